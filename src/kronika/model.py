@@ -1,0 +1,177 @@
+"""Typed objects passed between pipeline stages, and their contract JSON form.
+
+Offsets are Python string indices into ``Document.text`` (code points), end exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Document:
+    id: str
+    text: str
+    dct: str | None = None  # document creation date, ISO YYYY-MM-DD
+    title: str | None = None
+    source: str | None = None  # path or other origin, for provenance
+
+
+@dataclass(frozen=True, slots=True)
+class Interp:
+    """One Morfeusz reading of a word: lemma, NKJP tag (Morfeusz compact form), name qualifiers."""
+
+    lemma: str
+    tag: str
+    quals: tuple[str, ...] = ()
+
+    @property
+    def pos(self) -> str:
+        return self.tag.split(":", 1)[0]
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    interps: tuple[Interp, ...] = ()
+    chosen: Interp | None = None  # the disambiguated reading
+
+    @property
+    def lemma(self) -> str:
+        return self.chosen.lemma if self.chosen else self.text
+
+    @property
+    def tag(self) -> str:
+        return self.chosen.tag if self.chosen else "ign"
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    tokens: list[Token] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    start: int
+    end: int
+    text: str
+    type: str  # PERSON, PLACE, COUNTRY, ORGANIZATION, MILITARY_UNIT, EVENT, DOCUMENT
+    lemma: str
+    ref: str | None = None
+    subtype: str | None = None
+    parent: str | None = None
+    geo: dict[str, Any] | None = None
+    role: str | None = None  # a title kept apart from the name: "gen.", "ambasador"
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id, "start": self.start, "end": self.end, "text": self.text, "type": self.type,
+            "subtype": self.subtype, "lemma": self.lemma, "ref": self.ref, "parent": self.parent,
+            "geo": self.geo,
+        }
+        if self.role:
+            data["role"] = self.role
+        return data
+
+
+@dataclass(slots=True)
+class Timex:
+    id: str
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str
+    anchor: str | None = None
+    mod: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id, "start": self.start, "end": self.end, "text": self.text, "type": self.type,
+            "value": self.value, "anchor": self.anchor,
+        }
+        if self.mod:
+            data["mod"] = self.mod
+        return data
+
+
+@dataclass(slots=True)
+class EventArgument:
+    lemma: str
+    entity: str | None = None  # entity id in this analysis
+    role: str | None = None  # agent, patient, opponent, ... (participants only)
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    type: str  # diplomacy, treaty, invasion, ... (see CONTRACT.md)
+    trigger_start: int
+    trigger_end: int
+    trigger_text: str
+    sentence: tuple[int, int]
+    time: str | None = None  # TIMEX3 value
+    timex: str | None = None  # id of the timex the time came from
+    time_inherited: bool = False  # carried over from narrative time, not stated in the clause
+    places: list[EventArgument] = field(default_factory=list)
+    participants: list[EventArgument] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "type": self.type,
+            "trigger": {"start": self.trigger_start, "end": self.trigger_end, "text": self.trigger_text},
+            "sentence": list(self.sentence), "time": self.time, "timex": self.timex,
+            "time_inherited": self.time_inherited,
+            "places": [{"lemma": p.lemma, "entity": p.entity} for p in self.places],
+            "participants": [
+                {"lemma": p.lemma, "entity": p.entity, "role": p.role} for p in self.participants
+            ],
+        }
+
+
+@dataclass(slots=True)
+class NkjpSpan:
+    start: int
+    end: int
+    label: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "label": self.label}
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything Kronika knows about one document; ``to_json`` is the contract's shape."""
+
+    document: Document
+    sentences: list[Sentence] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    nkjp: list[NkjpSpan] | None = None
+
+    @property
+    def tokens(self) -> list[Token]:
+        return [t for s in self.sentences for t in s.tokens]
+
+    def to_json(self) -> dict[str, Any]:
+        from kronika import __version__
+
+        doc = self.document
+        data: dict[str, Any] = {
+            "kronika": __version__,
+            "document": {"id": doc.id, "title": doc.title, "dct": doc.dct, "text": doc.text},
+            "sentences": [[s.start, s.end] for s in self.sentences],
+            "entities": [e.to_json() for e in self.entities],
+            "timexes": [t.to_json() for t in self.timexes],
+            "events": [e.to_json() for e in self.events],
+        }
+        if self.nkjp is not None:
+            data["nkjp"] = [n.to_json() for n in self.nkjp]
+        return data

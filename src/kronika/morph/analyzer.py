@@ -1,0 +1,90 @@
+"""Cached Morfeusz 2 analysis of single word forms.
+
+Running text repeats its forms, and the Python wrapper's tuple building dominates Morfeusz's cost,
+so every form is analysed once per process.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+
+import morfeusz2
+
+from kronika.model import Interp
+
+# SGJP marks homonyms in lemmas ("Orlik:Sm1", "orlik:Sm3"); the marker is not part of the word.
+_HOMONYM_MARK = re.compile(r":[A-Za-z][A-Za-z0-9.]*$")
+
+
+def strip_homonym(lemma: str) -> str:
+    """``'Kowiel:Sm1'`` → ``'Kowiel'``; a bare ``':'`` lemma stays as it is."""
+    return _HOMONYM_MARK.sub("", lemma) if len(lemma) > 1 else lemma
+
+
+def tag_has(tag: str, value: str, position: int | None = None) -> bool:
+    """Whether a compact Morfeusz tag allows ``value`` (``'gen'`` in ``'subst:sg:gen.acc:m1'``)."""
+    parts = tag.split(":")
+    if position is not None:
+        return position < len(parts) and value in parts[position].split(".")
+    return any(value in p.split(".") for p in parts)
+
+
+def expand_tag(tag: str) -> list[str]:
+    """All full tags a compact one stands for: ``'adj:sg:nom.voc:m1'`` → two tags."""
+    options: list[list[str]] = [[]]
+    for part in tag.split(":"):
+        values = part.split(".")
+        options = [o + [v] for o in options for v in values]
+    return [":".join(o) for o in options]
+
+
+class Morphology:
+    """Morfeusz 2 analyser and generator with a per-form cache."""
+
+    def __init__(self, cache_size: int = 200_000) -> None:
+        self._analyser = morfeusz2.Morfeusz(generate=False)
+        self._generator: morfeusz2.Morfeusz | None = None
+        self._lock = threading.Lock()
+        self.analyse = lru_cache(maxsize=cache_size)(self._analyse)  # type: ignore[method-assign]
+
+    @property
+    def dictionary_id(self) -> str:
+        return str(self._analyser.dict_id())
+
+    def _analyse(self, form: str) -> tuple[Interp, ...]:
+        """Readings of one token. Agglutinates (``poszedł|em``) keep the readings of the host word;
+        an unknown word gives ``ign``."""
+        with self._lock:
+            paths = self._analyser.analyse(form)
+        readings: dict[Interp, None] = {}
+        for start, _end, (orth, lemma, tag, quals, _labels) in paths:
+            if start != 0 or tag == "interp" and orth != form:
+                continue
+            readings[Interp(strip_homonym(lemma), tag, tuple(quals))] = None
+        if not readings:
+            readings[Interp(form, "ign", ())] = None
+        return tuple(readings)
+
+    def generate(self, lemma: str) -> list[tuple[str, str, tuple[str, ...]]]:
+        """All forms of a lemma as ``(form, tag, qualifiers)``; empty when Morfeusz does not know it."""
+        with self._lock:
+            if self._generator is None:
+                self._generator = morfeusz2.Morfeusz(analyse=False, generate=True)
+            try:
+                forms = self._generator.generate(lemma)
+            except RuntimeError:
+                return []
+        return [(f, t, tuple(q)) for f, _l, t, q, _lab in forms]
+
+
+_instance: Morphology | None = None
+
+
+def get_morphology() -> Morphology:
+    """The process-wide analyser (Morfeusz loads its dictionary once, ~0.2 s)."""
+    global _instance
+    if _instance is None:
+        _instance = Morphology()
+    return _instance

@@ -1,0 +1,62 @@
+"""Document → Analysis: the stages in data-flow order.
+
+Each stage is a callable that reads and writes parts of an :class:`~kronika.model.Analysis`, and
+declares which (``requires`` / ``assigns``), so the order can be checked without running it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from kronika.model import Analysis, Document
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    run: Callable[[Analysis], None]
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+def _segment(analysis: Analysis) -> None:
+    from kronika.text.segment import split_sentences
+
+    analysis.sentences = split_sentences(analysis.document.text)
+
+
+def _morphology(analysis: Analysis) -> None:
+    from kronika.morph.disambiguate import disambiguate
+
+    for sentence in analysis.sentences:
+        disambiguate(sentence)
+
+
+STAGES: list[Stage] = [
+    Stage("segment", _segment, requires=("document.text",), assigns=("sentences", "tokens")),
+    Stage("morphology", _morphology, requires=("tokens",), assigns=("tokens.interps", "tokens.chosen")),
+]
+
+
+def check_order(stages: list[Stage]) -> None:
+    """Raise when a stage requires something no earlier stage assigns."""
+    available = {"document.text", "document.dct"}
+    for stage in stages:
+        missing = [r for r in stage.requires if r not in available]
+        if missing:
+            raise ValueError(f"stage {stage.name!r} requires {missing} before any stage assigns it")
+        available.update(stage.assigns)
+
+
+def analyze(document: Document, *, nkjp: bool = False) -> Analysis:
+    """Run every stage on one document."""
+    analysis = Analysis(document=document, nkjp=[] if nkjp else None)
+    for stage in STAGES:
+        stage.run(analysis)
+    return analysis
+
+
+def analyze_all(documents: Iterable[Document], *, nkjp: bool = False) -> Iterator[Analysis]:
+    for document in documents:
+        yield analyze(document, nkjp=nkjp)

@@ -1,0 +1,1 @@
+"""Reading documents and segmenting them into sentences and tokens, offsets preserved."""

@@ -1,0 +1,166 @@
+"""Polish tokenization and sentence segmentation with character offsets.
+
+Tokens follow the NKJP convention (punctuation, hyphens and dots are tokens of their own) so that the
+statistical models trained on NKJP see the same units. A dotted abbreviation such as *m.in* is one
+token, its final dot another. Sentence boundaries come after ``.``, ``!``, ``?`` and ``…`` unless the
+dot closes an abbreviation (Morfeusz ``brev:pun`` readings and ``resources/pl/abbreviations.txt``),
+an initial (*J. Piłsudski*) or an ordinal numeral (*52. Dywizja*).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kronika.model import Sentence, Token
+from kronika.morph import get_morphology
+
+_TOKEN = re.compile(
+    r"(?P<dotted>(?:[^\W\d_]{1,4}\.)+[^\W\d_]{1,4}(?=\.))"  # m.in. / p.n.e. (checked against the lexicon)
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)"
+    r"|(?P<number>\d+(?:[.,:]\d+)*)"
+    r"|(?P<dots>\.\.\.|…)"
+    r"|(?P<other>\S)"
+)
+_SENTENCE_END = {".", "!", "?", "...", "…"}
+_CLOSING = set("”\"'’»)]}")
+_OPENING = set("„\"«(['‚‘–—-")
+
+
+@dataclass(frozen=True)
+class Abbreviations:
+    prefix: frozenset[str]  # never end a sentence: titles, "np", "ok"
+    final: frozenset[str]  # may end a sentence: "r", "w", "tys"
+
+    @property
+    def dotted(self) -> frozenset[str]:
+        return frozenset(a for a in self.prefix | self.final if "." in a)
+
+
+@lru_cache(maxsize=1)
+def load_abbreviations(language: str = "pl") -> Abbreviations:
+    text = resources.files("kronika.text").joinpath(f"resources/{language}/abbreviations.txt").read_text("utf-8")
+    classes: dict[str, set[str]] = {"prefix": set(), "final": set()}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        abbreviation, _, kind = line.partition("\t")
+        if kind not in classes:
+            raise ValueError(f"abbreviations.txt line {number}: unknown class {kind!r}")
+        classes[kind].add(abbreviation)
+    return Abbreviations(frozenset(classes["prefix"]), frozenset(classes["final"]))
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    dotted = load_abbreviations().dotted
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        if match.lastgroup == "dotted" and match.group().lower() not in dotted:
+            # not a known dotted abbreviation: re-tokenize its parts
+            for part in re.finditer(r"[^\W\d_]+|\.", match.group()):
+                tokens.append(Token(match.start() + part.start(), match.start() + part.end(), part.group()))
+            continue
+        tokens.append(Token(match.start(), match.end(), match.group()))
+    return tokens
+
+
+def _is_abbreviation(word: str, abbreviations: Abbreviations) -> str | None:
+    """``'prefix'`` / ``'final'`` when ``word`` followed by a dot is an abbreviation, else None."""
+    lower = word.lower()
+    if lower in abbreviations.prefix:
+        return "prefix"
+    if lower in abbreviations.final:
+        return "final"
+    interps = get_morphology().analyse(word)
+    if interps and all(i.tag.startswith("brev") for i in interps):
+        return "prefix" if any(i.tag == "brev:pun" for i in interps) else None
+    return None
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    """Whether the text from ``position`` (after whitespace) looks like a sentence start."""
+    rest = text[position:].lstrip()
+    if not rest:
+        return True
+    first = rest[0]
+    return first.isupper() or first.isdigit() or first in _OPENING
+
+
+def _is_boundary(tokens: list[Token], i: int, text: str, abbreviations: Abbreviations) -> bool:
+    """Whether sentence-final punctuation ``tokens[i]`` ends a sentence."""
+    token = tokens[i]
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if after is None:
+        return True
+    if not _starts_sentence(text, token.end):
+        return False
+    if token.text != ".":
+        return True
+    before = tokens[i - 1] if i > 0 else None
+    if before is None or before.end != token.start:
+        return True
+    word = before.text
+    if word.isdigit():
+        # "52. Dywizja", "1. Pułk": a short number with a dot before a capitalised word is an ordinal
+        return not (len(word) <= 3 and after.text[:1].isupper())
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "J. Piłsudski"
+    kind = _is_abbreviation(word, abbreviations)
+    if kind == "prefix":
+        return False
+    if kind == "final":
+        return after.text[:1].isupper()
+    return True
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` with their tokens; spans exclude surrounding whitespace."""
+    abbreviations = load_abbreviations()
+    sentences: list[Sentence] = []
+    for block_start, block_end in _blocks(text):
+        tokens = tokenize(text, block_start, block_end)
+        current: list[Token] = []
+        i = 0
+        while i < len(tokens):
+            current.append(tokens[i])
+            if tokens[i].text in _SENTENCE_END and _is_boundary(tokens, i, text, abbreviations):
+                # closing quotes and brackets glued to the punctuation stay with the sentence
+                while i + 1 < len(tokens) and tokens[i + 1].text in _CLOSING and (
+                    tokens[i + 1].start == tokens[i].end
+                ):
+                    i += 1
+                    current.append(tokens[i])
+                sentences.append(Sentence(current[0].start, current[-1].end, current))
+                current = []
+            i += 1
+        if current:
+            sentences.append(Sentence(current[0].start, current[-1].end, current))
+    return sentences
+
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+_LINE = re.compile(r"\n")
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Spans that no sentence crosses: paragraphs, and lines that end a thought.
+
+    A single line break ends a sentence when the line ends with punctuation or the next line starts
+    like a sentence (a heading, a list item); hard-wrapped prose continuing in lower case is kept."""
+    cuts: list[int] = []
+    for match in _LINE.finditer(text):
+        before = text[: match.start()].rstrip()
+        if _PARAGRAPH.match(text, match.start()) or not before:
+            cuts.append(match.start())
+        elif before[-1] in ".!?…:;\"”" or _starts_sentence(text, match.end()):
+            cuts.append(match.start())
+    spans = []
+    start = 0
+    for cut in cuts:
+        spans.append((start, cut))
+        start = cut + 1
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
