@@ -21,7 +21,8 @@ from kronika.model import Document
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".jsonl", ".pdf", ".docx"}
-MAX_BYTES = 200 * 1024 * 1024  # beyond this a single document is refused, not silently cut
+MAX_BYTES = 10 * 1024 * 1024  # one document; a larger file is refused with advice, never silently cut
+MAX_JSONL_BYTES = 2 * 1024 * 1024 * 1024  # a JSONL file holds many documents
 
 # Letters that tell the Polish 8-bit code pages apart: cp1250 puts ś ź Ś Ź ą Ą at 0x9c 0x9f 0x8c 0x8f
 # 0xb9 0xa5, ISO-8859-2 at 0xb6 0xbc 0xa6 0xac 0xb1 0xa1.
@@ -123,11 +124,11 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
     return text.strip(), parser.title
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: {size // (1024 * 1024)} MB is over the {MAX_BYTES // (1024 * 1024)} MB limit "
+        if size > limit:
+            raise InputError(f"{path}: {size // (1024 * 1024)} MB is over the {limit // (1024 * 1024)} MB limit "
                              "for one document; split it into smaller files")
         return path.read_bytes()
     except FileNotFoundError:
@@ -144,6 +145,9 @@ def _document(text: str, source: str, doc_id: str | None = None, dct: str | None
               title: str | None = None) -> Document:
     if not text.strip():
         raise InputError(f"{source}: empty document (no text)")
+    if len(text) > MAX_BYTES:
+        raise InputError(f"{source}: {len(text) // (1024 * 1024)} MB of text is over the "
+                         f"{MAX_BYTES // (1024 * 1024)} MB limit for one document; split it into smaller files")
     return Document(id=doc_id or content_id(text), text=text, dct=dct, title=title, source=source)
 
 
@@ -166,10 +170,11 @@ def read_docx(path: Path) -> str:
     import zipfile
 
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
         raise InputError(f"{path}: not a readable .docx file ({error})") from None
     return _nfc("\n".join(p.text for p in document.paragraphs))
 
@@ -192,7 +197,7 @@ def parse_jsonl(data: str, source: str) -> Iterator[Document]:
         text = _nfc(record["text"])
         doc_id = record.get("id")
         seen = True
-        yield _document(text, f"{source}:{number}", str(doc_id) if doc_id is not None else None,
+        yield _document(text, f"{source}: line {number}", str(doc_id) if doc_id is not None else None,
                         dct, record.get("title"))
     if not seen:
         raise InputError(f"{source}: empty JSONL file (no documents)")
@@ -207,7 +212,7 @@ def read_file(path: Path) -> Iterator[Document]:
     if suffix == ".docx":
         yield _document(read_docx(path), str(path), title=path.stem)
         return
-    text = decode(_read_bytes(path), str(path))
+    text = decode(_read_bytes(path, MAX_JSONL_BYTES if suffix == ".jsonl" else MAX_BYTES), str(path))
     if suffix == ".jsonl":
         yield from parse_jsonl(text, str(path))
     elif suffix in HTML_SUFFIXES:

@@ -80,6 +80,11 @@ def _is_abbreviation(word: str, abbreviations: Abbreviations) -> str | None:
     return None
 
 
+def _is_nominal(word: str) -> bool:
+    """Only noun or adjective readings (*Dywizją*, *Pułk*), not a word that may open a sentence (*Potem*)."""
+    return all(i.pos in {"subst", "adj", "depr", "ign"} for i in get_morphology().analyse(word))
+
+
 def _starts_sentence(text: str, position: int) -> bool:
     """Whether the text from ``position`` (after whitespace) looks like a sentence start."""
     rest = text[position:].lstrip()
@@ -95,7 +100,10 @@ def _is_boundary(tokens: list[Token], i: int, text: str, abbreviations: Abbrevia
     after = tokens[i + 1] if i + 1 < len(tokens) else None
     if after is None:
         return True
-    if not _starts_sentence(text, token.end):
+    position = token.end
+    while position < len(text) and text[position] in _CLOSING:
+        position += 1
+    if not _starts_sentence(text, position):
         return False
     if token.text != ".":
         return True
@@ -104,8 +112,9 @@ def _is_boundary(tokens: list[Token], i: int, text: str, abbreviations: Abbrevia
         return True
     word = before.text
     if word.isdigit():
-        # "52. Dywizja", "1. Pułk": a short number with a dot before a capitalised word is an ordinal
-        return not (len(word) <= 3 and after.text[:1].isupper())
+        # "52. Dywizja", "1. Pułk": a short number with a dot before a capitalised noun or adjective
+        # is an ordinal; before "Potem" or "Nikt" it ends a sentence
+        return not (len(word) <= 3 and after.text[:1].isupper() and _is_nominal(after.text))
     if len(word) == 1 and word.isupper():
         return False  # an initial: "J. Piłsudski"
     kind = _is_abbreviation(word, abbreviations)

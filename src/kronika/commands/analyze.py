@@ -1,0 +1,57 @@
+"""``kronika analyze``: documents in, the contract's JSON (or a readable text summary) out."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator
+import click
+
+from kronika.errors import InputError
+from kronika.model import Document
+from kronika.pipeline import analyze_all
+from kronika.summary import render_text
+from kronika.text.reader import read_paths
+
+
+def _valid_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise click.BadParameter("expected a date YYYY-MM-DD")
+    return value
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--dct", callback=_valid_date, help="Document creation date YYYY-MM-DD (a JSONL line's own dct wins).")
+@click.option("--nkjp", is_flag=True, help="Add the NKJP / PolEval 2018 named-entity layer.")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+def command(paths: tuple[str, ...], dct: str | None, nkjp: bool, fmt: str, output: str | None) -> None:
+    """Analyse documents: .txt .md .html .pdf .docx files, folders, - for stdin, or .jsonl documents."""
+    documents = read_paths(list(paths))
+
+    def with_dct() -> Iterator[Document]:
+        for document in documents:
+            if document.dct is None and dct is not None:
+                document.dct = dct
+            yield document
+
+    # Everything is analysed before anything is written, so a bad document later in the input never
+    # leaves a partial result behind.
+    analyses = list(analyze_all(with_dct(), nkjp=nkjp))
+    if fmt == "json":
+        payload = [a.to_json() for a in analyses]
+        rendered = json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "jsonl":
+        rendered = "".join(json.dumps(a.to_json(), ensure_ascii=False) + "\n" for a in analyses)
+    else:
+        rendered = "\n\n".join(render_text(a) for a in analyses) + "\n"
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(rendered)
+        except OSError as error:
+            raise InputError(f"{output}: cannot write ({error.strerror})") from None
+    else:
+        sys.stdout.write(rendered)

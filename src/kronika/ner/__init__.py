@@ -1,0 +1,1 @@
+"""Names: statistical NKJP tagging and domain entities."""

@@ -1,0 +1,103 @@
+"""Token features for the statistical NKJP tagger.
+
+Everything a token contributes depends on its form alone (spelling, shape, affixes, and the Morfeusz
+readings with their SGJP name qualifiers), so it is computed once per form and cached; a token's
+feature list is then the concatenation of its own and its neighbours' cached, position-prefixed lists.
+The same function serves training and tagging, so the model never sees features it was not trained on.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kronika.morph import get_morphology
+
+# A word's readings are reduced to these parts; the grammatical cases say whether a capitalised word
+# can be the genitive complement of an organisation name ("Ministerstwo Spraw Zagranicznych").
+_CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
+# Neighbour offsets and which of their own features a neighbour lends to the token.
+_WINDOW = (-2, -1, 1, 2)
+_NEIGHBOUR_KINDS = {1: ("w", "sh", "q", "p", "s3", "c", "l"), 2: ("w", "sh", "q", "p")}
+
+
+def word_shape(form: str) -> str:
+    """``'Kowalski'`` → ``'Xx'``, ``'NKWD'`` → ``'X'``, ``'1939'`` → ``'d'``, ``'II'`` → ``'X'``:
+    character classes with repeats collapsed."""
+    shape: list[str] = []
+    for char in form:
+        if char.isupper():
+            code = "X"
+        elif char.isalpha():
+            code = "x"
+        elif char.isdigit():
+            code = "d"
+        else:
+            code = char
+        if not shape or shape[-1] != code:
+            shape.append(code)
+    return "".join(shape)
+
+
+@lru_cache(maxsize=300_000)
+def form_features(form: str) -> tuple[tuple[str, str], ...]:
+    """``(kind, value)`` pairs that describe one form out of context."""
+    lower = form.lower()
+    features: list[tuple[str, str]] = [("w", lower), ("sh", word_shape(form))]
+    features.append(("len", str(min(len(form), 8))))
+    if form[:1].isupper():
+        features.append(("cap", "1"))
+    for n in (1, 2, 3, 4):
+        if len(lower) > n:
+            features.append((f"s{n}", lower[-n:]))
+    for n in (2, 3):
+        if len(lower) > n:
+            features.append((f"p{n}", lower[:n]))
+    poses: set[str] = set()
+    quals: set[str] = set()
+    cases: set[str] = set()
+    lemmas: set[str] = set()
+    for interp in get_morphology().analyse(form):
+        parts = interp.tag.split(":")
+        poses.add(parts[0])
+        quals.update(interp.quals)
+        if parts[0] in ("subst", "adj", "depr", "ppron3", "num"):
+            cases.update(c for part in parts[1:] for c in part.split(".") if c in _CASES)
+        lemma = interp.lemma.split(":", 1)[0] if len(interp.lemma) > 1 else interp.lemma
+        lemmas.add(lemma)
+        if lemma[:1].isupper():
+            features.append(("lemcap", "1"))
+    features.extend(("p", p) for p in sorted(poses))
+    features.extend(("q", q) for q in sorted(quals))
+    features.extend(("c", c) for c in sorted(cases))
+    # a handful of lemmas: more would only add noise from rare homonyms
+    features.extend(("l", lemma.lower()) for lemma in sorted(lemmas)[:3])
+    return tuple(dict.fromkeys(features))
+
+
+@lru_cache(maxsize=300_000)
+def _own(form: str) -> tuple[str, ...]:
+    return tuple(f"{kind}={value}" for kind, value in form_features(form))
+
+
+@lru_cache(maxsize=300_000)
+def _as_neighbour(form: str, offset: int) -> tuple[str, ...]:
+    kinds = _NEIGHBOUR_KINDS[abs(offset)]
+    return tuple(f"{offset}{kind}={value}" for kind, value in form_features(form) if kind in kinds)
+
+
+def sentence_features(forms: list[str]) -> list[list[str]]:
+    """One feature list per token of a sentence, for python-crfsuite."""
+    sequence: list[list[str]] = []
+    last = len(forms) - 1
+    for i, form in enumerate(forms):
+        features = ["bias", *_own(form)]
+        for offset in _WINDOW:
+            j = i + offset
+            if 0 <= j <= last:
+                features.extend(_as_neighbour(forms[j], offset))
+            elif j == -1 or j == last + 1:
+                features.append(f"{offset}BOUNDARY")
+        if i > 0:
+            features.append(f"-1w|w={forms[i - 1].lower()}|{form.lower()}")
+        sequence.append(features)
+    return sequence

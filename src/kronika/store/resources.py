@@ -1,0 +1,62 @@
+"""Loading and validating the store's language data (``resources/pl/*.tsv``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _rows(name: str, language: str, columns: int) -> list[tuple[int, list[str]]]:
+    text = resources.files("kronika.store").joinpath(f"resources/{language}/{name}").read_text("utf-8")
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != columns:
+            raise ValueError(f"{name} line {number}: expected {columns} tab-separated fields, got {len(fields)}")
+        rows.append((number, fields))
+    return rows
+
+
+@lru_cache(maxsize=4)
+def inflection_endings(language: str = "pl") -> tuple[tuple[str, str], ...]:
+    """``(ending, replacement)`` pairs, longest ending first."""
+    seen: set[tuple[str, str]] = set()
+    for number, (ending, replacement, _case) in _rows("inflection_endings.tsv", language, 3):
+        if not ending or (ending, replacement) in seen:
+            raise ValueError(f"inflection_endings.tsv line {number}: empty or repeated rule {ending!r}")
+        seen.add((ending, replacement))
+    return tuple(sorted(seen, key=lambda rule: (-len(rule[0]), rule)))
+
+
+@dataclass(frozen=True)
+class QuantityWords:
+    multipliers: dict[str, float]
+    modifiers: dict[str, str]  # lemma (possibly two words) → approx / more / less
+    numerals: dict[str, int]
+    not_units: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def quantity_words(language: str = "pl") -> QuantityWords:
+    multipliers: dict[str, float] = {}
+    modifiers: dict[str, str] = {}
+    numerals: dict[str, int] = {}
+    not_units: set[str] = set()
+    for number, (lemma, kind, value) in _rows("quantity_words.tsv", language, 3):
+        where = f"quantity_words.tsv line {number}"
+        if kind == "multiplier":
+            multipliers[lemma] = float(value)
+        elif kind == "modifier":
+            if value not in {"approx", "more", "less"}:
+                raise ValueError(f"{where}: modifier must be approx, more or less, not {value!r}")
+            modifiers[lemma] = value
+        elif kind == "numeral":
+            numerals[lemma] = int(value)
+        elif kind == "not_unit":
+            not_units.add(lemma)
+        else:
+            raise ValueError(f"{where}: unknown class {kind!r}")
+    return QuantityWords(multipliers, modifiers, numerals, frozenset(not_units))

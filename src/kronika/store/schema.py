@@ -1,0 +1,196 @@
+"""The store's tables (SQLAlchemy Core), the same on SQLite and PostgreSQL.
+
+Document-local rows (sentences, tokens, mentions, timexes, events, quantities) carry the document id and
+are deleted with it; ``entities`` are canonical and shared across documents, reached by any of their
+``entity_refs`` (a ref, or a geo key such as ``geo:geonames:702550``).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+_DOC_FK = ForeignKey("documents.id", ondelete="CASCADE")
+
+store_info = Table(
+    "store_info", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String(64), primary_key=True),  # content id (see kronika.text.reader.content_id)
+    Column("content_hash", String(64), nullable=False, unique=True),  # sha256 of the text
+    Column("name", Text),  # the id the document came with (JSONL "id", file stem)
+    Column("source", Text),
+    Column("title", Text),
+    Column("dct", String(10)),
+    Column("text", Text, nullable=False),
+    Column("kronika_version", String(32), nullable=False),
+    Column("ingested_at", String(32), nullable=False),
+)
+
+sentences = Table(
+    "sentences", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), _DOC_FK, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("lemmas", Text, nullable=False),  # folded search terms (see kronika.store.terms)
+    UniqueConstraint("document_id", "start"),
+)
+
+tokens = Table(
+    "tokens", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), _DOC_FK, nullable=False),
+    Column("sentence_id", Integer, ForeignKey("sentences.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("lemma", Text, nullable=False),
+    Column("tag", Text, nullable=False),
+    Index("ix_tokens_sentence", "sentence_id"),
+    Index("ix_tokens_lemma", "lemma"),
+)
+
+entities = Table(
+    "entities", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("ref", Text, nullable=False, unique=True),  # the first ref seen; others live in entity_refs
+    Column("type", String(32), nullable=False),
+    Column("lemma", Text, nullable=False),
+    Column("folded", Text, nullable=False),  # lemma folded for lookups
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("geo_name", Text),
+    Column("geo_key", Text),
+    Index("ix_entities_folded", "folded"),
+    Index("ix_entities_type", "type"),
+)
+
+entity_refs = Table(
+    "entity_refs", metadata,
+    Column("ref", Text, primary_key=True),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Index("ix_entity_refs_entity", "entity_id"),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), _DOC_FK, nullable=False),
+    Column("sentence_id", Integer, ForeignKey("sentences.id", ondelete="CASCADE")),
+    Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False),
+    Column("local_id", String(32), nullable=False),  # "e1" in the document's analysis
+    Column("parent_local_id", String(32)),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("subtype", String(32)),
+    Column("lemma", Text, nullable=False),
+    Column("role", Text),
+    UniqueConstraint("document_id", "local_id"),
+    Index("ix_mentions_entity", "entity_id"),
+    Index("ix_mentions_sentence", "sentence_id"),
+)
+
+timexes = Table(
+    "timexes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), _DOC_FK, nullable=False),
+    Column("sentence_id", Integer, ForeignKey("sentences.id", ondelete="CASCADE")),
+    Column("local_id", String(32), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("value", Text, nullable=False),
+    Column("anchor", String(32)),
+    Column("mod", String(16)),
+    Column("begin", String(10)),  # the value as a closed interval of ISO dates, for range queries
+    Column("end_date", String(10)),
+    UniqueConstraint("document_id", "local_id"),
+    Index("ix_timexes_range", "begin", "end_date"),
+    Index("ix_timexes_sentence", "sentence_id"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), _DOC_FK, nullable=False),
+    Column("sentence_id", Integer, ForeignKey("sentences.id", ondelete="CASCADE")),
+    Column("local_id", String(32), nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("trigger_start", Integer, nullable=False),
+    Column("trigger_end", Integer, nullable=False),
+    Column("trigger_text", Text, nullable=False),
+    Column("sentence_start", Integer, nullable=False),
+    Column("sentence_end", Integer, nullable=False),
+    Column("time", Text),
+    Column("timex_local_id", String(32)),
+    Column("time_inherited", Boolean, nullable=False, default=False),
+    Column("begin", String(10)),
+    Column("end_date", String(10)),
+    UniqueConstraint("document_id", "local_id"),
+    Index("ix_events_type", "type"),
+    Index("ix_events_range", "begin", "end_date"),
+    Index("ix_events_sentence", "sentence_id"),
+)
+
+participants = Table(
+    "participants", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("entity_id", Integer, ForeignKey("entities.id")),
+    Column("mention_local_id", String(32)),
+    Column("lemma", Text, nullable=False),
+    Column("role", String(32)),
+    Index("ix_participants_event", "event_id"),
+    Index("ix_participants_entity", "entity_id"),
+)
+
+places = Table(
+    "places", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("entity_id", Integer, ForeignKey("entities.id")),
+    Column("mention_local_id", String(32)),
+    Column("lemma", Text, nullable=False),
+    Index("ix_places_event", "event_id"),
+    Index("ix_places_entity", "entity_id"),
+)
+
+quantities = Table(
+    "quantities", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), _DOC_FK, nullable=False),
+    Column("sentence_id", Integer, ForeignKey("sentences.id", ondelete="CASCADE"), nullable=False),
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE")),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("modifier", String(16)),  # approx, more, less (około, ponad, prawie)
+    Column("unit", Text, nullable=False),  # lemma of the counted noun: "obywatel"
+    Column("predicate", Text),  # lemma of the sentence's main verb, for matching claims without events
+    Index("ix_quantities_unit", "unit"),
+)

@@ -1,0 +1,110 @@
+"""Search terms: what a sentence is indexed under and what a query asks for.
+
+Both sides go through the same folding (lower case, diacritics removed, *ł* → *l*, which Unicode does
+not decompose) so SQLite FTS5 and PostgreSQL see identical ASCII terms. A word is indexed under its form
+and the lemmas of all its Morfeusz readings (the chosen reading may be wrong); a word Morfeusz does not
+know gets base-form guesses from Polish case endings, so *Rückemanna* is also indexed as *ruckemann*.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from kronika.model import Token
+from kronika.morph import get_morphology
+from kronika.store.resources import inflection_endings
+
+_NON_TERM = re.compile(r"[^a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_MIN_STEM = 3
+
+
+def fold(text: str) -> str:
+    """``'Łódź Rückemann'`` → ``'lodz ruckemann'``."""
+    text = text.lower().replace("ł", "l")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def split_terms(text: str) -> list[str]:
+    """Folded terms of a text (a lemma may hold several words: *między innymi*)."""
+    return [t for t in _NON_TERM.split(fold(text)) if t]
+
+
+def _clean_lemma(lemma: str) -> str:
+    # Morfeusz homonym marks and variant notes ("Lew:Sm1~Lwa") are not part of the word.
+    return lemma.split(":", 1)[0] if len(lemma) > 1 else lemma
+
+
+def guess_base_forms(form: str) -> set[str]:
+    """Possible base forms of a word unknown to the dictionary, from Polish case endings."""
+    guesses = set()
+    lowered = form.lower()
+    for ending, replacement in inflection_endings():
+        if lowered.endswith(ending) and len(form) - len(ending) >= _MIN_STEM:
+            guesses.add(form[: len(form) - len(ending)] + replacement)
+    return guesses
+
+
+def _is_word(text: str) -> bool:
+    return bool(_WORD.search(text))
+
+
+def token_terms(token: Token) -> set[str]:
+    """Every term one token is indexed under."""
+    if not _is_word(token.text):
+        return set()
+    words = {token.text}
+    interps = token.interps or ((token.chosen,) if token.chosen else ())
+    for interp in interps:
+        if interp is None:
+            continue
+        if interp.tag == "ign":
+            words |= guess_base_forms(token.text)
+        else:
+            words.add(_clean_lemma(interp.lemma))
+    return {term for word in words for term in split_terms(word)}
+
+
+def index_string(tokens: Iterable[Token], extra_lemmas: Iterable[str] = ()) -> str:
+    """The space-separated term string stored for a sentence (entity lemmas join its tokens')."""
+    terms: dict[str, None] = {}
+    for token in tokens:
+        for term in sorted(token_terms(token)):
+            terms[term] = None
+    for lemma in extra_lemmas:
+        for term in split_terms(lemma):
+            terms[term] = None
+    return " ".join(terms)
+
+
+def query_alternatives(query: str) -> list[list[tuple[str, ...]]]:
+    """For each word of a query, its alternatives; each alternative is a tuple of terms that must all
+    occur (a lemma can be several words). A capitalised word keeps only proper-name readings when it has
+    any, and a word that is itself the lemma of one of its readings is taken as that base form, so
+    *Lwów* does not also search for the genitive plural of *Lew*."""
+    from kronika.text.segment import tokenize
+
+    morphology = get_morphology()
+    groups: list[list[tuple[str, ...]]] = []
+    for token in tokenize(query):
+        if not _is_word(token.text):
+            continue
+        interps = morphology.analyse(token.text)
+        words = {token.text}
+        if token.text[:1].isupper():
+            proper = [i for i in interps if i.lemma[:1].isupper()]
+            interps = tuple(proper) or interps
+        as_base = [i for i in interps if _clean_lemma(i.lemma).lower() == token.text.lower()]
+        interps = tuple(as_base) or interps
+        for interp in interps:
+            if interp.tag == "ign":
+                words |= guess_base_forms(token.text)
+            else:
+                words.add(_clean_lemma(interp.lemma))
+        alternatives = sorted({tuple(split_terms(w)) for w in words} - {()})
+        if alternatives:
+            groups.append(alternatives)
+    return groups

@@ -1,0 +1,156 @@
+import json
+import zlib
+
+import pytest
+
+from kronika.errors import InputError
+from kronika.text.reader import decode, html_to_text, read_paths
+
+POLISH = "Zażółć gęślą jaźń. Źródło, Śląsk, Łódź — świątynia, źdźbło, ŻÓŁW."
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1250", "iso-8859-2", "utf-16"])
+def test_encodings_come_out_right(tmp_path, encoding):
+    text = POLISH.replace("—", "-")  # ISO-8859-2 has no dash
+    path = tmp_path / "doc.txt"
+    path.write_bytes(text.encode(encoding))
+    [document] = read_paths([str(path)])
+    assert document.text == text
+
+
+@pytest.mark.parametrize("encoding", ["cp1250", "iso-8859-2"])
+def test_8bit_code_pages_told_apart_on_a_longer_text(encoding):
+    text = "Śmierć przyszła, gdy źli ludzie świętowali. Ściana, źrebię, Śląsk, Źródła Świdra. " * 5
+    assert decode(text.encode(encoding)) == text
+
+
+def test_nfc_normalisation():
+    decomposed = "Zaz\u0307o\u0301ł\u0107"  # z + combining dot, o + combining acute
+    assert decode(decomposed.encode("utf-8")) == "Zażół\u0107"
+
+
+def test_crlf_becomes_lf(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_bytes("Pierwsze zdanie.\r\nDrugie zdanie.".encode())
+    [document] = read_paths([str(path)])
+    assert document.text == "Pierwsze zdanie.\nDrugie zdanie."
+
+
+def test_html_drops_scripts_styles_and_keeps_text(tmp_path):
+    markup = """<html><head><title>Wrzesień</title><style>p{color:red}</style>
+    <script>alert("x")</script></head><body><h1>Agresja</h1><p>Armia&nbsp;Czerwona <b>wkroczyła</b>.</p>
+    <iframe src="evil"></iframe><noscript>bez skryptów</noscript><p onclick="steal()">Koniec.</p>
+    <script>document.write('<p>wstrzyknięte</p>')</script></body></html>"""
+    path = tmp_path / "page.html"
+    path.write_text(markup, encoding="utf-8")
+    [document] = read_paths([str(path)])
+    assert document.title == "Wrzesień"
+    assert "alert" not in document.text and "color" not in document.text and "wstrzyknięte" not in document.text
+    assert "bez skryptów" not in document.text
+    assert "Armia Czerwona wkroczyła." in document.text and "Koniec." in document.text
+
+
+def test_html_unclosed_and_malicious_markup_does_not_crash():
+    text, _ = html_to_text("<p>Tekst <script>while(1){}" + "<div>" * 5000)
+    assert text == "Tekst"
+
+
+def test_jsonl_documents_and_dct(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    lines = [{"id": "a", "text": "Pierwszy.", "dct": "1939-09-30", "title": "A"}, {"text": "Drugi."}]
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n\n", encoding="utf-8")
+    documents = list(read_paths([str(path)]))
+    assert [d.id for d in documents][0] == "a" and documents[0].dct == "1939-09-30"
+    assert documents[1].text == "Drugi." and len(documents[1].id) == 16
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"text": "ok"}\n{"text": "zły"\n', "line 2: malformed JSON"),
+        ('{"text": "ok"}\n["lista"]\n', "line 2: expected an object"),
+        ('{"text": 5}\n', "line 1: expected an object"),
+        ('{"text": "ok", "dct": "wczoraj"}\n', "line 1: \"dct\" must be a date"),
+        ("\n\n", "empty JSONL"),
+        ('{"text": "   "}\n', "line 1: empty document"),
+    ],
+)
+def test_malformed_jsonl_names_the_line(tmp_path, content, message):
+    path = tmp_path / "bad.jsonl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        list(read_paths([str(path)]))
+
+
+def test_folder_reads_supported_files_in_order(tmp_path):
+    (tmp_path / "b.txt").write_text("Drugi dokument.", encoding="utf-8")
+    (tmp_path / "a.md").write_text("Pierwszy dokument.", encoding="utf-8")
+    (tmp_path / "obraz.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert [d.text for d in read_paths([str(tmp_path)])] == ["Pierwszy dokument.", "Drugi dokument."]
+
+
+def test_docx(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Wojsko Polskie broniło Lwowa.")
+    document.add_paragraph("Potem przyszła kapitulacja.")
+    path = tmp_path / "raport.docx"
+    document.save(str(path))
+    [read] = read_paths([str(path)])
+    assert read.text == "Wojsko Polskie broniło Lwowa.\nPotem przyszła kapitulacja."
+
+
+def _minimal_pdf(text: str) -> bytes:
+    """A one-page PDF with a real text layer (Helvetica, ASCII)."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_pdf_text_layer(tmp_path):
+    path = tmp_path / "raport.pdf"
+    path.write_bytes(_minimal_pdf("Armia Czerwona przekroczyla granice 17 IX 1939."))
+    [document] = read_paths([str(path)])
+    assert "Armia Czerwona przekroczyla granice 17 IX 1939." in document.text
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "empty document"),
+        ("blank.txt", b"  \n\t\n", "empty document"),
+        ("binary.txt", zlib.compress(b"x" * 1000) + b"\x00\x00\x00", "binary"),
+        ("broken.pdf", b"%PDF-1.4 not really", "PDF"),
+        ("broken.docx", b"PK\x03\x04 not a zip", "docx"),
+        ("garbage.txt", bytes(range(128, 256)) * 40, "cannot detect the text encoding"),
+    ],
+)
+def test_bad_files_raise_input_errors(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        list(read_paths([str(path)]))
+
+
+def test_missing_file_and_empty_folder(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        list(read_paths([str(tmp_path / "nie-ma.txt")]))
+    with pytest.raises(InputError, match="no readable documents"):
+        list(read_paths([str(tmp_path)]))

@@ -1,0 +1,69 @@
+import pytest
+
+from kronika.text.segment import split_sentences, tokenize
+
+
+def test_seed_sentences_exact(seed_gold):
+    spans = [[s.start, s.end] for s in split_sentences(seed_gold["text"])]
+    assert spans == seed_gold["sentences"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # titles and other prefix abbreviations do not end a sentence
+        ("Dowodził nim gen. Franciszek Kleeberg. Walczył pod Kockiem.", 2),
+        ("Rozkaz wydał płk. Jan Kowalski o godz. 5 rano. Nikt nie protestował.", 2),
+        ("Przybyli m.in. Polacy i Litwini. Było zimno.", 2),
+        ("Mieszkał przy ul. Długiej 5. Potem wyjechał.", 2),
+        ("Było to ok. 300 żołnierzy, np. z 1. Pułku Ułanów. Wszyscy zginęli.", 2),
+        ("Kościół pw. św. Anny stoi w Krakowie. Zbudowano go w XVII w. Jest piękny.", 3),
+        # ordinal numerals with a dot before a capitalised noun
+        ("Walczyła z 52. Dywizją Strzelecką. Bitwa trwała dwa dni.", 2),
+        # initials
+        ("Naczelnikiem był J. Piłsudski. Rządził twardo.", 2),
+        # a sentence that ends on an abbreviation
+        ("Uchwała Sejmu RP z 23 września 2009 r. Sejm oddał hołd ofiarom.", 2),
+        ("Wydarzyło się to w 1939 r.", 1),
+        # dates with dots stay inside the sentence
+        ("Dnia 17.09.1939 Armia Czerwona przekroczyła granicę. Był świt.", 2),
+        # quotes and brackets
+        ("Batalion „Kleck” bronił się (do 20 września). Potem skapitulował.", 2),
+        ("Krzyknął: „Naprzód!” I ruszyli.", 2),
+        ("Czy to prawda? Tak. Naprawdę!", 3),
+        # lower case after a dot does not start a sentence
+        ("Było ich ok. 5 tys. żołnierzy.", 1),
+    ],
+)
+def test_sentence_counts(text, expected):
+    sentences = split_sentences(text)
+    assert len(sentences) == expected, [text[s.start:s.end] for s in sentences]
+
+
+def test_paragraphs_and_headings_split_but_wrapped_lines_do_not():
+    text = "NAPAŚĆ SOWIECKA\nArmia Czerwona wkroczyła\nna teren Polski.\n\nNowy akapit bez kropki"
+    parts = [text[s.start:s.end] for s in split_sentences(text)]
+    assert parts == ["NAPAŚĆ SOWIECKA", "Armia Czerwona wkroczyła\nna teren Polski.", "Nowy akapit bez kropki"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Orlika-Rückemanna", ["Orlika", "-", "Rückemanna"]),
+        ("m.in. pod Kowlem", ["m.in", ".", "pod", "Kowlem"]),
+        ("o godz. 5.40", ["o", "godz", ".", "5.40"]),
+        ("52. Dywizją", ["52", ".", "Dywizją"]),
+        ("17.09.1939 r.", ["17.09.1939", "r", "."]),
+        ("29–30 września", ["29", "–", "30", "września"]),
+        ("„Polesie”", ["„", "Polesie", "”"]),
+        ("a.b.c", ["a", ".", "b", ".", "c"]),
+    ],
+)
+def test_tokens(text, tokens):
+    assert [t.text for t in tokenize(text)] == tokens
+
+
+def test_token_offsets_slice_back():
+    text = "W nocy z 16 na 17 września 1939 roku o godz. 3 — gen. Orlik-Rückemann (SGO „Polesie”)…"
+    for token in tokenize(text):
+        assert text[token.start:token.end] == token.text
