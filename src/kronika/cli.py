@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import click
@@ -57,6 +58,12 @@ def main(argv: list[str] | None = None) -> None:
     except MemoryError:
         click.echo("kronika: error: out of memory; split the input into smaller documents", err=True)
         sys.exit(1)
+    except Exception as error:  # a bug, not bad input: one line, the traceback on request
+        if os.environ.get("KRONIKA_DEBUG"):
+            raise
+        click.echo(f"kronika: internal error: {type(error).__name__}: {error} "
+                   "(set KRONIKA_DEBUG=1 to see the traceback)", err=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

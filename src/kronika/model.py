@@ -154,7 +154,8 @@ class Analysis:
     entities: list[Entity] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    nkjp: list[NkjpSpan] | None = None
+    nkjp: list[NkjpSpan] = field(default_factory=list)  # always computed: the entity stage builds on it
+    show_nkjp: bool = False  # whether the contract JSON carries the layer (`analyze --nkjp`)
 
     @property
     def tokens(self) -> list[Token]:
@@ -172,6 +173,6 @@ class Analysis:
             "timexes": [t.to_json() for t in self.timexes],
             "events": [e.to_json() for e in self.events],
         }
-        if self.nkjp is not None:
+        if self.show_nkjp:
             data["nkjp"] = [n.to_json() for n in self.nkjp]
         return data

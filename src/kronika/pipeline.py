@@ -51,7 +51,7 @@ def check_order(stages: list[Stage]) -> None:
 
 def analyze(document: Document, *, nkjp: bool = False) -> Analysis:
     """Run every stage on one document."""
-    analysis = Analysis(document=document, nkjp=[] if nkjp else None)
+    analysis = Analysis(document=document, show_nkjp=nkjp)
     for stage in STAGES:
         stage.run(analysis)
     return analysis

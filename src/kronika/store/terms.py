@@ -33,7 +33,7 @@ def split_terms(text: str) -> list[str]:
     return [t for t in _NON_TERM.split(fold(text)) if t]
 
 
-def _clean_lemma(lemma: str) -> str:
+def clean_lemma(lemma: str) -> str:
     # Morfeusz homonym marks and variant notes ("Lew:Sm1~Lwa") are not part of the word.
     return lemma.split(":", 1)[0] if len(lemma) > 1 else lemma
 
@@ -64,7 +64,7 @@ def token_terms(token: Token) -> set[str]:
         if interp.tag == "ign":
             words |= guess_base_forms(token.text)
         else:
-            words.add(_clean_lemma(interp.lemma))
+            words.add(clean_lemma(interp.lemma))
     return {term for word in words for term in split_terms(word)}
 
 
@@ -97,13 +97,13 @@ def query_alternatives(query: str) -> list[list[tuple[str, ...]]]:
         if token.text[:1].isupper():
             proper = [i for i in interps if i.lemma[:1].isupper()]
             interps = tuple(proper) or interps
-        as_base = [i for i in interps if _clean_lemma(i.lemma).lower() == token.text.lower()]
+        as_base = [i for i in interps if clean_lemma(i.lemma).lower() == token.text.lower()]
         interps = tuple(as_base) or interps
         for interp in interps:
             if interp.tag == "ign":
                 words |= guess_base_forms(token.text)
             else:
-                words.add(_clean_lemma(interp.lemma))
+                words.add(clean_lemma(interp.lemma))
         alternatives = sorted({tuple(split_terms(w)) for w in words} - {()})
         if alternatives:
             groups.append(alternatives)

@@ -1,0 +1,95 @@
+"""Splitting a sentence into clauses.
+
+A clause is the set of tokens an event's arguments are looked for in. Polish marks clause edges with
+a comma before a subordinator (*który*, *gdy*, *że*) and with a coordinator between two finite verbs;
+an embedded relative clause ends at the comma after its verb, and the main clause resumes
+(*w Brześciu, który został przekazany …, odbyła się defilada*). A parenthesis is a clause of its own
+when it has a finite verb, else part of the clause around it (*obrona Grodna (20–21 września)*).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kronika.events.grammar import PUNCTUATION_BREAKS, is_finite, lemmas
+from kronika.events.lexicon import load_function_words
+from kronika.model import Sentence, Token
+
+
+@dataclass
+class Clause:
+    kind: str  # "main", "subordinate", "parenthesis"
+    tokens: list[int] = field(default_factory=list)  # indices into the sentence's tokens
+    antecedent: int | None = None  # for a relative clause: the last token before its comma
+    relative: int | None = None  # index of the relative pronoun (który) opening it
+
+    def has_finite(self, tokens: list[Token]) -> bool:
+        return any(is_finite(tokens[i]) for i in self.tokens)
+
+
+def _segment_has_finite(tokens: list[Token], start: int, coordinators: frozenset[str]) -> bool:
+    """Whether the stretch from ``start`` to the next punctuation or coordinator has a finite verb."""
+    for token in tokens[start:]:
+        if token.text in PUNCTUATION_BREAKS or token.text in "()" or lemmas(token) & coordinators:
+            return False
+        if is_finite(token):
+            return True
+    return False
+
+
+def _opens_subordinate(tokens: list[Token], i: int, subordinators: frozenset[str]) -> int | None:
+    """Index of the subordinator opening a clause at ``i`` (*który*, *w którym*), else None."""
+    for j in (i, i + 1):
+        if j < len(tokens) and lemmas(tokens[j]) & subordinators:
+            if j == i or lemmas(tokens[i]) & {"w", "na", "z", "do", "przez", "pod", "o", "od", "za"}:
+                return j
+    return None
+
+
+def split_clauses(sentence: Sentence) -> list[Clause]:
+    """Clauses of a sentence in order of their first token; every token in exactly one clause,
+    except punctuation at clause edges and brackets."""
+    words = load_function_words()
+    subordinators, coordinators = words["subordinator"], words["coordinator"]
+    tokens = sentence.tokens
+    done: list[Clause] = []
+    stack: list[Clause] = [Clause("main")]
+
+    def last_word(clause: Clause) -> int | None:
+        return clause.tokens[-1] if clause.tokens else None
+
+    for i, token in enumerate(tokens):
+        top = stack[-1]
+        if token.text == "(":
+            stack.append(Clause("parenthesis"))
+            continue
+        if token.text == ")" and top.kind == "parenthesis" and len(stack) > 1:
+            stack.pop()
+            if top.has_finite(tokens):
+                done.append(top)
+            else:
+                stack[-1].tokens.extend(top.tokens)
+            continue
+        is_break = token.text in PUNCTUATION_BREAKS
+        is_coordinator = bool(lemmas(token) & coordinators) and token.text.islower()
+        if is_break:
+            opener = _opens_subordinate(tokens, i + 1, subordinators)
+            if opener is not None:
+                stack.append(Clause("subordinate", antecedent=last_word(top), relative=opener))
+                continue
+            next_is_coordinator = i + 1 < len(tokens) and bool(lemmas(tokens[i + 1]) & coordinators)
+            if top.kind == "subordinate" and top.has_finite(tokens) and not next_is_coordinator:
+                done.append(stack.pop())
+                continue
+            if top.has_finite(tokens) and _segment_has_finite(tokens, i + 1, coordinators):
+                done.append(stack.pop())
+                stack.append(Clause(top.kind))
+                continue
+        elif is_coordinator and top.has_finite(tokens) and _segment_has_finite(tokens, i + 1, coordinators):
+            done.append(stack.pop())
+            stack.append(Clause(top.kind))
+            continue
+        if not (is_break and not top.tokens):
+            top.tokens.append(i)
+    done.extend(c for c in stack if c.tokens)
+    return sorted((c for c in done if c.tokens), key=lambda c: c.tokens[0])

@@ -1,0 +1,82 @@
+"""Language data for event extraction: the trigger lexicon and closed classes of function words.
+
+Both live in ``resources/<language>/`` as tab-separated files with a header comment, and are checked
+when loaded (unknown event types or word classes, duplicates, words Morfeusz does not know).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kronika.morph import get_morphology
+
+EVENT_TYPES = frozenset({
+    "diplomacy", "treaty", "invasion", "military_movement", "battle", "defense", "capitulation",
+    "negotiation", "order", "arrest", "deportation", "mass_killing", "parade", "legal_act", "other",
+})
+
+WORD_CLASSES = frozenset({
+    "subordinator", "coordinator", "place_prep", "place_head", "passive_aux", "occurrence", "light_verb",
+    "command", "title",
+})
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    phrase: str  # as written in the lexicon: "stoczyć walkę"
+    words: tuple[frozenset[str], ...]  # per word, the lemmas it may stand for
+    type: str
+
+
+def _rows(language: str, name: str) -> list[tuple[int, list[str]]]:
+    text = resources.files("kronika.events").joinpath(f"resources/{language}/{name}").read_text("utf-8")
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            rows.append((number, line.split("\t")))
+    return rows
+
+
+def word_lemmas(word: str) -> frozenset[str]:
+    """Lemmas a dictionary word stands for: itself when it is a lemma (*walczyć*, *obrona*), else the
+    lemmas of its readings (*walkę* → *walka*)."""
+    readings = get_morphology().analyse(word)
+    lemmas = {r.lemma for r in readings if r.tag != "ign"}
+    if word in lemmas:
+        return frozenset({word})
+    return frozenset(lemmas)
+
+
+@lru_cache(maxsize=4)
+def load_triggers(language: str = "pl") -> tuple[TriggerEntry, ...]:
+    entries: list[TriggerEntry] = []
+    seen: set[str] = set()
+    for number, fields in _rows(language, "triggers.tsv"):
+        if len(fields) != 2:
+            raise ValueError(f"triggers.tsv line {number}: expected PHRASE<TAB>TYPE")
+        phrase, event_type = fields
+        if event_type not in EVENT_TYPES:
+            raise ValueError(f"triggers.tsv line {number}: unknown event type {event_type!r}")
+        if phrase in seen:
+            raise ValueError(f"triggers.tsv line {number}: duplicate {phrase!r}")
+        seen.add(phrase)
+        words = tuple(word_lemmas(w) for w in phrase.split())
+        if not all(words):
+            raise ValueError(f"triggers.tsv line {number}: Morfeusz does not know a word of {phrase!r}")
+        entries.append(TriggerEntry(phrase, words, event_type))
+    # longest first, so that "stoczyć walkę" claims its words before "walka" alone
+    return tuple(sorted(entries, key=lambda e: -len(e.words)))
+
+
+@lru_cache(maxsize=4)
+def load_function_words(language: str = "pl") -> dict[str, frozenset[str]]:
+    classes: dict[str, set[str]] = {name: set() for name in WORD_CLASSES}
+    for number, fields in _rows(language, "function_words.tsv"):
+        if len(fields) != 2 or fields[0] not in WORD_CLASSES:
+            raise ValueError(f"function_words.tsv line {number}: expected a CLASS<TAB>LEMMA with a known class")
+        if fields[1] in classes[fields[0]]:
+            raise ValueError(f"function_words.tsv line {number}: duplicate {fields[1]!r}")
+        classes[fields[0]].add(fields[1])
+    return {name: frozenset(words) for name, words in classes.items()}

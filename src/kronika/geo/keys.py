@@ -1,0 +1,114 @@
+"""Look-up keys for place names: folding, and the base-form candidates of an inflected mention.
+
+The index stores only folded keys (lower case, no diacritics, ``ł`` → ``l``, hyphens as spaces), so
+*Lwów*, *Lwow* and *LWÓW* meet. A mention in any case form is turned into candidate base forms by,
+in order: Morfeusz's geographic lemmas, adjective gender variants for multiword names
+(*Rawie Ruskiej* → *Rawa Ruska*), and suffix rules for words Morfeusz lacks (*Szackiem* → *Szack*).
+Every candidate is checked against the index, so over-generation costs only a look-up.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+from itertools import product
+
+from kronika.morph.analyzer import get_morphology
+
+# Characters NFKD does not decompose into a base letter and a combining mark.
+_EXTRA_FOLD = str.maketrans({"ł": "l", "Ł": "l", "ß": "ss", "ø": "o", "đ": "d", "ı": "i", "’": "'", "ʼ": "'"})
+_SEPARATORS = re.compile(r"[\s\-‐–—_/]+")
+_DROP = re.compile(r"[\"'`´.,;:()\[\]„”“«»]")
+# Words after which the rest of a multiword name stays as it is: "Brześciu nad Bugiem".
+_PREPOSITIONS = frozenset({"nad", "pod", "przy", "w", "na", "za", "u", "koło"})
+_MAX_COMBINATIONS = 32
+
+
+def fold(name: str) -> str:
+    """``'Brześć nad  Bugiem'`` → ``'brzesc nad bugiem'``; ``'Ivano-Frankivsk'`` → ``'ivano frankivsk'``."""
+    text = unicodedata.normalize("NFKD", name.translate(_EXTRA_FOLD))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = _DROP.sub("", text)
+    return _SEPARATORS.sub(" ", text).strip()
+
+
+def _load_suffix_rules() -> tuple[tuple[str, str], ...]:
+    """(ending, replacement) pairs from ``resources/pl/inflection_suffixes.tsv``, longest ending first."""
+    text = resources.files("kronika.geo").joinpath("resources/pl/inflection_suffixes.tsv").read_text("utf-8")
+    rules: list[tuple[str, str]] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 2 or not fields[0] or fields[0] != fields[0].lower():
+            raise ValueError(f"inflection_suffixes.tsv line {number}: expected 'ending<TAB>replacement'")
+        rules.append((fields[0], fields[1]))
+    return tuple(sorted(rules, key=lambda rule: -len(rule[0])))
+
+
+_SUFFIX_RULES = _load_suffix_rules()
+_VOWELS = set("aeiouyąęó")
+
+
+def suffix_candidates(word: str) -> list[str]:
+    """Nominative guesses for a word Morfeusz does not know: ``'Oranami'`` → ``'Orany'``, ...
+
+    With a mobile *e* restored when stripping leaves two final consonants (*Kowl-* → *Kowel*)."""
+    lower = word.lower()
+    found: list[str] = []
+    for ending, replacement in _SUFFIX_RULES:
+        if lower.endswith(ending) and len(lower) - len(ending) >= 2:
+            stem = word[: len(word) - len(ending)]
+            found.append(stem + replacement)
+            if not replacement and len(stem) >= 3 and not (_VOWELS & set(stem[-2:].lower())):
+                found.append(stem[:-1] + "e" + stem[-1])
+    return list(dict.fromkeys(found))
+
+
+def _adjective_variants(lemma: str) -> list[str]:
+    """The three singular genders of an adjective lemma: ``'ruski'`` → ruski, ruska, ruskie."""
+    if lemma.endswith("i"):
+        return [lemma, lemma[:-1] + "a", lemma + "e"]
+    if lemma.endswith("y"):
+        return [lemma, lemma[:-1] + "a", lemma[:-1] + "e"]
+    return [lemma]
+
+
+@lru_cache(maxsize=100_000)
+def word_candidates(word: str) -> tuple[str, ...]:
+    """Base forms one word of a place mention may stand for, the word itself first."""
+    found: list[str] = [word]
+    known = False
+    for interp in get_morphology().analyse(word):
+        if interp.tag == "ign":
+            continue
+        known = True
+        if interp.pos == "adj" or interp.pos == "adjp":
+            found.extend(_adjective_variants(interp.lemma))
+        elif interp.pos == "subst" and (
+            "nazwa_geograficzna" in interp.quals or (interp.lemma[:1].isupper() and not interp.quals)
+        ):
+            found.append(interp.lemma.split(":", 1)[0])
+    if not known or len(found) == 1:
+        found.extend(suffix_candidates(word))
+    return tuple(dict.fromkeys(found))
+
+
+def mention_keys(mention: str) -> list[str]:
+    """Folded keys to try for a mention, most literal first (the mention itself, then lemmas)."""
+    words = mention.split()
+    if not words:
+        return []
+    options: list[tuple[str, ...]] = []
+    frozen = False
+    for word in words:
+        options.append((word,) if frozen or not any(ch.isalpha() for ch in word) else word_candidates(word))
+        frozen = frozen or word.lower() in _PREPOSITIONS
+    keys: list[str] = []
+    for count, combination in enumerate(product(*options)):
+        if count >= _MAX_COMBINATIONS:
+            break
+        keys.append(fold(" ".join(combination)))
+    return list(dict.fromkeys(k for k in keys if k))

@@ -1,0 +1,397 @@
+"""Base forms of Polish names and phrases, as a name is cited: in the nominative.
+
+The head phrase of a name — leading numbers and adjectives, the head noun, agreeing adjectives after it
+and, for persons and common-noun heads, agreeing proper nouns in apposition — is put in the nominative;
+everything from the first word that does not agree on (genitive complements, prepositional phrases,
+quoted names) is kept as written:
+
+    Samodzielnej Grupy Operacyjnej „Polesie”  →  Samodzielna Grupa Operacyjna „Polesie”
+    Ludowego Komisariatu Spraw Zagranicznych  →  Ludowy Komisariat Spraw Zagranicznych
+
+Agreement is checked on Morfeusz (SGJP) readings: the phrase keeps the (number, case, gender) triples
+that every word of the head phrase allows, and the nominative forms come from Morfeusz's generator.
+Words Morfeusz does not know (foreign surnames, rare places: *Rückemanna*, *Oranami*) are treated as
+agreeing, and their base form is guessed from suffix rules learned from the Polem KPWr training data
+(``scripts/learn_lemma_suffixes.py`` → ``resources/pl/lemma_suffix_rules.tsv``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kronika.model import Interp, Token
+from kronika.morph.analyzer import expand_tag, get_morphology
+
+_INFLECTED_POS = {"subst", "depr", "ger", "adj", "ppas", "pact"}
+_NOUN_POS = {"subst", "depr", "ger"}
+_PROPER_QUALIFIERS = {"imię", "nazwisko", "nazwa_geograficzna", "nazwa_organizacji", "nazwa_własna"}
+_CLASS_QUALIFIERS = {
+    "person": {"imię", "nazwisko"},
+    "place": {"nazwa_geograficzna", "człon_nazwy_geograficznej"},
+}
+_QUOTES = set("„”\"«»‚‘’'")
+_HYPHENS = {"-", "‐", "‑"}
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
+_CLASSES = ("person", "place", "adjective", "other")
+
+Triple = tuple[str, str, str]  # (number, case, gender)
+
+
+# ---------------------------------------------------------------- resources
+
+
+@lru_cache(maxsize=1)
+def _category_classes() -> tuple[tuple[str, str], ...]:
+    """(lower-cased category prefix, class), longest prefix first."""
+    rows: list[tuple[str, str]] = []
+    for number, line in _resource_lines("lemma_categories.tsv"):
+        prefix, _, name_class = line.partition("\t")
+        if name_class not in _CLASSES:
+            raise ValueError(f"lemma_categories.tsv line {number}: unknown class {name_class!r}")
+        rows.append((prefix.lower(), name_class))
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+def name_class(category: str | None) -> str:
+    """``'person'``, ``'place'``, ``'adjective'`` or ``'other'`` for a category hint."""
+    if category:
+        lower = category.lower()
+        for prefix, cls in _category_classes():
+            if lower.startswith(prefix):
+                return cls
+    return "other"
+
+
+@dataclass(frozen=True, slots=True)
+class SuffixRule:
+    strip: int
+    append: str
+
+
+@lru_cache(maxsize=1)
+def _suffix_rules() -> dict[tuple[str, str, str], SuffixRule]:
+    """(class, case key, ending) → rule; the case key is ``'gen:sg'`` … or ``'*'`` (case unknown)."""
+    rules: dict[tuple[str, str, str], SuffixRule] = {}
+    for number, line in _resource_lines("lemma_suffix_rules.tsv"):
+        fields = line.split("\t")
+        if len(fields) != 5 or fields[0] not in _CLASSES or not fields[3].isdigit():
+            raise ValueError(f"lemma_suffix_rules.tsv line {number}: expected class, case, ending, strip, append")
+        cls, case_key, ending, strip, append = fields
+        if case_key != "*" and case_key.split(":")[0] not in _CASES:
+            raise ValueError(f"lemma_suffix_rules.tsv line {number}: unknown case {case_key!r}")
+        rules[(cls, case_key, ending)] = SuffixRule(int(strip), append)
+    return rules
+
+
+def _resource_lines(name: str) -> Iterable[tuple[int, str]]:
+    text = resources.files("kronika.morph").joinpath(f"resources/pl/{name}").read_text("utf-8")
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            yield number, line
+
+
+def guess_base(word: str, cls: str, case_key: str = "*") -> str:
+    """Base form of a word Morfeusz does not know, by the longest known ending's rule."""
+    if case_key.startswith("nom:") and cls != "person":
+        return word
+    rules = _suffix_rules()
+    rule_class = "other" if cls == "adjective" else cls
+    lower = word.lower()
+    for size in range(min(len(lower) - 1, 6), 0, -1):
+        rule = rules.get((rule_class, case_key, lower[-size:]))
+        if rule is None and case_key != "*":
+            continue
+        if rule is not None and rule.strip < len(word):
+            return word[: len(word) - rule.strip] + rule.append
+    return word if case_key == "*" else guess_base(word, cls, "*")
+
+
+# ---------------------------------------------------------------- readings
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    interp: Interp
+    triples: frozenset[Triple]
+
+    @property
+    def pos(self) -> str:
+        return self.interp.pos
+
+
+@lru_cache(maxsize=100_000)
+def _readings(interps: tuple[Interp, ...]) -> tuple[Reading, ...]:
+    """The inflected readings of a word with the agreement triples each allows."""
+    readings = []
+    for interp in interps:
+        if interp.pos not in _INFLECTED_POS:
+            continue
+        triples = set()
+        for full in expand_tag(interp.tag):
+            parts = full.split(":")
+            if len(parts) >= 4:
+                triples.add((parts[1], parts[2], parts[3]))
+        readings.append(Reading(interp, frozenset(triples)))
+    return tuple(readings)
+
+
+@lru_cache(maxsize=100_000)
+def _nominative(lemma: str, tag: str, number: str, gender: str, quals: tuple[str, ...]) -> str | None:
+    """The nominative of ``lemma`` in ``number`` (and, for adjectives, ``gender``) from Morfeusz."""
+    parts = tag.split(":")
+    pos = "subst" if parts[0] == "depr" else parts[0]
+    want_gender = None if pos in _NOUN_POS else gender
+    extra = parts[4:]  # degree, aspect, negation
+    best: tuple[int, str] | None = None
+    for form, form_tag, form_quals in get_morphology().generate(lemma):
+        for full in expand_tag(form_tag):
+            fparts = full.split(":")
+            if fparts[0] != pos or len(fparts) < 4 or fparts[1] != number or fparts[2] != "nom":
+                continue
+            if want_gender and fparts[3] != want_gender:
+                continue
+            if pos in _NOUN_POS and fparts[3] not in parts[3].split("."):
+                continue
+            if pos != "subst" and any(f not in e.split(".") for f, e in zip(fparts[4:], extra, strict=False)):
+                continue  # same degree, aspect and negation
+            score = (form_quals == quals) * 2 + (form[:1] == lemma[:1])
+            if best is None or score > best[0]:
+                best = (score, form)
+    return best[1] if best else None
+
+
+# ---------------------------------------------------------------- tokens
+
+
+def _kind(tokens: list[Token], i: int) -> str:
+    text = tokens[i].text
+    if text in _QUOTES:
+        return "quote"
+    if text in _HYPHENS:
+        attached = 0 < i < len(tokens) - 1 and tokens[i - 1].end == tokens[i].start == tokens[i + 1].start - 1
+        return "hyphen" if attached and tokens[i + 1].start == tokens[i].end else "other"
+    if text == ".":
+        return "dot"
+    if text[:1].isdigit() or (_ROMAN.match(text) and any(i.tag == "romandig" for i in tokens[i].interps)):
+        return "number"
+    if not text[:1].isalpha():
+        return "other"
+    followed_by_dot = i + 1 < len(tokens) and tokens[i + 1].text == "." and tokens[i + 1].start == tokens[i].end
+    if followed_by_dot and (len(text) == 1 or any(i.pos == "brev" for i in tokens[i].interps)
+                            or all(i.pos == "ign" for i in tokens[i].interps)):
+        return "abbreviation"
+    if len(text) > 1 and text.isupper():
+        return "acronym"
+    return "word"
+
+
+def _is_unknown(token: Token) -> bool:
+    return all(i.pos == "ign" for i in token.interps) or not token.interps
+
+
+def _is_proper(reading: Reading) -> bool:
+    return bool(_PROPER_QUALIFIERS.intersection(reading.interp.quals))
+
+
+@dataclass(slots=True)
+class _Member:
+    index: int
+    readings: tuple[Reading, ...]  # empty for an unknown word (agrees with anything)
+    after_head: bool
+
+
+def _head_phrase(tokens: list[Token], cls: str) -> tuple[list[_Member], set[Triple] | None, int | None]:
+    """The agreeing head phrase, the triples it allows (None: unconstrained) and the index of its
+    suffix tail to drop (``PSL-u`` → ``PSL``), walking left to right until agreement breaks."""
+    members: list[_Member] = []
+    state: set[Triple] | None = None
+    head: _Member | None = None
+    drop_from: int | None = None
+    for i, token in enumerate(tokens):
+        kind = _kind(tokens, i)
+        if kind == "quote":
+            if i == 0 or (i + 1 == len(tokens) and not members):
+                continue
+            break
+        if kind == "hyphen":
+            before = tokens[i - 1].text
+            after = tokens[i + 1].text
+            if before.isupper() and len(before) > 1 and after.islower() and len(after) <= 3:
+                drop_from = i  # an acronym's case ending: PSL-u, ZSRS-em
+                break
+            continue
+        if kind in ("number", "dot", "acronym", "abbreviation"):
+            continue
+        if kind == "other":
+            break
+        if _is_unknown(token):
+            if token.text[:1].islower() and members:
+                break  # van, der, de: particles of foreign names end the inflected part
+            members.append(_Member(i, (), head is not None))
+            if head is None and cls in ("person", "place"):
+                head = members[-1]
+            continue
+        readings = _readings(token.interps)
+        if not readings:
+            break
+        agreeing = [r for r in readings if state is None or r.triples & state]
+        if not agreeing:
+            _give_back_adjectives(members, readings, state)
+            break
+        adjectives = [r for r in agreeing if r.pos not in _NOUN_POS]
+        nouns = [r for r in agreeing if r.pos in _NOUN_POS]
+        if head is not None and not adjectives and not _may_appose(tokens, head, nouns, cls):
+            _give_back_adjectives(members, nouns, state)
+            break
+        members.append(_Member(i, tuple(agreeing), head is not None))
+        if head is None and nouns and not (adjectives and _next_agreeing_noun(tokens, i, agreeing)):
+            head = members[-1]
+        allowed = set().union(*(r.triples for r in agreeing))
+        state = allowed if state is None else state & allowed
+    return members, state, drop_from
+
+
+def _next_agreeing_noun(tokens: list[Token], i: int, readings: list[Reading]) -> bool:
+    """Whether the next word is a noun the adjective-or-noun word ``tokens[i]`` can modify."""
+    if i + 1 >= len(tokens) or _kind(tokens, i + 1) != "word":
+        return False
+    triples = set().union(*(r.triples for r in readings if r.pos not in _NOUN_POS))
+    return any(r.pos in _NOUN_POS and r.triples & triples for r in _readings(tokens[i + 1].interps))
+
+
+def _may_appose(tokens: list[Token], head: _Member, nouns: list[Reading], cls: str) -> bool:
+    """Whether a second agreeing noun stands in apposition (rzeki Wisły, Wacława Grzybowskiego)
+    rather than being a complement that happens to share the case (Ministerstwa Zdrowia)."""
+    if cls == "person":
+        return True
+    if not any(_is_proper(r) for r in nouns):
+        return False
+    head_token = tokens[head.index]
+    return head_token.text[:1].islower() or any(_is_proper(r) for r in head.readings) or not head.readings
+
+
+def _give_back_adjectives(members: list[_Member], readings: Iterable[Reading], state: set[Triple] | None) -> None:
+    """Adjectives after the head that agree with the noun that ended the phrase modify that noun
+    (Kościoła Świętego Krzyża): they leave the head phrase with it."""
+    triples = set().union(*(r.triples for r in readings))
+    while members and members[-1].after_head and members[-1].readings:
+        last = members[-1]
+        if all(r.pos in _NOUN_POS for r in last.readings) or not any(r.triples & triples for r in last.readings):
+            break
+        members.pop()
+
+
+# ---------------------------------------------------------------- choosing and inflecting
+
+
+def _choose_triple(tokens: list[Token], members: list[_Member], state: set[Triple]) -> Triple:
+    """The phrase's (number, case, gender): the one most chosen readings support, then the
+    nominative (names are often cited already in it), then the singular."""
+
+    def support(triple: Triple) -> int:
+        count = 0
+        for member in members:
+            chosen = tokens[member.index].chosen
+            if chosen is not None and any(r.interp == chosen and triple in r.triples for r in member.readings):
+                count += 1
+        return count
+
+    return max(sorted(state), key=lambda t: (support(t), t[1] == "nom", t[0] == "sg", t[1] != "voc"))
+
+
+def _choose_reading(token: Token, readings: tuple[Reading, ...], triple: Triple, cls: str) -> Reading:
+    capitalised = token.text[:1].isupper()
+    wanted_quals = _CLASS_QUALIFIERS.get(cls, set())
+
+    def score(reading: Reading) -> tuple[int, ...]:
+        interp = reading.interp
+        return (
+            triple in reading.triples,
+            interp == token.chosen,
+            bool(wanted_quals.intersection(interp.quals)),
+            capitalised == (_is_proper(reading) or interp.lemma[:1].isupper()),
+            interp.pos != "depr",
+        )
+
+    return max(readings, key=score)
+
+
+def _match_case(form: str, orth: str) -> str:
+    """Give ``form`` the capitalisation of the word it stands for."""
+    if len(orth) > 1 and orth.isupper():
+        return form.upper()
+    if orth[:1].isupper():
+        return form[:1].upper() + form[1:]
+    return form[:1].lower() + form[1:]
+
+
+def _inflect(token: Token, member: _Member, triple: Triple | None, cls: str) -> str:
+    if not member.readings:
+        case_key = f"{triple[1]}:{triple[0]}" if triple else "*"
+        return guess_base(token.text, cls, case_key)
+    if triple is None:
+        return token.text
+    reading = _choose_reading(token, member.readings, triple, cls)
+    number, _case, gender = triple
+    if cls == "person":
+        number = "sg"  # a family's plural (Kowalskich) is cited by the surname: Kowalski
+    interp = reading.interp
+    if reading.pos in _NOUN_POS:
+        genders = [g for g in interp.tag.split(":")[3].split(".")]
+        gender = gender if gender in genders else genders[0]
+    form = _nominative(interp.lemma, interp.tag, number, gender, interp.quals)
+    if form is None:
+        form = interp.lemma if number == "sg" else token.text
+    return _match_case(form, token.text)
+
+
+def _adjective_base(token: Token) -> str:
+    """A name-derived adjective is cited in the masculine singular, lower case: polskiego → polski."""
+    adjectives = [i for i in token.interps if i.pos == "adj"]
+    if not adjectives:
+        return guess_base(token.text, "other").lower()
+    chosen = token.chosen if token.chosen in adjectives else adjectives[0]
+    form = _nominative(chosen.lemma, chosen.tag, "sg", "m1", chosen.quals) or chosen.lemma
+    return form.lower()
+
+
+def base_form(tokens: list[Token], category: str | None = None) -> str:
+    """The base form of one mention; ``tokens`` carry Morfeusz ``interps`` (and optionally ``chosen``).
+
+    Spacing and punctuation between tokens are kept as in the text the offsets point into."""
+    if not tokens:
+        return ""
+    for token in tokens:
+        if not token.interps:
+            token.interps = get_morphology().analyse(token.text)
+    cls = name_class(category)
+    words = [t for t in tokens if t.text[:1].isalpha()]
+    if cls == "adjective" and len(words) == 1 and len(tokens) == 1:
+        return _adjective_base(tokens[0])
+    members, state, drop_from = _head_phrase(tokens, cls)
+    triple = _choose_triple(tokens, members, state) if state else None
+    replaced = {m.index: _inflect(tokens[m.index], m, triple, cls) for m in members}
+    kept = tokens[:drop_from] if drop_from is not None else tokens
+    parts: list[str] = []
+    for i, token in enumerate(kept):
+        if i:
+            parts.append(" " if token.start > kept[i - 1].end else "")
+        parts.append(replaced.get(i, token.text))
+    return "".join(parts)
+
+
+def lemmatize_phrase(text: str, category: str | None = None) -> str:
+    """The base form of a bare phrase: ``'Franciszka Kleeberga'`` → ``'Franciszek Kleeberg'``."""
+    from kronika.text.segment import tokenize
+
+    stripped = text.strip()
+    tokens = tokenize(stripped)
+    morphology = get_morphology()
+    for token in tokens:
+        token.interps = morphology.analyse(token.text)
+    return base_form(tokens, category)

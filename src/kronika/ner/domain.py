@@ -1,0 +1,613 @@
+"""Rule-based recognisers of the contract's entity types, driven by the data in ``resources/pl``.
+
+Each recogniser reads one sentence's tokens (with their Morfeusz readings) and returns
+:class:`Mention` candidates; :mod:`kronika.ner.entities` merges them with the statistical NKJP spans.
+Words are matched on every Morfeusz lemma of a token, not only the chosen one, so that a name is found
+in any case form whatever the disambiguator picked (*Polską* has a surname reading too).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from kronika.model import Token
+
+TYPES = ("PERSON", "PLACE", "COUNTRY", "ORGANIZATION", "MILITARY_UNIT", "EVENT", "DOCUMENT")
+OPENING_QUOTES = frozenset("„\"«‚")
+CLOSING_QUOTES = frozenset("”\"»’")
+_NOUN_POS = frozenset({"subst", "depr", "ign"})
+_PERSON_QUALS = frozenset({"imię", "nazwisko"})
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_WORD_LIST_ELEMENTS = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A candidate entity: a token span of one sentence with its type and what the rule knows."""
+
+    tokens: list[Token]
+    type: str
+    subtype: str | None = None
+    role: str | None = None  # a title before a person's name, kept apart from the name
+    lemma: str | None = None  # the base form when the rule knows it (a gazetteer entry)
+    source: str = "rule"  # rule | nkjp | morph: which evidence found it
+    children: list[Mention] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+
+# --- resources ---------------------------------------------------------------------------------
+
+
+def _read_resource(name: str) -> list[tuple[int, str]]:
+    """Non-comment, non-blank lines of a resource file with their line numbers."""
+    text = resources.files("kronika.ner").joinpath(f"resources/pl/{name}").read_text("utf-8")
+    return [(n, line.rstrip()) for n, line in enumerate(text.splitlines(), 1)
+            if line.strip() and not line.startswith("#")]
+
+
+def _split_words(phrase: str) -> tuple[str, ...]:
+    """A phrase as the segmenter tokenises it: words, with hyphens and dots as words of their own."""
+    return tuple(w for w in re.split(r"\s+|(?=[-.])|(?<=[-.])", phrase) if w)
+
+
+def _word_list(name: str) -> frozenset[tuple[str, ...]]:
+    entries: set[tuple[str, ...]] = set()
+    for number, line in _read_resource(name):
+        words = _split_words(line.lower())
+        if words in entries:
+            raise ValueError(f"{name} line {number}: duplicate entry {line!r}")
+        entries.add(words)
+    return frozenset(entries)
+
+
+@dataclass(frozen=True)
+class KnownName:
+    name: str
+    words: tuple[str, ...]
+    type: str
+    subtype: str | None
+
+
+@dataclass(frozen=True)
+class EventPattern:
+    elements: tuple[str, ...]  # lemmas, "<PLACE>", "<ORD>", "@macro"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    unit_heads: frozenset[tuple[str, ...]]
+    titles: frozenset[tuple[str, ...]]
+    document_heads: frozenset[tuple[str, ...]]
+    organization_heads: frozenset[tuple[str, ...]]
+    known_names: tuple[KnownName, ...]  # longest first
+    event_patterns: tuple[EventPattern, ...]
+    event_macros: dict[str, frozenset[str]]
+    aliases: dict[str, str]  # lower-cased name → canonical name
+
+
+def _known_names() -> tuple[KnownName, ...]:
+    names: dict[str, KnownName] = {}
+    for number, line in _read_resource("known_names.tsv"):
+        name, _, kind = line.partition("\t")
+        entity_type, _, subtype = kind.partition("/")
+        if entity_type not in TYPES or name in names:
+            raise ValueError(f"known_names.tsv line {number}: bad type or duplicate name: {line!r}")
+        names[name] = KnownName(name, _split_words(name.lower()), entity_type, subtype or None)
+    return tuple(sorted(names.values(), key=lambda k: -len(k.words)))
+
+
+def _event_patterns() -> tuple[tuple[EventPattern, ...], dict[str, frozenset[str]]]:
+    patterns: list[EventPattern] = []
+    macros: dict[str, frozenset[str]] = {}
+    for number, line in _read_resource("event_patterns.txt"):
+        if line.startswith("@"):
+            macro, _, lemmas = line.partition("\t")
+            macros[macro] = frozenset(lemmas.split())
+            continue
+        elements = tuple(e for word in line.split() for e in (_split_words(word) if word[0] not in "<@"
+                                                                 else (word,)))
+        for element in elements:
+            if element.startswith("@") and element not in macros or element.startswith("<") and \
+                    element not in ("<PLACE>", "<ORD>"):
+                raise ValueError(f"event_patterns.txt line {number}: unknown element {element!r}")
+        patterns.append(EventPattern(elements))
+    return tuple(sorted(patterns, key=lambda p: -len(p.elements))), macros
+
+
+def _aliases() -> dict[str, str]:
+    canonical_of: dict[str, str] = {}
+    for number, line in _read_resource("aliases.tsv"):
+        names = line.split("\t")
+        if len(names) < 2:
+            raise ValueError(f"aliases.tsv line {number}: a canonical name needs at least one alias")
+        for name in names:
+            key = normalise_name(name)
+            if key in canonical_of:
+                raise ValueError(f"aliases.tsv line {number}: {name!r} already belongs to a group")
+            canonical_of[key] = names[0]
+    return canonical_of
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    patterns, macros = _event_patterns()
+    return Lexicon(
+        unit_heads=_word_list("unit_heads.txt"),
+        titles=_word_list("titles.txt"),
+        document_heads=_word_list("document_heads.txt"),
+        organization_heads=_word_list("organization_heads.txt"),
+        known_names=_known_names(),
+        event_patterns=patterns,
+        event_macros=macros,
+        aliases=_aliases(),
+    )
+
+
+def normalise_name(name: str) -> str:
+    """Case, quote marks and spacing do not distinguish names."""
+    name = "".join(c for c in name if c not in OPENING_QUOTES | CLOSING_QUOTES)
+    return " ".join(name.lower().replace(" - ", "-").split())
+
+
+# --- token predicates ----------------------------------------------------------------------------
+
+
+def clean_lemma(lemma: str) -> str:
+    """SGJP lemmas may carry inflection-class marks (``Polska:Sf~i``)."""
+    return lemma.split(":", 1)[0] if len(lemma) > 1 else lemma
+
+
+def lemmas(token: Token) -> frozenset[str]:
+    """Every lower-cased lemma of a token, and its own form."""
+    return frozenset({clean_lemma(i.lemma).lower() for i in token.interps} | {token.text.lower()})
+
+
+def is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def has_qualifier(token: Token, qualifiers: frozenset[str] | set[str]) -> bool:
+    return any(qualifiers.intersection(i.quals) for i in token.interps)
+
+
+def has_pos(token: Token, *pos: str) -> bool:
+    return any(i.pos in pos for i in token.interps)
+
+
+def is_unknown(token: Token) -> bool:
+    return all(i.tag == "ign" for i in token.interps)
+
+
+def is_word(token: Token) -> bool:
+    return token.text[:1].isalpha()
+
+
+def is_place_word(token: Token) -> bool:
+    """A capitalised word that can name a place: SGJP's geographic names, or a word Morfeusz lacks."""
+    return is_capitalised(token) and (has_qualifier(token, {"nazwa_geograficzna"}) or is_unknown(token))
+
+
+def cases(token: Token, pos: tuple[str, ...] = ("subst", "depr", "adj", "ppas", "pact")) -> set[str]:
+    found: set[str] = set()
+    for interp in token.interps:
+        parts = interp.tag.split(":")
+        if parts[0] in pos and len(parts) > 2:
+            found.update(parts[2].split("."))
+    return found
+
+
+def agrees(adjective: Token, head: Token) -> bool:
+    """An adjective may modify the head: some case in common (gender is left aside, heads vary)."""
+    return bool(cases(adjective, ("adj", "ppas", "pact")) & cases(head, ("subst", "depr")))
+
+
+def match_words(tokens: list[Token], index: int, words: tuple[str, ...]) -> bool:
+    """Whether ``words`` (lemmas) match the tokens starting at ``index``."""
+    if index + len(words) > len(tokens):
+        return False
+    return all(word in lemmas(tokens[index + k]) for k, word in enumerate(words))
+
+
+def longest_word_match(tokens: list[Token], index: int, entries: frozenset[tuple[str, ...]]) -> int:
+    """Length in tokens of the longest entry matching at ``index`` (0 when none does)."""
+    best = 0
+    for words in entries:
+        if len(words) > best and match_words(tokens, index, words):
+            best = len(words)
+    return best
+
+
+def quoted_span(tokens: list[Token], index: int, max_words: int = 6) -> int:
+    """End index (exclusive) of a quoted name starting at ``index`` (``„Polesie”``), else 0."""
+    if index >= len(tokens) or tokens[index].text not in OPENING_QUOTES:
+        return 0
+    if index + 1 >= len(tokens) or not (is_capitalised(tokens[index + 1]) or tokens[index + 1].text.isdigit()):
+        return 0
+    for end in range(index + 2, min(len(tokens), index + max_words + 2)):
+        if tokens[end].text in CLOSING_QUOTES:
+            return end + 1
+    return 0
+
+
+def ordinal_span(tokens: list[Token], index: int) -> int:
+    """End index of an ordinal before a name (``52.``, ``II``, ``drugi``), else 0."""
+    token = tokens[index]
+    if token.text.isdigit() and index + 1 < len(tokens) and tokens[index + 1].text == ".":
+        return index + 2
+    if _ROMAN.match(token.text) and len(token.text) <= 4:
+        return index + 1
+    return 0
+
+
+def _extend_name_tail(tokens: list[Token], end: int, head: Token) -> int:
+    """Extend a capitalised name over agreeing capitalised adjectives and capitalised genitive nouns
+    (*Dywizja Strzelecka*, *Komisariat Spraw Zagranicznych*, *Pułk Ułanów Krechowieckich*)."""
+    genitive_seen = False
+    while end < len(tokens) and is_capitalised(tokens[end]) and is_word(tokens[end]):
+        token = tokens[end]
+        if not genitive_seen and agrees(token, head):
+            end += 1
+        elif "gen" in cases(token) or is_unknown(token) and token.text.isupper():
+            genitive_seen = True
+            end += 1
+        else:
+            break
+    return end
+
+
+# --- recognisers ---------------------------------------------------------------------------------
+
+
+def find_known_names(tokens: list[Token]) -> list[Mention]:
+    """Gazetteer names (states, regions, named forces), longest first, in any case form."""
+    lexicon = load_lexicon()
+    mentions: list[Mention] = []
+    index = 0
+    while index < len(tokens):
+        for known in lexicon.known_names:
+            if not _known_name_at(tokens, index, known):
+                continue
+            span = tokens[index:index + len(known.words)]
+            mentions.append(Mention(span, known.type, known.subtype, lemma=known.name))
+            index += len(known.words) - 1
+            break
+        index += 1
+    return mentions
+
+
+def _known_name_at(tokens: list[Token], index: int, known: KnownName) -> bool:
+    if not match_words(tokens, index, known.words):
+        return False
+    for k, word in enumerate(_split_words(known.name)):
+        token = tokens[index + k]
+        if word[:1].isupper() and not is_capitalised(token):
+            return False
+    if len(known.words) == 1:  # a single word must be read as a noun, not as its adjective (Polska/polska)
+        token = tokens[index]
+        return token.text.lower() == known.words[0] or any(
+            clean_lemma(i.lemma).lower() == known.words[0] and i.pos in _NOUN_POS for i in token.interps)
+    return True
+
+
+def find_military_units(tokens: list[Token]) -> list[Mention]:
+    """*52. Dywizja Strzelecka*, *Samodzielna Grupa Operacyjna „Polesie”*, *Pułk „Sarny”*,
+    *batalionów: „Kleck”, „Sienkiewicze”* (each quoted name a unit of its own)."""
+    heads = load_lexicon().unit_heads
+    mentions: list[Mention] = []
+    index = 0
+    while index < len(tokens):
+        start = index
+        after_ordinal = ordinal_span(tokens, index)
+        if after_ordinal:
+            index = after_ordinal
+        # capitalised adjectives before a capitalised head: "Samodzielna Grupa Operacyjna"
+        while index < len(tokens) and is_capitalised(tokens[index]) and has_pos(tokens[index], "adj") \
+                and not longest_word_match(tokens, index, heads):
+            index += 1
+        head_length = longest_word_match(tokens, index, heads) if index < len(tokens) else 0
+        if not head_length:
+            index = start + 1
+            continue
+        head = tokens[index]
+        end = index + head_length
+        capitalised = is_capitalised(head) and (index > 0 or after_ordinal)
+        if capitalised or after_ordinal:
+            end = _extend_name_tail(tokens, end, head)
+        quote_end = quoted_span(tokens, end)
+        plural = all(tag_number(i.tag) == "pl" for i in head.interps if i.pos == "subst")
+        if quote_end and (plural or tokens[end - 1].text == ":"):
+            mentions.extend(_quoted_list(tokens, end, clean_lemma(head.lemma).lower()))
+        elif end < len(tokens) and tokens[end].text == ":" and quoted_span(tokens, end + 1):
+            mentions.extend(_quoted_list(tokens, end + 1, clean_lemma(head.lemma).lower()))
+        elif quote_end or after_ordinal or (capitalised and end > index + head_length) or \
+                (capitalised and start < index):
+            end = quote_end or end
+            mentions.append(Mention(tokens[start:end], "MILITARY_UNIT"))
+        else:
+            index = start + 1
+            continue
+        index = max(end, start + 1)
+    return mentions
+
+
+def tag_number(tag: str) -> str | None:
+    parts = tag.split(":")
+    return parts[1] if len(parts) > 1 else None
+
+
+def _quoted_list(tokens: list[Token], index: int, head_lemma: str) -> list[Mention]:
+    """Quoted names coordinated after a plural head: each is a unit named ``head „name”``."""
+    mentions: list[Mention] = []
+    while (end := quoted_span(tokens, index)):
+        name = tokens[index:end]
+        text = "".join(t.text + " " * (next_t.start > t.end) for t, next_t in zip(name, name[1:])) + name[-1].text
+        mentions.append(Mention(name, "MILITARY_UNIT", lemma=f"{head_lemma} {text}"))
+        index = end
+        if index < len(tokens) and tokens[index].text in {",", "i", "oraz", "a"}:
+            index += 1
+    return mentions
+
+
+def find_documents(tokens: list[Token]) -> list[Mention]:
+    """Treaties and acts: a document head noun followed by a name (*pakt Ribbentrop-Mołotow*), an
+    adjective from a place (*traktat ryski*), an ``o`` + noun subject (*pakt o nieagresji*), or, for a
+    capitalised head, its issuing body and date (*Uchwała Sejmu RP z 23 września 2009 r.*)."""
+    heads = load_lexicon().document_heads
+    mentions: list[Mention] = []
+    index = 0
+    while index < len(tokens):
+        head_length = longest_word_match(tokens, index, heads)
+        if not head_length or not any(i.pos == "subst" for i in tokens[index].interps):
+            index += 1
+            continue
+        start = index - 1 if index > 0 and _is_ordinal_word(tokens[index - 1]) else index
+        head = tokens[index]
+        after = index + head_length
+        end, children = _document_name(tokens, after, head)
+        if end > after:
+            mentions.append(Mention(tokens[start:end], "DOCUMENT", children=children))
+            index = end
+        else:
+            index += 1
+    return mentions
+
+
+def _is_ordinal_word(token: Token) -> bool:
+    return bool(_ROMAN.match(token.text)) or bool(lemmas(token) & load_lexicon().event_macros["@ordinal_word"])
+
+
+def _document_name(tokens: list[Token], index: int, head: Token) -> tuple[int, list[Mention]]:
+    if index >= len(tokens):
+        return index, []
+    # a pair of names joined by a hyphen: "Ribbentrop-Mołotow"
+    if index + 2 < len(tokens) and tokens[index + 1].text == "-" and \
+            all(is_capitalised(tokens[k]) and has_qualifier(tokens[k], _PERSON_QUALS) | is_unknown(tokens[k])
+                for k in (index, index + 2)):
+        persons = [Mention([tokens[k]], "PERSON") for k in (index, index + 2)]
+        return index + 3, persons
+    token = tokens[index]
+    # an adjective derived from a place: "traktat ryski", "traktat wersalski"
+    if not is_capitalised(token) and re.search(r"(?:ski|cki|dzki)$", clean_lemma(token.lemma)) and \
+            agrees(token, head):
+        return index + 1, []
+    # a subject: "o" + nouns in the locative, coordinated ("o granicach i przyjaźni"), not gerunds
+    if token.text.lower() == "o" and index + 1 < len(tokens):
+        end = index + 1
+        while end < len(tokens) and "loc" in cases(tokens[end], ("subst", "adj")) and \
+                not has_pos(tokens[end], "ger"):
+            end += 1
+            if end + 1 < len(tokens) and tokens[end].text in {"i", "oraz"} and \
+                    "loc" in cases(tokens[end + 1], ("subst",)):
+                end += 1
+        if end > index + 1:
+            return end, []
+    # a capitalised head with its issuing body (genitive, capitalised) and date
+    if is_capitalised(head) and is_capitalised(token) and "gen" in cases(token, ("subst",)):
+        end = _extend_name_tail(tokens, index + 1, token)
+        while end < len(tokens) and (tokens[end].text.isupper() and is_word(tokens[end])):
+            end += 1
+        body = Mention(tokens[index:end], "ORGANIZATION")
+        return _date_tail(tokens, end), [body]
+    return index, []
+
+
+def _date_tail(tokens: list[Token], index: int) -> int:
+    """Extend over "z 23 września 2009 r." (a document's date is part of its title)."""
+    if index + 3 < len(tokens) and tokens[index].text == "z" and tokens[index + 1].text.isdigit() and \
+            has_pos(tokens[index + 2], "subst") and tokens[index + 3].text.isdigit():
+        end = index + 4
+        if end < len(tokens) and tokens[end].text in {"r", "roku"}:
+            end += 1
+            if tokens[end - 1].text == "r" and end < len(tokens) and tokens[end].text == ".":
+                end += 1
+        return end
+    return index
+
+
+def find_organizations(tokens: list[Token]) -> list[Mention]:
+    """A capitalised organisation head with its capitalised modifiers and complements (*Ludowy
+    Komisariat Spraw Zagranicznych ZSRS*, *Ministerstwo Spraw Wojskowych*, *Sejm RP*)."""
+    heads = load_lexicon().organization_heads
+    mentions: list[Mention] = []
+    index = 0
+    while index < len(tokens):
+        start = index
+        while index < len(tokens) and is_capitalised(tokens[index]) and has_pos(tokens[index], "adj") and \
+                not longest_word_match(tokens, index, heads):
+            index += 1
+        head_length = longest_word_match(tokens, index, heads) if index < len(tokens) else 0
+        if not head_length or not is_capitalised(tokens[index]):
+            index = start + 1
+            continue
+        head = tokens[index]
+        end = _extend_name_tail(tokens, index + head_length, head)
+        if end == index + head_length and start == index:  # a bare capitalised head may begin a sentence
+            index = start + 1
+            continue
+        mentions.append(Mention(tokens[start:end], "ORGANIZATION"))
+        index = end
+    return mentions
+
+
+def find_events(tokens: list[Token]) -> list[Mention]:
+    """Named events from ``event_patterns.txt`` (*obrona Grodna*, *II wojna światowa*)."""
+    lexicon = load_lexicon()
+    mentions: list[Mention] = []
+    index = 0
+    while index < len(tokens):
+        for pattern in lexicon.event_patterns:
+            match = _match_event(tokens, index, pattern, lexicon.event_macros)
+            if match:
+                end, children = match
+                mentions.append(Mention(tokens[index:end], "EVENT", children=children))
+                index = end - 1
+                break
+        index += 1
+    return mentions
+
+
+def _match_event(tokens: list[Token], index: int, pattern: EventPattern,
+                 macros: dict[str, frozenset[str]]) -> tuple[int, list[Mention]] | None:
+    children: list[Mention] = []
+    position = index
+    for element in pattern.elements:
+        if position >= len(tokens):
+            return None
+        token = tokens[position]
+        if element == "<PLACE>":
+            if not is_place_word(token):
+                return None
+            end = position + 1
+            while end < len(tokens) and is_capitalised(tokens[end]) and agrees(tokens[end], token):
+                end += 1
+            children.append(Mention(tokens[position:end], "PLACE", "settlement", source="morph"))
+            position = end
+        elif element == "<ORD>":
+            end = ordinal_span(tokens, position)
+            if not end:
+                return None
+            position = end
+        elif element.startswith("@"):
+            if not lemmas(token) & macros[element]:
+                return None
+            position += 1
+        elif element in lemmas(token):
+            position += 1
+        else:
+            return None
+    return position, children
+
+
+def find_persons(tokens: list[Token]) -> list[Mention]:
+    """Persons from titles (*gen. Franciszka Kleeberga*, *ambasadorowi Grzybowskiemu*) and from SGJP
+    first-name + surname readings (*Wacław Grzybowski*). The title becomes the role."""
+    titles = load_lexicon().titles
+    mentions: list[Mention] = []
+    index = 0
+    while index < len(tokens):
+        title_end = _title_end(tokens, index, titles)
+        if title_end:
+            name_start = title_end
+            # the office's complements stand between title and name: "komisarz ludowy spraw zagranicznych"
+            while name_start < len(tokens) and name_start - title_end < 4 and \
+                    not is_capitalised(tokens[name_start]) and is_word(tokens[name_start]):
+                name_start += 1
+            name_end = _person_name_end(tokens, name_start)
+            if name_end > name_start:
+                role = _span_text(tokens[index:name_start])
+                mentions.append(Mention(tokens[name_start:name_end], "PERSON", role=role))
+                index = name_end
+                continue
+        if index + 1 < len(tokens) and is_capitalised(tokens[index]) and \
+                has_qualifier(tokens[index], {"imię"}) and _is_surname(tokens[index + 1]):
+            end = _person_name_end(tokens, index)
+            mentions.append(Mention(tokens[index:end], "PERSON", source="morph"))
+            index = end
+            continue
+        index += 1
+    return mentions
+
+
+def _title_end(tokens: list[Token], index: int, titles: frozenset[tuple[str, ...]]) -> int:
+    token = tokens[index]
+    if index + 1 < len(tokens) and tokens[index + 1].text == "." and \
+            (token.text.lower(), ".") in titles:
+        end = index + 2
+        # compound ranks: "gen. bryg.", "gen. dyw."
+        if end + 1 < len(tokens) and tokens[end + 1].text == "." and \
+                (token.text.lower(), ".", tokens[end].text.lower(), ".") in titles:
+            end += 2
+        return end
+    length = longest_word_match(tokens, index, titles)
+    if length and not is_capitalised(token) or length and index == 0:
+        return index + length
+    return 0
+
+
+def _is_surname(token: Token) -> bool:
+    return is_capitalised(token) and (has_qualifier(token, {"nazwisko"}) or is_unknown(token))
+
+
+def _person_name_end(tokens: list[Token], index: int) -> int:
+    """End of a personal name starting at ``index``: capitalised name words, hyphenated surnames."""
+    end = index
+    while end < len(tokens) and end - index < 4:
+        token = tokens[end]
+        if not (is_capitalised(token) and is_word(token)) or token.text.isupper() and len(token.text) > 1:
+            break
+        if not (has_qualifier(token, _PERSON_QUALS) or is_unknown(token) or has_pos(token, "subst")):
+            break
+        end += 1
+        if end + 1 < len(tokens) and tokens[end].text == "-" and is_capitalised(tokens[end + 1]):
+            end += 2
+    return end
+
+
+def _span_text(tokens: list[Token]) -> str:
+    text = tokens[0].text
+    for previous, token in zip(tokens, tokens[1:]):
+        text += (" " if token.start > previous.end else "") + token.text
+    return text
+
+
+def find_places(tokens: list[Token]) -> list[Mention]:
+    """Capitalised geographic names (SGJP ``nazwa_geograficzna``), and capitalised words Morfeusz does
+    not know after a locative preposition or in a list that began with a place (*pod Kowlem, Sarnami,
+    Oranami*)."""
+    mentions: list[Mention] = []
+    in_place_list = False
+    for index, token in enumerate(tokens):
+        previous = tokens[index - 1].text.lower() if index else ""
+        after_preposition = previous in _LOCATIVE_PREPOSITIONS
+        geographic = is_capitalised(token) and has_qualifier(token, {"nazwa_geograficzna"})
+        if index and (geographic or is_capitalised(token) and (after_preposition or in_place_list) and
+                      (is_unknown(token) or has_pos(token, "subst"))):
+            if geographic or after_preposition or is_unknown(token) or in_place_list:
+                mentions.append(Mention([token], "PLACE", "settlement", source="morph"))
+                in_place_list = after_preposition or in_place_list
+                continue
+        if token.text not in {",", "i", "oraz", "lub", "albo"}:
+            in_place_list = False
+    return mentions
+
+
+_LOCATIVE_PREPOSITIONS = frozenset({
+    "w", "we", "pod", "nad", "koło", "przy", "spod", "znad", "do", "z", "ze", "na", "przez", "od", "około",
+    "za", "pomiędzy", "między", "u",
+})
+
+RECOGNISERS: tuple[Callable[[list[Token]], list[Mention]], ...] = (
+    find_known_names, find_documents, find_events, find_military_units, find_organizations, find_persons,
+    find_places,
+)

@@ -1,0 +1,106 @@
+"""The NKJP CRF tagger: label handling, span decoding, and the committed model on real sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kronika.ner.features import sentence_features, word_shape
+from kronika.ner.statistical import decode_levels, normalise_label, read_nkjp_iob, tag_nkjp
+from kronika.text.segment import split_sentences
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+DEV = SHARED / "data" / "nkjp-ner" / "nkjp-ner-dev.iob.gz"
+
+
+@pytest.mark.parametrize(("raw", "normalised"), [
+    ("O", "O"),
+    ("B-orgName", "B-orgName"),
+    ("B-placeName-country", "B-placeName_country"),
+    ("I-persName#B-persName-surname", "I-persName#B-persName_surname"),
+])
+def test_normalise_label(raw: str, normalised: str) -> None:
+    assert normalise_label(raw) == normalised
+
+
+@pytest.mark.parametrize(("labels", "spans"), [
+    (["O", "O"], []),
+    # a person with forename and surname nested inside
+    (["B-persName#B-persName_forename", "I-persName#B-persName_surname", "O"],
+     [(0, 1, "persName_forename"), (0, 2, "persName"), (1, 2, "persName_surname")]),
+    # a two-word surname inside the person
+    (["B-persName#B-persName_surname", "I-persName#I-persName_surname"],
+     [(0, 2, "persName"), (0, 2, "persName_surname")]),
+    # a settlement inside an organisation, after its first word
+    (["B-orgName", "I-orgName", "I-orgName#B-placeName_settlement"],
+     [(0, 3, "orgName"), (2, 3, "placeName_settlement")]),
+    # two adjacent names of one label stay apart
+    (["B-placeName_country", "B-placeName_country"],
+     [(0, 1, "placeName_country"), (1, 2, "placeName_country")]),
+    # an I- with nothing to continue still starts a name
+    (["O", "I-date", "I-date"], [(1, 3, "date")]),
+    (["B-date", "I-time"], [(0, 1, "date"), (1, 2, "time")]),
+])
+def test_decode_levels(labels: list[str], spans: list[tuple[int, int, str]]) -> None:
+    assert decode_levels(labels) == sorted(spans)
+
+
+@pytest.mark.parametrize(("form", "shape"), [
+    ("Kowalski", "Xx"), ("NKWD", "X"), ("1939", "d"), ("Orlik-Rückemann", "Xx-Xx"), ("m.in", "x.x"),
+])
+def test_word_shape(form: str, shape: str) -> None:
+    assert word_shape(form) == shape
+
+
+def test_features_carry_sgjp_name_qualifiers() -> None:
+    features = sentence_features(["Jan", "Kowalski", "mieszka", "w", "Warszawie"])
+    assert "q=imię" in features[0]
+    assert "q=nazwisko" in features[1]
+    assert "-1q=imię" in features[1]
+    assert "q=nazwa_geograficzna" in features[4]
+    assert "1BOUNDARY" in features[4]
+
+
+# Sentences a model trained on NKJP must get right; each expected span is (text, label).
+CASES = [
+    ("Jan Kowalski mieszka w Warszawie.",
+     {("Jan Kowalski", "persName"), ("Jan", "persName_forename"), ("Kowalski", "persName_surname"),
+      ("Warszawie", "placeName_settlement")}),
+    ("Prezydent Lech Wałęsa spotkał się z kanclerzem Niemiec.",
+     {("Lech Wałęsa", "persName"), ("Lech", "persName_forename"), ("Wałęsa", "persName_surname"),
+      ("Niemiec", "placeName_country")}),
+    ("Wojska polskie przekroczyły Wisłę 17 września 1939 roku.",
+     {("polskie", "placeName_country"), ("Wisłę", "geogName"), ("17 września 1939 roku", "date")}),
+    ("Posłowie Sejmu spotkali się w Krakowie z przedstawicielami Unii Europejskiej.",
+     {("Sejmu", "orgName"), ("Krakowie", "placeName_settlement"), ("Unii Europejskiej", "orgName")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_tag_nkjp_finds_names(text: str, expected: set[tuple[str, str]]) -> None:
+    spans = tag_nkjp(split_sentences(text))
+    found = {(text[s.start:s.end], s.label) for s in spans}
+    assert expected <= found
+
+
+def test_tag_nkjp_offsets_slice_the_text() -> None:
+    text = "Wczoraj  minister Józef Beck\nprzyjechał do Londynu.\n\nRozmawiał z lordem Halifaxem."
+    spans = tag_nkjp(split_sentences(text))
+    assert spans
+    for span in spans:
+        assert text[span.start:span.end] == text[span.start:span.end].strip()
+        assert 0 <= span.start < span.end <= len(text)
+
+
+def test_tag_nkjp_empty() -> None:
+    assert tag_nkjp([]) == []
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="shared NKJP data absent")
+def test_read_nkjp_iob_dev() -> None:
+    documents = list(read_nkjp_iob(DEV))
+    assert len(documents) == 345
+    labels = {label for d in documents for s in d.sentences for label in s.labels}
+    assert "B-persName#B-persName_forename" in labels
+    assert all(len(s.forms) == len(s.labels) for d in documents for s in d.sentences)
