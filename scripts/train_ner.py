@@ -29,11 +29,12 @@ def main() -> None:
     parser.add_argument("--c1", type=float, default=0.1, help="L1 penalty: prunes features, keeps the model small")
     parser.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
     parser.add_argument("--iterations", type=int, default=200)
+    parser.add_argument("--verbose", action="store_true", help="print every L-BFGS iteration")
     parser.add_argument("--min-freq", type=float, default=2, help="drop features seen fewer times")
     args = parser.parse_args()
 
     started = time.perf_counter()
-    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=args.verbose)
     trainer.set_params({
         "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
         "feature.minfreq": args.min_freq, "feature.possible_transitions": True,

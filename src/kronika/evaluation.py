@@ -103,7 +103,8 @@ def score_entities(gold: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
         if candidates and normalise_name(candidates[0].lemma) in accepted:
             right += 1
         else:
-            misses.append({"text": g["text"], "gold": g["lemma"], "system": candidates[0].lemma if candidates else None})
+            system_lemma = candidates[0].lemma if candidates else None
+            misses.append({"text": g["text"], "gold": g["lemma"], "system": system_lemma})
     total = len(gold.get("entities", []))
     result["base_form"] = {"right": right, "gold": total, "accuracy": right / total if total else 1.0,
                            "misses": misses}
@@ -139,7 +140,8 @@ def score_timexes(gold: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
             misses.append({"text": g["text"], "gold": g["value"], "system": s.value})
     matched = {id(g) for g, _ in relaxed}
     misses += [{"text": g["text"], "gold": g["value"], "system": None} for g in gold_t if id(g) not in matched]
-    return {"strict": _prf(len(strict), len(system), len(gold_t)), "relaxed": _prf(len(relaxed), len(system), len(gold_t)),
+    return {"strict": _prf(len(strict), len(system), len(gold_t)),
+            "relaxed": _prf(len(relaxed), len(system), len(gold_t)),
             "value": {"right": value_right, "matched": len(relaxed), "gold": len(gold_t),
                       "accuracy_matched": value_right / len(relaxed) if relaxed else 0.0,
                       "accuracy": value_right / len(gold_t) if gold_t else 1.0},
@@ -173,8 +175,8 @@ def score_questions(gold: dict[str, Any], analysis: Analysis, answerer: Question
     for q in questions:
         accepted = {normalise_answer(a) for a in q["answers"]}
         answers = answerer(analysis, q["question"])
-        ok = any((normalise_answer(str(a.get("value", ""))) in accepted or normalise_answer(a.get("text", "")) in accepted)
-                 and a.get("citations") for a in answers)
+        ok = any((normalise_answer(str(a.get("value", ""))) in accepted
+                  or normalise_answer(a.get("text", "")) in accepted) and a.get("citations") for a in answers)
         right += ok
         if not ok:
             wrong.append({"question": q["question"], "gold": q["answers"],
@@ -267,7 +269,8 @@ def total(results: list[GoldScores]) -> dict[str, Any]:
 
 
 def _f(d: dict[str, float]) -> str:
-    return f"P {d['p']:.3f}  R {d['r']:.3f}  F1 {d['f']:.3f}  ({int(d['tp'])}/{int(d['gold'])} gold, {int(d['system'])} system)"
+    counts = f"({int(d['tp'])}/{int(d['gold'])} gold, {int(d['system'])} system)"
+    return f"P {d['p']:.3f}  R {d['r']:.3f}  F1 {d['f']:.3f}  {counts}"
 
 
 def format_report(results: list[GoldScores]) -> str:
@@ -292,7 +295,8 @@ def format_report(results: list[GoldScores]) -> str:
         lines.append(f"timex value      {tx['value']['right']}/{tx['value']['gold']} = {tx['value']['accuracy']:.3f}"
                      f"   (on matched {tx['value']['accuracy_matched']:.3f})")
         ev = s["events"]
-        lines.append(f"events           recall {ev['r']:.3f}  precision {ev['p']:.3f}  ({int(ev['tp'])}/{int(ev['gold'])} gold, "
+        lines.append(f"events           recall {ev['r']:.3f}  precision {ev['p']:.3f}  "
+                     f"({int(ev['tp'])}/{int(ev['gold'])} gold, "
                      f"{int(ev['system'])} system; trigger recall {ev['trigger']['r']:.3f})")
         q = s["questions"]
         note = "" if q["available"] else "   (question answering not available)"
@@ -300,7 +304,8 @@ def format_report(results: list[GoldScores]) -> str:
     if len(results) > 1:
         t = total(results)
         lines.append("== total")
-        lines.append(f"sentences {t['sentences']['accuracy']:.3f}  entities overlap F1 {t['entities']['overlap']['f']:.3f}  "
+        lines.append(f"sentences {t['sentences']['accuracy']:.3f}  "
+                     f"entities overlap F1 {t['entities']['overlap']['f']:.3f}  "
                      f"exact F1 {t['entities']['exact']['f']:.3f}  base forms {t['entities']['base_form']:.3f}  "
                      f"geo {t['geo']['accuracy']:.3f}  timex relaxed F1 {t['timexes']['relaxed']['f']:.3f}  "
                      f"strict F1 {t['timexes']['strict']['f']:.3f}  values {t['timexes']['value_accuracy']:.3f}  "

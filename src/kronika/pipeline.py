@@ -33,9 +33,24 @@ def _morphology(analysis: Analysis) -> None:
         disambiguate(sentence)
 
 
+def _entities(analysis: Analysis) -> None:
+    from kronika.ner.entities import annotate_entities
+
+    annotate_entities(analysis)
+
+
+def _nkjp(analysis: Analysis) -> None:
+    from kronika.ner.statistical import tag_nkjp
+
+    # always computed: the domain-entity stage builds on these spans; the JSON shows them only with --nkjp
+    analysis.nkjp = tag_nkjp(analysis.sentences)
+
+
 STAGES: list[Stage] = [
     Stage("segment", _segment, requires=("document.text",), assigns=("sentences", "tokens")),
     Stage("morphology", _morphology, requires=("tokens",), assigns=("tokens.interps", "tokens.chosen")),
+    Stage("nkjp", _nkjp, requires=("tokens.chosen",), assigns=("nkjp",)),
+    Stage("entities", _entities, requires=("tokens.chosen", "nkjp"), assigns=("entities",)),
 ]
 
 

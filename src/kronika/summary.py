@@ -31,7 +31,8 @@ def render_text(analysis: Analysis) -> str:
             by_type[entity.type][entity.lemma].append(entity.start)
     for entity_type, label in _TYPE_NAMES.items():
         if by_type.get(entity_type):
-            names = ", ".join(f"{lemma} ×{len(s)}" if len(s) > 1 else lemma for lemma, s in by_type[entity_type].items())
+            mentions = by_type[entity_type].items()
+            names = ", ".join(f"{lemma} ×{len(s)}" if len(s) > 1 else lemma for lemma, s in mentions)
             lines.append(f"\n{label}: {_clip(names, 400)}")
     places = [e for e in analysis.entities if e.geo]
     if places:

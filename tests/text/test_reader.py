@@ -31,7 +31,7 @@ def test_nfc_normalisation():
 
 def test_crlf_becomes_lf(tmp_path):
     path = tmp_path / "doc.txt"
-    path.write_bytes("Pierwsze zdanie.\r\nDrugie zdanie.".encode())
+    path.write_bytes(b"Pierwsze zdanie.\r\nDrugie zdanie.")
     [document] = read_paths([str(path)])
     assert document.text == "Pierwsze zdanie.\nDrugie zdanie."
 

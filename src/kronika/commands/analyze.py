@@ -6,9 +6,12 @@ import json
 import re
 import sys
 from collections.abc import Iterator
+
 import click
 
 from kronika.errors import InputError
+from kronika.export.html import analyses_to_html
+from kronika.export.tei import analyses_to_tei
 from kronika.model import Document
 from kronika.pipeline import analyze_all
 from kronika.summary import render_text
@@ -25,7 +28,8 @@ def _valid_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--dct", callback=_valid_date, help="Document creation date YYYY-MM-DD (a JSONL line's own dct wins).")
 @click.option("--nkjp", is_flag=True, help="Add the NKJP / PolEval 2018 named-entity layer.")
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "html", "tei", "text"]), default="json",
+              show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
 def command(paths: tuple[str, ...], dct: str | None, nkjp: bool, fmt: str, output: str | None) -> None:
     """Analyse documents: .txt .md .html .pdf .docx files, folders, - for stdin, or .jsonl documents."""
@@ -45,6 +49,10 @@ def command(paths: tuple[str, ...], dct: str | None, nkjp: bool, fmt: str, outpu
         rendered = json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "jsonl":
         rendered = "".join(json.dumps(a.to_json(), ensure_ascii=False) + "\n" for a in analyses)
+    elif fmt == "html":
+        rendered = analyses_to_html(analyses)
+    elif fmt == "tei":
+        rendered = analyses_to_tei(analyses)
     else:
         rendered = "\n\n".join(render_text(a) for a in analyses) + "\n"
     if output:

@@ -24,15 +24,16 @@ class Clause:
     relative: int | None = None  # index of the relative pronoun (który) opening it
 
     def has_finite(self, tokens: list[Token]) -> bool:
-        return any(is_finite(tokens[i]) for i in self.tokens)
+        return any(is_finite(tokens[i], tokens[i - 1] if i else None) for i in self.tokens)
 
 
 def _segment_has_finite(tokens: list[Token], start: int, coordinators: frozenset[str]) -> bool:
     """Whether the stretch from ``start`` to the next punctuation or coordinator has a finite verb."""
-    for token in tokens[start:]:
+    for i in range(start, len(tokens)):
+        token = tokens[i]
         if token.text in PUNCTUATION_BREAKS or token.text in "()" or lemmas(token) & coordinators:
             return False
-        if is_finite(token):
+        if is_finite(token, tokens[i - 1] if i else None):
             return True
     return False
 
@@ -80,7 +81,9 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
             next_is_coordinator = i + 1 < len(tokens) and bool(lemmas(tokens[i + 1]) & coordinators)
             if top.kind == "subordinate" and top.has_finite(tokens) and not next_is_coordinator:
                 done.append(stack.pop())
-                continue
+                top = stack[-1]
+                if not (top.has_finite(tokens) and _segment_has_finite(tokens, i + 1, coordinators)):
+                    continue  # the clause the subordinate one interrupted resumes
             if top.has_finite(tokens) and _segment_has_finite(tokens, i + 1, coordinators):
                 done.append(stack.pop())
                 stack.append(Clause(top.kind))

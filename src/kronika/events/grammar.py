@@ -28,9 +28,15 @@ def has_pos(token: Token, parts_of_speech: frozenset[str] | set[str], lemma: str
     return any(i.pos in parts_of_speech and (lemma is None or i.lemma == lemma) for i in token.interps)
 
 
-def is_finite(token: Token) -> bool:
-    """A token that can head a clause: a finite verb form, not a capitalised name mid-sentence."""
-    return has_pos(token, FINITE) and not all(i.lemma[:1].isupper() for i in token.interps)
+def is_finite(token: Token, previous: Token | None = None) -> bool:
+    """A token that heads a clause: a finite verb form. A word that may also be a noun or adjective
+    (*głębi*, *przyjaźni*) counts only when the tagger chose the verb and no preposition precedes it."""
+    if not has_pos(token, FINITE) or all(i.lemma[:1].isupper() for i in token.interps):
+        return False
+    if not has_pos(token, NOMINAL | {"adj", "num"}):
+        return True
+    chosen_verb = token.chosen is not None and token.chosen.pos in FINITE
+    return chosen_verb and not (previous is not None and is_preposition(previous))
 
 
 def is_preposition(token: Token) -> bool:

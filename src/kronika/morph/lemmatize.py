@@ -289,19 +289,22 @@ def _give_back_adjectives(members: list[_Member], readings: Iterable[Reading], s
 # ---------------------------------------------------------------- choosing and inflecting
 
 
-def _choose_triple(tokens: list[Token], members: list[_Member], state: set[Triple]) -> Triple:
-    """The phrase's (number, case, gender): the one most chosen readings support, then the
-    nominative (names are often cited already in it), then the singular."""
+def _choose_triple(tokens: list[Token], members: list[_Member], state: set[Triple], cls: str) -> Triple:
+    """The phrase's (number, case, gender): the one most chosen readings support, then the one most
+    readings of the name's class (SGJP qualifiers) allow, then the nominative (names are often cited
+    already in it), then the singular."""
+    wanted_quals = _CLASS_QUALIFIERS.get(cls, set())
 
-    def support(triple: Triple) -> int:
-        count = 0
+    def support(triple: Triple) -> tuple[int, int]:
+        chosen = in_class = 0
         for member in members:
-            chosen = tokens[member.index].chosen
-            if chosen is not None and any(r.interp == chosen and triple in r.triples for r in member.readings):
-                count += 1
-        return count
+            hint = tokens[member.index].chosen
+            fitting = [r for r in member.readings if triple in r.triples]
+            chosen += any(r.interp == hint for r in fitting)
+            in_class += any(wanted_quals.intersection(r.interp.quals) for r in fitting)
+        return chosen, in_class
 
-    return max(sorted(state), key=lambda t: (support(t), t[1] == "nom", t[0] == "sg", t[1] != "voc"))
+    return max(sorted(state), key=lambda t: (*support(t), t[1] == "nom", t[0] == "sg", t[1] != "voc"))
 
 
 def _choose_reading(token: Token, readings: tuple[Reading, ...], triple: Triple, cls: str) -> Reading:
@@ -374,7 +377,7 @@ def base_form(tokens: list[Token], category: str | None = None) -> str:
     if cls == "adjective" and len(words) == 1 and len(tokens) == 1:
         return _adjective_base(tokens[0])
     members, state, drop_from = _head_phrase(tokens, cls)
-    triple = _choose_triple(tokens, members, state) if state else None
+    triple = _choose_triple(tokens, members, state, cls) if state else None
     replaced = {m.index: _inflect(tokens[m.index], m, triple, cls) for m in members}
     kept = tokens[:drop_from] if drop_from is not None else tokens
     parts: list[str] = []

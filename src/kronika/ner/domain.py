@@ -588,16 +588,14 @@ def find_places(tokens: list[Token]) -> list[Mention]:
     mentions: list[Mention] = []
     in_place_list = False
     for index, token in enumerate(tokens):
-        previous = tokens[index - 1].text.lower() if index else ""
-        after_preposition = previous in _LOCATIVE_PREPOSITIONS
-        geographic = is_capitalised(token) and has_qualifier(token, {"nazwa_geograficzna"})
-        if index and (geographic or is_capitalised(token) and (after_preposition or in_place_list) and
-                      (is_unknown(token) or has_pos(token, "subst"))):
-            if geographic or after_preposition or is_unknown(token) or in_place_list:
-                mentions.append(Mention([token], "PLACE", "settlement", source="morph"))
-                in_place_list = after_preposition or in_place_list
-                continue
-        if token.text not in {",", "i", "oraz", "lub", "albo"}:
+        after_preposition = index > 0 and tokens[index - 1].text.lower() in _LOCATIVE_PREPOSITIONS
+        candidate = index > 0 and is_capitalised(token) and is_word(token)
+        geographic = has_qualifier(token, {"nazwa_geograficzna"})
+        in_context = (after_preposition or in_place_list) and (is_unknown(token) or has_pos(token, "subst"))
+        if candidate and (geographic or in_context):
+            mentions.append(Mention([token], "PLACE", "settlement", source="morph"))
+            in_place_list = True
+        elif token.text not in {",", "i", "oraz", "lub", "albo"}:
             in_place_list = False
     return mentions
 

@@ -15,7 +15,7 @@ def _rows(name: str, language: str, columns: int) -> list[tuple[int, list[str]]]
             continue
         fields = line.split("\t")
         if len(fields) != columns:
-            raise ValueError(f"{name} line {number}: expected {columns} tab-separated fields, not {len(fields)}")
+            raise ValueError(f"{name} line {number}: expected {columns} tab-separated fields")
         rows.append((number, fields))
     return rows
 

@@ -1,0 +1,142 @@
+"""Learn suffix rules for the base forms of words Morfeusz does not know.
+
+Reads the Polem KPWr name-lemma training split (``../shared/data/lemma/polem-kpwr-ne-train.tsv``), pairs
+each capitalised word of a mention with the word of its gold base form, and counts, per name class
+(person / place / other), case (from the corpus tag, or ``*`` for any) and word ending (1–6 letters),
+which transformation — strip n letters, append s — turns the form into its base. SGJP paradigms of the
+names seen in training (Morfeusz ``generate``) add one example per case form. The most frequent rule
+of each (class, case, ending) is written to ``src/kronika/morph/resources/pl/lemma_suffix_rules.tsv``
+when at least ``--min-count`` examples support the ending and it differs from the rule of the next
+shorter ending. The rules carry to unseen names; no (form, lemma) pair is stored.
+
+    python scripts/learn_lemma_suffixes.py [--train PATH] [--out PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from kronika.morph import get_morphology
+from kronika.morph.analyzer import expand_tag
+from kronika.morph.lemmatize import name_class
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_TRAIN = ROOT / ".." / "shared" / "data" / "lemma" / "polem-kpwr-ne-train.tsv"
+DEFAULT_OUT = ROOT / "src" / "kronika" / "morph" / "resources" / "pl" / "lemma_suffix_rules.tsv"
+MAX_ENDING = 6
+_WORD = re.compile(r"\w+|[^\w\s]")
+_NAME_QUALIFIERS = {"imię", "nazwisko", "nazwa_geograficzna"}
+
+Key = tuple[str, str, str]
+
+
+def rule_of(form: str, base: str) -> tuple[int, str]:
+    """(letters to strip, letters to append) that turn ``form`` into ``base``."""
+    common = 0
+    while common < min(len(form), len(base)) and form[common].lower() == base[common].lower():
+        common += 1
+    return len(form) - common, base[common:]
+
+
+def case_key(ctag: str) -> str:
+    parts = ctag.split(":")
+    if parts[0] in ("subst", "depr", "adj", "ppas", "pact", "ger") and len(parts) >= 3:
+        return f"{parts[2].split('.')[0]}:{parts[1].split('.')[0]}"
+    return "*"
+
+
+def count(counts: dict[Key, Counter], cls: str, key: str, form: str, base: str) -> None:
+    rule = rule_of(form, base)
+    lower = form.lower()
+    for size in range(1, min(len(lower) - 1, MAX_ENDING) + 1):
+        counts[(cls, key, lower[-size:])][rule] += 1
+
+
+def learn(train: Path) -> dict[Key, Counter]:
+    counts: dict[Key, Counter] = defaultdict(Counter)
+    lemmas: dict[str, str] = {}
+    with train.open(encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle, delimiter="\t"):
+            lemma, orth, _bases, ctags, _spaces, category = row
+            cls = name_class(category)
+            cls = "other" if cls == "adjective" else cls
+            forms, tags, bases = orth.split(" "), ctags.split(" "), _WORD.findall(lemma)
+            if len(forms) != len(bases) or len(forms) != len(tags):
+                continue
+            for form, tag, base in zip(forms, tags, bases, strict=True):
+                if not (form[:1].isupper() and form.isalpha() and base.isalpha()):
+                    continue
+                count(counts, cls, "*", form, base)
+                if (key := case_key(tag)) != "*":
+                    count(counts, cls, key, form, base)
+                lemmas.setdefault(base, cls)
+    add_paradigms(counts, lemmas)
+    return counts
+
+
+def add_paradigms(counts: dict[Key, Counter], lemmas: dict[str, str]) -> None:
+    """Every case form of each name SGJP knows, in the number its base form has."""
+    morphology = get_morphology()
+    for base, cls in lemmas.items():
+        numbers = {
+            full.split(":")[1]
+            for i in morphology.analyse(base)
+            if i.pos == "subst" and i.lemma == base and _NAME_QUALIFIERS.intersection(i.quals)
+            for full in expand_tag(i.tag) if full.split(":")[2] == "nom"
+        }
+        if not numbers:
+            continue
+        seen = set()
+        for form, tag, quals in morphology.generate(base):
+            if not _NAME_QUALIFIERS.intersection(quals) or not tag.startswith("subst"):
+                continue
+            for full in expand_tag(tag):
+                _pos, number, case, *_ = full.split(":")
+                if number in numbers and (form, case, number) not in seen:
+                    seen.add((form, case, number))
+                    count(counts, cls, f"{case}:{number}", form, base)
+
+
+def write(counts: dict[Key, Counter], out: Path, min_count: int) -> int:
+    best: dict[Key, tuple[int, str]] = {}
+    for key in sorted(counts, key=lambda k: len(k[2])):
+        total = sum(counts[key].values())
+        if total < min_count:
+            continue
+        rule = counts[key].most_common(1)[0][0]
+        cls, case, ending = key
+        parent = next(
+            (best[(cls, case, ending[-size:])] for size in range(len(ending) - 1, 0, -1)
+             if (cls, case, ending[-size:]) in best),
+            None,
+        )
+        if rule != parent:
+            best[key] = rule
+    lines = [
+        "# Suffix rules for the base forms of words Morfeusz does not know (kronika.morph.lemmatize).",
+        "# source: learned by scripts/learn_lemma_suffixes.py from the Polem KPWr name lemmas (train split;",
+        "# KPWr CC BY, via CLARIN-PL Polem, LGPL-3) and SGJP paradigms from morfeusz2 (BSD-2); licence: CC BY 4.0.",
+        "# Format: class, case:number (or * for any), word ending, letters to strip, letters to append.",
+        "# The longest matching ending wins; an ending absent here takes the rule of the next shorter one.",
+    ]
+    lines += [f"{c}\t{k}\t{e}\t{s}\t{a}" for (c, k, e), (s, a) in sorted(best.items())]
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(best)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--min-count", type=int, default=2)
+    args = parser.parse_args()
+    written = write(learn(args.train), args.out, args.min_count)
+    print(f"{written} rules → {args.out}")
+
+
+if __name__ == "__main__":
+    main()

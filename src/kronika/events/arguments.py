@@ -1,0 +1,95 @@
+"""How an entity mention stands in its clause: the preposition governing it, its case, and what it
+is attached to — the facts from which event roles and places are read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kronika.events.grammar import NOMINAL, cases, is_modifier, is_preposition, lemmas
+from kronika.events.lexicon import load_function_words
+from kronika.model import Entity, Token
+
+COORDINATION = frozenset({",", "i", "oraz", "lub", "albo", "a"})
+
+
+@dataclass
+class Mention:
+    entity: Entity
+    first: int  # token indices in the sentence, inclusive
+    last: int
+    preposition: str | None = None  # lemma of the governing preposition
+    via_head: bool = False  # reached through a place noun: "na teren Polski"
+    cases: frozenset[str] = frozenset()
+    attached_to: int | None = None  # token a genitive attribute hangs on ("obrona Grodna")
+    coordinated_with: Mention | None = None
+
+
+def entity_tokens(tokens: list[Token], entity: Entity) -> tuple[int, int] | None:
+    inside = [i for i, t in enumerate(tokens) if t.start >= entity.start and t.end <= entity.end]
+    return (inside[0], inside[-1]) if inside else None
+
+
+def head_cases(tokens: list[Token], first: int, last: int) -> frozenset[str]:
+    """Cases of the first noun of a mention; empty for a word Morfeusz does not know."""
+    for token in tokens[first:last + 1]:
+        found = cases(token)
+        if found:
+            return found
+    return frozenset()
+
+
+def _governor(tokens: list[Token], first: int, floor: int) -> tuple[str | None, bool, int | None]:
+    """Walk left from a mention over modifiers and titles: (preposition, via place noun, noun it is a
+    genitive attribute of)."""
+    words = load_function_words()
+    via_head = False
+    j = first - 1
+    while j >= floor:
+        token = tokens[j]
+        token_lemmas = {lemma.lower() for lemma in lemmas(token)}
+        if is_preposition(token):
+            return min(_preposition_lemmas(token)), via_head, None
+        if token_lemmas & words["title"] or is_modifier(token) and not _is_noun(token):
+            j -= 1
+            continue
+        if token_lemmas & words["place_head"] and not via_head:
+            via_head = True
+            j -= 1
+            continue
+        if _is_noun(token) or token.text in "”»\"":
+            return None, via_head, j
+        break
+    return None, via_head, None
+
+
+def _preposition_lemmas(token: Token) -> set[str]:
+    return {i.lemma.lower() for i in token.interps if i.pos == "prep"}
+
+
+def _is_noun(token: Token) -> bool:
+    return any(i.pos in NOMINAL or i.pos == "ign" for i in token.interps)
+
+
+def mentions_in(tokens: list[Token], clause_tokens: list[int], entities: list[Entity]) -> list[Mention]:
+    """Mentions of entities starting in the clause, in text order, with their grammatical standing."""
+    in_clause = set(clause_tokens)
+    floor = min(clause_tokens)
+    found: list[Mention] = []
+    for entity in sorted(entities, key=lambda e: (e.start, -e.end)):
+        span = entity_tokens(tokens, entity)
+        if span is None or span[0] not in in_clause:
+            continue
+        first, last = span
+        preposition, via_head, attached = _governor(tokens, first, floor)
+        mention = Mention(entity, first, last, preposition, via_head, head_cases(tokens, first, last), attached)
+        previous = next((m for m in reversed(found) if m.entity.parent == entity.parent), None)
+        if previous is not None and previous.last < first and all(
+            tokens[k].text.lower() in COORDINATION for k in range(previous.last + 1, first)
+        ):
+            # "pod Kowlem, Sarnami i Dubnem": later conjuncts share the first one's preposition
+            mention.coordinated_with = previous
+            mention.preposition = previous.preposition
+            mention.via_head = previous.via_head
+            mention.attached_to = previous.attached_to
+        found.append(mention)
+    return found

@@ -1,0 +1,1 @@
+"""Renderings of analyses for the formats of the field: TEI, standalone HTML (and the store exports)."""
