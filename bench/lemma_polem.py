@@ -12,7 +12,6 @@ Modes: ``tokens`` gives ``base_form`` the corpus' own tokens, with the corpus ta
 from __future__ import annotations
 
 import argparse
-import csv
 import random
 import time
 from collections import Counter
@@ -35,6 +34,12 @@ class Mention:
     category: str
 
 
+def read_row(line: str) -> list[str]:
+    """One line of the Polem TSV; a field with quote marks is CSV-quoted (``"Akcji ""Wisła"`` → ``Akcji "Wisła``)."""
+    fields = line.rstrip("\n").split("\t")[:6]  # some lines end with a stray tab
+    return [f[1:-1].replace('""', '"') if len(f) > 1 and f[0] == f[-1] == '"' else f for f in fields]
+
+
 def chosen_reading(interps: tuple[Interp, ...], ctag: str, base: str) -> Interp:
     """The Morfeusz reading the corpus tag names (same lemma preferred), else the corpus reading itself."""
     # KPWr tags omit SGJP's extra noun flags (subst:sg:gen:n for subst:sg:gen:n:ncol)
@@ -43,13 +48,36 @@ def chosen_reading(interps: tuple[Interp, ...], ctag: str, base: str) -> Interp:
     return matching[0] if matching else Interp(base, ctag)
 
 
+_NO_SPACE_BEFORE = set(",.;:!?)]”»%’'/")
+_NO_SPACE_AFTER = set("([„«’'/")
+
+
+def guess_spacing(forms: list[str]) -> list[bool]:
+    """Whether a space follows each token, by Polish typography: none before closing punctuation,
+    after opening brackets, around an in-word hyphen, inside numbers (2.0) and web names (media.pl)."""
+    spaces = []
+    quotes_open = False
+    for form, after in zip(forms, forms[1:], strict=False):
+        if form == '"':
+            quotes_open = not quotes_open
+        space = not (
+            after in _NO_SPACE_BEFORE or form in _NO_SPACE_AFTER or "-" in (form, after)
+            or (form == '"' and quotes_open) or (after == '"' and quotes_open)
+            or (form == "." and (after[:1].isdigit() or after[:1].islower()))
+        )
+        spaces.append(space)
+    return spaces + [False]
+
+
 def read(path: Path) -> list[Mention]:
     morphology = get_morphology()
     mentions = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        for lemma, orth, bases, ctags, spaces, category in csv.reader(handle, delimiter="\t"):
+    with path.open(encoding="utf-8") as handle:
+        for lemma, orth, bases, ctags, spaces, category in map(read_row, handle):
             forms, tags, base_list = orth.split(" "), ctags.split(" "), bases.split(" ")
             space_after = [flag == "True" for flag in spaces.split(" ")]
+            if len(forms) > 1 and not any(space_after[: len(forms) - 1]):
+                space_after = guess_spacing(forms)  # the tune split lacks spacing for half its mentions
             tokens, text = [], ""
             for i, form in enumerate(forms):
                 interps = morphology.analyse(form)

@@ -2,8 +2,9 @@
 
 Reads the Polem KPWr name-lemma training split (``../shared/data/lemma/polem-kpwr-ne-train.tsv``), pairs
 each capitalised word of a mention with the word of its gold base form, and counts, per name class
-(person / place / other), case (from the corpus tag, or ``*`` for any) and word ending (1–6 letters),
-which transformation — strip n letters, append s — turns the form into its base. SGJP paradigms of the
+(person / place / other), case (from the corpus tag; ``*`` for any case, counted on the words Morfeusz
+does not know, whose case nothing tells) and word ending (1–6 letters), which transformation —
+strip n letters, append s — turns the form into its base. SGJP paradigms of the
 names seen in training (Morfeusz ``generate``) add one example per case form. The most frequent rule
 of each (class, case, ending) is written to ``src/kronika/morph/resources/pl/lemma_suffix_rules.tsv``
 when at least ``--min-count`` examples support the ending and it differs from the rule of the next
@@ -15,7 +16,6 @@ shorter ending. The rules carry to unseen names; no (form, lemma) pair is stored
 from __future__ import annotations
 
 import argparse
-import csv
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -32,6 +32,12 @@ _WORD = re.compile(r"\w+|[^\w\s]")
 _NAME_QUALIFIERS = {"imię", "nazwisko", "nazwa_geograficzna"}
 
 Key = tuple[str, str, str]
+
+
+def read_row(line: str) -> list[str]:
+    """One line of the Polem TSV; a field with quote marks is CSV-quoted (``"Akcji ""Wisła"`` → ``Akcji "Wisła``)."""
+    fields = line.rstrip("\n").split("\t")[:6]  # some lines end with a stray tab
+    return [f[1:-1].replace('""', '"') if len(f) > 1 and f[0] == f[-1] == '"' else f for f in fields]
 
 
 def rule_of(form: str, base: str) -> tuple[int, str]:
@@ -59,9 +65,9 @@ def count(counts: dict[Key, Counter], cls: str, key: str, form: str, base: str) 
 def learn(train: Path) -> dict[Key, Counter]:
     counts: dict[Key, Counter] = defaultdict(Counter)
     lemmas: dict[str, str] = {}
-    with train.open(encoding="utf-8", newline="") as handle:
-        for row in csv.reader(handle, delimiter="\t"):
-            lemma, orth, _bases, ctags, _spaces, category = row
+    morphology = get_morphology()
+    with train.open(encoding="utf-8") as handle:
+        for lemma, orth, _bases, ctags, _spaces, category in map(read_row, handle):
             cls = name_class(category)
             cls = "other" if cls == "adjective" else cls
             forms, tags, bases = orth.split(" "), ctags.split(" "), _WORD.findall(lemma)
@@ -70,7 +76,8 @@ def learn(train: Path) -> dict[Key, Counter]:
             for form, tag, base in zip(forms, tags, bases, strict=True):
                 if not (form[:1].isupper() and form.isalpha() and base.isalpha()):
                     continue
-                count(counts, cls, "*", form, base)
+                if all(i.tag == "ign" for i in morphology.analyse(form)):
+                    count(counts, cls, "*", form, base)  # case unknown: learned from unknown words only
                 if (key := case_key(tag)) != "*":
                     count(counts, cls, key, form, base)
                 lemmas.setdefault(base, cls)

@@ -32,8 +32,12 @@ from kronika.morph.disambiguate import (
     START,
     Tagger,
     capitalisation,
+    context_features,
+    context_words,
+    dot_follows,
     emission_features,
     is_proper,
+    readings,
     to_nkjp,
     transition_features,
 )
@@ -108,14 +112,19 @@ def training_sentences(documents: Iterable[GoldDocument], tagger: Tagger) -> lis
     for document in documents:
         for sentence in document.sentences:
             tags, emissions, gold = [], [], []
+            tokens = [item.token for item in sentence]
             for index, item in enumerate(sentence):
                 form = item.token.text
                 case_context = capitalisation(form, index == 0)
-                candidates = tagger.candidates(form, case_context)
+                candidates = tagger.candidates(readings(form, dot_follows(tokens, index)), case_context)
                 token_tags = [tag for tag, _ in candidates]
                 tags.append(token_tags)
+                words = context_words(tokens, index)
                 emissions.append(
-                    [emission_features(form, case_context, tag, is_proper(i)) for tag, i in candidates]
+                    [
+                        emission_features(form, case_context, tag, is_proper(i)) + context_features(words, tag)
+                        for tag, i in candidates
+                    ]
                 )
                 gold.append(gold_choices(token_tags, item.tag))
             if tags:

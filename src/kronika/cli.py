@@ -17,6 +17,12 @@ COMMANDS: dict[str, str] = {
     "analyze": "kronika.commands.analyze",
     "eval": "kronika.commands.evaluate",
     "demo": "kronika.commands.demo",
+    "ingest": "kronika.commands.ingest",
+    "search": "kronika.commands.search",
+    "conflicts": "kronika.commands.conflicts",
+    "ask": "kronika.commands.ask",
+    "lemmatize": "kronika.commands.lemmatize",
+    "geocode": "kronika.commands.geocode",
 }
 
 

@@ -39,6 +39,18 @@ def _entities(analysis: Analysis) -> None:
     annotate_entities(analysis)
 
 
+def _places(analysis: Analysis) -> None:
+    from kronika.geo import annotate_places
+
+    annotate_places(analysis)
+
+
+def _events(analysis: Analysis) -> None:
+    from kronika.events import annotate_events
+
+    annotate_events(analysis)
+
+
 def _nkjp(analysis: Analysis) -> None:
     from kronika.ner.statistical import tag_nkjp
 
@@ -51,6 +63,8 @@ STAGES: list[Stage] = [
     Stage("morphology", _morphology, requires=("tokens",), assigns=("tokens.interps", "tokens.chosen")),
     Stage("nkjp", _nkjp, requires=("tokens.chosen",), assigns=("nkjp",)),
     Stage("entities", _entities, requires=("tokens.chosen", "nkjp"), assigns=("entities",)),
+    Stage("places", _places, requires=("entities",), assigns=("entities.geo",)),
+    Stage("events", _events, requires=("entities", "timexes"), assigns=("events",)),
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kronika.events.grammar import NOMINAL, cases, is_modifier, is_preposition, lemmas
+from kronika.events.grammar import NOMINAL, cases, has_pos, is_modifier, is_preposition, lemmas
 from kronika.events.lexicon import load_function_words
 from kronika.model import Entity, Token
 
@@ -22,6 +22,7 @@ class Mention:
     cases: frozenset[str] = frozenset()
     attached_to: int | None = None  # token a genitive attribute hangs on ("obrona Grodna")
     coordinated_with: Mention | None = None
+    host_type: str | None = None  # entity type of the noun a genitive attribute hangs on
 
 
 def entity_tokens(tokens: list[Token], entity: Entity) -> tuple[int, int] | None:
@@ -29,13 +30,18 @@ def entity_tokens(tokens: list[Token], entity: Entity) -> tuple[int, int] | None
     return (inside[0], inside[-1]) if inside else None
 
 
-def head_cases(tokens: list[Token], first: int, last: int) -> frozenset[str]:
-    """Cases of the first noun of a mention; empty for a word Morfeusz does not know."""
+def head_cases(tokens: list[Token], first: int, last: int, entity_type: str) -> frozenset[str]:
+    """Cases of the first noun of a mention; empty for a word Morfeusz does not know. A person's
+    first name and surname agree, so their common cases are the mention's (*Wacław Grzybowski*)."""
+    found: frozenset[str] = frozenset()
     for token in tokens[first:last + 1]:
-        found = cases(token)
-        if found:
-            return found
-    return frozenset()
+        token_cases = cases(token)
+        if not token_cases:
+            continue
+        if entity_type != "PERSON":
+            return token_cases
+        found = found & token_cases if found and found & token_cases else found or token_cases
+    return found
 
 
 def _governor(tokens: list[Token], first: int, floor: int) -> tuple[str | None, bool, int | None]:
@@ -56,7 +62,7 @@ def _governor(tokens: list[Token], first: int, floor: int) -> tuple[str | None, 
             via_head = True
             j -= 1
             continue
-        if _is_noun(token) or token.text in "”»\"":
+        if _is_noun(token) and not has_pos(token, {"adj"}) or token.text in "”»\"":
             return None, via_head, j
         break
     return None, via_head, None
@@ -81,11 +87,15 @@ def mentions_in(tokens: list[Token], clause_tokens: list[int], entities: list[En
             continue
         first, last = span
         preposition, via_head, attached = _governor(tokens, first, floor)
-        mention = Mention(entity, first, last, preposition, via_head, head_cases(tokens, first, last), attached)
+        mention_cases = head_cases(tokens, first, last, entity.type)
+        if mention_cases and "gen" not in mention_cases:
+            attached = None  # only a genitive hangs on the noun before it
+        mention = Mention(entity, first, last, preposition, via_head, mention_cases, attached)
         previous = next((m for m in reversed(found) if m.entity.parent == entity.parent), None)
-        if previous is not None and previous.last < first and all(
-            tokens[k].text.lower() in COORDINATION for k in range(previous.last + 1, first)
-        ):
+        gap = [tokens[k].text.lower() for k in range(previous.last + 1, first)] if previous else []
+        same_case = previous is not None and (not mention_cases or not previous.cases
+                                              or bool(mention_cases & previous.cases))
+        if gap and same_case and all(word in COORDINATION for word in gap):
             # "pod Kowlem, Sarnami i Dubnem": later conjuncts share the first one's preposition
             mention.coordinated_with = previous
             mention.preposition = previous.preposition

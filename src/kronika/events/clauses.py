@@ -27,10 +27,15 @@ class Clause:
         return any(is_finite(tokens[i], tokens[i - 1] if i else None) for i in self.tokens)
 
 
-def _segment_has_finite(tokens: list[Token], start: int, coordinators: frozenset[str]) -> bool:
-    """Whether the stretch from ``start`` to the next punctuation or coordinator has a finite verb."""
+def _segment_has_finite(tokens: list[Token], start: int, coordinators: frozenset[str],
+                        across_commas: bool = False) -> bool:
+    """Whether the stretch from ``start`` to the next punctuation or coordinator has a finite verb.
+    After a coordinator the stretch may run across commas ("i dzień później, 22 września, podpisano")."""
+    subordinators = load_function_words()["subordinator"]
     for i in range(start, len(tokens)):
         token = tokens[i]
+        if across_commas and token.text == "," and not lemmas(tokens[min(i + 1, len(tokens) - 1)]) & subordinators:
+            continue
         if token.text in PUNCTUATION_BREAKS or token.text in "()" or lemmas(token) & coordinators:
             return False
         if is_finite(token, tokens[i - 1] if i else None):
@@ -88,7 +93,7 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
                 done.append(stack.pop())
                 stack.append(Clause(top.kind))
                 continue
-        elif is_coordinator and top.has_finite(tokens) and _segment_has_finite(tokens, i + 1, coordinators):
+        elif is_coordinator and top.has_finite(tokens) and _segment_has_finite(tokens, i + 1, coordinators, True):
             done.append(stack.pop())
             stack.append(Clause(top.kind))
             continue

@@ -16,8 +16,13 @@ PUNCTUATION_BREAKS = frozenset({",", ";", ":", "–", "—", "-"})
 QUOTES = frozenset("„”\"«»‚‘’'")
 
 
+def clean_lemma(lemma: str) -> str:
+    """Drop SGJP homonym marks the analyser may leave ("zawrzeć:Vp~rę" → "zawrzeć")."""
+    return lemma.split(":", 1)[0] if len(lemma) > 1 else lemma
+
+
 def lemmas(token: Token) -> frozenset[str]:
-    return frozenset(i.lemma for i in token.interps) or frozenset({token.text})
+    return frozenset(clean_lemma(i.lemma) for i in token.interps) or frozenset({token.text})
 
 
 def lemmas_lower(token: Token) -> frozenset[str]:
@@ -97,3 +102,13 @@ def agrees(verb: Token, noun: Token) -> bool:
         if any(n == number and (gender == "any" or g == gender) for n, g in noun_pairs):
             return True
     return False
+
+
+def number_gender(token: Token) -> set[tuple[str, str]]:
+    """(number, gender) pairs of any nominal or adjectival reading (*którzy* → {(pl, m1)})."""
+    pairs: set[tuple[str, str]] = set()
+    for interp in token.interps:
+        parts = interp.tag.split(":")
+        if interp.pos in NOMINAL | {"adj"} and len(parts) > 3:
+            pairs.update((n, g) for n in parts[1].split(".") for g in parts[3].split("."))
+    return pairs

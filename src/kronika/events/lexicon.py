@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from kronika.events.grammar import clean_lemma
 from kronika.morph import get_morphology
 
 EVENT_TYPES = frozenset({
@@ -19,7 +20,7 @@ EVENT_TYPES = frozenset({
 
 WORD_CLASSES = frozenset({
     "subordinator", "coordinator", "place_prep", "place_head", "passive_aux", "occurrence", "light_verb",
-    "command", "title",
+    "command", "title", "time_noun", "negation",
 })
 
 
@@ -43,7 +44,7 @@ def word_lemmas(word: str) -> frozenset[str]:
     """Lemmas a dictionary word stands for: itself when it is a lemma (*walczyć*, *obrona*), else the
     lemmas of its readings (*walkę* → *walka*)."""
     readings = get_morphology().analyse(word)
-    lemmas = {r.lemma for r in readings if r.tag != "ign"}
+    lemmas = {clean_lemma(r.lemma) for r in readings if r.tag != "ign"}
     if word in lemmas:
         return frozenset({word})
     return frozenset(lemmas)

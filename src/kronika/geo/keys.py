@@ -26,9 +26,16 @@ _PREPOSITIONS = frozenset({"nad", "pod", "przy", "w", "na", "za", "u", "koło"})
 _MAX_COMBINATIONS = 32
 
 
+_POLISH_FOLD = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
+_PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
+
+
 def fold(name: str) -> str:
     """``'Brześć nad  Bugiem'`` → ``'brzesc nad bugiem'``; ``'Ivano-Frankivsk'`` → ``'ivano frankivsk'``."""
-    text = unicodedata.normalize("NFKD", name.translate(_EXTRA_FOLD))
+    text = name.translate(_POLISH_FOLD).lower()
+    if _PLAIN.fullmatch(text):  # the common case, without Unicode decomposition
+        return text
+    text = unicodedata.normalize("NFKD", text.translate(_EXTRA_FOLD))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = _DROP.sub("", text)
     return _SEPARATORS.sub(" ", text).strip()

@@ -35,11 +35,28 @@ _SGJP_ONLY_VALUES = frozenset({"ncol", "col", "pt"})
 # SGJP homonym markers the analyser leaves on lemmas: "dostać:Vp~anę", "Orlik:Sm1"
 _HOMONYM_MARK = re.compile(r"(?<=.):[A-Za-z][^:]*$")
 START, END = "<s>", "</s>"
+_CELL_CACHE_SIZE = 200_000  # distinct forms; running text rarely has more
 
 
 def clean_lemma(lemma: str) -> str:
-    """``'dostać:Vp~anę'`` → ``'dostać'``; a bare ``':'`` stays."""
-    return _HOMONYM_MARK.sub("", lemma)
+    """``'dostać:Vp~anę'`` → ``'dostać'``, ``'na_przykład'`` → ``'na przykład'``; bare ``':'``, ``'_'`` stay."""
+    if len(lemma) < 2:
+        return lemma
+    return _HOMONYM_MARK.sub("", lemma).replace("_", " ")
+
+
+def readings(form: str, dot_follows: bool) -> tuple[Interp, ...]:
+    """Morfeusz readings of a token; before a dot glued to it, also the abbreviations that the form
+    with its dot stands for (*gen.* → *generał*, *r.* → *rok*), which Morfeusz knows only dotted."""
+    morphology = get_morphology()
+    plain = morphology.analyse(form)
+    if not dot_follows:
+        return plain
+    abbreviations = tuple(i for i in morphology.analyse(form + ".") if i.tag.startswith("brev"))
+    if not abbreviations:
+        return plain
+    known = tuple(i for i in plain if i.tag != "ign")
+    return known + tuple(i for i in abbreviations if i not in known)
 
 
 def to_nkjp(tag: str) -> str:
@@ -98,6 +115,22 @@ def emission_features(form: str, case_context: str, tag: str, proper: bool) -> l
     ]
 
 
+def context_words(tokens: Sequence[Token], index: int) -> tuple[str, str, str]:
+    """The two words before and the word after a token, lower-cased (``''`` past the sentence)."""
+    def word(i: int) -> str:
+        return tokens[i].text.lower() if 0 <= i < len(tokens) else ""
+
+    return word(index - 2), word(index - 1), word(index + 1)
+
+
+def context_features(words: tuple[str, str, str], tag: str) -> list[str]:
+    """Features tying a candidate to the words around it: what governs its case two words back
+    (*w 1939 roku*), and what follows a function word (*to jest*, *nie wiem*)."""
+    before2, before, after = words
+    pos, _number, case, _gender = tag_attributes(tag)
+    return [f"p2|{before2}|{pos}:{case}", f"p1|{before}|{pos}:{case}", f"n1|{after}|{pos}"]
+
+
 def transition_features(previous: str, tag: str) -> list[str]:
     """Features of a pair of adjacent tags: the pair itself, and the part-of-speech, case and
     agreement (same case, number, gender) patterns that generalise to unseen pairs."""
@@ -125,7 +158,7 @@ class Tagger:
         self.lemma_counts = lemma_counts
         self._cache = cache
         self._transitions: dict[tuple[str, str], float] = {}
-        self._lattice_cells: dict[tuple[str, bool], list[tuple[str, Interp, float]]] = {}
+        self._lattice_cells: dict[tuple[str, bool, bool], list[tuple[str, Interp, float]]] = {}
 
     @classmethod
     def load(cls, path: Path | None = None) -> Tagger:
@@ -154,28 +187,30 @@ class Tagger:
                 self._transitions[key] = value
         return value
 
-    def cells(self, form: str, sentence_initial: bool) -> list[tuple[str, Interp, float]]:
+    def cells(self, form: str, sentence_initial: bool, dot_follows: bool) -> list[tuple[str, Interp, float]]:
         """Candidates of one token: ``(full tag, reading with the chosen lemma, emission score)``."""
-        key = (form, sentence_initial)
+        key = (form, sentence_initial, dot_follows)
         cached = self._lattice_cells.get(key) if self._cache else None
         if cached is not None:
             return cached
         case_context = capitalisation(form, sentence_initial)
         cells = [
             (tag, interp, self.score(emission_features(form, case_context, tag, is_proper(interp))))
-            for tag, interp in self.candidates(form, case_context)
+            for tag, interp in self.candidates(readings(form, dot_follows), case_context)
         ]
         if self._cache:
+            if len(self._lattice_cells) >= _CELL_CACHE_SIZE:  # bound memory on huge inputs
+                self._lattice_cells.clear()
             self._lattice_cells[key] = cells
         return cells
 
-    def candidates(self, form: str, case_context: str) -> list[tuple[str, Interp]]:
+    def candidates(self, interps: Sequence[Interp], case_context: str) -> list[tuple[str, Interp]]:
         """One reading per full tag Morfeusz allows, the lemma chosen among readings sharing the tag:
         a capitalised word inside a sentence prefers a proper-name lemma, any other word a common one;
         then the lemma seen more often in training."""
         prefer_proper = case_context == "U"
         by_tag: dict[str, tuple[tuple[int, int, int], Interp]] = {}
-        for order, interp in enumerate(get_morphology().analyse(form)):
+        for order, interp in enumerate(interps):
             lemma = clean_lemma(interp.lemma)
             rank = (
                 int(is_proper(interp) == prefer_proper),
@@ -220,12 +255,27 @@ class Tagger:
 
     def tag(self, tokens: Sequence[Token]) -> None:
         """Fill ``interps`` and ``chosen`` (a reading with one full tag) of every token."""
-        morphology = get_morphology()
-        columns = [self.cells(token.text, index == 0) for index, token in enumerate(tokens)]
-        path = self.best_path([[(tag, emission) for tag, _interp, emission in column] for column in columns])
-        for token, column, choice in zip(tokens, columns, path, strict=True):
-            token.interps = morphology.analyse(token.text)
+        dotted = [dot_follows(tokens, index) for index in range(len(tokens))]
+        columns = [self.cells(token.text, index == 0, dotted[index]) for index, token in enumerate(tokens)]
+        lattice = []
+        for index, column in enumerate(columns):
+            if len(column) == 1:  # nothing to choose: skip the context lookups
+                lattice.append([(column[0][0], 0.0)])
+                continue
+            words = context_words(tokens, index)
+            lattice.append(
+                [(tag, emission + self.score(context_features(words, tag))) for tag, _i, emission in column]
+            )
+        path = self.best_path(lattice)
+        for token, column, choice, dot in zip(tokens, columns, path, dotted, strict=True):
+            token.interps = readings(token.text, dot)
             token.chosen = column[choice][1]
+
+
+def dot_follows(tokens: Sequence[Token], index: int) -> bool:
+    """Whether a dot is glued to the end of ``tokens[index]`` (a possible abbreviation)."""
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return following is not None and following.text == "." and following.start == tokens[index].end
 
 
 @lru_cache(maxsize=1)

@@ -25,15 +25,21 @@ from importlib import resources
 
 from kronika.model import Interp, Token
 from kronika.morph.analyzer import expand_tag, get_morphology
+from kronika.text.segment import tokenize
 
 _INFLECTED_POS = {"subst", "depr", "ger", "adj", "ppas", "pact"}
 _NOUN_POS = {"subst", "depr", "ger"}
 _PROPER_QUALIFIERS = {"imię", "nazwisko", "nazwa_geograficzna", "nazwa_organizacji", "nazwa_własna"}
+# Gender of a phrase with no noun to fix it: substantivised adjectives name regions and towns in the
+# neuter (Opolskie, Zakopane), persons in the masculine (Kilińskiego).
+_DEFAULT_GENDER = {"place": "n", "person": "m1"}
 _CLASS_QUALIFIERS = {
     "person": {"imię", "nazwisko"},
     "place": {"nazwa_geograficzna", "człon_nazwy_geograficznej"},
 }
-_QUOTES = set("„”\"«»‚‘’'")
+_QUOTES = set("„”\"«»‚‘")
+_APOSTROPHES = set("'’")
+_APOSTROPHE_TAIL = re.compile(r"(?<=\w)['’](?=[a-ząćęłńóśźż]{1,3}$)")
 _HYPHENS = {"-", "‐", "‑"}
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
@@ -96,16 +102,14 @@ def _resource_lines(name: str) -> Iterable[tuple[int, str]]:
 
 
 def guess_base(word: str, cls: str, case_key: str = "*") -> str:
-    """Base form of a word Morfeusz does not know, by the longest known ending's rule."""
-    if case_key.startswith("nom:") and cls != "person":
+    """Base form of a word Morfeusz does not know, by the rule of its longest known ending."""
+    if case_key.startswith("nom:"):
         return word
     rules = _suffix_rules()
     rule_class = "other" if cls == "adjective" else cls
     lower = word.lower()
     for size in range(min(len(lower) - 1, 6), 0, -1):
         rule = rules.get((rule_class, case_key, lower[-size:]))
-        if rule is None and case_key != "*":
-            continue
         if rule is not None and rule.strip < len(word):
             return word[: len(word) - rule.strip] + rule.append
     return word if case_key == "*" else guess_base(word, cls, "*")
@@ -177,6 +181,8 @@ def _kind(tokens: list[Token], i: int) -> str:
         return "hyphen" if attached and tokens[i + 1].start == tokens[i].end else "other"
     if text == ".":
         return "dot"
+    if text in _APOSTROPHES:
+        return "apostrophe"
     if text[:1].isdigit() or (_ROMAN.match(text) and any(i.tag == "romandig" for i in tokens[i].interps)):
         return "number"
     if not text[:1].isalpha():
@@ -185,12 +191,24 @@ def _kind(tokens: list[Token], i: int) -> str:
     if followed_by_dot and (len(text) == 1 or any(i.pos == "brev" for i in tokens[i].interps)
                             or all(i.pos == "ign" for i in tokens[i].interps)):
         return "abbreviation"
-    if len(text) > 1 and text.isupper():
+    if len(text) > 1 and text.isupper() and not _readings(tokens[i].interps):
         return "acronym"
     return "word"
 
 
+def _is_case_ending(tokens: list[Token], i: int, last_only: bool = True) -> bool:
+    """Whether ``tokens[i]`` is a short lower-case ending glued to the word before it (PSL-u, Steve'a)."""
+    return (
+        i < len(tokens) and tokens[i].start == tokens[i - 1].end and tokens[i].text.isalpha()
+        and tokens[i].text.islower() and len(tokens[i].text) <= 3 and (i + 1 == len(tokens) or not last_only)
+    )
+
+
 def _is_unknown(token: Token) -> bool:
+    """No Morfeusz reading, or a tagger chose a reading Morfeusz does not have (its guess for a name
+    Morfeusz reads as forms of other words: Obama)."""
+    if token.chosen is not None and token.chosen.pos != "ign" and token.chosen not in token.interps:
+        return True
     return all(i.pos == "ign" for i in token.interps) or not token.interps
 
 
@@ -205,14 +223,16 @@ class _Member:
     after_head: bool
 
 
-def _head_phrase(tokens: list[Token], cls: str) -> tuple[list[_Member], set[Triple] | None, int | None]:
-    """The agreeing head phrase, the triples it allows (None: unconstrained) and the index of its
-    suffix tail to drop (``PSL-u`` → ``PSL``), walking left to right until agreement breaks."""
+def _head_phrase(tokens: list[Token], cls: str) -> tuple[list[_Member], set[Triple] | None, set[int]]:
+    """The agreeing head phrase, the triples it allows (None: unconstrained) and the indexes of case
+    endings to drop (``PSL-u`` → ``PSL``), walking left to right until agreement breaks."""
     members: list[_Member] = []
     state: set[Triple] | None = None
     head: _Member | None = None
-    drop_from: int | None = None
+    dropped: set[int] = set()
     for i, token in enumerate(tokens):
+        if i in dropped:
+            continue
         kind = _kind(tokens, i)
         if kind == "quote":
             if i == 0 or (i + 1 == len(tokens) and not members):
@@ -220,10 +240,12 @@ def _head_phrase(tokens: list[Token], cls: str) -> tuple[list[_Member], set[Trip
             break
         if kind == "hyphen":
             before = tokens[i - 1].text
-            after = tokens[i + 1].text
-            if before.isupper() and len(before) > 1 and after.islower() and len(after) <= 3:
-                drop_from = i  # an acronym's case ending: PSL-u, ZSRS-em
-                break
+            if before.isupper() and len(before) > 1 and _is_case_ending(tokens, i + 1):
+                dropped.update((i, i + 1))  # an acronym's case ending: PSL-u, ZSRS-em
+            continue
+        if kind == "apostrophe":
+            if _is_case_ending(tokens, i + 1, last_only=False):
+                dropped.update((i, i + 1))  # a foreign name's case ending: Steve'a, Coase'owi
             continue
         if kind in ("number", "dot", "acronym", "abbreviation"):
             continue
@@ -237,7 +259,16 @@ def _head_phrase(tokens: list[Token], cls: str) -> tuple[list[_Member], set[Trip
                 head = members[-1]
             continue
         readings = _readings(token.interps)
+        if cls == "person":
+            # a person is one: a name SGJP knows only in the plural is another word's form (Trun, Hal)
+            readings = tuple(r for r in readings if any(t[0] == "sg" for t in r.triples))
+            if not readings and token.text[:1].isupper():
+                members.append(_Member(i, (), head is not None))
+                head = head or members[-1]
+                continue
         if not readings:
+            if i + 1 < len(tokens) and _kind(tokens, i + 1) == "hyphen":
+                continue  # the uninflected first part of a compound: łódzko-wieluński, Lejb-Gwardyjski
             break
         agreeing = [r for r in readings if state is None or r.triples & state]
         if not agreeing:
@@ -253,7 +284,7 @@ def _head_phrase(tokens: list[Token], cls: str) -> tuple[list[_Member], set[Trip
             head = members[-1]
         allowed = set().union(*(r.triples for r in agreeing))
         state = allowed if state is None else state & allowed
-    return members, state, drop_from
+    return members, state, dropped
 
 
 def _next_agreeing_noun(tokens: list[Token], i: int, readings: list[Reading]) -> bool:
@@ -304,7 +335,15 @@ def _choose_triple(tokens: list[Token], members: list[_Member], state: set[Tripl
             in_class += any(wanted_quals.intersection(r.interp.quals) for r in fitting)
         return chosen, in_class
 
-    return max(sorted(state), key=lambda t: (*support(t), t[1] == "nom", t[0] == "sg", t[1] != "voc"))
+    def score(triple: Triple) -> tuple[int | bool, ...]:
+        chosen, in_class = support(triple)
+        singular = triple[0] == "sg"
+        if cls == "person":  # a person is one; plural readings of names are mostly other lemmas' forms
+            return singular, in_class, chosen, triple[1] == "nom", triple[2] == "m1"
+        gender_prior = triple[2] == _DEFAULT_GENDER.get(cls, "m3")
+        return in_class, chosen, singular, triple[1] == "nom", triple[1] != "voc", gender_prior
+
+    return max(sorted(state), key=score)
 
 
 def _choose_reading(token: Token, readings: tuple[Reading, ...], triple: Triple, cls: str) -> Reading:
@@ -319,22 +358,29 @@ def _choose_reading(token: Token, readings: tuple[Reading, ...], triple: Triple,
             bool(wanted_quals.intersection(interp.quals)),
             capitalised == (_is_proper(reading) or interp.lemma[:1].isupper()),
             interp.pos != "depr",
+            triple[0] == "pl" and interp.tag.endswith(":pt"),  # a plural name is most often plurale tantum
         )
 
     return max(readings, key=score)
 
 
 def _match_case(form: str, orth: str) -> str:
-    """Give ``form`` the capitalisation of the word it stands for."""
+    """Give ``form`` the capitalisation of the word it stands for (iPody → iPod, CHRYSTUSEM → CHRYSTUS)."""
     if len(orth) > 1 and orth.isupper():
         return form.upper()
-    if orth[:1].isupper():
-        return form[:1].upper() + form[1:]
-    return form[:1].lower() + form[1:]
+    shared = 0
+    while shared < min(len(form), len(orth)) and form[shared].lower() == orth[shared].lower():
+        shared += 1
+    if shared:
+        return orth[:shared] + form[shared:]
+    return (form[:1].upper() if orth[:1].isupper() else form[:1].lower()) + form[1:]
 
 
 def _inflect(token: Token, member: _Member, triple: Triple | None, cls: str) -> str:
     if not member.readings:
+        if triple is None and token.chosen is not None and token.chosen.pos in _INFLECTED_POS:
+            parts = token.chosen.tag.split(":")
+            triple = (parts[1].split(".")[0], parts[2].split(".")[0], parts[3].split(".")[0])
         case_key = f"{triple[1]}:{triple[0]}" if triple else "*"
         return guess_base(token.text, cls, case_key)
     if triple is None:
@@ -363,38 +409,53 @@ def _adjective_base(token: Token) -> str:
     return form.lower()
 
 
+def _split_compound_tokens(tokens: list[Token]) -> list[Token]:
+    """Our tokenization of each token (a corpus may keep Korwina-Mikke or Steve'a whole), with readings."""
+    morphology = get_morphology()
+    result: list[Token] = []
+    for token in tokens:
+        parts = tokenize(token.text) if len(token.text) > 1 and not token.text.isalnum() else []
+        if len(parts) == 1 and (tail := _APOSTROPHE_TAIL.search(token.text)):
+            # Steve'a: the name, the apostrophe, and a Polish case ending to drop
+            cut = tail.start()
+            parts = [Token(0, cut, token.text[:cut]), Token(cut, cut + 1, token.text[cut]),
+                     Token(cut + 1, len(token.text), token.text[cut + 1:])]
+        if len(parts) > 1:
+            for part in parts:
+                result.append(Token(token.start + part.start, token.start + part.end, part.text,
+                                    morphology.analyse(part.text)))
+        else:
+            if not token.interps:
+                token.interps = morphology.analyse(token.text)
+            result.append(token)
+    return result
+
+
 def base_form(tokens: list[Token], category: str | None = None) -> str:
     """The base form of one mention; ``tokens`` carry Morfeusz ``interps`` (and optionally ``chosen``).
 
     Spacing and punctuation between tokens are kept as in the text the offsets point into."""
     if not tokens:
         return ""
-    for token in tokens:
-        if not token.interps:
-            token.interps = get_morphology().analyse(token.text)
+    tokens = _split_compound_tokens(tokens)
     cls = name_class(category)
     words = [t for t in tokens if t.text[:1].isalpha()]
     if cls == "adjective" and len(words) == 1 and len(tokens) == 1:
         return _adjective_base(tokens[0])
-    members, state, drop_from = _head_phrase(tokens, cls)
+    members, state, dropped = _head_phrase(tokens, cls)
     triple = _choose_triple(tokens, members, state, cls) if state else None
     replaced = {m.index: _inflect(tokens[m.index], m, triple, cls) for m in members}
-    kept = tokens[:drop_from] if drop_from is not None else tokens
+    kept = [t for i, t in enumerate(tokens) if i not in dropped]
+    replaced = {id(tokens[i]): form for i, form in replaced.items()}
     parts: list[str] = []
     for i, token in enumerate(kept):
         if i:
             parts.append(" " if token.start > kept[i - 1].end else "")
-        parts.append(replaced.get(i, token.text))
+        parts.append(replaced.get(id(token), token.text))
     return "".join(parts)
 
 
 def lemmatize_phrase(text: str, category: str | None = None) -> str:
     """The base form of a bare phrase: ``'Franciszka Kleeberga'`` → ``'Franciszek Kleeberg'``."""
-    from kronika.text.segment import tokenize
-
     stripped = text.strip()
-    tokens = tokenize(stripped)
-    morphology = get_morphology()
-    for token in tokens:
-        token.interps = morphology.analyse(token.text)
-    return base_form(tokens, category)
+    return base_form(tokenize(stripped), category)

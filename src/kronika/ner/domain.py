@@ -74,7 +74,7 @@ def _word_list(name: str) -> frozenset[tuple[str, ...]]:
 @dataclass(frozen=True)
 class KnownName:
     name: str
-    words: tuple[str, ...]
+    words: tuple[frozenset[str], ...]  # each word of the name with its Morfeusz lemmas
     type: str
     subtype: str | None
 
@@ -103,7 +103,8 @@ def _known_names() -> tuple[KnownName, ...]:
         entity_type, _, subtype = kind.partition("/")
         if entity_type not in TYPES or name in names:
             raise ValueError(f"known_names.tsv line {number}: bad type or duplicate name: {line!r}")
-        names[name] = KnownName(name, _split_words(name.lower()), entity_type, subtype or None)
+        words = tuple(word_lemmas(word) for word in _split_words(name))
+        names[name] = KnownName(name, words, entity_type, subtype or None)
     return tuple(sorted(names.values(), key=lambda k: -len(k.words)))
 
 
@@ -173,8 +174,26 @@ def lemmas(token: Token) -> frozenset[str]:
     return frozenset({clean_lemma(i.lemma).lower() for i in token.interps} | {token.text.lower()})
 
 
+def word_lemmas(word: str) -> frozenset[str]:
+    """Lemmas of a word written in a data file in its base form (*Zachodnia* → *zachodni*)."""
+    from kronika.morph import get_morphology
+
+    readings = get_morphology().analyse(word)
+    return frozenset({clean_lemma(i.lemma).lower() for i in readings if i.tag != "ign"} | {word.lower()})
+
+
 def is_capitalised(token: Token) -> bool:
-    return token.text[:1].isupper()
+    """Capitalised as a name is; a common word in an all-capitals headline (*MOCY PRAWA*) is not."""
+    if not token.text[:1].isupper():
+        return False
+    shouted = len(token.text) > 1 and token.text.isupper()
+    return not shouted or any(i.tag == "ign" or i.lemma[:1].isupper() for i in token.interps)
+
+
+def is_ethnonym(token: Token) -> bool:
+    """*Sowieci*, *Polaków*: SGJP reads them as capitalised common nouns naming people (m1)."""
+    return any(i.lemma[:1].isupper() and "nazwa_pospolita" in i.quals and i.tag.endswith(":m1")
+               for i in token.interps)
 
 
 def has_qualifier(token: Token, qualifiers: frozenset[str] | set[str]) -> bool:
@@ -219,13 +238,18 @@ def match_words(tokens: list[Token], index: int, words: tuple[str, ...]) -> bool
     return all(word in lemmas(tokens[index + k]) for k, word in enumerate(words))
 
 
+def longest_entry(tokens: list[Token], index: int, entries: frozenset[tuple[str, ...]]) -> tuple[str, ...]:
+    """The longest entry matching the tokens at ``index`` (empty when none does)."""
+    best: tuple[str, ...] = ()
+    for words in entries:
+        if len(words) > len(best) and match_words(tokens, index, words):
+            best = words
+    return best
+
+
 def longest_word_match(tokens: list[Token], index: int, entries: frozenset[tuple[str, ...]]) -> int:
     """Length in tokens of the longest entry matching at ``index`` (0 when none does)."""
-    best = 0
-    for words in entries:
-        if len(words) > best and match_words(tokens, index, words):
-            best = len(words)
-    return best
+    return len(longest_entry(tokens, index, entries))
 
 
 def quoted_span(tokens: list[Token], index: int, max_words: int = 6) -> int:
@@ -287,7 +311,8 @@ def find_known_names(tokens: list[Token]) -> list[Mention]:
 
 
 def _known_name_at(tokens: list[Token], index: int, known: KnownName) -> bool:
-    if not match_words(tokens, index, known.words):
+    if index + len(known.words) > len(tokens) or \
+            not all(word & lemmas(tokens[index + k]) for k, word in enumerate(known.words)):
         return False
     for k, word in enumerate(_split_words(known.name)):
         token = tokens[index + k]
@@ -295,8 +320,9 @@ def _known_name_at(tokens: list[Token], index: int, known: KnownName) -> bool:
             return False
     if len(known.words) == 1:  # a single word must be read as a noun, not as its adjective (Polska/polska)
         token = tokens[index]
-        return token.text.lower() == known.words[0] or any(
-            clean_lemma(i.lemma).lower() == known.words[0] and i.pos in _NOUN_POS for i in token.interps)
+        return token.text.lower() == known.name.lower() or any(
+            clean_lemma(i.lemma).lower() == known.name.lower() and i.pos in _NOUN_POS
+            and not _PERSON_QUALS.intersection(i.quals) for i in token.interps)
     return True
 
 
@@ -315,21 +341,24 @@ def find_military_units(tokens: list[Token]) -> list[Mention]:
         while index < len(tokens) and is_capitalised(tokens[index]) and has_pos(tokens[index], "adj") \
                 and not longest_word_match(tokens, index, heads):
             index += 1
-        head_length = longest_word_match(tokens, index, heads) if index < len(tokens) else 0
+        head_entry = longest_entry(tokens, index, heads) if index < len(tokens) else ()
+        head_length = len(head_entry)
         if not head_length:
             index = start + 1
             continue
         head = tokens[index]
+        head_name = " ".join(head_entry)
         end = index + head_length
         capitalised = is_capitalised(head) and (index > 0 or after_ordinal)
         if capitalised or after_ordinal:
             end = _extend_name_tail(tokens, end, head)
         quote_end = quoted_span(tokens, end)
-        plural = all(tag_number(i.tag) == "pl" for i in head.interps if i.pos == "subst")
-        if quote_end and (plural or tokens[end - 1].text == ":"):
-            mentions.extend(_quoted_list(tokens, end, clean_lemma(head.lemma).lower()))
+        head_nouns = [i for i in tokens[index + head_length - 1].interps if i.pos == "subst"]
+        plural = bool(head_nouns) and all(tag_number(i.tag) == "pl" for i in head_nouns)
+        if quote_end and plural:
+            mentions.extend(_quoted_list(tokens, end, head_name))
         elif end < len(tokens) and tokens[end].text == ":" and quoted_span(tokens, end + 1):
-            mentions.extend(_quoted_list(tokens, end + 1, clean_lemma(head.lemma).lower()))
+            mentions.extend(_quoted_list(tokens, end + 1, head_name))
         elif quote_end or after_ordinal or (capitalised and end > index + head_length) or \
                 (capitalised and start < index):
             end = quote_end or end
@@ -351,8 +380,7 @@ def _quoted_list(tokens: list[Token], index: int, head_lemma: str) -> list[Menti
     mentions: list[Mention] = []
     while (end := quoted_span(tokens, index)):
         name = tokens[index:end]
-        text = "".join(t.text + " " * (next_t.start > t.end) for t, next_t in zip(name, name[1:])) + name[-1].text
-        mentions.append(Mention(name, "MILITARY_UNIT", lemma=f"{head_lemma} {text}"))
+        mentions.append(Mention(name, "MILITARY_UNIT", lemma=f"{head_lemma} {span_text(name)}"))
         index = end
         if index < len(tokens) and tokens[index].text in {",", "i", "oraz", "a"}:
             index += 1
@@ -398,8 +426,8 @@ def _document_name(tokens: list[Token], index: int, head: Token) -> tuple[int, l
         return index + 3, persons
     token = tokens[index]
     # an adjective derived from a place: "traktat ryski", "traktat wersalski"
-    if not is_capitalised(token) and re.search(r"(?:ski|cki|dzki)$", clean_lemma(token.lemma)) and \
-            agrees(token, head):
+    if not is_capitalised(token) and agrees(token, head) and any(
+            i.pos == "adj" and re.search(r"(?:ski|cki|dzki)$", i.lemma) for i in token.interps):
         return index + 1, []
     # a subject: "o" + nouns in the locative, coordinated ("o granicach i przyjaźni"), not gerunds
     if token.text.lower() == "o" and index + 1 < len(tokens):
@@ -410,7 +438,10 @@ def _document_name(tokens: list[Token], index: int, head: Token) -> tuple[int, l
             if end + 1 < len(tokens) and tokens[end].text in {"i", "oraz"} and \
                     "loc" in cases(tokens[end + 1], ("subst",)):
                 end += 1
-        if end > index + 1:
+        if end > index + 1:  # with the subject's genitive complements: "o obronie Ojczyzny"
+            while end < len(tokens) and "gen" in cases(tokens[end], ("subst", "adj")) and \
+                    not has_pos(tokens[end], "ger"):
+                end += 1
             return end, []
     # a capitalised head with its issuing body (genitive, capitalised) and date
     if is_capitalised(head) and is_capitalised(token) and "gen" in cases(token, ("subst",)):
@@ -525,7 +556,7 @@ def find_persons(tokens: list[Token]) -> list[Mention]:
                 name_start += 1
             name_end = _person_name_end(tokens, name_start)
             if name_end > name_start:
-                role = _span_text(tokens[index:name_start])
+                role = span_text(tokens[index:name_start])
                 mentions.append(Mention(tokens[name_start:name_end], "PERSON", role=role))
                 index = name_end
                 continue
@@ -550,9 +581,7 @@ def _title_end(tokens: list[Token], index: int, titles: frozenset[tuple[str, ...
             end += 2
         return end
     length = longest_word_match(tokens, index, titles)
-    if length and not is_capitalised(token) or length and index == 0:
-        return index + length
-    return 0
+    return index + length if length else 0
 
 
 def _is_surname(token: Token) -> bool:
@@ -566,7 +595,8 @@ def _person_name_end(tokens: list[Token], index: int) -> int:
         token = tokens[end]
         if not (is_capitalised(token) and is_word(token)) or token.text.isupper() and len(token.text) > 1:
             break
-        if not (has_qualifier(token, _PERSON_QUALS) or is_unknown(token) or has_pos(token, "subst")):
+        if not (has_qualifier(token, _PERSON_QUALS) or is_unknown(token)
+                or any(i.lemma[:1].isupper() for i in token.interps)):
             break
         end += 1
         if end + 1 < len(tokens) and tokens[end].text == "-" and is_capitalised(tokens[end + 1]):
@@ -574,36 +604,43 @@ def _person_name_end(tokens: list[Token], index: int) -> int:
     return end
 
 
-def _span_text(tokens: list[Token]) -> str:
+def span_text(tokens: list[Token]) -> str:
     text = tokens[0].text
-    for previous, token in zip(tokens, tokens[1:]):
+    for previous, token in zip(tokens, tokens[1:], strict=False):
         text += (" " if token.start > previous.end else "") + token.text
     return text
 
 
 def find_places(tokens: list[Token]) -> list[Mention]:
-    """Capitalised geographic names (SGJP ``nazwa_geograficzna``), and capitalised words Morfeusz does
-    not know after a locative preposition or in a list that began with a place (*pod Kowlem, Sarnami,
-    Oranami*)."""
+    """Capitalised geographic names (SGJP ``nazwa_geograficzna``), and capitalised proper nouns after a
+    place preposition (*pod Szackiem*) or coordinated with a place (*pod Kowlem, Sarnami, Oranami*).
+
+    The contexts are strong evidence (a rule); a geographic reading alone is weak (surnames share it)."""
     mentions: list[Mention] = []
-    in_place_list = False
+    list_open = False  # the previous name was a place and a coordinator or comma followed it
     for index, token in enumerate(tokens):
-        after_preposition = index > 0 and tokens[index - 1].text.lower() in _LOCATIVE_PREPOSITIONS
-        candidate = index > 0 and is_capitalised(token) and is_word(token)
+        previous = tokens[index - 1].text.lower() if index else ""
+        # at a sentence's start capitals say nothing: there the disambiguator's reading decides
+        initial_name = index == 0 and token.chosen is not None and "nazwa_geograficzna" in token.chosen.quals
+        if not ((index or initial_name) and is_capitalised(token) and is_word(token)):
+            list_open = list_open and token.text in {",", "i", "oraz", "lub", "albo"}
+            continue
         geographic = has_qualifier(token, {"nazwa_geograficzna"})
-        in_context = (after_preposition or in_place_list) and (is_unknown(token) or has_pos(token, "subst"))
-        if candidate and (geographic or in_context):
+        proper = is_unknown(token) or not any(i.lemma[:1].islower() for i in token.interps)
+        in_context = previous in _PLACE_PREPOSITIONS or list_open and previous in {",", "i", "oraz", "lub", "albo"}
+        if in_context and (geographic or proper):
+            end = index + 1  # "pod Tomaszowem Lubelskim"
+            while end < len(tokens) and is_capitalised(tokens[end]) and agrees(tokens[end], token):
+                end += 1
+            mentions.append(Mention(tokens[index:end], "PLACE", "settlement"))
+        elif geographic and not has_pos(token, "adj") and not is_ethnonym(token):
             mentions.append(Mention([token], "PLACE", "settlement", source="morph"))
-            in_place_list = True
-        elif token.text not in {",", "i", "oraz", "lub", "albo"}:
-            in_place_list = False
+        list_open = in_context and (geographic or proper)
     return mentions
 
 
-_LOCATIVE_PREPOSITIONS = frozenset({
-    "w", "we", "pod", "nad", "koło", "przy", "spod", "znad", "do", "z", "ze", "na", "przez", "od", "około",
-    "za", "pomiędzy", "między", "u",
-})
+# prepositions that in a narrative of places and battles mostly take a place: "pod Kowlem", "koło Lwowa"
+_PLACE_PREPOSITIONS = frozenset({"pod", "spod", "nad", "znad", "koło", "około", "pomiędzy", "między", "w", "we"})
 
 RECOGNISERS: tuple[Callable[[list[Token]], list[Mention]], ...] = (
     find_known_names, find_documents, find_events, find_military_units, find_organizations, find_persons,

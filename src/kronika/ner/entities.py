@@ -8,11 +8,27 @@ becomes a nested entity of it (*Lwowa* in *obrony Lwowa*); other overlaps are dr
 
 from __future__ import annotations
 
-from kronika.model import Analysis, Entity, NkjpSpan, Sentence
+from collections.abc import Callable
+from dataclasses import replace
+
+from kronika.model import Analysis, Entity, Interp, NkjpSpan, Sentence, Token
 from kronika.morph.lemmatize import base_form
 from kronika.ner.coref import assign_refs
-from kronika.ner.domain import RECOGNISERS, Mention, has_qualifier, is_capitalised, is_unknown, load_lexicon, \
-    longest_word_match
+from kronika.ner.domain import (
+    CLOSING_QUOTES,
+    RECOGNISERS,
+    Mention,
+    cases,
+    find_known_names,
+    has_pos,
+    has_qualifier,
+    is_capitalised,
+    is_ethnonym,
+    is_unknown,
+    load_lexicon,
+    longest_word_match,
+    span_text,
+)
 
 _SOURCE_RANK = {"rule": 0, "nkjp": 1, "morph": 2}
 _CONTAINERS = frozenset({"DOCUMENT", "EVENT", "ORGANIZATION"})
@@ -37,7 +53,9 @@ def annotate_entities(analysis: Analysis) -> None:
     for sentence in analysis.sentences:
         candidates = [m for recognise in RECOGNISERS for m in recognise(sentence.tokens)]
         candidates += _nkjp_mentions(sentence, spans)
-        mentions.extend(resolve(candidates))
+        for mention in resolve(candidates):
+            _set_lemmas(mention, sentence.tokens)
+            mentions.append(mention)
     entities: list[Entity] = []
     for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
         parent = _to_entity(analysis, mention, len(entities) + 1, None)
@@ -75,23 +93,87 @@ def _nkjp_mentions(sentence: Sentence, spans: list[NkjpSpan]) -> list[Mention]:
     for span in spans:
         if span.start < sentence.start or span.end > sentence.end or span.label not in _NKJP_TYPES:
             continue
-        tokens = [t for t in sentence.tokens if span.start <= t.start and t.end <= span.end]
-        if not tokens or not any(is_capitalised(t) for t in tokens):
-            continue  # adjectives derived from names (polskiego) are NKJP names, not entities
+        tokens = _trim([t for t in sentence.tokens if span.start <= t.start and t.end <= span.end])
+        title_length = longest_word_match(tokens, 0, load_lexicon().titles)
+        role = span_text(tokens[:title_length]) if title_length else None
+        tokens = tokens[title_length:]  # "Marszałka Piłsudskiego": the title is a role, not the name
+        # adjectives (polskiego) and ethnonyms (Sowieci) are NKJP names, not entities
+        if not tokens or len(tokens) == 1 and is_ethnonym(tokens[0]):
+            continue
         entity_type, subtype = _NKJP_TYPES[span.label]
         if entity_type == "PERSON" and not any(has_qualifier(t, {"imię", "nazwisko"}) or is_unknown(t)
                                                for t in tokens):
-            continue  # ethnonyms (Sowieci, Polacy) are persName in NKJP but name no one
+            continue
+        if entity_type == "COUNTRY" and not _is_known_country(tokens):  # states are a closed list
+            if not any(has_qualifier(t, {"nazwa_geograficzna"}) or is_unknown(t) for t in tokens):
+                continue
+            entity_type, subtype = "PLACE", "settlement" if len(tokens) == 1 else None
         if entity_type == "ORGANIZATION":
-            lexicon = load_lexicon()
-            if any(longest_word_match(tokens, i, lexicon.unit_heads) for i in range(len(tokens))):
+            if len(tokens) == 1 and not has_pos(tokens[0], "subst", "depr", "ign"):
+                continue  # a lone adjective: a street (Jerozolimskiej) or a fragment
+            if len(tokens) == 1 and has_qualifier(tokens[0], {"nazwa_geograficzna"}):
+                entity_type, subtype = "PLACE", "settlement"  # "rząd Kowna": the city standing for its rulers
+            elif any(longest_word_match(tokens, i, load_lexicon().unit_heads) for i in range(len(tokens))):
                 entity_type = "MILITARY_UNIT"
-        mentions.append(Mention(tokens, entity_type, subtype, source="nkjp"))
+        mentions.append(Mention(tokens, entity_type, subtype, role=role if entity_type == "PERSON" else None,
+                                source="nkjp"))
     return mentions
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    """Drop what cannot begin or end a name: numbers, punctuation other than quotes, lower-case words."""
+    while tokens and not is_capitalised(tokens[0]):
+        tokens = tokens[1:]
+    while tokens and not (is_capitalised(tokens[-1]) or tokens[-1].text in CLOSING_QUOTES):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _is_known_country(tokens: list[Token]) -> bool:
+    return any(m.type == "COUNTRY" and len(m.tokens) == len(tokens) for m in find_known_names(tokens))
+
+
+def _set_lemmas(mention: Mention, sentence: list[Token]) -> None:
+    for child in mention.children:
+        _set_lemmas(child, sentence)
+    if mention.lemma is None:
+        mention.lemma = base_form(_readings_in_context(mention, sentence), mention.type)
+
+
+def _readings_in_context(mention: Mention, sentence: list[Token]) -> list[Token]:
+    """Copies of the mention's tokens keeping the readings its type and context allow: a place's
+    geographic readings in the case its preposition or head noun governs (*obrony Lwowa*: genitive),
+    and no personal-name readings in names of other things (*Uchwale* is not the surname *Uchwał*)."""
+    position = next(i for i, t in enumerate(sentence) if t is mention.tokens[0])
+    governed = _governed_cases(sentence[position - 1]) if position else set()
+    tokens: list[Token] = []
+    for index, token in enumerate(mention.tokens):
+        readings = list(token.interps)
+        if mention.type in ("PLACE", "COUNTRY"):
+            readings = _prefer(readings, lambda i: "nazwa_geograficzna" in i.quals)
+        elif mention.type != "PERSON":
+            readings = _prefer(readings, lambda i: not {"imię", "nazwisko"}.intersection(i.quals))
+        if index == 0 and governed:
+            readings = _prefer(readings, lambda i: bool(governed & cases(Token(0, 0, "", (i,)))))
+        chosen = token.chosen if token.chosen in readings else readings[0]
+        tokens.append(replace(token, interps=tuple(readings), chosen=chosen))
+    return tokens
+
+
+def _governed_cases(token: Token) -> set[str]:
+    """Cases a preposition governs, or the genitive after a noun (*obrona Grodna*)."""
+    if token.interps and all(i.pos == "prep" for i in token.interps):
+        return {i.tag.split(":")[1] for i in token.interps}
+    if any(i.pos in ("subst", "ger") and i.lemma[:1].islower() for i in token.interps):
+        return {"gen"}
+    return set()
+
+
+def _prefer(readings: list[Interp], keep: Callable[[Interp], bool]) -> list[Interp]:
+    return [i for i in readings if keep(i)] or readings
 
 
 def _to_entity(analysis: Analysis, mention: Mention, number: int, parent: str | None) -> Entity:
     text = analysis.document.text[mention.start:mention.end]
-    lemma = mention.lemma or base_form(mention.tokens, mention.type)
     return Entity(id=f"e{number}", start=mention.start, end=mention.end, text=text, type=mention.type,
-                  lemma=lemma, subtype=mention.subtype, parent=parent, role=mention.role)
+                  lemma=mention.lemma or text, subtype=mention.subtype, parent=parent, role=mention.role)

@@ -102,6 +102,7 @@ class QuantityRecord:
     value: float
     modifier: str | None  # approx, more, less
     unit: str
+    predicate: str | None  # lemma of the sentence's main verb
     event_id: int | None
     sentence: Citation
 

@@ -25,7 +25,11 @@ SCHEMA_VERSION = 1
 
 metadata = MetaData()
 
-_DOC_FK = ForeignKey("documents.id", ondelete="CASCADE")
+
+
+def _document_id() -> Column[str]:
+    return Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False)
+
 
 store_info = Table(
     "store_info", metadata,
@@ -49,7 +53,7 @@ documents = Table(
 sentences = Table(
     "sentences", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("document_id", String(64), _DOC_FK, nullable=False),
+    _document_id(),
     Column("position", Integer, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
@@ -60,7 +64,7 @@ sentences = Table(
 tokens = Table(
     "tokens", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("document_id", String(64), _DOC_FK, nullable=False),
+    _document_id(),
     Column("sentence_id", Integer, ForeignKey("sentences.id", ondelete="CASCADE"), nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
@@ -96,7 +100,7 @@ entity_refs = Table(
 mentions = Table(
     "mentions", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("document_id", String(64), _DOC_FK, nullable=False),
+    _document_id(),
     Column("sentence_id", Integer, ForeignKey("sentences.id", ondelete="CASCADE")),
     Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False),
     Column("local_id", String(32), nullable=False),  # "e1" in the document's analysis
@@ -116,7 +120,7 @@ mentions = Table(
 timexes = Table(
     "timexes", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("document_id", String(64), _DOC_FK, nullable=False),
+    _document_id(),
     Column("sentence_id", Integer, ForeignKey("sentences.id", ondelete="CASCADE")),
     Column("local_id", String(32), nullable=False),
     Column("start", Integer, nullable=False),
@@ -136,7 +140,7 @@ timexes = Table(
 events = Table(
     "events", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("document_id", String(64), _DOC_FK, nullable=False),
+    _document_id(),
     Column("sentence_id", Integer, ForeignKey("sentences.id", ondelete="CASCADE")),
     Column("local_id", String(32), nullable=False),
     Column("type", String(32), nullable=False),
@@ -182,7 +186,7 @@ places = Table(
 quantities = Table(
     "quantities", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("document_id", String(64), _DOC_FK, nullable=False),
+    _document_id(),
     Column("sentence_id", Integer, ForeignKey("sentences.id", ondelete="CASCADE"), nullable=False),
     Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE")),
     Column("start", Integer, nullable=False),

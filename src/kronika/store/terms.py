@@ -52,12 +52,13 @@ def _is_word(text: str) -> bool:
     return bool(_WORD.search(text))
 
 
-def token_terms(token: Token) -> set[str]:
-    """Every term one token is indexed under."""
+def token_terms(token: Token, in_name: bool = False) -> set[str]:
+    """Every term one token is indexed under. Inside a recognised name only the chosen reading counts
+    (the name's own lemma is indexed with the sentence): *Lwów* the city is not also *Lew*."""
     if not _is_word(token.text):
         return set()
     words = {token.text}
-    interps = token.interps or ((token.chosen,) if token.chosen else ())
+    interps = token.interps if token.interps and not in_name else ((token.chosen,) if token.chosen else ())
     for interp in interps:
         if interp is None:
             continue
@@ -68,13 +69,16 @@ def token_terms(token: Token) -> set[str]:
     return {term for word in words for term in split_terms(word)}
 
 
-def index_string(tokens: Iterable[Token], extra_lemmas: Iterable[str] = ()) -> str:
-    """The space-separated term string stored for a sentence (entity lemmas join its tokens')."""
+def index_string(tokens: Iterable[Token], names: Iterable[tuple[int, int, str]] = ()) -> str:
+    """The space-separated term string stored for a sentence; ``names`` are the ``(start, end, lemma)``
+    of the names recognised in it, whose lemmas are indexed too."""
+    names = list(names)
     terms: dict[str, None] = {}
     for token in tokens:
-        for term in sorted(token_terms(token)):
+        in_name = any(start <= token.start < end for start, end, _ in names)
+        for term in sorted(token_terms(token, in_name)):
             terms[term] = None
-    for lemma in extra_lemmas:
+    for _, _, lemma in names:
         for term in split_terms(lemma):
             terms[term] = None
     return " ".join(terms)

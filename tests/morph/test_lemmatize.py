@@ -1,0 +1,89 @@
+"""Base forms of names (kronika.morph.lemmatize) and the ``kronika lemmatize`` command."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from kronika.commands.lemmatize import command
+from kronika.morph.lemmatize import base_form, guess_base, lemmatize_phrase, name_class
+from kronika.text.segment import tokenize
+
+
+@pytest.mark.parametrize(
+    ("phrase", "category", "expected"),
+    [
+        # head and agreeing modifiers inflect; genitive complements and quoted names stay
+        ("Samodzielnej Grupy Operacyjnej „Polesie”", "MILITARY_UNIT", "Samodzielna Grupa Operacyjna „Polesie”"),
+        ("Ludowego Komisariatu Spraw Zagranicznych ZSRS", "ORGANIZATION", "Ludowy Komisariat Spraw Zagranicznych ZSRS"),
+        ("52. Dywizją Strzelecką", "MILITARY_UNIT", "52. Dywizja Strzelecka"),
+        ("II Rzeczpospolitej", "COUNTRY", "II Rzeczpospolita"),
+        ("Rady Nadzorczej Polskiego Radia", None, "Rada Nadzorcza Polskiego Radia"),
+        ("Ministerstwa Zdrowia", None, "Ministerstwo Zdrowia"),
+        ("Urzędu Miejskiego w Białymstoku", None, "Urząd Miejski w Białymstoku"),
+        ("Kościoła Świętego Krzyża", None, "Kościół Świętego Krzyża"),
+        ("Stanów Zjednoczonych", "PLACE", "Stany Zjednoczone"),
+        ("Jeleniej Górze", "PLACE", "Jelenia Góra"),
+        ("rzeki Wisły", "PLACE", "rzeka Wisła"),
+        # persons: every agreeing name part, hyphenated surnames, unknown surnames by suffix rules
+        ("Franciszka Kleeberga", "PERSON", "Franciszek Kleeberg"),
+        ("Wilhelma Orlika-Rückemanna", "PERSON", "Wilhelm Orlik-Rückemann"),
+        ("Grzybowskiemu", "PERSON", "Grzybowski"),
+        ("Anny Kowalskiej", "PERSON", "Anna Kowalska"),
+        ("Steve'a Jobsa", "PERSON", "Steve Jobs"),
+        # places Morfeusz knows
+        ("Kowlem", "PLACE", "Kowel"),
+        ("Wytycznem", "PLACE", "Wytyczno"),
+        ("Lwowa", "PLACE", "Lwów"),
+        # case endings glued to acronyms are dropped
+        ("PSL-u", "ORGANIZATION", "PSL"),
+        # a name-derived adjective: masculine singular, lower case
+        ("polskiego", "nam_adj_country", "polski"),
+        # already nominative: unchanged
+        ("Armia Czerwona", "MILITARY_UNIT", "Armia Czerwona"),
+    ],
+)
+def test_lemmatize_phrase(phrase: str, category: str | None, expected: str) -> None:
+    assert lemmatize_phrase(phrase, category) == expected
+
+
+def test_base_form_keeps_spacing_and_uses_only_the_mention_tokens() -> None:
+    text = "Rozkaz gen.  Franciszka Kleeberga z dnia"
+    start = text.index("Franciszka")
+    tokens = [t for t in tokenize(text) if start <= t.start < start + len("Franciszka Kleeberga")]
+    assert base_form(tokens, "PERSON") == "Franciszek Kleeberg"
+    assert base_form([], "PERSON") == ""
+
+
+@pytest.mark.parametrize(
+    ("word", "cls", "case_key", "expected"),
+    [
+        ("Rückemanna", "person", "gen:sg", "Rückemann"),  # unknown to Morfeusz, case known from context
+        ("Rückemann", "person", "nom:sg", "Rückemann"),  # nominative: unchanged
+    ],
+)
+def test_guess_base(word: str, cls: str, case_key: str, expected: str) -> None:
+    assert guess_base(word, cls, case_key) == expected
+
+
+@pytest.mark.parametrize(
+    ("category", "expected"),
+    [("PERSON", "person"), ("nam_liv_person_last", "person"), ("nam_loc_gpe_city", "place"),
+     ("nam_adj_country", "adjective"), ("MILITARY_UNIT", "other"), (None, "other"), ("unheard_of", "other")],
+)
+def test_name_class(category: str | None, expected: str) -> None:
+    assert name_class(category) == expected
+
+
+def test_command_prints_one_line_per_input_line(tmp_path) -> None:
+    phrases = tmp_path / "phrases.txt"
+    phrases.write_text("Kowlem\n\nFranciszka Kleeberga\n", encoding="utf-8")
+    result = CliRunner().invoke(command, ["52. Dywizją Strzelecką", "--file", str(phrases)])
+    assert result.exit_code == 0
+    assert result.output.split("\n") == ["52. Dywizja Strzelecka", "Kowel", "", "Franciszek Kleeberg", ""]
+
+
+def test_command_reports_an_unreadable_file_in_one_line(tmp_path) -> None:
+    result = CliRunner().invoke(command, ["--file", str(tmp_path / "missing.txt")])
+    assert result.exit_code != 0
+    assert "cannot read" in str(result.exception)

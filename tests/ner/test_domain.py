@@ -1,0 +1,124 @@
+"""Domain entities (contract types) from the rules and the NKJP tagger, on sentences of our own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kronika.model import Analysis, Document, Entity
+from kronika.morph.disambiguate import disambiguate
+from kronika.ner.domain import find_events, load_lexicon
+from kronika.pipeline import analyze
+from kronika.text.segment import split_sentences
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SEED_GOLD = SHARED / "seed" / "000_5b7885c2e26dc5af.gold.json"
+
+
+def entities_of(text: str) -> list[Entity]:
+    return analyze(Document(id="t", text=text)).entities
+
+
+def top_level(text: str) -> set[tuple[str, str, str]]:
+    return {(e.text, e.type, e.lemma) for e in entities_of(text) if e.parent is None}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # military units: ordinal, quoted name, capitalised head, coordinated quoted names
+    ("Pod Kutnem walczyła 25. Dywizja Piechoty.", ("25. Dywizja Piechoty", "MILITARY_UNIT", "25. Dywizja Piechoty")),
+    ("Żołnierze 7. Pułku Ułanów Lubelskich odpoczywali.",
+     ("7. Pułku Ułanów Lubelskich", "MILITARY_UNIT", "7. Pułk Ułanów Lubelskich")),
+    ("Dowódca Armii „Pomorze” wydał rozkaz.", ("Armii „Pomorze”", "MILITARY_UNIT", "Armia „Pomorze”")),
+    ("Oddziały batalionu „Wołożyn” cofnęły się.", ("batalionu „Wołożyn”", "MILITARY_UNIT", "batalion „Wołożyn”")),
+    ("Walczyły kompanie: „Olkusz”, „Wilno”.", ("„Olkusz”", "MILITARY_UNIT", "kompania „Olkusz”")),
+    ("Wrzesień przyniósł klęskę Wojsku Polskiemu.", ("Wojsku Polskiemu", "MILITARY_UNIT", "Wojsko Polskie")),
+    ("Na zachodzie nacierał Wehrmacht.", ("Wehrmacht", "MILITARY_UNIT", "Wehrmacht")),
+    # documents
+    ("Podpisano wtedy traktat wersalski.", ("traktat wersalski", "DOCUMENT", "traktat wersalski")),
+    ("Rząd zerwał pakt o nieagresji z Niemcami.", ("pakt o nieagresji", "DOCUMENT", "pakt o nieagresji")),
+    ("Sejm przyjął Ustawę o obronie Ojczyzny.", ("Ustawę o obronie Ojczyzny", "DOCUMENT", "Ustawa o obronie Ojczyzny")),
+    # events
+    ("Po obronie Warszawy przyszła kapitulacja.", ("obronie Warszawy", "EVENT", "obrona Warszawy")),
+    ("Wybuchło powstanie styczniowe.", ("powstanie styczniowe", "EVENT", "powstanie styczniowe")),
+    ("Była to bitwa pod Kockiem.", ("bitwa pod Kockiem", "EVENT", "bitwa pod Kockiem")),
+    ("Wspomnienia z I wojny światowej.", ("I wojny światowej", "EVENT", "I wojna światowa")),
+    # organisations
+    ("Decyzję podjęło Ministerstwo Spraw Wojskowych.",
+     ("Ministerstwo Spraw Wojskowych", "ORGANIZATION", "Ministerstwo Spraw Wojskowych")),
+    ("Aresztowań dokonywało Gestapo.", ("Gestapo", "ORGANIZATION", "Gestapo")),
+    # countries and places, any case form
+    ("Wojska wkroczyły do Związku Radzieckiego.", ("Związku Radzieckiego", "COUNTRY", "Związek Radziecki")),
+    ("Granica III Rzeszy przebiegała blisko.", ("III Rzeszy", "COUNTRY", "III Rzesza")),
+    ("Ewakuowano urzędy z Zachodniej Białorusi.", ("Zachodniej Białorusi", "PLACE", "Zachodnia Białoruś")),
+    ("Pociąg jechał do Krakowa.", ("Krakowa", "PLACE", "Kraków")),
+    ("Bronili się pod Kockiem, Serokomlą i Wolą Gułowską.", ("Serokomlą", "PLACE", "Serokomla")),
+    # persons with titles kept apart
+    ("Rozkaz wydał płk Stefan Rowecki.", ("Stefan Rowecki", "PERSON", "Stefan Rowecki")),
+    ("Przemawiał minister Józef Beck.", ("Józef Beck", "PERSON", "Józef Beck")),
+])
+def test_recognises(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in top_level(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "absent"), [
+    ("Polskie wojsko walczyło z Sowietami.", "Sowietami"),  # ethnonym, not a country
+    ("Polskie wojsko walczyło z Sowietami.", "Polskie"),  # adjective, not a country
+    ("Oddziały sowieckie przekroczyły granicę.", "Oddziały"),  # a unit head needs a name
+    ("Podpisano protokół o przekazaniu miasta.", "protokół o przekazaniu miasta"),  # descriptive, not a title
+    ("Rosjanie weszli do miasta.", "Rosjanie"),
+])
+def test_rejects(sentence: str, absent: str) -> None:
+    assert absent not in {e.text for e in entities_of(sentence)}
+
+
+def test_title_is_role_not_name() -> None:
+    [person] = [e for e in entities_of("Wezwano ambasadora Wacława Grzybowskiego.") if e.type == "PERSON"]
+    assert (person.text, person.lemma, person.role) == ("Wacława Grzybowskiego", "Wacław Grzybowski", "ambasadora")
+
+
+@pytest.mark.parametrize(("sentence", "outer", "inner"), [
+    ("Zawarto pakt Ribbentrop-Mołotow.", "pakt Ribbentrop-Mołotow", ("Mołotow", "PERSON")),
+    ("Trwała obrona Lwowa.", "obrona Lwowa", ("Lwowa", "PLACE")),
+    ("Urzędnicy Ludowego Komisariatu Spraw Zagranicznych ZSRR milczeli.",
+     "Ludowego Komisariatu Spraw Zagranicznych ZSRR", ("ZSRR", "COUNTRY")),
+])
+def test_nested_mentions_have_parent(sentence: str, outer: str, inner: tuple[str, str]) -> None:
+    entities = entities_of(sentence)
+    [parent] = [e for e in entities if e.text == outer]
+    assert any((e.text, e.type) == inner and e.parent == parent.id for e in entities)
+
+
+def test_offsets_slice_back_and_ids_follow_text() -> None:
+    text = "W nocy do Moskwy wezwano ambasadora Grzybowskiego, a Armia Czerwona weszła do Polski."
+    entities = entities_of(text)
+    assert [e.id for e in entities] == [f"e{n}" for n in range(1, len(entities) + 1)]
+    assert all(text[e.start:e.end] == e.text for e in entities)
+    assert [e.start for e in entities] == sorted(e.start for e in entities)
+
+
+def test_resources_load_and_event_examples_run() -> None:
+    lexicon = load_lexicon()
+    assert ("pułk",) in lexicon.unit_heads and ("gen", ".") in lexicon.titles
+    header = next(line for line in (Path(__file__).resolve().parents[2] / "src" / "kronika" / "ner" / "resources" /
+                                    "pl" / "event_patterns.txt").read_text("utf-8").splitlines()
+                  if line.startswith("# Examples"))
+    for example in header.split(":", 1)[1].split("|"):
+        [sentence] = split_sentences(example.strip())
+        disambiguate(sentence)
+        assert [m.type for m in find_events(sentence.tokens)] == ["EVENT"], example
+
+
+def score(gold: dict, analysis: Analysis) -> tuple[float, float]:
+    from kronika.evaluation import score_entities
+
+    result = score_entities(gold, analysis)
+    return result["overlap"]["f"], result["base_form"]["accuracy"]
+
+
+@pytest.mark.skipif(not SEED_GOLD.is_file(), reason="shared/ seed not beside the checkout")
+def test_seed_entities_reach_target() -> None:
+    gold = json.loads(SEED_GOLD.read_text("utf-8"))
+    f1, base = score(gold, analyze(Document(id="seed", text=gold["text"])))
+    assert f1 >= 0.90 and base >= 0.90, (f1, base)
