@@ -44,17 +44,9 @@ def _with_gold_mentions(gold: dict, document: Document) -> Analysis:
 
 
 def _with_pipeline(document: Document) -> Analysis:
-    """The full pipeline. While the timex stage is not registered in it, it runs here and the events
-    stage (which needs its timexes) runs again after it."""
     from kronika.pipeline import analyze
 
-    analysis = analyze(document)
-    if "timex" not in {stage.name for stage in STAGES}:
-        from kronika.timex import annotate_timexes
-
-        annotate_timexes(analysis)
-        annotate_events(analysis)
-    return analysis
+    return analyze(document)
 
 
 def score(gold: dict, analysis: Analysis, verbose: bool) -> tuple[int, int, int, int]:

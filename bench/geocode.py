@@ -42,10 +42,10 @@ def read_towns() -> list[tuple[str, float, float]]:
 
 
 def instrumental(name: str) -> str:
-    """The first word in the instrumental singular (or plural for plurale tantum), else the name."""
+    """The first word in the instrumental (SGJP's geographic homonym), else the name unchanged."""
     words = name.split()
-    for form, tag, _ in get_morphology().generate(words[0]):
-        if ":inst:" in tag and tag.startswith("subst"):
+    for form, tag, quals in get_morphology().generate(words[0]):
+        if ":inst:" in tag and tag.startswith("subst") and "nazwa_geograficzna" in quals:
             return " ".join([form, *words[1:]])
     return name
 

@@ -19,7 +19,9 @@ from pathlib import Path
 from kronika.model import Timex
 from kronika.timex import CONVENTIONS, find_timexes
 
-DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "kpwr-timex" / "kpwr-timex-visible.jsonl"
+DEFAULT_DATA = (
+    Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "kpwr-timex" / "kpwr-timex-visible.jsonl"
+)
 
 
 def match(gold: list[dict], system: list[Timex], strict: bool) -> list[tuple[dict, Timex]]:
@@ -109,7 +111,7 @@ def main() -> None:
         c = per_type[kind]
         print(f"    {kind:9s} {c['gold']:6d} {c['system']:4d}  {c['relaxed'] / max(1, c['gold']):7.3f} "
               f"{c['strict'] / max(1, c['gold']):7.3f}  {c['type'] / max(1, c['relaxed']):7.3f} "
-              f"{c['value_ok'] / max(1, c['valued']):8.3f}")
+              + (f"{c['value_ok'] / c['valued']:8.3f}" if c["valued"] else "       -"))
 
     by_kind = Counter(kind for kind, _ in misses)
     print(f"worst misses ({dict(by_kind)}), first {args.misses} of each kind:")

@@ -51,6 +51,7 @@ DEFAULT_POPULATION = {"city": 5_000, "village": 300, "site": 1_000, "region": 1_
 CURATED_BONUS = 2.0  # historical salience of a curated row, in log10-population units
 EXONYM_BONUS = 0.5  # a place with its own Polish name is one Polish texts talk about
 MERGE_KM = {"prng": 5.0, "curated": 25.0}
+NEAR_POLAND_KM = 150
 INFLECT_MIN_SALIENCE = 3.0  # case forms are indexed for towns of ~1,000+ people; others go through Morfeusz
 PREPOSITIONS = frozenset({"nad", "pod", "przy", "w", "na"})
 
@@ -73,6 +74,7 @@ class PlaceRecord:
     keys: set[str] = field(default_factory=set)
     inflected_keys: set[str] = field(default_factory=set)
     country_1939: str | None = None
+    km_to_poland_1939: int | None = None  # 0 inside; None when far away
 
     @property
     def salience(self) -> float:
@@ -305,7 +307,22 @@ def assign_country_1939(places: list[PlaceRecord], borders: Path) -> int:
             owner[i] = vertex_owner[nearest]
     for place, index in zip(places, owner, strict=True):
         place.country_1939 = features[index]["properties"]["NAME"] if index >= 0 else None
+    _distance_to_poland(places, [v for v, i in vertices if features[i]["properties"]["NAME"] == "Poland"])
     return int((owner < 0).sum())
+
+
+def _distance_to_poland(places: list[PlaceRecord], rings: list[np.ndarray]) -> None:
+    """The borders data is coarse (tens of km off in Pokucie or around Nieśwież), so places near
+    Poland's 1939 border get their distance to it: the resolver treats those as possibly Polish."""
+    border = np.concatenate(rings)
+    for place in places:
+        if place.country_1939 == "Poland":
+            place.km_to_poland_1939 = 0
+            continue
+        dx = (border[:, 0] - place.lon) * math.cos(math.radians(place.lat)) * 111.2
+        dy = (border[:, 1] - place.lat) * 111.2
+        nearest = float(np.sqrt((dx * dx + dy * dy).min()))
+        place.km_to_poland_1939 = round(nearest) if nearest <= NEAR_POLAND_KM else None
 
 
 # Compact on purpose (the index ships in the wheel): coordinates in 1e-5 degrees, salience in 1/100,
@@ -315,7 +332,7 @@ CREATE TABLE place (
   id INTEGER PRIMARY KEY, name TEXT NOT NULL, name_now TEXT, lat_e5 INTEGER NOT NULL, lon_e5 INTEGER NOT NULL,
   country_now TEXT, border_1939 INTEGER REFERENCES border_1939(id), kind TEXT, feature TEXT,
   population INTEGER, admin TEXT, geonames_id INTEGER, prng_id INTEGER, curated_source TEXT,
-  salience_e2 INTEGER NOT NULL);
+  salience_e2 INTEGER NOT NULL, km_to_poland_1939 INTEGER);
 CREATE TABLE place_key (
   key TEXT NOT NULL, place INTEGER NOT NULL, inflected INTEGER NOT NULL, PRIMARY KEY (key, place)) WITHOUT ROWID;
 CREATE TABLE border_1939 (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
@@ -334,11 +351,11 @@ def write_index(out: Path, places: list[PlaceRecord], countries: dict[str, str],
     borders = {name: i for i, name in enumerate(sorted({p.country_1939 for p in places if p.country_1939}), 1)}
     db.executemany("INSERT INTO border_1939 VALUES (?,?)", [(i, name) for name, i in borders.items()])
     db.executemany(
-        "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [(i, p.name, None if p.name_now == p.name else p.name_now, round(p.lat * 1e5), round(p.lon * 1e5),
           p.country_now, borders.get(p.country_1939 or ""), None if p.kind == "settlement" else p.kind,
           None if p.feature == "P" else p.feature, p.population, p.admin, p.geonames_id, p.prng_id,
-          p.curated_source, round(p.salience * 100))
+          p.curated_source, round(p.salience * 100), p.km_to_poland_1939)
          for i, p in enumerate(places, 1)],
     )
     keys = [(k, i, 0) for i, p in enumerate(places, 1) for k in p.keys if k]

@@ -10,7 +10,12 @@ of each (class, case, ending) is written to ``src/kronika/morph/resources/pl/lem
 when at least ``--min-count`` examples support the ending and it differs from the rule of the next
 shorter ending. The rules carry to unseen names; no (form, lemma) pair is stored.
 
-    python scripts/learn_lemma_suffixes.py [--train PATH] [--out PATH]
+It also counts, per category, the gender in which names made only of adjectives are cited
+(*Wilanowskiej* → *Wilanowska* as a street, *nyskim* → *nyski* as a county, *opolskim* → *opolskie* as a
+voivodeship): the majority gender of each category with enough examples goes to
+``lemma_adjective_genders.tsv``.
+
+    python scripts/learn_lemma_suffixes.py [--train PATH] [--out PATH] [--genders-out PATH]
 """
 
 from __future__ import annotations
@@ -26,7 +31,10 @@ from kronika.morph.lemmatize import name_class
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TRAIN = ROOT / ".." / "shared" / "data" / "lemma" / "polem-kpwr-ne-train.tsv"
-DEFAULT_OUT = ROOT / "src" / "kronika" / "morph" / "resources" / "pl" / "lemma_suffix_rules.tsv"
+RESOURCES = ROOT / "src" / "kronika" / "morph" / "resources" / "pl"
+DEFAULT_OUT = RESOURCES / "lemma_suffix_rules.tsv"
+GENDERS_OUT = RESOURCES / "lemma_adjective_genders.tsv"
+MIN_GENDER_EXAMPLES = 3
 MAX_ENDING = 6
 _WORD = re.compile(r"\w+|[^\w\s]")
 _NAME_QUALIFIERS = {"imię", "nazwisko", "nazwa_geograficzna"}
@@ -60,6 +68,44 @@ def count(counts: dict[Key, Counter], cls: str, key: str, form: str, base: str) 
     lower = form.lower()
     for size in range(1, min(len(lower) - 1, MAX_ENDING) + 1):
         counts[(cls, key, lower[-size:])][rule] += 1
+
+
+def cited_gender(base_word: str) -> str | None:
+    """``'m'``, ``'f'`` or ``'n'``: the gender of an adjective's nominative singular (*nyski*, *Wilanowska*)."""
+    genders = {
+        full.split(":")[3][0]
+        for i in get_morphology().analyse(base_word) if i.pos == "adj"
+        for full in expand_tag(i.tag) if full.split(":")[1:3] == ["sg", "nom"]
+    }
+    return genders.pop() if len(genders) == 1 else None
+
+
+def learn_adjective_genders(train: Path) -> dict[str, Counter]:
+    """Per category, the genders in which the names made only of adjectives are cited."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    with train.open(encoding="utf-8") as handle:
+        for lemma, _orth, _bases, ctags, _spaces, category in map(read_row, handle):
+            tags = [t for t in ctags.split(" ") if t != "interp"]
+            words = _WORD.findall(lemma)
+            if tags and words and all(t.startswith("adj") for t in tags) and words[-1].isalpha():
+                if gender := cited_gender(words[-1]):
+                    counts[category][gender] += 1
+    return counts
+
+
+def write_genders(counts: dict[str, Counter], out: Path) -> int:
+    lines = [
+        "# Gender in which a name made only of adjectives is cited, per category (kronika.morph.lemmatize).",
+        "# source: counted by scripts/learn_lemma_suffixes.py over the Polem KPWr name lemmas (train split;",
+        "# KPWr CC BY, via CLARIN-PL Polem, LGPL-3): the majority per category; licence: CC BY 4.0.",
+        "# Format: category, gender (m, f or n), examples of m, f, n.",
+    ]
+    for category, genders in sorted(counts.items()):
+        if sum(genders.values()) >= MIN_GENDER_EXAMPLES:
+            gender = genders.most_common(1)[0][0]
+            lines.append(f"{category}\t{gender}\t{genders['m']}\t{genders['f']}\t{genders['n']}")
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines) - 4
 
 
 def learn(train: Path) -> dict[Key, Counter]:
@@ -139,10 +185,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--genders-out", type=Path, default=GENDERS_OUT)
     parser.add_argument("--min-count", type=int, default=2)
     args = parser.parse_args()
     written = write(learn(args.train), args.out, args.min_count)
     print(f"{written} rules → {args.out}")
+    written = write_genders(learn_adjective_genders(args.train), args.genders_out)
+    print(f"{written} category genders → {args.genders_out}")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 #   KRONIKA_TEST_POSTGRES_URL="$(scripts/start_postgres.sh)"
 # Installs Debian's `postgresql` when no server binaries are found, runs initdb/pg_ctl as the `postgres`
 # user (when run as root) on a fresh folder under /tmp, listening on 127.0.0.1 on a free port, with trust
-# authentication (a local test server only). Stop it with: pg_ctl -D <folder printed on stderr> stop
+# authentication and without fsync (a throw-away local test server only). Stop it with: pg_ctl -D <folder printed on stderr> stop
 set -euo pipefail
 
 find_bindir() {
@@ -42,7 +42,8 @@ chmod 700 "${DATA}"
 
 as_owner "${BINDIR}/initdb" -D "${DATA}/data" -U "${OWNER}" --auth=trust -E UTF8 --locale=C.UTF-8 >&2
 as_owner "${BINDIR}/pg_ctl" -D "${DATA}/data" -l "${DATA}/server.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p ${PORT} -k ${DATA}" start >&2
+  -o "-c listen_addresses=127.0.0.1 -p ${PORT} -k ${DATA} -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+  start >&2
 as_owner "${BINDIR}/createdb" -h 127.0.0.1 -p "${PORT}" -U "${OWNER}" "${DATABASE}" >&2
 echo "start_postgres: data in ${DATA}/data; stop with: ${BINDIR}/pg_ctl -D ${DATA}/data stop" >&2
 echo "postgresql://${OWNER}@127.0.0.1:${PORT}/${DATABASE}"

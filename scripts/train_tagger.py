@@ -33,7 +33,7 @@ from kronika.morph.disambiguate import (
     Tagger,
     capitalisation,
     context_features,
-    context_words,
+    context_of,
     dot_follows,
     emission_features,
     is_proper,
@@ -119,10 +119,10 @@ def training_sentences(documents: Iterable[GoldDocument], tagger: Tagger) -> lis
                 candidates = tagger.candidates(readings(form, dot_follows(tokens, index)), case_context)
                 token_tags = [tag for tag, _ in candidates]
                 tags.append(token_tags)
-                words = context_words(tokens, index)
+                context = context_of(tokens, index)
                 emissions.append(
                     [
-                        emission_features(form, case_context, tag, is_proper(i)) + context_features(words, tag)
+                        emission_features(form, case_context, tag, is_proper(i)) + context_features(context, tag)
                         for tag, i in candidates
                     ]
                 )

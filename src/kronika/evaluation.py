@@ -86,9 +86,16 @@ def score_entities(gold: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
         pairs = _greedy_match(gold_top, system_top, lambda g, s, ok=span_ok: ok(g, s) and type_ok(g, s))
         by_type: dict[str, dict[str, float]] = {}
         for entity_type in sorted({g["type"] for g in gold_top} | {s.type for s in system_top}):
-            tp = sum(1 for g, _ in pairs if g["type"] == entity_type)
-            by_type[entity_type] = _prf(tp, sum(1 for s in system_top if s.type == entity_type),
-                                        sum(1 for g in gold_top if g["type"] == entity_type))
+            # precision counts matches by the system's type, recall by the gold type (they differ where the
+            # gold accepts an alternative type)
+            n_system = sum(1 for s in system_top if s.type == entity_type)
+            n_gold = sum(1 for g in gold_top if g["type"] == entity_type)
+            p_tp = sum(1 for _, s in pairs if s.type == entity_type)
+            r_tp = sum(1 for g, _ in pairs if g["type"] == entity_type)
+            precision = p_tp / n_system if n_system else 0.0
+            recall = r_tp / n_gold if n_gold else 0.0
+            by_type[entity_type] = {"p": precision, "r": recall, "tp": r_tp, "system": n_system, "gold": n_gold,
+                                    "f": 2 * precision * recall / (precision + recall) if precision + recall else 0.0}
         result[mode] = {**_prf(len(pairs), len(system_top), len(gold_top)), "by_type": by_type}
         if mode == "overlap":
             overlap_pairs = pairs

@@ -58,9 +58,16 @@ def _nkjp(analysis: Analysis) -> None:
     analysis.nkjp = tag_nkjp(analysis.sentences)
 
 
+def _timex(analysis: Analysis) -> None:
+    from kronika.timex import annotate_timexes
+
+    annotate_timexes(analysis)
+
+
 STAGES: list[Stage] = [
     Stage("segment", _segment, requires=("document.text",), assigns=("sentences", "tokens")),
     Stage("morphology", _morphology, requires=("tokens",), assigns=("tokens.interps", "tokens.chosen")),
+    Stage("timex", _timex, requires=("tokens",), assigns=("timexes",)),
     Stage("nkjp", _nkjp, requires=("tokens.chosen",), assigns=("nkjp",)),
     Stage("entities", _entities, requires=("tokens.chosen", "nkjp"), assigns=("entities",)),
     Stage("places", _places, requires=("entities",), assigns=("entities.geo",)),

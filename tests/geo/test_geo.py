@@ -165,3 +165,8 @@ def test_geocode_command_json_keeps_order_and_nulls() -> None:
     assert len(data) == 3 and data[1] is None
     assert data[0]["name"] == "Kovel" and data[2]["country_1939"] == "Poland"
     assert set(data[0]) >= {"lat", "lon", "name", "country_1939", "country_now", "source"}
+
+
+def test_surface_form_rescues_a_wrong_lemma() -> None:
+    resolution = resolve(["Dubne"], year=1939, surfaces=["Dubnem"])[0]
+    assert resolution.place is not None and resolution.place.country_now == "Ukraine"

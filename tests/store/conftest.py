@@ -27,24 +27,26 @@ BACKENDS = ["sqlite", "postgresql"]
 
 @contextmanager
 def fresh_store(backend: str, folder: Path) -> Iterator[Store]:
-    """An empty store: a new SQLite file, or a new database on the test PostgreSQL server."""
+    """An empty store: a new SQLite file, or a new schema on the test PostgreSQL server."""
     if backend == "sqlite":
         with Store.open(f"sqlite:///{folder / 'store.sqlite'}") as store:
             yield store
         return
     if not POSTGRES_URL:
         pytest.skip("KRONIKA_TEST_POSTGRES_URL is not set (scripts/start_postgres.sh starts a server)")
+    # A schema of its own on the test database: much cheaper than a database per test.
     server = make_url(POSTGRES_URL).set(drivername="postgresql+psycopg")
     name = f"kronika_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
+        connection.execute(text(f'CREATE SCHEMA "{name}"'))
     try:
-        with Store.open(server.set(database=name).render_as_string(hide_password=False)) as store:
+        url = server.update_query_dict({"options": f"-csearch_path={name}"})
+        with Store.open(url.render_as_string(hide_password=False)) as store:
             yield store
     finally:
         with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{name}" CASCADE'))
         admin.dispose()
 
 

@@ -35,6 +35,7 @@ class Place:
     prng_id: int | None
     curated_source: str | None  # the curated row's reference
     salience: float  # log10(population) plus curated / exonym bonuses, the prior of disambiguation
+    km_to_poland_1939: int | None  # 0 inside Poland's 1939 borders (as the coarse data draws them), None if far
 
     @property
     def source(self) -> str:
@@ -56,7 +57,7 @@ class Place:
 _QUERY = """
 SELECT p.id, p.name, COALESCE(p.name_now, p.name), p.lat_e5, p.lon_e5, p.country_now, p.border_1939,
        COALESCE(p.kind, 'settlement'), COALESCE(p.feature, 'P'), p.population, p.admin, p.geonames_id,
-       p.prng_id, p.curated_source, p.salience_e2, k.inflected
+       p.prng_id, p.curated_source, p.salience_e2, p.km_to_poland_1939, k.inflected
 FROM place_key k JOIN place p ON p.id = k.place WHERE k.key = ? ORDER BY p.salience_e2 DESC LIMIT ?"""
 _BATCH_QUERY = _QUERY.replace("SELECT ", "SELECT k.key, ", 1).replace(
     "WHERE k.key = ? ORDER BY p.salience_e2 DESC LIMIT ?", "WHERE k.key IN ({}) ORDER BY p.salience_e2 DESC")
@@ -95,7 +96,7 @@ class Gazetteer:
         place_id, name, name_now, lat, lon, country, border, kind, feature, population, admin = row[:11]
         return Place(place_id, name, name_now, lat / 1e5, lon / 1e5, self._countries.get(country, country),
                      self._borders.get(border), kind, feature, population, admin, row[11], row[12], row[13],
-                     row[14] / 100)
+                     row[14] / 100, row[15])
 
     def lookup(self, key: str) -> tuple[tuple[Place, bool], ...]:
         """Places indexed under one folded key, most salient first, each with whether the key is

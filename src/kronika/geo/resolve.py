@@ -22,6 +22,9 @@ from kronika.model import Analysis
 
 PERIOD_YEARS = range(1919, 1946)  # texts about the II RP and the war: prefer its 1939 territory
 PERIOD_BONUS = 2.0  # outweighs a 100x population: Jarosław on the San, not on the Volga
+# The 1938 border data is tens of km off in places (Pokucie drawn as Romanian), so "in 1939 Poland"
+# for the period preference means inside or this close to its drawn border.
+PERIOD_MARGIN_KM = 75
 INFLECTED_PENALTY = 0.3  # the mention matched a case form of this place, but a name of another
 SPELLING_BONUS = 0.3  # the mention is spelled exactly (diacritics included) like the place's name
 COHERENCE_WEIGHT = 3.0  # in log10-population units: full coherence outweighs a 1000x population
@@ -86,16 +89,22 @@ def _prior(mention: str, place: Place, inflected: bool, year: int | None) -> dic
     spelled = mention.casefold()
     return {
         "salience": place.salience,
-        "period": PERIOD_BONUS if year in PERIOD_YEARS and place.country_1939 == "Poland" else 0.0,
+        "period": PERIOD_BONUS if year in PERIOD_YEARS and place.km_to_poland_1939 is not None
+        and place.km_to_poland_1939 <= PERIOD_MARGIN_KM else 0.0,
         "form": -INFLECTED_PENALTY if inflected else 0.0,
         "spelling": SPELLING_BONUS if spelled in (place.name.casefold(), place.name_now.casefold()) else 0.0,
     }
 
 
-def _ranked(mention: str, year: int | None, direct: tuple[tuple[Place, bool], ...] | None = None
-            ) -> list[Candidate]:
-    """Candidates by prior, one per place (near duplicates of the same name dropped)."""
-    scored = [(place, _prior(mention, place, inflected, year)) for place, inflected in _matches(mention, direct)]
+def _ranked(mention: str, year: int | None, direct: tuple[tuple[Place, bool], ...] | None = None,
+            extra: Sequence[tuple[Place, bool]] = ()) -> list[Candidate]:
+    """Candidates by prior, one per place (near duplicates of the same name dropped). ``extra``:
+    matches of another spelling of the same mention (its surface form when ``mention`` is a lemma)."""
+    best: dict[int, tuple[Place, bool]] = {}
+    for place, inflected in [*_matches(mention, direct), *extra]:
+        if place.id not in best or best[place.id][1] > inflected:
+            best[place.id] = (place, inflected)
+    scored = [(place, _prior(mention, place, inflected, year)) for place, inflected in best.values()]
     scored.sort(key=lambda item: (-sum(item[1].values()), item[0].id))
     kept: list[Candidate] = []
     for place, parts in scored:
@@ -174,15 +183,22 @@ def _reason(candidates: list[Candidate], others: Sequence[Place]) -> str:
     return f"larger population ({best.place.population or 'town'} vs {runner.place.population or 'village'})"
 
 
-def resolve(mentions: Sequence[str], year: int | None = None) -> list[Resolution]:
-    """Resolve the place mentions of one document jointly; one Resolution per mention, in order."""
-    names = list(dict.fromkeys(m.strip() for m in mentions))
-    direct = get_gazetteer().lookup_many([fold(name) for name in names])
-    ranked = _cohere([_ranked(name, year, direct[fold(name)]) for name in names])
+def resolve(mentions: Sequence[str], year: int | None = None, surfaces: Sequence[str] | None = None
+            ) -> list[Resolution]:
+    """Resolve the place mentions of one document jointly; one Resolution per mention, in order.
+    ``surfaces``: the text of each mention when ``mentions`` are lemmas, whose own matches join the
+    candidates (a wrong lemma, *Dubne* for *Dubnem*, then still lets *Dubno* compete)."""
+    asked = [(m.strip(), s.strip()) for m, s in zip(mentions, surfaces or mentions, strict=True)]
+    pairs = list(dict.fromkeys(asked))
+    direct = get_gazetteer().lookup_many([fold(n) for pair in pairs for n in pair])
+    ranked = _cohere([
+        _ranked(name, year, direct[fold(name)], _matches(surface, direct[fold(surface)]) if surface != name else ())
+        for name, surface in pairs
+    ])
     chosen = [cands[0].place for cands in ranked if cands and cands[0].place.kind in CONTEXT_KINDS]
-    by_name = {name: Resolution(name, tuple(cands), _reason(cands, chosen)) for name, cands in zip(
-        names, ranked, strict=True)}
-    return [by_name[m.strip()] for m in mentions]
+    by_pair = {pair: Resolution(pair[0], tuple(cands), _reason(cands, chosen)) for pair, cands in zip(
+        pairs, ranked, strict=True)}
+    return [by_pair[pair] for pair in asked]
 
 
 def geocode(name: str, year: int | None = None) -> Place | None:
@@ -223,8 +239,9 @@ def annotate_places(analysis: Analysis) -> None:
     entities = [e for e in analysis.entities if e.type == "PLACE"]
     if not entities:
         return
-    names = [e.lemma if e.lemma and _matches(e.lemma) else e.text for e in entities]
-    for entity, resolution in zip(entities, resolve(names, document_year(analysis)), strict=True):
+    lemmas = [e.lemma or e.text for e in entities]
+    resolutions = resolve(lemmas, document_year(analysis), surfaces=[e.text for e in entities])
+    for entity, resolution in zip(entities, resolutions, strict=True):
         if resolution.place is None:
             entity.geo = None
             continue

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from kronika.model import Interp, Sentence, Token
 from kronika.morph.analyzer import expand_tag, get_morphology
@@ -115,20 +116,34 @@ def emission_features(form: str, case_context: str, tag: str, proper: bool) -> l
     ]
 
 
-def context_words(tokens: Sequence[Token], index: int) -> tuple[str, str, str]:
-    """The two words before and the word after a token, lower-cased (``''`` past the sentence)."""
+class Context(NamedTuple):
+    before2: str  # the words around a token, lower-cased ("" past the sentence)
+    before: str
+    after: str
+    dot: str  # a dot glued after the token: "" none, "mid" inside the sentence, "end" closing it
+
+
+def context_of(tokens: Sequence[Token], index: int) -> Context:
     def word(i: int) -> str:
         return tokens[i].text.lower() if 0 <= i < len(tokens) else ""
 
-    return word(index - 2), word(index - 1), word(index + 1)
+    dot = ""
+    if dot_follows(tokens, index):
+        dot = "end" if index + 2 == len(tokens) else "mid"
+    return Context(word(index - 2), word(index - 1), word(index + 1), dot)
 
 
-def context_features(words: tuple[str, str, str], tag: str) -> list[str]:
+def context_features(context: Context, tag: str) -> list[str]:
     """Features tying a candidate to the words around it: what governs its case two words back
-    (*w 1939 roku*), and what follows a function word (*to jest*, *nie wiem*)."""
-    before2, before, after = words
+    (*w 1939 roku*), what follows a function word (*to jest*, *nie wiem*), and a dot the sentence
+    splitter kept inside the sentence, which marks an abbreviation (*gen. Anders*)."""
     pos, _number, case, _gender = tag_attributes(tag)
-    return [f"p2|{before2}|{pos}:{case}", f"p1|{before}|{pos}:{case}", f"n1|{after}|{pos}"]
+    return [
+        f"p2|{context.before2}|{pos}:{case}",
+        f"p1|{context.before}|{pos}:{case}",
+        f"n1|{context.after}|{pos}",
+        f"dot|{context.dot}|{pos}",
+    ]
 
 
 def transition_features(previous: str, tag: str) -> list[str]:
@@ -262,9 +277,9 @@ class Tagger:
             if len(column) == 1:  # nothing to choose: skip the context lookups
                 lattice.append([(column[0][0], 0.0)])
                 continue
-            words = context_words(tokens, index)
+            context = context_of(tokens, index)
             lattice.append(
-                [(tag, emission + self.score(context_features(words, tag))) for tag, _i, emission in column]
+                [(tag, emission + self.score(context_features(context, tag))) for tag, _i, emission in column]
             )
         path = self.best_path(lattice)
         for token, column, choice, dot in zip(tokens, columns, path, dotted, strict=True):

@@ -43,7 +43,11 @@ def resolve_url(url: str | None = None) -> URL:
     if parsed.drivername in {"postgresql", "postgres"}:
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(parsed.database).expanduser().parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise KronikaError(f"cannot create the store's folder {folder}: {error.strerror}") from None
     elif parsed.get_backend_name() not in {"sqlite", "postgresql"}:
         raise KronikaError(f"unsupported database {parsed.get_backend_name()!r}: use SQLite or PostgreSQL")
     return parsed

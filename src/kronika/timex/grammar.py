@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import re._parser as _regex_parser  # the standard library's own regex parser, to walk patterns
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -407,6 +407,12 @@ def _leads(items: list, prefixes: set[str]) -> tuple[set[str], set[str], set[str
                 stems |= sub_open  # letters repeated: only a stem is certain
                 sub_open = set()
             current = (current if low == 0 else set()) | sub_open
+        elif name == "IN" and all(str(item_op) == "LITERAL" for item_op, _ in arg):
+            # a set of single characters (the parser folds "(?:a|ę)" into one): one path per letter
+            letters = [chr(c) for _, c in arg if chr(c).isalpha()]
+            if len(letters) < len(arg):
+                words |= current
+            current = {p + letter for p in current for letter in letters}
         elif _may_be_letter(op, arg):
             stems |= current
             current = set()

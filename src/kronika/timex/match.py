@@ -43,6 +43,7 @@ class Point:
     num: str | None = None  # "3", "1.5", "X"
     unit: str | None = None  # Y, M, W, D, H, MIN, S, DE, CE, WE, Q
     unit_plural: bool = False
+    unit_may_be_plural: bool = False
     shift: tuple[int, str] | None = None  # (amount, base) for "zeszły", "następny"
     dayshift: tuple[int, str] | None = None
     yearshift: tuple[int, str] | None = None
@@ -111,9 +112,10 @@ def _shift(value: str | None) -> tuple[int, str] | None:
     return int(amount), base
 
 
-def _is_plural(form: str) -> bool:
-    readings = [i for i in get_morphology().analyse(form) if i.pos == "subst"]
-    return any(":pl:" in i.tag for i in readings)
+def _plural(form: str) -> tuple[bool, bool]:
+    """Whether a noun form is surely plural ("dniach"), and whether it can be ("lata": also "lato")."""
+    numbers = [":pl:" in i.tag for i in get_morphology().analyse(form) if i.pos == "subst"]
+    return bool(numbers) and all(numbers), any(numbers)
 
 
 def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
@@ -152,7 +154,7 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
         point.num = _number(text, grammar, "num")
     elif name == "unit":
         point.unit = grammar.value("unit", text)
-        point.unit_plural = _is_plural(text)
+        point.unit_plural, point.unit_may_be_plural = _plural(text)
     elif name == "unitone":
         point.unit, point.num = grammar.value("unit", text), "1"
     elif name in ("shift", "dayshift", "yearshift", "direction"):
@@ -189,7 +191,7 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
             return False
         point = candidate.points[-1]
         # "25 roku życia" is an ordinal: a whole amount above one takes a plural unit
-        return not (point.num and point.num.isdigit() and int(point.num) > 1 and not point.unit_plural)
+        return not (point.num and point.num.isdigit() and int(point.num) > 1 and not point.unit_may_be_plural)
     return True
 
 

@@ -9,6 +9,7 @@ keeps ``X`` placeholders (``XXXX-09-22``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -284,6 +285,21 @@ class _Resolver:
             return origin - timedelta(days=(origin.isoweekday() - point.weekday) % 7)
         return origin + timedelta(days=(point.weekday - origin.isoweekday()) % 7)
 
+    def _words_with_tags(self, start: int, end: int) -> Iterator[tuple[int, set[str]]]:
+        """Words of ``text[start:end]`` with their Morfeusz tags: from the pipeline's tokens when given,
+        else analysed here (cached by form)."""
+        if self.sentences:
+            for sentence in self.sentences:
+                if sentence.end <= start or sentence.start >= end:
+                    continue
+                for token in sentence.tokens:
+                    if start <= token.start < end:
+                        yield token.start, {i.tag for i in token.interps}
+            return
+        morphology = get_morphology()
+        for word in _WORD.finditer(self.text, start, end):
+            yield word.start(), {i.tag for i in morphology.analyse(word.group())}
+
     def _tense(self, start: int, end: int) -> str | None:
         """"past" or "future" from the verb nearest to ``[start, end)`` in its clause."""
         clause_start = max((m.end() for m in _CLAUSE_END.finditer(self.text, max(0, start - 300), start)),
@@ -291,11 +307,9 @@ class _Resolver:
         following = _CLAUSE_END.search(self.text, end)
         clause_end = following.start() if following else min(len(self.text), end + 300)
         best: tuple[int, str] | None = None
-        morphology = get_morphology()
-        for word in _WORD.finditer(self.text, clause_start, clause_end):
-            if start <= word.start() < end:
+        for word_start, tags in self._words_with_tags(clause_start, clause_end):
+            if start <= word_start < end:
                 continue
-            tags = {i.tag for i in morphology.analyse(word.group())}
             tense = None
             if any(t.startswith("bedzie") for t in tags) or any(
                 t.startswith("fin") and t.endswith("perf") and not t.endswith("imperf") for t in tags
@@ -304,7 +318,7 @@ class _Resolver:
             elif any(t.startswith("praet") for t in tags):
                 tense = "past"
             if tense:
-                distance = abs(word.start() - start)
+                distance = abs(word_start - start)
                 if best is None or distance < best[0]:
                     best = (distance, tense)
         return best[1] if best else None
