@@ -49,37 +49,60 @@ def chosen_reading(interps: tuple[Interp, ...], ctag: str, base: str) -> Interp:
     return matching[0] if matching else Interp(base, ctag)
 
 
-def corpus_tokens(orth: str, tags: list[str]) -> list[Token] | None:
-    """The corpus' tokens as offsets into the mention text: its space-separated words when they are as
-    many as the tags, else our tokenization when that is; None when neither lines up with the tags."""
-    words, position = [], 0
-    for word in orth.split(" "):
-        if word:
-            start = orth.index(word, position)
-            words.append(Token(start, start + len(word), word))
-            position = start + len(word)
-    if len(words) == len(tags):
-        return words
-    ours = tokenize(orth)
-    return ours if len(ours) == len(tags) else None
+_NO_SPACE_BEFORE = set(",.;:!?)]”»%’'/")
+_NO_SPACE_AFTER = set("([„«’'/")
+
+
+def guess_spacing(forms: list[str]) -> list[bool]:
+    """Whether a space follows each token, by Polish typography: none before closing punctuation,
+    after opening brackets, around an in-word hyphen, inside numbers (2.0) and web names (media.pl)."""
+    spaces = []
+    quotes_open = False
+    for form, after in zip(forms, forms[1:], strict=False):
+        if form == '"':
+            quotes_open = not quotes_open
+        space = not (
+            after in _NO_SPACE_BEFORE or form in _NO_SPACE_AFTER or "-" in (form, after)
+            or (form == '"' and quotes_open) or (after == '"' and quotes_open)
+            or (form == "." and (after[:1].isdigit() or after[:1].islower()))
+        )
+        spaces.append(space)
+    return spaces + [False]
+
+
+def corpus_tokens(orth: str, tags: list[str], spaces: str) -> tuple[str, list[Token], bool]:
+    """(mention text, tokens, whether the tokens are the corpus' own, one per tag).
+
+    The ``orth`` column holds either the corpus tokens joined by spaces, to be re-spaced by the token
+    spacing flags (or by typography where the flags are all unset, as in half the tune split), or,
+    where its words do not line up with the tags, the mention's own text: we tokenize that."""
+    forms = orth.split(" ")
+    if len(forms) != len(tags):
+        tokens = tokenize(orth)
+        return orth, tokens, len(tokens) == len(tags)
+    space_after = [flag == "True" for flag in spaces.split(" ")]
+    if len(forms) > 1 and not any(space_after[: len(forms) - 1]):
+        space_after = guess_spacing(forms)
+    tokens, text = [], ""
+    for i, form in enumerate(forms):
+        tokens.append(Token(len(text), len(text) + len(form), form))
+        text += form + (" " if i < len(space_after) and space_after[i] else "")
+    return text.rstrip(), tokens, True
 
 
 def read(path: Path) -> list[Mention]:
-    """Mentions with the corpus text (``orth``: its spacing is right, the token spacing flags are not)
-    and, where the corpus tokens line up with it, the corpus tagger's reading of each token."""
     morphology = get_morphology()
     mentions = []
     with path.open(encoding="utf-8") as handle:
-        for lemma, orth, bases, ctags, _spaces, category in map(read_row, handle):
+        for lemma, orth, bases, ctags, spaces, category in map(read_row, handle):
             tags, base_list = ctags.split(" "), bases.split(" ")
-            aligned = corpus_tokens(orth, tags)
-            tokens = aligned if aligned is not None else tokenize(orth)
+            text, tokens, aligned = corpus_tokens(orth, tags, spaces)
             for i, token in enumerate(tokens):
                 token.interps = morphology.analyse(token.text)
-                if aligned is not None:
+                if aligned:
                     base = base_list[i] if i < len(base_list) else token.text
                     token.chosen = chosen_reading(token.interps, tags[i], base)
-            mentions.append(Mention(lemma, orth, tokens, category))
+            mentions.append(Mention(lemma, text, tokens, category))
     return mentions
 
 

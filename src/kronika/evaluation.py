@@ -18,7 +18,7 @@ from kronika.errors import InputError
 from kronika.model import Analysis, Document
 from kronika.pipeline import analyze
 
-QuestionAnswerer = Callable[[Analysis, str], list[dict[str, Any]]]
+QuestionAnswerer = Callable[[Analysis, list[str]], list[list[dict[str, Any]]]]
 
 
 def normalise_name(text: str) -> str:
@@ -174,14 +174,12 @@ def score_events(gold: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
             "missed": [g["id"] + " " + g["trigger"] for g in gold_events if g["id"] not in found]}
 
 
-def score_questions(gold: dict[str, Any], analysis: Analysis, answerer: QuestionAnswerer | None) -> dict[str, Any]:
+def score_questions(gold: dict[str, Any], analysis: Analysis, answerer: QuestionAnswerer) -> dict[str, Any]:
     questions = gold.get("questions", [])
-    if answerer is None:
-        return {"right": 0, "gold": len(questions), "accuracy": 0.0, "available": False, "wrong": []}
     right, wrong = 0, []
-    for q in questions:
+    all_answers = answerer(analysis, [q["question"] for q in questions]) if questions else []
+    for q, answers in zip(questions, all_answers, strict=True):
         accepted = {normalise_answer(a) for a in q["answers"]}
-        answers = answerer(analysis, q["question"])
         ok = any((normalise_answer(str(a.get("value", ""))) in accepted
                   or normalise_answer(a.get("text", "")) in accepted) and a.get("citations") for a in answers)
         right += ok
@@ -189,16 +187,19 @@ def score_questions(gold: dict[str, Any], analysis: Analysis, answerer: Question
             wrong.append({"question": q["question"], "gold": q["answers"],
                           "system": [a.get("value") for a in answers]})
     return {"right": right, "gold": len(questions), "accuracy": right / len(questions) if questions else 1.0,
-            "available": True, "wrong": wrong}
+            "wrong": wrong}
 
 
-def _default_answerer() -> QuestionAnswerer | None:
-    """Questions are answered from a store holding just the evaluated document."""
-    try:
-        from kronika.qa import answer_from_analysis
-    except ImportError:
-        return None
-    return answer_from_analysis
+def answers_from_analysis(analysis: Analysis, questions: list[str]) -> list[list[dict[str, Any]]]:
+    """Answers to questions from a temporary store holding just this analysis (as after `kronika ingest`)."""
+    import tempfile
+
+    from kronika.qa import answer
+    from kronika.store import Store
+
+    with tempfile.TemporaryDirectory() as folder, Store.open(f"sqlite:///{folder}/eval.sqlite") as store:
+        store.ingest(analysis)
+        return [[a.to_json() for a in answer(store, question)] for question in questions]
 
 
 @dataclass
@@ -232,7 +233,7 @@ def evaluate_gold(path: str, answerer: QuestionAnswerer | None = None) -> GoldSc
         "geo": score_geo(gold, analysis),
         "timexes": score_timexes(gold, analysis),
         "events": score_events(gold, analysis),
-        "questions": score_questions(gold, analysis, answerer or _default_answerer()),
+        "questions": score_questions(gold, analysis, answerer or answers_from_analysis),
     }
     return GoldScores(path, scores)
 
@@ -306,8 +307,7 @@ def format_report(results: list[GoldScores]) -> str:
                      f"({int(ev['tp'])}/{int(ev['gold'])} gold, "
                      f"{int(ev['system'])} system; trigger recall {ev['trigger']['r']:.3f})")
         q = s["questions"]
-        note = "" if q["available"] else "   (question answering not available)"
-        lines.append(f"questions        {q['right']}/{q['gold']} = {q['accuracy']:.3f}{note}")
+        lines.append(f"questions        {q['right']}/{q['gold']} = {q['accuracy']:.3f}")
     if len(results) > 1:
         t = total(results)
         lines.append("== total")

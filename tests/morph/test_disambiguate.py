@@ -42,8 +42,10 @@ def _tag(text: str) -> dict[str, tuple[str, str]]:
         # an abbreviation before its dot: Morfeusz knows it only with the dot
         ("Rozkaz wydał gen. Anders.", "gen", "generał", "brev:pun"),
         ("Było to w 1939 r. we wrześniu.", "r", "rok", "brev:pun"),
-        # a capitalised word inside a sentence takes the proper-name lemma
-        ("Rozmawiał z Polskim ambasadorem.", "z", "z", "prep:inst:nwok"),
+        # a capitalised word inside a sentence takes the proper-name lemma (and its indeclinable case)
+        ("Rozmawiał z Barbarą Zając o zającu.", "Zając", "Zając", "subst:sg:inst:f"),
+        # the case of a date's year noun is governed across the number
+        ("Armia przekroczyła granicę 17 września 1939 roku.", "roku", "rok", "subst:sg:gen:m3"),
     ],
 )
 def test_chosen_reading_in_context(text: str, form: str, lemma: str, tag: str) -> None:

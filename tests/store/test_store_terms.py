@@ -72,6 +72,10 @@ def test_query_interval_open_ends_and_errors():
      [(600000, "żołnierz", "less"), (5000, "czołg", None)]),
     ("Walczyła z 52. Dywizją Strzelecką.", []),  # an ordinal, not a count
     ("Było to 17 września 1939 roku.", []),  # a date, not a count
+    ("W 1794 grupa powstańców ruszyła.", []),  # a year before a singular noun
+    ("Na przełomie 19 wieku.", []),  # an ordinal century
+    ("Była to jedna okazja.", []),  # "one", not a count
+    ("Zdobyto 1 działo.", [(1, "działo", None)]),
 ])
 def test_find_quantities(text, expected):
     morphology = get_morphology()

@@ -15,7 +15,7 @@ import morfeusz2
 from kronika.model import Interp
 
 # SGJP marks homonyms in lemmas ("Orlik:Sm1", "orlik:Sm3"); the marker is not part of the word.
-_HOMONYM_MARK = re.compile(r":[A-Za-z][A-Za-z0-9.]*$")
+_HOMONYM_MARK = re.compile(r":[A-Za-z][\w.~]*$")
 
 
 def strip_homonym(lemma: str) -> str:

@@ -30,9 +30,11 @@ from kronika.text.segment import tokenize
 _INFLECTED_POS = {"subst", "depr", "ger", "adj", "ppas", "pact"}
 _NOUN_POS = {"subst", "depr", "ger"}
 _PROPER_QUALIFIERS = {"imię", "nazwisko", "nazwa_geograficzna", "nazwa_organizacji", "nazwa_własna"}
-# Gender of a phrase with no noun to fix it: substantivised adjectives name regions and towns in the
-# neuter (Opolskie, Zakopane), persons in the masculine (Kilińskiego).
+# Gender of a phrase with no noun to fix it, for categories the corpus counts do not cover
+# (lemma_adjective_genders.tsv): substantivised adjectives name regions and towns in the neuter
+# (Opolskie, Zakopane), persons in the masculine (Kilińskiego).
 _DEFAULT_GENDER = {"place": "n", "person": "m1"}
+_GENDERS = {"m": ("m1", "m2", "m3"), "f": ("f",), "n": ("n",)}
 _CLASS_QUALIFIERS = {
     "person": {"imię", "nazwisko"},
     "place": {"nazwa_geograficzna", "człon_nazwy_geograficznej"},
@@ -92,6 +94,27 @@ def _suffix_rules() -> dict[tuple[str, str, str], SuffixRule]:
             raise ValueError(f"lemma_suffix_rules.tsv line {number}: unknown case {case_key!r}")
         rules[(cls, case_key, ending)] = SuffixRule(int(strip), append)
     return rules
+
+
+@lru_cache(maxsize=1)
+def _adjective_genders() -> dict[str, str]:
+    """Lower-cased category → the gender (``m``, ``f``, ``n``) its adjective-only names are cited in."""
+    genders = {}
+    for number, line in _resource_lines("lemma_adjective_genders.tsv"):
+        fields = line.split("\t")
+        if len(fields) != 5 or fields[1] not in _GENDERS:
+            raise ValueError(f"lemma_adjective_genders.tsv line {number}: expected category, gender m/f/n, 3 counts")
+        genders[fields[0].lower()] = fields[1]
+    return genders
+
+
+def _preferred_gender(category: str | None, cls: str) -> tuple[str, ...]:
+    """Genders preferred for a phrase with no noun, best first."""
+    default = _DEFAULT_GENDER.get(cls, "m3")
+    learned = _adjective_genders().get((category or "").lower())
+    if learned is None:
+        return (default,)
+    return tuple(sorted(_GENDERS[learned], key=lambda g: g != default))
 
 
 def _resource_lines(name: str) -> Iterable[tuple[int, str]]:
@@ -320,7 +343,9 @@ def _give_back_adjectives(members: list[_Member], readings: Iterable[Reading], s
 # ---------------------------------------------------------------- choosing and inflecting
 
 
-def _choose_triple(tokens: list[Token], members: list[_Member], state: set[Triple], cls: str) -> Triple:
+def _choose_triple(
+    tokens: list[Token], members: list[_Member], state: set[Triple], cls: str, genders: tuple[str, ...]
+) -> Triple:
     """The phrase's (number, case, gender): the one most chosen readings support, then the one most
     readings of the name's class (SGJP qualifiers) allow, then the nominative (names are often cited
     already in it), then the singular."""
@@ -340,7 +365,7 @@ def _choose_triple(tokens: list[Token], members: list[_Member], state: set[Tripl
         singular = triple[0] == "sg"
         if cls == "person":  # a person is one; plural readings of names are mostly other lemmas' forms
             return singular, in_class, chosen, triple[1] == "nom", triple[2] == "m1"
-        gender_prior = triple[2] == _DEFAULT_GENDER.get(cls, "m3")
+        gender_prior = -genders.index(triple[2]) if triple[2] in genders else -len(genders)
         return in_class, chosen, singular, triple[1] == "nom", triple[1] != "voc", gender_prior
 
     return max(sorted(state), key=score)
@@ -443,7 +468,7 @@ def base_form(tokens: list[Token], category: str | None = None) -> str:
     if cls == "adjective" and len(words) == 1 and len(tokens) == 1:
         return _adjective_base(tokens[0])
     members, state, dropped = _head_phrase(tokens, cls)
-    triple = _choose_triple(tokens, members, state, cls) if state else None
+    triple = _choose_triple(tokens, members, state, cls, _preferred_gender(category, cls)) if state else None
     replaced = {m.index: _inflect(tokens[m.index], m, triple, cls) for m in members}
     kept = [t for i, t in enumerate(tokens) if i not in dropped]
     replaced = {id(tokens[i]): form for i, form in replaced.items()}

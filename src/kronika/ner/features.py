@@ -17,9 +17,7 @@ from kronika.morph import get_morphology
 _CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 # Neighbour offsets and which of their own features a neighbour lends to the token.
 _WINDOW = (-2, -1, 1, 2)
-_NEIGHBOUR_KINDS = {1: ("w", "sh", "q", "p", "s3", "c", "l", "lemcap"), 2: ("w", "sh", "q", "p", "l")}
-_OPENING_QUOTES = frozenset("„«»\"“")
-_CLOSING_QUOTES = frozenset("”«»\"“")
+_NEIGHBOUR_KINDS = {1: ("w", "sh", "q", "p", "s3", "c", "l"), 2: ("w", "sh", "q", "p")}
 
 
 def word_shape(form: str) -> str:
@@ -91,15 +89,8 @@ def sentence_features(forms: list[str]) -> list[list[str]]:
     """One feature list per token of a sentence, for python-crfsuite."""
     sequence: list[list[str]] = []
     last = len(forms) - 1
-    quoted = False  # inside quotation marks: titles and organisation names often are
     for i, form in enumerate(forms):
         features = ["bias", *_own(form)]
-        if quoted and form not in _CLOSING_QUOTES:
-            features.append("quoted")
-        if form in _OPENING_QUOTES and not quoted:
-            quoted = True
-        elif form in _CLOSING_QUOTES and quoted:
-            quoted = False
         for offset in _WINDOW:
             j = i + offset
             if 0 <= j <= last:

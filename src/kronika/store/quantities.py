@@ -3,7 +3,9 @@ optional multiplier (*tys.*, *mln*), an optional precision word before it (*oko�
 *prawie*), and the noun counted (*320 000 obywateli* → 320000 × *obywatel*).
 
 Numbers inside a timex or a name (*52. Dywizja*) are not quantities; ordinals (a number followed by a
-dot and a word) are not either.
+dot and a word) are not either. Polish counts a plural noun after every number but one, so a number
+before a singular noun is a year or an ordinal (*1794 grupa*, *19 wieku*), not a count; a lone *jeden*
+is mostly "one of", not a count either.
 """
 
 from __future__ import annotations
@@ -43,11 +45,14 @@ def _lookup(token: Token, table: dict[str, float] | dict[str, int]) -> float | N
     return None
 
 
-def _noun_lemma(token: Token) -> str | None:
-    """The lemma of the token's noun reading (the chosen one when it is a noun)."""
+def _counted_noun_lemma(token: Token, value: float) -> str | None:
+    """The lemma of the token's noun reading that a number ``value`` can count: plural unless the
+    number is one (the chosen reading first)."""
     readings = [token.chosen, *token.interps] if token.chosen else list(token.interps)
+    number = "sg" if value == 1 else "pl"
     for interp in readings:
-        if interp is not None and interp.pos in _NOUN_CLASSES and not tag_has(interp.tag, "voc", 2):
+        if (interp is not None and interp.pos in _NOUN_CLASSES and tag_has(interp.tag, number, 1)
+                and not tag_has(interp.tag, "voc", 2)):
             return clean_lemma(interp.lemma)
     return None
 
@@ -124,8 +129,9 @@ def find_quantities(text: str, sentence: Sentence, excluded: list[tuple[int, int
         while unit_index < len(tokens) and tokens[unit_index].tag.split(":", 1)[0] in _SKIPPABLE:
             unit_index += 1
         unit = tokens[unit_index] if unit_index < len(tokens) else None
-        unit_lemma = _noun_lemma(unit) if unit else None
-        if unit and unit_lemma and not _words(unit) & words.not_units:
+        unit_lemma = _counted_noun_lemma(unit, value) if unit else None
+        lone_one = value == 1 and after == index + 1 and not tokens[index].text.isdigit()
+        if unit and unit_lemma and not _words(unit) & words.not_units and not lone_one:
             modifier, start = _modifier(tokens, index)
             end = unit.end
             found.append(Quantity(start, end, text[start:end], value, unit_lemma, modifier, predicate))
