@@ -2,8 +2,8 @@
 
 Reads the Polem KPWr name-lemma training split (``../shared/data/lemma/polem-kpwr-ne-train.tsv``), pairs
 each capitalised word of a mention with the word of its gold base form, and counts, per name class
-(person / place / other), case (from the corpus tag; ``*`` for any case, counted on the words Morfeusz
-does not know, whose case nothing tells) and word ending (1–6 letters), which transformation —
+(person / place / other), case (from the corpus tag; ``*`` for any case, for words whose case nothing
+tells) and word ending (1–6 letters), which transformation —
 strip n letters, append s — turns the form into its base. SGJP paradigms of the
 names seen in training (Morfeusz ``generate``) add one example per case form. The most frequent rule
 of each (class, case, ending) is written to ``src/kronika/morph/resources/pl/lemma_suffix_rules.tsv``
@@ -122,8 +122,7 @@ def learn(train: Path) -> dict[Key, Counter]:
             for form, tag, base in zip(forms, tags, bases, strict=True):
                 if not (form[:1].isupper() and form.isalpha() and base.isalpha()):
                     continue
-                if all(i.tag == "ign" for i in morphology.analyse(form)):
-                    count(counts, cls, "*", form, base)  # case unknown: learned from unknown words only
+                count(counts, cls, "*", form, base)  # for a word whose case nothing tells: its ending does
                 if (key := case_key(tag)) != "*":
                     count(counts, cls, key, form, base)
                 lemmas.setdefault(base, cls)
@@ -152,6 +151,8 @@ def add_paradigms(counts: dict[Key, Counter], lemmas: dict[str, str]) -> None:
                 if number in numbers and (form, case, number) not in seen:
                     seen.add((form, case, number))
                     count(counts, cls, f"{case}:{number}", form, base)
+                    if case != "nom":  # the corpus words supply the nominatives, at their real frequency
+                        count(counts, cls, "*", form, base)
 
 
 def write(counts: dict[Key, Counter], out: Path, min_count: int) -> int:

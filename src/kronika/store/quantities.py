@@ -51,8 +51,7 @@ def _counted_noun_lemma(token: Token, value: float) -> str | None:
     readings = [token.chosen, *token.interps] if token.chosen else list(token.interps)
     number = "sg" if value == 1 else "pl"
     for interp in readings:
-        if (interp is not None and interp.pos in _NOUN_CLASSES and tag_has(interp.tag, number, 1)
-                and not tag_has(interp.tag, "voc", 2)):
+        if interp is not None and interp.pos in _NOUN_CLASSES and tag_has(interp.tag, number, 1):
             return clean_lemma(interp.lemma)
     return None
 
