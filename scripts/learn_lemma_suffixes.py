@@ -36,6 +36,7 @@ DEFAULT_OUT = RESOURCES / "lemma_suffix_rules.tsv"
 GENDERS_OUT = RESOURCES / "lemma_adjective_genders.tsv"
 MIN_GENDER_EXAMPLES = 3
 MAX_ENDING = 6
+POOLED = "any"  # the class of rules pooled over all classes, for endings a class has too few examples of
 _WORD = re.compile(r"\w+|[^\w\s]")
 _NAME_QUALIFIERS = {"imię", "nazwisko", "nazwa_geograficzna"}
 
@@ -122,7 +123,8 @@ def learn(train: Path) -> dict[Key, Counter]:
             for form, tag, base in zip(forms, tags, bases, strict=True):
                 if not (form[:1].isupper() and form.isalpha() and base.isalpha()):
                     continue
-                count(counts, cls, "*", form, base)  # for a word whose case nothing tells: its ending does
+                if all(i.tag == "ign" for i in morphology.analyse(form)):
+                    count(counts, cls, "*", form, base)  # case unknown: what unknown words in texts look like
                 if (key := case_key(tag)) != "*":
                     count(counts, cls, key, form, base)
                 lemmas.setdefault(base, cls)
@@ -151,31 +153,37 @@ def add_paradigms(counts: dict[Key, Counter], lemmas: dict[str, str]) -> None:
                 if number in numbers and (form, case, number) not in seen:
                     seen.add((form, case, number))
                     count(counts, cls, f"{case}:{number}", form, base)
-                    if case != "nom":  # the corpus words supply the nominatives, at their real frequency
-                        count(counts, cls, "*", form, base)
+
+
+def lookup(best: dict[Key, tuple[int, str]], cls: str, case: str, ending: str) -> tuple[int, str] | None:
+    """The rule ``kronika.morph.lemmatize.guess_base`` applies: at the longest ending with a rule, the
+    class's own rule, else the rule pooled over all classes."""
+    for size in range(len(ending), 0, -1):
+        for rule_class in (cls, POOLED):
+            if (rule := best.get((rule_class, case, ending[-size:]))) is not None:
+                return rule
+    return None
 
 
 def write(counts: dict[Key, Counter], out: Path, min_count: int) -> int:
+    pooled: dict[Key, Counter] = defaultdict(Counter)
+    for (_cls, case, ending), rules in counts.items():
+        pooled[(POOLED, case, ending)].update(rules)
     best: dict[Key, tuple[int, str]] = {}
-    for key in sorted(counts, key=lambda k: len(k[2])):
-        total = sum(counts[key].values())
-        if total < min_count:
-            continue
-        rule = counts[key].most_common(1)[0][0]
-        cls, case, ending = key
-        parent = next(
-            (best[(cls, case, ending[-size:])] for size in range(len(ending) - 1, 0, -1)
-             if (cls, case, ending[-size:]) in best),
-            None,
-        )
-        if rule != parent:
-            best[key] = rule
+    # pooled rules first, then each class's where it differs from what the lookup would give without it
+    for table in (pooled, counts):
+        for key in sorted(table, key=lambda k: len(k[2])):
+            if sum(table[key].values()) >= min_count:
+                rule = table[key].most_common(1)[0][0]
+                if rule != lookup(best, *key):
+                    best[key] = rule
     lines = [
         "# Suffix rules for the base forms of words Morfeusz does not know (kronika.morph.lemmatize).",
         "# source: learned by scripts/learn_lemma_suffixes.py from the Polem KPWr name lemmas (train split;",
         "# KPWr CC BY, via CLARIN-PL Polem, LGPL-3) and SGJP paradigms from morfeusz2 (BSD-2); licence: CC BY 4.0.",
         "# Format: class, case:number (or * for any), word ending, letters to strip, letters to append.",
-        "# The longest matching ending wins; an ending absent here takes the rule of the next shorter one.",
+        "# The longest matching ending wins, the class's rule before the one pooled over all classes (any);",
+        "# an ending absent here takes the rule of the next shorter one.",
     ]
     lines += [f"{c}\t{k}\t{e}\t{s}\t{a}" for (c, k, e), (s, a) in sorted(best.items())]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -102,7 +102,7 @@ def gold_choices(tags: Sequence[str], gold_tag: str | None) -> list[int]:
 
 @dataclass
 class TrainingSentence:
-    tags: list[list[str]]  # candidate full tags per token
+    tags: list[tuple[str, ...]]  # candidate full tags per token
     emissions: list[list[list[str]]]  # emission features per candidate
     gold: list[list[int]]  # allowed candidate indices per token
 
@@ -117,7 +117,7 @@ def training_sentences(documents: Iterable[GoldDocument], tagger: Tagger) -> lis
                 form = item.token.text
                 case_context = capitalisation(form, index == 0)
                 candidates = tagger.candidates(readings(form, dot_follows(tokens, index)), case_context)
-                token_tags = [tag for tag, _ in candidates]
+                token_tags = tuple(tag for tag, _ in candidates)
                 tags.append(token_tags)
                 context = context_of(tokens, index)
                 emissions.append(
@@ -184,12 +184,15 @@ def train(documents: Sequence[GoldDocument], epochs: int = 8, seed: int = 1) -> 
         for number in order:
             sentence = sentences[number]
             scored = [
-                [(tag, tagger.score(f)) for tag, f in zip(tags, feats, strict=True)]
+                (tags, [tagger.score(f) for f in feats])
                 for tags, feats in zip(sentence.tags, sentence.emissions, strict=True)
             ]
             predicted = tagger.best_path(scored)
             constrained = tagger.best_path(
-                [[column[i] for i in allowed] for column, allowed in zip(scored, sentence.gold, strict=True)]
+                [
+                    (tuple(tags[i] for i in allowed), [scores[i] for i in allowed])
+                    for (tags, scores), allowed in zip(scored, sentence.gold, strict=True)
+                ]
             )
             gold = [allowed[i] for allowed, i in zip(sentence.gold, constrained, strict=True)]
             perceptron.step += 1

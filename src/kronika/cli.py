@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "search": "kronika.commands.search",
     "conflicts": "kronika.commands.conflicts",
     "ask": "kronika.commands.ask",
+    "export": "kronika.commands.export",
     "lemmatize": "kronika.commands.lemmatize",
     "geocode": "kronika.commands.geocode",
 }

@@ -12,7 +12,8 @@ def _analysis(text: str) -> Analysis:
     analysis = Analysis(document=document, sentences=[Sentence(0, text.index(".") + 1)])
     start = text.index("Lwowa")
     analysis.entities = [
-        Entity("e1", text.index("obrony"), start + 5, "obrony Lwowa", "EVENT", "obrona Lwowa", ref="event:obrona-lwowa"),
+        Entity("e1", text.index("obrony"), start + 5, "obrony Lwowa", "EVENT", "obrona Lwowa",
+               ref="event:obrona-lwowa"),
         Entity("e2", start, start + 5, "Lwowa", "PLACE", "Lwów", ref="place:lwow", parent="e1",
                geo={"lat": 49.84, "lon": 24.03}),
     ]

@@ -12,9 +12,10 @@ from click.testing import CliRunner
 
 from kronika.commands.geocode import command as geocode_command
 from kronika.geo import annotate_places, candidates, geocode, resolve
-from kronika.geo.curated import load_curated
+from kronika.geo.curated import input_checksums, load_border_corrections, load_curated
 from kronika.geo.index import Gazetteer, get_gazetteer
 from kronika.geo.keys import fold, mention_keys
+from kronika.geo.qualifiers import load_regions, split_qualifier
 from kronika.model import Analysis, Document, Entity
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -72,7 +73,7 @@ def test_curated_table_rejects_bad_rows(row: str) -> None:
 def test_every_curated_row_is_in_the_index() -> None:
     """The shipped index was built from the current curated table."""
     for row in load_curated():
-        places = [p for p, _ in get_gazetteer().lookup(fold(row.name))]
+        places = get_gazetteer().places(fold(row.name))
         assert any(p.curated_source == row.source for p in places), row.name
 
 
@@ -102,6 +103,16 @@ def test_geocode_historical_and_inflected_names(name: str, lat: float, lon: floa
     ("Katyń", "USSR", "Russia"),
     ("Królewiec", "Germany", "Russia"),
     ("Kraków", "Poland", "Poland"),
+    # the coarse 1938 polygons put these across the border; borders_1939_corrections.tsv fixes them
+    ("Zaleszczyki", "Poland", "Ukraine"),
+    ("Kołomyja", "Poland", "Ukraine"),
+    ("Nieśwież", "Poland", "Belarus"),
+    ("Święciany", "Poland", "Lithuania"),
+    ("Karviná", "Poland", "Czechia"),
+    ("Czerniowce", "Romania", "Ukraine"),
+    ("Kamieniec Podolski", "USSR", "Ukraine"),
+    ("Użhorod", "Hungary", "Ukraine"),
+    ("Kłajpeda", "Germany", "Lithuania"),
 ])
 def test_countries_then_and_now(name: str, country_1939: str, country_now: str) -> None:
     place = geocode(name)
@@ -136,8 +147,8 @@ def test_unknown_name() -> None:
 
 def test_index_opens_lazily() -> None:
     gazetteer = Gazetteer()
-    assert gazetteer._connection is None
-    assert gazetteer.lookup("lwow")
+    assert gazetteer._columns is None
+    assert gazetteer.hits("lwow")
     assert gazetteer.meta()["polskie-miejscowosci"]
 
 
@@ -170,3 +181,79 @@ def test_geocode_command_json_keeps_order_and_nulls() -> None:
 def test_surface_form_rescues_a_wrong_lemma() -> None:
     resolution = resolve(["Dubne"], year=1939, surfaces=["Dubnem"])[0]
     assert resolution.place is not None and resolution.place.country_now == "Ukraine"
+
+
+@pytest.mark.parametrize(("name", "lat", "lon"), [
+    ("Drohiczyn Poleski", 52.18, 25.16),  # not Drohiczyn on the Bug
+    ("Drohiczynie Poleskim", 52.18, 25.16),
+    ("Kosów Poleski", 52.75, 25.15),  # not Kosów in Pokucie
+    ("Janów Poleski", 52.15, 25.53),
+    ("Kosów Huculski", 48.31, 25.09),
+    ("Frankfurt nad Odrą", 52.34, 14.55),
+])
+def test_qualified_names_match_their_head_in_the_region(name: str, lat: float, lon: float) -> None:
+    place = geocode(name, year=1939)
+    assert place is not None, name
+    assert km(place.lat, place.lon, lat, lon) < 30, (name, place)
+
+
+@pytest.mark.parametrize(("mention", "head", "region"), [
+    ("Drohiczyn Poleski", "Drohiczyn", "Polesie"),
+    ("Biała Podlaska", "Biała", "Podlasie"),
+    ("Włodzimierzu Wołyńskim", "Włodzimierzu", "Wołyń"),
+    ("Frankfurt nad Odrą", "Frankfurt", None),
+    ("Rawa Ruska", None, None),  # "ruski" names no region in the table: not a qualifier
+    ("Lwów", None, None),
+])
+def test_split_qualifier(mention: str, head: str | None, region: str | None) -> None:
+    split = split_qualifier(mention)
+    if head is None:
+        assert split is None
+    else:
+        assert split is not None
+        assert (split.head, split.region.name if split.region else None) == (head, region)
+
+
+@pytest.mark.parametrize("row", [
+    "poleski\tPolesie\t52.1\t26.0\t200\t",  # no source
+    "polesie\tPolesie\t52.1\t26.0\t200\tx",  # not an adjective
+    "poleski\tPolesie\t52.1\t26.0\t0\tx",  # radius
+    "poleski\tPolesie\t152.1\t26.0\t200\tx",  # latitude
+])
+def test_regions_table_rejects_bad_rows(row: str) -> None:
+    header = "adjective\tregion\tlat\tlon\tradius_km\tsource"
+    with pytest.raises(ValueError, match="line 2"):
+        load_regions(f"{header}\n{row}\n")
+
+
+@pytest.mark.parametrize("row", [
+    "Poland\teast\t50,20 51,21 52,20\t",  # no source
+    "Poland\teast\t50,20 51,21\tx",  # two vertices
+    "Poland\teast\t50;20 51;21 52;20\tx",  # bad vertex
+    "Poland\teast\t95,20 51,21 52,20\tx",  # latitude
+])
+def test_border_corrections_reject_bad_rows(row: str) -> None:
+    header = "country_1939\tregion\tpolygon\tsource"
+    with pytest.raises(ValueError, match="line 2"):
+        load_border_corrections(f"{header}\n{row}\n")
+
+
+def test_shipped_index_matches_the_curated_inputs() -> None:
+    """A curated table edited without rebuilding the index (scripts/build_gazetteer.py) fails here."""
+    meta = get_gazetteer().meta()
+    recorded = {name: value for name, value in meta.items() if name.startswith("sha256:")}
+    assert recorded == input_checksums()
+
+
+def test_shipped_index_row_counts_and_order() -> None:
+    """The columns match the meta row counts, and place ids follow salience (a key's postings in id
+    order must be its places most salient first)."""
+    gazetteer = Gazetteer()
+    meta = gazetteer.meta()
+    columns = gazetteer._load()
+    counts = (len(gazetteer), len(columns.keys_start) - 1, len(columns.postings))
+    assert counts == (int(meta["rows:place"]), int(meta["rows:key"]), int(meta["rows:posting"]))
+    for column in ("lat_e5", "salience_e2", "km_to_poland_1939", "country_now", "kind"):
+        assert len(getattr(columns, column)) == len(gazetteer), column
+    salience = columns.salience_e2
+    assert all(a >= b for a, b in zip(salience[:-1], salience[1:], strict=True))

@@ -77,10 +77,10 @@ def analysis_to_tei(analysis: Analysis, indent: str = "") -> str:
     ]) + "\n"
 
 
-def analyses_to_tei(analyses: list[Analysis]) -> str:
-    """A TEI document for one analysis, a ``<teiCorpus>`` for several."""
+def analyses_to_tei(analyses: list[Analysis], corpus: bool = False) -> str:
+    """A TEI document for one analysis, a ``<teiCorpus>`` for several (or always, with ``corpus``)."""
     header = '<?xml version="1.0" encoding="UTF-8"?>\n'
-    if len(analyses) == 1:
+    if len(analyses) == 1 and not corpus:
         return header + analysis_to_tei(analyses[0])
     return (header + '<teiCorpus xmlns="http://www.tei-c.org/ns/1.0">\n'
             '  <teiHeader><fileDesc><titleStmt><title>Kronika corpus</title></titleStmt>'

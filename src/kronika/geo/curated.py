@@ -1,10 +1,15 @@
-"""The curated table of historically salient places (``resources/pl/curated_places.tsv``), validated."""
+"""Curated build inputs, validated on load: the table of historically salient places
+(``resources/pl/curated_places.tsv``) and the corrections to the coarse 1938 borders
+(``resources/pl/borders_1939_corrections.tsv``). The index records their checksums (``input_checksums``)."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from importlib import resources
 
+BUILD_INPUTS = ("curated_places.tsv", "borders_1939_corrections.tsv")
+CORRECTION_COLUMNS = ("country_1939", "region", "polygon", "source")
 KINDS = frozenset({"settlement", "site", "region", "river", "country", "mountains"})
 COLUMNS = ("name", "aliases", "kind", "lat", "lon", "name_now", "country_now", "source")
 
@@ -23,9 +28,7 @@ class CuratedPlace:
 
 def load_curated(text: str | None = None) -> list[CuratedPlace]:
     """Parse the table (the packaged one by default); raise ValueError naming the bad line."""
-    if text is None:
-        path = resources.files("kronika.geo").joinpath("resources/pl/curated_places.tsv")
-        text = path.read_text("utf-8")
+    text = _read("curated_places.tsv") if text is None else text
     rows: list[CuratedPlace] = []
     header_seen = False
     for number, line in enumerate(text.splitlines(), 1):
@@ -60,3 +63,57 @@ def load_curated(text: str | None = None) -> list[CuratedPlace]:
     if not header_seen:
         raise ValueError("curated_places.tsv: no header")
     return rows
+
+
+@dataclass(frozen=True, slots=True)
+class BorderCorrection:
+    country_1939: str
+    region: str
+    polygon: tuple[tuple[float, float], ...]  # (lat, lon) vertices
+    source: str
+
+
+def _read(name: str) -> str:
+    return resources.files("kronika.geo").joinpath(f"resources/pl/{name}").read_text("utf-8")
+
+
+def load_border_corrections(text: str | None = None) -> list[BorderCorrection]:
+    """Parse the corrections table (the packaged one by default); raise ValueError naming the bad line."""
+    text = _read("borders_1939_corrections.tsv") if text is None else text
+    rows: list[BorderCorrection] = []
+    header_seen = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        where = f"borders_1939_corrections.tsv line {number}"
+        if not header_seen:
+            if tuple(fields) != CORRECTION_COLUMNS:
+                raise ValueError(f"{where}: header must be {CORRECTION_COLUMNS}")
+            header_seen = True
+            continue
+        if len(fields) != len(CORRECTION_COLUMNS):
+            raise ValueError(f"{where}: {len(fields)} fields, {len(CORRECTION_COLUMNS)} expected")
+        country, region, polygon, source = fields
+        try:
+            vertices = tuple((float(lat), float(lon)) for lat, lon in (v.split(",") for v in polygon.split()))
+        except ValueError as exc:
+            raise ValueError(f"{where}: polygon must be space-separated 'lat,lon' vertices") from exc
+        problems = [
+            not country and "empty country_1939",
+            len(vertices) < 3 and "a polygon needs 3 vertices",
+            any(not (-90 <= lat <= 90 and -180 <= lon <= 180) for lat, lon in vertices) and "vertex out of range",
+            not source.strip() and "empty source",
+        ]
+        reported = [p for p in problems if p]
+        if reported:
+            raise ValueError(f"{where}: {'; '.join(reported)}")
+        rows.append(BorderCorrection(country, region, vertices, source))
+    if not header_seen:
+        raise ValueError("borders_1939_corrections.tsv: no header")
+    return rows
+
+
+def input_checksums() -> dict[str, str]:
+    """``sha256:<file>`` → hex digest of each curated build input, as the index's ``meta`` records them."""
+    return {f"sha256:{name}": hashlib.sha256(_read(name).encode("utf-8")).hexdigest() for name in BUILD_INPUTS}

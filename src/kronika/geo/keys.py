@@ -15,8 +15,6 @@ from functools import lru_cache
 from importlib import resources
 from itertools import product
 
-from kronika.morph.analyzer import get_morphology
-
 # Characters NFKD does not decompose into a base letter and a combining mark.
 _EXTRA_FOLD = str.maketrans({"ł": "l", "Ł": "l", "ß": "ss", "ø": "o", "đ": "d", "ı": "i", "’": "'", "ʼ": "'"})
 _SEPARATORS = re.compile(r"[\s\-‐–—_/]+")
@@ -86,6 +84,8 @@ def _adjective_variants(lemma: str) -> list[str]:
 @lru_cache(maxsize=100_000)
 def word_candidates(word: str) -> tuple[str, ...]:
     """Base forms one word of a place mention may stand for, the word itself first."""
+    from kronika.morph.analyzer import get_morphology  # here: names found as written never load Morfeusz
+
     found: list[str] = [word]
     known = False
     for interp in get_morphology().analyse(word):

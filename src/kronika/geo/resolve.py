@@ -14,11 +14,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from kronika.geo.index import Place, get_gazetteer
+from kronika.geo.index import Hit, Place, get_gazetteer
 from kronika.geo.keys import fold, mention_keys
-from kronika.model import Analysis
+from kronika.geo.qualifiers import split_qualifier
+
+if TYPE_CHECKING:
+    from kronika.model import Analysis
 
 PERIOD_YEARS = range(1919, 1946)  # texts about the II RP and the war: prefer its 1939 territory
 PERIOD_BONUS = 2.0  # outweighs a 100x population: Jarosław on the San, not on the Volga
@@ -61,7 +64,12 @@ class Resolution:
         return self.candidates[0].place if self.candidates else None
 
 
-def distance_km(a: Place, b: Place) -> float:
+class _Located(Protocol):
+    lat: float
+    lon: float
+
+
+def distance_km(a: _Located, b: _Located) -> float:
     """Equirectangular distance: exact enough below a few hundred km, where it matters here."""
     mean_lat = math.radians((a.lat + b.lat) / 2)
     dx = math.radians(b.lon - a.lon) * math.cos(mean_lat)
@@ -69,51 +77,89 @@ def distance_km(a: Place, b: Place) -> float:
     return 6371.0 * math.hypot(dx, dy)
 
 
-def _matches(mention: str, direct: tuple[tuple[Place, bool], ...] | None = None) -> list[tuple[Place, bool]]:
-    """Places the mention may name, with whether it matched only as a case form. ``direct`` is the
-    look-up of the mention's own key when the caller already made it."""
+def _river_names(phrase: str) -> set[str]:
+    """Folded names a river phrase may stand for: its base forms (*Odrą* → odra) and, for rivers in
+    the gazetteer, their names today (oder)."""
+    keys = set(mention_keys(phrase))
     gazetteer = get_gazetteer()
-    found = gazetteer.lookup(fold(mention)) if direct is None else direct
+    rivers = [place for key in keys for place in gazetteer.places(key) if place.kind == "river"]
+    return keys | {fold(river.name_now) for river in rivers}
+
+
+def _qualified(mention: str) -> tuple[Hit, ...]:
+    """Matches of a qualified name's head (*Drohiczyn* for *Drohiczyn Poleski*) inside the region its
+    adjective names, or, for a river phrase, those whose name names the river (*Frankfurt (Oder)*) if any."""
+    qualified = split_qualifier(mention)
+    if qualified is None:
+        return ()
+    hits = _matches(qualified.head)
+    region = qualified.region
+    if region is not None:
+        return tuple(hit for hit in hits if distance_km(hit, region) <= region.radius_km)
+    if qualified.river is not None:
+        rivers = _river_names(qualified.river)
+        on_river = tuple(hit for hit in hits if rivers & set(f"{fold(hit.name)} {fold(hit.name_now)}".split()))
+        return on_river or tuple(hits)
+    return tuple(hits)
+
+
+def _matches(mention: str, direct: tuple[Hit, ...] | None = None) -> list[Hit]:
+    """Places the mention may name, one hit per place (``inflected`` set when it matched only as a
+    case form). ``direct`` is the look-up of the mention's own key when the caller already made it."""
+    gazetteer = get_gazetteer()
+    found = gazetteer.hits(fold(mention)) if direct is None else direct
     if len(found) == 1:
         return list(found)
-    if not found:
-        found = tuple((p, True) for key in mention_keys(mention)[1:] for p, _ in gazetteer.lookup(key))
-    best: dict[int, tuple[Place, bool]] = {}
-    for place, inflected in found:
-        if place.id not in best or best[place.id][1] > inflected:
-            best[place.id] = (place, inflected)
+    if not found:  # not a name as written: its lemmas, then its head without a qualifier
+        found = tuple(hit._replace(inflected=1) for key in mention_keys(mention)[1:] for hit in gazetteer.hits(key))
+        found = found or _qualified(mention)
+    best: dict[int, Hit] = {}
+    for hit in found:
+        if hit.id not in best or best[hit.id].inflected > hit.inflected:
+            best[hit.id] = hit
     return list(best.values())
 
 
-def _prior(mention: str, place: Place, inflected: bool, year: int | None) -> dict[str, float]:
-    spelled = mention.casefold()
+def _prior(spelled: str, hit: Hit, year: int | None) -> dict[str, float]:
+    """Score parts of a candidate before context; ``spelled``: the mention, casefolded."""
     return {
-        "salience": place.salience,
-        "period": PERIOD_BONUS if year in PERIOD_YEARS and place.km_to_poland_1939 is not None
-        and place.km_to_poland_1939 <= PERIOD_MARGIN_KM else 0.0,
-        "form": -INFLECTED_PENALTY if inflected else 0.0,
-        "spelling": SPELLING_BONUS if spelled in (place.name.casefold(), place.name_now.casefold()) else 0.0,
+        "salience": hit.salience,
+        "period": PERIOD_BONUS if year in PERIOD_YEARS and hit.km_to_poland_1939 is not None
+        and hit.km_to_poland_1939 <= PERIOD_MARGIN_KM else 0.0,
+        "form": -INFLECTED_PENALTY if hit.inflected else 0.0,
+        "spelling": SPELLING_BONUS if spelled in (hit.name.casefold(), hit.name_now.casefold()) else 0.0,
     }
 
 
-def _ranked(mention: str, year: int | None, direct: tuple[tuple[Place, bool], ...] | None = None,
-            extra: Sequence[tuple[Place, bool]] = ()) -> list[Candidate]:
+def _best(mention: str, hits: Sequence[Hit], year: int | None) -> Place | None:
+    """The first candidate ``_ranked`` would give, without building the others."""
+    if not hits:
+        return None
+    spelled = mention.casefold()
+    best = min(hits, key=lambda hit: (-sum(_prior(spelled, hit, year).values()), hit.id))
+    return get_gazetteer().place(best)
+
+
+def _ranked(mention: str, year: int | None, direct: tuple[Hit, ...] | None = None,
+            extra: Sequence[Hit] = ()) -> list[Candidate]:
     """Candidates by prior, one per place (near duplicates of the same name dropped). ``extra``:
     matches of another spelling of the same mention (its surface form when ``mention`` is a lemma)."""
-    best: dict[int, tuple[Place, bool]] = {}
-    for place, inflected in [*_matches(mention, direct), *extra]:
-        if place.id not in best or best[place.id][1] > inflected:
-            best[place.id] = (place, inflected)
-    scored = [(place, _prior(mention, place, inflected, year)) for place, inflected in best.values()]
+    best: dict[int, Hit] = {}
+    for hit in [*_matches(mention, direct), *extra]:
+        if hit.id not in best or best[hit.id].inflected > hit.inflected:
+            best[hit.id] = hit
+    spelled = mention.casefold()
+    scored = [(hit, _prior(spelled, hit, year)) for hit in best.values()]
     scored.sort(key=lambda item: (-sum(item[1].values()), item[0].id))
-    kept: list[Candidate] = []
-    for place, parts in scored:
-        if any(k.place.name == place.name and distance_km(k.place, place) < DUPLICATE_KM for k in kept):
+    kept: list[tuple[Hit, dict[str, float]]] = []
+    for hit, parts in scored:
+        if any(k.name == hit.name and distance_km(k, hit) < DUPLICATE_KM for k, _ in kept):
             continue
-        kept.append(Candidate(place, sum(parts.values()), parts))
+        kept.append((hit, parts))
         if len(kept) == MAX_CANDIDATES:
             break
-    return kept
+    gazetteer = get_gazetteer()
+    return [Candidate(gazetteer.place(hit), sum(parts.values()), parts) for hit, parts in kept]
 
 
 def _softmax10(scores: list[float]) -> list[float]:
@@ -190,7 +236,7 @@ def resolve(mentions: Sequence[str], year: int | None = None, surfaces: Sequence
     candidates (a wrong lemma, *Dubne* for *Dubnem*, then still lets *Dubno* compete)."""
     asked = [(m.strip(), s.strip()) for m, s in zip(mentions, surfaces or mentions, strict=True)]
     pairs = list(dict.fromkeys(asked))
-    direct = get_gazetteer().lookup_many([fold(n) for pair in pairs for n in pair])
+    direct = get_gazetteer().hits_many([fold(n) for pair in pairs for n in pair])
     ranked = _cohere([
         _ranked(name, year, direct[fold(name)], _matches(surface, direct[fold(surface)]) if surface != name else ())
         for name, surface in pairs
@@ -203,22 +249,14 @@ def resolve(mentions: Sequence[str], year: int | None = None, surfaces: Sequence
 
 def geocode(name: str, year: int | None = None) -> Place | None:
     """The most likely place for one name (any case form, historical or modern), or None."""
-    ranked = _ranked(name.strip(), year)
-    return ranked[0].place if ranked else None
+    return _best(name.strip(), _matches(name.strip()), year)
 
 
 def geocode_many(names: Sequence[str], year: int | None = None) -> list[Place | None]:
     """``geocode`` for many names, each on its own (no context), with batched index look-ups."""
-    direct = get_gazetteer().lookup_many([fold(n.strip()) for n in names])
-    results: list[Place | None] = []
-    for name in names:
-        found = direct[fold(name.strip())]
-        if len(found) == 1:  # the common case needs no ranking
-            results.append(found[0][0])
-            continue
-        ranked = _ranked(name.strip(), year, found)
-        results.append(ranked[0].place if ranked else None)
-    return results
+    stripped = [name.strip() for name in names]
+    direct = get_gazetteer().hits_many([fold(name) for name in stripped])
+    return [_best(name, _matches(name, direct[fold(name)]), year) for name in stripped]
 
 
 def candidates(name: str, year: int | None = None) -> list[Place]:

@@ -18,6 +18,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
+from operator import add
 from pathlib import Path
 from typing import NamedTuple
 
@@ -36,6 +38,8 @@ _SGJP_ONLY_VALUES = frozenset({"ncol", "col", "pt"})
 # SGJP homonym markers the analyser leaves on lemmas: "dostać:Vp~anę", "Orlik:Sm1"
 _HOMONYM_MARK = re.compile(r"(?<=.):[A-Za-z][^:]*$")
 START, END = "<s>", "</s>"
+_ZEROS = repeat(0.0)  # default weight of unseen features, for map(dict.get, ...)
+_NO_SCORE = (0.0,)
 _CELL_CACHE_SIZE = 200_000  # distinct forms; running text rarely has more
 
 
@@ -116,6 +120,18 @@ def emission_features(form: str, case_context: str, tag: str, proper: bool) -> l
     ]
 
 
+@lru_cache(maxsize=200_000)
+def expand_readings(interps: tuple[Interp, ...]) -> tuple[Interp, ...]:
+    """One reading per lemma and full tag (``adj:sg:nom.voc:m1.m2.m3:pos`` gives six), lemmas cleaned:
+    the set the tagger chooses from, so the chosen reading is always one of a token's ``interps``."""
+    expanded: dict[Interp, None] = {}
+    for interp in interps:
+        lemma = clean_lemma(interp.lemma)
+        for tag in expand_tag(interp.tag):
+            expanded[Interp(lemma, tag, interp.quals)] = None
+    return tuple(expanded)
+
+
 class Context(NamedTuple):
     before2: str  # the words around a token, lower-cased ("" past the sentence)
     before: str
@@ -163,17 +179,45 @@ def transition_features(previous: str, tag: str) -> list[str]:
     ]
 
 
+class FormCandidates(NamedTuple):
+    """Everything about a token that depends on its form, capitalisation and glued dot only, computed
+    once per distinct form: running text repeats its forms, so the tagger's per-token work is the
+    context lookups and the Viterbi step."""
+
+    tags: tuple[str, ...]  # candidate full tags
+    chosen: tuple[Interp, ...]  # per candidate tag, the reading with the chosen lemma
+    emissions: tuple[float, ...]  # per candidate, the weight of its emission features
+    case_keys: tuple[str, ...]  # per candidate, "pos:case" and "pos": the keys of the context weights
+    pos_keys: tuple[str, ...]
+    interps: tuple[Interp, ...]  # all readings, one per full tag, for ``token.interps``
+
+
+# context feature prefixes of ``context_features``, in its order, and whether they key on "pos:case"
+_CONTEXT_PREFIXES = {"p2": True, "p1": True, "n1": False, "dot": False}
+
+
 class Tagger:
     """Viterbi decoding over Morfeusz candidate tags with linear feature weights.
 
-    ``cache`` memoises emission and transition scores; training turns it off because its weights change."""
+    ``cache`` memoises per-form candidates and per-tag-pair transition scores; training turns it off
+    because its weights change."""
 
     def __init__(self, weights: dict[str, float], lemma_counts: dict[str, int], cache: bool = True) -> None:
         self.weights = weights
         self.lemma_counts = lemma_counts
         self._cache = cache
         self._transitions: dict[tuple[str, str], float] = {}
-        self._lattice_cells: dict[tuple[str, bool, bool], list[tuple[str, Interp, float]]] = {}
+        self._blocks: dict[tuple[tuple[str, ...], tuple[str, ...]], list[list[float]]] = {}
+        self._forms: dict[tuple[str, bool, bool], FormCandidates] = {}
+        # the context weights regrouped by prefix and neighbour word, so a token looks each neighbour up
+        # once instead of building a feature string per candidate: {"p1": {"w": {"subst:loc": 2.1}}}
+        self._context: dict[str, dict[str, dict[str, float]]] = {prefix: {} for prefix in _CONTEXT_PREFIXES}
+        if cache:
+            for feature, weight in weights.items():
+                prefix, _, rest = feature.partition("|")
+                if prefix in self._context:
+                    word, _, key = rest.rpartition("|")
+                    self._context[prefix].setdefault(word, {})[key] = weight
 
     @classmethod
     def load(cls, path: Path | None = None) -> Tagger:
@@ -190,8 +234,7 @@ class Tagger:
         return cls({k: float(v) for k, v in weights.items()}, lemma_counts)
 
     def score(self, features: Sequence[str]) -> float:
-        weights = self.weights
-        return sum(weights.get(f, 0.0) for f in features)
+        return sum(map(self.weights.get, features, _ZEROS))
 
     def transition(self, previous: str, tag: str) -> float:
         key = (previous, tag)
@@ -202,22 +245,45 @@ class Tagger:
                 self._transitions[key] = value
         return value
 
-    def cells(self, form: str, sentence_initial: bool, dot_follows: bool) -> list[tuple[str, Interp, float]]:
-        """Candidates of one token: ``(full tag, reading with the chosen lemma, emission score)``."""
+    def transition_block(self, previous_tags: tuple[str, ...], tags: tuple[str, ...]) -> list[list[float]]:
+        """Per tag, the transition scores from each previous tag: one Viterbi step's table, cached
+        per pair of candidate sets (far fewer than word pairs: ambiguity classes repeat)."""
+        key = (previous_tags, tags)
+        block = self._blocks.get(key) if self._cache else None
+        if block is None:
+            transition = self.transition
+            block = [[transition(previous, tag) for previous in previous_tags] for tag in tags]
+            if self._cache:
+                if len(self._blocks) >= _CELL_CACHE_SIZE:  # bound memory on huge inputs
+                    self._blocks.clear()
+                self._blocks[key] = block
+        return block
+
+    def form_candidates(self, form: str, sentence_initial: bool, dot_follows: bool) -> FormCandidates:
         key = (form, sentence_initial, dot_follows)
-        cached = self._lattice_cells.get(key) if self._cache else None
+        cached = self._forms.get(key) if self._cache else None
         if cached is not None:
             return cached
         case_context = capitalisation(form, sentence_initial)
-        cells = [
-            (tag, interp, self.score(emission_features(form, case_context, tag, is_proper(interp))))
-            for tag, interp in self.candidates(readings(form, dot_follows), case_context)
-        ]
+        interps = readings(form, dot_follows)
+        candidates = self.candidates(interps, case_context)
+        attributes = [tag_attributes(tag) for tag, _interp in candidates]
+        entry = FormCandidates(
+            tags=tuple(tag for tag, _interp in candidates),
+            chosen=tuple(interp for _tag, interp in candidates),
+            emissions=tuple(
+                self.score(emission_features(form, case_context, tag, is_proper(interp)))
+                for tag, interp in candidates
+            ),
+            case_keys=tuple(f"{pos}:{case}" for pos, _number, case, _gender in attributes),
+            pos_keys=tuple(pos for pos, _number, _case, _gender in attributes),
+            interps=expand_readings(interps),
+        )
         if self._cache:
-            if len(self._lattice_cells) >= _CELL_CACHE_SIZE:  # bound memory on huge inputs
-                self._lattice_cells.clear()
-            self._lattice_cells[key] = cells
-        return cells
+            if len(self._forms) >= _CELL_CACHE_SIZE:  # bound memory on huge inputs
+                self._forms.clear()
+            self._forms[key] = entry
+        return entry
 
     def candidates(self, interps: Sequence[Interp], case_context: str) -> list[tuple[str, Interp]]:
         """One reading per full tag Morfeusz allows, the lemma chosen among readings sharing the tag:
@@ -238,30 +304,47 @@ class Tagger:
                     by_tag[tag] = (rank, Interp(lemma, tag, interp.quals))
         return [(tag, interp) for tag, (_rank, interp) in by_tag.items()]
 
-    def best_path(self, lattice: Sequence[Sequence[tuple[str, float]]]) -> list[int]:
-        """Index of the chosen candidate in each column of ``(tag, emission score)`` columns."""
-        previous_tags = [START]
+    def context_scores(self, entry: FormCandidates, context: Context) -> tuple[float, ...]:
+        """``entry``'s emission scores plus the weights of ``context_features`` of each candidate; the
+        same sums in the same order as scoring the feature strings, without building them."""
+        tables = self._context
+        lookups = [
+            (table, keys)
+            for table, keys in (
+                (tables["p2"].get(context.before2), entry.case_keys),
+                (tables["p1"].get(context.before), entry.case_keys),
+                (tables["n1"].get(context.after), entry.pos_keys),
+                (tables["dot"].get(context.dot), entry.pos_keys),
+            )
+            if table
+        ]
+        if not lookups:
+            return entry.emissions
+        totals = [0.0] * len(entry.tags)
+        for table, keys in lookups:
+            totals = list(map(add, totals, map(table.get, keys, _ZEROS)))
+        return tuple(map(add, entry.emissions, totals))
+
+    def best_path(self, lattice: Sequence[tuple[tuple[str, ...], Sequence[float]]]) -> list[int]:
+        """Index of the chosen candidate in each ``(candidate tags, their emission scores)`` column."""
+        previous_tags: tuple[str, ...] = (START,)
         previous_scores = [0.0]
         backpointers: list[list[int]] = []
-        transition = self.transition
-        for column in lattice:
+        for tags, emissions in lattice:
             scores: list[float] = []
             pointers: list[int] = []
-            for tag, emission in column:
-                best_score, best_index = float("-inf"), 0
-                for index, previous in enumerate(previous_tags):
-                    candidate = previous_scores[index] + transition(previous, tag)
-                    if candidate > best_score:
-                        best_score, best_index = candidate, index
-                scores.append(best_score + emission)
-                pointers.append(best_index)
+            for pair_scores, emission in zip(self.transition_block(previous_tags, tags), emissions, strict=True):
+                totals = list(map(add, previous_scores, pair_scores))
+                best = max(totals)
+                pointers.append(totals.index(best))  # the first best, as a strict ">" scan would keep
+                scores.append(best + emission)
             backpointers.append(pointers)
-            previous_tags = [tag for tag, _ in column]
-            previous_scores = scores
+            previous_tags, previous_scores = tags, scores
         if not backpointers:
             return []
-        final = [s + transition(t, END) for t, s in zip(previous_tags, previous_scores, strict=True)]
-        index = max(range(len(final)), key=final.__getitem__)
+        [to_end] = self.transition_block(previous_tags, (END,))
+        final = list(map(add, previous_scores, to_end))
+        index = final.index(max(final))
         path = [index]
         for pointers in reversed(backpointers[1:]):
             index = pointers[index]
@@ -269,22 +352,19 @@ class Tagger:
         return path[::-1]
 
     def tag(self, tokens: Sequence[Token]) -> None:
-        """Fill ``interps`` and ``chosen`` (a reading with one full tag) of every token."""
-        dotted = [dot_follows(tokens, index) for index in range(len(tokens))]
-        columns = [self.cells(token.text, index == 0, dotted[index]) for index, token in enumerate(tokens)]
-        lattice = []
-        for index, column in enumerate(columns):
-            if len(column) == 1:  # nothing to choose: skip the context lookups
-                lattice.append([(column[0][0], 0.0)])
-                continue
-            context = context_of(tokens, index)
-            lattice.append(
-                [(tag, emission + self.score(context_features(context, tag))) for tag, _i, emission in column]
-            )
-        path = self.best_path(lattice)
-        for token, column, choice, dot in zip(tokens, columns, path, dotted, strict=True):
-            token.interps = readings(token.text, dot)
-            token.chosen = column[choice][1]
+        """Fill ``interps`` (readings with full tags) and ``chosen`` (one of them) of every token."""
+        entries = [
+            self.form_candidates(token.text, index == 0, dot_follows(tokens, index))
+            for index, token in enumerate(tokens)
+        ]
+        lattice = [
+            # a single candidate needs no score: it is on every path
+            (entry.tags, _NO_SCORE if len(entry.tags) == 1 else self.context_scores(entry, context_of(tokens, i)))
+            for i, entry in enumerate(entries)
+        ]
+        for token, entry, choice in zip(tokens, entries, self.best_path(lattice), strict=True):
+            token.interps = entry.interps
+            token.chosen = entry.chosen[choice]
 
 
 def dot_follows(tokens: Sequence[Token], index: int) -> bool:

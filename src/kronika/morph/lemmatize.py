@@ -43,9 +43,11 @@ _QUOTES = set("„”\"«»‚‘")
 _APOSTROPHES = set("'’")
 _APOSTROPHE_TAIL = re.compile(r"(?<=\w)['’](?=[a-ząćęłńóśźż]{1,3}$)")
 _HYPHENS = {"-", "‐", "‑"}
+_ACRONYM_LENGTH = 4  # the longest all-capital word taken for an acronym even if it spells a word
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 _CLASSES = ("person", "place", "adjective", "other")
+_POOLED = "any"  # suffix rules pooled over all classes, for endings a class has too few examples of
 
 Triple = tuple[str, str, str]  # (number, case, gender)
 
@@ -87,7 +89,7 @@ def _suffix_rules() -> dict[tuple[str, str, str], SuffixRule]:
     rules: dict[tuple[str, str, str], SuffixRule] = {}
     for number, line in _resource_lines("lemma_suffix_rules.tsv"):
         fields = line.split("\t")
-        if len(fields) != 5 or fields[0] not in _CLASSES or not fields[3].isdigit():
+        if len(fields) != 5 or fields[0] not in (*_CLASSES, _POOLED) or not fields[3].isdigit():
             raise ValueError(f"lemma_suffix_rules.tsv line {number}: expected class, case, ending, strip, append")
         cls, case_key, ending, strip, append = fields
         if case_key != "*" and case_key.split(":")[0] not in _CASES:
@@ -124,15 +126,43 @@ def _resource_lines(name: str) -> Iterable[tuple[int, str]]:
             yield number, line
 
 
+@lru_cache(maxsize=1)
+def _place_endings() -> dict[str, tuple[str, SuffixRule]]:
+    """Ending → (case key, rule) of the hand-written oblique endings of Polish place names."""
+    endings = {}
+    for number, line in _resource_lines("lemma_place_endings.tsv"):
+        fields = line.split("\t")
+        if len(fields) not in (3, 4) or fields[1].split(":")[0] not in _CASES or not fields[2].isdigit():
+            raise ValueError(f"lemma_place_endings.tsv line {number}: expected ending, case:number, strip[, append]")
+        endings[fields[0]] = (fields[1], SuffixRule(int(fields[2]), fields[3] if len(fields) == 4 else ""))
+    return endings
+
+
+def _guess_place(word: str, case_key: str) -> str | None:
+    """The nominative of an unknown place name with an oblique ending no nominative has (Szackiem,
+    Oranami, Kalininie), when the case is unknown or the ending's."""
+    lower = word.lower()
+    for size in range(min(len(lower) - 2, 5), 1, -1):
+        found = _place_endings().get(lower[-size:])
+        if found is not None and case_key in ("*", found[0]):
+            rule = found[1]
+            return word[: len(word) - rule.strip] + rule.append
+    return None
+
+
 def guess_base(word: str, cls: str, case_key: str = "*") -> str:
-    """Base form of a word Morfeusz does not know, by the rule of its longest known ending."""
+    """Base form of a word Morfeusz does not know, by the rule of its longest known ending (the class's
+    own rule before the pooled one: Szackiem → Szack, Oranami → Orany as places)."""
     if case_key.startswith("nom:"):
         return word
+    if cls == "place" and (place := _guess_place(word, case_key)) is not None:
+        return place
     rules = _suffix_rules()
     rule_class = "other" if cls == "adjective" else cls
     lower = word.lower()
     for size in range(min(len(lower) - 1, 6), 0, -1):
-        rule = rules.get((rule_class, case_key, lower[-size:]))
+        ending = lower[-size:]
+        rule = rules.get((rule_class, case_key, ending)) or rules.get((_POOLED, case_key, ending))
         if rule is not None and rule.strip < len(word):
             return word[: len(word) - rule.strip] + rule.append
     return word if case_key == "*" else guess_base(word, cls, "*")
@@ -214,9 +244,16 @@ def _kind(tokens: list[Token], i: int) -> str:
     if followed_by_dot and (len(text) == 1 or any(i.pos == "brev" for i in tokens[i].interps)
                             or all(i.pos == "ign" for i in tokens[i].interps)):
         return "abbreviation"
-    if len(text) > 1 and text.isupper() and not _readings(tokens[i].interps):
+    if len(text) > 1 and text.isupper() and (not _readings(tokens[i].interps) or _short_acronym(tokens, text)):
         return "acronym"
     return "word"
+
+
+def _short_acronym(tokens: list[Token], text: str) -> bool:
+    """A short all-capital word is an acronym even when it spells a word (MAM, GRUB), unless the whole
+    name of several words is in capitals (a heading: KOŚCIOŁA NMP)."""
+    words = [t.text for t in tokens if t.text[:1].isalpha()]
+    return len(text) <= _ACRONYM_LENGTH and (len(words) == 1 or not all(w.isupper() for w in words))
 
 
 def _is_case_ending(tokens: list[Token], i: int, last_only: bool = True) -> bool:
@@ -239,11 +276,28 @@ def _is_proper(reading: Reading) -> bool:
     return bool(_PROPER_QUALIFIERS.intersection(reading.interp.quals))
 
 
+# How much of the phrase's (number, case, gender) a member shares: all of it, or — for the part after
+# a hyphen (Bielsko-Biała) — number and case, or — for a coordinated noun (Prawo i Sprawiedliwość,
+# Lewica i Demokraci) — only the case.
+_ALL, _NUMBER_CASE, _CASE = 3, 2, 1
+_COORDINATORS = {"i", "oraz"}
+
+
+def _fits(triple: Triple, phrase: Triple, shared: int) -> bool:
+    if shared == _ALL:
+        return triple == phrase
+    return triple[1] == phrase[1] and (shared == _CASE or triple[0] == phrase[0])
+
+
 @dataclass(slots=True)
 class _Member:
     index: int
     readings: tuple[Reading, ...]  # empty for an unknown word (agrees with anything)
     after_head: bool
+    shared: int = _ALL
+
+    def fitting(self, phrase: Triple) -> list[Reading]:
+        return [r for r in self.readings if any(_fits(t, phrase, self.shared) for t in r.triples)]
 
 
 def _head_phrase(tokens: list[Token], cls: str) -> tuple[list[_Member], set[Triple] | None, set[int]]:
@@ -253,10 +307,13 @@ def _head_phrase(tokens: list[Token], cls: str) -> tuple[list[_Member], set[Trip
     state: set[Triple] | None = None
     head: _Member | None = None
     dropped: set[int] = set()
+    shared = _ALL  # what the next word must share with the phrase
     for i, token in enumerate(tokens):
         if i in dropped:
             continue
         kind = _kind(tokens, i)
+        if shared == _CASE and (kind != "word" or not token.text[:1].isupper()):
+            break  # no conjunct of the name after ``i``: the phrase ends before it
         if kind == "quote":
             if i == 0 or (i + 1 == len(tokens) and not members):
                 continue
@@ -265,6 +322,11 @@ def _head_phrase(tokens: list[Token], cls: str) -> tuple[list[_Member], set[Trip
             before = tokens[i - 1].text
             if before.isupper() and len(before) > 1 and _is_case_ending(tokens, i + 1):
                 dropped.update((i, i + 1))  # an acronym's case ending: PSL-u, ZSRS-em
+            elif members and members[-1].index == i - 1 and members[-1].readings:
+                shared = min(shared, _NUMBER_CASE)
+            continue
+        if token.text in _COORDINATORS and members and head is not None and state:
+            shared = _CASE  # a capitalised noun after it is a conjunct of the name
             continue
         if kind == "apostrophe":
             if _is_case_ending(tokens, i + 1, last_only=False):
@@ -280,6 +342,7 @@ def _head_phrase(tokens: list[Token], cls: str) -> tuple[list[_Member], set[Trip
             members.append(_Member(i, (), head is not None))
             if head is None and cls in ("person", "place"):
                 head = members[-1]
+            shared = _ALL
             continue
         readings = _readings(token.interps)
         if cls == "person":
@@ -288,26 +351,56 @@ def _head_phrase(tokens: list[Token], cls: str) -> tuple[list[_Member], set[Trip
             if not readings and token.text[:1].isupper():
                 members.append(_Member(i, (), head is not None))
                 head = head or members[-1]
+                shared = _ALL
                 continue
         if not readings:
             if i + 1 < len(tokens) and _kind(tokens, i + 1) == "hyphen":
                 continue  # the uninflected first part of a compound: łódzko-wieluński, Lejb-Gwardyjski
             break
-        agreeing = [r for r in readings if state is None or r.triples & state]
+        # a noun in apposition to a name need not share its gender (San Sebastian); in a person's name it
+        # does (Prymasa Tysiąclecia is no apposition), and after a common noun a genitive of another
+        # gender is its complement (obrony Lwowa)
+        gender_free = head is not None and cls != "person" and tokens[head.index].text[:1].isupper()
+        appositive_shared = _NUMBER_CASE if shared == _ALL and gender_free else shared
+        agreeing = [r for r in readings if state is None or _agrees(
+            r.triples, state, appositive_shared if r.pos in _NOUN_POS else shared)]
+        if not agreeing and shared == _CASE:
+            break  # no conjunct of the name after ``i``: the phrase ends before it
         if not agreeing:
             _give_back_adjectives(members, readings, state)
             break
+        if shared != _ALL:
+            member = _Member(i, tuple(agreeing), head is not None, shared)
+            members.append(member)
+            allowed = {t for r in agreeing for t in r.triples}
+            state = {t for t in state if any(_fits(a, t, shared) for a in allowed)}
+            if shared == _CASE:
+                break  # what follows the conjunct is its own complement
+            shared = _ALL
+            continue
         adjectives = [r for r in agreeing if r.pos not in _NOUN_POS]
         nouns = [r for r in agreeing if r.pos in _NOUN_POS]
         if head is not None and not adjectives and not _may_appose(tokens, head, nouns, cls):
             _give_back_adjectives(members, nouns, state)
             break
-        members.append(_Member(i, tuple(agreeing), head is not None))
+        appositive = gender_free and not adjectives
+        members.append(_Member(i, tuple(agreeing), head is not None, _NUMBER_CASE if appositive else _ALL))
         if head is None and nouns and not (adjectives and _next_agreeing_noun(tokens, i, agreeing)):
             head = members[-1]
         allowed = set().union(*(r.triples for r in agreeing))
-        state = allowed if state is None else state & allowed
+        if state is None:
+            state = allowed
+        elif appositive:
+            state = {t for t in state if any(_fits(a, t, _NUMBER_CASE) for a in allowed)}
+        else:
+            state &= allowed
     return members, state, dropped
+
+
+def _agrees(triples: frozenset[Triple], state: set[Triple], shared: int) -> bool:
+    if shared == _ALL:
+        return bool(triples & state)
+    return any(_fits(t, s, shared) for t in triples for s in state)
 
 
 def _next_agreeing_noun(tokens: list[Token], i: int, readings: list[Reading]) -> bool:
@@ -346,47 +439,60 @@ def _give_back_adjectives(members: list[_Member], readings: Iterable[Reading], s
 def _choose_triple(
     tokens: list[Token], members: list[_Member], state: set[Triple], cls: str, genders: tuple[str, ...]
 ) -> Triple:
-    """The phrase's (number, case, gender): the one most chosen readings support, then the one most
-    readings of the name's class (SGJP qualifiers) allow, then the nominative (names are often cited
-    already in it), then the singular."""
+    """The phrase's (number, case, gender): the one most readings of the name's class (SGJP qualifiers)
+    allow, then the one most chosen readings support, then the singular, then (places) the one whose
+    nouns' lemmas the suffix rules would guess, then the nominative (names are often cited already in it)."""
     wanted_quals = _CLASS_QUALIFIERS.get(cls, set())
 
-    def support(triple: Triple) -> tuple[int, int]:
-        chosen = in_class = 0
+    def support(triple: Triple) -> tuple[int, int, int]:
+        chosen = in_class = regular = 0
         for member in members:
-            hint = tokens[member.index].chosen
-            fitting = [r for r in member.readings if triple in r.triples]
-            chosen += any(r.interp == hint for r in fitting)
+            token = tokens[member.index]
+            fitting = member.fitting(triple)
+            chosen += any(r.interp == token.chosen for r in fitting)
             in_class += any(wanted_quals.intersection(r.interp.quals) for r in fitting)
-        return chosen, in_class
+            if cls == "place" and fitting:  # Aleksandrowa: Aleksandrów rather than Aleksandrowo
+                guess = guess_base(token.text, cls, f"{triple[1]}:{triple[0]}").lower()
+                regular += any(r.pos in _NOUN_POS and r.interp.lemma.lower() == guess for r in fitting)
+        return chosen, in_class, regular
 
     def score(triple: Triple) -> tuple[int | bool, ...]:
-        chosen, in_class = support(triple)
-        singular = triple[0] == "sg"
+        chosen, in_class, regular = support(triple)
+        # a conjunct's number is its own, but names mostly join singulars (Prawo i Sprawiedliwość)
+        singular = (triple[0] == "sg") + sum(
+            m.shared == _CASE and any(_fits(t, ("sg", *triple[1:]), _NUMBER_CASE) for r in m.readings for t in r.triples)
+            for m in members
+        )
         if cls == "person":  # a person is one; plural readings of names are mostly other lemmas' forms
             return singular, in_class, chosen, triple[1] == "nom", triple[2] == "m1"
         gender_prior = -genders.index(triple[2]) if triple[2] in genders else -len(genders)
-        return in_class, chosen, singular, triple[1] == "nom", triple[1] != "voc", gender_prior
+        return in_class, chosen, singular, regular, triple[1] == "nom", triple[1] != "voc", gender_prior
 
     return max(sorted(state), key=score)
 
 
-def _choose_reading(token: Token, readings: tuple[Reading, ...], triple: Triple, cls: str) -> Reading:
+def _choose_reading(token: Token, member: _Member, triple: Triple, cls: str) -> Reading:
     capitalised = token.text[:1].isupper()
     wanted_quals = _CLASS_QUALIFIERS.get(cls, set())
+    # between places SGJP gives the same standing (Dubno, Dubne), the more regular paradigm's: the one
+    # the suffix rules would guess
+    regular = guess_base(token.text, cls, f"{triple[1]}:{triple[0]}").lower() if cls == "place" else None
 
     def score(reading: Reading) -> tuple[int, ...]:
         interp = reading.interp
         return (
-            triple in reading.triples,
-            interp == token.chosen,
+            any(_fits(t, triple, member.shared) for t in reading.triples),
+            # a tagger tells the tag; between lemmas with the same tag the class and regularity decide
+            token.chosen is not None and interp.tag == token.chosen.tag,
             bool(wanted_quals.intersection(interp.quals)),
+            interp.lemma.lower() == regular,
+            interp == token.chosen,
             capitalised == (_is_proper(reading) or interp.lemma[:1].isupper()),
             interp.pos != "depr",
             triple[0] == "pl" and interp.tag.endswith(":pt"),  # a plural name is most often plurale tantum
         )
 
-    return max(readings, key=score)
+    return max(member.readings, key=score)
 
 
 def _match_case(form: str, orth: str) -> str:
@@ -410,7 +516,10 @@ def _inflect(token: Token, member: _Member, triple: Triple | None, cls: str) -> 
         return guess_base(token.text, cls, case_key)
     if triple is None:
         return token.text
-    reading = _choose_reading(token, member.readings, triple, cls)
+    reading = _choose_reading(token, member, triple, cls)
+    if member.shared != _ALL:  # its own number or gender: the head's if it can, else the singular's
+        own = [t for t in reading.triples if _fits(t, triple, member.shared)] or [triple]
+        triple = max(own, key=lambda t: (t[0] == triple[0], t[0] == "sg", t[2] == triple[2], t))
     number, _case, gender = triple
     if cls == "person":
         number = "sg"  # a family's plural (Kowalskich) is cited by the surname: Kowalski

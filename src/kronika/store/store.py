@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from kronika import __version__
 from kronika.errors import KronikaError
-from kronika.model import Analysis, Document, Entity
+from kronika.model import Analysis, Document, Entity, Event, EventArgument, Sentence, Timex
 from kronika.store import schema, search
 from kronika.store.intervals import query_interval, timex_interval
 from kronika.store.location import resolve_url
@@ -186,6 +186,40 @@ class Store:
         if row is None:
             return None
         return Citation(row.document_id, row.start, row.end, row.text[row.start:row.end], row.title, row.source)
+
+    def document_analysis(self, document_id: str) -> Analysis | None:
+        """A stored document rebuilt as an :class:`Analysis` (sentences without tokens; entity ``ref`` and
+        ``geo`` are the canonical entity's), for renderings such as TEI."""
+        d, s, m, e, t, ev = (schema.documents, schema.sentences, schema.mentions, schema.entities,
+                             schema.timexes, schema.events)
+        with self.engine.connect() as connection:
+            row = connection.execute(select(d).where(d.c.id == document_id)).first()
+            if row is None:
+                return None
+            analysis = Analysis(Document(row.id, row.text, row.dct, row.title, row.source))
+            analysis.sentences = [Sentence(r.start, r.end) for r in connection.execute(
+                select(s.c.start, s.c.end).where(s.c.document_id == document_id).order_by(s.c.start))]
+            for r in connection.execute(select(m, e.c.ref.label("canonical_ref"), e.c.lat, e.c.lon, e.c.geo_name)
+                                        .join(e, e.c.id == m.c.entity_id)
+                                        .where(m.c.document_id == document_id).order_by(m.c.start, m.c.id)):
+                geo = {"lat": r.lat, "lon": r.lon, "name": r.geo_name} if r.lat is not None else None
+                analysis.entities.append(Entity(r.local_id, r.start, r.end, r.text, r.type, r.lemma, r.canonical_ref,
+                                                r.subtype, r.parent_local_id, geo, r.role))
+            analysis.timexes = [Timex(r.local_id, r.start, r.end, r.text, r.type, r.value, r.anchor, r.mod)
+                                for r in connection.execute(select(t).where(t.c.document_id == document_id)
+                                                            .order_by(t.c.start, t.c.id))]
+            rows = connection.execute(select(ev).where(ev.c.document_id == document_id)
+                                      .order_by(ev.c.trigger_start)).all()
+            arguments: dict[int, tuple[list[EventArgument], list[EventArgument]]] = {r.id: ([], []) for r in rows}
+            for index, table in enumerate((schema.places, schema.participants)):
+                for a in connection.execute(select(table).where(table.c.event_id.in_(list(arguments)))
+                                            .order_by(table.c.id)):
+                    arguments[a.event_id][index].append(
+                        EventArgument(a.lemma, a.mention_local_id, getattr(a, "role", None)))
+        analysis.events = [Event(r.local_id, r.type, r.trigger_start, r.trigger_end, r.trigger_text,
+                                 (r.sentence_start, r.sentence_end), r.time, r.timex_local_id,
+                                 bool(r.time_inherited), *arguments[r.id]) for r in rows]
+        return analysis
 
     # --- queries ---------------------------------------------------------------------------------------
 

@@ -1,0 +1,37 @@
+"""``kronika export``: the whole store as TEI, Linked Places, RDF (Turtle, JSON-LD), CSV or TimelineJS."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from kronika.commands.store_options import db_option
+from kronika.errors import InputError
+from kronika.export.snapshot import DEFAULT_BASE_IRI
+from kronika.export.store_export import FORMATS, export_store
+from kronika.store import Store
+
+
+@click.command()
+@click.option("--format", "export_format", type=click.Choice(FORMATS), required=True,
+              help="tei: TEI corpus; lpf: Linked Places GeoJSON-LD; ttl/jsonld: RDF (SEM, CIDOC-CRM, NIF); "
+                   "csv: events table; timelinejs: TimelineJS3 JSON.")
+@db_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write here instead of stdout.")
+@click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True,
+              help="Prefix of the IRIs of documents, entities and events (lpf, ttl, jsonld).")
+def command(export_format: str, db_url: str | None, output: str | None, base_iri: str) -> None:
+    """Export everything in the store: documents, places, events, with character offsets as provenance."""
+    with Store.open(db_url) as store:
+        rendered = export_store(store, export_format, base_iri)
+    if output is None:
+        sys.stdout.write(rendered)
+        return
+    try:
+        # newline="" keeps the CSV's CRLF line ends as RFC 4180 wants them, on every platform
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(rendered)
+    except OSError as error:
+        raise InputError(f"{output}: cannot write ({error.strerror})") from None

@@ -1,0 +1,86 @@
+"""What the gazetteer knows about a stored place beyond its coordinates: its 1939 country, today's country
+code, its kind (as a Getty AAT concept) and its GeoNames id — for LPF features and RDF places."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kronika.geo import candidates
+from kronika.store import EntityRecord
+
+SAME_PLACE_KM = 2.0  # the store keeps the chosen gazetteer entry's coordinates; rounding stays far below this
+
+
+@dataclass(frozen=True)
+class PlaceType:
+    kind: str
+    aat_id: str | None
+    label: str
+
+
+@dataclass(frozen=True)
+class PlaceDetails:
+    country_1939: str | None
+    country_now: str | None
+    country_code: str | None  # ISO 3166-1 alpha-2, today
+    type: PlaceType | None
+    geonames_id: int | None
+
+
+def _rows(name: str, columns: int) -> list[tuple[int, list[str]]]:
+    text = resources.files("kronika.export").joinpath(f"resources/{name}").read_text("utf-8")
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != columns or not all(fields):
+            raise ValueError(f"{name} line {number}: expected {columns} non-empty tab-separated fields")
+        rows.append((number, fields))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def aat_place_types() -> dict[str, PlaceType]:
+    """``resources/aat_place_types.tsv``: gazetteer kind → AAT concept, validated on load."""
+    types: dict[str, PlaceType] = {}
+    for number, (kind, aat_id, label) in _rows("aat_place_types.tsv", 3):
+        if not aat_id.isdigit() or kind in types:
+            raise ValueError(f"aat_place_types.tsv line {number}: repeated kind or non-numeric AAT id")
+        types[kind] = PlaceType(kind, aat_id, label)
+    return types
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> dict[str, str]:
+    """``resources/country_codes.tsv`` (from ``scripts/build_country_codes.py``): name → ISO code."""
+    codes: dict[str, str] = {}
+    for number, (name, code) in _rows("country_codes.tsv", 2):
+        if len(code) != 2 or not code.isupper() or name in codes:
+            raise ValueError(f"country_codes.tsv line {number}: repeated name or not an ISO alpha-2 code")
+        codes[name] = code
+    return codes
+
+
+def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    # An equirectangular approximation: exact enough to tell one place from another a few km away.
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
+
+
+def place_details(entity: EntityRecord) -> PlaceDetails | None:
+    """The gazetteer entry at the stored coordinates, found by the place's base form or today's name."""
+    geo = entity.geo or {}
+    lat, lon = geo.get("lat"), geo.get("lon")
+    if lat is None or lon is None:
+        return None
+    for name in dict.fromkeys(n for n in (entity.lemma, geo.get("name")) if n):
+        for place in candidates(name):
+            if _distance_km(lat, lon, place.lat, place.lon) <= SAME_PLACE_KM:
+                kind = aat_place_types().get(place.kind) or PlaceType(place.kind, None, place.kind)
+                return PlaceDetails(place.country_1939, place.country_now,
+                                    country_codes().get(place.country_now or ""), kind, place.geonames_id)
+    return None

@@ -1,0 +1,193 @@
+"""The store as an RDF graph — events in SEM (Simple Event Model) and CIDOC-CRM, text spans in NIF —
+serialised as Turtle or JSON-LD.
+
+- documents: ``nif:Context`` + ``crm:E31_Document`` holding the full text (``nif:isString``), title, DCT;
+- sentences, event triggers and entity mentions: NIF strings ``<document>#char=START,END`` with
+  ``nif:beginIndex``/``nif:endIndex``/``nif:anchorOf``, so every offset slices back to the text; a
+  mention points to its entity, a trigger to its event (``itsrdf:taIdentRef``);
+- events: ``sem:Event`` + ``crm:E5_Event`` with ``sem:eventType``/``crm:P2_has_type``; places by
+  ``sem:hasPlace``/``crm:P7_took_place_at``; actors by ``sem:hasActor`` (through a ``sem:Role`` with
+  ``sem:roleType`` when the role is known) and ``crm:P14_carried_out_by`` (agents) or
+  ``crm:P11_had_participant``; time as ``sem:hasTimeStamp`` (one day) or
+  ``sem:hasBeginTimeStamp``/``sem:hasEndTimeStamp`` and a ``crm:E52_Time-Span`` labelled with the
+  TIMEX3 value; provenance by ``prov:wasDerivedFrom`` the sentence and ``crm:P70i_is_documented_in``;
+- places: ``crm:E53_Place`` with WGS84 ``lat``/``long`` and ``owl:sameAs`` GeoNames when known.
+"""
+
+from __future__ import annotations
+
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
+from rdflib.term import Node
+
+from kronika.export.place_details import place_details
+from kronika.export.snapshot import Iris, StoreSnapshot
+from kronika.model import Analysis
+from kronika.store import Argument, EntityRecord, EventRecord
+
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+CRM = Namespace("http://www.cidoc-crm.org/cidoc-crm/")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
+WGS84 = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+GEONAMES = "https://sws.geonames.org/{}/"
+
+PREFIXES = {"sem": SEM, "crm": CRM, "nif": NIF, "itsrdf": ITSRDF, "wgs84": WGS84, "prov": PROV,
+            "dcterms": DCTERMS, "owl": OWL, "rdfs": RDFS, "xsd": XSD}
+
+# CIDOC-CRM classes of Kronika's entity types (CONTRACT.md).
+CRM_CLASS = {"PERSON": CRM.E21_Person, "ORGANIZATION": CRM.E74_Group, "MILITARY_UNIT": CRM.E74_Group,
+             "COUNTRY": CRM.E53_Place, "PLACE": CRM.E53_Place, "EVENT": CRM.E5_Event,
+             "DOCUMENT": CRM.E31_Document}
+AGENT_ROLE = "agent"
+
+
+def _span(graph: Graph, iris: Iris, analysis: Analysis, start: int, end: int, kind: URIRef) -> URIRef:
+    """A NIF string of the document: its offsets and the text they cover."""
+    document_id = analysis.document.id
+    node = URIRef(iris.span(document_id, start, end))
+    graph.add((node, RDF.type, kind))
+    graph.add((node, NIF.referenceContext, URIRef(iris.document(document_id))))
+    graph.add((node, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, NIF.anchorOf, Literal(analysis.document.text[start:end])))
+    return node
+
+
+def _add_document(graph: Graph, iris: Iris, analysis: Analysis) -> None:
+    document = analysis.document
+    node = URIRef(iris.document(document.id))
+    graph.add((node, RDF.type, NIF.Context))
+    graph.add((node, RDF.type, CRM.E31_Document))
+    graph.add((node, NIF.isString, Literal(document.text)))
+    graph.add((node, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, NIF.endIndex, Literal(len(document.text), datatype=XSD.nonNegativeInteger)))
+    graph.add((node, DCTERMS.identifier, Literal(document.id)))
+    graph.add((node, DCTERMS.language, Literal("pl")))
+    if document.title:
+        graph.add((node, DCTERMS.title, Literal(document.title)))
+    if document.source:
+        graph.add((node, DCTERMS.source, Literal(document.source)))
+    if document.dct:
+        graph.add((node, DCTERMS.created, Literal(document.dct, datatype=XSD.date)))
+    for sentence in analysis.sentences:
+        _span(graph, iris, analysis, sentence.start, sentence.end, NIF.Sentence)
+    for mention in analysis.entities:
+        if mention.ref:
+            phrase = _span(graph, iris, analysis, mention.start, mention.end, NIF.Phrase)
+            graph.add((phrase, ITSRDF.taIdentRef, URIRef(iris.entity(mention.ref))))
+
+
+def _add_entity(graph: Graph, iris: Iris, entity: EntityRecord) -> None:
+    node = URIRef(iris.entity(entity.ref))
+    graph.add((node, RDF.type, CRM_CLASS.get(entity.type, CRM.E1_CRM_Entity)))
+    graph.add((node, RDFS.label, Literal(entity.lemma, lang="pl")))
+    if entity.type == "PLACE":
+        graph.add((node, RDF.type, SEM.Place))
+    elif entity.type == "EVENT":  # a named event (*kampania wrześniowa*)
+        graph.add((node, RDF.type, SEM.Event))
+    if entity.geo:
+        graph.add((node, WGS84.lat, Literal(entity.geo["lat"], datatype=XSD.decimal)))
+        graph.add((node, WGS84.long, Literal(entity.geo["lon"], datatype=XSD.decimal)))
+        details = place_details(entity)
+        if details and details.geonames_id:
+            graph.add((node, OWL.sameAs, URIRef(GEONAMES.format(details.geonames_id))))
+
+
+def _argument_node(graph: Graph, iris: Iris, argument: Argument) -> Node:
+    if argument.ref:
+        return URIRef(iris.entity(argument.ref))
+    node = BNode()  # named in the text but not linked to an entity
+    graph.add((node, RDFS.label, Literal(argument.lemma, lang="pl")))
+    return node
+
+
+def _add_time(graph: Graph, event_node: URIRef, event: EventRecord) -> None:
+    if event.time is None:
+        return
+    time_span = URIRef(f"{event_node}/time")
+    graph.add((event_node, SEM.hasTime, time_span))
+    graph.add((event_node, CRM["P4_has_time-span"], time_span))
+    graph.add((time_span, RDF.type, SEM.Time))
+    graph.add((time_span, RDF.type, CRM["E52_Time-Span"]))
+    graph.add((time_span, RDFS.label, Literal(event.time)))  # the TIMEX3 value
+    if event.interval is None:  # no calendar anchor (XXXX-09-17): the label is all there is
+        return
+    begin, end = event.interval
+    graph.add((time_span, CRM.P82a_begin_of_the_begin, Literal(f"{begin}T00:00:00", datatype=XSD.dateTime)))
+    graph.add((time_span, CRM.P82b_end_of_the_end, Literal(f"{end}T23:59:59", datatype=XSD.dateTime)))
+    if begin == end:
+        graph.add((event_node, SEM.hasTimeStamp, Literal(begin, datatype=XSD.date)))
+    else:
+        graph.add((event_node, SEM.hasBeginTimeStamp, Literal(begin, datatype=XSD.date)))
+        graph.add((event_node, SEM.hasEndTimeStamp, Literal(end, datatype=XSD.date)))
+
+
+def _add_event(graph: Graph, iris: Iris, analysis: Analysis, event: EventRecord) -> None:
+    node = URIRef(iris.event(event.document, event.local_id))
+    graph.add((node, RDF.type, SEM.Event))
+    graph.add((node, RDF.type, CRM.E5_Event))
+    graph.add((node, RDFS.label, Literal(f"{event.type}: {event.trigger_text}", lang="pl")))
+    event_type = URIRef(iris.vocabulary("eventType", event.type))
+    graph.add((event_type, RDF.type, SEM.EventType))
+    graph.add((event_type, RDF.type, CRM.E55_Type))
+    graph.add((event_type, RDFS.label, Literal(event.type)))
+    graph.add((node, SEM.eventType, event_type))
+    graph.add((node, CRM.P2_has_type, event_type))
+
+    sentence = URIRef(iris.span(event.document, event.sentence.start, event.sentence.end))
+    graph.add((node, PROV.wasDerivedFrom, sentence))
+    graph.add((node, CRM.P70i_is_documented_in, URIRef(iris.document(event.document))))
+    trigger = _span(graph, iris, analysis, event.trigger_start, event.trigger_end, NIF.Phrase)
+    graph.add((trigger, ITSRDF.taIdentRef, node))
+    graph.add((trigger, NIF.sentence, sentence))
+    if event.time_inherited:
+        graph.add((node, RDFS.comment,
+                   Literal("time carried over from the narrative, not stated in the clause")))
+    _add_time(graph, node, event)
+
+    for place in event.places:
+        place_node = _argument_node(graph, iris, place)
+        graph.add((place_node, RDF.type, SEM.Place))
+        graph.add((place_node, RDF.type, CRM.E53_Place))
+        graph.add((node, SEM.hasPlace, place_node))
+        graph.add((node, CRM.P7_took_place_at, place_node))
+    for number, participant in enumerate(event.participants, 1):
+        actor = _argument_node(graph, iris, participant)
+        graph.add((actor, RDF.type, SEM.Actor))
+        link = CRM.P14_carried_out_by if participant.role == AGENT_ROLE else CRM.P11_had_participant
+        graph.add((node, link, actor))
+        if participant.role is None:
+            graph.add((node, SEM.hasActor, actor))
+            continue
+        # SEM's n-ary role pattern: the event has a Role whose value is the actor.
+        role = URIRef(f"{node}/role/{number}")
+        role_type = URIRef(iris.vocabulary("roleType", participant.role))
+        graph.add((node, SEM.hasActor, role))
+        graph.add((role, RDF.type, SEM.Role))
+        graph.add((role, RDF.value, actor))
+        graph.add((role, SEM.roleType, role_type))
+        graph.add((role_type, RDF.type, SEM.RoleType))
+        graph.add((role_type, RDFS.label, Literal(participant.role)))
+
+
+def snapshot_to_graph(snapshot: StoreSnapshot, iris: Iris) -> Graph:
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    for analysis in snapshot.analyses.values():
+        _add_document(graph, iris, analysis)
+    for entity in snapshot.entities.values():
+        _add_entity(graph, iris, entity)
+    for event in snapshot.events:
+        if event.document in snapshot.analyses:
+            _add_event(graph, iris, snapshot.analyses[event.document], event)
+    return graph
+
+
+def serialize(graph: Graph, rdf_format: str) -> str:
+    """``turtle`` or ``json-ld`` (compacted with the prefixes above)."""
+    if rdf_format == "json-ld":
+        context = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+        return graph.serialize(format="json-ld", context=context, indent=2, ensure_ascii=False)
+    return graph.serialize(format=rdf_format)

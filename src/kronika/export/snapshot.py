@@ -1,0 +1,78 @@
+"""The whole store read once for an export: documents rebuilt as analyses, events, canonical entities,
+and the IRIs the linked-data formats (LPF, RDF) give them."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from kronika.errors import KronikaError
+from kronika.model import Analysis, Sentence
+from kronika.store import DocumentRecord, EntityRecord, EventRecord, Store
+
+DEFAULT_BASE_IRI = "urn:kronika:"
+
+
+@dataclass(frozen=True)
+class Iris:
+    """IRIs of exported things under one base; text spans are NIF-style ``<document>#char=START,END``."""
+
+    base: str = DEFAULT_BASE_IRI
+
+    def document(self, document_id: str) -> str:
+        return f"{self.base}document/{quote(document_id, safe='')}"
+
+    def span(self, document_id: str, start: int, end: int) -> str:
+        return f"{self.document(document_id)}#char={start},{end}"
+
+    def entity(self, ref: str) -> str:
+        return f"{self.base}entity/{quote(ref, safe=':')}"
+
+    def event(self, document_id: str, local_id: str) -> str:
+        return f"{self.base}event/{quote(document_id, safe='')}/{quote(local_id, safe='')}"
+
+    def vocabulary(self, kind: str, name: str) -> str:
+        """A Kronika term: ``eventType/battle``, ``roleType/agent``."""
+        return f"{self.base}{kind}/{quote(name, safe='')}"
+
+
+@dataclass
+class StoreSnapshot:
+    documents: list[DocumentRecord]
+    analyses: dict[str, Analysis]  # by document id
+    events: list[EventRecord]  # in ingestion and text order
+    entities: dict[str, EntityRecord]  # canonical entities by their ref
+
+    @classmethod
+    def load(cls, store: Store) -> StoreSnapshot:
+        """Everything an export needs; a store without documents is an error the user can fix."""
+        documents = store.documents()
+        if not documents:
+            url = store.engine.url.render_as_string(hide_password=True)
+            raise KronikaError(f"the store at {url} has no documents: nothing to export "
+                               "(add some with `kronika ingest PATH`)")
+        analyses = {}
+        for record in documents:
+            analysis = store.document_analysis(record.id)
+            if analysis is not None:  # deleted meanwhile by another process
+                analyses[record.id] = analysis
+        entities = {entity.ref: entity for entity in store.entities()}
+        order = {record.id: position for position, record in enumerate(documents)}
+        events = sorted(store.events(), key=lambda event: order.get(event.document, len(order)))  # stable
+        return cls(documents, analyses, events, entities)
+
+    def places(self) -> list[EntityRecord]:
+        """Canonical entities with coordinates (places; countries and regions when geocoded)."""
+        return [entity for entity in self.entities.values() if entity.geo]
+
+    def sentence_at(self, document_id: str, offset: int) -> Sentence | None:
+        sentences = self.analyses[document_id].sentences
+        index = bisect.bisect_right([s.start for s in sentences], offset) - 1
+        if index >= 0 and offset < sentences[index].end:
+            return sentences[index]
+        return None
+
+    def title(self, document_id: str) -> str:
+        document = self.analyses[document_id].document
+        return document.title or document.source or document_id

@@ -1,0 +1,54 @@
+"""``kronika export``: the whole store in the formats historians and digital humanists use.
+
+=============  ==========================================================================================
+``tei``        a TEI P5 ``<teiCorpus>``: every document with names and dates marked up (:mod:`.tei`)
+``lpf``        Linked Places Format GeoJSON-LD: one Feature per place with coordinates (:mod:`.lpf`)
+``ttl``        RDF (SEM, CIDOC-CRM, NIF provenance) as Turtle (:mod:`.rdf`)
+``jsonld``     the same graph as JSON-LD
+``csv``        the events table, one row per event (:mod:`.events_csv`)
+``timelinejs`` TimelineJS3 JSON of the dated events (:mod:`.timelinejs`)
+=============  ==========================================================================================
+"""
+
+from __future__ import annotations
+
+import json
+
+from kronika.export.events_csv import events_to_csv
+from kronika.export.lpf import snapshot_to_lpf
+from kronika.export.snapshot import DEFAULT_BASE_IRI, Iris, StoreSnapshot
+from kronika.export.tei import analyses_to_tei
+from kronika.export.timelinejs import events_to_timeline
+from kronika.store import Store
+
+FORMATS = ("tei", "lpf", "ttl", "jsonld", "csv", "timelinejs")
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_snapshot(snapshot: StoreSnapshot, export_format: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
+    iris = Iris(base_iri)
+    if export_format == "tei":
+        return analyses_to_tei(list(snapshot.analyses.values()), corpus=True)
+    if export_format == "lpf":
+        return _json(snapshot_to_lpf(snapshot, iris))
+    if export_format in ("ttl", "jsonld"):
+        from kronika.export.rdf import serialize, snapshot_to_graph  # rdflib loads in ~0.5 s: only when asked
+
+        return serialize(snapshot_to_graph(snapshot, iris), "turtle" if export_format == "ttl" else "json-ld")
+    if export_format == "csv":
+        return events_to_csv(snapshot.events)
+    if export_format == "timelinejs":
+        subtitle = f"zdarzenia: {len(snapshot.events)}, dokumenty: {len(snapshot.analyses)}"
+        return _json(events_to_timeline(snapshot.events, "Kronika", subtitle))
+    raise ValueError(f"unknown export format {export_format!r}; expected one of {', '.join(FORMATS)}")
+
+
+def export_store(store: Store, export_format: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
+    """The whole store in ``export_format`` (one of :data:`FORMATS`). Raises
+    :class:`~kronika.errors.KronikaError` when the store has no documents."""
+    if export_format not in FORMATS:
+        raise ValueError(f"unknown export format {export_format!r}; expected one of {', '.join(FORMATS)}")
+    return render_snapshot(StoreSnapshot.load(store), export_format, base_iri)

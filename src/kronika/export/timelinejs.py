@@ -1,0 +1,71 @@
+"""The store's dated events as TimelineJS3 JSON (https://timeline.knightlab.com/docs/json-format.html).
+
+Dates keep the precision of the text: ``1939`` → ``{"year": 1939}``, ``1939-09`` → year and month,
+``1939-09-17T03:00`` → down to the minute; a range ``1939-09-18/1939-09-19`` gives ``end_date``. Values
+without a calendar date (``XXXX-09-17``, durations) are left out; weeks, seasons and quarters become
+their first and last day with the TIMEX3 value as ``display_date``. TimelineJS renders ``text`` as
+HTML, so everything taken from documents is escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import Any
+
+from kronika.store import EventRecord
+
+_POINT = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})"
+                    r"(?:T(?P<hour>\d{2}):(?P<minute>\d{2}))?)?)?")
+_DAY_PART = re.compile(r"(\d{4}-\d{2}-\d{2})T(?:MO|AF|EV|NI|DT)")  # TIMEX3 parts of day: keep the date
+
+
+def timeline_date(value: str) -> dict[str, int] | None:
+    """A TimelineJS date object for one TIMEX3 point value, as precise as the value; None otherwise."""
+    if match := _DAY_PART.fullmatch(value):
+        value = match[1]
+    match = _POINT.fullmatch(value)
+    if match is None:
+        return None
+    return {unit: int(number) for unit, number in match.groupdict().items() if number is not None}
+
+
+def _dates(event: EventRecord) -> tuple[dict[str, Any], dict[str, Any] | None] | None:
+    if event.time is None or event.interval is None:
+        return None
+    first, _, last = event.time.partition("/")
+    start, end = timeline_date(first), timeline_date(last) if last else None
+    if start is not None and (end is not None or not last):
+        return start, end
+    # A week, season, quarter or decade: its first and last day, labelled with the value.
+    start, end = timeline_date(event.interval[0]), timeline_date(event.interval[1])
+    if start is None or end is None:
+        return None
+    return {**start, "display_date": event.time}, end
+
+
+def timeline_event(event: EventRecord) -> dict[str, Any] | None:
+    dates = _dates(event)
+    if dates is None:
+        return None
+    names = ", ".join(dict.fromkeys(a.lemma for a in event.participants + event.places))
+    headline = f"{event.trigger_text} ({names})" if names else event.trigger_text
+    citation = event.sentence
+    source = escape(citation.title or citation.document)
+    item: dict[str, Any] = {
+        "start_date": dates[0],
+        "text": {"headline": escape(headline),
+                 "text": f"<p>{escape(citation.text)}</p>"
+                         f"<p><small>{source}, {citation.start}–{citation.end}</small></p>"},
+        "group": event.type,
+        "unique_id": f"{event.document}-{event.local_id}",
+    }
+    if dates[1] is not None:
+        item["end_date"] = dates[1]
+    return item
+
+
+def events_to_timeline(events: list[EventRecord], title: str, subtitle: str = "") -> dict[str, Any]:
+    """The timeline of every event that has a calendar date, in the store's order (TimelineJS sorts)."""
+    items = [item for item in map(timeline_event, events) if item is not None]
+    return {"title": {"text": {"headline": escape(title), "text": escape(subtitle)}}, "events": items}
