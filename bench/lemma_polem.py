@@ -6,25 +6,37 @@ Modes: ``tokens`` gives ``base_form`` the corpus' own tokens, with the corpus ta
 ``chosen`` (the PolEval setting); ``phrase`` gives ``lemmatize_phrase`` only the mention's text
 (our tokenizer, Morfeusz readings, no tagger). Both pass the KPWr category as the hint.
 
-    python bench/lemma_polem.py --split tune [--mode tokens|phrase] [--errors 40]
+Each citation convention is scored (``--convention`` for one): ``poleval`` is the corpus' own (the
+PolEval number), ``kronika`` the pipeline's (see ``resources/pl/lemma_conventions.tsv``). ``--cv`` scores
+2-fold cross-validation on the train split's halves, the learned resources rebuilt from each half.
+
+    python bench/lemma_polem.py --split tune [--mode tokens|phrase] [--convention poleval] [--errors 40]
+    python bench/lemma_polem.py --cv [--mode tokens|phrase]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import random
+import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from kronika.model import Interp, Token
 from kronika.morph import get_morphology
 from kronika.morph.analyzer import expand_tag
-from kronika.morph.lemmatize import base_form, lemmatize_phrase
+from kronika.morph import lemmatize
+from kronika.morph.lemmatize import CONVENTIONS, base_form, lemmatize_phrase
 from kronika.text.segment import tokenize
 
-DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "lemma"
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / ".." / "shared" / "data" / "lemma"
+LEARN_SCRIPT = ROOT / "scripts" / "learn_lemma_suffixes.py"
 
 
 @dataclass
@@ -106,24 +118,93 @@ def read(path: Path) -> list[Mention]:
     return mentions
 
 
+def predict(mentions: list[Mention], mode: str, convention: str) -> list[str]:
+    if mode == "tokens":
+        return [base_form(m.tokens, m.category, convention) for m in mentions]
+    return [lemmatize_phrase(m.text, m.category, convention) for m in mentions]
+
+
+def score(mentions: list[Mention], predictions: list[str]) -> tuple[float, float, float]:
+    """(case-sensitive accuracy, case-insensitive accuracy, PolEval score)."""
+    exact = sum(p == m.lemma for p, m in zip(predictions, mentions, strict=True)) / len(mentions)
+    folded = sum(p.lower() == m.lemma.lower() for p, m in zip(predictions, mentions, strict=True)) / len(mentions)
+    return exact, folded, 0.2 * exact + 0.8 * folded
+
+
+@contextmanager
+def learned_from(train_lines: list[str]) -> Iterator[None]:
+    """Run the lemmatizer with the learned resources rebuilt by ``scripts/learn_lemma_suffixes.py`` from
+    ``train_lines`` only (cross-validation), the hand-written ones unchanged."""
+    spec = importlib.util.spec_from_file_location("learn_lemma_suffixes", LEARN_SCRIPT)
+    learner = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(learner)
+    original = lemmatize._resource_lines
+    with tempfile.TemporaryDirectory() as directory:
+        folder = Path(directory)
+        train = folder / "train.tsv"
+        train.write_text("".join(train_lines), encoding="utf-8")
+        learner.write(learner.learn(train), folder / "lemma_suffix_rules.tsv", learner.MIN_COUNT)
+        learner.write_genders(learner.learn_adjective_genders(train), folder / "lemma_adjective_genders.tsv")
+
+        def lines(name: str) -> Iterator[tuple[int, str]]:
+            path = folder / name
+            if not path.exists():
+                yield from original(name)
+                return
+            for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+                if line.strip() and not line.startswith("#"):
+                    yield number, line
+
+        lemmatize._resource_lines = lines
+        _clear_caches()
+        try:
+            yield
+        finally:
+            lemmatize._resource_lines = original
+            _clear_caches()
+
+
+def _clear_caches() -> None:
+    for loader in (lemmatize._suffix_rules, lemmatize._adjective_genders):
+        loader.cache_clear()
+
+
+def cross_validate(mode: str, convention: str) -> None:
+    """2-fold cross-validation on the train split's halves (contiguous, so documents stay apart)."""
+    path = DATA / "polem-kpwr-ne-train.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    mentions = read(path)
+    half = len(lines) // 2
+    folds = [(lines[:half], mentions[half:]), (lines[half:], mentions[:half])]
+    scores = []
+    for number, (train_lines, test) in enumerate(folds, 1):
+        with learned_from(train_lines):
+            scores.append(score(test, predict(test, mode, convention))[2])
+        print(f"train CV fold {number} ({mode}, {convention}): {len(test)} mentions, PolEval score {scores[-1]:.4f}")
+    print(f"train CV mean ({mode}, {convention}): {sum(scores) / len(scores):.4f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", default="tune", choices=["train", "tune"])
     parser.add_argument("--mode", default="tokens", choices=["tokens", "phrase"])
-    parser.add_argument("--errors", type=int, default=0, help="print this many random errors")
+    parser.add_argument("--convention", choices=CONVENTIONS, help="one citation convention (default: each)")
+    parser.add_argument("--cv", action="store_true", help="2-fold cross-validation on the train split's halves")
+    parser.add_argument("--errors", type=int, default=0, help="print this many random errors (last convention)")
     args = parser.parse_args()
+    conventions = [args.convention] if args.convention else list(CONVENTIONS)
+    if args.cv:
+        for convention in conventions:
+            cross_validate(args.mode, convention)
+        return
     mentions = read(DATA / f"polem-kpwr-ne-{args.split}.tsv")
-    started = time.perf_counter()
-    if args.mode == "tokens":
-        predictions = [base_form(m.tokens, m.category) for m in mentions]
-    else:
-        predictions = [lemmatize_phrase(m.text, m.category) for m in mentions]
-    elapsed = time.perf_counter() - started
-    exact = sum(p == m.lemma for p, m in zip(predictions, mentions, strict=True)) / len(mentions)
-    folded = sum(p.lower() == m.lemma.lower() for p, m in zip(predictions, mentions, strict=True)) / len(mentions)
-    print(f"{args.split} ({args.mode}): {len(mentions)} mentions, case-sensitive {exact:.4f}, "
-          f"case-insensitive {folded:.4f}, PolEval score {0.2 * exact + 0.8 * folded:.4f} "
-          f"({len(mentions) / elapsed:.0f} mentions/s)")
+    for convention in conventions:
+        started = time.perf_counter()
+        predictions = predict(mentions, args.mode, convention)
+        elapsed = time.perf_counter() - started
+        exact, folded, poleval = score(mentions, predictions)
+        print(f"{args.split} ({args.mode}, {convention}): {len(mentions)} mentions, case-sensitive {exact:.4f}, "
+              f"case-insensitive {folded:.4f}, PolEval score {poleval:.4f} ({len(mentions) / elapsed:.0f} mentions/s)")
     errors = [(m, p) for m, p in zip(mentions, predictions, strict=True) if p.lower() != m.lemma.lower()]
     by_category = Counter(m.category for m, _ in errors)
     print("errors by category:", ", ".join(f"{c} {n}" for c, n in by_category.most_common(12)))

@@ -363,6 +363,7 @@ CREATE TABLE border_1939 (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
 CREATE TABLE district (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
 CREATE TABLE kind (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
 CREATE TABLE curated_source (id INTEGER PRIMARY KEY, name TEXT NOT NULL);  -- place id, curated reference
+CREATE TABLE name_now (id INTEGER PRIMARY KEY, name TEXT NOT NULL);  -- place id, today's name if not the Polish
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 """
 
@@ -431,8 +432,7 @@ def write_index(out: Path, places: list[PlaceRecord], countries: dict[str, str],
         column("district", [districts.get(p.admin or "") for p in places]),
         column("kind", [kinds[p.kind] for p in places]),
     ])
-    for name, values in (("keys", keys), ("name", [p.name for p in places]),
-                         ("name_now", ["" if p.name_now == p.name else p.name_now for p in places])):
+    for name, values in (("keys", keys), ("name", [p.name for p in places])):
         packed[name], packed[f"{name}_start"] = _text(values)
     packed |= {
         "key_slots": _hash_table(keys),
@@ -450,6 +450,8 @@ def write_index(out: Path, places: list[PlaceRecord], countries: dict[str, str],
         db.executemany(f"INSERT INTO {table} VALUES (?,?)", [(i, name) for name, i in ids.items()])
     db.executemany("INSERT INTO curated_source VALUES (?,?)",
                    [(i, p.curated_source) for i, p in enumerate(places) if p.curated_source])
+    db.executemany("INSERT INTO name_now VALUES (?,?)",
+                   [(i, p.name_now) for i, p in enumerate(places) if p.name_now != p.name])
     counts = {"rows:place": str(len(places)), "rows:key": str(len(keys)), "rows:posting": str(len(flat))}
     db.executemany("INSERT INTO meta VALUES (?,?)",
                    sorted({**meta, **counts, "byteorder": sys.byteorder}.items()))

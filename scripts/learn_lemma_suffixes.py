@@ -35,6 +35,7 @@ RESOURCES = ROOT / "src" / "kronika" / "morph" / "resources" / "pl"
 DEFAULT_OUT = RESOURCES / "lemma_suffix_rules.tsv"
 GENDERS_OUT = RESOURCES / "lemma_adjective_genders.tsv"
 MIN_GENDER_EXAMPLES = 3
+MIN_COUNT = 2  # examples an ending needs for a rule
 MAX_ENDING = 6
 POOLED = "any"  # the class of rules pooled over all classes, for endings a class has too few examples of
 _WORD = re.compile(r"\w+|[^\w\s]")
@@ -195,7 +196,7 @@ def main() -> None:
     parser.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--genders-out", type=Path, default=GENDERS_OUT)
-    parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--min-count", type=int, default=MIN_COUNT)
     args = parser.parse_args()
     written = write(learn(args.train), args.out, args.min_count)
     print(f"{written} rules → {args.out}")

@@ -174,7 +174,7 @@ def train(documents: Sequence[GoldDocument], epochs: int = 8, seed: int = 1) -> 
     all_lemmas = Counter(item.lemma.lower() for d in documents for s in d.sentences for item in s if item.lemma)
     lemma_counts = {lemma: n for lemma, n in all_lemmas.items() if n > 1}  # singletons break no ties
     perceptron = AveragedPerceptron()
-    tagger = Tagger(perceptron.weights, lemma_counts, cache=False)
+    tagger = Tagger(perceptron.weights, lemma_counts, fixed_weights=False)
     sentences = training_sentences(documents, tagger)
     order = list(range(len(sentences)))
     shuffle = random.Random(seed).shuffle

@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "export": "kronika.commands.export",
     "lemmatize": "kronika.commands.lemmatize",
     "geocode": "kronika.commands.geocode",
+    "serve": "kronika.commands.serve",
 }
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from kronika.events import annotate_events
 from kronika.events.clauses import split_clauses
-from kronika.events.lexicon import EVENT_TYPES, load_function_words, load_triggers
+from kronika.events.lexicon import EVENT_TYPES, NOT_AN_EVENT, load_function_words, load_triggers
 from tests.events.builders import build_analysis
 
 # text, entities, timexes, expected events: (trigger, type, time, inherited, places, {lemma: role})
@@ -73,6 +73,16 @@ CASES = [
         [("zajęty", "military_movement", None, False, ["Poznań"], {}),
          ("defilada", "parade", "1939-10-10", False, ["Poznań"], {})],
     ),
+    # "zająć się" (to catch fire, to deal with) is no occupation; "powołać pod broń" is a mobilisation
+    (
+        "Od iskry zajął się dach stodoły, a gospodarz zajmował się wtedy bydłem.",
+        [], [], [],
+    ),
+    (
+        "Rumunia może powołać pod broń milion ludzi.",
+        [("Rumunia", "COUNTRY", "Rumunia")], [],
+        [("powołać pod broń", "military_movement", None, False, [], {"Rumunia": "agent"})],
+    ),
 ]
 
 
@@ -120,7 +130,7 @@ def test_split_clauses(text, expected) -> None:
 
 def test_lexicons_load_and_are_valid() -> None:
     triggers = load_triggers()
-    assert {entry.type for entry in triggers} <= EVENT_TYPES
+    assert {entry.type for entry in triggers} <= EVENT_TYPES | {NOT_AN_EVENT}
     by_phrase = {entry.phrase: entry for entry in triggers}
     assert by_phrase["stoczyć walkę"].words == (frozenset({"stoczyć"}), frozenset({"walka"}))
     # multiword entries come first, so they claim their words before the single nouns do

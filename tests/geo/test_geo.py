@@ -45,6 +45,8 @@ def test_fold(name: str, key: str) -> None:
     ("Oranami", "orany"),
     ("Kalininie", "kalinin"),
     ("Baranowiczami", "baranowicze"),
+    ("Zaleszczykach", "zaleszczyki"),  # plural -ki stem: -kach -> -ki, not -ky
+    ("Kielcach", "kielce"),
     ("Rawie Ruskiej", "rawa ruska"),  # adjective gender variant
     ("Brześciu nad Bugiem", "brzesc nad bugiem"),  # words after the preposition stay
 ])

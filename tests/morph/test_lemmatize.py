@@ -44,7 +44,7 @@ from kronika.text.segment import tokenize
         ("Nowosielcach", "PLACE", "Nowosielce"),
         ("Krzemieńcem", "PLACE", "Krzemieniec"),
         ("Zadubnem", "PLACE", "Zadubno"),
-        ("Wierzchowem", "PLACE", "Wierzchów"),
+        ("Hrubowem", "PLACE", "Hrubów"),
         ("Mönchengladbach", "PLACE", "Mönchengladbach"),  # -ach ends German nominatives
         # two places SGJP knows equally: the more regular paradigm (Dubno, not Dubne)
         ("Dubnem", "PLACE", "Dubno"),

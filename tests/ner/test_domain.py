@@ -57,6 +57,13 @@ def top_level(text: str) -> set[tuple[str, str, str]]:
     # persons with titles kept apart
     ("Rozkaz wydał płk Stefan Rowecki.", ("Stefan Rowecki", "PERSON", "Stefan Rowecki")),
     ("Przemawiał minister Józef Beck.", ("Józef Beck", "PERSON", "Józef Beck")),
+    # 1930s press: chained titles and initials, a dateline in capitals, "W. Brytania", name endings
+    ("Na zjeździe przemawiał p. wiceminister inż. J. Nowicki.", ("J. Nowicki", "PERSON", "J. Nowicki")),
+    ("Mszę odprawił ks. kan. Lubański.", ("Lubański", "PERSON", "Lubański")),
+    ("RZYM, (PAT). — Prasa pisze o rokowaniach.", ("RZYM", "PLACE", "Rzym")),
+    ("Rząd porozumiał się z W. Brytanią.", ("W. Brytanią", "COUNTRY", "W. Brytania")),
+    ("W zawodach wystąpiła Kusocińszczówna.", ("Kusocińszczówna", "PERSON", "Kusocińszczówna")),
+    ("Mieszkańcy przedmieścia zwanego Zarzeczówką protestowali.", ("Zarzeczówką", "PLACE", "Zarzeczówka")),
 ])
 def test_recognises(sentence: str, expected: tuple[str, str, str]) -> None:
     assert expected in top_level(sentence)
@@ -68,9 +75,21 @@ def test_recognises(sentence: str, expected: tuple[str, str, str]) -> None:
     ("Oddziały sowieckie przekroczyły granicę.", "Oddziały"),  # a unit head needs a name
     ("Podpisano protokół o przekazaniu miasta.", "protokół o przekazaniu miasta"),  # descriptive, not a title
     ("Rosjanie weszli do miasta.", "Rosjanie"),
+    # a common word at a sentence's start after a dash, common words of an all-capitals passage,
+    # letters written after a surname
+    ("— Płonie stodoła za wsią.", "Płonie"),
+    ("Minister oświadczył: WIEMY JAK DAMY SOBIE RADĘ Z KAŻDYM.", "JAK"),
+    ("Minister oświadczył: WIEMY JAK DAMY SOBIE RADĘ Z KAŻDYM.", "DAMY"),
+    ("Kazanie wygłosił o. Nowak T. J. w kościele.", "Nowak T"),
 ])
 def test_rejects(sentence: str, absent: str) -> None:
     assert absent not in {e.text for e in entities_of(sentence)}
+
+
+def test_capital_p_opens_a_sentence_as_pan_and_links_to_the_full_name() -> None:
+    entities = entities_of("Głos zabrał p. Henryk Duval z Paryża. P. Duval mówił długo.")
+    persons = [(e.text, e.ref) for e in entities if e.type == "PERSON"]
+    assert persons == [("Henryk Duval", "person:henryk-duval"), ("Duval", "person:henryk-duval")]
 
 
 def test_title_is_role_not_name() -> None:

@@ -33,6 +33,20 @@ def test_seed_sentences_exact(seed_gold):
         ("Czy to prawda? Tak. Naprawdę!", 3),
         # lower case after a dot does not start a sentence
         ("Było ich ok. 5 tys. żołnierzy.", 1),
+        # 1930s press: titles and truncated institution words do not end a sentence
+        ("Mszę odprawił ks. kan. Nowicki, a kazanie wygłosił mons. Rossi.", 1),
+        ("Obecni byli przedstaw. Wydz. Przem. Urzędu Wojewódzkiego i st. Cechu Stolarzy.", 1),
+        ("Na miejsce przybył o g. 9.30 Wiceprem. Zawadzki z kom. Nowakiem.", 1),
+        ("Zebrał się Zarząd Wil. Okr. Zw. Bokserskiego. Obrady trwały długo.", 2),
+        # a dateline after a heading that has no final punctuation opens a report
+        ("Nowe rokowania w Moskwie LONDYN, (PAT). — Rząd brytyjski ogłosił komunikat.", 3),
+        ("Sesja sejmu zamknięta RYGA, 12 maja. — Wczoraj zamknięto sesję.", 3),
+        # a run-in heading: a capitalised preposition followed by lower case after a word
+        ("Otwarcie nowej szkoły w Lidzie W ub. niedzielę poświęcono gmach.", 2),
+        ("Premier o sytuacji gospodarczej Na wczorajszym posiedzeniu mówił o cenach.", 2),
+        # … but not a name with a capitalised preposition, nor an initial
+        ("Zatrzymał się w hotelu Pod Orłem w Grodnie.", 1),
+        ("Przemawiał prezes Z. Nowak i inni.", 1),
     ],
 )
 def test_sentence_counts(text, expected):

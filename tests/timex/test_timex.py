@@ -35,6 +35,17 @@ NARRATIVE = "Pakt podpisano 23 sierpnia 1939 roku. Traktat z 1921 roku. Walki tr
         ("przez trzy dni", None, [("trzy dni", "P3D", None)]),
         ("co roku", None, [("co roku", "P1Y", None)]),
         ("wówczas", None, []),
+        # 1930s press: deixis in an agency report counts from its dateline, not from the paper's date
+        ("Obrady zamknięte RYGA, 14 maja. — Wczoraj sejm uchwalił budżet, a w czwartek rozpoczną się ferie. "
+         "PARYŻ, (PAT). — Wczoraj premier przyjął posła.", "1938-05-16",
+         [("14 maja", "1938-05-14", None), ("Wczoraj", "1938-05-13", None), ("czwartek", "1938-05-19", None),
+          ("Wczoraj", "1938-05-15", None)]),
+        # a clock time with its part of the day, read on the 24-hour dial
+        ("Pociąg przybył o godz. 7 wieczorem, a odjechał o godz. 6.15 rano.", "1937-01-12",
+         [("godz. 7 wieczorem", "1937-01-12T19:00", None), ("godz. 6.15 rano", "1937-01-12T06:15", "t1")]),
+        # "rb." (roku bieżącego) is the paper's year even after an older year was mentioned
+        ("Od r. 1926 rządził marszałek, a w lutym rb. ustąpił.", "1935-06-01",
+         [("r. 1926", "1926", None), ("lutym rb.", "1935-02", None)]),
     ],
 )
 def test_anchoring_and_values(text: str, dct: str | None, expected: list[tuple[str, str, str | None]]) -> None:

@@ -24,7 +24,7 @@ from kronika.events.grammar import (
     lemmas,
     number_gender,
 )
-from kronika.events.lexicon import TriggerEntry, load_function_words, load_triggers
+from kronika.events.lexicon import NOT_AN_EVENT, TriggerEntry, load_function_words, load_triggers
 from kronika.model import Analysis, Entity, Event, EventArgument, Sentence, Timex, Token
 
 PREDICATE = FINITE | {"ppas", "pact", "pcon", "pant", "inf", "impt"}
@@ -78,9 +78,11 @@ def find_triggers(tokens: list[Token], clause: Clause, blocked: set[int]) -> lis
                 matched.append(min(near, key=lambda j: abs(j - i)))
             if len(matched) < len(entry.words):
                 continue
+            used.update(matched)
+            if entry.type == NOT_AN_EVENT:
+                continue
             verbal = next(((j, word) for j, word in zip(matched, entry.words, strict=True)
                            if _verbal_reading(tokens[j], word)), None)
-            used.update(matched)
             found.append(TriggerMatch(entry, sorted(matched), verbal[0] if verbal else None,
                                       verbal[1] if verbal else frozenset()))
     return sorted(found, key=lambda m: m.tokens[0])

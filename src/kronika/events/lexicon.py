@@ -18,6 +18,10 @@ EVENT_TYPES = frozenset({
     "negotiation", "order", "arrest", "deportation", "mass_killing", "parade", "legal_act", "other",
 })
 
+# the type of an idiom that claims its words without being an event: "zająć się" (to deal with, to
+# catch fire) keeps "zająć" (to occupy) from firing
+NOT_AN_EVENT = "-"
+
 WORD_CLASSES = frozenset({
     "subordinator", "coordinator", "place_prep", "place_head", "passive_aux", "occurrence", "light_verb",
     "command", "title", "time_noun", "negation",
@@ -58,7 +62,7 @@ def load_triggers(language: str = "pl") -> tuple[TriggerEntry, ...]:
         if len(fields) != 2:
             raise ValueError(f"triggers.tsv line {number}: expected PHRASE<TAB>TYPE")
         phrase, event_type = fields
-        if event_type not in EVENT_TYPES:
+        if event_type not in EVENT_TYPES and event_type != NOT_AN_EVENT:
             raise ValueError(f"triggers.tsv line {number}: unknown event type {event_type!r}")
         if phrase in seen:
             raise ValueError(f"triggers.tsv line {number}: duplicate {phrase!r}")

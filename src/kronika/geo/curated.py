@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 BUILD_INPUTS = ("curated_places.tsv", "borders_1939_corrections.tsv")
 CORRECTION_COLUMNS = ("country_1939", "region", "polygon", "source")
@@ -74,7 +74,7 @@ class BorderCorrection:
 
 
 def _read(name: str) -> str:
-    return resources.files("kronika.geo").joinpath(f"resources/pl/{name}").read_text("utf-8")
+    return (Path(__file__).parent / "resources" / "pl" / name).read_text("utf-8")
 
 
 def load_border_corrections(text: str | None = None) -> list[BorderCorrection]:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 from itertools import product
+from pathlib import Path
 
 # Characters NFKD does not decompose into a base letter and a combining mark.
 _EXTRA_FOLD = str.maketrans({"ł": "l", "Ł": "l", "ß": "ss", "ø": "o", "đ": "d", "ı": "i", "’": "'", "ʼ": "'"})
@@ -41,7 +41,7 @@ def fold(name: str) -> str:
 
 def _load_suffix_rules() -> tuple[tuple[str, str], ...]:
     """(ending, replacement) pairs from ``resources/pl/inflection_suffixes.tsv``, longest ending first."""
-    text = resources.files("kronika.geo").joinpath("resources/pl/inflection_suffixes.tsv").read_text("utf-8")
+    text = (Path(__file__).parent / "resources" / "pl" / "inflection_suffixes.tsv").read_text("utf-8")
     rules: list[tuple[str, str]] = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 COLUMNS = ("adjective", "region", "lat", "lon", "radius_km", "source")
 # Words that open a qualifying phrase: "Brześć nad Bugiem", "Góra pod Łęczycą".
@@ -30,7 +30,7 @@ class Region:
 def load_regions(text: str | None = None) -> dict[str, Region]:
     """Parse the table (the packaged one by default), keyed by adjective; ValueError names the bad line."""
     if text is None:
-        text = resources.files("kronika.geo").joinpath("resources/pl/regional_qualifiers.tsv").read_text("utf-8")
+        text = (Path(__file__).parent / "resources" / "pl" / "regional_qualifiers.tsv").read_text("utf-8")
     regions: dict[str, Region] = {}
     header_seen = False
     for number, line in enumerate(text.splitlines(), 1):

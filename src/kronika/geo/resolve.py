@@ -133,8 +133,8 @@ def _prior(spelled: str, hit: Hit, year: int | None) -> dict[str, float]:
 
 def _best(mention: str, hits: Sequence[Hit], year: int | None) -> Place | None:
     """The first candidate ``_ranked`` would give, without building the others."""
-    if not hits:
-        return None
+    if len(hits) <= 1:
+        return get_gazetteer().place(hits[0]) if hits else None
     spelled = mention.casefold()
     best = min(hits, key=lambda hit: (-sum(_prior(spelled, hit, year).values()), hit.id))
     return get_gazetteer().place(best)
@@ -249,14 +249,13 @@ def resolve(mentions: Sequence[str], year: int | None = None, surfaces: Sequence
 
 def geocode(name: str, year: int | None = None) -> Place | None:
     """The most likely place for one name (any case form, historical or modern), or None."""
-    return _best(name.strip(), _matches(name.strip()), year)
+    name = name.strip()
+    return _best(name, _matches(name), year)
 
 
 def geocode_many(names: Sequence[str], year: int | None = None) -> list[Place | None]:
-    """``geocode`` for many names, each on its own (no context), with batched index look-ups."""
-    stripped = [name.strip() for name in names]
-    direct = get_gazetteer().hits_many([fold(name) for name in stripped])
-    return [_best(name, _matches(name, direct[fold(name)]), year) for name in stripped]
+    """``geocode`` for many names, each on its own (no context)."""
+    return [geocode(name, year) for name in names]
 
 
 def candidates(name: str, year: int | None = None) -> list[Place]:

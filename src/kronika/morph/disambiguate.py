@@ -40,7 +40,7 @@ _HOMONYM_MARK = re.compile(r"(?<=.):[A-Za-z][^:]*$")
 START, END = "<s>", "</s>"
 _ZEROS = repeat(0.0)  # default weight of unseen features, for map(dict.get, ...)
 _NO_SCORE = (0.0,)
-_CELL_CACHE_SIZE = 200_000  # distinct forms; running text rarely has more
+_CACHE_SIZE = 200_000  # distinct forms or candidate-set pairs; running text rarely has more
 
 
 def clean_lemma(lemma: str) -> str:
@@ -73,9 +73,19 @@ def to_nkjp(tag: str) -> str:
     return ":".join(parts)
 
 
+class TagKeys(NamedTuple):
+    """The parts of a full tag that features key on; ``''`` for what the tag does not mark."""
+
+    pos: str
+    number: str
+    case: str
+    gender: str
+    pos_case: str  # "subst:loc"
+    pos_number_gender: str  # "subst:sg:f"
+
+
 @lru_cache(maxsize=8192)
-def tag_attributes(tag: str) -> tuple[str, str, str, str]:
-    """``(pos, number, case, gender)`` of a full tag; ``''`` for what the tag does not mark."""
+def tag_keys(tag: str) -> TagKeys:
     parts = tag.split(":")
     number = case = gender = ""
     for part in parts[1:]:
@@ -85,7 +95,8 @@ def tag_attributes(tag: str) -> tuple[str, str, str, str]:
             case = part
         elif part in _GENDERS:
             gender = part
-    return parts[0], number, case, gender
+    pos = parts[0]
+    return TagKeys(pos, number, case, gender, f"{pos}:{case}", f"{pos}:{number}:{gender}")
 
 
 def capitalisation(form: str, sentence_initial: bool) -> str:
@@ -103,20 +114,26 @@ def is_proper(interp: Interp) -> bool:
     return bool(_NAME_QUALIFIERS.intersection(interp.quals)) or interp.lemma[:1].isupper()
 
 
+# Every feature is "template|context|key" (the context may be empty or hold "|"; the key may not): the
+# context comes from the words or the previous tag, the key from the candidate tag. The tagger regroups
+# the weights by template and context (``Tagger.tables``) and sums them per candidate in the order of the
+# feature lists below, so both ways score alike to the last bit; training uses the strings.
+
+
 def emission_features(form: str, case_context: str, tag: str, proper: bool) -> list[str]:
     """Features of one candidate tag of one token, independent of its neighbours."""
     lower = form.lower()
-    pos, number, case, gender = tag_attributes(tag)
+    keys = tag_keys(tag)
     return [
         f"t|{tag}",
-        f"pc|{pos}:{case}",
-        f"pn|{pos}:{number}:{gender}",
+        f"pc|{keys.pos_case}",
+        f"pn|{keys.pos_number_gender}",
         f"w|{lower}|{tag}",
-        f"wp|{lower}|{pos}",
-        f"wc|{lower}|{pos}:{case}",
+        f"wp|{lower}|{keys.pos}",
+        f"wc|{lower}|{keys.pos_case}",
         f"s2|{lower[-2:]}|{tag}",
-        f"s3|{lower[-3:]}|{pos}:{case}",
-        f"cap|{case_context}|{int(proper)}|{pos}",
+        f"s3|{lower[-3:]}|{keys.pos_case}",
+        f"cap|{case_context}|{int(proper)}|{keys.pos}",
     ]
 
 
@@ -153,71 +170,77 @@ def context_features(context: Context, tag: str) -> list[str]:
     """Features tying a candidate to the words around it: what governs its case two words back
     (*w 1939 roku*), what follows a function word (*to jest*, *nie wiem*), and a dot the sentence
     splitter kept inside the sentence, which marks an abbreviation (*gen. Anders*)."""
-    pos, _number, case, _gender = tag_attributes(tag)
+    keys = tag_keys(tag)
     return [
-        f"p2|{context.before2}|{pos}:{case}",
-        f"p1|{context.before}|{pos}:{case}",
-        f"n1|{context.after}|{pos}",
-        f"dot|{context.dot}|{pos}",
+        f"p2|{context.before2}|{keys.pos_case}",
+        f"p1|{context.before}|{keys.pos_case}",
+        f"n1|{context.after}|{keys.pos}",
+        f"dot|{context.dot}|{keys.pos}",
     ]
+
+
+def agreement(previous: TagKeys, keys: TagKeys) -> str:
+    """``'110'``: same case, same number, not the same gender (a value the tag lacks never agrees)."""
+    return (
+        f"{int(bool(keys.case) and previous.case == keys.case)}"
+        f"{int(bool(keys.number) and previous.number == keys.number)}"
+        f"{int(bool(keys.gender) and previous.gender == keys.gender)}"
+    )
 
 
 def transition_features(previous: str, tag: str) -> list[str]:
     """Features of a pair of adjacent tags: the pair itself, and the part-of-speech, case and
     agreement (same case, number, gender) patterns that generalise to unseen pairs."""
-    p_pos, p_number, p_case, p_gender = tag_attributes(previous)
-    pos, number, case, gender = tag_attributes(tag)
-    agreement = (
-        f"{int(bool(case) and p_case == case)}{int(bool(number) and p_number == number)}"
-        f"{int(bool(gender) and p_gender == gender)}"
-    )
+    p_keys, keys = tag_keys(previous), tag_keys(tag)
     return [
         f"b|{previous}|{tag}",
-        f"bp|{p_pos}|{pos}",
-        f"bc|{p_pos}:{p_case}|{pos}:{case}",
-        f"ba|{p_pos}|{pos}|{agreement}",
+        f"bp|{p_keys.pos}|{keys.pos}",
+        f"bc|{p_keys.pos_case}|{keys.pos_case}",
+        f"ba|{p_keys.pos}|{keys.pos}|{agreement(p_keys, keys)}",
     ]
 
 
 class FormCandidates(NamedTuple):
-    """Everything about a token that depends on its form, capitalisation and glued dot only, computed
-    once per distinct form: running text repeats its forms, so the tagger's per-token work is the
-    context lookups and the Viterbi step."""
+    """What the tagger knows of a token from its form, capitalisation and glued dot alone, computed
+    once per distinct form (running text repeats its forms): per candidate tag, the reading with the
+    chosen lemma, the emission score and the keys of the context features."""
 
-    tags: tuple[str, ...]  # candidate full tags
-    chosen: tuple[Interp, ...]  # per candidate tag, the reading with the chosen lemma
-    emissions: tuple[float, ...]  # per candidate, the weight of its emission features
-    case_keys: tuple[str, ...]  # per candidate, "pos:case" and "pos": the keys of the context weights
-    pos_keys: tuple[str, ...]
+    tags: tuple[str, ...]
+    chosen: tuple[Interp, ...]
+    emissions: tuple[float, ...]
+    keys: tuple[TagKeys, ...]
     interps: tuple[Interp, ...]  # all readings, one per full tag, for ``token.interps``
 
 
-# context feature prefixes of ``context_features``, in its order, and whether they key on "pos:case"
-_CONTEXT_PREFIXES = {"p2": True, "p1": True, "n1": False, "dot": False}
+WeightTables = dict[str, dict[str, dict[str, float]]]  # template -> context -> key -> weight
+_NO_WEIGHTS: dict[str, float] = {}
+
+
+def weight_tables(weights: dict[str, float]) -> WeightTables:
+    """``{"p1|w|subst:loc": 2.1}`` → ``{"p1": {"w": {"subst:loc": 2.1}}}``."""
+    tables: WeightTables = {}
+    for feature, weight in weights.items():
+        template, _, rest = feature.partition("|")
+        context, _, key = rest.rpartition("|")
+        tables.setdefault(template, {}).setdefault(context, {})[key] = weight
+    return tables
 
 
 class Tagger:
     """Viterbi decoding over Morfeusz candidate tags with linear feature weights.
 
-    ``cache`` memoises per-form candidates and per-tag-pair transition scores; training turns it off
-    because its weights change."""
+    With ``fixed_weights`` the tagger regroups the weights into tables and memoises per-form candidates
+    and per-tag-pair transition scores; training passes ``False`` because its weights change, and then
+    every score is summed from feature strings."""
 
-    def __init__(self, weights: dict[str, float], lemma_counts: dict[str, int], cache: bool = True) -> None:
+    def __init__(self, weights: dict[str, float], lemma_counts: dict[str, int], fixed_weights: bool = True) -> None:
         self.weights = weights
         self.lemma_counts = lemma_counts
-        self._cache = cache
-        self._transitions: dict[tuple[str, str], float] = {}
-        self._blocks: dict[tuple[tuple[str, ...], tuple[str, ...]], list[list[float]]] = {}
+        self._fixed = fixed_weights
+        self.tables = weight_tables(weights) if fixed_weights else {}
         self._forms: dict[tuple[str, bool, bool], FormCandidates] = {}
-        # the context weights regrouped by prefix and neighbour word, so a token looks each neighbour up
-        # once instead of building a feature string per candidate: {"p1": {"w": {"subst:loc": 2.1}}}
-        self._context: dict[str, dict[str, dict[str, float]]] = {prefix: {} for prefix in _CONTEXT_PREFIXES}
-        if cache:
-            for feature, weight in weights.items():
-                prefix, _, rest = feature.partition("|")
-                if prefix in self._context:
-                    word, _, key = rest.rpartition("|")
-                    self._context[prefix].setdefault(word, {})[key] = weight
+        self._transitions_into: dict[str, dict[str, float]] = {}  # tag -> {previous tag: score}
+        self._blocks: dict[tuple[tuple[str, ...], tuple[str, ...]], list[list[float]]] = {}
 
     @classmethod
     def load(cls, path: Path | None = None) -> Tagger:
@@ -236,53 +259,111 @@ class Tagger:
     def score(self, features: Sequence[str]) -> float:
         return sum(map(self.weights.get, features, _ZEROS))
 
-    def transition(self, previous: str, tag: str) -> float:
-        key = (previous, tag)
-        value = self._transitions.get(key) if self._cache else None
-        if value is None:
-            value = self.score(transition_features(previous, tag))
-            if self._cache:
-                self._transitions[key] = value
-        return value
+    def table(self, template: str, context: str) -> dict[str, float]:
+        return self.tables.get(template, _NO_WEIGHTS).get(context, _NO_WEIGHTS)
+
+    def emission_scores(self, form: str, case_context: str, candidates: Sequence[tuple[str, Interp]]) -> list[float]:
+        """``score(emission_features(...))`` of each candidate."""
+        if not self._fixed:
+            return [self.score(emission_features(form, case_context, t, is_proper(i))) for t, i in candidates]
+        lower = form.lower()
+        table = self.table
+        by_tag, by_pos_case, by_pos_number_gender = table("t", ""), table("pc", ""), table("pn", "")
+        word_tag, word_pos, word_pos_case = table("w", lower), table("wp", lower), table("wc", lower)
+        suffix2, suffix3 = table("s2", lower[-2:]), table("s3", lower[-3:])
+        capitals = (table("cap", f"{case_context}|0"), table("cap", f"{case_context}|1"))
+        scores = []
+        for tag, interp in candidates:
+            keys = tag_keys(tag)
+            scores.append(
+                sum((
+                    by_tag.get(tag, 0.0),
+                    by_pos_case.get(keys.pos_case, 0.0),
+                    by_pos_number_gender.get(keys.pos_number_gender, 0.0),
+                    word_tag.get(tag, 0.0),
+                    word_pos.get(keys.pos, 0.0),
+                    word_pos_case.get(keys.pos_case, 0.0),
+                    suffix2.get(tag, 0.0),
+                    suffix3.get(keys.pos_case, 0.0),
+                    capitals[is_proper(interp)].get(keys.pos, 0.0),
+                ))
+            )
+        return scores
+
+    def context_scores(self, entry: FormCandidates, context: Context) -> list[float]:
+        """``entry``'s emission scores plus the score of each candidate's ``context_features``."""
+        table = self.table
+        before2, before = table("p2", context.before2), table("p1", context.before)
+        after, dot = table("n1", context.after), table("dot", context.dot)
+        return [
+            emission
+            + sum((
+                before2.get(keys.pos_case, 0.0),
+                before.get(keys.pos_case, 0.0),
+                after.get(keys.pos, 0.0),
+                dot.get(keys.pos, 0.0),
+            ))
+            for emission, keys in zip(entry.emissions, entry.keys, strict=True)
+        ]
+
+    def transition_score(self, previous: str, tag: str) -> float:
+        """``score(transition_features(previous, tag))``."""
+        if not self._fixed:
+            return self.score(transition_features(previous, tag))
+        p_keys, keys = tag_keys(previous), tag_keys(tag)
+        table = self.table
+        return sum((
+            table("b", previous).get(tag, 0.0),
+            table("bp", p_keys.pos).get(keys.pos, 0.0),
+            table("bc", p_keys.pos_case).get(keys.pos_case, 0.0),
+            table("ba", f"{p_keys.pos}|{keys.pos}").get(agreement(p_keys, keys), 0.0),
+        ))
+
+    def transitions(self, previous_tags: tuple[str, ...], tag: str) -> list[float]:
+        """The transition scores into ``tag`` from each of ``previous_tags``."""
+        if not self._fixed:
+            return [self.transition_score(previous, tag) for previous in previous_tags]
+        known = self._transitions_into.get(tag)
+        if known is None:
+            known = self._transitions_into[tag] = {}
+        scores = list(map(known.get, previous_tags))
+        if None in scores:
+            for index, previous in enumerate(previous_tags):
+                if scores[index] is None:
+                    scores[index] = known[previous] = self.transition_score(previous, tag)
+        return scores
 
     def transition_block(self, previous_tags: tuple[str, ...], tags: tuple[str, ...]) -> list[list[float]]:
         """Per tag, the transition scores from each previous tag: one Viterbi step's table, cached
-        per pair of candidate sets (far fewer than word pairs: ambiguity classes repeat)."""
+        per pair of candidate sets (ambiguity classes: far fewer pairs than of words)."""
+        if not self._fixed:
+            return [self.transitions(previous_tags, tag) for tag in tags]
         key = (previous_tags, tags)
-        block = self._blocks.get(key) if self._cache else None
+        block = self._blocks.get(key)
         if block is None:
-            transition = self.transition
-            block = [[transition(previous, tag) for previous in previous_tags] for tag in tags]
-            if self._cache:
-                if len(self._blocks) >= _CELL_CACHE_SIZE:  # bound memory on huge inputs
-                    self._blocks.clear()
-                self._blocks[key] = block
+            if len(self._blocks) >= _CACHE_SIZE:  # bound memory on huge inputs
+                self._blocks.clear()
+            block = self._blocks[key] = [self.transitions(previous_tags, tag) for tag in tags]
         return block
 
     def form_candidates(self, form: str, sentence_initial: bool, dot_follows: bool) -> FormCandidates:
         key = (form, sentence_initial, dot_follows)
-        cached = self._forms.get(key) if self._cache else None
-        if cached is not None:
-            return cached
-        case_context = capitalisation(form, sentence_initial)
-        interps = readings(form, dot_follows)
-        candidates = self.candidates(interps, case_context)
-        attributes = [tag_attributes(tag) for tag, _interp in candidates]
-        entry = FormCandidates(
-            tags=tuple(tag for tag, _interp in candidates),
-            chosen=tuple(interp for _tag, interp in candidates),
-            emissions=tuple(
-                self.score(emission_features(form, case_context, tag, is_proper(interp)))
-                for tag, interp in candidates
-            ),
-            case_keys=tuple(f"{pos}:{case}" for pos, _number, case, _gender in attributes),
-            pos_keys=tuple(pos for pos, _number, _case, _gender in attributes),
-            interps=expand_readings(interps),
-        )
-        if self._cache:
-            if len(self._forms) >= _CELL_CACHE_SIZE:  # bound memory on huge inputs
-                self._forms.clear()
-            self._forms[key] = entry
+        entry = self._forms.get(key)
+        if entry is None:
+            case_context = capitalisation(form, sentence_initial)
+            interps = readings(form, dot_follows)
+            candidates = self.candidates(interps, case_context)
+            entry = FormCandidates(
+                tags=tuple(tag for tag, _interp in candidates),
+                chosen=tuple(interp for _tag, interp in candidates),
+                emissions=tuple(self.emission_scores(form, case_context, candidates)),
+                keys=tuple(tag_keys(tag) for tag, _interp in candidates),
+                interps=expand_readings(interps),
+            )
+            if self._fixed:
+                if len(self._forms) >= _CACHE_SIZE:
+                    self._forms.clear()
+                self._forms[key] = entry
         return entry
 
     def candidates(self, interps: Sequence[Interp], case_context: str) -> list[tuple[str, Interp]]:
@@ -291,42 +372,21 @@ class Tagger:
         then the lemma seen more often in training."""
         prefer_proper = case_context == "U"
         by_tag: dict[str, tuple[tuple[int, int, int], Interp]] = {}
-        for order, interp in enumerate(interps):
-            lemma = clean_lemma(interp.lemma)
+        # expanded readings keep Morfeusz's order, so among those sharing a tag ``order`` ranks them
+        # as the readings they come from
+        for order, interp in enumerate(expand_readings(tuple(interps))):
             rank = (
                 int(is_proper(interp) == prefer_proper),
-                self.lemma_counts.get(lemma.lower(), 0),
+                self.lemma_counts.get(interp.lemma.lower(), 0),
                 -order,
             )
-            for tag in expand_tag(interp.tag):
-                best = by_tag.get(tag)
-                if best is None or rank > best[0]:
-                    by_tag[tag] = (rank, Interp(lemma, tag, interp.quals))
+            best = by_tag.get(interp.tag)
+            if best is None or rank > best[0]:
+                by_tag[interp.tag] = (rank, interp)
         return [(tag, interp) for tag, (_rank, interp) in by_tag.items()]
 
-    def context_scores(self, entry: FormCandidates, context: Context) -> tuple[float, ...]:
-        """``entry``'s emission scores plus the weights of ``context_features`` of each candidate; the
-        same sums in the same order as scoring the feature strings, without building them."""
-        tables = self._context
-        lookups = [
-            (table, keys)
-            for table, keys in (
-                (tables["p2"].get(context.before2), entry.case_keys),
-                (tables["p1"].get(context.before), entry.case_keys),
-                (tables["n1"].get(context.after), entry.pos_keys),
-                (tables["dot"].get(context.dot), entry.pos_keys),
-            )
-            if table
-        ]
-        if not lookups:
-            return entry.emissions
-        totals = [0.0] * len(entry.tags)
-        for table, keys in lookups:
-            totals = list(map(add, totals, map(table.get, keys, _ZEROS)))
-        return tuple(map(add, entry.emissions, totals))
-
     def best_path(self, lattice: Sequence[tuple[tuple[str, ...], Sequence[float]]]) -> list[int]:
-        """Index of the chosen candidate in each ``(candidate tags, their emission scores)`` column."""
+        """Index of the chosen candidate in each ``(candidate tags, their scores)`` column."""
         previous_tags: tuple[str, ...] = (START,)
         previous_scores = [0.0]
         backpointers: list[list[int]] = []
@@ -336,7 +396,7 @@ class Tagger:
             for pair_scores, emission in zip(self.transition_block(previous_tags, tags), emissions, strict=True):
                 totals = list(map(add, previous_scores, pair_scores))
                 best = max(totals)
-                pointers.append(totals.index(best))  # the first best, as a strict ">" scan would keep
+                pointers.append(totals.index(best))  # the first best, as a strict ">" scan keeps
                 scores.append(best + emission)
             backpointers.append(pointers)
             previous_tags, previous_scores = tags, scores
@@ -358,7 +418,7 @@ class Tagger:
             for index, token in enumerate(tokens)
         ]
         lattice = [
-            # a single candidate needs no score: it is on every path
+            # a single candidate is on every path: its score changes nothing
             (entry.tags, _NO_SCORE if len(entry.tags) == 1 else self.context_scores(entry, context_of(tokens, i)))
             for i, entry in enumerate(entries)
         ]

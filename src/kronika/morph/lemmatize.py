@@ -12,7 +12,11 @@ Agreement is checked on Morfeusz (SGJP) readings: the phrase keeps the (number, 
 that every word of the head phrase allows, and the nominative forms come from Morfeusz's generator.
 Words Morfeusz does not know (foreign surnames, rare places: *Rückemanna*, *Oranami*) are treated as
 agreeing, and their base form is guessed from suffix rules learned from the Polem KPWr training data
-(``scripts/learn_lemma_suffixes.py`` → ``resources/pl/lemma_suffix_rules.tsv``).
+(``scripts/learn_lemma_suffixes.py`` → ``resources/pl/lemma_suffix_rules.tsv``), after the hand-written
+oblique endings of Polish place names for places (``lemma_place_endings.tsv``: *Szackiem* → *Szack*).
+A hyphenated second part keeps its own gender (*Bielsko-Biała*), a capitalised noun after *i* its own
+number and gender (*Prawo i Sprawiedliwość*); names made only of adjectives take the gender the corpus
+cites their category in (``lemma_adjective_genders.tsv``, learned by the same script).
 """
 
 from __future__ import annotations
@@ -41,13 +45,22 @@ _CLASS_QUALIFIERS = {
 }
 _QUOTES = set("„”\"«»‚‘")
 _APOSTROPHES = set("'’")
-_APOSTROPHE_TAIL = re.compile(r"(?<=\w)['’](?=[a-ząćęłńóśźż]{1,3}$)")
+# Polish case endings glued to a name that does not take them directly: after an apostrophe (Steve'a,
+# Bush'owi, Cory'ego) or a hyphen after an acronym (PSL-u, ZSRS-em); not English 's, not O'Donnell, Be'er
+_CASE_ENDING = r"(a|u|e|y|i|ę|ą|m|em|ie|om|ów|ego|emu|owi|owie|ach|ami)"
+_APOSTROPHE_TAIL = re.compile(rf"(?<=\w)['’](?={_CASE_ENDING}$)")
+_CASE_ENDING_WORD = re.compile(f"{_CASE_ENDING}$")
 _HYPHENS = {"-", "‐", "‑"}
+# endings of oblique cases that no nominative of a Polish or foreign name has: -owi (dat), -ę, -ą (acc,
+# inst of feminines), -em (inst), -ami (inst pl)
+_OBLIQUE_ONLY = re.compile(r"(owi|[ęą]|[^e]em|ami)$")
 _ACRONYM_LENGTH = 4  # the longest all-capital word taken for an acronym even if it spells a word
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 _CLASSES = ("person", "place", "adjective", "other")
 _POOLED = "any"  # suffix rules pooled over all classes, for endings a class has too few examples of
+CONVENTIONS = ("kronika", "poleval")  # how names are cited: see resources/pl/lemma_conventions.tsv
+_CONVENTION_RULES = ("adjective_lemma", "singular")
 
 Triple = tuple[str, str, str]  # (number, case, gender)
 
@@ -117,6 +130,28 @@ def _preferred_gender(category: str | None, cls: str) -> tuple[str, ...]:
     if learned is None:
         return (default,)
     return tuple(sorted(_GENDERS[learned], key=lambda g: g != default))
+
+
+@lru_cache(maxsize=1)
+def _conventions() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Convention → ((lower-cased category prefix, rule), ...), longest prefix first."""
+    rows: dict[str, list[tuple[str, str]]] = {c: [] for c in CONVENTIONS}
+    for number, line in _resource_lines("lemma_conventions.tsv"):
+        fields = line.split("\t")
+        if len(fields) != 3 or fields[0] not in CONVENTIONS or fields[2] not in _CONVENTION_RULES:
+            raise ValueError(f"lemma_conventions.tsv line {number}: expected convention, category, rule")
+        rows[fields[0]].append((fields[1].lower(), fields[2]))
+    return {c: tuple(sorted(r, key=lambda row: -len(row[0]))) for c, r in rows.items()}
+
+
+def _convention_rule(category: str | None, convention: str) -> str | None:
+    """The rule ``convention`` sets for names of ``category``, if any."""
+    if convention not in CONVENTIONS:
+        raise ValueError(f"unknown lemmatisation convention {convention!r}: expected one of {CONVENTIONS}")
+    if not category:
+        return None
+    lower = category.lower()
+    return next((rule for prefix, rule in _conventions()[convention] if lower.startswith(prefix)), None)
 
 
 def _resource_lines(name: str) -> Iterable[tuple[int, str]]:
@@ -257,10 +292,10 @@ def _short_acronym(tokens: list[Token], text: str) -> bool:
 
 
 def _is_case_ending(tokens: list[Token], i: int, last_only: bool = True) -> bool:
-    """Whether ``tokens[i]`` is a short lower-case ending glued to the word before it (PSL-u, Steve'a)."""
+    """Whether ``tokens[i]`` is a case ending glued to the word before it (PSL-u, Steve'a)."""
     return (
-        i < len(tokens) and tokens[i].start == tokens[i - 1].end and tokens[i].text.isalpha()
-        and tokens[i].text.islower() and len(tokens[i].text) <= 3 and (i + 1 == len(tokens) or not last_only)
+        i < len(tokens) and tokens[i].start == tokens[i - 1].end and bool(_CASE_ENDING_WORD.match(tokens[i].text))
+        and (i + 1 == len(tokens) or not last_only)
     )
 
 
@@ -357,10 +392,11 @@ def _head_phrase(tokens: list[Token], cls: str) -> tuple[list[_Member], set[Trip
             if i + 1 < len(tokens) and _kind(tokens, i + 1) == "hyphen":
                 continue  # the uninflected first part of a compound: łódzko-wieluński, Lejb-Gwardyjski
             break
-        # a noun in apposition to a name need not share its gender (San Sebastian); in a person's name it
-        # does (Prymasa Tysiąclecia is no apposition), and after a common noun a genitive of another
-        # gender is its complement (obrony Lwowa)
-        gender_free = head is not None and cls != "person" and tokens[head.index].text[:1].isupper()
+        # a noun in apposition to a proper name need not share its gender (San Sebastian); in a person's
+        # name it does (Prymasa Tysiąclecia is no apposition), and after a common noun a genitive of
+        # another gender is its complement (obrony Lwowa, Rady Nadzorczej Polskiego Radia)
+        gender_free = head is not None and cls != "person" and (
+            not head.readings or any(_is_proper(r) and r.triples & state for r in head.readings))
         appositive_shared = _NUMBER_CASE if shared == _ALL and gender_free else shared
         agreeing = [r for r in readings if state is None or _agrees(
             r.triples, state, appositive_shared if r.pos in _NOUN_POS else shared)]
@@ -459,8 +495,9 @@ def _choose_triple(
     def score(triple: Triple) -> tuple[int | bool, ...]:
         chosen, in_class, regular = support(triple)
         # a conjunct's number is its own, but names mostly join singulars (Prawo i Sprawiedliwość)
+        singular_triple = ("sg", *triple[1:])
         singular = (triple[0] == "sg") + sum(
-            m.shared == _CASE and any(_fits(t, ("sg", *triple[1:]), _NUMBER_CASE) for r in m.readings for t in r.triples)
+            m.shared == _CASE and any(_fits(t, singular_triple, _NUMBER_CASE) for r in m.readings for t in r.triples)
             for m in members
         )
         if cls == "person":  # a person is one; plural readings of names are mostly other lemmas' forms
@@ -507,11 +544,15 @@ def _match_case(form: str, orth: str) -> str:
     return (form[:1].upper() if orth[:1].isupper() else form[:1].lower()) + form[1:]
 
 
-def _inflect(token: Token, member: _Member, triple: Triple | None, cls: str) -> str:
+def _inflect(token: Token, member: _Member, triple: Triple | None, cls: str, singular: bool, leading: bool) -> str:
+    """The nominative of one word of the head phrase; ``leading``: the word opens the name."""
     if not member.readings:
         if triple is None and token.chosen is not None and token.chosen.pos in _INFLECTED_POS:
             parts = token.chosen.tag.split(":")
-            triple = (parts[1].split(".")[0], parts[2].split(".")[0], parts[3].split(".")[0])
+            # a tagger's nominative for a word no dictionary knows is its default guess: wrong for a name
+            # opening with an ending no nominative has (Raulowi, Gézę, Rustlerem VXL tagged subst:sg:nom)
+            if not (leading and parts[2].startswith("nom") and _OBLIQUE_ONLY.search(token.text.lower())):
+                triple = (parts[1].split(".")[0], parts[2].split(".")[0], parts[3].split(".")[0])
         case_key = f"{triple[1]}:{triple[0]}" if triple else "*"
         return guess_base(token.text, cls, case_key)
     if triple is None:
@@ -521,8 +562,8 @@ def _inflect(token: Token, member: _Member, triple: Triple | None, cls: str) -> 
         own = [t for t in reading.triples if _fits(t, triple, member.shared)] or [triple]
         triple = max(own, key=lambda t: (t[0] == triple[0], t[0] == "sg", t[2] == triple[2], t))
     number, _case, gender = triple
-    if cls == "person":
-        number = "sg"  # a family's plural (Kowalskich) is cited by the surname: Kowalski
+    if singular:
+        number = "sg"
     interp = reading.interp
     if reading.pos in _NOUN_POS:
         genders = [g for g in interp.tag.split(":")[3].split(".")]
@@ -541,6 +582,14 @@ def _adjective_base(token: Token) -> str:
     chosen = token.chosen if token.chosen in adjectives else adjectives[0]
     form = _nominative(chosen.lemma, chosen.tag, "sg", "m1", chosen.quals) or chosen.lemma
     return form.lower()
+
+
+def _is_adjective(token: Token) -> bool:
+    """Whether a word is an adjective SGJP knows (by the tagger's reading, when there is one)."""
+    if token.chosen is not None:
+        return token.chosen.pos == "adj" and token.chosen in token.interps
+    return any(i.pos == "adj" for i in token.interps) and not any(
+        i.pos in _NOUN_POS and i.lemma[:1].isupper() for i in token.interps)
 
 
 def _split_compound_tokens(tokens: list[Token]) -> list[Token]:
@@ -565,20 +614,27 @@ def _split_compound_tokens(tokens: list[Token]) -> list[Token]:
     return result
 
 
-def base_form(tokens: list[Token], category: str | None = None) -> str:
+def base_form(tokens: list[Token], category: str | None = None, convention: str = "kronika") -> str:
     """The base form of one mention; ``tokens`` carry Morfeusz ``interps`` (and optionally ``chosen``).
 
-    Spacing and punctuation between tokens are kept as in the text the offsets point into."""
+    ``convention`` is how names are cited (``resources/pl/lemma_conventions.tsv``): ``"kronika"`` as a
+    historian does (*ulica Wilanowska*, *Tatarzy*), ``"poleval"`` as the PolEval 2019 / KPWr annotators
+    did (*płocki*, *Anglik*). Spacing and punctuation between tokens are kept as in the text the offsets
+    point into."""
+    rule = _convention_rule(category, convention)
     if not tokens:
         return ""
     tokens = _split_compound_tokens(tokens)
     cls = name_class(category)
-    words = [t for t in tokens if t.text[:1].isalpha()]
-    if cls == "adjective" and len(words) == 1 and len(tokens) == 1:
+    if len(tokens) == 1 and tokens[0].text[:1].isalpha() and (
+            cls == "adjective" or (rule == "adjective_lemma" and _is_adjective(tokens[0]))):
         return _adjective_base(tokens[0])
     members, state, dropped = _head_phrase(tokens, cls)
     triple = _choose_triple(tokens, members, state, cls, _preferred_gender(category, cls)) if state else None
-    replaced = {m.index: _inflect(tokens[m.index], m, triple, cls) for m in members}
+    # a person is one (a family's plural, Kowalskich, is cited by the surname: Kowalski)
+    singular = cls == "person" or rule == "singular"
+    first_word = next((i for i, t in enumerate(tokens) if t.text[:1].isalpha()), None)
+    replaced = {m.index: _inflect(tokens[m.index], m, triple, cls, singular, m.index == first_word) for m in members}
     kept = [t for i, t in enumerate(tokens) if i not in dropped]
     replaced = {id(tokens[i]): form for i, form in replaced.items()}
     parts: list[str] = []
@@ -589,7 +645,7 @@ def base_form(tokens: list[Token], category: str | None = None) -> str:
     return "".join(parts)
 
 
-def lemmatize_phrase(text: str, category: str | None = None) -> str:
+def lemmatize_phrase(text: str, category: str | None = None, convention: str = "kronika") -> str:
     """The base form of a bare phrase: ``'Franciszka Kleeberga'`` → ``'Franciszek Kleeberg'``."""
     stripped = text.strip()
-    return base_form(tokenize(stripped), category)
+    return base_form(tokenize(stripped), category, convention)

@@ -571,7 +571,26 @@ def find_persons(tokens: list[Token]) -> list[Mention]:
 
 
 def _title_end(tokens: list[Token], index: int, titles: frozenset[tuple[str, ...]]) -> int:
+    """End of the titles starting at ``index``; titles may follow one another (*p. premier gen.*,
+    *ks. kan.*), with lower-case words of the office between them (*p. wiceminister inż.*)."""
+    end = _one_title_end(tokens, index, titles)
+    if not end:
+        return 0
+    while True:
+        following = end
+        while following < len(tokens) and following - end < 2 and tokens[following].text[:1].islower() and \
+                is_word(tokens[following]) and not _one_title_end(tokens, following, titles):
+            following += 1
+        more = _one_title_end(tokens, following, titles) if following < len(tokens) else 0
+        if not more:
+            return end
+        end = more
+
+
+def _one_title_end(tokens: list[Token], index: int, titles: frozenset[tuple[str, ...]]) -> int:
     token = tokens[index]
+    if len(token.text) == 1 and token.text.isupper() and any(is_word(t) for t in tokens[:index]):
+        return 0  # "W. Piotrowski": a capital letter with a dot inside a sentence is an initial
     if index + 1 < len(tokens) and tokens[index + 1].text == "." and \
             (token.text.lower(), ".") in titles:
         end = index + 2
@@ -589,12 +608,19 @@ def _is_surname(token: Token) -> bool:
 
 
 def _person_name_end(tokens: list[Token], index: int) -> int:
-    """End of a personal name starting at ``index``: capitalised name words, hyphenated surnames."""
+    """End of a personal name starting at ``index``: initials (*E. Kwiatkowski*), capitalised name words,
+    hyphenated surnames."""
     end = index
     while end < len(tokens) and end - index < 4:
         token = tokens[end]
+        if len(token.text) == 1 and token.text.isupper() and end + 2 < len(tokens) and \
+                tokens[end + 1].text == "." and is_capitalised(tokens[end + 2]) and len(tokens[end + 2].text) > 1:
+            end += 2  # an initial: the name goes on after it
+            continue
         if not (is_capitalised(token) and is_word(token)) or token.text.isupper() and len(token.text) > 1:
             break
+        if len(token.text) == 1 and end + 1 < len(tokens) and tokens[end + 1].text == ".":
+            break  # letters after the surname ("Rymkiewicz T. J.": Towarzystwo Jezusowe) are not a name
         if not (has_qualifier(token, _PERSON_QUALS) or is_unknown(token)
                 or any(i.lemma[:1].isupper() for i in token.interps)):
             break
@@ -620,9 +646,11 @@ def find_places(tokens: list[Token]) -> list[Mention]:
     list_open = False  # the previous name was a place and a coordinator or comma followed it
     for index, token in enumerate(tokens):
         previous = tokens[index - 1].text.lower() if index else ""
-        # at a sentence's start capitals say nothing: there the disambiguator's reading decides
-        initial_name = index == 0 and token.chosen is not None and "nazwa_geograficzna" in token.chosen.quals
-        if not ((index or initial_name) and is_capitalised(token) and is_word(token)):
+        # at a sentence's start (after a dash or quote too: "— Płonie gmach") capitals say nothing: there
+        # the disambiguator's reading decides
+        initial = not any(is_word(t) or t.text.isdigit() for t in tokens[:index])
+        initial_name = initial and token.chosen is not None and "nazwa_geograficzna" in token.chosen.quals
+        if not ((not initial or initial_name) and is_capitalised(token) and is_word(token)):
             list_open = list_open and token.text in {",", "i", "oraz", "lub", "albo"}
             continue
         geographic = has_qualifier(token, {"nazwa_geograficzna"})

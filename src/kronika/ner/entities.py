@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
 
 from kronika.model import Analysis, Entity, Interp, NkjpSpan, Sentence, Token
 from kronika.morph.lemmatize import base_form
@@ -19,6 +21,7 @@ from kronika.ner.domain import (
     RECOGNISERS,
     Mention,
     cases,
+    clean_lemma,
     find_known_names,
     has_pos,
     has_qualifier,
@@ -33,6 +36,12 @@ from kronika.ner.domain import (
 _SOURCE_RANK = {"rule": 0, "nkjp": 1, "morph": 2}
 _CONTAINERS = frozenset({"DOCUMENT", "EVENT", "ORGANIZATION"})
 _NESTABLE = frozenset({"PERSON", "PLACE", "COUNTRY", "ORGANIZATION"})
+# readings that a word of an all-capitals headline has when it is a common word, not a name
+# ("JAK", "DAMY", "I"): function words and verbs
+_HEADLINE_COMMON_POS = frozenset({
+    "conj", "comp", "prep", "qub", "adv", "fin", "praet", "impt", "inf", "bedzie", "pred", "interj", "ppron12",
+    "ppron3", "siebie", "imps", "pcon", "pant",
+})
 # NKJP label → (contract type, subtype); labels not listed (dates, name parts) make no entity
 _NKJP_TYPES: dict[str, tuple[str, str | None]] = {
     "persName": ("PERSON", None),
@@ -54,7 +63,11 @@ def annotate_entities(analysis: Analysis) -> None:
         candidates = [m for recognise in RECOGNISERS for m in recognise(sentence.tokens)]
         candidates += _nkjp_mentions(sentence, spans)
         for mention in resolve(candidates):
+            if _is_headline_words(mention, sentence.tokens):
+                continue
+            _apply_name_suffix(mention)
             _set_lemmas(mention, sentence.tokens)
+            mention.lemma = _recased(mention)
             mentions.append(mention)
     entities: list[Entity] = []
     for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
@@ -95,6 +108,9 @@ def _nkjp_mentions(sentence: Sentence, spans: list[NkjpSpan]) -> list[Mention]:
             continue
         tokens = _trim([t for t in sentence.tokens if span.start <= t.start and t.end <= span.end])
         title_length = longest_word_match(tokens, 0, load_lexicon().titles)
+        if title_length and len(tokens[0].text) == 1 and tokens[0].text.isupper() and \
+                any(t.text[:1].isalpha() for t in sentence.tokens if t.end <= tokens[0].start):
+            title_length = 0  # "W. Piotrowski": inside a sentence a capital with a dot is an initial
         role = span_text(tokens[:title_length]) if title_length else None
         tokens = tokens[title_length:]  # "Marszałka Piłsudskiego": the title is a role, not the name
         # adjectives (polskiego) and ethnonyms (Sowieci) are NKJP names, not entities
@@ -118,6 +134,68 @@ def _nkjp_mentions(sentence: Sentence, spans: list[NkjpSpan]) -> list[Mention]:
         mentions.append(Mention(tokens, entity_type, subtype, role=role if entity_type == "PERSON" else None,
                                 source="nkjp"))
     return mentions
+
+
+def _is_shouted(token: Token) -> bool:
+    return token.text[:1].isalpha() and token.text.isupper()
+
+
+def _is_headline_words(mention: Mention, sentence: list[Token]) -> bool:
+    """A mention made of words of an all-capitals passage (three or more words in capitals in the
+    sentence) that are common words there ("JAK", "DAMY WSZYSTKO"): only a word with a proper-name
+    reading and no function-word or verb reading (*HITLER*, *POLSCE*, *GDAŃSKA*) stays a name."""
+    words = [t for t in mention.tokens if t.text[:1].isalpha()]
+    if not words or not all(_is_shouted(t) for t in words):
+        return False
+    if sum(1 for t in sentence if _is_shouted(t) and len(t.text) > 1) < 3:
+        return False  # a dateline ("BERLIN, (PAT)") or an acronym, not a headline
+    return not all(
+        any(i.lemma[:1].isupper() for i in t.interps) and not any(i.pos in _HEADLINE_COMMON_POS for i in t.interps)
+        for t in words
+    )
+
+
+def _recased(mention: Mention) -> str | None:
+    """The base form of a name written in capitals (*BERLIN*, *GDAŃSKA*) as SGJP writes it (*Berlin*,
+    *Gdańsk*); acronyms (*PAT*, *PZLA*), which SGJP writes in capitals or does not know, and names of
+    organisations stay."""
+    if mention.lemma is None or mention.type not in ("PERSON", "PLACE", "COUNTRY"):
+        return mention.lemma  # organisations in capitals are mostly acronyms
+    cased = {clean_lemma(i.lemma).lower(): clean_lemma(i.lemma) for t in mention.tokens for i in t.interps
+             if i.lemma[:1].isupper() and not clean_lemma(i.lemma).isupper()}
+    return " ".join(cased.get(word.lower(), word) if word.isupper() and len(word) > 1 else word
+                    for word in mention.lemma.split(" "))
+
+
+@lru_cache(maxsize=1)
+def _name_suffixes() -> tuple[tuple[str, str, str, str | None], ...]:
+    text = resources.files("kronika.ner").joinpath("resources/pl/name_suffixes.tsv").read_text("utf-8")
+    rules = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        columns = line.split("\t")
+        entity_type, _, subtype = columns[-1].partition("/")
+        if len(columns) != 3 or entity_type not in ("PERSON", "PLACE"):
+            raise ValueError(f"name_suffixes.tsv line {number}: expected ending, base ending, PERSON|PLACE")
+        rules.append((columns[0], columns[1], entity_type, subtype or None))
+    return tuple(sorted(rules, key=lambda r: -len(r[0])))
+
+
+def _apply_name_suffix(mention: Mention) -> None:
+    """Type and base form of a one-word name Morfeusz lacks, from its ending (*Walasiewiczówny*)."""
+    if len(mention.tokens) != 1 or mention.lemma is not None:
+        return
+    token = mention.tokens[0]
+    if not (is_unknown(token) or has_qualifier(token, {"nazwisko_(odojcowskie)"})):
+        return
+    for ending, base, entity_type, subtype in _name_suffixes():
+        if token.text.endswith(ending) and len(token.text) > len(ending) + 1:
+            mention.type, mention.subtype = entity_type, subtype
+            mention.lemma = token.text[: -len(ending)] + base
+            if entity_type != "PERSON":
+                mention.role = None
+            return
 
 
 def _trim(tokens: list[Token]) -> list[Token]:

@@ -4,7 +4,10 @@ Tokens follow the NKJP convention (punctuation, hyphens and dots are tokens of t
 statistical models trained on NKJP see the same units. A dotted abbreviation such as *m.in* is one
 token, its final dot another. Sentence boundaries come after ``.``, ``!``, ``?`` and ``…`` unless the
 dot closes an abbreviation (Morfeusz ``brev:pun`` readings and ``resources/pl/abbreviations.txt``),
-an initial (*J. Piłsudski*) or an ordinal numeral (*52. Dywizja*).
+an initial (*J. Piłsudski*) or an ordinal numeral (*52. Dywizja*). Press layout adds two boundaries
+without punctuation: before an agency dateline (*… w Londynie BERLIN, (PAT). — Mowa …*) and before a
+capitalised preposition that opens the text after a run-in heading (*… o oddłużeniu rolnictwa Na
+posiedzeniu Sejmu …*).
 """
 
 from __future__ import annotations
@@ -51,6 +54,23 @@ def load_abbreviations(language: str = "pl") -> Abbreviations:
             raise ValueError(f"abbreviations.txt line {number}: unknown class {kind!r}")
         classes[kind].add(abbreviation)
     return Abbreviations(frozenset(classes["prefix"]), frozenset(classes["final"]))
+
+
+_UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
+
+
+@lru_cache(maxsize=1)
+def _dateline() -> re.Pattern[str]:
+    """A place in capitals followed by an agency in brackets or a date and a dash: a report's dateline."""
+    text = resources.files("kronika.text").joinpath("resources/pl/datelines.txt").read_text("utf-8")
+    agencies = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    if not agencies or any(not a.replace(" ", "").isalpha() for a in agencies):
+        raise ValueError("datelines.txt: expected one agency name (letters) a line")
+    agency = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
+    return re.compile(
+        rf"[{_UPPER}]{{3,}}(?:[- ][{_UPPER}]{{2,}})*\s*[,.]?\s*"
+        rf"(?:\(\s*(?i:{agency})\.?\s*\)|\d{{1,2}}\s+[a-ząćęłńóśźż]{{3,}}\.?\s*[—–-])"
+    )
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -125,6 +145,25 @@ def _is_boundary(tokens: list[Token], i: int, text: str, abbreviations: Abbrevia
     return True
 
 
+def _opens_unpunctuated(tokens: list[Token], i: int, text: str) -> bool:
+    """Whether ``tokens[i]`` starts a new sentence though no punctuation ends the one before: a dateline
+    after a heading, or a capitalised preposition followed by a lower-case word after a word (a run-in
+    heading: "… rolnictwa Na posiedzeniu", "… w Kownie W ub. czwartek"). Names with a preposition
+    (*Bitwa Pod Grunwaldem*) continue in capitals and are left alone."""
+    previous, token = tokens[i - 1], tokens[i]
+    if not previous.text[:1].isalpha() and previous.text not in _CLOSING:
+        return False
+    if token.text.isupper() and len(token.text) >= 3 and _dateline().match(text, token.start):
+        return True
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        token.text[:1].isupper() and (len(token.text) == 1 or token.text[1:].islower())
+        and previous.text[:1].isalpha() and after is not None and after.start > token.end
+        and (after.text[:1].islower() or after.text[:1].isdigit())
+        and any(i.pos == "prep" for i in get_morphology().analyse(token.text.lower()))
+    )
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` with their tokens; spans exclude surrounding whitespace."""
     abbreviations = load_abbreviations()
@@ -134,6 +173,9 @@ def split_sentences(text: str) -> list[Sentence]:
         current: list[Token] = []
         i = 0
         while i < len(tokens):
+            if current and _opens_unpunctuated(tokens, i, text):
+                sentences.append(Sentence(current[0].start, current[-1].end, current))
+                current = []
             current.append(tokens[i])
             if tokens[i].text in _SENTENCE_END and _is_boundary(tokens, i, text, abbreviations):
                 # closing quotes and brackets glued to the punctuation stay with the sentence

@@ -47,6 +47,8 @@ class Point:
     shift: tuple[int, str] | None = None  # (amount, base) for "zeszły", "następny"
     dayshift: tuple[int, str] | None = None
     yearshift: tuple[int, str] | None = None
+    monthshift: tuple[int, str] | None = None  # "b. m." (this month), "ub. m." (last month)
+    centuryshift: tuple[int, str] | None = None  # "ub. w." (last century) after a decade
     direction: tuple[int, str] | None = None
     set: str | None = None
 
@@ -145,7 +147,7 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
             return False
         point.decade = (point.century if point.century is not None else 19) * 10 + int(float(value)) // 10
     elif name == "century":
-        century = roman_to_int(text) - 1
+        century = (int(text) if text.isdigit() else roman_to_int(text)) - 1
         if point.decade is not None:  # "lat 20. XIX wieku": the century came after the decade
             point.decade = century * 10 + point.decade % 10
         else:
@@ -157,7 +159,7 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
         point.unit_plural, point.unit_may_be_plural = _plural(text)
     elif name == "unitone":
         point.unit, point.num = grammar.value("unit", text), "1"
-    elif name in ("shift", "dayshift", "yearshift", "direction"):
+    elif name in ("shift", "dayshift", "yearshift", "monthshift", "centuryshift", "direction"):
         setattr(point, name, _shift(grammar.value(name, text)))
     return True
 

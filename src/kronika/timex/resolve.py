@@ -23,6 +23,12 @@ _CLOCK_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 _WORD = re.compile(r"[^\W\d_]+")
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 _ATTRIBUTIVE = re.compile(r"(?<![^\W_])(?:z|ze|sprzed)\s{1,3}$")
+# a press report's dateline: a place in capitals before the date ("KOWNO, 1 lipca. — Wczoraj …"), or
+# before an agency in brackets ("BERLIN, (PAT). —"), which opens a report without a date of its own
+_UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
+_DATELINE_PLACE = re.compile(rf"(?:^|[\s.!?)])[{_UPPER}]{{3,}}(?:[- ][{_UPPER}]{{2,}})*,\s{{0,2}}$")
+_DATELINE_END = re.compile(r"\.?\s{0,2}[—–-]")
+_AGENCY_DATELINE = re.compile(rf"[{_UPPER}]{{3,}}[,.]?\s{{0,2}}\([^()]{{2,12}}\)\.?\s{{0,2}}[—–-]")
 
 
 def _merge_points(first: Point, second: Point) -> Point:
@@ -37,6 +43,14 @@ def _merge_points(first: Point, second: Point) -> Point:
     if second.day is not None:  # "wtorek 6 października": the date says more than the weekday
         merged.weekday, merged.shift = None, None
     return merged
+
+
+def _with_day_half(clock: Point, part: str) -> Point:
+    """A clock time read on the 24-hour dial: "8 wieczorem" is 20:00, "10 w nocy" 22:00, "3 w nocy" 03:00."""
+    hour = clock.hour or 0
+    if hour < 12 and (part in ("AF", "EV") or part == "NI" and hour >= 6):
+        hour += 12
+    return replace(clock, hour=hour)
 
 
 def _glue(grammar: Grammar, name: str, text: str, start: int, end: int) -> bool:
@@ -71,6 +85,16 @@ def merge(candidates: list[Candidate], lower: str, grammar: Grammar) -> list[Can
                 dates and (first.has_date or previous.night) and not first.has_clock
                 and second.is_time_only and _glue(grammar, "glueTime", lower, previous.end, candidate.start)
             )
+            clock_then_part = (
+                dates and first.hour is not None and second.part is not None and second.hour is None
+                and not second.has_date and not lower[previous.end:candidate.start].strip()
+            )
+            if clock_then_part:  # "o godz. 8 rano", "o 9 wieczorem": the part of day says which half
+                previous.points[-1] = _with_day_half(first, second.part or "")
+                previous.end = candidate.end
+                previous.spans[-1] = (previous.spans[-1][0], candidate.end)
+                previous.merged.append(candidate.rule)
+                continue
             if weekday_then_date or date_then_clock:
                 previous.points[-1] = _merge_points(first, second)
                 previous.end = candidate.end
@@ -126,9 +150,15 @@ class _Resolver:
         self.dct = parse_iso_date(dct)
         self.sentences = sentences
         self.reference = _Reference()
+        self.report_day: date | None = None  # the date of the report's dateline: "wczoraj" counts from it
         self.vague = vague  # how a duration of an unknown amount is written: "PX" or "VAGUE"
 
     # --- bases -------------------------------------------------------------------------------------
+    @property
+    def now(self) -> date | None:
+        """The day deixis counts from: the report's dateline, else the document's creation date."""
+        return self.report_day or self.dct
+
     def base_day(self, base: str) -> tuple[date | None, str | None]:
         ref = self.reference.day
         if base == "ref" and ref:
@@ -191,7 +221,7 @@ class _Resolver:
             if base == "ref":
                 origin, anchor = self.base_day("ref")
             else:
-                origin, anchor = (self.dct, None) if self.dct else (None, None)
+                origin, anchor = (self.now, None) if self.now else (None, None)
             if origin is None:
                 return self._clock("PRESENT_REF" if amount == 0 else "XXXX-XX-XX", point), None, ()
             day = origin + timedelta(days=amount)
@@ -203,12 +233,15 @@ class _Resolver:
                 return ("PAST_REF" if point.direction[0] < 0 else "FUTURE_REF"), None, ()
             return self._relative(point, (point.direction[0], point.direction[1]), float(amount))
         elif point.weekday is not None and point.day is None:
-            origin, anchor = self.base_day("dct")
+            origin, anchor = (self.now, None) if self.now else self.base_day("dct")
             if origin is None:
                 return self._clock(f"XXXX-WXX-{point.weekday}", point), None, ()
             day = self._weekday(origin, point, start, end)
         elif point.decade is not None:
-            return f"{point.decade:03d}", None, ()
+            decade = point.decade
+            if point.centuryshift is not None and self.dct:  # "lata 30-te ub. w.": the century before
+                decade = (self.dct.year // 100 + point.centuryshift[0]) * 10 + decade % 10
+            return f"{decade:03d}", None, ()
         elif point.century is not None:
             return f"{point.century:02d}" + (f"-{point.half}" if point.half else ""), None, ()
         elif point.is_time_only:
@@ -218,6 +251,11 @@ class _Resolver:
             day = origin
         if day is not None:
             return self._clock(day.isoformat(), point), anchor, (day, day.year, day.month)
+        if year is None and month is None and point.monthshift is not None:  # "dnia 3 b. m."
+            origin, anchor = self.base_day(point.monthshift[1])
+            if origin is not None:
+                moved = shift_date(origin, point.monthshift[0], "M")
+                year, month = moved.year, moved.month
         if year is None and point.yearshift is not None:
             origin_year, anchor = self.base_year(point.yearshift[1])
             year = None if origin_year is None else origin_year + point.yearshift[0]
@@ -282,7 +320,9 @@ class _Resolver:
         else:
             past = self._tense(start, end) == "past"
         if past:
-            return origin - timedelta(days=(origin.isoweekday() - point.weekday) % 7)
+            # "w ub. czwartek" said on a Thursday is a week ago, not today
+            back = (origin.isoweekday() - point.weekday) % 7 or (7 if point.shift and point.shift[0] < 0 else 0)
+            return origin - timedelta(days=back)
         return origin + timedelta(days=(point.weekday - origin.isoweekday()) % 7)
 
     def _words_with_tags(self, start: int, end: int) -> Iterator[tuple[int, set[str]]]:
@@ -338,8 +378,12 @@ def resolve(
         timexes.append(Timex(tid, start, end, text[start:end], kind, value, anchor, mod))
         return tid
 
+    previous_end = 0
     for candidate in candidates:
         points = candidate.points
+        if _AGENCY_DATELINE.search(text, previous_end, candidate.start):
+            resolver.report_day = None  # a new report, dated by the paper
+        previous_end = candidate.end
         if candidate.type == "DURATION":
             if candidate.range and convention == "kpwr":
                 for point, (start, end) in zip(points, candidate.spans, strict=True):
@@ -379,11 +423,19 @@ def resolve(
             anchor = next((a for _, a, _ in resolved if a), None)
             kind = "TIME" if any(_kind(p) == "TIME" for p in points) else "DATE"
             tids = [emit(candidate.start, candidate.end, kind, value, anchor, candidate.mod)] * len(points)
+        if _is_dateline(text, candidate) and resolved[0][2] and resolved[0][2][0] is not None:
+            resolver.report_day = resolved[0][2][0]
         attributive = _is_attributive(lower_text, candidate.start)
         for point, (_, _, told), tid in zip(points, resolved, tids, strict=True):
             if told and not attributive:
                 resolver.reference.update(point, *told, tid)
     return timexes
+
+
+def _is_dateline(text: str, candidate: Candidate) -> bool:
+    """"KOWNO, 1 lipca. —": a date after a place in capitals, closed by a dash."""
+    return not candidate.range and bool(_DATELINE_PLACE.search(text, max(0, candidate.start - 40), candidate.start)) \
+        and bool(_DATELINE_END.match(text, candidate.end))
 
 
 def _is_attributive(lower: str, start: int) -> bool:

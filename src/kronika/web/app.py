@@ -1,0 +1,164 @@
+"""The web application as a WSGI callable: routing, security headers, static files, errors.
+
+Only ``GET``/``HEAD``; every response carries a strict Content-Security-Policy (scripts and styles only
+from ``/static``), ``nosniff`` and ``frame-ancestors 'none'``. Static files are served from a fixed table
+read at start-up, so no request path ever reaches the file system. When the server listens on loopback,
+requests naming another host are refused (a guard against DNS rebinding).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+from urllib.parse import parse_qsl
+
+from kronika.errors import KronikaError
+from kronika.export.store_export import export_store
+from kronika.store import Store
+from kronika.web import api, pages
+from kronika.web.pages import NotFound, Page, Query
+
+CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                           "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+SECURITY_HEADERS = [
+    ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "no-referrer"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Cross-Origin-Resource-Policy", "same-origin"),
+]
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+MAX_PARAMETER = 1000  # characters; longer query values are cut (nothing a historian types is longer)
+
+STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+                ".svg": "image/svg+xml"}
+StartResponse = Callable[[str, list[tuple[str, str]]], Any]
+
+
+@dataclass
+class Response:
+    status: str
+    body: bytes
+    content_type: str
+    headers: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _static_files() -> dict[str, tuple[bytes, str]]:
+    folder = resources.files("kronika.web").joinpath("static")
+    files = {}
+    for item in folder.iterdir():
+        suffix = "." + item.name.rsplit(".", 1)[-1]
+        if item.is_file() and suffix in STATIC_TYPES:
+            files[item.name] = (item.read_bytes(), STATIC_TYPES[suffix])
+    return files
+
+
+def _html(page: Page, status: str = "200 OK") -> Response:
+    return Response(status, pages.layout(page).encode("utf-8"), "text/html; charset=utf-8")
+
+
+def _json(data: Any, status: str = "200 OK") -> Response:
+    return Response(status, json.dumps(data, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8")
+
+
+def _host_name(host_header: str) -> str:
+    """``example.org:8000`` → ``example.org``; ``[::1]:8000`` → ``::1``."""
+    if host_header.startswith("["):
+        return host_header[1:].split("]", 1)[0]
+    return host_header.rsplit(":", 1)[0] if host_header.count(":") == 1 else host_header
+
+
+PageHandler = Callable[[Store, Query], Page]
+ApiHandler = Callable[[Store, Query], Any]
+
+PAGES: dict[str, PageHandler] = {
+    "/": pages.documents_page, "/entities": pages.entities_page, "/entity": pages.entity_page,
+    "/timeline": pages.timeline_page, "/map": pages.map_page, "/search": pages.search_page,
+    "/ask": pages.ask_page, "/conflicts": pages.conflicts_page, "/export": pages.export_page,
+}
+API: dict[str, ApiHandler] = {
+    "/api/documents": api.documents, "/api/entities": api.entities, "/api/entity": api.entity,
+    "/api/events": api.events, "/api/timeline": api.timeline, "/api/places": api.place_list,
+    "/api/search": api.search, "/api/ask": api.ask, "/api/conflicts": api.conflicts,
+}
+DOCUMENT_PATH = re.compile(r"/(?P<api>api/documents|doc)/(?P<id>[A-Za-z0-9_.:-]{1,200})")
+EXPORT_PATH = re.compile(r"(?:/api)?/export/(?P<format>[a-z]{1,20})")
+
+
+class WebApp:
+    """The WSGI application over one open :class:`Store`.
+
+    ``allowed_hosts``: host names the ``Host`` header may carry (None: any, for a public bind)."""
+
+    def __init__(self, store: Store, allowed_hosts: Iterable[str] | None = LOOPBACK_HOSTS) -> None:
+        self.store = store
+        self.allowed_hosts = frozenset(allowed_hosts) if allowed_hosts is not None else None
+        self.static = _static_files()
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> list[bytes]:
+        response = self.respond(environ)
+        headers = [("Content-Type", response.content_type), ("Content-Length", str(len(response.body))),
+                   *SECURITY_HEADERS, *response.headers]
+        if not any(name == "Cache-Control" for name, _ in headers):
+            headers.append(("Cache-Control", "no-store"))
+        start_response(response.status, headers)
+        return [b""] if environ.get("REQUEST_METHOD") == "HEAD" else [response.body]
+
+    def respond(self, environ: dict[str, Any]) -> Response:
+        path = environ.get("PATH_INFO") or "/"
+        is_api = path.startswith("/api/")
+        try:
+            return self._route(environ, path)
+        except NotFound as error:
+            return _json({"error": str(error)}, "404 Not Found") if is_api \
+                else _html(pages.error_page("Nie znaleziono", str(error)), "404 Not Found")
+        except KronikaError as error:
+            return _json({"error": str(error)}, "400 Bad Request") if is_api \
+                else _html(pages.error_page("Błędne zapytanie", str(error)), "400 Bad Request")
+        except Exception:  # a bug: logged for the operator, never shown to the browser
+            traceback.print_exc(file=sys.stderr)
+            message = "internal error (see the server log)"
+            return _json({"error": message}, "500 Internal Server Error") if is_api \
+                else _html(pages.error_page("Błąd serwera", message), "500 Internal Server Error")
+
+    def _route(self, environ: dict[str, Any], path: str) -> Response:
+        if self.allowed_hosts is not None:
+            host = _host_name(environ.get("HTTP_HOST") or environ.get("SERVER_NAME") or "")
+            if host not in self.allowed_hosts:
+                return Response("421 Misdirected Request", b"unknown host\n", "text/plain; charset=utf-8")
+        if environ.get("REQUEST_METHOD", "GET") not in ("GET", "HEAD"):
+            return Response("405 Method Not Allowed", b"only GET and HEAD\n", "text/plain; charset=utf-8",
+                            [("Allow", "GET, HEAD")])
+        query = {key: value[:MAX_PARAMETER] for key, value in
+                 parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True)}
+        if path.startswith("/static/"):
+            found = self.static.get(path.removeprefix("/static/"))
+            if found is None:
+                raise NotFound("no such file")
+            return Response("200 OK", found[0], found[1], [("Cache-Control", "max-age=3600")])
+        if path in PAGES:
+            return _html(PAGES[path](self.store, query))
+        if path in API:
+            return _json(API[path](self.store, query))
+        if match := DOCUMENT_PATH.fullmatch(path):
+            if match["api"] == "doc":
+                return _html(pages.document_page(self.store, match["id"]))
+            return _json(api.document(self.store, match["id"]))
+        if match := EXPORT_PATH.fullmatch(path):
+            return self._export(match["format"])
+        raise NotFound(f"no page {path}")
+
+    def _export(self, export_format: str) -> Response:
+        if export_format not in pages.EXPORTS:
+            raise NotFound(f"no export format {export_format}")
+        extension, media_type, _what = pages.EXPORTS[export_format]
+        body = export_store(self.store, export_format).encode("utf-8")
+        disposition = f'attachment; filename="kronika.{extension}"'
+        return Response("200 OK", body, f"{media_type}; charset=utf-8", [("Content-Disposition", disposition)])

@@ -1,0 +1,111 @@
+"""The web application in a real headless Chromium (Debian's, driven by Playwright): hovering, clicking,
+searching, asking, the timeline, and a hostile document that must render as text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.web.conftest import Served
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip("Debian chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402 - only with a browser
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A page that records console errors (a CSP violation is one) and any dialog a script would open."""
+    opened = browser.new_page(viewport={"width": 1280, "height": 900})
+    problems: list[str] = []
+    opened.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    opened.on("pageerror", lambda error: problems.append(str(error)))
+    opened.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    yield opened
+    opened.close()
+    assert problems == []
+
+
+def test_hover_shows_base_form_and_click_opens_entity(served: Served, page: Page) -> None:
+    page.goto(f"{served.url}doc/{served.sample_id}")
+    person = page.locator('mark[data-kind="entity"][data-type="PERSON"]').first
+    person.hover()
+    tooltip = page.locator("#tooltip")
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text("forma podstawowa")
+    expect(tooltip).to_contain_text(person.get_attribute("data-lemma") or "?")
+    page.locator('mark[data-kind="timex"][data-value="1939-09-18/1939-09-19"]').first.hover()
+    expect(tooltip).to_contain_text("TIMEX3")
+    expect(tooltip).to_contain_text("1939-09-18/1939-09-19")
+    place = page.locator('mark[data-kind="entity"][data-lemma="Lwów"]').first
+    place.click()
+    page.wait_for_url("**/entity?ref=*")
+    expect(page.locator("h1")).to_contain_text("Lwów")
+    expect(page.locator("dl.facts")).to_contain_text("Poland")
+    expect(page.locator("ol.mentions blockquote").first).to_contain_text("Lw")
+
+
+def test_search_finds_another_case_form(served: Served, page: Page) -> None:
+    page.goto(f"{served.url}search")
+    page.fill('form.filters input[name="q"]', "Lwów")
+    page.click("form.filters button")
+    results = page.locator("#results")
+    expect(results).to_contain_text("obrony Lwowa")
+    results.locator("cite a").first.click()
+    expect(page.locator(".sentence:target")).to_contain_text("Lw")
+
+
+def test_question_is_answered_with_citation(served: Served, page: Page) -> None:
+    page.goto(f"{served.url}ask")
+    page.fill('form.filters input[name="q"]', "Kiedy broniło się Wilno?")
+    page.press('form.filters input[name="q"]', "Enter")
+    answer = page.locator("#answers li.answer").first
+    expect(answer).to_contain_text("18–19 września 1939")
+    expect(answer.locator("blockquote")).to_contain_text("W dniach 18–19 września broniło się Wilno.")
+
+
+def _start(value: str) -> str:
+    return value.split("/")[0][:10]
+
+
+def test_timeline_shows_dated_events_in_order(served: Served, page: Page) -> None:
+    page.goto(f"{served.url}timeline")
+    values: list[Any] = page.locator("#timeline time").evaluate_all("nodes => nodes.map(n => n.dataset.value)")
+    assert len(values) >= 5 and all(values)
+    assert [_start(v) for v in values] == sorted(_start(v) for v in values)
+    expect(page.locator("#timeline li.event").first.locator("blockquote")).to_be_visible()
+
+
+def test_map_plots_places(served: Served, page: Page) -> None:
+    page.goto(f"{served.url}map")
+    assert page.locator("svg.map circle").count() >= 5
+    page.locator('svg.map a.place[data-lemma="Lwów"] circle').hover()
+    expect(page.locator("#tooltip")).to_contain_text("Lviv")
+    expect(page.locator("#places")).to_contain_text("Ukraine")
+
+
+def test_hostile_document_renders_as_text(served: Served, page: Page) -> None:
+    page.goto(f"{served.url}doc/{served.hostile_id}")
+    article = page.locator("article.document")
+    expect(article).to_contain_text('<script>alert("xss")</script>')
+    expect(article).to_contain_text('<img src=x onerror="alert(1)">')
+    assert article.locator("script, img, a").count() == 0
+    expect(page.locator("h1")).to_have_text('<img src=x onerror="alert(3)">Meldunek')
+    page.goto(served.url)
+    expect(page.locator("table.list")).to_contain_text('<img src=x onerror="alert(3)">Meldunek')
