@@ -111,7 +111,7 @@ def capitalisation(form: str, sentence_initial: bool) -> str:
 
 
 def is_proper(interp: Interp) -> bool:
-    return bool(_NAME_QUALIFIERS.intersection(interp.quals)) or interp.lemma[:1].isupper()
+    return interp.lemma[:1].isupper() or not _NAME_QUALIFIERS.isdisjoint(interp.quals)
 
 
 # Every feature is "template|context|key" (the context may be empty or hold "|"; the key may not): the
@@ -144,9 +144,15 @@ def expand_readings(interps: tuple[Interp, ...]) -> tuple[Interp, ...]:
     expanded: dict[Interp, None] = {}
     for interp in interps:
         lemma = clean_lemma(interp.lemma)
-        for tag in expand_tag(interp.tag):
+        for tag in full_tags(interp.tag):
             expanded[Interp(lemma, tag, interp.quals)] = None
     return tuple(expanded)
+
+
+@lru_cache(maxsize=8192)
+def full_tags(tag: str) -> tuple[str, ...]:
+    """``expand_tag``, memoised: Morfeusz has a few thousand compact tags."""
+    return tuple(expand_tag(tag))
 
 
 class Context(NamedTuple):

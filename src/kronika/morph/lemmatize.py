@@ -51,9 +51,8 @@ _CASE_ENDING = r"(a|u|e|y|i|ę|ą|m|em|ie|om|ów|ego|emu|owi|owie|ach|ami)"
 _APOSTROPHE_TAIL = re.compile(rf"(?<=\w)['’](?={_CASE_ENDING}$)")
 _CASE_ENDING_WORD = re.compile(f"{_CASE_ENDING}$")
 _HYPHENS = {"-", "‐", "‑"}
-# endings of oblique cases that no nominative of a Polish or foreign name has: -owi (dat), -ę, -ą (acc,
-# inst of feminines), -em (inst), -ami (inst pl)
-_OBLIQUE_ONLY = re.compile(r"(owi|[ęą]|[^e]em|ami)$")
+# a web or e-mail address is cited as written (Time.com, mam.media.pl, Del.icio.us)
+_WEB_ADDRESS = re.compile(r"^(\w+://)?[\w.@-]*\w\.[a-z]{2,}\b\S*$")
 _ACRONYM_LENGTH = 4  # the longest all-capital word taken for an acronym even if it spells a word
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
@@ -152,6 +151,22 @@ def _convention_rule(category: str | None, convention: str) -> str | None:
         return None
     lower = category.lower()
     return next((rule for prefix, rule in _conventions()[convention] if lower.startswith(prefix)), None)
+
+
+@lru_cache(maxsize=1)
+def _case_endings() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """(marking ending → its case key, case key → the closed set of endings of the case)."""
+    marking: dict[str, str] = {}
+    closed: dict[str, tuple[str, ...]] = {}
+    for number, line in _resource_lines("lemma_case_endings.tsv"):
+        fields = line.split("\t")
+        if len(fields) != 3 or fields[0] not in ("marking", "closed") or fields[1].split(":")[0] not in _CASES:
+            raise ValueError(f"lemma_case_endings.tsv line {number}: expected marking|closed, case:number, endings")
+        if fields[0] == "marking":
+            marking.update((ending, fields[1]) for ending in fields[2].split())
+        else:
+            closed[fields[1]] = tuple(fields[2].split())
+    return marking, closed
 
 
 def _resource_lines(name: str) -> Iterable[tuple[int, str]]:
@@ -544,16 +559,34 @@ def _match_case(form: str, orth: str) -> str:
     return (form[:1].upper() if orth[:1].isupper() else form[:1].lower()) + form[1:]
 
 
+def _tagged_case(token: Token, leading: bool) -> str:
+    """The case key (``'gen:sg'``, ``'*'`` unknown) of a word no dictionary knows, from the tagger's
+    reading when the word's ending allows it; ``leading``: the word opens the name."""
+    if token.chosen is None or token.chosen.pos not in _INFLECTED_POS:
+        return "*"
+    number, case = (part.split(".")[0] for part in token.chosen.tag.split(":")[1:3])
+    lower = token.text.lower()
+    marking, closed = _case_endings()
+    marked = next((marking[lower[-size:]] for size in (3, 2, 1) if lower[-size:] in marking), None)
+    if case == "nom":
+        # a tagger's nominative for an unknown word is its default: Raulowi, Gézę, Rustlerem VXL
+        return "*" if leading and marked else f"nom:{number}"
+    if case == "voc":
+        return f"nom:{number}"  # names are seldom addressed: a tagger's vocative is its guess
+    if lower.endswith(closed.get(f"{case}:{number}", ("",))):
+        return f"{case}:{number}"
+    # not an ending of the tagged case: another case's (Chavezem tagged genitive), or none — a foreign
+    # name that is not declined (Schiavo tagged genitive)
+    if marked:
+        return "*"
+    other_endings = tuple(e for endings in closed.values() for e in endings if len(e) > 1)
+    return "*" if lower.endswith(other_endings) else f"nom:{number}"
+
+
 def _inflect(token: Token, member: _Member, triple: Triple | None, cls: str, singular: bool, leading: bool) -> str:
     """The nominative of one word of the head phrase; ``leading``: the word opens the name."""
     if not member.readings:
-        if triple is None and token.chosen is not None and token.chosen.pos in _INFLECTED_POS:
-            parts = token.chosen.tag.split(":")
-            # a tagger's nominative for a word no dictionary knows is its default guess: wrong for a name
-            # opening with an ending no nominative has (Raulowi, Gézę, Rustlerem VXL tagged subst:sg:nom)
-            if not (leading and parts[2].startswith("nom") and _OBLIQUE_ONLY.search(token.text.lower())):
-                triple = (parts[1].split(".")[0], parts[2].split(".")[0], parts[3].split(".")[0])
-        case_key = f"{triple[1]}:{triple[0]}" if triple else "*"
+        case_key = f"{triple[1]}:{triple[0]}" if triple else _tagged_case(token, leading)
         return guess_base(token.text, cls, case_key)
     if triple is None:
         return token.text
@@ -624,6 +657,8 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
     rule = _convention_rule(category, convention)
     if not tokens:
         return ""
+    if _WEB_ADDRESS.match(_joined(tokens)):
+        return _joined(tokens)
     tokens = _split_compound_tokens(tokens)
     cls = name_class(category)
     if len(tokens) == 1 and tokens[0].text[:1].isalpha() and (
@@ -636,13 +671,14 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
     first_word = next((i for i, t in enumerate(tokens) if t.text[:1].isalpha()), None)
     replaced = {m.index: _inflect(tokens[m.index], m, triple, cls, singular, m.index == first_word) for m in members}
     kept = [t for i, t in enumerate(tokens) if i not in dropped]
-    replaced = {id(tokens[i]): form for i, form in replaced.items()}
-    parts: list[str] = []
-    for i, token in enumerate(kept):
-        if i:
-            parts.append(" " if token.start > kept[i - 1].end else "")
-        parts.append(replaced.get(id(token), token.text))
-    return "".join(parts)
+    return _joined(kept, {id(tokens[i]): form for i, form in replaced.items()})
+
+
+def _joined(tokens: list[Token], replaced: dict[int, str] | None = None) -> str:
+    """The tokens' text (or, by token id, its replacement) with a space wherever the text has one."""
+    replaced = replaced or {}
+    return "".join((" " if i and token.start > tokens[i - 1].end else "") + replaced.get(id(token), token.text)
+                   for i, token in enumerate(tokens))
 
 
 def lemmatize_phrase(text: str, category: str | None = None, convention: str = "kronika") -> str:
