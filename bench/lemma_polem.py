@@ -28,9 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kronika.model import Interp, Token
-from kronika.morph import get_morphology
+from kronika.morph import get_morphology, lemmatize
 from kronika.morph.analyzer import expand_tag
-from kronika.morph import lemmatize
 from kronika.morph.lemmatize import CONVENTIONS, base_form, lemmatize_phrase
 from kronika.text.segment import tokenize
 

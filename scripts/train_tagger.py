@@ -33,7 +33,7 @@ from kronika.morph.disambiguate import (
     Tagger,
     capitalisation,
     context_features,
-    context_of,
+    contexts,
     dot_follows,
     emission_features,
     is_proper,
@@ -113,13 +113,12 @@ def training_sentences(documents: Iterable[GoldDocument], tagger: Tagger) -> lis
         for sentence in document.sentences:
             tags, emissions, gold = [], [], []
             tokens = [item.token for item in sentence]
-            for index, item in enumerate(sentence):
+            for index, (item, context) in enumerate(zip(sentence, contexts(tokens), strict=True)):
                 form = item.token.text
                 case_context = capitalisation(form, index == 0)
                 candidates = tagger.candidates(readings(form, dot_follows(tokens, index)), case_context)
                 token_tags = tuple(tag for tag, _ in candidates)
                 tags.append(token_tags)
-                context = context_of(tokens, index)
                 emissions.append(
                     [
                         emission_features(form, case_context, tag, is_proper(i)) + context_features(context, tag)

@@ -162,14 +162,14 @@ class Context(NamedTuple):
     dot: str  # a dot glued after the token: "" none, "mid" inside the sentence, "end" closing it
 
 
-def context_of(tokens: Sequence[Token], index: int) -> Context:
-    def word(i: int) -> str:
-        return tokens[i].text.lower() if 0 <= i < len(tokens) else ""
-
-    dot = ""
-    if dot_follows(tokens, index):
-        dot = "end" if index + 2 == len(tokens) else "mid"
-    return Context(word(index - 2), word(index - 1), word(index + 1), dot)
+def contexts(tokens: Sequence[Token]) -> list[Context]:
+    """The context of every token of a sentence."""
+    words = ["", "", *(token.text.lower() for token in tokens), ""]
+    sentence_contexts = []
+    for index in range(len(tokens)):
+        dot = ("end" if index + 2 == len(tokens) else "mid") if dot_follows(tokens, index) else ""
+        sentence_contexts.append(Context(words[index], words[index + 1], words[index + 3], dot))
+    return sentence_contexts
 
 
 def context_features(context: Context, tag: str) -> list[str]:
@@ -246,7 +246,7 @@ class Tagger:
         self.tables = weight_tables(weights) if fixed_weights else {}
         self._forms: dict[tuple[str, bool, bool], FormCandidates] = {}
         self._transitions_into: dict[str, dict[str, float]] = {}  # tag -> {previous tag: score}
-        self._blocks: dict[tuple[tuple[str, ...], tuple[str, ...]], list[list[float]]] = {}
+        self._blocks: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[tuple[float, ...], ...]] = {}
 
     @classmethod
     def load(cls, path: Path | None = None) -> Tagger:
@@ -339,7 +339,7 @@ class Tagger:
                     scores[index] = known[previous] = self.transition_score(previous, tag)
         return scores
 
-    def transition_block(self, previous_tags: tuple[str, ...], tags: tuple[str, ...]) -> list[list[float]]:
+    def transition_block(self, previous_tags: tuple[str, ...], tags: tuple[str, ...]) -> Sequence[Sequence[float]]:
         """Per tag, the transition scores from each previous tag: one Viterbi step's table, cached
         per pair of candidate sets (ambiguity classes: far fewer pairs than of words)."""
         if not self._fixed:
@@ -349,7 +349,8 @@ class Tagger:
         if block is None:
             if len(self._blocks) >= _CACHE_SIZE:  # bound memory on huge inputs
                 self._blocks.clear()
-            block = self._blocks[key] = [self.transitions(previous_tags, tag) for tag in tags]
+            # tuples of floats: the cyclic garbage collector stops scanning them
+            block = self._blocks[key] = tuple(tuple(self.transitions(previous_tags, tag)) for tag in tags)
         return block
 
     def form_candidates(self, form: str, sentence_initial: bool, dot_follows: bool) -> FormCandidates:
@@ -419,14 +420,15 @@ class Tagger:
 
     def tag(self, tokens: Sequence[Token]) -> None:
         """Fill ``interps`` (readings with full tags) and ``chosen`` (one of them) of every token."""
+        sentence_contexts = contexts(tokens)
         entries = [
-            self.form_candidates(token.text, index == 0, dot_follows(tokens, index))
-            for index, token in enumerate(tokens)
+            self.form_candidates(token.text, index == 0, bool(context.dot))
+            for index, (token, context) in enumerate(zip(tokens, sentence_contexts, strict=True))
         ]
         lattice = [
             # a single candidate is on every path: its score changes nothing
-            (entry.tags, _NO_SCORE if len(entry.tags) == 1 else self.context_scores(entry, context_of(tokens, i)))
-            for i, entry in enumerate(entries)
+            (entry.tags, _NO_SCORE if len(entry.tags) == 1 else self.context_scores(entry, context))
+            for entry, context in zip(entries, sentence_contexts, strict=True)
         ]
         for token, entry, choice in zip(tokens, entries, self.best_path(lattice), strict=True):
             token.interps = entry.interps

@@ -154,19 +154,20 @@ def _convention_rule(category: str | None, convention: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _case_endings() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
-    """(marking ending → its case key, case key → the closed set of endings of the case)."""
-    marking: dict[str, str] = {}
+def _case_endings() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    """(endings no nominative has, case key → the closed set of endings of the case)."""
+    oblique: tuple[str, ...] = ()
     closed: dict[str, tuple[str, ...]] = {}
     for number, line in _resource_lines("lemma_case_endings.tsv"):
         fields = line.split("\t")
-        if len(fields) != 3 or fields[0] not in ("marking", "closed") or fields[1].split(":")[0] not in _CASES:
-            raise ValueError(f"lemma_case_endings.tsv line {number}: expected marking|closed, case:number, endings")
-        if fields[0] == "marking":
-            marking.update((ending, fields[1]) for ending in fields[2].split())
+        if len(fields) != 3 or (fields[0], fields[1]) != ("oblique", "*") and (
+                fields[0] != "closed" or fields[1].split(":")[0] not in _CASES):
+            raise ValueError(f"lemma_case_endings.tsv line {number}: expected oblique *|closed case:number, endings")
+        if fields[0] == "oblique":
+            oblique += tuple(fields[2].split())
         else:
             closed[fields[1]] = tuple(fields[2].split())
-    return marking, closed
+    return oblique, closed
 
 
 def _resource_lines(name: str) -> Iterable[tuple[int, str]]:
@@ -205,7 +206,7 @@ def guess_base(word: str, cls: str, case_key: str = "*") -> str:
     own rule before the pooled one: Szackiem → Szack, Oranami → Orany as places)."""
     if case_key.startswith("nom:"):
         return word
-    if cls == "place" and (place := _guess_place(word, case_key)) is not None:
+    if (place := _guess_place(word, case_key)) is not None:
         return place
     rules = _suffix_rules()
     rule_class = "other" if cls == "adjective" else cls
@@ -494,6 +495,8 @@ def _choose_triple(
     allow, then the one most chosen readings support, then the singular, then (places) the one whose
     nouns' lemmas the suffix rules would guess, then the nominative (names are often cited already in it)."""
     wanted_quals = _CLASS_QUALIFIERS.get(cls, set())
+    after_phrase = members[-1].index + 1
+    named_by_quote = after_phrase < len(tokens) and _kind(tokens, after_phrase) == "quote"
 
     def support(triple: Triple) -> tuple[int, int, int]:
         chosen = in_class = regular = 0
@@ -518,7 +521,9 @@ def _choose_triple(
         if cls == "person":  # a person is one; plural readings of names are mostly other lemmas' forms
             return singular, in_class, chosen, triple[1] == "nom", triple[2] == "m1"
         gender_prior = -genders.index(triple[2]) if triple[2] in genders else -len(genders)
-        return in_class, chosen, singular, regular, triple[1] == "nom", triple[1] != "voc", gender_prior
+        # a noun a quoted name follows names one thing (Zgrupowania „Małyńsk”): singular before the tagger
+        first, second = (singular, chosen) if named_by_quote else (chosen, singular)
+        return in_class, first, second, regular, triple[1] == "nom", triple[1] != "voc", gender_prior
 
     return max(sorted(state), key=score)
 
@@ -561,26 +566,24 @@ def _match_case(form: str, orth: str) -> str:
 
 def _tagged_case(token: Token, leading: bool) -> str:
     """The case key (``'gen:sg'``, ``'*'`` unknown) of a word no dictionary knows, from the tagger's
-    reading when the word's ending allows it; ``leading``: the word opens the name."""
+    reading when the word's ending allows it (``resources/pl/lemma_case_endings.tsv``); ``leading``: the
+    word opens the name."""
     if token.chosen is None or token.chosen.pos not in _INFLECTED_POS:
         return "*"
     number, case = (part.split(".")[0] for part in token.chosen.tag.split(":")[1:3])
     lower = token.text.lower()
-    marking, closed = _case_endings()
-    marked = next((marking[lower[-size:]] for size in (3, 2, 1) if lower[-size:] in marking), None)
+    oblique, closed = _case_endings()
     if case == "nom":
         # a tagger's nominative for an unknown word is its default: Raulowi, Gézę, Rustlerem VXL
-        return "*" if leading and marked else f"nom:{number}"
+        return "*" if leading and lower.endswith(oblique) else f"nom:{number}"
     if case == "voc":
         return f"nom:{number}"  # names are seldom addressed: a tagger's vocative is its guess
     if lower.endswith(closed.get(f"{case}:{number}", ("",))):
         return f"{case}:{number}"
     # not an ending of the tagged case: another case's (Chavezem tagged genitive), or none — a foreign
     # name that is not declined (Schiavo tagged genitive)
-    if marked:
-        return "*"
-    other_endings = tuple(e for endings in closed.values() for e in endings if len(e) > 1)
-    return "*" if lower.endswith(other_endings) else f"nom:{number}"
+    other_cases = tuple(e for endings in closed.values() for e in endings if len(e) > 1)
+    return "*" if lower.endswith(oblique + other_cases) else f"nom:{number}"
 
 
 def _inflect(token: Token, member: _Member, triple: Triple | None, cls: str, singular: bool, leading: bool) -> str:
