@@ -6,6 +6,8 @@ import pytest
 from click.testing import CliRunner
 
 from kronika.commands.lemmatize import command
+from kronika.model import Interp, Token
+from kronika.morph import get_morphology
 from kronika.morph.lemmatize import base_form, guess_base, lemmatize_phrase, name_class
 from kronika.text.segment import tokenize
 
@@ -67,10 +69,67 @@ from kronika.text.segment import tokenize
         ("polskiego", "nam_adj_country", "polski"),
         # already nominative: unchanged
         ("Armia Czerwona", "MILITARY_UNIT", "Armia Czerwona"),
+        # an adjective after the head is its modifier, not the region it also names (Łódzkie)
+        ("Aleksandrowa Łódzkiego", "PLACE", "Aleksandrów Łódzki"),
+        # an indeclinable surname reading (Niemiec) is no evidence the adjective belongs to it
+        ("Republiki Federalnej Niemiec", "nam_loc_gpe_country", "Republika Federalna Niemiec"),
+        # a head a quoted name follows is singular; unknown oblique place endings without a category
+        ("Zgrupowania „Małyńsk”", "MILITARY_UNIT", "Zgrupowanie „Małyńsk”"),
+        ("Oranami", None, "Orany"),
+        # web addresses as written; an English 's is no Polish case ending
+        ("Time.com", "nam_pro_media_web", "Time.com"),
+        ("mam.media.pl", None, "mam.media.pl"),
+        ("Men's Health", "nam_pro_media_periodic", "Men's Health"),
     ],
 )
 def test_lemmatize_phrase(phrase: str, category: str | None, expected: str) -> None:
     assert lemmatize_phrase(phrase, category) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "category", "kronika", "poleval"),
+    [
+        # one-adjective names of streets and administrative units: agreeing vs dictionary lemma
+        ("Płockiej", "nam_fac_road", "Płocka", "płocki"),
+        ("Wilanowskiej", "nam_fac_road", "Wilanowska", "wilanowski"),
+        ("opolskim", "nam_loc_gpe_admin1", "opolskie", "opolski"),
+        # nations: the number of the text vs the singular
+        ("Anglików", "nam_org_nation", "Anglicy", "Anglik"),
+        ("Polaków", "nam_org_nation", "Polacy", "Polak"),
+        # categories the conventions agree on
+        ("Franciszka Kleeberga", "nam_liv_person", "Franciszek Kleeberg", "Franciszek Kleeberg"),
+        ("polskiego", "nam_adj_country", "polski", "polski"),
+        ("Ulicy Płockiej", "nam_fac_road", "Ulica Płocka", "Ulica Płocka"),
+    ],
+)
+def test_conventions(phrase: str, category: str, kronika: str, poleval: str) -> None:
+    assert lemmatize_phrase(phrase, category) == kronika  # the default
+    assert lemmatize_phrase(phrase, category, "kronika") == kronika
+    assert lemmatize_phrase(phrase, category, "poleval") == poleval
+
+
+def test_unknown_convention_is_refused() -> None:
+    with pytest.raises(ValueError, match="convention"):
+        lemmatize_phrase("Płockiej", "nam_fac_road", "nkjp")
+
+
+@pytest.mark.parametrize(
+    ("word", "tag", "category", "expected"),
+    [
+        # a tagger's nominative for a word opening a name with an ending no nominative has
+        ("Raulowi", "subst:sg:nom:m1", "nam_liv_person", "Raul"),
+        ("Gézę", "subst:sg:nom:m1", "nam_liv_person", "Géza"),
+        # a tagged case the word has no ending of: a foreign name that is not declined
+        ("Schiavo", "subst:sg:gen:m1", "nam_liv_person", "Schiavo"),
+        # the tagged case fits the ending: trusted
+        ("Rückemanna", "subst:sg:gen:m1", "nam_liv_person", "Rückemann"),
+        # a tagger's vocative of a name is its guess
+        ("Paulo", "subst:sg:voc:f", "nam_liv_person", "Paulo"),
+    ],
+)
+def test_tagger_case_of_unknown_words(word: str, tag: str, category: str, expected: str) -> None:
+    token = Token(0, len(word), word, get_morphology().analyse(word), Interp(word, tag))
+    assert base_form([token], category) == expected
 
 
 def test_base_form_keeps_spacing_and_uses_only_the_mention_tokens() -> None:
@@ -109,6 +168,13 @@ def test_command_prints_one_line_per_input_line(tmp_path) -> None:
     result = CliRunner().invoke(command, ["52. Dywizją Strzelecką", "--file", str(phrases)])
     assert result.exit_code == 0
     assert result.output.split("\n") == ["52. Dywizja Strzelecka", "Kowel", "", "Franciszek Kleeberg", ""]
+
+
+def test_command_takes_a_convention() -> None:
+    arguments = ["Anglików", "Płockiej", "--category", "nam_org_nation"]
+    assert CliRunner().invoke(command, arguments).output == "Anglicy\nPłocka\n"
+    assert CliRunner().invoke(command, [*arguments, "--convention", "poleval"]).output == "Anglik\nPłocka\n"
+    assert CliRunner().invoke(command, [*arguments, "--convention", "nkjp"]).exit_code != 0
 
 
 def test_command_reports_an_unreadable_file_in_one_line(tmp_path) -> None:

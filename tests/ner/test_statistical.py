@@ -70,8 +70,10 @@ CASES = [
     ("Prezydent Lech Wałęsa spotkał się z kanclerzem Niemiec.",
      {("Lech Wałęsa", "persName"), ("Lech", "persName_forename"), ("Wałęsa", "persName_surname"),
       ("Niemiec", "placeName_country")}),
-    ("Wojska polskie przekroczyły Wisłę 17 września 1939 roku.",
-     {("polskie", "placeName_country"), ("Wisłę", "geogName"), ("17 września 1939 roku", "date")}),
+    # an adjective derived from a country name is labelled with the country
+    ("Ambasador polski wyjechał z Moskwy nad Wisłę 17 września 1939 roku.",
+     {("polski", "placeName_country"), ("Moskwy", "placeName_settlement"), ("Wisłę", "geogName"),
+      ("17 września 1939 roku", "date")}),
     ("Posłowie Sejmu spotkali się w Krakowie z przedstawicielami Unii Europejskiej.",
      {("Sejmu", "orgName"), ("Krakowie", "placeName_settlement"), ("Unii Europejskiej", "orgName")}),
 ]

@@ -17,6 +17,8 @@ import pytest
 
 from kronika.cli import COMMANDS, main
 from kronika.commands.serve import command as serve_command
+from kronika.export.store_export import FORMATS
+from kronika.web import pages
 from kronika.web.app import CONTENT_SECURITY_POLICY
 from kronika.web.server import create_server
 from tests.web.conftest import HOSTILE_TEXT, Served
@@ -128,7 +130,13 @@ EXPORTS: list[tuple[str, str, Callable[[bytes], bool]]] = [
     ("timelinejs", "application/json", lambda body: "events" in json.loads(body)),
     ("lpf", "application/geo+json", lambda body: json.loads(body)["type"] == "FeatureCollection"),
     ("tei", "application/tei+xml", lambda body: b"<teiCorpus" in body),
+    ("ttl", "text/turtle", lambda body: b"@prefix" in body),
+    ("jsonld", "application/ld+json", lambda body: bool(json.loads(body))),
 ]
+
+
+def test_every_export_format_can_be_downloaded() -> None:
+    assert set(pages.EXPORTS) == set(FORMATS) == {row[0] for row in EXPORTS}
 
 
 @pytest.mark.parametrize(("export_format", "media_type", "valid"), EXPORTS)

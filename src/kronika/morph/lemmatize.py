@@ -17,6 +17,13 @@ oblique endings of Polish place names for places (``lemma_place_endings.tsv``: *
 A hyphenated second part keeps its own gender (*Bielsko-Biała*), a capitalised noun after *i* its own
 number and gender (*Prawo i Sprawiedliwość*); names made only of adjectives take the gender the corpus
 cites their category in (``lemma_adjective_genders.tsv``, learned by the same script).
+A tagger's case for an unknown word is checked against Polish declension (``lemma_case_endings.tsv``:
+*Raulowi* is no nominative, *Schiavo* no genitive); web addresses are cited as written.
+
+How names are cited is a convention (``lemma_conventions.tsv``): ``"kronika"`` (the default, the
+pipeline's) as a historian cites them — *ulica Wilanowska*, *województwo opolskie*, *Tatarzy* — and
+``"poleval"`` as the PolEval 2019 / KPWr annotators did — one-adjective names of streets and
+administrative units by their dictionary lemma (*płocki*, *opolski*), nations in the singular (*Anglik*).
 """
 
 from __future__ import annotations
@@ -203,10 +210,12 @@ def _guess_place(word: str, case_key: str) -> str | None:
 
 def guess_base(word: str, cls: str, case_key: str = "*") -> str:
     """Base form of a word Morfeusz does not know, by the rule of its longest known ending (the class's
-    own rule before the pooled one: Szackiem → Szack, Oranami → Orany as places)."""
+    own rule before the pooled one: Szackiem → Szack, Oranami → Orany as places). The oblique endings
+    of place names serve places and names of other or unknown kind, not persons (their -owie, -nem would
+    misread Piastowie, Perunem)."""
     if case_key.startswith("nom:"):
         return word
-    if (place := _guess_place(word, case_key)) is not None:
+    if cls in ("place", "other") and (place := _guess_place(word, case_key)) is not None:
         return place
     rules = _suffix_rules()
     rule_class = "other" if cls == "adjective" else cls
@@ -477,7 +486,8 @@ def _may_appose(tokens: list[Token], head: _Member, nouns: list[Reading], cls: s
 def _give_back_adjectives(members: list[_Member], readings: Iterable[Reading], state: set[Triple] | None) -> None:
     """Adjectives after the head that agree with the noun that ended the phrase modify that noun
     (Kościoła Świętego Krzyża): they leave the head phrase with it."""
-    triples = set().union(*(r.triples for r in readings))
+    # an indeclinable reading (a foreign or a woman's surname: Niemiec) agrees with anything: no evidence
+    triples = set().union(*(r.triples for r in readings if len({t[1] for t in r.triples}) < len(_CASES)))
     while members and members[-1].after_head and members[-1].readings:
         last = members[-1]
         if all(r.pos in _NOUN_POS for r in last.readings) or not any(r.triples & triples for r in last.readings):
@@ -492,8 +502,9 @@ def _choose_triple(
     tokens: list[Token], members: list[_Member], state: set[Triple], cls: str, genders: tuple[str, ...]
 ) -> Triple:
     """The phrase's (number, case, gender): the one most readings of the name's class (SGJP qualifiers)
-    allow, then the one most chosen readings support, then the singular, then (places) the one whose
-    nouns' lemmas the suffix rules would guess, then the nominative (names are often cited already in it)."""
+    allow, then the one most chosen readings support, then the singular (before the chosen readings when
+    a quoted name follows), then (places) the one whose nouns' lemmas the suffix rules would guess, then
+    the nominative (names are often cited already in it)."""
     wanted_quals = _CLASS_QUALIFIERS.get(cls, set())
     after_phrase = members[-1].index + 1
     named_by_quote = after_phrase < len(tokens) and _kind(tokens, after_phrase) == "quote"
@@ -504,7 +515,9 @@ def _choose_triple(
             token = tokens[member.index]
             fitting = member.fitting(triple)
             chosen += any(r.interp == token.chosen for r in fitting)
-            in_class += any(wanted_quals.intersection(r.interp.quals) for r in fitting)
+            # an adjective after the head modifies it, whatever noun it also spells (Łódzkiego: Łódzkie)
+            modifier = member.after_head and any(r.pos not in _NOUN_POS for r in member.readings)
+            in_class += not modifier and any(wanted_quals.intersection(r.interp.quals) for r in fitting)
             if cls == "place" and fitting:  # Aleksandrowa: Aleksandrów rather than Aleksandrowo
                 guess = guess_base(token.text, cls, f"{triple[1]}:{triple[0]}").lower()
                 regular += any(r.pos in _NOUN_POS and r.interp.lemma.lower() == guess for r in fitting)
@@ -621,11 +634,13 @@ def _adjective_base(token: Token) -> str:
 
 
 def _is_adjective(token: Token) -> bool:
-    """Whether a word is an adjective SGJP knows (by the tagger's reading, when there is one)."""
+    """Whether a word of a name that is no person's is an adjective SGJP knows (by the tagger's reading,
+    when there is one; without, unless it is also a proper noun other than a surname: Płockiej)."""
     if token.chosen is not None:
         return token.chosen.pos == "adj" and token.chosen in token.interps
+    non_personal = _PROPER_QUALIFIERS - _CLASS_QUALIFIERS["person"]
     return any(i.pos == "adj" for i in token.interps) and not any(
-        i.pos in _NOUN_POS and i.lemma[:1].isupper() for i in token.interps)
+        i.pos in _NOUN_POS and non_personal.intersection(i.quals) for i in token.interps)
 
 
 def _split_compound_tokens(tokens: list[Token]) -> list[Token]:

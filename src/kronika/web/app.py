@@ -37,8 +37,7 @@ SECURITY_HEADERS = [
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 MAX_PARAMETER = 1000  # characters; longer query values are cut (nothing a historian types is longer)
 
-STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-                ".svg": "image/svg+xml"}
+STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 
 

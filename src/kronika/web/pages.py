@@ -13,7 +13,6 @@ from itertools import groupby
 
 from kronika.export.markup import Span, layered_spans, render_inline
 from kronika.export.place_details import place_details
-from kronika.export.store_export import FORMATS
 from kronika.model import Analysis, Entity
 from kronika.qa import answer
 from kronika.qa.render import render_timex
@@ -34,7 +33,12 @@ EXPORTS: dict[str, tuple[str, str, str]] = {  # format → (file extension, medi
     "csv": ("csv", "text/csv", "tabela zdarzeń, jeden wiersz na zdarzenie"),
     "timelinejs": ("json", "application/json", "oś czasu TimelineJS3 (JSON)"),
 }
-assert set(EXPORTS) == set(FORMATS), "every export format needs a download entry"
+
+
+# A data: URI (allowed by the CSP's img-src) so the package ships no image file.
+FAVICON = ("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' "
+           "height='32' rx='6' fill='%232d2a26'/%3E%3Ctext x='16' y='23' font-family='Georgia' font-size='20' "
+           "font-weight='700' text-anchor='middle' fill='%23e0b25b'%3EK%3C/text%3E%3C/svg%3E")
 
 
 class NotFound(Exception):
@@ -53,14 +57,14 @@ def layout(page: Page) -> Html:
                  for path, name in NAVIGATION)
     return h('<!doctype html>\n<html lang="pl"><head><meta charset="utf-8">'
              '<meta name="viewport" content="width=device-width, initial-scale=1">'
-             '<title>{title} — Kronika</title><link rel="icon" href="/static/favicon.svg">'
+             '<title>{title} — Kronika</title><link rel="icon" href="{icon}">'
              '<link rel="stylesheet" href="/static/kronika.css"><script src="/static/kronika.js" defer></script>'
              '</head><body><header><a class="brand" href="/">Kronika</a><nav>{links}</nav>'
              '<form class="quick" action="/search" role="search"><input name="q" type="search" '
              'placeholder="Szukaj w tekstach…" aria-label="Szukaj"></form></header>'
              '<main>{body}</main><footer>Kronika — każda informacja z odnośnikiem do zdania źródła.</footer>'
              '<div id="tooltip" role="tooltip" hidden></div></body></html>',
-             title=page.title, links=links, body=page.body)
+             title=page.title, links=links, body=page.body, icon=FAVICON)
 
 
 # --- small pieces ------------------------------------------------------------------------------------------

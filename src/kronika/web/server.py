@@ -75,16 +75,16 @@ def serve(store: Store, host: str = "127.0.0.1", port: int = 8000, start_path: s
     """Serve until Ctrl+C, announcing the URL (and the page ``start_path``, opened in a browser when
     ``open_browser``)."""
     server = create_server(store, host, port)
-    url = server_url(server)
-    echo(f"Kronika: {url}  (Ctrl+C kończy)")
-    if not is_loopback(host):
-        echo("Uwaga: aplikacja nie ma logowania; każdy w sieci, kto zna ten adres, widzi magazyn.")
-    start_url = url.rstrip("/") + start_path if start_path else url
-    if start_path:
-        echo(f"Otwórz: {start_url}")
-    if open_browser:
-        webbrowser.open(start_url)
-    try:
+    try:  # Ctrl+C at any moment from here on is the normal way to stop
+        url = server_url(server)
+        echo(f"Kronika: {url}  (Ctrl+C kończy)")
+        if not is_loopback(host):
+            echo("Uwaga: aplikacja nie ma logowania; każdy w sieci, kto zna ten adres, widzi magazyn.")
+        start_url = url.rstrip("/") + start_path if start_path else url
+        if start_path:
+            echo(f"Otwórz: {start_url}")
+        if open_browser:
+            webbrowser.open(start_url)
         server.serve_forever()
     except KeyboardInterrupt:
         echo("Zatrzymano.")
