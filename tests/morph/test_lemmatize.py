@@ -147,6 +147,7 @@ def test_base_form_keeps_spacing_and_uses_only_the_mention_tokens() -> None:
         ("Rückemann", "person", "nom:sg", "Rückemann"),  # nominative: unchanged
         ("Oranami", "place", "*", "Orany"),  # case unknown: a place ending no nominative has
         ("Szackiem", "other", "*", "Szack"),  # an ending the class has too few examples of: pooled rule
+        ("Oranami", "unknown", "*", "Orany"),  # no category: open to the endings of places
     ],
 )
 def test_guess_base(word: str, cls: str, case_key: str, expected: str) -> None:
@@ -156,7 +157,7 @@ def test_guess_base(word: str, cls: str, case_key: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("category", "expected"),
     [("PERSON", "person"), ("nam_liv_person_last", "person"), ("nam_loc_gpe_city", "place"),
-     ("nam_adj_country", "adjective"), ("MILITARY_UNIT", "other"), (None, "other"), ("unheard_of", "other")],
+     ("nam_adj_country", "adjective"), ("MILITARY_UNIT", "other"), (None, "unknown"), ("unheard_of", "other")],
 )
 def test_name_class(category: str | None, expected: str) -> None:
     assert name_class(category) == expected

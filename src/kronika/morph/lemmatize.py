@@ -65,6 +65,7 @@ _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 _CLASSES = ("person", "place", "adjective", "other")
 _POOLED = "any"  # suffix rules pooled over all classes, for endings a class has too few examples of
+_UNKNOWN = "unknown"  # the class of a name with no category hint
 CONVENTIONS = ("kronika", "poleval")  # how names are cited: see resources/pl/lemma_conventions.tsv
 _CONVENTION_RULES = ("adjective_lemma", "singular")
 
@@ -87,13 +88,12 @@ def _category_classes() -> tuple[tuple[str, str], ...]:
 
 
 def name_class(category: str | None) -> str:
-    """``'person'``, ``'place'``, ``'adjective'`` or ``'other'`` for a category hint."""
-    if category:
-        lower = category.lower()
-        for prefix, cls in _category_classes():
-            if lower.startswith(prefix):
-                return cls
-    return "other"
+    """``'person'``, ``'place'``, ``'adjective'`` or ``'other'`` for a category hint; ``'unknown'``
+    (handled as ``'other'``, but open to the endings of places) for none."""
+    if not category:
+        return _UNKNOWN
+    lower = category.lower()
+    return next((cls for prefix, cls in _category_classes() if lower.startswith(prefix)), "other")
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,14 +211,13 @@ def _guess_place(word: str, case_key: str) -> str | None:
 def guess_base(word: str, cls: str, case_key: str = "*") -> str:
     """Base form of a word Morfeusz does not know, by the rule of its longest known ending (the class's
     own rule before the pooled one: Szackiem → Szack, Oranami → Orany as places). The oblique endings
-    of place names serve places and names of other or unknown kind, not persons (their -owie, -nem would
-    misread Piastowie, Perunem)."""
+    of place names serve places and names of unknown kind."""
     if case_key.startswith("nom:"):
         return word
-    if cls in ("place", "other") and (place := _guess_place(word, case_key)) is not None:
+    if cls in ("place", _UNKNOWN) and (place := _guess_place(word, case_key)) is not None:
         return place
     rules = _suffix_rules()
-    rule_class = "other" if cls == "adjective" else cls
+    rule_class = "other" if cls in ("adjective", _UNKNOWN) else cls
     lower = word.lower()
     for size in range(min(len(lower) - 1, 6), 0, -1):
         ending = lower[-size:]
