@@ -63,17 +63,15 @@ def test_normalisation(a, b):
     assert normalise_name("Pułk „Sarny”") == "pułk sarny"
 
 
-def test_eval_command_prints_every_score_line(seed_gold, tmp_path):
-    from tests.conftest import SEED_GOLD
-
-    result = subprocess.run([sys.executable, "-m", "kronika.cli", "eval", str(SEED_GOLD)], capture_output=True,
+def test_eval_command_prints_every_score_line(seed_gold_path):
+    result = subprocess.run([sys.executable, "-m", "kronika.cli", "eval", str(seed_gold_path)], capture_output=True,
                             text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     for line in ("sentences", "entities overlap", "entities exact", "base forms", "geocoding 30 km", "timex strict",
                  "timex relaxed", "timex value", "events", "questions"):
         assert line in result.stdout
     assert "exact 26/26" in result.stdout
-    as_json = subprocess.run([sys.executable, "-m", "kronika.cli", "eval", str(SEED_GOLD), "--json"],
+    as_json = subprocess.run([sys.executable, "-m", "kronika.cli", "eval", str(seed_gold_path), "--json"],
                              capture_output=True, text=True, timeout=600)
     payload = json.loads(as_json.stdout)
     assert payload["total"]["sentences"]["accuracy"] == 1.0

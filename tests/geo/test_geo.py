@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import math
-from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -17,9 +17,6 @@ from kronika.geo.index import Gazetteer, get_gazetteer
 from kronika.geo.keys import fold, mention_keys
 from kronika.geo.qualifiers import load_regions, split_qualifier
 from kronika.model import Analysis, Document, Entity
-
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
-GOLD = SHARED / "seed" / "000_5b7885c2e26dc5af.gold.json"
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -91,8 +88,12 @@ def test_every_curated_row_is_in_the_index() -> None:
     ("Kowlem", 51.21, 24.71), ("Sarnami", 51.34, 26.60), ("Baranowiczami", 53.13, 26.01),
     ("Dubnem", 50.42, 25.74), ("Tarnopolem", 49.55, 25.59), ("Grodna", 53.68, 23.83),
     ("Rawie Ruskiej", 50.23, 23.62), ("Polesie", 52.0, 26.5), ("Wołyniu", 51.0, 25.3),
+    # a qualified name matches its head in the region: not Drohiczyn on the Bug, not Kosów in Pokucie
+    ("Drohiczyn Poleski", 52.18, 25.16), ("Drohiczynie Poleskim", 52.18, 25.16),
+    ("Kosów Poleski", 52.75, 25.15), ("Janów Poleski", 52.15, 25.53), ("Kosów Huculski", 48.31, 25.09),
+    ("Frankfurt nad Odrą", 52.34, 14.55),
 ])
-def test_geocode_historical_and_inflected_names(name: str, lat: float, lon: float) -> None:
+def test_geocode_historical_inflected_and_qualified_names(name: str, lat: float, lon: float) -> None:
     place = geocode(name, year=1939)
     assert place is not None, name
     assert km(place.lat, place.lon, lat, lon) < 30, (name, place)
@@ -154,16 +155,14 @@ def test_index_opens_lazily() -> None:
     assert gazetteer.meta()["polskie-miejscowosci"]
 
 
-@pytest.mark.skipif(not GOLD.exists(), reason="shared data absent")
-def test_seed_settlements_within_30_km() -> None:
-    gold = json.loads(GOLD.read_text("utf-8"))
+def test_seed_settlements_within_30_km(seed_gold: dict[str, Any]) -> None:
     entities = [
         Entity(id=f"e{i}", start=e["start"], end=e["end"], text=e["text"], type=e["type"], lemma=e["lemma"])
-        for i, e in enumerate(gold["entities"]) if e["type"] == "PLACE"
+        for i, e in enumerate(seed_gold["entities"]) if e["type"] == "PLACE"
     ]
-    analysis = Analysis(document=Document(id="seed", text=gold["text"], dct="1939-09-30"), entities=entities)
+    analysis = Analysis(document=Document(id="seed", text=seed_gold["text"], dct="1939-09-30"), entities=entities)
     annotate_places(analysis)
-    expected = [(e, g["geo"]) for e, g in zip(entities, [g for g in gold["entities"] if g["type"] == "PLACE"],
+    expected = [(e, g["geo"]) for e, g in zip(entities, [g for g in seed_gold["entities"] if g["type"] == "PLACE"],
                                               strict=True) if g.get("geo")]
     assert len(expected) >= 20
     wrong = [(e.text, e.geo) for e, geo in expected
@@ -183,20 +182,6 @@ def test_geocode_command_json_keeps_order_and_nulls() -> None:
 def test_surface_form_rescues_a_wrong_lemma() -> None:
     resolution = resolve(["Dubne"], year=1939, surfaces=["Dubnem"])[0]
     assert resolution.place is not None and resolution.place.country_now == "Ukraine"
-
-
-@pytest.mark.parametrize(("name", "lat", "lon"), [
-    ("Drohiczyn Poleski", 52.18, 25.16),  # not Drohiczyn on the Bug
-    ("Drohiczynie Poleskim", 52.18, 25.16),
-    ("Kosów Poleski", 52.75, 25.15),  # not Kosów in Pokucie
-    ("Janów Poleski", 52.15, 25.53),
-    ("Kosów Huculski", 48.31, 25.09),
-    ("Frankfurt nad Odrą", 52.34, 14.55),
-])
-def test_qualified_names_match_their_head_in_the_region(name: str, lat: float, lon: float) -> None:
-    place = geocode(name, year=1939)
-    assert place is not None, name
-    assert km(place.lat, place.lon, lat, lon) < 30, (name, place)
 
 
 @pytest.mark.parametrize(("mention", "head", "region"), [

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,9 +12,6 @@ from kronika.morph.disambiguate import disambiguate
 from kronika.ner.domain import find_events, load_lexicon
 from kronika.pipeline import analyze
 from kronika.text.segment import split_sentences
-
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
-SEED_GOLD = SHARED / "seed" / "000_5b7885c2e26dc5af.gold.json"
 
 
 def entities_of(text: str) -> list[Entity]:
@@ -136,8 +133,6 @@ def score(gold: dict, analysis: Analysis) -> tuple[float, float]:
     return result["overlap"]["f"], result["base_form"]["accuracy"]
 
 
-@pytest.mark.skipif(not SEED_GOLD.is_file(), reason="shared/ seed not beside the checkout")
-def test_seed_entities_reach_target() -> None:
-    gold = json.loads(SEED_GOLD.read_text("utf-8"))
-    f1, base = score(gold, analyze(Document(id="seed", text=gold["text"])))
+def test_seed_entities_reach_target(seed_gold: dict[str, Any]) -> None:
+    f1, base = score(seed_gold, analyze(Document(id="seed", text=seed_gold["text"])))
     assert f1 >= 0.90 and base >= 0.90, (f1, base)

@@ -3,7 +3,6 @@
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -11,19 +10,15 @@ from click.testing import CliRunner
 from kronika.cli import cli
 from kronika.store.location import resolve_url
 
-SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seed" / "000_5b7885c2e26dc5af.txt"
-
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory):
+def seeded(tmp_path_factory, seed_text_path):
     """A SQLite store holding the seed (analysed by the real pipeline) and one short note."""
-    if not SEED.exists():
-        pytest.skip("../shared/seed is not beside the checkout")
     folder = tmp_path_factory.mktemp("cli")
     note = folder / "notatka.txt"
     note.write_text("Obrona Lwowa trwała do 22 września 1939 roku.", encoding="utf-8")
     db = f"sqlite:///{folder / 'kronika.sqlite'}"
-    first = CliRunner().invoke(cli, ["ingest", str(SEED), str(note), "--db", db])
+    first = CliRunner().invoke(cli, ["ingest", str(seed_text_path), str(note), "--db", db])
     return db, note, first
 
 
@@ -36,9 +31,9 @@ def test_ingest_reports_each_document(seeded):
     assert "2 new, 0 already stored" in first.stderr
 
 
-def test_ingest_again_stores_nothing_new(seeded):
+def test_ingest_again_stores_nothing_new(seeded, seed_text_path):
     db, note, first = seeded
-    again = CliRunner().invoke(cli, ["ingest", str(SEED), str(note), "--db", db])
+    again = CliRunner().invoke(cli, ["ingest", str(seed_text_path), str(note), "--db", db])
     assert again.exit_code == 0, again.output
     assert [line.split("\t")[1] for line in again.stdout.splitlines()] == ["stored", "stored"]
     assert [line.split("\t")[0] for line in again.stdout.splitlines()] == [

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Iterator
 
 import click
 
+from kronika.commands.options import dct_option
 from kronika.errors import InputError
 from kronika.export.html import analyses_to_html
 from kronika.export.tei import analyses_to_tei
@@ -18,15 +18,9 @@ from kronika.summary import render_text
 from kronika.text.reader import read_paths
 
 
-def _valid_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise click.BadParameter("expected a date YYYY-MM-DD")
-    return value
-
-
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--dct", callback=_valid_date, help="Document creation date YYYY-MM-DD (a JSONL line's own dct wins).")
+@dct_option
 @click.option("--nkjp", is_flag=True, help="Add the NKJP / PolEval 2018 named-entity layer.")
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "html", "tei", "text"]), default="json",
               show_default=True)

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from kronika.commands.store_options import db_option, json_option
+from kronika.commands.options import db_option, json_option
 from kronika.store import Store
 
 

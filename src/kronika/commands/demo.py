@@ -6,7 +6,7 @@ from importlib import resources
 
 import click
 
-from kronika.commands.serve import host_option, port_option
+from kronika.commands.options import host_option, port_option
 from kronika.model import Document
 from kronika.pipeline import analyze
 from kronika.store import Store

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from kronika.commands.store_options import db_option
+from kronika.commands.options import db_option
 from kronika.errors import InputError
 from kronika.export.snapshot import DEFAULT_BASE_IRI
 from kronika.export.store_export import FORMATS, export_store

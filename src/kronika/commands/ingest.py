@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import re
 import sys
 
 import click
 from tqdm import tqdm
 
-from kronika.commands.store_options import db_option
+from kronika.commands.options import db_option, dct_option
 from kronika.store import Store, content_hash
 from kronika.text.reader import read_paths
 
 
-def _valid_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise click.BadParameter("expected a date YYYY-MM-DD")
-    return value
-
-
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--dct", callback=_valid_date, help="Document creation date YYYY-MM-DD (a JSONL line's own dct wins).")
+@dct_option
 @db_option
 def command(paths: tuple[str, ...], dct: str | None, db_url: str | None) -> None:
     """Analyse and store documents. Text already stored is skipped, so an interrupted run resumes where

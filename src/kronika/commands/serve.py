@@ -4,18 +4,8 @@ from __future__ import annotations
 
 import click
 
-from kronika.commands.store_options import F, db_option
+from kronika.commands.options import db_option, host_option, port_option
 from kronika.store import Store
-
-
-def host_option(function: F) -> F:
-    return click.option("--host", default="127.0.0.1", show_default=True,
-                        help="Address to listen on; anything but loopback exposes the store to the network.")(function)
-
-
-def port_option(function: F) -> F:
-    return click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
-                        help="Port to listen on (0: any free port).")(function)
 
 
 @click.command()

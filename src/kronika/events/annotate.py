@@ -18,7 +18,6 @@ from kronika.events.grammar import (
     FINITE,
     NOMINAL,
     agrees,
-    clean_lemma,
     has_pos,
     is_preposition,
     lemmas,
@@ -26,6 +25,7 @@ from kronika.events.grammar import (
 )
 from kronika.events.lexicon import NOT_AN_EVENT, TriggerEntry, load_function_words, load_triggers
 from kronika.model import Analysis, Entity, Event, EventArgument, Sentence, Timex, Token
+from kronika.morph.analyzer import strip_homonym
 
 PREDICATE = FINITE | {"ppas", "pact", "pcon", "pant", "inf", "impt"}
 PARTICIPANT_TYPES = frozenset({"PERSON", "ORGANIZATION", "MILITARY_UNIT", "COUNTRY", "DOCUMENT"})
@@ -47,7 +47,7 @@ class TriggerMatch:
         if self.verbal is None:
             return set()
         return {i.pos for i in tokens[self.verbal].interps
-                if clean_lemma(i.lemma).lower() in self.verbal_lemmas and i.pos in PREDICATE}
+                if strip_homonym(i.lemma).lower() in self.verbal_lemmas and i.pos in PREDICATE}
 
 
 def _lemma_set(token: Token) -> frozenset[str]:
@@ -56,7 +56,7 @@ def _lemma_set(token: Token) -> frozenset[str]:
 
 def _verbal_reading(token: Token, lemma_set: frozenset[str]) -> bool:
     """The token is a verb form of the lexicon word (an infinitive only when it cannot be a noun)."""
-    verbal = {i.pos for i in token.interps if clean_lemma(i.lemma).lower() in lemma_set and i.pos in PREDICATE}
+    verbal = {i.pos for i in token.interps if strip_homonym(i.lemma).lower() in lemma_set and i.pos in PREDICATE}
     return bool(verbal - {"inf"}) or bool(verbal) and not has_pos(token, NOMINAL)
 
 

@@ -7,6 +7,7 @@ all Morfeusz readings of a token and ask what it *can* be.
 from __future__ import annotations
 
 from kronika.model import Token
+from kronika.morph.analyzer import strip_homonym
 
 FINITE = frozenset({"fin", "praet", "imps", "bedzie", "winien", "pred"})
 VERBAL = FINITE | {"inf", "ppas", "pact", "pcon", "pant", "impt"}
@@ -16,13 +17,8 @@ PUNCTUATION_BREAKS = frozenset({",", ";", ":", "–", "—", "-"})
 QUOTES = frozenset("„”\"«»‚‘’'")
 
 
-def clean_lemma(lemma: str) -> str:
-    """Drop SGJP homonym marks the analyser may leave ("zawrzeć:Vp~rę" → "zawrzeć")."""
-    return lemma.split(":", 1)[0] if len(lemma) > 1 else lemma
-
-
 def lemmas(token: Token) -> frozenset[str]:
-    return frozenset(clean_lemma(i.lemma) for i in token.interps) or frozenset({token.text})
+    return frozenset(strip_homonym(i.lemma) for i in token.interps) or frozenset({token.text})
 
 
 def lemmas_lower(token: Token) -> frozenset[str]:

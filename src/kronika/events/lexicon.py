@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from kronika.events.grammar import clean_lemma
 from kronika.morph import get_morphology
+from kronika.morph.analyzer import strip_homonym
+from kronika.resources import read_table
 
 EVENT_TYPES = frozenset({
     "diplomacy", "treaty", "invasion", "military_movement", "battle", "defense", "capitulation",
@@ -35,20 +35,11 @@ class TriggerEntry:
     type: str
 
 
-def _rows(language: str, name: str) -> list[tuple[int, list[str]]]:
-    text = resources.files("kronika.events").joinpath(f"resources/{language}/{name}").read_text("utf-8")
-    rows = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.strip() and not line.startswith("#"):
-            rows.append((number, line.split("\t")))
-    return rows
-
-
 def word_lemmas(word: str) -> frozenset[str]:
     """Lemmas a dictionary word stands for: itself when it is a lemma (*walczyć*, *obrona*), else the
     lemmas of its readings (*walkę* → *walka*)."""
     readings = get_morphology().analyse(word)
-    lemmas = {clean_lemma(r.lemma) for r in readings if r.tag != "ign"}
+    lemmas = {strip_homonym(r.lemma) for r in readings if r.tag != "ign"}
     if word in lemmas:
         return frozenset({word})
     return frozenset(lemmas)
@@ -58,10 +49,7 @@ def word_lemmas(word: str) -> frozenset[str]:
 def load_triggers(language: str = "pl") -> tuple[TriggerEntry, ...]:
     entries: list[TriggerEntry] = []
     seen: set[str] = set()
-    for number, fields in _rows(language, "triggers.tsv"):
-        if len(fields) != 2:
-            raise ValueError(f"triggers.tsv line {number}: expected PHRASE<TAB>TYPE")
-        phrase, event_type = fields
+    for number, (phrase, event_type) in read_table("kronika.events", f"resources/{language}/triggers.tsv", 2):
         if event_type not in EVENT_TYPES and event_type != NOT_AN_EVENT:
             raise ValueError(f"triggers.tsv line {number}: unknown event type {event_type!r}")
         if phrase in seen:
@@ -78,10 +66,10 @@ def load_triggers(language: str = "pl") -> tuple[TriggerEntry, ...]:
 @lru_cache(maxsize=4)
 def load_function_words(language: str = "pl") -> dict[str, frozenset[str]]:
     classes: dict[str, set[str]] = {name: set() for name in WORD_CLASSES}
-    for number, fields in _rows(language, "function_words.tsv"):
-        if len(fields) != 2 or fields[0] not in WORD_CLASSES:
-            raise ValueError(f"function_words.tsv line {number}: expected a CLASS<TAB>LEMMA with a known class")
-        if fields[1] in classes[fields[0]]:
-            raise ValueError(f"function_words.tsv line {number}: duplicate {fields[1]!r}")
-        classes[fields[0]].add(fields[1])
+    for number, (name, lemma) in read_table("kronika.events", f"resources/{language}/function_words.tsv", 2):
+        if name not in WORD_CLASSES:
+            raise ValueError(f"function_words.tsv line {number}: unknown class {name!r}")
+        if lemma in classes[name]:
+            raise ValueError(f"function_words.tsv line {number}: duplicate {lemma!r}")
+        classes[name].add(lemma)
     return {name: frozenset(words) for name, words in classes.items()}

@@ -6,9 +6,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from kronika.geo import candidates
+from kronika.resources import read_table
 from kronika.store import EntityRecord
 
 SAME_PLACE_KM = 2.0  # the store keeps the chosen gazetteer entry's coordinates; rounding stays far below this
@@ -30,24 +30,12 @@ class PlaceDetails:
     geonames_id: int | None
 
 
-def _rows(name: str, columns: int) -> list[tuple[int, list[str]]]:
-    text = resources.files("kronika.export").joinpath(f"resources/{name}").read_text("utf-8")
-    rows = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if len(fields) != columns or not all(fields):
-            raise ValueError(f"{name} line {number}: expected {columns} non-empty tab-separated fields")
-        rows.append((number, fields))
-    return rows
-
-
 @lru_cache(maxsize=1)
 def aat_place_types() -> dict[str, PlaceType]:
     """``resources/aat_place_types.tsv``: gazetteer kind → AAT concept, validated on load."""
     types: dict[str, PlaceType] = {}
-    for number, (kind, aat_id, label) in _rows("aat_place_types.tsv", 3):
+    rows = read_table("kronika.export", "resources/aat_place_types.tsv", 3, non_empty=True)
+    for number, (kind, aat_id, label) in rows:
         if not aat_id.isdigit() or kind in types:
             raise ValueError(f"aat_place_types.tsv line {number}: repeated kind or non-numeric AAT id")
         types[kind] = PlaceType(kind, aat_id, label)
@@ -58,7 +46,7 @@ def aat_place_types() -> dict[str, PlaceType]:
 def country_codes() -> dict[str, str]:
     """``resources/country_codes.tsv`` (from ``scripts/build_country_codes.py``): name → ISO code."""
     codes: dict[str, str] = {}
-    for number, (name, code) in _rows("country_codes.tsv", 2):
+    for number, (name, code) in read_table("kronika.export", "resources/country_codes.tsv", 2, non_empty=True):
         if len(code) != 2 or not code.isupper() or name in codes:
             raise ValueError(f"country_codes.tsv line {number}: repeated name or not an ISO alpha-2 code")
         codes[name] = code

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path
+
+from kronika.resources import parse_table, read_text
 
 BUILD_INPUTS = ("curated_places.tsv", "borders_1939_corrections.tsv")
 CORRECTION_COLUMNS = ("country_1939", "region", "polygon", "source")
@@ -30,18 +31,7 @@ def load_curated(text: str | None = None) -> list[CuratedPlace]:
     """Parse the table (the packaged one by default); raise ValueError naming the bad line."""
     text = _read("curated_places.tsv") if text is None else text
     rows: list[CuratedPlace] = []
-    header_seen = False
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if not header_seen:
-            if tuple(fields) != COLUMNS:
-                raise ValueError(f"curated_places.tsv line {number}: header must be {COLUMNS}")
-            header_seen = True
-            continue
-        if len(fields) != len(COLUMNS):
-            raise ValueError(f"curated_places.tsv line {number}: {len(fields)} fields, {len(COLUMNS)} expected")
+    for number, fields in parse_table(text, "curated_places.tsv", COLUMNS, header=True):
         name, aliases, kind, lat, lon, name_now, country_now, source = fields
         try:
             latitude, longitude = float(lat), float(lon)
@@ -60,8 +50,6 @@ def load_curated(text: str | None = None) -> list[CuratedPlace]:
             raise ValueError(f"curated_places.tsv line {number}: {'; '.join(reported)}")
         rows.append(CuratedPlace(name, tuple(a for a in aliases.split("|") if a), kind, latitude, longitude,
                                  name_now, country_now, source))
-    if not header_seen:
-        raise ValueError("curated_places.tsv: no header")
     return rows
 
 
@@ -74,26 +62,15 @@ class BorderCorrection:
 
 
 def _read(name: str) -> str:
-    return (Path(__file__).parent / "resources" / "pl" / name).read_text("utf-8")
+    return read_text("kronika.geo", f"resources/pl/{name}")
 
 
 def load_border_corrections(text: str | None = None) -> list[BorderCorrection]:
     """Parse the corrections table (the packaged one by default); raise ValueError naming the bad line."""
     text = _read("borders_1939_corrections.tsv") if text is None else text
     rows: list[BorderCorrection] = []
-    header_seen = False
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
+    for number, fields in parse_table(text, "borders_1939_corrections.tsv", CORRECTION_COLUMNS, header=True):
         where = f"borders_1939_corrections.tsv line {number}"
-        if not header_seen:
-            if tuple(fields) != CORRECTION_COLUMNS:
-                raise ValueError(f"{where}: header must be {CORRECTION_COLUMNS}")
-            header_seen = True
-            continue
-        if len(fields) != len(CORRECTION_COLUMNS):
-            raise ValueError(f"{where}: {len(fields)} fields, {len(CORRECTION_COLUMNS)} expected")
         country, region, polygon, source = fields
         try:
             vertices = tuple((float(lat), float(lon)) for lat, lon in (v.split(",") for v in polygon.split()))
@@ -109,8 +86,6 @@ def load_border_corrections(text: str | None = None) -> list[BorderCorrection]:
         if reported:
             raise ValueError(f"{where}: {'; '.join(reported)}")
         rows.append(BorderCorrection(country, region, vertices, source))
-    if not header_seen:
-        raise ValueError("borders_1939_corrections.tsv: no header")
     return rows
 
 

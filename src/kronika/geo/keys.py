@@ -13,7 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 from itertools import product
-from pathlib import Path
+
+from kronika.resources import read_table
 
 # Characters NFKD does not decompose into a base letter and a combining mark.
 _EXTRA_FOLD = str.maketrans({"ł": "l", "Ł": "l", "ß": "ss", "ø": "o", "đ": "d", "ı": "i", "’": "'", "ʼ": "'"})
@@ -41,15 +42,11 @@ def fold(name: str) -> str:
 
 def _load_suffix_rules() -> tuple[tuple[str, str], ...]:
     """(ending, replacement) pairs from ``resources/pl/inflection_suffixes.tsv``, longest ending first."""
-    text = (Path(__file__).parent / "resources" / "pl" / "inflection_suffixes.tsv").read_text("utf-8")
     rules: list[tuple[str, str]] = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if len(fields) != 2 or not fields[0] or fields[0] != fields[0].lower():
-            raise ValueError(f"inflection_suffixes.tsv line {number}: expected 'ending<TAB>replacement'")
-        rules.append((fields[0], fields[1]))
+    for number, (ending, replacement) in read_table("kronika.geo", "resources/pl/inflection_suffixes.tsv", 2):
+        if not ending or ending != ending.lower():
+            raise ValueError(f"inflection_suffixes.tsv line {number}: the ending must be lower case, not empty")
+        rules.append((ending, replacement))
     return tuple(sorted(rules, key=lambda rule: -len(rule[0])))
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+
+from kronika.resources import parse_table, read_text
 
 COLUMNS = ("adjective", "region", "lat", "lon", "radius_km", "source")
 # Words that open a qualifying phrase: "Brześć nad Bugiem", "Góra pod Łęczycą".
@@ -30,20 +31,9 @@ class Region:
 def load_regions(text: str | None = None) -> dict[str, Region]:
     """Parse the table (the packaged one by default), keyed by adjective; ValueError names the bad line."""
     if text is None:
-        text = (Path(__file__).parent / "resources" / "pl" / "regional_qualifiers.tsv").read_text("utf-8")
+        text = read_text("kronika.geo", "resources/pl/regional_qualifiers.tsv")
     regions: dict[str, Region] = {}
-    header_seen = False
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if not header_seen:
-            if tuple(fields) != COLUMNS:
-                raise ValueError(f"regional_qualifiers.tsv line {number}: header must be {COLUMNS}")
-            header_seen = True
-            continue
-        if len(fields) != len(COLUMNS):
-            raise ValueError(f"regional_qualifiers.tsv line {number}: {len(fields)} fields, {len(COLUMNS)} expected")
+    for number, fields in parse_table(text, "regional_qualifiers.tsv", COLUMNS, header=True):
         adjective, name, lat, lon, radius, source = fields
         try:
             region = Region(adjective, name, float(lat), float(lon), float(radius), source)
@@ -59,8 +49,6 @@ def load_regions(text: str | None = None) -> dict[str, Region]:
         if reported:
             raise ValueError(f"regional_qualifiers.tsv line {number}: {'; '.join(reported)}")
         regions[adjective] = region
-    if not header_seen:
-        raise ValueError("regional_qualifiers.tsv: no header")
     return regions
 
 

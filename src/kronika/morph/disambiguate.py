@@ -45,7 +45,7 @@ _CACHE_SIZE = 200_000  # distinct forms or candidate-set pairs; running text rar
 
 def clean_lemma(lemma: str) -> str:
     """``'dostać:Vp~anę'`` → ``'dostać'``, ``'na_przykład'`` → ``'na przykład'``; bare ``':'``, ``'_'`` stay."""
-    if len(lemma) < 2:
+    if len(lemma) < 2 or ":" not in lemma and "_" not in lemma:
         return lemma
     return _HOMONYM_MARK.sub("", lemma).replace("_", " ")
 
@@ -244,6 +244,13 @@ class Tagger:
         self.lemma_counts = lemma_counts
         self._fixed = fixed_weights
         self.tables = weight_tables(weights) if fixed_weights else {}
+        # the templates scored per token and per tag pair, held apart to save a lookup in the hot paths
+        self._before2, self._before, self._after, self._dot = (
+            self.tables.get(template, _NO_WEIGHTS) for template in ("p2", "p1", "n1", "dot")
+        )
+        self._pair, self._pair_pos, self._pair_case, self._pair_agreement = (
+            self.tables.get(template, _NO_WEIGHTS) for template in ("b", "bp", "bc", "ba")
+        )
         self._forms: dict[tuple[str, bool, bool], FormCandidates] = {}
         self._transitions_into: dict[str, dict[str, float]] = {}  # tag -> {previous tag: score}
         self._blocks: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[tuple[float, ...], ...]] = {}
@@ -298,9 +305,10 @@ class Tagger:
 
     def context_scores(self, entry: FormCandidates, context: Context) -> list[float]:
         """``entry``'s emission scores plus the score of each candidate's ``context_features``."""
-        table = self.table
-        before2, before = table("p2", context.before2), table("p1", context.before)
-        after, dot = table("n1", context.after), table("dot", context.dot)
+        before2 = self._before2.get(context.before2, _NO_WEIGHTS)
+        before = self._before.get(context.before, _NO_WEIGHTS)
+        after = self._after.get(context.after, _NO_WEIGHTS)
+        dot = self._dot.get(context.dot, _NO_WEIGHTS)
         return [
             emission
             + sum((
@@ -317,40 +325,40 @@ class Tagger:
         if not self._fixed:
             return self.score(transition_features(previous, tag))
         p_keys, keys = tag_keys(previous), tag_keys(tag)
-        table = self.table
         return sum((
-            table("b", previous).get(tag, 0.0),
-            table("bp", p_keys.pos).get(keys.pos, 0.0),
-            table("bc", p_keys.pos_case).get(keys.pos_case, 0.0),
-            table("ba", f"{p_keys.pos}|{keys.pos}").get(agreement(p_keys, keys), 0.0),
+            self._pair.get(previous, _NO_WEIGHTS).get(tag, 0.0),
+            self._pair_pos.get(p_keys.pos, _NO_WEIGHTS).get(keys.pos, 0.0),
+            self._pair_case.get(p_keys.pos_case, _NO_WEIGHTS).get(keys.pos_case, 0.0),
+            self._pair_agreement.get(f"{p_keys.pos}|{keys.pos}", _NO_WEIGHTS).get(agreement(p_keys, keys), 0.0),
         ))
 
-    def transitions(self, previous_tags: tuple[str, ...], tag: str) -> list[float]:
+    def transitions(self, previous_tags: tuple[str, ...], tag: str) -> tuple[float, ...]:
         """The transition scores into ``tag`` from each of ``previous_tags``."""
         if not self._fixed:
-            return [self.transition_score(previous, tag) for previous in previous_tags]
+            return tuple(self.transition_score(previous, tag) for previous in previous_tags)
         known = self._transitions_into.get(tag)
         if known is None:
             known = self._transitions_into[tag] = {}
-        scores = list(map(known.get, previous_tags))
-        if None in scores:
-            for index, previous in enumerate(previous_tags):
-                if scores[index] is None:
-                    scores[index] = known[previous] = self.transition_score(previous, tag)
-        return scores
+        scores = tuple(map(known.get, previous_tags))
+        if None not in scores:
+            return scores
+        for previous in previous_tags:
+            if previous not in known:
+                known[previous] = self.transition_score(previous, tag)
+        return tuple(map(known.__getitem__, previous_tags))
 
     def transition_block(self, previous_tags: tuple[str, ...], tags: tuple[str, ...]) -> Sequence[Sequence[float]]:
         """Per tag, the transition scores from each previous tag: one Viterbi step's table, cached
         per pair of candidate sets (ambiguity classes: far fewer pairs than of words)."""
         if not self._fixed:
-            return [self.transitions(previous_tags, tag) for tag in tags]
+            return tuple(self.transitions(previous_tags, tag) for tag in tags)
         key = (previous_tags, tags)
         block = self._blocks.get(key)
         if block is None:
             if len(self._blocks) >= _CACHE_SIZE:  # bound memory on huge inputs
                 self._blocks.clear()
             # tuples of floats: the cyclic garbage collector stops scanning them
-            block = self._blocks[key] = tuple(tuple(self.transitions(previous_tags, tag)) for tag in tags)
+            block = self._blocks[key] = tuple(self.transitions(previous_tags, tag) for tag in tags)
         return block
 
     def form_candidates(self, form: str, sentence_initial: bool, dot_follows: bool) -> FormCandidates:
@@ -378,19 +386,16 @@ class Tagger:
         a capitalised word inside a sentence prefers a proper-name lemma, any other word a common one;
         then the lemma seen more often in training."""
         prefer_proper = case_context == "U"
-        by_tag: dict[str, tuple[tuple[int, int, int], Interp]] = {}
-        # expanded readings keep Morfeusz's order, so among those sharing a tag ``order`` ranks them
-        # as the readings they come from
-        for order, interp in enumerate(expand_readings(tuple(interps))):
-            rank = (
-                int(is_proper(interp) == prefer_proper),
-                self.lemma_counts.get(interp.lemma.lower(), 0),
-                -order,
-            )
+
+        def rank(interp: Interp) -> tuple[bool, int]:
+            return is_proper(interp) == prefer_proper, self.lemma_counts.get(interp.lemma.lower(), 0)
+
+        by_tag: dict[str, Interp] = {}
+        for interp in expand_readings(tuple(interps)):  # in Morfeusz's order: the first wins a tie
             best = by_tag.get(interp.tag)
-            if best is None or rank > best[0]:
-                by_tag[interp.tag] = (rank, interp)
-        return [(tag, interp) for tag, (_rank, interp) in by_tag.items()]
+            if best is None or rank(interp) > rank(best):
+                by_tag[interp.tag] = interp
+        return list(by_tag.items())
 
     def best_path(self, lattice: Sequence[tuple[tuple[str, ...], Sequence[float]]]) -> list[int]:
         """Index of the chosen candidate in each ``(candidate tags, their scores)`` column."""
@@ -398,13 +403,21 @@ class Tagger:
         previous_scores = [0.0]
         backpointers: list[list[int]] = []
         for tags, emissions in lattice:
-            scores: list[float] = []
-            pointers: list[int] = []
-            for pair_scores, emission in zip(self.transition_block(previous_tags, tags), emissions, strict=True):
-                totals = list(map(add, previous_scores, pair_scores))
-                best = max(totals)
-                pointers.append(totals.index(best))  # the first best, as a strict ">" scan keeps
-                scores.append(best + emission)
+            block = self.transition_block(previous_tags, tags)
+            if len(previous_scores) == 1:  # after an unambiguous token (or the start) nothing to choose
+                [previous_score] = previous_scores
+                pointers = [0] * len(tags)
+                scores = [
+                    previous_score + pair_scores[0] + emission
+                    for pair_scores, emission in zip(block, emissions, strict=True)
+                ]
+            else:
+                pointers, scores = [], []
+                for pair_scores, emission in zip(block, emissions, strict=True):
+                    totals = list(map(add, previous_scores, pair_scores))
+                    best = max(totals)
+                    pointers.append(totals.index(best))  # the first best, as a strict ">" scan keeps
+                    scores.append(best + emission)
             backpointers.append(pointers)
             previous_tags, previous_scores = tags, scores
         if not backpointers:

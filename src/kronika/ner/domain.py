@@ -12,9 +12,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from kronika.model import Token
+from kronika.morph.analyzer import strip_homonym
+from kronika.resources import data_lines, read_text
 
 TYPES = ("PERSON", "PLACE", "COUNTRY", "ORGANIZATION", "MILITARY_UNIT", "EVENT", "DOCUMENT")
 OPENING_QUOTES = frozenset("„\"«‚")
@@ -50,10 +51,8 @@ class Mention:
 
 
 def _read_resource(name: str) -> list[tuple[int, str]]:
-    """Non-comment, non-blank lines of a resource file with their line numbers."""
-    text = resources.files("kronika.ner").joinpath(f"resources/pl/{name}").read_text("utf-8")
-    return [(n, line.rstrip()) for n, line in enumerate(text.splitlines(), 1)
-            if line.strip() and not line.startswith("#")]
+    """Data lines of a resource file with their line numbers, trailing white space dropped."""
+    return [(n, line.rstrip()) for n, line in data_lines(read_text("kronika.ner", f"resources/pl/{name}"))]
 
 
 def _split_words(phrase: str) -> tuple[str, ...]:
@@ -164,14 +163,9 @@ def normalise_name(name: str) -> str:
 # --- token predicates ----------------------------------------------------------------------------
 
 
-def clean_lemma(lemma: str) -> str:
-    """SGJP lemmas may carry inflection-class marks (``Polska:Sf~i``)."""
-    return lemma.split(":", 1)[0] if len(lemma) > 1 else lemma
-
-
 def lemmas(token: Token) -> frozenset[str]:
     """Every lower-cased lemma of a token, and its own form."""
-    return frozenset({clean_lemma(i.lemma).lower() for i in token.interps} | {token.text.lower()})
+    return frozenset({strip_homonym(i.lemma).lower() for i in token.interps} | {token.text.lower()})
 
 
 def word_lemmas(word: str) -> frozenset[str]:
@@ -179,7 +173,7 @@ def word_lemmas(word: str) -> frozenset[str]:
     from kronika.morph import get_morphology
 
     readings = get_morphology().analyse(word)
-    return frozenset({clean_lemma(i.lemma).lower() for i in readings if i.tag != "ign"} | {word.lower()})
+    return frozenset({strip_homonym(i.lemma).lower() for i in readings if i.tag != "ign"} | {word.lower()})
 
 
 def is_capitalised(token: Token) -> bool:
@@ -321,7 +315,7 @@ def _known_name_at(tokens: list[Token], index: int, known: KnownName) -> bool:
     if len(known.words) == 1:  # a single word must be read as a noun, not as its adjective (Polska/polska)
         token = tokens[index]
         return token.text.lower() == known.name.lower() or any(
-            clean_lemma(i.lemma).lower() == known.name.lower() and i.pos in _NOUN_POS
+            strip_homonym(i.lemma).lower() == known.name.lower() and i.pos in _NOUN_POS
             and not _PERSON_QUALS.intersection(i.quals) for i in token.interps)
     return True
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
 
 from kronika.model import Analysis, Entity, Interp, NkjpSpan, Sentence, Token
+from kronika.morph.analyzer import strip_homonym
 from kronika.morph.lemmatize import base_form
 from kronika.ner.coref import assign_refs
 from kronika.ner.domain import (
@@ -21,7 +21,6 @@ from kronika.ner.domain import (
     RECOGNISERS,
     Mention,
     cases,
-    clean_lemma,
     find_known_names,
     has_pos,
     has_qualifier,
@@ -32,6 +31,7 @@ from kronika.ner.domain import (
     longest_word_match,
     span_text,
 )
+from kronika.resources import read_table
 
 _SOURCE_RANK = {"rule": 0, "nkjp": 1, "morph": 2}
 _CONTAINERS = frozenset({"DOCUMENT", "EVENT", "ORGANIZATION"})
@@ -161,24 +161,20 @@ def _recased(mention: Mention) -> str | None:
     organisations stay."""
     if mention.lemma is None or mention.type not in ("PERSON", "PLACE", "COUNTRY"):
         return mention.lemma  # organisations in capitals are mostly acronyms
-    cased = {clean_lemma(i.lemma).lower(): clean_lemma(i.lemma) for t in mention.tokens for i in t.interps
-             if i.lemma[:1].isupper() and not clean_lemma(i.lemma).isupper()}
+    cased = {strip_homonym(i.lemma).lower(): strip_homonym(i.lemma) for t in mention.tokens for i in t.interps
+             if i.lemma[:1].isupper() and not strip_homonym(i.lemma).isupper()}
     return " ".join(cased.get(word.lower(), word) if word.isupper() and len(word) > 1 else word
                     for word in mention.lemma.split(" "))
 
 
 @lru_cache(maxsize=1)
 def _name_suffixes() -> tuple[tuple[str, str, str, str | None], ...]:
-    text = resources.files("kronika.ner").joinpath("resources/pl/name_suffixes.tsv").read_text("utf-8")
     rules = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        columns = line.split("\t")
-        entity_type, _, subtype = columns[-1].partition("/")
-        if len(columns) != 3 or entity_type not in ("PERSON", "PLACE"):
-            raise ValueError(f"name_suffixes.tsv line {number}: expected ending, base ending, PERSON|PLACE")
-        rules.append((columns[0], columns[1], entity_type, subtype or None))
+    for number, (ending, base, kind) in read_table("kronika.ner", "resources/pl/name_suffixes.tsv", 3):
+        entity_type, _, subtype = kind.partition("/")
+        if entity_type not in ("PERSON", "PLACE"):
+            raise ValueError(f"name_suffixes.tsv line {number}: the type must be PERSON or PLACE")
+        rules.append((ending, base, entity_type, subtype or None))
     return tuple(sorted(rules, key=lambda r: -len(r[0])))
 
 

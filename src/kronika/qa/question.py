@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-from kronika.events.grammar import FINITE, clean_lemma
+from kronika.events.grammar import FINITE
 from kronika.events.lexicon import load_triggers
 from kronika.model import Token
 from kronika.morph import get_morphology
+from kronika.morph.analyzer import strip_homonym
+from kronika.resources import read_table
 from kronika.text.segment import tokenize
 
 ASK_CLASSES = ("ask_time", "ask_place", "ask_person", "ask_which", "ask_quantity", "ask_what")
@@ -54,16 +55,11 @@ class Question:
 
 @lru_cache(maxsize=2)
 def load_question_words(language: str = "pl") -> dict[str, frozenset[str]]:
-    text = resources.files("kronika.qa").joinpath(f"resources/{language}/question_words.tsv").read_text("utf-8")
     classes: dict[str, set[str]] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        known = fields[0] in ASK_CLASSES + OTHER_CLASSES or fields[0].startswith("type:")
-        if len(fields) != 2 or not known:
-            raise ValueError(f"question_words.tsv line {number}: expected a CLASS<TAB>LEMMA with a known class")
-        classes.setdefault(fields[0], set()).add(fields[1])
+    for number, (name, lemma) in read_table("kronika.qa", f"resources/{language}/question_words.tsv", 2):
+        if name not in ASK_CLASSES + OTHER_CLASSES and not name.startswith("type:"):
+            raise ValueError(f"question_words.tsv line {number}: unknown class {name!r}")
+        classes.setdefault(name, set()).add(lemma)
     return {name: frozenset(words) for name, words in classes.items()}
 
 
@@ -73,7 +69,7 @@ def _trigger_lemmas() -> frozenset[str]:
 
 
 def token_lemmas(token: Token) -> frozenset[str]:
-    return frozenset(clean_lemma(i.lemma).lower() for i in token.interps if i.tag != "ign")
+    return frozenset(strip_homonym(i.lemma).lower() for i in token.interps if i.tag != "ign")
 
 
 def _term(token: Token, first: bool) -> Term:

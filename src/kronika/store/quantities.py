@@ -13,9 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kronika.model import Sentence, Token
-from kronika.morph.analyzer import tag_has
+from kronika.morph.analyzer import strip_homonym, tag_has
 from kronika.store.resources import quantity_words
-from kronika.store.terms import clean_lemma
 
 _VERB_CLASSES = {"fin", "praet", "imps", "ppas", "inf", "bedzie", "pact", "winien", "pred"}
 _NOUN_CLASSES = {"subst", "ger", "depr"}
@@ -35,7 +34,7 @@ class Quantity:
 
 def _words(token: Token) -> set[str]:
     """The token's lower-cased text and lemmas: abbreviations (*ok*, *tys*) are known by their text."""
-    return {token.text.lower()} | {clean_lemma(i.lemma).lower() for i in token.interps or ()}
+    return {token.text.lower()} | {strip_homonym(i.lemma).lower() for i in token.interps or ()}
 
 
 def _lookup(token: Token, table: dict[str, float] | dict[str, int]) -> float | None:
@@ -52,14 +51,14 @@ def _counted_noun_lemma(token: Token, value: float) -> str | None:
     number = "sg" if value == 1 else "pl"
     for interp in readings:
         if interp is not None and interp.pos in _NOUN_CLASSES and tag_has(interp.tag, number, 1):
-            return clean_lemma(interp.lemma)
+            return strip_homonym(interp.lemma)
     return None
 
 
 def _predicate(sentence: Sentence) -> str | None:
     for token in sentence.tokens:
         if token.tag.split(":", 1)[0] in _VERB_CLASSES:
-            return clean_lemma(token.lemma)
+            return strip_homonym(token.lemma)
     return None
 
 

@@ -4,27 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-
-def _rows(name: str, language: str, columns: int) -> list[tuple[int, list[str]]]:
-    text = resources.files("kronika.store").joinpath(f"resources/{language}/{name}").read_text("utf-8")
-    rows = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if len(fields) != columns:
-            raise ValueError(f"{name} line {number}: expected {columns} tab-separated fields")
-        rows.append((number, fields))
-    return rows
+from kronika.resources import read_table
 
 
 @lru_cache(maxsize=4)
 def inflection_endings(language: str = "pl") -> tuple[tuple[str, str], ...]:
     """``(ending, replacement)`` pairs, longest ending first."""
     seen: set[tuple[str, str]] = set()
-    for number, (ending, replacement, _case) in _rows("inflection_endings.tsv", language, 3):
+    rows = read_table("kronika.store", f"resources/{language}/inflection_endings.tsv", 3)
+    for number, (ending, replacement, _case) in rows:
         if not ending or (ending, replacement) in seen:
             raise ValueError(f"inflection_endings.tsv line {number}: empty or repeated rule {ending!r}")
         seen.add((ending, replacement))
@@ -45,7 +34,7 @@ def quantity_words(language: str = "pl") -> QuantityWords:
     modifiers: dict[str, str] = {}
     numerals: dict[str, int] = {}
     not_units: set[str] = set()
-    for number, (lemma, kind, value) in _rows("quantity_words.tsv", language, 3):
+    for number, (lemma, kind, value) in read_table("kronika.store", f"resources/{language}/quantity_words.tsv", 3):
         where = f"quantity_words.tsv line {number}"
         if kind == "multiplier":
             multipliers[lemma] = float(value)

@@ -26,9 +26,22 @@ SCHEMA_VERSION = 1
 metadata = MetaData()
 
 
+def _id() -> Column[int]:
+    return Column("id", Integer, primary_key=True, autoincrement=True)
+
 
 def _document_id() -> Column[str]:
     return Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False)
+
+
+def _sentence_id(nullable: bool = True) -> Column[int]:
+    return Column("sentence_id", Integer, ForeignKey("sentences.id", ondelete="CASCADE"), nullable=nullable)
+
+
+def _span() -> tuple[Column[int], Column[int], Column[str]]:
+    """Where a row's text stands in its document: ``documents.text[start:end] == text``."""
+    return (Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+            Column("text", Text, nullable=False))
 
 
 store_info = Table(
@@ -52,7 +65,7 @@ documents = Table(
 
 sentences = Table(
     "sentences", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    _id(),
     _document_id(),
     Column("position", Integer, nullable=False),
     Column("start", Integer, nullable=False),
@@ -63,12 +76,10 @@ sentences = Table(
 
 tokens = Table(
     "tokens", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    _id(),
     _document_id(),
-    Column("sentence_id", Integer, ForeignKey("sentences.id", ondelete="CASCADE"), nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    _sentence_id(nullable=False),
+    *_span(),
     Column("lemma", Text, nullable=False),
     Column("tag", Text, nullable=False),
     Index("ix_tokens_sentence", "sentence_id"),
@@ -77,7 +88,7 @@ tokens = Table(
 
 entities = Table(
     "entities", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    _id(),
     Column("ref", Text, nullable=False, unique=True),  # the first ref seen; others live in entity_refs
     Column("type", String(32), nullable=False),
     Column("lemma", Text, nullable=False),
@@ -99,15 +110,13 @@ entity_refs = Table(
 
 mentions = Table(
     "mentions", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    _id(),
     _document_id(),
-    Column("sentence_id", Integer, ForeignKey("sentences.id", ondelete="CASCADE")),
+    _sentence_id(),
     Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False),
     Column("local_id", String(32), nullable=False),  # "e1" in the document's analysis
     Column("parent_local_id", String(32)),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_span(),
     Column("type", String(32), nullable=False),
     Column("subtype", String(32)),
     Column("lemma", Text, nullable=False),
@@ -119,13 +128,11 @@ mentions = Table(
 
 timexes = Table(
     "timexes", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    _id(),
     _document_id(),
-    Column("sentence_id", Integer, ForeignKey("sentences.id", ondelete="CASCADE")),
+    _sentence_id(),
     Column("local_id", String(32), nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_span(),
     Column("type", String(16), nullable=False),
     Column("value", Text, nullable=False),
     Column("anchor", String(32)),
@@ -139,9 +146,9 @@ timexes = Table(
 
 events = Table(
     "events", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    _id(),
     _document_id(),
-    Column("sentence_id", Integer, ForeignKey("sentences.id", ondelete="CASCADE")),
+    _sentence_id(),
     Column("local_id", String(32), nullable=False),
     Column("type", String(32), nullable=False),
     Column("trigger_start", Integer, nullable=False),
@@ -160,38 +167,33 @@ events = Table(
     Index("ix_events_sentence", "sentence_id"),
 )
 
-participants = Table(
-    "participants", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
-    Column("entity_id", Integer, ForeignKey("entities.id")),
-    Column("mention_local_id", String(32)),
-    Column("lemma", Text, nullable=False),
-    Column("role", String(32)),
-    Index("ix_participants_event", "event_id"),
-    Index("ix_participants_entity", "entity_id"),
-)
 
-places = Table(
-    "places", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
-    Column("entity_id", Integer, ForeignKey("entities.id")),
-    Column("mention_local_id", String(32)),
-    Column("lemma", Text, nullable=False),
-    Index("ix_places_event", "event_id"),
-    Index("ix_places_entity", "entity_id"),
-)
+
+def _event_argument_table(name: str, *extra: Column[str]) -> Table:
+    """An event's participants or places: a mention's lemma and the stored entity it refers to, if any."""
+    return Table(
+        name, metadata,
+        _id(),
+        Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+        Column("entity_id", Integer, ForeignKey("entities.id")),
+        Column("mention_local_id", String(32)),
+        Column("lemma", Text, nullable=False),
+        *extra,
+        Index(f"ix_{name}_event", "event_id"),
+        Index(f"ix_{name}_entity", "entity_id"),
+    )
+
+
+participants = _event_argument_table("participants", Column("role", String(32)))
+places = _event_argument_table("places")
 
 quantities = Table(
     "quantities", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    _id(),
     _document_id(),
-    Column("sentence_id", Integer, ForeignKey("sentences.id", ondelete="CASCADE"), nullable=False),
+    _sentence_id(nullable=False),
     Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE")),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_span(),
     Column("value", Float, nullable=False),
     Column("modifier", String(16)),  # approx, more, less (około, ponad, prawie)
     Column("unit", Text, nullable=False),  # lemma of the counted noun: "obywatel"

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from kronika.model import Token
 from kronika.morph import get_morphology
+from kronika.morph.analyzer import strip_homonym
 from kronika.store.resources import inflection_endings
 
 _NON_TERM = re.compile(r"[^a-z0-9]+")
@@ -31,11 +32,6 @@ def fold(text: str) -> str:
 def split_terms(text: str) -> list[str]:
     """Folded terms of a text (a lemma may hold several words: *między innymi*)."""
     return [t for t in _NON_TERM.split(fold(text)) if t]
-
-
-def clean_lemma(lemma: str) -> str:
-    # Morfeusz homonym marks and variant notes ("Lew:Sm1~Lwa") are not part of the word.
-    return lemma.split(":", 1)[0] if len(lemma) > 1 else lemma
 
 
 def guess_base_forms(form: str) -> set[str]:
@@ -65,7 +61,7 @@ def token_terms(token: Token, in_name: bool = False) -> set[str]:
         if interp.tag == "ign":
             words |= guess_base_forms(token.text)
         else:
-            words.add(clean_lemma(interp.lemma))
+            words.add(strip_homonym(interp.lemma))
     return {term for word in words for term in split_terms(word)}
 
 
@@ -101,13 +97,13 @@ def query_alternatives(query: str) -> list[list[tuple[str, ...]]]:
         if token.text[:1].isupper():
             proper = [i for i in interps if i.lemma[:1].isupper()]
             interps = tuple(proper) or interps
-        as_base = [i for i in interps if clean_lemma(i.lemma).lower() == token.text.lower()]
+        as_base = [i for i in interps if strip_homonym(i.lemma).lower() == token.text.lower()]
         interps = tuple(as_base) or interps
         for interp in interps:
             if interp.tag == "ign":
                 words |= guess_base_forms(token.text)
             else:
-                words.add(clean_lemma(interp.lemma))
+                words.add(strip_homonym(interp.lemma))
         alternatives = sorted({tuple(split_terms(w)) for w in words} - {()})
         if alternatives:
             groups.append(alternatives)

@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from kronika.model import Sentence, Token
 from kronika.morph import get_morphology
+from kronika.resources import data_lines, read_table, read_text
 
 _TOKEN = re.compile(
     r"(?P<dotted>(?:[^\W\d_]{1,4}\.)+[^\W\d_]{1,4}(?=\.))"  # m.in. / p.n.e. (checked against the lexicon)
@@ -44,12 +44,8 @@ class Abbreviations:
 
 @lru_cache(maxsize=1)
 def load_abbreviations(language: str = "pl") -> Abbreviations:
-    text = resources.files("kronika.text").joinpath(f"resources/{language}/abbreviations.txt").read_text("utf-8")
     classes: dict[str, set[str]] = {"prefix": set(), "final": set()}
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        abbreviation, _, kind = line.partition("\t")
+    for number, (abbreviation, kind) in read_table("kronika.text", f"resources/{language}/abbreviations.txt", 2):
         if kind not in classes:
             raise ValueError(f"abbreviations.txt line {number}: unknown class {kind!r}")
         classes[kind].add(abbreviation)
@@ -62,8 +58,7 @@ _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
 @lru_cache(maxsize=1)
 def _dateline() -> re.Pattern[str]:
     """A place in capitals followed by an agency in brackets or a date and a dash: a report's dateline."""
-    text = resources.files("kronika.text").joinpath("resources/pl/datelines.txt").read_text("utf-8")
-    agencies = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    agencies = [line.strip() for _, line in data_lines(read_text("kronika.text", "resources/pl/datelines.txt"))]
     if not agencies or any(not a.replace(" ", "").isalpha() for a in agencies):
         raise ValueError("datelines.txt: expected one agency name (letters) a line")
     agency = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))

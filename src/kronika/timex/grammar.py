@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kronika.morph import get_morphology
+from kronika.resources import data_lines, read_text
 
 # Fields a rule's named groups may carry ("day2" is the second member of a range); the structural groups
 # mark spans only.
@@ -178,9 +179,7 @@ def _with_folded(forms: set[str]) -> set[str]:
 
 def _parse_lexicon(text: str, filename: str) -> list[Section]:
     sections: list[Section] = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for number, line in data_lines(text):
         where = f"{filename} line {number}"
         if line.startswith("["):
             header = line.strip("[] ").split()
@@ -232,9 +231,7 @@ def _parse_example(raw: str, where: str) -> Example:
 def _parse_patterns(text: str, filename: str) -> tuple[dict[str, str], list[Rule]]:
     macros: dict[str, str] = {}
     rules: list[Rule] = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for number, line in data_lines(text):
         where = f"{filename} line {number}"
         if line.startswith("macro "):
             name, sep, body = line[6:].partition(" = ")
@@ -290,7 +287,7 @@ def _bound(pattern: str) -> str:
 
 
 def _read(language: str, name: str) -> str:
-    return resources.files("kronika.timex").joinpath(f"resources/{language}/{name}").read_text("utf-8")
+    return read_text("kronika.timex", f"resources/{language}/{name}")
 
 
 @lru_cache(maxsize=4)
