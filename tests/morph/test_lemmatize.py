@@ -182,3 +182,17 @@ def test_command_reports_an_unreadable_file_in_one_line(tmp_path) -> None:
     result = CliRunner().invoke(command, ["--file", str(tmp_path / "missing.txt")])
     assert result.exit_code != 0
     assert "cannot read" in str(result.exception)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("pod Wytycznem", "Wytyczno"),
+        ("pod Kowlem", "Kowel"),
+        ("w Brześciu nad Bugiem", "Brześć nad Bugiem"),
+        ("z 52. Dywizją Strzelecką", "52. Dywizja Strzelecka"),
+        ("Traktat o granicach i przyjaźni", "Traktat o granicach i przyjaźni"),
+    ],
+)
+def test_a_governing_preposition_is_not_part_of_the_name(phrase, expected):
+    assert lemmatize_phrase(phrase) == expected

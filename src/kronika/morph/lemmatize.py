@@ -699,6 +699,10 @@ def _joined(tokens: list[Token], replaced: dict[int, str] | None = None) -> str:
 
 
 def lemmatize_phrase(text: str, category: str | None = None, convention: str = "kronika") -> str:
-    """The base form of a bare phrase: ``'Franciszka Kleeberga'`` → ``'Franciszek Kleeberg'``."""
-    stripped = text.strip()
-    return base_form(tokenize(stripped), category, convention)
+    """The base form of a bare phrase: ``'Franciszka Kleeberga'`` → ``'Franciszek Kleeberg'``; a name quoted
+    with the preposition that governs it is cited without it: ``'pod Wytycznem'`` → ``'Wytyczno'``."""
+    tokens = tokenize(text.strip())
+    if len(tokens) > 1 and (tokens[1].text[:1].isupper() or tokens[1].text.isdigit()) and any(
+            i.pos == "prep" for i in get_morphology().analyse(tokens[0].text.lower())):
+        tokens = tokens[1:]
+    return base_form(tokens, category, convention)
