@@ -120,3 +120,11 @@ def test_every_command_has_help():
         result = run(name, "--help")
         assert result.returncode == 0, (name, result.stderr)
         assert "Usage:" in result.stdout
+
+
+def test_cli_reference_is_up_to_date():
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "gen_cli_docs.py"
+    result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
