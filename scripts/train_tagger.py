@@ -11,12 +11,16 @@ Each KPWr token is aligned to our own tokens by its start offset (KPWr splits ag
 ``dostała|m``; our tokenizer keeps ``dostałam`` whole, and its host reading is what counts). The
 corpus tag is mapped onto the Morfeusz candidates of the token; tokens whose tag no candidate shares
 stay unconstrained, so the training path still goes through Morfeusz readings only.
+
+The model records what it was made from (``provenance``: the command, the SHA-256 of the KPWr file,
+the Morfeusz dictionary), so a test can tell when the shared data no longer matches it.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import random
 import sys
@@ -26,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kronika.model import Token
+from kronika.morph.analyzer import get_morphology
 from kronika.morph.disambiguate import (
     END,
     MODEL_FORMAT,
@@ -217,6 +222,12 @@ def main() -> None:
     args = parser.parse_args()
     documents = load_kpwr()
     model = train(documents, epochs=args.epochs)
+    model["provenance"] = {
+        "command": f"python scripts/train_tagger.py --epochs {args.epochs}",
+        "training_data": KPWR.resolve().relative_to(SHARED.resolve()).as_posix(),
+        "training_data_sha256": hashlib.sha256(KPWR.read_bytes()).hexdigest(),
+        "morfeusz_dictionary": get_morphology().dictionary_id,
+    }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     payload = json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
     args.out.write_bytes(gzip.compress(payload, mtime=0))

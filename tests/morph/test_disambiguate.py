@@ -3,12 +3,30 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
+import re
+from importlib import resources
+from pathlib import Path
 
 import pytest
 
 from kronika.morph.analyzer import expand_tag
-from kronika.morph.disambiguate import MODEL_FORMAT, Tagger, clean_lemma, disambiguate, to_nkjp
+from kronika.morph.disambiguate import (
+    END,
+    MODEL_FORMAT,
+    START,
+    Tagger,
+    capitalisation,
+    clean_lemma,
+    context_features,
+    contexts,
+    disambiguate,
+    emission_features,
+    is_proper,
+    to_nkjp,
+    weight_tables,
+)
 from kronika.text.segment import split_sentences
 
 
@@ -92,3 +110,77 @@ def test_committed_model_loads() -> None:
     tagger = Tagger.load()
     assert len(tagger.weights) > 1000
     assert MODEL_FORMAT.startswith("kronika-tagger/")
+
+
+# Sentences whose candidates cover abbreviations before a dot, names, numbers, agreement and punctuation.
+_TABLE_SENTENCES = (
+    "Dnia 17 września 1939 r. Armia Czerwona wkroczyła na wschodnie ziemie II Rzeczypospolitej.",
+    "Rozkaz wydał gen. Anders, a pułk ruszył pod Kock; nie wiem, gdzie jest.",
+    "Słyszałem o tym od brata, który dostał list z Warszawy.",
+)
+
+
+@pytest.fixture(scope="module")
+def tagger_pair() -> tuple[Tagger, Tagger]:
+    """The committed model twice: scored from its weight tables, and from feature strings as in training."""
+    fast = Tagger.load()
+    return fast, Tagger(fast.weights, fast.lemma_counts, fixed_weights=False)
+
+
+@pytest.mark.parametrize("text", _TABLE_SENTENCES)
+def test_weight_tables_score_as_feature_strings(tagger_pair: tuple[Tagger, Tagger], text: str) -> None:
+    """The tables must give the same sums as the feature strings training scores, to the last bit."""
+    fast, strings = tagger_pair
+    tokens = [token for sentence in split_sentences(text) for token in sentence.tokens]
+    previous_tags: tuple[str, ...] = (START,)
+    for index, (token, context) in enumerate(zip(tokens, contexts(tokens), strict=True)):
+        entry = fast.form_candidates(token.text, index == 0, bool(context.dot))
+        case_context = capitalisation(token.text, index == 0)
+        expected = [
+            strings.score(emission_features(token.text, case_context, tag, is_proper(interp)))
+            for tag, interp in zip(entry.tags, entry.chosen, strict=True)
+        ]
+        assert list(entry.emissions) == expected
+        assert fast.context_scores(entry, context) == [
+            emission + strings.score(context_features(context, tag))
+            for emission, tag in zip(expected, entry.tags, strict=True)
+        ]
+        assert fast.transition_block(previous_tags, entry.tags) == strings.transition_block(previous_tags, entry.tags)
+        previous_tags = entry.tags
+    assert fast.transition_block(previous_tags, (END,)) == strings.transition_block(previous_tags, (END,))
+
+
+@pytest.mark.parametrize("text", _TABLE_SENTENCES)
+def test_cached_tagger_chooses_as_training_scores(tagger_pair: tuple[Tagger, Tagger], text: str) -> None:
+    fast, strings = tagger_pair
+    chosen = []
+    for tagger in (fast, strings, fast):  # the second pass of ``fast`` runs on its caches
+        sentences = split_sentences(text)
+        for sentence in sentences:
+            tagger.tag(sentence.tokens)
+        chosen.append([(token.chosen, token.interps) for sentence in sentences for token in sentence.tokens])
+    assert chosen[0] == chosen[1] == chosen[2]
+
+
+def test_weight_tables_regroup_every_weight() -> None:
+    weights = {"t|subst:sg:nom:f": 1.0, "w|||interp": 2.0, "cap|U|1|subst": 3.0, "ba|adj|subst|111": 4.0}
+    assert weight_tables(weights) == {
+        "t": {"": {"subst:sg:nom:f": 1.0}},
+        "w": {"|": {"interp": 2.0}},
+        "cap": {"U|1": {"subst": 3.0}},
+        "ba": {"adj|subst": {"111": 4.0}},
+    }
+
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+
+
+def test_committed_model_was_trained_on_the_shared_data() -> None:
+    """models/README.md records the training file of the committed model and its SHA-256; when the
+    shared file changes, the model must be retrained (and the README updated)."""
+    readme = resources.files("kronika.morph").joinpath("models/README.md").read_text(encoding="utf-8")
+    recorded = dict(re.findall(r"^ {4}(training data|sha256): (\S+)$", readme, flags=re.MULTILINE))
+    data = SHARED / recorded["training data"]
+    if not data.is_file():
+        pytest.skip(f"{data} absent")
+    assert hashlib.sha256(data.read_bytes()).hexdigest() == recorded["sha256"]

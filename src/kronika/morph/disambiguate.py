@@ -3,8 +3,11 @@
 Morfeusz gives every reading a word form can have; a first-order averaged-perceptron tagger picks one
 full tag per token (Viterbi over the candidate tags only, so the tagger never invents a reading), then a
 lemma among the readings that carry that tag. Features are deliberately few and cacheable: emission
-scores depend on the form and its capitalisation context only, transition scores on the tag pair only,
-so running text costs little more than a dictionary lookup per candidate pair.
+scores depend on the form and its capitalisation context only, context scores on the neighbouring
+words, transition scores on the tag pair only. Decoding computes each once (per distinct form, per tag
+pair, per pair of candidate sets), reads the weights from tables keyed by template and context rather
+than from feature strings, and sums them in the order training does, so the cached path and the
+training path choose alike (``tests/morph/test_disambiguate.py``).
 
 The weights come from ``scripts/train_tagger.py`` (see ``models/README.md``); agreement with the KPWr
 corpus' chosen readings is measured by ``bench/morph_agreement.py``.
@@ -305,6 +308,11 @@ class Tagger:
 
     def context_scores(self, entry: FormCandidates, context: Context) -> list[float]:
         """``entry``'s emission scores plus the score of each candidate's ``context_features``."""
+        if not self._fixed:
+            return [
+                emission + self.score(context_features(context, tag))
+                for emission, tag in zip(entry.emissions, entry.tags, strict=True)
+            ]
         before2 = self._before2.get(context.before2, _NO_WEIGHTS)
         before = self._before.get(context.before, _NO_WEIGHTS)
         after = self._after.get(context.after, _NO_WEIGHTS)
@@ -332,33 +340,30 @@ class Tagger:
             self._pair_agreement.get(f"{p_keys.pos}|{keys.pos}", _NO_WEIGHTS).get(agreement(p_keys, keys), 0.0),
         ))
 
-    def transitions(self, previous_tags: tuple[str, ...], tag: str) -> tuple[float, ...]:
-        """The transition scores into ``tag`` from each of ``previous_tags``."""
-        if not self._fixed:
-            return tuple(self.transition_score(previous, tag) for previous in previous_tags)
-        known = self._transitions_into.get(tag)
-        if known is None:
-            known = self._transitions_into[tag] = {}
-        scores = tuple(map(known.get, previous_tags))
-        if None not in scores:
-            return scores
-        for previous in previous_tags:
-            if previous not in known:
-                known[previous] = self.transition_score(previous, tag)
-        return tuple(map(known.__getitem__, previous_tags))
-
     def transition_block(self, previous_tags: tuple[str, ...], tags: tuple[str, ...]) -> Sequence[Sequence[float]]:
         """Per tag, the transition scores from each previous tag: one Viterbi step's table, cached
         per pair of candidate sets (ambiguity classes: far fewer pairs than of words)."""
         if not self._fixed:
-            return tuple(self.transitions(previous_tags, tag) for tag in tags)
+            return tuple(tuple(self.transition_score(previous, tag) for previous in previous_tags) for tag in tags)
         key = (previous_tags, tags)
         block = self._blocks.get(key)
         if block is None:
+            rows = []
+            for tag in tags:
+                known = self._transitions_into.get(tag)
+                if known is None:
+                    known = self._transitions_into[tag] = {}
+                row = tuple(map(known.get, previous_tags))
+                if None in row:
+                    for previous in previous_tags:
+                        if previous not in known:
+                            known[previous] = self.transition_score(previous, tag)
+                    row = tuple(map(known.__getitem__, previous_tags))
+                rows.append(row)
             if len(self._blocks) >= _CACHE_SIZE:  # bound memory on huge inputs
                 self._blocks.clear()
             # tuples of floats: the cyclic garbage collector stops scanning them
-            block = self._blocks[key] = tuple(self.transitions(previous_tags, tag) for tag in tags)
+            block = self._blocks[key] = tuple(rows)
         return block
 
     def form_candidates(self, form: str, sentence_initial: bool, dot_follows: bool) -> FormCandidates:
