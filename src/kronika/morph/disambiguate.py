@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -27,7 +26,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kronika.model import Interp, Sentence, Token
-from kronika.morph.analyzer import expand_tag, get_morphology
+from kronika.morph.analyzer import expand_tag, get_morphology, strip_homonym
 
 MODEL_RESOURCE = "models/tagger-pl.json.gz"
 MODEL_FORMAT = "kronika-tagger/1"
@@ -39,7 +38,6 @@ _GENDERS = frozenset({"m1", "m2", "m3", "f", "n"})
 # SGJP refines neuter nouns by collectivity; NKJP 1M does not
 _SGJP_ONLY_VALUES = frozenset({"ncol", "col", "pt"})
 # SGJP homonym markers the analyser leaves on lemmas: "dostać:Vp~anę", "Orlik:Sm1"
-_HOMONYM_MARK = re.compile(r"(?<=.):[A-Za-z][^:]*$")
 START, END = "<s>", "</s>"
 _ZEROS = repeat(0.0)  # default weight of unseen features, for map(dict.get, ...)
 _NO_SCORE = (0.0,)
@@ -50,7 +48,7 @@ def clean_lemma(lemma: str) -> str:
     """``'dostać:Vp~anę'`` → ``'dostać'``, ``'na_przykład'`` → ``'na przykład'``; bare ``':'``, ``'_'`` stay."""
     if len(lemma) < 2 or ":" not in lemma and "_" not in lemma:
         return lemma
-    return _HOMONYM_MARK.sub("", lemma).replace("_", " ")
+    return strip_homonym(lemma).replace("_", " ")
 
 
 def readings(form: str, dot_follows: bool) -> tuple[Interp, ...]:
@@ -451,6 +449,35 @@ class Tagger:
         for token, entry, choice in zip(tokens, entries, self.best_path(lattice), strict=True):
             token.interps = entry.interps
             token.chosen = entry.chosen[choice]
+        apply_agreement_rules(tokens, sentence_contexts)
+
+
+def apply_agreement_rules(tokens: Sequence[Token], sentence_contexts: Sequence[Context]) -> None:
+    """Two rules the statistical model sees too rarely to learn, applied after it:
+
+    - a dot the sentence splitter kept inside the sentence closes an abbreviation, so a form that has an
+      abbreviation reading takes it (*wydał gen. Anders* → *generał*, *w 1939 r. we wrześniu* → *rok*);
+    - a surname right after a forename agrees with it in number, case and gender (*z Barbarą Zając* →
+      instrumental feminine, not the nominative masculine *Zając*)."""
+    previous: Token | None = None
+    for token, context in zip(tokens, sentence_contexts, strict=True):
+        if token.chosen is not None:
+            if context.dot == "mid" and not token.chosen.tag.startswith("brev"):
+                token.chosen = next((i for i in token.interps if i.tag.startswith("brev")), token.chosen)
+            elif previous is not None and previous.chosen is not None and "imię" in previous.chosen.quals:
+                token.chosen = _agreeing_surname(previous.chosen, token) or token.chosen
+        previous = token
+
+
+def _agreeing_surname(forename: Interp, token: Token) -> Interp | None:
+    """The reading of a capitalised noun that agrees with the forename before it, if the chosen one does not."""
+    wanted = forename.tag.split(":")[1:4]
+    if not token.text[:1].isupper() or len(wanted) < 3 or token.chosen is None:
+        return None
+    if token.chosen.tag.split(":")[1:4] == wanted:
+        return None
+    agreeing = [i for i in token.interps if i.pos == "subst" and i.tag.split(":")[1:4] == wanted]
+    return next((i for i in agreeing if i.lemma == token.chosen.lemma), agreeing[0] if agreeing else None)
 
 
 def dot_follows(tokens: Sequence[Token], index: int) -> bool:

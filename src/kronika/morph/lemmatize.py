@@ -32,10 +32,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from kronika.model import Interp, Token
 from kronika.morph.analyzer import expand_tag, get_morphology
+from kronika.resources import data_lines, read_text
 from kronika.text.segment import tokenize
 
 _INFLECTED_POS = {"subst", "depr", "ger", "adj", "ppas", "pact"}
@@ -178,10 +178,7 @@ def _case_endings() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
 
 
 def _resource_lines(name: str) -> Iterable[tuple[int, str]]:
-    text = resources.files("kronika.morph").joinpath(f"resources/pl/{name}").read_text("utf-8")
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.strip() and not line.startswith("#"):
-            yield number, line
+    return data_lines(read_text("kronika.morph", f"resources/pl/{name}"))
 
 
 @lru_cache(maxsize=1)
