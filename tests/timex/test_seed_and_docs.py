@@ -27,3 +27,18 @@ def test_committed_docs_match_the_grammar() -> None:
         [sys.executable, str(ROOT / "scripts" / "gen_timex_docs.py"), "--check"], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_committed_compiled_grammar_matches_the_sources() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "compile_timex_grammar.py"), "--check"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_compiled_grammar_finds_what_the_sources_find() -> None:
+    from kronika.timex.grammar import compile_grammar, load_grammar
+
+    text = "w nocy z 16 na 17 września 1939 roku o godz. 3, 29–30 września, dzień później, przez trzy dni"
+    from_sources = [m.span() for m in compile_grammar("pl").matches(text)]
+    assert from_sources and [m.span() for m in load_grammar("pl").matches(text)] == from_sources

@@ -30,6 +30,7 @@ from kronika.morph.analyzer import strip_homonym
 PREDICATE = FINITE | {"ppas", "pact", "pcon", "pant", "inf", "impt"}
 PARTICIPANT_TYPES = frozenset({"PERSON", "ORGANIZATION", "MILITARY_UNIT", "COUNTRY", "DOCUMENT"})
 PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
+HOSTILE_TYPES = frozenset({"battle", "invasion"})
 NAME_TYPES_WITHOUT_TRIGGERS = frozenset({"PERSON", "ORGANIZATION", "MILITARY_UNIT", "COUNTRY", "PLACE",
                                          "DOCUMENT"})
 MAX_GAP = 4  # tokens allowed between the words of a multiword trigger ("stoczyły również walkę")
@@ -149,6 +150,12 @@ def _role(mention: Mention, match: TriggerMatch, tokens: list[Token], passive: b
         return "agent" if passive else None
     if preposition == "z":
         return "opponent" if not mention.cases or "inst" in mention.cases else None
+    if preposition in {"przeciw", "przeciwko"}:
+        return "opponent"
+    if preposition == "na" and match.entry.type in HOSTILE_TYPES and entity.type == "MILITARY_UNIT" \
+            and (not mention.cases or "acc" in mention.cases):
+        # "uderzyła na 8. Armię": the unit an attack is directed at
+        return "opponent"
     if preposition == "do":
         return "goal"
     if preposition is not None:
@@ -193,7 +200,10 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
         # (*rozstrzelanych przez NKWD*); alone it is an attribute (*układy zawarte uprzednio*)
         aux = any(_lemma_set(tokens[i]) & words["passive_aux"] for i in clause.tokens if i != match.verbal)
         agent = any(tokens[i].text.lower() == "przez" for i in clause.tokens if i > match.verbal)
-        return aux or agent
+        # or a town of its own right after it (*ojca, więzionego w Mińsku*): a located event, as for nouns
+        located = any(m.entity.type == "PLACE" and m.preposition in words["place_prep"]
+                      and 0 < m.first - match.verbal <= 2 for m in mentions)
+        return aux or agent or located
     noun = match.tokens[0]
     support = words["occurrence"] | words["light_verb"]
     if any(_lemma_set(tokens[i]) & support and has_pos(tokens[i], FINITE)

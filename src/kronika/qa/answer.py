@@ -107,7 +107,8 @@ def _confidence(support: Support, inherited: bool = False) -> float:
 
 def _mentioned(question: Question, argument: Argument) -> bool:
     """Whether the question itself names this argument (so it is not the answer)."""
-    words = [w for w in re.findall(r"\w+", argument.lemma) if len(w) > 2 and not w.isdigit()]
+    # a number tells units apart ("8. Armia" is not the "Armia „Poznań”" of the question)
+    words = [w for w in re.findall(r"\w+", argument.lemma) if len(w) > 2 or w.isdigit()]
     lemmas = {lemma for t in question.terms for lemma in t.lemmas}
     return bool(words) and all(text_terms(w)[0] & lemmas or w.lower() in lemmas for w in words)
 
@@ -191,7 +192,8 @@ def _happened_answers(question: Question, store: Store) -> list[Answer]:
         text = " ".join(x for x in (who, event.trigger_text, where and f"({where})") if x)
         exact = event.time == day
         answers.append(Answer(text, event.type, 0.8 if exact else 0.6, [event.sentence]))
-    return answers
+    # the events of that very day before those of a longer period containing it
+    return sorted(answers, key=lambda a: -a.confidence)
 
 
 def answer(store: Store, question_text: str) -> list[Answer]:
