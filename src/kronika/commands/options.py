@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import click
 
-from kronika.store.location import ENV_VAR
+from kronika.config import DB_ENV_VAR
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -19,7 +19,7 @@ def db_option(function: F) -> F:
     return click.option(
         "--db", "db_url", metavar="URL",
         help=f"Store: sqlite:///PATH, postgresql://USER@HOST/DB or a file path "
-             f"[default: ${ENV_VAR}, else a SQLite file in the user data folder].",
+             f"[default: ${DB_ENV_VAR}, else a SQLite file in the user data folder].",
     )(function)
 
 

@@ -9,9 +9,8 @@ from pathlib import Path
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from kronika.config import DB_ENV_VAR
 from kronika.errors import KronikaError
-
-ENV_VAR = "KRONIKA_DB"
 
 
 def data_dir() -> Path:
@@ -33,7 +32,7 @@ def resolve_url(url: str | None = None) -> URL:
     """The SQLAlchemy URL for ``url`` (a URL or a plain file path), the environment, or the default.
 
     ``postgresql://`` URLs get the psycopg 3 driver; a SQLite file's folder is created."""
-    raw = url or os.environ.get(ENV_VAR) or default_url()
+    raw = url or os.environ.get(DB_ENV_VAR) or default_url()
     if "://" not in raw:
         raw = f"sqlite:///{Path(raw).expanduser().resolve()}"
     try:
