@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kronika.model import Token
+from kronika.model import Interp, Token
 from kronika.morph.analyzer import strip_homonym
 from kronika.resources import data_lines, read_text
 
@@ -165,7 +165,12 @@ def normalise_name(name: str) -> str:
 
 def lemmas(token: Token) -> frozenset[str]:
     """Every lower-cased lemma of a token, and its own form."""
-    return frozenset({strip_homonym(i.lemma).lower() for i in token.interps} | {token.text.lower()})
+    return _lemmas(token.text, token.interps)
+
+
+@lru_cache(maxsize=200_000)
+def _lemmas(text: str, interps: tuple[Interp, ...]) -> frozenset[str]:
+    return frozenset({strip_homonym(i.lemma).lower() for i in interps} | {text.lower()})
 
 
 def word_lemmas(word: str) -> frozenset[str]:
@@ -232,12 +237,30 @@ def match_words(tokens: list[Token], index: int, words: tuple[str, ...]) -> bool
     return all(word in lemmas(tokens[index + k]) for k, word in enumerate(words))
 
 
+@lru_cache(maxsize=64)
+def _by_first_word(entries: frozenset[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """A lexicon's entries indexed by their first word, longest first (a scan of the whole lexicon at every
+    token made the entity stage the slowest of the pipeline)."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for words in entries:
+        if words:
+            index.setdefault(words[0], []).append(words)
+    return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in index.items()}
+
+
 def longest_entry(tokens: list[Token], index: int, entries: frozenset[tuple[str, ...]]) -> tuple[str, ...]:
     """The longest entry matching the tokens at ``index`` (empty when none does)."""
+    if index >= len(tokens):
+        return ()
+    by_first = _by_first_word(entries)
     best: tuple[str, ...] = ()
-    for words in entries:
-        if len(words) > len(best) and match_words(tokens, index, words):
-            best = words
+    for lemma in lemmas(tokens[index]):
+        for words in by_first.get(lemma, ()):
+            if len(words) <= len(best):
+                break
+            if match_words(tokens, index, words):
+                best = words
+                break
     return best
 
 

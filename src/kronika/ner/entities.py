@@ -113,8 +113,9 @@ def _nkjp_mentions(sentence: Sentence, spans: list[NkjpSpan]) -> list[Mention]:
             title_length = 0  # "W. Piotrowski": inside a sentence a capital with a dot is an initial
         role = span_text(tokens[:title_length]) if title_length else None
         tokens = tokens[title_length:]  # "Marszałka Piłsudskiego": the title is a role, not the name
-        # adjectives (polskiego) and ethnonyms (Sowieci) are NKJP names, not entities
-        if not tokens or len(tokens) == 1 and is_ethnonym(tokens[0]):
+        # adjectives (polskiego) and ethnonyms (Sowieci) are NKJP names, not entities; nor is a lone word the
+        # disambiguator read as a verb or a function word ("— Płonie stodoła": names are nominal)
+        if not tokens or len(tokens) == 1 and (is_ethnonym(tokens[0]) or _is_not_nominal(tokens[0])):
             continue
         entity_type, subtype = _NKJP_TYPES[span.label]
         if entity_type == "PERSON" and not any(has_qualifier(t, {"imię", "nazwisko"}) or is_unknown(t)
@@ -134,6 +135,14 @@ def _nkjp_mentions(sentence: Sentence, spans: list[NkjpSpan]) -> list[Mention]:
         mentions.append(Mention(tokens, entity_type, subtype, role=role if entity_type == "PERSON" else None,
                                 source="nkjp"))
     return mentions
+
+
+_NON_NOMINAL = frozenset({"fin", "praet", "impt", "imps", "inf", "pcon", "pant", "bedzie", "aglt", "winien", "pred",
+                          "adv", "conj", "comp", "prep", "qub", "interj", "part"})
+
+
+def _is_not_nominal(token: Token) -> bool:
+    return token.chosen is not None and token.chosen.pos in _NON_NOMINAL
 
 
 def _is_shouted(token: Token) -> bool:
