@@ -25,7 +25,6 @@ from kronika.events.grammar import (
 )
 from kronika.events.lexicon import NOT_AN_EVENT, TriggerEntry, load_function_words, load_triggers
 from kronika.model import Analysis, Entity, Event, EventArgument, Sentence, Timex, Token
-from kronika.morph.analyzer import strip_homonym
 
 PREDICATE = FINITE | {"ppas", "pact", "pcon", "pant", "inf", "impt"}
 PARTICIPANT_TYPES = frozenset({"PERSON", "ORGANIZATION", "MILITARY_UNIT", "COUNTRY", "DOCUMENT"})
@@ -48,7 +47,7 @@ class TriggerMatch:
         if self.verbal is None:
             return set()
         return {i.pos for i in tokens[self.verbal].interps
-                if strip_homonym(i.lemma).lower() in self.verbal_lemmas and i.pos in PREDICATE}
+                if i.lemma.lower() in self.verbal_lemmas and i.pos in PREDICATE}
 
 
 def _lemma_set(token: Token) -> frozenset[str]:
@@ -57,7 +56,7 @@ def _lemma_set(token: Token) -> frozenset[str]:
 
 def _verbal_reading(token: Token, lemma_set: frozenset[str]) -> bool:
     """The token is a verb form of the lexicon word (an infinitive only when it cannot be a noun)."""
-    verbal = {i.pos for i in token.interps if strip_homonym(i.lemma).lower() in lemma_set and i.pos in PREDICATE}
+    verbal = {i.pos for i in token.interps if i.lemma.lower() in lemma_set and i.pos in PREDICATE}
     return bool(verbal - {"inf"}) or bool(verbal) and not has_pos(token, NOMINAL)
 
 
@@ -66,14 +65,18 @@ def find_triggers(tokens: list[Token], clause: Clause, blocked: set[int]) -> lis
     used: set[int] = set(blocked)
     found: list[TriggerMatch] = []
     positions = [i for i in clause.tokens if i not in blocked]
+    lemma_sets = {i: _lemma_set(tokens[i]) for i in positions}
+    present = frozenset().union(*lemma_sets.values())
     for entry in load_triggers():
+        if not entry.words[0] & present:
+            continue
         for i in positions:
-            if i in used or not _lemma_set(tokens[i]) & entry.words[0]:
+            if i in used or not lemma_sets[i] & entry.words[0]:
                 continue
             matched = [i]
             for word in entry.words[1:]:
                 near = [j for j in positions if j not in used and j not in matched and abs(j - i) <= MAX_GAP
-                        and (_lemma_set(tokens[j]) & word)]
+                        and (lemma_sets[j] & word)]
                 if not near:
                     break
                 matched.append(min(near, key=lambda j: abs(j - i)))

@@ -7,7 +7,6 @@ all Morfeusz readings of a token and ask what it *can* be.
 from __future__ import annotations
 
 from kronika.model import Token
-from kronika.morph.analyzer import strip_homonym
 
 FINITE = frozenset({"fin", "praet", "imps", "bedzie", "winien", "pred"})
 VERBAL = FINITE | {"inf", "ppas", "pact", "pcon", "pant", "impt"}
@@ -18,7 +17,8 @@ QUOTES = frozenset("„”\"«»‚‘’'")
 
 
 def lemmas(token: Token) -> frozenset[str]:
-    return frozenset(strip_homonym(i.lemma) for i in token.interps) or frozenset({token.text})
+    """The token's lemmas (readings carry them without SGJP homonym marks), or its form when it has none."""
+    return frozenset(i.lemma for i in token.interps) or frozenset({token.text})
 
 
 def lemmas_lower(token: Token) -> frozenset[str]:

@@ -312,11 +312,13 @@ def _extend_name_tail(tokens: list[Token], end: int, head: Token) -> int:
 
 def find_known_names(tokens: list[Token]) -> list[Mention]:
     """Gazetteer names (states, regions, named forces), longest first, in any case form."""
-    lexicon = load_lexicon()
+    by_first = _known_names_by_first_lemma()
     mentions: list[Mention] = []
     index = 0
     while index < len(tokens):
-        for known in lexicon.known_names:
+        # the names whose first word can be this token, in the lexicon's order (longest first)
+        candidates = sorted({position for lemma in lemmas(tokens[index]) for position in by_first.get(lemma, ())})
+        for known in (load_lexicon().known_names[position] for position in candidates):
             if not _known_name_at(tokens, index, known):
                 continue
             span = tokens[index:index + len(known.words)]
@@ -325,6 +327,16 @@ def find_known_names(tokens: list[Token]) -> list[Mention]:
             break
         index += 1
     return mentions
+
+
+@lru_cache(maxsize=1)
+def _known_names_by_first_lemma() -> dict[str, tuple[int, ...]]:
+    """Lemma → positions in ``known_names`` of the names whose first word has that lemma."""
+    index: dict[str, list[int]] = {}
+    for position, known in enumerate(load_lexicon().known_names):
+        for lemma in known.words[0]:
+            index.setdefault(lemma, []).append(position)
+    return {lemma: tuple(positions) for lemma, positions in index.items()}
 
 
 def _known_name_at(tokens: list[Token], index: int, known: KnownName) -> bool:
