@@ -136,3 +136,20 @@ def score(gold: dict, analysis: Analysis) -> tuple[float, float]:
 def test_seed_entities_reach_target(seed_gold: dict[str, Any]) -> None:
     f1, base = score(seed_gold, analyze(Document(id="seed", text=seed_gold["text"])))
     assert f1 >= 0.90 and base >= 0.90, (f1, base)
+
+
+def test_a_shouted_first_name_before_a_surname_ends_quickly():
+    # "ANNA" is a first name in capitals: no name may start there, and the scan must still move on
+    import threading
+
+    from kronika.model import Analysis, Document
+    from kronika.pipeline import analyze
+
+    result: list[Analysis] = []
+    worker = threading.Thread(
+        target=lambda: result.append(analyze(Document("d", "Wczoraj ANNA Kowalska przyjechała do Lwowa."))),
+        daemon=True,
+    )
+    worker.start()
+    worker.join(timeout=30)
+    assert result, "the entity stage did not finish"

@@ -592,9 +592,10 @@ def find_persons(tokens: list[Token]) -> list[Mention]:
         if index + 1 < len(tokens) and is_capitalised(tokens[index]) and \
                 has_qualifier(tokens[index], {"imię"}) and _is_surname(tokens[index + 1]):
             end = _person_name_end(tokens, index)
-            mentions.append(Mention(tokens[index:end], "PERSON", source="morph"))
-            index = end
-            continue
+            if end > index:  # a shouted first name (ANNA) starts no name: without this check, no progress
+                mentions.append(Mention(tokens[index:end], "PERSON", source="morph"))
+                index = end
+                continue
         index += 1
     return mentions
 
