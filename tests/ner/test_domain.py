@@ -142,10 +142,10 @@ def test_a_shouted_first_name_before_a_surname_ends_quickly():
     # "ANNA" is a first name in capitals: no name may start there, and the scan must still move on
     import threading
 
-    from kronika.model import Analysis, Document
+    from kronika.model import Document
     from kronika.pipeline import analyze
 
-    result: list[Analysis] = []
+    result: list = []
     worker = threading.Thread(
         target=lambda: result.append(analyze(Document("d", "Wczoraj ANNA Kowalska przyjechała do Lwowa."))),
         daemon=True,
