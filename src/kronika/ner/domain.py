@@ -523,10 +523,13 @@ def find_organizations(tokens: list[Token]) -> list[Mention]:
 def find_events(tokens: list[Token]) -> list[Mention]:
     """Named events from ``event_patterns.txt`` (*obrona Grodna*, *II wojna światowa*)."""
     lexicon = load_lexicon()
+    by_first, open_start = _event_patterns_by_first_lemma()
     mentions: list[Mention] = []
     index = 0
     while index < len(tokens):
-        for pattern in lexicon.event_patterns:
+        # only the patterns whose first element can match this token, in the lexicon's order
+        positions = sorted({p for lemma in lemmas(tokens[index]) for p in by_first.get(lemma, ())} | open_start)
+        for pattern in (lexicon.event_patterns[p] for p in positions):
             match = _match_event(tokens, index, pattern, lexicon.event_macros)
             if match:
                 end, children = match
@@ -535,6 +538,23 @@ def find_events(tokens: list[Token]) -> list[Mention]:
                 break
         index += 1
     return mentions
+
+
+@lru_cache(maxsize=1)
+def _event_patterns_by_first_lemma() -> tuple[dict[str, tuple[int, ...]], frozenset[int]]:
+    """Lemma → positions of the event patterns whose first element is that lemma (or a macro holding it),
+    and the positions of the patterns that start with a slot (``<PLACE>``, ``<ORD>``) and are tried anywhere."""
+    lexicon = load_lexicon()
+    index: dict[str, list[int]] = {}
+    open_start: set[int] = set()
+    for position, pattern in enumerate(lexicon.event_patterns):
+        first = pattern.elements[0]
+        if first.startswith("<"):
+            open_start.add(position)
+            continue
+        for lemma in lexicon.event_macros[first] if first.startswith("@") else (first,):
+            index.setdefault(lemma, []).append(position)
+    return {lemma: tuple(positions) for lemma, positions in index.items()}, frozenset(open_start)
 
 
 def _match_event(tokens: list[Token], index: int, pattern: EventPattern,
