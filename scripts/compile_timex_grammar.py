@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
+
+from generated import write_or_check
 
 from kronika.timex.grammar import COMPILED_NAME, compile_grammar, grammar_to_json
 
@@ -24,12 +25,7 @@ def main() -> None:
     args = parser.parse_args()
     path = ROOT / "src" / "kronika" / "timex" / "resources" / args.language / COMPILED_NAME
     text = json.dumps(grammar_to_json(compile_grammar(args.language)), ensure_ascii=False, sort_keys=True) + "\n"
-    if args.check:
-        if not path.exists() or path.read_text("utf-8") != text:
-            sys.exit(f"{path} is out of date: run python scripts/compile_timex_grammar.py")
-        return
-    path.write_text(text, encoding="utf-8")
-    print(f"{path}: {len(text) // 1024} KB")
+    write_or_check(path, text, args.check, "compile_timex_grammar.py")
 
 
 if __name__ == "__main__":

@@ -7,10 +7,10 @@ committed file differs from what the commands print.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import click
+from generated import write_or_check
 
 from kronika.cli import COMMANDS, cli
 
@@ -36,12 +36,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check", action="store_true", help="fail when docs/cli.md is out of date")
     args = parser.parse_args()
-    text = render()
-    if args.check:
-        if not DOC.exists() or DOC.read_text("utf-8") != text:
-            sys.exit(f"{DOC} is out of date: run python scripts/gen_cli_docs.py")
-        return
-    DOC.write_text(text, encoding="utf-8")
+    write_or_check(DOC, render(), args.check, "gen_cli_docs.py")
 
 
 if __name__ == "__main__":

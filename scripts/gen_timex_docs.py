@@ -10,8 +10,9 @@ Every example in ``src/kronika/timex/resources/pl/patterns.txt`` also runs as a 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
+
+from generated import write_or_check
 
 from kronika.timex.grammar import load_grammar
 
@@ -58,13 +59,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail when docs/timex.md is out of date")
     args = parser.parse_args()
-    text = render()
-    if args.check:
-        if not DOC.exists() or DOC.read_text("utf-8") != text:
-            sys.exit(f"{DOC} is out of date: run python scripts/gen_timex_docs.py")
-        return
-    DOC.write_text(text, "utf-8")
-    print(f"wrote {DOC}")
+    write_or_check(DOC, render(), args.check, "gen_timex_docs.py")
 
 
 if __name__ == "__main__":

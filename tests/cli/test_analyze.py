@@ -128,3 +128,20 @@ def test_cli_reference_is_up_to_date():
     script = Path(__file__).resolve().parents[2] / "scripts" / "gen_cli_docs.py"
     result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_tei_and_html_formats(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    text = "Gen. Franciszek Kleeberg walczył pod Kockiem 2 października 1939 roku. <script>alert(1)</script>"
+    tei = run("analyze", "-", "--format", "tei", stdin=text)
+    assert tei.returncode == 0, tei.stderr
+    root = ET.fromstring(tei.stdout.encode())
+    ns = "{http://www.tei-c.org/ns/1.0}"
+    assert root.tag == f"{ns}TEI"
+    assert [p.get("key") for p in root.iter(f"{ns}persName")] == ["Franciszek Kleeberg"]
+    assert [d.get("when") for d in root.iter(f"{ns}date") if d.text] == ["1939-10-02"]
+    page = run("analyze", "-", "--format", "html", stdin=text)
+    assert page.returncode == 0 and page.stdout.startswith("<!DOCTYPE html>")
+    assert "<script>" not in page.stdout and "&lt;script&gt;" in page.stdout
+    assert 'title="PERSON: Franciszek Kleeberg"' in page.stdout

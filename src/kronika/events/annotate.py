@@ -20,7 +20,7 @@ from kronika.events.grammar import (
     agrees,
     has_pos,
     is_preposition,
-    lemmas,
+    lemmas_lower,
     number_gender,
 )
 from kronika.events.lexicon import NOT_AN_EVENT, TriggerEntry, load_function_words, load_triggers
@@ -50,10 +50,6 @@ class TriggerMatch:
                 if i.lemma.lower() in self.verbal_lemmas and i.pos in PREDICATE}
 
 
-def _lemma_set(token: Token) -> frozenset[str]:
-    return frozenset(lemma.lower() for lemma in lemmas(token))
-
-
 def _verbal_reading(token: Token, lemma_set: frozenset[str]) -> bool:
     """The token is a verb form of the lexicon word (an infinitive only when it cannot be a noun)."""
     verbal = {i.pos for i in token.interps if i.lemma.lower() in lemma_set and i.pos in PREDICATE}
@@ -65,7 +61,7 @@ def find_triggers(tokens: list[Token], clause: Clause, blocked: set[int]) -> lis
     used: set[int] = set(blocked)
     found: list[TriggerMatch] = []
     positions = [i for i in clause.tokens if i not in blocked]
-    lemma_sets = {i: _lemma_set(tokens[i]) for i in positions}
+    lemma_sets = {i: lemmas_lower(tokens[i]) for i in positions}
     present = frozenset().union(*lemma_sets.values())
     for entry in load_triggers():
         if not entry.words[0] & present:
@@ -124,7 +120,7 @@ def _attributive(tokens: list[Token], first: int, words: dict[str, frozenset[str
     if first < 2 or tokens[first - 1].text.lower() != "z":
         return False
     before = tokens[first - 2]
-    return has_pos(before, NOMINAL | {"ign", "adj"}) and not (_lemma_set(before) & words["time_noun"])
+    return has_pos(before, NOMINAL | {"ign", "adj"}) and not (lemmas_lower(before) & words["time_noun"])
 
 
 def _inside(entity: Entity, timex: Timex) -> bool:
@@ -139,7 +135,7 @@ def _role(mention: Mention, match: TriggerMatch, tokens: list[Token], passive: b
         host = tokens[mention.attached_to]
         if mention.attached_to in match.tokens:
             return "patient"
-        if entity.type == "PERSON" and (_lemma_set(host) & words["command"] or mention.host_type == "MILITARY_UNIT"):
+        if entity.type == "PERSON" and (lemmas_lower(host) & words["command"] or mention.host_type == "MILITARY_UNIT"):
             return "commander"
         return None
     if preposition == "przez":
@@ -148,7 +144,7 @@ def _role(mention: Mention, match: TriggerMatch, tokens: list[Token], passive: b
         while j > 0 and not is_preposition(tokens[j]):
             j -= 1
         before = tokens[j - 1] if j > 0 else before
-        if _lemma_set(before) & words["command"]:
+        if lemmas_lower(before) & words["command"]:
             return "commander"
         return "agent" if passive else None
     if preposition == "z":
@@ -192,7 +188,7 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
     """Whether the clause shows the trigger as an event: a verb used as a predicate; a noun that a
     light or occurrence verb governs or that carries its own place or date."""
     first = match.tokens[0]
-    if first > 0 and _lemma_set(tokens[first - 1]) & words["negation"]:
+    if first > 0 and lemmas_lower(tokens[first - 1]) & words["negation"]:
         return False
     if len(match.entry.words) > 1:
         return True
@@ -201,7 +197,7 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
             return True
         # a passive participle is a predicate with an auxiliary (*zostali zamordowani*) or a przez-agent
         # (*rozstrzelanych przez NKWD*); alone it is an attribute (*układy zawarte uprzednio*)
-        aux = any(_lemma_set(tokens[i]) & words["passive_aux"] for i in clause.tokens if i != match.verbal)
+        aux = any(lemmas_lower(tokens[i]) & words["passive_aux"] for i in clause.tokens if i != match.verbal)
         agent = any(tokens[i].text.lower() == "przez" for i in clause.tokens if i > match.verbal)
         # or a town of its own right after it (*ojca, więzionego w Mińsku*): a located event, as for nouns
         located = any(m.entity.type == "PLACE" and m.preposition in words["place_prep"]
@@ -209,8 +205,8 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
         return aux or agent or located
     noun = match.tokens[0]
     support = words["occurrence"] | words["light_verb"]
-    if any(_lemma_set(tokens[i]) & support and has_pos(tokens[i], FINITE)
-           and not (i > 0 and _lemma_set(tokens[i - 1]) & words["negation"]) for i in clause.tokens):
+    if any(lemmas_lower(tokens[i]) & support and has_pos(tokens[i], FINITE)
+           and not (i > 0 and lemmas_lower(tokens[i - 1]) & words["negation"]) for i in clause.tokens):
         return True
     if any(m.attached_to == noun and m.entity.type in PLACE_TYPES for m in mentions):
         return True

@@ -486,12 +486,6 @@ class RulesAt:
             pattern = self._compiled[index] = re.compile(r"(?<![^\W_])(?<![^\W_][-–])(?:" + chosen + ")")
         return pattern
 
-    def __contains__(self, start: object) -> bool:
-        return start in self.start_sets
-
-    def __len__(self) -> int:
-        return len(self.start_sets)
-
     def to_json(self) -> dict[str, Any]:
         return {"alternatives": self.alternatives, "rule_sets": self.rule_sets, "start_sets": self.start_sets}
 
