@@ -5,11 +5,14 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+import warnings
 
 import click
 
 from kronika import __version__
-from kronika.errors import KronikaError
+from kronika.errors import InputWarning, KronikaError
+
+INTERNAL_ERROR_STATUS = 70  # EX_SOFTWARE: a bug in Kronika, not bad input
 
 # Command modules, each defining a click command named ``command``; imported only when used so that
 # ``kronika analyze`` does not pay for the web or database stack.
@@ -45,33 +48,50 @@ def cli() -> None:
     """Kronika: Polish historical narratives as a source-linked chronicle."""
 
 
+def _show_warning(message: Warning | str, category: type[Warning], *_args: object, **_kwargs: object) -> None:
+    """Warnings about the input as one line each (``kronika: warning: …``), not Python's two-line form."""
+    if issubclass(category, InputWarning):
+        click.echo(f"kronika: warning: {one_line(str(message))}", err=True)
+
+
+def one_line(message: str) -> str:
+    """A message on one line: line breaks shown as spaces, cut at a readable length."""
+    flat = " ".join(message.split())
+    return flat if len(flat) <= 500 else flat[:497] + "..."
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: user errors become one line on stderr and exit status 1, never a traceback."""
+    """Entry point: user errors become one line on stderr and the error's exit status, never a traceback
+    (``docs/errors.md`` lists them)."""
+    warnings.showwarning = _show_warning
     try:
         cli.main(args=argv, prog_name="kronika", standalone_mode=False)
     except KronikaError as error:
-        click.echo(f"kronika: error: {error}", err=True)
-        sys.exit(1)
+        click.echo(f"kronika: error: {one_line(str(error))}", err=True)
+        sys.exit(error.exit_status)
     except click.exceptions.Abort:
         click.echo("kronika: aborted", err=True)
         sys.exit(130)
     except click.ClickException as error:
-        click.echo(f"kronika: error: {error.format_message()}", err=True)
+        click.echo(f"kronika: error: {one_line(error.format_message())}", err=True)
         sys.exit(error.exit_code)
     except BrokenPipeError:
         sys.exit(0)
     except KeyboardInterrupt:
         click.echo("kronika: interrupted", err=True)
         sys.exit(130)
+    except RecursionError:
+        click.echo("kronika: error: the input is nested too deeply to read", err=True)
+        sys.exit(1)
     except MemoryError:
         click.echo("kronika: error: out of memory; split the input into smaller documents", err=True)
         sys.exit(1)
     except Exception as error:  # a bug, not bad input: one line, the traceback on request
         if os.environ.get("KRONIKA_DEBUG"):
             raise
-        click.echo(f"kronika: internal error: {type(error).__name__}: {error} "
+        click.echo(f"kronika: internal error: {type(error).__name__}: {one_line(str(error))[:200]} "
                    "(set KRONIKA_DEBUG=1 to see the traceback)", err=True)
-        sys.exit(2)
+        sys.exit(INTERNAL_ERROR_STATUS)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import sys
 import click
 
 from kronika.commands.options import db_option
-from kronika.errors import InputError
+from kronika.errors import OutputError
 from kronika.export.snapshot import DEFAULT_BASE_IRI
 from kronika.export.store_export import FORMATS, export_store
 from kronika.store import Store
@@ -34,4 +34,4 @@ def command(export_format: str, db_url: str | None, output: str | None, base_iri
         with open(output, "w", encoding="utf-8", newline="") as handle:
             handle.write(rendered)
     except OSError as error:
-        raise InputError(f"{output}: cannot write ({error.strerror})") from None
+        raise OutputError(f"{output}: cannot write ({error.strerror})") from None

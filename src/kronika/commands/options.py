@@ -3,13 +3,13 @@ where the web application listens (``--host``, ``--port``)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import TypeVar
 
 import click
 
 from kronika.config import DB_ENV_VAR
+from kronika.dates import check_date
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -28,9 +28,12 @@ def json_option(function: F) -> F:
 
 
 def _valid_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise click.BadParameter("expected a date YYYY-MM-DD")
-    return value
+    if value is None:
+        return None
+    try:
+        return check_date(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 def dct_option(function: F) -> F:
@@ -47,3 +50,10 @@ def host_option(function: F) -> F:
 def port_option(function: F) -> F:
     return click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
                         help="Port to listen on (0: any free port).")(function)
+
+
+def time_limit_option(function: F) -> F:
+    """``--time-limit SECONDS``: stop a document whose analysis runs longer, with a clean error."""
+    return click.option("--time-limit", "time_limit_seconds", type=click.FloatRange(min=0), metavar="SECONDS",
+                        help="Per-document analysis time limit in seconds, 0 for none "
+                             "[default: $KRONIKA_TIME_LIMIT, else 900].")(function)

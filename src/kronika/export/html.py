@@ -3,9 +3,8 @@ base form and TIMEX3 value), then the entities and the timeline. All document te
 
 from __future__ import annotations
 
-from html import escape
-
 from kronika.export.markup import Span, layered_spans, render_inline
+from kronika.export.markup import html_text as escape
 from kronika.model import Analysis, Entity
 
 STYLE = """body{font-family:Georgia,serif;max-width:52em;margin:2em auto;line-height:1.6;color:#222}

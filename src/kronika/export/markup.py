@@ -1,13 +1,45 @@
 """Inline markup of one analysis: entities and timexes as nested, non-crossing spans over the text.
 
-Shared by the TEI and HTML renderings so both wrap exactly the same spans.
+Shared by the TEI and HTML renderings so both wrap exactly the same spans, and both drop the characters
+XML 1.0 forbids (control characters, U+FFFE/U+FFFF) the same way.
 """
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
+
+# XML 1.0 characters: tab, line feed, carriage return, and U+0020 up, without surrogates, U+FFFE, U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_NAME = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids (a document may carry them; no parser accepts them)."""
+    return _NOT_XML.sub("", text)
+
+
+def xml_text(text: str) -> str:
+    """``text`` as XML element content."""
+    return escape(xml_safe(text))
+
+
+def xml_attribute(text: str) -> str:
+    """``text`` as a quoted XML attribute value."""
+    return quoteattr(xml_safe(text))
+
+
+def html_text(value: object) -> str:
+    """``value`` as HTML text or attribute content (quotes escaped too)."""
+    return html.escape(xml_safe("" if value is None else str(value)), quote=True)
+
+
+def xml_name(text: str) -> str:
+    """``text`` made usable inside an ``xml:id`` (letters, digits, ``_ . -`` kept, the rest ``_``)."""
+    return _NOT_NAME.sub("_", text)
 
 from kronika.model import Analysis, Entity, Timex
 
@@ -46,8 +78,8 @@ def render_inline(text: str, spans: list[Span], open_tag: Callable[[Span], str],
     out: list[str] = []
     position = start
     for offset, is_open, _size, span in events:
-        out.append(escape(text[position:offset]))
+        out.append(xml_text(text[position:offset]))
         position = offset
         out.append(open_tag(span) if is_open else close_tag(span))
-    out.append(escape(text[position:end]))
+    out.append(xml_text(text[position:end]))
     return "".join(out)

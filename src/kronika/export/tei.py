@@ -3,9 +3,9 @@ dates as ``<date when|from|to>``/``<time>``, with ``@ref`` to the canonical enti
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape, quoteattr
-
-from kronika.export.markup import Span, layered_spans, render_inline
+from kronika.export.markup import Span, layered_spans, render_inline, xml_name
+from kronika.export.markup import xml_attribute as quoteattr
+from kronika.export.markup import xml_text as escape
 from kronika.model import Analysis, Entity
 
 TEI_ELEMENT = {"PERSON": "persName", "PLACE": "placeName", "COUNTRY": "placeName", "ORGANIZATION": "orgName",
@@ -21,7 +21,7 @@ def _date_attributes(value: str) -> str:
     return f" when-custom={quoteattr(value)}"
 
 
-def _open(span: Span) -> str:
+def _open(span: Span, id_prefix: str) -> str:
     item = span.item
     if isinstance(item, Entity):
         element = TEI_ELEMENT.get(item.type, "name")
@@ -33,7 +33,8 @@ def _open(span: Span) -> str:
             attributes += f" geo={quoteattr(point)}"
         return f"<{element}{attributes}>"
     element = "time" if item.type == "TIME" else "date"
-    return f'<{element} type={quoteattr(item.type.lower())}{_date_attributes(item.value)} xml:id="{item.id}">'
+    identifier = f' xml:id="{id_prefix}{xml_name(item.id)}"'
+    return f"<{element} type={quoteattr(item.type.lower())}{_date_attributes(item.value)}{identifier}>"
 
 
 def _close(span: Span) -> str:
@@ -43,8 +44,9 @@ def _close(span: Span) -> str:
     return "</time>" if item.type == "TIME" else "</date>"
 
 
-def analysis_to_tei(analysis: Analysis, indent: str = "") -> str:
-    """The ``<TEI>`` element of one analysis."""
+def analysis_to_tei(analysis: Analysis, indent: str = "", id_prefix: str = "") -> str:
+    """The ``<TEI>`` element of one analysis; ``id_prefix`` starts every ``xml:id`` in it, so the ids of
+    several documents in one corpus stay unique."""
     doc = analysis.document
     spans = layered_spans(analysis)
     # a span that crosses a sentence boundary cannot nest in <s>; keep it out
@@ -56,7 +58,8 @@ def analysis_to_tei(analysis: Analysis, indent: str = "") -> str:
         if "\n" in doc.text[previous_end:sentence.start] and paragraph:
             body.append("      <p>" + " ".join(paragraph) + "</p>")
             paragraph = []
-        inner = render_inline(doc.text, sentence_spans, _open, _close, sentence.start, sentence.end)
+        inner = render_inline(doc.text, sentence_spans, lambda span: _open(span, id_prefix), _close,
+                              sentence.start, sentence.end)
         paragraph.append(f'<s from="{sentence.start}" to="{sentence.end}">{inner}</s>')
         previous_end = sentence.end
     if paragraph:
@@ -70,7 +73,7 @@ def analysis_to_tei(analysis: Analysis, indent: str = "") -> str:
         "    <publicationStmt><p>Annotated by Kronika</p></publicationStmt>",
         f"    <sourceDesc><p>{escape(doc.source or doc.id)}{date}</p></sourceDesc>",
         "  </fileDesc></teiHeader>",
-        f'  <text><body xml:id="d{escape(doc.id)}">',
+        f'  <text><body xml:id="{id_prefix or "d"}{xml_name(doc.id)}">',
         *body,
         "  </body></text>",
         "</TEI>",
@@ -86,4 +89,4 @@ def analyses_to_tei(analyses: list[Analysis], corpus: bool = False) -> str:
             '  <teiHeader><fileDesc><titleStmt><title>Kronika corpus</title></titleStmt>'
             "<publicationStmt><p>Annotated by Kronika</p></publicationStmt>"
             "<sourceDesc><p>Several documents</p></sourceDesc></fileDesc></teiHeader>\n"
-            + "".join(analysis_to_tei(a, "  ") for a in analyses) + "</teiCorpus>\n")
+            + "".join(analysis_to_tei(a, "  ", f"d{number}.") for number, a in enumerate(analyses, 1)) + "</teiCorpus>\n")

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import hashlib
-from collections.abc import Iterable, Sequence
-from typing import Any
+import time
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, or_, select, update
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, or_, select, text, update
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
 
 from kronika import __version__
-from kronika.errors import KronikaError
+from kronika.errors import KronikaError, StoreError
+from kronika.limits import time_limit
 from kronika.model import Analysis, Document, Entity, Event, EventArgument, Sentence, Timex
 from kronika.store import schema, search
 from kronika.store.intervals import query_interval, timex_interval
@@ -67,6 +70,58 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+_SCHEMA_ATTEMPTS = 6
+
+
+def _create_schema(engine: Engine, where: str) -> None:
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # one creator at a time on a server; released with the transaction
+            connection.execute(text("SELECT pg_advisory_xact_lock(7395001)"))
+        schema.metadata.create_all(connection)
+        search.create_index(connection)
+        version = connection.execute(
+            select(schema.store_info.c.value).where(schema.store_info.c.key == "schema_version")
+        ).scalar()
+        if version is None:
+            connection.execute(insert(schema.store_info).values(
+                key="schema_version", value=str(schema.SCHEMA_VERSION)))
+        elif int(version) != schema.SCHEMA_VERSION:
+            raise StoreError(f"the store at {where} has schema version {version}; "
+                             f"this Kronika reads version {schema.SCHEMA_VERSION}")
+
+
+def _is_creation_race(error: DBAPIError) -> bool:
+    message = str(error.orig).lower()
+    return isinstance(error, IntegrityError) or "already exists" in message or "duplicate key" in message
+
+
+def _reason(error: DBAPIError) -> str:
+    """The database's own reason, first line only: never the SQL statement or its parameters (which
+    would print a whole document)."""
+    lines = str(error.orig).strip().splitlines()
+    reason = lines[0].strip() if lines else type(error.orig).__name__
+    return reason[:200]
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _faults(action: str) -> Callable[[F], F]:
+    """Database failures of a store method as one-line :class:`StoreError` (disk full, read-only,
+    locked, not a database, lost connection)."""
+    def decorate(method: F) -> F:
+        @functools.wraps(method)
+        def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return method(self, *args, **kwargs)
+            except DBAPIError as error:
+                where = self.engine.url.render_as_string(hide_password=True)
+                raise StoreError(f"cannot {action} the store at {where}: {_reason(error)}") from None
+        return wrapper  # type: ignore[return-value]
+    return decorate
+
+
 class Store:
     """Analysed documents and what was found in them. Open with :meth:`open`; see the package docstring."""
 
@@ -77,26 +132,27 @@ class Store:
     def open(cls, url: str | None = None) -> Store:
         """Open (creating if needed) the store at ``url``, ``$KRONIKA_DB`` or the per-user default."""
         resolved = resolve_url(url)
+        where = resolved.render_as_string(hide_password=True)
         engine = create_engine(resolved)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         try:
-            with engine.begin() as connection:
-                schema.metadata.create_all(connection)
-                search.create_index(connection)
-                version = connection.execute(
-                    select(schema.store_info.c.value).where(schema.store_info.c.key == "schema_version")
-                ).scalar()
-                if version is None:
-                    connection.execute(insert(schema.store_info).values(
-                        key="schema_version", value=str(schema.SCHEMA_VERSION)))
-                elif int(version) != schema.SCHEMA_VERSION:
-                    raise KronikaError(f"the store at {resolved.render_as_string(hide_password=True)} has schema "
-                                       f"version {version}; this Kronika reads version {schema.SCHEMA_VERSION}")
-        except OperationalError as error:
+            for attempt in range(_SCHEMA_ATTEMPTS):
+                try:
+                    _create_schema(engine, where)
+                    break
+                except (IntegrityError, ProgrammingError, OperationalError) as error:
+                    # Two processes opening a new store both create the schema; the loser sees "already
+                    # exists" (or a unique violation on PostgreSQL's catalogue) and finds it made next time.
+                    if attempt == _SCHEMA_ATTEMPTS - 1 or not _is_creation_race(error):
+                        raise
+                    time.sleep(0.05 * (attempt + 1))
+        except DBAPIError as error:
             engine.dispose()
-            raise KronikaError(f"cannot open the store at {resolved.render_as_string(hide_password=True)}: "
-                               f"{str(error.orig).strip().splitlines()[0]}") from None
+            raise StoreError(f"cannot open the store at {where}: {_reason(error)}") from None
+        except BaseException:
+            engine.dispose()
+            raise
         return cls(engine)
 
     def close(self) -> None:
@@ -110,6 +166,7 @@ class Store:
 
     # --- documents -------------------------------------------------------------------------------------
 
+    @_faults("read")
     def document_for_hash(self, digest: str) -> str | None:
         """The id of the stored document with this content hash, if any."""
         d = schema.documents
@@ -120,32 +177,42 @@ class Store:
         """Whether a document with this content hash (:func:`content_hash` of its text) is stored."""
         return self.document_for_hash(digest) is not None
 
-    def ingest(self, item: Analysis | Document) -> str:
-        """Store one document and return its id; the same text again returns the stored id untouched.
+    def ingest(self, item: Analysis | Document, time_limit_seconds: float | None = None) -> str:
+        """Store one document and return its id; the same text again returns the stored id untouched
+        (see :meth:`add`)."""
+        return self.add(item, time_limit_seconds)[0]
 
-        A :class:`Document` is analysed only when its text is not stored yet. Everything of one document
-        is written in one transaction: a failure leaves no part of it behind."""
+    @_faults("write to")
+    def add(self, item: Analysis | Document, time_limit_seconds: float | None = None) -> tuple[str, bool]:
+        """Store one document: its id, and whether this call stored it (False when the text was already
+        there, also when another process stored it meanwhile).
+
+        A :class:`Document` is analysed only when its text is not stored yet, within the per-document time
+        limit (``time_limit_seconds``, default ``$KRONIKA_TIME_LIMIT``). Everything of one document is
+        written in one transaction: a failure leaves no part of it behind."""
         digest = content_hash(item.text if isinstance(item, Document) else item.document.text)
         existing = self.document_for_hash(digest)
         if existing is not None:
-            return existing
+            return existing, False
         if isinstance(item, Document):
             from kronika.pipeline import analyze
 
-            item = analyze(item)
+            with time_limit(time_limit_seconds, item.source or item.id):
+                item = analyze(item)
         for attempt in range(2):
             try:
                 with self.engine.begin() as connection:
-                    return _write_analysis(connection, item, digest)
+                    return _write_analysis(connection, item, digest), True
             except IntegrityError:
                 # Another writer stored the same text, or created an entity we also created, meanwhile.
                 existing = self.document_for_hash(digest)
                 if existing is not None:
-                    return existing
+                    return existing, False
                 if attempt:
                     raise
         raise AssertionError("unreachable")
 
+    @_faults("write to")
     def delete_document(self, document_id: str) -> bool:
         """Remove a document and everything found in it (canonical entities stay)."""
         with self.engine.begin() as connection:
@@ -161,6 +228,7 @@ class Store:
             deleted = connection.execute(delete(schema.documents).where(schema.documents.c.id == document_id))
             return deleted.rowcount > 0
 
+    @_faults("read")
     def documents(self) -> list[DocumentRecord]:
         d = schema.documents
         columns = [d.c.id, d.c.content_hash, d.c.name, d.c.title, d.c.source, d.c.dct,
@@ -170,11 +238,13 @@ class Store:
         return [DocumentRecord(r.id, r.content_hash, r.name, r.title, r.source, r.dct, r.length, r.ingested_at)
                 for r in rows]
 
+    @_faults("read")
     def document_text(self, document_id: str) -> str | None:
         d = schema.documents
         with self.engine.connect() as connection:
             return connection.execute(select(d.c.text).where(d.c.id == document_id)).scalar()
 
+    @_faults("read")
     def sentence(self, document_id: str, start: int) -> Citation | None:
         """The sentence of a document that contains offset ``start``: the citation for an answer."""
         s, d = schema.sentences, schema.documents
@@ -187,6 +257,7 @@ class Store:
             return None
         return Citation(row.document_id, row.start, row.end, row.text[row.start:row.end], row.title, row.source)
 
+    @_faults("read")
     def document_analysis(self, document_id: str) -> Analysis | None:
         """A stored document rebuilt as an :class:`Analysis` (sentences without tokens; entity ``ref`` and
         ``geo`` are the canonical entity's), for renderings such as TEI."""
@@ -223,6 +294,7 @@ class Store:
 
     # --- queries ---------------------------------------------------------------------------------------
 
+    @_faults("read")
     def search(self, query: str, ref: str | None = None, type: str | None = None, place: str | None = None,
                date_from: str | None = None, date_to: str | None = None, limit: int = 20) -> list[SearchHit]:
         """Sentences matching ``query`` by lemma (all words must match), best first, narrowed by filters:
@@ -238,6 +310,7 @@ class Store:
             raise KronikaError(str(error)) from None
         return [SearchHit(citations[sentence_id], score) for sentence_id, score in scored]
 
+    @_faults("read")
     def entities(self, ref: str | None = None, type: str | None = None, name: str | None = None,
                  limit: int | None = None) -> list[EntityRecord]:
         """Canonical entities, most mentioned first; ``ref`` matches any ref or geo key of an entity,
@@ -269,6 +342,7 @@ class Store:
         records.sort(key=lambda record: (-record.mentions, record.id))
         return records[:limit] if limit is not None else records
 
+    @_faults("read")
     def mentions(self, ref: str) -> list[MentionRecord]:
         """Every mention of the entity known by ``ref``, in document and text order."""
         m, e, r = schema.mentions, schema.entities, schema.entity_refs
@@ -279,6 +353,7 @@ class Store:
             return [MentionRecord(row.document_id, row.start, row.end, row.text, row.type, row.lemma,
                                   row.canonical_ref, row.role) for row in connection.execute(query)]
 
+    @_faults("read")
     def events(self, type: str | None = None, ref: str | None = None, place: str | None = None,
                date_from: str | None = None, date_to: str | None = None,
                document: str | None = None) -> list[EventRecord]:
@@ -307,6 +382,7 @@ class Store:
                 query = query.where(ev.c.begin <= span[1], ev.c.end_date >= span[0])
             return load_events(connection, connection.execute(query).all())
 
+    @_faults("read")
     def quantities(self, unit: str | None = None, document: str | None = None) -> list[QuantityRecord]:
         """Counted quantities (*320 000 obywateli*); ``unit`` is the counted noun's lemma."""
         q = schema.quantities
@@ -318,6 +394,7 @@ class Store:
         with self.engine.connect() as connection:
             return load_quantities(connection, connection.execute(query).all())
 
+    @_faults("read")
     def conflicts(self) -> list[Conflict]:
         """Dates and numbers on which documents disagree (see :mod:`kronika.store.conflicts`)."""
         from kronika.store.conflicts import find_conflicts

@@ -11,12 +11,14 @@ import json
 import re
 import sys
 import unicodedata
+import warnings
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
-from kronika.errors import InputError
+from kronika.errors import InputError, InputWarning
 from kronika.model import Document
+from kronika.dates import check_date
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -35,37 +37,103 @@ def content_id(text: str) -> str:
 
 
 def decode(data: bytes, name: str = "input") -> str:
-    """Decode bytes of a Polish text: UTF-8 (with or without BOM), cp1250 or ISO-8859-2.
+    """Decode bytes of a Polish text: UTF-8 (with or without BOM), UTF-16 (with or without BOM), cp1250 or
+    ISO-8859-2 (line by line when a file mixes the two, with a warning).
 
     Raises :class:`InputError` for binary data and for bytes no candidate decodes sensibly."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _clean(_strict(data, "utf-16", name), name)
     if b"\x00" in data[:8192]:
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            return _nfc(data.decode("utf-16"))
-        raise InputError(f"{name}: looks like a binary file, not text")
+        encoding = _utf16_without_bom(data[:8192])
+        if encoding is None:
+            raise InputError(f"{name}: looks like a binary file, not text")
+        return _clean(_strict(data, encoding, name), name)
     try:
-        return _nfc(data.decode("utf-8"))
+        return _clean(data.decode("utf-8"), name)
+    except UnicodeDecodeError as error:
+        if _has_utf8_letters(data[:error.start]):
+            return _clean(_damaged_utf8(data, error, name), name)
+    return _clean(_decode_8bit(data, name), name)
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
     except UnicodeDecodeError:
-        pass
+        raise InputError(f"{name}: not valid {encoding.upper()} text") from None
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 told by its NUL bytes: text in Latin scripts has a zero high byte in most code units."""
+    even, odd = sample[0::2], sample[1::2]
+    if not odd:
+        return None
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd > 0.3 and zeros_even < 0.05:
+        return "utf-16-le"
+    if zeros_even > 0.3 and zeros_odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _has_utf8_letters(data: bytes) -> bool:
+    """Whether the bytes hold well-formed UTF-8 sequences; cp1250/ISO-8859-2 text almost never does (a
+    Polish letter there is one high byte between ASCII ones)."""
+    return _UTF8_MULTIBYTE.search(data) is not None
+
+
+def _damaged_utf8(data: bytes, error: UnicodeDecodeError, name: str) -> str:
+    """UTF-8 cut short is read with a warning (only the incomplete last character is dropped); invalid bytes
+    inside are an error, never a guess at another encoding."""
+    if error.reason == "unexpected end of data" and len(data) - error.start < 4:
+        warnings.warn(f"{name}: ends in the middle of a UTF-8 character (was the file cut short?); "
+                      "the incomplete character is left out", InputWarning, stacklevel=3)
+        return data[:error.start].decode("utf-8")
+    line = data.count(b"\n", 0, error.start) + 1
+    raise InputError(f"{name}: line {line}: invalid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
+                     "the file is damaged or mixes encodings")
+
+
+def _decode_8bit(data: bytes, name: str) -> str:
+    """cp1250 or ISO-8859-2, whichever makes more Polish letters; a line whose letters say otherwise is
+    decoded by its own code page, and the mixture is reported."""
     best: tuple[float, str] | None = None
-    for encoding in ("cp1250", "iso-8859-2"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    for encoding in _CODE_PAGES:
+        text = data.decode(encoding, errors="replace")
         score = _plausibility(text)
         if best is None or score > best[0]:
-            best = (score, text)
+            best = (score, encoding)
     if best is None or best[0] < 0:
-        raise InputError(f"{name}: cannot detect the text encoding (tried UTF-8, cp1250, ISO-8859-2)")
-    return _nfc(best[1])
+        raise InputError(f"{name}: cannot detect the text encoding (tried UTF-8, UTF-16, cp1250, ISO-8859-2)")
+    default = best[1]
+    lines = []
+    used = set()
+    for line in data.split(b"\n"):
+        scores = {encoding: _plausibility(line.decode(encoding, errors="replace")) for encoding in _CODE_PAGES}
+        other = next(e for e in _CODE_PAGES if e != default)
+        encoding = other if scores[other] > scores[default] and scores[other] > 0 else default
+        if any(byte >= 0x80 for byte in line):
+            used.add(encoding)
+        lines.append(line.decode(encoding, errors="replace"))
+    if len(used) > 1:
+        warnings.warn(f"{name}: mixes cp1250 and ISO-8859-2 lines; each line was decoded by its own Polish "
+                      "letters, check the result", InputWarning, stacklevel=3)
+    return "\n".join(lines)
+
+
+_CODE_PAGES = ("cp1250", "iso-8859-2")
 
 
 def _plausibility(text: str) -> float:
     """Polish letters count for a decoding, control characters and odd symbols against it."""
     polish = sum(1 for c in text if c in _POLISH_LETTERS)
-    odd = sum(1 for c in text if (unicodedata.category(c) in {"Cc", "Co", "Cn"} and c not in "\n\r\t\f"))
+    odd = sum(1 for c in text if (unicodedata.category(c) in {"Cc", "Co", "Cn"} and c not in "\n\r\t\f")
+              or c == "\ufffd")
     symbols = sum(1 for c in text if c in "¦¼¶¬±¡¹¥\x8c\x9c\x8f\x9f")
     if odd > max(3, len(text) // 50):
         return -1.0
@@ -74,6 +142,19 @@ def _plausibility(text: str) -> float:
 
 def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _clean(text: str, name: str) -> str:
+    """NFC text with line ends unified; characters no store or XML can hold (NUL, lone surrogates) become
+    U+FFFD, one for one, so offsets still index the text as read."""
+    text = _nfc(text)
+    if _UNSTORABLE.search(text):
+        warnings.warn(f"{name}: NUL characters or lone surrogates replaced by U+FFFD", InputWarning, stacklevel=3)
+        text = _UNSTORABLE.sub("\ufffd", text)
+    return text
+
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 class _TextExtractor(HTMLParser):
@@ -152,53 +233,87 @@ def _document(text: str, source: str, doc_id: str | None = None, dct: str | None
 
 
 def read_pdf(path: Path) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    import io
+    import logging
 
+    from pypdf import PdfReader
+
+    data = _read_bytes(path)
+    # pypdf logs its repairs of damaged files as multi-line warnings; the user gets one line from us
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
-        reader = PdfReader(str(path))
+        reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError) as error:
-        raise InputError(f"{path}: not a readable PDF ({error})") from None
+    except Exception as error:  # a damaged PDF fails in many ways inside the parser; all mean "unreadable"
+        raise InputError(f"{path}: not a readable PDF ({_first_line(error)})") from None
     text = "\n\n".join(p.strip() for p in pages if p.strip())
     if not text:
         raise InputError(f"{path}: the PDF has no text layer (scanned pages need OCR first)")
-    return _nfc(text)
+    return _clean(text, str(path))
 
 
 def read_docx(path: Path) -> str:
-    import zipfile
+    import io
 
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
+    data = _read_bytes(path)
     try:
-        document = docx.Document(str(path))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
-        raise InputError(f"{path}: not a readable .docx file ({error})") from None
-    return _nfc("\n".join(p.text for p in document.paragraphs))
+        document = docx.Document(io.BytesIO(data))
+        paragraphs = [p.text for p in document.paragraphs]
+    except Exception as error:  # a damaged zip or XML part fails in many ways; all mean "unreadable"
+        raise InputError(f"{path}: not a readable .docx file ({_first_line(error)})") from None
+    return _clean("\n".join(paragraphs), str(path))
+
+
+def _first_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return (lines[0][:200] if lines else "") or type(error).__name__
+
+
+def _string_field(record: dict, key: str, where: str) -> str | None:
+    value = record.get(key)
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and key == "id":
+        return str(value)
+    if not isinstance(value, str):
+        raise InputError(f"{where}: \"{key}\" must be a string")
+    return _clean(value, f"{where}: \"{key}\"")
 
 
 def parse_jsonl(data: str, source: str) -> Iterator[Document]:
-    """Documents of a JSONL stream ``{"id", "text", "dct"?, "title"?}``; a bad line is named."""
+    """Documents of a JSONL stream ``{"id", "text", "dct"?, "title"?}``; a bad line is named.
+
+    Lines end only at ``\\n`` (JSON strings may hold U+2028 or U+0085 raw)."""
     seen = False
-    for number, line in enumerate(data.splitlines(), 1):
+    for number, line in enumerate(data.split("\n"), 1):
         if not line.strip():
             continue
+        where = f"{source}: line {number}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            raise InputError(f"{source}: line {number}: malformed JSON ({error.msg})") from None
+            raise InputError(f"{where}: malformed JSON ({error.msg})") from None
+        except RecursionError:
+            raise InputError(f"{where}: JSON nested too deeply") from None
+        except ValueError as error:  # e.g. an integer longer than Python converts
+            raise InputError(f"{where}: malformed JSON ({_first_line(error)})") from None
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise InputError(f"{source}: line {number}: expected an object with a \"text\" string")
+            raise InputError(f"{where}: expected an object with a \"text\" string")
         dct = record.get("dct")
-        if dct is not None and not (isinstance(dct, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", dct)):
-            raise InputError(f"{source}: line {number}: \"dct\" must be a date YYYY-MM-DD")
-        text = _nfc(record["text"])
-        doc_id = record.get("id")
+        if dct is not None:
+            if not isinstance(dct, str):
+                raise InputError(f"{where}: \"dct\" must be a date YYYY-MM-DD")
+            try:
+                dct = check_date(dct)
+            except ValueError as error:
+                raise InputError(f"{where}: \"dct\" {error}") from None
+        text = _clean(record["text"], where)
+        doc_id = _string_field(record, "id", where)
+        title = _string_field(record, "title", where)
         seen = True
-        yield _document(text, f"{source}: line {number}", str(doc_id) if doc_id is not None else None,
-                        dct, record.get("title"))
+        yield _document(text, where, doc_id, dct, title)
     if not seen:
         raise InputError(f"{source}: empty JSONL file (no documents)")
 
@@ -224,11 +339,25 @@ def read_file(path: Path) -> Iterator[Document]:
 
 def read_stdin() -> Iterator[Document]:
     data = sys.stdin.buffer.read()
+    if len(data) > MAX_JSONL_BYTES:
+        raise InputError(f"stdin: over the {MAX_JSONL_BYTES // (1024 * 1024)} MB limit; split the input")
     text = decode(data, "stdin")
-    if text.lstrip().startswith("{"):
+    if _looks_like_jsonl(text):
         yield from parse_jsonl(text, "stdin")
     else:
         yield _document(text, "stdin")
+
+
+def _looks_like_jsonl(text: str) -> bool:
+    """JSONL on stdin: its first line is a JSON object with a "text" (plain text may start with ``{``)."""
+    first = text.lstrip().split("\n", 1)[0]
+    if not first.startswith("{"):
+        return False
+    try:
+        record = json.loads(first)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(record, dict) and "text" in record
 
 
 def read_paths(paths: list[str]) -> Iterator[Document]:

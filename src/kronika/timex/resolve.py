@@ -412,7 +412,7 @@ def resolve(
             else:
                 use = replace(left, part="NI")
             points = [use]
-        resolved = [resolver.point(p, candidate.start, candidate.end) for p in points]
+        resolved = [_point_or_unknown(resolver, p, candidate.start, candidate.end) for p in points]
         if candidate.range and convention == "kpwr":
             tids = [
                 emit(start, end, _kind(p), value, anchor, candidate.mod)
@@ -430,6 +430,18 @@ def resolve(
             if told and not attributive:
                 resolver.reference.update(point, *told, tid)
     return timexes
+
+
+def _point_or_unknown(resolver: _Resolver, point: Point, start: int, end: int) -> tuple[str, str | None, tuple]:
+    """A point whose arithmetic leaves the calendar ("za 99999999999 dni", "100000 lat wcześniej") has no
+    anchored value: TIMEX3 years have four digits."""
+    try:
+        value, anchor, told = resolver.point(point, start, end)
+    except (OverflowError, ValueError):
+        return "XXXX-XX-XX", None, ()
+    if len(told) > 1 and told[1] is not None and not 0 <= told[1] <= 9999:
+        return "XXXX", None, ()
+    return value, anchor, told
 
 
 def _is_dateline(text: str, candidate: Candidate) -> bool:

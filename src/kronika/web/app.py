@@ -137,6 +137,8 @@ class WebApp:
                             [("Allow", "GET, HEAD")])
         query = {key: value[:MAX_PARAMETER] for key, value in
                  parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True)}
+        if any("\x00" in key or "\x00" in value for key, value in query.items()):
+            raise KronikaError("a query parameter contains a NUL character (%00)")
         if path.startswith("/static/"):
             found = self.static.get(path.removeprefix("/static/"))
             if found is None:

@@ -140,10 +140,18 @@ def documents_page(store: Store, query: Query) -> Page:
     return Page("Dokumenty", body)
 
 
+def source_name(source: str | None) -> str:
+    """The file name of a document's source: the folders it was read from are the ingesting user's
+    business, not every visitor's."""
+    if not source:
+        return ""
+    return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or source
+
+
 def _document_row(document: DocumentRecord) -> Html:
     return h('<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td class="num">{}</td></tr>',
              document_url(document.id), document.title or document.name or document.id, document.dct or "",
-             document.source or "", document.length)
+             source_name(document.source), document.length)
 
 
 def _open_tag(span: Span) -> str:
@@ -183,7 +191,7 @@ def document_page(store: Store, document_id: str) -> Page:
         raise NotFound(f"nie ma dokumentu {document_id}")
     doc = analysis.document
     meta = join(h("<span>{}</span>", part) for part in (
-        f"data: {doc.dct}" if doc.dct else None, f"źródło: {doc.source}" if doc.source else None,
+        f"data: {doc.dct}" if doc.dct else None, f"źródło: {source_name(doc.source)}" if doc.source else None,
         f"{len(analysis.entities)} nazw, {len(analysis.timexes)} dat, {len(analysis.events)} zdarzeń") if part)
     legend = join(h('<span class="ent t-{}">{}</span>', key, label) for key, label in ENTITY_TYPES.items())
     names: dict[str, dict[str, tuple[str, str | None]]] = {}  # type → ref → (fullest base form, ref)

@@ -1,4 +1,5 @@
-"""Serving the WSGI application with the standard library: a threaded ``wsgiref`` server."""
+"""Serving the WSGI application with waitress: an event loop that reads requests (so slow or idle clients
+hold no worker), a bounded pool of worker threads, a real listen backlog and idle-connection timeouts."""
 
 from __future__ import annotations
 
@@ -8,56 +9,107 @@ import socket
 import sys
 import threading
 import webbrowser
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from socketserver import ThreadingMixIn
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+from typing import Any
+
+from waitress import wasyncore
+from waitress.server import create_server as create_waitress_server
 
 from kronika.errors import KronikaError
 from kronika.store import Store
-from kronika.web.app import LOOPBACK_HOSTS, WebApp
+from kronika.web.app import LOOPBACK_HOSTS, StartResponse, WebApp
 
-
-class _ThreadingServer(ThreadingMixIn, WSGIServer):
-    daemon_threads = True  # an open browser tab must not keep the process alive after Ctrl+C
-
-
-class _ThreadingServer6(_ThreadingServer):
-    address_family = socket.AF_INET6
-
-
-class _RequestLog(WSGIRequestHandler):
-    """One short line per request on stderr (none when ``quiet``)."""
-
-    quiet = False
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        if not self.quiet:
-            sys.stderr.write(f"{self.address_string()} {format % args}\n")
-
-
-class _QuietLog(_RequestLog):
-    quiet = True
+WORKER_THREADS = 8  # requests handled at once; more wait in the queue, never in new threads
+LISTEN_BACKLOG = 1024  # connections the kernel queues before accept (the old default of 5 dropped them)
+CONNECTION_LIMIT = 1000  # open connections at once; more wait in the backlog
+IDLE_TIMEOUT = 30  # seconds an idle or half-sent connection is kept
+MAX_REQUEST_HEADERS = 64 * 1024  # bytes; only GET/HEAD are served, so no request needs more
+MAX_REQUEST_BODY = 64 * 1024
 
 
 def is_loopback(host: str) -> bool:
     return host in LOOPBACK_HOSTS or host.startswith("127.")
 
 
-def create_server(store: Store, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False) -> WSGIServer:
-    """A server bound to ``host:port`` (port 0: any free port), not yet serving."""
-    allowed = None if not is_loopback(host) else LOOPBACK_HOSTS | {host}
-    server_class = _ThreadingServer6 if ":" in host else _ThreadingServer
+class _RequestLog:
+    """One short line per request on stderr: client, method, path, status."""
+
+    def __init__(self, app: WebApp) -> None:
+        self.app = app
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        def logging_start_response(status: str, headers: list[tuple[str, str]]) -> Any:
+            path = environ.get("PATH_INFO", "")
+            query = environ.get("QUERY_STRING", "")
+            line = f"{environ.get('REMOTE_ADDR', '-')} {environ.get('REQUEST_METHOD', '-')} " \
+                   f"{path}{'?' + query if query else ''} {status.split(' ', 1)[0]}"
+            sys.stderr.write(line.encode("ascii", "backslashreplace").decode("ascii")[:500] + "\n")
+            return start_response(status, headers)
+        return self.app(environ, logging_start_response)
+
+
+class Server:
+    """A bound server, not yet serving: :meth:`serve_forever` serves, :meth:`shutdown` stops it from
+    another thread, :meth:`server_close` releases everything."""
+
+    def __init__(self, app: Callable[..., Iterable[bytes]], sock: socket.socket) -> None:
+        self.socket_map: dict[int, Any] = {}
+        self.server_address = sock.getsockname()
+        self._stopping = threading.Event()
+        self._stopped = threading.Event()
+        self._stopped.set()
+        self._waitress = create_waitress_server(
+            app, map=self.socket_map, sockets=[sock], threads=WORKER_THREADS, backlog=LISTEN_BACKLOG,
+            connection_limit=CONNECTION_LIMIT, channel_timeout=IDLE_TIMEOUT, cleanup_interval=5,
+            max_request_header_size=MAX_REQUEST_HEADERS, max_request_body_size=MAX_REQUEST_BODY,
+            asyncore_use_poll=True, ident="kronika", expose_tracebacks=False, log_socket_errors=False)
+
+    def serve_forever(self) -> None:
+        self._stopped.clear()
+        try:
+            while not self._stopping.is_set():
+                wasyncore.loop(timeout=0.5, map=self.socket_map, use_poll=True, count=1)
+        finally:
+            self._stopped.set()
+
+    def shutdown(self) -> None:
+        """Stop :meth:`serve_forever` (called from another thread) and wait until it has stopped."""
+        self._stopping.set()
+        self._waitress.pull_trigger()
+        self._stopped.wait()
+
+    def server_close(self) -> None:
+        self._waitress.task_dispatcher.shutdown()
+        wasyncore.close_all(self.socket_map)
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
     try:
-        return make_server(host, port, WebApp(store, allowed), server_class=server_class,
-                           handler_class=_QuietLog if quiet else _RequestLog)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(LISTEN_BACKLOG)
     except OSError as error:
+        sock.close()
         reason = "the port is in use; choose another with --port" if error.errno == errno.EADDRINUSE \
             else error.strerror or str(error)
         raise KronikaError(f"cannot listen on {host}:{port}: {reason}") from None
+    except OverflowError:
+        sock.close()
+        raise KronikaError(f"cannot listen on {host}:{port}: not a port number") from None
+    return sock
 
 
-def server_url(server: WSGIServer) -> str:
+def create_server(store: Store, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False) -> Server:
+    """A server bound to ``host:port`` (port 0: any free port), not yet serving."""
+    allowed = None if not is_loopback(host) else LOOPBACK_HOSTS | {host}
+    app = WebApp(store, allowed)
+    return Server(app if quiet else _RequestLog(app), _bind(host, port))
+
+
+def server_url(server: Server) -> str:
     host, port = server.server_address[:2]
     return f"http://[{host}]:{port}/" if ":" in str(host) else f"http://{host}:{port}/"
 
