@@ -89,7 +89,9 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as error:  # a bug, not bad input: one line, the traceback on request
         if os.environ.get("KRONIKA_DEBUG"):
             raise
-        click.echo(f"kronika: internal error: {type(error).__name__}: {one_line(str(error))[:200]} "
+        # first line only: a database error goes on with its SQL and the document's text
+        first = (str(error).strip().splitlines() or [""])[0][:200]
+        click.echo(f"kronika: internal error: {type(error).__name__}: {first} "
                    "(set KRONIKA_DEBUG=1 to see the traceback)", err=True)
         sys.exit(INTERNAL_ERROR_STATUS)
 

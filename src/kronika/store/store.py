@@ -115,6 +115,8 @@ def _faults(action: str) -> Callable[[F], F]:
         def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
             try:
                 return method(self, *args, **kwargs)
+            except IntegrityError:
+                raise  # a broken analysis (a bug), not a fault of the store
             except DBAPIError as error:
                 where = self.engine.url.render_as_string(hide_password=True)
                 raise StoreError(f"cannot {action} the store at {where}: {_reason(error)}") from None
