@@ -106,6 +106,8 @@ import sys
 from kronika.model import Analysis, Document
 from kronika.store import Store
 url, number = sys.argv[1], int(sys.argv[2])
+print("ready", flush=True)
+sys.stdin.readline()  # all writers start together, after their imports
 with Store.open(url) as store:
     for text in ("Wspólny tekst pierwszy.", "Wspólny tekst drugi.", f"Tekst procesu {number}."):
         print(store.add(Analysis(Document(text[:10], text)))[1])
@@ -133,15 +135,18 @@ def _new_store_url(backend: str, folder: Path) -> tuple[str, object]:
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_concurrent_writers_create_a_new_store_once(backend: str, tmp_path: Path) -> None:
-    processes = 6
-    for round_ in range(3):
+    processes = 4
+    for round_ in range(2):
         folder = tmp_path / f"round{round_}"
         folder.mkdir()
         url, drop = _new_store_url(backend, folder)
         try:
-            running = [subprocess.Popen([sys.executable, "-c", WRITER, url, str(n)], stdout=subprocess.PIPE,
-                                        stderr=subprocess.PIPE, text=True) for n in range(processes)]
-            results = [p.communicate(timeout=120) + (p.returncode,) for p in running]
+            running = [subprocess.Popen([sys.executable, "-c", WRITER, url, str(n)], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                       for n in range(processes)]
+            for process in running:
+                assert process.stdout is not None and process.stdout.readline().strip() == "ready"
+            results = [p.communicate("go\n", timeout=120) + (p.returncode,) for p in running]
             assert all(status == 0 for _out, _err, status in results), [err for _out, err, _s in results]
             new = [line for out, _err, _status in results for line in out.split()]
             assert new.count("True") == 2 + processes  # each text stored by exactly one writer

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from html import escape
 from urllib.parse import urlencode
 
+from kronika.export.markup import xml_safe
+
 
 class Html(str):
     """A fragment of markup that is safe to emit as it is."""
@@ -14,10 +16,11 @@ class Html(str):
 
 
 def esc(value: object) -> Html:
-    """``value`` as HTML: unchanged if already :class:`Html`, else escaped (quotes included)."""
+    """``value`` as HTML: unchanged if already :class:`Html`, else escaped (quotes included), without the
+    control characters no HTML or XML parser accepts."""
     if isinstance(value, Html):
         return value
-    return Html(escape("" if value is None else str(value), quote=True))
+    return Html(escape(xml_safe("" if value is None else str(value)), quote=True))
 
 
 def _argument(value: object) -> object:
