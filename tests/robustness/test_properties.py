@@ -120,8 +120,10 @@ def app(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
     with fresh_store(request.param, tmp_path_factory.mktemp("props")) as store:
         store.ingest(build_analysis(Spec(
             "Dnia 17 września 1939 roku Armia Czerwona weszła do Lwowa.", name="lwow",
-            entities=[("Lwowa", "PLACE", "Lwów", "place:lwow", None)], timexes=[("17 września 1939 roku", "1939-09-17")],
-            events=[{"trigger": "weszła", "type": "occupation", "timex": "17 września 1939 roku", "places": ["Lwów"]}])))
+            entities=[("Lwowa", "PLACE", "Lwów", "place:lwow", None)],
+            timexes=[("17 września 1939 roku", "1939-09-17")],
+            events=[{"trigger": "weszła", "type": "occupation", "timex": "17 września 1939 roku",
+                     "places": ["Lwów"]}])))
         yield WebApp(store)
 
 

@@ -11,7 +11,6 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
@@ -123,7 +122,8 @@ ATTACKS = [
     "/api/search?q=a&limit=99999999999999999999999", "/api/search?q=a&from=1939-02-30", "/api/search?q=a&from=%00",
     "/api/events?from=9999-99-99&to=0000", "/api/entity?ref=%27%20OR%201%3D1--", "/api/entity?ref=" + "x" * 100000,
     "/ask?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/timeline?type=%3Cimg%20src%3Dx%3E", "/map?place=%0d%0aSet-Cookie:x",
-    "/entities?type=%22%3E%3Csvg%20onload%3Dalert(1)%3E", "/?%00=%00", "/search?" + "&".join(f"p{i}=1" for i in range(2000)),
+    "/entities?type=%22%3E%3Csvg%20onload%3Dalert(1)%3E", "/?%00=%00",
+    "/search?" + "&".join(f"p{i}=1" for i in range(2000)),
 ]
 
 
@@ -215,3 +215,17 @@ def test_export_of_hostile_text_is_well_formed_xml(site: Site) -> None:
     ids = [element.get("{http://www.w3.org/XML/1998/namespace}id") for element in root.iter()]
     ids = [i for i in ids if i]
     assert ids and len(ids) == len(set(ids))
+
+
+def test_cached_pages_follow_the_store(site: Site) -> None:
+    """Rendered pages are kept in memory, but a document stored meanwhile shows within a second."""
+    before = fetch(site, "/")[2]
+    assert fetch(site, "/")[2] == before
+    added = site.store.ingest(Document("nowy", "Nowy meldunek z Wilna.", None, "Meldunek z Wilna", "nowy.txt"))
+    try:
+        deadline = time.monotonic() + 5
+        while b"Meldunek z Wilna" not in fetch(site, "/")[2]:
+            assert time.monotonic() < deadline, "the new document never appeared"
+            time.sleep(0.1)
+    finally:
+        site.store.delete_document(added)

@@ -12,8 +12,8 @@ from kronika.commands.options import dct_option, time_limit_option
 from kronika.errors import OutputError
 from kronika.export.html import analyses_to_html
 from kronika.export.tei import analyses_to_tei
-from kronika.model import Document
 from kronika.limits import time_limit
+from kronika.model import Document
 from kronika.pipeline import analyze
 from kronika.summary import render_text
 from kronika.text.reader import read_paths

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from kronika.model import Analysis, Entity, Timex
+
 # XML 1.0 characters: tab, line feed, carriage return, and U+0020 up, without surrogates, U+FFFE, U+FFFF.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _NOT_NAME = re.compile(r"[^A-Za-z0-9_.-]")
@@ -41,7 +43,6 @@ def xml_name(text: str) -> str:
     """``text`` made usable inside an ``xml:id`` (letters, digits, ``_ . -`` kept, the rest ``_``)."""
     return _NOT_NAME.sub("_", text)
 
-from kronika.model import Analysis, Entity, Timex
 
 
 @dataclass(frozen=True)

@@ -89,4 +89,5 @@ def analyses_to_tei(analyses: list[Analysis], corpus: bool = False) -> str:
             '  <teiHeader><fileDesc><titleStmt><title>Kronika corpus</title></titleStmt>'
             "<publicationStmt><p>Annotated by Kronika</p></publicationStmt>"
             "<sourceDesc><p>Several documents</p></sourceDesc></fileDesc></teiHeader>\n"
-            + "".join(analysis_to_tei(a, "  ", f"d{number}.") for number, a in enumerate(analyses, 1)) + "</teiCorpus>\n")
+            + "".join(analysis_to_tei(a, "  ", f"d{number}.") for number, a in enumerate(analyses, 1))
+            + "</teiCorpus>\n")

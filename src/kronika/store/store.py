@@ -231,6 +231,17 @@ class Store:
             return deleted.rowcount > 0
 
     @_faults("read")
+    def fingerprint(self) -> tuple[Any, ...]:
+        """A value that changes whenever a document is stored or deleted (by any process): what caches of
+        rendered pages are checked against."""
+        d = schema.documents
+        with self.engine.connect() as connection:
+            row = connection.execute(select(search.sql_func.count(), search.sql_func.max(d.c.ingested_at),
+                                            search.sql_func.min(d.c.content_hash),
+                                            search.sql_func.max(d.c.content_hash))).one()
+        return tuple(row)
+
+    @_faults("read")
     def documents(self) -> list[DocumentRecord]:
         d = schema.documents
         columns = [d.c.id, d.c.content_hash, d.c.name, d.c.title, d.c.source, d.c.dct,

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
+from kronika.dates import check_date
 from kronika.errors import InputError, InputWarning
 from kronika.model import Document
-from kronika.dates import check_date
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}

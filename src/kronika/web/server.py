@@ -8,7 +8,9 @@ import os
 import socket
 import sys
 import threading
+import time
 import webbrowser
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -26,6 +28,9 @@ CONNECTION_LIMIT = 1000  # open connections at once; more wait in the backlog
 IDLE_TIMEOUT = 30  # seconds an idle or half-sent connection is kept
 MAX_REQUEST_HEADERS = 64 * 1024  # bytes; only GET/HEAD are served, so no request needs more
 MAX_REQUEST_BODY = 64 * 1024
+CACHE_ENTRIES = 512  # rendered answers kept in memory while the store is unchanged
+CACHE_BYTES = 64 * 1024 * 1024
+CACHE_CHECK_SECONDS = 0.5  # how stale a page may be after another process stores a document
 
 
 def is_loopback(host: str) -> bool:
@@ -35,7 +40,7 @@ def is_loopback(host: str) -> bool:
 class _RequestLog:
     """One short line per request on stderr: client, method, path, status."""
 
-    def __init__(self, app: WebApp) -> None:
+    def __init__(self, app: Callable[..., Iterable[bytes]]) -> None:
         self.app = app
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
@@ -47,6 +52,67 @@ class _RequestLog:
             sys.stderr.write(line.encode("ascii", "backslashreplace").decode("ascii")[:500] + "\n")
             return start_response(status, headers)
         return self.app(environ, logging_start_response)
+
+
+class _ResponseCache:
+    """Rendered GET/HEAD answers kept while the store is unchanged: a page is computed once, then served
+    from memory until any process stores or deletes a document (checked at most every ``check_every``
+    seconds). Bounded in entries and bytes; exports and errors are never kept."""
+
+    def __init__(self, app: Callable[..., Iterable[bytes]], store: Store, entries: int = CACHE_ENTRIES,
+                 size: int = CACHE_BYTES, check_every: float = CACHE_CHECK_SECONDS) -> None:
+        self.app, self.store = app, store
+        self.entries, self.size, self.check_every = entries, size, check_every
+        self._answers: OrderedDict[tuple[str, ...], tuple[str, list[tuple[str, str]], bytes]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+        self._fingerprint: tuple[Any, ...] | None = None
+        self._checked = 0.0
+
+    def _current(self) -> None:
+        now = time.monotonic()
+        with self._lock:
+            if now - self._checked < self.check_every:
+                return
+            self._checked = now
+        try:
+            fingerprint = self.store.fingerprint()
+        except KronikaError:
+            fingerprint = None  # the store cannot be read: keep nothing, let the app answer
+        with self._lock:
+            if fingerprint is None or fingerprint != self._fingerprint:
+                self._answers.clear()
+                self._bytes = 0
+            self._fingerprint = fingerprint
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        method, path = environ.get("REQUEST_METHOD", ""), environ.get("PATH_INFO", "")
+        if method not in ("GET", "HEAD") or "/export/" in path:
+            return self.app(environ, start_response)
+        self._current()
+        key = (method, path, environ.get("QUERY_STRING", ""), environ.get("HTTP_HOST", ""))
+        with self._lock:
+            found = self._answers.get(key)
+            if found is not None:
+                self._answers.move_to_end(key)
+        if found is not None:
+            start_response(found[0], list(found[1]))
+            return [found[2]]
+        answer: dict[str, Any] = {}
+
+        def recording_start_response(status: str, headers: list[tuple[str, str]]) -> Any:
+            answer["status"], answer["headers"] = status, headers
+            return start_response(status, headers)
+
+        body = b"".join(self.app(environ, recording_start_response))
+        if answer.get("status", "").startswith("200") and len(body) <= self.size // 16:
+            with self._lock:
+                if self._fingerprint is not None and key not in self._answers:
+                    self._answers[key] = (answer["status"], list(answer["headers"]), body)
+                    self._bytes += len(body)
+                    while len(self._answers) > self.entries or self._bytes > self.size:
+                        self._bytes -= len(self._answers.popitem(last=False)[1][2])
+        return [body]
 
 
 class Server:
@@ -105,7 +171,7 @@ def _bind(host: str, port: int) -> socket.socket:
 def create_server(store: Store, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False) -> Server:
     """A server bound to ``host:port`` (port 0: any free port), not yet serving."""
     allowed = None if not is_loopback(host) else LOOPBACK_HOSTS | {host}
-    app = WebApp(store, allowed)
+    app = _ResponseCache(WebApp(store, allowed), store)
     return Server(app if quiet else _RequestLog(app), _bind(host, port))
 
 
