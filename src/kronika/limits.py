@@ -13,7 +13,7 @@ from kronika.errors import KronikaError, TimeLimitError
 
 TIME_LIMIT_ENV_VAR = "KRONIKA_TIME_LIMIT"
 # Far above what the largest accepted document (10 MB) needs at the measured throughput, far below "hung".
-DEFAULT_TIME_LIMIT = 900.0
+DEFAULT_TIME_LIMIT = 600.0
 
 
 def default_time_limit() -> float:

@@ -182,3 +182,23 @@ def test_bad_time_limit_variable(kronika, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("KRONIKA_TIME_LIMIT", "szybko")
     outcome = kronika("analyze", "-", stdin=b"Tekst.")
     assert outcome.status == 1 and "KRONIKA_TIME_LIMIT must be a number" in outcome.stderr
+
+
+@pytest.mark.parametrize("fmt", ["tei", "html"])
+def test_control_characters_never_reach_xml_or_html(tmp_path: Path, kronika, fmt: str) -> None:
+    """Two documents with control characters: the TEI is well-formed XML with unique ids, the HTML has no
+    character XML forbids."""
+    from xml.etree import ElementTree
+
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(jsonl({"id": "a b", "text": "Dnia 17 września 1939 roku\x01 wojsko weszło do Lwowa.\x0b",
+                            "title": "Raport\x02"},
+                           {"id": "a b", "text": "Dnia 18 września 1939 roku\x1f wojsko weszło do Wilna."}))
+    outcome = kronika("analyze", str(path), "--format", fmt)
+    assert outcome.status == 0, outcome.stderr
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", outcome.stdout)
+    if fmt == "tei":
+        root = ElementTree.fromstring(outcome.stdout.encode("utf-8"))
+        ids = [e.get("{http://www.w3.org/XML/1998/namespace}id") for e in root.iter()]
+        ids = [i for i in ids if i]
+        assert len(ids) > 2 and len(ids) == len(set(ids))

@@ -56,4 +56,4 @@ def time_limit_option(function: F) -> F:
     """``--time-limit SECONDS``: stop a document whose analysis runs longer, with a clean error."""
     return click.option("--time-limit", "time_limit_seconds", type=click.FloatRange(min=0), metavar="SECONDS",
                         help="Per-document analysis time limit in seconds, 0 for none "
-                             "[default: $KRONIKA_TIME_LIMIT, else 900].")(function)
+                             "[default: $KRONIKA_TIME_LIMIT, else 600].")(function)

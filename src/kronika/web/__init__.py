@@ -3,7 +3,7 @@
     from kronika.web import WebApp, serve, running
 
     WebApp(store)                      # a WSGI application over an open Store
-    serve(store, host, port)           # serve until Ctrl+C (threaded wsgiref server)
+    serve(store, host, port)           # serve until Ctrl+C (waitress: worker pool, timeouts, backlog)
     with running(store) as url: ...    # a server on a free port in a background thread
 
 Modules: :mod:`.app` (routing, security headers, static files), :mod:`.pages` (HTML), :mod:`.api`
