@@ -42,7 +42,7 @@ def command(paths: tuple[str, ...], dct: str | None, time_limit_seconds: float |
     # leaves a partial result behind.
     analyses = []
     for document in with_dct():
-        with time_limit(time_limit_seconds, document.source or document.id):
+        with time_limit(time_limit_seconds, document.source or document.id, len(document.text)):
             analyses.append(analyze(document, nkjp=nkjp))
     if fmt == "json":
         payload = [a.to_json() for a in analyses]

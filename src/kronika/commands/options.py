@@ -55,5 +55,5 @@ def port_option(function: F) -> F:
 def time_limit_option(function: F) -> F:
     """``--time-limit SECONDS``: stop a document whose analysis runs longer, with a clean error."""
     return click.option("--time-limit", "time_limit_seconds", type=click.FloatRange(min=0), metavar="SECONDS",
-                        help="Per-document analysis time limit in seconds, 0 for none "
-                             "[default: $KRONIKA_TIME_LIMIT, else 600].")(function)
+                        help="Per-document analysis time limit in seconds, 0 for none [default: "
+                             "$KRONIKA_TIME_LIMIT, else 60 s plus 1 s per 5,000 characters].")(function)

@@ -199,7 +199,7 @@ class Store:
         if isinstance(item, Document):
             from kronika.pipeline import analyze
 
-            with time_limit(time_limit_seconds, item.source or item.id):
+            with time_limit(time_limit_seconds, item.source or item.id, len(item.text)):
                 item = analyze(item)
         for attempt in range(2):
             try:
