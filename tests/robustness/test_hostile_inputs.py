@@ -73,6 +73,7 @@ CASES = [
          stdin="{Notatka} Wojsko weszło do Lwowa.".encode(), text="{Notatka} Wojsko weszło do Lwowa."),
     Case("stdin-jsonl", ["analyze", "-"], 0, "", stdin=jsonl({"text": "Wojsko weszło do Lwowa."}),
          text="Wojsko weszło do Lwowa."),
+    Case("stdin-broken-jsonl", ["analyze", "-"], 1, "stdin: line 1: malformed JSON", stdin=b'{"text": "Wojsko'),
     # JSONL
     Case("jsonl-raw-line-separators", ["analyze", "{dir}/a.jsonl"], 0, "",
          {"a.jsonl": '{"text": "Pierwsze\u2028drugie\u0085trzecie."}\n'.encode()},

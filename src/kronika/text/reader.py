@@ -349,10 +349,13 @@ def read_stdin() -> Iterator[Document]:
 
 
 def _looks_like_jsonl(text: str) -> bool:
-    """JSONL on stdin: its first line is a JSON object with a "text" (plain text may start with ``{``)."""
+    """JSONL on stdin: its first line is a JSON object with a "text", or starts like one (``{"``, so a
+    broken line is reported); plain text may start with ``{``."""
     first = text.lstrip().split("\n", 1)[0]
     if not first.startswith("{"):
         return False
+    if re.match(r'\{\s*"', first):
+        return True
     try:
         record = json.loads(first)
     except (ValueError, RecursionError):
