@@ -179,6 +179,21 @@ def test_unreadable_file(tmp_path: Path, kronika) -> None:
     assert outcome.status == 1 and outcome.stderr.strip() == f"kronika: error: {path}: permission denied"
 
 
+@pytest.mark.parametrize("name", ["a.txt", "a.pdf", "a.docx", "a.jsonl"])
+def test_unreadable_file_of_any_kind(tmp_path: Path, kronika, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """What a user without the right to read a file gets, whatever its kind (simulated: the suite may run
+    as the superuser, who reads everything)."""
+    path = tmp_path / name
+    path.write_bytes(b"x")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    outcome = kronika("analyze", str(path))
+    assert outcome.status == 1 and outcome.stderr == f"kronika: error: {path}: permission denied\n"
+
+
 def test_bad_time_limit_variable(kronika, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KRONIKA_TIME_LIMIT", "szybko")
     outcome = kronika("analyze", "-", stdin=b"Tekst.")
