@@ -47,7 +47,8 @@ def decode(data: bytes, name: str = "input") -> str:
         return _clean(_strict(data, "utf-16", name), name)
     if b"\x00" in data[:8192]:
         encoding = _utf16_without_bom(data[:8192])
-        if encoding is None:
+        text = data.decode(encoding, errors="replace") if encoding else ""
+        if not text or _unusual(text[:4096]) > len(text[:4096]) // 100:
             raise InputError(f"{name}: looks like a binary file, not text")
         return _clean(_strict(data, encoding, name), name)
     try:
@@ -129,11 +130,17 @@ def _decode_8bit(data: bytes, name: str) -> str:
 _CODE_PAGES = ("cp1250", "iso-8859-2")
 
 
+def _unusual(text: str) -> int:
+    """Characters no text is made of: controls (but line ends, tabs, form feeds), private-use and
+    unassigned code points, surrogates, and U+FFFD from bytes that did not decode."""
+    return sum(1 for c in text if (unicodedata.category(c) in {"Cc", "Co", "Cn", "Cs"} and c not in "\n\r\t\f")
+               or c == "\ufffd")
+
+
 def _plausibility(text: str) -> float:
     """Polish letters count for a decoding, control characters and odd symbols against it."""
     polish = sum(1 for c in text if c in _POLISH_LETTERS)
-    odd = sum(1 for c in text if (unicodedata.category(c) in {"Cc", "Co", "Cn"} and c not in "\n\r\t\f")
-              or c == "\ufffd")
+    odd = _unusual(text)
     symbols = sum(1 for c in text if c in "¦¼¶¬±¡¹¥\x8c\x9c\x8f\x9f")
     if odd > max(3, len(text) // 50):
         return -1.0
