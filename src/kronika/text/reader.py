@@ -54,7 +54,7 @@ def decode(data: bytes, name: str = "input") -> str:
     try:
         return _clean(data.decode("utf-8"), name)
     except UnicodeDecodeError as error:
-        if _has_utf8_letters(data[:error.start]):
+        if _has_utf8_letters(data):
             return _clean(_damaged_utf8(data, error, name), name)
     return _clean(_decode_8bit(data, name), name)
 
@@ -83,9 +83,13 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}
 
 
 def _has_utf8_letters(data: bytes) -> bool:
-    """Whether the bytes hold well-formed UTF-8 sequences; cp1250/ISO-8859-2 text almost never does (a
-    Polish letter there is one high byte between ASCII ones)."""
-    return _UTF8_MULTIBYTE.search(data) is not None
+    """Whether the bytes hold Polish letters (or Polish quotes and dashes) in UTF-8; cp1250/ISO-8859-2 text
+    does not (there a Polish letter is one high byte; the two-byte pairs an all-capitals word may form,
+    like ÓŁ, decode to no Polish letter)."""
+    return any(match.group().decode("utf-8") in _UTF8_SIGNS for match in _UTF8_MULTIBYTE.finditer(data))
+
+
+_UTF8_SIGNS = _POLISH_LETTERS | set("„”–—…«»")
 
 
 def _damaged_utf8(data: bytes, error: UnicodeDecodeError, name: str) -> str:
