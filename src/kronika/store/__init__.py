@@ -8,6 +8,8 @@ API (everything the QA, export and web layers need)::
                                                 # None → $KRONIKA_DB → <user data dir>/kronika.sqlite
         doc_id = store.ingest(analysis)          # Analysis (or Document: analysed only if new) → id;
                                                  # same text again → same id, nothing written
+        doc_id, stored = store.add(analysis)     # the same, and whether this call stored it
+        store.fingerprint()                      # changes whenever a document is stored or deleted
         store.has_document(content_hash(text))   # bool
         store.documents()                        # [DocumentRecord]
         store.document_text(doc_id)              # str | None
@@ -26,7 +28,9 @@ API (everything the QA, export and web layers need)::
 Records are frozen dataclasses with ``to_json()`` (``kronika.store.records``). ``type`` filters take an
 entity type (``PLACE``) or an event type (``battle``); ``place`` takes a name in any case form
 (*Lwowie*); dates are TIMEX3-like (``1939``, ``1939-09``, ``1939-09-17``) and match any timex or event
-whose interval overlaps the range. Errors a user can fix are :class:`kronika.errors.KronikaError`.
+whose interval overlaps the range. Errors a user can fix are :class:`kronika.errors.KronikaError`; a
+database that cannot be opened, read or written raises :class:`kronika.errors.StoreError` (one line,
+never SQL or document text).
 """
 
 from kronika.store.records import (
