@@ -100,6 +100,8 @@ def find_triggers(tokens: list[Token], clause: Clause, blocked: set[int]) -> lis
                 matched.append(min(near, key=lambda j: abs(j - i)))
             if len(matched) < len(entry.words):
                 continue
+            if "się" in entry.phrase.split() and not _verbal_reading(tokens[i], entry.words[0]):
+                continue  # "zebrać się" is a verb: "na zebraniu zapisało się" is not it
             used.update(matched)
             verbal = next(((j, word) for j, word in zip(matched, entry.words, strict=True)
                            if _verbal_reading(tokens[j], word)), None)
@@ -179,6 +181,8 @@ def _role(mention: Mention, match: TriggerMatch, tokens: list[Token], passive: b
         closer = any(has_pos(tokens[k], {"ppas"}) for k in range(match.tokens[-1] + 1, mention.first))
         return "agent" if passive and not closer else None
     if preposition == "z":
+        if match.entry.type not in HOSTILE_TYPES | {"defense"}:
+            return "partner" if "inst" in mention.cases else None  # "rokowania z Niemcami"
         return "opponent" if not mention.cases or "inst" in mention.cases else None
     if preposition in {"przeciw", "przeciwko"}:
         return "opponent"
@@ -321,6 +325,9 @@ def _tense(token: Token | None, clause_tokens: list[Token]) -> str | None:
     if reading.pos == "fin":
         return "future" if "perf" in reading.tag.split(":") else "present"
     if reading.pos == "ppas":
+        # "pochowany zostanie": the auxiliary's future
+        if any(has_pos(t, {"fin"}) and "perf" in (t.chosen.tag if t.chosen else "").split(":") for t in clause_tokens):
+            return "future"
         return "past" if any(has_pos(t, {"praet"}) for t in clause_tokens) else None
     return None
 
@@ -341,9 +348,17 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
         return "negated"
     if sentence_lemmas & words["rumour"]:
         return "reported"
-    clause_lemmas = frozenset().union(*(lemmas_lower(tokens[i]) for i in clause.tokens))
-    if clause_lemmas & words["conditional"]:
+    # "walczyłby", "gdyby wkroczyli", "aby zbudować": the particle or conjunction before the predicate,
+    # or "by" right after it; a purpose clause after the predicate ("przybył, by prosić") is not it
+    anchor = predicate if predicate is not None else match.tokens[0]
+    if any(lemmas_lower(tokens[i]) & words["conditional"] and (i < anchor or i - anchor <= 2 and tokens[i].text == "by")
+           for i in clause.tokens):
         return "conditional"
+    if any(tokens[k].text.lower() == "by" for k in range(anchor + 1, min(anchor + 3, len(tokens)))):
+        return "conditional"
+    if match.verbal is None and any(lemmas_lower(tokens[k]) & words["irrealis_noun"]
+                                    for k in range(max(0, match.tokens[0] - 2), match.tokens[0])):
+        return "possible"  # "próby okrążenia", "groźba strajku"
     clause_tokens = [tokens[i] for i in clause.tokens]
     if predicate is not None:
         token = tokens[predicate]
@@ -517,11 +532,10 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
         before = [n for n in context.narrative if n[0].start < trigger_start
                   and context.sentence_number - n[1] <= NARRATIVE_SPAN]
         dct = analysis.document.dct
-        if before:
-            # a time told of the present ("dziś naród nie chce …") does not date a past event
-            if not (before[-1][2] == "present" and tense == "past"):
-                timex, inherited, basis = before[-1][0], True, "narrative"
-                time = timex.value
+        # a time told of the present ("dziś naród nie chce …") does not date a past event
+        if before and not (before[-1][2] == "present" and tense == "past"):
+            timex, inherited, basis = before[-1][0], True, "narrative"
+            time = timex.value
         elif dct and tense in {"past", "present", None} and not _other_year(sentence_timexes, dct):
             time, inherited, basis = dct, True, "issue"
     start, end = tokens[match.tokens[0]].start, tokens[match.tokens[-1]].end

@@ -29,7 +29,7 @@ NOT_AN_EVENT = "-"
 WORD_CLASSES = frozenset({
     "subordinator", "coordinator", "place_prep", "place_head", "passive_aux", "occurrence", "light_verb",
     "command", "title", "time_noun", "negation", "armed", "treaty_noun", "rumour", "conditional", "modal",
-    "intention", "displacement",
+    "intention", "displacement", "irrealis_noun",
 })
 
 
