@@ -19,7 +19,10 @@ from kronika.events.grammar import (
     FINITE,
     NOMINAL,
     agrees,
+    cases,
+    forget_tokens,
     has_pos,
+    is_finite,
     is_preposition,
     lemmas_lower,
     number_gender,
@@ -277,6 +280,8 @@ def _choose_time(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[i
 
 def _narrative_update(tokens: list[Token], clause: Clause, timexes: list[tuple[int, Timex]],
                       clause_entities: list[Mention], context: _DocumentContext) -> None:
+    if not timexes:
+        return
     verb = next((tokens[i] for i in clause.tokens if has_pos(tokens[i], FINITE)), None)
     tense = _tense(verb, [tokens[i] for i in clause.tokens])
     for first, timex in sorted(timexes, key=lambda ft: ft[0]):
@@ -306,7 +311,9 @@ def _predicate(match: TriggerMatch, tokens: list[Token], clause: Clause,
     if match.verbal is not None:
         return match.verbal
     support = words["occurrence"] | words["light_verb"]
-    verbs = [i for i in clause.tokens if has_pos(tokens[i], FINITE | {"inf"}) and i not in match.tokens]
+    verbs = [i for i in clause.tokens if i not in match.tokens and (
+        is_finite(tokens[i], tokens[i - 1] if i else None) or tokens[i].chosen is not None
+        and tokens[i].chosen.pos in {"inf", "ppas"})]
     return next((i for i in verbs if lemmas_lower(tokens[i]) & support), verbs[0] if verbs else None)
 
 
@@ -384,8 +391,8 @@ def _armed(clause: Clause, tokens: list[Token], mentions: list[Mention], all_men
     antecedent = _antecedent(clause, all_mentions, tokens)  # "w Poznaniu, który został zajęty"
     if antecedent is not None and antecedent.entity.type in PLACE_TYPES:
         return True
-    return any(lemmas_lower(tokens[i]) & words["place_head"] and not (i > 0 and is_preposition(tokens[i - 1]))
-               for i in clause.tokens)
+    return any(lemmas_lower(tokens[i]) & words["place_head"] and cases(tokens[i]) & {"nom", "acc"}
+               and not any(is_preposition(tokens[k]) for k in range(max(0, i - 2), i)) for i in clause.tokens)
 
 
 def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token], mentions: list[Mention],
@@ -413,6 +420,10 @@ def _one_event_per_verb_and_noun(matches: list[TriggerMatch], words: dict[str, f
     nouns = [m for m in matches if m.verbal is None]
     if not nouns:
         return matches
+    # "obrady zjazdu", "posiedzenie nadzwyczajnej sesji": a genitive attribute of a noun of the same type
+    attributes = [b for a in nouns for b in nouns if b is not a and a.entry.type == b.entry.type
+                  and 0 < b.tokens[0] - a.tokens[-1] <= 3]
+    matches = [m for m in matches if m not in attributes]
     verbs = [m for m in matches if m.verbal is not None and len(m.entry.words) == 1]
     if any(m.verbal_lemmas & words["light_verb"] for m in verbs):
         return [m for m in matches if m.verbal is not None]
@@ -590,6 +601,13 @@ def _share_places(events: list[Event]) -> None:
 
 def annotate_events(analysis: Analysis) -> None:
     """Fill ``analysis.events`` (ids v1, v2, … in text order). Requires entities and timexes."""
+    try:
+        _annotate(analysis)
+    finally:
+        forget_tokens()
+
+
+def _annotate(analysis: Analysis) -> None:
     context = _DocumentContext(analysis)
     events: list[Event] = []
     entities = sorted(analysis.entities, key=lambda e: e.start)

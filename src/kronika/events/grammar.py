@@ -16,17 +16,40 @@ PUNCTUATION_BREAKS = frozenset({",", ";", ":", "–", "—", "-"})
 QUOTES = frozenset("„”\"«»‚‘’'")
 
 
+# What the stage asks of a token again and again (its lemmas, its parts of speech), computed once per
+# token while a document is annotated: token id → (token, lemmas, lower-case lemmas, parts of speech).
+# The token itself is kept so that an id is never reused within one document; ``forget_tokens`` empties it.
+_FACTS: dict[int, tuple[Token, frozenset[str], frozenset[str], frozenset[str]]] = {}
+
+
+def _facts(token: Token) -> tuple[Token, frozenset[str], frozenset[str], frozenset[str]]:
+    facts = _FACTS.get(id(token))
+    if facts is None or facts[0] is not token:
+        found = frozenset(i.lemma for i in token.interps) or frozenset({token.text})
+        facts = (token, found, frozenset(lemma.lower() for lemma in found),
+                 frozenset(i.tag.split(":", 1)[0] for i in token.interps))
+        _FACTS[id(token)] = facts
+    return facts
+
+
+def forget_tokens() -> None:
+    """Drop the facts remembered about tokens (at the end of a document)."""
+    _FACTS.clear()
+
+
 def lemmas(token: Token) -> frozenset[str]:
     """The token's lemmas (readings carry them without SGJP homonym marks), or its form when it has none."""
-    return frozenset(i.lemma for i in token.interps) or frozenset({token.text})
+    return _facts(token)[1]
 
 
 def lemmas_lower(token: Token) -> frozenset[str]:
-    return frozenset(lemma.lower() for lemma in lemmas(token))
+    return _facts(token)[2]
 
 
 def has_pos(token: Token, parts_of_speech: frozenset[str] | set[str], lemma: str | None = None) -> bool:
-    return any(i.pos in parts_of_speech and (lemma is None or i.lemma == lemma) for i in token.interps)
+    if lemma is None:
+        return not _facts(token)[3].isdisjoint(parts_of_speech)
+    return any(i.pos in parts_of_speech and i.lemma == lemma for i in token.interps)
 
 
 def is_finite(token: Token, previous: Token | None = None) -> bool:
