@@ -139,3 +139,9 @@ def test_lexicons_load_and_are_valid() -> None:
     # multiword entries come first, so they claim their words before the single nouns do
     assert len(triggers[0].words) > 1 and len(triggers[-1].words) == 1
     assert "pod" in load_function_words()["place_prep"]
+
+
+def test_every_event_type_has_a_polish_label() -> None:
+    from kronika.web.labels import EVENT_TYPES as LABELS
+
+    assert EVENT_TYPES <= set(LABELS)

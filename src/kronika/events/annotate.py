@@ -233,7 +233,7 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
         # a passive participle is a predicate with an auxiliary (*zostali zamordowani*) or a przez-agent
         # (*rozstrzelanych przez NKWD*); alone it is an attribute (*układy zawarte uprzednio*)
         aux = any(lemmas_lower(tokens[i]) & words["passive_aux"] for i in clause.tokens if i != match.verbal)
-        agent = any(tokens[i].text.lower() == "przez" for i in clause.tokens if i > match.verbal)
+        agent = any(tokens[i].text.lower() == "przez" for i in clause.tokens if 0 < i - match.verbal <= 4)
         # or a town of its own right after it (*ojca, więzionego w Mińsku*): a located event, as for nouns
         located = any(m.entity.type == "PLACE" and m.preposition in words["place_prep"]
                       and 0 < m.first - match.verbal <= 2 for m in mentions)
@@ -264,9 +264,12 @@ def _choose_time(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[i
                  context: _DocumentContext, clause_entities: list[Mention]) -> tuple[Timex | None, bool]:
     usable = []
     nominal = match.verbal is None
+    dct = context.analysis.document.dct
     for first, timex in timexes:
-        if timex.type not in {"DATE", "TIME"}:
+        if timex.type not in {"DATE", "TIME"} or not timex.value[:4].isdigit():
             continue
+        if dct and timex.value[:4] > dct[:4] and not _future_allowed(match, tokens):
+            continue  # a number read as a later year: what the document reports happened by its date
         attributive = _attributive(tokens, first, context.words) or any(
             m.entity.type in {"DOCUMENT"} and _inside(m.entity, timex) for m in clause_entities)
         if attributive and not (nominal and first > match.tokens[-1]):
@@ -276,6 +279,12 @@ def _choose_time(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[i
         anchor = match.tokens[0]
         return min(usable, key=lambda ft: abs(ft[0] - anchor))[1], False
     return None, False
+
+
+def _future_allowed(match: TriggerMatch, tokens: list[Token]) -> bool:
+    """Whether the trigger may lie after the document's date: not a verb in a past form."""
+    forms = match.verb_forms(tokens)
+    return not forms & {"praet", "imps", "pant", "ppas"}
 
 
 def _narrative_update(tokens: list[Token], clause: Clause, timexes: list[tuple[int, Timex]],
@@ -306,15 +315,14 @@ def _learn_document_dates(tokens: list[Token], timexes: list[tuple[int, Timex]],
 
 def _predicate(match: TriggerMatch, tokens: list[Token], clause: Clause,
                words: dict[str, frozenset[str]]) -> int | None:
-    """The verb that asserts the event: the trigger's own, else the support verb of a noun, else the
-    clause's finite verb."""
+    """The verb that asserts the event: the trigger's own, else the support verb of a noun (*odbędzie
+    się posiedzenie*); a noun without one is asserted by no verb of the clause."""
     if match.verbal is not None:
         return match.verbal
     support = words["occurrence"] | words["light_verb"]
-    verbs = [i for i in clause.tokens if i not in match.tokens and (
+    return next((i for i in clause.tokens if i not in match.tokens and lemmas_lower(tokens[i]) & support and (
         is_finite(tokens[i], tokens[i - 1] if i else None) or tokens[i].chosen is not None
-        and tokens[i].chosen.pos in {"inf", "ppas"})]
-    return next((i for i in verbs if lemmas_lower(tokens[i]) & support), verbs[0] if verbs else None)
+        and tokens[i].chosen.pos in {"inf", "ppas"})), None)
 
 
 def _tense(token: Token | None, clause_tokens: list[Token]) -> str | None:

@@ -162,6 +162,8 @@ events = Table(
     Column("begin", String(10)),
     Column("end_date", String(10)),
     Column("modality", String(16), nullable=False, default="asserted"),
+    Column("time_basis", String(16)),
+    Column("lemma", Text, nullable=False, default=""),
     UniqueConstraint("document_id", "local_id"),
     Index("ix_events_type", "type"),
     Index("ix_events_range", "begin", "end_date"),

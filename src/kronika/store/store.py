@@ -218,7 +218,8 @@ class Store:
                         EventArgument(a.lemma, a.mention_local_id, getattr(a, "role", None)))
         analysis.events = [Event(r.local_id, r.type, r.trigger_start, r.trigger_end, r.trigger_text,
                                  (r.sentence_start, r.sentence_end), r.time, r.timex_local_id,
-                                 bool(r.time_inherited), *arguments[r.id], modality=r.modality) for r in rows]
+                                 bool(r.time_inherited), *arguments[r.id], time_basis=r.time_basis,
+                                 modality=r.modality, lemma=r.lemma) for r in rows]
         return analysis
 
     # --- queries ---------------------------------------------------------------------------------------
@@ -459,7 +460,7 @@ def _write_events(connection: Connection, analysis: Analysis, document_id: str, 
             trigger_text=item.trigger_text, sentence_start=item.sentence[0], sentence_end=item.sentence[1],
             time=item.time, timex_local_id=item.timex, time_inherited=item.time_inherited,
             begin=span[0] if span else None, end_date=span[1] if span else None,
-            modality=item.modality)).scalar_one()
+            modality=item.modality, time_basis=item.time_basis, lemma=item.lemma)).scalar_one()
         event_ids[item.id] = event_id
         places = [{"event_id": event_id, "entity_id": entity_of.get(p.entity or ""),
                    "mention_local_id": p.entity, "lemma": p.lemma} for p in item.places]
