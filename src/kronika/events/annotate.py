@@ -20,7 +20,6 @@ from kronika.events.grammar import (
     NOMINAL,
     agrees,
     cases,
-    forget_tokens,
     has_pos,
     is_finite,
     is_preposition,
@@ -609,13 +608,6 @@ def _share_places(events: list[Event]) -> None:
 
 def annotate_events(analysis: Analysis) -> None:
     """Fill ``analysis.events`` (ids v1, v2, … in text order). Requires entities and timexes."""
-    try:
-        _annotate(analysis)
-    finally:
-        forget_tokens()
-
-
-def _annotate(analysis: Analysis) -> None:
     context = _DocumentContext(analysis)
     events: list[Event] = []
     entities = sorted(analysis.entities, key=lambda e: e.start)

@@ -6,7 +6,7 @@ all Morfeusz readings of a token and ask what it *can* be.
 
 from __future__ import annotations
 
-from kronika.model import Token
+from kronika.model import Interp, Token
 
 FINITE = frozenset({"fin", "praet", "imps", "bedzie", "winien", "pred"})
 VERBAL = FINITE | {"inf", "ppas", "pact", "pcon", "pant", "impt"}
@@ -17,24 +17,26 @@ QUOTES = frozenset("„”\"«»‚‘’'")
 
 
 # What the stage asks of a token again and again (its lemmas, its parts of speech), computed once per
-# token while a document is annotated: token id → (token, lemmas, lower-case lemmas, parts of speech).
-# The token itself is kept so that an id is never reused within one document; ``forget_tokens`` empties it.
-_FACTS: dict[int, tuple[Token, frozenset[str], frozenset[str], frozenset[str]]] = {}
+# distinct analysis: the morphology stage shares one tuple of readings among the tokens of one form, so
+# the facts are kept by that tuple's id (the tuple itself is kept too, so that its id is never reused).
+_FACTS: dict[int, tuple[tuple[Interp, ...], frozenset[str], frozenset[str], frozenset[str]]] = {}
+_FACTS_LIMIT = 200_000
 
 
-def _facts(token: Token) -> tuple[Token, frozenset[str], frozenset[str], frozenset[str]]:
-    facts = _FACTS.get(id(token))
-    if facts is None or facts[0] is not token:
-        found = frozenset(i.lemma for i in token.interps) or frozenset({token.text})
-        facts = (token, found, frozenset(lemma.lower() for lemma in found),
-                 frozenset(i.tag.split(":", 1)[0] for i in token.interps))
-        _FACTS[id(token)] = facts
+def _facts(token: Token) -> tuple[tuple[Interp, ...], frozenset[str], frozenset[str], frozenset[str]]:
+    interps = token.interps
+    if not interps:
+        text = frozenset({token.text})
+        return interps, text, frozenset({token.text.lower()}), frozenset()
+    facts = _FACTS.get(id(interps))
+    if facts is None or facts[0] is not interps:
+        found = frozenset(i.lemma for i in interps)
+        facts = (interps, found, frozenset(lemma.lower() for lemma in found),
+                 frozenset(i.tag.partition(":")[0] for i in interps))
+        if len(_FACTS) >= _FACTS_LIMIT:
+            _FACTS.clear()
+        _FACTS[id(interps)] = facts
     return facts
-
-
-def forget_tokens() -> None:
-    """Drop the facts remembered about tokens (at the end of a document)."""
-    _FACTS.clear()
 
 
 def lemmas(token: Token) -> frozenset[str]:
