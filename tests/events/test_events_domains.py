@@ -91,16 +91,22 @@ def test_modality(text, modality) -> None:
     assert events and {e.modality for e in events} == {modality}
 
 
-def test_issue_date_is_marked_and_a_treaty_mentioned_before_keeps_its_own_time() -> None:
+def test_a_treaty_mentioned_before_keeps_its_own_time() -> None:
     text = ("Układ morski podpisano w Londynie 18 czerwca 1935 roku. Dziś naród niemiecki nie chce wojny. "
             "Układ ten zawarty został w dobrej wierze. W Wilnie spłonął dom.")
     events = _events(text, [("Londynie", "PLACE", "Londyn"), ("Wilnie", "PLACE", "Wilno")],
                      [("18 czerwca 1935 roku", "DATE", "1935-06-18"), ("Dziś", "DATE", "1939-04-03")],
                      dct="1939-04-03")
-    got = [(e.trigger_text, e.time, e.time_basis) for e in events]
-    assert got == [("podpisano", "1935-06-18", "stated"), ("zawarty", None, None),
-                   ("spłonął", "1939-04-03", "issue")]
-    assert events[-1].time_inherited
+    # after the text has told of 1935, an undated event is not given the issue's date either
+    assert [(e.trigger_text, e.time, e.time_basis) for e in events] == [
+        ("podpisano", "1935-06-18", "stated"), ("zawarty", None, None), ("spłonął", None, None)]
+
+
+def test_issue_date_is_marked_as_such() -> None:
+    events = _events("W Wilnie spłonął dom. Dziś rano w Lidzie spłonęła stodoła.", [],
+                     [("Dziś rano", "TIME", "1939-04-03TMO")], dct="1939-04-03")
+    assert [(e.trigger_text, e.time, e.time_basis, e.time_inherited) for e in events] == [
+        ("spłonął", "1939-04-03", "issue", True), ("spłonęła", "1939-04-03TMO", "stated", False)]
 
 
 def test_a_present_time_does_not_date_a_past_event() -> None:

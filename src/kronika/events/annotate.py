@@ -239,8 +239,7 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
         return aux or agent or located
     noun = match.tokens[0]
     support = words["occurrence"] | words["light_verb"]
-    if any(lemmas_lower(tokens[i]) & support and has_pos(tokens[i], FINITE | {"inf", "ppas"})
-           for i in clause.tokens):
+    if any(_support_verb(tokens[i], support) for i in clause.tokens):
         return True
     if any(m.attached_to == noun and m.entity.type in PLACE_TYPES for m in mentions):
         return True
@@ -319,9 +318,15 @@ def _predicate(match: TriggerMatch, tokens: list[Token], clause: Clause,
     if match.verbal is not None:
         return match.verbal
     support = words["occurrence"] | words["light_verb"]
-    return next((i for i in clause.tokens if i not in match.tokens and lemmas_lower(tokens[i]) & support and (
-        is_finite(tokens[i], tokens[i - 1] if i else None) or tokens[i].chosen is not None
-        and tokens[i].chosen.pos in {"inf", "ppas"})), None)
+    return next((i for i in clause.tokens if i not in match.tokens and _support_verb(tokens[i], support)), None)
+
+
+def _support_verb(token: Token, support: frozenset[str]) -> bool:
+    """A verb of the class as the tagger reads it (*przerwie* after *po* is the noun *przerwa*)."""
+    chosen = token.chosen
+    if chosen is None:
+        return bool(lemmas_lower(token) & support) and has_pos(token, FINITE | {"inf", "ppas"})
+    return chosen.lemma.lower() in support and chosen.pos in FINITE | {"inf", "ppas"}
 
 
 def _tense(token: Token | None, clause_tokens: list[Token]) -> str | None:
@@ -358,7 +363,11 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
               sentence_lemmas: frozenset[str], words: dict[str, frozenset[str]]) -> str:
     """Whether the clause tells the event as a fact: "asserted", or "negated", "reported" (hearsay),
     "conditional", "future", "possible" (a modal or an infinitive)."""
-    if _negated(tokens, match.tokens[0], words) or predicate is not None and _negated(tokens, predicate, words):
+    # the clause's own finite verb governs a noun or an infinitive: "pertraktacje nie mogą być prowadzone"
+    governing = next((i for i in clause.tokens if is_finite(tokens[i], tokens[i - 1] if i else None)), None)
+    non_finite = predicate is None or not is_finite(tokens[predicate], tokens[predicate - 1] if predicate else None)
+    if _negated(tokens, match.tokens[0], words) or predicate is not None and _negated(tokens, predicate, words) \
+            or non_finite and governing is not None and _negated(tokens, governing, words):
         return "negated"
     if sentence_lemmas & words["rumour"]:
         return "reported"
@@ -374,16 +383,20 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
                                     for k in range(max(0, match.tokens[0] - 2), match.tokens[0])):
         return "possible"  # "próby okrążenia", "groźba strajku"
     clause_tokens = [tokens[i] for i in clause.tokens]
-    if predicate is not None:
-        token = tokens[predicate]
-        if _tense(token, clause_tokens) == "future":
+    if predicate is not None and _tense(tokens[predicate], clause_tokens) == "future":
+        return "future"
+    chosen = tokens[predicate].chosen.pos if predicate is not None and tokens[predicate].chosen else None
+    if chosen == "impt":
+        return "possible"
+    if non_finite and governing is not None:
+        # "ma się odbyć", "mają być rozstrzelani": planned; "może powołać", "musi być przyjęta": possible
+        governing_lemmas = lemmas_lower(tokens[governing])
+        if governing_lemmas & words["intention"]:
             return "future"
-        chosen = token.chosen.pos if token.chosen is not None else None
-        if chosen == "impt":
+        if governing_lemmas & words["modal"]:
             return "possible"
-        if chosen == "inf" or not has_pos(token, FINITE | {"ppas", "pcon", "pant"}):
-            others = frozenset().union(*(lemmas_lower(tokens[i]) for i in clause.tokens if i != predicate))
-            return "future" if others & words["intention"] else "possible"
+    if chosen == "inf":
+        return "possible"
     return "asserted"
 
 
@@ -554,7 +567,9 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
         if before and not (before[-1][2] == "present" and tense == "past"):
             timex, inherited, basis = before[-1][0], True, "narrative"
             time = timex.value
-        elif dct and tense in {"past", "present", None} and not _other_year(sentence_timexes, dct):
+        elif dct and tense in {"past", "present", None} and not _other_year(sentence_timexes, dct) \
+                and all(n[0].value.startswith(dct) for n in context.narrative if n[0].start < trigger_start):
+            # the issue's date, only while the text has told of no other day before the event
             time, inherited, basis = dct, True, "issue"
     start, end = tokens[match.tokens[0]].start, tokens[match.tokens[-1]].end
     return Event(
