@@ -395,8 +395,10 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
             return "future"
         if governing_lemmas & words["modal"]:
             return "possible"
-    if chosen == "inf":
-        return "possible"
+    if chosen == "inf" and predicate is not None:
+        # "mającym się odbyć": the infinitive's own governor just before it
+        before = frozenset().union(*(lemmas_lower(tokens[k]) for k in range(max(0, predicate - 3), predicate)))
+        return "future" if before & words["intention"] else "possible"
     return "asserted"
 
 
