@@ -35,6 +35,9 @@ DOMAINS = [
     ("Na skrzyżowaniu autobus zderzył się z ciężarówką, a dwóch pasażerów zginęło.", [], [],
      [("zderzył się", "accident", "asserted"), ("zginęło", "death", "asserted")]),
     ("Robotnicy tartaku ogłosili strajk.", [], [], [("strajk", "strike", "asserted")]),
+    # bandits are no army: a raid and a murder are crimes
+    ("W nocy bandyci napadli na dom gajowego i zamordowali gospodarza.", [], [],
+     [("napadli", "crime", "asserted"), ("zamordowali", "crime", "asserted")]),
 ]
 
 
@@ -59,6 +62,7 @@ NOT_EVENTS = [
     "W zeszłym roku zawarto w parafii czterdzieści małżeństw.",
     "Tom zawiera listy poety.",
     "Nie wolno nosić broni.",
+    "Miasto przegrało jeszcze jedną okazję do rozwoju.",
 ]
 
 
@@ -82,6 +86,7 @@ MODALITY = [
     ("Komitet postanowił wybudować nową szkołę.", "future"),
     ("Polska może powołać pod broń milion ludzi.", "possible"),
     ("Wczoraj spłonął młyn.", "asserted"),
+    ("W 1914 roku żołnierze musieli walczyć na dwa fronty.", "asserted"),
 ]
 
 

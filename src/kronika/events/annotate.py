@@ -10,6 +10,7 @@ it. Time is a timex of the clause; else the date of the document the event is ab
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -36,6 +37,7 @@ PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
 HOSTILE_TYPES = frozenset({"battle", "invasion"})
 NAME_TYPES_WITHOUT_TRIGGERS = frozenset({"PERSON", "ORGANIZATION", "MILITARY_UNIT", "COUNTRY", "PLACE",
                                          "DOCUMENT"})
+SCORE = re.compile(r"\d{1,2}:\d{1,2}")  # a match result, "3:1"
 NARRATIVE_SPAN = 3  # sentences a narrative time carries over in a text without paragraphs
 MAX_GAP = 4  # tokens allowed between the words of a multiword trigger ("stoczyły również walkę")
 
@@ -243,9 +245,10 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
         return True
     if any(m.attached_to == noun and m.entity.type in PLACE_TYPES for m in mentions):
         return True
-    # a place of its own right after the noun: "pożar w Warszawie", "powódź na Podhalu"
+    # a place of its own right after the noun: "pożar w Warszawie", "powódź na Podhalu" (not a partner:
+    # "mecz z Litwą")
     if any(m.entity.type in PLACE_TYPES and m.preposition in words["place_prep"] and 0 < m.first - noun <= 3
-           for m in mentions):
+           and not (m.preposition == "z" and "inst" in m.cases) for m in mentions):
         return True
     # a date of its own after the noun and its genitive attributes: "obrona Grodna (20–21 września)",
     # "decyzja najwyższych władz ZSRS z 5 marca 1940"
@@ -391,6 +394,8 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
     if non_finite and governing is not None:
         # "ma się odbyć", "mają być rozstrzelani": planned; "może powołać", "musi być przyjęta": possible
         governing_lemmas = lemmas_lower(tokens[governing])
+        if governing_lemmas & words["implicative"] and _tense(tokens[governing], clause_tokens) == "past":
+            return "asserted"  # "musieli walczyć", "zdołali się przebić": it happened
         if governing_lemmas & words["intention"]:
             return "future"
         if governing_lemmas & words["modal"]:
@@ -424,6 +429,9 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
     for entry in match.senses:
         if entry.condition == "armed" and not _armed(clause, tokens, mentions, all_mentions, entities,
                                                      sentence_lemmas, words):
+            continue
+        if entry.condition == "sports" and not (sentence_lemmas & words["sports"] or any(
+                SCORE.fullmatch(t.text) for t in tokens)):
             continue
         if entry.condition == "document" and not (
                 any(lemmas_lower(tokens[i]) & words["treaty_noun"] for i in clause.tokens)
