@@ -158,6 +158,12 @@ def _attributive(tokens: list[Token], first: int, words: dict[str, frozenset[str
     return has_pos(before, NOMINAL | {"ign", "adj"}) and not (lemmas_lower(before) & words["time_noun"])
 
 
+def _compared(tokens: list[Token], first: int, words: dict[str, frozenset[str]]) -> bool:
+    """A date that is the standard of a comparison ("4407 osób więcej umarło jak w r. 1836")."""
+    before = [tokens[k] for k in range(max(0, first - 2), first)]
+    return any(lemmas_lower(t) & words["comparison"] for t in before)
+
+
 def _inside(entity: Entity, timex: Timex) -> bool:
     return entity.start <= timex.start and timex.end <= entity.end
 
@@ -267,7 +273,8 @@ def _choose_time(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[i
     nominal = match.verbal is None
     dct = context.analysis.document.dct
     for first, timex in timexes:
-        if timex.type not in {"DATE", "TIME"} or not timex.value[:4].isdigit():
+        if timex.type not in {"DATE", "TIME"} or not timex.value[:4].isdigit() \
+                or _compared(tokens, first, context.words):
             continue
         if dct and timex.value[:4] > dct[:4] and not _future_allowed(match, tokens):
             continue  # a number read as a later year: what the document reports happened by its date
@@ -290,12 +297,15 @@ def _future_allowed(match: TriggerMatch, tokens: list[Token]) -> bool:
 
 def _narrative_update(tokens: list[Token], clause: Clause, timexes: list[tuple[int, Timex]],
                       clause_entities: list[Mention], context: _DocumentContext) -> None:
-    if not timexes:
+    # the narrative moves with main clauses: a time in a relative or subordinate clause ("pozycje, które
+    # urządzono w marcu") is about that clause only
+    if not timexes or clause.kind != "main":
         return
     verb = next((tokens[i] for i in clause.tokens if has_pos(tokens[i], FINITE)), None)
     tense = _tense(verb, [tokens[i] for i in clause.tokens])
     for first, timex in sorted(timexes, key=lambda ft: ft[0]):
-        if timex.type not in {"DATE", "TIME"} or _attributive(tokens, first, context.words):
+        if timex.type not in {"DATE", "TIME"} or _attributive(tokens, first, context.words) \
+                or _compared(tokens, first, context.words):
             continue
         if any(_inside(m.entity, timex) for m in clause_entities if m.entity.type == "DOCUMENT"):
             continue
@@ -430,6 +440,8 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
         if entry.condition == "armed" and not _armed(clause, tokens, mentions, all_mentions, entities,
                                                      sentence_lemmas, words):
             continue
+        if entry.condition == "country" and not any(m.entity.type == "COUNTRY" for m in mentions):
+            continue
         if entry.condition == "sports" and not (sentence_lemmas & words["sports"] or any(
                 SCORE.fullmatch(t.text) for t in tokens)):
             continue
@@ -556,7 +568,11 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
             participants.append(EventArgument(entity.lemma, entity.id, role))
     predicate = _predicate(match, tokens, clause, words)
     modality = _modality(match, tokens, clause, predicate, sentence_lemmas, words)
-    timex, inherited = _choose_time(match, tokens, timexes, context, mentions)
+    # a participle standing as an attribute ("straceni …, skazani przez sąd wojenny") tells an event of
+    # its own, earlier or later: the clause's time is not its time
+    attribute = match.verb_forms(tokens) == {"ppas"} and not any(
+        lemmas_lower(tokens[i]) & words["passive_aux"] for i in clause.tokens if i != match.verbal)
+    timex, inherited = (None, False) if attribute else _choose_time(match, tokens, timexes, context, mentions)
     basis = "stated" if timex else None
     time = timex.value if timex else None
     if timex is None:
@@ -564,7 +580,7 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
         basis = "document" if timex else None
         time = timex.value if timex else None
     # only what happened (or is said to have happened) takes a time from the narrative or the issue
-    if timex is None and modality in {"asserted", "reported"} \
+    if timex is None and modality in {"asserted", "reported"} and not attribute \
             and not _placed_elsewhere(match.entry.type, clause, tokens, mentions, context):
         tense = _tense(tokens[predicate] if predicate is not None else None, [tokens[i] for i in clause.tokens])
         trigger_start = tokens[match.tokens[0]].start
@@ -573,8 +589,10 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
         before = [n for n in context.narrative if n[0].start < trigger_start
                   and context.sentence_number - n[1] <= NARRATIVE_SPAN]
         dct = analysis.document.dct
-        # a time told of the present ("dziś naród nie chce …") does not date a past event
-        if before and not (before[-1][2] == "present" and tense == "past"):
+        # a time told of the present ("dziś naród nie chce …") or the future does not date a past event,
+        # nor does any time after the document's own date
+        if before and not (before[-1][2] in {"present", "future"} and tense == "past") \
+                and not (dct and before[-1][0].value[:10] > dct and tense != "future"):
             timex, inherited, basis = before[-1][0], True, "narrative"
             time = timex.value
         elif dct and tense in {"past", "present", None} and not _other_year(sentence_timexes, dct) \
@@ -639,8 +657,12 @@ def annotate_events(analysis: Analysis) -> None:
     entity_starts = [e.start for e in entities]
     timexes = sorted(analysis.timexes, key=lambda t: t.start)
     timex_starts = [t.start for t in timexes]
+    words = context.words
     for number, sentence in enumerate(analysis.sentences):
         context.sentence_number = number
+        if any(t.text == ":" for t in sentence.tokens) and any(lemmas_lower(t) & words["report_verb"]
+                                                               for t in sentence.tokens):
+            context.narrative.clear()  # "Biuro Havasa donosi z Londynu:" opens another report
         in_sentence = entities[bisect_left(entity_starts, sentence.start):bisect_left(entity_starts, sentence.end)]
         sentence_timexes = timexes[bisect_left(timex_starts, sentence.start):bisect_left(timex_starts, sentence.end)]
         events.extend(_sentence_events(analysis, sentence, context, in_sentence, sentence_timexes))

@@ -20,7 +20,7 @@ EVENT_TYPES = frozenset({
     "fire", "flood", "disaster", "accident", "death", "funeral", "crime", "speech", "meeting", "election",
     "appointment", "visit", "trial", "strike", "construction", "sports",
 })
-CONDITIONS = frozenset({"any", "armed", "document", "sports"})
+CONDITIONS = frozenset({"any", "armed", "document", "sports", "country"})
 
 # the type of an idiom that claims its words without being an event: "zająć się" (to deal with, to
 # catch fire) keeps "zająć" (to occupy) from firing
@@ -29,7 +29,7 @@ NOT_AN_EVENT = "-"
 WORD_CLASSES = frozenset({
     "subordinator", "coordinator", "place_prep", "place_head", "passive_aux", "occurrence", "light_verb",
     "command", "title", "time_noun", "negation", "armed", "treaty_noun", "rumour", "conditional", "modal",
-    "intention", "displacement", "irrealis_noun", "sports", "implicative",
+    "intention", "displacement", "irrealis_noun", "sports", "implicative", "report_verb", "comparison",
 })
 
 
