@@ -126,3 +126,24 @@ def test_event_json_carries_modality_basis_and_lemma() -> None:
     data = event.to_json()
     assert (data["modality"], data["time_basis"], data["lemma"], data["time"]) == (
         "asserted", "stated", "spłonąć", "1939-04-02")
+
+
+def test_an_attribute_participle_keeps_its_own_time_only() -> None:
+    text = ("Wczoraj stracono dwóch bandytów, skazanych przez sąd wojenny za napad. "
+            "Pokój, podpisany dziś przez pełnomocników, kończy wojnę.")
+    events = _events(text, [], [("Wczoraj", "DATE", "1908-02-06"), ("dziś", "DATE", "1908-02-07")])
+    assert [(e.trigger_text, e.time) for e in events if e.type in {"trial", "treaty"}] == [
+        ("skazanych", None), ("podpisany", "1908-02-07")]
+
+
+def test_comparison_dates_and_new_reports_do_not_date_events() -> None:
+    text = ("W roku 1837 umarło 4407 osób więcej jak w roku 1836. "
+            "3 września w Moskwie aresztowano kilku oficerów. "
+            "Biuro Havasa donosi z Londynu: rząd w Omsku wypowiedział wojnę Niemcom.")
+    events = _events(text, [("Moskwie", "PLACE", "Moskwa"), ("Londynu", "PLACE", "Londyn"),
+                            ("Omsku", "PLACE", "Omsk"), ("Niemcom", "COUNTRY", "Niemcy")],
+                     [("W roku 1837", "DATE", "1837"), ("w roku 1836", "DATE", "1836"),
+                      ("3 września", "DATE", "1918-09-03")])
+    assert [(e.trigger_text, e.time, e.time_basis) for e in events] == [
+        ("umarło", "1837", "stated"), ("aresztowano", "1918-09-03", "stated"),
+        ("wypowiedział wojnę", None, None)]

@@ -572,7 +572,8 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
     # its own, earlier or later: the clause's time is not its time
     attribute = match.verb_forms(tokens) == {"ppas"} and not any(
         lemmas_lower(tokens[i]) & words["passive_aux"] for i in clause.tokens if i != match.verbal)
-    timex, inherited = (None, False) if attribute else _choose_time(match, tokens, timexes, context, mentions)
+    own = [(first, t) for first, t in timexes if abs(first - (match.verbal or 0)) <= 2]  # "podpisany dziś"
+    timex, inherited = _choose_time(match, tokens, own if attribute else timexes, context, mentions)
     basis = "stated" if timex else None
     time = timex.value if timex else None
     if timex is None:
