@@ -38,6 +38,8 @@ DOMAINS = [
     # bandits are no army: a raid and a murder are crimes
     ("W nocy bandyci napadli na dom gajowego i zamordowali gospodarza.", [], [],
      [("napadli", "crime", "asserted"), ("zamordowali", "crime", "asserted")]),
+    # a village named after "wieś" is where, not what is fought over
+    ("Bandyci napadli na dom we wsi Borki.", [("Borki", "PLACE", "Borki")], [], [("napadli", "crime", "asserted")]),
 ]
 
 

@@ -418,12 +418,16 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
 
 
 def _armed(clause: Clause, tokens: list[Token], mentions: list[Mention], all_mentions: list[Mention],
-           entities: list[Entity], sentence_lemmas: frozenset[str], words: dict[str, frozenset[str]]) -> bool:
+           entities: list[Entity], sentence_lemmas: frozenset[str], words: dict[str, frozenset[str]],
+           match_tokens: list[int]) -> bool:
     """An armed party in the sentence: a military unit, a word of the armed class, a country as a
     party, or a town taken or held (a place or *miasto*, *twierdza* named without a preposition)."""
     if any(e.type == "MILITARY_UNIT" for e in entities) or sentence_lemmas & words["armed"]:
         return True
-    if any(m.entity.type == "COUNTRY" or m.entity.type == "PLACE" and m.preposition is None for m in mentions):
+    # a town is the fight's own argument when no preposition governs it and it hangs on no other noun
+    # ("obrona Grodna" yes, "we wsi Borsuki" no)
+    if any(m.entity.type == "COUNTRY" or m.entity.type == "PLACE" and m.preposition is None
+           and (m.attached_to is None or m.attached_to in match_tokens) for m in mentions):
         return True
     antecedent = _antecedent(clause, all_mentions, tokens)  # "w Poznaniu, który został zajęty"
     if antecedent is not None and antecedent.entity.type in PLACE_TYPES:
@@ -438,7 +442,7 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
     """The first lexicon row of the trigger whose sense condition the sentence meets."""
     for entry in match.senses:
         if entry.condition == "armed" and not _armed(clause, tokens, mentions, all_mentions, entities,
-                                                     sentence_lemmas, words):
+                                                     sentence_lemmas, words, match.tokens):
             continue
         if entry.condition == "country" and not any(m.entity.type == "COUNTRY" for m in mentions):
             continue
