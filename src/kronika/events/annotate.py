@@ -427,7 +427,10 @@ def _armed(clause: Clause, tokens: list[Token], mentions: list[Mention], all_men
     # a town is the fight's own argument when no preposition governs it and it hangs on no other noun
     # ("obrona Grodna" yes, "we wsi Borsuki" no)
     if any(m.entity.type == "COUNTRY" or m.entity.type == "PLACE" and m.preposition is None
-           and (m.attached_to is None or m.attached_to in match_tokens) for m in mentions):
+           and (m.attached_to is None or m.attached_to in match_tokens)
+           and not (m.first > 0 and m.first - 1 not in match_tokens and has_pos(tokens[m.first - 1], NOMINAL)
+                    and not has_pos(tokens[m.first - 1], FINITE))
+           for m in mentions):
         return True
     antecedent = _antecedent(clause, all_mentions, tokens)  # "w Poznaniu, który został zajęty"
     if antecedent is not None and antecedent.entity.type in PLACE_TYPES:
