@@ -15,7 +15,8 @@ TWO_MEGABYTES = 2 * 1024 * 1024
 
 
 def _long_text(size: int) -> str:
-    """Reports made of the bundled sample, numbered so no two paragraphs are the same."""
+    """Reports made of the bundled sample, numbered so no two paragraphs are the same (as
+    bench/stage_growth.py builds them)."""
     sample = sample_document().text
     parts, length, number = [], 0, 0
     while length < size:
