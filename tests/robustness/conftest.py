@@ -1,5 +1,5 @@
-"""Helpers for the robustness suite: the CLI run in-process (as a user runs it, without a new interpreter
-per case) and both stores."""
+"""The robustness suite's entry point fixture: the CLI run in-process, as a user runs it but without a new
+interpreter per case (the store fixtures come from ``tests.store.conftest``)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from dataclasses import dataclass
 import pytest
 
 from kronika.cli import main
-from tests.store.conftest import BACKENDS, POSTGRES_URL, fresh_store  # noqa: F401 - shared fixtures
 
 
 @dataclass
