@@ -1,6 +1,10 @@
 """Score the temporal grammar on the KPWr TimeML documents (../shared/data/kpwr-timex) and time it.
 
-Usage: python bench/timex_kpwr.py [--convention kpwr|kronika] [--misses 25] [--data PATH]
+Usage: python bench/timex_kpwr.py [--split dev|locked|all] [--convention kronika|kpwr] [--misses 25] [--data PATH]
+
+``--split``: the development part (default), the locked test part (documents whose sha1(id) starts with
+c-f, bench/splits.py; report its figures only, never read its misses: they are not printed), or all.
+``--convention``: ``kronika`` (the contract, default) or ``kpwr`` (the corpus' own TimeML conventions).
 
 Matching follows CONTRACT.md: one-to-one, greedy in text order; strict = identical span, relaxed =
 overlapping. Value accuracy is over relaxed matches whose gold value is set (KPWr leaves SET values
@@ -15,6 +19,8 @@ import json
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+
+from splits import SPLITS, in_split
 
 from kronika.model import Timex
 from kronika.timex import CONVENTIONS, find_timexes
@@ -51,11 +57,15 @@ def same_value(gold: str, system: str) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--convention", choices=CONVENTIONS, default="kpwr")
+    parser.add_argument("--split", choices=SPLITS, default="dev")
+    parser.add_argument("--convention", choices=CONVENTIONS, default="kronika")
     parser.add_argument("--misses", type=int, default=25)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = parser.parse_args()
     docs = [json.loads(line) for line in args.data.read_text("utf-8").splitlines() if line.strip()]
+    docs = [d for d in docs if in_split(d["id"], args.split)]
+    if args.split != "dev":
+        args.misses = 0  # the locked part is only reported
 
     results = [find_timexes(d["text"], d.get("dct") or None, convention=args.convention) for d in docs]
     n_gold = sum(len(d["timexes"]) for d in docs)
@@ -99,7 +109,7 @@ def main() -> None:
                 context = doc["text"][max(0, s.start - 30):s.end + 15].replace("\n", " ")
                 misses.append(("spurious", f"{s.type} {s.text!r} ours={s.value} | …{context}…"))
 
-    print(f"KPWr timex: {len(docs)} documents, {n_gold} gold timexes, {n_system} system "
+    print(f"KPWr timex ({args.split}): {len(docs)} documents, {n_gold} gold timexes, {n_system} system "
           f"(convention {args.convention})")
     for name in ("relaxed", "strict"):
         p, r, f = prf(counts[name], n_system, n_gold)
@@ -114,7 +124,8 @@ def main() -> None:
               + (f"{c['value_ok'] / c['valued']:8.3f}" if c["valued"] else "       -"))
 
     by_kind = Counter(kind for kind, _ in misses)
-    print(f"worst misses ({dict(by_kind)}), first {args.misses} of each kind:")
+    if args.misses:
+        print(f"worst misses ({dict(by_kind)}), first {args.misses} of each kind:")
     for kind in ("missed", "spurious", "value"):
         for _, line in [m for m in misses if m[0] == kind][: args.misses]:
             print(f"  [{kind}] {line}")
