@@ -6,7 +6,7 @@ The gold holds document ids and offsets (docs/timex-press-guideline.md); the tex
 ../shared/data/period-texts/ and checked against the recorded digest. Scores: the fraction of gold values
 right (a system timex overlapping the gold span with its value or an accepted alternative), the fraction of
 gold mods right, and span F1 (relaxed = overlapping, strict = identical; one-to-one, greedy in text order,
-as CONTRACT.md). ``--misses`` prints the wrong and missing values of the development part only.
+as CONTRACT.md). ``--misses`` prints the wrong, missing and spurious timexes of the development part only.
 """
 
 from __future__ import annotations
@@ -59,6 +59,11 @@ def main() -> None:
                 shown = text[max(0, g["start"] - 40):g["end"] + 20].replace("\n", " ")
                 ours = f"{s.text!r} {s.value} mod={s.mod}" if s else "missed"
                 print(f"  {g['value']} mod={g.get('mod')} ours={ours} (dct {gold['dct']}) | …{shown}…")
+        if args.misses and args.split == "dev":
+            for s in system:
+                if not any(s.start < g["end"] and g["start"] < s.end for g in gold["timexes"]):
+                    shown = text[max(0, s.start - 40):s.end + 20].replace("\n", " ")
+                    print(f"  spurious {s.text!r} {s.value} | …{shown}…")
     print(f"press timex ({args.split}): {len(gold_docs)} documents, {n_gold} gold timexes, {n_system} system")
     print(f"  gold values right: {values_right / max(1, n_gold):.3f} ({values_right}/{n_gold}); "
           f"mods right: {mods_right / max(1, n_gold):.3f}")

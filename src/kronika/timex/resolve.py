@@ -26,8 +26,9 @@ _ATTRIBUTIVE = re.compile(r"(?<![^\W_])(?:z|ze|sprzed)\s{1,3}$")
 # a press report's dateline: a place in capitals before the date ("KOWNO, 1 lipca. — Wczoraj …"), or
 # before an agency in brackets ("BERLIN, (PAT). —"), which opens a report without a date of its own
 _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
-_DATELINE_PLACE = re.compile(rf"(?:^|[\s.!?)])[{_UPPER}]{{3,}}(?:[- ][{_UPPER}]{{2,}})*,\s{{0,2}}$")
-_DATELINE_END = re.compile(r"\.?\s{0,2}[—–-]")
+_DATELINE_PLACE = re.compile(rf"(?:^|[\s.!?)])[{_UPPER}]{{3,}}(?:[- ][{_UPPER}]{{2,}})*[,.]\s{{0,2}}$")
+# after the date: a dash, or the agency or wire in brackets ("(Pat.)", "(Tel. wł.)") and the report
+_DATELINE_END = re.compile(rf"\.?\s{{0,2}}(?:[—–-]|\([^()]{{2,16}}\)\.?\s{{0,2}}(?:[—–-]|[{_UPPER}]))")
 _AGENCY_DATELINE = re.compile(rf"[{_UPPER}]{{3,}}[,.]?\s{{0,2}}\([^()]{{2,12}}\)\.?\s{{0,2}}[—–-]")
 
 
@@ -89,6 +90,16 @@ def merge(candidates: list[Candidate], lower: str, grammar: Grammar) -> list[Can
                 dates and first.hour is not None and second.part is not None and second.hour is None
                 and not second.has_date and not lower[previous.end:candidate.start].strip()
             )
+            weekday_after_date = (
+                dates and first.has_date and first.weekday is None and second.weekday is not None
+                and second.day is None and second.shift is None and not second.has_clock
+                and _glue(grammar, "glueWeekdayAfter", lower, previous.end, candidate.start)
+            )
+            if weekday_after_date:  # "piątek" in "5 maja br. (piątek)" says nothing the date does not
+                previous.end = candidate.end + (1 if lower[candidate.end:candidate.end + 1] == ")" else 0)
+                previous.spans[-1] = (previous.spans[-1][0], previous.end)
+                previous.merged.append(candidate.rule)
+                continue
             if clock_then_part:  # "o godz. 8 rano", "o 9 wieczorem": the part of day says which half
                 previous.points[-1] = _with_day_half(first, second.part or "")
                 previous.end = candidate.end
@@ -134,6 +145,7 @@ class _Reference:
     year: tuple[int, str] | None = None
     month: tuple[int, int, str] | None = None
     day: tuple[date, str] | None = None
+    evening: bool = False  # the day spoken of has reached its evening: "godz. 0.20" is after midnight
 
     def update(self, point: Point, resolved: date | None, year: int | None, month: int | None, tid: str) -> None:
         if year is not None:
@@ -141,7 +153,12 @@ class _Reference:
             if month is not None:
                 self.month = (year, month, tid)
                 if resolved is not None:
+                    if self.day is None or self.day[0] != resolved:
+                        self.evening = False
                     self.day = (resolved, tid)
+                    hour = point.hour if point.hour is not None else {"EV": 19, "NI": 22}.get(point.part or "")
+                    if hour is not None:
+                        self.evening = hour >= 18
 
 
 class _Resolver:
@@ -181,16 +198,23 @@ class _Resolver:
         date, moved a year on (back) when the clause speaks of the future (past) across it; otherwise
         any year the text mentioned."""
         reference = self.reference
+        tense = None
         if reference.month:
             year, _month, tid = reference.month
-            if reference.year and reference.year[1] != tid and int(reference.year[1][1:]) > int(tid[1:]):
-                return reference.year
-            return year, tid
+            # a clause in the future about the present year counts from the creation date, not the narrative
+            if not (self.dct and year == self.dct.year and (tense := self._tense(start, end)) == "future"):
+                if reference.year and reference.year[1] != tid and int(reference.year[1][1:]) > int(tid[1:]):
+                    return reference.year
+                return year, tid
         if self.dct:
             year = self.dct.year
+            if day is None and month == self.dct.month:  # "w listopadzie" written in November
+                return year, None
             written = (month, day or 1)
             now = (self.dct.month, self.dct.day)
-            if written != now and (written < now) == (self._tense(start, end) == "future"):
+            if tense is None and written != now:
+                tense = self._tense(start, end)
+            if written != now and (written < now) == (tense == "future"):
                 year += 1 if written < now else -1
             return year, None
         return reference.year if reference.year else (None, None)
@@ -218,8 +242,8 @@ class _Resolver:
         year, month = point.year, point.month
         if point.dayshift is not None:
             amount, base = point.dayshift
-            if base == "ref":
-                origin, anchor = self.base_day("ref")
+            if base == "ref":  # "nazajutrz", "w przeddzień": the narrative's day, never the issue's
+                origin, anchor = self.reference.day or (None, None)
             else:
                 origin, anchor = (self.now, None) if self.now else (None, None)
             if origin is None:
@@ -243,12 +267,18 @@ class _Resolver:
                 decade = (self.dct.year // 100 + point.centuryshift[0]) * 10 + decade % 10
             return f"{decade:03d}", None, ()
         elif point.century is not None:
+            if point.era == "BC":
+                return f"BC{point.century:02d}", None, ()
             return f"{point.century:02d}" + (f"-{point.half}" if point.half else ""), None, ()
+        elif point.era == "BC" and point.year is not None:
+            return f"BC{point.year:04d}", None, ()
         elif point.is_time_only:
             origin, anchor = self.base_day("ref")
             if origin is None:
                 return self._clock("XXXX-XX-XX", point), None, ()
             day = origin
+            if anchor and self.reference.evening and point.hour is not None and point.hour < 6:
+                day = origin + timedelta(days=1)  # "do godz. 0.20" after the evening's events
         if day is not None:
             return self._clock(day.isoformat(), point), anchor, (day, day.year, day.month)
         if year is None and month is None and point.monthshift is not None:  # "dnia 3 b. m."
@@ -285,6 +315,8 @@ class _Resolver:
             return ("PRESENT_REF" if sign == 0 else "PAST_REF" if sign < 0 else "FUTURE_REF"), None, ()
         if unit == "D" and sign == 0:
             base = "ref"  # "tego dnia" is the day spoken of: today would be "dziś"
+        if unit == "D" and base == "ref" and self.reference.day is None and point.direction is None:
+            return self._clock("XXXX-XX-XX", point), None, ()  # "następnego dnia" of an undated story
         if unit in ("Y", "DE", "CE"):
             origin_year, anchor = self.base_year(base)
             if origin_year is None:
@@ -315,6 +347,9 @@ class _Resolver:
     def _weekday(self, origin: date, point: Point, start: int, end: int) -> date:
         """The weekday nearest the creation date, backwards when the clause speaks of the past."""
         assert point.weekday is not None
+        if point.shift is not None and point.unit == "W":  # "środę ubiegłego tygodnia": that week's day
+            monday = origin - timedelta(days=origin.isoweekday() - 1)
+            return monday + timedelta(weeks=point.shift[0], days=point.weekday - 1)
         if point.shift is not None and point.shift[0] != 0:
             past = point.shift[0] < 0
         else:
@@ -323,7 +358,9 @@ class _Resolver:
             # "w ub. czwartek" said on a Thursday is a week ago, not today
             back = (origin.isoweekday() - point.weekday) % 7 or (7 if point.shift and point.shift[0] < 0 else 0)
             return origin - timedelta(days=back)
-        return origin + timedelta(days=(point.weekday - origin.isoweekday()) % 7)
+        # "w najbliższą środę", "w przyszły poniedziałek" said on that day: a week on
+        ahead = (point.weekday - origin.isoweekday()) % 7 or (7 if point.shift and point.shift[0] > 0 else 0)
+        return origin + timedelta(days=ahead)
 
     def _words_with_tags(self, start: int, end: int) -> Iterator[tuple[int, set[str]]]:
         """Words of ``text[start:end]`` with their Morfeusz tags: from the pipeline's tokens when given,
@@ -394,7 +431,10 @@ def resolve(
             continue
         if candidate.type == "SET":
             point = points[0]
-            value = point.set or resolver._duration(point.num or "1", point.unit or "D")
+            if point.weekday is not None:  # "w soboty"
+                value = f"XXXX-WXX-{point.weekday}"
+            else:
+                value = point.set or resolver._duration(point.num or "1", point.unit or "D")
             if value.startswith("T"):
                 value = "XXXX-XX-XX" + value
             emit(candidate.start, candidate.end, "SET", value, None, candidate.mod)

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 _YEAR = r"(?:\d{4}|XXXX)"
 _DATE = (
     rf"(?:{_YEAR}(?:-(?:\d\d|XX)(?:-(?:\d\d|XX)(?:-H[12])?|-H[12])?|-W(?:\d\d|XX)(?:-[1-7WE]{{1,2}})?"
-    rf"|-(?:SP|SU|FA|WI)|-Q[1-4]|-H[12])?|\d{{3}}|\d{{2}}(?:-H[12])?)"
+    rf"|-(?:SP|SU|FA|WI)|-Q[1-4]|-H[12])?|\d{{3}}|\d{{2}}(?:-H[12])?|BC\d{{4}}|BC\d{{2}})"
 )
 _TIME = r"T(?:\d\d(?::\d\d)?|MO|MI|AF|EV|NI|DT)"
 _NUMBER = r"(?:\d+(?:\.\d+)?|X)"
