@@ -206,8 +206,11 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
     if check == "ascending":
         left, right = candidate.points
         return left.year is not None and right.year is not None and right.year > left.year
-    if check == "lowercase_initial":
-        return not text[candidate.start].isupper() or _sentence_initial(text, candidate.start)
+    if check == "lowercase_initial":  # a capital not opening a sentence makes a name ("ul. Listopadowa")
+        if not text[candidate.start].isupper():
+            return True
+        return _sentence_initial(text, candidate.start) and not _STREET_BEFORE.search(
+            text, max(0, candidate.start - 30), candidate.start)
     if check == "lowercase_month":
         # a capitalised month after a day number names a street or square ("ul. 3 Maja")
         month = re.search(r"[^\W\d_]{3,}", text[candidate.start:candidate.end])

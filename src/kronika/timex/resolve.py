@@ -198,23 +198,18 @@ class _Resolver:
         date, moved a year on (back) when the clause speaks of the future (past) across it; otherwise
         any year the text mentioned."""
         reference = self.reference
-        tense = None
         if reference.month:
             year, _month, tid = reference.month
-            # a clause in the future about the present year counts from the creation date, not the narrative
-            if not (self.dct and year == self.dct.year and (tense := self._tense(start, end)) == "future"):
-                if reference.year and reference.year[1] != tid and int(reference.year[1][1:]) > int(tid[1:]):
-                    return reference.year
-                return year, tid
+            if reference.year and reference.year[1] != tid and int(reference.year[1][1:]) > int(tid[1:]):
+                return reference.year
+            return year, tid
         if self.dct:
             year = self.dct.year
             if day is None and month == self.dct.month:  # "w listopadzie" written in November
                 return year, None
             written = (month, day or 1)
             now = (self.dct.month, self.dct.day)
-            if tense is None and written != now:
-                tense = self._tense(start, end)
-            if written != now and (written < now) == (tense == "future"):
+            if written != now and (written < now) == (self._tense(start, end) == "future"):
                 year += 1 if written < now else -1
             return year, None
         return reference.year if reference.year else (None, None)
@@ -466,8 +461,11 @@ def resolve(
         if _is_dateline(text, candidate) and resolved[0][2] and resolved[0][2][0] is not None:
             resolver.report_day = resolved[0][2][0]
         attributive = _is_attributive(lower_text, candidate.start)
+        # a span of years ("w sezonie 2006/07") does not move a narrative that is telling months
+        background = candidate.range and resolver.reference.month is not None and all(
+            told and told[2] is None for _, _, told in resolved)
         for point, (_, _, told), tid in zip(points, resolved, tids, strict=True):
-            if told and not attributive:
+            if told and not attributive and not background:
                 resolver.reference.update(point, *told, tid)
     return timexes
 
