@@ -387,7 +387,7 @@ class _Resolver:
                 t.startswith("fin") and t.endswith("perf") and not t.endswith("imperf") for t in tags
             ):
                 tense = "future"
-            elif any(t.startswith("praet") for t in tags):
+            elif any(t.startswith(("praet", "imps")) for t in tags):  # "rozpoczęto": the impersonal past
                 tense = "past"
             if tense:
                 distance = abs(word_start - start)
