@@ -229,10 +229,15 @@ class _Resolver:
             return f"PT{amount}{_CLOCK_UNITS[unit]}"
         return f"P{amount}{unit}"
 
-    def point(self, point: Point, start: int, end: int) -> tuple[str, str | None, tuple]:
+    def point(self, point: Point, start: int, end: int, habitual: bool = False) -> tuple[str, str | None, tuple]:
         """The value of a date or time point, the id it was anchored on, and what it tells the
-        narrative (resolved day, year, month)."""
+        narrative (resolved day, year, month). ``habitual``: the clause states a schedule ("czynne w
+        godzinach 9–14", "od poniedziałku do soboty"), so a weekday or a clock time names no one day."""
         anchor: str | None = None
+        if habitual and point.weekday is not None and point.day is None and point.shift is None:
+            return self._clock(f"XXXX-WXX-{point.weekday}", point), None, ()
+        if habitual and point.is_time_only:
+            return self._clock("XXXX-XX-XX", point), None, ()
         day: date | None = None
         year, month = point.year, point.month
         if point.dayshift is not None:
@@ -398,7 +403,7 @@ class _Resolver:
 
 def resolve(
     candidates: list[Candidate], text: str, dct: str | None, sentences: list[Sentence] | None,
-    convention: str,
+    convention: str, grammar: Grammar,
 ) -> list[Timex]:
     """Timexes with anchored values, in text order, ids t1, t2…"""
     resolver = _Resolver(text, dct, sentences, "VAGUE" if convention == "kpwr" else "PX")
@@ -447,7 +452,8 @@ def resolve(
             else:
                 use = replace(left, part="NI")
             points = [use]
-        resolved = [resolver.point(p, candidate.start, candidate.end) for p in points]
+        habitual = _in_schedule(text, lower_text, candidate, grammar)
+        resolved = [resolver.point(p, candidate.start, candidate.end, habitual) for p in points]
         if candidate.range and convention == "kpwr":
             tids = [
                 emit(start, end, _kind(p), value, anchor, candidate.mod)
@@ -468,6 +474,13 @@ def resolve(
             if told and not attributive and not background:
                 resolver.reference.update(point, *told, tid)
     return timexes
+
+
+def _in_schedule(text: str, lower: str, candidate: Candidate, grammar: Grammar) -> bool:
+    """Whether the clause before ``candidate`` states opening hours or a timetable."""
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, candidate.start - 80), candidate.start)),
+                       default=max(0, candidate.start - 80))
+    return grammar.compiled_macro("scheduleContext").search(lower, clause_start, candidate.end) is not None
 
 
 def _is_dateline(text: str, candidate: Candidate) -> bool:
