@@ -75,6 +75,17 @@ def merge(candidates: list[Candidate], lower: str, grammar: Grammar) -> list[Can
             candidate.merged.append(previous.rule)
             result[-1] = candidate
             continue
+        if (
+            previous is not None and previous.range and not candidate.range and previous.type == "TIME"
+            and previous.points[-1].hour is not None and candidate.points[0].part is not None
+            and candidate.points[0].hour is None and not candidate.points[0].has_date
+            and not lower[previous.end:candidate.start].strip()
+        ):  # "od godz. 9 rano do godz. 9 wieczór": the part of the day says which half of the range's end
+            previous.points[-1] = _with_day_half(previous.points[-1], candidate.points[0].part or "")
+            previous.end = candidate.end
+            previous.spans[-1] = (previous.spans[-1][0], candidate.end)
+            previous.merged.append(candidate.rule)
+            continue
         if previous is not None and not previous.range and not candidate.range:
             first, second = previous.points[-1], candidate.points[0]
             dates = previous.type in ("DATE", "TIME") and candidate.type in ("DATE", "TIME")
@@ -104,6 +115,18 @@ def merge(candidates: list[Candidate], lower: str, grammar: Grammar) -> list[Can
                 previous.points[-1] = _with_day_half(first, second.part or "")
                 previous.end = candidate.end
                 previous.spans[-1] = (previous.spans[-1][0], candidate.end)
+                previous.merged.append(candidate.rule)
+                continue
+            part_then_clock = (
+                dates and first.part is not None and first.hour is None and second.is_time_only
+                and second.hour is not None and _glue(grammar, "glueTime", lower, previous.end, candidate.start)
+            )
+            if part_then_clock:  # "14 marca po południu o godz. 3": 15:00
+                second = _with_day_half(second, first.part or "")
+                previous.points[-1] = _merge_points(replace(first, part=None), second)
+                previous.end = candidate.end
+                previous.spans[-1] = (previous.spans[-1][0], candidate.end)
+                previous.type = "TIME"
                 previous.merged.append(candidate.rule)
                 continue
             if weekday_then_date or date_then_clock:
@@ -146,6 +169,7 @@ class _Reference:
     month: tuple[int, int, str] | None = None
     day: tuple[date, str] | None = None
     evening: bool = False  # the day spoken of has reached its evening: "godz. 0.20" is after midnight
+    part: str | None = None  # the part of that day last spoken of: "w środę wieczorem … po godzinie 7" is 19:00
 
     def update(self, point: Point, resolved: date | None, year: int | None, month: int | None, tid: str) -> None:
         if year is not None:
@@ -154,7 +178,9 @@ class _Reference:
                 self.month = (year, month, tid)
                 if resolved is not None:
                     if self.day is None or self.day[0] != resolved:
-                        self.evening = False
+                        self.evening, self.part = False, None
+                    if point.part is not None:
+                        self.part = point.part
                     self.day = (resolved, tid)
                     hour = point.hour if point.hour is not None else {"EV": 19, "NI": 22}.get(point.part or "")
                     if hour is not None:
@@ -279,6 +305,8 @@ class _Resolver:
             day = origin
             if anchor and self.reference.evening and point.hour is not None and point.hour < 6:
                 day = origin + timedelta(days=1)  # "do godz. 0.20" after the evening's events
+            elif anchor and point.part is None and self.reference.part in ("AF", "EV"):
+                point = _with_day_half(point, self.reference.part or "")
         if day is not None:
             return self._clock(day.isoformat(), point), anchor, (day, day.year, day.month)
         if year is None and month is None and point.monthshift is not None:  # "dnia 3 b. m."
