@@ -42,7 +42,7 @@ NARRATIVE = "Pakt podpisano 23 sierpnia 1939 roku. Traktat z 1921 roku. Walki tr
           ("Wczoraj", "1938-05-15", None)]),
         # a clock time with its part of the day, read on the 24-hour dial
         ("Pociąg przybył o godz. 7 wieczorem, a odjechał o godz. 6.15 rano.", "1937-01-12",
-         [("godz. 7 wieczorem", "1937-01-12T19:00", None), ("godz. 6.15 rano", "1937-01-12T06:15", "t1")]),
+         [("godz. 7 wieczorem", "1937-01-12T19:00", None), ("godz. 6.15 rano", "1937-01-12T06:15", None)]),
         # "rb." (roku bieżącego) is the paper's year even after an older year was mentioned
         ("Od r. 1926 rządził marszałek, a w lutym rb. ustąpił.", "1935-06-01",
          [("r. 1926", "1926", None), ("lutym rb.", "1935-02", None)]),

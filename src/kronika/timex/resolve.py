@@ -307,6 +307,8 @@ class _Resolver:
                 day = origin + timedelta(days=1)  # "do godz. 0.20" after the evening's events
             elif anchor and point.part is None and self.reference.part in ("AF", "EV"):
                 point = _with_day_half(point, self.reference.part or "")
+            if anchor is None:  # "w nocy" of an undated story: the day, but no narrative time
+                return self._clock(day.isoformat(), point), None, ()
         if day is not None:
             return self._clock(day.isoformat(), point), anchor, (day, day.year, day.month)
         if year is None and month is None and point.monthshift is not None:  # "dnia 3 b. m."
