@@ -81,7 +81,7 @@ class Point:
         if self.year is None and self.yearshift is None and self.decade is None and self.century is None:
             self.year, self.yearshift = other.year, other.yearshift
         if self.month is None and self.day is not None:
-            self.month = other.month
+            self.month, self.monthshift = other.month, self.monthshift or other.monthshift
         if self.unit is None and self.num is not None:
             self.unit = other.unit
 
@@ -108,7 +108,9 @@ def _number(text: str, grammar: Grammar, table: str) -> str | None:
         return compact
     total = 0.0
     for word in text.split():
-        value = grammar.value(table, word)
+        if word == "i":  # "trzy i pół"
+            continue
+        value = word.replace(",", ".") if word.replace(",", "", 1).isdigit() else grammar.value(table, word)
         if value is None:
             return None
         if value == "X":

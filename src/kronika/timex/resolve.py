@@ -38,7 +38,7 @@ def _merge_points(first: Point, second: Point) -> Point:
     for name in ("hour", "minute", "part"):
         if getattr(second, name) is not None:
             setattr(merged, name, getattr(second, name))
-    for name in ("year", "month", "day", "yearshift"):
+    for name in ("year", "month", "day", "yearshift", "monthshift"):
         if getattr(merged, name) is None and getattr(second, name) is not None:
             setattr(merged, name, getattr(second, name))
     if second.day is not None:  # "wtorek 6 października": the date says more than the weekday
