@@ -61,6 +61,7 @@ class Point:
     direction: tuple[int, str] | None = None
     set: str | None = None
     era: str | None = None  # "BC" for "p.n.e."
+    quarter: int | None = None
 
     @property
     def has_date(self) -> bool:
@@ -137,6 +138,13 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
     if name == "year":
         text = text.translate(_OCR_DIGITS)
         point.year, point.year_digits = int(text), len(text)
+    elif name == "quarter":
+        value = text if text.isdigit() else grammar.value("ordinal", text)
+        if value is None and text.isalpha():
+            value = str(roman_to_int(text)) if set(text) <= set("iv") else None
+        if value is None or not 1 <= int(float(value)) <= 4:
+            return False
+        point.quarter = int(float(value))
     elif name == "era":
         point.era = grammar.value("era", text)
     elif name == "hourword":

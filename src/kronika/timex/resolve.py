@@ -273,7 +273,9 @@ class _Resolver:
             else:
                 origin, anchor = (self.now, None) if self.now else (None, None)
             if origin is None:
-                return self._clock("PRESENT_REF" if amount == 0 else "XXXX-XX-XX", point), None, ()
+                if amount == 0 and not point.has_clock:
+                    return "PRESENT_REF", None, ()
+                return self._clock("XXXX-XX-XX", point), None, ()
             day = origin + timedelta(days=amount)
         elif point.shift is not None and point.unit is not None and point.weekday is None:
             return self._relative(point, point.shift, 1)
@@ -324,6 +326,8 @@ class _Resolver:
         elif year is None and point.season:
             year, anchor = self.base_year("ref")
         text = f"{year:04d}" if year is not None else "XXXX"
+        if point.quarter:
+            return f"{text}-Q{point.quarter}", anchor, (None, year, None)
         if point.season:
             return f"{text}-{point.season}", anchor, (None, year, None)
         if month is None:
@@ -358,7 +362,12 @@ class _Resolver:
             return "XXXX-XX-XX", None, ()
         whole = int(amount)
         moved = shift_date(origin, sign * whole, unit) if unit not in _CLOCK_UNITS else origin
-        if unit in ("W", "WE") and point.direction is None:
+        if unit == "WE" and point.direction is None:  # "w najbliższy weekend", "w ubiegły weekend"
+            saturday = origin + timedelta(days=(6 - origin.isoweekday()) % 7)
+            if sign < 0:
+                saturday -= timedelta(weeks=1)
+            return iso_week(saturday) + "-WE", anchor, (None, saturday.year, None)
+        if unit == "W" and point.direction is None:
             return iso_week(moved), anchor, (None, moved.year, None)
         if unit in ("M", "Q") and point.direction is None:
             return f"{moved.year:04d}-{moved.month:02d}", anchor, (None, moved.year, moved.month)
