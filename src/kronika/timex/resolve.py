@@ -491,7 +491,8 @@ def resolve(
             else:
                 use = replace(left, part="NI")
             points = [use]
-        habitual = _in_schedule(text, lower_text, candidate, grammar)
+        habitual = any(p.is_time_only or (p.weekday is not None and p.day is None) for p in points) and _in_schedule(
+            text, lower_text, candidate, grammar)
         resolved = [resolver.point(p, candidate.start, candidate.end, habitual) for p in points]
         if candidate.range and convention == "kpwr":
             tids = [
