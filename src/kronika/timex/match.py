@@ -100,6 +100,7 @@ class Candidate:
     night: bool = False
     range: bool = False
     merged: list[str] = field(default_factory=list)
+    bare_number: bool = False  # a number read as a year with nothing else saying so ("W 1982 współtworzył")
 
 
 def _number(text: str, grammar: Grammar, table: str) -> str | None:
@@ -308,6 +309,7 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
             candidate.points[0].hour, candidate.points[0].minute = int(rule.fields["hour"]), 0
         if not _passes(rule, candidate, text, lower, grammar):
             continue
+        candidate.bare_number = rule.check == "bare_year"
         _with_modifier(candidate, lower, grammar)
         candidates.append(candidate)
     return candidates

@@ -20,6 +20,7 @@ from kronika.timex.match import Candidate, Point
 from kronika.timex.values import iso_week, parse_iso_date, shift_date
 
 _CLOCK_UNITS = {"H": "H", "MIN": "M", "S": "S"}
+_BARE_YEAR_AHEAD = 10  # a bare number more years than this after the creation date is not a year
 _WORD = re.compile(r"[^\W\d_]+")
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 _ATTRIBUTIVE = re.compile(r"(?<![^\W_])(?:z|ze|sprzed)\s{1,3}$")
@@ -395,6 +396,7 @@ class _Resolver:
             past = self._tense(start, end) == "past"
         if past:
             # "w ub. czwartek" said on a Thursday is a week ago, not today
+            # "w ub. czwartek" said on a Thursday is a week ago; "w czwartek" in a Thursday's news is today
             back = (origin.isoweekday() - point.weekday) % 7 or (7 if point.shift and point.shift[0] < 0 else 0)
             return origin - timedelta(days=back)
         # "w najbliższą środę", "w przyszły poniedziałek" said on that day: a week on
@@ -460,6 +462,8 @@ def resolve(
         if _AGENCY_DATELINE.search(text, previous_end, candidate.start):
             resolver.report_day = None  # a new report, dated by the paper
         previous_end = candidate.end
+        if candidate.bare_number and resolver.dct and (points[0].year or 0) > resolver.dct.year + _BARE_YEAR_AHEAD:
+            continue  # "ogółem 1870" in an 1838 paper: an amount, not a year decades ahead
         if candidate.type == "DURATION":
             if candidate.range and convention == "kpwr":
                 for point, (start, end) in zip(points, candidate.spans, strict=True):
