@@ -28,7 +28,7 @@ from kronika.resources import data_lines, read_text
 FIELDS = frozenset({
     "year", "month", "day", "dayword", "hour", "minute", "part", "season", "weekday", "decade",
     "decadeword", "century", "num", "unit", "unitone", "shift", "dayshift", "yearshift", "direction", "set",
-    "monthshift", "centuryshift", "era", "hourword", "quarter",
+    "monthshift", "centuryshift", "era", "hourword", "quarter", "holiday",
 })
 STRUCTURE = frozenset({"left", "right", "measure"})
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})

@@ -62,11 +62,13 @@ class Point:
     set: str | None = None
     era: str | None = None  # "BC" for "p.n.e."
     quarter: int | None = None
+    holiday: str | None = None  # "EASTER": the day depends on the year
 
     @property
     def has_date(self) -> bool:
-        return self.day is not None or self.dayshift is not None or self.weekday is not None or (
-            self.shift is not None and self.unit == "D"
+        return (
+            self.day is not None or self.holiday is not None or self.dayshift is not None
+            or self.weekday is not None or (self.shift is not None and self.unit == "D")
         )
 
     @property
@@ -146,6 +148,12 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
         if value is None or not 1 <= int(float(value)) <= 4:
             return False
         point.quarter = int(float(value))
+    elif name == "holiday":
+        value = grammar.value("holiday", text) or ""
+        if value == "EASTER":
+            point.holiday = value
+        else:
+            point.month, point.day = (int(part) for part in value.split("-"))
     elif name == "era":
         point.era = grammar.value("era", text)
     elif name == "hourword":

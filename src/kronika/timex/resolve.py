@@ -17,7 +17,7 @@ from kronika.model import Sentence, Timex
 from kronika.morph import get_morphology
 from kronika.timex.grammar import Grammar
 from kronika.timex.match import Candidate, Point
-from kronika.timex.values import iso_week, parse_iso_date, shift_date
+from kronika.timex.values import easter, iso_week, parse_iso_date, shift_date
 
 _CLOCK_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 _BARE_YEAR_AHEAD = 10  # a bare number more years than this after the creation date is not a year
@@ -267,6 +267,16 @@ class _Resolver:
             return self._clock("XXXX-XX-XX", point), None, ()
         day: date | None = None
         year, month = point.year, point.month
+        if point.holiday == "EASTER":  # a movable feast: its day comes with the year
+            if year is None and point.yearshift is not None:
+                origin_year, anchor = self.base_year(point.yearshift[1])
+                year = None if origin_year is None else origin_year + point.yearshift[0]
+            elif year is None:
+                year, anchor = self.narrative_year(start, end, 4, None)
+            if year is None:
+                return self._clock("XXXX-XX-XX", point), None, ()
+            day = easter(year)
+            return self._clock(day.isoformat(), point), anchor, (day, day.year, day.month)
         if point.dayshift is not None:
             amount, base = point.dayshift
             if base == "ref":  # "nazajutrz", "w przeddzień": the narrative's day, never the issue's
