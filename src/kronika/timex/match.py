@@ -26,8 +26,14 @@ _QUANTITY_HEDGES = frozenset({"mod=MORE_THAN", "mod=LESS_THAN", "mod=APPROX"})
 _POINT_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"})
 # OCR of 1930s print reads the digit 1 as "l", "i" or "I"
 _OCR_DIGITS = str.maketrans("li", "11")
-# a press dateline: a place in capitals before the date ("WIEDEŃ. 17.II.", "KOWNO, 1 lipca")
-_DATELINE_PLACE = re.compile(r"(?:^|[\s.!?)])[A-ZĄĆĘŁŃÓŚŹŻ]{3,}(?:[- ][A-ZĄĆĘŁŃÓŚŹŻ]{2,})*[,.]\s{0,2}$")
+# a press dateline: a place in capitals before the date ("WIEDEŃ. 17.II.", "KOWNO, 1 lipca"), or, in older
+# papers, a capitalised place opening a sentence ("Wiedeń, 7. 9. Komitet …")
+_UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
+DATELINE_PLACE = re.compile(rf"(?:^|[\s.!?)])[{_UPPER}]{{3,}}(?:[- ][{_UPPER}]{{2,}})*[,.]\s{{0,2}}$")
+DATELINE_TITLE_PLACE = re.compile(
+    rf"(?:^|[.!?)]\s{{1,3}}|\n)[{_UPPER}][a-ząćęłńóśźż]{{2,}}(?:[- ][{_UPPER}][a-ząćęłńóśźż]{{2,}})?,\s{{0,2}}$"
+)
+_NEXT_CAPITAL = re.compile(rf"\.?\s{{0,2}}[{_UPPER}(]")
 _STREET_BEFORE = re.compile(
     r"(?<![^\W_])(?:ul\.|ulic[aeyą]?|ulicach|al\.|alej[ai]?|pl\.|plac[u]?|rondo|osiedle)\s{0,3}[:,]?\s{0,3}$"
 )
@@ -236,7 +242,11 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
         capitalised = month is not None and month.group()[0].isupper() and month.start() > 0
         return not (capitalised and _STREET_BEFORE.search(text, max(0, candidate.start - 30), candidate.start))
     if check == "dateline":
-        return bool(_DATELINE_PLACE.search(text, max(0, candidate.start - 40), candidate.start))
+        window = max(0, candidate.start - 40)
+        if DATELINE_PLACE.search(text, window, candidate.start):
+            return True
+        return bool(DATELINE_TITLE_PLACE.search(text, window, candidate.start)) and bool(
+            _NEXT_CAPITAL.match(text, candidate.end))
     if check == "not_age":
         return not _is_age(text, lower, candidate, grammar)
     if check == "duration":

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from kronika.model import Sentence, Timex
 from kronika.morph import get_morphology
 from kronika.timex.grammar import Grammar
-from kronika.timex.match import Candidate, Point
+from kronika.timex.match import DATELINE_PLACE, DATELINE_TITLE_PLACE, Candidate, Point
 from kronika.timex.values import easter, iso_week, parse_iso_date, shift_date
 
 _CLOCK_UNITS = {"H": "H", "MIN": "M", "S": "S"}
@@ -27,9 +27,10 @@ _ATTRIBUTIVE = re.compile(r"(?<![^\W_])(?:z|ze|sprzed)\s{1,3}$")
 # a press report's dateline: a place in capitals before the date ("KOWNO, 1 lipca. — Wczoraj …"), or
 # before an agency in brackets ("BERLIN, (PAT). —"), which opens a report without a date of its own
 _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
-_DATELINE_PLACE = re.compile(rf"(?:^|[\s.!?)])[{_UPPER}]{{3,}}(?:[- ][{_UPPER}]{{2,}})*[,.]\s{{0,2}}$")
 # after the date: a dash, or the agency or wire in brackets ("(Pat.)", "(Tel. wł.)") and the report
-_DATELINE_END = re.compile(rf"\.?\s{{0,2}}(?:[—–-]|\([^()]{{2,16}}\)\.?\s{{0,2}}(?:[—–-]|[{_UPPER}]))")
+_DATELINE_END = re.compile(
+    rf"\.?\s{{0,2}}(?:[—–-]|\([^()]{{2,16}}\)\.?\s{{0,2}}(?:[—–-]|[{_UPPER}]))|\.?\s{{1,2}}(?=[{_UPPER}(])"
+)
 _AGENCY_DATELINE = re.compile(rf"[{_UPPER}]{{3,}}[,.]?\s{{0,2}}\([^()]{{2,12}}\)\.?\s{{0,2}}[—–-]")
 
 
@@ -539,8 +540,10 @@ def _in_schedule(text: str, lower: str, candidate: Candidate, grammar: Grammar) 
 
 def _is_dateline(text: str, candidate: Candidate) -> bool:
     """"KOWNO, 1 lipca. —": a date after a place in capitals, closed by a dash."""
-    return not candidate.range and bool(_DATELINE_PLACE.search(text, max(0, candidate.start - 40), candidate.start)) \
-        and bool(_DATELINE_END.match(text, candidate.end))
+    window = max(0, candidate.start - 40)
+    placed = DATELINE_PLACE.search(text, window, candidate.start) or DATELINE_TITLE_PLACE.search(
+        text, window, candidate.start)
+    return not candidate.range and bool(placed) and bool(_DATELINE_END.match(text, candidate.end))
 
 
 def _is_attributive(lower: str, start: int) -> bool:
