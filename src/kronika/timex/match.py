@@ -20,6 +20,10 @@ _NON_NOMINAL = frozenset({
     "qub", "part", "interj", "winien", "aglt", "ppas", "pact",
 })
 _NEXT_WORD = re.compile(r"[ \t\u00a0]{0,3}([^\W\d_]+)")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]{1,3}$")
+_YEAR_PREPOSITIONS = frozenset({
+    "w", "we", "od", "do", "po", "przed", "sprzed", "około", "koło", "z", "ze", "roku", "rok",
+})
 _SENTENCE_START = set(".!?…\n\"„«(–-:;")
 _QUANTITY_HEDGES = frozenset({"mod=MORE_THAN", "mod=LESS_THAN", "mod=APPROX"})
 # hedges that place a point before or after a date: not for amounts of time ("po dwóch dniach")
@@ -224,10 +228,18 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
         if hedge and grammar.value("mod", hedge["word"]) in _QUANTITY_HEDGES:
             return False  # "ponad 1800 zostało rannych": an amount
         after = _NEXT_WORD.match(lower, candidate.end)
+        before = _PREVIOUS_WORD.search(text, max(0, candidate.start - 24), candidate.start)
         if after:
             readings = get_morphology().analyse(text[after.start(1):after.end(1)])
-            return any(i.pos in _NON_NOMINAL for i in readings)
-        return True
+            if any(i.pos in _NON_NOMINAL for i in readings):
+                return True
+            # "Od 1918 Polska jest wolna": a preposition of time before, a capitalised subject after
+            return bool(before) and before.group(1).lower() in _YEAR_PREPOSITIONS and text[after.start(1)].isupper()
+        # nothing follows: a year ("Euro 2012.", "sezonu 2008."), but an amount right after a verb ("wynosi 1934.")
+        if before is None:
+            return True
+        word = before.group(1)
+        return word[0].isupper() or not any(i.pos in ("fin", "praet") for i in get_morphology().analyse(word))
     if check == "ascending":
         left, right = candidate.points
         return left.year is not None and right.year is not None and right.year > left.year
