@@ -20,6 +20,7 @@ from kronika.timex.match import DATELINE_PLACE, DATELINE_TITLE_PLACE, Candidate,
 from kronika.timex.values import easter, iso_week, parse_iso_date, shift_date
 
 _CLOCK_UNITS = {"H": "H", "MIN": "M", "S": "S"}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _BARE_YEAR_AHEAD = 10  # a bare number more years than this after the creation date is not a year
 _WORD = re.compile(r"[^\W\d_]+")
 _CLAUSE_END = re.compile(r"[.!?;\n]")
@@ -337,6 +338,13 @@ class _Resolver:
             year, anchor = self.narrative_year(start, end, month, point.day)
         elif year is None and point.season:
             year, anchor = self.base_year("ref")
+            if anchor is None and self.dct and year is not None:  # no narrative: the tense points the way
+                start_month = _SEASON_START[point.season]
+                tense = self._tense(start, end)
+                if tense == "past" and start_month > self.dct.month:
+                    year -= 1  # "zimą nie trenował" in April: the winter before
+                elif tense == "future" and start_month + 3 <= self.dct.month:
+                    year += 1  # "wiosną otworzą" in October: the next spring
         text = f"{year:04d}" if year is not None else "XXXX"
         if point.quarter:
             return f"{text}-Q{point.quarter}", anchor, (None, year, None)
