@@ -24,6 +24,7 @@ _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _BARE_YEAR_AHEAD = 10  # a bare number more years than this after the creation date is not a year
 _WORD = re.compile(r"[^\W\d_]+")
 _CLAUSE_END = re.compile(r"[.!?;\n]")
+_COORDINATION = re.compile(r"\s{0,3}(?:,|\s(?:i|oraz|lub|albo|a))\s{1,3}")
 _ATTRIBUTIVE = re.compile(r"(?<![^\W_])(?:z|ze|sprzed)\s{1,3}$")
 # a press report's dateline: a place in capitals before the date ("KOWNO, 1 lipca. — Wczoraj …"), or
 # before an agency in brackets ("BERLIN, (PAT). —"), which opens a report without a date of its own
@@ -139,6 +140,12 @@ def merge(candidates: list[Candidate], lower: str, grammar: Grammar) -> list[Can
                 previous.type = "TIME" if previous.points[-1].has_clock else "DATE"
                 previous.merged.append(candidate.rule)
                 continue
+            if (
+                dates and first.year is None and first.yearshift is None and first.month is not None
+                and first.day is None and (second.year is not None or second.yearshift is not None)
+                and second.day is None and _COORDINATION.fullmatch(lower, previous.end, candidate.start)
+            ):  # "w kwietniu i maju 1940 r.": the months share the year written once
+                first.year, first.yearshift = second.year, second.yearshift
             if (
                 dates and len(previous.points) == 1 and not previous.night
                 and _is_range_glue(grammar, lower, previous, candidate)
