@@ -126,3 +126,9 @@ def test_long_repetitive_inputs_are_linear(piece: str) -> None:
     started = time.perf_counter()
     find_timexes(piece)
     assert time.perf_counter() - started < 2.0
+
+
+def test_schedule_times_name_no_day_and_kpwr_writes_them_bare() -> None:
+    text = "Biuro czynne w godz. 8.00 - 15.00."
+    assert [t.value for t in find_timexes(text, "2003-04-12")] == ["XXXX-XX-XXT08:00/XXXX-XX-XXT15:00"]
+    assert [t.value for t in find_timexes(text, "2003-04-12", convention="kpwr")] == ["T08:00", "T15:00"]

@@ -479,6 +479,8 @@ def resolve(
 
     def emit(start: int, end: int, kind: str, value: str, anchor: str | None, mod: str | None) -> str:
         tid = f"t{len(timexes) + 1}"
+        if convention == "kpwr" and value.startswith("XXXX-XX-XXT"):
+            value = value[len("XXXX-XX-XX"):]  # KPWr writes a time of day without a day as "T18:00"
         timexes.append(Timex(tid, start, end, text[start:end], kind, value, anchor, mod))
         return tid
 
