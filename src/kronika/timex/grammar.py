@@ -34,6 +34,7 @@ STRUCTURE = frozenset({"left", "right", "measure"})
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 CHECKS = frozenset({
     "bare_year", "ascending", "lowercase_initial", "lowercase_month", "duration", "dateline", "not_age",
+    "not_press_kind",
 })
 # Morfeusz parts of speech never wanted among generated forms: abbreviations, adjectival prefixes
 _SKIPPED_POS = frozenset({"brev", "adja", "adjc", "adjp"})
@@ -204,7 +205,7 @@ def _parse_lexicon(text: str, filename: str) -> list[Section]:
             if not 1 <= len(header) <= 2:
                 raise GrammarError(f"{where}: section header must be [macro] or [macro field]")
             field_name = header[1] if len(header) == 2 else None
-            if field_name is not None and field_name not in FIELDS | {"mod", "ordinal", "person"}:
+            if field_name is not None and field_name not in FIELDS | {"mod", "ordinal", "person", "press"}:
                 raise GrammarError(f"{where}: unknown field {field_name!r}")
             sections.append(Section(header[0], field_name))
             continue

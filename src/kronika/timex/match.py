@@ -259,6 +259,9 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
             return True
         return bool(DATELINE_TITLE_PLACE.search(text, window, candidate.start)) and bool(
             _NEXT_CAPITAL.match(text, candidate.end))
+    if check == "not_press_kind":  # "prasa poranna": a kind of paper, not a time
+        before = _PREVIOUS_WORD.search(lower, max(0, candidate.start - 24), candidate.start)
+        return before is None or grammar.value("press", before.group(1)) is None
     if check == "not_age":
         return not _is_age(text, lower, candidate, grammar)
     if check == "duration":
