@@ -98,7 +98,9 @@ def _label(entity: Entity | None) -> str:
     if entity is None:
         return "no entity"
     geo = entity.geo
-    where = f"{geo['name_pl']} {geo['lat']:.2f},{geo['lon']:.2f} {geo['kind']} {geo['country_1939']}" if geo else "no geo"
+    if not geo:
+        return f"{entity.text!r} {entity.type}/{entity.subtype} lemma={entity.lemma!r} → no geo"
+    where = f"{geo['name_pl']} {geo['lat']:.2f},{geo['lon']:.2f} {geo['kind']} {geo['country_1939']}"
     return f"{entity.text!r} {entity.type}/{entity.subtype} lemma={entity.lemma!r} → {where}"
 
 

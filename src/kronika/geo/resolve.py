@@ -12,16 +12,18 @@ distributions. The winner's reason and the ranked candidates are kept so a user 
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from kronika.geo.context import MentionContext, read_context
 from kronika.geo.index import Hit, Place, get_gazetteer
 from kronika.geo.keys import fold, mention_keys
 from kronika.geo.qualifiers import split_qualifier
 
 if TYPE_CHECKING:
-    from kronika.model import Analysis
+    from kronika.model import Analysis, Entity
 
 PERIOD_YEARS = range(1919, 1946)  # texts about the II RP and the war: prefer its 1939 territory
 PERIOD_BONUS = 2.0  # outweighs a 100x population: Jarosław on the San, not on the Volga
@@ -38,6 +40,7 @@ CONTEXT_WINDOW = 40  # other mentions, nearest in the text, that a mention is co
 MAX_CANDIDATES = 10
 DUPLICATE_KM = 10.0  # same name this close: one place listed by two sources
 CURATED_PREFIX = "curated:"
+TOWN_POPULATION = 5_000  # below it a settlement is a village or a hamlet
 
 
 @dataclass(slots=True)
@@ -140,10 +143,17 @@ def _best(mention: str, hits: Sequence[Hit], year: int | None) -> Place | None:
     return get_gazetteer().place(best)
 
 
+def is_town(place: Place) -> bool:
+    """A town or a larger place (a region, a river, a curated place), not a village."""
+    return place.kind != "settlement" or place.curated_source is not None or (
+        place.population or 0) >= TOWN_POPULATION
+
+
 def _ranked(mention: str, year: int | None, direct: tuple[Hit, ...] | None = None,
-            extra: Sequence[Hit] = ()) -> list[Candidate]:
+            extra: Sequence[Hit] = (), towns_only: bool = False) -> list[Candidate]:
     """Candidates by prior, one per place (near duplicates of the same name dropped). ``extra``:
-    matches of another spelling of the same mention (its surface form when ``mention`` is a lemma)."""
+    matches of another spelling of the same mention (its surface form when ``mention`` is a lemma);
+    ``towns_only``: villages are not candidates (nothing in the context says a village is meant)."""
     best: dict[int, Hit] = {}
     for hit in [*_matches(mention, direct), *extra]:
         if hit.id not in best or best[hit.id].inflected > hit.inflected:
@@ -152,14 +162,16 @@ def _ranked(mention: str, year: int | None, direct: tuple[Hit, ...] | None = Non
     scored = [(hit, _prior(spelled, hit, year)) for hit in best.values()]
     scored.sort(key=lambda item: (-sum(item[1].values()), item[0].id))
     kept: list[tuple[Hit, dict[str, float]]] = []
+    limit = MAX_CANDIDATES * 2 if towns_only else MAX_CANDIDATES
     for hit, parts in scored:
         if any(k.name == hit.name and distance_km(k, hit) < DUPLICATE_KM for k, _ in kept):
             continue
         kept.append((hit, parts))
-        if len(kept) == MAX_CANDIDATES:
+        if len(kept) == limit:
             break
     gazetteer = get_gazetteer()
-    return [Candidate(gazetteer.place(hit), sum(parts.values()), parts) for hit, parts in kept]
+    ranked = [Candidate(gazetteer.place(hit), sum(parts.values()), parts) for hit, parts in kept]
+    return [c for c in ranked if is_town(c.place)] if towns_only else ranked
 
 
 def _softmax10(scores: list[float]) -> list[float]:
@@ -229,17 +241,20 @@ def _reason(candidates: list[Candidate], others: Sequence[Place]) -> str:
     return f"larger population ({best.place.population or 'town'} vs {runner.place.population or 'village'})"
 
 
-def resolve(mentions: Sequence[str], year: int | None = None, surfaces: Sequence[str] | None = None
-            ) -> list[Resolution]:
+def resolve(mentions: Sequence[str], year: int | None = None, surfaces: Sequence[str] | None = None,
+            towns_only: Sequence[bool] | None = None) -> list[Resolution]:
     """Resolve the place mentions of one document jointly; one Resolution per mention, in order.
     ``surfaces``: the text of each mention when ``mentions`` are lemmas, whose own matches join the
-    candidates (a wrong lemma, *Dubne* for *Dubnem*, then still lets *Dubno* compete)."""
-    asked = [(m.strip(), s.strip()) for m, s in zip(mentions, surfaces or mentions, strict=True)]
+    candidates (a wrong lemma, *Dubne* for *Dubnem*, then still lets *Dubno* compete); ``towns_only``:
+    per mention, whether villages are left out (see :mod:`kronika.geo.context`)."""
+    asked = [(m.strip(), s.strip(), t) for m, s, t in zip(
+        mentions, surfaces or mentions, towns_only or [False] * len(mentions), strict=True)]
     pairs = list(dict.fromkeys(asked))
-    direct = get_gazetteer().hits_many([fold(n) for pair in pairs for n in pair])
+    direct = get_gazetteer().hits_many([fold(n) for name, surface, _ in pairs for n in (name, surface)])
     ranked = _cohere([
-        _ranked(name, year, direct[fold(name)], _matches(surface, direct[fold(surface)]) if surface != name else ())
-        for name, surface in pairs
+        _ranked(name, year, direct[fold(name)],
+                _matches(surface, direct[fold(surface)]) if surface != name else (), towns)
+        for name, surface, towns in pairs
     ])
     chosen = [cands[0].place for cands in ranked if cands and cands[0].place.kind in CONTEXT_KINDS]
     by_pair = {pair: Resolution(pair[0], tuple(cands), _reason(cands, chosen)) for pair, cands in zip(
@@ -271,16 +286,43 @@ def document_year(analysis: Analysis) -> int | None:
     return years[len(years) // 2] if years else None
 
 
+def _contexts(analysis: Analysis, entities: Sequence[Entity]) -> list[MentionContext]:
+    starts = [sentence.start for sentence in analysis.sentences]
+    found = []
+    for entity in entities:
+        at = bisect_right(starts, entity.start) - 1
+        tokens = analysis.sentences[at].tokens if at >= 0 else []
+        found.append(read_context(tokens, entity.start, entity.end))
+    return found
+
+
 def annotate_places(analysis: Analysis) -> None:
-    """Set ``geo`` on every PLACE entity, resolving the document's places jointly."""
-    entities = [e for e in analysis.entities if e.type == "PLACE"]
+    """Set ``geo`` on every PLACE entity, resolving the document's places jointly; a street or a
+    building (by its context) gets that subtype and no settlement's coordinates."""
+    entities = []
+    contexts = []
+    for entity, context in zip(analysis.entities, _contexts(analysis, analysis.entities), strict=True):
+        if entity.type != "PLACE":
+            continue
+        if context.apart:
+            entity.subtype, entity.geo = context.apart, None
+            continue
+        entities.append(entity)
+        contexts.append(context)
     if not entities:
         return
     lemmas = [e.lemma or e.text for e in entities]
-    resolutions = resolve(lemmas, document_year(analysis), surfaces=[e.text for e in entities])
-    for entity, resolution in zip(entities, resolutions, strict=True):
+    towns_only = [c.towns_only or c.lone_adjective or e.subtype == "region" for e, c in zip(
+        entities, contexts, strict=True)]
+    resolutions = resolve(lemmas, document_year(analysis), surfaces=[e.text for e in entities],
+                          towns_only=towns_only)
+    about_a_town = any(r.place is not None and r.place.kind == "settlement" and is_town(r.place)
+                       for r in resolutions)
+    for entity, context, resolution in zip(entities, contexts, resolutions, strict=True):
         if resolution.place is None:
             entity.geo = None
+            if context.lone_adjective and about_a_town:
+                entity.subtype = "street"  # "na Marszałkowskiej" in a text about Warsaw
             continue
         entity.geo = {
             **resolution.place.to_geo(),

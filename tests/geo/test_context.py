@@ -1,0 +1,119 @@
+"""What a place mention names from its context (streets, buildings, common nouns), the 1939 states
+and the world outside Poland: sentences written for these tests, run through the pipeline."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from kronika.geo import geocode
+from kronika.geo.context import context_words
+from kronika.geo.curated import load_country_names, load_exonyms
+from kronika.model import Document, Entity
+from kronika.pipeline import analyze
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def entity(text: str, mention: str) -> Entity:
+    analysis = analyze(Document("t", text, "1938-05-10"))
+    start = text.index(mention)
+    found = [e for e in analysis.entities if e.start < start + len(mention) and start < e.end]
+    assert found, (mention, [(e.text, e.type) for e in analysis.entities])
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "mention", "subtype"), [
+    ("Tramwaj stanął przy ul. Chmielnej w Warszawie.", "Chmielnej", "street"),
+    ("Pochód przeszedł od ul. Piwnej i Długiej aż do Wisły w Gdańsku.", "Długiej", "street"),
+    ("Ruch zamknięto na Al. Ujazdowskich w Warszawie.", "Ujazdowskich", "street"),
+    ("Pociągi kierowano na Dworzec Gdański w Warszawie.", "Dworzec Gdański", "building"),
+    ("Wieczorem w Warszawie zebrano się na placu Trzech Krzyży.", "Trzech Krzyży", "street"),
+])
+def test_streets_and_buildings_are_not_settlements(text: str, mention: str, subtype: str) -> None:
+    found = entity(text, mention)
+    if found.type == "PLACE":
+        assert found.subtype == subtype and found.geo is None, found
+    else:
+        assert not found.geo
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Na zebraniu Cechu Stolarzy, Kowali i Szewców wybrano zarząd.", "Kowali"),
+    ("Prezes Izby Handlowej przemawiał w Wilnie.", "Izby"),
+    ("Posłowie Grupy Pracy obradowali w Sejmie.", "Pracy"),
+    ("ZE SZPITALA DO WIĘZIENIA poszedł sierżant.", "SZPITALA"),
+])
+def test_common_nouns_need_evidence_to_be_hamlets(text: str, mention: str) -> None:
+    analysis = analyze(Document("t", text, "1938-05-10"))
+    start = text.index(mention)
+    assert not any(e.geo for e in analysis.entities if e.start < start + len(mention) and start < e.end)
+
+
+def test_a_hamlet_named_like_a_common_noun_with_a_preposition_of_place() -> None:
+    found = entity("Pożar wybuchł w Kowalach pod Wrocławiem.", "Kowalach")
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 51.10, 17.03) < 30
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Statek płynął z Ameryki do Gdyni.", "Ameryki"),
+    ("Wojna grozi całej Europie, pisze prasa.", "Europie"),
+])
+def test_continents_are_not_villages(text: str, mention: str) -> None:
+    found = entity(text, mention)
+    assert not found.geo or found.geo["kind"] != "settlement", found
+
+
+@pytest.mark.parametrize(("name", "country_1939"), [
+    ("Gdańsk", "Free City of Danzig"),
+    ("Sopot", "Free City of Danzig"),
+    ("Gdynia", "Poland"),
+    ("Tczew", "Poland"),
+    ("Kłajpeda", "Germany"),
+    ("Praga", "Protectorate of Bohemia and Moravia"),
+    ("Brno", "Protectorate of Bohemia and Moravia"),
+    ("Liberec", "Germany"),
+    ("Bratysława", "Slovakia"),
+    ("Koszyce", "Hungary"),
+    ("Szanghaj", "China"),
+    ("Wiedeń", "Germany"),
+])
+def test_country_1939_follows_the_borders_of_1939(name: str, country_1939: str) -> None:
+    place = geocode(name, year=1939)
+    assert place is not None and place.country_1939 == country_1939, (name, place)
+
+
+@pytest.mark.parametrize(("name", "lat", "lon"), [
+    ("Nankin", 32.06, 118.78), ("Addis-Abeba", 9.02, 38.75), ("Salonika", 40.64, 22.94),
+    ("Lizbona", 38.72, -9.14), ("Lizbonie", 38.72, -9.14), ("Guernica", 43.32, -2.68),
+    ("Teruel", 40.34, -1.11), ("Helsingfors", 60.17, 24.94), ("Genewy", 46.20, 6.14),
+    ("Vaduz", 47.14, 9.52),
+])
+def test_the_world_outside_poland(name: str, lat: float, lon: float) -> None:
+    place = geocode(name, year=1938)
+    assert place is not None and km(place.lat, place.lon, lat, lon) < 30, (name, place)
+
+
+def test_context_table_roles() -> None:
+    words = context_words()
+    assert words["ul."] == "street" and words["dworzec"] == "building" and words["w"] == "preposition"
+
+
+def test_country_names_and_exonyms_load() -> None:
+    renamed, extra = load_country_names()
+    assert renamed["Chinese warlords"] == "China" and "Free City of Danzig" in extra
+    assert any(row.exonym == "Nankin" for row in load_exonyms())
+
+
+@pytest.mark.parametrize("row", [
+    "Nankin\tNanjing\tChina\tx",  # not ISO
+    "Nankin\tNanjing\tCN\t",  # no source
+])
+def test_exonyms_reject_bad_rows(row: str) -> None:
+    with pytest.raises(ValueError, match="line 2"):
+        load_exonyms(f"exonym\tname_now\tcountry_now\tsource\n{row}\n")
