@@ -10,6 +10,7 @@ import pytest
 from kronika.geo import geocode
 from kronika.geo.context import context_words
 from kronika.geo.curated import load_country_names, load_exonyms
+from kronika.geo.orthography import modernised
 from kronika.model import Document, Entity
 from kronika.pipeline import analyze
 
@@ -34,6 +35,7 @@ def entity(text: str, mention: str) -> Entity:
     ("Ruch zamknięto na Al. Ujazdowskich w Warszawie.", "Ujazdowskich", "street"),
     ("Pociągi kierowano na Dworzec Gdański w Warszawie.", "Dworzec Gdański", "building"),
     ("Wieczorem w Warszawie zebrano się na placu Trzech Krzyży.", "Trzech Krzyży", "street"),
+    ("Nabożeństwo odprawiono w kościele św. Barbary w Krakowie.", "Barbary", "building"),
 ])
 def test_streets_and_buildings_are_not_settlements(text: str, mention: str, subtype: str) -> None:
     found = entity(text, mention)
@@ -53,6 +55,30 @@ def test_common_nouns_need_evidence_to_be_hamlets(text: str, mention: str) -> No
     analysis = analyze(Document("t", text, "1938-05-10"))
     start = text.index(mention)
     assert not any(e.geo for e in analysis.entities if e.start < start + len(mention) and start < e.end)
+
+
+def test_a_common_noun_heading_a_phrase_is_not_a_town() -> None:
+    analysis = analyze(Document("t", "Zebrali się członkowie Koła literackiego i goście.", "1902-01-10"))
+    assert not any(e.geo for e in analysis.entities)
+
+
+def test_a_district_named_beside_the_mention_picks_the_namesake() -> None:
+    text = "Sprzedano dobra Rogienice w powiecie Włoszczowskim."
+    found = entity(text, "Rogienice")
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 50.77, 20.04) < 10, found.geo
+    assert "district" in found.geo["reason"]
+
+
+@pytest.mark.parametrize(("old", "modern"), [("Rosyi", "Rosji"), ("Anglji", "Anglii"), ("Austrya", "Austria"),
+                                             ("Francyi", "Francji"), ("Kraków", "Kraków")])
+def test_spelling_before_the_reforms(old: str, modern: str) -> None:
+    assert modernised(old) == modern
+
+
+@pytest.mark.parametrize(("name", "expected"), [("Rosyi", "Rosja"), ("Anglji", "Anglia"), ("Hiszpanji", "Hiszpania")])
+def test_old_spellings_find_the_place(name: str, expected: str) -> None:
+    place = geocode(name, year=1925)
+    assert place is not None and place.name == expected
 
 
 def test_a_hamlet_named_like_a_common_noun_with_a_preposition_of_place() -> None:
@@ -92,7 +118,8 @@ def test_country_1939_follows_the_borders_of_1939(name: str, country_1939: str) 
     ("Nankin", 32.06, 118.78), ("Addis-Abeba", 9.02, 38.75), ("Salonika", 40.64, 22.94),
     ("Lizbona", 38.72, -9.14), ("Lizbonie", 38.72, -9.14), ("Guernica", 43.32, -2.68),
     ("Teruel", 40.34, -1.11), ("Helsingfors", 60.17, 24.94), ("Genewy", 46.20, 6.14),
-    ("Vaduz", 47.14, 9.52),
+    ("Vaduz", 47.14, 9.52), ("Antokolu", 54.70, 25.32), ("Mokotowie", 52.19, 21.02),
+    ("Jasnej Górze", 50.81, 19.10),
 ])
 def test_the_world_outside_poland(name: str, lat: float, lon: float) -> None:
     place = geocode(name, year=1938)
@@ -102,6 +129,13 @@ def test_the_world_outside_poland(name: str, lat: float, lon: float) -> None:
 def test_context_table_roles() -> None:
     words = context_words()
     assert words["ul."] == "street" and words["dworzec"] == "building" and words["w"] == "preposition"
+
+
+def test_every_exonym_is_in_the_index() -> None:
+    """The shipped index was built from the current exonyms table."""
+    for row in load_exonyms():
+        place = geocode(row.exonym)
+        assert place is not None and place.name_now == row.name_now, row
 
 
 def test_country_names_and_exonyms_load() -> None:

@@ -7,7 +7,10 @@
 - A word that is also a common noun (*Kowali*, *Izby*, *Pracy*) names a hamlet only with evidence: a
   capital letter that is not the sentence's first, a preposition of place before it or an
   administrative unit beside it, and no capitalised word continuing a longer name (*Izby
-  Rzemieślniczej*, *Grupy Pracy*). Without it, only a town or a larger place may be meant.
+  Rzemieślniczej*, *Grupy Pracy*). Without it, only a town or a larger place may be meant; with a
+  lower-case adjective after it (*Koła literackiego*) it is a common noun phrase, not a place.
+- An administrative unit named beside a mention (*Rogienice w powiecie Włoszczowskim*, *pow.
+  włoszczowski*) picks the namesake in that district (PRNG) or region (``regional_qualifiers.tsv``).
 """
 
 from __future__ import annotations
@@ -19,12 +22,14 @@ from functools import lru_cache
 from kronika.model import Token
 from kronika.resources import read_table
 
-ROLES = frozenset({"street", "building", "preposition", "region"})
+ROLES = frozenset({"street", "building", "preposition", "region", "title"})
 APART = frozenset({"street", "building"})  # what a name after such a word is: not a settlement
 COORDINATORS = frozenset({"i", "oraz", "a", "lub", "albo", ","})
 NOUN_POS = frozenset({"subst", "depr"})
 ADJECTIVE_POS = frozenset({"adj", "adja", "adjp"})
 REGION_WINDOW = 3  # tokens either side where an administrative word locates the name
+LOCATING = frozenset({"w", "we"})  # "w powiecie X", "we wsi X" locate a name; "i powiaty X" does not
+DISTRICT_WINDOW = 6  # tokens either side where "w powiecie X" names the mention's district
 COORDINATED_NAME_WORDS = 3  # words of the first name in "ul. Emilii Plater i Chmielnej"
 
 
@@ -52,10 +57,13 @@ def _role(tokens: Sequence[Token], i: int) -> str | None:
 
 
 def _word_before(tokens: Sequence[Token], first: int) -> int:
-    """Index of the word before token ``first``, stepping over an abbreviation's dot."""
+    """Index of the word before token ``first``, stepping over an abbreviation's dot and a title
+    (*kościele św. Katarzyny*: the word before *Katarzyny* is *kościele*)."""
     k = first - 1
     if k >= 1 and tokens[k].text == "." and _role(tokens, k - 1):
         k -= 1
+    if _role(tokens, k) == "title" and k >= 1:
+        return _word_before(tokens, k)
     return k
 
 
@@ -121,11 +129,42 @@ def needs_evidence(tokens: Sequence[Token], first: int, last: int) -> bool:
     return not (_role(tokens, before) == "preposition" or located)
 
 
+def is_common_phrase(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """A one-word common noun with a lower-case adjective after it: the head of a noun phrase
+    (*Koła literackiego*), not a town of that name."""
+    if first != last or last + 1 >= len(tokens):
+        return False
+    following = tokens[last + 1]
+    common = any(i.pos in NOUN_POS and i.lemma[:1].islower() for i in tokens[first].interps)
+    return common and following.text[:1].islower() and any(i.pos in ADJECTIVE_POS for i in following.interps) \
+        and not any(i.pos in NOUN_POS for i in following.interps)
+
+
+def district(tokens: Sequence[Token], first: int, last: int) -> str | None:
+    """The adjective lemma of an administrative unit named beside the mention (*w powiecie
+    Włoszczowskim* → ``włoszczowski``), which places in that district or region should win."""
+    window = range(max(0, first - DISTRICT_WINDOW), min(len(tokens), last + 1 + DISTRICT_WINDOW))
+    for k in window:
+        if first <= k <= last or _role(tokens, k) != "region":
+            continue
+        abbreviated = k + 1 < len(tokens) and tokens[k + 1].text == "."
+        if not (k >= 1 and tokens[k - 1].text.lower() in LOCATING or abbreviated):
+            continue  # "miasto Opole i powiaty opolski": listed beside it, not locating it
+        after = k + 2 if k + 1 < len(tokens) and tokens[k + 1].text == "." else k + 1
+        if after < len(tokens) and not first <= after <= last:
+            adjectives = [i.lemma.lower() for i in tokens[after].interps if i.pos in ADJECTIVE_POS]
+            if adjectives:
+                return adjectives[0]
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class MentionContext:
     apart: str | None  # "street" / "building": not to be geocoded as a settlement
     lone_adjective: bool  # a street only in a text about a town
     towns_only: bool  # a common noun without evidence: a village namesake is not meant
+    common_phrase: bool = False  # a common noun heading a phrase: no place at all
+    district: str | None = None  # the adjective of an administrative unit beside it
 
 
 def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContext:
@@ -135,4 +174,5 @@ def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContex
         return MentionContext(None, False, False)
     first, last = inside[0], inside[-1]
     return MentionContext(apart_kind(tokens, first, last), is_lone_adjective(tokens, first, last),
-                          needs_evidence(tokens, first, last))
+                          needs_evidence(tokens, first, last), is_common_phrase(tokens, first, last),
+                          district(tokens, first, last))

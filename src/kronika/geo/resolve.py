@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from kronika.geo.context import MentionContext, read_context
 from kronika.geo.index import Hit, Place, get_gazetteer
 from kronika.geo.keys import fold, mention_keys
-from kronika.geo.qualifiers import split_qualifier
+from kronika.geo.orthography import modernised
+from kronika.geo.qualifiers import regions, split_qualifier
 
 if TYPE_CHECKING:
     from kronika.model import Analysis, Entity
@@ -41,6 +42,7 @@ MAX_CANDIDATES = 10
 DUPLICATE_KM = 10.0  # same name this close: one place listed by two sources
 CURATED_PREFIX = "curated:"
 TOWN_POPULATION = 5_000  # below it a settlement is a village or a hamlet
+DISTRICT_BONUS = 3.0  # the district named beside the mention outweighs a 1000x population
 
 
 @dataclass(slots=True)
@@ -113,8 +115,11 @@ def _matches(mention: str, direct: tuple[Hit, ...] | None = None) -> list[Hit]:
     found = gazetteer.hits(fold(mention)) if direct is None else direct
     if len(found) == 1:
         return list(found)
-    if not found:  # not a name as written: its lemmas, then its head without a qualifier
+    if not found:  # not a name as written: its lemmas, its modern spelling, its head without a qualifier
         found = tuple(hit._replace(inflected=1) for key in mention_keys(mention)[1:] for hit in gazetteer.hits(key))
+        modern = modernised(mention)
+        if not found and modern != mention:
+            found = tuple(hit._replace(inflected=1) for key in mention_keys(modern) for hit in gazetteer.hits(key))
         found = found or _qualified(mention)
     best: dict[int, Hit] = {}
     for hit in found:
@@ -149,11 +154,29 @@ def is_town(place: Place) -> bool:
         place.population or 0) >= TOWN_POPULATION
 
 
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a mention's context says (see :mod:`kronika.geo.context`)."""
+
+    towns_only: bool = False  # villages are not candidates: nothing says a village is meant
+    district: str | None = None  # adjective of the district or region named beside it: "włoszczowski"
+
+
+NO_EVIDENCE = Evidence()
+
+
+def in_district(place: Place, district: str) -> bool:
+    """The place lies in the PRNG district (powiat) or the region the adjective names."""
+    if place.admin == district:
+        return True
+    region = regions().get(district)
+    return region is not None and distance_km(place, region) <= region.radius_km
+
+
 def _ranked(mention: str, year: int | None, direct: tuple[Hit, ...] | None = None,
-            extra: Sequence[Hit] = (), towns_only: bool = False) -> list[Candidate]:
+            extra: Sequence[Hit] = (), evidence: Evidence = NO_EVIDENCE) -> list[Candidate]:
     """Candidates by prior, one per place (near duplicates of the same name dropped). ``extra``:
-    matches of another spelling of the same mention (its surface form when ``mention`` is a lemma);
-    ``towns_only``: villages are not candidates (nothing in the context says a village is meant)."""
+    matches of another spelling of the same mention (its surface form when ``mention`` is a lemma)."""
     best: dict[int, Hit] = {}
     for hit in [*_matches(mention, direct), *extra]:
         if hit.id not in best or best[hit.id].inflected > hit.inflected:
@@ -162,7 +185,7 @@ def _ranked(mention: str, year: int | None, direct: tuple[Hit, ...] | None = Non
     scored = [(hit, _prior(spelled, hit, year)) for hit in best.values()]
     scored.sort(key=lambda item: (-sum(item[1].values()), item[0].id))
     kept: list[tuple[Hit, dict[str, float]]] = []
-    limit = MAX_CANDIDATES * 2 if towns_only else MAX_CANDIDATES
+    limit = MAX_CANDIDATES * 2 if evidence != NO_EVIDENCE else MAX_CANDIDATES
     for hit, parts in scored:
         if any(k.name == hit.name and distance_km(k, hit) < DUPLICATE_KM for k, _ in kept):
             continue
@@ -171,7 +194,13 @@ def _ranked(mention: str, year: int | None, direct: tuple[Hit, ...] | None = Non
             break
     gazetteer = get_gazetteer()
     ranked = [Candidate(gazetteer.place(hit), sum(parts.values()), parts) for hit, parts in kept]
-    return [c for c in ranked if is_town(c.place)] if towns_only else ranked
+    if evidence.towns_only:
+        ranked = [c for c in ranked if is_town(c.place)]
+    if evidence.district and any(in_district(c.place, evidence.district) for c in ranked):
+        ranked = [Candidate(c.place, c.score + DISTRICT_BONUS, {**c.parts, "district": DISTRICT_BONUS})
+                  if in_district(c.place, evidence.district) else c for c in ranked]
+        ranked.sort(key=lambda c: (-c.score, c.place.id))
+    return ranked[:MAX_CANDIDATES]
 
 
 def _softmax10(scores: list[float]) -> list[float]:
@@ -230,6 +259,8 @@ def _reason(candidates: list[Candidate], others: Sequence[Place]) -> str:
             closest = min(near, key=lambda o: distance_km(best.place, o))
             return f"closest to the document's other places ({closest.name}, {distance_km(best.place, closest):.0f} km)"
         return "closest to the document's other places"
+    if part == "district":
+        return "in the district or region named beside it"
     if part == "period":
         return "inside Poland's 1939 borders, as the document's period suggests"
     if part == "spelling":
@@ -242,19 +273,19 @@ def _reason(candidates: list[Candidate], others: Sequence[Place]) -> str:
 
 
 def resolve(mentions: Sequence[str], year: int | None = None, surfaces: Sequence[str] | None = None,
-            towns_only: Sequence[bool] | None = None) -> list[Resolution]:
+            evidence: Sequence[Evidence] | None = None) -> list[Resolution]:
     """Resolve the place mentions of one document jointly; one Resolution per mention, in order.
     ``surfaces``: the text of each mention when ``mentions`` are lemmas, whose own matches join the
-    candidates (a wrong lemma, *Dubne* for *Dubnem*, then still lets *Dubno* compete); ``towns_only``:
-    per mention, whether villages are left out (see :mod:`kronika.geo.context`)."""
-    asked = [(m.strip(), s.strip(), t) for m, s, t in zip(
-        mentions, surfaces or mentions, towns_only or [False] * len(mentions), strict=True)]
+    candidates (a wrong lemma, *Dubne* for *Dubnem*, then still lets *Dubno* compete); ``evidence``:
+    per mention, what its context says."""
+    asked = [(m.strip(), s.strip(), e) for m, s, e in zip(
+        mentions, surfaces or mentions, evidence or [NO_EVIDENCE] * len(mentions), strict=True)]
     pairs = list(dict.fromkeys(asked))
     direct = get_gazetteer().hits_many([fold(n) for name, surface, _ in pairs for n in (name, surface)])
     ranked = _cohere([
         _ranked(name, year, direct[fold(name)],
-                _matches(surface, direct[fold(surface)]) if surface != name else (), towns)
-        for name, surface, towns in pairs
+                _matches(surface, direct[fold(surface)]) if surface != name else (), said)
+        for name, surface, said in pairs
     ])
     chosen = [cands[0].place for cands in ranked if cands and cands[0].place.kind in CONTEXT_KINDS]
     by_pair = {pair: Resolution(pair[0], tuple(cands), _reason(cands, chosen)) for pair, cands in zip(
@@ -307,15 +338,17 @@ def annotate_places(analysis: Analysis) -> None:
         if context.apart:
             entity.subtype, entity.geo = context.apart, None
             continue
+        if context.common_phrase:
+            entity.geo = None
+            continue
         entities.append(entity)
         contexts.append(context)
     if not entities:
         return
     lemmas = [e.lemma or e.text for e in entities]
-    towns_only = [c.towns_only or c.lone_adjective or e.subtype == "region" for e, c in zip(
-        entities, contexts, strict=True)]
-    resolutions = resolve(lemmas, document_year(analysis), surfaces=[e.text for e in entities],
-                          towns_only=towns_only)
+    evidence = [Evidence(c.towns_only or c.lone_adjective or e.subtype == "region", c.district)
+                for e, c in zip(entities, contexts, strict=True)]
+    resolutions = resolve(lemmas, document_year(analysis), surfaces=[e.text for e in entities], evidence=evidence)
     about_a_town = any(r.place is not None and r.place.kind == "settlement" and is_town(r.place)
                        for r in resolutions)
     for entity, context, resolution in zip(entities, contexts, resolutions, strict=True):
