@@ -70,6 +70,7 @@ MERGE_KM = {"prng": 5.0, "curated": 25.0}
 NEAR_POLAND_KM = 150
 INFLECT_MIN_SALIENCE = 3.0  # case forms are indexed for towns of ~1,000+ people; others go through Morfeusz
 PREPOSITIONS = frozenset({"nad", "pod", "przy", "w", "na"})
+RIVER_PREPOSITIONS = frozenset({"nad", "pod"})  # "Czerwińsk nad Wisłą", "Góra pod Łęczycą"
 
 
 @dataclass
@@ -215,6 +216,12 @@ def _nearest(candidates: list[PlaceRecord], lat: float, lon: float, limit_km: fl
     return candidates[best[2]] if best and best[0] <= limit_km else None
 
 
+def _head_key(name: str) -> list[str]:
+    """The key of a river-qualified name's head, which texts use alone: *Czerwińsk nad Wisłą* → czerwinsk."""
+    words = name.split()
+    return [fold(" ".join(words[:i])) for i, word in enumerate(words) if i and word in RIVER_PREPOSITIONS][:1]
+
+
 def add_prng(places: list[PlaceRecord], rows: list[dict]) -> None:
     """Merge PRNG rows into the GeoNames place of the same name nearby, else add them."""
     by_key = _spatial_index([p for p in places if p.country_now == "PL"])
@@ -225,12 +232,13 @@ def add_prng(places: list[PlaceRecord], rows: list[dict]) -> None:
         match = _nearest(by_key.get(key, []), row["Latitude"], row["Longitude"], MERGE_KM["prng"])
         if match:
             match.name, match.feature, match.admin = row["Name"], feature, admin
+            match.keys.update(_head_key(row["Name"]))
             match.prng_id = int(row["Id"])
             continue
         places.append(PlaceRecord(
             name=row["Name"], name_now=row["Name"], lat=row["Latitude"], lon=row["Longitude"], country_now="PL",
             kind="settlement", feature=feature, population=None, prng_id=int(row["Id"]), admin=admin,
-            keys={key},
+            keys={key, *_head_key(row["Name"])},
         ))
 
 

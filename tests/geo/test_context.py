@@ -81,6 +81,11 @@ def test_old_spellings_find_the_place(name: str, expected: str) -> None:
     assert place is not None and place.name == expected
 
 
+def test_a_hamlet_named_like_a_common_noun_in_a_list_of_places() -> None:
+    found = entity("Urzędy celne w Gółkowicach i Chałupkach zamknięto.", "Chałupkach")
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 49.93, 18.32) < 30, found.geo
+
+
 def test_a_hamlet_named_like_a_common_noun_with_a_preposition_of_place() -> None:
     found = entity("Pożar wybuchł w Kowalach pod Wrocławiem.", "Kowalach")
     assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 51.10, 17.03) < 30

@@ -5,8 +5,8 @@
   (*Dworzec Gdański*). A lone adjective Morfeusz reads as no noun (*na Marszałkowskiej*) in a text
   about a town is a street too. These are not geocoded as villages that happen to share the name.
 - A word that is also a common noun (*Kowali*, *Izby*, *Pracy*) names a hamlet only with evidence: a
-  capital letter that is not the sentence's first, a preposition of place before it or an
-  administrative unit beside it, and no capitalised word continuing a longer name (*Izby
+  capital letter that is not the sentence's first, a preposition of place before it, an
+  administrative unit beside it or a list of other names, and no capitalised word continuing a longer name (*Izby
   Rzemieślniczej*, *Grupy Pracy*). Without it, only a town or a larger place may be meant; with a
   lower-case adjective after it (*Koła literackiego*) it is a common noun phrase, not a place.
 - An administrative unit named beside a mention (*Rogienice w powiecie Włoszczowskim*, *pow.
@@ -126,7 +126,15 @@ def needs_evidence(tokens: Sequence[Token], first: int, last: int) -> bool:
         return True  # the end of a longer name: "Grupy Pracy"
     window = range(max(0, first - REGION_WINDOW), min(len(tokens), last + 1 + REGION_WINDOW))
     located = any(_role(tokens, k) == "region" for k in window if k != first)
-    return not (_role(tokens, before) == "preposition" or located)
+    listed = before >= 1 and tokens[before].text.lower() in COORDINATORS and _is_proper_name(tokens[before - 1])
+    return not (_role(tokens, before) == "preposition" or located or listed)
+
+
+def _is_proper_name(token: Token) -> bool:
+    """Capitalised and never a common noun: a place in a list (*Gółkowic i Chałupek*), unlike
+    *Ślusarzy, Kowali*."""
+    return _is_capitalised(token) and not token.text.isupper() and not any(
+        i.pos in NOUN_POS and i.lemma[:1].islower() for i in token.interps)
 
 
 def is_common_phrase(tokens: Sequence[Token], first: int, last: int) -> bool:

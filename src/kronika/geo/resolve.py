@@ -346,8 +346,7 @@ def annotate_places(analysis: Analysis) -> None:
     if not entities:
         return
     lemmas = [e.lemma or e.text for e in entities]
-    evidence = [Evidence(c.towns_only or c.lone_adjective or e.subtype == "region", c.district)
-                for e, c in zip(entities, contexts, strict=True)]
+    evidence = [Evidence(c.towns_only or c.lone_adjective, c.district) for c in contexts]
     resolutions = resolve(lemmas, document_year(analysis), surfaces=[e.text for e in entities], evidence=evidence)
     about_a_town = any(r.place is not None and r.place.kind == "settlement" and is_town(r.place)
                        for r in resolutions)
