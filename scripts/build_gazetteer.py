@@ -117,14 +117,15 @@ def _usable_alternate(name: str) -> bool:
         ch.isalpha() for ch in name)
 
 
-def polish_names(names: list[str]) -> list[str]:
-    """The alternates Morfeusz knows as geographic names, those with Polish letters first."""
+def polish_names(name: str, alternates: list[str]) -> list[str]:
+    """The names Morfeusz knows as geographic names: those with Polish letters first (*Wiedeń*), then
+    the place's own name (*Berlin*, not its homonymous alternate *Belin*; *Pisz*, not *Pisa*)."""
     morphology = get_morphology()
     known = [
-        n for n in names if " " not in n and any(
+        n for n in dict.fromkeys([name, *alternates]) if " " not in n and any(
             i.lemma == n and "nazwa_geograficzna" in i.quals for i in morphology.analyse(n))
     ]
-    return sorted(known, key=lambda n: not POLISH_LETTERS & set(n))
+    return sorted(known, key=lambda n: (not POLISH_LETTERS & set(n), n != name))
 
 
 def load_geonames() -> tuple[list[PlaceRecord], dict[str, str]]:
@@ -138,7 +139,7 @@ def load_geonames() -> tuple[list[PlaceRecord], dict[str, str]]:
                 or population >= WORLD_MIN_POPULATION or city["geonameid"] in capitals):
             continue
         alternates = [a for a in city["alternatenames"] if _usable_alternate(a)]
-        polish = polish_names(alternates)
+        polish = polish_names(city["name"], alternates)
         place = PlaceRecord(
             name=polish[0] if polish else city["name"], name_now=city["name"], lat=city["latitude"],
             lon=city["longitude"], country_now=country, kind="settlement", feature="P", population=population,

@@ -57,6 +57,19 @@ def test_common_nouns_need_evidence_to_be_hamlets(text: str, mention: str) -> No
     assert not any(e.geo for e in analysis.entities if e.start < start + len(mention) and start < e.end)
 
 
+@pytest.mark.parametrize("text", ["Koncert »Koła« odbył się w Poznaniu.", "Pismo „Wisła” wyszło w Warszawie."])
+def test_a_title_in_quotation_marks_is_not_a_place(text: str) -> None:
+    analysis = analyze(Document("t", text, "1918-08-01"))
+    assert [e.geo["name_pl"] for e in analysis.entities if e.geo] in (["Poznań"], ["Warszawa"])
+
+
+@pytest.mark.parametrize(("name", "polish"), [("Berlin", "Berlin"), ("Pisz", "Pisz"), ("Vienna", "Wiedeń"),
+                                              ("Lviv", "Lwów"), ("Tallinn", "Tallin")])
+def test_the_polish_name_of_a_place(name: str, polish: str) -> None:
+    place = geocode(name)
+    assert place is not None and place.name == polish
+
+
 def test_a_common_noun_heading_a_phrase_is_not_a_town() -> None:
     analysis = analyze(Document("t", "Zebrali się członkowie Koła literackiego i goście.", "1902-01-10"))
     assert not any(e.geo for e in analysis.entities)

@@ -9,6 +9,7 @@
   administrative unit beside it or a list of other names, and no capitalised word continuing a longer name (*Izby
   Rzemieślniczej*, *Grupy Pracy*). Without it, only a town or a larger place may be meant; with a
   lower-case adjective after it (*Koła literackiego*) it is a common noun phrase, not a place.
+- A name between quotation marks is a title (*„Wisła”*, *»Koła«*), not a place.
 - An administrative unit named beside a mention (*Rogienice w powiecie Włoszczowskim*, *pow.
   włoszczowski*) picks the namesake in that district (PRNG) or region (``regional_qualifiers.tsv``).
 """
@@ -24,6 +25,7 @@ from kronika.resources import read_table
 
 ROLES = frozenset({"street", "building", "preposition", "region", "title"})
 APART = frozenset({"street", "building"})  # what a name after such a word is: not a settlement
+QUOTES = frozenset('"„”“«»\'‚’')
 COORDINATORS = frozenset({"i", "oraz", "a", "lub", "albo", ","})
 NOUN_POS = frozenset({"subst", "depr"})
 ADJECTIVE_POS = frozenset({"adj", "adja", "adjp"})
@@ -166,12 +168,21 @@ def district(tokens: Sequence[Token], first: int, last: int) -> str | None:
     return None
 
 
+def is_quoted(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Between quotation marks: the title of a paper, a work or a society (*„Wisła”*, *»Koła«*),
+    which Polish sets in quotes, not a place."""
+    opening = tokens[first].text in QUOTES or 0 < first and tokens[first - 1].text in QUOTES
+    closing = tokens[last].text in QUOTES or last + 1 < len(tokens) and tokens[last + 1].text in QUOTES
+    return opening and closing
+
+
 @dataclass(frozen=True, slots=True)
 class MentionContext:
     apart: str | None  # "street" / "building": not to be geocoded as a settlement
     lone_adjective: bool  # a street only in a text about a town
     towns_only: bool  # a common noun without evidence: a village namesake is not meant
     common_phrase: bool = False  # a common noun heading a phrase: no place at all
+    quoted: bool = False  # a title in quotation marks: no place at all
     district: str | None = None  # the adjective of an administrative unit beside it
 
 
@@ -181,6 +192,7 @@ def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContex
     if not inside:
         return MentionContext(None, False, False)
     first, last = inside[0], inside[-1]
-    return MentionContext(apart_kind(tokens, first, last), is_lone_adjective(tokens, first, last),
-                          needs_evidence(tokens, first, last), is_common_phrase(tokens, first, last),
-                          district(tokens, first, last))
+    return MentionContext(
+        apart=apart_kind(tokens, first, last), lone_adjective=is_lone_adjective(tokens, first, last),
+        towns_only=needs_evidence(tokens, first, last), common_phrase=is_common_phrase(tokens, first, last),
+        quoted=is_quoted(tokens, first, last), district=district(tokens, first, last))

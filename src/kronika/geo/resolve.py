@@ -338,7 +338,7 @@ def annotate_places(analysis: Analysis) -> None:
         if context.apart:
             entity.subtype, entity.geo = context.apart, None
             continue
-        if context.common_phrase:
+        if context.common_phrase or context.quoted:
             entity.geo = None
             continue
         entities.append(entity)
