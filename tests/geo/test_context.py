@@ -70,6 +70,16 @@ def test_the_polish_name_of_a_place(name: str, polish: str) -> None:
     assert place is not None and place.name == polish
 
 
+@pytest.mark.parametrize(("text", "mention", "lat", "lon"), [
+    ("Urzędy celne w Pawłowiczkach i Polską Cerekwią należą do Prudnika.", "Cerekwią", 50.23, 18.07),
+    ("Wojska wyszły za linię kolejową Rawa-Ruska — Horyniec.", "Rawa", 50.23, 23.62),
+    ("Mieszkał w Nowym Sączu od lat.", "Nowym", 49.62, 20.69),
+])
+def test_a_name_cut_short_is_completed_by_the_gazetteer(text: str, mention: str, lat: float, lon: float) -> None:
+    found = entity(text, mention)
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], lat, lon) < 15, found.geo
+
+
 def test_a_common_noun_heading_a_phrase_is_not_a_town() -> None:
     analysis = analyze(Document("t", "Zebrali się członkowie Koła literackiego i goście.", "1902-01-10"))
     assert not any(e.geo for e in analysis.entities)

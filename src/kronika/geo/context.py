@@ -10,6 +10,8 @@
   Rzemieślniczej*, *Grupy Pracy*). Without it, only a town or a larger place may be meant; with a
   lower-case adjective after it (*Koła literackiego*) it is a common noun phrase, not a place.
 - A name between quotation marks is a title (*„Wisła”*, *»Koła«*), not a place.
+- A capitalised adjective or a hyphenated word beside the mention may belong to the name (*Polską
+  Cerekwią*, *Rawa-Ruska*); the gazetteer decides.
 - An administrative unit named beside a mention (*Rogienice w powiecie Włoszczowskim*, *pow.
   włoszczowski*) picks the namesake in that district (PRNG) or region (``regional_qualifiers.tsv``).
 """
@@ -25,6 +27,7 @@ from kronika.resources import read_table
 
 ROLES = frozenset({"street", "building", "preposition", "region", "title"})
 APART = frozenset({"street", "building"})  # what a name after such a word is: not a settlement
+HYPHENS = frozenset({"-", "‐", "–"})
 QUOTES = frozenset('"„”“«»\'‚’')
 COORDINATORS = frozenset({"i", "oraz", "a", "lub", "albo", ","})
 NOUN_POS = frozenset({"subst", "depr"})
@@ -176,6 +179,25 @@ def is_quoted(tokens: Sequence[Token], first: int, last: int) -> bool:
     return opening and closing
 
 
+def wider_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
+    """The mention with the capitalised adjective or hyphenated word the name stages left beside it
+    (*Polską Cerekwią*, *Rawa-Ruska*), for the gazetteer to confirm; None when there is none."""
+    def text(a: int, b: int) -> str:
+        return "".join(t.text + " " * (i + 1 < len(tokens) and tokens[i + 1].start > t.end)
+                       for i, t in enumerate(tokens[a:b + 1], a)).strip()
+
+    if last + 2 < len(tokens) and tokens[last + 1].text in HYPHENS and _is_capitalised(tokens[last + 2]) \
+            and tokens[last + 1].start == tokens[last].end:
+        return text(first, last + 2)
+    if first > 0 and _is_capitalised(tokens[first - 1]) and any(
+            i.pos in ADJECTIVE_POS for i in tokens[first - 1].interps):
+        return text(first - 1, last)
+    if last + 1 < len(tokens) and _is_capitalised(tokens[last + 1]) and any(
+            i.pos in ADJECTIVE_POS for t in (tokens[last], tokens[last + 1]) for i in t.interps):
+        return text(first, last + 1)  # "Rawie Ruskiej", "Nowym Sączu"
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class MentionContext:
     apart: str | None  # "street" / "building": not to be geocoded as a settlement
@@ -183,6 +205,7 @@ class MentionContext:
     towns_only: bool  # a common noun without evidence: a village namesake is not meant
     common_phrase: bool = False  # a common noun heading a phrase: no place at all
     quoted: bool = False  # a title in quotation marks: no place at all
+    wider: str | None = None  # the mention with an adjacent adjective or hyphenated word
     district: str | None = None  # the adjective of an administrative unit beside it
 
 
@@ -195,4 +218,5 @@ def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContex
     return MentionContext(
         apart=apart_kind(tokens, first, last), lone_adjective=is_lone_adjective(tokens, first, last),
         towns_only=needs_evidence(tokens, first, last), common_phrase=is_common_phrase(tokens, first, last),
-        quoted=is_quoted(tokens, first, last), district=district(tokens, first, last))
+        quoted=is_quoted(tokens, first, last), district=district(tokens, first, last),
+        wider=wider_name(tokens, first, last))

@@ -346,8 +346,12 @@ def annotate_places(analysis: Analysis) -> None:
     if not entities:
         return
     lemmas = [e.lemma or e.text for e in entities]
+    surfaces = [e.text for e in entities]
+    for i, context in enumerate(contexts):
+        if context.wider and _matches(context.wider):  # the name stages cut the name short
+            lemmas[i] = surfaces[i] = context.wider
     evidence = [Evidence(c.towns_only or c.lone_adjective, c.district) for c in contexts]
-    resolutions = resolve(lemmas, document_year(analysis), surfaces=[e.text for e in entities], evidence=evidence)
+    resolutions = resolve(lemmas, document_year(analysis), surfaces=surfaces, evidence=evidence)
     about_a_town = any(r.place is not None and r.place.kind == "settlement" and is_town(r.place)
                        for r in resolutions)
     for entity, context, resolution in zip(entities, contexts, resolutions, strict=True):
