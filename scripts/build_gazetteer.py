@@ -147,7 +147,8 @@ def load_geonames() -> tuple[list[PlaceRecord], dict[str, str]]:
             exonym=bool(polish and polish[0] != city["name"] and POLISH_LETTERS & set(polish[0])),
         )
         kept = alternates if country in ALL_PLACES else polish
-        place.keys = {fold(n) for n in [city["name"], *kept]}
+        bilingual = [part.strip() for part in city["name"].split("/")] if "/" in city["name"] else []
+        place.keys = {fold(n) for n in [city["name"], *bilingual, *kept]}  # "Donostia / San Sebastián"
         places.append(place)
     countries = {code: c["name"] for code, c in cache.get_countries().items()}
     return places, countries

@@ -180,8 +180,9 @@ def is_quoted(tokens: Sequence[Token], first: int, last: int) -> bool:
 
 
 def wider_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
-    """The mention with the capitalised adjective or hyphenated word the name stages left beside it
-    (*Polską Cerekwią*, *Rawa-Ruska*), for the gazetteer to confirm; None when there is none."""
+    """The mention with the capitalised adjective before it, or the capitalised or hyphenated word
+    after it, that the name stages left out (*Polską Cerekwią*, *Rawa-Ruska*, *San Sebastian*), for the
+    gazetteer to confirm; None when there is none."""
     def text(a: int, b: int) -> str:
         return "".join(t.text + " " * (i + 1 < len(tokens) and tokens[i + 1].start > t.end)
                        for i, t in enumerate(tokens[a:b + 1], a)).strip()
@@ -189,12 +190,14 @@ def wider_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
     if last + 2 < len(tokens) and tokens[last + 1].text in HYPHENS and _is_capitalised(tokens[last + 2]) \
             and tokens[last + 1].start == tokens[last].end:
         return text(first, last + 2)
+    if first > 1 and tokens[first - 1].text in HYPHENS and _is_capitalised(tokens[first - 2]) \
+            and tokens[first - 1].end == tokens[first].start:
+        return text(first - 2, last)  # "NOWY-YORK"
     if first > 0 and _is_capitalised(tokens[first - 1]) and any(
             i.pos in ADJECTIVE_POS for i in tokens[first - 1].interps):
         return text(first - 1, last)
-    if last + 1 < len(tokens) and _is_capitalised(tokens[last + 1]) and any(
-            i.pos in ADJECTIVE_POS for t in (tokens[last], tokens[last + 1]) for i in t.interps):
-        return text(first, last + 1)  # "Rawie Ruskiej", "Nowym Sączu"
+    if last + 1 < len(tokens) and _is_capitalised(tokens[last + 1]) and tokens[last + 1].text[:1].isalpha():
+        return text(first, last + 1)  # "Rawie Ruskiej", "Nowym Sączu", "San Sebastian"
     return None
 
 
