@@ -74,7 +74,7 @@ def test_the_polish_name_of_a_place(name: str, polish: str) -> None:
     ("Urzędy celne w Pawłowiczkach i Polską Cerekwią należą do Prudnika.", "Cerekwią", 50.23, 18.07),
     ("Wojska wyszły za linię kolejową Rawa-Ruska — Horyniec.", "Rawa", 50.23, 23.62),
     ("Mieszkał w Nowym Sączu od lat.", "Nowym", 49.62, 20.69),
-    ("Król spędził lato w San Sebastian nad Zatoką Biskajską.", "San", 43.31, -1.98),
+    ("Dwór polecił przygotować zamek królewski w San Sebastian.", "San", 43.31, -1.98),
 ])
 def test_a_name_cut_short_is_completed_by_the_gazetteer(text: str, mention: str, lat: float, lon: float) -> None:
     found = entity(text, mention)
