@@ -10,6 +10,7 @@ import pytest
 from kronika.geo import geocode
 from kronika.geo.context import context_words
 from kronika.geo.curated import load_country_names, load_exonyms
+from kronika.geo.index import get_gazetteer
 from kronika.geo.orthography import modernised
 from kronika.model import Document, Entity
 from kronika.pipeline import analyze
@@ -165,6 +166,14 @@ def test_every_exonym_is_in_the_index() -> None:
     for row in load_exonyms():
         place = geocode(row.exonym)
         assert place is not None and place.name_now == row.name_now, row
+
+
+def test_the_index_uses_the_readable_1939_names() -> None:
+    """The shipped index was built with the current country_1939_names.tsv: no raw label is left."""
+    renamed, extra = load_country_names()
+    used = set(get_gazetteer()._load().codes["border_1939"].values())
+    assert not used & (set(renamed) - set(renamed.values()))
+    assert extra <= used
 
 
 def test_country_names_and_exonyms_load() -> None:
