@@ -37,6 +37,7 @@ def entity(text: str, mention: str) -> Entity:
     ("Pociągi kierowano na Dworzec Gdański w Warszawie.", "Dworzec Gdański", "building"),
     ("Wieczorem w Warszawie zebrano się na placu Trzech Krzyży.", "Trzech Krzyży", "street"),
     ("Nabożeństwo odprawiono w kościele św. Barbary w Krakowie.", "Barbary", "building"),
+    ("Mieszkał na Marszałkowskiej w Warszawie.", "Marszałkowskiej", "street"),
 ])
 def test_streets_and_buildings_are_not_settlements(text: str, mention: str, subtype: str) -> None:
     found = entity(text, mention)

@@ -101,13 +101,13 @@ def _sentence_initial(tokens: Sequence[Token], first: int) -> bool:
 
 
 def is_lone_adjective(tokens: Sequence[Token], first: int, last: int) -> bool:
-    """One word that Morfeusz reads as an adjective and never as a common or geographic noun
-    (*Marszałkowskiej*; a surname reading does not count)."""
+    """One word that Morfeusz reads as a feminine singular adjective, agreeing with an unsaid *ulica*,
+    and never as a common or geographic noun (*Marszałkowskiej*; a surname reading does not count)."""
     if first != last:
         return False
     interps = tokens[first].interps
     nouns = [i for i in interps if i.pos in NOUN_POS and (i.lemma[:1].islower() or "nazwa_geograficzna" in i.quals)]
-    return any(i.pos in ADJECTIVE_POS for i in interps) and not nouns
+    return any(i.pos in ADJECTIVE_POS and ":sg:" in f"{i.tag}:" and ":f" in i.tag for i in interps) and not nouns
 
 
 def needs_evidence(tokens: Sequence[Token], first: int, last: int) -> bool:
