@@ -6,7 +6,9 @@ places inside Poland's 1939 borders), for spelling, and for geographic coherence
 the document's other places wins over a bigger one far away (*pod Jabłonią i Milanowem* keeps the
 two villages together). Coherence is a few rounds of mean-field updates: each ambiguous mention's
 candidates score by their expected closeness to the other mentions' current candidate
-distributions. The winner's reason and the ranked candidates are kept so a user can correct it.
+distributions. The mention's own context (:mod:`kronika.geo.context`) rules out a street or a
+building, leaves villages out for a common noun without evidence, and favours the district named beside
+it. The winner's reason and the ranked candidates are kept so a user can correct it.
 """
 
 from __future__ import annotations
