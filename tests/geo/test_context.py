@@ -88,8 +88,9 @@ def test_a_common_noun_heading_a_phrase_is_not_a_town() -> None:
     assert not any(e.geo for e in analysis.entities)
 
 
-def test_a_district_named_beside_the_mention_picks_the_namesake() -> None:
-    text = "Sprzedano dobra Rogienice w powiecie Włoszczowskim."
+@pytest.mark.parametrize("text", ["Sprzedano dobra Rogienice w powiecie Włoszczowskim.",
+                                  "Sprzedano dobra Rogienice powiatu Włoszczowskiego."])
+def test_a_district_named_beside_the_mention_picks_the_namesake(text: str) -> None:
     found = entity(text, "Rogienice")
     assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 50.77, 20.04) < 10, found.geo
     assert "district" in found.geo["reason"]

@@ -13,7 +13,8 @@
 - A capitalised adjective or a hyphenated word beside the mention may belong to the name (*Polską
   Cerekwią*, *Rawa-Ruska*); the gazetteer decides.
 - An administrative unit named beside a mention (*Rogienice w powiecie Włoszczowskim*, *pow.
-  włoszczowski*) picks the namesake in that district (PRNG) or region (``regional_qualifiers.tsv``).
+  włoszczowski*, *Bronów powiatu Pleszewskiego*) picks the namesake in that district (PRNG) or region
+  (``regional_qualifiers.tsv``).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ COORDINATORS = frozenset({"i", "oraz", "a", "lub", "albo", ","})
 NOUN_POS = frozenset({"subst", "depr"})
 ADJECTIVE_POS = frozenset({"adj", "adja", "adjp"})
 REGION_WINDOW = 3  # tokens either side where an administrative word locates the name
-LOCATING = frozenset({"w", "we"})  # "w powiecie X", "we wsi X" locate a name; "i powiaty X" does not
+LOCATING = frozenset({"w", "we"})  # "w powiecie X" locates a name, so does "X, powiatu Y"; "i powiaty X" not
 DISTRICT_WINDOW = 6  # tokens either side where "w powiecie X" names the mention's district
 COORDINATED_NAME_WORDS = 3  # words of the first name in "ul. Emilii Plater i Chmielnej"
 
@@ -161,7 +162,8 @@ def district(tokens: Sequence[Token], first: int, last: int) -> str | None:
         if first <= k <= last or _role(tokens, k) != "region":
             continue
         abbreviated = k + 1 < len(tokens) and tokens[k + 1].text == "."
-        if not (k >= 1 and tokens[k - 1].text.lower() in LOCATING or abbreviated):
+        right_after = k == last + 1 or k == last + 2 and tokens[last + 1].text == ","
+        if not (k >= 1 and tokens[k - 1].text.lower() in LOCATING or abbreviated or right_after):
             continue  # "miasto Opole i powiaty opolski": listed beside it, not locating it
         after = k + 2 if k + 1 < len(tokens) and tokens[k + 1].text == "." else k + 1
         if after < len(tokens) and not first <= after <= last:
