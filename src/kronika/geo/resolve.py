@@ -334,9 +334,8 @@ def annotate_places(analysis: Analysis) -> None:
     building (by its context) gets that subtype and no settlement's coordinates."""
     entities = []
     contexts = []
-    for entity, context in zip(analysis.entities, _contexts(analysis, analysis.entities), strict=True):
-        if entity.type != "PLACE":
-            continue
+    places = [e for e in analysis.entities if e.type == "PLACE"]
+    for entity, context in zip(places, _contexts(analysis, places), strict=True):
         if context.apart:
             entity.subtype, entity.geo = context.apart, None
             continue
