@@ -2,11 +2,11 @@
 
 - After *ul.*, *ulica*, *Aleje*, *plac* (or coordinated with such a name: *ul. Chmielnej i Złotej*) a
   name is a street; after *dworzec*, *gmach*, *most* a building; so is a name that opens with the word
-  (*Dworzec Gdański*). A lone adjective Morfeusz reads as no noun (*na Marszałkowskiej*) in a text
-  about a town is a street too. These are not geocoded as villages that happen to share the name.
+  (*Dworzec Gdański*). A lone feminine adjective Morfeusz reads as no noun (*na Marszałkowskiej*) in a
+  text about a town is a street too. These are not geocoded as villages that happen to share the name.
 - A word that is also a common noun (*Kowali*, *Izby*, *Pracy*) names a hamlet only with evidence: a
-  capital letter that is not the sentence's first, a preposition of place before it, an
-  administrative unit beside it or a list of other names, and no capitalised word continuing a longer name (*Izby
+  capital letter that is not the sentence's first, a preposition of place before it, an administrative
+  unit beside it or a list of other names, and no capitalised word continuing a longer name (*Izby
   Rzemieślniczej*, *Grupy Pracy*). Without it, only a town or a larger place may be meant; with a
   lower-case adjective after it (*Koła literackiego*) it is a common noun phrase, not a place.
 - A name between quotation marks is a title (*„Wisła”*, *»Koła«*), not a place.
@@ -108,7 +108,8 @@ def is_lone_adjective(tokens: Sequence[Token], first: int, last: int) -> bool:
         return False
     interps = tokens[first].interps
     nouns = [i for i in interps if i.pos in NOUN_POS and (i.lemma[:1].islower() or "nazwa_geograficzna" in i.quals)]
-    return any(i.pos in ADJECTIVE_POS and ":sg:" in f"{i.tag}:" and ":f" in i.tag for i in interps) and not nouns
+    feminine = any(i.pos in ADJECTIVE_POS and ":sg:" in i.tag and ":f:" in f"{i.tag}:" for i in interps)
+    return feminine and not nouns
 
 
 def needs_evidence(tokens: Sequence[Token], first: int, last: int) -> bool:
