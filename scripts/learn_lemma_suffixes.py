@@ -15,25 +15,33 @@ It also counts, per category, the gender in which names made only of adjectives 
 voivodeship): the majority gender of each category with enough examples goes to
 ``lemma_adjective_genders.tsv``.
 
+It also counts, over the NKJP training text, how often a form shared by several forenames stood for
+each (``lemma_forename_counts.tsv``: *Edwarda* is mostly Edward's), where the surname after it agrees
+with one of them only.
+
     python scripts/learn_lemma_suffixes.py [--train PATH] [--out PATH] [--genders-out PATH]
+                                          [--forenames-out PATH] [--nkjp PATH]
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from kronika.morph import get_morphology
 from kronika.morph.analyzer import expand_tag
-from kronika.morph.lemmatize import name_class
+from kronika.morph.lemmatize import _readings, name_class
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TRAIN = ROOT / ".." / "shared" / "data" / "lemma" / "polem-kpwr-ne-train.tsv"
 RESOURCES = ROOT / "src" / "kronika" / "morph" / "resources" / "pl"
 DEFAULT_OUT = RESOURCES / "lemma_suffix_rules.tsv"
 GENDERS_OUT = RESOURCES / "lemma_adjective_genders.tsv"
+FORENAMES_OUT = RESOURCES / "lemma_forename_counts.tsv"
+NKJP_TRAIN = ROOT / ".." / "shared" / "data" / "nkjp-ner" / "nkjp-ner-train.iob.gz"
 MIN_GENDER_EXAMPLES = 3
 MIN_COUNT = 2  # examples an ending needs for a rule
 MAX_ENDING = 6
@@ -108,6 +116,43 @@ def write_genders(counts: dict[str, Counter], out: Path) -> int:
             lines.append(f"{category}\t{gender}\t{genders['m']}\t{genders['f']}\t{genders['n']}")
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(lines) - 4
+
+
+def learn_forename_counts(nkjp: Path) -> Counter:
+    """How often each forename was meant by a form Morfeusz reads as several forenames (*Edwarda*:
+    Edward or Edwarda), over the NKJP training text: where the next word, a capitalised noun or
+    adjective (the surname), agrees in case, number and gender with the readings of one forename only
+    (*Edwarda Gierka*: Edward; *Edwarda Kowalska*: Edwarda)."""
+    counts: Counter = Counter()
+    morphology = get_morphology()
+    previous: str | None = None
+    with gzip.open(nkjp, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            form = line.split("\t", 1)[0].strip()
+            if previous is not None and form[:1].isupper():
+                forenames: dict[str, set] = defaultdict(set)
+                for reading in _readings(morphology.analyse(previous)):
+                    if "imię" in reading.interp.quals:
+                        forenames[reading.interp.lemma] |= reading.triples
+                if len(forenames) > 1:
+                    following = set().union(*(r.triples for r in _readings(morphology.analyse(form))))
+                    agreeing = [name for name, triples in forenames.items() if triples & following]
+                    if len(agreeing) == 1:
+                        counts[agreeing[0]] += 1
+            previous = form if form[:1].isupper() and form.isalpha() else None
+    return counts
+
+
+def write_forename_counts(counts: Counter, out: Path) -> int:
+    lines = [
+        "# How often a forename was meant by a form shared by several forenames (kronika.morph.lemmatize).",
+        "# source: counted by scripts/learn_lemma_suffixes.py over NKJP 1M (train split; its lemmas are",
+        "# automatic; CC BY 4.0, via CLARIN-PL PolDeepNer) with morfeusz2 readings (BSD-2); licence: CC BY 4.0.",
+        "# Format: forename, count.",
+    ]
+    lines += [f"{name}\t{count}" for name, count in sorted(counts.items())]
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(counts)
 
 
 def learn(train: Path) -> dict[Key, Counter]:
@@ -196,12 +241,16 @@ def main() -> None:
     parser.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--genders-out", type=Path, default=GENDERS_OUT)
+    parser.add_argument("--forenames-out", type=Path, default=FORENAMES_OUT)
+    parser.add_argument("--nkjp", type=Path, default=NKJP_TRAIN)
     parser.add_argument("--min-count", type=int, default=MIN_COUNT)
     args = parser.parse_args()
     written = write(learn(args.train), args.out, args.min_count)
     print(f"{written} rules → {args.out}")
     written = write_genders(learn_adjective_genders(args.train), args.genders_out)
     print(f"{written} category genders → {args.genders_out}")
+    written = write_forename_counts(learn_forename_counts(args.nkjp), args.forenames_out)
+    print(f"{written} forename counts → {args.forenames_out}")
 
 
 if __name__ == "__main__":

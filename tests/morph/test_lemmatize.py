@@ -87,6 +87,56 @@ def test_lemmatize_phrase(phrase: str, category: str | None, expected: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("phrase", "category", "expected"),
+    [
+        # a name no analysis supports as inflected stays as written
+        ("Le Journal de Genève", None, "Le Journal de Genève"),
+        ("Rouge et Noir", None, "Rouge et Noir"),
+        ("Ober Allgäu", "PLACE", "Ober Allgäu"),
+        ("Allgäu", "PLACE", "Allgäu"),
+        ("Mikko", "PERSON", "Mikko"),
+        # a foreign stem with a Polish ending loses the ending
+        ("Winstona Churchilla", None, "Winston Churchill"),
+        ("Neville'a Chamberlaina", "PERSON", "Neville Chamberlain"),
+        ("Stresemanna", "PERSON", "Stresemann"),
+        ("Hofmannem", None, "Hofmann"),
+        ("Kennedyego", "PERSON", "Kennedy"),
+        # forenames alone: the one usage makes likelier, with or without a category
+        ("Edwarda", "PERSON", "Edward"),
+        ("Stanisława", "PERSON", "Stanisław"),
+        ("Edwarda", None, "Edward"),
+        # two forenames; Russian and Belarusian surnames; a family in the plural
+        ("Jana Kazimierza Zawiszy", "PERSON", "Jan Kazimierz Zawisza"),
+        ("Pietrowa", "PERSON", "Pietrow"),
+        ("Sołowjewa", "PERSON", "Sołowjew"),
+        ("Iwanowych", "PERSON", "Iwanow"),
+        ("Kalininych", None, "Kalinin"),
+        # maiden names and patronymics; the ending tells the case the forename shares
+        ("Stelli Typelówny", "PERSON", "Stella Typelówna"),
+        ("Marii Fiodorowny", "PERSON", "Maria Fiodorowna"),
+        # compounds and regions
+        ("Kamieńca Podolskiego", None, "Kamieniec Podolski"),
+        ("Gorzowie Wielkopolskim", "PLACE", "Gorzów Wielkopolski"),
+        ("Naroczem", "PLACE", "Narocz"),
+        ("Naroczem", None, "Narocz"),
+        # surname first, as in registers: cited forename first
+        ("Nowak Jan", "PERSON", "Jan Nowak"),
+        ("Sawickiego Piotra", "PERSON", "Piotr Sawicki"),
+        ("Nowak Jan", None, "Jan Nowak"),
+        ("Jan Nowak", "PERSON", "Jan Nowak"),
+        # a lower-case adjective with no category is a name-derived adjective
+        ("francuskiego", None, "francuski"),
+    ],
+)
+def test_names_unseen_in_training(phrase: str, category: str | None, expected: str) -> None:
+    assert lemmatize_phrase(phrase, category) == expected
+
+
+def test_surname_first_is_kept_in_the_corpus_convention() -> None:
+    assert lemmatize_phrase("Nowak Jan", "nam_liv_person", "poleval") == "Nowak Jan"
+
+
+@pytest.mark.parametrize(
     ("phrase", "category", "kronika", "poleval"),
     [
         # one-adjective names of streets and administrative units: agreeing vs dictionary lemma

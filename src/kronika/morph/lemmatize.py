@@ -58,6 +58,7 @@ _CASE_ENDING = r"(a|u|e|y|i|ę|ą|m|em|ie|om|ów|ego|emu|owi|owie|ach|ami)"
 _APOSTROPHE_TAIL = re.compile(rf"(?<=\w)['’](?={_CASE_ENDING}$)")
 _CASE_ENDING_WORD = re.compile(f"{_CASE_ENDING}$")
 _HYPHENS = {"-", "‐", "‑"}
+_VOWELS = set("aąeęiouóyäëöüéèáàíìúùâêîôû")
 # a web or e-mail address is cited as written (Time.com, mam.media.pl, Del.icio.us)
 _WEB_ADDRESS = re.compile(r"^(\w+://)?[\w.@-]*\w\.[a-z]{2,}\b\S*$")
 _ACRONYM_LENGTH = 4  # the longest all-capital word taken for an acronym even if it spells a word
@@ -67,7 +68,7 @@ _CLASSES = ("person", "place", "adjective", "other")
 _POOLED = "any"  # suffix rules pooled over all classes, for endings a class has too few examples of
 _UNKNOWN = "unknown"  # the class of a name with no category hint
 CONVENTIONS = ("kronika", "poleval")  # how names are cited: see resources/pl/lemma_conventions.tsv
-_CONVENTION_RULES = ("adjective_lemma", "singular")
+_CONVENTION_RULES = ("adjective_lemma", "singular", "forename_first")
 
 Triple = tuple[str, str, str]  # (number, case, gender)
 
@@ -177,42 +178,67 @@ def _case_endings() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     return oblique, closed
 
 
+@lru_cache(maxsize=1)
+def _forename_counts() -> dict[str, int]:
+    """Forename lemma → how often a form shared by several forenames stood for it in the NKJP text
+    (``lemma_forename_counts.tsv``, learned): *Edwarda* is mostly Edward's genitive."""
+    counts = {}
+    for number, line in _resource_lines("lemma_forename_counts.tsv"):
+        fields = line.split("\t")
+        if len(fields) != 2 or not fields[1].isdigit():
+            raise ValueError(f"lemma_forename_counts.tsv line {number}: expected forename, count")
+        counts[fields[0]] = int(fields[1])
+    return counts
+
+
+def _forename_use(reading: Reading) -> int:
+    """How often the forename ``reading`` names was met where its form could name another (0: no
+    forename, or never met)."""
+    return _forename_counts().get(reading.interp.lemma, 0) if "imię" in reading.interp.quals else 0
+
+
 def _resource_lines(name: str) -> Iterable[tuple[int, str]]:
     return data_lines(read_text("kronika.morph", f"resources/pl/{name}"))
 
 
-@lru_cache(maxsize=1)
-def _place_endings() -> dict[str, tuple[str, SuffixRule]]:
-    """Ending → (case key, rule) of the hand-written oblique endings of Polish place names."""
+@lru_cache(maxsize=2)
+def _oblique_endings(cls: str) -> dict[str, tuple[str, SuffixRule]]:
+    """Ending → (case key, rule) of the hand-written oblique endings of Polish names of a class
+    (``lemma_place_endings.tsv``, ``lemma_person_endings.tsv``)."""
+    name = f"lemma_{cls}_endings.tsv"
     endings = {}
-    for number, line in _resource_lines("lemma_place_endings.tsv"):
+    for number, line in _resource_lines(name):
         fields = line.split("\t")
         if len(fields) not in (3, 4) or fields[1].split(":")[0] not in _CASES or not fields[2].isdigit():
-            raise ValueError(f"lemma_place_endings.tsv line {number}: expected ending, case:number, strip[, append]")
+            raise ValueError(f"{name} line {number}: expected ending, case:number, strip[, append]")
         endings[fields[0]] = (fields[1], SuffixRule(int(fields[2]), fields[3] if len(fields) == 4 else ""))
     return endings
 
 
-def _guess_place(word: str, case_key: str) -> str | None:
-    """The nominative of an unknown place name with an oblique ending no nominative has (Szackiem,
-    Oranami, Kalininie), when the case is unknown or the ending's."""
+def _oblique_ending(word: str, cls: str) -> tuple[str, SuffixRule] | None:
+    """(case key, rule) of the longest hand-written oblique ending of ``word`` among the endings of
+    names of class ``cls`` (places: Szackiem, Oranami, Kalininie; persons: Typelówny, Iwanowych)."""
     lower = word.lower()
-    for size in range(min(len(lower) - 2, 5), 1, -1):
-        found = _place_endings().get(lower[-size:])
-        if found is not None and case_key in ("*", found[0]):
-            rule = found[1]
-            return word[: len(word) - rule.strip] + rule.append
+    for endings_class in _ENDINGS_CLASSES.get(cls, ()):
+        for size in range(min(len(lower) - 2, 6), 1, -1):
+            if (found := _oblique_endings(endings_class).get(lower[-size:])) is not None:
+                return found
     return None
 
 
+# the hand-written oblique endings each class of names consults before the learned rules
+_ENDINGS_CLASSES = {"person": ("person",), "place": ("place",), _UNKNOWN: ("person", "place")}
+
+
 def guess_base(word: str, cls: str, case_key: str = "*") -> str:
-    """Base form of a word Morfeusz does not know, by the rule of its longest known ending (the class's
-    own rule before the pooled one: Szackiem → Szack, Oranami → Orany as places). The oblique endings
-    of place names serve places and names of unknown kind."""
+    """Base form of a word Morfeusz does not know: first by the hand-written oblique endings of Polish
+    person and place names (Typelówny → Typelówna, Szackiem → Szack), then by the rule of its longest
+    known ending learned from the corpus (the class's own rule before the pooled one: Oranami → Orany
+    as a place). Names of unknown kind consult the person and the place endings."""
     if case_key.startswith("nom:"):
         return word
-    if cls in ("place", _UNKNOWN) and (place := _guess_place(word, case_key)) is not None:
-        return place
+    if (ending := _oblique_ending(word, cls)) is not None and case_key in ("*", ending[0]):
+        return word[: len(word) - ending[1].strip] + ending[1].append
     rules = _suffix_rules()
     rule_class = "other" if cls in ("adjective", _UNKNOWN) else cls
     lower = word.lower()
@@ -220,7 +246,10 @@ def guess_base(word: str, cls: str, case_key: str = "*") -> str:
         ending = lower[-size:]
         rule = rules.get((rule_class, case_key, ending)) or rules.get((_POOLED, case_key, ending))
         if rule is not None and rule.strip < len(word):
-            return word[: len(word) - rule.strip] + rule.append
+            stem = word[: len(word) - rule.strip]
+            if rule.strip == 1 and not rule.append and stem[-1:].lower() in _VOWELS:
+                return word  # a vowel ending after a vowel is no Polish declension (Allgäu, Lizarazu)
+            return stem + rule.append
     return word if case_key == "*" else guess_base(word, cls, "*")
 
 
@@ -396,11 +425,17 @@ def _head_phrase(tokens: list[Token], cls: str) -> tuple[list[_Member], set[Trip
             if token.text[:1].islower() and members:
                 break  # van, der, de: particles of foreign names end the inflected part
             members.append(_Member(i, (), head is not None))
+            # an oblique ending of the name's class tells the case its words share (Stelli Typelówny)
+            if state and (ending := _oblique_ending(token.text, cls)) is not None:
+                state = {t for t in state if f"{t[1]}:{t[0]}" == ending[0]} or state
             if head is None and cls in ("person", "place"):
                 head = members[-1]
             shared = _ALL
             continue
         readings = _readings(token.interps)
+        if token.text[:1].islower() and members and not members[-1].readings and all(
+                r.pos in _NOUN_POS for r in readings):
+            break  # a common word after a foreign word is no part of an inflected head (Noir sur Blanc)
         if cls == "person":
             # a person is one: a name SGJP knows only in the plural is another word's form (Trun, Hal)
             readings = tuple(r for r in readings if any(t[0] == "sg" for t in r.triples))
@@ -505,8 +540,8 @@ def _choose_triple(
     after_phrase = members[-1].index + 1
     named_by_quote = after_phrase < len(tokens) and _kind(tokens, after_phrase) == "quote"
 
-    def support(triple: Triple) -> tuple[int, int, int]:
-        chosen = in_class = regular = 0
+    def support(triple: Triple) -> tuple[int, int, int, int]:
+        chosen = in_class = regular = forenames = 0
         for member in members:
             token = tokens[member.index]
             fitting = member.fitting(triple)
@@ -514,13 +549,14 @@ def _choose_triple(
             # an adjective after the head modifies it, whatever noun it also spells (Łódzkiego: Łódzkie)
             modifier = member.after_head and any(r.pos not in _NOUN_POS for r in member.readings)
             in_class += not modifier and any(wanted_quals.intersection(r.interp.quals) for r in fitting)
+            forenames += max((_forename_use(r) for r in fitting), default=0)
             if cls == "place" and fitting:  # Aleksandrowa: Aleksandrów rather than Aleksandrowo
                 guess = guess_base(token.text, cls, f"{triple[1]}:{triple[0]}").lower()
                 regular += any(r.pos in _NOUN_POS and r.interp.lemma.lower() == guess for r in fitting)
-        return chosen, in_class, regular
+        return chosen, in_class, regular, forenames
 
     def score(triple: Triple) -> tuple[int | bool, ...]:
-        chosen, in_class, regular = support(triple)
+        chosen, in_class, regular, forenames = support(triple)
         # a conjunct's number is its own, but names mostly join singulars (Prawo i Sprawiedliwość)
         singular_triple = ("sg", *triple[1:])
         singular = (triple[0] == "sg") + sum(
@@ -528,11 +564,12 @@ def _choose_triple(
             for m in members
         )
         if cls == "person":  # a person is one; plural readings of names are mostly other lemmas' forms
-            return singular, in_class, chosen, triple[1] == "nom", triple[2] == "m1"
+            # which of two forenames a form stands for (Edwarda) is known better from usage than a tagger
+            return singular, in_class, forenames, chosen, triple[1] == "nom", triple[2] == "m1"
         gender_prior = -genders.index(triple[2]) if triple[2] in genders else -len(genders)
         # a noun a quoted name follows names one thing (Zgrupowania „Małyńsk”): singular before the tagger
         first, second = (singular, chosen) if named_by_quote else (chosen, singular)
-        return in_class, first, second, regular, triple[1] == "nom", triple[1] != "voc", gender_prior
+        return in_class, first, second, forenames, regular, triple[1] == "nom", triple[1] != "voc", gender_prior
 
     return max(sorted(state), key=score)
 
@@ -551,6 +588,7 @@ def _choose_reading(token: Token, member: _Member, triple: Triple, cls: str) -> 
             # a tagger tells the tag; between lemmas with the same tag the class and regularity decide
             token.chosen is not None and interp.tag == token.chosen.tag,
             bool(wanted_quals.intersection(interp.quals)),
+            _forename_use(reading),
             interp.lemma.lower() == regular,
             interp == token.chosen,
             capitalised == (_is_proper(reading) or interp.lemma[:1].isupper()),
@@ -676,7 +714,8 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
     tokens = _split_compound_tokens(tokens)
     cls = name_class(category)
     if len(tokens) == 1 and tokens[0].text[:1].isalpha() and (
-            cls == "adjective" or (rule == "adjective_lemma" and _is_adjective(tokens[0]))):
+            cls == "adjective" or (rule == "adjective_lemma" and _is_adjective(tokens[0]))
+            or (cls == _UNKNOWN and tokens[0].text[:1].islower() and _is_adjective(tokens[0]))):
         return _adjective_base(tokens[0])
     members, state, dropped = _head_phrase(tokens, cls)
     triple = _choose_triple(tokens, members, state, cls, _preferred_gender(category, cls)) if state else None
@@ -685,7 +724,21 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
     first_word = next((i for i, t in enumerate(tokens) if t.text[:1].isalpha()), None)
     replaced = {m.index: _inflect(tokens[m.index], m, triple, cls, singular, m.index == first_word) for m in members}
     kept = [t for i, t in enumerate(tokens) if i not in dropped]
-    return _joined(kept, {id(tokens[i]): form for i, form in replaced.items()})
+    cited = _joined(kept, {id(tokens[i]): form for i, form in replaced.items()})
+    # a name of no known kind is reordered on the same evidence as a person's
+    if (rule == "forename_first" or (not category and convention == "kronika")) and _surname_first(kept):
+        return " ".join(reversed(cited.split(" ")))
+    return cited
+
+
+def _surname_first(tokens: list[Token]) -> bool:
+    """Two words, a surname and a forename: the first has no forename reading, the second has one
+    (Nowak Jan, Sawicki Piotr, Rudaka Jana)."""
+    if len(tokens) != 2 or tokens[1].start == tokens[0].end or not all(t.text[:1].isupper() for t in tokens):
+        return False
+    surname, forename = (tuple(i.quals for i in t.interps) for t in tokens)
+    is_forename = [any("imię" in q for q in quals) for quals in (surname, forename)]
+    return not is_forename[0] and is_forename[1]
 
 
 def _joined(tokens: list[Token], replaced: dict[int, str] | None = None) -> str:
