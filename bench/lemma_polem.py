@@ -4,10 +4,10 @@ score = 0.2 · case-sensitive accuracy + 0.8 · case-insensitive accuracy, over 
 
 Modes: ``tokens`` gives ``base_form`` the corpus' own tokens, with the corpus tagger's reading as
 ``chosen`` (the PolEval setting); ``phrase`` gives ``lemmatize_phrase`` only the mention's text
-(our tokenizer, Morfeusz readings, no tagger). 
+(our tokenizer, Morfeusz readings, no tagger).
 
 Each citation convention is scored (``--convention`` for one): ``poleval`` is the corpus' own (the
-PolEval number), ``kronika`` the pipeline's (see ``resources/pl/lemma_conventions.tsv``). 
+PolEval number), ``kronika`` the pipeline's (see ``resources/pl/lemma_conventions.tsv``).
 Splits (``../shared/data/SPLITS.md``): ``dev`` is 2-fold cross-validation on the train file's halves,
 the learned resources rebuilt from each half; ``locked`` is the whole tune file, with the committed
 resources (learned from train only). ``--hint category`` passes the KPWr category; by default no hint

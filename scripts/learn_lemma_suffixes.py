@@ -15,12 +15,12 @@ It also counts, per category, the gender in which names made only of adjectives 
 voivodeship): the majority gender of each category with enough examples goes to
 ``lemma_adjective_genders.tsv``.
 
-It also counts, over the NKJP training text, how often a form shared by several forenames stood for
-each (``lemma_forename_counts.tsv``: *Edwarda* is mostly Edward's), where the surname after it agrees
-with one of them only.
+It also counts, over the NKJP training text, how often a form shared by several proper names stood for
+each (``lemma_name_usage.tsv``: *Polski* is mostly Polska's, *Edwarda* Edward's), where the name's label
+or the surname agreeing with a forename allows one of them only.
 
     python scripts/learn_lemma_suffixes.py [--train PATH] [--out PATH] [--genders-out PATH]
-                                          [--forenames-out PATH] [--nkjp PATH]
+                                          [--usage-out PATH] [--nkjp PATH]
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ DEFAULT_TRAIN = ROOT / ".." / "shared" / "data" / "lemma" / "polem-kpwr-ne-train
 RESOURCES = ROOT / "src" / "kronika" / "morph" / "resources" / "pl"
 DEFAULT_OUT = RESOURCES / "lemma_suffix_rules.tsv"
 GENDERS_OUT = RESOURCES / "lemma_adjective_genders.tsv"
-FORENAMES_OUT = RESOURCES / "lemma_forename_counts.tsv"
+USAGE_OUT = RESOURCES / "lemma_name_usage.tsv"
 NKJP_TRAIN = ROOT / ".." / "shared" / "data" / "nkjp-ner" / "nkjp-ner-train.iob.gz"
 MIN_GENDER_EXAMPLES = 3
 MIN_COUNT = 2  # examples an ending needs for a rule
@@ -118,32 +118,50 @@ def write_genders(counts: dict[str, Counter], out: Path) -> int:
     return len(lines) - 4
 
 
-def learn_forename_counts(nkjp: Path) -> Counter:
-    """How often each forename was meant by a form Morfeusz reads as several forenames (*Edwarda*:
-    Edward or Edwarda), over the NKJP training text: where the next word, a capitalised noun or
-    adjective (the surname), agrees in case, number and gender with the readings of one forename only
-    (*Edwarda Gierka*: Edward; *Edwarda Kowalska*: Edwarda)."""
+_LABEL_QUALIFIERS = {"persName": {"imię", "nazwisko"}, "placeName": {"nazwa_geograficzna"},
+                     "geogName": {"nazwa_geograficzna"}}
+
+
+def learn_name_usage(nkjp: Path) -> Counter:
+    """How often each proper name was meant by a form Morfeusz reads as several proper names, over the
+    NKJP training text: where the name's label allows one of them only (*Polski* in a place name: Polska,
+    not the surname Polski) or, for places, the corpus lemma picks one of those it allows (*Łodzi*: Łódź,
+    not Łodzia),
+    or, for forenames (*Edwarda*: Edward or Edwarda), where the next word, the
+    surname, agrees in case, number and gender with one of them only (*Edwarda Gierka*: Edward)."""
     counts: Counter = Counter()
     morphology = get_morphology()
-    previous: str | None = None
+    previous: dict[str, set] = {}
     with gzip.open(nkjp, "rt", encoding="utf-8") as handle:
         for line in handle:
-            form = line.split("\t", 1)[0].strip()
-            if previous is not None and form[:1].isupper():
-                forenames: dict[str, set] = defaultdict(set)
-                for reading in _readings(morphology.analyse(previous)):
-                    if "imię" in reading.interp.quals:
-                        forenames[reading.interp.lemma] |= reading.triples
-                if len(forenames) > 1:
-                    following = set().union(*(r.triples for r in _readings(morphology.analyse(form))))
-                    agreeing = [name for name, triples in forenames.items() if triples & following]
-                    if len(agreeing) == 1:
-                        counts[agreeing[0]] += 1
-            previous = form if form[:1].isupper() and form.isalpha() else None
+            fields = line.rstrip("\n").split("\t")
+            form = fields[0].strip()
+            names: dict[str, set] = defaultdict(set)
+            quals: dict[str, set] = defaultdict(set)
+            if form[:1].isupper() and form.isalpha():
+                for reading in _readings(morphology.analyse(form)):
+                    if _NAME_QUALIFIERS.intersection(reading.interp.quals):
+                        names[reading.interp.lemma] |= reading.triples
+                        quals[reading.interp.lemma] |= set(reading.interp.quals)
+            if len(previous) > 1 and names:
+                following = set().union(*names.values())
+                agreeing = [name for name, triples in previous.items() if triples & following]
+                if len(agreeing) == 1:
+                    counts[agreeing[0]] += 1
+            label = fields[3] if len(fields) > 3 else "O"
+            wanted = set().union(*(q for kind, q in _LABEL_QUALIFIERS.items() if kind in label))
+            if len(names) > 1 and wanted:
+                fitting = [name for name in names if quals[name] & wanted]
+                if len(fitting) == 1:
+                    counts[fitting[0]] += 1
+                elif fields[1] in fitting and "persName" not in label:
+                    # between places the corpus' own (automatic) lemma; between forenames it is a guess
+                    counts[fields[1]] += 1
+            previous = {name: triples for name, triples in names.items() if "imię" in quals[name]}
     return counts
 
 
-def write_forename_counts(counts: Counter, out: Path) -> int:
+def write_name_usage(counts: Counter, out: Path) -> int:
     lines = [
         "# How often a forename was meant by a form shared by several forenames (kronika.morph.lemmatize).",
         "# source: counted by scripts/learn_lemma_suffixes.py over NKJP 1M (train split; its lemmas are",
@@ -241,7 +259,7 @@ def main() -> None:
     parser.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--genders-out", type=Path, default=GENDERS_OUT)
-    parser.add_argument("--forenames-out", type=Path, default=FORENAMES_OUT)
+    parser.add_argument("--usage-out", type=Path, default=USAGE_OUT)
     parser.add_argument("--nkjp", type=Path, default=NKJP_TRAIN)
     parser.add_argument("--min-count", type=int, default=MIN_COUNT)
     args = parser.parse_args()
@@ -249,8 +267,8 @@ def main() -> None:
     print(f"{written} rules → {args.out}")
     written = write_genders(learn_adjective_genders(args.train), args.genders_out)
     print(f"{written} category genders → {args.genders_out}")
-    written = write_forename_counts(learn_forename_counts(args.nkjp), args.forenames_out)
-    print(f"{written} forename counts → {args.forenames_out}")
+    written = write_name_usage(learn_name_usage(args.nkjp), args.usage_out)
+    print(f"{written} name usage counts → {args.usage_out}")
 
 
 if __name__ == "__main__":

@@ -2,10 +2,11 @@
 
 import pytest
 
+from kronika.lang.fold import fold
 from kronika.morph import get_morphology
 from kronika.store.intervals import query_interval, timex_interval
 from kronika.store.quantities import find_quantities
-from kronika.store.terms import fold, guess_base_forms, query_alternatives
+from kronika.store.terms import guess_base_forms, query_alternatives
 from kronika.text.segment import split_sentences
 
 

@@ -14,16 +14,9 @@ from dataclasses import dataclass
 
 from kronika.events.arguments import Mention, mentions_in
 from kronika.events.clauses import Clause, split_clauses
-from kronika.events.grammar import (
-    FINITE,
-    NOMINAL,
-    agrees,
-    has_pos,
-    is_preposition,
-    lemmas_lower,
-    number_gender,
-)
+from kronika.events.grammar import FINITE, agrees, has_pos, is_preposition, number_gender
 from kronika.events.lexicon import NOT_AN_EVENT, TriggerEntry, load_function_words, load_triggers
+from kronika.lang.grammar import NOMINAL, lemmas_lower
 from kronika.model import Analysis, Entity, Event, EventArgument, Sentence, Timex, Token
 
 PREDICATE = FINITE | {"ppas", "pact", "pcon", "pant", "inf", "impt"}

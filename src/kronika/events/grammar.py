@@ -1,4 +1,4 @@
-"""Token-level Polish grammar used by event extraction.
+"""Token-level Polish grammar used by event extraction (what every stage uses is in kronika.lang.grammar).
 
 The disambiguator's single chosen reading is often wrong on rare words, so these predicates look at
 all Morfeusz readings of a token and ask what it *can* be.
@@ -6,23 +6,13 @@ all Morfeusz readings of a token and ask what it *can* be.
 
 from __future__ import annotations
 
+from kronika.lang.grammar import NOMINAL
 from kronika.model import Token
 
 FINITE = frozenset({"fin", "praet", "imps", "bedzie", "winien", "pred"})
 VERBAL = FINITE | {"inf", "ppas", "pact", "pcon", "pant", "impt"}
-NOMINAL = frozenset({"subst", "depr", "ger", "ppron3", "ppron12"})
-CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 PUNCTUATION_BREAKS = frozenset({",", ";", ":", "–", "—", "-"})
 QUOTES = frozenset("„”\"«»‚‘’'")
-
-
-def lemmas(token: Token) -> frozenset[str]:
-    """The token's lemmas (readings carry them without SGJP homonym marks), or its form when it has none."""
-    return frozenset(i.lemma for i in token.interps) or frozenset({token.text})
-
-
-def lemmas_lower(token: Token) -> frozenset[str]:
-    return frozenset(lemma.lower() for lemma in lemmas(token))
 
 
 def has_pos(token: Token, parts_of_speech: frozenset[str] | set[str], lemma: str | None = None) -> bool:
@@ -51,16 +41,6 @@ def is_modifier(token: Token) -> bool:
         or token.text == "."
         or token.text in QUOTES
     )
-
-
-def cases(token: Token, parts_of_speech: frozenset[str] = NOMINAL) -> frozenset[str]:
-    """Cases a nominal token may be in; empty when it has no nominal reading (unknown words)."""
-    found: set[str] = set()
-    for interp in token.interps:
-        if interp.pos in parts_of_speech:
-            for part in interp.tag.split(":")[1:]:
-                found.update(c for c in part.split(".") if c in CASES)
-    return frozenset(found)
 
 
 def agreement(token: Token) -> set[tuple[str, str]]:

@@ -10,14 +10,12 @@ Every candidate is checked against the index, so over-generation costs only a lo
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from itertools import product
 
-from kronika.resources import read_table
+from kronika.lang.fold import fold as fold_text
+from kronika.lang.resources import read_table
 
-# Characters NFKD does not decompose into a base letter and a combining mark.
-_EXTRA_FOLD = str.maketrans({"ł": "l", "Ł": "l", "ß": "ss", "ø": "o", "đ": "d", "ı": "i", "’": "'", "ʼ": "'"})
 _SEPARATORS = re.compile(r"[\s\-‐–—_/]+")
 _DROP = re.compile(r"[\"'`´.,;:()\[\]„”“«»]")
 # Words after which the rest of a multiword name stays as it is: "Brześciu nad Bugiem".
@@ -25,19 +23,17 @@ _PREPOSITIONS = frozenset({"nad", "pod", "przy", "w", "na", "za", "u", "koło"})
 _MAX_COMBINATIONS = 32
 
 
-_POLISH_FOLD = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
 _PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 
 
 def fold(name: str) -> str:
-    """``'Brześć nad  Bugiem'`` → ``'brzesc nad bugiem'``; ``'Ivano-Frankivsk'`` → ``'ivano frankivsk'``."""
-    text = name.translate(_POLISH_FOLD).lower()
-    if _PLAIN.fullmatch(text):  # the common case, without Unicode decomposition
+    """The look-up key of a name: folded (:func:`kronika.lang.fold.fold`), punctuation dropped, hyphens and
+    runs of spaces as one space: ``'Brześć nad  Bugiem'`` → ``'brzesc nad bugiem'``; ``'Ivano-Frankivsk'`` →
+    ``'ivano frankivsk'``."""
+    text = fold_text(name)
+    if _PLAIN.fullmatch(text):  # the common case
         return text
-    text = unicodedata.normalize("NFKD", text.translate(_EXTRA_FOLD))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = _DROP.sub("", text)
-    return _SEPARATORS.sub(" ", text).strip()
+    return _SEPARATORS.sub(" ", _DROP.sub("", text)).strip()
 
 
 def _load_suffix_rules() -> tuple[tuple[str, str], ...]:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kronika.resources import parse_table, read_text
+from kronika.lang.resources import parse_table, read_text
 
 COLUMNS = ("adjective", "region", "lat", "lon", "radius_km", "source")
 # Words that open a qualifying phrase: "Brześć nad Bugiem", "Góra pod Łęczycą".

@@ -33,9 +33,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kronika.lang.resources import data_lines, read_text
 from kronika.model import Interp, Token
 from kronika.morph.analyzer import expand_tag, get_morphology
-from kronika.resources import data_lines, read_text
 from kronika.text.segment import tokenize
 
 _INFLECTED_POS = {"subst", "depr", "ger", "adj", "ppas", "pact"}
@@ -179,22 +179,32 @@ def _case_endings() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
 
 
 @lru_cache(maxsize=1)
-def _forename_counts() -> dict[str, int]:
-    """Forename lemma → how often a form shared by several forenames stood for it in the NKJP text
-    (``lemma_forename_counts.tsv``, learned): *Edwarda* is mostly Edward's genitive."""
+def _name_usage() -> dict[str, int]:
+    """Proper name → how often a form shared by several proper names stood for it in the NKJP text
+    (``lemma_name_usage.tsv``, learned): *Edwarda* is mostly Edward's genitive, *Polski* Polska's."""
     counts = {}
-    for number, line in _resource_lines("lemma_forename_counts.tsv"):
+    for number, line in _resource_lines("lemma_name_usage.tsv"):
         fields = line.split("\t")
         if len(fields) != 2 or not fields[1].isdigit():
-            raise ValueError(f"lemma_forename_counts.tsv line {number}: expected forename, count")
+            raise ValueError(f"lemma_name_usage.tsv line {number}: expected name, count")
         counts[fields[0]] = int(fields[1])
     return counts
 
 
-def _forename_use(reading: Reading) -> int:
-    """How often the forename ``reading`` names was met where its form could name another (0: no
-    forename, or never met)."""
-    return _forename_counts().get(reading.interp.lemma, 0) if "imię" in reading.interp.quals else 0
+def _by_usage(cls: str, tokens: list[Token]) -> bool:
+    """Whether the names a word may be are told apart by their usage: in persons' and places' names, and in
+    a one-word name of unknown kind (in a longer one a forename's usage says nothing: Rada Miasta)."""
+    return cls in ("person", "place") or (cls == _UNKNOWN and _one_word(tokens))
+
+
+def _one_word(tokens: list[Token]) -> bool:
+    return sum(t.text[:1].isalpha() for t in tokens) == 1
+
+
+def _usage(reading: Reading) -> int:
+    """How often the proper name ``reading`` names was met where its form could name another (0: no
+    proper name, or never met)."""
+    return _name_usage().get(reading.interp.lemma, 0) if _is_proper(reading) else 0
 
 
 def _resource_lines(name: str) -> Iterable[tuple[int, str]]:
@@ -541,22 +551,28 @@ def _choose_triple(
     named_by_quote = after_phrase < len(tokens) and _kind(tokens, after_phrase) == "quote"
 
     def support(triple: Triple) -> tuple[int, int, int, int]:
-        chosen = in_class = regular = forenames = 0
+        chosen = in_class = regular = usage = 0
         for member in members:
             token = tokens[member.index]
             fitting = member.fitting(triple)
             chosen += any(r.interp == token.chosen for r in fitting)
             # an adjective after the head modifies it, whatever noun it also spells (Łódzkiego: Łódzkie)
             modifier = member.after_head and any(r.pos not in _NOUN_POS for r in member.readings)
-            in_class += not modifier and any(wanted_quals.intersection(r.interp.quals) for r in fitting)
-            forenames += max((_forename_use(r) for r in fitting), default=0)
+            if cls == _UNKNOWN:
+                # a one-word name of unknown kind: a name's reading before a common word's (Polski: Polska,
+                # Marka: Marek, Amerykanów: Amerykanie); in longer names the head's readings decide
+                in_class += _one_word(tokens) and any(r.interp.lemma[:1].isupper() for r in fitting)
+            else:
+                in_class += not modifier and any(wanted_quals.intersection(r.interp.quals) for r in fitting)
+            if _by_usage(cls, tokens):
+                usage += max((_usage(r) for r in fitting), default=0)
             if cls == "place" and fitting:  # Aleksandrowa: Aleksandrów rather than Aleksandrowo
                 guess = guess_base(token.text, cls, f"{triple[1]}:{triple[0]}").lower()
                 regular += any(r.pos in _NOUN_POS and r.interp.lemma.lower() == guess for r in fitting)
-        return chosen, in_class, regular, forenames
+        return chosen, in_class, regular, usage
 
     def score(triple: Triple) -> tuple[int | bool, ...]:
-        chosen, in_class, regular, forenames = support(triple)
+        chosen, in_class, regular, usage = support(triple)
         # a conjunct's number is its own, but names mostly join singulars (Prawo i Sprawiedliwość)
         singular_triple = ("sg", *triple[1:])
         singular = (triple[0] == "sg") + sum(
@@ -564,17 +580,17 @@ def _choose_triple(
             for m in members
         )
         if cls == "person":  # a person is one; plural readings of names are mostly other lemmas' forms
-            # which of two forenames a form stands for (Edwarda) is known better from usage than a tagger
-            return singular, in_class, forenames, chosen, triple[1] == "nom", triple[2] == "m1"
+            # which of two names a form stands for (Edwarda) is known better from usage than from a tagger
+            return singular, in_class, usage, chosen, triple[1] == "nom", triple[2] == "m1"
         gender_prior = -genders.index(triple[2]) if triple[2] in genders else -len(genders)
         # a noun a quoted name follows names one thing (Zgrupowania „Małyńsk”): singular before the tagger
         first, second = (singular, chosen) if named_by_quote else (chosen, singular)
-        return in_class, first, second, forenames, regular, triple[1] == "nom", triple[1] != "voc", gender_prior
+        return in_class, first, second, usage, regular, triple[1] == "nom", triple[1] != "voc", gender_prior
 
     return max(sorted(state), key=score)
 
 
-def _choose_reading(token: Token, member: _Member, triple: Triple, cls: str) -> Reading:
+def _choose_reading(token: Token, member: _Member, triple: Triple, cls: str, by_usage: bool) -> Reading:
     capitalised = token.text[:1].isupper()
     wanted_quals = _CLASS_QUALIFIERS.get(cls, set())
     # between places SGJP gives the same standing (Dubno, Dubne), the more regular paradigm's: the one
@@ -588,7 +604,7 @@ def _choose_reading(token: Token, member: _Member, triple: Triple, cls: str) -> 
             # a tagger tells the tag; between lemmas with the same tag the class and regularity decide
             token.chosen is not None and interp.tag == token.chosen.tag,
             bool(wanted_quals.intersection(interp.quals)),
-            _forename_use(reading),
+            _usage(reading) if by_usage else 0,
             interp.lemma.lower() == regular,
             interp == token.chosen,
             capitalised == (_is_proper(reading) or interp.lemma[:1].isupper()),
@@ -633,14 +649,16 @@ def _tagged_case(token: Token, leading: bool) -> str:
     return "*" if lower.endswith(oblique + other_cases) else f"nom:{number}"
 
 
-def _inflect(token: Token, member: _Member, triple: Triple | None, cls: str, singular: bool, leading: bool) -> str:
-    """The nominative of one word of the head phrase; ``leading``: the word opens the name."""
+def _inflect(token: Token, member: _Member, triple: Triple | None, cls: str, singular: bool, leading: bool,
+             by_usage: bool) -> str:
+    """The nominative of one word of the head phrase; ``leading``: the word opens the name; ``by_usage``:
+    how the NKJP text used the names it may be decides between them."""
     if not member.readings:
         case_key = f"{triple[1]}:{triple[0]}" if triple else _tagged_case(token, leading)
         return guess_base(token.text, cls, case_key)
     if triple is None:
         return token.text
-    reading = _choose_reading(token, member, triple, cls)
+    reading = _choose_reading(token, member, triple, cls, by_usage)
     if member.shared != _ALL:  # its own number or gender: the head's if it can, else the singular's
         own = [t for t in reading.triples if _fits(t, triple, member.shared)] or [triple]
         triple = max(own, key=lambda t: (t[0] == triple[0], t[0] == "sg", t[2] == triple[2], t))
@@ -722,7 +740,9 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
     # a person is one (a family's plural, Kowalskich, is cited by the surname: Kowalski)
     singular = cls == "person" or rule == "singular"
     first_word = next((i for i, t in enumerate(tokens) if t.text[:1].isalpha()), None)
-    replaced = {m.index: _inflect(tokens[m.index], m, triple, cls, singular, m.index == first_word) for m in members}
+    by_usage = _by_usage(cls, tokens)
+    replaced = {m.index: _inflect(tokens[m.index], m, triple, cls, singular, m.index == first_word, by_usage)
+                for m in members}
     kept = [t for i, t in enumerate(tokens) if i not in dropped]
     cited = _joined(kept, {id(tokens[i]): form for i, form in replaced.items()})
     # a name of no known kind is reordered on the same evidence as a person's

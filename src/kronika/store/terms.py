@@ -9,9 +9,9 @@ know gets base-form guesses from Polish case endings, so *Rückemanna* is also i
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
+from kronika.lang.fold import fold
 from kronika.model import Token
 from kronika.morph import get_morphology
 from kronika.morph.analyzer import strip_homonym
@@ -20,13 +20,6 @@ from kronika.store.resources import inflection_endings
 _NON_TERM = re.compile(r"[^a-z0-9]+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _MIN_STEM = 3
-
-
-def fold(text: str) -> str:
-    """``'Łódź Rückemann'`` → ``'lodz ruckemann'``."""
-    text = text.lower().replace("ł", "l")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def split_terms(text: str) -> list[str]:
