@@ -25,11 +25,12 @@ import random
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from kronika.lang import base_forms
 from kronika.model import Interp, Token
 from kronika.morph import get_morphology, lemmatize
 from kronika.morph.analyzer import expand_tag
@@ -141,7 +142,8 @@ def learned_from(train_lines: list[str]) -> Iterator[None]:
     spec = importlib.util.spec_from_file_location("learn_lemma_suffixes", LEARN_SCRIPT)
     learner = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(learner)
-    original = lemmatize._resource_lines
+    modules = (base_forms, lemmatize)  # the readers of the learned resources
+    originals = [module._resource_lines for module in modules]
     with tempfile.TemporaryDirectory() as directory:
         folder = Path(directory)
         train = folder / "train.tsv"
@@ -149,26 +151,30 @@ def learned_from(train_lines: list[str]) -> Iterator[None]:
         learner.write(learner.learn(train), folder / "lemma_suffix_rules.tsv", learner.MIN_COUNT)
         learner.write_genders(learner.learn_adjective_genders(train), folder / "lemma_adjective_genders.tsv")
 
-        def lines(name: str) -> Iterator[tuple[int, str]]:
-            path = folder / name
-            if not path.exists():
-                yield from original(name)
-                return
-            for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-                if line.strip() and not line.startswith("#"):
-                    yield number, line
+        def reader(original: Callable[[str], Iterable[tuple[int, str]]]) -> Callable[[str], Iterator[tuple[int, str]]]:
+            def lines(name: str) -> Iterator[tuple[int, str]]:
+                path = folder / name
+                if not path.exists():
+                    yield from original(name)
+                    return
+                for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+                    if line.strip() and not line.startswith("#"):
+                        yield number, line
+            return lines
 
-        lemmatize._resource_lines = lines
+        for module, original in zip(modules, originals, strict=True):
+            module._resource_lines = reader(original)
         _clear_caches()
         try:
             yield
         finally:
-            lemmatize._resource_lines = original
+            for module, original in zip(modules, originals, strict=True):
+                module._resource_lines = original
             _clear_caches()
 
 
 def _clear_caches() -> None:
-    for loader in (lemmatize._suffix_rules, lemmatize._adjective_genders):
+    for loader in (base_forms._suffix_rules, lemmatize._adjective_genders):
         loader.cache_clear()
 
 

@@ -6,7 +6,7 @@ each capitalised word of a mention with the word of its gold base form, and coun
 tells) and word ending (1–6 letters), which transformation —
 strip n letters, append s — turns the form into its base. SGJP paradigms of the
 names seen in training (Morfeusz ``generate``) add one example per case form. The most frequent rule
-of each (class, case, ending) is written to ``src/kronika/morph/resources/pl/lemma_suffix_rules.tsv``
+of each (class, case, ending) is written to ``src/kronika/lang/resources/pl/lemma_suffix_rules.tsv``
 when at least ``--min-count`` examples support the ending and it differs from the rule of the next
 shorter ending. The rules carry to unseen names; no (form, lemma) pair is stored.
 
@@ -38,7 +38,7 @@ from kronika.morph.lemmatize import _readings, name_class
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TRAIN = ROOT / ".." / "shared" / "data" / "lemma" / "polem-kpwr-ne-train.tsv"
 RESOURCES = ROOT / "src" / "kronika" / "morph" / "resources" / "pl"
-DEFAULT_OUT = RESOURCES / "lemma_suffix_rules.tsv"
+DEFAULT_OUT = ROOT / "src" / "kronika" / "lang" / "resources" / "pl" / "lemma_suffix_rules.tsv"
 GENDERS_OUT = RESOURCES / "lemma_adjective_genders.tsv"
 USAGE_OUT = RESOURCES / "lemma_name_usage.tsv"
 NKJP_TRAIN = ROOT / ".." / "shared" / "data" / "nkjp-ner" / "nkjp-ner-train.iob.gz"
@@ -118,17 +118,19 @@ def write_genders(counts: dict[str, Counter], out: Path) -> int:
     return len(lines) - 4
 
 
-_LABEL_QUALIFIERS = {"persName": {"imię", "nazwisko"}, "placeName": {"nazwa_geograficzna"},
-                     "geogName": {"nazwa_geograficzna"}}
+# the readings an NKJP name label allows, most specific label first
+_LABEL_QUALIFIERS = (("persName-forename", {"imię"}), ("persName-surname", {"nazwisko"}),
+                     ("persName", {"imię", "nazwisko"}), ("placeName", {"nazwa_geograficzna"}),
+                     ("geogName", {"nazwa_geograficzna"}))
 
 
 def learn_name_usage(nkjp: Path) -> Counter:
     """How often each proper name was meant by a form Morfeusz reads as several proper names, over the
     NKJP training text: where the name's label allows one of them only (*Polski* in a place name: Polska,
-    not the surname Polski) or, for places, the corpus lemma picks one of those it allows (*Łodzi*: Łódź,
-    not Łodzia),
-    or, for forenames (*Edwarda*: Edward or Edwarda), where the next word, the
-    surname, agrees in case, number and gender with one of them only (*Edwarda Gierka*: Edward)."""
+    not the surname Polski; *Jana* as a forename: Jan, not the surname Jana); for places, where the
+    corpus lemma picks one of those the label allows (*Łodzi*: Łódź, not Łodzia); for forenames
+    (*Edwarda*: Edward or Edwarda), where the next word, the surname, agrees in case, number and gender
+    with one of them only (*Edwarda Gierka*: Edward)."""
     counts: Counter = Counter()
     morphology = get_morphology()
     previous: dict[str, set] = {}
@@ -149,7 +151,7 @@ def learn_name_usage(nkjp: Path) -> Counter:
                 if len(agreeing) == 1:
                     counts[agreeing[0]] += 1
             label = fields[3] if len(fields) > 3 else "O"
-            wanted = set().union(*(q for kind, q in _LABEL_QUALIFIERS.items() if kind in label))
+            wanted = next((q for kind, q in _LABEL_QUALIFIERS if kind in label), set())
             if len(names) > 1 and wanted:
                 fitting = [name for name in names if quals[name] & wanted]
                 if len(fitting) == 1:
@@ -220,7 +222,7 @@ def add_paradigms(counts: dict[Key, Counter], lemmas: dict[str, str]) -> None:
 
 
 def lookup(best: dict[Key, tuple[int, str]], cls: str, case: str, ending: str) -> tuple[int, str] | None:
-    """The rule ``kronika.morph.lemmatize.guess_base`` applies: at the longest ending with a rule, the
+    """The rule ``kronika.lang.base_forms.guess_base`` applies: at the longest ending with a rule, the
     class's own rule, else the rule pooled over all classes."""
     for size in range(len(ending), 0, -1):
         for rule_class in (cls, POOLED):
@@ -242,7 +244,7 @@ def write(counts: dict[Key, Counter], out: Path, min_count: int) -> int:
                 if rule != lookup(best, *key):
                     best[key] = rule
     lines = [
-        "# Suffix rules for the base forms of words Morfeusz does not know (kronika.morph.lemmatize).",
+        "# Suffix rules for the base forms of words Morfeusz does not know (kronika.lang.base_forms).",
         "# source: learned by scripts/learn_lemma_suffixes.py from the Polem KPWr name lemmas (train split;",
         "# KPWr CC BY, via CLARIN-PL Polem, LGPL-3) and SGJP paradigms from morfeusz2 (BSD-2); licence: CC BY 4.0.",
         "# Format: class, case:number (or * for any), word ending, letters to strip, letters to append.",

@@ -6,9 +6,10 @@ import pytest
 from click.testing import CliRunner
 
 from kronika.commands.lemmatize import command
+from kronika.lang.base_forms import guess_base
 from kronika.model import Interp, Token
 from kronika.morph import get_morphology
-from kronika.morph.lemmatize import base_form, guess_base, lemmatize_phrase, name_class
+from kronika.morph.lemmatize import base_form, lemmatize_phrase, name_class
 from kronika.text.segment import tokenize
 
 

@@ -11,9 +11,13 @@ quoted names) is kept as written:
 Agreement is checked on Morfeusz (SGJP) readings: the phrase keeps the (number, case, gender) triples
 that every word of the head phrase allows, and the nominative forms come from Morfeusz's generator.
 Words Morfeusz does not know (foreign surnames, rare places: *Rückemanna*, *Oranami*) are treated as
-agreeing, and their base form is guessed from suffix rules learned from the Polem KPWr training data
-(``scripts/learn_lemma_suffixes.py`` → ``resources/pl/lemma_suffix_rules.tsv``), after the hand-written
-oblique endings of Polish place names for places (``lemma_place_endings.tsv``: *Szackiem* → *Szack*).
+agreeing, and their base form is guessed by :mod:`kronika.lang.base_forms`; an oblique ending of a
+person's or place's name there also tells the case the other words share (*Stelli Typelówny*).
+Where a word's readings are several proper names, how the NKJP text used them decides
+(``lemma_name_usage.tsv``, learned: *Edwarda* is Edward's, *Polski* Polska's); a one-word name of
+unknown kind prefers a name's reading to a common word's (*Marka* → *Marek*), and a lower-case one-word
+name that is an adjective is a name-derived adjective (*francuskiego* → *francuski*). A person listed
+surname first is cited forename first (*Nowak Jan* → *Jan Nowak*) in the pipeline's convention.
 A hyphenated second part keeps its own gender (*Bielsko-Biała*), a capitalised noun after *i* its own
 number and gender (*Prawo i Sprawiedliwość*); names made only of adjectives take the gender the corpus
 cites their category in (``lemma_adjective_genders.tsv``, learned by the same script).
@@ -33,6 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kronika.lang.base_forms import CLASSES, UNKNOWN, guess_base, oblique_ending
 from kronika.lang.resources import data_lines, read_text
 from kronika.model import Interp, Token
 from kronika.morph.analyzer import expand_tag, get_morphology
@@ -58,15 +63,11 @@ _CASE_ENDING = r"(a|u|e|y|i|ę|ą|m|em|ie|om|ów|ego|emu|owi|owie|ach|ami)"
 _APOSTROPHE_TAIL = re.compile(rf"(?<=\w)['’](?={_CASE_ENDING}$)")
 _CASE_ENDING_WORD = re.compile(f"{_CASE_ENDING}$")
 _HYPHENS = {"-", "‐", "‑"}
-_VOWELS = set("aąeęiouóyäëöüéèáàíìúùâêîôû")
 # a web or e-mail address is cited as written (Time.com, mam.media.pl, Del.icio.us)
 _WEB_ADDRESS = re.compile(r"^(\w+://)?[\w.@-]*\w\.[a-z]{2,}\b\S*$")
 _ACRONYM_LENGTH = 4  # the longest all-capital word taken for an acronym even if it spells a word
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
-_CLASSES = ("person", "place", "adjective", "other")
-_POOLED = "any"  # suffix rules pooled over all classes, for endings a class has too few examples of
-_UNKNOWN = "unknown"  # the class of a name with no category hint
 CONVENTIONS = ("kronika", "poleval")  # how names are cited: see resources/pl/lemma_conventions.tsv
 _CONVENTION_RULES = ("adjective_lemma", "singular", "forename_first")
 
@@ -82,7 +83,7 @@ def _category_classes() -> tuple[tuple[str, str], ...]:
     rows: list[tuple[str, str]] = []
     for number, line in _resource_lines("lemma_categories.tsv"):
         prefix, _, name_class = line.partition("\t")
-        if name_class not in _CLASSES:
+        if name_class not in CLASSES:
             raise ValueError(f"lemma_categories.tsv line {number}: unknown class {name_class!r}")
         rows.append((prefix.lower(), name_class))
     return tuple(sorted(rows, key=lambda row: -len(row[0])))
@@ -92,30 +93,9 @@ def name_class(category: str | None) -> str:
     """``'person'``, ``'place'``, ``'adjective'`` or ``'other'`` for a category hint; ``'unknown'``
     (handled as ``'other'``, but open to the endings of places) for none."""
     if not category:
-        return _UNKNOWN
+        return UNKNOWN
     lower = category.lower()
     return next((cls for prefix, cls in _category_classes() if lower.startswith(prefix)), "other")
-
-
-@dataclass(frozen=True, slots=True)
-class SuffixRule:
-    strip: int
-    append: str
-
-
-@lru_cache(maxsize=1)
-def _suffix_rules() -> dict[tuple[str, str, str], SuffixRule]:
-    """(class, case key, ending) → rule; the case key is ``'gen:sg'`` … or ``'*'`` (case unknown)."""
-    rules: dict[tuple[str, str, str], SuffixRule] = {}
-    for number, line in _resource_lines("lemma_suffix_rules.tsv"):
-        fields = line.split("\t")
-        if len(fields) != 5 or fields[0] not in (*_CLASSES, _POOLED) or not fields[3].isdigit():
-            raise ValueError(f"lemma_suffix_rules.tsv line {number}: expected class, case, ending, strip, append")
-        cls, case_key, ending, strip, append = fields
-        if case_key != "*" and case_key.split(":")[0] not in _CASES:
-            raise ValueError(f"lemma_suffix_rules.tsv line {number}: unknown case {case_key!r}")
-        rules[(cls, case_key, ending)] = SuffixRule(int(strip), append)
-    return rules
 
 
 @lru_cache(maxsize=1)
@@ -194,7 +174,7 @@ def _name_usage() -> dict[str, int]:
 def _by_usage(cls: str, tokens: list[Token]) -> bool:
     """Whether the names a word may be are told apart by their usage: in persons' and places' names, and in
     a one-word name of unknown kind (in a longer one a forename's usage says nothing: Rada Miasta)."""
-    return cls in ("person", "place") or (cls == _UNKNOWN and _one_word(tokens))
+    return cls in ("person", "place") or (cls == UNKNOWN and _one_word(tokens))
 
 
 def _one_word(tokens: list[Token]) -> bool:
@@ -209,58 +189,6 @@ def _usage(reading: Reading) -> int:
 
 def _resource_lines(name: str) -> Iterable[tuple[int, str]]:
     return data_lines(read_text("kronika.morph", f"resources/pl/{name}"))
-
-
-@lru_cache(maxsize=2)
-def _oblique_endings(cls: str) -> dict[str, tuple[str, SuffixRule]]:
-    """Ending → (case key, rule) of the hand-written oblique endings of Polish names of a class
-    (``lemma_place_endings.tsv``, ``lemma_person_endings.tsv``)."""
-    name = f"lemma_{cls}_endings.tsv"
-    endings = {}
-    for number, line in _resource_lines(name):
-        fields = line.split("\t")
-        if len(fields) not in (3, 4) or fields[1].split(":")[0] not in _CASES or not fields[2].isdigit():
-            raise ValueError(f"{name} line {number}: expected ending, case:number, strip[, append]")
-        endings[fields[0]] = (fields[1], SuffixRule(int(fields[2]), fields[3] if len(fields) == 4 else ""))
-    return endings
-
-
-def _oblique_ending(word: str, cls: str) -> tuple[str, SuffixRule] | None:
-    """(case key, rule) of the longest hand-written oblique ending of ``word`` among the endings of
-    names of class ``cls`` (places: Szackiem, Oranami, Kalininie; persons: Typelówny, Iwanowych)."""
-    lower = word.lower()
-    for endings_class in _ENDINGS_CLASSES.get(cls, ()):
-        for size in range(min(len(lower) - 2, 6), 1, -1):
-            if (found := _oblique_endings(endings_class).get(lower[-size:])) is not None:
-                return found
-    return None
-
-
-# the hand-written oblique endings each class of names consults before the learned rules
-_ENDINGS_CLASSES = {"person": ("person",), "place": ("place",), _UNKNOWN: ("person", "place")}
-
-
-def guess_base(word: str, cls: str, case_key: str = "*") -> str:
-    """Base form of a word Morfeusz does not know: first by the hand-written oblique endings of Polish
-    person and place names (Typelówny → Typelówna, Szackiem → Szack), then by the rule of its longest
-    known ending learned from the corpus (the class's own rule before the pooled one: Oranami → Orany
-    as a place). Names of unknown kind consult the person and the place endings."""
-    if case_key.startswith("nom:"):
-        return word
-    if (ending := _oblique_ending(word, cls)) is not None and case_key in ("*", ending[0]):
-        return word[: len(word) - ending[1].strip] + ending[1].append
-    rules = _suffix_rules()
-    rule_class = "other" if cls in ("adjective", _UNKNOWN) else cls
-    lower = word.lower()
-    for size in range(min(len(lower) - 1, 6), 0, -1):
-        ending = lower[-size:]
-        rule = rules.get((rule_class, case_key, ending)) or rules.get((_POOLED, case_key, ending))
-        if rule is not None and rule.strip < len(word):
-            stem = word[: len(word) - rule.strip]
-            if rule.strip == 1 and not rule.append and stem[-1:].lower() in _VOWELS:
-                return word  # a vowel ending after a vowel is no Polish declension (Allgäu, Lizarazu)
-            return stem + rule.append
-    return word if case_key == "*" else guess_base(word, cls, "*")
 
 
 # ---------------------------------------------------------------- readings
@@ -436,7 +364,7 @@ def _head_phrase(tokens: list[Token], cls: str) -> tuple[list[_Member], set[Trip
                 break  # van, der, de: particles of foreign names end the inflected part
             members.append(_Member(i, (), head is not None))
             # an oblique ending of the name's class tells the case its words share (Stelli Typelówny)
-            if state and (ending := _oblique_ending(token.text, cls)) is not None:
+            if state and (ending := oblique_ending(token.text, cls)) is not None:
                 state = {t for t in state if f"{t[1]}:{t[0]}" == ending[0]} or state
             if head is None and cls in ("person", "place"):
                 head = members[-1]
@@ -558,7 +486,7 @@ def _choose_triple(
             chosen += any(r.interp == token.chosen for r in fitting)
             # an adjective after the head modifies it, whatever noun it also spells (Łódzkiego: Łódzkie)
             modifier = member.after_head and any(r.pos not in _NOUN_POS for r in member.readings)
-            if cls == _UNKNOWN:
+            if cls == UNKNOWN:
                 # a one-word name of unknown kind: a name's reading before a common word's (Polski: Polska,
                 # Marka: Marek, Amerykanów: Amerykanie); in longer names the head's readings decide
                 in_class += _one_word(tokens) and any(r.interp.lemma[:1].isupper() for r in fitting)
@@ -733,7 +661,7 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
     cls = name_class(category)
     if len(tokens) == 1 and tokens[0].text[:1].isalpha() and (
             cls == "adjective" or (rule == "adjective_lemma" and _is_adjective(tokens[0]))
-            or (cls == _UNKNOWN and tokens[0].text[:1].islower() and _is_adjective(tokens[0]))):
+            or (cls == UNKNOWN and tokens[0].text[:1].islower() and _is_adjective(tokens[0]))):
         return _adjective_base(tokens[0])
     members, state, dropped = _head_phrase(tokens, cls)
     triple = _choose_triple(tokens, members, state, cls, _preferred_gender(category, cls)) if state else None
