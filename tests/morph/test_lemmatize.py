@@ -6,7 +6,6 @@ import pytest
 from click.testing import CliRunner
 
 from kronika.commands.lemmatize import command
-from kronika.lang.base_forms import guess_base
 from kronika.model import Interp, Token
 from kronika.morph import get_morphology
 from kronika.morph.lemmatize import base_form, lemmatize_phrase, name_class
@@ -189,20 +188,6 @@ def test_base_form_keeps_spacing_and_uses_only_the_mention_tokens() -> None:
     tokens = [t for t in tokenize(text) if start <= t.start < start + len("Franciszka Kleeberga")]
     assert base_form(tokens, "PERSON") == "Franciszek Kleeberg"
     assert base_form([], "PERSON") == ""
-
-
-@pytest.mark.parametrize(
-    ("word", "cls", "case_key", "expected"),
-    [
-        ("Rückemanna", "person", "gen:sg", "Rückemann"),  # unknown to Morfeusz, case known from context
-        ("Rückemann", "person", "nom:sg", "Rückemann"),  # nominative: unchanged
-        ("Oranami", "place", "*", "Orany"),  # case unknown: a place ending no nominative has
-        ("Szackiem", "other", "*", "Szack"),  # an ending the class has too few examples of: pooled rule
-        ("Oranami", "unknown", "*", "Orany"),  # no category: open to the endings of places
-    ],
-)
-def test_guess_base(word: str, cls: str, case_key: str, expected: str) -> None:
-    assert guess_base(word, cls, case_key) == expected
 
 
 @pytest.mark.parametrize(
