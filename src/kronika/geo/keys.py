@@ -14,12 +14,11 @@ from functools import lru_cache
 from itertools import product
 
 from kronika.lang.fold import fold as fold_text
+from kronika.lang.grammar import place_prepositions
 from kronika.lang.resources import read_table
 
 _SEPARATORS = re.compile(r"[\s\-‐–—_/]+")
 _DROP = re.compile(r"[\"'`´.,;:()\[\]„”“«»]")
-# Words after which the rest of a multiword name stays as it is: "Brześciu nad Bugiem".
-_PREPOSITIONS = frozenset({"nad", "pod", "przy", "w", "na", "za", "u", "koło"})
 _MAX_COMBINATIONS = 32
 
 
@@ -105,7 +104,7 @@ def mention_keys(mention: str) -> list[str]:
     frozen = False
     for word in words:
         options.append((word,) if frozen or not any(ch.isalpha() for ch in word) else word_candidates(word))
-        frozen = frozen or word.lower() in _PREPOSITIONS
+        frozen = frozen or word.lower() in place_prepositions()  # Brześciu nad Bugiem: the rest stays
     keys: list[str] = []
     for count, combination in enumerate(product(*options)):
         if count >= _MAX_COMBINATIONS:
