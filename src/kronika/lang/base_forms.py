@@ -91,7 +91,8 @@ def guess_base(word: str, cls: str = UNKNOWN, case_key: str = "*") -> str:
     if (ending := oblique_ending(word, cls)) is not None and case_key in ("*", ending[0]):
         return word[: len(word) - ending[1].strip] + ending[1].append
     rules = _suffix_rules()
-    rule_class = "other" if cls in ("adjective", UNKNOWN) else cls
+    # a name of unknown kind takes the rules pooled over all kinds: the likeliest reading of its ending
+    rule_class = {"adjective": "other", UNKNOWN: POOLED}.get(cls, cls)
     lower = word.lower()
     for size in range(min(len(lower) - 1, 6), 0, -1):
         ending = lower[-size:]

@@ -70,6 +70,7 @@ _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 CONVENTIONS = ("kronika", "poleval")  # how names are cited: see resources/pl/lemma_conventions.tsv
 _CONVENTION_RULES = ("adjective_lemma", "singular", "forename_first")
+_NO_CATEGORY = "(none)"  # the conventions' row for a name given with no category
 
 Triple = tuple[str, str, str]  # (number, case, gender)
 
@@ -136,9 +137,10 @@ def _convention_rule(category: str | None, convention: str) -> str | None:
     if convention not in CONVENTIONS:
         raise ValueError(f"unknown lemmatisation convention {convention!r}: expected one of {CONVENTIONS}")
     if not category:
-        return None
+        return next((rule for prefix, rule in _conventions()[convention] if prefix == _NO_CATEGORY), None)
     lower = category.lower()
-    return next((rule for prefix, rule in _conventions()[convention] if lower.startswith(prefix)), None)
+    return next((rule for prefix, rule in _conventions()[convention]
+                 if prefix != _NO_CATEGORY and lower.startswith(prefix)), None)
 
 
 @lru_cache(maxsize=1)
@@ -206,7 +208,8 @@ class Reading:
 
 @lru_cache(maxsize=100_000)
 def _readings(interps: tuple[Interp, ...]) -> tuple[Reading, ...]:
-    """The inflected readings of a word with the agreement triples each allows."""
+    """The inflected readings of a word with the agreement triples each allows. A name is hardly ever cited
+    in the vocative: a reading that is only a vocative (Mario of Maria, Angelo of Angela) is none."""
     readings = []
     for interp in interps:
         if interp.pos not in _INFLECTED_POS:
@@ -214,9 +217,10 @@ def _readings(interps: tuple[Interp, ...]) -> tuple[Reading, ...]:
         triples = set()
         for full in expand_tag(interp.tag):
             parts = full.split(":")
-            if len(parts) >= 4:
+            if len(parts) >= 4 and parts[2] != "voc":
                 triples.add((parts[1], parts[2], parts[3]))
-        readings.append(Reading(interp, frozenset(triples)))
+        if triples:
+            readings.append(Reading(interp, frozenset(triples)))
     return tuple(readings)
 
 
@@ -456,7 +460,8 @@ def _give_back_adjectives(members: list[_Member], readings: Iterable[Reading], s
     """Adjectives after the head that agree with the noun that ended the phrase modify that noun
     (Kościoła Świętego Krzyża): they leave the head phrase with it."""
     # an indeclinable reading (a foreign or a woman's surname: Niemiec) agrees with anything: no evidence
-    triples = set().union(*(r.triples for r in readings if len({t[1] for t in r.triples}) < len(_CASES)))
+    # (its readings have every case but the vocative, which _readings leaves out)
+    triples = set().union(*(r.triples for r in readings if len({t[1] for t in r.triples}) < len(_CASES) - 1))
     while members and members[-1].after_head and members[-1].readings:
         last = members[-1]
         if all(r.pos in _NOUN_POS for r in last.readings) or not any(r.triples & triples for r in last.readings):
@@ -673,8 +678,7 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
                 for m in members}
     kept = [t for i, t in enumerate(tokens) if i not in dropped]
     cited = _joined(kept, {id(tokens[i]): form for i, form in replaced.items()})
-    # a name of no known kind is reordered on the same evidence as a person's
-    if (rule == "forename_first" or (not category and convention == "kronika")) and _surname_first(kept):
+    if rule == "forename_first" and _surname_first(kept):
         return " ".join(reversed(cited.split(" ")))
     return cited
 
