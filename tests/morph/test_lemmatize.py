@@ -232,3 +232,16 @@ def test_command_reports_an_unreadable_file_in_one_line(tmp_path) -> None:
 )
 def test_a_governing_preposition_is_not_part_of_the_name(phrase, expected):
     assert lemmatize_phrase(phrase) == expected
+
+
+def test_the_command_gives_the_base_forms_analyze_gives() -> None:
+    """One code path: a mention's base form does not depend on whether it came from a text or alone."""
+    from kronika.model import Document
+    from kronika.pipeline import analyze
+
+    text = ("Obóz stał nad Naroczem. Rozmawiano o Winstonie Churchillu i o Kamieńcu Podolskim, "
+            "a potem o Stresemannie. Spotkał Edwarda Gierka.")
+    entities = analyze(Document(id="t", text=text)).entities
+    assert entities
+    for entity in entities:
+        assert lemmatize_phrase(entity.text) == entity.lemma
