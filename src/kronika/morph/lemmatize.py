@@ -632,6 +632,17 @@ def _is_adjective(token: Token) -> bool:
         i.pos in _NOUN_POS and non_personal.intersection(i.quals) for i in token.interps)
 
 
+def _is_name_adjective(token: Token, cls: str, rule: str | None) -> bool:
+    """Whether a one-word name is cited as an adjective's lemma: by its category, or by the convention for
+    its category when it is an adjective; with no category, when it is a lower-case adjective
+    (francuskiego → francuski)."""
+    if cls == "adjective":
+        return True
+    if cls == UNKNOWN:
+        return token.text[:1].islower() and _is_adjective(token)
+    return rule == "adjective_lemma" and _is_adjective(token)
+
+
 def _split_compound_tokens(tokens: list[Token]) -> list[Token]:
     """Our tokenization of each token (a corpus may keep Korwina-Mikke or Steve'a whole), with readings."""
     morphology = get_morphology()
@@ -668,9 +679,7 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
         return _joined(tokens)
     tokens = _split_compound_tokens(tokens)
     cls = name_class(category)
-    if len(tokens) == 1 and tokens[0].text[:1].isalpha() and (
-            cls == "adjective" or (rule == "adjective_lemma" and _is_adjective(tokens[0]))
-            or (cls == UNKNOWN and tokens[0].text[:1].islower() and _is_adjective(tokens[0]))):
+    if len(tokens) == 1 and tokens[0].text[:1].isalpha() and _is_name_adjective(tokens[0], cls, rule):
         return _adjective_base(tokens[0])
     members, state, dropped = _head_phrase(tokens, cls)
     triple = _choose_triple(tokens, members, state, cls, _preferred_gender(category, cls)) if state else None
