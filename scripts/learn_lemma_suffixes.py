@@ -44,6 +44,7 @@ USAGE_OUT = RESOURCES / "lemma_name_usage.tsv"
 NKJP_TRAIN = ROOT / ".." / "shared" / "data" / "nkjp-ner" / "nkjp-ner-train.iob.gz"
 MIN_GENDER_EXAMPLES = 3
 MIN_COUNT = 2  # examples an ending needs for a rule
+MIN_USAGE = 3  # uses a name needs to be preferred by its usage
 MAX_ENDING = 6
 POOLED = "any"  # the class of rules pooled over all classes, for endings a class has too few examples of
 _WORD = re.compile(r"\w+|[^\w\s]")
@@ -165,14 +166,16 @@ def learn_name_usage(nkjp: Path) -> Counter:
 
 def write_name_usage(counts: Counter, out: Path) -> int:
     lines = [
-        "# How often a forename was meant by a form shared by several forenames (kronika.morph.lemmatize).",
-        "# source: counted by scripts/learn_lemma_suffixes.py over NKJP 1M (train split; its lemmas are",
-        "# automatic; CC BY 4.0, via CLARIN-PL PolDeepNer) with morfeusz2 readings (BSD-2); licence: CC BY 4.0.",
-        "# Format: forename, count.",
+        "# How often a proper name was meant by a form shared by several (kronika.morph.lemmatize).",
+        "# source: counted by scripts/learn_lemma_suffixes.py over NKJP 1M (train split, where its name label,",
+        "# or for places the corpus lemma, or the surname agreeing with a forename allows one reading only;",
+        "# CC BY 4.0, via CLARIN-PL PolDeepNer) with morfeusz2 readings (BSD-2); licence: CC BY 4.0.",
+        f"# Format: name (lemma), count (names used at least {MIN_USAGE} times).",
     ]
-    lines += [f"{name}\t{count}" for name, count in sorted(counts.items())]
+    # a name met a few times tells nothing: the corpus lemmas are automatic (Żolibórz beside Żoliborz)
+    lines += [f"{name}\t{count}" for name, count in sorted(counts.items()) if count >= MIN_USAGE]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return len(counts)
+    return len(lines) - 5
 
 
 def learn(train: Path) -> dict[Key, Counter]:
