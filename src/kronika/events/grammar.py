@@ -1,4 +1,4 @@
-"""Token-level Polish grammar used by event extraction (what every stage uses is in kronika.lang.grammar).
+"""Token-level Polish grammar used by event extraction.
 
 The disambiguator's single chosen reading is often wrong on rare words, so these predicates look at
 all Morfeusz readings of a token and ask what it *can* be.
@@ -6,17 +6,52 @@ all Morfeusz readings of a token and ask what it *can* be.
 
 from __future__ import annotations
 
-from kronika.lang.grammar import NOMINAL
-from kronika.model import Token
+from kronika.model import Interp, Token
 
 FINITE = frozenset({"fin", "praet", "imps", "bedzie", "winien", "pred"})
 VERBAL = FINITE | {"inf", "ppas", "pact", "pcon", "pant", "impt"}
+NOMINAL = frozenset({"subst", "depr", "ger", "ppron3", "ppron12"})
+CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 PUNCTUATION_BREAKS = frozenset({",", ";", ":", "–", "—", "-"})
 QUOTES = frozenset("„”\"«»‚‘’'")
 
 
+# What the stage asks of a token again and again (its lemmas, its parts of speech), computed once per
+# distinct analysis: the morphology stage shares one tuple of readings among the tokens of one form, so
+# the facts are kept by that tuple's id (the tuple itself is kept too, so that its id is never reused).
+_FACTS: dict[int, tuple[tuple[Interp, ...], frozenset[str], frozenset[str], frozenset[str]]] = {}
+_FACTS_LIMIT = 200_000
+
+
+def _facts(token: Token) -> tuple[tuple[Interp, ...], frozenset[str], frozenset[str], frozenset[str]]:
+    interps = token.interps
+    if not interps:
+        text = frozenset({token.text})
+        return interps, text, frozenset({token.text.lower()}), frozenset()
+    facts = _FACTS.get(id(interps))
+    if facts is None or facts[0] is not interps:
+        found = frozenset(i.lemma for i in interps)
+        facts = (interps, found, frozenset(lemma.lower() for lemma in found),
+                 frozenset(i.tag.partition(":")[0] for i in interps))
+        if len(_FACTS) >= _FACTS_LIMIT:
+            _FACTS.clear()
+        _FACTS[id(interps)] = facts
+    return facts
+
+
+def lemmas(token: Token) -> frozenset[str]:
+    """The token's lemmas (readings carry them without SGJP homonym marks), or its form when it has none."""
+    return _facts(token)[1]
+
+
+def lemmas_lower(token: Token) -> frozenset[str]:
+    return _facts(token)[2]
+
+
 def has_pos(token: Token, parts_of_speech: frozenset[str] | set[str], lemma: str | None = None) -> bool:
-    return any(i.pos in parts_of_speech and (lemma is None or i.lemma == lemma) for i in token.interps)
+    if lemma is None:
+        return not _facts(token)[3].isdisjoint(parts_of_speech)
+    return any(i.pos in parts_of_speech and i.lemma == lemma for i in token.interps)
 
 
 def is_finite(token: Token, previous: Token | None = None) -> bool:
@@ -41,6 +76,16 @@ def is_modifier(token: Token) -> bool:
         or token.text == "."
         or token.text in QUOTES
     )
+
+
+def cases(token: Token, parts_of_speech: frozenset[str] = NOMINAL) -> frozenset[str]:
+    """Cases a nominal token may be in; empty when it has no nominal reading (unknown words)."""
+    found: set[str] = set()
+    for interp in token.interps:
+        if interp.pos in parts_of_speech:
+            for part in interp.tag.split(":")[1:]:
+                found.update(c for c in part.split(".") if c in CASES)
+    return frozenset(found)
 
 
 def agreement(token: Token) -> set[tuple[str, str]]:
