@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from kronika.resources import read_table
@@ -18,34 +17,3 @@ def inflection_endings(language: str = "pl") -> tuple[tuple[str, str], ...]:
             raise ValueError(f"inflection_endings.tsv line {number}: empty or repeated rule {ending!r}")
         seen.add((ending, replacement))
     return tuple(sorted(seen, key=lambda rule: (-len(rule[0]), rule)))
-
-
-@dataclass(frozen=True)
-class QuantityWords:
-    multipliers: dict[str, float]
-    modifiers: dict[str, str]  # lemma (possibly two words) → approx / more / less
-    numerals: dict[str, int]
-    not_units: frozenset[str]
-
-
-@lru_cache(maxsize=4)
-def quantity_words(language: str = "pl") -> QuantityWords:
-    multipliers: dict[str, float] = {}
-    modifiers: dict[str, str] = {}
-    numerals: dict[str, int] = {}
-    not_units: set[str] = set()
-    for number, (lemma, kind, value) in read_table("kronika.store", f"resources/{language}/quantity_words.tsv", 3):
-        where = f"quantity_words.tsv line {number}"
-        if kind == "multiplier":
-            multipliers[lemma] = float(value)
-        elif kind == "modifier":
-            if value not in {"approx", "more", "less"}:
-                raise ValueError(f"{where}: modifier must be approx, more or less, not {value!r}")
-            modifiers[lemma] = value
-        elif kind == "numeral":
-            numerals[lemma] = int(value)
-        elif kind == "not_unit":
-            not_units.add(lemma)
-        else:
-            raise ValueError(f"{where}: unknown class {kind!r}")
-    return QuantityWords(multipliers, modifiers, numerals, frozenset(not_units))

@@ -17,7 +17,6 @@ from kronika.model import Analysis, Document, Entity, Event, EventArgument, Sent
 from kronika.store import schema, search
 from kronika.store.intervals import query_interval, timex_interval
 from kronika.store.location import resolve_url
-from kronika.store.quantities import find_quantities
 from kronika.store.records import (
     Argument,
     Citation,
@@ -474,18 +473,22 @@ def _write_events(connection: Connection, analysis: Analysis, document_id: str, 
 
 def _write_quantities(connection: Connection, analysis: Analysis, document_id: str, sentence_ids: list[int],
                       event_ids: dict[str, int]) -> None:
-    excluded = [(t.start, t.end) for t in analysis.timexes] + [(e.start, e.end) for e in analysis.entities]
+    starts = [sentence.start for sentence in analysis.sentences]
+    triggers: dict[int, list[tuple[int, int]]] = {}
+    for item in analysis.events:
+        position = bisect.bisect_right(starts, item.trigger_start) - 1
+        triggers.setdefault(position, []).append((item.trigger_start, event_ids[item.id]))
     rows = []
-    for sentence_id, sentence in zip(sentence_ids, analysis.sentences, strict=True):
-        triggers = [(e.trigger_start, event_ids[e.id]) for e in analysis.events
-                    if sentence.start <= e.trigger_start < sentence.end]
-        for quantity in find_quantities(analysis.document.text, sentence, excluded):
-            # A number belongs to the event whose trigger is nearest to it in the sentence.
-            nearest = min(triggers, key=lambda t: abs(t[0] - quantity.start), default=None)
-            rows.append({"document_id": document_id, "sentence_id": sentence_id,
-                         "event_id": nearest[1] if nearest else None, "start": quantity.start,
-                         "end": quantity.end, "text": quantity.text, "value": quantity.value,
-                         "modifier": quantity.modifier, "unit": quantity.unit, "predicate": quantity.predicate})
+    for quantity in analysis.quantities:
+        position = bisect.bisect_right(starts, quantity.start) - 1
+        if position < 0:
+            continue
+        # A number belongs to the event whose trigger is nearest to it in the sentence.
+        nearest = min(triggers.get(position, ()), key=lambda t: abs(t[0] - quantity.start), default=None)
+        rows.append({"document_id": document_id, "sentence_id": sentence_ids[position],
+                     "event_id": nearest[1] if nearest else None, "start": quantity.start,
+                     "end": quantity.end, "text": quantity.text, "value": quantity.value,
+                     "modifier": quantity.modifier, "unit": quantity.unit, "predicate": quantity.predicate})
     if rows:
         connection.execute(insert(schema.quantities), rows)
 
