@@ -1,0 +1,272 @@
+"""Reading: the answer in a retrieved sentence.
+
+In each passage the candidates are the mentions of the expected kind — names for *kto/kogo/komu*,
+dates for *kiedy*, places for *gdzie/skąd/dokąd*, quantities for *ile* — and, when no name fits, the
+noun phrase in the asked case. A candidate's *fit* is how well its syntactic role matches the question:
+its case (the subject for *kto*, the accusative object for *kogo*, the dative for *komu*), the
+preposition before it (*z* for *z kim*, *w/na/pod* for *gdzie*, *z/od* for *skąd*, *do* for *dokąd*),
+*przez X* as the agent of a passive, the genitive after a word of leading (*pod kierownictwem X*, *na
+czele X*). A passage's *coverage* is the weighted share of the question's words found in the sentence
+(names weigh most, then the verb; related words and shared stems count part; neighbouring sentences a
+little). A name the question itself contains is never its answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kronika.model import Entity, Token
+from kronika.qa.question import CASES, Question, Term, load_question_words
+from kronika.qa.retrieve import Passage, expanded_lemmas
+from kronika.resources import read_table
+from kronika.store.terms import fold, split_terms
+
+PERSON_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "MILITARY_UNIT"})
+PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
+STEM = 5  # shared first letters that count as a related word (przyjął / przyjęcie)
+NEIGHBOUR_SHARE = 0.4
+FALLBACK_FIT = 0.45  # a noun phrase, not a recognised name
+
+
+@dataclass
+class Candidate:
+    text: str
+    value: object
+    start: int
+    end: int
+    fit: float
+    passage: Passage
+    coverage: float = 0.0
+    score: float = 0.0
+
+
+@lru_cache(maxsize=2)
+def preposition_roles(language: str = "pl") -> dict[str, frozenset[str]]:
+    roles: dict[str, set[str]] = {}
+    for _number, (preposition, role) in read_table("kronika.qa", f"resources/{language}/prepositions.tsv", 2):
+        roles.setdefault(preposition, set()).add(role)
+    return {p: frozenset(r) for p, r in roles.items()}
+
+
+def _cases(token: Token) -> frozenset[str]:
+    return frozenset(c for part in token.tag.split(":") for c in part.split(".") if c in CASES)
+
+
+def _pos(token: Token) -> str:
+    return token.tag.split(":", 1)[0]
+
+
+class Reader:
+    """Scores passages and their candidates against one question."""
+
+    def __init__(self, question: Question) -> None:
+        self.question = question
+        self.words = load_question_words()
+        forms: set[str] = set()
+        for term in question.terms:
+            forms.add(fold(term.form))
+            forms |= {fold(lemma) for lemma in term.lemmas}
+        self.question_words = forms
+        self.weighted = [(term, self._weight(term)) for term in question.terms]
+
+    def _weight(self, term: Term) -> float:
+        if term.name:
+            return 2.0
+        if term.verb:
+            return 1.5
+        if self.question.noun is not None and term.form == self.question.noun.form:
+            return 1.5
+        return 1.0
+
+    # --- coverage ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def _sentence_terms(passage: Passage, sentence_index: int) -> set[str]:
+        sentence = passage.analysis.sentences[sentence_index]
+        terms = {fold(t.text) for t in sentence.tokens} | {fold(t.lemma) for t in sentence.tokens}
+        for entity in passage.analysis.entities:
+            if sentence.start <= entity.start < sentence.end:
+                terms.update(split_terms(entity.lemma))
+        return terms
+
+    @staticmethod
+    def _match(term: Term, terms: set[str]) -> float:
+        lemmas = {fold(lemma) for lemma in term.lemmas} | {fold(term.form)}
+        if lemmas & terms:
+            return 1.0
+        if {fold(lemma) for lemma in expanded_lemmas(term.lemmas)} & terms:
+            return 0.8
+        stems = {w[:STEM] for w in lemmas if len(w) > STEM}
+        if any(len(t) > STEM and t[:STEM] in stems for t in terms):
+            return 0.6
+        return 0.0
+
+    def coverage(self, passage: Passage) -> float:
+        total = sum(weight for _, weight in self.weighted)
+        if not total:
+            return 0.0
+        own = self._sentence_terms(passage, passage.position)
+        around = set().union(*(self._sentence_terms(passage, i) for i in (passage.position - 1, passage.position + 1)
+                               if 0 <= i < len(passage.analysis.sentences)))
+        found = 0.0
+        for term, weight in self.weighted:
+            found += weight * max(self._match(term, own), NEIGHBOUR_SHARE * self._match(term, around))
+        return found / total
+
+    # --- candidates -------------------------------------------------------------------------------
+
+    def _mentioned(self, entity_lemma: str, text: str) -> bool:
+        """Whether the question names this (so it is not the answer)."""
+        words = [w for w in split_terms(entity_lemma) if len(w) > 2 or w.isdigit()]
+        if not words:
+            return False
+        forms = self.question_words
+        stems = {w[:STEM] for w in forms if len(w) > STEM}
+        return all(w in forms or (len(w) > STEM and w[:STEM] in stems) for w in words) or fold(text) in forms
+
+    def _tokens(self, passage: Passage, start: int, end: int) -> list[Token]:
+        return [t for t in passage.sentence.tokens if start <= t.start < end]
+
+    def _before(self, passage: Passage, start: int, skip_titles: bool = True) -> Token | None:
+        tokens = [t for t in passage.sentence.tokens if t.end <= start]
+        while tokens and skip_titles and (tokens[-1].text == "." or _pos(tokens[-1]) in {"brev", "adj"}
+                                          or tokens[-1].text.lower() in {"p", "pan", "pani", "gen", "ks"}):
+            tokens.pop()
+        return tokens[-1] if tokens else None
+
+    def _entities(self, passage: Passage, types: frozenset[str]) -> list[Entity]:
+        sentence = passage.sentence
+        return [e for e in passage.analysis.entities
+                if sentence.start <= e.start < sentence.end and e.parent is None and e.type in types
+                and not self._mentioned(e.lemma, e.text)]
+
+    def _person_fit(self, passage: Passage, entity: Entity) -> float:
+        question = self.question
+        tokens = self._tokens(passage, entity.start, entity.end)
+        cases = _cases(tokens[0]) if tokens else frozenset()
+        before = self._before(passage, entity.start)
+        preposition = before.lemma.lower() if before is not None and _pos(before) == "prep" else None
+        sentence_passive = any(_pos(t) in {"ppas", "imps"} for t in passage.sentence.tokens)
+        if question.preposition:
+            if preposition == question.preposition and (not question.cases or cases & question.cases):
+                return 1.0
+            return 0.2
+        if question.command:
+            if before is not None and (before.lemma in self.words["leader"] or preposition == "przez"):
+                return 1.0
+            if "gen" in cases and before is not None and _pos(before) not in {"prep", "fin", "praet"}:
+                return 0.8  # "Grupa „Polesie” gen. Kleeberga": the unit's commander
+        wanted = set(question.cases)
+        if question.passive and "nom" in wanted:
+            wanted.add("acc")  # "Kto został aresztowany?" ← "aresztowała sierżanta"
+        if preposition == "przez" and sentence_passive and not question.passive and "nom" in question.cases:
+            return 1.0  # the agent of a passive sentence answers an active "kto"
+        if preposition is not None and preposition != "przez":
+            return 0.25
+        if not cases:
+            return 0.5
+        return 1.0 if cases & wanted else 0.3
+
+    def _place_fit(self, passage: Passage, start: int) -> float:
+        before = self._before(passage, start, skip_titles=False)
+        if before is None or _pos(before) != "prep":
+            return 0.4
+        roles = preposition_roles().get(before.text.lower(), frozenset())
+        if roles & self.question.cases:
+            return 1.0
+        return 0.6 if roles & {"at", "from", "to"} else 0.3
+
+    def _noun_phrases(self, passage: Passage, cases: frozenset[str]) -> list[tuple[int, int]]:
+        """Spans of nouns in one of the cases (with their adjectives), not words of the question."""
+        tokens = passage.sentence.tokens
+        spans = []
+        for index, token in enumerate(tokens):
+            if _pos(token) not in {"subst", "ger"} or not _cases(token) & cases:
+                continue
+            if fold(token.lemma) in self.question_words or fold(token.text) in self.question_words:
+                continue
+            first = last = index
+            while first > 0 and _pos(tokens[first - 1]) in {"adj", "num"} and _cases(tokens[first - 1]) & cases:
+                first -= 1
+            while last + 1 < len(tokens) and _pos(tokens[last + 1]) == "adj" and _cases(tokens[last + 1]) & cases:
+                last += 1
+            spans.append((tokens[first].start, tokens[last].end))
+        return spans
+
+    def candidates(self, passage: Passage) -> list[Candidate]:
+        question = self.question
+        text = passage.analysis.document.text
+        found: list[Candidate] = []
+        sentence = passage.sentence
+        if question.asks == "time":
+            for timex in passage.analysis.timexes:
+                if not (sentence.start <= timex.start < sentence.end) or timex.type not in {"DATE", "TIME"}:
+                    continue
+                if set(split_terms(timex.text)) <= self.question_words:
+                    continue  # the question's own date
+                value = timex.value[:4] if question.granularity == "rok" else timex.value
+                found.append(Candidate(timex.text, value, timex.start, timex.end, 1.0, passage))
+        elif question.asks == "place":
+            for entity in self._entities(passage, PLACE_TYPES):
+                found.append(Candidate(entity.lemma, entity.lemma, entity.start, entity.end,
+                                       self._place_fit(passage, entity.start), passage))
+            if not found:
+                for start, end in self._noun_phrases(passage, frozenset({"loc", "gen", "acc", "inst"})):
+                    fit = self._place_fit(passage, start)
+                    if fit >= 1.0:
+                        found.append(Candidate(text[start:end], text[start:end], start, end, FALLBACK_FIT, passage))
+        elif question.asks == "quantity":
+            nouns = {fold(lemma) for lemma in question.noun.lemmas} if question.noun else set()
+            for quantity in passage.analysis.quantities:
+                if sentence.start <= quantity.start < sentence.end:
+                    fit = 1.0 if fold(quantity.unit) in nouns or not nouns and fold(quantity.unit) in \
+                        self.question_words else 0.4
+                    value = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
+                    found.append(Candidate(quantity.text, value, quantity.start, quantity.end, fit, passage))
+        elif question.asks in {"person", "which"}:
+            found = self._entity_candidates(passage)
+        if not found and question.asks in {"person", "which", "what"}:
+            cases = question.cases or frozenset({"nom"})
+            for start, end in self._noun_phrases(passage, cases):
+                before = self._before(passage, start, skip_titles=False)
+                preposition = before.text.lower() if before is not None and _pos(before) == "prep" else None
+                if preposition != question.preposition:
+                    continue
+                found.append(Candidate(text[start:end], text[start:end], start, end, FALLBACK_FIT, passage))
+        return found
+
+    def _entity_candidates(self, passage: Passage) -> list[Candidate]:
+        question = self.question
+        found = []
+        if question.asks == "which":
+            noun = question.noun
+            nouns = {fold(lemma) for lemma in noun.lemmas} if noun else set()
+            for entity in self._entities(passage, frozenset({"PERSON", "PLACE", "COUNTRY", "ORGANIZATION",
+                                                             "MILITARY_UNIT", "EVENT", "DOCUMENT"})):
+                named = bool(nouns & set(split_terms(entity.lemma)))
+                typed = question.entity_type is not None and entity.type == question.entity_type
+                before = self._before(passage, entity.start, skip_titles=False)
+                preposition = before.text.lower() if before is not None and _pos(before) == "prep" else None
+                fit = 1.0 if named or typed else 0.5
+                if question.preposition and preposition != question.preposition:
+                    fit *= 0.5
+                found.append(Candidate(entity.lemma, entity.lemma, entity.start, entity.end, fit, passage))
+            return found
+        for entity in self._entities(passage, PERSON_TYPES):
+            if entity.type == "COUNTRY" and question.cases != frozenset({"nom"}):
+                continue
+            found.append(Candidate(entity.lemma, entity.lemma, entity.start, entity.end,
+                                   self._person_fit(passage, entity), passage))
+        return found
+
+    def proximity(self, candidate: Candidate) -> float:
+        """Closeness of the candidate to the question's words in its sentence (1 when adjacent)."""
+        tokens = candidate.passage.sentence.tokens
+        matched = [t.start for t in tokens if fold(t.lemma) in self.question_words or fold(t.text) in self.question_words]
+        if not matched:
+            return 0.0
+        index = {t.start: i for i, t in enumerate(tokens)}
+        position = next((i for i, t in enumerate(tokens) if t.start >= candidate.start), 0)
+        distance = min(abs(index[m] - position) for m in matched)
+        return 1.0 / (1.0 + distance / 4)
