@@ -11,6 +11,7 @@ lists the stored events of that day.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +25,7 @@ MIN_COVERAGE = 0.4  # below this share of the question in a sentence, it does no
 MIN_SCORE = 0.55  # the best candidate's score below which the answer is "nie wiem"
 TIE = 0.02  # candidates this close to the best are given too (a list: "w Katyniu, Charkowie i Kalininie")
 MAX_ANSWERS = 3
+NUMBER = re.compile(r"\d[\d\s.,]*\d|\d")
 
 
 @dataclass
@@ -64,7 +66,11 @@ def _citation(candidate: Candidate) -> Citation:
 
 
 def _answer(candidate: Candidate, asks: str) -> Answer:
-    text = render_timex(str(candidate.value)) if asks == "time" else candidate.text
+    text = candidate.text
+    if asks == "time":
+        text = render_timex(str(candidate.value))
+    elif asks == "quantity" and (number := NUMBER.search(text)):
+        text = number.group().strip()  # "ponad 320 000 obywateli" → "320 000"; the unit is the question's
     return Answer(text, candidate.value, confidence(candidate.score), [_citation(candidate)])
 
 

@@ -68,7 +68,15 @@ class Reader:
             forms.add(fold(term.form))
             forms |= {fold(lemma) for lemma in term.lemmas}
         self.question_words = forms
-        self.weighted = [(term, self._weight(term)) for term in question.terms]
+        # a run of names is one phrase ("Cechu Ślusarzy, Kowali i Mechaników"): one weight, growing slowly
+        # with its length, shared among its words
+        self.weighted: list[tuple[list[Term], float]] = []
+        for term in question.terms:
+            if term.name and self.weighted and self.weighted[-1][0][-1].name:
+                group, weight = self.weighted[-1]
+                self.weighted[-1] = ([*group, term], weight + 0.5)
+            else:
+                self.weighted.append(([term], self._weight(term)))
 
     def _weight(self, term: Term) -> float:
         if term.name:
@@ -110,8 +118,9 @@ class Reader:
         around = set().union(*(self._sentence_terms(passage, i) for i in (passage.position - 1, passage.position + 1)
                                if 0 <= i < len(passage.analysis.sentences)))
         found = 0.0
-        for term, weight in self.weighted:
-            found += weight * max(self._match(term, own), NEIGHBOUR_SHARE * self._match(term, around))
+        for group, weight in self.weighted:
+            found += weight * sum(max(self._match(t, own), NEIGHBOUR_SHARE * self._match(t, around))
+                                  for t in group) / len(group)
         return found / total
 
     # --- candidates -------------------------------------------------------------------------------
@@ -141,8 +150,26 @@ class Reader:
                 if sentence.start <= e.start < sentence.end and e.parent is None and e.type in types
                 and not self._mentioned(e.lemma, e.text)]
 
+    def _after_noun(self, passage: Passage, start: int) -> bool:
+        """Whether the name stands in apposition to the question's noun: *publicysty niemieckiego Silexa*."""
+        noun = self.question.noun
+        if noun is None:
+            return False
+        tokens = [t for t in passage.sentence.tokens if t.end <= start][-4:]
+        return any(t.lemma in noun.lemmas for t in tokens)
+
+    def _apposed_names(self, passage: Passage) -> list[Token]:
+        """Capitalised words no name stage recognised, in apposition to the question's noun."""
+        sentence = passage.sentence
+        named = [(e.start, e.end) for e in passage.analysis.entities if sentence.start <= e.start < sentence.end]
+        return [t for t in sentence.tokens[1:]
+                if t.text[:1].isupper() and t.text.isalpha() and not any(a <= t.start < b for a, b in named)
+                and not self._mentioned(t.text, t.text) and self._after_noun(passage, t.start)]
+
     def _person_fit(self, passage: Passage, entity: Entity) -> float:
         question = self.question
+        if self._after_noun(passage, entity.start):
+            return 1.0
         tokens = self._tokens(passage, entity.start, entity.end)
         cases = _cases(tokens[0]) if tokens else frozenset()
         before = self._before(passage, entity.start)
@@ -226,6 +253,8 @@ class Reader:
                     found.append(Candidate(quantity.text, value, quantity.start, quantity.end, fit, passage))
         elif question.asks in {"person", "which"}:
             found = self._entity_candidates(passage)
+        if question.asks == "which":
+            found += self._which_phrases(passage)
         if not found and question.asks in {"person", "which", "what"}:
             cases = question.cases or frozenset({"nom"})
             for start, end in self._noun_phrases(passage, cases):
@@ -234,6 +263,40 @@ class Reader:
                 if preposition != question.preposition:
                     continue
                 found.append(Candidate(text[start:end], text[start:end], start, end, FALLBACK_FIT, passage))
+        return found
+
+    def _which_phrases(self, passage: Passage) -> list[Candidate]:
+        """For *jaki/który* + noun, phrases that are not names: the genitive after the noun in the
+        sentence (*rolę szpiega*) and a quoted title after the question's preposition (*w „Polityce”*)."""
+        question = self.question
+        text = passage.analysis.document.text
+        tokens = passage.sentence.tokens
+        found = []
+        nouns = question.noun.lemmas if question.noun else frozenset()
+        for index, token in enumerate(tokens[:-1]):
+            if token.lemma in nouns:
+                following = tokens[index + 1]
+                if _pos(following) == "subst" and "gen" in _cases(following) and \
+                        fold(following.lemma) not in self.question_words:
+                    found.append(Candidate(following.lemma, following.lemma, following.start, following.end,
+                                           0.9, passage))
+        for index, token in enumerate(tokens):
+            if token.text not in {"„", '"', "«"}:
+                continue
+            close = next((j for j in range(index + 1, min(index + 8, len(tokens)))
+                          if tokens[j].text in {"”", '"', "»", "“"}), None)
+            if close is None or close == index + 1:
+                continue
+            before = tokens[index - 1].text.lower() if index else None
+            if question.preposition and before != question.preposition:
+                continue
+            start, end = tokens[index + 1].start, tokens[close - 1].end
+            title = text[start:end]
+            if not self._mentioned(title, title):
+                # a one-word title in its base form: "w „Polityce”" → Polityka
+                value = tokens[index + 1].lemma.capitalize() if close == index + 2 else title
+                shown = text[tokens[index - 1].start:tokens[close].end] if question.preposition else title
+                found.append(Candidate(shown, value, start, end, 0.8, passage))
         return found
 
     def _entity_candidates(self, passage: Passage) -> list[Candidate]:
@@ -253,6 +316,8 @@ class Reader:
                     fit *= 0.5
                 found.append(Candidate(entity.lemma, entity.lemma, entity.start, entity.end, fit, passage))
             return found
+        for token in self._apposed_names(passage):
+            found.append(Candidate(token.text, token.text, token.start, token.end, 0.9, passage))
         for entity in self._entities(passage, PERSON_TYPES):
             if entity.type == "COUNTRY" and question.cases != frozenset({"nom"}):
                 continue

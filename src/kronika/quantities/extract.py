@@ -78,8 +78,8 @@ def _number_at(text: str, tokens: list[Token], index: int) -> tuple[float, int, 
         end += 1
     if end > index:
         return float(total), end, False
-    if isinstance(_lookup(token, words.multipliers), float):
-        return 1.0, index, False  # "miljard litów": the multiplier alone counts one
+    if isinstance(_lookup(token, words.multipliers), float) and not tag_has(token.tag, "pl", 1):
+        return 1.0, index, False  # "miljard litów": the multiplier alone counts one ("tysiące" counts none)
     return None
 
 
