@@ -79,7 +79,7 @@ def _happened_answers(question: Question, store: Store) -> list[Answer]:
     from kronika.pipeline import analyze
 
     timexes = analyze(Document(id="question", text=question.text)).timexes
-    dates = [t.value for t in timexes if t.type in {"DATE", "TIME"}]
+    dates = [t.value for t in timexes if t.type in {"DATE", "TIME"} and t.value[:4].isdigit()]
     if not dates:
         return []
     day = dates[0][:10]

@@ -35,6 +35,7 @@ class Term:
     lemmas: frozenset[str]
     name: bool  # capitalised or unknown to the dictionary
     verb: bool  # a verb form: the predicate asked about
+    position: int = 0  # index of the word in the question
 
 
 @dataclass
@@ -90,12 +91,12 @@ def _cases(token: Token) -> frozenset[str]:
     return frozenset(c for i in token.interps for part in i.tag.split(":") for c in part.split(".") if c in CASES)
 
 
-def _term(token: Token, first: bool) -> Term:
+def _term(token: Token, first: bool, position: int = 0) -> Term:
     lemmas = token_lemmas(token)
     verb = any(i.pos in VERB_CLASSES for i in token.interps) and not any(
         i.pos in {"subst", "adj"} for i in token.interps if i.pos != "ppas")
     name = not lemmas or (token.text[:1].isupper() and not first)
-    return Term(token.text, lemmas or frozenset({token.text.lower()}), name, verb)
+    return Term(token.text, lemmas or frozenset({token.text.lower()}), name, verb, position)
 
 
 def _function_word(token: Token) -> bool:
@@ -125,7 +126,7 @@ def parse_question(text: str) -> Question:
         asks, cases = _wh(tokens[wh_index]) or ("unknown", frozenset())
         question.asks, question.cases = asks, cases
         skip.add(wh_index)
-        if wh_index > 0 and _function_word(tokens[wh_index - 1]):
+        if wh_index > 0 and any(i.pos == "prep" for i in tokens[wh_index - 1].interps):
             question.preposition = tokens[wh_index - 1].text.lower()
             skip.add(wh_index - 1)
         noun_index = wh_index + 1
@@ -160,6 +161,6 @@ def parse_question(text: str) -> Question:
             question.passive = True
         if position in skip or lemmas & (words["stop"] | words["happen"]) or _function_word(token):
             continue
-        question.terms.append(_term(token, position == 0))
+        question.terms.append(_term(token, position == 0, position))
     return question
 

@@ -27,6 +27,7 @@ PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
 STEM = 5  # shared first letters that count as a related word (przyjął / przyjęcie)
 NEIGHBOUR_SHARE = 0.4
 FALLBACK_FIT = 0.45  # a noun phrase, not a recognised name
+MISSING_NAME = 0.6
 
 
 @dataclass
@@ -68,11 +69,13 @@ class Reader:
             forms.add(fold(term.form))
             forms |= {fold(lemma) for lemma in term.lemmas}
         self.question_words = forms
+        self._documents: dict[str, set[str]] = {}
         # a run of names is one phrase ("Cechu Ślusarzy, Kowali i Mechaników"): one weight, growing slowly
         # with its length, shared among its words
         self.weighted: list[tuple[list[Term], float]] = []
         for term in question.terms:
-            if term.name and self.weighted and self.weighted[-1][0][-1].name:
+            last = self.weighted[-1][0][-1] if self.weighted else None
+            if term.name and last is not None and last.name and last.position == term.position - 1:
                 group, weight = self.weighted[-1]
                 self.weighted[-1] = ([*group, term], weight + 0.5)
             else:
@@ -118,10 +121,23 @@ class Reader:
         around = set().union(*(self._sentence_terms(passage, i) for i in (passage.position - 1, passage.position + 1)
                                if 0 <= i < len(passage.analysis.sentences)))
         found = 0.0
+        missing = 0
         for group, weight in self.weighted:
-            found += weight * sum(max(self._match(t, own), NEIGHBOUR_SHARE * self._match(t, around))
-                                  for t in group) / len(group)
-        return found / total
+            share = sum(max(self._match(t, own), NEIGHBOUR_SHARE * self._match(t, around)) for t in group)
+            found += weight * share / len(group)
+            if group[0].name and not share:
+                # a name elsewhere in the document is the topic the passage speaks of; a name the whole
+                # document lacks means it speaks of something else (Hel, not Różan)
+                document = self._document_terms(passage)
+                missing += not any(self._match(t, document) for t in group)
+        return found / total * MISSING_NAME ** missing
+
+    def _document_terms(self, passage: Passage) -> set[str]:
+        key = passage.analysis.document.id
+        if key not in self._documents:
+            self._documents[key] = set().union(*(self._sentence_terms(passage, i)
+                                                 for i in range(len(passage.analysis.sentences))))
+        return self._documents[key]
 
     # --- candidates -------------------------------------------------------------------------------
 
@@ -170,8 +186,8 @@ class Reader:
         question = self.question
         if self._after_noun(passage, entity.start):
             return 1.0
-        tokens = self._tokens(passage, entity.start, entity.end)
-        cases = _cases(tokens[0]) if tokens else frozenset()
+        # the case of the name's first declined word ("3. Armią": not the digit)
+        cases = next((c for t in self._tokens(passage, entity.start, entity.end) if (c := _cases(t))), frozenset())
         before = self._before(passage, entity.start)
         preposition = before.lemma.lower() if before is not None and _pos(before) == "prep" else None
         sentence_passive = any(_pos(t) in {"ppas", "imps"} for t in passage.sentence.tokens)
@@ -234,6 +250,14 @@ class Reader:
                     continue  # the question's own date
                 value = timex.value[:4] if question.granularity == "rok" else timex.value
                 found.append(Candidate(timex.text, value, timex.start, timex.end, 1.0, passage))
+            if not found and passage.position > 0:
+                # the date of the narrative: the last one of the sentence before
+                previous = passage.analysis.sentences[passage.position - 1]
+                dates = [t for t in passage.analysis.timexes
+                         if previous.start <= t.start < previous.end and t.type in {"DATE", "TIME"}]
+                if dates:
+                    found.append(Candidate(dates[-1].text, dates[-1].value, dates[-1].start, dates[-1].end, 0.5,
+                                           passage))
         elif question.asks == "place":
             for entity in self._entities(passage, PLACE_TYPES):
                 found.append(Candidate(entity.lemma, entity.lemma, entity.start, entity.end,
