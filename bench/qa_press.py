@@ -1,6 +1,6 @@
 """Question answering on press question sets, split into a development and a locked part.
 
-    python bench/qa_press.py [--questions Q.json] [--docs D.jsonl] [--split dev|locked|all]
+    python bench/qa_press.py [--questions Q.json] [--docs D.jsonl|D.txt] [--split dev|locked|all]
                              [--key document|question] [--show]
 
 The documents are analysed and stored in a fresh SQLite file, then every question is asked through the
@@ -59,6 +59,9 @@ def right(found: dict, accepted: list[str]) -> bool:
 
 
 def load_documents(path: Path, wanted: set[str] | None) -> list[Document]:
+    """Documents of a JSON-lines file (id, text, dct, title), or one plain text named by its stem."""
+    if path.suffix == ".txt":
+        return [Document(id=path.stem, text=path.read_text("utf-8"))]
     documents = []
     for line in path.read_text("utf-8").splitlines():
         if line.strip():

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kronika.qa.question import parse_question
+from kronika.qa.question import Question, parse_question
 from kronika.qa.read import Candidate, Reader
 from kronika.qa.render import render_timex
 from kronika.qa.retrieve import retrieve
@@ -42,7 +42,7 @@ class Answer:
 
 
 def _score(reader: Reader, candidate: Candidate) -> float:
-    return (candidate.coverage + 0.35 * candidate.fit + 0.1 * reader.proximity(candidate)
+    return (candidate.coverage + 0.35 * candidate.fit + 0.2 * reader.proximity(candidate)
             + 0.05 * candidate.passage.rank)
 
 

@@ -18,7 +18,7 @@ from kronika.morph.analyzer import strip_homonym
 from kronika.resources import read_table
 from kronika.text.segment import tokenize
 
-OTHER_CLASSES = ("stop", "command", "happen", "leader")
+OTHER_CLASSES = ("stop", "command", "happen", "leader", "people")
 ASKS = ("person", "time", "place", "quantity", "which", "what")
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "ppas", "bedzie", "pact", "pcon", "pant", "winien"}
 FUNCTION_CLASSES = {"prep", "conj", "comp", "qub", "interp", "brev", "ppron3", "ppron12", "siebie"}

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kronika.model import Entity, Token
+from kronika.model import Entity, Sentence, Token
 from kronika.qa.question import CASES, Question, Term, load_question_words
 from kronika.qa.retrieve import Passage, expanded_lemmas
 from kronika.resources import read_table
@@ -93,8 +93,7 @@ class Reader:
     # --- coverage ---------------------------------------------------------------------------------
 
     @staticmethod
-    def _sentence_terms(passage: Passage, sentence_index: int) -> set[str]:
-        sentence = passage.analysis.sentences[sentence_index]
+    def _sentence_terms(passage: Passage, sentence: Sentence) -> set[str]:
         terms = {fold(t.text) for t in sentence.tokens} | {fold(t.lemma) for t in sentence.tokens}
         for entity in passage.analysis.entities:
             if sentence.start <= entity.start < sentence.end:
@@ -117,11 +116,16 @@ class Reader:
         total = sum(weight for _, weight in self.weighted)
         if not total:
             return 0.0
-        own = self._sentence_terms(passage, passage.position)
-        around = set().union(*(self._sentence_terms(passage, i) for i in (passage.position - 1, passage.position + 1)
-                               if 0 <= i < len(passage.analysis.sentences)))
+        own = self._sentence_terms(passage, passage.sentence)
+        sentences = passage.analysis.sentences
+        around = set().union(*(self._sentence_terms(passage, sentences[i]) for i in passage.around()))
         found = 0.0
-        missing = 0
+        missing = 0.0
+        verbs = [t for t in self.question.terms if t.verb]
+        if verbs and not self.question.command and not any(self._match(t, own) for t in verbs):
+            # the question asks about an action this sentence does not name (who led may be said by a
+            # genitive alone: "Grupa „Polesie” gen. Kleeberga")
+            missing += 0.5
         for group, weight in self.weighted:
             share = sum(max(self._match(t, own), NEIGHBOUR_SHARE * self._match(t, around)) for t in group)
             found += weight * share / len(group)
@@ -133,11 +137,13 @@ class Reader:
         return found / total * MISSING_NAME ** missing
 
     def _document_terms(self, passage: Passage) -> set[str]:
-        key = passage.analysis.document.id
-        if key not in self._documents:
-            self._documents[key] = set().union(*(self._sentence_terms(passage, i)
-                                                 for i in range(len(passage.analysis.sentences))))
-        return self._documents[key]
+        document = passage.analysis.document
+        if document.id not in self._documents:
+            terms = set(split_terms(document.title or ""))  # the headline names the article's topic
+            for sentence in passage.analysis.sentences:
+                terms |= self._sentence_terms(passage, sentence)
+            self._documents[document.id] = terms
+        return self._documents[document.id]
 
     # --- candidates -------------------------------------------------------------------------------
 
@@ -182,6 +188,16 @@ class Reader:
                 if t.text[:1].isupper() and t.text.isalpha() and not any(a <= t.start < b for a, b in named)
                 and not self._mentioned(t.text, t.text) and self._after_noun(passage, t.start)]
 
+    def _title_before(self, passage: Passage, start: int, cases: frozenset[str]) -> bool:
+        """Whether a noun in one of the cases stands just before the name, with only adjectives, lower-case
+        words and abbreviations between: *radca ministerjalny dr. Kazys Srouga*."""
+        for token in reversed([t for t in passage.sentence.tokens if t.end <= start][-5:]):
+            if _pos(token) == "subst" and not token.text[:1].isupper():
+                return bool(_cases(token) & cases)
+            if _pos(token) not in {"adj", "brev", "ign"} and token.text != ".":
+                return False
+        return False
+
     def _person_fit(self, passage: Passage, entity: Entity) -> float:
         question = self.question
         if self._after_noun(passage, entity.start):
@@ -191,15 +207,15 @@ class Reader:
         before = self._before(passage, entity.start)
         preposition = before.lemma.lower() if before is not None and _pos(before) == "prep" else None
         sentence_passive = any(_pos(t) in {"ppas", "imps"} for t in passage.sentence.tokens)
-        if question.preposition:
-            if preposition == question.preposition and (not question.cases or cases & question.cases):
-                return 1.0
-            return 0.2
         if question.command:
             if before is not None and (before.lemma in self.words["leader"] or preposition == "przez"):
                 return 1.0
             if "gen" in cases and before is not None and _pos(before) not in {"prep", "fin", "praet"}:
                 return 0.8  # "Grupa „Polesie” gen. Kleeberga": the unit's commander
+        if question.preposition:
+            if preposition == question.preposition and (not question.cases or cases & question.cases):
+                return 1.0
+            return 0.2
         wanted = set(question.cases)
         if question.passive and "nom" in wanted:
             wanted.add("acc")  # "Kto został aresztowany?" ← "aresztowała sierżanta"
@@ -207,9 +223,12 @@ class Reader:
             return 1.0  # the agent of a passive sentence answers an active "kto"
         if preposition is not None and preposition != "przez":
             return 0.25
-        if not cases:
-            return 0.5
-        return 1.0 if cases & wanted else 0.3
+        if cases & wanted:
+            # the genitive of "kogo" is the object of a negated verb only; mostly it is someone's genitive
+            return 0.6 if question.cases == frozenset({"acc", "gen"}) and not cases & {"acc"} else 1.0
+        if self._title_before(passage, entity.start, frozenset(wanted)):
+            return 0.9  # in apposition to a title in the asked case: "wygłosił radca dr. Kazys Srouga"
+        return 0.7 if not cases else 0.3  # an undeclined (foreign) name may stand in any case
 
     def _place_fit(self, passage: Passage, start: int) -> float:
         before = self._before(passage, start, skip_titles=False)
@@ -234,6 +253,13 @@ class Reader:
                 first -= 1
             while last + 1 < len(tokens) and _pos(tokens[last + 1]) == "adj" and _cases(tokens[last + 1]) & cases:
                 last += 1
+            # a title noun with the name after it: "kanclerz dr. Rameck"
+            probe = last + 1
+            while probe < len(tokens) and (tokens[probe].text == "." or _pos(tokens[probe]) == "brev"):
+                probe += 1
+            while probe < len(tokens) and tokens[probe].text[:1].isupper() and tokens[probe].text.isalpha():
+                last = probe
+                probe += 1
             spans.append((tokens[first].start, tokens[last].end))
         return spans
 
@@ -259,9 +285,12 @@ class Reader:
                     found.append(Candidate(dates[-1].text, dates[-1].value, dates[-1].start, dates[-1].end, 0.5,
                                            passage))
         elif question.asks == "place":
-            for entity in self._entities(passage, PLACE_TYPES):
-                found.append(Candidate(entity.lemma, entity.lemma, entity.start, entity.end,
-                                       self._place_fit(passage, entity.start), passage))
+            for entity in self._entities(passage, PLACE_TYPES | {"ORGANIZATION"}):
+                fit = self._place_fit(passage, entity.start)
+                if entity.type == "ORGANIZATION":
+                    fit = fit * 0.9 if fit >= 1.0 else 0.0  # an institution answers "gdzie" only after "w/na"
+                if fit:
+                    found.append(Candidate(entity.text, entity.lemma, entity.start, entity.end, fit, passage))
             if not found:
                 for start, end in self._noun_phrases(passage, frozenset({"loc", "gen", "acc", "inst"})):
                     fit = self._place_fit(passage, start)
@@ -279,15 +308,23 @@ class Reader:
             found = self._entity_candidates(passage)
         if question.asks == "which":
             found += self._which_phrases(passage)
-        if not found and question.asks in {"person", "which", "what"}:
+        if question.asks in {"person", "what"} or not found and question.asks == "which":
             cases = question.cases or frozenset({"nom"})
+            taken = [(c.start, c.end) for c in found]
             for start, end in self._noun_phrases(passage, cases):
                 before = self._before(passage, start, skip_titles=False)
                 preposition = before.text.lower() if before is not None and _pos(before) == "prep" else None
-                if preposition != question.preposition:
+                if preposition != question.preposition or any(a < end and start < b for a, b in taken):
                     continue
-                found.append(Candidate(text[start:end], text[start:end], start, end, FALLBACK_FIT, passage))
+                fit = FALLBACK_FIT
+                if question.asks == "person" and not self._personal(passage, start, end):
+                    fit *= 0.5  # "kto" asks for people: a masculine-personal noun or a group of people
+                found.append(Candidate(text[start:end], text[start:end], start, end, fit, passage))
         return found
+
+    def _personal(self, passage: Passage, start: int, end: int) -> bool:
+        return any(":m1" in t.tag or t.lemma in self.words["people"] for t in self._tokens(passage, start, end)
+                   if _pos(t) in {"subst", "ger"})
 
     def _which_phrases(self, passage: Passage) -> list[Candidate]:
         """For *jaki/który* + noun, phrases that are not names: the genitive after the noun in the
@@ -338,21 +375,22 @@ class Reader:
                 fit = 1.0 if named or typed else 0.5
                 if question.preposition and preposition != question.preposition:
                     fit *= 0.5
-                found.append(Candidate(entity.lemma, entity.lemma, entity.start, entity.end, fit, passage))
+                found.append(Candidate(entity.text, entity.lemma, entity.start, entity.end, fit, passage))
             return found
         for token in self._apposed_names(passage):
             found.append(Candidate(token.text, token.text, token.start, token.end, 0.9, passage))
         for entity in self._entities(passage, PERSON_TYPES):
             if entity.type == "COUNTRY" and question.cases != frozenset({"nom"}):
                 continue
-            found.append(Candidate(entity.lemma, entity.lemma, entity.start, entity.end,
+            found.append(Candidate(entity.text, entity.lemma, entity.start, entity.end,
                                    self._person_fit(passage, entity), passage))
         return found
 
     def proximity(self, candidate: Candidate) -> float:
         """Closeness of the candidate to the question's words in its sentence (1 when adjacent)."""
         tokens = candidate.passage.sentence.tokens
-        matched = [t.start for t in tokens if fold(t.lemma) in self.question_words or fold(t.text) in self.question_words]
+        words = self.question_words
+        matched = [t.start for t in tokens if fold(t.lemma) in words or fold(t.text) in words]
         if not matched:
             return 0.0
         index = {t.start: i for i, t in enumerate(tokens)}

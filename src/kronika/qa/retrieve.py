@@ -20,19 +20,31 @@ from kronika.store import Store
 CANDIDATES = 40
 
 
+FRAGMENT = 3  # a "sentence" of at most this many words is the tail of the one before ("sen. | Bobrowskiego.")
+
+
 @dataclass
 class Passage:
+    """A retrieved sentence (with a fragment the splitter cut off after an abbreviation) in its document."""
+
     analysis: Analysis
     position: int  # index of the sentence in the analysis
     rank: float  # retrieval score, 1.0 for the best hit
+    last: int = -1  # index of the last sentence joined to it
 
-    @property
-    def sentence(self) -> Sentence:
-        return self.analysis.sentences[self.position]
-
-    def neighbours(self) -> list[Sentence]:
+    def __post_init__(self) -> None:
         sentences = self.analysis.sentences
-        return [sentences[i] for i in (self.position - 1, self.position + 1) if 0 <= i < len(sentences)]
+        self.last = self.position
+        following = self.position + 1
+        if following < len(sentences) and sum(t.text[:1].isalnum() for t in sentences[following].tokens) <= FRAGMENT:
+            self.last = following
+        first, last = sentences[self.position], sentences[self.last]
+        tokens = [t for s in sentences[self.position:self.last + 1] for t in s.tokens]
+        self.sentence = Sentence(first.start, last.end, tokens)
+
+    def around(self) -> list[int]:
+        """Indices of the sentences just before and after."""
+        return [i for i in (self.position - 1, self.last + 1) if 0 <= i < len(self.analysis.sentences)]
 
 
 @lru_cache(maxsize=2)
