@@ -9,7 +9,7 @@ the question is passive (*Kto został aresztowany?* asks the patient) and whethe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kronika.model import Token
@@ -21,6 +21,7 @@ from kronika.text.segment import tokenize
 OTHER_CLASSES = ("stop", "command", "happen", "leader", "people")
 ASKS = ("person", "time", "place", "quantity", "which", "what")
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "ppas", "bedzie", "pact", "pcon", "pant", "winien"}
+FINITE_CLASSES = {"fin", "praet", "imps", "bedzie", "winien"}
 FUNCTION_CLASSES = {"prep", "conj", "comp", "qub", "interp", "brev", "ppron3", "ppron12", "siebie"}
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 PLACE_NOUNS = frozenset({"miasto", "miejscowość", "wieś", "kraj", "państwo", "miejsce", "region", "rzeka"})
@@ -36,6 +37,7 @@ class Term:
     name: bool  # capitalised or unknown to the dictionary
     verb: bool  # a verb form: the predicate asked about
     position: int = 0  # index of the word in the question
+    main: bool = True  # in the clause of the main verb, not in a relative clause or an aside
 
 
 @dataclass
@@ -152,6 +154,7 @@ def parse_question(text: str) -> Question:
             question.asks = "person"
     if question.asks == "what":
         question.happened = any(token_lemmas(t) & words["happen"] for t in tokens)
+    main_clause = _main_clause(text, tokens)
     for position, token in enumerate(tokens):
         lemmas = token_lemmas(token)
         if lemmas & words["command"]:
@@ -161,6 +164,18 @@ def parse_question(text: str) -> Question:
             question.passive = True
         if position in skip or lemmas & (words["stop"] | words["happen"]) or _function_word(token):
             continue
-        question.terms.append(_term(token, position == 0, position))
+        term = _term(token, position == 0, position)
+        question.terms.append(replace(term, main=main_clause[0] <= token.start < main_clause[1]))
     return question
+
+
+def _main_clause(text: str, tokens: list[Token]) -> tuple[int, int]:
+    """The span between commas that holds the first finite verb: *Gdzie, poza Wilnem, plotka krążyła?*
+    → "plotka krążyła"; *Jaką rolę grał X w filmie, od którego wzięła początek plotka?* → the first part."""
+    bounds = [0] + [i + 1 for i, c in enumerate(text) if c == ","] + [len(text) + 1]
+    finite = next((t.start for t in tokens if any(i.pos in FINITE_CLASSES for i in t.interps)), 0)
+    for begin, end in zip(bounds, bounds[1:], strict=False):
+        if begin <= finite < end:
+            return begin, end
+    return 0, len(text)
 

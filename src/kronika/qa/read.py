@@ -28,6 +28,8 @@ STEM = 5  # shared first letters that count as a related word (przyjął / przyj
 NEIGHBOUR_SHARE = 0.4
 FALLBACK_FIT = 0.45  # a noun phrase, not a recognised name
 MISSING_NAME = 0.6
+ASIDE = 0.5  # weight of a word outside the question's main clause
+DOCUMENT_SHARE = 0.3  # credit of a question name found only elsewhere in the passage's document
 
 
 @dataclass
@@ -82,13 +84,12 @@ class Reader:
                 self.weighted.append(([term], self._weight(term)))
 
     def _weight(self, term: Term) -> float:
+        weight = 1.0
         if term.name:
-            return 2.0
-        if term.verb:
-            return 1.5
-        if self.question.noun is not None and term.form == self.question.noun.form:
-            return 1.5
-        return 1.0
+            weight = 2.0
+        elif term.verb or self.question.noun is not None and term.form == self.question.noun.form:
+            weight = 1.5
+        return weight if term.main else weight * ASIDE
 
     # --- coverage ---------------------------------------------------------------------------------
 
@@ -121,8 +122,8 @@ class Reader:
         around = set().union(*(self._sentence_terms(passage, sentences[i]) for i in passage.around()))
         found = 0.0
         missing = 0.0
-        verbs = [t for t in self.question.terms if t.verb]
-        if verbs and not self.question.command and not any(self._match(t, own) for t in verbs):
+        verbs = [t for t in self.question.terms if t.verb and t.main]
+        if verbs and not self.question.command and not any(self._match(t, own) for t in verbs if t.main):
             # the question asks about an action this sentence does not name (who led may be said by a
             # genitive alone: "Grupa „Polesie” gen. Kleeberga")
             missing += 0.5
@@ -133,7 +134,10 @@ class Reader:
                 # a name elsewhere in the document is the topic the passage speaks of; a name the whole
                 # document lacks means it speaks of something else (Hel, not Różan)
                 document = self._document_terms(passage)
-                missing += not any(self._match(t, document) for t in group)
+                if any(self._match(t, document) for t in group):
+                    found += weight * DOCUMENT_SHARE
+                else:
+                    missing += 1
         return found / total * MISSING_NAME ** missing
 
     def _document_terms(self, passage: Passage) -> set[str]:
