@@ -10,8 +10,8 @@ import pytest
 from kronika.cli import main
 from kronika.events import annotate_events
 from kronika.qa import answer, parse_question
-from kronika.quantities import annotate_quantities
 from kronika.qa.render import render_timex
+from kronika.quantities import annotate_quantities
 from kronika.store import Store
 from tests.events.builders import build_analysis
 

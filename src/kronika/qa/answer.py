@@ -25,6 +25,7 @@ MIN_COVERAGE = 0.4  # below this share of the question in a sentence, it does no
 MIN_SCORE = 0.55  # the best candidate's score below which the answer is "nie wiem"
 TIE = 0.02  # candidates this close to the best are given too (a list: "w Katyniu, Charkowie i Kalininie")
 MAX_ANSWERS = 3
+POOR_FIT = 0.6
 NUMBER = re.compile(r"\d[\d\s.,]*\d|\d")
 
 
@@ -46,15 +47,18 @@ def _score(reader: Reader, candidate: Candidate) -> float:
             + 0.05 * candidate.passage.rank)
 
 
-def confidence(score: float) -> float:
-    """The score mapped onto the share of right answers seen at that score (piecewise linear)."""
-    points = ((MIN_SCORE, 0.3), (0.9, 0.55), (1.2, 0.8), (1.45, 0.95))
+def confidence(score: float, fit: float) -> float:
+    """The score mapped onto the share of right answers seen at that score on development questions
+    (piecewise linear); an answer whose role fits the question badly stays below 0.7."""
+    points = ((MIN_SCORE, 0.3), (1.0, 0.5), (1.38, 0.8), (1.55, 0.92))
+    value = points[-1][1]
     if score <= points[0][0]:
-        return points[0][1]
+        value = points[0][1]
     for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
-        if score <= x1:
-            return round(y0 + (y1 - y0) * (score - x0) / (x1 - x0), 2)
-    return points[-1][1]
+        if x0 < score <= x1:
+            value = y0 + (y1 - y0) * (score - x0) / (x1 - x0)
+            break
+    return round(min(value, 0.7) if fit < POOR_FIT else value, 2)
 
 
 def _citation(candidate: Candidate) -> Citation:
@@ -71,7 +75,7 @@ def _answer(candidate: Candidate, asks: str) -> Answer:
         text = render_timex(str(candidate.value))
     elif asks == "quantity" and (number := NUMBER.search(text)):
         text = number.group().strip()  # "ponad 320 000 obywateli" → "320 000"; the unit is the question's
-    return Answer(text, candidate.value, confidence(candidate.score), [_citation(candidate)])
+    return Answer(text, candidate.value, confidence(candidate.score, candidate.fit), [_citation(candidate)])
 
 
 def _happened_answers(question: Question, store: Store) -> list[Answer]:
