@@ -30,6 +30,7 @@ from kronika.text.segment import split_sentences
     ("Nad brzegiem stała 2-metrowa fala.", [(2, "metr", None)]),
     ("Sprzedaż rozłożono na 3-ch okresów.", [(3, "okres", None)]),
     ("Sejm załatwił trzy budżety.", [(3, "budżet", None)]),
+    ("Straty oceniają na 12 tysięcy złotych.", [(12000, "złoty", None)]),
 ])
 def test_find_quantities(text, expected):
     morphology = get_morphology()

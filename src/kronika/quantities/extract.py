@@ -169,6 +169,11 @@ def find_quantities(text: str, sentence: Sentence, excluded: list[tuple[int, int
         abbreviation = _lookup(unit, words.units) if unit else None
         unit_lemma = abbreviation if isinstance(abbreviation, str) else (
             _counted_noun_lemma(unit, value) if unit else None)
+        if unit_lemma is None and unit_index > after:
+            # the last "adjective" may be the noun ("12 tysięcy złotych": złoty the coin)
+            unit_index -= 1
+            unit = tokens[unit_index]
+            unit_lemma = _counted_noun_lemma(unit, value)
         end = unit.end if unit else tokens[after - 1].end
         if unit_lemma is None and index > 0 and in_digits:
             # the unit before the number: "zł 300"
