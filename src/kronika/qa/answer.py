@@ -35,6 +35,7 @@ class Answer:
     value: Any
     confidence: float
     citations: list[Citation] = field(default_factory=list)
+    span: tuple[int, int] | None = None  # document offsets of the answer in its cited sentence
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "value": self.value, "confidence": round(self.confidence, 2),
@@ -75,7 +76,8 @@ def _answer(candidate: Candidate, asks: str) -> Answer:
         text = render_timex(str(candidate.value))
     elif asks == "quantity" and (number := NUMBER.search(text)):
         text = number.group().strip()  # "ponad 320 000 obywateli" → "320 000"; the unit is the question's
-    return Answer(text, candidate.value, confidence(candidate.score, candidate.fit), [_citation(candidate)])
+    return Answer(text, candidate.value, confidence(candidate.score, candidate.fit), [_citation(candidate)],
+                  (candidate.start, candidate.end))
 
 
 def _happened_answers(question: Question, store: Store) -> list[Answer]:
