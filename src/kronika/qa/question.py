@@ -18,7 +18,7 @@ from kronika.morph.analyzer import strip_homonym
 from kronika.resources import read_table
 from kronika.text.segment import tokenize
 
-OTHER_CLASSES = ("stop", "command", "happen", "leader", "people")
+OTHER_CLASSES = ("stop", "command", "happen", "leader", "people", "title")
 ASKS = ("person", "time", "place", "quantity", "which", "what")
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "ppas", "bedzie", "pact", "pcon", "pant", "winien"}
 FINITE_CLASSES = {"fin", "praet", "imps", "bedzie", "winien"}
@@ -53,14 +53,6 @@ class Question:
     command: bool = False  # "Kto dowodził …?"
     happened: bool = False  # "Co się stało …?"
     granularity: str | None = None  # "rok" in "W którym roku…"
-
-    @property
-    def names(self) -> list[Term]:
-        return [t for t in self.terms if t.name]
-
-    @property
-    def predicates(self) -> list[Term]:
-        return [t for t in self.terms if t.verb]
 
 
 @lru_cache(maxsize=2)

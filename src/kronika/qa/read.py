@@ -166,7 +166,7 @@ class Reader:
     def _before(self, passage: Passage, start: int, skip_titles: bool = True) -> Token | None:
         tokens = [t for t in passage.sentence.tokens if t.end <= start]
         while tokens and skip_titles and (tokens[-1].text == "." or _pos(tokens[-1]) in {"brev", "adj"}
-                                          or tokens[-1].text.lower() in {"p", "pan", "pani", "gen", "ks"}):
+                                          or tokens[-1].text.lower() in self.words["title"]):
             tokens.pop()
         return tokens[-1] if tokens else None
 
