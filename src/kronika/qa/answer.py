@@ -25,7 +25,7 @@ MIN_COVERAGE = 0.4  # below this share of the question in a sentence, it does no
 MIN_SCORE = 0.55  # the best candidate's score below which the answer is "nie wiem"
 TIE = 0.02  # candidates this close to the best are given too (a list: "w Katyniu, Charkowie i Kalininie")
 MAX_ANSWERS = 3
-POOR_FIT = 0.6
+POOR_FIT = 0.7
 NUMBER = re.compile(r"\d[\d\s.,]*\d|\d")
 
 
