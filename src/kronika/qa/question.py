@@ -53,6 +53,8 @@ class Question:
     command: bool = False  # "Kto dowodził …?"
     happened: bool = False  # "Co się stało …?"
     granularity: str | None = None  # "rok" in "W którym roku…"
+    predicates: list[Term] = field(default_factory=list)  # what happened: the main verb, or the event noun
+    # subject of a light verb ("Gdzie odbędzie się ingres?")
 
 
 @lru_cache(maxsize=2)
@@ -147,6 +149,7 @@ def parse_question(text: str) -> Question:
     if question.asks == "what":
         question.happened = any(token_lemmas(t) & words["happen"] for t in tokens)
     main_clause = _main_clause(text, tokens)
+    subjects: list[Term] = []
     for position, token in enumerate(tokens):
         lemmas = token_lemmas(token)
         if lemmas & words["command"]:
@@ -156,8 +159,13 @@ def parse_question(text: str) -> Question:
             question.passive = True
         if position in skip or lemmas & (words["stop"] | words["happen"]) or _function_word(token):
             continue
-        term = _term(token, position == 0, position)
-        question.terms.append(replace(term, main=main_clause[0] <= token.start < main_clause[1]))
+        term = replace(_term(token, position == 0, position), main=main_clause[0] <= token.start < main_clause[1])
+        question.terms.append(term)
+        if term.main and not term.name and (term.verb or "nom" in _cases(token) and any(
+                i.pos in {"subst", "ger"} for i in token.interps)):
+            subjects.append(term)
+    verbs = [t for t in subjects if t.verb]
+    question.predicates = verbs or subjects[:1]
     return question
 
 

@@ -122,9 +122,9 @@ class Reader:
         around = set().union(*(self._sentence_terms(passage, sentences[i]) for i in passage.around()))
         found = 0.0
         missing = 0.0
-        verbs = [t for t in self.question.terms if t.verb and t.main]
-        if verbs and not self.question.command and not any(self._match(t, own) for t in verbs if t.main):
-            # the question asks about an action this sentence does not name (who led may be said by a
+        predicates = self.question.predicates
+        if predicates and not self.question.command and not any(self._match(t, own) for t in predicates):
+            # the question asks about a happening this sentence does not name (who led may be said by a
             # genitive alone: "Grupa „Polesie” gen. Kleeberga")
             missing += 0.5
         for group, weight in self.weighted:
@@ -308,6 +308,8 @@ class Reader:
                         self.question_words else 0.4
                     value = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
                     found.append(Candidate(quantity.text, value, quantity.start, quantity.end, fit, passage))
+            if not found and nouns & {fold(t.lemma) for t in sentence.tokens}:
+                found = self._bare_numbers(passage)
         elif question.asks in {"person", "which"}:
             found = self._entity_candidates(passage)
         if question.asks == "which":
@@ -329,6 +331,31 @@ class Reader:
     def _personal(self, passage: Passage, start: int, end: int) -> bool:
         return any(":m1" in t.tag or t.lemma in self.words["people"] for t in self._tokens(passage, start, end)
                    if _pos(t) in {"subst", "ger"})
+
+    def _bare_numbers(self, passage: Passage) -> list[Candidate]:
+        """Numbers without a counted noun in a sentence that names the asked noun elsewhere: *Liczba
+        jeńców … przenosi 19 000.* Digits in dates and names are not."""
+        sentence = passage.sentence
+        text = passage.analysis.document.text
+        taken = [(t.start, t.end) for t in passage.analysis.timexes] + \
+            [(e.start, e.end) for e in passage.analysis.entities]
+        found: list[Candidate] = []
+        tokens = sentence.tokens
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if not token.text.isdigit() or any(a <= token.start < b for a, b in taken):
+                index += 1
+                continue
+            last = index
+            while (last + 1 < len(tokens) and len(tokens[last + 1].text) == 3 and tokens[last + 1].text.isdigit()
+                   and tokens[last + 1].start == tokens[last].end + 1):
+                last += 1  # "19 000"
+            start, end = token.start, tokens[last].end
+            value = int("".join(t.text for t in tokens[index:last + 1]))
+            found.append(Candidate(text[start:end], value, start, end, 0.7, passage))
+            index = last + 1
+        return found
 
     def _which_phrases(self, passage: Passage) -> list[Candidate]:
         """For *jaki/który* + noun, phrases that are not names: the genitive after the noun in the
