@@ -28,6 +28,8 @@ STEM = 5  # shared first letters that count as a related word (przyjął / przyj
 NEIGHBOUR_SHARE = 0.4
 FALLBACK_FIT = 0.45  # a noun phrase, not a recognised name
 MISSING_NAME = 0.6
+OTHER_CLAUSE = 0.6  # a name outside the clause of the question's verb
+FINITE = frozenset({"fin", "praet", "imps", "bedzie"})
 ASIDE = 0.5  # weight of a word outside the question's main clause
 DOCUMENT_SHARE = 0.3  # credit of a question name found only elsewhere in the passage's document
 
@@ -202,7 +204,24 @@ class Reader:
                 return False
         return False
 
+    def _same_clause(self, passage: Passage, start: int) -> bool:
+        """Whether the name stands in the clause of the question's verb: no colon, semicolon or other
+        finite verb between them (*Biuro Reutera donosi: … Kitchen przedłożył ustawę*)."""
+        tokens = passage.sentence.tokens
+        verbs = [i for i, t in enumerate(tokens) if _pos(t) in FINITE
+                 and any(self._match(p, {fold(t.lemma), fold(t.text)}) for p in self.question.predicates)]
+        position = next((i for i, t in enumerate(tokens) if t.start >= start), len(tokens))
+        if not verbs:
+            return True
+        verb = min(verbs, key=lambda i: abs(i - position))
+        between = tokens[min(verb, position) + 1:max(verb, position)]
+        return not any(t.text in {":", ";"} or _pos(t) in FINITE for t in between)
+
     def _person_fit(self, passage: Passage, entity: Entity) -> float:
+        fit = self._role_fit(passage, entity)
+        return fit if self._same_clause(passage, entity.start) else fit * OTHER_CLAUSE
+
+    def _role_fit(self, passage: Passage, entity: Entity) -> float:
         question = self.question
         if self._after_noun(passage, entity.start):
             return 1.0
