@@ -1,4 +1,4 @@
-"""The locked test part of every visible data set (../shared/data/SPLITS.md): one definition for all."""
+"""The locked test parts of the visible data, as ../shared/data/SPLITS.md defines them."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import hashlib
 
 
 def locked(key: str) -> bool:
+    """Whether the item or document ``key`` (an id) is in the locked part: never tuned on, only reported."""
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[0] in "cdef"
 
 
