@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from kronika.lang.resources import read_table
 from kronika.model import Token
 from kronika.morph import get_morphology
 from kronika.morph.analyzer import strip_homonym
-from kronika.resources import read_table
 from kronika.text.segment import tokenize
 
 OTHER_CLASSES = ("stop", "command", "happen", "leader", "people", "title")

@@ -16,11 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kronika.lang.fold import fold
+from kronika.lang.resources import read_table
 from kronika.model import Entity, Sentence, Token
 from kronika.qa.question import CASES, Question, Term, load_question_words
 from kronika.qa.retrieve import Passage, expanded_lemmas
-from kronika.resources import read_table
-from kronika.store.terms import fold, split_terms
+from kronika.store.terms import split_terms
 
 PERSON_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "MILITARY_UNIT"})
 PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kronika.lang.resources import read_table
 from kronika.model import Analysis, Sentence
 from kronika.qa.question import Question
-from kronika.resources import read_table
 from kronika.store import Store
 
 CANDIDATES = 40

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kronika.resources import read_table
+from kronika.lang.resources import read_table
 
 
 @dataclass(frozen=True)
