@@ -54,7 +54,9 @@ def time_limit(seconds: float | None, what: str, characters: int = 0) -> Iterato
                              f"split the document, or raise the limit with ${TIME_LIMIT_ENV_VAR}")
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # The timer repeats: a stop raised where Python cannot pass it on (a finaliser, a callback) is raised
+    # again a moment later.
+    signal.setitimer(signal.ITIMER_REAL, seconds, max(seconds, 0.1))
     try:
         yield
     finally:
