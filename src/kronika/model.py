@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kronika.edtf import timex_to_edtf
+
 
 @dataclass(slots=True)
 class Document:
@@ -94,7 +96,7 @@ class Timex:
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "id": self.id, "start": self.start, "end": self.end, "text": self.text, "type": self.type,
-            "value": self.value, "anchor": self.anchor,
+            "value": self.value, "edtf": timex_to_edtf(self.value, self.mod), "anchor": self.anchor,
         }
         if self.mod:
             data["mod"] = self.mod
