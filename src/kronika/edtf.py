@@ -122,3 +122,30 @@ def timex_to_edtf(value: str | None, mod: str | None = None, uncertain: bool = F
     approximate = mod in APPROXIMATE
     mark = "%" if approximate and uncertain else "~" if approximate else "?" if uncertain else ""
     return _qualify(edtf, mark)
+
+
+_EDTF_SUB_YEAR = re.compile(r"(\d{4})-(2[1-4]|3[3-6]|4[01])")
+# first and last month of EDTF sub-year groupings (seasons 21–24, quarters 33–36, halves 40–41)
+_SUB_YEAR_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14), 33: (1, 3), 34: (4, 6), 35: (7, 9),
+                    36: (10, 12), 40: (1, 6), 41: (7, 12)}
+
+
+def qualifiers(edtf: str) -> str:
+    """The qualification marks of an EDTF string (``~``, ``?``, ``%``), once each."""
+    return "".join(mark for mark in "~?%" if mark in edtf)
+
+
+def bounds(part: str) -> tuple[str, str] | None:
+    """The earliest and latest W3C date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) one unqualified EDTF point
+    covers: a year with unspecified digits (``193X``) as years, a season or quarter as days."""
+    if match := _EDTF_SUB_YEAR.fullmatch(part):
+        year = int(match[1])
+        first, last = _SUB_YEAR_MONTHS[int(match[2])]
+        end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
+        last_day = calendar.monthrange(end_year, end_month)[1]
+        return f"{year:04d}-{first:02d}-01", f"{end_year:04d}-{end_month:02d}-{last_day:02d}"
+    if re.fullmatch(r"\d{1,3}X{1,3}", part) and len(part) == 4:
+        return part.replace("X", "0"), part.replace("X", "9")
+    if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}:\d{2})?)?)?", part):
+        return part, part
+    return None
