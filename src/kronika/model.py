@@ -11,6 +11,19 @@ from typing import Any
 from kronika.edtf import timex_to_edtf
 
 
+@dataclass(frozen=True, slots=True)
+class SourceMarkup:
+    """A name or date the source file already marks up (TEI ``persName``, ``placeName``, ``orgName``,
+    ``date``): kept instead of Kronika's own reading, with the source's authority link."""
+
+    start: int
+    end: int
+    type: str  # PERSON, PLACE, ORGANIZATION or DATE
+    ref: str | None = None  # the source's @ref (a Wikidata or GeoNames URI)
+    key: str | None = None  # the source's base form (@key)
+    value: str | None = None  # a date's W3C value (@when, or @from/@to as an interval)
+
+
 @dataclass(slots=True)
 class Document:
     id: str
@@ -18,6 +31,8 @@ class Document:
     dct: str | None = None  # document creation date, ISO YYYY-MM-DD
     title: str | None = None
     source: str | None = None  # path or other origin, for provenance
+    markup: list[SourceMarkup] = field(default_factory=list)
+    origin: str | None = None  # the source's own XML (a TEI file), for exports that keep it whole
 
 
 @dataclass(frozen=True, slots=True)
