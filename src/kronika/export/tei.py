@@ -12,12 +12,14 @@ TIMEX3 value itself in ``@when-custom`` interpreted by a ``<calendar>`` declared
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from xml.sax.saxutils import escape, quoteattr
 
 from kronika.edtf import bounds, qualifiers, timex_to_edtf
 from kronika.export.markup import Span, layered_spans, render_inline
 from kronika.model import Analysis, Entity, Event
+from kronika.text.tei import XML_ID, Extraction, extract, parse
 
 TEI_NAMESPACE = "http://www.tei-c.org/ns/1.0"
 TEI_ELEMENT = {"PERSON": "persName", "PLACE": "placeName", "COUNTRY": "placeName", "ORGANIZATION": "orgName",
@@ -194,8 +196,77 @@ def _body(analysis: Analysis, ids: TeiIds) -> list[str]:
     return body or ["      <p/>"]
 
 
+def _string_range(extraction: Extraction, start: int, end: int) -> str | None:
+    """A TEI ``string-range`` pointer into the source paragraph that holds ``[start, end)``."""
+    if end <= start or end > len(extraction.block_of):
+        return None
+    block = extraction.block_of[start]
+    if block < 0 or extraction.block_of[end - 1] != block:
+        return None
+    offset = extraction.offset_of[start]
+    identifier = extraction.blocks[block].get(XML_ID)
+    return f"#string-range(//*[@xml:id='{identifier}'],{offset},{extraction.offset_of[end - 1] + 1 - offset})"
+
+
+def _mention_spans(analysis: Analysis, ids: TeiIds, extraction: Extraction) -> list[str]:
+    """Kronika's names and dates as ``<span>``s pointing into the untouched source text."""
+    text = analysis.document.text
+    names, dates = [], []
+    for entity in analysis.entities:
+        if target := _string_range(extraction, entity.start, entity.end):
+            names.append(f"<span{_attributes({'target': target, 'ana': '#' + ids.entry(entity)})}>"
+                         f"{escape(text[entity.start:entity.end])}</span>")
+    for timex in analysis.timexes:
+        if target := _string_range(extraction, timex.start, timex.end):
+            attributes = {"type": timex.type.lower(),
+                          **_timex_attributes(analysis, ids, timex.id, timex.value, False)}
+            dates.append(f"<span{_attributes({'xml:id': ids.local(timex.id), 'target': target})}>"
+                         f"<date{_attributes(attributes)}>{escape(text[timex.start:timex.end])}</date></span>")
+    return [f'    <spanGrp type="{kind}">{"".join(spans)}</spanGrp>'
+            for kind, spans in (("names", names), ("dates", dates)) if spans]
+
+
+def _calendar(ids: TeiIds) -> str:
+    return (f'<calendar xml:id="{ids.prefix}{TIMEX3_CALENDAR}"><p>TIMEX3 (ISO-TimeML) values as the text '
+            "states them; the W3C attributes give the calendar span</p></calendar>")
+
+
+def source_to_tei(analysis: Analysis) -> str | None:
+    """The source TEI of a document read from TEI, every element and attribute kept, with Kronika's
+    reading added: the TIMEX3 calendar in the header, a ``<standOff>`` with the entity and event lists
+    and spans pointing into the source paragraphs (which get an ``xml:id`` where they had none).
+    None when the source no longer gives the analysed text."""
+    doc = analysis.document
+    if doc.origin is None:
+        return None
+    ET.register_namespace("", TEI_NAMESPACE)
+    root = parse(doc.origin, doc.source or doc.id)
+    ids = TeiIds(analysis)
+    extraction = extract(root)
+    if extraction.text != doc.text:
+        return None
+    for number, block in enumerate(extraction.blocks, 1):
+        if block.get(XML_ID) is None:
+            block.set(XML_ID, ids.local(f"p{number}"))
+    header = root.find(f"{{{TEI_NAMESPACE}}}teiHeader")
+    if header is not None:
+        profile = header.find(f"{{{TEI_NAMESPACE}}}profileDesc")
+        if profile is None:
+            profile = ET.Element(f"{{{TEI_NAMESPACE}}}profileDesc")
+            revision = header.find(f"{{{TEI_NAMESPACE}}}revisionDesc")
+            header.insert(list(header).index(revision) if revision is not None else len(header), profile)
+        profile.append(ET.fromstring(f'<calendarDesc xmlns="{TEI_NAMESPACE}">{_calendar(ids)}</calendarDesc>'))
+    lines = standoff(analysis, ids)[1:-1] + _mention_spans(analysis, ids, extraction)
+    if lines:
+        added = ET.fromstring(f'<standOff xmlns="{TEI_NAMESPACE}">{"".join(lines)}</standOff>')
+        root.append(added)
+    return ET.tostring(root, encoding="unicode") + "\n"
+
+
 def analysis_to_tei(analysis: Analysis, indent: str = "") -> str:
-    """The ``<TEI>`` element of one analysis."""
+    """The ``<TEI>`` element of one analysis: the source TEI kept whole when the document came as TEI."""
+    if (kept := source_to_tei(analysis)) is not None:
+        return "".join(indent + line + "\n" for line in kept.splitlines()) if indent else kept
     doc = analysis.document
     ids = TeiIds(analysis)
     title = escape(doc.title or doc.id)
@@ -207,9 +278,7 @@ def analysis_to_tei(analysis: Analysis, indent: str = "") -> str:
         "    <publicationStmt><p>Annotated by Kronika</p></publicationStmt>",
         f"    <sourceDesc><p>{escape(doc.source or doc.id)}{date}</p></sourceDesc>",
         "  </fileDesc>",
-        f'  <profileDesc><calendarDesc><calendar xml:id="{ids.prefix}{TIMEX3_CALENDAR}">'
-        "<p>TIMEX3 (ISO-TimeML) values as the text states them; the W3C attributes give the calendar span"
-        "</p></calendar></calendarDesc></profileDesc></teiHeader>",
+        f"  <profileDesc><calendarDesc>{_calendar(ids)}</calendarDesc></profileDesc></teiHeader>",
         "  <text><body>",
         *_body(analysis, ids),
         "  </body></text>",
