@@ -196,6 +196,10 @@ class Analysis:
             "timexes": [t.to_json() for t in self.timexes],
             "events": [e.to_json() for e in self.events],
         }
+        mods = {t.id: t.mod for t in self.timexes}
+        for event, data_event in zip(self.events, data["events"], strict=True):
+            # the event's time as the text gives it: its timex's mod, ``?`` when carried over
+            data_event["edtf"] = timex_to_edtf(event.time, mods.get(event.timex or ""), event.time_inherited)
         if self.show_nkjp:
             data["nkjp"] = [n.to_json() for n in self.nkjp]
         return data

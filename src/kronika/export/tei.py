@@ -34,6 +34,7 @@ LIST_ORDER = ("listPerson", "listPlace", "listOrg", "listEvent", "listBibl")
 CERTAINTY = {"~": "medium", "?": "low", "%": "low"}
 GEONAMES = "https://sws.geonames.org/{}/"
 TIMEX3_CALENDAR = "timex3"
+AUTHORITY_URI = re.compile(r"https?://(?:[\w-]+\.)*?([\w-]+)\.(?:org|com|net)/(?:.*/)?([^/]+)/?$")
 
 
 def ncname(text: str) -> str:
@@ -89,7 +90,10 @@ class TeiIds:
         self.entities = {e.id: e for e in analysis.entities}
 
     def entry(self, entity: Entity) -> str:
-        return self.prefix + ncname(entity.ref or entity.id)
+        ref = entity.ref or entity.id
+        if match := AUTHORITY_URI.match(ref):  # https://www.wikidata.org/wiki/Q360771 → wikidata.Q360771
+            ref = f"{match[1]}.{match[2]}"
+        return self.prefix + ncname(ref)
 
     def local(self, local_id: str) -> str:
         return self.prefix + ncname(local_id)

@@ -41,7 +41,7 @@ def entity_annotation(iris: Iris, analysis: Analysis, entity: Entity) -> dict[st
     if link:
         bodies.insert(0, {"type": "SpecificResource", "purpose": "identifying", "source": link})
     bodies.append({**_tag(entity.lemma, "describing"), "language": "pl"})
-    return {"id": iris.vocabulary("annotation", f"{analysis.document.id}/{entity.id}"),
+    return {"id": iris.vocabulary("annotation", analysis.document.id) + f"/{entity.id}",
             "type": "Annotation", "motivation": "identifying" if link else "tagging",
             "body": bodies, "target": _target(iris, analysis, entity.start, entity.end)}
 
@@ -50,7 +50,7 @@ def timex_annotation(iris: Iris, analysis: Analysis, timex: Timex) -> dict[str, 
     bodies = [_tag(timex.type), _tag(timex.value, "describing")]
     if edtf := timex_to_edtf(timex.value, getattr(timex, "mod", None)):
         bodies.append({**_tag(edtf, "describing"), "format": "application/edtf"})
-    return {"id": iris.vocabulary("annotation", f"{analysis.document.id}/{timex.id}"),
+    return {"id": iris.vocabulary("annotation", analysis.document.id) + f"/{timex.id}",
             "type": "Annotation", "motivation": "tagging", "body": bodies,
             "target": _target(iris, analysis, timex.start, timex.end)}
 
