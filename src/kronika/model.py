@@ -109,13 +109,11 @@ class Timex:
     mod: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
+        return {
             "id": self.id, "start": self.start, "end": self.end, "text": self.text, "type": self.type,
-            "value": self.value, "edtf": timex_to_edtf(self.value, self.mod), "anchor": self.anchor,
+            "value": self.value, "edtf": timex_to_edtf(self.value, self.mod), "mod": self.mod,
+            "anchor": self.anchor,
         }
-        if self.mod:
-            data["mod"] = self.mod
-        return data
 
 
 @dataclass(slots=True)

@@ -60,7 +60,8 @@ class Qualified:
 
 
 @lru_cache(maxsize=1)
-def _regions() -> dict[str, Region]:
+def regions() -> dict[str, Region]:
+    """The packaged table of regional adjectives, by adjective."""
     return load_regions()
 
 
@@ -83,7 +84,7 @@ def split_qualifier(mention: str) -> Qualified | None:
             return Qualified(" ".join(words[:position]), None, " ".join(words[position + 1:]))
     if len(words) >= 2:
         for lemma in sorted(adjective_lemmas(words[-1])):
-            region = _regions().get(lemma)
+            region = regions().get(lemma)
             if region is not None:
                 return Qualified(" ".join(words[:-1]), region, None)
     return None
