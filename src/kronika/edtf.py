@@ -85,6 +85,12 @@ def _third(value: str, index: int) -> str | None:
     return None
 
 
+def _interval_end(point: str, last: bool) -> str:
+    """One end of an interval: EDTF intervals hold dates, so a time of day gives its day."""
+    end = point.split("/")[-1 if last else 0]
+    return end.split("T")[0]
+
+
 def _qualify(edtf: str, mark: str) -> str:
     """``~``/``?``/``%`` on every end of a point or interval (open ends stay open)."""
     if not mark:
@@ -103,7 +109,8 @@ def timex_to_edtf(value: str | None, mod: str | None = None, uncertain: bool = F
         begin, end = _point(first), _point(last)
         if begin is None or end is None:
             return None
-        edtf = f"{begin.split('/')[0]}/{end.split('/')[-1]}"
+        first_day, last_day = _interval_end(begin, False), _interval_end(end, True)
+        edtf = first_day if first_day == last_day else f"{first_day}/{last_day}"
     elif mod in THIRDS:
         edtf = _third(value, THIRDS[mod])
         if edtf is None:
@@ -114,9 +121,9 @@ def timex_to_edtf(value: str | None, mod: str | None = None, uncertain: bool = F
         if point is None:
             return None
         if mod in OPEN_START:
-            edtf = f"../{point.split('/')[0]}"
+            edtf = f"../{_interval_end(point, False)}"
         elif mod in OPEN_END:
-            edtf = f"{point.split('/')[-1]}/.."
+            edtf = f"{_interval_end(point, True)}/.."
         else:
             edtf = point
     approximate = mod in APPROXIMATE

@@ -27,6 +27,10 @@ CASES = [
     ("1939-09-18TNI", None, False, "1939-09-18"),
     ("1939-W37", None, False, "1939-09-11/1939-09-17"),
     ("XXXX-09-17", None, False, "XXXX-09-17"),
+    # EDTF intervals hold dates: a time of day at an end gives its day
+    ("1935-03-09T09:00/1935-03-09T21:00", None, False, "1935-03-09"),
+    ("1913-03-12T19:00", "AFTER", False, "1913-03-12/.."),
+    ("1913-03-12T19:00/1913-03-14", None, False, "1913-03-12/1913-03-14"),
 ]
 
 
