@@ -74,6 +74,9 @@ def main() -> None:
                               text=True)
         errors = [line for line in (done.stdout + done.stderr).splitlines() if ": error:" in line]
         print(f"TEI corpus ({tei.stat().st_size // 1024} KB), jing tei_all.rng: {len(errors)} errors")
+        if arguments.split == "dev":
+            for error in errors[:10]:
+                print("  ", error.split(": error: ", 1)[1])
 
         lpf = json.loads(render_snapshot(snapshot, "lpf"))
         validator = jsonschema.Draft202012Validator(json.loads(LPF_SCHEMA.read_text("utf-8")))

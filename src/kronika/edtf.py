@@ -41,6 +41,12 @@ def _point(value: str) -> str | None:
     if match := _DAY_PART.fullmatch(value):
         return match[1]
     if match := _DAY_TIME.fullmatch(value):
+        if match[2] == "24":  # midnight at the end of a day is the start of the next
+            try:
+                day = dt.date.fromisoformat(match[1]) + dt.timedelta(days=1)
+            except ValueError:
+                return None
+            return f"{day.isoformat()}T00:{match[3]}:{match[4] or '00'}"
         return f"{match[1]}T{match[2]}:{match[3]}:{match[4] or '00'}"
     if _DAY.fullmatch(value) or _MONTH.fullmatch(value) or _YEAR.fullmatch(value):
         return value
