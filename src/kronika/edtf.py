@@ -101,7 +101,8 @@ def _qualify(edtf: str, mark: str) -> str:
     """``~``/``?``/``%`` on every end of a point or interval (open ends stay open)."""
     if not mark:
         return edtf
-    return "/".join(part if part in ("..", "") else part + mark for part in edtf.split("/"))
+    # EDTF qualifies dates, not times of day: a qualified time gives its day
+    return "/".join(part if part in ("..", "") else part.split("T")[0] + mark for part in edtf.split("/"))
 
 
 def timex_to_edtf(value: str | None, mod: str | None = None, uncertain: bool = False) -> str | None:

@@ -26,6 +26,7 @@ CASES = [
     ("1939-09-17T03:00", None, False, "1939-09-17T03:00:00"),
     ("1939-09-18TNI", None, False, "1939-09-18"),
     ("1939-09-30T24:00", None, False, "1939-10-01T00:00:00"),
+    ("1939-09-17T03:00", None, True, "1939-09-17?"),
     ("1939-W37", None, False, "1939-09-11/1939-09-17"),
     ("XXXX-09-17", None, False, "XXXX-09-17"),
     # EDTF intervals hold dates: a time of day at an end gives its day
