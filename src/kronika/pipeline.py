@@ -64,6 +64,12 @@ def _nkjp(analysis: Analysis) -> None:
     analysis.nkjp = tag_nkjp(analysis.sentences)
 
 
+def _quantities(analysis: Analysis) -> None:
+    from kronika.quantities import annotate_quantities
+
+    annotate_quantities(analysis)
+
+
 def _timex(analysis: Analysis) -> None:
     from kronika.timex import annotate_timexes
 
@@ -79,6 +85,7 @@ STAGES: list[Stage] = [
     Stage("source_markup", _source_markup, requires=("entities", "timexes"), assigns=("entities", "timexes")),
     Stage("places", _places, requires=("entities",), assigns=("entities.geo",)),
     Stage("events", _events, requires=("entities", "timexes"), assigns=("events",)),
+    Stage("quantities", _quantities, requires=("tokens.chosen", "timexes", "entities"), assigns=("quantities",)),
 ]
 
 

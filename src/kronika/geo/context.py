@@ -23,8 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kronika.lang.resources import read_table
 from kronika.model import Token
-from kronika.resources import read_table
 
 ROLES = frozenset({"street", "building", "preposition", "region", "title"})
 APART = frozenset({"street", "building"})  # what a name after such a word is: not a settlement

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from kronika.resources import parse_table, read_text
+from kronika.lang.resources import parse_table, read_text
 
 BUILD_INPUTS = ("curated_places.tsv", "borders_1939_corrections.tsv", "country_1939_names.tsv", "exonyms.tsv")
 CORRECTION_COLUMNS = ("country_1939", "region", "polygon", "source")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kronika.resources import read_table
+from kronika.lang.resources import read_table
 
 
 @lru_cache(maxsize=1)
