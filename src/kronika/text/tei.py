@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from kronika.errors import InputError
@@ -66,47 +66,59 @@ def _string_value(element: ET.Element, parts: list[str], spans: list[tuple[ET.El
     return position
 
 
-def _normalise(raw: str, skipped: list[tuple[int, int]] = ()) -> tuple[str, list[int]]:
+class _Line:
+    """Characters of one paragraph's text with the raw offset each came from (-1 for an added one)."""
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.offsets: list[int] = []
+
+    def add(self, char: str, offset: int) -> None:
+        self.chars.append(char)
+        self.offsets.append(offset)
+
+    def trim(self, ending: str = " ") -> None:
+        while self.chars and self.chars[-1] in ending:
+            self.chars.pop()
+            self.offsets.pop()
+
+    def break_line(self) -> None:
+        self.trim()
+        self.add("\n", -1)
+
+
+def _normalise(raw: str, skipped: Sequence[tuple[int, int]] = ()) -> tuple[str, list[int]]:
     """One paragraph's text: whitespace runs as one space, a leading ``##`` heading on its own line,
     ``{{``/``}}`` dropped, the ``skipped`` ranges (notes) left out; with the raw offset of every kept
     character (-1 for an added line break)."""
-    out: list[str] = []
-    offsets: list[int] = []
+    line = _Line()
+    skip_to = {start: end for start, end in skipped if end > start}
     in_heading = False
     index = 0
     while index < len(raw):
-        if skip := next((end for start, end in skipped if start == index and end > start), None):
-            index = skip
-            continue
-        if raw.startswith(("{{", "}}"), index):
+        if index in skip_to:
+            index = skip_to[index]
+        elif raw.startswith(("{{", "}}"), index):
             index += 2
-            continue
-        if raw.startswith(HEADING_MARK, index):
-            run = len(raw[index:]) - len(raw[index:].lstrip("#"))
-            if not "".join(out).strip():
+        elif raw.startswith(HEADING_MARK, index):
+            if not "".join(line.chars).strip():
                 in_heading = True
-            elif in_heading:
+            elif in_heading:  # the closing marks end the heading's line
                 in_heading = False
-                while out and out[-1] == " ":
-                    out.pop(), offsets.pop()
-                out.append("\n"), offsets.append(-1)
-            index += run
-            continue
-        char = raw[index]
-        if char.isspace():
+                line.break_line()
+            index += len(raw[index:]) - len(raw[index:].lstrip("#"))
+        else:
+            char = raw[index]
             if in_heading and char == "\n":
                 in_heading = False
-                while out and out[-1] == " ":
-                    out.pop(), offsets.pop()
-                out.append("\n"), offsets.append(-1)
-            elif out and out[-1] not in " \n":
-                out.append(" "), offsets.append(index)
-        else:
-            out.append(char), offsets.append(index)
-        index += 1
-    while out and out[-1] in " \n":
-        out.pop(), offsets.pop()
-    return "".join(out), offsets
+                line.break_line()
+            elif not char.isspace():
+                line.add(char, index)
+            elif line.chars and line.chars[-1] not in " \n":
+                line.add(" ", index)
+            index += 1
+    line.trim(" \n")
+    return "".join(line.chars), line.offsets
 
 
 def _blocks(element: ET.Element) -> Iterator[ET.Element]:
