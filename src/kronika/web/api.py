@@ -13,6 +13,7 @@
                                ``limit``
 ``/api/ask?q=``                the answers of ``kronika ask --json``
 ``/api/conflicts``             dates and numbers on which documents disagree
+``/api/corrections``           human corrections, newest first; filter ``document``
 ``/api/export/<format>``       the store exported (``tei``, ``lpf``, ``ttl``, ``jsonld``, ``csv``,
                                ``timelinejs``)
 =============================  ==========================================================================
@@ -25,6 +26,7 @@ from typing import Any
 from kronika.errors import KronikaError
 from kronika.qa import answer
 from kronika.store import Store
+from kronika.store import corrections as correction_log
 from kronika.web.pages import NotFound, Query, places, search_filters, timeline_key
 
 MAX_SEARCH_RESULTS = 200
@@ -38,7 +40,7 @@ def document(store: Store, document_id: str) -> Any:
     analysis = store.document_analysis(document_id)
     if analysis is None:
         raise NotFound(f"no document {document_id}")
-    return analysis.to_json()
+    return correction_log.mark_human(store, document_id, analysis.to_json())
 
 
 def entities(store: Store, query: Query) -> Any:
@@ -100,3 +102,7 @@ def ask(store: Store, query: Query) -> Any:
 
 def conflicts(store: Store, query: Query) -> Any:
     return [c.to_json() for c in store.conflicts()]
+
+
+def corrections(store: Store, query: Query) -> Any:
+    return [c.to_json() for c in correction_log.corrections(store, query.get("document") or None)]
