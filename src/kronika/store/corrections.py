@@ -344,6 +344,12 @@ def _apply_entity(connection: Connection, _document: str | None, target: dict[st
         type=value.get("type", entity.type), lemma=lemma, folded=search.fold_lemma(lemma)))
     changes = {key: value[key] for key in ("type", "lemma") if key in value}
     connection.execute(update(m).where(m.c.entity_id == entity.id).values(**changes))
+    if "lemma" in value:  # the event arguments that name it (CSV and RDF exports read these)
+        previous["arguments"] = []
+        for table in (schema.places, schema.participants):
+            previous["arguments"] += [[table.name, row.id, row.lemma] for row in connection.execute(
+                select(table.c.id, table.c.lemma).where(table.c.entity_id == entity.id))]
+            connection.execute(update(table).where(table.c.entity_id == entity.id).values(lemma=value["lemma"]))
     return previous
 
 
@@ -355,6 +361,9 @@ def _undo_entity(connection: Connection, record: Correction) -> None:
         type=previous["type"], lemma=previous["lemma"], folded=search.fold_lemma(previous["lemma"])))
     for mention_id, mention_type, lemma in previous["mentions"]:
         connection.execute(update(m).where(m.c.id == mention_id).values(type=mention_type, lemma=lemma))
+    tables = {table.name: table for table in (schema.places, schema.participants)}
+    for name, argument_id, lemma in previous.get("arguments", []):
+        connection.execute(update(tables[name]).where(tables[name].c.id == argument_id).values(lemma=lemma))
 
 
 def _apply_merge(connection: Connection, _document: str | None, target: dict[str, Any], value: dict[str, Any],

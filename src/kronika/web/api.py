@@ -13,6 +13,7 @@
                                ``limit``
 ``/api/ask?q=``                the answers of ``kronika ask --json``
 ``/api/conflicts``             dates and numbers on which documents disagree
+``/api/map``                   located places for the map: mentions, cited sentences, event dates
 ``/api/corrections``           human corrections, newest first; filter ``document``
 ``/api/export/<format>``       the store exported (``tei``, ``lpf``, ``ttl``, ``jsonld``, ``csv``,
                                ``timelinejs``)
@@ -106,3 +107,21 @@ def conflicts(store: Store, query: Query) -> Any:
 
 def corrections(store: Store, query: Query) -> Any:
     return [c.to_json() for c in correction_log.corrections(store, query.get("document") or None)]
+
+
+MAP_CITATIONS = 3  # sentences per place in its popup
+
+
+def map_places(store: Store, query: Query) -> Any:
+    found = []
+    for entity, then, now in places(store):
+        citations = []
+        for mention in store.mentions(entity.ref)[:MAP_CITATIONS]:
+            citation = store.sentence(mention.document, mention.start)
+            if citation is not None:
+                citations.append({"document": citation.document, "start": citation.start, "text": citation.text,
+                                  "title": citation.title})
+        found.append({"ref": entity.ref, "lemma": entity.lemma, "lat": entity.geo["lat"], "lon": entity.geo["lon"],
+                      "name": entity.geo.get("name"), "mentions": entity.mentions, "country_1939": then,
+                      "country_now": now, "citations": citations})
+    return found

@@ -45,7 +45,8 @@ MAX_PARAMETER = 1000  # characters; longer query values are cut (nothing a histo
 MAX_FORM = 100_000  # bytes of a correction form
 TOKEN_COOKIE = "kronika_token"
 
-STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
+STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+                ".json": "application/json; charset=utf-8", ".png": "image/png", ".txt": "text/plain; charset=utf-8"}
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 
 
@@ -58,12 +59,17 @@ class Response:
 
 
 def _static_files() -> dict[str, tuple[bytes, str]]:
-    folder = resources.files("kronika.web").joinpath("static")
+    """Every file under ``static/`` (vendored libraries and map data in sub-folders), by relative path."""
     files = {}
-    for item in folder.iterdir():
-        suffix = "." + item.name.rsplit(".", 1)[-1]
-        if item.is_file() and suffix in STATIC_TYPES:
-            files[item.name] = (item.read_bytes(), STATIC_TYPES[suffix])
+    pending = [("", resources.files("kronika.web").joinpath("static"))]
+    while pending:
+        prefix, folder = pending.pop()
+        for item in folder.iterdir():
+            suffix = "." + item.name.rsplit(".", 1)[-1]
+            if item.is_dir():
+                pending.append((f"{prefix}{item.name}/", item))
+            elif suffix in STATIC_TYPES:
+                files[prefix + item.name] = (item.read_bytes(), STATIC_TYPES[suffix])
     return files
 
 
@@ -95,7 +101,7 @@ API: dict[str, ApiHandler] = {
     "/api/documents": api.documents, "/api/entities": api.entities, "/api/entity": api.entity,
     "/api/events": api.events, "/api/timeline": api.timeline, "/api/places": api.place_list,
     "/api/search": api.search, "/api/ask": api.ask, "/api/conflicts": api.conflicts,
-    "/api/corrections": api.corrections,
+    "/api/corrections": api.corrections, "/api/map": api.map_places,
 }
 DOCUMENT_PATH = re.compile(r"/(?P<api>api/documents|doc)/(?P<id>[A-Za-z0-9_.:-]{1,200})")
 EXPORT_PATH = re.compile(r"(?:/api)?/export/(?P<format>[a-z]{1,20})")

@@ -53,21 +53,24 @@ class Page:
     title: str
     body: Html
     section: str = "/"  # the navigation entry to mark as current
+    assets: tuple[str, ...] = ()  # extra stylesheets and scripts under /static/ the page needs
 
 
 def layout(page: Page) -> Html:
     links = join(h('<a href="{}"{}>{}</a>', path, Html(' aria-current="page"' if path == page.section else ""), name)
                  for path, name in NAVIGATION)
+    assets = join(h('<link rel="stylesheet" href="/static/{}">', asset) if asset.endswith(".css")
+                  else h('<script src="/static/{}" defer></script>', asset) for asset in page.assets)
     return h('<!doctype html>\n<html lang="pl"><head><meta charset="utf-8">'
              '<meta name="viewport" content="width=device-width, initial-scale=1">'
              '<title>{title} — Kronika</title><link rel="icon" href="{icon}">'
              '<link rel="stylesheet" href="/static/kronika.css"><script src="/static/kronika.js" defer></script>'
-             '</head><body><header><a class="brand" href="/">Kronika</a><nav>{links}</nav>'
+             '{assets}</head><body><header><a class="brand" href="/">Kronika</a><nav>{links}</nav>'
              '<form class="quick" action="/search" role="search"><input name="q" type="search" '
              'placeholder="Szukaj w tekstach…" aria-label="Szukaj"></form></header>'
              '<main>{body}</main><footer>Kronika — każda informacja z odnośnikiem do zdania źródła.</footer>'
              '<div id="tooltip" role="tooltip" hidden></div></body></html>',
-             title=page.title, links=links, body=page.body, icon=FAVICON)
+             title=page.title, links=links, body=page.body, icon=FAVICON, assets=assets)
 
 
 # --- small pieces ------------------------------------------------------------------------------------------
@@ -495,13 +498,22 @@ def map_page(store: Store, query: Query) -> Page:
                   '<td class="num">{}</td></tr>', entity_url(e.ref), e.lemma, (e.geo or {}).get("name") or "",
                   then or "", now or "", *_lat_lon((e, then, now)), e.mentions)
                 for e, then, now in located)
-    body = h('<h1>Mapa miejsc</h1><p class="meta">{count} miejsc ze współrzędnymi; odwzorowanie '
-             'równoodległościowe, bez granic i podkładu; wielkość punktu — liczba wzmianek.{note}</p>'
+    body = h('<h1>Mapa miejsc</h1><p class="meta">{count} miejsc ze współrzędnymi; wielkość punktu — liczba '
+             'wzmianek; kliknij punkt, by zobaczyć zdania źródła. Podkład: granice dzisiejsze (Natural Earth) '
+             'i, do włączenia, granice z 1938 r.</p><div id="leaflet-map" data-places="/api/map" '
+             'data-countries="/static/vendor/world-atlas/countries.json" '
+             'data-borders="/static/vendor/borders-1938/borders_1938.json"></div>'
+             '<h2>Podgląd statyczny</h2><p class="meta">Odwzorowanie równoodległościowe, bez podkładu.{note}</p>'
              '<figure>{svg}</figure><table class="list" id="places"><thead><tr>'
              '<th>Nazwa w tekście</th><th>Nazwa dziś</th><th>Państwo w 1939</th><th>Państwo dziś</th>'
              '<th class="num">Szer., dł.</th><th class="num">Wzmianki</th></tr></thead><tbody>{rows}</tbody></table>',
              count=len(located), note=note, svg=map_svg(shown), rows=rows)
-    return Page("Mapa", body, "/map")
+    return Page("Mapa", body, "/map", MAP_ASSETS)
+
+
+MAP_ASSETS = ("vendor/leaflet/leaflet.css", "vendor/leaflet.markercluster/MarkerCluster.css",
+              "vendor/leaflet.markercluster/MarkerCluster.Default.css", "vendor/leaflet/leaflet.js",
+              "vendor/leaflet.markercluster/leaflet.markercluster.js", "map.js")
 
 
 # --- search, questions, conflicts, export ---------------------------------------------------------------

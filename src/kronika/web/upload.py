@@ -55,15 +55,16 @@ def handle_upload(store: Store, environ: dict[str, Any], content_type: str, leng
         paths = []
         for index, (name, data) in enumerate(files):
             safe = SAFE_NAME.sub("_", Path(name.replace("\\", "/")).name).strip(". ") or f"document{index}.txt"
-            path = Path(folder) / f"{index}-{safe}"
+            path = Path(folder) / str(index) / safe  # the file's own name: it gives the document's title
+            path.parent.mkdir()
             path.write_bytes(data)
             paths.append(str(path))
         try:  # every file read (and checked) before anything is stored
             documents = list(read_paths(paths))
         except KronikaError as error:  # the message names the file as the user knows it
-            raise KronikaError(re.sub(re.escape(folder) + r"/\d+-", "", str(error))) from None
+            raise KronikaError(re.sub(re.escape(folder) + r"/\d+/", "", str(error))) from None
         for document in documents:
-            document.source = re.sub(r"^\d+-", "", Path(document.source or "").name) or document.source
+            document.source = Path(document.source or "").name or document.source
             if fields.get("dct") and document.dct is None:
                 document.dct = fields["dct"]
             stored = store.ingest(document)
