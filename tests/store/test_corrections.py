@@ -123,3 +123,23 @@ def test_deleting_a_document_takes_its_corrections(stored: tuple[Store, str]) ->
     library.correct(store, "add", {"start": start, "end": end}, {"type": "PERSON", "lemma": "generał"}, "Ewa", document)
     assert library.delete_document(store, document)
     assert library.corrections(store) == []
+
+
+def test_cli_correct_list_export_and_errors(tmp_path, capsys) -> None:
+    from kronika.cli import main
+
+    db = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    with Store.open(db) as store:
+        document = store.ingest(analyze(Document(content_id(TEXT), TEXT, "1939-10-01", "Notatka", "notatka.txt")))
+    start, end = _span("6 września 1939 roku")
+    main(["correct", "timex", document, str(start), str(end), "1939-09-07", "--db", db, "--user", "Ewa", "--json"])
+    assert json.loads(capsys.readouterr().out)["source"] == "human"
+    main(["corrections", "export", "--db", db])
+    row = json.loads(capsys.readouterr().out)
+    assert (row["kind"], row["value"], row["user"]) == ("timex", "1939-09-07", "Ewa")
+    main(["analyze", "--stored", document, "--db", db])
+    timex = next(t for t in json.loads(capsys.readouterr().out)["timexes"] if t["start"] == start)
+    assert (timex["value"], timex["source"]) == ("1939-09-07", "human")
+    with pytest.raises(SystemExit) as exit_status:
+        main(["correct", "undo", "99", "--db", db])
+    assert exit_status.value.code == 1 and "no correction 99" in capsys.readouterr().err
