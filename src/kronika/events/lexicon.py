@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kronika.lang.resources import read_table
 from kronika.morph import get_morphology
 from kronika.morph.analyzer import strip_homonym
-from kronika.resources import read_table
 
 EVENT_TYPES = frozenset({
     "diplomacy", "treaty", "invasion", "military_movement", "battle", "defense", "capitulation",

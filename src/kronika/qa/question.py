@@ -11,10 +11,10 @@ from functools import lru_cache
 
 from kronika.events.grammar import FINITE
 from kronika.events.lexicon import load_triggers
+from kronika.lang.resources import read_table
 from kronika.model import Token
 from kronika.morph import get_morphology
 from kronika.morph.analyzer import strip_homonym
-from kronika.resources import read_table
 from kronika.text.segment import tokenize
 
 ASK_CLASSES = ("ask_time", "ask_place", "ask_person", "ask_which", "ask_quantity", "ask_what")

@@ -22,9 +22,9 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import TypeVar
 
+from kronika.lang.fold import fold
 from kronika.store.intervals import overlaps
 from kronika.store.records import Argument, Claim, Conflict, EventRecord, QuantityRecord
-from kronika.store.terms import fold
 
 T = TypeVar("T")
 APPROXIMATION = 0.1  # how far "około" / "prawie" may stray from the stated number

@@ -20,8 +20,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from kronika.lang.resources import data_lines, read_text
 from kronika.morph import get_morphology
-from kronika.resources import data_lines, read_text
 
 # Fields a rule's named groups may carry ("day2" is the second member of a range); the structural groups
 # mark spans only.
