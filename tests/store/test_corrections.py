@@ -143,3 +143,14 @@ def test_cli_correct_list_export_and_errors(tmp_path, capsys) -> None:
     with pytest.raises(SystemExit) as exit_status:
         main(["correct", "undo", "99", "--db", db])
     assert exit_status.value.code == 1 and "no correction 99" in capsys.readouterr().err
+
+
+def test_authority_link_adds_a_ref_and_undo_removes_it(stored: tuple[Store, str]) -> None:
+    store, _document = stored
+    lwow = _entity_ref(store, "Lw")
+    correction = library.correct(store, "link", {"ref": lwow}, {"authority": "wikidata:Q36036"}, "Ewa")
+    assert store.entities(ref="wikidata:Q36036")[0].ref == lwow
+    with pytest.raises(KronikaError, match="authority id"):
+        library.correct(store, "link", {"ref": lwow}, {"authority": "Q36036"}, "Ewa")
+    library.undo(store, correction.id, "Ewa")
+    assert store.entities(ref="wikidata:Q36036") == []

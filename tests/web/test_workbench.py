@@ -79,14 +79,26 @@ def test_corrections_survive_reanalysis_and_reach_exports(workbench: tuple[Page,
     expect(page.locator("p.meta")).to_contain_text("place:zytomierz")
     page.screenshot(path=str(artifacts / "3-merged.png"), full_page=True)
 
+    page.goto(f"{url}map")
+    expect(page.locator("#leaflet-map")).to_have_attribute("data-ready", "1")
+    page.locator("#leaflet-map path.country").nth(50).wait_for(state="attached")  # the base layer is drawn
+    page.locator("#leaflet-map .leaflet-overlay-pane path[fill='#e0b25b']").click()
+    expect(page.locator(".map-popup")).to_contain_text("Marszałek Józef Piłsudski przybył do Kijowa")
+    page.screenshot(path=str(artifacts / "4-map-popup.png"), full_page=True)
+    page.click(".map-popup button.map-move")
+    box = page.locator("#leaflet-map").bounding_box()
+    assert box is not None
+    with page.expect_navigation():
+        page.mouse.click(box["x"] + box["width"] * 0.25, box["y"] + box["height"] * 0.5)
+    moved = store.entities(ref="place:kijow")[0].geo
+    assert moved is not None and moved["lon"] < 30.4
+    page.screenshot(path=str(artifacts / "5-moved-on-map.png"), full_page=True)
+
+    page.goto(f"{url}entity?ref=place:kijow")
     page.fill('form.place-edit input[name="lat"]', "50.4500")
     page.fill('form.place-edit input[name="lon"]', "30.5200")
     page.click("form.place-edit button")
     expect(page.locator("dl.facts")).to_contain_text("50.4500, 30.5200")
-    page.goto(f"{url}map")
-    expect(page.locator("#leaflet-map")).to_have_attribute("data-ready", "1")
-    page.locator("#leaflet-map path.leaflet-interactive").nth(50).wait_for(state="attached")  # countries drawn
-    page.screenshot(path=str(artifacts / "4-moved-on-map.png"), full_page=True)
 
     page.goto(f"{url}doc/{document}")
     events_before = page.locator("ol.timeline form.reject").count()
@@ -96,7 +108,7 @@ def test_corrections_survive_reanalysis_and_reach_exports(workbench: tuple[Page,
     defilada.first.click()
     page.wait_for_url(f"**/doc/{document}")
     expect(page.locator("ol.timeline form.reject")).to_have_count(events_before - 1)
-    page.screenshot(path=str(artifacts / "5-event-rejected.png"), full_page=True)
+    page.screenshot(path=str(artifacts / "6-event-rejected.png"), full_page=True)
 
     before = store.document_analysis(document)
     page.click(".document-actions form:not(.danger) button")
@@ -105,13 +117,13 @@ def test_corrections_survive_reanalysis_and_reach_exports(workbench: tuple[Page,
     assert before is not None and after is not None
     assert [e.to_json() for e in after.entities] == [e.to_json() for e in before.entities]
     assert len(after.events) == len(before.events) == events_before - 1
-    page.screenshot(path=str(artifacts / "6-reanalysed.png"), full_page=True)
+    page.screenshot(path=str(artifacts / "7-reanalysed.png"), full_page=True)
 
     page.goto(f"{url}corrections")
-    expect(page.locator("table.list tbody tr")).to_have_count(4)
+    expect(page.locator("table.list tbody tr")).to_have_count(5)
     expect(page.locator("table.list")).to_contain_text("Anna")
-    page.screenshot(path=str(artifacts / "7-corrections.png"), full_page=True)
-    assert [c.kind for c in library.corrections(store)] == ["event", "place", "merge", "entity"]
+    page.screenshot(path=str(artifacts / "8-corrections.png"), full_page=True)
+    assert [c.kind for c in library.corrections(store)] == ["event", "place", "place", "merge", "entity"]
 
     tei = page.request.get(f"{url}export/tei").text()
     assert "Józef Klemens Piłsudski" in tei

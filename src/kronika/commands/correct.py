@@ -91,6 +91,17 @@ def place(ref: str, lat: float, lon: float, name: str | None, db_url: str | None
     _make(db_url, "place", {"ref": ref}, {"lat": lat, "lon": lon, "name": name}, user, as_json)
 
 
+@command.command("link")
+@click.argument("ref")
+@click.argument("authority")
+@db_option
+@_user_option
+@json_option
+def link(ref: str, authority: str, db_url: str | None, user: str, as_json: bool) -> None:
+    """Link the entity REF to an AUTHORITY id: wikidata:Q…, geonames:…, viaf:…"""
+    _make(db_url, "link", {"ref": ref}, {"authority": authority}, user, as_json)
+
+
 @command.command("delete")
 @click.argument("document")
 @click.argument("start", type=int)

@@ -11,6 +11,7 @@ Kinds (``target`` → ``value``)::
     entity   {"ref"}                                → {"type"?, "lemma"?}   every mention of the entity
     merge    {"ref"}                                → {"into": ref}         the first entity joins the second
     place    {"ref"}                                → {"lat", "lon", "name"?}
+    link     {"ref"}                                → {"authority": "wikidata:Q…" | "geonames:…" | "viaf:…"}
     delete   {"start", "end", "text"}               → {}                    a false mention
     add      {"start", "end", "text"}               → {"type", "lemma"}     a missed mention
     timex    {"start", "end", "text"}               → {"value", "mod"?}
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -32,7 +34,8 @@ from kronika.store import schema, search
 from kronika.store.intervals import timex_interval
 from kronika.store.store import Store, _slug
 
-KINDS = ("entity", "merge", "place", "delete", "add", "timex", "event")
+KINDS = ("entity", "merge", "place", "link", "delete", "add", "timex", "event")
+AUTHORITY = re.compile(r"(wikidata:Q[1-9]\d*|geonames:[1-9]\d*|viaf:[1-9]\d*)")
 ENTITY_TYPES = ("PERSON", "PLACE", "COUNTRY", "ORGANIZATION", "MILITARY_UNIT", "EVENT", "DOCUMENT")
 EVENT_STATUSES = ("accepted", "rejected")
 TIMEX_MODS = ("", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "START", "MID", "END", "APPROX",
@@ -183,7 +186,7 @@ def mark_human(store: Store, document: str, analysis_json: dict[str, Any]) -> di
     active = [c for c in corrections(store, include_undone=False)
               if c.document == document or c.document is None]
     spans = {(c.target["start"], c.target["end"]) for c in active if c.kind in ("add", "timex")}
-    refs = {c.target["ref"] for c in active if c.kind in ("entity", "place")}
+    refs = {c.target["ref"] for c in active if c.kind in ("entity", "place", "link")}
     refs |= {c.value["into"] for c in active if c.kind == "merge"}
     triggers = {(c.target["trigger_start"], c.target["trigger_end"]) for c in active if c.kind == "event"}
     for item in analysis_json.get("entities", []):
@@ -200,7 +203,7 @@ def mark_human(store: Store, document: str, analysis_json: dict[str, Any]) -> di
 def training_rows(store: Store) -> Iterator[dict[str, Any]]:
     """Active corrections as training data: NKJP-style spans (``span``, with ``"negative"`` for a deleted
     false entity), base-form pairs (``base_form``), TIMEX3 pairs (``timex``), gazetteer rows
-    (``gazetteer``), event judgements (``event``)."""
+    (``gazetteer``), authority links (``authority``), event judgements (``event``)."""
     with store.engine.connect() as connection:
         for record in reversed(corrections(store, include_undone=False)):
             base = {"correction": record.id, "user": record.user, "created_at": record.created_at}
@@ -226,6 +229,10 @@ def training_rows(store: Store) -> Iterator[dict[str, Any]]:
                 entity = _entity_row(connection, target["ref"])
                 yield {**base, "kind": "gazetteer", "name": entity.lemma if entity else target["ref"],
                        "lat": value["lat"], "lon": value["lon"], "ref": target["ref"]}
+            elif record.kind == "link":
+                entity = _entity_row(connection, target["ref"])
+                yield {**base, "kind": "authority", "ref": target["ref"], "lemma": entity.lemma if entity else None,
+                       "authority": value["authority"]}
             elif record.kind == "event":
                 yield {**base, "kind": "event", "document": record.document, **target, **value}
 
@@ -268,6 +275,11 @@ def _validated(kind: str, target: dict[str, Any], value: dict[str, Any],
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise KronikaError("lat must be within -90..90 and lon within -180..180")
         value = {"lat": lat, "lon": lon, **({"name": str(value["name"])} if value.get("name") else {})}
+    elif kind == "link":
+        authority = str(value.get("authority") or "").strip()
+        if not AUTHORITY.fullmatch(authority):
+            raise KronikaError(f"{authority!r} is not an authority id: wikidata:Q…, geonames:… or viaf:…")
+        value = {"authority": authority}
     elif kind == "timex":
         timex_value = str(value.get("value") or "").strip()
         mod = str(value.get("mod") or "").strip().upper()
@@ -417,6 +429,24 @@ def _undo_place(connection: Connection, record: Correction) -> None:
     connection.execute(update(schema.entities).where(schema.entities.c.id == entity.id).values(**record.previous))
 
 
+def _apply_link(connection: Connection, _document: str | None, target: dict[str, Any], value: dict[str, Any],
+                _id: int) -> dict[str, Any]:
+    entity = _required_entity(connection, target["ref"])
+    r = schema.entity_refs
+    linked = connection.execute(select(r.c.entity_id).where(r.c.ref == value["authority"])).scalar()
+    if linked == entity.id:
+        return {}
+    if linked is not None:
+        raise KronikaError(f"{value['authority']} already names another entity; merge the two instead")
+    connection.execute(insert(r).values(ref=value["authority"], entity_id=entity.id))
+    return {"added": value["authority"]}
+
+
+def _undo_link(connection: Connection, record: Correction) -> None:
+    if "added" in record.previous:
+        connection.execute(delete(schema.entity_refs).where(schema.entity_refs.c.ref == record.previous["added"]))
+
+
 def _mention_at(connection: Connection, document: str | None, target: dict[str, Any]) -> Any:
     m = schema.mentions
     return connection.execute(select(m).where(m.c.document_id == document, m.c.start == target["start"],
@@ -563,7 +593,9 @@ def _undo_event(connection: Connection, record: Correction) -> None:
                        .values(event_id=event_id))
 
 
-APPLY = {"entity": _apply_entity, "merge": _apply_merge, "place": _apply_place, "delete": _apply_delete,
+APPLY = {"entity": _apply_entity, "merge": _apply_merge, "place": _apply_place, "link": _apply_link,
+         "delete": _apply_delete,
          "add": _apply_add, "timex": _apply_timex, "event": _apply_event}
-UNDO = {"entity": _undo_entity, "merge": _undo_merge, "place": _undo_place, "delete": _undo_delete,
+UNDO = {"entity": _undo_entity, "merge": _undo_merge, "place": _undo_place, "link": _undo_link,
+        "delete": _undo_delete,
         "add": _undo_add, "timex": _undo_timex, "event": _undo_event}

@@ -113,6 +113,12 @@ MAP_CITATIONS = 3  # sentences per place in its popup
 
 
 def map_places(store: Store, query: Query) -> Any:
+    dates: dict[int, list[list[str]]] = {}  # entity id → intervals of the events that happened there
+    for event in store.events():
+        if event.interval is not None:
+            for place in event.places:
+                if place.entity_id is not None:
+                    dates.setdefault(place.entity_id, []).append(list(event.interval))
     found = []
     for entity, then, now in places(store):
         citations = []
@@ -123,5 +129,5 @@ def map_places(store: Store, query: Query) -> Any:
                                   "title": citation.title})
         found.append({"ref": entity.ref, "lemma": entity.lemma, "lat": entity.geo["lat"], "lon": entity.geo["lon"],
                       "name": entity.geo.get("name"), "mentions": entity.mentions, "country_1939": then,
-                      "country_now": now, "citations": citations})
+                      "country_now": now, "citations": citations, "dates": dates.get(entity.id, [])})
     return found

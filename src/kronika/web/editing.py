@@ -66,7 +66,7 @@ def handle_post(store: Store, path: str, form_data: Mapping[str, str]) -> str:
         target = {key: form_data[key] for key in ("ref", "start", "end", "text", "trigger_start", "trigger_end")
                   if form_data.get(key)}
         value = {key: form_data[key] for key in ("type", "lemma", "into", "lat", "lon", "name", "value", "mod",
-                                                  "status") if form_data.get(key)}
+                                                  "status", "authority") if form_data.get(key)}
         library.correct(store, kind, target, value, user, document)
         if kind == "merge":
             return f"/entity?ref={value.get('into', '')}"

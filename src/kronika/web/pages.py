@@ -339,7 +339,10 @@ def _entity_forms(entity: EntityRecord) -> Html:
                                      '<label>Dł. <input name="lon" value="{}" size="9" required></label>',
                                      geo.get("lat", ""), geo.get("lon", "")),
                  "Przenieś", css="edit place-edit", kind="place", ref=entity.ref)
-    return h('<section class="corrections-forms"><h2>Popraw</h2>{}{}{}</section>', change, merge, place)
+    authority = form("/correct", back, Html('<label>Identyfikator wzorcowy <input name="authority" required '
+                                            'size="24" placeholder="wikidata:Q…, geonames:…, viaf:…"></label>'),
+                     "Powiąż", css="edit link", kind="link", ref=entity.ref)
+    return h('<section class="corrections-forms"><h2>Popraw</h2>{}{}{}{}</section>', change, merge, place, authority)
 
 
 # --- timeline --------------------------------------------------------------------------------------------
@@ -503,12 +506,22 @@ def map_page(store: Store, query: Query) -> Page:
              'i, do włączenia, granice z 1938 r.</p><div id="leaflet-map" data-places="/api/map" '
              'data-countries="/static/vendor/world-atlas/countries.json" '
              'data-borders="/static/vendor/borders-1938/borders_1938.json"></div>'
+             '<div class="map-tools"><label>Zdarzenia do roku <input type="range" id="map-year" disabled> '
+             '<output id="map-year-value">wszystkie</output></label>{move}</div>'
              '<h2>Podgląd statyczny</h2><p class="meta">Odwzorowanie równoodległościowe, bez podkładu.{note}</p>'
              '<figure>{svg}</figure><table class="list" id="places"><thead><tr>'
              '<th>Nazwa w tekście</th><th>Nazwa dziś</th><th>Państwo w 1939</th><th>Państwo dziś</th>'
              '<th class="num">Szer., dł.</th><th class="num">Wzmianki</th></tr></thead><tbody>{rows}</tbody></table>',
-             count=len(located), note=note, svg=map_svg(shown), rows=rows)
+             count=len(located), note=note, svg=map_svg(shown), rows=rows, move=_map_move_form())
     return Page("Mapa", body, "/map", MAP_ASSETS)
+
+
+def _map_move_form() -> Html:
+    """Filled by the map script: the place chosen in a popup, the point clicked next."""
+    inner = Html('<input type="hidden" name="ref"><input type="hidden" name="lat"><input type="hidden" name="lon">'
+                 '<span class="note" id="map-move-hint">Przenieś miejsce: „Przenieś” w dymku, potem kliknij '
+                 'mapę.</span>')
+    return form("/correct", "/map", inner, "Zapisz położenie", css="edit inline place-move", kind="place")
 
 
 MAP_ASSETS = ("vendor/leaflet/leaflet.css", "vendor/leaflet.markercluster/MarkerCluster.css",
@@ -587,7 +600,8 @@ def export_page(store: Store, query: Query) -> Page:
     return Page("Eksport", body, "/export")
 
 
-KIND_LABELS = {"entity": "nazwa", "merge": "połączenie", "place": "współrzędne", "delete": "usunięta wzmianka",
+KIND_LABELS = {"entity": "nazwa", "merge": "połączenie", "place": "współrzędne", "link": "identyfikator",
+               "delete": "usunięta wzmianka",
                "add": "dodana nazwa", "timex": "data", "event": "zdarzenie"}
 
 

@@ -13,8 +13,11 @@
     });
   }
 
-  const today = L.geoJSON(null, { style: { color: "#7a7468", weight: 1, fillColor: "#f3efe6", fillOpacity: 1 } });
-  const borders1938 = L.geoJSON(null, { style: { color: "#8b1d1d", weight: 2, dashArray: "4 3", fill: false } });
+  // The base layers take no clicks: a click on the land belongs to the map (moving a place).
+  const today = L.geoJSON(null, { interactive: false, style: { className: "country", color: "#7a7468", weight: 1,
+    fillColor: "#f3efe6", fillOpacity: 1 } });
+  const borders1938 = L.geoJSON(null, { interactive: false, style: { className: "border-1938", color: "#8b1d1d",
+    weight: 2, dashArray: "4 3", fill: false } });
   today.addTo(map);
   L.control.layers({ "Granice dziś (Natural Earth)": today }, { "Granice 1938": borders1938 },
     { collapsed: false }).addTo(map);
@@ -35,6 +38,12 @@
     const meta = document.createElement("div");
     meta.textContent = facts;
     box.appendChild(meta);
+    const move = document.createElement("button");
+    move.type = "button";
+    move.className = "map-move";
+    move.textContent = "Przenieś w inne miejsce";
+    move.addEventListener("click", () => startMove(place));
+    box.appendChild(move);
     for (const citation of place.citations) {
       const quote = document.createElement("blockquote");
       const link = document.createElement("a");
@@ -46,6 +55,37 @@
     return box;
   }
 
+  // Moving a place: the next click on the map gives its coordinates, the page's form saves them.
+  const moveForm = document.querySelector("form.place-move");
+  function startMove(place) {
+    if (!moveForm) return;
+    map.closePopup();
+    element.classList.add("moving");
+    document.getElementById("map-move-hint").textContent = "Kliknij nowe położenie: " + place.lemma;
+    map.once("click", (e) => {
+      element.classList.remove("moving");
+      moveForm.elements.ref.value = place.ref;
+      moveForm.elements.lat.value = e.latlng.lat.toFixed(5);
+      moveForm.elements.lon.value = L.Util.wrapNum(e.latlng.lng, [-180, 180], true).toFixed(5);
+      document.getElementById("map-move-hint").textContent = place.lemma + " → " + moveForm.elements.lat.value
+        + ", " + moveForm.elements.lon.value;
+      if (moveForm.reportValidity()) moveForm.submit();
+    });
+  }
+
+  // The time slider: places whose events began by the chosen year (all places at the far right).
+  const slider = document.getElementById("map-year");
+  const sliderValue = document.getElementById("map-year-value");
+  const markers = [];
+  function year(date) { return Number(String(date).slice(0, 4)); }
+  function filterByYear() {
+    const all = Number(slider.value) >= Number(slider.max);
+    sliderValue.textContent = all ? "wszystkie" : slider.value;
+    cluster.clearLayers();
+    cluster.addLayers(markers.filter(({ place }) => all
+      || place.dates.some(([begin]) => year(begin) <= Number(slider.value))).map(({ marker }) => marker));
+  }
+
   const cluster = L.markerClusterGroup({ maxClusterRadius: 40 });
   getJson(element.dataset.places).then((placesFound) => {
     for (const place of placesFound) {
@@ -54,10 +94,18 @@
       });
       marker.bindTooltip(place.lemma);
       marker.bindPopup(() => popup(place), { maxWidth: 360 });
-      marker.options.kronikaRef = place.ref;
+      markers.push({ place, marker });
       cluster.addLayer(marker);
     }
     cluster.addTo(map);
+    const years = placesFound.flatMap((p) => p.dates.map(([begin]) => year(begin)));
+    if (years.length && slider) {
+      slider.min = String(Math.min(...years));
+      slider.max = String(Math.max(...years) + 1);
+      slider.value = slider.max;
+      slider.disabled = false;
+      slider.addEventListener("input", filterByYear);
+    }
     if (placesFound.length) map.fitBounds(cluster.getBounds(), { padding: [30, 30], maxZoom: 8 });
     element.dataset.ready = String(placesFound.length);
   }).catch(() => { element.dataset.ready = "error"; });
