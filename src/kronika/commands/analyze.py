@@ -35,7 +35,7 @@ def command(paths: tuple[str, ...], dct: str | None, nkjp: bool, fmt: str, outpu
         _write(_stored(stored, db_url, fmt), output)
         return
     if not paths:
-        raise click.UsageError("give the documents to analyse (or --stored ID)")
+        raise click.UsageError("Missing argument 'PATHS...': the documents to analyse (or --stored ID)")
     documents = read_paths(list(paths))
 
     def with_dct() -> Iterator[Document]:
