@@ -40,6 +40,7 @@ from functools import lru_cache
 from kronika.lang.base_forms import CLASSES, UNKNOWN, guess_base, oblique_ending
 from kronika.lang.resources import data_lines, read_text
 from kronika.model import Interp, Token
+from kronika.morph import lemma_edits
 from kronika.morph.analyzer import expand_tag, get_morphology
 from kronika.text.segment import tokenize
 
@@ -689,7 +690,12 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
     by_usage = _by_usage(cls, tokens)
     replaced = {m.index: _inflect(tokens[m.index], m, triple, cls, singular, m.index == first_word, by_usage)
                 for m in members}
-    kept = [t for i, t in enumerate(tokens) if i not in dropped]
+    kept_indexes = [i for i in range(len(tokens)) if i not in dropped]
+    for position, i in enumerate(kept_indexes):
+        if _kind(tokens, i) == "word":  # where the rules guess, the learned model chooses
+            replaced[i] = lemma_edits.choose(lemma_edits.Choice(
+                tokens, i, cls, replaced.get(i, tokens[i].text), i in replaced, position, len(kept_indexes)))
+    kept = [tokens[i] for i in kept_indexes]
     cited = _joined(kept, {id(tokens[i]): form for i, form in replaced.items()})
     if rule == "forename_first" and _surname_first(kept):
         return " ".join(reversed(cited.split(" ")))
