@@ -67,7 +67,9 @@ def candidates(token: Token, rule_form: str) -> list[Candidate]:
         guess = guess_base(token.text, cls)
         forms.setdefault(guess.lower(), guess)
         proposed.setdefault(guess.lower(), []).append(f"guess:{cls}")
-    return [Candidate(forms[key], tuple(dict.fromkeys(sources))) for key, sources in proposed.items()]
+    # Polish inflects at the end: a candidate keeps the word's first letter (A4 is not 4)
+    return [Candidate(forms[key], tuple(dict.fromkeys(sources))) for key, sources in proposed.items()
+            if key[:1] == token.text[:1].lower()]
 
 
 def is_ambiguous(token: Token) -> bool:
@@ -118,7 +120,9 @@ def features(tokens: list[Token], i: int, cls: str, candidate: Candidate) -> lis
     lower = token.text.lower()
     word = _word_features(tokens, i)
     reading = _nominative_reading(candidate.form)
-    result = [f"edit={change}", f"cand={reading}", f"cand={reading}|{word[2]}", f"cls={cls}|edit={change}"]
+    ending = candidate.form.lower()[-2:]
+    result = [f"edit={change}", f"cand={reading}", f"cand={reading}|{word[2]}", f"cls={cls}|edit={change}",
+              f"candsuf={ending}", f"candsuf={ending}|cls={cls}|{word[0]}", f"candsuf={ending}|cand={reading}"]
     for source in candidate.sources:
         result += [f"src={source}", f"src={source}|cls={cls}", f"src={source}|cand={reading}",
                    f"src={source}|{word[0]}", f"src={source}|{word[2]}"]
@@ -182,7 +186,10 @@ def record(into: list[Choice] | None) -> None:
 def choice_features(choice: Choice, candidate: Candidate) -> list[str]:
     head = "head" if choice.in_head else "rest"
     result = features(choice.tokens, choice.index, choice.cls, candidate)
-    return result + [f"{head}|src={source}" for source in candidate.sources]
+    change = edit(choice.tokens[choice.index].text, candidate.form)
+    kept = f"kept={min(choice.kept, 4)}|at={min(choice.position, 3)}"
+    return result + [f"{head}|src={source}" for source in candidate.sources] + [
+        f"{head}|edit={change}", f"{head}|{kept}|edit={change}", f"{head}|{result[1]}"]
 
 
 def choose(choice: Choice) -> str:
