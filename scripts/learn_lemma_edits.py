@@ -48,7 +48,7 @@ def instances(examples: list[tuple[str, str]]) -> list[Instance]:
         gold = [t.text.lower() for t in tokenize(lemma)]
         for choice in choices:
             token = choice.tokens[choice.index]
-            if choice.kept != len(gold) or not lemma_edits.is_ambiguous(token):
+            if choice.kept != len(gold) or not lemma_edits.decides(choice):
                 continue
             options = lemma_edits.candidates(token, choice.rule_form)
             target = next((n for n, c in enumerate(options) if c.form.lower() == gold[choice.position]), None)

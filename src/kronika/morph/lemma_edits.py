@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from kronika.lang.base_forms import guess_base
+from kronika.lang.base_forms import UNKNOWN, guess_base, oblique_ending
 from kronika.model import Token
 from kronika.morph.analyzer import expand_tag, get_morphology
 
@@ -73,10 +73,24 @@ def candidates(token: Token, rule_form: str) -> list[Candidate]:
 
 
 def is_ambiguous(token: Token) -> bool:
-    """Whether the rules guess at the word: Morfeusz does not know it, or reads it as forms of several
+    """Whether the rules guess at the word: Morfeusz does not know it (and it has none of the hand-written
+    oblique endings of Polish names, which are certain: *Stresemannie*), or reads it as forms of several
     lemmas."""
     lemmas = {i.lemma.split(":")[0].lower() for i in token.interps if i.pos != "ign"}
-    return len(lemmas) != 1
+    if not lemmas:
+        return oblique_ending(token.text, UNKNOWN) is None
+    return len(lemmas) > 1
+
+
+def decides(choice: Choice) -> bool:
+    """Whether the model chooses the word's base form: the rules guess at it, and — for a word Morfeusz
+    knows — no other word of the head phrase Morfeusz knows tells its reading by agreement (*Edwarda
+    Gierka*)."""
+    token = choice.tokens[choice.index]
+    if not is_ambiguous(token):
+        return False
+    known = any(i.pos != "ign" for i in token.interps)
+    return not (known and choice.in_head and choice.agreement)
 
 
 @lru_cache(maxsize=50_000)
@@ -168,6 +182,7 @@ class Choice:
     cls: str
     rule_form: str
     in_head: bool
+    agreement: bool  # two or more words of the head phrase have readings that agree
     position: int  # among the words and signs the base form keeps
     kept: int
 
@@ -199,7 +214,7 @@ def choose(choice: Choice) -> str:
         _recorders[-1].append(choice)
         return choice.rule_form
     weights = _weights()
-    if weights is None or not is_ambiguous(choice.tokens[choice.index]):
+    if weights is None or not decides(choice):
         return choice.rule_form
     options = candidates(choice.tokens[choice.index], choice.rule_form)
     scored = [(sum(weights.get(f, 0.0) for f in choice_features(choice, c)), -n, c.form)

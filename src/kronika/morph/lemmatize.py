@@ -691,10 +691,13 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
     replaced = {m.index: _inflect(tokens[m.index], m, triple, cls, singular, m.index == first_word, by_usage)
                 for m in members}
     kept_indexes = [i for i in range(len(tokens)) if i not in dropped]
+    agreement = triple is not None and sum(bool(m.readings) for m in members) > 1
     for position, i in enumerate(kept_indexes):
-        if _kind(tokens, i) == "word":  # where the rules guess, the learned model chooses
+        # with no category the rules guess the kind of name too: the learned ranker chooses
+        if cls == UNKNOWN and _kind(tokens, i) == "word":
             replaced[i] = lemma_edits.choose(lemma_edits.Choice(
-                tokens, i, cls, replaced.get(i, tokens[i].text), i in replaced, position, len(kept_indexes)))
+                tokens, i, cls, replaced.get(i, tokens[i].text), i in replaced, agreement, position,
+                len(kept_indexes)))
     kept = [tokens[i] for i in kept_indexes]
     cited = _joined(kept, {id(tokens[i]): form for i, form in replaced.items()})
     if rule == "forename_first" and _surname_first(kept):
