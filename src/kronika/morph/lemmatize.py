@@ -22,7 +22,10 @@ A hyphenated second part keeps its own gender (*Bielsko-Biała*), a capitalised 
 number and gender (*Prawo i Sprawiedliwość*); names made only of adjectives take the gender the corpus
 cites their category in (``lemma_adjective_genders.tsv``, learned by the same script).
 A tagger's case for an unknown word is checked against Polish declension (``lemma_case_endings.tsv``:
-*Raulowi* is no nominative, *Schiavo* no genitive); web addresses are cited as written.
+*Raulowi* is no nominative, *Schiavo* no genitive); web addresses are cited as written. With no category,
+where these rules guess at a word (unknown to Morfeusz, or forms of several lemmas that agreement does not
+tell apart), a learned edit ranker (:mod:`kronika.morph.lemma_edits`) chooses among the rules' answer and
+the other candidates.
 
 How names are cited is a convention (``lemma_conventions.tsv``): ``"kronika"`` (the default, the
 pipeline's) as a historian cites them — *ulica Wilanowska*, *województwo opolskie*, *Tatarzy* — and
