@@ -83,14 +83,13 @@ def is_ambiguous(token: Token) -> bool:
 
 
 def decides(choice: Choice) -> bool:
-    """Whether the model chooses the word's base form: the rules guess at it, and — for a word Morfeusz
-    knows — no other word of the head phrase Morfeusz knows tells its reading by agreement (*Edwarda
-    Gierka*)."""
+    """Whether the model chooses the word's base form: the rules guess at it, and no other word of the
+    head phrase Morfeusz knows tells its reading or case by agreement (*Edwarda Gierka*, *Winstonie
+    Churchillu*)."""
     token = choice.tokens[choice.index]
     if not is_ambiguous(token):
         return False
-    known = any(i.pos != "ign" for i in token.interps)
-    return not (known and choice.in_head and choice.agreement)
+    return not (choice.in_head and choice.agreement)
 
 
 @lru_cache(maxsize=50_000)
@@ -182,7 +181,7 @@ class Choice:
     cls: str
     rule_form: str
     in_head: bool
-    agreement: bool  # two or more words of the head phrase have readings that agree
+    agreement: bool  # another word of the head phrase Morfeusz knows agrees with it
     position: int  # among the words and signs the base form keeps
     kept: int
 

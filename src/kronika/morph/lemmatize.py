@@ -694,8 +694,9 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
     replaced = {m.index: _inflect(tokens[m.index], m, triple, cls, singular, m.index == first_word, by_usage)
                 for m in members}
     kept_indexes = [i for i in range(len(tokens)) if i not in dropped]
-    agreement = triple is not None and sum(bool(m.readings) for m in members) > 1
     for position, i in enumerate(kept_indexes):
+        # another word of the head phrase Morfeusz knows fixes this one's case by agreement
+        agreement = triple is not None and any(m.readings for m in members if m.index != i)
         # with no category the rules guess the kind of name too: the learned ranker chooses
         if cls == UNKNOWN and _kind(tokens, i) == "word":
             replaced[i] = lemma_edits.choose(lemma_edits.Choice(
