@@ -23,6 +23,9 @@ def top_level(text: str) -> set[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
+    # an adjective opening a name after a noun that governs the genitive keeps its adjective reading
+    ("Pismo wysłano do przedstawiciela Ludowego Komisariatu Spraw Zagranicznych w Moskwie.",
+     ("Ludowego Komisariatu Spraw Zagranicznych", "ORGANIZATION", "Ludowy Komisariat Spraw Zagranicznych")),
     # military units: ordinal, quoted name, capitalised head, coordinated quoted names
     ("Pod Kutnem walczyła 25. Dywizja Piechoty.", ("25. Dywizja Piechoty", "MILITARY_UNIT", "25. Dywizja Piechoty")),
     ("Żołnierze 7. Pułku Ułanów Lubelskich odpoczywali.",
