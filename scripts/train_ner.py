@@ -1,7 +1,11 @@
 """Train the NKJP / PolEval 2018 CRF tagger (``kronika.ner.statistical``) on the NKJP IOB data.
 
-    python scripts/train_ner.py                       # full train split → src/kronika/ner/models/
+    python scripts/train_ner.py                       # train split → src/kronika/ner/models/
     python scripts/train_ner.py --docs 400 -o /tmp/m.crfsuite   # a quick subset for feature work
+
+The held-out development documents of the train split (``statistical.is_held_out``, 1 in 16) are left
+out, so that ``bench/poleval_ner.py --split dev`` scores the model on text it was not trained on; the
+NKJP dev split is locked (scored only to report, never trained or tuned on).
 
 Single process, ~1.1 M tokens; see src/kronika/ner/models/README.md for the recorded run.
 """
@@ -15,7 +19,7 @@ from pathlib import Path
 import pycrfsuite
 
 from kronika.ner.features import sentence_features
-from kronika.ner.statistical import MODEL_NAME, read_nkjp_iob
+from kronika.ner.statistical import MODEL_NAME, is_held_out, read_nkjp_iob
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / ".." / "shared" / "data" / "nkjp-ner"
@@ -43,6 +47,8 @@ def main() -> None:
     for document in read_nkjp_iob(args.train):
         if args.docs and documents >= args.docs:
             break
+        if is_held_out(document.name):
+            continue
         documents += 1
         for sentence in document.sentences:
             trainer.append(sentence_features(sentence.forms), sentence.labels)
