@@ -674,6 +674,9 @@ def _person_name_end(tokens: list[Token], index: int) -> int:
         if not (has_qualifier(token, _PERSON_QUALS) or is_unknown(token)
                 or any(i.lemma[:1].isupper() for i in token.interps)):
             break
+        if end == index and token.interps and \
+                all("nazwa_geograficzna" in i.quals or not i.lemma[:1].isupper() for i in token.interps):
+            break  # "arcybiskup Udine": a place after an office is its see or seat, not the holder's name
         end += 1
         if end + 1 < len(tokens) and tokens[end].text == "-" and is_capitalised(tokens[end + 1]):
             end += 2
