@@ -30,19 +30,21 @@ def main() -> None:
     parser.add_argument("--train", type=Path, default=DATA / "nkjp-ner-train.iob.gz")
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "src/kronika/ner/models" / MODEL_NAME)
     parser.add_argument("--docs", type=int, default=0, help="use only the first N documents (0: all)")
-    parser.add_argument("--c1", type=float, default=0.1, help="L1 penalty: prunes features, keeps the model small")
-    parser.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
-    parser.add_argument("--iterations", type=int, default=200)
+    parser.add_argument("--algorithm", choices=("lbfgs", "ap"), default="lbfgs",
+                        help="L-BFGS on the regularised likelihood, or the averaged perceptron (a few times faster)")
+    parser.add_argument("--c1", type=float, default=0.1, help="L1 penalty (lbfgs): prunes features")
+    parser.add_argument("--c2", type=float, default=0.01, help="L2 penalty (lbfgs)")
+    parser.add_argument("--iterations", type=int, default=100, help="L-BFGS iterations or perceptron epochs")
     parser.add_argument("--verbose", action="store_true", help="print every L-BFGS iteration")
     parser.add_argument("--min-freq", type=float, default=2, help="drop features seen fewer times")
     args = parser.parse_args()
 
     started = time.perf_counter()
-    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=args.verbose)
-    trainer.set_params({
-        "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
-        "feature.minfreq": args.min_freq, "feature.possible_transitions": True,
-    })
+    trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=args.verbose)
+    params = {"max_iterations": args.iterations, "feature.minfreq": args.min_freq, "feature.possible_transitions": True}
+    if args.algorithm == "lbfgs":
+        params |= {"c1": args.c1, "c2": args.c2}
+    trainer.set_params(params)
     documents = sentences = tokens = 0
     for document in read_nkjp_iob(args.train):
         if args.docs and documents >= args.docs:
