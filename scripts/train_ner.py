@@ -4,8 +4,9 @@
     python scripts/train_ner.py --docs 400 -o /tmp/m.crfsuite   # a quick subset for feature work
 
 The held-out development documents of the train split (``statistical.is_held_out``, 1 in 16) are left
-out, so that ``bench/poleval_ner.py --split dev`` scores the model on text it was not trained on; the
-NKJP dev split is locked (scored only to report, never trained or tuned on).
+out, so that ``bench/poleval_ner.py --split dev`` scores the model on text it was not trained on;
+``--with-held-out`` adds them back for the shipped model once the recipe is chosen. The NKJP dev split
+is locked (scored only to report, never trained or tuned on).
 
 Single process, ~1.1 M tokens; see src/kronika/ner/models/README.md for the recorded run.
 """
@@ -30,6 +31,8 @@ def main() -> None:
     parser.add_argument("--train", type=Path, default=DATA / "nkjp-ner-train.iob.gz")
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "src/kronika/ner/models" / MODEL_NAME)
     parser.add_argument("--docs", type=int, default=0, help="use only the first N documents (0: all)")
+    parser.add_argument("--with-held-out", action="store_true",
+                        help="train on the held-out documents too: for the shipped model, once the recipe is chosen")
     parser.add_argument("--algorithm", choices=("lbfgs", "ap"), default="lbfgs",
                         help="L-BFGS on the regularised likelihood, or the averaged perceptron (a few times faster)")
     parser.add_argument("--c1", type=float, default=0.1, help="L1 penalty (lbfgs): prunes features")
@@ -49,7 +52,7 @@ def main() -> None:
     for document in read_nkjp_iob(args.train):
         if args.docs and documents >= args.docs:
             break
-        if is_held_out(document.name):
+        if is_held_out(document.name) and not args.with_held_out:
             continue
         documents += 1
         for sentence in document.sentences:
