@@ -92,13 +92,10 @@ class Timex:
     mod: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
+        return {
             "id": self.id, "start": self.start, "end": self.end, "text": self.text, "type": self.type,
-            "value": self.value, "anchor": self.anchor,
+            "value": self.value, "mod": self.mod, "anchor": self.anchor,
         }
-        if self.mod:
-            data["mod"] = self.mod
-        return data
 
 
 @dataclass(slots=True)
@@ -121,13 +118,19 @@ class Event:
     time_inherited: bool = False  # carried over from narrative time, not stated in the clause
     places: list[EventArgument] = field(default_factory=list)
     participants: list[EventArgument] = field(default_factory=list)
+    # where the time comes from: "stated" in the clause, "document" (the date of a treaty the event is
+    # about), "narrative" (carried from the text before), "issue" (the document's own date), or None
+    time_basis: str | None = None
+    modality: str = "asserted"  # asserted, negated, future, conditional, possible, reported
+    lemma: str = ""  # the trigger's lexicon phrase: what makes two accounts tell the same happening
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id, "type": self.type,
             "trigger": {"start": self.trigger_start, "end": self.trigger_end, "text": self.trigger_text},
             "sentence": list(self.sentence), "time": self.time, "timex": self.timex,
-            "time_inherited": self.time_inherited,
+            "time_inherited": self.time_inherited, "time_basis": self.time_basis,
+            "modality": self.modality, "lemma": self.lemma,
             "places": [{"lemma": p.lemma, "entity": p.entity} for p in self.places],
             "participants": [
                 {"lemma": p.lemma, "entity": p.entity, "role": p.role} for p in self.participants
@@ -145,6 +148,24 @@ class NkjpSpan:
         return {"start": self.start, "end": self.end, "label": self.label}
 
 
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A counted amount: *ponad 320 000 obywateli* → 320000 × *obywatel*, modifier ``more``."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str  # lemma of the counted noun
+    modifier: str | None = None  # approx / more / less
+    predicate: str | None = None  # lemma of the sentence's first verb
+
+    def to_json(self) -> dict[str, Any]:
+        value = int(self.value) if float(self.value).is_integer() else self.value
+        return {"start": self.start, "end": self.end, "text": self.text, "value": value, "unit": self.unit,
+                "modifier": self.modifier}
+
+
 @dataclass(slots=True)
 class Analysis:
     """Everything Kronika knows about one document; ``to_json`` is the contract's shape."""
@@ -155,6 +176,7 @@ class Analysis:
     timexes: list[Timex] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     nkjp: list[NkjpSpan] = field(default_factory=list)  # always computed: the entity stage builds on it
+    quantities: list[Quantity] = field(default_factory=list)
     show_nkjp: bool = False  # whether the contract JSON carries the layer (`analyze --nkjp`)
 
     @property
@@ -172,6 +194,7 @@ class Analysis:
             "entities": [e.to_json() for e in self.entities],
             "timexes": [t.to_json() for t in self.timexes],
             "events": [e.to_json() for e in self.events],
+            "quantities": [q.to_json() for q in self.quantities],
         }
         if self.show_nkjp:
             data["nkjp"] = [n.to_json() for n in self.nkjp]
