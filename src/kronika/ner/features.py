@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kronika.lang.resources import read_table
 from kronika.morph import get_morphology
-from kronika.resources import read_table
 
 # A word's readings are reduced to these parts; the grammatical cases say whether a capitalised word
 # can be the genitive complement of an organisation name ("Ministerstwo Spraw Zagranicznych").
