@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,8 +12,10 @@ from kronika.ner.features import sentence_features, word_shape
 from kronika.ner.statistical import decode_levels, is_held_out, normalise_label, read_nkjp_iob, tag_nkjp
 from kronika.text.segment import split_sentences
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT / ".." / "shared"
 DEV = SHARED / "data" / "nkjp-ner" / "nkjp-ner-dev.iob.gz"
+POLEM_TRAIN = SHARED / "data" / "lemma" / "polem-kpwr-ne-train.tsv"
 
 
 @pytest.mark.parametrize(("raw", "normalised"), [
@@ -122,3 +126,10 @@ def test_read_nkjp_iob_dev() -> None:
     labels = {label for d in documents for s in d.sentences for label in s.labels}
     assert "B-persName#B-persName_forename" in labels
     assert all(len(s.forms) == len(s.labels) for d in documents for s in d.sentences)
+
+
+@pytest.mark.skipif(not POLEM_TRAIN.exists(), reason="shared Polem data absent")
+def test_name_gazetteer_is_up_to_date() -> None:
+    script = ROOT / "scripts" / "build_name_gazetteer.py"
+    result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
