@@ -88,9 +88,16 @@ class _ResponseCache:
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         method, path = environ.get("REQUEST_METHOD", ""), environ.get("PATH_INFO", "")
         if method not in ("GET", "HEAD") or "/export/" in path:
+            if method not in ("GET", "HEAD"):  # a correction may change what every page shows
+                with self._lock:
+                    self._answers.clear()
+                    self._bytes = 0
+                    self._checked = 0.0
             return self.app(environ, start_response)
         self._current()
-        key = (method, path, environ.get("QUERY_STRING", ""), environ.get("HTTP_HOST", ""))
+        # the credentials are part of the key: an answer is only ever given again to the same access
+        key = (method, path, environ.get("QUERY_STRING", ""), environ.get("HTTP_HOST", ""),
+               environ.get("HTTP_COOKIE", ""), environ.get("HTTP_AUTHORIZATION", ""))
         with self._lock:
             found = self._answers.get(key)
             if found is not None:
@@ -168,10 +175,15 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def create_server(store: Store, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False) -> Server:
-    """A server bound to ``host:port`` (port 0: any free port), not yet serving."""
+def create_server(store: Store, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False,
+                  user: str | None = None, token: str | None = None) -> Server:
+    """A server bound to ``host:port`` (port 0: any free port), not yet serving. Beyond loopback a
+    ``token`` is required (every request must carry it); ``user`` signs the corrections made."""
+    if not is_loopback(host) and not token:
+        raise KronikaError(f"listening on {host} exposes the store to the network: give a --token "
+                           "(or set KRONIKA_TOKEN) that every request must carry")
     allowed = None if not is_loopback(host) else LOOPBACK_HOSTS | {host}
-    app = _ResponseCache(WebApp(store, allowed), store)
+    app = _ResponseCache(WebApp(store, allowed, user, token), store)
     return Server(app if quiet else _RequestLog(app), _bind(host, port))
 
 
@@ -189,15 +201,16 @@ def has_display() -> bool:
 
 
 def serve(store: Store, host: str = "127.0.0.1", port: int = 8000, start_path: str | None = None,
-          open_browser: bool = False, echo: Callable[[str], object] = print) -> None:
+          open_browser: bool = False, echo: Callable[[str], object] = print, user: str | None = None,
+          token: str | None = None) -> None:
     """Serve until Ctrl+C, announcing the URL (and the page ``start_path``, opened in a browser when
     ``open_browser``)."""
-    server = create_server(store, host, port)
+    server = create_server(store, host, port, user=user, token=token)
     try:  # Ctrl+C at any moment from here on is the normal way to stop
         url = server_url(server)
         echo(f"Kronika: {url}  (Ctrl+C kończy)")
-        if not is_loopback(host):
-            echo("Uwaga: aplikacja nie ma logowania; każdy w sieci, kto zna ten adres, widzi magazyn.")
+        if token:
+            echo(f"Dostęp tylko z tokenem: {url}?token=…")
         start_url = url.rstrip("/") + start_path if start_path else url
         if start_path:
             echo(f"Otwórz: {start_url}")
@@ -211,9 +224,10 @@ def serve(store: Store, host: str = "127.0.0.1", port: int = 8000, start_path: s
 
 
 @contextmanager
-def running(store: Store, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+def running(store: Store, host: str = "127.0.0.1", port: int = 0, user: str | None = None,
+            token: str | None = None) -> Iterator[str]:
     """A server on a background thread for the duration of the block; yields its URL (tests, scripts)."""
-    server = create_server(store, host, port, quiet=True)
+    server = create_server(store, host, port, quiet=True, user=user, token=token)
     thread = threading.Thread(target=server.serve_forever, name="kronika-web", daemon=True)
     thread.start()
     try:
