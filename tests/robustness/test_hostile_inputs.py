@@ -213,7 +213,7 @@ def test_control_characters_never_reach_xml_or_html(tmp_path: Path, kronika, fmt
     path = tmp_path / "a.jsonl"
     path.write_bytes(jsonl({"id": "a b", "text": "Dnia 17 września 1939 roku\x01 wojsko weszło do Lwowa.\x0b",
                             "title": "Raport\x02"},
-                           {"id": "a b", "text": "Dnia 18 września 1939 roku\x1f wojsko weszło do Wilna."}))
+                           {"id": "c d", "text": "Dnia 18 września 1939 roku\x1f wojsko weszło do Wilna."}))
     outcome = kronika("analyze", str(path), "--format", fmt)
     assert outcome.status == 0, outcome.stderr
     assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", outcome.stdout)

@@ -79,7 +79,7 @@ class _Links(HTMLParser):
 
 def test_crawl_every_page_is_safe(site: Site) -> None:
     """Follow every local link from / (up to a bound): each page renders, carries the strict CSP, runs
-    only /static/kronika.js and has no event-handler attribute from a document."""
+    only scripts from /static/ and has no event-handler attribute from a document."""
     queue, seen = ["/"], {"/"}
     pages = 0
     while queue and pages < 250:
@@ -94,7 +94,7 @@ def test_crawl_every_page_is_safe(site: Site) -> None:
         parser = _Links()
         parser.feed(page)
         assert parser.handlers == [], (path, parser.handlers)
-        assert all(script.get("src") == "/static/kronika.js" for script in parser.scripts), path
+        assert all((script.get("src") or "").startswith("/static/") for script in parser.scripts), path
         assert SECRET_FOLDER not in page, path
         assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", page), path
         for link in parser.links:
