@@ -1,35 +1,170 @@
-"""``kronika ingest``: analyse documents and store them (idempotent, resumable, one transaction each)."""
+"""``kronika ingest``: analyse documents and store them (idempotent, resumable, one transaction each).
+
+Analysis runs on all cores (``--workers``) or on a Dask cluster (``--dask``); this process is the one
+writer. A document that cannot be read or analysed is named in the summary and the others are still
+stored; the exit status is then 1 (``--fail-fast`` stops at the first one instead).
+"""
 
 from __future__ import annotations
 
 import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import click
-from tqdm import tqdm
 
 from kronika.commands.options import db_option, dct_option
-from kronika.store import Store, content_hash
-from kronika.text.reader import read_paths
+from kronika.errors import InputError, KronikaError
+from kronika.model import Document
+from kronika.parallel import LOCAL, analyse_stream, count_words, default_workers
+
+
+@dataclass
+class _Tally:
+    new: int = 0
+    stored: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (document, reason)
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @dct_option
 @db_option
-def command(paths: tuple[str, ...], dct: str | None, db_url: str | None) -> None:
+@click.option("--workers", type=click.IntRange(1), default=None,
+              help="Processes analysing in parallel (with --dask: workers of the local cluster) "
+                   "[default: all cores].")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help=f"Analyse on a Dask cluster: a scheduler address (tcp://HOST:8786), or '{LOCAL}' for a "
+                   "cluster of this machine's cores. Best with a shared PostgreSQL store (--db).")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first document that cannot be read or analysed.")
+def command(paths: tuple[str, ...], dct: str | None, db_url: str | None, workers: int | None,
+            dask_address: str | None, fail_fast: bool) -> None:
     """Analyse and store documents. Text already stored is skipped, so an interrupted run resumes where
-    it stopped. Prints one line per document: id, new|stored, source."""
-    documents = list(read_paths(list(paths)))
-    new = 0
+    it stopped. Prints one line per document: id, new|stored, source. A document that cannot be read
+    or analysed is named in a summary at the end, the others are stored, and the exit status is 1."""
+    from kronika.store import Store, content_hash
+
+    workers = workers or default_workers()
+    tally = _Tally()
     with Store.open(db_url) as store:
-        progress = tqdm(documents, desc="ingest", unit="doc", file=sys.stderr, disable=None)
-        for document in progress:
-            if document.dct is None:
-                document.dct = dct
-            stored = store.has_document(content_hash(document.text))
-            document_id = store.ingest(document)
-            new += not stored
-            progress.write(f"{document_id}\t{'stored' if stored else 'new'}\t{document.source or ''}",
-                           file=sys.stdout)
         url = store.engine.url.render_as_string(hide_password=True)
-    click.echo(f"{new} new, {len(documents) - new} already stored, in {url}", err=True)
+        progress = _Progress(_input_bytes(paths))
+
+        def report(document: Document | None, source: str, reason: str) -> None:
+            tally.failures.append((source, reason))
+            progress.write(f"kronika: {reason}" if document is None else f"kronika: {source}: {reason}",
+                           sys.stderr)
+            if fail_fast:
+                raise KronikaError(reason if document is None else f"{source}: {reason}")
+
+        def unstored() -> Iterator[Document]:
+            for document in _read(paths, report):
+                if document.dct is None:
+                    document.dct = dct
+                existing = store.document_for_hash(content_hash(document.text))
+                if existing is not None:
+                    tally.stored += 1
+                    progress.advance(document, stored=True)
+                    progress.write(f"{existing}\tstored\t{document.source or ''}", sys.stdout)
+                else:
+                    yield document
+
+        try:
+            for outcome in analyse_stream(unstored(), workers=workers, dask=dask_address):
+                document = outcome.document
+                source = document.source or document.id
+                if outcome.analysis is None:
+                    report(document, source, outcome.error or "not analysed")
+                    continue
+                was_stored = store.has_document(content_hash(document.text))  # the same text twice in the input
+                try:
+                    document_id = store.ingest(outcome.analysis)
+                except KronikaError as error:
+                    report(document, source, str(error))
+                    continue
+                if was_stored:
+                    tally.stored += 1
+                else:
+                    tally.new += 1
+                progress.advance(document, stored=was_stored)
+                progress.write(f"{document_id}\t{'stored' if was_stored else 'new'}\t{document.source or ''}",
+                               sys.stdout)
+        finally:
+            progress.close()
+    failed = len(tally.failures)
+    click.echo(f"{tally.new} new, {tally.stored} already stored{f', {failed} failed' if failed else ''}, in {url}",
+               err=True)
+    if failed:
+        for source, reason in tally.failures:
+            click.echo(f"  failed: {source}: {reason}" if not reason.startswith(source) else f"  failed: {reason}",
+                       err=True)
+        raise KronikaError(f"{failed} of {tally.new + tally.stored + failed} documents failed (listed above); "
+                           "the others are stored")
+
+
+def _read(paths: tuple[str, ...], report: Callable[[Document | None, str, str], None]) -> Iterator[Document]:
+    """Documents of every path; a file that cannot be read is reported and the next one read."""
+    from kronika.text.reader import SUPPORTED_SUFFIXES, read_file, read_stdin
+
+    for name in paths:
+        if name == "-":
+            sources: list[Path | None] = [None]
+        else:
+            path = Path(name)
+            if path.is_dir():
+                sources = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+                if not sources:
+                    report(None, str(path), f"{path}: no readable documents in this folder")
+            else:
+                sources = [path]
+        for source in sources:
+            try:
+                yield from (read_stdin() if source is None else read_file(source))
+            except InputError as error:
+                report(None, str(source or "stdin"), str(error))
+
+
+def _input_bytes(paths: tuple[str, ...]) -> int | None:
+    """Total size of the input files, for the progress bar's ETA (None when stdin is among them)."""
+    total = 0
+    for name in paths:
+        if name == "-":
+            return None
+        path = Path(name)
+        try:
+            total += sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() \
+                else path.stat().st_size
+        except OSError:
+            continue
+    return total
+
+
+class _Progress:
+    """A progress bar on stderr (only on a terminal): documents, words per second, ETA by input size."""
+
+    def __init__(self, total_bytes: int | None) -> None:
+        from tqdm import tqdm
+
+        self._bar = tqdm(total=total_bytes, desc="ingest", unit="B", unit_scale=True, file=sys.stderr,
+                         disable=None, bar_format="{desc}: {percentage:3.0f}%|{bar}| {postfix} [{elapsed}<{remaining}]")
+        self._documents = 0
+        self._words = 0
+        self._start = time.monotonic()
+
+    def advance(self, document: Document, *, stored: bool) -> None:
+        self._documents += 1
+        if not stored:
+            self._words += count_words(document.text)
+        if self._bar.disable:
+            return
+        rate = self._words / max(time.monotonic() - self._start, 1e-9)
+        self._bar.set_postfix_str(f"{self._documents} documents, {rate:,.0f} words/s", refresh=False)
+        self._bar.update(len(document.text.encode("utf-8")))
+
+    def write(self, line: str, stream: object) -> None:
+        self._bar.write(line, file=stream)
+
+    def close(self) -> None:
+        self._bar.close()

@@ -20,6 +20,7 @@ from kronika.resources import data_lines, read_text
 TYPES = ("PERSON", "PLACE", "COUNTRY", "ORGANIZATION", "MILITARY_UNIT", "EVENT", "DOCUMENT")
 OPENING_QUOTES = frozenset("„\"«‚")
 CLOSING_QUOTES = frozenset("”\"»’")
+_QUOTES = OPENING_QUOTES | CLOSING_QUOTES
 _NOUN_POS = frozenset({"subst", "depr", "ign"})
 _PERSON_QUALS = frozenset({"imię", "nazwisko"})
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -156,7 +157,7 @@ def load_lexicon() -> Lexicon:
 
 def normalise_name(name: str) -> str:
     """Case, quote marks and spacing do not distinguish names."""
-    name = "".join(c for c in name if c not in OPENING_QUOTES | CLOSING_QUOTES)
+    name = "".join(c for c in name if c not in _QUOTES)
     return " ".join(name.lower().replace(" - ", "-").split())
 
 
@@ -694,11 +695,12 @@ def find_places(tokens: list[Token]) -> list[Mention]:
     The contexts are strong evidence (a rule); a geographic reading alone is weak (surnames share it)."""
     mentions: list[Mention] = []
     list_open = False  # the previous name was a place and a coordinator or comma followed it
+    first_word = next((i for i, t in enumerate(tokens) if is_word(t) or t.text.isdigit()), len(tokens))
     for index, token in enumerate(tokens):
         previous = tokens[index - 1].text.lower() if index else ""
         # at a sentence's start (after a dash or quote too: "— Płonie gmach") capitals say nothing: there
         # the disambiguator's reading decides
-        initial = not any(is_word(t) or t.text.isdigit() for t in tokens[:index])
+        initial = index <= first_word
         initial_name = initial and token.chosen is not None and "nazwa_geograficzna" in token.chosen.quals
         if not ((not initial or initial_name) and is_capitalised(token) and is_word(token)):
             list_open = list_open and token.text in {",", "i", "oraz", "lub", "albo"}
