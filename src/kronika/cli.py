@@ -7,7 +7,6 @@ import os
 import sys
 
 import click
-from click.utils import make_default_short_help
 
 from kronika import __version__
 from kronika.errors import KronikaError
@@ -57,7 +56,7 @@ class LazyGroup(click.Group):
         all the rest of ``--help``."""
         names = self.list_commands(ctx)
         limit = formatter.width - 6 - max(len(name) for name in names)
-        rows = [(name, make_default_short_help(COMMANDS[name][1], limit)) for name in names]
+        rows = [(name, click.Command(name, help=COMMANDS[name][1]).get_short_help_str(limit)) for name in names]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 

@@ -25,7 +25,8 @@ LOCAL = "local"  # ``--dask local``: a cluster of worker processes on this machi
 
 @dataclass(slots=True)
 class Outcome:
-    """One document after analysis: its analysis, or the one-line reason it has none."""
+    """One document after analysis: its analysis, or the one-line reason it has none (neither: the
+    caller decided it needs no analysis, e.g. it is stored already)."""
 
     document: Document
     analysis: Analysis | None
@@ -66,22 +67,23 @@ def _warm_up() -> None:
     analyse_document(Document(id="warm-up", text="Dnia 17 września 1939 r. Armia Czerwona wkroczyła do Polski."))
 
 
-def analyse_stream(documents: Iterable[Document], *, workers: int = 1, dask: str | None = None,
+def analyse_stream(documents: Iterable[Document | Outcome], *, workers: int = 1, dask: str | None = None,
                    nkjp: bool = False, window: int | None = None) -> Iterator[Outcome]:
     """Outcomes of ``documents`` in input order: in this process (``workers=1``), in a pool of ``workers``
-    processes, or on the Dask cluster at ``dask`` (a scheduler address, or ``"local"``)."""
+    processes, or on the Dask cluster at ``dask`` (a scheduler address, or ``"local"``). An outcome among
+    the documents is passed through in its place, unanalysed."""
     if dask is not None:
         yield from _on_dask(documents, dask, workers, nkjp, window or 8 * max(workers, 1))
     elif workers <= 1:
-        for document in documents:
-            yield analyse_document(document, nkjp)
+        for item in documents:
+            yield item if isinstance(item, Outcome) else analyse_document(item, nkjp)
     else:
         with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
             yield from _ordered(documents, lambda d: pool.submit(analyse_document, d, nkjp),
                                 lambda futures: wait(futures, return_when=FIRST_COMPLETED), window or 4 * workers)
 
 
-def _on_dask(documents: Iterable[Document], address: str, workers: int, nkjp: bool,
+def _on_dask(documents: Iterable[Document | Outcome], address: str, workers: int, nkjp: bool,
              window: int) -> Iterator[Outcome]:
     try:
         from distributed import Client, LocalCluster
@@ -119,7 +121,7 @@ def _on_dask(documents: Iterable[Document], address: str, workers: int, nkjp: bo
             cluster.close()
 
 
-def _ordered(documents: Iterable[Document], submit: Callable[[Document], Any],
+def _ordered(documents: Iterable[Document | Outcome], submit: Callable[[Document], Any],
              wait_first: Callable[[list[Any]], tuple[Any, Any]], window: int) -> Iterator[Outcome]:
     """Submit documents while fewer than ``window`` are in flight; yield their outcomes in input order."""
     pending: dict[Any, int] = {}
@@ -134,7 +136,10 @@ def _ordered(documents: Iterable[Document], submit: Callable[[Document], Any],
                 exhausted = True
                 break
             position, document = item
-            pending[submit(document)] = position
+            if isinstance(document, Outcome):
+                done[position] = document
+            else:
+                pending[submit(document)] = position
         if not pending and not done:
             return
         if next_out not in done:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,14 +18,14 @@ import click
 from kronika.commands.options import db_option, dct_option
 from kronika.errors import InputError, KronikaError
 from kronika.model import Document
-from kronika.parallel import LOCAL, analyse_stream, count_words, default_workers
+from kronika.parallel import LOCAL, Outcome, analyse_stream, count_words, default_workers
 
 
 @dataclass
 class _Tally:
     new: int = 0
     stored: int = 0
-    failures: list[tuple[str, str]] = field(default_factory=list)  # (document, reason)
+    failures: list[str] = field(default_factory=list)  # "document: reason"
 
 
 @click.command()
@@ -50,44 +50,41 @@ def command(paths: tuple[str, ...], dct: str | None, db_url: str | None, workers
     tally = _Tally()
     with Store.open(db_url) as store:
         url = store.engine.url.render_as_string(hide_password=True)
+
+        def to_analyse() -> Iterator[Document | Outcome]:
+            """The documents not stored yet; the others, and what cannot be read, as outcomes in their place."""
+            for item in _read(paths):
+                if isinstance(item, Document):
+                    if item.dct is None:
+                        item.dct = dct
+                    if store.has_document(content_hash(item.text)):
+                        item = Outcome(item, None)
+                yield item
+
         progress = _Progress(_input_bytes(paths))
-
-        def report(document: Document | None, source: str, reason: str) -> None:
-            tally.failures.append((source, reason))
-            progress.write(f"kronika: {reason}" if document is None else f"kronika: {source}: {reason}",
-                           sys.stderr)
-            if fail_fast:
-                raise KronikaError(reason if document is None else f"{source}: {reason}")
-
-        def unstored() -> Iterator[Document]:
-            for document in _read(paths, report):
-                if document.dct is None:
-                    document.dct = dct
-                existing = store.document_for_hash(content_hash(document.text))
-                if existing is not None:
-                    tally.stored += 1
-                    progress.advance(document, stored=True)
-                    progress.write(f"{existing}\tstored\t{document.source or ''}", sys.stdout)
-                else:
-                    yield document
-
         try:
-            for outcome in analyse_stream(unstored(), workers=workers, dask=dask_address):
+            for outcome in analyse_stream(to_analyse(), workers=workers, dask=dask_address):
                 document = outcome.document
-                source = document.source or document.id
-                if outcome.analysis is None:
-                    report(document, source, outcome.error or "not analysed")
+                name = document.source or document.id
+                error = outcome.error
+                # stored before this run, or earlier in it (the same text twice)
+                was_stored = error is None and store.has_document(content_hash(document.text))
+                document_id = None
+                if error is None:
+                    try:
+                        document_id = store.ingest(outcome.analysis) if outcome.analysis is not None \
+                            else store.document_for_hash(content_hash(document.text))
+                    except KronikaError as store_error:  # this document's fault (e.g. a character the store refuses)
+                        error = str(store_error)
+                if error is not None:
+                    line = f"{name}: {error}" if name else error
+                    if fail_fast:
+                        raise KronikaError(line)
+                    tally.failures.append(line)
+                    progress.write(f"kronika: {line}", sys.stderr)
                     continue
-                was_stored = store.has_document(content_hash(document.text))  # the same text twice in the input
-                try:
-                    document_id = store.ingest(outcome.analysis)
-                except KronikaError as error:
-                    report(document, source, str(error))
-                    continue
-                if was_stored:
-                    tally.stored += 1
-                else:
-                    tally.new += 1
+                tally.stored += was_stored
+                tally.new += not was_stored
                 progress.advance(document, stored=was_stored)
                 progress.write(f"{document_id}\t{'stored' if was_stored else 'new'}\t{document.source or ''}",
                                sys.stdout)
@@ -97,15 +94,14 @@ def command(paths: tuple[str, ...], dct: str | None, db_url: str | None, workers
     click.echo(f"{tally.new} new, {tally.stored} already stored{f', {failed} failed' if failed else ''}, in {url}",
                err=True)
     if failed:
-        for source, reason in tally.failures:
-            click.echo(f"  failed: {source}: {reason}" if not reason.startswith(source) else f"  failed: {reason}",
-                       err=True)
+        for line in tally.failures:
+            click.echo(f"  failed: {line}", err=True)
         raise KronikaError(f"{failed} of {tally.new + tally.stored + failed} documents failed (listed above); "
                            "the others are stored")
 
 
-def _read(paths: tuple[str, ...], report: Callable[[Document | None, str, str], None]) -> Iterator[Document]:
-    """Documents of every path; a file that cannot be read is reported and the next one read."""
+def _read(paths: tuple[str, ...]) -> Iterator[Document | Outcome]:
+    """Documents of every path; a file that cannot be read becomes a failed outcome and the next one is read."""
     from kronika.text.reader import SUPPORTED_SUFFIXES, read_file, read_stdin
 
     for name in paths:
@@ -116,14 +112,19 @@ def _read(paths: tuple[str, ...], report: Callable[[Document | None, str, str], 
             if path.is_dir():
                 sources = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
                 if not sources:
-                    report(None, str(path), f"{path}: no readable documents in this folder")
+                    yield _unreadable(str(path), "no readable documents in this folder")
             else:
                 sources = [path]
         for source in sources:
             try:
                 yield from (read_stdin() if source is None else read_file(source))
             except InputError as error:
-                report(None, str(source or "stdin"), str(error))
+                # the reader's message names the file (and the line of a JSONL file) already
+                yield _unreadable("", str(error))
+
+
+def _unreadable(source: str, reason: str) -> Outcome:
+    return Outcome(Document(id=source, text="", source=source or None), None, reason)
 
 
 def _input_bytes(paths: tuple[str, ...]) -> int | None:
