@@ -166,10 +166,22 @@ def normalise_name(name: str) -> str:
 
 def lemmas(token: Token) -> frozenset[str]:
     """Every lower-cased lemma of a token, and its own form."""
-    return _lemmas(token.text, token.interps)
+    # Keyed by the identity of the readings tuple, which the tagger shares between all tokens of a form:
+    # hashing the readings themselves cost more than the look-up saved. The entry keeps the tuple alive,
+    # so its identity cannot be reused while the entry stands.
+    key = (token.text, id(token.interps))
+    entry = _LEMMAS.get(key)
+    if entry is None or entry[0] is not token.interps:
+        if len(_LEMMAS) >= _LEMMAS_CACHE_SIZE:
+            _LEMMAS.clear()
+        entry = _LEMMAS[key] = (token.interps, _lemmas(token.text, token.interps))
+    return entry[1]
 
 
-@lru_cache(maxsize=200_000)
+_LEMMAS: dict[tuple[str, int], tuple[tuple[Interp, ...], frozenset[str]]] = {}
+_LEMMAS_CACHE_SIZE = 200_000
+
+
 def _lemmas(text: str, interps: tuple[Interp, ...]) -> frozenset[str]:
     return frozenset({strip_homonym(i.lemma).lower() for i in interps} | {text.lower()})
 
