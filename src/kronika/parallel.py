@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,9 +79,15 @@ def analyse_stream(documents: Iterable[Document | Outcome], *, workers: int = 1,
         for item in documents:
             yield item if isinstance(item, Outcome) else analyse_document(item, nkjp)
     else:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up)
+        try:
             yield from _ordered(documents, lambda d: pool.submit(analyse_document, d, nkjp),
                                 lambda futures: wait(futures, return_when=FIRST_COMPLETED), window or 4 * workers)
+        except BrokenProcessPool:
+            raise KronikaError("a worker process died (out of memory?); what was stored is kept: run the "
+                               "same command again to finish") from None
+        finally:
+            pool.shutdown(cancel_futures=True)  # stopped early: the documents not started are dropped
 
 
 def _on_dask(documents: Iterable[Document | Outcome], address: str, workers: int, nkjp: bool,

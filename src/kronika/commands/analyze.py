@@ -29,6 +29,7 @@ _STREAMED = ("json", "jsonl", "text")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
 def command(paths: tuple[str, ...], dct: str | None, nkjp: bool, fmt: str, output: str | None) -> None:
     """Analyse documents: .txt .md .html .pdf .docx files, folders, - for stdin, or .jsonl documents.
+
     json, jsonl and text are written as each document is analysed (progress on stderr on a terminal)."""
     from kronika.pipeline import analyze
     from kronika.text.reader import read_paths

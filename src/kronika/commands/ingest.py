@@ -32,7 +32,7 @@ class _Tally:
 @click.argument("paths", nargs=-1, required=True)
 @dct_option
 @db_option
-@click.option("--workers", type=click.IntRange(1), default=None,
+@click.option("--workers", type=click.IntRange(1), default=None, metavar="N",
               help="Processes analysing in parallel (with --dask: workers of the local cluster) "
                    "[default: all cores].")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
