@@ -25,12 +25,17 @@ from throughput import KRONIKA, WORD, corpora  # noqa: E402
 WINDOWS = [(1, 10), (11, 100), (101, 1_000), (1_001, 10_000), (10_001, 100_000)]
 
 
-def write_documents(path: Path, texts: list[str], count: int) -> list[int]:
-    """``count`` JSONL documents; returns the number of words of each."""
+def write_documents(path: Path, texts: list[str], count: int, words: int) -> list[int]:
+    """``count`` JSONL documents (each cut after the sentence that reaches ``words`` words when given);
+    returns the number of words of each."""
     sizes = []
     with open(path, "w", encoding="utf-8") as handle:
         for number in range(count):
-            text = f"Dokument nr {number + 1}. {texts[number % len(texts)]}"
+            text = texts[number % len(texts)]
+            if words:
+                cut = [m.end() for m in re.finditer(r"[.!?](?=\s)", text)]
+                text = next((text[:end] for end in cut if len(WORD.findall(text[:end])) >= words), text)
+            text = f"Dokument nr {number + 1}. {text}"
             sizes.append(len(WORD.findall(text)))
             handle.write(json.dumps({"id": f"d{number + 1}", "text": text}, ensure_ascii=False) + "\n")
     return sizes
@@ -59,16 +64,21 @@ def main() -> None:
     parser.add_argument("--split", choices=["dev", "locked", "all"], default="dev")
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--db", help="a store URL (emptied by you beforehand) instead of a fresh SQLite file")
+    parser.add_argument("--words", type=int, default=0, help="cut each document after about this many words")
+    parser.add_argument("--keep", type=Path, help="a folder to keep the stores in (store-N.sqlite for --workers N), "
+                                                   "e.g. for bench/server_latency.py")
     args = parser.parse_args()
     texts = corpora(args.split)["nkjp-dev"]
-    with tempfile.TemporaryDirectory() as folder:
-        jsonl = Path(folder) / "documents.jsonl"
-        sizes = write_documents(jsonl, texts, args.documents)
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = args.keep or Path(temporary)
+        folder.mkdir(parents=True, exist_ok=True)
+        jsonl = Path(temporary) / "documents.jsonl"
+        sizes = write_documents(jsonl, texts, args.documents, args.words)
         print(f"{args.documents:,} documents, {sum(sizes):,} words ({args.split} split of NKJP dev, cycled)")
         walls = {}
         for workers in args.workers:
-            db = args.db or f"sqlite:///{folder}/store-{workers}.sqlite"
+            (folder / f"store-{workers}.sqlite").unlink(missing_ok=True)
+            db = f"sqlite:///{folder}/store-{workers}.sqlite"
             stamps, wall, cpu, peak = ingest(jsonl, db, workers)
             walls[workers] = wall
             print(f"--workers {workers}: {wall:.0f} s wall, {cpu:.0f} s CPU (all processes), "
