@@ -102,7 +102,7 @@ def _on_dask(documents: Iterable[Document | Outcome], address: str, workers: int
     cluster = None
     # a lost worker's documents are analysed again elsewhere; the scheduler gives up on a document
     # only when it has killed several workers
-    with dask.config.set({"distributed.scheduler.allowed-failures": 5, "distributed.worker.daemon": False}):
+    with dask.config.set({"distributed.scheduler.allowed-failures": 5}):
         try:
             if address == LOCAL:
                 cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True,
@@ -131,7 +131,7 @@ def _on_dask(documents: Iterable[Document | Outcome], address: str, workers: int
 def _ordered(documents: Iterable[Document | Outcome], submit: Callable[[Document], Any],
              wait_first: Callable[[list[Any]], tuple[Any, Any]], window: int) -> Iterator[Outcome]:
     """Submit documents while fewer than ``window`` are in flight; yield their outcomes in input order."""
-    pending: dict[Any, int] = {}
+    pending: dict[Any, tuple[int, Document]] = {}
     done: dict[int, Outcome] = {}
     next_out = 0
     iterator = enumerate(documents)
@@ -146,13 +146,23 @@ def _ordered(documents: Iterable[Document | Outcome], submit: Callable[[Document
             if isinstance(document, Outcome):
                 done[position] = document
             else:
-                pending[submit(document)] = position
+                pending[submit(document)] = (position, document)
         if not pending and not done:
             return
         if next_out not in done:
             finished, _ = wait_first(list(pending))
             for future in finished:
-                done[pending.pop(future)] = future.result()
+                position, document = pending.pop(future)
+                done[position] = _result(future, document)
         while next_out in done:
             yield done.pop(next_out)
             next_out += 1
+
+
+def _result(future: Any, document: Document) -> Outcome:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise
+    except Exception as error:  # e.g. the workers given this document all died: the others go on
+        return Outcome(document, None, f"not analysed: {type(error).__name__}: {error}")
