@@ -95,6 +95,8 @@ def main() -> None:
         if len(walls) > 1:
             fewest = min(walls)
             for workers, wall in sorted(walls.items()):
+                if workers == fewest:
+                    continue
                 print(f"speed-up of --workers {workers} over {fewest}: {walls[fewest] / wall:.2f}x")
 
 
