@@ -9,6 +9,7 @@ stops the others.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -106,7 +107,7 @@ def _on_dask(documents: Iterable[Document | Outcome], address: str, workers: int
         try:
             if address == LOCAL:
                 cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True,
-                                       dashboard_address=None)
+                                       dashboard_address=None, silence_logs=logging.ERROR)
                 client = Client(cluster)
             else:
                 client = Client(address, timeout="30s")

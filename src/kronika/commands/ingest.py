@@ -81,7 +81,6 @@ def command(paths: tuple[str, ...], dct: str | None, db_url: str | None, workers
                     if fail_fast:
                         raise KronikaError(line)
                     tally.failures.append(line)
-                    progress.write(f"kronika: {line}", sys.stderr)
                     continue
                 tally.stored += was_stored
                 tally.new += not was_stored
@@ -91,13 +90,15 @@ def command(paths: tuple[str, ...], dct: str | None, db_url: str | None, workers
         finally:
             progress.close()
     failed = len(tally.failures)
+    if failed == 1 and not tally.new + tally.stored:  # one bad input: one line, as every other command
+        raise KronikaError(tally.failures[0])
     click.echo(f"{tally.new} new, {tally.stored} already stored{f', {failed} failed' if failed else ''}, in {url}",
                err=True)
     if failed:
         for line in tally.failures:
             click.echo(f"  failed: {line}", err=True)
-        raise KronikaError(f"{failed} of {tally.new + tally.stored + failed} documents failed (listed above); "
-                           "the others are stored")
+        rest = "the others are stored" if tally.new + tally.stored else "nothing was stored"
+        raise KronikaError(f"{failed} of {tally.new + tally.stored + failed} documents failed (listed above); {rest}")
 
 
 def _read(paths: tuple[str, ...]) -> Iterator[Document | Outcome]:
