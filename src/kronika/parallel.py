@@ -101,13 +101,13 @@ def _on_dask(documents: Iterable[Document | Outcome], address: str, workers: int
     import dask.config
 
     cluster = None
-    # a lost worker's documents are analysed again elsewhere; the scheduler gives up on a document
-    # only when it has killed several workers
+    # a lost worker's documents are analysed again elsewhere; the scheduler gives up on a document only
+    # when it has killed several workers (then the document's outcome says so: its log would only repeat it)
     with dask.config.set({"distributed.scheduler.allowed-failures": 5}):
         try:
             if address == LOCAL:
                 cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True,
-                                       dashboard_address=None, silence_logs=logging.ERROR)
+                                       dashboard_address=None, silence_logs=logging.CRITICAL)
                 client = Client(cluster)
             else:
                 client = Client(address, timeout="30s")
