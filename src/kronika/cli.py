@@ -29,20 +29,20 @@ COMMANDS: dict[str, str] = {
     "serve": "kronika.commands.serve",
 }
 SUMMARIES: dict[str, str] = {
-        "analyze": "Analyse documents: .txt .md .html .pdf .docx files, folders, - for stdin, or .jsonl documents.",
-        "eval": "Score the pipeline against gold files in the format of shared/seed/*.gold.json.",
-        "demo": "Analyse the bundled sample document, print a summary, then store it in an embedded SQLite store "
+    "analyze": "Analyse documents: .txt .md .html .pdf .docx files, folders, - for stdin, or .jsonl documents.",
+    "eval": "Score the pipeline against gold files in the format of shared/seed/*.gold.json.",
+    "demo": "Analyse the bundled sample document, print a summary, then store it in an embedded SQLite store "
         "and serve the web application on it until Ctrl+C.",
-        "ingest": "Analyse and store documents.",
-        "search": 'Find stored sentences by the base forms of their words: "Lwów" finds "Lwowa" and "Lwowie".',
-        "conflicts": "List the events and quantities the stored documents give different dates or numbers for, "
+    "ingest": "Analyse and store documents.",
+    "search": 'Find stored sentences by the base forms of their words: "Lwów" finds "Lwowa" and "Lwowie".',
+    "conflicts": "List the events and quantities the stored documents give different dates or numbers for, "
         "each claim with its document and sentence.",
-        "ask": "Answer QUESTION (Polish: kiedy, gdzie, kto, z kim, ile, jaki/który…, co się stało …) from the "
+    "ask": "Answer QUESTION (Polish: kiedy, gdzie, kto, z kim, ile, jaki/który…, co się stało …) from the "
         'store; prints "nie wiem" when nothing stored supports an answer.',
-        "export": "Export everything in the store: documents, places, events, with character offsets as provenance.",
-        "lemmatize": "Print the base form of each PHRASE (and each line of --file), one a line, in order.",
-        "geocode": "Resolve each NAME (or each line of stdin when none is given) to a place.",
-        "serve": "Serve the web application until Ctrl+C: documents with names and dates marked, entity pages, "
+    "export": "Export everything in the store: documents, places, events, with character offsets as provenance.",
+    "lemmatize": "Print the base form of each PHRASE (and each line of --file), one a line, in order.",
+    "geocode": "Resolve each NAME (or each line of stdin when none is given) to a place.",
+    "serve": "Serve the web application until Ctrl+C: documents with names and dates marked, entity pages, "
         "timeline, map, search, questions, conflicts, exports, and a JSON API under /api/.",
 }
 
