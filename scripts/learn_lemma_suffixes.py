@@ -6,7 +6,7 @@ each capitalised word of a mention with the word of its gold base form, and coun
 tells) and word ending (1–6 letters), which transformation —
 strip n letters, append s — turns the form into its base. SGJP paradigms of the
 names seen in training (Morfeusz ``generate``) add one example per case form. The most frequent rule
-of each (class, case, ending) is written to ``src/kronika/morph/resources/pl/lemma_suffix_rules.tsv``
+of each (class, case, ending) is written to ``src/kronika/lang/resources/pl/lemma_suffix_rules.tsv``
 when at least ``--min-count`` examples support the ending and it differs from the rule of the next
 shorter ending. The rules carry to unseen names; no (form, lemma) pair is stored.
 
@@ -15,27 +15,36 @@ It also counts, per category, the gender in which names made only of adjectives 
 voivodeship): the majority gender of each category with enough examples goes to
 ``lemma_adjective_genders.tsv``.
 
+It also counts, over the NKJP training text, how often a form shared by several proper names stood for
+each (``lemma_name_usage.tsv``: *Polski* is mostly Polska's, *Edwarda* Edward's), where the name's label
+or the surname agreeing with a forename allows one of them only.
+
     python scripts/learn_lemma_suffixes.py [--train PATH] [--out PATH] [--genders-out PATH]
+                                          [--usage-out PATH] [--nkjp PATH]
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from kronika.morph import get_morphology
 from kronika.morph.analyzer import expand_tag
-from kronika.morph.lemmatize import name_class
+from kronika.morph.lemmatize import _readings, name_class
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TRAIN = ROOT / ".." / "shared" / "data" / "lemma" / "polem-kpwr-ne-train.tsv"
 RESOURCES = ROOT / "src" / "kronika" / "morph" / "resources" / "pl"
-DEFAULT_OUT = RESOURCES / "lemma_suffix_rules.tsv"
+DEFAULT_OUT = ROOT / "src" / "kronika" / "lang" / "resources" / "pl" / "lemma_suffix_rules.tsv"
 GENDERS_OUT = RESOURCES / "lemma_adjective_genders.tsv"
+USAGE_OUT = RESOURCES / "lemma_name_usage.tsv"
+NKJP_TRAIN = ROOT / ".." / "shared" / "data" / "nkjp-ner" / "nkjp-ner-train.iob.gz"
 MIN_GENDER_EXAMPLES = 3
 MIN_COUNT = 2  # examples an ending needs for a rule
+MIN_USAGE = 3  # uses a name needs to be preferred by its usage
 MAX_ENDING = 6
 POOLED = "any"  # the class of rules pooled over all classes, for endings a class has too few examples of
 _WORD = re.compile(r"\w+|[^\w\s]")
@@ -110,6 +119,65 @@ def write_genders(counts: dict[str, Counter], out: Path) -> int:
     return len(lines) - 4
 
 
+# the readings an NKJP name label allows, most specific label first
+_LABEL_QUALIFIERS = (("persName-forename", {"imię"}), ("persName-surname", {"nazwisko"}),
+                     ("persName", {"imię", "nazwisko"}), ("placeName", {"nazwa_geograficzna"}),
+                     ("geogName", {"nazwa_geograficzna"}))
+
+
+def learn_name_usage(nkjp: Path) -> Counter:
+    """How often each proper name was meant by a form Morfeusz reads as several proper names, over the
+    NKJP training text: where the name's label allows one of them only (*Polski* in a place name: Polska,
+    not the surname Polski; *Jana* as a forename: Jan, not the surname Jana); for places, where the
+    corpus lemma picks one of those the label allows (*Łodzi*: Łódź, not Łodzia); for forenames
+    (*Edwarda*: Edward or Edwarda), where the next word, the surname, agrees in case, number and gender
+    with one of them only (*Edwarda Gierka*: Edward)."""
+    counts: Counter = Counter()
+    morphology = get_morphology()
+    previous: dict[str, set] = {}
+    with gzip.open(nkjp, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            fields = line.rstrip("\n").split("\t")
+            form = fields[0].strip()
+            names: dict[str, set] = defaultdict(set)
+            quals: dict[str, set] = defaultdict(set)
+            if form[:1].isupper() and form.isalpha():
+                for reading in _readings(morphology.analyse(form)):
+                    if _NAME_QUALIFIERS.intersection(reading.interp.quals):
+                        names[reading.interp.lemma] |= reading.triples
+                        quals[reading.interp.lemma] |= set(reading.interp.quals)
+            if len(previous) > 1 and names:
+                following = set().union(*names.values())
+                agreeing = [name for name, triples in previous.items() if triples & following]
+                if len(agreeing) == 1:
+                    counts[agreeing[0]] += 1
+            label = fields[3] if len(fields) > 3 else "O"
+            wanted = next((q for kind, q in _LABEL_QUALIFIERS if kind in label), set())
+            if len(names) > 1 and wanted:
+                fitting = [name for name in names if quals[name] & wanted]
+                if len(fitting) == 1:
+                    counts[fitting[0]] += 1
+                elif fields[1] in fitting and "persName" not in label:
+                    # between places the corpus' own (automatic) lemma; between forenames it is a guess
+                    counts[fields[1]] += 1
+            previous = {name: triples for name, triples in names.items() if "imię" in quals[name]}
+    return counts
+
+
+def write_name_usage(counts: Counter, out: Path) -> int:
+    lines = [
+        "# How often a proper name was meant by a form shared by several (kronika.morph.lemmatize).",
+        "# source: counted by scripts/learn_lemma_suffixes.py over NKJP 1M (train split, where its name label,",
+        "# or for places the corpus lemma, or the surname agreeing with a forename allows one reading only;",
+        "# CC BY 4.0, via CLARIN-PL PolDeepNer) with morfeusz2 readings (BSD-2); licence: CC BY 4.0.",
+        f"# Format: name (lemma), count (names used at least {MIN_USAGE} times).",
+    ]
+    # a name met a few times tells nothing: the corpus lemmas are automatic (Żolibórz beside Żoliborz)
+    lines += [f"{name}\t{count}" for name, count in sorted(counts.items()) if count >= MIN_USAGE]
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines) - 5
+
+
 def learn(train: Path) -> dict[Key, Counter]:
     counts: dict[Key, Counter] = defaultdict(Counter)
     lemmas: dict[str, str] = {}
@@ -157,7 +225,7 @@ def add_paradigms(counts: dict[Key, Counter], lemmas: dict[str, str]) -> None:
 
 
 def lookup(best: dict[Key, tuple[int, str]], cls: str, case: str, ending: str) -> tuple[int, str] | None:
-    """The rule ``kronika.morph.lemmatize.guess_base`` applies: at the longest ending with a rule, the
+    """The rule ``kronika.lang.base_forms.guess_base`` applies: at the longest ending with a rule, the
     class's own rule, else the rule pooled over all classes."""
     for size in range(len(ending), 0, -1):
         for rule_class in (cls, POOLED):
@@ -179,7 +247,7 @@ def write(counts: dict[Key, Counter], out: Path, min_count: int) -> int:
                 if rule != lookup(best, *key):
                     best[key] = rule
     lines = [
-        "# Suffix rules for the base forms of words Morfeusz does not know (kronika.morph.lemmatize).",
+        "# Suffix rules for the base forms of words Morfeusz does not know (kronika.lang.base_forms).",
         "# source: learned by scripts/learn_lemma_suffixes.py from the Polem KPWr name lemmas (train split;",
         "# KPWr CC BY, via CLARIN-PL Polem, LGPL-3) and SGJP paradigms from morfeusz2 (BSD-2); licence: CC BY 4.0.",
         "# Format: class, case:number (or * for any), word ending, letters to strip, letters to append.",
@@ -196,12 +264,16 @@ def main() -> None:
     parser.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--genders-out", type=Path, default=GENDERS_OUT)
+    parser.add_argument("--usage-out", type=Path, default=USAGE_OUT)
+    parser.add_argument("--nkjp", type=Path, default=NKJP_TRAIN)
     parser.add_argument("--min-count", type=int, default=MIN_COUNT)
     args = parser.parse_args()
     written = write(learn(args.train), args.out, args.min_count)
     print(f"{written} rules → {args.out}")
     written = write_genders(learn_adjective_genders(args.train), args.genders_out)
     print(f"{written} category genders → {args.genders_out}")
+    written = write_name_usage(learn_name_usage(args.nkjp), args.usage_out)
+    print(f"{written} name usage counts → {args.usage_out}")
 
 
 if __name__ == "__main__":

@@ -4,12 +4,18 @@ The corpus is the bundled sample and ``tests/data/speed_corpus.jsonl`` (texts wr
 headings, hard-wrapped lines, lists, titles, initials, acronyms, repeated names). A change meant to alter
 the output (a better rule, a retrained model) changes the hash too: then run
 ``python tests/test_output_hash.py --write`` and say in the commit message what changed and why.
+
+The digest is computed in a child process with a fixed ``PYTHONHASHSEED``: some stage's output still
+depends on the iteration order of a set of strings (an event's lemma, seen 2026-12-07), which is a bug of
+its own and must not make this test flaky.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -30,12 +36,21 @@ def corpus_digest() -> str:
     return digest.hexdigest()
 
 
+def digest_in_child() -> str:
+    environment = {**os.environ, "PYTHONHASHSEED": "0"}
+    return subprocess.run([sys.executable, __file__, "--print"], env=environment, capture_output=True, text=True,
+                          check=True, timeout=600).stdout.strip()
+
+
 def test_fixed_corpus_output_is_unchanged():
-    assert corpus_digest() == EXPECTED.read_text("ascii").strip(), (
+    assert digest_in_child() == EXPECTED.read_text("ascii").strip(), (
         "the pipeline's output changed: if on purpose, run python tests/test_output_hash.py --write")
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] != ["--write"]:
+    if sys.argv[1:] == ["--print"]:
+        print(corpus_digest())
+    elif sys.argv[1:] == ["--write"]:
+        EXPECTED.write_text(digest_in_child() + "\n", "ascii")
+    else:
         sys.exit("usage: python tests/test_output_hash.py --write")
-    EXPECTED.write_text(corpus_digest() + "\n", "ascii")

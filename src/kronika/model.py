@@ -92,13 +92,10 @@ class Timex:
     mod: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
+        return {
             "id": self.id, "start": self.start, "end": self.end, "text": self.text, "type": self.type,
-            "value": self.value, "anchor": self.anchor,
+            "value": self.value, "mod": self.mod, "anchor": self.anchor,
         }
-        if self.mod:
-            data["mod"] = self.mod
-        return data
 
 
 @dataclass(slots=True)
@@ -121,13 +118,19 @@ class Event:
     time_inherited: bool = False  # carried over from narrative time, not stated in the clause
     places: list[EventArgument] = field(default_factory=list)
     participants: list[EventArgument] = field(default_factory=list)
+    # where the time comes from: "stated" in the clause, "document" (the date of a treaty the event is
+    # about), "narrative" (carried from the text before), "issue" (the document's own date), or None
+    time_basis: str | None = None
+    modality: str = "asserted"  # asserted, negated, future, conditional, possible, reported
+    lemma: str = ""  # the trigger's lexicon phrase: what makes two accounts tell the same happening
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id, "type": self.type,
             "trigger": {"start": self.trigger_start, "end": self.trigger_end, "text": self.trigger_text},
             "sentence": list(self.sentence), "time": self.time, "timex": self.timex,
-            "time_inherited": self.time_inherited,
+            "time_inherited": self.time_inherited, "time_basis": self.time_basis,
+            "modality": self.modality, "lemma": self.lemma,
             "places": [{"lemma": p.lemma, "entity": p.entity} for p in self.places],
             "participants": [
                 {"lemma": p.lemma, "entity": p.entity, "role": p.role} for p in self.participants

@@ -24,8 +24,8 @@ def _span(text: str, surface: str, used: set[int]) -> tuple[int, int]:
 
 
 def build_analysis(text: str, entities: list[EntitySpec] = (), timexes: list[TimexSpec] = (),
-                   document_id: str = "test") -> Analysis:
-    analysis = Analysis(document=Document(id=document_id, text=text))
+                   document_id: str = "test", dct: str | None = None) -> Analysis:
+    analysis = Analysis(document=Document(id=document_id, text=text, dct=dct))
     for stage in STAGES:
         if stage.name in {"segment", "morphology"}:
             stage.run(analysis)

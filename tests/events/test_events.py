@@ -38,7 +38,8 @@ CASES = [
         "Na cmentarzu pochowano więźniów rozstrzelanych przez Gestapo w Palmirach.",
         [("Gestapo", "ORGANIZATION", "Gestapo"), ("Palmirach", "PLACE", "Palmiry")],
         [],
-        [("rozstrzelanych", "mass_killing", None, False, ["Palmiry"], {"Gestapo": "agent"})],
+        [("pochowano", "funeral", None, False, ["Palmiry"], {}),
+         ("rozstrzelanych", "mass_killing", None, False, ["Palmiry"], {"Gestapo": "agent"})],
     ),
     (
         "Ciężkie walki toczyły się pod Kutnem, Łęczycą i Piątkiem.",
@@ -62,9 +63,11 @@ CASES = [
         [],
         [("walczyła", "battle", None, False, ["Tomaszów"], {"Jan Nowak": "commander"})],
     ),
+    # denied events are kept, with their modality (see MODALITY below)
     (
         "Rząd nie podpisał traktatu, a armia ruszyła bez wypowiedzenia wojny.",
-        [], [], [],
+        [], [],
+        [("podpisał", "treaty", None, False, [], {}), ("wypowiedzenia wojny", "diplomacy", None, False, [], {})],
     ),
     (
         "W Poznaniu, który został zajęty bez walki, 10 października odbyła się defilada.",
@@ -136,3 +139,9 @@ def test_lexicons_load_and_are_valid() -> None:
     # multiword entries come first, so they claim their words before the single nouns do
     assert len(triggers[0].words) > 1 and len(triggers[-1].words) == 1
     assert "pod" in load_function_words()["place_prep"]
+
+
+def test_every_event_type_has_a_polish_label() -> None:
+    from kronika.web.labels import EVENT_TYPES as LABELS
+
+    assert EVENT_TYPES <= set(LABELS)

@@ -2,10 +2,12 @@
 
 import pytest
 
+from kronika.lang.base_forms import guess_bases
+from kronika.lang.fold import fold
 from kronika.morph import get_morphology
 from kronika.store.intervals import query_interval, timex_interval
 from kronika.store.quantities import find_quantities
-from kronika.store.terms import fold, guess_base_forms, query_alternatives
+from kronika.store.terms import query_alternatives
 from kronika.text.segment import split_sentences
 
 
@@ -20,8 +22,8 @@ def test_fold(text, folded):
     ("Rückemanna", "Rückemann"), ("Kalininie", "Kalinin"), ("Szackiem", "Szack"), ("Szackiego", "Szacki"),
     ("Rückemannowi", "Rückemann"),
 ])
-def test_guess_base_forms(form, base):
-    assert base in guess_base_forms(form)
+def test_guess_bases(form, base):
+    assert base in guess_bases(form)
 
 
 @pytest.mark.parametrize(("query", "must_have", "must_not_have"), [

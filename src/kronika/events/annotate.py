@@ -10,7 +10,9 @@ it. Time is a timex of the clause; else the date of the document the event is ab
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
 
 from kronika.events.arguments import Mention, mentions_in
 from kronika.events.clauses import Clause, split_clauses
@@ -18,20 +20,25 @@ from kronika.events.grammar import (
     FINITE,
     NOMINAL,
     agrees,
+    cases,
     has_pos,
+    is_finite,
     is_preposition,
     lemmas_lower,
     number_gender,
 )
-from kronika.events.lexicon import NOT_AN_EVENT, TriggerEntry, load_function_words, load_triggers
+from kronika.events.lexicon import NOT_AN_EVENT, TriggerEntry, load_function_words, triggers_by_first_lemma
 from kronika.model import Analysis, Entity, Event, EventArgument, Sentence, Timex, Token
 
-PREDICATE = FINITE | {"ppas", "pact", "pcon", "pant", "inf", "impt"}
+# an active adjectival participle is an attribute, never the predicate of an event (*uderzające postępy*)
+PREDICATE = FINITE | {"ppas", "pcon", "pant", "inf", "impt"}
 PARTICIPANT_TYPES = frozenset({"PERSON", "ORGANIZATION", "MILITARY_UNIT", "COUNTRY", "DOCUMENT"})
 PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
 HOSTILE_TYPES = frozenset({"battle", "invasion"})
 NAME_TYPES_WITHOUT_TRIGGERS = frozenset({"PERSON", "ORGANIZATION", "MILITARY_UNIT", "COUNTRY", "PLACE",
                                          "DOCUMENT"})
+SCORE = re.compile(r"\d{1,2}:\d{1,2}")  # a match result, "3:1"
+NARRATIVE_SPAN = 3  # sentences a narrative time carries over in a text without paragraphs
 MAX_GAP = 4  # tokens allowed between the words of a multiword trigger ("stoczyły również walkę")
 
 
@@ -41,6 +48,7 @@ class TriggerMatch:
     tokens: list[int]
     verbal: int | None  # the token carrying the verb, when the trigger has one
     verbal_lemmas: frozenset[str] = frozenset()  # the lexicon lemmas that token stands for
+    senses: list[TriggerEntry] = field(default_factory=list)  # rows of the same phrase, in lexicon order
 
     def verb_forms(self, tokens: list[Token]) -> set[str]:
         """Parts of speech the verbal token has as this verb: {"praet"}, {"imps"}, {"ppas"}…"""
@@ -56,18 +64,36 @@ def _verbal_reading(token: Token, lemma_set: frozenset[str]) -> bool:
     return bool(verbal - {"inf"}) or bool(verbal) and not has_pos(token, NOMINAL)
 
 
+def _same_word_class(token: Token, lemma_set: frozenset[str]) -> bool:
+    """Whether the tagger's reading is the lexicon word's part of speech: *broni* read as the noun
+    *broń* (weapon) does not stand for the verb *bronić*."""
+    chosen = token.chosen
+    if chosen is None or chosen.lemma.lower() in lemma_set:
+        return True
+    readings = {i.pos for i in token.interps if i.lemma.lower() in lemma_set}
+    verbal = chosen.pos in PREDICATE or chosen.pos == "pact"
+    return bool(readings & (PREDICATE if verbal else NOMINAL))
+
+
 def find_triggers(tokens: list[Token], clause: Clause, blocked: set[int]) -> list[TriggerMatch]:
     """Lexicon entries found in a clause, longest entries first, each token used once."""
     used: set[int] = set(blocked)
     found: list[TriggerMatch] = []
     positions = [i for i in clause.tokens if i not in blocked]
     lemma_sets = {i: lemmas_lower(tokens[i]) for i in positions}
-    present = frozenset().union(*lemma_sets.values())
-    for entry in load_triggers():
-        if not entry.words[0] & present:
-            continue
+    index = triggers_by_first_lemma()
+    candidates = {id(e): e for i in positions for lemma in lemma_sets[i] for e in index.get(lemma, ())}
+    entries = sorted(candidates.values(), key=lambda e: -len(e.words))
+    claimed: dict[tuple[str, int], TriggerMatch] = {}
+    for entry in entries:
         for i in positions:
-            if i in used or not lemma_sets[i] & entry.words[0]:
+            if not lemma_sets[i] & entry.words[0] or not _same_word_class(tokens[i], entry.words[0]):
+                continue
+            earlier = claimed.get((entry.phrase, i))
+            if earlier is not None:
+                earlier.senses.append(entry)  # the same words, another sense row
+                continue
+            if i in used:
                 continue
             matched = [i]
             for word in entry.words[1:]:
@@ -78,13 +104,16 @@ def find_triggers(tokens: list[Token], clause: Clause, blocked: set[int]) -> lis
                 matched.append(min(near, key=lambda j: abs(j - i)))
             if len(matched) < len(entry.words):
                 continue
+            if "się" in entry.phrase.split() and not _verbal_reading(tokens[i], entry.words[0]):
+                continue  # "zebrać się" is a verb: "na zebraniu zapisało się" is not it
             used.update(matched)
-            if entry.type == NOT_AN_EVENT:
-                continue
             verbal = next(((j, word) for j, word in zip(matched, entry.words, strict=True)
                            if _verbal_reading(tokens[j], word)), None)
-            found.append(TriggerMatch(entry, sorted(matched), verbal[0] if verbal else None,
-                                      verbal[1] if verbal else frozenset()))
+            match = TriggerMatch(entry, sorted(matched), verbal[0] if verbal else None,
+                                 verbal[1] if verbal else frozenset(), [entry])
+            claimed[(entry.phrase, i)] = match
+            if entry.type != NOT_AN_EVENT:
+                found.append(match)
     return sorted(found, key=lambda m: m.tokens[0])
 
 
@@ -93,25 +122,31 @@ class _DocumentContext:
 
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
-        self.narrative: list[Timex] = []  # the clause times met so far, in reading order
+        # the clause times met so far, in reading order, with the sentence number and the tense of their clause
+        self.narrative: list[tuple[Timex, int, str | None]] = []
         self.dated: dict[str, Timex] = {}  # entity ref or lemma → the date written with it
         self.words = load_function_words()
+        self.sentence_number = 0
+        self.seen_lemmas: set[str] = set()  # lemmas of the sentences read before this one
+        self.seen_refs: set[str] = set()  # entity refs met before this sentence
 
 
 def _key(entity: Entity) -> str:
     return entity.ref or entity.lemma.lower()
 
 
-def _timexes_in(analysis: Analysis, tokens: list[Token], clause: Clause) -> list[tuple[int, Timex]]:
-    """Timexes starting in the clause, with the index of their first token."""
-    starts = {tokens[i].start: i for i in clause.tokens}
+def _timexes_in(timexes: list[Timex], starts: list[int], tokens: list[Token],
+                clause: Clause) -> list[tuple[int, Timex]]:
+    """Timexes starting in the clause, with the index of their first token. ``timexes`` are the
+    sentence's, sorted by start, and ``starts`` their start offsets."""
     found = []
-    for timex in analysis.timexes:
-        first = next((i for i in clause.tokens if tokens[i].start <= timex.start < tokens[i].end), None)
-        if first is None and timex.start in starts:
-            first = starts[timex.start]
-        if first is not None:
-            found.append((first, timex))
+    for i in clause.tokens:
+        token = tokens[i]
+        # a timex starting inside this token (or right at it)
+        for k in range(bisect_left(starts, token.start), len(starts)):
+            if starts[k] >= token.end:
+                break
+            found.append((i, timexes[k]))
     return found
 
 
@@ -121,6 +156,12 @@ def _attributive(tokens: list[Token], first: int, words: dict[str, frozenset[str
         return False
     before = tokens[first - 2]
     return has_pos(before, NOMINAL | {"ign", "adj"}) and not (lemmas_lower(before) & words["time_noun"])
+
+
+def _compared(tokens: list[Token], first: int, words: dict[str, frozenset[str]]) -> bool:
+    """A date that is the standard of a comparison ("4407 osób więcej umarło jak w r. 1836")."""
+    before = [tokens[k] for k in range(max(0, first - 2), first)]
+    return any(lemmas_lower(t) & words["comparison"] for t in before)
 
 
 def _inside(entity: Entity, timex: Timex) -> bool:
@@ -146,8 +187,12 @@ def _role(mention: Mention, match: TriggerMatch, tokens: list[Token], passive: b
         before = tokens[j - 1] if j > 0 else before
         if lemmas_lower(before) & words["command"]:
             return "commander"
-        return "agent" if passive else None
+        # the agent of the nearest passive before it: "pochowano więźniów rozstrzelanych przez Gestapo"
+        closer = any(has_pos(tokens[k], {"ppas"}) for k in range(match.tokens[-1] + 1, mention.first))
+        return "agent" if passive and not closer else None
     if preposition == "z":
+        if match.entry.type not in HOSTILE_TYPES | {"defense"}:
+            return "partner" if "inst" in mention.cases else None  # "rokowania z Niemcami"
         return "opponent" if not mention.cases or "inst" in mention.cases else None
     if preposition in {"przeciw", "przeciwko"}:
         return "opponent"
@@ -187,9 +232,6 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
                  timexes: list[tuple[int, Timex]], words: dict[str, frozenset[str]]) -> bool:
     """Whether the clause shows the trigger as an event: a verb used as a predicate; a noun that a
     light or occurrence verb governs or that carries its own place or date."""
-    first = match.tokens[0]
-    if first > 0 and lemmas_lower(tokens[first - 1]) & words["negation"]:
-        return False
     if len(match.entry.words) > 1:
         return True
     if match.verbal is not None:
@@ -198,17 +240,21 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
         # a passive participle is a predicate with an auxiliary (*zostali zamordowani*) or a przez-agent
         # (*rozstrzelanych przez NKWD*); alone it is an attribute (*układy zawarte uprzednio*)
         aux = any(lemmas_lower(tokens[i]) & words["passive_aux"] for i in clause.tokens if i != match.verbal)
-        agent = any(tokens[i].text.lower() == "przez" for i in clause.tokens if i > match.verbal)
+        agent = any(tokens[i].text.lower() == "przez" for i in clause.tokens if 0 < i - match.verbal <= 4)
         # or a town of its own right after it (*ojca, więzionego w Mińsku*): a located event, as for nouns
         located = any(m.entity.type == "PLACE" and m.preposition in words["place_prep"]
                       and 0 < m.first - match.verbal <= 2 for m in mentions)
         return aux or agent or located
     noun = match.tokens[0]
     support = words["occurrence"] | words["light_verb"]
-    if any(lemmas_lower(tokens[i]) & support and has_pos(tokens[i], FINITE)
-           and not (i > 0 and lemmas_lower(tokens[i - 1]) & words["negation"]) for i in clause.tokens):
+    if any(_support_verb(tokens[i], support) for i in clause.tokens):
         return True
     if any(m.attached_to == noun and m.entity.type in PLACE_TYPES for m in mentions):
+        return True
+    # a place of its own right after the noun: "pożar w Warszawie", "powódź na Podhalu" (not a partner:
+    # "mecz z Litwą")
+    if any(m.entity.type in PLACE_TYPES and m.preposition in words["place_prep"] and 0 < m.first - noun <= 3
+           and not (m.preposition == "z" and "inst" in m.cases) for m in mentions):
         return True
     # a date of its own after the noun and its genitive attributes: "obrona Grodna (20–21 września)",
     # "decyzja najwyższych władz ZSRS z 5 marca 1940"
@@ -225,9 +271,13 @@ def _choose_time(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[i
                  context: _DocumentContext, clause_entities: list[Mention]) -> tuple[Timex | None, bool]:
     usable = []
     nominal = match.verbal is None
+    dct = context.analysis.document.dct
     for first, timex in timexes:
-        if timex.type not in {"DATE", "TIME"}:
+        if timex.type not in {"DATE", "TIME"} or not timex.value[:4].isdigit() \
+                or _compared(tokens, first, context.words):
             continue
+        if dct and timex.value[:4] > dct[:4] and not _future_allowed(match, tokens):
+            continue  # a number read as a later year: what the document reports happened by its date
         attributive = _attributive(tokens, first, context.words) or any(
             m.entity.type in {"DOCUMENT"} and _inside(m.entity, timex) for m in clause_entities)
         if attributive and not (nominal and first > match.tokens[-1]):
@@ -239,14 +289,27 @@ def _choose_time(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[i
     return None, False
 
 
-def _narrative_update(tokens: list[Token], timexes: list[tuple[int, Timex]], clause_entities: list[Mention],
-                      context: _DocumentContext) -> None:
+def _future_allowed(match: TriggerMatch, tokens: list[Token]) -> bool:
+    """Whether the trigger may lie after the document's date: not a verb in a past form."""
+    forms = match.verb_forms(tokens)
+    return not forms & {"praet", "imps", "pant", "ppas"}
+
+
+def _narrative_update(tokens: list[Token], clause: Clause, timexes: list[tuple[int, Timex]],
+                      clause_entities: list[Mention], context: _DocumentContext) -> None:
+    # the narrative moves with main clauses: a time in a relative or subordinate clause ("pozycje, które
+    # urządzono w marcu") is about that clause only
+    if not timexes or clause.kind != "main":
+        return
+    verb = next((tokens[i] for i in clause.tokens if has_pos(tokens[i], FINITE)), None)
+    tense = _tense(verb, [tokens[i] for i in clause.tokens])
     for first, timex in sorted(timexes, key=lambda ft: ft[0]):
-        if timex.type not in {"DATE", "TIME"} or _attributive(tokens, first, context.words):
+        if timex.type not in {"DATE", "TIME"} or _attributive(tokens, first, context.words) \
+                or _compared(tokens, first, context.words):
             continue
         if any(_inside(m.entity, timex) for m in clause_entities if m.entity.type == "DOCUMENT"):
             continue
-        context.narrative.append(timex)
+        context.narrative.append((timex, context.sentence_number, tense))
 
 
 def _learn_document_dates(tokens: list[Token], timexes: list[tuple[int, Timex]], mentions: list[Mention],
@@ -261,12 +324,169 @@ def _learn_document_dates(tokens: list[Token], timexes: list[tuple[int, Timex]],
                 context.dated.setdefault(_key(mention.entity), timex)
 
 
-def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentContext) -> list[Event]:
+def _predicate(match: TriggerMatch, tokens: list[Token], clause: Clause,
+               words: dict[str, frozenset[str]]) -> int | None:
+    """The verb that asserts the event: the trigger's own, else the support verb of a noun (*odbędzie
+    się posiedzenie*); a noun without one is asserted by no verb of the clause."""
+    if match.verbal is not None:
+        return match.verbal
+    support = words["occurrence"] | words["light_verb"]
+    return next((i for i in clause.tokens if i not in match.tokens and _support_verb(tokens[i], support)), None)
+
+
+def _support_verb(token: Token, support: frozenset[str]) -> bool:
+    """A verb of the class as the tagger reads it (*przerwie* after *po* is the noun *przerwa*)."""
+    chosen = token.chosen
+    if chosen is None:
+        return bool(lemmas_lower(token) & support) and has_pos(token, FINITE | {"inf", "ppas"})
+    return chosen.lemma.lower() in support and chosen.pos in FINITE | {"inf", "ppas"}
+
+
+def _tense(token: Token | None, clause_tokens: list[Token]) -> str | None:
+    """"past", "present" or "future" of a predicate, read from its reading and auxiliaries."""
+    if token is None:
+        return None
+    if any(has_pos(t, {"bedzie"}) for t in clause_tokens):
+        return "future"
+    reading = token.chosen if token.chosen is not None and token.chosen.pos in PREDICATE else next(
+        (i for i in token.interps if i.pos in PREDICATE), None)
+    if reading is None:
+        return None
+    if reading.pos in {"praet", "imps", "pant"}:
+        return "past"
+    if reading.pos == "fin":
+        return "future" if "perf" in reading.tag.split(":") else "present"
+    if reading.pos == "ppas":
+        # "pochowany zostanie": the auxiliary's future
+        if any(has_pos(t, {"fin"}) and "perf" in (t.chosen.tag if t.chosen else "").split(":") for t in clause_tokens):
+            return "future"
+        return "past" if any(has_pos(t, {"praet"}) for t in clause_tokens) else None
+    return None
+
+
+def _negated(tokens: list[Token], index: int, words: dict[str, frozenset[str]]) -> bool:
+    """A negation right before the word (clitics between: *nie został*, *nie się* are skipped)."""
+    j = index - 1
+    while j >= 0 and tokens[j].text.lower() in {"się", "by", "został", "została", "zostało", "zostali", "zostały"}:
+        j -= 1
+    return j >= 0 and bool(lemmas_lower(tokens[j]) & words["negation"])
+
+
+def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicate: int | None,
+              sentence_lemmas: frozenset[str], words: dict[str, frozenset[str]]) -> str:
+    """Whether the clause tells the event as a fact: "asserted", or "negated", "reported" (hearsay),
+    "conditional", "future", "possible" (a modal or an infinitive)."""
+    # the clause's own finite verb governs a noun or an infinitive: "pertraktacje nie mogą być prowadzone"
+    governing = next((i for i in clause.tokens if is_finite(tokens[i], tokens[i - 1] if i else None)), None)
+    non_finite = predicate is None or not is_finite(tokens[predicate], tokens[predicate - 1] if predicate else None)
+    if _negated(tokens, match.tokens[0], words) or predicate is not None and _negated(tokens, predicate, words) \
+            or non_finite and governing is not None and _negated(tokens, governing, words):
+        return "negated"
+    if sentence_lemmas & words["rumour"]:
+        return "reported"
+    # "walczyłby", "gdyby wkroczyli", "aby zbudować": the particle or conjunction before the predicate,
+    # or "by" right after it; a purpose clause after the predicate ("przybył, by prosić") is not it
+    anchor = predicate if predicate is not None else match.tokens[0]
+    if any(lemmas_lower(tokens[i]) & words["conditional"] and (i < anchor or i - anchor <= 2 and tokens[i].text == "by")
+           for i in clause.tokens):
+        return "conditional"
+    if any(tokens[k].text.lower() == "by" for k in range(anchor + 1, min(anchor + 3, len(tokens)))):
+        return "conditional"
+    if match.verbal is None and any(lemmas_lower(tokens[k]) & words["irrealis_noun"]
+                                    for k in range(max(0, match.tokens[0] - 2), match.tokens[0])):
+        return "possible"  # "próby okrążenia", "groźba strajku"
+    clause_tokens = [tokens[i] for i in clause.tokens]
+    if predicate is not None and _tense(tokens[predicate], clause_tokens) == "future":
+        return "future"
+    chosen = tokens[predicate].chosen.pos if predicate is not None and tokens[predicate].chosen else None
+    if chosen == "impt":
+        return "possible"
+    if non_finite and governing is not None:
+        # "ma się odbyć", "mają być rozstrzelani": planned; "może powołać", "musi być przyjęta": possible
+        governing_lemmas = lemmas_lower(tokens[governing])
+        if governing_lemmas & words["implicative"] and _tense(tokens[governing], clause_tokens) == "past":
+            return "asserted"  # "musieli walczyć", "zdołali się przebić": it happened
+        if governing_lemmas & words["intention"]:
+            return "future"
+        if governing_lemmas & words["modal"]:
+            return "possible"
+    if chosen == "inf" and predicate is not None:
+        # "mającym się odbyć": the infinitive's own governor just before it
+        before = frozenset().union(*(lemmas_lower(tokens[k]) for k in range(max(0, predicate - 3), predicate)))
+        return "future" if before & words["intention"] else "possible"
+    return "asserted"
+
+
+def _armed(clause: Clause, tokens: list[Token], mentions: list[Mention], all_mentions: list[Mention],
+           entities: list[Entity], sentence_lemmas: frozenset[str], words: dict[str, frozenset[str]],
+           match_tokens: list[int]) -> bool:
+    """An armed party in the sentence: a military unit, a word of the armed class, a country as a
+    party, or a town taken or held (a place or *miasto*, *twierdza* named without a preposition)."""
+    if any(e.type == "MILITARY_UNIT" for e in entities) or sentence_lemmas & words["armed"]:
+        return True
+    # a town is the fight's own argument when no preposition governs it and it hangs on no other noun
+    # ("obrona Grodna" yes, "we wsi Borsuki" no)
+    if any(m.entity.type == "COUNTRY" or m.entity.type == "PLACE" and m.preposition is None
+           and (m.attached_to is None or m.attached_to in match_tokens)
+           and not (m.first > 0 and m.first - 1 not in match_tokens and has_pos(tokens[m.first - 1], NOMINAL)
+                    and not has_pos(tokens[m.first - 1], FINITE))
+           for m in mentions):
+        return True
+    antecedent = _antecedent(clause, all_mentions, tokens)  # "w Poznaniu, który został zajęty"
+    if antecedent is not None and antecedent.entity.type in PLACE_TYPES:
+        return True
+    return any(lemmas_lower(tokens[i]) & words["place_head"] and cases(tokens[i]) & {"nom", "acc"}
+               and not any(is_preposition(tokens[k]) for k in range(max(0, i - 2), i)) for i in clause.tokens)
+
+
+def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token], mentions: list[Mention],
+           all_mentions: list[Mention], entities: list[Entity], sentence_lemmas: frozenset[str],
+           words: dict[str, frozenset[str]]) -> TriggerEntry | None:
+    """The first lexicon row of the trigger whose sense condition the sentence meets."""
+    for entry in match.senses:
+        if entry.condition == "armed" and not _armed(clause, tokens, mentions, all_mentions, entities,
+                                                     sentence_lemmas, words, match.tokens):
+            continue
+        if entry.condition == "country" and not any(m.entity.type == "COUNTRY" for m in mentions):
+            continue
+        if entry.condition == "sports" and not (sentence_lemmas & words["sports"] or any(
+                SCORE.fullmatch(t.text) for t in tokens)):
+            continue
+        if entry.condition == "document" and not (
+                any(lemmas_lower(tokens[i]) & words["treaty_noun"] for i in clause.tokens)
+                or any(m.entity.type == "DOCUMENT" for m in mentions)
+                or any(p.role == "patient" and p.entity and p.lemma for p in event.participants
+                       if any(e.id == p.entity and e.type == "DOCUMENT" for e in entities))):
+            continue
+        return entry
+    return None
+
+
+def _one_event_per_verb_and_noun(matches: list[TriggerMatch], words: dict[str, frozenset[str]]) -> list[TriggerMatch]:
+    """A verb and a noun of the lexicon in one clause telling one happening count once: "wybuchł pożar"
+    is the fire (a verb that only says a noun's event happened is no event of its own); "podpisał
+    traktat" is the signing (a light verb's object is what it does)."""
+    nouns = [m for m in matches if m.verbal is None]
+    if not nouns:
+        return matches
+    # "obrady zjazdu", "posiedzenie nadzwyczajnej sesji": a genitive attribute of a noun of the same type
+    attributes = [b for a in nouns for b in nouns if b is not a and a.entry.type == b.entry.type
+                  and 0 < b.tokens[0] - a.tokens[-1] <= 3]
+    matches = [m for m in matches if m not in attributes]
+    verbs = [m for m in matches if m.verbal is not None and len(m.entry.words) == 1]
+    if any(m.verbal_lemmas & words["light_verb"] for m in verbs):
+        return [m for m in matches if m.verbal is not None]
+    return [m for m in matches if m not in verbs or not (m.verbal_lemmas & words["occurrence"])]
+
+
+def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentContext,
+                     entities: list[Entity], timexes: list[Timex]) -> list[Event]:
     tokens = sentence.tokens
     words = context.words
-    entities = [e for e in analysis.entities if sentence.start <= e.start < sentence.end]
     blocked = {i for i, t in enumerate(tokens) for e in entities
                if e.type in NAME_TYPES_WITHOUT_TRIGGERS and e.start <= t.start and t.end <= e.end}
+    sentence_lemmas = frozenset().union(*(lemmas_lower(t) for t in tokens)) if tokens else frozenset()
+    starts = [t.start for t in timexes]
     clauses = split_clauses(sentence)
     events: list[Event] = []
     mentions_by_clause = {id(c): mentions_in(tokens, c.tokens, entities) for c in clauses}
@@ -278,21 +498,46 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
                 host = next((m for m in all_mentions if m.first <= mention.attached_to <= m.last
                              and m is not mention and m.entity.parent is None), None)
                 mention.host_type = host.entity.type if host else None
-        timexes = _timexes_in(analysis, tokens, clause)
-        _learn_document_dates(tokens, timexes, mentions, context)
-        for match in find_triggers(tokens, clause, blocked):
-            if not _passes_gate(match, tokens, clause, mentions, timexes, words):
+        clause_timexes = _timexes_in(timexes, starts, tokens, clause)
+        _learn_document_dates(tokens, clause_timexes, mentions, context)
+        matches = _one_event_per_verb_and_noun(find_triggers(tokens, clause, blocked), words)
+        for match in matches:
+            if not _passes_gate(match, tokens, clause, mentions, clause_timexes, words):
                 continue
-            events.append(_build_event(analysis, sentence, clause, match, mentions, all_mentions, timexes,
-                                       context))
-        _narrative_update(tokens, timexes, mentions, context)
+            event = _build_event(analysis, sentence, clause, match, mentions, all_mentions, clause_timexes,
+                                 context, sentence_lemmas, timexes)
+            entry = _sense(match, event, clause, tokens, mentions, all_mentions, entities, sentence_lemmas, words)
+            if entry is None:
+                continue
+            event.type, event.lemma = entry.type, entry.phrase
+            events.append(event)
+        _narrative_update(tokens, clause, clause_timexes, mentions, context)
     _share_places(events)
     return events
 
 
+def _placed_elsewhere(event_type: str, clause: Clause, tokens: list[Token], mentions: list[Mention],
+                      context: _DocumentContext) -> bool:
+    """Whether the clause puts the event away from the time of the narrative or the issue: an adverb
+    like *niegdyś*, *wówczas*; or the making of a treaty the text spoke of before (*Układ ten zawarty
+    został …*): the treaty existed already, so it was made at its own, earlier time."""
+    words = context.words
+    clause_lemmas = frozenset().union(*(lemmas_lower(tokens[i]) for i in clause.tokens))
+    if clause_lemmas & words["displacement"]:
+        return True
+    if event_type != "treaty":
+        return False
+    return bool(clause_lemmas & words["treaty_noun"] & context.seen_lemmas) or any(
+        m.entity.type == "DOCUMENT" and _key(m.entity) in context.seen_refs for m in mentions)
+
+
+def _other_year(timexes: list[Timex], dct: str) -> bool:
+    return any(t.type in {"DATE", "TIME"} and t.value[:4].isdigit() and t.value[:4] != dct[:4] for t in timexes)
+
+
 def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: TriggerMatch,
                  mentions: list[Mention], all_mentions: list[Mention], timexes: list[tuple[int, Timex]],
-                 context: _DocumentContext) -> Event:
+                 context: _DocumentContext, sentence_lemmas: frozenset[str], sentence_timexes: list[Timex]) -> Event:
     tokens = sentence.tokens
     words = context.words
     passive = _is_passive(match, tokens)
@@ -328,21 +573,46 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
             has_agent = any(p.role == "agent" for p in participants)
             role = "patient" if passive or has_agent or entity.type == "DOCUMENT" else "agent"
             participants.append(EventArgument(entity.lemma, entity.id, role))
-    timex, inherited = _choose_time(match, tokens, timexes, context, mentions)
+    predicate = _predicate(match, tokens, clause, words)
+    modality = _modality(match, tokens, clause, predicate, sentence_lemmas, words)
+    # a participle standing as an attribute ("straceni …, skazani przez sąd wojenny") tells an event of
+    # its own, earlier or later: the clause's time is not its time
+    attribute = match.verb_forms(tokens) == {"ppas"} and not any(
+        lemmas_lower(tokens[i]) & words["passive_aux"] for i in clause.tokens if i != match.verbal)
+    own = [(first, t) for first, t in timexes if abs(first - (match.verbal or 0)) <= 2]  # "podpisany dziś"
+    timex, inherited = _choose_time(match, tokens, own if attribute else timexes, context, mentions)
+    basis = "stated" if timex else None
+    time = timex.value if timex else None
     if timex is None:
         timex = _document_date(participants, analysis, context)
-    if timex is None:
-        # the narrative time is the last clause time written before the trigger (a relative clause
-        # does not take the time of the main clause that resumes after it)
-        before = [t for t in context.narrative if t.start < tokens[match.tokens[0]].start]
-        if before:
-            timex, inherited = before[-1], True
+        basis = "document" if timex else None
+        time = timex.value if timex else None
+    # only what happened (or is said to have happened) takes a time from the narrative or the issue
+    if timex is None and modality in {"asserted", "reported"} and not attribute \
+            and not _placed_elsewhere(match.entry.type, clause, tokens, mentions, context):
+        tense = _tense(tokens[predicate] if predicate is not None else None, [tokens[i] for i in clause.tokens])
+        trigger_start = tokens[match.tokens[0]].start
+        # the narrative time is the last clause time written before the trigger, in this sentence or the
+        # few before it (a relative clause does not take the time of the main clause that resumes after it)
+        before = [n for n in context.narrative if n[0].start < trigger_start
+                  and context.sentence_number - n[1] <= NARRATIVE_SPAN]
+        dct = analysis.document.dct
+        # a time told of the present ("dziś naród nie chce …") or the future does not date a past event,
+        # nor does any time after the document's own date
+        if before and not (before[-1][2] in {"present", "future"} and tense == "past") \
+                and not (dct and before[-1][0].value[:10] > dct and tense != "future"):
+            timex, inherited, basis = before[-1][0], True, "narrative"
+            time = timex.value
+        elif dct and tense in {"past", "present", None} and not _other_year(sentence_timexes, dct) \
+                and all(n[0].value.startswith(dct) for n in context.narrative if n[0].start < trigger_start):
+            # the issue's date, only while the text has told of no other day before the event
+            time, inherited, basis = dct, True, "issue"
     start, end = tokens[match.tokens[0]].start, tokens[match.tokens[-1]].end
     return Event(
         id="", type=match.entry.type, trigger_start=start, trigger_end=end,
         trigger_text=analysis.document.text[start:end], sentence=(sentence.start, sentence.end),
-        time=timex.value if timex else None, timex=timex.id if timex else None, time_inherited=inherited,
-        places=places, participants=participants,
+        time=time, timex=timex.id if timex else None, time_inherited=inherited,
+        time_basis=basis, modality=modality, lemma=match.entry.phrase, places=places, participants=participants,
     )
 
 
@@ -391,8 +661,22 @@ def annotate_events(analysis: Analysis) -> None:
     """Fill ``analysis.events`` (ids v1, v2, … in text order). Requires entities and timexes."""
     context = _DocumentContext(analysis)
     events: list[Event] = []
-    for sentence in analysis.sentences:
-        events.extend(_sentence_events(analysis, sentence, context))
+    entities = sorted(analysis.entities, key=lambda e: e.start)
+    entity_starts = [e.start for e in entities]
+    timexes = sorted(analysis.timexes, key=lambda t: t.start)
+    timex_starts = [t.start for t in timexes]
+    words = context.words
+    for number, sentence in enumerate(analysis.sentences):
+        context.sentence_number = number
+        if any(t.text == ":" for t in sentence.tokens) and any(lemmas_lower(t) & words["report_verb"]
+                                                               for t in sentence.tokens):
+            context.narrative.clear()  # "Biuro Havasa donosi z Londynu:" opens another report
+        in_sentence = entities[bisect_left(entity_starts, sentence.start):bisect_left(entity_starts, sentence.end)]
+        sentence_timexes = timexes[bisect_left(timex_starts, sentence.start):bisect_left(timex_starts, sentence.end)]
+        events.extend(_sentence_events(analysis, sentence, context, in_sentence, sentence_timexes))
+        for token in sentence.tokens:
+            context.seen_lemmas.update(lemmas_lower(token))
+        context.seen_refs.update(_key(e) for e in in_sentence)
     events.sort(key=lambda e: e.trigger_start)
     for number, event in enumerate(events, 1):
         event.id = f"v{number}"

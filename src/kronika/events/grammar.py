@@ -6,7 +6,7 @@ all Morfeusz readings of a token and ask what it *can* be.
 
 from __future__ import annotations
 
-from kronika.model import Token
+from kronika.model import Interp, Token
 
 FINITE = frozenset({"fin", "praet", "imps", "bedzie", "winien", "pred"})
 VERBAL = FINITE | {"inf", "ppas", "pact", "pcon", "pant", "impt"}
@@ -16,17 +16,42 @@ PUNCTUATION_BREAKS = frozenset({",", ";", ":", "–", "—", "-"})
 QUOTES = frozenset("„”\"«»‚‘’'")
 
 
+# What the stage asks of a token again and again (its lemmas, its parts of speech), computed once per
+# distinct analysis: the morphology stage shares one tuple of readings among the tokens of one form, so
+# the facts are kept by that tuple's id (the tuple itself is kept too, so that its id is never reused).
+_FACTS: dict[int, tuple[tuple[Interp, ...], frozenset[str], frozenset[str], frozenset[str]]] = {}
+_FACTS_LIMIT = 200_000
+
+
+def _facts(token: Token) -> tuple[tuple[Interp, ...], frozenset[str], frozenset[str], frozenset[str]]:
+    interps = token.interps
+    if not interps:
+        text = frozenset({token.text})
+        return interps, text, frozenset({token.text.lower()}), frozenset()
+    facts = _FACTS.get(id(interps))
+    if facts is None or facts[0] is not interps:
+        found = frozenset(i.lemma for i in interps)
+        facts = (interps, found, frozenset(lemma.lower() for lemma in found),
+                 frozenset(i.tag.partition(":")[0] for i in interps))
+        if len(_FACTS) >= _FACTS_LIMIT:
+            _FACTS.clear()
+        _FACTS[id(interps)] = facts
+    return facts
+
+
 def lemmas(token: Token) -> frozenset[str]:
     """The token's lemmas (readings carry them without SGJP homonym marks), or its form when it has none."""
-    return frozenset(i.lemma for i in token.interps) or frozenset({token.text})
+    return _facts(token)[1]
 
 
 def lemmas_lower(token: Token) -> frozenset[str]:
-    return frozenset(lemma.lower() for lemma in lemmas(token))
+    return _facts(token)[2]
 
 
 def has_pos(token: Token, parts_of_speech: frozenset[str] | set[str], lemma: str | None = None) -> bool:
-    return any(i.pos in parts_of_speech and (lemma is None or i.lemma == lemma) for i in token.interps)
+    if lemma is None:
+        return not _facts(token)[3].isdisjoint(parts_of_speech)
+    return any(i.pos in parts_of_speech and i.lemma == lemma for i in token.interps)
 
 
 def is_finite(token: Token, previous: Token | None = None) -> bool:

@@ -9,14 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kronika.lang.resources import read_table
 from kronika.morph import get_morphology
 from kronika.morph.analyzer import strip_homonym
-from kronika.resources import read_table
 
 EVENT_TYPES = frozenset({
     "diplomacy", "treaty", "invasion", "military_movement", "battle", "defense", "capitulation",
     "negotiation", "order", "arrest", "deportation", "mass_killing", "parade", "legal_act", "other",
+    # happenings of any domain, as a newspaper reports them
+    "fire", "flood", "disaster", "accident", "death", "funeral", "crime", "speech", "meeting", "election",
+    "appointment", "visit", "trial", "strike", "construction", "sports",
 })
+CONDITIONS = frozenset({"any", "armed", "document", "sports", "country"})
 
 # the type of an idiom that claims its words without being an event: "zająć się" (to deal with, to
 # catch fire) keeps "zająć" (to occupy) from firing
@@ -24,7 +28,8 @@ NOT_AN_EVENT = "-"
 
 WORD_CLASSES = frozenset({
     "subordinator", "coordinator", "place_prep", "place_head", "passive_aux", "occurrence", "light_verb",
-    "command", "title", "time_noun", "negation",
+    "command", "title", "time_noun", "negation", "armed", "treaty_noun", "rumour", "conditional", "modal",
+    "intention", "displacement", "irrealis_noun", "sports", "implicative", "report_verb", "comparison",
 })
 
 
@@ -33,6 +38,7 @@ class TriggerEntry:
     phrase: str  # as written in the lexicon: "stoczyć walkę"
     words: tuple[frozenset[str], ...]  # per word, the lemmas it may stand for
     type: str
+    condition: str = "any"  # the sense condition (see triggers.tsv)
 
 
 def word_lemmas(word: str) -> frozenset[str]:
@@ -48,19 +54,33 @@ def word_lemmas(word: str) -> frozenset[str]:
 @lru_cache(maxsize=4)
 def load_triggers(language: str = "pl") -> tuple[TriggerEntry, ...]:
     entries: list[TriggerEntry] = []
-    seen: set[str] = set()
-    for number, (phrase, event_type) in read_table("kronika.events", f"resources/{language}/triggers.tsv", 2):
+    seen: set[tuple[str, str]] = set()
+    rows = read_table("kronika.events", f"resources/{language}/triggers.tsv", 3)
+    for number, (phrase, event_type, condition) in rows:
         if event_type not in EVENT_TYPES and event_type != NOT_AN_EVENT:
             raise ValueError(f"triggers.tsv line {number}: unknown event type {event_type!r}")
-        if phrase in seen:
+        if condition not in CONDITIONS:
+            raise ValueError(f"triggers.tsv line {number}: unknown condition {condition!r}")
+        if (phrase, condition) in seen:
             raise ValueError(f"triggers.tsv line {number}: duplicate {phrase!r}")
-        seen.add(phrase)
+        seen.add((phrase, condition))
         words = tuple(word_lemmas(w) for w in phrase.split())
         if not all(words):
             raise ValueError(f"triggers.tsv line {number}: Morfeusz does not know a word of {phrase!r}")
-        entries.append(TriggerEntry(phrase, words, event_type))
-    # longest first, so that "stoczyć walkę" claims its words before "walka" alone
+        entries.append(TriggerEntry(phrase, words, event_type, condition))
+    # longest first, so that "stoczyć walkę" claims its words before "walka" alone; rows of one phrase
+    # keep their order (the first whose condition holds gives the type)
     return tuple(sorted(entries, key=lambda e: -len(e.words)))
+
+
+@lru_cache(maxsize=4)
+def triggers_by_first_lemma(language: str = "pl") -> dict[str, tuple[TriggerEntry, ...]]:
+    """The lexicon indexed by the lemmas its entries' first words may stand for, each list longest first."""
+    index: dict[str, list[TriggerEntry]] = {}
+    for entry in load_triggers(language):
+        for lemma in entry.words[0]:
+            index.setdefault(lemma, []).append(entry)
+    return {lemma: tuple(entries) for lemma, entries in index.items()}
 
 
 @lru_cache(maxsize=4)

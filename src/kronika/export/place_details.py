@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kronika.geo import candidates
-from kronika.resources import read_table
+from kronika.lang.resources import read_table
 from kronika.store import EntityRecord
 
 SAME_PLACE_KM = 2.0  # the store keeps the chosen gazetteer entry's coordinates; rounding stays far below this

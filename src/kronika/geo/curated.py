@@ -7,11 +7,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from kronika.resources import parse_table, read_text
+from kronika.lang.resources import parse_table, read_text
 
-BUILD_INPUTS = ("curated_places.tsv", "borders_1939_corrections.tsv")
+BUILD_INPUTS = ("curated_places.tsv", "borders_1939_corrections.tsv", "country_1939_names.tsv", "exonyms.tsv")
 CORRECTION_COLUMNS = ("country_1939", "region", "polygon", "source")
 KINDS = frozenset({"settlement", "site", "region", "river", "country", "mountains"})
+WIDE_KINDS = frozenset({"region", "river", "mountains"})  # may lie in several countries: continents, seas
 COLUMNS = ("name", "aliases", "kind", "lat", "lon", "name_now", "country_now", "source")
 
 
@@ -42,7 +43,8 @@ def load_curated(text: str | None = None) -> list[CuratedPlace]:
             kind not in KINDS and f"kind {kind!r} not in {sorted(KINDS)}",
             not -90 <= latitude <= 90 and "latitude out of range",
             not -180 <= longitude <= 180 and "longitude out of range",
-            not (len(country_now) == 2 and country_now.isupper()) and "country_now must be ISO 3166 alpha-2",
+            not (len(country_now) == 2 and country_now.isupper()) and not (country_now == "" and kind in WIDE_KINDS)
+            and "country_now must be ISO 3166 alpha-2 (empty only for a region astride countries)",
             not source.strip() and "empty source",
         ]
         reported = [p for p in problems if p]
@@ -86,6 +88,45 @@ def load_border_corrections(text: str | None = None) -> list[BorderCorrection]:
         if reported:
             raise ValueError(f"{where}: {'; '.join(reported)}")
         rows.append(BorderCorrection(country, region, vertices, source))
+    return rows
+
+
+def load_country_names(text: str | None = None) -> tuple[dict[str, str], frozenset[str]]:
+    """The borders data's name → the readable 1939 name, and the states the corrections alone assign."""
+    text = _read("country_1939_names.tsv") if text is None else text
+    renamed: dict[str, str] = {}
+    extra: set[str] = set()
+    for number, (borders_name, name, source) in parse_table(text, "country_1939_names.tsv",
+                                                            ("borders_name", "name_1939", "source"), header=True):
+        if not name or not source.strip():
+            raise ValueError(f"country_1939_names.tsv line {number}: name_1939 and source must not be empty")
+        if borders_name in renamed:
+            raise ValueError(f"country_1939_names.tsv line {number}: {borders_name!r} renamed twice")
+        if borders_name:
+            renamed[borders_name] = name
+        else:
+            extra.add(name)
+    return renamed, frozenset(extra)
+
+
+@dataclass(frozen=True, slots=True)
+class Exonym:
+    exonym: str  # the Polish name: Lizbona
+    name_now: str  # the GeoNames name it stands for: Lisbon
+    country_now: str  # ISO 3166 alpha-2: PT
+    source: str
+
+
+def load_exonyms(text: str | None = None) -> list[Exonym]:
+    """Polish exonyms of places outside Poland (``resources/pl/exonyms.tsv``); ValueError names the bad line."""
+    text = _read("exonyms.tsv") if text is None else text
+    rows: list[Exonym] = []
+    for number, fields in parse_table(text, "exonyms.tsv", ("exonym", "name_now", "country_now", "source"),
+                                      header=True, non_empty=True):
+        exonym, name_now, country_now, source = fields
+        if not (len(country_now) == 2 and country_now.isupper()):
+            raise ValueError(f"exonyms.tsv line {number}: country_now must be ISO 3166 alpha-2")
+        rows.append(Exonym(exonym, name_now, country_now, source))
     return rows
 
 

@@ -10,34 +10,29 @@ Every candidate is checked against the index, so over-generation costs only a lo
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from itertools import product
 
-from kronika.resources import read_table
+from kronika.lang.fold import fold as fold_text
+from kronika.lang.grammar import place_prepositions
+from kronika.lang.resources import read_table
 
-# Characters NFKD does not decompose into a base letter and a combining mark.
-_EXTRA_FOLD = str.maketrans({"ł": "l", "Ł": "l", "ß": "ss", "ø": "o", "đ": "d", "ı": "i", "’": "'", "ʼ": "'"})
 _SEPARATORS = re.compile(r"[\s\-‐–—_/]+")
 _DROP = re.compile(r"[\"'`´.,;:()\[\]„”“«»]")
-# Words after which the rest of a multiword name stays as it is: "Brześciu nad Bugiem".
-_PREPOSITIONS = frozenset({"nad", "pod", "przy", "w", "na", "za", "u", "koło"})
 _MAX_COMBINATIONS = 32
 
 
-_POLISH_FOLD = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
 _PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 
 
 def fold(name: str) -> str:
-    """``'Brześć nad  Bugiem'`` → ``'brzesc nad bugiem'``; ``'Ivano-Frankivsk'`` → ``'ivano frankivsk'``."""
-    text = name.translate(_POLISH_FOLD).lower()
-    if _PLAIN.fullmatch(text):  # the common case, without Unicode decomposition
+    """The look-up key of a name: folded (:func:`kronika.lang.fold.fold`), punctuation dropped, hyphens and
+    runs of spaces as one space: ``'Brześć nad  Bugiem'`` → ``'brzesc nad bugiem'``; ``'Ivano-Frankivsk'`` →
+    ``'ivano frankivsk'``."""
+    text = fold_text(name)
+    if _PLAIN.fullmatch(text):  # the common case
         return text
-    text = unicodedata.normalize("NFKD", text.translate(_EXTRA_FOLD))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = _DROP.sub("", text)
-    return _SEPARATORS.sub(" ", text).strip()
+    return _SEPARATORS.sub(" ", _DROP.sub("", text)).strip()
 
 
 def _load_suffix_rules() -> tuple[tuple[str, str], ...]:
@@ -109,7 +104,7 @@ def mention_keys(mention: str) -> list[str]:
     frozen = False
     for word in words:
         options.append((word,) if frozen or not any(ch.isalpha() for ch in word) else word_candidates(word))
-        frozen = frozen or word.lower() in _PREPOSITIONS
+        frozen = frozen or word.lower() in place_prepositions()  # Brześciu nad Bugiem: the rest stays
     keys: list[str] = []
     for count, combination in enumerate(product(*options)):
         if count >= _MAX_COMBINATIONS:

@@ -9,11 +9,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kronika.resources import parse_table, read_text
+from kronika.lang.grammar import prepositions_in_place_names
+from kronika.lang.resources import parse_table, read_text
 
 COLUMNS = ("adjective", "region", "lat", "lon", "radius_km", "source")
-# Words that open a qualifying phrase: "Brześć nad Bugiem", "Góra pod Łęczycą".
-_PHRASE_OPENERS = frozenset({"nad", "pod", "przy"})
 # Case endings of -ski/-cki adjectives, for qualifiers Morfeusz does not know: Koszyrskim -> koszyrski.
 _ADJECTIVE_ENDING = re.compile(r"([sc]k)(?:i|a|ie|iego|iej|im|iemu|ą|ich|imi)$")
 
@@ -60,7 +59,8 @@ class Qualified:
 
 
 @lru_cache(maxsize=1)
-def _regions() -> dict[str, Region]:
+def regions() -> dict[str, Region]:
+    """The packaged table of regional adjectives, by adjective."""
     return load_regions()
 
 
@@ -79,11 +79,11 @@ def split_qualifier(mention: str) -> Qualified | None:
     Odrą; None when the mention has no qualifier."""
     words = mention.split()
     for position, word in enumerate(words[1:], 1):
-        if word.lower() in _PHRASE_OPENERS and position < len(words) - 1:
+        if word.lower() in prepositions_in_place_names() and position < len(words) - 1:
             return Qualified(" ".join(words[:position]), None, " ".join(words[position + 1:]))
     if len(words) >= 2:
         for lemma in sorted(adjective_lemmas(words[-1])):
-            region = _regions().get(lemma)
+            region = regions().get(lemma)
             if region is not None:
                 return Qualified(" ".join(words[:-1]), region, None)
     return None

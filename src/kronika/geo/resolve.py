@@ -6,22 +6,27 @@ places inside Poland's 1939 borders), for spelling, and for geographic coherence
 the document's other places wins over a bigger one far away (*pod Jabłonią i Milanowem* keeps the
 two villages together). Coherence is a few rounds of mean-field updates: each ambiguous mention's
 candidates score by their expected closeness to the other mentions' current candidate
-distributions. The winner's reason and the ranked candidates are kept so a user can correct it.
+distributions. The mention's own context (:mod:`kronika.geo.context`) rules out a street or a
+building, leaves villages out for a common noun without evidence, and favours the district named beside
+it. The winner's reason and the ranked candidates are kept so a user can correct it.
 """
 
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from kronika.geo.context import MentionContext, read_context
 from kronika.geo.index import Hit, Place, get_gazetteer
 from kronika.geo.keys import fold, mention_keys
-from kronika.geo.qualifiers import split_qualifier
+from kronika.geo.orthography import modernised
+from kronika.geo.qualifiers import regions, split_qualifier
 
 if TYPE_CHECKING:
-    from kronika.model import Analysis
+    from kronika.model import Analysis, Entity
 
 PERIOD_YEARS = range(1919, 1946)  # texts about the II RP and the war: prefer its 1939 territory
 PERIOD_BONUS = 2.0  # outweighs a 100x population: Jarosław on the San, not on the Volga
@@ -38,6 +43,8 @@ CONTEXT_WINDOW = 40  # other mentions, nearest in the text, that a mention is co
 MAX_CANDIDATES = 10
 DUPLICATE_KM = 10.0  # same name this close: one place listed by two sources
 CURATED_PREFIX = "curated:"
+TOWN_POPULATION = 5_000  # below it a settlement is a village or a hamlet
+DISTRICT_BONUS = 3.0  # the district named beside the mention outweighs a 1000x population
 
 
 @dataclass(slots=True)
@@ -110,8 +117,11 @@ def _matches(mention: str, direct: tuple[Hit, ...] | None = None) -> list[Hit]:
     found = gazetteer.hits(fold(mention)) if direct is None else direct
     if len(found) == 1:
         return list(found)
-    if not found:  # not a name as written: its lemmas, then its head without a qualifier
+    if not found:  # not a name as written: its lemmas, its modern spelling, its head without a qualifier
         found = tuple(hit._replace(inflected=1) for key in mention_keys(mention)[1:] for hit in gazetteer.hits(key))
+        modern = modernised(mention)
+        if not found and modern != mention:
+            found = tuple(hit._replace(inflected=1) for key in mention_keys(modern) for hit in gazetteer.hits(key))
         found = found or _qualified(mention)
     best: dict[int, Hit] = {}
     for hit in found:
@@ -140,8 +150,33 @@ def _best(mention: str, hits: Sequence[Hit], year: int | None) -> Place | None:
     return get_gazetteer().place(best)
 
 
+def is_town(place: Place) -> bool:
+    """A town or a larger place (a region, a river, a curated place), not a village."""
+    return place.kind != "settlement" or place.curated_source is not None or (
+        place.population or 0) >= TOWN_POPULATION
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a mention's context says (see :mod:`kronika.geo.context`)."""
+
+    towns_only: bool = False  # villages are not candidates: nothing says a village is meant
+    district: str | None = None  # adjective of the district or region named beside it: "włoszczowski"
+
+
+NO_EVIDENCE = Evidence()
+
+
+def in_district(place: Place, district: str) -> bool:
+    """The place lies in the PRNG district (powiat) or the region the adjective names."""
+    if place.admin == district:
+        return True
+    region = regions().get(district)
+    return region is not None and distance_km(place, region) <= region.radius_km
+
+
 def _ranked(mention: str, year: int | None, direct: tuple[Hit, ...] | None = None,
-            extra: Sequence[Hit] = ()) -> list[Candidate]:
+            extra: Sequence[Hit] = (), evidence: Evidence = NO_EVIDENCE) -> list[Candidate]:
     """Candidates by prior, one per place (near duplicates of the same name dropped). ``extra``:
     matches of another spelling of the same mention (its surface form when ``mention`` is a lemma)."""
     best: dict[int, Hit] = {}
@@ -152,14 +187,22 @@ def _ranked(mention: str, year: int | None, direct: tuple[Hit, ...] | None = Non
     scored = [(hit, _prior(spelled, hit, year)) for hit in best.values()]
     scored.sort(key=lambda item: (-sum(item[1].values()), item[0].id))
     kept: list[tuple[Hit, dict[str, float]]] = []
+    limit = MAX_CANDIDATES * 2 if evidence != NO_EVIDENCE else MAX_CANDIDATES
     for hit, parts in scored:
         if any(k.name == hit.name and distance_km(k, hit) < DUPLICATE_KM for k, _ in kept):
             continue
         kept.append((hit, parts))
-        if len(kept) == MAX_CANDIDATES:
+        if len(kept) == limit:
             break
     gazetteer = get_gazetteer()
-    return [Candidate(gazetteer.place(hit), sum(parts.values()), parts) for hit, parts in kept]
+    ranked = [Candidate(gazetteer.place(hit), sum(parts.values()), parts) for hit, parts in kept]
+    if evidence.towns_only:
+        ranked = [c for c in ranked if is_town(c.place)]
+    if evidence.district and any(in_district(c.place, evidence.district) for c in ranked):
+        ranked = [Candidate(c.place, c.score + DISTRICT_BONUS, {**c.parts, "district": DISTRICT_BONUS})
+                  if in_district(c.place, evidence.district) else c for c in ranked]
+        ranked.sort(key=lambda c: (-c.score, c.place.id))
+    return ranked[:MAX_CANDIDATES]
 
 
 def _softmax10(scores: list[float]) -> list[float]:
@@ -218,6 +261,8 @@ def _reason(candidates: list[Candidate], others: Sequence[Place]) -> str:
             closest = min(near, key=lambda o: distance_km(best.place, o))
             return f"closest to the document's other places ({closest.name}, {distance_km(best.place, closest):.0f} km)"
         return "closest to the document's other places"
+    if part == "district":
+        return "in the district or region named beside it"
     if part == "period":
         return "inside Poland's 1939 borders, as the document's period suggests"
     if part == "spelling":
@@ -229,17 +274,20 @@ def _reason(candidates: list[Candidate], others: Sequence[Place]) -> str:
     return f"larger population ({best.place.population or 'town'} vs {runner.place.population or 'village'})"
 
 
-def resolve(mentions: Sequence[str], year: int | None = None, surfaces: Sequence[str] | None = None
-            ) -> list[Resolution]:
+def resolve(mentions: Sequence[str], year: int | None = None, surfaces: Sequence[str] | None = None,
+            evidence: Sequence[Evidence] | None = None) -> list[Resolution]:
     """Resolve the place mentions of one document jointly; one Resolution per mention, in order.
     ``surfaces``: the text of each mention when ``mentions`` are lemmas, whose own matches join the
-    candidates (a wrong lemma, *Dubne* for *Dubnem*, then still lets *Dubno* compete)."""
-    asked = [(m.strip(), s.strip()) for m, s in zip(mentions, surfaces or mentions, strict=True)]
+    candidates (a wrong lemma, *Dubne* for *Dubnem*, then still lets *Dubno* compete); ``evidence``:
+    per mention, what its context says."""
+    asked = [(m.strip(), s.strip(), e) for m, s, e in zip(
+        mentions, surfaces or mentions, evidence or [NO_EVIDENCE] * len(mentions), strict=True)]
     pairs = list(dict.fromkeys(asked))
-    direct = get_gazetteer().hits_many([fold(n) for pair in pairs for n in pair])
+    direct = get_gazetteer().hits_many([fold(n) for name, surface, _ in pairs for n in (name, surface)])
     ranked = _cohere([
-        _ranked(name, year, direct[fold(name)], _matches(surface, direct[fold(surface)]) if surface != name else ())
-        for name, surface in pairs
+        _ranked(name, year, direct[fold(name)],
+                _matches(surface, direct[fold(surface)]) if surface != name else (), said)
+        for name, surface, said in pairs
     ])
     chosen = [cands[0].place for cands in ranked if cands and cands[0].place.kind in CONTEXT_KINDS]
     by_pair = {pair: Resolution(pair[0], tuple(cands), _reason(cands, chosen)) for pair, cands in zip(
@@ -271,16 +319,47 @@ def document_year(analysis: Analysis) -> int | None:
     return years[len(years) // 2] if years else None
 
 
+def _contexts(analysis: Analysis, entities: Sequence[Entity]) -> list[MentionContext]:
+    starts = [sentence.start for sentence in analysis.sentences]
+    found = []
+    for entity in entities:
+        at = bisect_right(starts, entity.start) - 1
+        tokens = analysis.sentences[at].tokens if at >= 0 else []
+        found.append(read_context(tokens, entity.start, entity.end))
+    return found
+
+
 def annotate_places(analysis: Analysis) -> None:
-    """Set ``geo`` on every PLACE entity, resolving the document's places jointly."""
-    entities = [e for e in analysis.entities if e.type == "PLACE"]
+    """Set ``geo`` on every PLACE entity, resolving the document's places jointly; a street or a
+    building (by its context) gets that subtype and no settlement's coordinates."""
+    entities = []
+    contexts = []
+    places = [e for e in analysis.entities if e.type == "PLACE"]
+    for entity, context in zip(places, _contexts(analysis, places), strict=True):
+        if context.apart:
+            entity.subtype, entity.geo = context.apart, None
+            continue
+        if context.common_phrase or context.quoted:
+            entity.geo = None
+            continue
+        entities.append(entity)
+        contexts.append(context)
     if not entities:
         return
     lemmas = [e.lemma or e.text for e in entities]
-    resolutions = resolve(lemmas, document_year(analysis), surfaces=[e.text for e in entities])
-    for entity, resolution in zip(entities, resolutions, strict=True):
+    surfaces = [e.text for e in entities]
+    for i, context in enumerate(contexts):
+        if context.wider and _matches(context.wider):  # the name stages cut the name short
+            lemmas[i] = surfaces[i] = context.wider
+    evidence = [Evidence(c.towns_only or c.lone_adjective, c.district) for c in contexts]
+    resolutions = resolve(lemmas, document_year(analysis), surfaces=surfaces, evidence=evidence)
+    about_a_town = any(r.place is not None and r.place.kind == "settlement" and is_town(r.place)
+                       for r in resolutions)
+    for entity, context, resolution in zip(entities, contexts, resolutions, strict=True):
         if resolution.place is None:
             entity.geo = None
+            if context.lone_adjective and about_a_town:
+                entity.subtype = "street"  # "na Marszałkowskiej" in a text about Warsaw
             continue
         entity.geo = {
             **resolution.place.to_geo(),

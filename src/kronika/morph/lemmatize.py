@@ -11,9 +11,13 @@ quoted names) is kept as written:
 Agreement is checked on Morfeusz (SGJP) readings: the phrase keeps the (number, case, gender) triples
 that every word of the head phrase allows, and the nominative forms come from Morfeusz's generator.
 Words Morfeusz does not know (foreign surnames, rare places: *Rückemanna*, *Oranami*) are treated as
-agreeing, and their base form is guessed from suffix rules learned from the Polem KPWr training data
-(``scripts/learn_lemma_suffixes.py`` → ``resources/pl/lemma_suffix_rules.tsv``), after the hand-written
-oblique endings of Polish place names for places (``lemma_place_endings.tsv``: *Szackiem* → *Szack*).
+agreeing, and their base form is guessed by :mod:`kronika.lang.base_forms`; an oblique ending of a
+person's or place's name there also tells the case the other words share (*Stelli Typelówny*).
+Where a word's readings are several proper names, how the NKJP text used them decides
+(``lemma_name_usage.tsv``, learned: *Edwarda* is Edward's, *Polski* Polska's); a one-word name of
+unknown kind prefers a name's reading to a common word's (*Marka* → *Marek*), and a lower-case one-word
+name that is an adjective is a name-derived adjective (*francuskiego* → *francuski*). A person listed
+surname first is cited forename first (*Nowak Jan* → *Jan Nowak*) in the pipeline's convention.
 A hyphenated second part keeps its own gender (*Bielsko-Biała*), a capitalised noun after *i* its own
 number and gender (*Prawo i Sprawiedliwość*); names made only of adjectives take the gender the corpus
 cites their category in (``lemma_adjective_genders.tsv``, learned by the same script).
@@ -33,9 +37,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kronika.lang.base_forms import CLASSES, UNKNOWN, guess_base, oblique_ending
+from kronika.lang.resources import data_lines, read_text
 from kronika.model import Interp, Token
 from kronika.morph.analyzer import expand_tag, get_morphology
-from kronika.resources import data_lines, read_text
 from kronika.text.segment import tokenize
 
 _INFLECTED_POS = {"subst", "depr", "ger", "adj", "ppas", "pact"}
@@ -63,11 +68,9 @@ _WEB_ADDRESS = re.compile(r"^(\w+://)?[\w.@-]*\w\.[a-z]{2,}\b\S*$")
 _ACRONYM_LENGTH = 4  # the longest all-capital word taken for an acronym even if it spells a word
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
-_CLASSES = ("person", "place", "adjective", "other")
-_POOLED = "any"  # suffix rules pooled over all classes, for endings a class has too few examples of
-_UNKNOWN = "unknown"  # the class of a name with no category hint
 CONVENTIONS = ("kronika", "poleval")  # how names are cited: see resources/pl/lemma_conventions.tsv
-_CONVENTION_RULES = ("adjective_lemma", "singular")
+_CONVENTION_RULES = ("adjective_lemma", "singular", "forename_first")
+_NO_CATEGORY = "(none)"  # the conventions' row for a name given with no category
 
 Triple = tuple[str, str, str]  # (number, case, gender)
 
@@ -81,7 +84,7 @@ def _category_classes() -> tuple[tuple[str, str], ...]:
     rows: list[tuple[str, str]] = []
     for number, line in _resource_lines("lemma_categories.tsv"):
         prefix, _, name_class = line.partition("\t")
-        if name_class not in _CLASSES:
+        if name_class not in CLASSES:
             raise ValueError(f"lemma_categories.tsv line {number}: unknown class {name_class!r}")
         rows.append((prefix.lower(), name_class))
     return tuple(sorted(rows, key=lambda row: -len(row[0])))
@@ -91,30 +94,9 @@ def name_class(category: str | None) -> str:
     """``'person'``, ``'place'``, ``'adjective'`` or ``'other'`` for a category hint; ``'unknown'``
     (handled as ``'other'``, but open to the endings of places) for none."""
     if not category:
-        return _UNKNOWN
+        return UNKNOWN
     lower = category.lower()
     return next((cls for prefix, cls in _category_classes() if lower.startswith(prefix)), "other")
-
-
-@dataclass(frozen=True, slots=True)
-class SuffixRule:
-    strip: int
-    append: str
-
-
-@lru_cache(maxsize=1)
-def _suffix_rules() -> dict[tuple[str, str, str], SuffixRule]:
-    """(class, case key, ending) → rule; the case key is ``'gen:sg'`` … or ``'*'`` (case unknown)."""
-    rules: dict[tuple[str, str, str], SuffixRule] = {}
-    for number, line in _resource_lines("lemma_suffix_rules.tsv"):
-        fields = line.split("\t")
-        if len(fields) != 5 or fields[0] not in (*_CLASSES, _POOLED) or not fields[3].isdigit():
-            raise ValueError(f"lemma_suffix_rules.tsv line {number}: expected class, case, ending, strip, append")
-        cls, case_key, ending, strip, append = fields
-        if case_key != "*" and case_key.split(":")[0] not in _CASES:
-            raise ValueError(f"lemma_suffix_rules.tsv line {number}: unknown case {case_key!r}")
-        rules[(cls, case_key, ending)] = SuffixRule(int(strip), append)
-    return rules
 
 
 @lru_cache(maxsize=1)
@@ -155,9 +137,10 @@ def _convention_rule(category: str | None, convention: str) -> str | None:
     if convention not in CONVENTIONS:
         raise ValueError(f"unknown lemmatisation convention {convention!r}: expected one of {CONVENTIONS}")
     if not category:
-        return None
+        return next((rule for prefix, rule in _conventions()[convention] if prefix == _NO_CATEGORY), None)
     lower = category.lower()
-    return next((rule for prefix, rule in _conventions()[convention] if lower.startswith(prefix)), None)
+    return next((rule for prefix, rule in _conventions()[convention]
+                 if prefix != _NO_CATEGORY and lower.startswith(prefix)), None)
 
 
 @lru_cache(maxsize=1)
@@ -177,51 +160,41 @@ def _case_endings() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     return oblique, closed
 
 
+@lru_cache(maxsize=1)
+def _name_usage() -> dict[str, int]:
+    """Proper name → how often a form shared by several proper names stood for it in the NKJP text
+    (``lemma_name_usage.tsv``, learned): *Edwarda* is mostly Edward's genitive, *Polski* Polska's."""
+    counts = {}
+    for number, line in _resource_lines("lemma_name_usage.tsv"):
+        fields = line.split("\t")
+        if len(fields) != 2 or not fields[1].isdigit():
+            raise ValueError(f"lemma_name_usage.tsv line {number}: expected name, count")
+        counts[fields[0]] = int(fields[1])
+    return counts
+
+
+def _by_usage(cls: str, tokens: list[Token]) -> bool:
+    """Whether the names a word may be are told apart by their usage: in persons' and places' names, and in
+    a name of unknown kind made of one word or only of words that may be names (Edwarda Gierka; in Rada
+    Miasta a forename's usage says nothing)."""
+    words = [t for t in tokens if t.text[:1].isalpha()]
+    return cls in ("person", "place") or (cls == UNKNOWN and (len(words) == 1 or all(
+        t.text[:1].isupper() and any(i.lemma[:1].isupper() and _PROPER_QUALIFIERS.intersection(i.quals)
+                                     for i in t.interps) for t in words)))
+
+
+def _one_word(tokens: list[Token]) -> bool:
+    return sum(t.text[:1].isalpha() for t in tokens) == 1
+
+
+def _usage(reading: Reading) -> int:
+    """How often the proper name ``reading`` names was met where its form could name another (0: no
+    proper name, or never met)."""
+    return _name_usage().get(reading.interp.lemma, 0) if _is_proper(reading) else 0
+
+
 def _resource_lines(name: str) -> Iterable[tuple[int, str]]:
     return data_lines(read_text("kronika.morph", f"resources/pl/{name}"))
-
-
-@lru_cache(maxsize=1)
-def _place_endings() -> dict[str, tuple[str, SuffixRule]]:
-    """Ending → (case key, rule) of the hand-written oblique endings of Polish place names."""
-    endings = {}
-    for number, line in _resource_lines("lemma_place_endings.tsv"):
-        fields = line.split("\t")
-        if len(fields) not in (3, 4) or fields[1].split(":")[0] not in _CASES or not fields[2].isdigit():
-            raise ValueError(f"lemma_place_endings.tsv line {number}: expected ending, case:number, strip[, append]")
-        endings[fields[0]] = (fields[1], SuffixRule(int(fields[2]), fields[3] if len(fields) == 4 else ""))
-    return endings
-
-
-def _guess_place(word: str, case_key: str) -> str | None:
-    """The nominative of an unknown place name with an oblique ending no nominative has (Szackiem,
-    Oranami, Kalininie), when the case is unknown or the ending's."""
-    lower = word.lower()
-    for size in range(min(len(lower) - 2, 5), 1, -1):
-        found = _place_endings().get(lower[-size:])
-        if found is not None and case_key in ("*", found[0]):
-            rule = found[1]
-            return word[: len(word) - rule.strip] + rule.append
-    return None
-
-
-def guess_base(word: str, cls: str, case_key: str = "*") -> str:
-    """Base form of a word Morfeusz does not know, by the rule of its longest known ending (the class's
-    own rule before the pooled one: Szackiem → Szack, Oranami → Orany as places). The oblique endings
-    of place names serve places and names of unknown kind."""
-    if case_key.startswith("nom:"):
-        return word
-    if cls in ("place", _UNKNOWN) and (place := _guess_place(word, case_key)) is not None:
-        return place
-    rules = _suffix_rules()
-    rule_class = "other" if cls in ("adjective", _UNKNOWN) else cls
-    lower = word.lower()
-    for size in range(min(len(lower) - 1, 6), 0, -1):
-        ending = lower[-size:]
-        rule = rules.get((rule_class, case_key, ending)) or rules.get((_POOLED, case_key, ending))
-        if rule is not None and rule.strip < len(word):
-            return word[: len(word) - rule.strip] + rule.append
-    return word if case_key == "*" else guess_base(word, cls, "*")
 
 
 # ---------------------------------------------------------------- readings
@@ -239,7 +212,8 @@ class Reading:
 
 @lru_cache(maxsize=100_000)
 def _readings(interps: tuple[Interp, ...]) -> tuple[Reading, ...]:
-    """The inflected readings of a word with the agreement triples each allows."""
+    """The inflected readings of a word with the agreement triples each allows. A name is hardly ever cited
+    in the vocative: a reading that is only a vocative (Mario of Maria, Angelo of Angela) is none."""
     readings = []
     for interp in interps:
         if interp.pos not in _INFLECTED_POS:
@@ -247,9 +221,10 @@ def _readings(interps: tuple[Interp, ...]) -> tuple[Reading, ...]:
         triples = set()
         for full in expand_tag(interp.tag):
             parts = full.split(":")
-            if len(parts) >= 4:
+            if len(parts) >= 4 and parts[2] != "voc":
                 triples.add((parts[1], parts[2], parts[3]))
-        readings.append(Reading(interp, frozenset(triples)))
+        if triples:
+            readings.append(Reading(interp, frozenset(triples)))
     return tuple(readings)
 
 
@@ -396,11 +371,17 @@ def _head_phrase(tokens: list[Token], cls: str) -> tuple[list[_Member], set[Trip
             if token.text[:1].islower() and members:
                 break  # van, der, de: particles of foreign names end the inflected part
             members.append(_Member(i, (), head is not None))
+            # an oblique ending of the name's class tells the case its words share (Stelli Typelówny)
+            if state and (ending := oblique_ending(token.text, cls)) is not None:
+                state = {t for t in state if f"{t[1]}:{t[0]}" == ending[0]} or state
             if head is None and cls in ("person", "place"):
                 head = members[-1]
             shared = _ALL
             continue
         readings = _readings(token.interps)
+        if token.text[:1].islower() and members and not members[-1].readings and all(
+                r.pos in _NOUN_POS for r in readings):
+            break  # a common word after a foreign word is no part of an inflected head (Noir sur Blanc)
         if cls == "person":
             # a person is one: a name SGJP knows only in the plural is another word's form (Trun, Hal)
             readings = tuple(r for r in readings if any(t[0] == "sg" for t in r.triples))
@@ -483,7 +464,8 @@ def _give_back_adjectives(members: list[_Member], readings: Iterable[Reading], s
     """Adjectives after the head that agree with the noun that ended the phrase modify that noun
     (Kościoła Świętego Krzyża): they leave the head phrase with it."""
     # an indeclinable reading (a foreign or a woman's surname: Niemiec) agrees with anything: no evidence
-    triples = set().union(*(r.triples for r in readings if len({t[1] for t in r.triples}) < len(_CASES)))
+    # (its readings have every case but the vocative, which _readings leaves out)
+    triples = set().union(*(r.triples for r in readings if len({t[1] for t in r.triples}) < len(_CASES) - 1))
     while members and members[-1].after_head and members[-1].readings:
         last = members[-1]
         if all(r.pos in _NOUN_POS for r in last.readings) or not any(r.triples & triples for r in last.readings):
@@ -505,22 +487,29 @@ def _choose_triple(
     after_phrase = members[-1].index + 1
     named_by_quote = after_phrase < len(tokens) and _kind(tokens, after_phrase) == "quote"
 
-    def support(triple: Triple) -> tuple[int, int, int]:
-        chosen = in_class = regular = 0
+    def support(triple: Triple) -> tuple[int, int, int, int]:
+        chosen = in_class = regular = usage = 0
         for member in members:
             token = tokens[member.index]
             fitting = member.fitting(triple)
             chosen += any(r.interp == token.chosen for r in fitting)
             # an adjective after the head modifies it, whatever noun it also spells (Łódzkiego: Łódzkie)
             modifier = member.after_head and any(r.pos not in _NOUN_POS for r in member.readings)
-            in_class += not modifier and any(wanted_quals.intersection(r.interp.quals) for r in fitting)
+            if cls == UNKNOWN:
+                # a one-word name of unknown kind: a name's reading before a common word's (Polski: Polska,
+                # Marka: Marek, Amerykanów: Amerykanie); in longer names the head's readings decide
+                in_class += _one_word(tokens) and any(r.interp.lemma[:1].isupper() for r in fitting)
+            else:
+                in_class += not modifier and any(wanted_quals.intersection(r.interp.quals) for r in fitting)
+            if _by_usage(cls, tokens):
+                usage += max((_usage(r) for r in fitting), default=0)
             if cls == "place" and fitting:  # Aleksandrowa: Aleksandrów rather than Aleksandrowo
                 guess = guess_base(token.text, cls, f"{triple[1]}:{triple[0]}").lower()
                 regular += any(r.pos in _NOUN_POS and r.interp.lemma.lower() == guess for r in fitting)
-        return chosen, in_class, regular
+        return chosen, in_class, regular, usage
 
     def score(triple: Triple) -> tuple[int | bool, ...]:
-        chosen, in_class, regular = support(triple)
+        chosen, in_class, regular, usage = support(triple)
         # a conjunct's number is its own, but names mostly join singulars (Prawo i Sprawiedliwość)
         singular_triple = ("sg", *triple[1:])
         singular = (triple[0] == "sg") + sum(
@@ -528,16 +517,17 @@ def _choose_triple(
             for m in members
         )
         if cls == "person":  # a person is one; plural readings of names are mostly other lemmas' forms
-            return singular, in_class, chosen, triple[1] == "nom", triple[2] == "m1"
+            # which of two names a form stands for (Edwarda) is known better from usage than from a tagger
+            return singular, in_class, usage, chosen, triple[1] == "nom", triple[2] == "m1"
         gender_prior = -genders.index(triple[2]) if triple[2] in genders else -len(genders)
         # a noun a quoted name follows names one thing (Zgrupowania „Małyńsk”): singular before the tagger
         first, second = (singular, chosen) if named_by_quote else (chosen, singular)
-        return in_class, first, second, regular, triple[1] == "nom", triple[1] != "voc", gender_prior
+        return in_class, first, second, usage, regular, triple[1] == "nom", triple[1] != "voc", gender_prior
 
     return max(sorted(state), key=score)
 
 
-def _choose_reading(token: Token, member: _Member, triple: Triple, cls: str) -> Reading:
+def _choose_reading(token: Token, member: _Member, triple: Triple, cls: str, by_usage: bool) -> Reading:
     capitalised = token.text[:1].isupper()
     wanted_quals = _CLASS_QUALIFIERS.get(cls, set())
     # between places SGJP gives the same standing (Dubno, Dubne), the more regular paradigm's: the one
@@ -551,6 +541,7 @@ def _choose_reading(token: Token, member: _Member, triple: Triple, cls: str) -> 
             # a tagger tells the tag; between lemmas with the same tag the class and regularity decide
             token.chosen is not None and interp.tag == token.chosen.tag,
             bool(wanted_quals.intersection(interp.quals)),
+            _usage(reading) if by_usage else 0,
             interp.lemma.lower() == regular,
             interp == token.chosen,
             capitalised == (_is_proper(reading) or interp.lemma[:1].isupper()),
@@ -595,14 +586,16 @@ def _tagged_case(token: Token, leading: bool) -> str:
     return "*" if lower.endswith(oblique + other_cases) else f"nom:{number}"
 
 
-def _inflect(token: Token, member: _Member, triple: Triple | None, cls: str, singular: bool, leading: bool) -> str:
-    """The nominative of one word of the head phrase; ``leading``: the word opens the name."""
+def _inflect(token: Token, member: _Member, triple: Triple | None, cls: str, singular: bool, leading: bool,
+             by_usage: bool) -> str:
+    """The nominative of one word of the head phrase; ``leading``: the word opens the name; ``by_usage``:
+    how the NKJP text used the names it may be decides between them."""
     if not member.readings:
         case_key = f"{triple[1]}:{triple[0]}" if triple else _tagged_case(token, leading)
         return guess_base(token.text, cls, case_key)
     if triple is None:
         return token.text
-    reading = _choose_reading(token, member, triple, cls)
+    reading = _choose_reading(token, member, triple, cls, by_usage)
     if member.shared != _ALL:  # its own number or gender: the head's if it can, else the singular's
         own = [t for t in reading.triples if _fits(t, triple, member.shared)] or [triple]
         triple = max(own, key=lambda t: (t[0] == triple[0], t[0] == "sg", t[2] == triple[2], t))
@@ -637,6 +630,17 @@ def _is_adjective(token: Token) -> bool:
     non_personal = _PROPER_QUALIFIERS - _CLASS_QUALIFIERS["person"]
     return any(i.pos == "adj" for i in token.interps) and not any(
         i.pos in _NOUN_POS and non_personal.intersection(i.quals) for i in token.interps)
+
+
+def _is_name_adjective(token: Token, cls: str, rule: str | None) -> bool:
+    """Whether a one-word name is cited as an adjective's lemma: by its category, or by the convention for
+    its category when it is an adjective; with no category, when it is a lower-case adjective
+    (francuskiego → francuski)."""
+    if cls == "adjective":
+        return True
+    if cls == UNKNOWN:
+        return token.text[:1].islower() and _is_adjective(token)
+    return rule == "adjective_lemma" and _is_adjective(token)
 
 
 def _split_compound_tokens(tokens: list[Token]) -> list[Token]:
@@ -675,17 +679,31 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
         return _joined(tokens)
     tokens = _split_compound_tokens(tokens)
     cls = name_class(category)
-    if len(tokens) == 1 and tokens[0].text[:1].isalpha() and (
-            cls == "adjective" or (rule == "adjective_lemma" and _is_adjective(tokens[0]))):
+    if len(tokens) == 1 and tokens[0].text[:1].isalpha() and _is_name_adjective(tokens[0], cls, rule):
         return _adjective_base(tokens[0])
     members, state, dropped = _head_phrase(tokens, cls)
     triple = _choose_triple(tokens, members, state, cls, _preferred_gender(category, cls)) if state else None
     # a person is one (a family's plural, Kowalskich, is cited by the surname: Kowalski)
     singular = cls == "person" or rule == "singular"
     first_word = next((i for i, t in enumerate(tokens) if t.text[:1].isalpha()), None)
-    replaced = {m.index: _inflect(tokens[m.index], m, triple, cls, singular, m.index == first_word) for m in members}
+    by_usage = _by_usage(cls, tokens)
+    replaced = {m.index: _inflect(tokens[m.index], m, triple, cls, singular, m.index == first_word, by_usage)
+                for m in members}
     kept = [t for i, t in enumerate(tokens) if i not in dropped]
-    return _joined(kept, {id(tokens[i]): form for i, form in replaced.items()})
+    cited = _joined(kept, {id(tokens[i]): form for i, form in replaced.items()})
+    if rule == "forename_first" and _surname_first(kept):
+        return " ".join(reversed(cited.split(" ")))
+    return cited
+
+
+def _surname_first(tokens: list[Token]) -> bool:
+    """Two words, a surname and a forename: the first has no forename reading, the second has one
+    (Nowak Jan, Sawicki Piotr, Rudaka Jana)."""
+    if len(tokens) != 2 or tokens[1].start == tokens[0].end or not all(t.text[:1].isupper() for t in tokens):
+        return False
+    surname, forename = (tuple(i.quals for i in t.interps) for t in tokens)
+    is_forename = [any("imię" in q for q in quals) for quals in (surname, forename)]
+    return not is_forename[0] and is_forename[1]
 
 
 def _joined(tokens: list[Token], replaced: dict[int, str] | None = None) -> str:

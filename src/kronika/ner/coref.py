@@ -9,8 +9,8 @@ acronym joined to the name whose capitalised initials it spells (*KOP* → *Korp
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from kronika.lang.fold import fold
 from kronika.model import Entity
 from kronika.ner.domain import load_lexicon, normalise_name
 
@@ -18,13 +18,11 @@ _REF_PREFIX = {
     "PERSON": "person", "PLACE": "place", "COUNTRY": "country", "ORGANIZATION": "organization",
     "MILITARY_UNIT": "unit", "EVENT": "event", "DOCUMENT": "document",
 }
-_FOLD = str.maketrans({"ł": "l", "Ł": "L"})  # NFKD does not decompose ł
 
 
 def slug(name: str) -> str:
     """``'Wilhelm Orlik-Rückemann'`` → ``'wilhelm-orlik-ruckemann'``."""
-    ascii_name = unicodedata.normalize("NFKD", name.translate(_FOLD)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
 
 
 def canonical_name(entity: Entity) -> str:

@@ -13,9 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kronika.model import Interp, Token
+from kronika.lang.grammar import case_agrees as agrees
+from kronika.lang.grammar import cases, prepositions_before_places
+from kronika.lang.grammar import lemmas_and_form as lemmas
+from kronika.lang.resources import data_lines, read_text
+from kronika.model import Token
 from kronika.morph.analyzer import strip_homonym
-from kronika.resources import data_lines, read_text
+
+_INFLECTED = ("subst", "depr", "adj", "ppas", "pact")
 
 TYPES = ("PERSON", "PLACE", "COUNTRY", "ORGANIZATION", "MILITARY_UNIT", "EVENT", "DOCUMENT")
 OPENING_QUOTES = frozenset("„\"«‚")
@@ -164,28 +169,6 @@ def normalise_name(name: str) -> str:
 # --- token predicates ----------------------------------------------------------------------------
 
 
-def lemmas(token: Token) -> frozenset[str]:
-    """Every lower-cased lemma of a token, and its own form."""
-    # Keyed by the identity of the readings tuple, which the tagger shares between all tokens of a form:
-    # hashing the readings themselves cost more than the look-up saved. The entry keeps the tuple alive,
-    # so its identity cannot be reused while the entry stands.
-    key = (token.text, id(token.interps))
-    entry = _LEMMAS.get(key)
-    if entry is None or entry[0] is not token.interps:
-        if len(_LEMMAS) >= _LEMMAS_CACHE_SIZE:
-            _LEMMAS.clear()
-        entry = _LEMMAS[key] = (token.interps, _lemmas(token.text, token.interps))
-    return entry[1]
-
-
-_LEMMAS: dict[tuple[str, int], tuple[tuple[Interp, ...], frozenset[str]]] = {}
-_LEMMAS_CACHE_SIZE = 200_000
-
-
-def _lemmas(text: str, interps: tuple[Interp, ...]) -> frozenset[str]:
-    return frozenset({strip_homonym(i.lemma).lower() for i in interps} | {text.lower()})
-
-
 def word_lemmas(word: str) -> frozenset[str]:
     """Lemmas of a word written in a data file in its base form (*Zachodnia* → *zachodni*)."""
     from kronika.morph import get_morphology
@@ -227,20 +210,6 @@ def is_word(token: Token) -> bool:
 def is_place_word(token: Token) -> bool:
     """A capitalised word that can name a place: SGJP's geographic names, or a word Morfeusz lacks."""
     return is_capitalised(token) and (has_qualifier(token, {"nazwa_geograficzna"}) or is_unknown(token))
-
-
-def cases(token: Token, pos: tuple[str, ...] = ("subst", "depr", "adj", "ppas", "pact")) -> set[str]:
-    found: set[str] = set()
-    for interp in token.interps:
-        parts = interp.tag.split(":")
-        if parts[0] in pos and len(parts) > 2:
-            found.update(parts[2].split("."))
-    return found
-
-
-def agrees(adjective: Token, head: Token) -> bool:
-    """An adjective may modify the head: some case in common (gender is left aside, heads vary)."""
-    return bool(cases(adjective, ("adj", "ppas", "pact")) & cases(head, ("subst", "depr")))
 
 
 def match_words(tokens: list[Token], index: int, words: tuple[str, ...]) -> bool:
@@ -312,7 +281,7 @@ def _extend_name_tail(tokens: list[Token], end: int, head: Token) -> int:
         token = tokens[end]
         if not genitive_seen and agrees(token, head):
             end += 1
-        elif "gen" in cases(token) or is_unknown(token) and token.text.isupper():
+        elif "gen" in cases(token, _INFLECTED) or is_unknown(token) and token.text.isupper():
             genitive_seen = True
             end += 1
         else:
@@ -719,7 +688,8 @@ def find_places(tokens: list[Token]) -> list[Mention]:
             continue
         geographic = has_qualifier(token, {"nazwa_geograficzna"})
         proper = is_unknown(token) or not any(i.lemma[:1].islower() for i in token.interps)
-        in_context = previous in _PLACE_PREPOSITIONS or list_open and previous in {",", "i", "oraz", "lub", "albo"}
+        listed = list_open and previous in {",", "i", "oraz", "lub", "albo"}
+        in_context = previous in prepositions_before_places() or listed
         if in_context and (geographic or proper):
             end = index + 1  # "pod Tomaszowem Lubelskim"
             while end < len(tokens) and is_capitalised(tokens[end]) and agrees(tokens[end], token):
@@ -731,8 +701,6 @@ def find_places(tokens: list[Token]) -> list[Mention]:
     return mentions
 
 
-# prepositions that in a narrative of places and battles mostly take a place: "pod Kowlem", "koło Lwowa"
-_PLACE_PREPOSITIONS = frozenset({"pod", "spod", "nad", "znad", "koło", "około", "pomiędzy", "między", "w", "we"})
 
 RECOGNISERS: tuple[Callable[[list[Token]], list[Mention]], ...] = (
     find_known_names, find_documents, find_events, find_military_units, find_organizations, find_persons,

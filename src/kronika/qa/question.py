@@ -11,10 +11,10 @@ from functools import lru_cache
 
 from kronika.events.grammar import FINITE
 from kronika.events.lexicon import load_triggers
+from kronika.lang.resources import read_table
 from kronika.model import Token
 from kronika.morph import get_morphology
 from kronika.morph.analyzer import strip_homonym
-from kronika.resources import read_table
 from kronika.text.segment import tokenize
 
 ASK_CLASSES = ("ask_time", "ask_place", "ask_person", "ask_which", "ask_quantity", "ask_what")
@@ -82,8 +82,9 @@ def _term(token: Token, first: bool) -> Term:
         weight = 1.0
     elif lemmas & _trigger_lemmas() or "ger" in verbal:
         # an event noun weighs more as subject or object ("decyzja") than in an oblique case
-        direct = any(part in {"nom", "acc"} for i in token.interps for part in i.tag.split(":")[2].split(".")
-                     if i.pos in {"subst", "ger"} and len(i.tag.split(":")) > 2)
+        direct = any(part in {"nom", "acc"} for i in token.interps
+                     if i.pos in {"subst", "ger"} and len(i.tag.split(":")) > 2
+                     for part in i.tag.split(":")[2].split("."))
         weight = 1.0 if direct else 0.5
     return Term(token.text, lemmas or frozenset({token.text.lower()}), name, weight)
 

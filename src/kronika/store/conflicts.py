@@ -4,8 +4,9 @@ Two events from different documents are taken to be the same event when they hav
 at least one canonical entity among their places and participants, share a place when both name places,
 and share a participant when both name participants (*walki pod Szackiem* of the group of Orlik-Rückemann
 in two accounts). Their dates disagree when the TIMEX3 intervals stated in their own clauses do not
-overlap: *1939-09* and *1939-09-28* agree, *1939-09-28* and *1939-09-30* do not. Dates carried over from
-narrative time are not claims and are left out.
+overlap: *1939-09* and *1939-09-28* agree, *1939-09-28* and *1939-09-30* do not; on one day, two different
+clock times disagree. Dates carried over from narrative time or the issue date are not claims and are left
+out, and so are events told as denied, future or possible.
 
 Two quantities from different documents count the same thing when they count the same noun and either
 belong to the same event or, outside events, have the same main verb and share a named entity in their
@@ -21,12 +22,14 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import TypeVar
 
+from kronika.lang.fold import fold
 from kronika.store.intervals import overlaps
 from kronika.store.records import Argument, Claim, Conflict, EventRecord, QuantityRecord
-from kronika.store.terms import fold
 
 T = TypeVar("T")
 APPROXIMATION = 0.1  # how far "około" / "prawie" may stray from the stated number
+# events told as having happened (or said to have); a denied, future or possible event claims no date
+CLAIMS = frozenset({"asserted", "reported"})
 
 
 class _UnionFind:
@@ -88,14 +91,30 @@ def _disagree(claims: list[tuple[str, T]], compatible: Callable[[T, T], bool]) -
                for i, (a_doc, a) in enumerate(claims) for b_doc, b in claims[i + 1:])
 
 
+def _clock(time: str | None) -> str | None:
+    """The hour and minute of a TIMEX3 time value (``1939-09-17T03:00`` → ``03:00``), else None."""
+    if time and "T" in time:
+        clock = time.split("T", 1)[1]
+        return clock if clock[:2].isdigit() else None
+    return None
+
+
+def _times_agree(a: EventRecord, b: EventRecord) -> bool:
+    """Overlapping days, and the same hour when both give one (*o godzinie 5* against *o 9*)."""
+    if a.interval is None or b.interval is None or not overlaps(a.interval, b.interval):
+        return False
+    clock_a, clock_b = _clock(a.time), _clock(b.time)
+    return clock_a is None or clock_b is None or a.interval != b.interval or clock_a == clock_b
+
+
 def _date_conflicts(events: list[EventRecord], groups: dict[int, Hashable]) -> list[Conflict]:
     members: dict[Hashable, list[EventRecord]] = defaultdict(list)
     for event in events:
-        if event.interval is not None and not event.time_inherited:
+        if event.interval is not None and not event.time_inherited and event.modality in CLAIMS:
             members[groups[event.id]].append(event)
     conflicts = []
     for group in members.values():
-        if not _disagree([(e.document, e.interval) for e in group], overlaps):
+        if not _disagree([(e.document, e) for e in group], _times_agree):
             continue
         claims = tuple(Claim(e.time or "", e.trigger_text, e.sentence, event_id=e.id) for e in group)
         conflicts.append(Conflict("date", _subject(group[0]), claims))

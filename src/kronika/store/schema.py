@@ -21,7 +21,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -161,6 +161,9 @@ events = Table(
     Column("time_inherited", Boolean, nullable=False, default=False),
     Column("begin", String(10)),
     Column("end_date", String(10)),
+    Column("modality", String(16), nullable=False, default="asserted"),
+    Column("time_basis", String(16)),
+    Column("lemma", Text, nullable=False, default=""),
     UniqueConstraint("document_id", "local_id"),
     Index("ix_events_type", "type"),
     Index("ix_events_range", "begin", "end_date"),

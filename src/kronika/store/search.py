@@ -34,9 +34,10 @@ from sqlalchemy import (
 )
 from sqlalchemy import func as sql_func
 
+from kronika.lang.fold import fold
 from kronika.store import schema
 from kronika.store.intervals import query_interval
-from kronika.store.terms import fold, query_alternatives, split_terms
+from kronika.store.terms import query_alternatives, split_terms
 
 ENTITY_TYPES = frozenset({"PERSON", "PLACE", "COUNTRY", "ORGANIZATION", "MILITARY_UNIT", "EVENT", "DOCUMENT"})
 PLACE_TYPES = ("PLACE", "COUNTRY")

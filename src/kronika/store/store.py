@@ -218,7 +218,8 @@ class Store:
                         EventArgument(a.lemma, a.mention_local_id, getattr(a, "role", None)))
         analysis.events = [Event(r.local_id, r.type, r.trigger_start, r.trigger_end, r.trigger_text,
                                  (r.sentence_start, r.sentence_end), r.time, r.timex_local_id,
-                                 bool(r.time_inherited), *arguments[r.id]) for r in rows]
+                                 bool(r.time_inherited), *arguments[r.id], time_basis=r.time_basis,
+                                 modality=r.modality, lemma=r.lemma) for r in rows]
         return analysis
 
     # --- queries ---------------------------------------------------------------------------------------
@@ -458,7 +459,8 @@ def _write_events(connection: Connection, analysis: Analysis, document_id: str, 
             type=item.type, trigger_start=item.trigger_start, trigger_end=item.trigger_end,
             trigger_text=item.trigger_text, sentence_start=item.sentence[0], sentence_end=item.sentence[1],
             time=item.time, timex_local_id=item.timex, time_inherited=item.time_inherited,
-            begin=span[0] if span else None, end_date=span[1] if span else None)).scalar_one()
+            begin=span[0] if span else None, end_date=span[1] if span else None,
+            modality=item.modality, time_basis=item.time_basis, lemma=item.lemma)).scalar_one()
         event_ids[item.id] = event_id
         places = [{"event_id": event_id, "entity_id": entity_of.get(p.entity or ""),
                    "mention_local_id": p.entity, "lemma": p.lemma} for p in item.places]
@@ -550,5 +552,5 @@ def load_events(connection: Connection, rows: Sequence[Any]) -> list[EventRecord
         records.append(EventRecord(
             row.id, row.document_id, row.local_id, row.type, row.trigger_start, row.trigger_end, row.trigger_text,
             citation, row.time, interval, bool(row.time_inherited), tuple(places.get(row.id, ())),
-            tuple(participants.get(row.id, ())), tuple(quantities.get(row.id, ()))))
+            tuple(participants.get(row.id, ())), tuple(quantities.get(row.id, ())), row.modality))
     return records

@@ -3,45 +3,28 @@
 Both sides go through the same folding (lower case, diacritics removed, *ł* → *l*, which Unicode does
 not decompose) so SQLite FTS5 and PostgreSQL see identical ASCII terms. A word is indexed under its form
 and the lemmas of all its Morfeusz readings (the chosen reading may be wrong); a word Morfeusz does not
-know gets base-form guesses from Polish case endings, so *Rückemanna* is also indexed as *ruckemann*.
+know gets the base forms :mod:`kronika.lang.base_forms` guesses, so *Rückemanna* is also indexed as
+*ruckemann*.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
+from kronika.lang.base_forms import guess_bases
+from kronika.lang.fold import fold
 from kronika.model import Token
 from kronika.morph import get_morphology
 from kronika.morph.analyzer import strip_homonym
-from kronika.store.resources import inflection_endings
 
 _NON_TERM = re.compile(r"[^a-z0-9]+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_MIN_STEM = 3
-
-
-def fold(text: str) -> str:
-    """``'Łódź Rückemann'`` → ``'lodz ruckemann'``."""
-    text = text.lower().replace("ł", "l")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def split_terms(text: str) -> list[str]:
     """Folded terms of a text (a lemma may hold several words: *między innymi*)."""
     return [t for t in _NON_TERM.split(fold(text)) if t]
-
-
-def guess_base_forms(form: str) -> set[str]:
-    """Possible base forms of a word unknown to the dictionary, from Polish case endings."""
-    guesses = set()
-    lowered = form.lower()
-    for ending, replacement in inflection_endings():
-        if lowered.endswith(ending) and len(form) - len(ending) >= _MIN_STEM:
-            guesses.add(form[: len(form) - len(ending)] + replacement)
-    return guesses
 
 
 def _is_word(text: str) -> bool:
@@ -59,7 +42,7 @@ def token_terms(token: Token, in_name: bool = False) -> set[str]:
         if interp is None:
             continue
         if interp.tag == "ign":
-            words |= guess_base_forms(token.text)
+            words |= set(guess_bases(token.text))
         else:
             words.add(strip_homonym(interp.lemma))
     return {term for word in words for term in split_terms(word)}
@@ -101,7 +84,7 @@ def query_alternatives(query: str) -> list[list[tuple[str, ...]]]:
         interps = tuple(as_base) or interps
         for interp in interps:
             if interp.tag == "ign":
-                words |= guess_base_forms(token.text)
+                words |= set(guess_bases(token.text))
             else:
                 words.add(strip_homonym(interp.lemma))
         alternatives = sorted({tuple(split_terms(w)) for w in words} - {()})

@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kronika.lang.resources import data_lines, read_table, read_text
 from kronika.model import Sentence, Token
 from kronika.morph import get_morphology
-from kronika.resources import data_lines, read_table, read_text
 
 _TOKEN = re.compile(
     r"(?P<dotted>(?:[^\W\d_]{1,4}\.)+[^\W\d_]{1,4}(?=\.))"  # m.in. / p.n.e. (checked against the lexicon)

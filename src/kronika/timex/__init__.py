@@ -29,7 +29,7 @@ def find_timexes(
     if len(lower) != len(text):  # a few characters lower-case to two: keep offsets exact
         lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     candidates = merge(find_candidates(text, lower, grammar), lower, grammar)
-    return resolve(candidates, text, dct, sentences, convention)
+    return resolve(candidates, text, dct, sentences, convention, grammar)
 
 
 def annotate_timexes(analysis: Analysis) -> None:

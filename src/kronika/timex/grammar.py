@@ -20,19 +20,22 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from kronika.lang.resources import data_lines, read_text
 from kronika.morph import get_morphology
-from kronika.resources import data_lines, read_text
 
 # Fields a rule's named groups may carry ("day2" is the second member of a range); the structural groups
 # mark spans only.
 FIELDS = frozenset({
     "year", "month", "day", "dayword", "hour", "minute", "part", "season", "weekday", "decade",
     "decadeword", "century", "num", "unit", "unitone", "shift", "dayshift", "yearshift", "direction", "set",
-    "monthshift", "centuryshift",
+    "monthshift", "centuryshift", "era", "hourword", "quarter", "holiday",
 })
 STRUCTURE = frozenset({"left", "right", "measure"})
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
-CHECKS = frozenset({"bare_year", "ascending", "lowercase_initial", "duration"})
+CHECKS = frozenset({
+    "bare_year", "ascending", "lowercase_initial", "lowercase_month", "duration", "dateline", "not_age",
+    "not_press_kind",
+})
 # Morfeusz parts of speech never wanted among generated forms: abbreviations, adjectival prefixes
 _SKIPPED_POS = frozenset({"brev", "adja", "adjc", "adjp"})
 _DEGREES = frozenset({"com", "sup"})
@@ -181,6 +184,18 @@ def _with_folded(forms: set[str]) -> set[str]:
     return forms | extra
 
 
+def _archaic_forms(forms: set[str]) -> set[str]:
+    """Adjective forms in the spelling before the 1936 reform: instrumental and locative singular and the
+    plural of the masculine and neuter written -em, -emi ("dzisiejszem posiedzeniu", "ubiegłemi laty")."""
+    archaic = set()
+    for form in forms:
+        for modern, old in (("ymi", "emi"), ("ym", "em"), ("imi", "iemi"), ("im", "iem")):
+            if form.endswith(modern) and not (modern.startswith("i") and form.endswith(("ymi", "ym"))):
+                archaic.add(form[: -len(modern)] + old)
+                break
+    return archaic
+
+
 def _parse_lexicon(text: str, filename: str) -> list[Section]:
     sections: list[Section] = []
     for number, line in data_lines(text):
@@ -190,7 +205,7 @@ def _parse_lexicon(text: str, filename: str) -> list[Section]:
             if not 1 <= len(header) <= 2:
                 raise GrammarError(f"{where}: section header must be [macro] or [macro field]")
             field_name = header[1] if len(header) == 2 else None
-            if field_name is not None and field_name not in FIELDS | {"mod", "ordinal"}:
+            if field_name is not None and field_name not in FIELDS | {"mod", "ordinal", "person", "press"}:
                 raise GrammarError(f"{where}: unknown field {field_name!r}")
             sections.append(Section(header[0], field_name))
             continue
@@ -203,10 +218,12 @@ def _parse_lexicon(text: str, filename: str) -> list[Section]:
         options: dict[str, str] = {}
         for option in (columns[2].split() if len(columns) == 3 else []):
             key, _, val = option.partition("=")
-            if key not in {"literal", "pos", "number", "exclude", "degree", "case"}:
+            if key not in {"literal", "pos", "number", "exclude", "degree", "case", "archaic"}:
                 raise GrammarError(f"{where}: unknown option {key!r}")
             options[key] = val
         forms = {lemma.lower()} if "literal" in options else _generated_forms(lemma, options)
+        if "archaic" in options:
+            forms |= _archaic_forms(forms)
         section = sections[-1]
         for form in _with_folded(forms):
             previous = section.values.get(form)
@@ -389,7 +406,8 @@ def compile_grammar(language: str = "pl") -> Grammar:
         group = f"r{index}"
         rule_by_group[group] = rule
         alternatives.append(f"(?P<{group}>{renamed}(?![^\\W_]))")
-    for name in ("glueDate", "glueTime", "glueRange", "rangeOpener", "ageContext", "modifierBefore"):
+    for name in ("glueDate", "glueTime", "glueRange", "glueWeekdayAfter", "rangeOpener", "ageContext", "modifierBefore",
+                 "numberNoun", "scheduleContext"):
         if name not in macros:
             raise GrammarError(f"patterns.txt must define macro {name}")
     trigger, rules_at = _dispatch(rules, alternatives)

@@ -20,8 +20,27 @@ _NON_NOMINAL = frozenset({
     "qub", "part", "interj", "winien", "aglt", "ppas", "pact",
 })
 _NEXT_WORD = re.compile(r"[ \t\u00a0]{0,3}([^\W\d_]+)")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]{1,3}$")
+_YEAR_PREPOSITIONS = frozenset({
+    "w", "we", "od", "do", "po", "przed", "sprzed", "około", "koło", "z", "ze", "roku", "rok",
+})
 _SENTENCE_START = set(".!?…\n\"„«(–-:;")
 _QUANTITY_HEDGES = frozenset({"mod=MORE_THAN", "mod=LESS_THAN", "mod=APPROX"})
+# hedges that place a point before or after a date: not for amounts of time ("po dwóch dniach")
+_POINT_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"})
+# OCR of 1930s print reads the digit 1 as "l", "i" or "I"
+_OCR_DIGITS = str.maketrans("li", "11")
+# a press dateline: a place in capitals before the date ("WIEDEŃ. 17.II.", "KOWNO, 1 lipca"), or, in older
+# papers, a capitalised place opening a sentence ("Wiedeń, 7. 9. Komitet …")
+_UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
+DATELINE_PLACE = re.compile(rf"(?:^|[\s.!?)])[{_UPPER}]{{3,}}(?:[- ][{_UPPER}]{{2,}})*[,.]\s{{0,2}}$")
+DATELINE_TITLE_PLACE = re.compile(
+    rf"(?:^|[.!?)]\s{{1,3}}|\n)[{_UPPER}][a-ząćęłńóśźż]{{2,}}(?:[- ][{_UPPER}][a-ząćęłńóśźż]{{2,}})?,\s{{0,2}}$"
+)
+_NEXT_CAPITAL = re.compile(rf"\.?\s{{0,2}}[{_UPPER}(]")
+_STREET_BEFORE = re.compile(
+    r"(?<![^\W_])(?:ul\.|ulic[aeyą]?|ulicach|al\.|alej[ai]?|pl\.|plac[u]?|rondo|osiedle)\s{0,3}[:,]?\s{0,3}$"
+)
 
 
 @dataclass
@@ -51,11 +70,15 @@ class Point:
     centuryshift: tuple[int, str] | None = None  # "ub. w." (last century) after a decade
     direction: tuple[int, str] | None = None
     set: str | None = None
+    era: str | None = None  # "BC" for "p.n.e."
+    quarter: int | None = None
+    holiday: str | None = None  # "EASTER": the day depends on the year
 
     @property
     def has_date(self) -> bool:
-        return self.day is not None or self.dayshift is not None or self.weekday is not None or (
-            self.shift is not None and self.unit == "D"
+        return (
+            self.day is not None or self.holiday is not None or self.dayshift is not None
+            or self.weekday is not None or (self.shift is not None and self.unit == "D")
         )
 
     @property
@@ -71,7 +94,7 @@ class Point:
         if self.year is None and self.yearshift is None and self.decade is None and self.century is None:
             self.year, self.yearshift = other.year, other.yearshift
         if self.month is None and self.day is not None:
-            self.month = other.month
+            self.month, self.monthshift = other.month, self.monthshift or other.monthshift
         if self.unit is None and self.num is not None:
             self.unit = other.unit
 
@@ -89,6 +112,7 @@ class Candidate:
     night: bool = False
     range: bool = False
     merged: list[str] = field(default_factory=list)
+    bare_number: bool = False  # a number read as a year with nothing else saying so ("W 1982 współtworzył")
 
 
 def _number(text: str, grammar: Grammar, table: str) -> str | None:
@@ -98,7 +122,9 @@ def _number(text: str, grammar: Grammar, table: str) -> str | None:
         return compact
     total = 0.0
     for word in text.split():
-        value = grammar.value(table, word)
+        if word == "i":  # "trzy i pół"
+            continue
+        value = word.replace(",", ".") if word.replace(",", "", 1).isdigit() else grammar.value(table, word)
         if value is None:
             return None
         if value == "X":
@@ -123,12 +149,33 @@ def _plural(form: str) -> tuple[bool, bool]:
 def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
     """Store one group's meaning in ``point``; False when the text cannot be normalised."""
     if name == "year":
+        text = text.translate(_OCR_DIGITS)
         point.year, point.year_digits = int(text), len(text)
+    elif name == "quarter":
+        value = text if text.isdigit() else grammar.value("ordinal", text)
+        if value is None and text.isalpha():
+            value = str(roman_to_int(text)) if set(text) <= set("iv") else None
+        if value is None or not 1 <= int(float(value)) <= 4:
+            return False
+        point.quarter = int(float(value))
+    elif name == "holiday":
+        value = grammar.value("holiday", text) or ""
+        if value == "EASTER":
+            point.holiday = value
+        else:
+            point.month, point.day = (int(part) for part in value.split("-"))
+    elif name == "era":
+        point.era = grammar.value("era", text)
+    elif name == "hourword":
+        value = _number(text, grammar, "ordinal")
+        if not value or value == "X" or float(value) > 24:
+            return False
+        point.hour = int(float(value))
     elif name == "month":
         value = text if text.isdigit() else grammar.value("month", text)
         point.month = int(value) if value else None
     elif name == "day":
-        point.day = int(text)
+        point.day = int(text.translate(_OCR_DIGITS))
     elif name == "dayword":
         value = _number(text, grammar, "ordinal")
         point.day = int(float(value)) if value and value != "X" else None
@@ -147,7 +194,8 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
             return False
         point.decade = (point.century if point.century is not None else 19) * 10 + int(float(value)) // 10
     elif name == "century":
-        century = (int(text) if text.isdigit() else roman_to_int(text)) - 1
+        written = grammar.value("century", text)  # "dziewiętnastowieczny"
+        century = (int(written) if written else int(text) if text.isdigit() else roman_to_int(text)) - 1
         if point.decade is not None:  # "lat 20. XIX wieku": the century came after the decade
             point.decade = century * 10 + point.decade % 10
         else:
@@ -174,19 +222,48 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
     if check == "bare_year":
         if re.search(r"\d[ \u00a0]$", lower[max(0, candidate.start - 2):candidate.start]):
             return False
+        if grammar.compiled_macro("numberNoun").search(lower, max(0, candidate.start - 12), candidate.start):
+            return False  # "pociąg nr 1701", "ul. Wielka 1920"
         hedge = grammar.compiled_macro("modifierBefore").search(lower, max(0, candidate.start - 30), candidate.start)
         if hedge and grammar.value("mod", hedge["word"]) in _QUANTITY_HEDGES:
             return False  # "ponad 1800 zostało rannych": an amount
         after = _NEXT_WORD.match(lower, candidate.end)
+        before = _PREVIOUS_WORD.search(text, max(0, candidate.start - 24), candidate.start)
         if after:
             readings = get_morphology().analyse(text[after.start(1):after.end(1)])
-            return any(i.pos in _NON_NOMINAL for i in readings)
-        return True
+            if any(i.pos in _NON_NOMINAL for i in readings):
+                return True
+            # "Od 1918 Polska jest wolna": a preposition of time before, a capitalised subject after
+            return bool(before) and before.group(1).lower() in _YEAR_PREPOSITIONS and text[after.start(1)].isupper()
+        # nothing follows: a year ("Euro 2012.", "sezonu 2008."), but an amount right after a verb ("wynosi 1934.")
+        if before is None:
+            return True
+        word = before.group(1)
+        return word[0].isupper() or not any(i.pos in ("fin", "praet") for i in get_morphology().analyse(word))
     if check == "ascending":
         left, right = candidate.points
         return left.year is not None and right.year is not None and right.year > left.year
-    if check == "lowercase_initial":
-        return not text[candidate.start].isupper() or _sentence_initial(text, candidate.start)
+    if check == "lowercase_initial":  # a capital not opening a sentence makes a name ("ul. Listopadowa")
+        if not text[candidate.start].isupper():
+            return True
+        return _sentence_initial(text, candidate.start) and not _STREET_BEFORE.search(
+            text, max(0, candidate.start - 30), candidate.start)
+    if check == "lowercase_month":
+        # a capitalised month after a day number names a street or square ("ul. 3 Maja")
+        month = re.search(r"[^\W\d_]{3,}", text[candidate.start:candidate.end])
+        capitalised = month is not None and month.group()[0].isupper() and month.start() > 0
+        return not (capitalised and _STREET_BEFORE.search(text, max(0, candidate.start - 30), candidate.start))
+    if check == "dateline":
+        window = max(0, candidate.start - 40)
+        if DATELINE_PLACE.search(text, window, candidate.start):
+            return True
+        return bool(DATELINE_TITLE_PLACE.search(text, window, candidate.start)) and bool(
+            _NEXT_CAPITAL.match(text, candidate.end))
+    if check == "not_press_kind":  # "prasa poranna": a kind of paper, not a time
+        before = _PREVIOUS_WORD.search(lower, max(0, candidate.start - 24), candidate.start)
+        return before is None or grammar.value("press", before.group(1)) is None
+    if check == "not_age":
+        return not _is_age(text, lower, candidate, grammar)
     if check == "duration":
         window = lower[max(0, candidate.start - 12):candidate.start]
         if grammar.compiled_macro("ageContext").search(window):
@@ -197,6 +274,17 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
     return True
 
 
+def _is_age(text: str, lower: str, candidate: Candidate, grammar: Grammar) -> bool:
+    """"31-letni mieszkaniec", "25-letnia Anna": an adjective in years before a person states an age."""
+    after = _NEXT_WORD.match(lower, candidate.end)
+    if candidate.points[0].unit != "Y" or not after:
+        return False
+    word = text[after.start(1):after.end(1)]
+    if word[0].isupper() or grammar.value("person", after.group(1)) is not None:
+        return True
+    return any(i.pos == "subst" and ":m1" in i.tag for i in get_morphology().analyse(word))
+
+
 def _with_modifier(candidate: Candidate, lower: str, grammar: Grammar) -> None:
     """Take a hedge or phase word just before the expression into it ("ponad", "na początku")."""
     window_start = max(0, candidate.start - 30)
@@ -205,6 +293,8 @@ def _with_modifier(candidate: Candidate, lower: str, grammar: Grammar) -> None:
         return
     value = grammar.value("mod", match["word"]) or "-"
     kind, _, detail = value.partition("=")
+    if detail in _POINT_MODS and candidate.type not in ("DATE", "TIME"):
+        return
     if kind == "mod":
         candidate.mod = detail
     elif kind == "half":
@@ -248,8 +338,11 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
         for name in ("part", "unit", "num"):
             if name in rule.fields:
                 setattr(candidate.points[0], name, rule.fields[name])
+        if "hour" in rule.fields:  # "o północy"
+            candidate.points[0].hour, candidate.points[0].minute = int(rule.fields["hour"]), 0
         if not _passes(rule, candidate, text, lower, grammar):
             continue
+        candidate.bare_number = rule.check == "bare_year"
         _with_modifier(candidate, lower, grammar)
         candidates.append(candidate)
     return candidates

@@ -16,18 +16,23 @@ from datetime import date, timedelta
 from kronika.model import Sentence, Timex
 from kronika.morph import get_morphology
 from kronika.timex.grammar import Grammar
-from kronika.timex.match import Candidate, Point
-from kronika.timex.values import iso_week, parse_iso_date, shift_date
+from kronika.timex.match import DATELINE_PLACE, DATELINE_TITLE_PLACE, Candidate, Point
+from kronika.timex.values import easter, iso_week, parse_iso_date, shift_date
 
 _CLOCK_UNITS = {"H": "H", "MIN": "M", "S": "S"}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_BARE_YEAR_AHEAD = 10  # a bare number more years than this after the creation date is not a year
 _WORD = re.compile(r"[^\W\d_]+")
 _CLAUSE_END = re.compile(r"[.!?;\n]")
+_COORDINATION = re.compile(r"\s{0,3}(?:,|\s(?:i|oraz|lub|albo|a))\s{1,3}")
 _ATTRIBUTIVE = re.compile(r"(?<![^\W_])(?:z|ze|sprzed)\s{1,3}$")
 # a press report's dateline: a place in capitals before the date ("KOWNO, 1 lipca. — Wczoraj …"), or
 # before an agency in brackets ("BERLIN, (PAT). —"), which opens a report without a date of its own
 _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
-_DATELINE_PLACE = re.compile(rf"(?:^|[\s.!?)])[{_UPPER}]{{3,}}(?:[- ][{_UPPER}]{{2,}})*,\s{{0,2}}$")
-_DATELINE_END = re.compile(r"\.?\s{0,2}[—–-]")
+# after the date: a dash, or the agency or wire in brackets ("(Pat.)", "(Tel. wł.)") and the report
+_DATELINE_END = re.compile(
+    rf"\.?\s{{0,2}}(?:[—–-]|\([^()]{{2,16}}\)\.?\s{{0,2}}(?:[—–-]|[{_UPPER}]))|\.?\s{{1,2}}(?=[{_UPPER}(])"
+)
 _AGENCY_DATELINE = re.compile(rf"[{_UPPER}]{{3,}}[,.]?\s{{0,2}}\([^()]{{2,12}}\)\.?\s{{0,2}}[—–-]")
 
 
@@ -37,7 +42,7 @@ def _merge_points(first: Point, second: Point) -> Point:
     for name in ("hour", "minute", "part"):
         if getattr(second, name) is not None:
             setattr(merged, name, getattr(second, name))
-    for name in ("year", "month", "day", "yearshift"):
+    for name in ("year", "month", "day", "yearshift", "monthshift"):
         if getattr(merged, name) is None and getattr(second, name) is not None:
             setattr(merged, name, getattr(second, name))
     if second.day is not None:  # "wtorek 6 października": the date says more than the weekday
@@ -74,6 +79,17 @@ def merge(candidates: list[Candidate], lower: str, grammar: Grammar) -> list[Can
             candidate.merged.append(previous.rule)
             result[-1] = candidate
             continue
+        if (
+            previous is not None and previous.range and not candidate.range and previous.type == "TIME"
+            and previous.points[-1].hour is not None and candidate.points[0].part is not None
+            and candidate.points[0].hour is None and not candidate.points[0].has_date
+            and not lower[previous.end:candidate.start].strip()
+        ):  # "od godz. 9 rano do godz. 9 wieczór": the part of the day says which half of the range's end
+            previous.points[-1] = _with_day_half(previous.points[-1], candidate.points[0].part or "")
+            previous.end = candidate.end
+            previous.spans[-1] = (previous.spans[-1][0], candidate.end)
+            previous.merged.append(candidate.rule)
+            continue
         if previous is not None and not previous.range and not candidate.range:
             first, second = previous.points[-1], candidate.points[0]
             dates = previous.type in ("DATE", "TIME") and candidate.type in ("DATE", "TIME")
@@ -89,10 +105,32 @@ def merge(candidates: list[Candidate], lower: str, grammar: Grammar) -> list[Can
                 dates and first.hour is not None and second.part is not None and second.hour is None
                 and not second.has_date and not lower[previous.end:candidate.start].strip()
             )
+            weekday_after_date = (
+                dates and first.has_date and first.weekday is None and second.weekday is not None
+                and second.day is None and second.shift is None and not second.has_clock
+                and _glue(grammar, "glueWeekdayAfter", lower, previous.end, candidate.start)
+            )
+            if weekday_after_date:  # "piątek" in "5 maja br. (piątek)" says nothing the date does not
+                previous.end = candidate.end + (1 if lower[candidate.end:candidate.end + 1] == ")" else 0)
+                previous.spans[-1] = (previous.spans[-1][0], previous.end)
+                previous.merged.append(candidate.rule)
+                continue
             if clock_then_part:  # "o godz. 8 rano", "o 9 wieczorem": the part of day says which half
                 previous.points[-1] = _with_day_half(first, second.part or "")
                 previous.end = candidate.end
                 previous.spans[-1] = (previous.spans[-1][0], candidate.end)
+                previous.merged.append(candidate.rule)
+                continue
+            part_then_clock = (
+                dates and first.part is not None and first.hour is None and second.is_time_only
+                and second.hour is not None and _glue(grammar, "glueTime", lower, previous.end, candidate.start)
+            )
+            if part_then_clock:  # "14 marca po południu o godz. 3": 15:00
+                second = _with_day_half(second, first.part or "")
+                previous.points[-1] = _merge_points(replace(first, part=None), second)
+                previous.end = candidate.end
+                previous.spans[-1] = (previous.spans[-1][0], candidate.end)
+                previous.type = "TIME"
                 previous.merged.append(candidate.rule)
                 continue
             if weekday_then_date or date_then_clock:
@@ -102,6 +140,12 @@ def merge(candidates: list[Candidate], lower: str, grammar: Grammar) -> list[Can
                 previous.type = "TIME" if previous.points[-1].has_clock else "DATE"
                 previous.merged.append(candidate.rule)
                 continue
+            if (
+                dates and first.year is None and first.yearshift is None and first.month is not None
+                and first.day is None and (second.year is not None or second.yearshift is not None)
+                and second.day is None and _COORDINATION.fullmatch(lower, previous.end, candidate.start)
+            ):  # "w kwietniu i maju 1940 r.": the months share the year written once
+                first.year, first.yearshift = second.year, second.yearshift
             if (
                 dates and len(previous.points) == 1 and not previous.night
                 and _is_range_glue(grammar, lower, previous, candidate)
@@ -134,6 +178,8 @@ class _Reference:
     year: tuple[int, str] | None = None
     month: tuple[int, int, str] | None = None
     day: tuple[date, str] | None = None
+    evening: bool = False  # the day spoken of has reached its evening: "godz. 0.20" is after midnight
+    part: str | None = None  # the part of that day last spoken of: "w środę wieczorem … po godzinie 7" is 19:00
 
     def update(self, point: Point, resolved: date | None, year: int | None, month: int | None, tid: str) -> None:
         if year is not None:
@@ -141,7 +187,14 @@ class _Reference:
             if month is not None:
                 self.month = (year, month, tid)
                 if resolved is not None:
+                    if self.day is None or self.day[0] != resolved:
+                        self.evening, self.part = False, None
+                    if point.part is not None:
+                        self.part = point.part
                     self.day = (resolved, tid)
+                    hour = point.hour if point.hour is not None else {"EV": 19, "NI": 22}.get(point.part or "")
+                    if hour is not None:
+                        self.evening = hour >= 18
 
 
 class _Resolver:
@@ -188,6 +241,8 @@ class _Resolver:
             return year, tid
         if self.dct:
             year = self.dct.year
+            if day is None and month == self.dct.month:  # "w listopadzie" written in November
+                return year, None
             written = (month, day or 1)
             now = (self.dct.month, self.dct.day)
             if written != now and (written < now) == (self._tense(start, end) == "future"):
@@ -210,20 +265,37 @@ class _Resolver:
             return f"PT{amount}{_CLOCK_UNITS[unit]}"
         return f"P{amount}{unit}"
 
-    def point(self, point: Point, start: int, end: int) -> tuple[str, str | None, tuple]:
+    def point(self, point: Point, start: int, end: int, habitual: bool = False) -> tuple[str, str | None, tuple]:
         """The value of a date or time point, the id it was anchored on, and what it tells the
-        narrative (resolved day, year, month)."""
+        narrative (resolved day, year, month). ``habitual``: the clause states a schedule ("czynne w
+        godzinach 9–14", "od poniedziałku do soboty"), so a weekday or a clock time names no one day."""
         anchor: str | None = None
+        if habitual and point.weekday is not None and point.day is None and point.shift is None:
+            return self._clock(f"XXXX-WXX-{point.weekday}", point), None, ()
+        if habitual and point.is_time_only:
+            return self._clock("XXXX-XX-XX", point), None, ()
         day: date | None = None
         year, month = point.year, point.month
+        if point.holiday == "EASTER":  # a movable feast: its day comes with the year
+            if year is None and point.yearshift is not None:
+                origin_year, anchor = self.base_year(point.yearshift[1])
+                year = None if origin_year is None else origin_year + point.yearshift[0]
+            elif year is None:
+                year, anchor = self.narrative_year(start, end, 4, None)
+            if year is None:
+                return self._clock("XXXX-XX-XX", point), None, ()
+            day = easter(year)
+            return self._clock(day.isoformat(), point), anchor, (day, day.year, day.month)
         if point.dayshift is not None:
             amount, base = point.dayshift
-            if base == "ref":
-                origin, anchor = self.base_day("ref")
+            if base == "ref":  # "nazajutrz", "w przeddzień": the narrative's day, never the issue's
+                origin, anchor = self.reference.day or (None, None)
             else:
                 origin, anchor = (self.now, None) if self.now else (None, None)
             if origin is None:
-                return self._clock("PRESENT_REF" if amount == 0 else "XXXX-XX-XX", point), None, ()
+                if amount == 0 and not point.has_clock:
+                    return "PRESENT_REF", None, ()
+                return self._clock("XXXX-XX-XX", point), None, ()
             day = origin + timedelta(days=amount)
         elif point.shift is not None and point.unit is not None and point.weekday is None:
             return self._relative(point, point.shift, 1)
@@ -243,12 +315,22 @@ class _Resolver:
                 decade = (self.dct.year // 100 + point.centuryshift[0]) * 10 + decade % 10
             return f"{decade:03d}", None, ()
         elif point.century is not None:
+            if point.era == "BC":
+                return f"BC{point.century:02d}", None, ()
             return f"{point.century:02d}" + (f"-{point.half}" if point.half else ""), None, ()
+        elif point.era == "BC" and point.year is not None:
+            return f"BC{point.year:04d}", None, ()
         elif point.is_time_only:
             origin, anchor = self.base_day("ref")
             if origin is None:
                 return self._clock("XXXX-XX-XX", point), None, ()
             day = origin
+            if anchor and self.reference.evening and point.hour is not None and point.hour < 6:
+                day = origin + timedelta(days=1)  # "do godz. 0.20" after the evening's events
+            elif anchor and point.part is None and self.reference.part in ("AF", "EV"):
+                point = _with_day_half(point, self.reference.part or "")
+            if anchor is None:  # "w nocy" of an undated story: the issue's day, but no narrative time
+                return self._clock(day.isoformat(), point), None, ()
         if day is not None:
             return self._clock(day.isoformat(), point), anchor, (day, day.year, day.month)
         if year is None and month is None and point.monthshift is not None:  # "dnia 3 b. m."
@@ -263,7 +345,16 @@ class _Resolver:
             year, anchor = self.narrative_year(start, end, month, point.day)
         elif year is None and point.season:
             year, anchor = self.base_year("ref")
+            if anchor is None and self.dct and year is not None:  # no narrative: the tense points the way
+                start_month = _SEASON_START[point.season]
+                tense = self._tense(start, end)
+                if tense == "past" and start_month > self.dct.month:
+                    year -= 1  # "zimą nie trenował" in April: the winter before
+                elif tense == "future" and start_month + 3 <= self.dct.month:
+                    year += 1  # "wiosną otworzą" in October: the next spring
         text = f"{year:04d}" if year is not None else "XXXX"
+        if point.quarter:
+            return f"{text}-Q{point.quarter}", anchor, (None, year, None)
         if point.season:
             return f"{text}-{point.season}", anchor, (None, year, None)
         if month is None:
@@ -285,6 +376,8 @@ class _Resolver:
             return ("PRESENT_REF" if sign == 0 else "PAST_REF" if sign < 0 else "FUTURE_REF"), None, ()
         if unit == "D" and sign == 0:
             base = "ref"  # "tego dnia" is the day spoken of: today would be "dziś"
+        if unit == "D" and base == "ref" and self.reference.day is None and point.direction is None:
+            return self._clock("XXXX-XX-XX", point), None, ()  # "następnego dnia" of an undated story
         if unit in ("Y", "DE", "CE"):
             origin_year, anchor = self.base_year(base)
             if origin_year is None:
@@ -296,7 +389,12 @@ class _Resolver:
             return "XXXX-XX-XX", None, ()
         whole = int(amount)
         moved = shift_date(origin, sign * whole, unit) if unit not in _CLOCK_UNITS else origin
-        if unit in ("W", "WE") and point.direction is None:
+        if unit == "WE" and point.direction is None:  # "w najbliższy weekend", "w ubiegły weekend"
+            saturday = origin + timedelta(days=(6 - origin.isoweekday()) % 7)
+            if sign < 0:
+                saturday -= timedelta(weeks=1)
+            return iso_week(saturday) + "-WE", anchor, (None, saturday.year, None)
+        if unit == "W" and point.direction is None:
             return iso_week(moved), anchor, (None, moved.year, None)
         if unit in ("M", "Q") and point.direction is None:
             return f"{moved.year:04d}-{moved.month:02d}", anchor, (None, moved.year, moved.month)
@@ -315,15 +413,21 @@ class _Resolver:
     def _weekday(self, origin: date, point: Point, start: int, end: int) -> date:
         """The weekday nearest the creation date, backwards when the clause speaks of the past."""
         assert point.weekday is not None
+        if point.shift is not None and point.unit == "W":  # "środę ubiegłego tygodnia": that week's day
+            monday = origin - timedelta(days=origin.isoweekday() - 1)
+            return monday + timedelta(weeks=point.shift[0], days=point.weekday - 1)
         if point.shift is not None and point.shift[0] != 0:
             past = point.shift[0] < 0
         else:
             past = self._tense(start, end) == "past"
         if past:
             # "w ub. czwartek" said on a Thursday is a week ago, not today
+            # "w ub. czwartek" said on a Thursday is a week ago; "w czwartek" in a Thursday's news is today
             back = (origin.isoweekday() - point.weekday) % 7 or (7 if point.shift and point.shift[0] < 0 else 0)
             return origin - timedelta(days=back)
-        return origin + timedelta(days=(point.weekday - origin.isoweekday()) % 7)
+        # "w najbliższą środę", "w przyszły poniedziałek" said on that day: a week on
+        ahead = (point.weekday - origin.isoweekday()) % 7 or (7 if point.shift and point.shift[0] > 0 else 0)
+        return origin + timedelta(days=ahead)
 
     def _words_with_tags(self, start: int, end: int) -> Iterator[tuple[int, set[str]]]:
         """Words of ``text[start:end]`` with their Morfeusz tags: from the pipeline's tokens when given,
@@ -355,7 +459,7 @@ class _Resolver:
                 t.startswith("fin") and t.endswith("perf") and not t.endswith("imperf") for t in tags
             ):
                 tense = "future"
-            elif any(t.startswith("praet") for t in tags):
+            elif any(t.startswith(("praet", "imps")) for t in tags):  # "rozpoczęto": the impersonal past
                 tense = "past"
             if tense:
                 distance = abs(word_start - start)
@@ -366,7 +470,7 @@ class _Resolver:
 
 def resolve(
     candidates: list[Candidate], text: str, dct: str | None, sentences: list[Sentence] | None,
-    convention: str,
+    convention: str, grammar: Grammar,
 ) -> list[Timex]:
     """Timexes with anchored values, in text order, ids t1, t2…"""
     resolver = _Resolver(text, dct, sentences, "VAGUE" if convention == "kpwr" else "PX")
@@ -375,6 +479,8 @@ def resolve(
 
     def emit(start: int, end: int, kind: str, value: str, anchor: str | None, mod: str | None) -> str:
         tid = f"t{len(timexes) + 1}"
+        if convention == "kpwr" and value.startswith("XXXX-XX-XXT"):
+            value = value[len("XXXX-XX-XX"):]  # KPWr writes a time of day without a day as "T18:00"
         timexes.append(Timex(tid, start, end, text[start:end], kind, value, anchor, mod))
         return tid
 
@@ -384,6 +490,8 @@ def resolve(
         if _AGENCY_DATELINE.search(text, previous_end, candidate.start):
             resolver.report_day = None  # a new report, dated by the paper
         previous_end = candidate.end
+        if candidate.bare_number and resolver.dct and (points[0].year or 0) > resolver.dct.year + _BARE_YEAR_AHEAD:
+            continue  # "ogółem 1870" in an 1838 paper: an amount, not a year decades ahead
         if candidate.type == "DURATION":
             if candidate.range and convention == "kpwr":
                 for point, (start, end) in zip(points, candidate.spans, strict=True):
@@ -394,7 +502,10 @@ def resolve(
             continue
         if candidate.type == "SET":
             point = points[0]
-            value = point.set or resolver._duration(point.num or "1", point.unit or "D")
+            if point.weekday is not None:  # "w soboty"
+                value = f"XXXX-WXX-{point.weekday}"
+            else:
+                value = point.set or resolver._duration(point.num or "1", point.unit or "D")
             if value.startswith("T"):
                 value = "XXXX-XX-XX" + value
             emit(candidate.start, candidate.end, "SET", value, None, candidate.mod)
@@ -412,7 +523,9 @@ def resolve(
             else:
                 use = replace(left, part="NI")
             points = [use]
-        resolved = [resolver.point(p, candidate.start, candidate.end) for p in points]
+        habitual = any(p.is_time_only or (p.weekday is not None and p.day is None) for p in points) and _in_schedule(
+            text, lower_text, candidate, grammar)
+        resolved = [resolver.point(p, candidate.start, candidate.end, habitual) for p in points]
         if candidate.range and convention == "kpwr":
             tids = [
                 emit(start, end, _kind(p), value, anchor, candidate.mod)
@@ -426,16 +539,28 @@ def resolve(
         if _is_dateline(text, candidate) and resolved[0][2] and resolved[0][2][0] is not None:
             resolver.report_day = resolved[0][2][0]
         attributive = _is_attributive(lower_text, candidate.start)
+        # a span of years ("w sezonie 2006/07") does not move a narrative that is telling months
+        background = candidate.range and resolver.reference.month is not None and all(
+            told and told[2] is None for _, _, told in resolved)
         for point, (_, _, told), tid in zip(points, resolved, tids, strict=True):
-            if told and not attributive:
+            if told and not attributive and not background:
                 resolver.reference.update(point, *told, tid)
     return timexes
 
 
+def _in_schedule(text: str, lower: str, candidate: Candidate, grammar: Grammar) -> bool:
+    """Whether the clause before ``candidate`` states opening hours or a timetable."""
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, candidate.start - 80), candidate.start)),
+                       default=max(0, candidate.start - 80))
+    return grammar.compiled_macro("scheduleContext").search(lower, clause_start, candidate.end) is not None
+
+
 def _is_dateline(text: str, candidate: Candidate) -> bool:
     """"KOWNO, 1 lipca. —": a date after a place in capitals, closed by a dash."""
-    return not candidate.range and bool(_DATELINE_PLACE.search(text, max(0, candidate.start - 40), candidate.start)) \
-        and bool(_DATELINE_END.match(text, candidate.end))
+    window = max(0, candidate.start - 40)
+    placed = DATELINE_PLACE.search(text, window, candidate.start) or DATELINE_TITLE_PLACE.search(
+        text, window, candidate.start)
+    return not candidate.range and bool(placed) and bool(_DATELINE_END.match(text, candidate.end))
 
 
 def _is_attributive(lower: str, start: int) -> bool:

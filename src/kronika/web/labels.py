@@ -12,6 +12,10 @@ EVENT_TYPES: dict[str, str] = {
     "battle": "walka", "defense": "obrona", "capitulation": "kapitulacja", "negotiation": "rokowania",
     "order": "rozkaz", "arrest": "aresztowanie", "deportation": "deportacja", "mass_killing": "zbrodnia",
     "parade": "defilada", "legal_act": "akt prawny", "other": "inne",
+    "fire": "pożar", "flood": "powódź", "disaster": "klęska żywiołowa", "accident": "wypadek", "death": "śmierć",
+    "funeral": "pogrzeb", "crime": "przestępstwo", "speech": "przemówienie", "meeting": "zebranie",
+    "election": "wybory", "appointment": "nominacja", "visit": "wizyta", "trial": "sąd", "strike": "strajk",
+    "construction": "budowa", "sports": "sport",
 }
 
 TIMEX_TYPES: dict[str, str] = {"DATE": "data", "TIME": "czas", "DURATION": "okres", "SET": "powtarzalność"}

@@ -1,4 +1,5 @@
-"""Reading the packaged language data (``<package>/resources/<language>/*.tsv|txt``).
+"""Reading the packaged language data (``<package>/resources/<language>/*.tsv|txt``): the one reader
+every stage uses, with the language as a parameter (Polish, ``"pl"``, is the only one so far).
 
 Every data file has one layout: ``#`` comment lines (the header names the source and licence), blank
 lines, and data lines of tab-separated fields. These helpers read that layout and check its shape; each
@@ -66,3 +67,13 @@ def read_table(package: str, relative_path: str, columns: int | Sequence[str] | 
     """:func:`parse_table` of a data file shipped in ``package``, errors naming the file by its base name."""
     name = relative_path.rsplit("/", 1)[-1]
     return parse_table(read_text(package, relative_path), name, columns, header=header, non_empty=non_empty)
+
+
+def language_text(package: str, name: str, language: str = "pl") -> str:
+    """The data file ``name`` of ``language`` shipped in ``package``: ``resources/<language>/<name>``."""
+    return read_text(package, f"resources/{language}/{name}")
+
+
+def language_lines(package: str, name: str, language: str = "pl") -> Iterator[tuple[int, str]]:
+    """:func:`data_lines` of the data file ``name`` of ``language`` shipped in ``package``."""
+    return data_lines(language_text(package, name, language))

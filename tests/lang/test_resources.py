@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.resources import Row, data_lines, parse_table, read_table, read_text
+from kronika.lang.resources import Row, data_lines, parse_table, read_table, read_text
 
 COLUMNS = ("adjective", "region")
 

@@ -1,0 +1,122 @@
+"""Events on real press, for counting by hand, and the speed of the events stage.
+
+    python bench/events_press.py --split dev|heldout|locked|all [--show] [--judged FILE] [--speed]
+
+The texts are ../shared/data/period-texts/*.jsonl. ``locked`` is the SPLITS.md part (sha1 of the id
+starts with c–f); of the rest, ``heldout`` (sha1 starts with 8–b) is never developed on, ``dev`` (0–7)
+is. ``--show`` prints every event with its sentence for a historian to judge; ``--judged`` reads a
+table of verdicts (``document<TAB>trigger start<TAB>trigger text<TAB>y|n<TAB>note``; no text of the
+documents beyond the trigger) and prints precision over the judged events of the split, listing events
+not judged yet. ``--speed`` times the events stage alone (words per CPU second) on these texts and on
+NKJP dev re-joined.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import SHARED, nkjp_documents  # noqa: E402
+from splits import locked  # noqa: E402
+
+from kronika.model import Analysis, Document  # noqa: E402
+from kronika.pipeline import STAGES  # noqa: E402
+
+PRESS = SHARED / "data" / "period-texts"
+WORD = re.compile(r"\w+")
+
+
+def part(key: str) -> str:
+    if locked(key):
+        return "locked"
+    return "heldout" if hashlib.sha1(key.encode("utf-8")).hexdigest()[0] in "89ab" else "dev"
+
+
+def press_documents(split: str) -> list[Document]:
+    documents = []
+    for path in sorted(PRESS.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            if split == "all" or part(item["id"]) == split:
+                documents.append(Document(id=item["id"], text=item["text"], dct=item.get("dct"),
+                                          title=item.get("title")))
+    return documents
+
+
+def analyse(documents: list[Document]) -> tuple[list[Analysis], float]:
+    """Analyses, and the CPU seconds the events stage took on them."""
+    analyses = [Analysis(document=d) for d in documents]
+    events_time = 0.0
+    for stage in STAGES:
+        start = time.process_time()
+        for analysis in analyses:
+            stage.run(analysis)
+        if stage.name == "events":
+            events_time = time.process_time() - start
+    return analyses, events_time
+
+
+def show(analysis: Analysis) -> None:
+    text = analysis.document.text
+    print(f"\n=== {analysis.document.id} (dct {analysis.document.dct})")
+    for event in analysis.events:
+        time_note = f"{event.time}{' (' + event.time_basis + ')' if event.time else ''}"
+        print(f"- {event.trigger_start}\t{event.trigger_text!r} {event.type} [{event.modality}] time={time_note}"
+              f" places={[p.lemma for p in event.places]}"
+              f" parts={[(p.lemma, p.role) for p in event.participants]}")
+        print(f"    | {text[event.sentence[0]:event.sentence[1]]}")
+
+
+def read_judged(path: Path) -> dict[tuple[str, int], tuple[str, str]]:
+    verdicts = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        document, start, trigger, verdict, *_ = line.split("\t")
+        verdicts[(document, int(start))] = (trigger, verdict)
+    return verdicts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", choices=["dev", "heldout", "locked", "all"], default="dev")
+    parser.add_argument("--show", action="store_true")
+    parser.add_argument("--judged", type=Path)
+    parser.add_argument("--speed", action="store_true")
+    args = parser.parse_args()
+    documents = press_documents(args.split)
+    analyses, events_time = analyse(documents)
+    if args.show:
+        for analysis in analyses:
+            show(analysis)
+    total = sum(len(a.events) for a in analyses)
+    print(f"{len(documents)} documents ({args.split}), {total} events")
+    if args.judged:
+        verdicts = read_judged(args.judged)
+        right = judged = 0
+        for analysis in analyses:
+            for event in analysis.events:
+                verdict = verdicts.get((analysis.document.id, event.trigger_start))
+                if verdict is None or verdict[0] != event.trigger_text:
+                    print(f"not judged: {analysis.document.id}\t{event.trigger_start}\t{event.trigger_text}")
+                    continue
+                judged += 1
+                right += verdict[1] == "y"
+        print(f"event precision (hand) {right}/{judged} = {right / max(judged, 1):.2f}")
+    if args.speed:
+        words = sum(len(WORD.findall(d.text)) for d in documents)
+        print(f"events stage on the press texts: {words} words, {words / max(events_time, 1e-9):,.0f} words/s")
+        nkjp = [Document(id=str(i), text=t) for i, t in enumerate(nkjp_documents("dev"))]
+        _, nkjp_time = analyse(nkjp)
+        nkjp_words = sum(len(WORD.findall(d.text)) for d in nkjp)
+        print(f"events stage on NKJP dev: {nkjp_words} words, {nkjp_words / max(nkjp_time, 1e-9):,.0f} words/s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,162 @@
+"""Places in 1925–1939 press: base forms, coordinates and precision of `kronika.pipeline.analyze`.
+
+    python bench/press_places.py [--split dev|locked|all] [--show]
+
+Gold: ``bench/data/press_places.gold.jsonl``, hand annotation of every place mention in 18 articles of
+``../shared/data/period-texts/`` (both files): first one ``{"document": id}`` line per annotated article
+(some have no place at all), then one JSON object per mention: ``document`` (id), ``start``,
+``end`` (offsets into the document's text, which is read from ../shared at run time), ``base`` (accepted
+base forms), ``kind`` (``settlement``, ``country``, ``region`` — regions, rivers, lakes, seas,
+continents, hills —, ``street`` or ``building``), ``lat``/``lon`` (within a few km; a centroid for
+countries and regions) and ``country_1939`` (the state of August 1939, null for regions astride
+borders). The split is by document (``bench/splits.py``).
+
+Scores (a system entity matches a gold mention when their spans overlap, the largest overlap wins):
+- base forms: share of gold settlements, regions and countries whose entity's lemma is an accepted
+  base form (no entity: wrong);
+- within 30 km: share of gold settlements whose entity is geocoded within 30 km;
+- precision: share of geocoded entities that are right — overlapping a gold settlement and within
+  30 km, or a gold region or country and not geocoded as a settlement unless within 30 km; a street,
+  a building or an entity with no gold place (a common noun) is wrong;
+- country_1939: share of gold settlements geocoded within 30 km whose ``country_1939`` is the gold one;
+- streets and buildings kept apart: share of gold streets and buildings not geocoded.
+``--show`` lists the misses (refused on the locked part).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from splits import locked
+
+from kronika.model import Analysis, Document, Entity
+from kronika.pipeline import analyze
+
+HERE = Path(__file__).resolve().parent
+GOLD = HERE / "data" / "press_places.gold.jsonl"
+TEXTS = HERE.parent / ".." / "shared" / "data" / "period-texts"
+LIMIT_KM = 30.0
+NAMED = ("settlement", "region", "country")
+APART = ("street", "building")
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def read_documents() -> dict[str, Document]:
+    documents = {}
+    for path in sorted(TEXTS.glob("*.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
+            item = json.loads(line)
+            documents[item["id"]] = Document(item["id"], item["text"], item.get("dct"), item.get("title"))
+    return documents
+
+
+def overlapping(entities: list[Entity], start: int, end: int) -> Entity | None:
+    best = max(entities, key=lambda e: min(e.end, end) - max(e.start, start), default=None)
+    return best if best is not None and min(best.end, end) > max(best.start, start) else None
+
+
+def near(entity: Entity | None, gold: dict) -> bool:
+    return bool(entity and entity.geo) and haversine_km(
+        entity.geo["lat"], entity.geo["lon"], gold["lat"], gold["lon"]) <= LIMIT_KM
+
+
+def geocoded_right(entity: Entity, gold: dict | None) -> bool:
+    if gold is None or gold["kind"] in APART:
+        return False
+    if gold["kind"] == "settlement" or near(entity, gold):
+        return near(entity, gold)
+    return entity.geo.get("kind") != "settlement"
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        self.misses: list[str] = []
+
+    def add(self, measure: str, right: bool, miss: str) -> None:
+        self.counts[measure][0] += right
+        self.counts[measure][1] += 1
+        if not right:
+            self.misses.append(f"{measure}: {miss}")
+
+    def share(self, measure: str) -> str:
+        right, total = self.counts[measure]
+        return f"{right / total:.3f} ({right}/{total})" if total else "n/a"
+
+
+def _label(entity: Entity | None) -> str:
+    if entity is None:
+        return "no entity"
+    geo = entity.geo
+    if not geo:
+        return f"{entity.text!r} {entity.type}/{entity.subtype} lemma={entity.lemma!r} → no geo"
+    where = f"{geo['name_pl']} {geo['lat']:.2f},{geo['lon']:.2f} {geo['kind']} {geo['country_1939']}"
+    return f"{entity.text!r} {entity.type}/{entity.subtype} lemma={entity.lemma!r} → {where}"
+
+
+def score(analysis: Analysis, golds: list[dict], tally: Tally) -> None:
+    entities = analysis.entities
+    for gold in golds:
+        entity = overlapping(entities, gold["start"], gold["end"])
+        shown = f"{analysis.document.id[13:40]} {analysis.document.text[gold['start']:gold['end']]!r} " \
+                f"gold {gold['base'][0]} {gold['kind']} | {_label(entity)}"
+        if gold["kind"] in NAMED:
+            tally.add("base forms", entity is not None and entity.lemma in gold["base"], shown)
+            tally.add(f"base forms ({gold['kind']})", entity is not None and entity.lemma in gold["base"], shown)
+        if gold["kind"] == "settlement":
+            tally.add("within 30 km", near(entity, gold), shown)
+            if near(entity, gold) and gold["country_1939"]:
+                tally.add("country_1939", entity.geo["country_1939"] == gold["country_1939"],
+                          f"{shown} (gold {gold['country_1939']})")
+        if gold["kind"] in APART:
+            tally.add("streets and buildings not geocoded", entity is None or not entity.geo, shown)
+    for entity in entities:
+        if not entity.geo:
+            continue
+        gold = next((g for g in golds if g["start"] < entity.end and entity.start < g["end"]), None)
+        kind = gold["kind"] if gold else "none"
+        tally.add("precision", geocoded_right(entity, gold),
+                  f"{analysis.document.id[13:40]} gold={kind} | {_label(entity)}")
+
+
+MEASURES = ("base forms", "base forms (settlement)", "base forms (region)", "base forms (country)", "within 30 km",
+            "precision", "country_1939", "streets and buildings not geocoded")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "locked", "all"), default="dev")
+    parser.add_argument("--show", action="store_true", help="list the misses (dev only)")
+    args = parser.parse_args()
+    if args.show and args.split != "dev":
+        sys.exit("--show lists misses: only on --split dev (the locked part is never read for misses)")
+    by_document: dict[str, list[dict]] = defaultdict(list)
+    for line in GOLD.read_text("utf-8").splitlines():
+        gold = json.loads(line)
+        if args.split == "all" or locked(gold["document"]) == (args.split == "locked"):
+            mentions = by_document[gold["document"]]
+            if "start" in gold:
+                mentions.append(gold)
+    documents = read_documents()
+    tally = Tally()
+    for document_id, golds in sorted(by_document.items()):
+        score(analyze(documents[document_id]), golds, tally)
+    print(f"split {args.split}: {len(by_document)} documents, {sum(map(len, by_document.values()))} gold mentions")
+    for measure in MEASURES:
+        print(f"  {measure:<36} {tally.share(measure)}")
+    if args.show:
+        print("\n".join(tally.misses))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,228 @@
+"""What a place mention names, read from the words around it (``resources/pl/place_context.tsv``).
+
+- After *ul.*, *ulica*, *Aleje*, *plac* (or coordinated with such a name: *ul. Chmielnej i Złotej*) a
+  name is a street; after *dworzec*, *gmach*, *most* a building; so is a name that opens with the word
+  (*Dworzec Gdański*). A lone feminine adjective Morfeusz reads as no noun (*na Marszałkowskiej*) in a
+  text about a town is a street too. These are not geocoded as villages that happen to share the name.
+- A word that is also a common noun (*Kowali*, *Izby*, *Pracy*) names a hamlet only with evidence: a
+  capital letter that is not the sentence's first, a preposition of place before it, an administrative
+  unit beside it or a list of other names, and no capitalised word continuing a longer name (*Izby
+  Rzemieślniczej*, *Grupy Pracy*). Without it, only a town or a larger place may be meant; with a
+  lower-case adjective after it (*Koła literackiego*) it is a common noun phrase, not a place.
+- A name between quotation marks is a title (*„Wisła”*, *»Koła«*), not a place.
+- A capitalised adjective or a hyphenated word beside the mention may belong to the name (*Polską
+  Cerekwią*, *Rawa-Ruska*); the gazetteer decides.
+- An administrative unit named beside a mention (*Rogienice w powiecie Włoszczowskim*, *pow.
+  włoszczowski*, *Bronów powiatu Pleszewskiego*) picks the namesake in that district (PRNG) or region
+  (``regional_qualifiers.tsv``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kronika.lang.resources import read_table
+from kronika.model import Token
+
+ROLES = frozenset({"street", "building", "preposition", "region", "title"})
+APART = frozenset({"street", "building"})  # what a name after such a word is: not a settlement
+HYPHENS = frozenset({"-", "‐", "–"})
+QUOTES = frozenset('"„”“«»\'‚’')
+COORDINATORS = frozenset({"i", "oraz", "a", "lub", "albo", ","})
+NOUN_POS = frozenset({"subst", "depr"})
+ADJECTIVE_POS = frozenset({"adj", "adja", "adjp"})
+REGION_WINDOW = 3  # tokens either side where an administrative word locates the name
+LOCATING = frozenset({"w", "we"})  # "w powiecie X" locates a name, so does "X, powiatu Y"; "i powiaty X" not
+DISTRICT_WINDOW = 6  # tokens either side where "w powiecie X" names the mention's district
+COORDINATED_NAME_WORDS = 3  # words of the first name in "ul. Emilii Plater i Chmielnej"
+
+
+@lru_cache(maxsize=1)
+def context_words() -> dict[str, str]:
+    """Lemma or abbreviation → role, validated on load."""
+    words: dict[str, str] = {}
+    for number, (word, role) in read_table("kronika.geo", "resources/pl/place_context.tsv", ("word", "role"),
+                                           header=True, non_empty=True):
+        if role not in ROLES or word != word.lower():
+            raise ValueError(f"place_context.tsv line {number}: role must be one of {sorted(ROLES)}, word lower case")
+        words[word] = role
+    return words
+
+
+def _role(tokens: Sequence[Token], i: int) -> str | None:
+    """The role of token ``i`` by its lemma, or as an abbreviation when a dot follows it."""
+    if not 0 <= i < len(tokens):
+        return None
+    words = context_words()
+    token = tokens[i]
+    if i + 1 < len(tokens) and tokens[i + 1].text == "." and (role := words.get(token.text.lower() + ".")):
+        return role
+    return words.get(token.lemma.lower()) or words.get(token.text.lower())
+
+
+def _word_before(tokens: Sequence[Token], first: int) -> int:
+    """Index of the word before token ``first``, stepping over an abbreviation's dot and a title
+    (*kościele św. Katarzyny*: the word before *Katarzyny* is *kościele*)."""
+    k = first - 1
+    if k >= 1 and tokens[k].text == "." and _role(tokens, k - 1):
+        k -= 1
+    if _role(tokens, k) == "title" and k >= 1:
+        return _word_before(tokens, k)
+    return k
+
+
+def _is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def apart_kind(tokens: Sequence[Token], first: int, last: int) -> str | None:
+    """``street`` or ``building`` when the words say the mention (tokens ``first``..``last``) is one."""
+    own = _role(tokens, first)
+    if own in APART and last > first:
+        return own
+    before = _word_before(tokens, first)
+    role = _role(tokens, before)
+    if role in APART:
+        return role
+    if last > first and _role(tokens, last) == "building":
+        return "building"  # a building named with its head noun last: "Krakowskiej Katedrze"
+    if before >= 0 and tokens[before].text.lower() in COORDINATORS:
+        k = before  # back over the first name of "ul. Emilii Plater i Chmielnej" to its marker
+        while k > 0 and before - k < COORDINATED_NAME_WORDS and _is_capitalised(tokens[k - 1]):
+            k -= 1
+        if k < before and (role := _role(tokens, _word_before(tokens, k))) in APART:
+            return role
+    return None
+
+
+def _sentence_initial(tokens: Sequence[Token], first: int) -> bool:
+    return not any(t.text[:1].isalnum() for t in tokens[:first])
+
+
+def is_lone_adjective(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """One word that Morfeusz reads as a feminine singular adjective, agreeing with an unsaid *ulica*,
+    and never as a common or geographic noun (*Marszałkowskiej*; a surname reading does not count)."""
+    if first != last:
+        return False
+    interps = tokens[first].interps
+    nouns = [i for i in interps if i.pos in NOUN_POS and (i.lemma[:1].islower() or "nazwa_geograficzna" in i.quals)]
+    feminine = any(i.pos in ADJECTIVE_POS and ":sg:" in i.tag and ":f:" in f"{i.tag}:" for i in interps)
+    return feminine and not nouns
+
+
+def needs_evidence(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """True when a one-word mention is also a common noun and nothing in the sentence says it is a place."""
+    if first != last:
+        return False
+    token = tokens[first]
+    common = any(i.pos in NOUN_POS and i.lemma[:1].islower() and "nazwa_geograficzna" not in i.quals
+                 for i in token.interps)
+    if not common:
+        return False
+    title_case = token.text[:1].isupper() and not token.text.isupper()
+    if not title_case or _sentence_initial(tokens, first):
+        return True
+    before = _word_before(tokens, first)
+    following = tokens[last + 1] if last + 1 < len(tokens) else None
+    if following is not None and _is_capitalised(following) and following.text[:1].isalpha():
+        return True  # the head of a longer name: "Izby Rzemieślniczej"
+    if before >= 0 and _is_capitalised(tokens[before]) and _role(tokens, before) != "preposition" \
+            and not _sentence_initial(tokens, before):
+        return True  # the end of a longer name: "Grupy Pracy"
+    window = range(max(0, first - REGION_WINDOW), min(len(tokens), last + 1 + REGION_WINDOW))
+    located = any(_role(tokens, k) == "region" for k in window if k != first)
+    listed = before >= 1 and tokens[before].text.lower() in COORDINATORS and _is_proper_name(tokens[before - 1])
+    return not (_role(tokens, before) == "preposition" or located or listed)
+
+
+def _is_proper_name(token: Token) -> bool:
+    """Capitalised and never a common noun: a place in a list (*Gółkowic i Chałupek*), unlike
+    *Ślusarzy, Kowali*."""
+    return _is_capitalised(token) and not token.text.isupper() and not any(
+        i.pos in NOUN_POS and i.lemma[:1].islower() for i in token.interps)
+
+
+def is_common_phrase(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """A one-word common noun with a lower-case adjective after it: the head of a noun phrase
+    (*Koła literackiego*), not a town of that name."""
+    if first != last or last + 1 >= len(tokens):
+        return False
+    following = tokens[last + 1]
+    common = any(i.pos in NOUN_POS and i.lemma[:1].islower() for i in tokens[first].interps)
+    return common and following.text[:1].islower() and any(i.pos in ADJECTIVE_POS for i in following.interps) \
+        and not any(i.pos in NOUN_POS for i in following.interps)
+
+
+def district(tokens: Sequence[Token], first: int, last: int) -> str | None:
+    """The adjective lemma of an administrative unit named beside the mention (*w powiecie
+    Włoszczowskim* → ``włoszczowski``), which places in that district or region should win."""
+    window = range(max(0, first - DISTRICT_WINDOW), min(len(tokens), last + 1 + DISTRICT_WINDOW))
+    for k in window:
+        if first <= k <= last or _role(tokens, k) != "region":
+            continue
+        abbreviated = k + 1 < len(tokens) and tokens[k + 1].text == "."
+        right_after = k == last + 1 or k == last + 2 and tokens[last + 1].text == ","
+        if not (k >= 1 and tokens[k - 1].text.lower() in LOCATING or abbreviated or right_after):
+            continue  # "miasto Opole i powiaty opolski": listed beside it, not locating it
+        after = k + 2 if k + 1 < len(tokens) and tokens[k + 1].text == "." else k + 1
+        if after < len(tokens) and not first <= after <= last:
+            adjectives = [i.lemma.lower() for i in tokens[after].interps if i.pos in ADJECTIVE_POS]
+            if adjectives:
+                return adjectives[0]
+    return None
+
+
+def is_quoted(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Between quotation marks: the title of a paper, a work or a society (*„Wisła”*, *»Koła«*),
+    which Polish sets in quotes, not a place."""
+    opening = tokens[first].text in QUOTES or 0 < first and tokens[first - 1].text in QUOTES
+    closing = tokens[last].text in QUOTES or last + 1 < len(tokens) and tokens[last + 1].text in QUOTES
+    return opening and closing
+
+
+def wider_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
+    """The mention with the capitalised adjective before it, or the capitalised or hyphenated word
+    after it, that the name stages left out (*Polską Cerekwią*, *Rawa-Ruska*, *San Sebastian*), for the
+    gazetteer to confirm; None when there is none."""
+    def text(a: int, b: int) -> str:
+        return "".join(t.text + " " * (i + 1 < len(tokens) and tokens[i + 1].start > t.end)
+                       for i, t in enumerate(tokens[a:b + 1], a)).strip()
+
+    if last + 2 < len(tokens) and tokens[last + 1].text in HYPHENS and _is_capitalised(tokens[last + 2]) \
+            and tokens[last + 1].start == tokens[last].end:
+        return text(first, last + 2)
+    if first > 1 and tokens[first - 1].text in HYPHENS and _is_capitalised(tokens[first - 2]) \
+            and tokens[first - 1].end == tokens[first].start:
+        return text(first - 2, last)  # "NOWY-YORK"
+    if first > 0 and _is_capitalised(tokens[first - 1]) and any(
+            i.pos in ADJECTIVE_POS for i in tokens[first - 1].interps):
+        return text(first - 1, last)
+    if last + 1 < len(tokens) and _is_capitalised(tokens[last + 1]) and tokens[last + 1].text[:1].isalpha():
+        return text(first, last + 1)  # "Rawie Ruskiej", "Nowym Sączu", "San Sebastian"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class MentionContext:
+    apart: str | None  # "street" / "building": not to be geocoded as a settlement
+    lone_adjective: bool  # a street only in a text about a town
+    towns_only: bool  # a common noun without evidence: a village namesake is not meant
+    common_phrase: bool = False  # a common noun heading a phrase: no place at all
+    quoted: bool = False  # a title in quotation marks: no place at all
+    wider: str | None = None  # the mention with an adjacent adjective or hyphenated word
+    district: str | None = None  # the adjective of an administrative unit beside it
+
+
+def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContext:
+    """The context of the mention spanning ``start``–``end`` among a sentence's tokens."""
+    inside = [i for i, t in enumerate(tokens) if start <= t.start and t.end <= end]
+    if not inside:
+        return MentionContext(None, False, False)
+    first, last = inside[0], inside[-1]
+    return MentionContext(
+        apart=apart_kind(tokens, first, last), lone_adjective=is_lone_adjective(tokens, first, last),
+        towns_only=needs_evidence(tokens, first, last), common_phrase=is_common_phrase(tokens, first, last),
+        quoted=is_quoted(tokens, first, last), district=district(tokens, first, last),
+        wider=wider_name(tokens, first, last))

@@ -1,0 +1,93 @@
+"""Token grammar: what a token's Morfeusz readings say it can be, for every stage.
+
+A disambiguator's single chosen reading is often wrong on rare words and names, so these predicates
+look at all readings of a token and ask what it *can* be: its lemmas, its cases, whether a modifier
+can agree with a head, whether a preposition takes a place.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kronika.lang.resources import language_text, parse_table
+from kronika.model import Interp, Token
+
+NOMINAL = frozenset({"subst", "depr", "ger", "ppron3", "ppron12"})
+CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
+_MODIFIERS = ("adj", "ppas", "pact")
+_HEADS = ("subst", "depr")
+
+
+def lemmas(token: Token) -> frozenset[str]:
+    """The token's lemmas as Morfeusz gives them (without SGJP homonym marks), or its form when it has none."""
+    return frozenset(i.lemma for i in token.interps) or frozenset({token.text})
+
+
+def lemmas_lower(token: Token) -> frozenset[str]:
+    return frozenset(lemma.lower() for lemma in lemmas(token))
+
+
+def lemmas_and_form(token: Token) -> frozenset[str]:
+    """Every lower-cased lemma of a token and its own lower-cased form: what a
+    word listed in a lexicon may match."""
+    # Cached by the identity of the readings tuple, which the tagger shares between all tokens of a form:
+    # hashing the readings themselves cost more than the look-up saved. The entry keeps the tuple alive,
+    # so its identity cannot be reused while the entry stands.
+    key = (token.text, id(token.interps))
+    entry = _LEMMAS_AND_FORM.get(key)
+    if entry is None:
+        if len(_LEMMAS_AND_FORM) >= _CACHE_SIZE:
+            _LEMMAS_AND_FORM.clear()
+        entry = _LEMMAS_AND_FORM[key] = (
+            token.interps, frozenset({i.lemma.lower() for i in token.interps} | {token.text.lower()}))
+    return entry[1]
+
+
+_LEMMAS_AND_FORM: dict[tuple[str, int], tuple[tuple[Interp, ...], frozenset[str]]] = {}
+_CACHE_SIZE = 200_000
+
+
+def cases(token: Token, parts_of_speech: frozenset[str] | tuple[str, ...] = NOMINAL) -> frozenset[str]:
+    """Cases the token may be in as one of ``parts_of_speech``; empty when it has no such reading."""
+    found: set[str] = set()
+    for interp in token.interps:
+        if interp.pos in parts_of_speech:
+            for part in interp.tag.split(":")[1:]:
+                found.update(c for c in part.split(".") if c in CASES)
+    return frozenset(found)
+
+
+def case_agrees(modifier: Token, head: Token) -> bool:
+    """A modifier (adjective, participle) may modify the head noun: some case in common (gender is left
+    aside: heads of names vary)."""
+    return bool(cases(modifier, _MODIFIERS) & cases(head, _HEADS))
+
+
+@lru_cache(maxsize=4)
+def _place_prepositions(language: str = "pl") -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(every preposition of place, those before which a place mostly follows, those inside place names)."""
+    name = "place_prepositions.tsv"
+    columns = ("preposition", "cases", "before_place", "in_name")
+    rows = parse_table(language_text("kronika.lang", name, language), name, columns, header=True, non_empty=True)
+    for number, (_, governed, before, inside) in rows:
+        if {before, inside} - {"yes", "no"} or set(governed.split()) - set(CASES):
+            raise ValueError(f"{name} line {number}: expected cases, then yes or no twice")
+    every = frozenset(row.fields[0] for row in rows)
+    before_place = frozenset(row.fields[0] for row in rows if row.fields[2] == "yes")
+    in_name = frozenset(row.fields[0] for row in rows if row.fields[3] == "yes")
+    return every, before_place, in_name
+
+
+def place_prepositions() -> frozenset[str]:
+    """Every preposition of place: after one, the rest of a name is governed, not inflected."""
+    return _place_prepositions()[0]
+
+
+def prepositions_before_places() -> frozenset[str]:
+    """Prepositions a place name mostly follows in a narrative: *pod Kowlem*, *koło Lwowa*."""
+    return _place_prepositions()[1]
+
+
+def prepositions_in_place_names() -> frozenset[str]:
+    """Prepositions that open the qualifier of a place name: *Brześć nad Bugiem*."""
+    return _place_prepositions()[2]

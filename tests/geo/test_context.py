@@ -1,0 +1,193 @@
+"""What a place mention names from its context (streets, buildings, common nouns), the 1939 states
+and the world outside Poland: sentences written for these tests, run through the pipeline."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from kronika.geo import geocode
+from kronika.geo.context import context_words
+from kronika.geo.curated import load_country_names, load_exonyms
+from kronika.geo.index import get_gazetteer
+from kronika.geo.orthography import modernised
+from kronika.model import Document, Entity
+from kronika.pipeline import analyze
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def entity(text: str, mention: str) -> Entity:
+    analysis = analyze(Document("t", text, "1938-05-10"))
+    start = text.index(mention)
+    found = [e for e in analysis.entities if e.start < start + len(mention) and start < e.end]
+    assert found, (mention, [(e.text, e.type) for e in analysis.entities])
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "mention", "subtype"), [
+    ("Tramwaj stanął przy ul. Chmielnej w Warszawie.", "Chmielnej", "street"),
+    ("Pochód przeszedł od ul. Piwnej i Długiej aż do Wisły w Gdańsku.", "Długiej", "street"),
+    ("Ruch zamknięto na Al. Ujazdowskich w Warszawie.", "Ujazdowskich", "street"),
+    ("Pociągi kierowano na Dworzec Gdański w Warszawie.", "Dworzec Gdański", "building"),
+    ("Wieczorem w Warszawie zebrano się na placu Trzech Krzyży.", "Trzech Krzyży", "street"),
+    ("Nabożeństwo odprawiono w kościele św. Barbary w Krakowie.", "Barbary", "building"),
+    ("Mieszkał na Marszałkowskiej w Warszawie.", "Marszałkowskiej", "street"),
+])
+def test_streets_and_buildings_are_not_settlements(text: str, mention: str, subtype: str) -> None:
+    found = entity(text, mention)
+    if found.type == "PLACE":
+        assert found.subtype == subtype and found.geo is None, found
+    else:
+        assert not found.geo
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Na zebraniu Cechu Stolarzy, Kowali i Szewców wybrano zarząd.", "Kowali"),
+    ("Prezes Izby Handlowej przemawiał w Wilnie.", "Izby"),
+    ("Posłowie Grupy Pracy obradowali w Sejmie.", "Pracy"),
+    ("ZE SZPITALA DO WIĘZIENIA poszedł sierżant.", "SZPITALA"),
+])
+def test_common_nouns_need_evidence_to_be_hamlets(text: str, mention: str) -> None:
+    analysis = analyze(Document("t", text, "1938-05-10"))
+    start = text.index(mention)
+    assert not any(e.geo for e in analysis.entities if e.start < start + len(mention) and start < e.end)
+
+
+@pytest.mark.parametrize("text", ["Koncert »Koła« odbył się w Poznaniu.", "Pismo „Wisła” wyszło w Warszawie."])
+def test_a_title_in_quotation_marks_is_not_a_place(text: str) -> None:
+    analysis = analyze(Document("t", text, "1918-08-01"))
+    assert [e.geo["name_pl"] for e in analysis.entities if e.geo] in (["Poznań"], ["Warszawa"])
+
+
+@pytest.mark.parametrize(("name", "polish"), [("Berlin", "Berlin"), ("Pisz", "Pisz"), ("Vienna", "Wiedeń"),
+                                              ("Lviv", "Lwów"), ("Tallinn", "Tallin")])
+def test_the_polish_name_of_a_place(name: str, polish: str) -> None:
+    place = geocode(name)
+    assert place is not None and place.name == polish
+
+
+@pytest.mark.parametrize(("text", "mention", "lat", "lon"), [
+    ("Urzędy celne w Pawłowiczkach i Polską Cerekwią należą do Prudnika.", "Cerekwią", 50.23, 18.07),
+    ("Wojska wyszły za linię kolejową Rawa-Ruska — Horyniec.", "Rawa", 50.23, 23.62),
+    ("Mieszkał w Nowym Sączu od lat.", "Nowym", 49.62, 20.69),
+    ("Dwór polecił przygotować zamek królewski w San Sebastian.", "San", 43.31, -1.98),
+])
+def test_a_name_cut_short_is_completed_by_the_gazetteer(text: str, mention: str, lat: float, lon: float) -> None:
+    found = entity(text, mention)
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], lat, lon) < 15, found.geo
+
+
+def test_a_common_noun_heading_a_phrase_is_not_a_town() -> None:
+    analysis = analyze(Document("t", "Zebrali się członkowie Koła literackiego i goście.", "1902-01-10"))
+    assert not any(e.geo for e in analysis.entities)
+
+
+@pytest.mark.parametrize("text", ["Sprzedano dobra Rogienice w powiecie Włoszczowskim.",
+                                  "Sprzedano dobra Rogienice powiatu Włoszczowskiego."])
+def test_a_district_named_beside_the_mention_picks_the_namesake(text: str) -> None:
+    found = entity(text, "Rogienice")
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 50.77, 20.04) < 10, found.geo
+    assert "district" in found.geo["reason"]
+
+
+@pytest.mark.parametrize(("old", "modern"), [("Rosyi", "Rosji"), ("Anglji", "Anglii"), ("Austrya", "Austria"),
+                                             ("Francyi", "Francji"), ("Kraków", "Kraków")])
+def test_spelling_before_the_reforms(old: str, modern: str) -> None:
+    assert modernised(old) == modern
+
+
+@pytest.mark.parametrize(("name", "expected"), [("Rosyi", "Rosja"), ("Anglji", "Anglia"), ("Hiszpanji", "Hiszpania")])
+def test_old_spellings_find_the_place(name: str, expected: str) -> None:
+    place = geocode(name, year=1925)
+    assert place is not None and place.name == expected
+
+
+def test_a_hamlet_named_like_a_common_noun_in_a_list_of_places() -> None:
+    found = entity("Urzędy celne w Gółkowicach i Chałupkach zamknięto.", "Chałupkach")
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 49.93, 18.32) < 30, found.geo
+
+
+def test_a_hamlet_named_like_a_common_noun_with_a_preposition_of_place() -> None:
+    found = entity("Pożar wybuchł w Kowalach pod Wrocławiem.", "Kowalach")
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 51.10, 17.03) < 30
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Statek płynął z Ameryki do Gdyni.", "Ameryki"),
+    ("Wojna grozi całej Europie, pisze prasa.", "Europie"),
+])
+def test_continents_are_not_villages(text: str, mention: str) -> None:
+    found = entity(text, mention)
+    assert not found.geo or found.geo["kind"] != "settlement", found
+
+
+@pytest.mark.parametrize(("name", "country_1939"), [
+    ("Gdańsk", "Free City of Danzig"),
+    ("Sopot", "Free City of Danzig"),
+    ("Gdynia", "Poland"),
+    ("Tczew", "Poland"),
+    ("Kłajpeda", "Germany"),
+    ("Praga", "Protectorate of Bohemia and Moravia"),
+    ("Brno", "Protectorate of Bohemia and Moravia"),
+    ("Liberec", "Germany"),
+    ("Bratysława", "Slovakia"),
+    ("Koszyce", "Hungary"),
+    ("Szanghaj", "China"),
+    ("Wiedeń", "Germany"),
+])
+def test_country_1939_follows_the_borders_of_1939(name: str, country_1939: str) -> None:
+    place = geocode(name, year=1939)
+    assert place is not None and place.country_1939 == country_1939, (name, place)
+
+
+@pytest.mark.parametrize(("name", "lat", "lon"), [
+    ("Nankin", 32.06, 118.78), ("Addis-Abeba", 9.02, 38.75), ("Salonika", 40.64, 22.94),
+    ("Lizbona", 38.72, -9.14), ("Lizbonie", 38.72, -9.14), ("Guernica", 43.32, -2.68),
+    ("Teruel", 40.34, -1.11), ("Helsingfors", 60.17, 24.94), ("Genewy", 46.20, 6.14),
+    ("Vaduz", 47.14, 9.52), ("Antokolu", 54.70, 25.32), ("Mokotowie", 52.19, 21.02),
+    ("Jasnej Górze", 50.81, 19.10),
+])
+def test_the_world_outside_poland(name: str, lat: float, lon: float) -> None:
+    place = geocode(name, year=1938)
+    assert place is not None and km(place.lat, place.lon, lat, lon) < 30, (name, place)
+
+
+def test_context_table_roles() -> None:
+    words = context_words()
+    assert words["ul."] == "street" and words["dworzec"] == "building" and words["w"] == "preposition"
+
+
+def test_every_exonym_is_in_the_index() -> None:
+    """The shipped index was built from the current exonyms table."""
+    for row in load_exonyms():
+        place = geocode(row.exonym)
+        assert place is not None and place.name_now == row.name_now, row
+
+
+def test_the_index_uses_the_readable_1939_names() -> None:
+    """The shipped index was built with the current country_1939_names.tsv: no raw label is left."""
+    renamed, extra = load_country_names()
+    used = set(get_gazetteer()._load().codes["border_1939"].values())
+    assert not used & (set(renamed) - set(renamed.values()))
+    assert extra <= used
+
+
+def test_country_names_and_exonyms_load() -> None:
+    renamed, extra = load_country_names()
+    assert renamed["Chinese warlords"] == "China" and "Free City of Danzig" in extra
+    assert any(row.exonym == "Nankin" for row in load_exonyms())
+
+
+@pytest.mark.parametrize("row", [
+    "Nankin\tNanjing\tChina\tx",  # not ISO
+    "Nankin\tNanjing\tCN\t",  # no source
+])
+def test_exonyms_reject_bad_rows(row: str) -> None:
+    with pytest.raises(ValueError, match="line 2"):
+        load_exonyms(f"exonym\tname_now\tcountry_now\tsource\n{row}\n")

@@ -1,0 +1,45 @@
+"""Token grammar (kronika.lang.grammar)."""
+
+from __future__ import annotations
+
+from kronika.lang.grammar import (
+    case_agrees,
+    cases,
+    lemmas,
+    lemmas_and_form,
+    lemmas_lower,
+    place_prepositions,
+    prepositions_before_places,
+    prepositions_in_place_names,
+)
+from kronika.model import Token
+from kronika.morph import get_morphology
+
+
+def token(text: str) -> Token:
+    return Token(0, len(text), text, get_morphology().analyse(text))
+
+
+def test_lemmas() -> None:
+    assert "Lwów" in lemmas(token("Lwowa"))
+    assert "lwów" in lemmas_lower(token("Lwowa"))
+    assert {"lwów", "lwowa"} <= lemmas_and_form(token("Lwowa"))
+    assert lemmas(Token(0, 3, "xyz")) == {"xyz"}  # no readings: the form
+
+
+def test_cases() -> None:
+    assert "gen" in cases(token("Lwowa"))
+    assert cases(token("bardzo")) == frozenset()  # an adverb has no case
+    assert "loc" in cases(token("Tomaszowie"), ("subst",))
+
+
+def test_case_agrees() -> None:
+    assert case_agrees(token("Lubelskim"), token("Tomaszowem"))
+    assert not case_agrees(token("Lubelskiego"), token("Tomaszowem"))
+
+
+def test_place_prepositions() -> None:
+    assert {"pod", "koło", "w"} <= prepositions_before_places()
+    assert "na" not in prepositions_before_places()  # takes people and things as often
+    assert prepositions_in_place_names() == {"nad", "pod", "przy"}
+    assert prepositions_before_places() | prepositions_in_place_names() <= place_prepositions()

@@ -1,0 +1,77 @@
+"""Polish temporal phenomena on sentences written for these tests (not taken from any benchmark): the
+direction of weekdays and months, uncertainty kept in ``mod``, 1930s press conventions, narrative time."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.model import Timex
+from kronika.timex import find_timexes
+
+
+def found(text: str, dct: str | None = None) -> list[tuple[str, str, str | None]]:
+    return [(t.text, t.value, t.mod) for t in find_timexes(text, dct)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # the clause's tense points the way: past → the last such day, future → the next (1939-06-07 is a Wednesday)
+        ("W poniedziałek rozpoczęto obrady sejmu.", "1939-06-07", [("poniedziałek", "1939-06-05", None)]),
+        ("W poniedziałek rozpoczną się obrady sejmu.", "1939-06-07", [("poniedziałek", "1939-06-12", None)]),
+        ("Zebranie odbędzie się w najbliższą środę.", "1939-06-07", [("najbliższą środę", "1939-06-14", None)]),
+        ("W ub. środę zebrał się zarząd.", "1939-06-07", [("ub. środę", "1939-05-31", None)]),
+        # a month without a year in past narrative: this year or the last, never the next
+        ("W październiku spłonął młyn.", "1939-06-07", [("październiku", "1938-10", None)]),
+        ("W marcu spłonął młyn.", "1939-06-07", [("marcu", "1939-03", None)]),
+        ("W październiku otworzą nowy most.", "1939-06-07", [("październiku", "1939-10", None)]),
+        # uncertainty and phase are kept as TIMEX3 mod, the value stays the best point
+        ("Wojsko weszło około 20 września 1939 r.", None, [("około 20 września 1939 r.", "1939-09-20", "APPROX")]),
+        ("Wrócił koło 1920 roku.", None, [("koło 1920 roku", "1920", "APPROX")]),
+        ("Stało się to w końcu września 1939 r.", None, [("w końcu września 1939 r.", "1939-09", "END")]),
+        ("Umowę zawarto przed 1 września 1939 r.", None, [("przed 1 września 1939 r.", "1939-09-01", "BEFORE")]),
+        ("Po 17 września 1939 r. granica upadła.", None, [("Po 17 września 1939 r.", "1939-09-17", "AFTER")]),
+        ("Walczono między 18 a 20 września 1939 r.", None,
+         [("między 18 a 20 września 1939 r.", "1939-09-18/1939-09-20", None)]),
+        # a point hedge is not the amount's: "po dwóch dniach" is a duration without BEFORE/AFTER
+        ("Wrócił po dwóch dniach.", None, [("dwóch dniach", "P2D", None)]),
+        # 1930s press abbreviations, with OCR reading 1 as l or I
+        ("Posiedzenie odbyło się 3 bm. w ratuszu.", "1936-04-09", [("3 bm.", "1936-04-03", None)]),
+        ("Zjazd odbył się 28 ub. m. w Wilnie.", "1936-04-09", [("28 ub. m.", "1936-03-28", None)]),
+        ("W maju z. r. otwarto szkołę.", "1936-04-09", [("maju z. r.", "1935-05", None)]),
+        ("W listopadzie ub. r. otwarto szkołę.", "1936-04-09", [("listopadzie ub. r.", "1935-11", None)]),
+        ("Dnia 2l czerwca l939 r. otwarto szkołę.", None, [("Dnia 2l czerwca l939 r.", "1939-06-21", None)]),
+        # eras and Roman numerals
+        ("Chrzest przyjęto w 966 r., a Rzym założono w 753 r. p.n.e.", None,
+         [("966 r.", "0966", None), ("753 r. p.n.e.", "BC0753", None)]),
+        ("W XVII w. miasto rosło, aż do dnia 1.IX.1939.", None,
+         [("XVII w.", "16", None), ("dnia 1.IX.1939", "1939-09-01", None)]),
+        # numbers that are not years
+        ("Pociąg nr 1701 przybył z opóźnieniem.", None, []),
+        ("W r. 1936 i w 1937 r. budowano.", None, [("r. 1936", "1936", None), ("1937 r.", "1937", None)]),
+        # a clock with its part of the day
+        ("Pociąg odszedł o godz. 3 po poł.", "1939-06-07", [("godz. 3 po poł.", "1939-06-07T15:00", None)]),
+        ("Obudzono go o piątej nad ranem.", "1939-06-07", [("o piątej nad ranem", "1939-06-07T05:00", None)]),
+    ],
+)
+def test_phenomena(text: str, dct: str | None, expected: list[tuple[str, str, str | None]]) -> None:
+    assert found(text, dct) == expected
+
+
+def test_anaphora_follows_the_narrative_not_the_issue() -> None:
+    text = "W dniu 12 maja 1939 r. przybył do Wilna. Nazajutrz zwiedzał miasto, a tego dnia wieczorem wyjechał."
+    values = [(t.text, t.value) for t in find_timexes(text, "1939-06-07")]
+    assert values == [("W dniu 12 maja 1939 r.", "1939-05-12"), ("Nazajutrz", "1939-05-13"),
+                      ("tego dnia wieczorem", "1939-05-13TEV")]
+
+
+def test_a_night_clock_after_the_evening_is_the_next_day() -> None:
+    text = "Wczoraj o godz. 21 zerwała się burza i miasto było bez prądu do godz. 0.20."
+    values = [(t.text, t.value) for t in find_timexes(text, "1939-07-02")]
+    assert values == [("Wczoraj o godz. 21", "1939-07-01T21:00"), ("godz. 0.20", "1939-07-02T00:20")]
+
+
+def test_mod_is_in_the_json() -> None:
+    (timex,) = find_timexes("około 1940 roku")
+    assert timex.to_json()["mod"] == "APPROX"
+    assert Timex("t1", 0, 4, "1939", "DATE", "1939").to_json()["mod"] is None
