@@ -148,6 +148,24 @@ class NkjpSpan:
         return {"start": self.start, "end": self.end, "label": self.label}
 
 
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A counted amount: *ponad 320 000 obywateli* → 320000 × *obywatel*, modifier ``more``."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str  # lemma of the counted noun
+    modifier: str | None = None  # approx / more / less
+    predicate: str | None = None  # lemma of the sentence's first verb
+
+    def to_json(self) -> dict[str, Any]:
+        value = int(self.value) if float(self.value).is_integer() else self.value
+        return {"start": self.start, "end": self.end, "text": self.text, "value": value, "unit": self.unit,
+                "modifier": self.modifier}
+
+
 @dataclass(slots=True)
 class Analysis:
     """Everything Kronika knows about one document; ``to_json`` is the contract's shape."""
@@ -158,6 +176,7 @@ class Analysis:
     timexes: list[Timex] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     nkjp: list[NkjpSpan] = field(default_factory=list)  # always computed: the entity stage builds on it
+    quantities: list[Quantity] = field(default_factory=list)
     show_nkjp: bool = False  # whether the contract JSON carries the layer (`analyze --nkjp`)
 
     @property
@@ -175,6 +194,7 @@ class Analysis:
             "entities": [e.to_json() for e in self.entities],
             "timexes": [t.to_json() for t in self.timexes],
             "events": [e.to_json() for e in self.events],
+            "quantities": [q.to_json() for q in self.quantities],
         }
         if self.show_nkjp:
             data["nkjp"] = [n.to_json() for n in self.nkjp]

@@ -58,6 +58,12 @@ def _nkjp(analysis: Analysis) -> None:
     analysis.nkjp = tag_nkjp(analysis.sentences)
 
 
+def _quantities(analysis: Analysis) -> None:
+    from kronika.quantities import annotate_quantities
+
+    annotate_quantities(analysis)
+
+
 def _timex(analysis: Analysis) -> None:
     from kronika.timex import annotate_timexes
 
@@ -72,6 +78,7 @@ STAGES: list[Stage] = [
     Stage("entities", _entities, requires=("tokens.chosen", "nkjp"), assigns=("entities",)),
     Stage("places", _places, requires=("entities",), assigns=("entities.geo",)),
     Stage("events", _events, requires=("entities", "timexes"), assigns=("events",)),
+    Stage("quantities", _quantities, requires=("tokens.chosen", "timexes", "entities"), assigns=("quantities",)),
 ]
 
 

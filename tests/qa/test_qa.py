@@ -11,6 +11,7 @@ from kronika.cli import main
 from kronika.events import annotate_events
 from kronika.qa import answer, parse_question
 from kronika.qa.render import render_timex
+from kronika.quantities import annotate_quantities
 from kronika.store import Store
 from tests.events.builders import build_analysis
 
@@ -31,6 +32,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     path = tmp_path_factory.mktemp("qa") / "qa.sqlite"
     analysis = build_analysis(TEXT_1, ENTITIES_1, TIMEXES_1, document_id="mlawa")
     annotate_events(analysis)
+    annotate_quantities(analysis)
     opened = Store.open(f"sqlite:///{path}")
     opened.ingest(analysis)
     yield opened
@@ -72,7 +74,9 @@ def test_unsupported_questions_get_no_answer(store: Store, question: str) -> Non
     ("Kiedy broniło się Wilno?", "time", None, None),
     ("Z jaką dywizją walczyła grupa?", "which", "z", "dywizja"),
     ("Gdzie odbyła się defilada?", "place", None, None),
-    ("Ilu żołnierzy zginęło?", "quantity", None, None),
+    ("Ilu żołnierzy zginęło?", "quantity", None, "żołnierz"),
+    ("Pod czyim przewodnictwem obradowała komisja?", "person", "pod", "przewodnictwo"),
+    ("W którym roku zbudowano most?", "time", "w", "rok"),
     ("Kto był ambasadorem?", "person", None, None),
 ])
 def test_parse_question(question: str, asks: str, preposition: str | None, noun: str | None) -> None:

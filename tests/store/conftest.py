@@ -16,6 +16,7 @@ from sqlalchemy.engine import make_url
 
 from kronika.model import Analysis, Document, Entity, Event, EventArgument, Timex
 from kronika.morph import get_morphology
+from kronika.quantities import annotate_quantities
 from kronika.store import Store
 from kronika.text.segment import split_sentences
 
@@ -115,7 +116,9 @@ def build_analysis(spec: Spec) -> Analysis:
             places=[EventArgument(p, ids.get(p)) for p in item.get("places", [])],
             participants=[EventArgument(p, ids.get(p), role) for p, role in item.get("participants", [])]))
     document = Document(id=spec.name, text=spec.text, title=spec.name, source=f"{spec.name}.txt")
-    return Analysis(document, sentences, entities, timexes, events)
+    analysis = Analysis(document, sentences, entities, timexes, events)
+    annotate_quantities(analysis)  # a pipeline stage, run on the given names and dates
+    return analysis
 
 
 @pytest.fixture(scope="session")

@@ -4,11 +4,8 @@ import pytest
 
 from kronika.lang.base_forms import guess_bases
 from kronika.lang.fold import fold
-from kronika.morph import get_morphology
 from kronika.store.intervals import query_interval, timex_interval
-from kronika.store.quantities import find_quantities
 from kronika.store.terms import query_alternatives
-from kronika.text.segment import split_sentences
 
 
 @pytest.mark.parametrize(("text", "folded"), [
@@ -64,27 +61,3 @@ def test_query_interval_open_ends_and_errors():
     assert query_interval(None, None) is None
     with pytest.raises(ValueError):
         query_interval("wrzesień", None)
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Wywieziono ponad 320 000 obywateli polskich.", [(320000, "obywatel", "more")]),
-    ("Zginęło ok. 22 tys. oficerów.", [(22000, "oficer", "approx")]),
-    ("Zginęło dwadzieścia dwa tysiące ludzi.", [(22000, "człowiek", None)]),
-    ("Armia liczyła prawie 600 tys. żołnierzy i 5 000 czołgów.",
-     [(600000, "żołnierz", "less"), (5000, "czołg", None)]),
-    ("Walczyła z 52. Dywizją Strzelecką.", []),  # an ordinal, not a count
-    ("Było to 17 września 1939 roku.", []),  # a date, not a count
-    ("W 1794 grupa powstańców ruszyła.", []),  # a year before a singular noun
-    ("Na przełomie 19 wieku.", []),  # an ordinal century
-    ("Była to jedna okazja.", []),  # "one", not a count
-    ("Zdobyto 1 działo.", [(1, "działo", None)]),
-])
-def test_find_quantities(text, expected):
-    morphology = get_morphology()
-    found = []
-    for sentence in split_sentences(text):
-        for token in sentence.tokens:
-            token.interps = morphology.analyse(token.text)
-            token.chosen = token.interps[0]
-        found += [(q.value, q.unit, q.modifier) for q in find_quantities(text, sentence, [])]
-    assert found == expected

@@ -1,28 +1,32 @@
-"""Answering a parsed question from the store's events, with the sentences the answers rest on.
+"""Answering a Polish question from the stored documents: retrieve, then read.
 
-An event supports an answer when its sentence contains every name of the question and, for most
-questions, its trigger is the question's predicate (lemma-aware: *podpisano* ~ *podpisały*). The best
-supported events give the answer: their time, places, a participant in the asked role, or a number.
-Nothing supported → no answers (the calibrated "nie wiem"); confidence falls with weaker support and
-with a time only inherited from the narrative.
+The question is parsed (:mod:`kronika.qa.question`), candidate sentences are retrieved from the store's
+lemma index (:mod:`kronika.qa.retrieve`), and in each the answer of the expected kind and role is read
+(:mod:`kronika.qa.read`). A candidate's score joins how much of the question its sentence covers, how
+well its role fits and how close it stands to the question's words; the confidence is that score mapped
+onto how often answers so scored were right on development questions. Weak evidence gives no answer
+(the "nie wiem"). Answers never depend on an event having been recognised; "what happened on a day"
+lists the stored events of that day.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from kronika.events.lexicon import load_triggers
-from kronika.morph import get_morphology
-from kronika.qa.question import Question, Term, parse_question, token_lemmas
+from kronika.qa.question import Question, parse_question
+from kronika.qa.read import Candidate, Reader
 from kronika.qa.render import render_timex
-from kronika.store import Argument, Citation, EventRecord, Store
-from kronika.text.segment import tokenize
+from kronika.qa.retrieve import retrieve
+from kronika.store import Citation, Store
 
-MIN_SUPPORT = 0.55  # below this share of the question's words in a sentence, say nothing
-INHERITED_PENALTY = 0.6
+MIN_COVERAGE = 0.4  # below this share of the question in a sentence, it does not count as evidence
+MIN_SCORE = 0.55  # the best candidate's score below which the answer is "nie wiem"
+TIE = 0.02  # candidates this close to the best are given too (a list: "w Katyniu, Charkowie i Kalininie")
+MAX_ANSWERS = 3
+POOR_FIT = 0.7
+NUMBER = re.compile(r"\d[\d\s.,]*\d|\d")
 
 
 @dataclass
@@ -31,6 +35,7 @@ class Answer:
     value: Any
     confidence: float
     citations: list[Citation] = field(default_factory=list)
+    span: tuple[int, int] | None = None  # document offsets of the answer in its cited sentence
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "value": self.value, "confidence": round(self.confidence, 2),
@@ -38,140 +43,41 @@ class Answer:
                               for c in self.citations]}
 
 
-@lru_cache(maxsize=20_000)
-def text_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(lemmas, lower-case forms) of every word of a text."""
-    morphology = get_morphology()
-    lemmas: set[str] = set()
-    forms: set[str] = set()
-    for token in tokenize(text):
-        token.interps = morphology.analyse(token.text)
-        lemmas |= token_lemmas(token)
-        forms.add(token.text.lower())
-    return frozenset(lemmas), frozenset(forms)
+def _score(reader: Reader, candidate: Candidate) -> float:
+    return (candidate.coverage + 0.35 * candidate.fit + 0.2 * reader.proximity(candidate)
+            + 0.05 * candidate.passage.rank)
 
 
-def term_in(term: Term, text: str) -> bool:
-    lemmas, forms = text_terms(text)
-    if term.lemmas & lemmas or term.form.lower() in forms:
-        return True
-    # a word the dictionary does not know ("Rückemanna") matches another case form by its stem
-    stem = term.form.lower()[: max(4, len(term.form) - 2)]
-    return term.lemmas == {term.form.lower()} and any(f.startswith(stem) for f in forms)
+def confidence(score: float, fit: float) -> float:
+    """The score mapped onto the share of right answers seen at that score on development questions
+    (piecewise linear); an answer whose role fits the question badly stays below 0.7."""
+    points = ((MIN_SCORE, 0.3), (1.0, 0.5), (1.38, 0.8), (1.55, 0.92))
+    value = points[-1][1]
+    if score <= points[0][0]:
+        value = points[0][1]
+    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+        if x0 < score <= x1:
+            value = y0 + (y1 - y0) * (score - x0) / (x1 - x0)
+            break
+    return round(min(value, 0.7) if fit < POOR_FIT else value, 2)
 
 
-def _argument_text(event: EventRecord) -> str:
-    return " ".join(a.lemma for a in (*event.places, *event.participants))
+def _citation(candidate: Candidate) -> Citation:
+    analysis = candidate.passage.analysis
+    sentence = candidate.passage.sentence
+    document = analysis.document
+    return Citation(document.id, sentence.start, sentence.end, document.text[sentence.start:sentence.end],
+                    document.title, document.source)
 
 
-@dataclass
-class Support:
-    event: EventRecord
-    score: float
-    trigger: float
-
-
-def _support(question: Question, event: EventRecord) -> Support | None:
-    sentence = event.sentence.text
-    context = sentence + " " + _argument_text(event)
-    if not all(term_in(t, context) for t in question.names):
-        return None
-    found = [t for t in question.terms if term_in(t, context)]
-    coverage = len(found) / max(len(question.terms), 1)
-    trigger = max((t.predicate_weight for t in question.predicates if term_in(t, event.trigger_text)), default=0.0)
-    if not trigger:
-        # another word for the same kind of event: "walczyła" asks about "stoczyła walki"
-        trigger = 0.8 * max((t.predicate_weight for t in question.predicates
-                             if event.type in event_types(t.lemmas)), default=0.0)
-    return Support(event, coverage, trigger)
-
-
-@lru_cache(maxsize=4096)
-def event_types(lemmas: frozenset[str]) -> frozenset[str]:
-    """Event types the trigger lexicon gives a single word ("walczyć" → battle)."""
-    return frozenset(e.type for e in load_triggers() if len(e.words) == 1 and e.words[0] & lemmas)
-
-
-def _ranked(question: Question, events: list[EventRecord], need_trigger: bool) -> list[Support]:
-    supports = [s for e in events if (s := _support(question, e)) is not None]
-    if need_trigger and question.predicates:
-        supports = [s for s in supports if s.trigger > 0]
-    supports = [s for s in supports if s.score >= MIN_SUPPORT or s.trigger >= 1.0 and s.score >= 0.4]
-    return sorted(supports, key=lambda s: (s.trigger + s.score, -s.event.time_inherited), reverse=True)
-
-
-def _confidence(support: Support, inherited: bool = False) -> float:
-    value = 0.45 + 0.3 * support.score + 0.2 * min(support.trigger, 1.0)
-    return round(value * (INHERITED_PENALTY if inherited else 1.0), 2)
-
-
-def _mentioned(question: Question, argument: Argument) -> bool:
-    """Whether the question itself names this argument (so it is not the answer)."""
-    # a number tells units apart ("8. Armia" is not the "Armia „Poznań”" of the question)
-    words = [w for w in re.findall(r"\w+", argument.lemma) if len(w) > 2 or w.isdigit()]
-    lemmas = {lemma for t in question.terms for lemma in t.lemmas}
-    return bool(words) and all(text_terms(w)[0] & lemmas or w.lower() in lemmas for w in words)
-
-
-def _time_answers(question: Question, ranked: list[Support]) -> list[Answer]:
-    dated = [s for s in ranked if s.event.time]
-    if not dated:
-        return []
-    best = max(dated, key=lambda s: (s.trigger + s.score - (0.3 if s.event.time_inherited else 0)))
-    event = best.event
-    return [Answer(render_timex(event.time or ""), event.time, _confidence(best, event.time_inherited),
-                   [event.sentence])]
-
-
-def _place_answers(question: Question, ranked: list[Support]) -> list[Answer]:
-    for support in ranked:
-        places = [p for p in support.event.places if not _mentioned(question, p)]
-        if places:
-            return [Answer(p.lemma, p.lemma, _confidence(support), [support.event.sentence]) for p in places]
-    return []
-
-
-def _wanted_roles(question: Question) -> tuple[str, ...]:
-    if question.command:
-        return ("commander",)
-    if question.preposition == "z":
-        return ("opponent",)
-    if question.passive:
-        return ("patient", "recipient")
-    return ("agent",)
-
-
-def _participant_answers(question: Question, ranked: list[Support]) -> list[Answer]:
-    roles = _wanted_roles(question)
-    for support in ranked:
-        candidates = [p for p in support.event.participants if p.role in roles and not _mentioned(question, p)]
-        if question.noun is not None and question.asks == "which":
-            noun = question.noun
-            candidates = [p for p in candidates if term_in(noun, p.lemma)
-                          or question.entity_type and (p.ref or "").startswith(question.entity_type.lower())]
-        if candidates:
-            return [Answer(p.lemma, p.lemma, _confidence(support), [support.event.sentence])
-                    for p in candidates]
-    return []
-
-
-def _number_text(text: str) -> str:
-    match = re.search(r"\d[\d\s.,]*\d|\d", text)
-    return match.group().strip() if match else text
-
-
-def _quantity_answers(question: Question, ranked: list[Support], store: Store) -> list[Answer]:
-    nouns = {lemma for t in question.terms for lemma in t.lemmas}
-    for support in ranked:
-        quantities = list(support.event.quantities) or [
-            q for q in store.quantities(document=support.event.document)
-            if q.sentence.start == support.event.sentence.start]
-        matching = [q for q in quantities if q.unit.lower() in nouns]
-        if matching:
-            quantity = matching[0]
-            value = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
-            return [Answer(_number_text(quantity.text), value, _confidence(support), [quantity.sentence])]
-    return []
+def _answer(candidate: Candidate, asks: str) -> Answer:
+    text = candidate.text
+    if asks == "time":
+        text = render_timex(str(candidate.value))
+    elif asks == "quantity" and (number := NUMBER.search(text)):
+        text = number.group().strip()  # "ponad 320 000 obywateli" → "320 000"; the unit is the question's
+    return Answer(text, candidate.value, confidence(candidate.score, candidate.fit), [_citation(candidate)],
+                  (candidate.start, candidate.end))
 
 
 def _happened_answers(question: Question, store: Store) -> list[Answer]:
@@ -179,7 +85,7 @@ def _happened_answers(question: Question, store: Store) -> list[Answer]:
     from kronika.pipeline import analyze
 
     timexes = analyze(Document(id="question", text=question.text)).timexes
-    dates = [t.value for t in timexes if t.type in {"DATE", "TIME"}]
+    dates = [t.value for t in timexes if t.type in {"DATE", "TIME"} and t.value[:4].isdigit()]
     if not dates:
         return []
     day = dates[0][:10]
@@ -201,17 +107,28 @@ def answer(store: Store, question_text: str) -> list[Answer]:
     question = parse_question(question_text)
     if question.happened:
         return _happened_answers(question, store)
-    events = store.events()
-    if question.asks == "person" and question.command:
-        return _participant_answers(question, _ranked(question, events, need_trigger=False))
-    need_trigger = question.asks in {"time", "place", "which", "person", "quantity"}
-    ranked = _ranked(question, events, need_trigger)
-    if question.asks == "time":
-        return _time_answers(question, ranked)
-    if question.asks == "place":
-        return _place_answers(question, ranked)
-    if question.asks in {"person", "which"}:
-        return _participant_answers(question, ranked)
-    if question.asks == "quantity":
-        return _quantity_answers(question, ranked, store)
-    return []
+    if question.asks == "unknown":
+        return []
+    reader = Reader(question)
+    scored: list[Candidate] = []
+    for passage in retrieve(store, question):
+        coverage = reader.coverage(passage)
+        if coverage < MIN_COVERAGE:
+            continue
+        for candidate in reader.candidates(passage):
+            candidate.coverage = coverage
+            candidate.score = _score(reader, candidate)
+            scored.append(candidate)
+    scored.sort(key=lambda c: -c.score)
+    if not scored or scored[0].score < MIN_SCORE:
+        return []
+    best = scored[0]
+    answers: list[Answer] = []
+    seen: set[str] = set()
+    for candidate in scored:
+        if best.score - candidate.score > TIE or len(answers) == MAX_ANSWERS:
+            break
+        if str(candidate.value) not in seen:
+            seen.add(str(candidate.value))
+            answers.append(_answer(candidate, question.asks))
+    return answers

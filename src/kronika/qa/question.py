@@ -1,25 +1,31 @@
 """Parsing a Polish question into what it asks and the words it asks about.
 
-*Kiedy broniło się Wilno?* → asks ``time``; predicate *bronić*; names *Wilno*.
-*Z jaką dywizją walczyła grupa …?* → asks ``which`` with the noun *dywizja* under *z*: the opponent.
+The wh-word and its case give the expected answer: *kto* a person in the nominative, *kogo* one in the
+accusative, *komu* the dative, *z kim* the instrumental after *z*; *kiedy* a date; *gdzie/skąd/dokąd* a
+place at, from or to; *ile/ilu* a quantity of the noun that follows; *jaki/który* + noun an entity of
+that noun's class (*W którym roku* asks a year). The rest gives content terms, the main verb, whether
+the question is passive (*Kto został aresztowany?* asks the patient) and whether it asks who led.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from kronika.events.grammar import FINITE
-from kronika.events.lexicon import load_triggers
 from kronika.lang.resources import read_table
 from kronika.model import Token
 from kronika.morph import get_morphology
 from kronika.morph.analyzer import strip_homonym
 from kronika.text.segment import tokenize
 
-ASK_CLASSES = ("ask_time", "ask_place", "ask_person", "ask_which", "ask_quantity", "ask_what")
-OTHER_CLASSES = ("stop", "command", "happen")
-VERB_FORMS = FINITE | {"inf", "ppas", "pact", "ger", "pcon", "pant"}
+OTHER_CLASSES = ("stop", "command", "happen", "leader", "people", "title")
+ASKS = ("person", "time", "place", "quantity", "which", "what")
+VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "ppas", "bedzie", "pact", "pcon", "pant", "winien"}
+FINITE_CLASSES = {"fin", "praet", "imps", "bedzie", "winien"}
+FUNCTION_CLASSES = {"prep", "conj", "comp", "qub", "interp", "brev", "ppron3", "ppron12", "siebie"}
+CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
+PLACE_NOUNS = frozenset({"miasto", "miejscowość", "wieś", "kraj", "państwo", "miejsce", "region", "rzeka"})
+TIME_NOUNS = frozenset({"rok", "dzień", "miesiąc", "data", "godzina", "wiek"})
 
 
 @dataclass(frozen=True)
@@ -28,108 +34,148 @@ class Term:
 
     form: str
     lemmas: frozenset[str]
-    name: bool  # capitalised or unknown to the dictionary: must be found for an answer to count
-    predicate_weight: float  # > 0 when the word may name the event asked about
+    name: bool  # capitalised or unknown to the dictionary
+    verb: bool  # a verb form: the predicate asked about
+    position: int = 0  # index of the word in the question
+    main: bool = True  # in the clause of the main verb, not in a relative clause or an aside
 
 
 @dataclass
 class Question:
     text: str
     asks: str  # time, place, person, which, quantity, what, unknown
-    preposition: str | None = None  # "z" in "Z kim…", "Z jaką dywizją…"
-    noun: Term | None = None  # the noun after jaki/który: "dywizja"
+    cases: frozenset[str] = frozenset()  # the answer's case(s), or a place direction (at, from, to)
+    preposition: str | None = None  # "z" in "Z kim…", "w" in "W którym piśmie…"
+    noun: Term | None = None  # the noun after jaki/który/ile: "dywizja", "żołnierz"
     entity_type: str | None = None  # the type that noun names
     terms: list[Term] = field(default_factory=list)
     passive: bool = False  # asks about the patient: "Kto został aresztowany?"
     command: bool = False  # "Kto dowodził …?"
     happened: bool = False  # "Co się stało …?"
-
-    @property
-    def names(self) -> list[Term]:
-        return [t for t in self.terms if t.name]
-
-    @property
-    def predicates(self) -> list[Term]:
-        return [t for t in self.terms if t.predicate_weight > 0]
+    granularity: str | None = None  # "rok" in "W którym roku…"
+    predicates: list[Term] = field(default_factory=list)  # what happened: the main verb, or the event noun
+    # subject of a light verb ("Gdzie odbędzie się ingres?")
 
 
 @lru_cache(maxsize=2)
 def load_question_words(language: str = "pl") -> dict[str, frozenset[str]]:
     classes: dict[str, set[str]] = {}
     for number, (name, lemma) in read_table("kronika.qa", f"resources/{language}/question_words.tsv", 2):
-        if name not in ASK_CLASSES + OTHER_CLASSES and not name.startswith("type:"):
+        if name not in OTHER_CLASSES and not name.startswith("type:"):
             raise ValueError(f"question_words.tsv line {number}: unknown class {name!r}")
         classes.setdefault(name, set()).add(lemma)
     return {name: frozenset(words) for name, words in classes.items()}
 
 
-@lru_cache(maxsize=1)
-def _trigger_lemmas() -> frozenset[str]:
-    return frozenset(lemma for entry in load_triggers() for word in entry.words for lemma in word)
+@lru_cache(maxsize=2)
+def load_wh_words(language: str = "pl") -> dict[str, tuple[str, frozenset[str]]]:
+    """Question word (form or lemma) → (what it asks, the answer's cases or place direction)."""
+    words: dict[str, tuple[str, frozenset[str]]] = {}
+    for number, (word, asks, case) in read_table("kronika.qa", f"resources/{language}/wh_words.tsv", 3):
+        cases = frozenset() if case == "-" else frozenset(case.split("."))
+        if asks not in ASKS or not cases <= set(CASES) | {"at", "from", "to"}:
+            raise ValueError(f"wh_words.tsv line {number}: unknown class or case in {asks!r} {case!r}")
+        words[word] = (asks, cases)
+    return words
 
 
 def token_lemmas(token: Token) -> frozenset[str]:
     return frozenset(strip_homonym(i.lemma).lower() for i in token.interps if i.tag != "ign")
 
 
-def _term(token: Token, first: bool) -> Term:
+def _cases(token: Token) -> frozenset[str]:
+    return frozenset(c for i in token.interps for part in i.tag.split(":") for c in part.split(".") if c in CASES)
+
+
+def _term(token: Token, first: bool, position: int = 0) -> Term:
     lemmas = token_lemmas(token)
-    unknown = not lemmas
-    name = unknown or (token.text[:1].isupper() and not first)
-    weight = 0.0
-    verbal = {i.pos for i in token.interps if i.pos in VERB_FORMS}
-    if verbal - {"ger"}:
-        weight = 1.0
-    elif lemmas & _trigger_lemmas() or "ger" in verbal:
-        # an event noun weighs more as subject or object ("decyzja") than in an oblique case
-        direct = any(part in {"nom", "acc"} for i in token.interps
-                     if i.pos in {"subst", "ger"} and len(i.tag.split(":")) > 2
-                     for part in i.tag.split(":")[2].split("."))
-        weight = 1.0 if direct else 0.5
-    return Term(token.text, lemmas or frozenset({token.text.lower()}), name, weight)
+    verb = any(i.pos in VERB_CLASSES for i in token.interps) and not any(
+        i.pos in {"subst", "adj"} for i in token.interps if i.pos != "ppas")
+    name = not lemmas or (token.text[:1].isupper() and not first)
+    return Term(token.text, lemmas or frozenset({token.text.lower()}), name, verb, position)
+
+
+def _function_word(token: Token) -> bool:
+    return bool(token.interps) and all(i.pos in FUNCTION_CLASSES for i in token.interps)
+
+
+def _wh(token: Token) -> tuple[str, frozenset[str]] | None:
+    table = load_wh_words()
+    found = table.get(token.text.lower())
+    if found is None:
+        found = next((table[lemma] for lemma in sorted(token_lemmas(token)) if lemma in table), None)
+        if found is not None and not found[1]:
+            found = (found[0], _cases(token))  # "jaką" → acc
+    return found
 
 
 def parse_question(text: str) -> Question:
     words = load_question_words()
     morphology = get_morphology()
-    tokens = [t for t in tokenize(text) if t.text.strip() and (t.text[0].isalnum())]
+    tokens = [t for t in tokenize(text) if t.text[:1].isalnum()]
     for token in tokens:
         token.interps = morphology.analyse(token.text)
     question = Question(text=text, asks="unknown")
-    index = 0
-    if tokens and tokens[0].text.lower() in {"z", "ze", "o", "w", "we", "do", "od", "przeciw", "dla"}:
-        question.preposition = tokens[0].text.lower().rstrip("e") or "z"
-        index = 1
-    if index < len(tokens):
-        ask = token_lemmas(tokens[index]) | {tokens[index].text.lower()}
-        for name in ASK_CLASSES:
-            if ask & words.get(name, frozenset()):
-                question.asks = name.removeprefix("ask_")
-                index += 1
-                break
-    if question.asks == "which" and index < len(tokens):
-        question.noun = _term(tokens[index], False)
+    wh_index = next((i for i, t in enumerate(tokens[:4]) if _wh(t) is not None), None)
+    skip: set[int] = set()
+    if wh_index is not None:
+        asks, cases = _wh(tokens[wh_index]) or ("unknown", frozenset())
+        question.asks, question.cases = asks, cases
+        skip.add(wh_index)
+        if wh_index > 0 and any(i.pos == "prep" for i in tokens[wh_index - 1].interps):
+            question.preposition = tokens[wh_index - 1].text.lower()
+            skip.add(wh_index - 1)
+        noun_index = wh_index + 1
+        if asks in {"which", "quantity", "person"} and noun_index < len(tokens):
+            candidate = tokens[noun_index]
+            if any(i.pos in {"subst", "depr"} for i in candidate.interps) and not candidate.text[:1].isupper():
+                question.noun = _term(candidate, False)
+                if asks == "person" and question.cases == frozenset({"gen"}):
+                    question.cases = _cases(candidate) & frozenset({"gen"}) or question.cases
+    noun = question.noun
+    if noun is not None and question.asks == "which":
         for name, lemmas in words.items():
-            if name.startswith("type:") and question.noun.lemmas & lemmas:
+            if name.startswith("type:") and noun.lemmas & lemmas:
                 question.entity_type = name.removeprefix("type:")
-        index += 1
-    if question.asks == "what" and any(token_lemmas(t) & words["happen"] for t in tokens[index:]):
-        question.happened = True
-    if question.asks == "which" and question.preposition is None and question.entity_type == "PERSON":
-        question.asks = "person"
-    for position, token in enumerate(tokens[index:], index):
+        if noun.lemmas & TIME_NOUNS:
+            question.asks, question.granularity = "time", next(iter(noun.lemmas & TIME_NOUNS))
+        elif noun.lemmas & PLACE_NOUNS and question.preposition in {None, "w", "we", "do", "z", "ze"}:
+            question.asks = "place"
+            question.cases = frozenset({"at"} if question.preposition in {"w", "we"} else
+                                       {"to"} if question.preposition == "do" else
+                                       {"from"} if question.preposition in {"z", "ze"} else {"at"})
+        elif question.entity_type == "PERSON" and question.preposition is None:
+            question.asks = "person"
+    if question.asks == "what":
+        question.happened = any(token_lemmas(t) & words["happen"] for t in tokens)
+    main_clause = _main_clause(text, tokens)
+    subjects: list[Term] = []
+    for position, token in enumerate(tokens):
         lemmas = token_lemmas(token)
         if lemmas & words["command"]:
             question.command = True
-        if any(i.pos in {"ppas", "imps"} for i in token.interps):
+        if any(i.pos in {"ppas", "imps"} for i in token.interps) and not any(
+                i.pos in {"subst", "adj"} for i in token.interps):
             question.passive = True
-        if lemmas & (words["stop"] | words["happen"]) or _function_word(token):
+        if position in skip or lemmas & (words["stop"] | words["happen"]) or _function_word(token):
             continue
-        question.terms.append(_term(token, position == 0))
+        term = replace(_term(token, position == 0, position), main=main_clause[0] <= token.start < main_clause[1])
+        question.terms.append(term)
+        if term.main and not term.name and (term.verb or "nom" in _cases(token) and any(
+                i.pos in {"subst", "ger"} for i in token.interps)):
+            subjects.append(term)
+    verbs = [t for t in subjects if t.verb]
+    question.predicates = verbs or subjects[:1]
     return question
 
 
-def _function_word(token: Token) -> bool:
-    return bool(token.interps) and all(
-        i.pos in {"prep", "conj", "comp", "qub", "interp", "brev", "ppron3", "ppron12", "siebie"}
-        for i in token.interps)
+def _main_clause(text: str, tokens: list[Token]) -> tuple[int, int]:
+    """The span between commas that holds the first finite verb: *Gdzie, poza Wilnem, plotka krążyła?*
+    → "plotka krążyła"; *Jaką rolę grał X w filmie, od którego wzięła początek plotka?* → the first part."""
+    bounds = [0] + [i + 1 for i, c in enumerate(text) if c == ","] + [len(text) + 1]
+    finite = next((t.start for t in tokens if any(i.pos in FINITE_CLASSES for i in t.interps)), 0)
+    for begin, end in zip(bounds, bounds[1:], strict=False):
+        if begin <= finite < end:
+            return begin, end
+    return 0, len(text)
+

@@ -72,13 +72,14 @@ def unindex_document(connection: Connection, document_id: str) -> None:
             {"d": document_id})
 
 
-def match_expression(groups: list[list[tuple[str, ...]]], dialect: str) -> str:
-    """The engine's query string: every group must match one of its alternatives."""
+def match_expression(groups: list[list[tuple[str, ...]]], dialect: str, any_word: bool = False) -> str:
+    """The engine's query string: every group (or, with ``any_word``, at least one) must match one of its
+    alternatives."""
     if dialect == "sqlite":
         conj, disj, quote = " AND ", " OR ", '"{}"'
     else:
         conj, disj, quote = " & ", " | ", "{}"
-    return conj.join(
+    return (disj if any_word else conj).join(
         "(" + disj.join("(" + conj.join(quote.format(t) for t in alternative) + ")" for alternative in group) + ")"
         for group in groups
     )
@@ -138,8 +139,10 @@ def sentence_conditions(connection: Connection, filters: Filters) -> list[Column
     return conditions
 
 
-def search_sentences(connection: Connection, query: str, filters: Filters, limit: int) -> list[tuple[int, float]]:
-    """``(sentence id, score)`` best first; an empty query lists the filtered sentences in text order."""
+def search_sentences(connection: Connection, query: str, filters: Filters, limit: int,
+                     any_word: bool = False) -> list[tuple[int, float]]:
+    """``(sentence id, score)`` best first; an empty query lists the filtered sentences in text order.
+    With ``any_word`` a sentence needs only one of the query's words (ranked questions)."""
     s = schema.sentences
     conditions = sentence_conditions(connection, filters)
     groups = query_alternatives(query) if query.strip() else []
@@ -149,14 +152,14 @@ def search_sentences(connection: Connection, query: str, filters: Filters, limit
     if not groups:
         statement = select(s.c.id, literal(0.0).label("score")).order_by(s.c.document_id, s.c.start)
     elif dialect == "sqlite":
-        match = match_expression(groups, dialect)
+        match = match_expression(groups, dialect, any_word)
         # bm25() takes the FTS table itself as its argument; lower is better.
         score = (-sql_func.bm25(literal_column("sentence_fts"))).label("score")
         statement = (select(s.c.id, score).join(_fts, _fts.c.rowid == s.c.id)
                      .where(text("sentence_fts MATCH :match").bindparams(match=match))
                      .order_by(score.desc(), s.c.document_id, s.c.start))
     else:
-        match = match_expression(groups, dialect)
+        match = match_expression(groups, dialect, any_word)
         # The same expression as the index (a literal regconfig, not a parameter) so the planner uses it.
         vector = sql_func.to_tsvector(_SIMPLE, s.c.lemmas)
         tsquery = sql_func.to_tsquery(_SIMPLE, match)

@@ -13,11 +13,10 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from kronika import __version__
 from kronika.errors import KronikaError
-from kronika.model import Analysis, Document, Entity, Event, EventArgument, Sentence, Timex
+from kronika.model import Analysis, Document, Entity, Event, EventArgument, Interp, Quantity, Sentence, Timex, Token
 from kronika.store import schema, search
 from kronika.store.intervals import query_interval, timex_interval
 from kronika.store.location import resolve_url
-from kronika.store.quantities import find_quantities
 from kronika.store.records import (
     Argument,
     Citation,
@@ -188,8 +187,8 @@ class Store:
         return Citation(row.document_id, row.start, row.end, row.text[row.start:row.end], row.title, row.source)
 
     def document_analysis(self, document_id: str) -> Analysis | None:
-        """A stored document rebuilt as an :class:`Analysis` (sentences without tokens; entity ``ref`` and
-        ``geo`` are the canonical entity's), for renderings such as TEI."""
+        """A stored document rebuilt as an :class:`Analysis` (tokens with their chosen reading only; entity
+        ``ref`` and ``geo`` are the canonical entity's), for renderings such as TEI and for reading answers."""
         d, s, m, e, t, ev = (schema.documents, schema.sentences, schema.mentions, schema.entities,
                              schema.timexes, schema.events)
         with self.engine.connect() as connection:
@@ -199,6 +198,16 @@ class Store:
             analysis = Analysis(Document(row.id, row.text, row.dct, row.title, row.source))
             analysis.sentences = [Sentence(r.start, r.end) for r in connection.execute(
                 select(s.c.start, s.c.end).where(s.c.document_id == document_id).order_by(s.c.start))]
+            tok, q = schema.tokens, schema.quantities
+            starts = [sentence.start for sentence in analysis.sentences]
+            for r in connection.execute(select(tok.c.start, tok.c.end, tok.c.text, tok.c.lemma, tok.c.tag)
+                                        .where(tok.c.document_id == document_id).order_by(tok.c.start)):
+                reading = Interp(r.lemma, r.tag)
+                position = bisect.bisect_right(starts, r.start) - 1
+                analysis.sentences[position].tokens.append(Token(r.start, r.end, r.text, (reading,), reading))
+            analysis.quantities = [Quantity(r.start, r.end, r.text, r.value, r.unit, r.modifier, r.predicate)
+                                   for r in connection.execute(select(q).where(q.c.document_id == document_id)
+                                                               .order_by(q.c.start))]
             for r in connection.execute(select(m, e.c.ref.label("canonical_ref"), e.c.lat, e.c.lon, e.c.geo_name)
                                         .join(e, e.c.id == m.c.entity_id)
                                         .where(m.c.document_id == document_id).order_by(m.c.start, m.c.id)):
@@ -225,15 +234,17 @@ class Store:
     # --- queries ---------------------------------------------------------------------------------------
 
     def search(self, query: str, ref: str | None = None, type: str | None = None, place: str | None = None,
-               date_from: str | None = None, date_to: str | None = None, limit: int = 20) -> list[SearchHit]:
-        """Sentences matching ``query`` by lemma (all words must match), best first, narrowed by filters:
+               date_from: str | None = None, date_to: str | None = None, limit: int = 20,
+               any_word: bool = False) -> list[SearchHit]:
+        """Sentences matching ``query`` by lemma (all words must match, or one with ``any_word``), best first
+        (BM25), narrowed by filters:
         ``ref`` an entity ref, ``type`` an entity type (``PLACE``) or event type (``battle``), ``place`` a
         place name in any case form, ``date_from``/``date_to`` TIMEX3-like dates (``1939``,
         ``1939-09``, ``1939-09-17``) that a timex or event interval in the sentence must overlap."""
         filters = search.Filters(ref, type, place, date_from, date_to)
         try:
             with self.engine.connect() as connection:
-                scored = search.search_sentences(connection, query, filters, limit)
+                scored = search.search_sentences(connection, query, filters, limit, any_word)
                 citations = _citations(connection, [sentence_id for sentence_id, _ in scored])
         except ValueError as error:
             raise KronikaError(str(error)) from None
@@ -476,18 +487,22 @@ def _write_events(connection: Connection, analysis: Analysis, document_id: str, 
 
 def _write_quantities(connection: Connection, analysis: Analysis, document_id: str, sentence_ids: list[int],
                       event_ids: dict[str, int]) -> None:
-    excluded = [(t.start, t.end) for t in analysis.timexes] + [(e.start, e.end) for e in analysis.entities]
+    starts = [sentence.start for sentence in analysis.sentences]
+    triggers: dict[int, list[tuple[int, int]]] = {}
+    for item in analysis.events:
+        position = bisect.bisect_right(starts, item.trigger_start) - 1
+        triggers.setdefault(position, []).append((item.trigger_start, event_ids[item.id]))
     rows = []
-    for sentence_id, sentence in zip(sentence_ids, analysis.sentences, strict=True):
-        triggers = [(e.trigger_start, event_ids[e.id]) for e in analysis.events
-                    if sentence.start <= e.trigger_start < sentence.end]
-        for quantity in find_quantities(analysis.document.text, sentence, excluded):
-            # A number belongs to the event whose trigger is nearest to it in the sentence.
-            nearest = min(triggers, key=lambda t: abs(t[0] - quantity.start), default=None)
-            rows.append({"document_id": document_id, "sentence_id": sentence_id,
-                         "event_id": nearest[1] if nearest else None, "start": quantity.start,
-                         "end": quantity.end, "text": quantity.text, "value": quantity.value,
-                         "modifier": quantity.modifier, "unit": quantity.unit, "predicate": quantity.predicate})
+    for quantity in analysis.quantities:
+        position = bisect.bisect_right(starts, quantity.start) - 1
+        if position < 0:
+            continue
+        # A number belongs to the event whose trigger is nearest to it in the sentence.
+        nearest = min(triggers.get(position, ()), key=lambda t: abs(t[0] - quantity.start), default=None)
+        rows.append({"document_id": document_id, "sentence_id": sentence_ids[position],
+                     "event_id": nearest[1] if nearest else None, "start": quantity.start,
+                     "end": quantity.end, "text": quantity.text, "value": quantity.value,
+                     "modifier": quantity.modifier, "unit": quantity.unit, "predicate": quantity.predicate})
     if rows:
         connection.execute(insert(schema.quantities), rows)
 

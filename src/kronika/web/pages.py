@@ -476,7 +476,7 @@ def ask_page(store: Store, query: Query) -> Page:
         titles = _titles(store)
         items = join(h('<li class="answer"><p><strong>{}</strong> <span class="note">(wartość: <code>{}</code>, '
                        'pewność {:.0%})</span></p>{}</li>', a.text, a.value, a.confidence,
-                       join(citation_block(c, titles.get(c.document)) for c in a.citations)) for a in answers)
+                       join(citation_block(c, titles.get(c.document), a.span) for c in a.citations)) for a in answers)
         result = h('<ol class="answers" id="answers">{}</ol>', items) if answers else \
             h('<p id="answers" class="meta">Nie wiem: nic w zgromadzonych tekstach nie odpowiada na to pytanie.</p>')
     return Page("Pytania", h("<h1>Pytania</h1>{}{}", form, result), "/ask")

@@ -1,4 +1,4 @@
-"""Loading and validating the store's language data (``resources/pl/*.tsv``)."""
+"""Loading and validating the quantity stage's language data (``resources/pl/quantity_words.tsv``)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ class QuantityWords:
     modifiers: dict[str, str]  # lemma (possibly two words) → approx / more / less
     numerals: dict[str, int]
     not_units: frozenset[str]
+    units: dict[str, str]  # abbreviation → the counted noun's lemma: "km" → "kilometr"
 
 
 @lru_cache(maxsize=4)
@@ -22,7 +23,9 @@ def quantity_words(language: str = "pl") -> QuantityWords:
     modifiers: dict[str, str] = {}
     numerals: dict[str, int] = {}
     not_units: set[str] = set()
-    for number, (lemma, kind, value) in read_table("kronika.store", f"resources/{language}/quantity_words.tsv", 3):
+    units: dict[str, str] = {}
+    rows = read_table("kronika.quantities", f"resources/{language}/quantity_words.tsv", 3)
+    for number, (lemma, kind, value) in rows:
         where = f"quantity_words.tsv line {number}"
         if kind == "multiplier":
             multipliers[lemma] = float(value)
@@ -34,6 +37,8 @@ def quantity_words(language: str = "pl") -> QuantityWords:
             numerals[lemma] = int(value)
         elif kind == "not_unit":
             not_units.add(lemma)
+        elif kind == "unit":
+            units[lemma] = value
         else:
             raise ValueError(f"{where}: unknown class {kind!r}")
-    return QuantityWords(multipliers, modifiers, numerals, frozenset(not_units))
+    return QuantityWords(multipliers, modifiers, numerals, frozenset(not_units), units)

@@ -1,0 +1,450 @@
+"""Reading: the answer in a retrieved sentence.
+
+In each passage the candidates are the mentions of the expected kind — names for *kto/kogo/komu*,
+dates for *kiedy*, places for *gdzie/skąd/dokąd*, quantities for *ile* — and, when no name fits, the
+noun phrase in the asked case. A candidate's *fit* is how well its syntactic role matches the question:
+its case (the subject for *kto*, the accusative object for *kogo*, the dative for *komu*), the
+preposition before it (*z* for *z kim*, *w/na/pod* for *gdzie*, *z/od* for *skąd*, *do* for *dokąd*),
+*przez X* as the agent of a passive, the genitive after a word of leading (*pod kierownictwem X*, *na
+czele X*). A passage's *coverage* is the weighted share of the question's words found in the sentence
+(names weigh most, then the verb; related words and shared stems count part; neighbouring sentences a
+little). A name the question itself contains is never its answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kronika.lang.fold import fold
+from kronika.lang.resources import read_table
+from kronika.model import Entity, Sentence, Token
+from kronika.qa.question import CASES, Question, Term, load_question_words
+from kronika.qa.retrieve import Passage, expanded_lemmas
+from kronika.store.terms import split_terms
+
+PERSON_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "MILITARY_UNIT"})
+PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
+STEM = 5  # shared first letters that count as a related word (przyjął / przyjęcie)
+NEIGHBOUR_SHARE = 0.4
+FALLBACK_FIT = 0.45  # a noun phrase, not a recognised name
+MISSING_NAME = 0.6
+OTHER_CLAUSE = 0.6  # a name outside the clause of the question's verb
+FINITE = frozenset({"fin", "praet", "imps", "bedzie"})
+ASIDE = 0.5  # weight of a word outside the question's main clause
+DOCUMENT_SHARE = 0.3  # credit of a question name found only elsewhere in the passage's document
+
+
+@dataclass
+class Candidate:
+    text: str
+    value: object
+    start: int
+    end: int
+    fit: float
+    passage: Passage
+    coverage: float = 0.0
+    score: float = 0.0
+
+
+@lru_cache(maxsize=2)
+def preposition_roles(language: str = "pl") -> dict[str, frozenset[str]]:
+    roles: dict[str, set[str]] = {}
+    for _number, (preposition, role) in read_table("kronika.qa", f"resources/{language}/prepositions.tsv", 2):
+        roles.setdefault(preposition, set()).add(role)
+    return {p: frozenset(r) for p, r in roles.items()}
+
+
+def _cases(token: Token) -> frozenset[str]:
+    return frozenset(c for part in token.tag.split(":") for c in part.split(".") if c in CASES)
+
+
+def _pos(token: Token) -> str:
+    return token.tag.split(":", 1)[0]
+
+
+class Reader:
+    """Scores passages and their candidates against one question."""
+
+    def __init__(self, question: Question) -> None:
+        self.question = question
+        self.words = load_question_words()
+        forms: set[str] = set()
+        for term in question.terms:
+            forms.add(fold(term.form))
+            forms |= {fold(lemma) for lemma in term.lemmas}
+        self.question_words = forms
+        self._documents: dict[str, set[str]] = {}
+        # a run of names is one phrase ("Cechu Ślusarzy, Kowali i Mechaników"): one weight, growing slowly
+        # with its length, shared among its words
+        self.weighted: list[tuple[list[Term], float]] = []
+        for term in question.terms:
+            last = self.weighted[-1][0][-1] if self.weighted else None
+            if term.name and last is not None and last.name and last.position == term.position - 1:
+                group, weight = self.weighted[-1]
+                self.weighted[-1] = ([*group, term], weight + 0.5)
+            else:
+                self.weighted.append(([term], self._weight(term)))
+
+    def _weight(self, term: Term) -> float:
+        weight = 1.0
+        if term.name:
+            weight = 2.0
+        elif term.verb or self.question.noun is not None and term.form == self.question.noun.form:
+            weight = 1.5
+        return weight if term.main else weight * ASIDE
+
+    # --- coverage ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def _sentence_terms(passage: Passage, sentence: Sentence) -> set[str]:
+        terms = {fold(t.text) for t in sentence.tokens} | {fold(t.lemma) for t in sentence.tokens}
+        for entity in passage.analysis.entities:
+            if sentence.start <= entity.start < sentence.end:
+                terms.update(split_terms(entity.lemma))
+        return terms
+
+    @staticmethod
+    def _match(term: Term, terms: set[str]) -> float:
+        lemmas = {fold(lemma) for lemma in term.lemmas} | {fold(term.form)}
+        if lemmas & terms:
+            return 1.0
+        if {fold(lemma) for lemma in expanded_lemmas(term.lemmas)} & terms:
+            return 0.8
+        stems = {w[:STEM] for w in lemmas if len(w) > STEM}
+        if any(len(t) > STEM and t[:STEM] in stems for t in terms):
+            return 0.6
+        return 0.0
+
+    def coverage(self, passage: Passage) -> float:
+        total = sum(weight for _, weight in self.weighted)
+        if not total:
+            return 0.0
+        own = self._sentence_terms(passage, passage.sentence)
+        sentences = passage.analysis.sentences
+        around = set().union(*(self._sentence_terms(passage, sentences[i]) for i in passage.around()))
+        found = 0.0
+        missing = 0.0
+        predicates = self.question.predicates
+        if predicates and not self.question.command and not any(self._match(t, own) for t in predicates):
+            # the question asks about a happening this sentence does not name (who led may be said by a
+            # genitive alone: "Grupa „Polesie” gen. Kleeberga")
+            missing += 0.5
+        for group, weight in self.weighted:
+            share = sum(max(self._match(t, own), NEIGHBOUR_SHARE * self._match(t, around)) for t in group)
+            found += weight * share / len(group)
+            if group[0].name and not share:
+                # a name elsewhere in the document is the topic the passage speaks of; a name the whole
+                # document lacks means it speaks of something else (Hel, not Różan)
+                document = self._document_terms(passage)
+                if any(self._match(t, document) for t in group):
+                    found += weight * DOCUMENT_SHARE
+                else:
+                    missing += 1
+        return found / total * MISSING_NAME ** missing
+
+    def _document_terms(self, passage: Passage) -> set[str]:
+        document = passage.analysis.document
+        if document.id not in self._documents:
+            terms = set(split_terms(document.title or ""))  # the headline names the article's topic
+            for sentence in passage.analysis.sentences:
+                terms |= self._sentence_terms(passage, sentence)
+            self._documents[document.id] = terms
+        return self._documents[document.id]
+
+    # --- candidates -------------------------------------------------------------------------------
+
+    def _mentioned(self, entity_lemma: str, text: str) -> bool:
+        """Whether the question names this (so it is not the answer)."""
+        words = [w for w in split_terms(entity_lemma) if len(w) > 2 or w.isdigit()]
+        if not words:
+            return False
+        forms = self.question_words
+        stems = {w[:STEM] for w in forms if len(w) > STEM}
+        return all(w in forms or (len(w) > STEM and w[:STEM] in stems) for w in words) or fold(text) in forms
+
+    def _tokens(self, passage: Passage, start: int, end: int) -> list[Token]:
+        return [t for t in passage.sentence.tokens if start <= t.start < end]
+
+    def _before(self, passage: Passage, start: int, skip_titles: bool = True) -> Token | None:
+        tokens = [t for t in passage.sentence.tokens if t.end <= start]
+        while tokens and skip_titles and (tokens[-1].text == "." or _pos(tokens[-1]) in {"brev", "adj"}
+                                          or tokens[-1].text.lower() in self.words["title"]):
+            tokens.pop()
+        return tokens[-1] if tokens else None
+
+    def _entities(self, passage: Passage, types: frozenset[str]) -> list[Entity]:
+        sentence = passage.sentence
+        return [e for e in passage.analysis.entities
+                if sentence.start <= e.start < sentence.end and e.parent is None and e.type in types
+                and not self._mentioned(e.lemma, e.text)]
+
+    def _after_noun(self, passage: Passage, start: int) -> bool:
+        """Whether the name stands in apposition to the question's noun: *publicysty niemieckiego Silexa*."""
+        noun = self.question.noun
+        if noun is None:
+            return False
+        tokens = [t for t in passage.sentence.tokens if t.end <= start][-4:]
+        return any(t.lemma in noun.lemmas for t in tokens)
+
+    def _apposed_names(self, passage: Passage) -> list[Token]:
+        """Capitalised words no name stage recognised, in apposition to the question's noun."""
+        sentence = passage.sentence
+        named = [(e.start, e.end) for e in passage.analysis.entities if sentence.start <= e.start < sentence.end]
+        return [t for t in sentence.tokens[1:]
+                if t.text[:1].isupper() and t.text.isalpha() and not any(a <= t.start < b for a, b in named)
+                and not self._mentioned(t.text, t.text) and self._after_noun(passage, t.start)]
+
+    def _title_before(self, passage: Passage, start: int, cases: frozenset[str]) -> bool:
+        """Whether a noun in one of the cases stands just before the name, with only adjectives, lower-case
+        words and abbreviations between: *radca ministerjalny dr. Kazys Srouga*."""
+        for token in reversed([t for t in passage.sentence.tokens if t.end <= start][-5:]):
+            if _pos(token) == "subst" and not token.text[:1].isupper():
+                return bool(_cases(token) & cases)
+            if _pos(token) not in {"adj", "brev", "ign"} and token.text != ".":
+                return False
+        return False
+
+    def _same_clause(self, passage: Passage, start: int) -> bool:
+        """Whether the name stands in the clause of the question's verb: no colon, semicolon or other
+        finite verb between them (*Biuro Reutera donosi: … Kitchen przedłożył ustawę*)."""
+        tokens = passage.sentence.tokens
+        verbs = [i for i, t in enumerate(tokens) if _pos(t) in FINITE
+                 and any(self._match(p, {fold(t.lemma), fold(t.text)}) for p in self.question.predicates)]
+        position = next((i for i, t in enumerate(tokens) if t.start >= start), len(tokens))
+        if not verbs:
+            return True
+        verb = min(verbs, key=lambda i: abs(i - position))
+        between = tokens[min(verb, position) + 1:max(verb, position)]
+        return not any(t.text in {":", ";"} or _pos(t) in FINITE for t in between)
+
+    def _person_fit(self, passage: Passage, entity: Entity) -> float:
+        fit = self._role_fit(passage, entity)
+        return fit if self._same_clause(passage, entity.start) else fit * OTHER_CLAUSE
+
+    def _role_fit(self, passage: Passage, entity: Entity) -> float:
+        question = self.question
+        if self._after_noun(passage, entity.start):
+            return 1.0
+        # the case of the name's first declined word ("3. Armią": not the digit)
+        cases = next((c for t in self._tokens(passage, entity.start, entity.end) if (c := _cases(t))), frozenset())
+        before = self._before(passage, entity.start)
+        preposition = before.lemma.lower() if before is not None and _pos(before) == "prep" else None
+        sentence_passive = any(_pos(t) in {"ppas", "imps"} for t in passage.sentence.tokens)
+        if question.command:
+            if before is not None and (before.lemma in self.words["leader"] or preposition == "przez"):
+                return 1.0
+            if "gen" in cases and before is not None and _pos(before) not in {"prep", "fin", "praet"}:
+                return 0.8  # "Grupa „Polesie” gen. Kleeberga": the unit's commander
+        if question.preposition:
+            if preposition == question.preposition and (not question.cases or cases & question.cases):
+                return 1.0
+            return 0.2
+        wanted = set(question.cases)
+        if question.passive and "nom" in wanted:
+            wanted.add("acc")  # "Kto został aresztowany?" ← "aresztowała sierżanta"
+        if preposition == "przez" and sentence_passive and not question.passive and "nom" in question.cases:
+            return 1.0  # the agent of a passive sentence answers an active "kto"
+        if preposition is not None and preposition != "przez":
+            return 0.25
+        if cases & wanted:
+            # the genitive of "kogo" is the object of a negated verb only; mostly it is someone's genitive
+            return 0.6 if question.cases == frozenset({"acc", "gen"}) and not cases & {"acc"} else 1.0
+        if self._title_before(passage, entity.start, frozenset(wanted)):
+            return 0.9  # in apposition to a title in the asked case: "wygłosił radca dr. Kazys Srouga"
+        return 0.7 if not cases else 0.3  # an undeclined (foreign) name may stand in any case
+
+    def _place_fit(self, passage: Passage, start: int) -> float:
+        before = self._before(passage, start, skip_titles=False)
+        if before is None or _pos(before) != "prep":
+            return 0.4
+        roles = preposition_roles().get(before.text.lower(), frozenset())
+        if roles & self.question.cases:
+            return 1.0
+        return 0.6 if roles & {"at", "from", "to"} else 0.3
+
+    def _noun_phrases(self, passage: Passage, cases: frozenset[str]) -> list[tuple[int, int]]:
+        """Spans of nouns in one of the cases (with their adjectives), not words of the question."""
+        tokens = passage.sentence.tokens
+        spans = []
+        for index, token in enumerate(tokens):
+            if _pos(token) not in {"subst", "ger"} or not _cases(token) & cases:
+                continue
+            if fold(token.lemma) in self.question_words or fold(token.text) in self.question_words:
+                continue
+            first = last = index
+            while first > 0 and _pos(tokens[first - 1]) in {"adj", "num"} and _cases(tokens[first - 1]) & cases:
+                first -= 1
+            while last + 1 < len(tokens) and _pos(tokens[last + 1]) == "adj" and _cases(tokens[last + 1]) & cases:
+                last += 1
+            # a title noun with the name after it: "kanclerz dr. Rameck"
+            probe = last + 1
+            while probe < len(tokens) and (tokens[probe].text == "." or _pos(tokens[probe]) == "brev"):
+                probe += 1
+            while probe < len(tokens) and tokens[probe].text[:1].isupper() and tokens[probe].text.isalpha():
+                last = probe
+                probe += 1
+            spans.append((tokens[first].start, tokens[last].end))
+        return spans
+
+    def candidates(self, passage: Passage) -> list[Candidate]:
+        question = self.question
+        text = passage.analysis.document.text
+        found: list[Candidate] = []
+        sentence = passage.sentence
+        if question.asks == "time":
+            for timex in passage.analysis.timexes:
+                if not (sentence.start <= timex.start < sentence.end) or timex.type not in {"DATE", "TIME"}:
+                    continue
+                if set(split_terms(timex.text)) <= self.question_words:
+                    continue  # the question's own date
+                value = timex.value[:4] if question.granularity == "rok" else timex.value
+                found.append(Candidate(timex.text, value, timex.start, timex.end, 1.0, passage))
+            if not found and passage.position > 0:
+                # the date of the narrative: the last one of the sentence before
+                previous = passage.analysis.sentences[passage.position - 1]
+                dates = [t for t in passage.analysis.timexes
+                         if previous.start <= t.start < previous.end and t.type in {"DATE", "TIME"}]
+                if dates:
+                    found.append(Candidate(dates[-1].text, dates[-1].value, dates[-1].start, dates[-1].end, 0.5,
+                                           passage))
+        elif question.asks == "place":
+            for entity in self._entities(passage, PLACE_TYPES | {"ORGANIZATION"}):
+                fit = self._place_fit(passage, entity.start)
+                if entity.type == "ORGANIZATION":
+                    fit = fit * 0.9 if fit >= 1.0 else 0.0  # an institution answers "gdzie" only after "w/na"
+                if fit:
+                    found.append(Candidate(entity.text, entity.lemma, entity.start, entity.end, fit, passage))
+            if not found:
+                for start, end in self._noun_phrases(passage, frozenset({"loc", "gen", "acc", "inst"})):
+                    fit = self._place_fit(passage, start)
+                    if fit >= 1.0:
+                        found.append(Candidate(text[start:end], text[start:end], start, end, FALLBACK_FIT, passage))
+        elif question.asks == "quantity":
+            nouns = {fold(lemma) for lemma in question.noun.lemmas} if question.noun else set()
+            for quantity in passage.analysis.quantities:
+                if sentence.start <= quantity.start < sentence.end:
+                    fit = 1.0 if fold(quantity.unit) in nouns or not nouns and fold(quantity.unit) in \
+                        self.question_words else 0.4
+                    value = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
+                    found.append(Candidate(quantity.text, value, quantity.start, quantity.end, fit, passage))
+            if not found and nouns & {fold(t.lemma) for t in sentence.tokens}:
+                found = self._bare_numbers(passage)
+        elif question.asks in {"person", "which"}:
+            found = self._entity_candidates(passage)
+        if question.asks == "which":
+            found += self._which_phrases(passage)
+        if question.asks in {"person", "what"} or not found and question.asks == "which":
+            cases = question.cases or frozenset({"nom"})
+            taken = [(c.start, c.end) for c in found]
+            for start, end in self._noun_phrases(passage, cases):
+                before = self._before(passage, start, skip_titles=False)
+                preposition = before.text.lower() if before is not None and _pos(before) == "prep" else None
+                if preposition != question.preposition or any(a < end and start < b for a, b in taken):
+                    continue
+                fit = FALLBACK_FIT
+                if question.asks == "person" and not self._personal(passage, start, end):
+                    fit *= 0.5  # "kto" asks for people: a masculine-personal noun or a group of people
+                found.append(Candidate(text[start:end], text[start:end], start, end, fit, passage))
+        return found
+
+    def _personal(self, passage: Passage, start: int, end: int) -> bool:
+        return any(":m1" in t.tag or t.lemma in self.words["people"] for t in self._tokens(passage, start, end)
+                   if _pos(t) in {"subst", "ger"})
+
+    def _bare_numbers(self, passage: Passage) -> list[Candidate]:
+        """Numbers without a counted noun in a sentence that names the asked noun elsewhere: *Liczba
+        jeńców … przenosi 19 000.* Digits in dates and names are not."""
+        sentence = passage.sentence
+        text = passage.analysis.document.text
+        taken = [(t.start, t.end) for t in passage.analysis.timexes] + \
+            [(e.start, e.end) for e in passage.analysis.entities]
+        found: list[Candidate] = []
+        tokens = sentence.tokens
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if not token.text.isdigit() or any(a <= token.start < b for a, b in taken):
+                index += 1
+                continue
+            last = index
+            while (last + 1 < len(tokens) and len(tokens[last + 1].text) == 3 and tokens[last + 1].text.isdigit()
+                   and tokens[last + 1].start == tokens[last].end + 1):
+                last += 1  # "19 000"
+            start, end = token.start, tokens[last].end
+            value = int("".join(t.text for t in tokens[index:last + 1]))
+            found.append(Candidate(text[start:end], value, start, end, 0.7, passage))
+            index = last + 1
+        return found
+
+    def _which_phrases(self, passage: Passage) -> list[Candidate]:
+        """For *jaki/który* + noun, phrases that are not names: the genitive after the noun in the
+        sentence (*rolę szpiega*) and a quoted title after the question's preposition (*w „Polityce”*)."""
+        question = self.question
+        text = passage.analysis.document.text
+        tokens = passage.sentence.tokens
+        found = []
+        nouns = question.noun.lemmas if question.noun else frozenset()
+        for index, token in enumerate(tokens[:-1]):
+            if token.lemma in nouns:
+                following = tokens[index + 1]
+                if _pos(following) == "subst" and "gen" in _cases(following) and \
+                        fold(following.lemma) not in self.question_words:
+                    found.append(Candidate(following.lemma, following.lemma, following.start, following.end,
+                                           0.9, passage))
+        for index, token in enumerate(tokens):
+            if token.text not in {"„", '"', "«"}:
+                continue
+            close = next((j for j in range(index + 1, min(index + 8, len(tokens)))
+                          if tokens[j].text in {"”", '"', "»", "“"}), None)
+            if close is None or close == index + 1:
+                continue
+            before = tokens[index - 1].text.lower() if index else None
+            if question.preposition and before != question.preposition:
+                continue
+            start, end = tokens[index + 1].start, tokens[close - 1].end
+            title = text[start:end]
+            if not self._mentioned(title, title):
+                # a one-word title in its base form: "w „Polityce”" → Polityka
+                value = tokens[index + 1].lemma.capitalize() if close == index + 2 else title
+                shown = text[tokens[index - 1].start:tokens[close].end] if question.preposition else title
+                found.append(Candidate(shown, value, start, end, 0.8, passage))
+        return found
+
+    def _entity_candidates(self, passage: Passage) -> list[Candidate]:
+        question = self.question
+        found = []
+        if question.asks == "which":
+            noun = question.noun
+            nouns = {fold(lemma) for lemma in noun.lemmas} if noun else set()
+            for entity in self._entities(passage, frozenset({"PERSON", "PLACE", "COUNTRY", "ORGANIZATION",
+                                                             "MILITARY_UNIT", "EVENT", "DOCUMENT"})):
+                named = bool(nouns & set(split_terms(entity.lemma)))
+                typed = question.entity_type is not None and entity.type == question.entity_type
+                before = self._before(passage, entity.start, skip_titles=False)
+                preposition = before.text.lower() if before is not None and _pos(before) == "prep" else None
+                fit = 1.0 if named or typed else 0.5
+                if question.preposition and preposition != question.preposition:
+                    fit *= 0.5
+                found.append(Candidate(entity.text, entity.lemma, entity.start, entity.end, fit, passage))
+            return found
+        for token in self._apposed_names(passage):
+            found.append(Candidate(token.text, token.text, token.start, token.end, 0.9, passage))
+        for entity in self._entities(passage, PERSON_TYPES):
+            if entity.type == "COUNTRY" and question.cases != frozenset({"nom"}):
+                continue
+            found.append(Candidate(entity.text, entity.lemma, entity.start, entity.end,
+                                   self._person_fit(passage, entity), passage))
+        return found
+
+    def proximity(self, candidate: Candidate) -> float:
+        """Closeness of the candidate to the question's words in its sentence (1 when adjacent)."""
+        tokens = candidate.passage.sentence.tokens
+        words = self.question_words
+        matched = [t.start for t in tokens if fold(t.lemma) in words or fold(t.text) in words]
+        if not matched:
+            return 0.0
+        index = {t.start: i for i, t in enumerate(tokens)}
+        position = next((i for i, t in enumerate(tokens) if t.start >= candidate.start), 0)
+        distance = min(abs(index[m] - position) for m in matched)
+        return 1.0 / (1.0 + distance / 4)

@@ -1,0 +1,193 @@
+"""Counted quantities in a sentence: a number (digits with spaced thousands, a decimal, numeral words or a
+multiplier alone), an optional multiplier (*tys.*, *mln*, *milionów*), an optional precision word before
+it (*około*, *ponad*, *prawie*), and the noun counted (*320 000 obywateli* → 320000 × *obywatel*).
+
+Units also come as abbreviations after or before the number (*80 km*, *zł 300*, *33 proc.*) and as the
+adjective of a compound (*2-metrowa* → 2 × *metr*); a case ending after a hyphen (*3-ch okresów*) is
+skipped. Numbers inside a timex or a name (*52. Dywizja*) are not quantities; ordinals (a number followed
+by a dot and a word) are not either. Polish counts a plural noun after every number but one, so a number
+before a singular noun is a year or an ordinal (*1794 grupa*, *19 wieku*), not a count; a lone *jeden*
+is mostly "one of", not a count either.
+"""
+
+from __future__ import annotations
+
+from kronika.model import Quantity, Sentence, Token
+from kronika.morph.analyzer import strip_homonym, tag_has
+from kronika.quantities.resources import quantity_words
+
+_VERB_CLASSES = {"fin", "praet", "imps", "ppas", "inf", "bedzie", "pact", "winien", "pred"}
+_NOUN_CLASSES = {"subst", "ger", "depr"}
+_SKIPPABLE = {"adj", "adja", "adjp"}  # "320 000 polskich obywateli": adjectives before the noun
+_SPACES = {" ", "\u00a0", "\u202f"}
+_ADJECTIVE_OF_NOUN = ("owy", "owa", "owe")  # "metrowy" is the adjective of "metr"
+
+
+def _words(token: Token) -> set[str]:
+    """The token's lower-cased text and lemmas: abbreviations (*ok*, *tys*) are known by their text."""
+    return {token.text.lower()} | {strip_homonym(i.lemma).lower() for i in token.interps or ()}
+
+
+def _lookup(token: Token, table: dict[str, float] | dict[str, int] | dict[str, str]) -> float | str | None:
+    for word in sorted(_words(token)):
+        if word in table:
+            return table[word]
+    return None
+
+
+def _counted_noun_lemma(token: Token, value: float) -> str | None:
+    """The lemma of the token's noun reading that a number ``value`` can count: plural unless the
+    number is one (the chosen reading first)."""
+    readings = [token.chosen, *token.interps] if token.chosen else list(token.interps)
+    number = "sg" if value == 1 else "pl"
+    for interp in readings:
+        if interp is not None and interp.pos in _NOUN_CLASSES and tag_has(interp.tag, number, 1):
+            return strip_homonym(interp.lemma)
+    return None
+
+
+def _predicate(sentence: Sentence) -> str | None:
+    for token in sentence.tokens:
+        if token.tag.split(":", 1)[0] in _VERB_CLASSES:
+            return strip_homonym(token.lemma)
+    return None
+
+
+def _digits_value(text: str) -> float | None:
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _number_at(text: str, tokens: list[Token], index: int) -> tuple[float, int, bool] | None:
+    """The number starting at ``tokens[index]``, the index after it, and whether it was in digits."""
+    words = quantity_words()
+    token = tokens[index]
+    if token.text[:1].isdigit() and (value := _digits_value(token.text)) is not None:
+        digits, end = token.text, index + 1
+        # "320 000": groups of three digits separated by a space continue the number
+        while (end < len(tokens) and len(tokens[end].text) == 3 and tokens[end].text.isdigit()
+               and text[tokens[end - 1].end:tokens[end].start] in _SPACES and digits.isdigit()):
+            digits += tokens[end].text
+            end += 1
+        return (float(digits) if digits.isdigit() else value), end, True
+    total, end = 0, index
+    while end < len(tokens) and isinstance(value := _lookup(tokens[end], words.numerals), int):
+        total += value
+        end += 1
+    if end > index:
+        return float(total), end, False
+    if isinstance(_lookup(token, words.multipliers), float) and not tag_has(token.tag, "pl", 1):
+        return 1.0, index, False  # "miljard litów": the multiplier alone counts one ("tysiące" counts none)
+    return None
+
+
+def _modifier(tokens: list[Token], index: int) -> tuple[str | None, int]:
+    modifiers = quantity_words().modifiers
+    for width in (2, 1):
+        first = index - width
+        if first < 0:
+            continue
+        window = tokens[first:index]
+        if window[-1].text == "." and first > 0:  # "ok. 22": the abbreviation's dot
+            window = tokens[first - 1:index - 1]
+        candidates = [""]
+        for token in window:
+            candidates = [f"{c} {w}".strip() for c in candidates for w in sorted(_words(token))]
+        for phrase in candidates:
+            if phrase in modifiers:
+                return modifiers[phrase], window[0].start
+    return None, tokens[index].start
+
+
+def _excluded_tokens(tokens: list[Token], excluded: list[tuple[int, int]]) -> list[bool]:
+    """For each token, whether it starts inside one of the spans: one pass over both sorted lists (a
+    token is inside when a span that began at or before it reaches past its start)."""
+    spans = sorted(excluded)
+    inside = []
+    position, reach = 0, -1
+    for token in tokens:
+        while position < len(spans) and spans[position][0] <= token.start:
+            reach = max(reach, spans[position][1])
+            position += 1
+        inside.append(token.start < reach)
+    return inside
+
+
+def _unit_after_hyphen(tokens: list[Token], after: int) -> tuple[str | None, int]:
+    """``2-metrowa`` → ("metr", index after the adjective); ``3-ch`` → (None, index after the ending)."""
+    if after + 1 >= len(tokens) or tokens[after].text != "-" or tokens[after].start != tokens[after - 1].end:
+        return None, after
+    word = tokens[after + 1]
+    if word.start != tokens[after].end:
+        return None, after
+    adjectives = [strip_homonym(i.lemma) for i in word.interps if i.pos == "adj"]
+    for lemma in adjectives:
+        for ending in _ADJECTIVE_OF_NOUN:
+            if lemma.endswith(ending) and len(lemma) > len(ending) + 1:
+                return lemma[: -len(ending)], after + 2
+    if word.text.isalpha() and len(word.text) <= 3:
+        return None, after + 2  # a case ending written after the digits: "3-ch", "5-ciu"
+    return None, after
+
+
+def find_quantities(text: str, sentence: Sentence, excluded: list[tuple[int, int]]) -> list[Quantity]:
+    """Quantities of one sentence; ``excluded`` are spans (timexes, names) whose numbers do not count."""
+    words = quantity_words()
+    tokens = sentence.tokens
+    inside = _excluded_tokens(tokens, excluded)
+    predicate = _predicate(sentence)
+    found: list[Quantity] = []
+    index = 0
+    while index < len(tokens):
+        number = None if inside[index] else _number_at(text, tokens, index)
+        if number is None:
+            index += 1
+            continue
+        value, after, in_digits = number
+        compound_unit, after = _unit_after_hyphen(tokens, after) if in_digits else (None, after)
+        if compound_unit is not None:
+            modifier, start = _modifier(tokens, index)
+            end = tokens[after - 1].end
+            found.append(Quantity(start, end, text[start:end], value, compound_unit, modifier, predicate))
+            index = after
+            continue
+        multiplier = _lookup(tokens[after], words.multipliers) if after < len(tokens) else None
+        if isinstance(multiplier, float):
+            value *= multiplier
+            after += 1
+            if after < len(tokens) and tokens[after].text == ".":
+                after += 1
+        elif after < len(tokens) and tokens[after].text == "." and in_digits:
+            index = after  # an ordinal numeral: "52. Dywizja", "3. pułk"
+            continue
+        unit_index = after
+        while unit_index < len(tokens) and tokens[unit_index].tag.split(":", 1)[0] in _SKIPPABLE:
+            unit_index += 1
+        unit = tokens[unit_index] if unit_index < len(tokens) else None
+        abbreviation = _lookup(unit, words.units) if unit else None
+        unit_lemma = abbreviation if isinstance(abbreviation, str) else (
+            _counted_noun_lemma(unit, value) if unit else None)
+        if unit_lemma is None and unit_index > after:
+            # the last "adjective" may be the noun ("12 tysięcy złotych": złoty the coin)
+            unit_index -= 1
+            unit = tokens[unit_index]
+            unit_lemma = _counted_noun_lemma(unit, value)
+        end = unit.end if unit else tokens[after - 1].end
+        if unit_lemma is None and index > 0 and in_digits:
+            # the unit before the number: "zł 300"
+            before = _lookup(tokens[index - 1], words.units)
+            if isinstance(before, str):
+                unit_lemma, unit, end = before, tokens[index - 1], tokens[after - 1].end
+        lone_one = value == 1 and after == index + 1 and not in_digits
+        if unit and unit_lemma and not _words(unit) & words.not_units and not lone_one:
+            modifier, start = _modifier(tokens, index)
+            start = min(start, unit.start)
+            if abbreviation and unit_index + 1 < len(tokens) and tokens[unit_index + 1].text == ".":
+                end = tokens[unit_index + 1].end  # "33 proc."
+            found.append(Quantity(start, end, text[start:end], value, unit_lemma, modifier, predicate))
+            index = max(unit_index + 1, after)
+            continue
+        index = max(after, index + 1)
+    return found

@@ -1,0 +1,61 @@
+"""The quantity stage: numbers with their units, multipliers and precision words."""
+
+import pytest
+
+from kronika.model import Analysis, Document
+from kronika.morph import get_morphology
+from kronika.pipeline import analyze
+from kronika.quantities import find_quantities
+from kronika.text.segment import split_sentences
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Wywieziono ponad 320 000 obywateli polskich.", [(320000, "obywatel", "more")]),
+    ("Zginęło ok. 22 tys. oficerów.", [(22000, "oficer", "approx")]),
+    ("Zginęło dwadzieścia dwa tysiące ludzi.", [(22000, "człowiek", None)]),
+    ("Armia liczyła prawie 600 tys. żołnierzy i 5 000 czołgów.",
+     [(600000, "żołnierz", "less"), (5000, "czołg", None)]),
+    ("Walczyła z 52. Dywizją Strzelecką.", []),  # an ordinal, not a count
+    ("Było to 17 września 1939 roku.", []),  # a date, not a count
+    ("W 1794 grupa powstańców ruszyła.", []),  # a year before a singular noun
+    ("Na przełomie 19 wieku.", []),  # an ordinal century
+    ("Była to jedna okazja.", []),  # "one", not a count
+    ("Zdobyto 1 działo.", [(1, "działo", None)]),
+    ("Polska może powołać pod broń 7 milionów ludzi.", [(7000000, "człowiek", None)]),
+    ("Koszta obliczono na miljard litów.", [(1000000000, "lit", None)]),
+    ("Sala mieściła około 1,5 tys. słuchaczy.", [(1500, "słuchacz", "approx")]),
+    ("Od miasta dzieli nas około 80 km drogi.", [(80, "kilometr", "approx")]),
+    ("Cech wpłacił zł 300 na cele obrony.", [(300, "złoty", None)]),
+    ("Zniżka wynosi 33 proc. od ceny.", [(33, "procent", None)]),
+    ("Nad brzegiem stała 2-metrowa fala.", [(2, "metr", None)]),
+    ("Sprzedaż rozłożono na 3-ch okresów.", [(3, "okres", None)]),
+    ("Sejm załatwił trzy budżety.", [(3, "budżet", None)]),
+    ("Straty oceniają na 12 tysięcy złotych.", [(12000, "złoty", None)]),
+])
+def test_find_quantities(text, expected):
+    morphology = get_morphology()
+    found = []
+    for sentence in split_sentences(text):
+        for token in sentence.tokens:
+            token.interps = morphology.analyse(token.text)
+            token.chosen = token.interps[0]
+        found += [(q.value, q.unit, q.modifier) for q in find_quantities(text, sentence, [])]
+    assert found == expected
+
+
+def test_quantities_are_in_the_analysis_json():
+    text = "Wczoraj wywieziono ponad 320 000 obywateli. Spłonęło 5 domów."
+    data = analyze(Document(id="q", text=text, dct="1939-06-07")).to_json()
+    assert [(q["value"], q["unit"], q["text"]) for q in data["quantities"]] == [
+        (320000, "obywatel", "ponad 320 000 obywateli"), (5, "dom", "5 domów")]
+
+
+def test_numbers_inside_names_and_dates_are_not_counted():
+    analysis = Analysis(Document(id="q", text="Dnia 17 września 1939 r. padło 40 osób."))
+    analysis.sentences = split_sentences(analysis.document.text)
+    for sentence in analysis.sentences:
+        for token in sentence.tokens:
+            token.interps = get_morphology().analyse(token.text)
+            token.chosen = token.interps[0]
+    found = find_quantities(analysis.document.text, analysis.sentences[0], [(5, 24)])
+    assert [(q.value, q.unit) for q in found] == [(40, "osoba")]
