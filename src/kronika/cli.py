@@ -27,6 +27,8 @@ COMMANDS: dict[str, str] = {
     "lemmatize": "kronika.commands.lemmatize",
     "geocode": "kronika.commands.geocode",
     "serve": "kronika.commands.serve",
+    "correct": "kronika.commands.correct",
+    "corrections": "kronika.commands.corrections",
 }
 SUMMARIES: dict[str, str] = {
     "analyze": "Analyse documents: .txt .md .html .pdf .docx files, folders, - for stdin, or .jsonl documents.",
@@ -43,7 +45,9 @@ SUMMARIES: dict[str, str] = {
     "lemmatize": "Print the base form of each PHRASE (and each line of --file), one a line, in order.",
     "geocode": "Resolve each NAME (or each line of stdin when none is given) to a place.",
     "serve": "Serve the web application until Ctrl+C: documents with names and dates marked, entity pages, "
-        "timeline, map, search, questions, conflicts, exports, and a JSON API under /api/.",
+        "timeline, map, search, questions, conflicts, exports, corrections, uploads, and a JSON API under /api/.",
+    "correct": "Correct what the machine found: entities, places, dates, events (each kept as a human assertion).",
+    "corrections": "The corrections people made: list them, export them as training data.",
 }
 
 

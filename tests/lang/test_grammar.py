@@ -5,12 +5,15 @@ from __future__ import annotations
 from kronika.lang.grammar import (
     case_agrees,
     cases,
+    has_pos,
     lemmas,
     lemmas_and_form,
     lemmas_lower,
+    number_gender,
     place_prepositions,
     prepositions_before_places,
     prepositions_in_place_names,
+    subject_agrees,
 )
 from kronika.model import Token
 from kronika.morph import get_morphology
@@ -25,6 +28,20 @@ def test_lemmas() -> None:
     assert "lwów" in lemmas_lower(token("Lwowa"))
     assert {"lwów", "lwowa"} <= lemmas_and_form(token("Lwowa"))
     assert lemmas(Token(0, 3, "xyz")) == {"xyz"}  # no readings: the form
+
+
+def test_lemmas_are_kept_per_analysis() -> None:
+    readings = get_morphology().analyse("Lwowa")
+    first, second = Token(0, 5, "Lwowa", readings), Token(10, 15, "Lwowa", readings)
+    assert lemmas(first) is lemmas(second)  # one analysis, computed once
+    assert lemmas(Token(0, 5, "Lwowa", tuple(readings))) == lemmas(first)
+
+
+def test_has_pos() -> None:
+    assert has_pos(token("szedł"), {"praet"})
+    assert not has_pos(token("szedł"), {"subst"})
+    assert has_pos(token("Lwowa"), {"subst"}, "Lwów")
+    assert not has_pos(Token(0, 3, "xyz"), {"subst"})
 
 
 def test_cases() -> None:
@@ -43,3 +60,14 @@ def test_place_prepositions() -> None:
     assert "na" not in prepositions_before_places()  # takes people and things as often
     assert prepositions_in_place_names() == {"nad", "pod", "przy"}
     assert prepositions_before_places() | prepositions_in_place_names() <= place_prepositions()
+
+
+def test_subject_agrees() -> None:
+    assert subject_agrees(token("stoczyła"), token("armia"))
+    assert not subject_agrees(token("stoczyła"), token("pułk"))
+    assert subject_agrees(token("walczyli"), token("armia"))  # a plural verb: coordinated subjects
+    assert subject_agrees(token("stoczyła"), Token(0, 3, "xyz"))  # an unknown word agrees
+
+
+def test_number_gender() -> None:
+    assert ("pl", "m1") in number_gender(token("którzy"))

@@ -12,8 +12,8 @@ from typing import TextIO
 
 import click
 
-from kronika.commands.options import dct_option
-from kronika.errors import InputError
+from kronika.commands.options import db_option, dct_option
+from kronika.errors import InputError, KronikaError
 from kronika.model import Analysis, Document
 
 # formats written one document at a time; the others (whole pages) need every analysis at once
@@ -21,16 +21,26 @@ _STREAMED = ("json", "jsonl", "text")
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @dct_option
 @click.option("--nkjp", is_flag=True, help="Add the NKJP / PolEval 2018 named-entity layer.")
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "html", "tei", "text"]), default="json",
               show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
-def command(paths: tuple[str, ...], dct: str | None, nkjp: bool, fmt: str, output: str | None) -> None:
+@click.option("--stored", metavar="ID", help="Show a stored document as the store has it (with human corrections, "
+              '"source": "human") instead of analysing PATHS.')
+@db_option
+def command(paths: tuple[str, ...], dct: str | None, nkjp: bool, fmt: str, output: str | None,
+            stored: str | None, db_url: str | None) -> None:
     """Analyse documents: .txt .md .html .pdf .docx files, folders, - for stdin, or .jsonl documents.
 
     json, jsonl and text are written as each document is analysed (progress on stderr on a terminal)."""
+    if stored is not None:
+        with _destination(output) as handle:
+            handle.write(_stored(stored, db_url, fmt))
+        return
+    if not paths:
+        raise click.UsageError("Missing argument 'PATHS...': the documents to analyse (or --stored ID)")
     from kronika.pipeline import analyze
     from kronika.text.reader import read_paths
 
@@ -73,6 +83,27 @@ def _write_streamed(analyses: Iterable[Analysis], fmt: str, count: int, handle: 
             item = json.dumps(analysis.to_json(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
             handle.write(("," if number else "") + "\n  " + item)
         handle.write("\n]\n" if count else "\n")
+
+
+def _stored(document: str, db_url: str | None, fmt: str) -> str:
+    from kronika.export.html import analyses_to_html
+    from kronika.export.tei import analyses_to_tei
+    from kronika.store import Store
+    from kronika.store.corrections import mark_human
+    from kronika.summary import render_text
+
+    with Store.open(db_url) as store:
+        analysis = store.document_analysis(document)
+        if analysis is None:
+            raise KronikaError(f"no document {document} in the store")
+        if fmt in ("json", "jsonl"):
+            data = mark_human(store, document, analysis.to_json())
+            return json.dumps(data, ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n"
+    if fmt == "html":
+        return analyses_to_html([analysis])
+    if fmt == "tei":
+        return analyses_to_tei([analysis])
+    return render_text(analysis) + "\n"
 
 
 def _with_progress(documents: list[Document]) -> Iterator[Document]:

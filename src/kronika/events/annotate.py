@@ -16,18 +16,9 @@ from dataclasses import dataclass, field
 
 from kronika.events.arguments import Mention, mentions_in
 from kronika.events.clauses import Clause, split_clauses
-from kronika.events.grammar import (
-    FINITE,
-    NOMINAL,
-    agrees,
-    cases,
-    has_pos,
-    is_finite,
-    is_preposition,
-    lemmas_lower,
-    number_gender,
-)
+from kronika.events.grammar import FINITE, is_finite, is_preposition
 from kronika.events.lexicon import NOT_AN_EVENT, TriggerEntry, load_function_words, triggers_by_first_lemma
+from kronika.lang.grammar import NOMINAL, cases, has_pos, lemmas_lower, number_gender, subject_agrees
 from kronika.model import Analysis, Entity, Event, EventArgument, Sentence, Timex, Token
 
 # an active adjectival participle is an attribute, never the predicate of an event (*uderzające postępy*)
@@ -206,7 +197,7 @@ def _role(mention: Mention, match: TriggerMatch, tokens: list[Token], passive: b
         return None
     if entity.type == "DOCUMENT":
         return "patient" if mention.cases & {"nom", "acc"} or not mention.cases else None
-    if not mention.cases or "nom" in mention.cases and (verb is None or agrees(verb, tokens[_head(mention,
+    if not mention.cases or "nom" in mention.cases and (verb is None or subject_agrees(verb, tokens[_head(mention,
                                                                                                     tokens)])):
         return "patient" if passive else "agent"
     if "acc" in mention.cases and not passive:

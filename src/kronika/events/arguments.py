@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kronika.events.grammar import NOMINAL, cases, has_pos, is_modifier, is_preposition, lemmas
+from kronika.events.grammar import is_modifier, is_preposition
 from kronika.events.lexicon import load_function_words
+from kronika.lang.grammar import NOMINAL, cases, has_pos, lemmas
 from kronika.model import Entity, Token
 
 COORDINATION = frozenset({",", "i", "oraz", "lub", "albo", "a"})

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kronika.events.grammar import PUNCTUATION_BREAKS, is_finite, lemmas
+from kronika.events.grammar import PUNCTUATION_BREAKS, is_finite
 from kronika.events.lexicon import load_function_words
+from kronika.lang.grammar import lemmas
 from kronika.model import Sentence, Token
 
 

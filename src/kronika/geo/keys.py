@@ -4,7 +4,9 @@ The index stores only folded keys (lower case, no diacritics, ``ł`` → ``l``, 
 *Lwów*, *Lwow* and *LWÓW* meet. A mention in any case form is turned into candidate base forms by,
 in order: Morfeusz's geographic lemmas, adjective gender variants for multiword names
 (*Rawie Ruskiej* → *Rawa Ruska*), and suffix rules for words Morfeusz lacks (*Szackiem* → *Szack*).
-Every candidate is checked against the index, so over-generation costs only a look-up.
+Every candidate is checked against the index, so over-generation costs only a look-up; that is why
+these suffix rules are the geocoder's own (every ending that may apply, the mobile *e* restored) and not
+the one-answer guesser :mod:`kronika.lang.base_forms` (see docs/language.md).
 """
 
 from __future__ import annotations

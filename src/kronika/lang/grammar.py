@@ -1,8 +1,9 @@
 """Token grammar: what a token's Morfeusz readings say it can be, for every stage.
 
 A disambiguator's single chosen reading is often wrong on rare words and names, so these predicates
-look at all readings of a token and ask what it *can* be: its lemmas, its cases, whether a modifier
-can agree with a head, whether a preposition takes a place.
+look at all readings of a token and ask what it *can* be: its lemmas, parts of speech and cases,
+whether a modifier can agree with a head or a noun be the subject of a verb, whether a preposition
+takes a place.
 """
 
 from __future__ import annotations
@@ -18,13 +19,44 @@ _MODIFIERS = ("adj", "ppas", "pact")
 _HEADS = ("subst", "depr")
 
 
+# What stages ask of a token again and again (its lemmas, its parts of speech), computed once per distinct
+# analysis: the morphology stage shares one tuple of readings among the tokens of one form, so the facts
+# are kept by that tuple's id (the tuple itself is kept too, so that its id is never reused).
+_Facts = tuple[tuple[Interp, ...], frozenset[str], frozenset[str], frozenset[str]]
+_FACTS: dict[int, _Facts] = {}
+_FACTS_LIMIT = 200_000
+
+
+def _facts(token: Token) -> _Facts:
+    """(readings, lemmas, lower-cased lemmas, parts of speech) of a token."""
+    interps = token.interps
+    if not interps:
+        return interps, frozenset({token.text}), frozenset({token.text.lower()}), frozenset()
+    facts = _FACTS.get(id(interps))
+    if facts is None or facts[0] is not interps:
+        found = frozenset(i.lemma for i in interps)
+        facts = (interps, found, frozenset(lemma.lower() for lemma in found),
+                 frozenset(i.tag.partition(":")[0] for i in interps))
+        if len(_FACTS) >= _FACTS_LIMIT:
+            _FACTS.clear()
+        _FACTS[id(interps)] = facts
+    return facts
+
+
 def lemmas(token: Token) -> frozenset[str]:
     """The token's lemmas as Morfeusz gives them (without SGJP homonym marks), or its form when it has none."""
-    return frozenset(i.lemma for i in token.interps) or frozenset({token.text})
+    return _facts(token)[1]
 
 
 def lemmas_lower(token: Token) -> frozenset[str]:
-    return frozenset(lemma.lower() for lemma in lemmas(token))
+    return _facts(token)[2]
+
+
+def has_pos(token: Token, parts_of_speech: frozenset[str] | set[str], lemma: str | None = None) -> bool:
+    """Some reading of the token is one of ``parts_of_speech`` (with the lemma ``lemma``, when given)."""
+    if lemma is None:
+        return not _facts(token)[3].isdisjoint(parts_of_speech)
+    return any(i.pos in parts_of_speech and i.lemma == lemma for i in token.interps)
 
 
 def lemmas_and_form(token: Token) -> frozenset[str]:
@@ -59,8 +91,55 @@ def cases(token: Token, parts_of_speech: frozenset[str] | tuple[str, ...] = NOMI
 
 def case_agrees(modifier: Token, head: Token) -> bool:
     """A modifier (adjective, participle) may modify the head noun: some case in common (gender is left
-    aside: heads of names vary)."""
+    aside: heads of names vary). The agreement of a subject and its verb is :func:`subject_agrees`."""
     return bool(cases(modifier, _MODIFIERS) & cases(head, _HEADS))
+
+
+def _verb_agreement(token: Token) -> set[tuple[str, str]]:
+    """(number, gender class) pairs a verb form allows: ``stoczyła`` → {(sg, f)}."""
+    pairs: set[tuple[str, str]] = set()
+    for interp in token.interps:
+        if interp.pos not in {"praet", "fin", "bedzie", "ppas", "winien"}:
+            continue
+        parts = interp.tag.split(":")
+        numbers = parts[1].split(".") if len(parts) > 1 else []
+        genders = next((p.split(".") for p in parts[2:] if p.split(".")[0] in {"m1", "m2", "m3", "f", "n"}),
+                       ["any"])
+        pairs.update((n, g) for n in numbers for g in genders)
+    return pairs
+
+
+def _nominative_agreement(token: Token) -> set[tuple[str, str]]:
+    """(number, gender) pairs of a noun's nominative readings."""
+    pairs: set[tuple[str, str]] = set()
+    for interp in token.interps:
+        parts = interp.tag.split(":")
+        if interp.pos in NOMINAL and len(parts) > 3 and "nom" in parts[2].split("."):
+            pairs.update((n, g) for n in parts[1].split(".") for g in parts[3].split("."))
+    return pairs
+
+
+def subject_agrees(verb: Token, noun: Token) -> bool:
+    """A nominative noun may be the subject of a verb form (number and gender); unknown forms agree."""
+    verb_pairs, noun_pairs = _verb_agreement(verb), _nominative_agreement(noun)
+    if not verb_pairs or not noun_pairs:
+        return True
+    for number, gender in verb_pairs:
+        if number == "pl":
+            return True  # coordinated subjects ("Niemcy i Rosja") make any plural verb possible
+        if any(n == number and (gender == "any" or g == gender) for n, g in noun_pairs):
+            return True
+    return False
+
+
+def number_gender(token: Token) -> set[tuple[str, str]]:
+    """(number, gender) pairs of any nominal or adjectival reading (*którzy* → {(pl, m1)})."""
+    pairs: set[tuple[str, str]] = set()
+    for interp in token.interps:
+        parts = interp.tag.split(":")
+        if interp.pos in NOMINAL | {"adj"} and len(parts) > 3:
+            pairs.update((n, g) for n in parts[1].split(".") for g in parts[3].split("."))
+    return pairs
 
 
 @lru_cache(maxsize=4)

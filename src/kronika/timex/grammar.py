@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from kronika.lang.fold import fold
 from kronika.lang.resources import data_lines, read_text
 from kronika.morph import get_morphology
 
@@ -39,7 +40,6 @@ CHECKS = frozenset({
 # Morfeusz parts of speech never wanted among generated forms: abbreviations, adjectival prefixes
 _SKIPPED_POS = frozenset({"brev", "adja", "adjc", "adjp"})
 _DEGREES = frozenset({"com", "sup"})
-_FOLD = str.maketrans("ąćęłńóśźż", "acelnoszz")
 _MACRO_REF = re.compile(r"%([A-Za-z][A-Za-z0-9]*)")
 _GROUP = re.compile(r"\(\?P<([a-z]+)(\d?)>")
 # unbounded quantifiers are bounded so that no rule can scan far from where it started
@@ -117,10 +117,6 @@ class Grammar:
         return _compiled_macro(self.language, name)
 
 
-def fold_diacritics(word: str) -> str:
-    return word.translate(_FOLD)
-
-
 def trie_regex(forms: set[str]) -> str:
     """An alternation of ``forms`` factored by common prefixes; longer continuations are tried first,
     and a space matches any short run of whitespace."""
@@ -176,7 +172,7 @@ def _with_folded(forms: set[str]) -> set[str]:
     morphology = get_morphology()
     extra = set()
     for form in forms:
-        folded = fold_diacritics(form)
+        folded = fold(form)
         if folded != form and len(folded) >= 4 and all(
             i.tag == "ign" for word in folded.split() for i in morphology.analyse(word)
         ):
