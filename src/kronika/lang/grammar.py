@@ -62,12 +62,21 @@ def has_pos(token: Token, parts_of_speech: frozenset[str] | set[str], lemma: str
 def lemmas_and_form(token: Token) -> frozenset[str]:
     """Every lower-cased lemma of a token and its own lower-cased form: what a
     word listed in a lexicon may match."""
-    return _lemmas_and_form(token.text, token.interps)
+    # Cached by the identity of the readings tuple, which the tagger shares between all tokens of a form:
+    # hashing the readings themselves cost more than the look-up saved. The entry keeps the tuple alive,
+    # so its identity cannot be reused while the entry stands.
+    key = (token.text, id(token.interps))
+    entry = _LEMMAS_AND_FORM.get(key)
+    if entry is None:
+        if len(_LEMMAS_AND_FORM) >= _CACHE_SIZE:
+            _LEMMAS_AND_FORM.clear()
+        entry = _LEMMAS_AND_FORM[key] = (
+            token.interps, frozenset({i.lemma.lower() for i in token.interps} | {token.text.lower()}))
+    return entry[1]
 
 
-@lru_cache(maxsize=200_000)
-def _lemmas_and_form(text: str, interps: tuple[Interp, ...]) -> frozenset[str]:
-    return frozenset({i.lemma.lower() for i in interps} | {text.lower()})
+_LEMMAS_AND_FORM: dict[tuple[str, int], tuple[tuple[Interp, ...], frozenset[str]]] = {}
+_CACHE_SIZE = 200_000
 
 
 def cases(token: Token, parts_of_speech: frozenset[str] | tuple[str, ...] = NOMINAL) -> frozenset[str]:
