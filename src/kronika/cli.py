@@ -25,6 +25,8 @@ COMMANDS: dict[str, str] = {
     "lemmatize": "kronika.commands.lemmatize",
     "geocode": "kronika.commands.geocode",
     "serve": "kronika.commands.serve",
+    "correct": "kronika.commands.correct",
+    "corrections": "kronika.commands.corrections",
 }
 
 

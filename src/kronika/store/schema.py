@@ -203,3 +203,21 @@ quantities = Table(
     Column("predicate", Text),  # lemma of the sentence's main verb, for matching claims without events
     Index("ix_quantities_unit", "unit"),
 )
+
+# Human corrections: an append-only log of assertions beside the machine's rows. No foreign key to
+# ``documents``: re-analysing a document deletes and rewrites its rows, and the corrections must outlive
+# that to be replayed (see kronika.store.corrections).
+corrections = Table(
+    "corrections", metadata,
+    _id(),
+    Column("document_id", String(64)),  # None for corrections of a canonical entity (all documents)
+    Column("kind", String(32), nullable=False),
+    Column("target", Text, nullable=False),  # JSON: what it anchors to (a span or an entity ref)
+    Column("value", Text, nullable=False),  # JSON: the human's assertion
+    Column("previous", Text, nullable=False),  # JSON: what it replaced, for undo
+    Column("user", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("undone_at", String(32)),
+    Column("undone_by", Text),
+    Index("ix_corrections_document", "document_id"),
+)

@@ -13,6 +13,8 @@
                                ``limit``
 ``/api/ask?q=``                the answers of ``kronika ask --json``
 ``/api/conflicts``             dates and numbers on which documents disagree
+``/api/map``                   located places for the map: mentions, cited sentences, event dates
+``/api/corrections``           human corrections, newest first; filter ``document``
 ``/api/export/<format>``       the store exported (``tei``, ``lpf``, ``ttl``, ``jsonld``, ``csv``,
                                ``timelinejs``)
 =============================  ==========================================================================
@@ -25,6 +27,7 @@ from typing import Any
 from kronika.errors import KronikaError
 from kronika.qa import answer
 from kronika.store import Store
+from kronika.store import corrections as correction_log
 from kronika.web.pages import NotFound, Query, places, search_filters, timeline_key
 
 MAX_SEARCH_RESULTS = 200
@@ -38,7 +41,7 @@ def document(store: Store, document_id: str) -> Any:
     analysis = store.document_analysis(document_id)
     if analysis is None:
         raise NotFound(f"no document {document_id}")
-    return analysis.to_json()
+    return correction_log.mark_human(store, document_id, analysis.to_json())
 
 
 def entities(store: Store, query: Query) -> Any:
@@ -100,3 +103,31 @@ def ask(store: Store, query: Query) -> Any:
 
 def conflicts(store: Store, query: Query) -> Any:
     return [c.to_json() for c in store.conflicts()]
+
+
+def corrections(store: Store, query: Query) -> Any:
+    return [c.to_json() for c in correction_log.corrections(store, query.get("document") or None)]
+
+
+MAP_CITATIONS = 3  # sentences per place in its popup
+
+
+def map_places(store: Store, query: Query) -> Any:
+    dates: dict[int, list[list[str]]] = {}  # entity id → intervals of the events that happened there
+    for event in store.events():
+        if event.interval is not None:
+            for place in event.places:
+                if place.entity_id is not None:
+                    dates.setdefault(place.entity_id, []).append(list(event.interval))
+    found = []
+    for entity, then, now in places(store):
+        citations = []
+        for mention in store.mentions(entity.ref)[:MAP_CITATIONS]:
+            citation = store.sentence(mention.document, mention.start)
+            if citation is not None:
+                citations.append({"document": citation.document, "start": citation.start, "text": citation.text,
+                                  "title": citation.title})
+        found.append({"ref": entity.ref, "lemma": entity.lemma, "lat": entity.geo["lat"], "lon": entity.geo["lon"],
+                      "name": entity.geo.get("name"), "mentions": entity.mentions, "country_1939": then,
+                      "country_now": now, "citations": citations, "dates": dates.get(entity.id, [])})
+    return found

@@ -17,13 +17,16 @@ from kronika.model import Analysis, Entity
 from kronika.qa import answer
 from kronika.qa.render import render_timex
 from kronika.store import Citation, DocumentRecord, EntityRecord, EventRecord, Store
+from kronika.store import corrections as correction_log
+from kronika.web.editing import form
 from kronika.web.labels import ENTITY_TYPES, EVENT_TYPES, TIMEX_TYPES, entity_label, event_label
 from kronika.web.markup import Html, esc, h, join, url
 
 Query = Mapping[str, str]
 
 NAVIGATION = (("/", "Dokumenty"), ("/entities", "Nazwy"), ("/timeline", "Oś czasu"), ("/map", "Mapa"),
-              ("/search", "Szukaj"), ("/ask", "Pytania"), ("/conflicts", "Sprzeczności"), ("/export", "Eksport"))
+              ("/search", "Szukaj"), ("/ask", "Pytania"), ("/conflicts", "Sprzeczności"),
+              ("/corrections", "Poprawki"), ("/export", "Eksport"))
 
 EXPORTS: dict[str, tuple[str, str, str]] = {  # format → (file extension, media type, description)
     "tei": ("xml", "application/tei+xml", "TEI P5: teksty z oznaczonymi nazwami i datami"),
@@ -50,21 +53,24 @@ class Page:
     title: str
     body: Html
     section: str = "/"  # the navigation entry to mark as current
+    assets: tuple[str, ...] = ()  # extra stylesheets and scripts under /static/ the page needs
 
 
 def layout(page: Page) -> Html:
     links = join(h('<a href="{}"{}>{}</a>', path, Html(' aria-current="page"' if path == page.section else ""), name)
                  for path, name in NAVIGATION)
+    assets = join(h('<link rel="stylesheet" href="/static/{}">', asset) if asset.endswith(".css")
+                  else h('<script src="/static/{}" defer></script>', asset) for asset in page.assets)
     return h('<!doctype html>\n<html lang="pl"><head><meta charset="utf-8">'
              '<meta name="viewport" content="width=device-width, initial-scale=1">'
              '<title>{title} — Kronika</title><link rel="icon" href="{icon}">'
              '<link rel="stylesheet" href="/static/kronika.css"><script src="/static/kronika.js" defer></script>'
-             '</head><body><header><a class="brand" href="/">Kronika</a><nav>{links}</nav>'
+             '{assets}</head><body><header><a class="brand" href="/">Kronika</a><nav>{links}</nav>'
              '<form class="quick" action="/search" role="search"><input name="q" type="search" '
              'placeholder="Szukaj w tekstach…" aria-label="Szukaj"></form></header>'
              '<main>{body}</main><footer>Kronika — każda informacja z odnośnikiem do zdania źródła.</footer>'
              '<div id="tooltip" role="tooltip" hidden></div></body></html>',
-             title=page.title, links=links, body=page.body, icon=FAVICON)
+             title=page.title, links=links, body=page.body, icon=FAVICON, assets=assets)
 
 
 # --- small pieces ------------------------------------------------------------------------------------------
@@ -128,15 +134,26 @@ def _options(choices: Mapping[str, str], selected: str) -> Html:
 
 # --- documents -------------------------------------------------------------------------------------------
 
+UPLOAD_TYPES = ".txt,.md,.html,.htm,.xml,.docx,.pdf,.jsonl"
+
+
+def upload_form() -> Html:
+    inner = h('<label>Pliki (txt, md, html, docx, pdf, TEI, JSONL) <input type="file" name="file" multiple '
+              'required accept="{}"></label><label>Data dokumentu <input name="dct" type="date"></label>'
+              '<progress hidden max="100" value="0"></progress>', UPLOAD_TYPES)
+    return form("/upload", "/", inner, "Dodaj i analizuj", css="edit upload", multipart=True)
+
+
 def documents_page(store: Store, query: Query) -> Page:
     documents = store.documents()
+    upload = h("<h2>Dodaj dokumenty</h2>{}", upload_form())
     if not documents:
-        body = h("<h1>Dokumenty</h1><p>Magazyn jest pusty. Dodaj teksty poleceniem <code>kronika ingest PLIK…</code>"
-                 " albo uruchom <code>kronika demo</code>.</p>")
+        body = h("<h1>Dokumenty</h1><p>Magazyn jest pusty. Dodaj teksty poniżej, poleceniem "
+                 "<code>kronika ingest PLIK…</code> albo uruchom <code>kronika demo</code>.</p>{}", upload)
         return Page("Dokumenty", body)
     rows = join(_document_row(d) for d in documents)
     body = h('<h1>Dokumenty</h1><table class="list"><thead><tr><th>Tytuł</th><th>Data</th><th>Źródło</th>'
-             '<th class="num">Znaki</th></tr></thead><tbody>{}</tbody></table>', rows)
+             '<th class="num">Znaki</th></tr></thead><tbody>{}</tbody></table>{}', rows, upload)
     return Page("Dokumenty", body)
 
 
@@ -195,19 +212,56 @@ def document_page(store: Store, document_id: str) -> Page:
     index = join(h("<h3>{}</h3><ul>{}</ul>", label, join(
         (h('<li><a href="{}">{}</a></li>', entity_url(ref), lemma) if ref else h("<li>{}</li>", lemma))
         for lemma, ref in sorted(names[key].values()))) for key, label in ENTITY_TYPES.items() if key in names)
-    dates = join(h('<li><a href="{}"><time data-value="{}">{}</time></a> <span class="note">{}</span></li>',
-                   document_url(doc.id, _sentence_start(analysis, t.start)), t.value, render_timex(t.value), t.text)
+    back = document_url(doc.id)
+    dates = join(h('<li><a href="{}"><time data-value="{}">{}</time></a> <span class="note">{}</span>{}</li>',
+                   document_url(doc.id, _sentence_start(analysis, t.start)), t.value, render_timex(t.value), t.text,
+                   _timex_form(doc.id, back, t.start, t.end, t.value, t.mod))
                  for t in sorted(analysis.timexes, key=lambda t: (t.value, t.start)))
     events = store.events(document=doc.id)
     titles = {doc.id: doc.title or doc.id}
-    event_list = join(event_item(e, titles) for e in sorted(events, key=timeline_key))
+    event_list = join(h('{}<li class="judge">{}</li>', event_item(e, titles), _event_forms(doc.id, back, e))
+                      for e in sorted(events, key=timeline_key))
     body = h('<h1>{title}</h1><p class="meta">{meta}</p><p class="legend">{legend} <span class="timex">data</span>'
              '</p><div class="columns"><article class="document" lang="pl">{text}</article>'
-             '<aside><h2>Nazwy</h2>{index}<h2>Daty</h2><ul class="dates">{dates}</ul></aside></div>'
-             '<h2>Zdarzenia w tym dokumencie</h2><ol class="timeline">{events}</ol>',
+             '<aside><h2>Nazwy</h2>{index}<h2>Dodaj nazwę</h2>{add}<h2>Daty</h2><ul class="dates">{dates}</ul>'
+             '</aside></div><h2>Zdarzenia w tym dokumencie</h2><ol class="timeline">{events}</ol>'
+             '<h2>Dokument</h2><div class="document-actions">{reanalyze}{delete}</div>',
              title=doc.title or doc.id, meta=meta, legend=legend, text=document_text(analysis), index=index,
-             dates=dates, events=event_list)
+             dates=dates, events=event_list, add=_add_form(doc.id, back),
+             reanalyze=form("/reanalyze", back, Html(""), "Analizuj ponownie (poprawki zostają)", document=doc.id),
+             delete=form("/delete-document", back, Html('<label><input type="checkbox" name="confirm" value="yes" '
+                                                        'required> tak, usuń dokument i jego poprawki</label>'),
+                         "Usuń dokument", css="edit danger", document=doc.id))
     return Page(doc.title or doc.id, body)
+
+
+def _entity_type_select(selected: str = "") -> Html:
+    return h('<select name="type" aria-label="rodzaj">{}</select>', _options(ENTITY_TYPES, selected))
+
+
+def _add_form(document: str, back: str) -> Html:
+    """Filled by the script from the text selected in the reading view."""
+    inner = h('<p class="note">Zaznacz słowa w tekście.</p><label>Tekst <input name="text" readonly required '
+              'size="18"></label><input type="hidden" name="start"><input type="hidden" name="end">'
+              '<label>Rodzaj {}</label><label>Forma podstawowa <input name="lemma" required size="18"></label>',
+              _entity_type_select("PERSON"))
+    return form("/correct", back, inner, "Dodaj", css="edit add-entity", kind="add", document=document)
+
+
+def _timex_form(document: str, back: str, start: int, end: int, value: str, mod: str | None) -> Html:
+    inner = h('<input name="value" value="{}" size="12" aria-label="TIMEX3" required>'
+              '<input name="mod" value="{}" size="6" aria-label="mod" placeholder="mod">', value, mod or "")
+    return form("/correct", back, inner, "Zmień datę", css="edit inline timex-edit", kind="timex",
+                document=document, start=start, end=end)
+
+
+def _event_forms(document: str, back: str, event: EventRecord) -> Html:
+    values = {"kind": "event", "document": document, "trigger_start": event.trigger_start,
+              "trigger_end": event.trigger_end}
+    return join([form("/correct", back, Html(""), "Potwierdź zdarzenie", css="edit inline accept", status="accepted",
+                      **values),
+                 form("/correct", back, Html(""), "Odrzuć zdarzenie", css="edit inline reject", status="rejected",
+                      **values)])
 
 
 def _sentence_start(analysis: Analysis, offset: int) -> int | None:
@@ -253,8 +307,11 @@ def entity_page(store: Store, query: Query) -> Page:
         for mention in mentions:
             citation = store.sentence(document, mention.start)
             if citation is not None:
-                items.append(h('<li><span class="note">„{}”</span>{}</li>', mention.text,
-                               citation_block(citation, titles.get(document), (mention.start, mention.end))))
+                delete = form("/correct", entity_url(ref), Html(""), "To nie ta nazwa — usuń wzmiankę",
+                              css="edit inline delete-mention", kind="delete", document=document,
+                              start=mention.start, end=mention.end)
+                items.append(h('<li><span class="note">„{}”</span>{}{}</li>', mention.text,
+                               citation_block(citation, titles.get(document), (mention.start, mention.end)), delete))
         groups.append(h('<h3><a href="{}">{}</a></h3><ol class="mentions">{}</ol>', document_url(document),
                         titles.get(document, document), join(items)))
     events = sorted(store.events(ref=entity.ref), key=timeline_key)
@@ -266,7 +323,26 @@ def entity_page(store: Store, query: Query) -> Page:
              lemma=entity.lemma, type=entity.type, label=entity_label(entity.type), mentions=entity.mentions,
              documents=entity.documents, refs=", ".join(entity.refs), facts=_place_facts(entity),
              events=event_list, groups=join(groups))
-    return Page(entity.lemma, body, "/entities")
+    return Page(entity.lemma, h("{}{}", body, _entity_forms(entity)), "/entities")
+
+
+def _entity_forms(entity: EntityRecord) -> Html:
+    back = entity_url(entity.ref)
+    change = form("/correct", back, h('<label>Rodzaj {}</label><label>Forma podstawowa <input name="lemma" '
+                                      'value="{}" size="24"></label>', _entity_type_select(entity.type), entity.lemma),
+                  "Zapisz", css="edit entity-edit", kind="entity", ref=entity.ref)
+    merge = form("/correct", back, Html('<label>Ta sama osoba/rzecz co (identyfikator) <input name="into" required '
+                                        'size="28" placeholder="np. person:jan-kowalski"></label>'),
+                 "Połącz", css="edit merge", kind="merge", ref=entity.ref)
+    geo = entity.geo or {}
+    place = form("/correct", back, h('<label>Szer. <input name="lat" value="{}" size="9" required></label>'
+                                     '<label>Dł. <input name="lon" value="{}" size="9" required></label>',
+                                     geo.get("lat", ""), geo.get("lon", "")),
+                 "Przenieś", css="edit place-edit", kind="place", ref=entity.ref)
+    authority = form("/correct", back, Html('<label>Identyfikator wzorcowy <input name="authority" required '
+                                            'size="24" placeholder="wikidata:Q…, geonames:…, viaf:…"></label>'),
+                     "Powiąż", css="edit link", kind="link", ref=entity.ref)
+    return h('<section class="corrections-forms"><h2>Popraw</h2>{}{}{}{}</section>', change, merge, place, authority)
 
 
 # --- timeline --------------------------------------------------------------------------------------------
@@ -425,13 +501,32 @@ def map_page(store: Store, query: Query) -> Page:
                   '<td class="num">{}</td></tr>', entity_url(e.ref), e.lemma, (e.geo or {}).get("name") or "",
                   then or "", now or "", *_lat_lon((e, then, now)), e.mentions)
                 for e, then, now in located)
-    body = h('<h1>Mapa miejsc</h1><p class="meta">{count} miejsc ze współrzędnymi; odwzorowanie '
-             'równoodległościowe, bez granic i podkładu; wielkość punktu — liczba wzmianek.{note}</p>'
+    body = h('<h1>Mapa miejsc</h1><p class="meta">{count} miejsc ze współrzędnymi; wielkość punktu — liczba '
+             'wzmianek; kliknij punkt, by zobaczyć zdania źródła. Podkład: granice dzisiejsze (Natural Earth) '
+             'i, do włączenia, granice z 1938 r.</p><div id="leaflet-map" data-places="/api/map" '
+             'data-countries="/static/vendor/world-atlas/countries.json" '
+             'data-borders="/static/vendor/borders-1938/borders_1938.json"></div>'
+             '<div class="map-tools"><label>Zdarzenia do roku <input type="range" id="map-year" disabled> '
+             '<output id="map-year-value">wszystkie</output></label>{move}</div>'
+             '<h2>Podgląd statyczny</h2><p class="meta">Odwzorowanie równoodległościowe, bez podkładu.{note}</p>'
              '<figure>{svg}</figure><table class="list" id="places"><thead><tr>'
              '<th>Nazwa w tekście</th><th>Nazwa dziś</th><th>Państwo w 1939</th><th>Państwo dziś</th>'
              '<th class="num">Szer., dł.</th><th class="num">Wzmianki</th></tr></thead><tbody>{rows}</tbody></table>',
-             count=len(located), note=note, svg=map_svg(shown), rows=rows)
-    return Page("Mapa", body, "/map")
+             count=len(located), note=note, svg=map_svg(shown), rows=rows, move=_map_move_form())
+    return Page("Mapa", body, "/map", MAP_ASSETS)
+
+
+def _map_move_form() -> Html:
+    """Filled by the map script: the place chosen in a popup, the point clicked next."""
+    inner = Html('<input type="hidden" name="ref"><input type="hidden" name="lat"><input type="hidden" name="lon">'
+                 '<span class="note" id="map-move-hint">Przenieś miejsce: „Przenieś” w dymku, potem kliknij '
+                 'mapę.</span>')
+    return form("/correct", "/map", inner, "Zapisz położenie", css="edit inline place-move", kind="place")
+
+
+MAP_ASSETS = ("vendor/leaflet/leaflet.css", "vendor/leaflet.markercluster/MarkerCluster.css",
+              "vendor/leaflet.markercluster/MarkerCluster.Default.css", "vendor/leaflet/leaflet.js",
+              "vendor/leaflet.markercluster/leaflet.markercluster.js", "map.js")
 
 
 # --- search, questions, conflicts, export ---------------------------------------------------------------
@@ -503,6 +598,33 @@ def export_page(store: Store, query: Query) -> Page:
     body = h('<h1>Eksport</h1><p class="meta">Cały magazyn; każda informacja z przesunięciami znaków jako '
              'pochodzeniem.</p><ul class="exports">{}</ul>', items)
     return Page("Eksport", body, "/export")
+
+
+KIND_LABELS = {"entity": "nazwa", "merge": "połączenie", "place": "współrzędne", "link": "identyfikator",
+               "delete": "usunięta wzmianka",
+               "add": "dodana nazwa", "timex": "data", "event": "zdarzenie"}
+
+
+def corrections_page(store: Store, query: Query) -> Page:
+    """What people corrected, by whom and when; each can be undone."""
+    titles = _titles(store)
+    rows = []
+    for c in correction_log.corrections(store, query.get("document") or None):
+        where = h('<a href="{}">{}</a>', document_url(c.document), titles.get(c.document, c.document)) \
+            if c.document else h('<a href="{}">{}</a>', entity_url(c.target["ref"]), c.target["ref"])
+        what = ", ".join(f"{key}={value}" for key, value in {**c.target, **c.value}.items() if key != "ref")
+        state = h("cofnięta {} ({})", c.undone_at, c.undone_by) if c.undone_at else \
+            form("/undo", "/corrections", Html(""), "Cofnij", css="edit inline undo", id=c.id)
+        rows.append(h('<tr><td class="num">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>'
+                      '<td>{}</td></tr>', c.id, c.created_at, c.user, KIND_LABELS.get(c.kind, c.kind), where, what,
+                      state))
+    table = h('<table class="list"><thead><tr><th class="num">Nr</th><th>Kiedy</th><th>Kto</th><th>Co</th>'
+              '<th>Gdzie</th><th>Nowa wartość</th><th></th></tr></thead><tbody>{}</tbody></table>', join(rows)) \
+        if rows else Html("<p>Nikt jeszcze niczego nie poprawił.</p>")
+    body = h('<h1>Poprawki</h1><p class="meta">Każda poprawka to twierdzenie człowieka obok odczytu maszyny; '
+             'zostaje po ponownej analizie dokumentu. Eksport jako dane uczące: '
+             '<code>kronika corrections export</code>.</p>{}', table)
+    return Page("Poprawki", body, "/corrections")
 
 
 def error_page(status: str, message: str) -> Page:

@@ -44,12 +44,17 @@ def is_loopback(host: str) -> bool:
     return host in LOOPBACK_HOSTS or host.startswith("127.")
 
 
-def create_server(store: Store, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False) -> WSGIServer:
-    """A server bound to ``host:port`` (port 0: any free port), not yet serving."""
+def create_server(store: Store, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False,
+                  user: str | None = None, token: str | None = None) -> WSGIServer:
+    """A server bound to ``host:port`` (port 0: any free port), not yet serving. Beyond loopback a
+    ``token`` is required (every request must carry it); ``user`` signs the corrections made."""
+    if not is_loopback(host) and not token:
+        raise KronikaError(f"listening on {host} exposes the store to the network: give a --token "
+                           "(or set KRONIKA_TOKEN) that every request must carry")
     allowed = None if not is_loopback(host) else LOOPBACK_HOSTS | {host}
     server_class = _ThreadingServer6 if ":" in host else _ThreadingServer
     try:
-        return make_server(host, port, WebApp(store, allowed), server_class=server_class,
+        return make_server(host, port, WebApp(store, allowed, user, token), server_class=server_class,
                            handler_class=_QuietLog if quiet else _RequestLog)
     except OSError as error:
         reason = "the port is in use; choose another with --port" if error.errno == errno.EADDRINUSE \
@@ -71,15 +76,16 @@ def has_display() -> bool:
 
 
 def serve(store: Store, host: str = "127.0.0.1", port: int = 8000, start_path: str | None = None,
-          open_browser: bool = False, echo: Callable[[str], object] = print) -> None:
+          open_browser: bool = False, echo: Callable[[str], object] = print, user: str | None = None,
+          token: str | None = None) -> None:
     """Serve until Ctrl+C, announcing the URL (and the page ``start_path``, opened in a browser when
     ``open_browser``)."""
-    server = create_server(store, host, port)
+    server = create_server(store, host, port, user=user, token=token)
     try:  # Ctrl+C at any moment from here on is the normal way to stop
         url = server_url(server)
         echo(f"Kronika: {url}  (Ctrl+C kończy)")
-        if not is_loopback(host):
-            echo("Uwaga: aplikacja nie ma logowania; każdy w sieci, kto zna ten adres, widzi magazyn.")
+        if token:
+            echo(f"Dostęp tylko z tokenem: {url}?token=…")
         start_url = url.rstrip("/") + start_path if start_path else url
         if start_path:
             echo(f"Otwórz: {start_url}")
@@ -93,9 +99,10 @@ def serve(store: Store, host: str = "127.0.0.1", port: int = 8000, start_path: s
 
 
 @contextmanager
-def running(store: Store, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+def running(store: Store, host: str = "127.0.0.1", port: int = 0, user: str | None = None,
+            token: str | None = None) -> Iterator[str]:
     """A server on a background thread for the duration of the block; yields its URL (tests, scripts)."""
-    server = create_server(store, host, port, quiet=True)
+    server = create_server(store, host, port, quiet=True, user=user, token=token)
     thread = threading.Thread(target=server.serve_forever, name="kronika-web", daemon=True)
     thread.start()
     try:

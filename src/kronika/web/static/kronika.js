@@ -74,3 +74,56 @@
   document.addEventListener("click", follow);
   document.addEventListener("keydown", (e) => { if (e.key === "Enter") follow(e); });
 })();
+
+// Adding a missed name: the words selected in the reading view fill the form's offsets and text.
+(function () {
+  const form = document.querySelector("form.add-entity");
+  if (!form) return;
+  document.addEventListener("selectionchange", () => {
+    const selection = window.getSelection();
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return;
+    const range = selection.getRangeAt(0);
+    const node = range.startContainer.nodeType === Node.TEXT_NODE ? range.startContainer.parentElement
+      : range.startContainer;
+    const sentence = node && node.closest(".sentence");
+    if (!sentence || !sentence.contains(range.endContainer)) return;
+    const before = document.createRange();
+    before.setStart(sentence, 0);
+    before.setEnd(range.startContainer, range.startOffset);
+    const raw = range.toString();
+    const text = raw.trim();
+    if (!text) return;
+    const start = Number(sentence.id.slice(1)) + before.toString().length + (raw.length - raw.trimStart().length);
+    form.elements.start.value = String(start);
+    form.elements.end.value = String(start + text.length);
+    form.elements.text.value = text;
+    if (!form.elements.lemma.value) form.elements.lemma.value = text;
+  });
+})();
+
+// Uploads: a progress bar while the files are sent and analysed.
+(function () {
+  const form = document.querySelector("form.upload");
+  if (!form) return;
+  const bar = form.querySelector("progress");
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const request = new XMLHttpRequest();
+    request.open("POST", form.action);
+    bar.hidden = false;
+    request.upload.addEventListener("progress", (e) => {
+      if (e.lengthComputable) bar.value = Math.round((90 * e.loaded) / e.total);
+    });
+    request.upload.addEventListener("load", () => { bar.removeAttribute("value"); });
+    request.addEventListener("load", () => {
+      if (request.status >= 400) {
+        document.open();
+        document.write(request.responseText);
+        document.close();
+      } else {
+        window.location.assign(request.responseURL);
+      }
+    });
+    request.send(new FormData(form));
+  });
+})();

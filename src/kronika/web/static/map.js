@@ -1,0 +1,112 @@
+// Kronika — the interactive map: Leaflet with offline layers (today's countries, the 1938 borders), places
+// clustered and sized by mentions, popups with the cited sentences. Text is set with textContent only.
+"use strict";
+(function () {
+  const element = document.getElementById("leaflet-map");
+  if (!element || !window.L) return;
+  const map = L.map(element, { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([52, 22], 5);
+
+  function getJson(url) {
+    return fetch(url, { credentials: "same-origin" }).then((r) => {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return r.json();
+    });
+  }
+
+  // The base layers take no clicks: a click on the land belongs to the map (moving a place).
+  const today = L.geoJSON(null, { interactive: false, style: { className: "country", color: "#7a7468", weight: 1,
+    fillColor: "#f3efe6", fillOpacity: 1 } });
+  const borders1938 = L.geoJSON(null, { interactive: false, style: { className: "border-1938", color: "#8b1d1d",
+    weight: 2, dashArray: "4 3", fill: false } });
+  today.addTo(map);
+  L.control.layers({ "Granice dziś (Natural Earth)": today }, { "Granice 1938": borders1938 },
+    { collapsed: false }).addTo(map);
+  getJson(element.dataset.countries).then((data) => today.addData(data)).catch(() => {});
+  getJson(element.dataset.borders).then((data) => borders1938.addData(data)).catch(() => {});
+
+  function popup(place) {
+    const box = document.createElement("div");
+    box.className = "map-popup";
+    const title = document.createElement("a");
+    title.href = "/entity?ref=" + encodeURIComponent(place.ref);
+    title.textContent = place.lemma;
+    const heading = document.createElement("strong");
+    heading.appendChild(title);
+    box.appendChild(heading);
+    const facts = [place.name && "dziś: " + place.name, place.country_1939 && "1939: " + place.country_1939,
+      place.mentions + " wzmianek"].filter(Boolean).join("; ");
+    const meta = document.createElement("div");
+    meta.textContent = facts;
+    box.appendChild(meta);
+    const move = document.createElement("button");
+    move.type = "button";
+    move.className = "map-move";
+    move.textContent = "Przenieś w inne miejsce";
+    move.addEventListener("click", () => startMove(place));
+    box.appendChild(move);
+    for (const citation of place.citations) {
+      const quote = document.createElement("blockquote");
+      const link = document.createElement("a");
+      link.href = "/doc/" + encodeURIComponent(citation.document) + "#s" + citation.start;
+      link.textContent = citation.text;
+      quote.appendChild(link);
+      box.appendChild(quote);
+    }
+    return box;
+  }
+
+  // Moving a place: the next click on the map gives its coordinates, the page's form saves them.
+  const moveForm = document.querySelector("form.place-move");
+  function startMove(place) {
+    if (!moveForm) return;
+    map.closePopup();
+    element.classList.add("moving");
+    document.getElementById("map-move-hint").textContent = "Kliknij nowe położenie: " + place.lemma;
+    map.once("click", (e) => {
+      element.classList.remove("moving");
+      moveForm.elements.ref.value = place.ref;
+      moveForm.elements.lat.value = e.latlng.lat.toFixed(5);
+      moveForm.elements.lon.value = L.Util.wrapNum(e.latlng.lng, [-180, 180], true).toFixed(5);
+      document.getElementById("map-move-hint").textContent = place.lemma + " → " + moveForm.elements.lat.value
+        + ", " + moveForm.elements.lon.value;
+      if (moveForm.reportValidity()) moveForm.submit();
+    });
+  }
+
+  // The time slider: places whose events began by the chosen year (all places at the far right).
+  const slider = document.getElementById("map-year");
+  const sliderValue = document.getElementById("map-year-value");
+  const markers = [];
+  function year(date) { return Number(String(date).slice(0, 4)); }
+  function filterByYear() {
+    const all = Number(slider.value) >= Number(slider.max);
+    sliderValue.textContent = all ? "wszystkie" : slider.value;
+    cluster.clearLayers();
+    cluster.addLayers(markers.filter(({ place }) => all
+      || place.dates.some(([begin]) => year(begin) <= Number(slider.value))).map(({ marker }) => marker));
+  }
+
+  const cluster = L.markerClusterGroup({ maxClusterRadius: 40 });
+  getJson(element.dataset.places).then((placesFound) => {
+    for (const place of placesFound) {
+      const marker = L.circleMarker([place.lat, place.lon], {
+        radius: 4 + 2 * Math.sqrt(place.mentions), color: "#2d2a26", weight: 1, fillColor: "#e0b25b", fillOpacity: 0.9,
+      });
+      marker.bindTooltip(place.lemma);
+      marker.bindPopup(() => popup(place), { maxWidth: 360 });
+      markers.push({ place, marker });
+      cluster.addLayer(marker);
+    }
+    cluster.addTo(map);
+    const years = placesFound.flatMap((p) => p.dates.map(([begin]) => year(begin)));
+    if (years.length && slider) {
+      slider.min = String(Math.min(...years));
+      slider.max = String(Math.max(...years) + 1);
+      slider.value = slider.max;
+      slider.disabled = false;
+      slider.addEventListener("input", filterByYear);
+    }
+    if (placesFound.length) map.fitBounds(cluster.getBounds(), { padding: [30, 30], maxZoom: 8 });
+    element.dataset.ready = String(placesFound.length);
+  }).catch(() => { element.dataset.ready = "error"; });
+})();

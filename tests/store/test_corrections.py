@@ -1,0 +1,156 @@
+"""Human corrections: applied at once, listed, undone, exported as training data, and kept when the
+document is analysed again."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kronika.errors import KronikaError
+from kronika.model import Document
+from kronika.pipeline import analyze
+from kronika.store import Store
+from kronika.store import corrections as library
+from kronika.text.reader import content_id
+
+TEXT = ("Generał Władysław Sikorski przyjechał do Lwowa 5 maja 1939 roku. "
+        "We Lwowie spotkał się z ministrem Józefem Beckiem. "
+        "Wojska niemieckie zajęły Kraków 6 września 1939 roku.")
+
+
+def _span(surface: str) -> tuple[int, int]:
+    start = TEXT.index(surface)
+    return start, start + len(surface)
+
+
+@pytest.fixture
+def stored(store: Store) -> tuple[Store, str]:
+    document = Document(content_id(TEXT), TEXT, "1939-10-01", "Notatka", "notatka.txt")
+    return store, store.ingest(analyze(document))
+
+
+def _analysis_json(store: Store, document: str) -> dict:
+    analysis = store.document_analysis(document)
+    assert analysis is not None
+    return library.mark_human(store, document, analysis.to_json())
+
+
+def _entity_ref(store: Store, lemma_start: str) -> str:
+    return next(e.ref for e in store.entities() if e.lemma.startswith(lemma_start))
+
+
+def test_base_form_correction_is_applied_marked_and_undone(stored: tuple[Store, str]) -> None:
+    store, document = stored
+    ref = _entity_ref(store, "Lw")
+    correction = library.correct(store, "entity", {"ref": ref}, {"lemma": "Lwów (miasto)"}, "Anna")
+    assert store.entities(ref=ref)[0].lemma == "Lwów (miasto)"
+    marked = [e for e in _analysis_json(store, document)["entities"] if e["ref"] == ref]
+    assert marked and all(e["source"] == "human" and e["lemma"] == "Lwów (miasto)" for e in marked)
+    listed = library.corrections(store)
+    assert [(c.id, c.user, c.kind) for c in listed] == [(correction.id, "Anna", "entity")]
+    assert correction.previous["lemma"] == "Lwów"
+    library.undo(store, correction.id, "Anna")
+    assert store.entities(ref=ref)[0].lemma == "Lwów"
+    assert library.corrections(store)[0].undone_by == "Anna"
+
+
+def test_corrections_survive_reanalysis(stored: tuple[Store, str]) -> None:
+    store, document = stored
+    lwow, krakow = _entity_ref(store, "Lw"), _entity_ref(store, "Krak")
+    beck_start, beck_end = _span("Józefem Beckiem")
+    date_start, date_end = _span("6 września 1939 roku")
+    library.correct(store, "entity", {"ref": lwow}, {"lemma": "Lwów (miasto)"}, "Anna")
+    library.correct(store, "place", {"ref": krakow}, {"lat": 50.0, "lon": 20.0}, "Anna")
+    library.correct(store, "timex", {"start": date_start, "end": date_end}, {"value": "1939-09-07", "mod": "APPROX"},
+                    "Anna", document)
+    library.correct(store, "add", {"start": _span("Generał")[0], "end": _span("Generał")[1]},
+                    {"type": "PERSON", "lemma": "generał"}, "Anna", document)
+    mentions = {(e["start"], e["end"]) for e in _analysis_json(store, document)["entities"]}
+    if (beck_start, beck_end) in mentions:
+        library.correct(store, "delete", {"start": beck_start, "end": beck_end}, {}, "Anna", document)
+    events = store.events(document=document)
+    assert events
+    library.correct(store, "event", {"trigger_start": events[-1].trigger_start, "trigger_end": events[-1].trigger_end},
+                    {"status": "rejected"}, "Anna", document)
+    before = _analysis_json(store, document)
+
+    kept, lost = library.reanalyze(store, document)
+
+    assert lost == 0 and kept >= 5
+    after = _analysis_json(store, document)
+    assert after["entities"] == before["entities"]
+    assert after["timexes"] == before["timexes"]
+    assert [e["trigger"] for e in after["events"]] == [e["trigger"] for e in before["events"]]
+    timex = next(t for t in after["timexes"] if t["start"] == date_start)
+    assert (timex["value"], timex["mod"], timex["source"]) == ("1939-09-07", "APPROX", "human")
+    assert store.entities(ref=krakow)[0].geo["lat"] == 50.0
+
+
+def test_merge_joins_two_entities_and_undo_splits_them(stored: tuple[Store, str]) -> None:
+    store, _document = stored
+    lwow, krakow = _entity_ref(store, "Lw"), _entity_ref(store, "Krak")
+    correction = library.correct(store, "merge", {"ref": krakow}, {"into": lwow}, "Jan")
+    merged = store.entities(ref=krakow)
+    assert merged[0].ref == lwow and krakow in merged[0].refs
+    library.undo(store, correction.id, "Jan")
+    assert store.entities(ref=krakow)[0].ref == krakow
+    assert store.entities(ref=lwow)[0].mentions == 2
+
+
+def test_training_rows_and_bad_corrections(stored: tuple[Store, str]) -> None:
+    store, document = stored
+    start, end = _span("Generał")
+    library.correct(store, "add", {"start": start, "end": end}, {"type": "person", "lemma": "generał"}, "Ewa", document)
+    rows = list(library.training_rows(store))
+    assert {"kind": "span", "text": "Generał", "type": "PERSON"}.items() <= rows[0].items()
+    assert rows[1]["kind"] == "base_form" and rows[1]["lemma"] == "generał"
+    json.dumps(rows)
+    with pytest.raises(KronikaError, match="read"):
+        library.correct(store, "add", {"start": start, "end": end, "text": "Kapitan"},
+                        {"type": "PERSON", "lemma": "kapitan"}, "Ewa", document)
+    with pytest.raises(KronikaError, match="TIMEX3"):
+        library.correct(store, "timex", {"start": start, "end": end}, {"value": "wczoraj"}, "Ewa", document)
+    with pytest.raises(KronikaError, match="no entity"):
+        library.correct(store, "entity", {"ref": "person:nikt"}, {"lemma": "Nikt"}, "Ewa")
+    with pytest.raises(KronikaError, match="user"):
+        library.correct(store, "entity", {"ref": "person:nikt"}, {"lemma": "Nikt"}, " ")
+
+
+def test_deleting_a_document_takes_its_corrections(stored: tuple[Store, str]) -> None:
+    store, document = stored
+    start, end = _span("Generał")
+    library.correct(store, "add", {"start": start, "end": end}, {"type": "PERSON", "lemma": "generał"}, "Ewa", document)
+    assert library.delete_document(store, document)
+    assert library.corrections(store) == []
+
+
+def test_cli_correct_list_export_and_errors(tmp_path, capsys) -> None:
+    from kronika.cli import main
+
+    db = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    with Store.open(db) as store:
+        document = store.ingest(analyze(Document(content_id(TEXT), TEXT, "1939-10-01", "Notatka", "notatka.txt")))
+    start, end = _span("6 września 1939 roku")
+    main(["correct", "timex", document, str(start), str(end), "1939-09-07", "--db", db, "--user", "Ewa", "--json"])
+    assert json.loads(capsys.readouterr().out)["source"] == "human"
+    main(["corrections", "export", "--db", db])
+    row = json.loads(capsys.readouterr().out)
+    assert (row["kind"], row["value"], row["user"]) == ("timex", "1939-09-07", "Ewa")
+    main(["analyze", "--stored", document, "--db", db])
+    timex = next(t for t in json.loads(capsys.readouterr().out)["timexes"] if t["start"] == start)
+    assert (timex["value"], timex["source"]) == ("1939-09-07", "human")
+    with pytest.raises(SystemExit) as exit_status:
+        main(["correct", "undo", "99", "--db", db])
+    assert exit_status.value.code == 1 and "no correction 99" in capsys.readouterr().err
+
+
+def test_authority_link_adds_a_ref_and_undo_removes_it(stored: tuple[Store, str]) -> None:
+    store, _document = stored
+    lwow = _entity_ref(store, "Lw")
+    correction = library.correct(store, "link", {"ref": lwow}, {"authority": "wikidata:Q36036"}, "Ewa")
+    assert store.entities(ref="wikidata:Q36036")[0].ref == lwow
+    with pytest.raises(KronikaError, match="authority id"):
+        library.correct(store, "link", {"ref": lwow}, {"authority": "Q36036"}, "Ewa")
+    library.undo(store, correction.id, "Ewa")
+    assert store.entities(ref="wikidata:Q36036") == []
