@@ -9,7 +9,7 @@ Modes: ``tokens`` gives ``base_form`` the corpus' own tokens, with the corpus ta
 Each citation convention is scored (``--convention`` for one): ``poleval`` is the corpus' own (the
 PolEval number), ``kronika`` the pipeline's (see ``resources/pl/lemma_conventions.tsv``).
 Splits (``../shared/data/SPLITS.md``): ``dev`` is 2-fold cross-validation on the train file's halves,
-the learned resources rebuilt from each half; ``locked`` is the whole tune file, with the committed
+the learned resources and the edit ranker rebuilt from each half; ``locked`` is the whole tune file, with the committed
 resources (learned from train only). ``--hint category`` passes the KPWr category; by default no hint
 is given, as on unseen text where the type comes from the name recogniser.
 
@@ -32,7 +32,7 @@ from pathlib import Path
 
 from kronika.lang import base_forms
 from kronika.model import Interp, Token
-from kronika.morph import get_morphology, lemmatize
+from kronika.morph import get_morphology, lemma_edits, lemmatize
 from kronika.morph.analyzer import expand_tag
 from kronika.morph.lemmatize import CONVENTIONS, base_form, lemmatize_phrase
 from kronika.text.segment import tokenize
@@ -40,6 +40,7 @@ from kronika.text.segment import tokenize
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / ".." / "shared" / "data" / "lemma"
 LEARN_SCRIPT = ROOT / "scripts" / "learn_lemma_suffixes.py"
+EDITS_SCRIPT = ROOT / "scripts" / "learn_lemma_edits.py"
 
 
 @dataclass
@@ -142,6 +143,9 @@ def learned_from(train_lines: list[str]) -> Iterator[None]:
     spec = importlib.util.spec_from_file_location("learn_lemma_suffixes", LEARN_SCRIPT)
     learner = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(learner)
+    spec = importlib.util.spec_from_file_location("learn_lemma_edits", EDITS_SCRIPT)
+    edits_learner = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(edits_learner)
     modules = (base_forms, lemmatize)  # the readers of the learned resources
     originals = [module._resource_lines for module in modules]
     with tempfile.TemporaryDirectory() as directory:
@@ -166,7 +170,11 @@ def learned_from(train_lines: list[str]) -> Iterator[None]:
             module._resource_lines = reader(original)
         _clear_caches()
         try:
-            yield
+            lemma_edits.use_weights(edits_learner.learn([(m.text, m.lemma) for m in read(train)]))
+            try:
+                yield
+            finally:
+                lemma_edits.restore_weights()
         finally:
             for module, original in zip(modules, originals, strict=True):
                 module._resource_lines = original

@@ -1,6 +1,10 @@
-"""Score the NKJP tagger on the NKJP dev split with the PolEval 2018 (task 2) metric.
+"""Score the NKJP tagger with the PolEval 2018 (task 2) metric.
 
-    python bench/poleval_ner.py [--model PATH] [--data DEV.iob.gz] [--json]
+    python bench/poleval_ner.py --split dev|locked|all [--model PATH] [--json]
+
+``dev``: the held-out documents of the NKJP train split (``statistical.is_held_out``; the model is
+trained on the other documents), the part to look at while working. ``locked``: the whole NKJP dev
+split, locked by ../shared/data/SPLITS.md: scored only to report, never tuned on. ``all``: both.
 
 Every name at every nesting level counts (``persName`` and its ``persName_forename`` alike).
 Micro-averaged over all labels:
@@ -21,10 +25,17 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from kronika.ner.statistical import NkjpTagger, decode_levels, default_model_path, read_nkjp_iob
+from kronika.ner.statistical import (
+    IobSentence,
+    NkjpTagger,
+    decode_levels,
+    default_model_path,
+    is_held_out,
+    read_nkjp_iob,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT / ".." / "shared" / "data" / "nkjp-ner" / "nkjp-ner-dev.iob.gz"
+DATA = ROOT / ".." / "shared" / "data" / "nkjp-ner"
 
 Span = tuple[int, int, int, str]  # sentence number, first token, last token + 1, label
 
@@ -77,14 +88,25 @@ def score(gold: list[Span], predicted: list[Span]) -> dict[str, object]:
     return result
 
 
+def _sentences(split: str) -> list[IobSentence]:
+    sentences: list[IobSentence] = []
+    if split in ("dev", "all"):
+        for document in read_nkjp_iob(DATA / "nkjp-ner-train.iob.gz"):
+            if is_held_out(document.name):
+                sentences += document.sentences
+    if split in ("locked", "all"):
+        sentences += [s for document in read_nkjp_iob(DATA / "nkjp-ner-dev.iob.gz") for s in document.sentences]
+    return sentences
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", type=Path, default=default_model_path())
-    parser.add_argument("--data", type=Path, default=DEV)
+    parser.add_argument("--split", choices=("dev", "locked", "all"), required=True)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
-    sentences = [s for document in read_nkjp_iob(args.data) for s in document.sentences]
+    sentences = _sentences(args.split)
     tagger = NkjpTagger(args.model)
     words = sum(len(s.forms) for s in sentences)
     speeds = []
@@ -95,13 +117,14 @@ def main() -> None:
     gold = [(n, *span) for n, s in enumerate(sentences) for span in decode_levels(s.labels)]
     predicted = [(n, *span) for n, labels in enumerate(predicted_labels) for span in decode_levels(labels)]
     result = score(gold, predicted)
+    result["split"] = args.split
     result["words"] = words
     result["words_per_s"] = {"cold": speeds[0], "warm": speeds[1]}
     result["model"] = {"path": str(args.model), "mb": round(args.model.stat().st_size / 1e6, 2)}
     if args.json:
         print(json.dumps(result, indent=1))
         return
-    print(f"PolEval 2018 final {result['final']:.4f}  overlap F1 {result['overlap']['f1']:.4f}  "
+    print(f"{args.split}: PolEval 2018 final {result['final']:.4f}  overlap F1 {result['overlap']['f1']:.4f}  "
           f"exact F1 {result['exact']['f1']:.4f}  ({words} words, {result['gold']} gold names)")
     print(f"{'label':24} {'gold':>6} {'pred':>6} {'overlap F1':>10} {'exact F1':>9}")
     for label, m in result["labels"].items():

@@ -8,6 +8,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kronika.edtf import timex_to_edtf
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMarkup:
+    """A name or date the source file already marks up (TEI ``persName``, ``placeName``, ``orgName``,
+    ``date``): kept instead of Kronika's own reading, with the source's authority link."""
+
+    start: int
+    end: int
+    type: str  # PERSON, PLACE, ORGANIZATION or DATE
+    ref: str | None = None  # the source's @ref (a Wikidata or GeoNames URI)
+    key: str | None = None  # the source's base form (@key)
+    value: str | None = None  # a date's W3C value (@when, or @from/@to as an interval)
+
 
 @dataclass(slots=True)
 class Document:
@@ -16,6 +31,8 @@ class Document:
     dct: str | None = None  # document creation date, ISO YYYY-MM-DD
     title: str | None = None
     source: str | None = None  # path or other origin, for provenance
+    markup: list[SourceMarkup] = field(default_factory=list)
+    origin: str | None = None  # the source's own XML (a TEI file), for exports that keep it whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +111,8 @@ class Timex:
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id, "start": self.start, "end": self.end, "text": self.text, "type": self.type,
-            "value": self.value, "mod": self.mod, "anchor": self.anchor,
+            "value": self.value, "edtf": timex_to_edtf(self.value, self.mod), "mod": self.mod,
+            "anchor": self.anchor,
         }
 
 
@@ -196,6 +214,10 @@ class Analysis:
             "events": [e.to_json() for e in self.events],
             "quantities": [q.to_json() for q in self.quantities],
         }
+        mods = {t.id: t.mod for t in self.timexes}
+        for event, data_event in zip(self.events, data["events"], strict=True):
+            # the event's time as the text gives it: its timex's mod, ``?`` when carried over
+            data_event["edtf"] = timex_to_edtf(event.time, mods.get(event.timex or ""), event.time_inherited)
         if self.show_nkjp:
             data["nkjp"] = [n.to_json() for n in self.nkjp]
         return data

@@ -39,6 +39,12 @@ def _entities(analysis: Analysis) -> None:
     annotate_entities(analysis)
 
 
+def _source_markup(analysis: Analysis) -> None:
+    from kronika.text.tei import apply_source_markup
+
+    apply_source_markup(analysis)
+
+
 def _places(analysis: Analysis) -> None:
     from kronika.geo import annotate_places
 
@@ -76,6 +82,7 @@ STAGES: list[Stage] = [
     Stage("timex", _timex, requires=("tokens",), assigns=("timexes",)),
     Stage("nkjp", _nkjp, requires=("tokens.chosen",), assigns=("nkjp",)),
     Stage("entities", _entities, requires=("tokens.chosen", "nkjp"), assigns=("entities",)),
+    Stage("source_markup", _source_markup, requires=("entities", "timexes"), assigns=("entities", "timexes")),
     Stage("places", _places, requires=("entities",), assigns=("entities.geo",)),
     Stage("events", _events, requires=("entities", "timexes"), assigns=("events",)),
     Stage("quantities", _quantities, requires=("tokens.chosen", "timexes", "entities"), assigns=("quantities",)),

@@ -53,8 +53,7 @@ EVENTS = [
     pytest.param("wywozka_1940", "dotarliśmy", "military_movement", "1940-03", ["Kotłas"],
                  marks=gap("timex/entities", "„Po trzech tygodniach podróży” is a bare DURATION, not a "
                                              "date anchored after 1940-02-13; „Kotłasu” keeps its form")),
-    pytest.param("wywozka_1940", "podpisano", "treaty", "1941-07-30", ["Londyn"],
-                 marks=gap("entities", "„układ Sikorski–Majski” is split into a PERSON and a PLACE „Majska”")),
+    ("wywozka_1940", "podpisano", "treaty", "1941-07-30", ["Londyn"]),
 ]
 
 

@@ -91,7 +91,8 @@ def test_tei_corpus_marks_up_every_document(snapshot: StoreSnapshot, texts: dict
     assert {"1939-09-17", "1939-09-18/1939-09-19", "1939-09-20/1939-09-22", "1940"} <= dates
     for tei, text in zip(documents, texts.values(), strict=True):
         for sentence in tei.iter(f"{TEI}s"):
-            assert "".join(sentence.itertext()) == text[int(sentence.get("from")):int(sentence.get("to"))]
+            start, end = map(int, sentence.get("n").split("-"))
+            assert "".join(sentence.itertext()) == text[start:end]
 
 
 # --- Linked Places Format ------------------------------------------------------------------------------
@@ -291,3 +292,88 @@ def test_country_codes_are_what_the_script_writes() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.OUT.read_text("utf-8") == module.render()
+
+
+# --- validators: LPF JSON Schema, EDTF, SPARQL over OWL-Time, Web Annotation, CSV tables ---------------
+
+LPF_SCHEMA = Path(__file__).parent / "schemas" / "lpf.schema.json"
+
+
+def test_lpf_validates_against_the_linked_places_schema_with_fclasses_and_when(snapshot: StoreSnapshot) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    lpf = json.loads(render_snapshot(snapshot, "lpf"))
+    jsonschema.validate(lpf, json.loads(LPF_SCHEMA.read_text("utf-8")))
+    for feature in lpf["features"]:
+        assert feature["properties"]["fclasses"], feature["properties"]["title"]
+        assert feature["when"]["timespans"], feature["properties"]["title"]
+        assert all("year" in c for name in feature["names"] for c in name["citations"] if "document" in c)
+
+
+def test_every_edtf_string_of_every_format_parses(snapshot: StoreSnapshot) -> None:
+    edtf = pytest.importorskip("edtf")
+    found: list[str] = []
+    found += [f["edtf"] for f in csv.DictReader(io.StringIO(render_snapshot(snapshot, "csv"))) if f["edtf"]]
+    lpf = json.loads(render_snapshot(snapshot, "lpf"))
+    found += [e["edtf"] for f in lpf["features"] for e in f["properties"]["events"] if e["edtf"]]
+    found += [e["edtf"] for e in json.loads(render_snapshot(snapshot, "timelinejs"))["events"] if "edtf" in e]
+    graph = Graph().parse(data=render_snapshot(snapshot, "ttl"), format="turtle")
+    found += [str(o) for o in graph.objects(None, URIRef("http://purl.org/dc/terms/date"))]
+    for analysis in snapshot.analyses.values():
+        found += [t["edtf"] for t in analysis.to_json()["timexes"] if t["edtf"]]
+    assert len(found) > 10
+    for value in found:
+        edtf.parse_edtf(value)
+
+
+def test_rdf_has_owl_time_beside_cidoc_crm(graph: Graph) -> None:
+    rows = list(graph.query("""
+        PREFIX time: <http://www.w3.org/2006/time#>
+        PREFIX crm: <http://www.cidoc-crm.org/cidoc-crm/>
+        SELECT ?event ?begin ?end ?b82 WHERE {
+          ?event time:hasTime ?span .
+          ?span a time:Interval ; time:hasBeginning/time:inXSDDate ?begin ; time:hasEnd/time:inXSDDate ?end ;
+                crm:P82a_begin_of_the_begin ?b82 .
+        }"""))
+    assert rows
+    assert all(str(row.begin) <= str(row.end) and str(row.b82).startswith(str(row.begin)) for row in rows)
+    instants = list(graph.query("""
+        PREFIX time: <http://www.w3.org/2006/time#>
+        SELECT ?span WHERE { ?event time:hasTime ?span . ?span a time:Instant ; time:inXSDDate ?day . }"""))
+    assert instants
+
+
+def test_web_annotations_select_the_exact_words(snapshot: StoreSnapshot, texts: dict[str, str]) -> None:
+    collection = json.loads(render_snapshot(snapshot, "webanno"))
+    assert collection["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert collection["type"] == "AnnotationCollection"
+    items = collection["first"]["items"]
+    assert collection["total"] == len(items) > 0
+    iris = Iris()
+    for item in items:
+        assert item["type"] == "Annotation" and item["body"]
+        quote, position = item["target"]["selector"]
+        assert quote["type"] == "TextQuoteSelector" and position["type"] == "TextPositionSelector"
+        document_id = next(d for d in texts if iris.document(d) == item["target"]["source"])
+        text = texts[document_id]
+        assert text[position["start"]:position["end"]] == quote["exact"]
+        assert text[:position["start"]].endswith(quote["prefix"]) and text[position["end"]:].startswith(quote["suffix"])
+    links = {b["source"] for item in items for b in item["body"] if b.get("purpose") == "identifying"}
+    assert any(link.startswith("https://sws.geonames.org/") for link in links)
+    lemmas = {b["value"] for item in items for b in item["body"] if b.get("purpose") == "describing"}
+    assert {"Lwów", "Wilno"} <= lemmas
+
+
+@pytest.mark.parametrize("table", ["events", "entities", "mentions", "places"])
+def test_csv_tables_with_and_without_a_byte_order_mark(snapshot: StoreSnapshot, table: str) -> None:
+    plain = render_snapshot(snapshot, "csv", table=table)
+    marked = render_snapshot(snapshot, "csv", table=table, bom=True)
+    assert marked == "\ufeff" + plain and not plain.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(marked.encode("utf-8").decode("utf-8-sig"))))
+    assert rows
+    if table == "places":
+        assert PLACES <= {row["lemma"] for row in rows}
+        assert all(row["geonames"] for row in rows if row["lemma"] in PLACES)
+
+
+def test_tei_corpus_export_from_the_store_is_valid(snapshot: StoreSnapshot, jing_errors) -> None:
+    assert jing_errors(render_snapshot(snapshot, "tei")) == []

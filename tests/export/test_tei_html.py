@@ -30,7 +30,7 @@ def test_tei_is_well_formed_and_nests_names_and_dates():
     event = root.find(f".//{TEI}name")
     assert event is not None and event.get("key") == "obrona Lwowa"
     place = event.find(f"{TEI}placeName")
-    assert place is not None and place.text == "Lwowa" and place.get("ref") == "#place:lwow"
+    assert place is not None and place.text == "Lwowa" and place.get("ref") == "#dd1.place_lwow"
     date = root.find(f"{TEI}text//{TEI}date")
     assert date is not None and date.get("when") == "1939-09-22" and date.text == "22 września"
     sentence = root.find(f".//{TEI}s")

@@ -23,6 +23,9 @@ def top_level(text: str) -> set[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
+    # an adjective opening a name after a noun that governs the genitive keeps its adjective reading
+    ("Pismo wysłano do przedstawiciela Ludowego Komisariatu Spraw Zagranicznych w Moskwie.",
+     ("Ludowego Komisariatu Spraw Zagranicznych", "ORGANIZATION", "Ludowy Komisariat Spraw Zagranicznych")),
     # military units: ordinal, quoted name, capitalised head, coordinated quoted names
     ("Pod Kutnem walczyła 25. Dywizja Piechoty.", ("25. Dywizja Piechoty", "MILITARY_UNIT", "25. Dywizja Piechoty")),
     ("Żołnierze 7. Pułku Ułanów Lubelskich odpoczywali.",
@@ -59,6 +62,9 @@ def top_level(text: str) -> set[tuple[str, str, str]]:
     ("Mszę odprawił ks. kan. Lubański.", ("Lubański", "PERSON", "Lubański")),
     ("RZYM, (PAT). — Prasa pisze o rokowaniach.", ("RZYM", "PLACE", "Rzym")),
     ("Rząd porozumiał się z W. Brytanią.", ("W. Brytanią", "COUNTRY", "W. Brytania")),
+    # a newspaper's title is an organisation even when it reads like a first name and a surname
+    ("Jak donosi Daily Telegraph, rokowania trwają.", ("Daily Telegraph", "ORGANIZATION", "Daily Telegraph")),
+    ("Artykuł przedrukował Kurjer Poranny.", ("Kurjer Poranny", "ORGANIZATION", "Kurjer Poranny")),
     ("W zawodach wystąpiła Kusocińszczówna.", ("Kusocińszczówna", "PERSON", "Kusocińszczówna")),
     ("Mieszkańcy przedmieścia zwanego Zarzeczówką protestowali.", ("Zarzeczówką", "PLACE", "Zarzeczówka")),
 ])
@@ -81,6 +87,12 @@ def test_recognises(sentence: str, expected: tuple[str, str, str]) -> None:
 ])
 def test_rejects(sentence: str, absent: str) -> None:
     assert absent not in {e.text for e in entities_of(sentence)}
+
+
+def test_a_title_or_a_see_is_not_a_person() -> None:
+    types = {e.text: e.type for e in entities_of("Ojciec Święty przyjął wczoraj arcybiskupa Udine.")}
+    assert "Święty" not in types and "Ojciec Święty" not in types
+    assert types.get("Udine") != "PERSON"
 
 
 def test_capital_p_opens_a_sentence_as_pan_and_links_to_the_full_name() -> None:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from kronika.ner.features import sentence_features, word_shape
-from kronika.ner.statistical import decode_levels, normalise_label, read_nkjp_iob, tag_nkjp
+from kronika.ner.statistical import decode_levels, is_held_out, normalise_label, read_nkjp_iob, tag_nkjp
 from kronika.text.segment import split_sentences
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT / ".." / "shared"
 DEV = SHARED / "data" / "nkjp-ner" / "nkjp-ner-dev.iob.gz"
+POLEM_TRAIN = SHARED / "data" / "lemma" / "polem-kpwr-ne-train.tsv"
 
 
 @pytest.mark.parametrize(("raw", "normalised"), [
@@ -62,6 +66,25 @@ def test_features_carry_sgjp_name_qualifiers() -> None:
     assert "1BOUNDARY" in features[4]
 
 
+def test_features_carry_name_kinds_and_word_classes() -> None:
+    features = sentence_features(["Redaktor", "Jan", "Nowak", "przyjechał", "do", "Krakowa"])
+    assert "g=first:B" in features[1]  # a first name of a KPWr person
+    assert "-1g=first:B" in features[2]
+    assert any(f.startswith("k64=") for f in features[3])  # a word common in NKJP text has a class
+    assert "cap_inside" in features[1] and "cap_inside" not in features[0]
+    assert "w|+1w=jan|nowak" in features[1]
+
+
+def test_headline_capitals_find_the_name_kinds_of_the_word() -> None:
+    assert "g=first:B" in sentence_features(["JAN"])[0]
+
+
+def test_held_out_documents_are_fixed_by_hash() -> None:
+    assert is_held_out("./doc-5") and is_held_out("./doc-11")
+    assert not is_held_out("./doc-1")
+    assert 40 < sum(is_held_out(f"./doc-{i}") for i in range(1000)) < 90  # about 1 in 16
+
+
 # Sentences a model trained on NKJP must get right; each expected span is (text, label).
 CASES = [
     ("Jan Kowalski mieszka w Warszawie.",
@@ -103,3 +126,10 @@ def test_read_nkjp_iob_dev() -> None:
     labels = {label for d in documents for s in d.sentences for label in s.labels}
     assert "B-persName#B-persName_forename" in labels
     assert all(len(s.forms) == len(s.labels) for d in documents for s in d.sentences)
+
+
+@pytest.mark.skipif(not POLEM_TRAIN.exists(), reason="shared Polem data absent")
+def test_name_gazetteer_is_up_to_date() -> None:
+    script = ROOT / "scripts" / "build_name_gazetteer.py"
+    result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -132,6 +132,7 @@ EXPORTS: list[tuple[str, str, Callable[[bytes], bool]]] = [
     ("tei", "application/tei+xml", lambda body: b"<teiCorpus" in body),
     ("ttl", "text/turtle", lambda body: b"@prefix" in body),
     ("jsonld", "application/ld+json", lambda body: bool(json.loads(body))),
+    ("webanno", "application/ld+json", lambda body: json.loads(body)["type"] == "AnnotationCollection"),
 ]
 
 

@@ -1,28 +1,40 @@
-"""The store's events as one CSV table (RFC 4180: CRLF line ends, quoted where needed; UTF-8), one row
-per event in document and text order, for spreadsheets and pandas."""
+"""The store as CSV tables (RFC 4180: CRLF line ends, quoted where needed; UTF-8, with a byte order mark
+on request so spreadsheet programs read Polish letters right): ``events`` (one row per event, in document
+and text order), ``entities`` (one row per canonical entity), ``mentions`` (one row per name in a
+document, with offsets) and ``places`` (the entities with coordinates)."""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 
+from kronika.export.place_details import place_details
+from kronika.export.snapshot import StoreSnapshot
 from kronika.store import Argument, EventRecord
 
-COLUMNS = ("document", "document_title", "event", "type", "time", "begin", "end", "time_inherited",
-           "trigger", "trigger_start", "trigger_end", "places", "participants",
-           "sentence_start", "sentence_end", "sentence")
+EVENT_COLUMNS = ("document", "document_title", "event", "type", "time", "edtf", "begin", "end",
+                 "time_inherited", "trigger", "trigger_start", "trigger_end", "places", "participants",
+                 "sentence_start", "sentence_end", "sentence")
+ENTITY_COLUMNS = ("ref", "type", "lemma", "mentions", "documents", "lat", "lon")
+MENTION_COLUMNS = ("document", "mention", "start", "end", "text", "type", "lemma", "ref", "sentence_start",
+                   "sentence_end")
+PLACE_COLUMNS = ("ref", "lemma", "lat", "lon", "name_now", "country_1939", "country_code", "kind", "geonames",
+                 "mentions", "documents")
+TABLES = ("events", "entities", "mentions", "places")
 LIST_SEPARATOR = "; "
+BOM = "\ufeff"
 
 
 def _arguments(arguments: tuple[Argument, ...]) -> str:
     return LIST_SEPARATOR.join(f"{a.lemma} ({a.role})" if a.role else a.lemma for a in arguments)
 
 
-def event_row(event: EventRecord) -> dict[str, object]:
+def event_row(event: EventRecord, edtf: str | None = None) -> dict[str, object]:
     begin, end = event.interval or ("", "")
     return {
         "document": event.document, "document_title": event.sentence.title or "", "event": event.local_id,
-        "type": event.type, "time": event.time or "", "begin": begin, "end": end,
+        "type": event.type, "time": event.time or "", "edtf": edtf or "", "begin": begin, "end": end,
         "time_inherited": "yes" if event.time_inherited else "no", "trigger": event.trigger_text,
         "trigger_start": event.trigger_start, "trigger_end": event.trigger_end,
         "places": _arguments(event.places), "participants": _arguments(event.participants),
@@ -31,11 +43,55 @@ def event_row(event: EventRecord) -> dict[str, object]:
     }
 
 
-def events_to_csv(events: list[EventRecord]) -> str:
-    """A header and one row per event. ``places``/``participants`` are base forms joined by ``; ``, a
-    participant's role in parentheses; ``begin``/``end`` the first and last day the time covers."""
+def _table(columns: tuple[str, ...], rows: Iterable[dict[str, object]], bom: bool) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(event_row(event) for event in events)
-    return buffer.getvalue()
+    writer.writerows(rows)
+    return (BOM if bom else "") + buffer.getvalue()
+
+
+def events_to_csv(events: list[EventRecord], bom: bool = False, snapshot: StoreSnapshot | None = None) -> str:
+    """A header and one row per event. ``places``/``participants`` are base forms joined by ``; ``, a
+    participant's role in parentheses; ``begin``/``end`` the first and last day the time covers; ``edtf``
+    the time as the text gives it (approximate ``~``, carried over ``?``)."""
+    def edtf(event: EventRecord) -> str | None:
+        return snapshot.event_edtf(event) if snapshot else None
+
+    return _table(EVENT_COLUMNS, (event_row(e, edtf(e)) for e in events), bom)
+
+
+def snapshot_to_csv(snapshot: StoreSnapshot, table: str = "events", bom: bool = False) -> str:
+    """One of :data:`TABLES` of the store."""
+    if table == "events":
+        return events_to_csv(snapshot.events, bom, snapshot)
+    if table == "entities":
+        return _table(ENTITY_COLUMNS, ({
+            "ref": e.ref, "type": e.type, "lemma": e.lemma, "mentions": e.mentions, "documents": e.documents,
+            "lat": (e.geo or {}).get("lat", ""), "lon": (e.geo or {}).get("lon", "")}
+            for e in snapshot.entities.values()), bom)
+    if table == "mentions":
+        rows = []
+        for document_id, analysis in snapshot.analyses.items():
+            for mention in analysis.entities:
+                sentence = snapshot.sentence_at(document_id, mention.start)
+                rows.append({"document": document_id, "mention": mention.id, "start": mention.start,
+                             "end": mention.end, "text": mention.text, "type": mention.type,
+                             "lemma": mention.lemma, "ref": mention.ref or "",
+                             "sentence_start": sentence.start if sentence else "",
+                             "sentence_end": sentence.end if sentence else ""})
+        return _table(MENTION_COLUMNS, rows, bom)
+    if table == "places":
+        rows = []
+        for place in snapshot.places():
+            details = place_details(place)
+            geo = place.geo or {}
+            rows.append({"ref": place.ref, "lemma": place.lemma, "lat": geo.get("lat"), "lon": geo.get("lon"),
+                         "name_now": geo.get("name") or "",
+                         "country_1939": details.country_1939 if details else "",
+                         "country_code": details.country_code if details else "",
+                         "kind": details.type.kind if details and details.type else "",
+                         "geonames": details.geonames_id if details and details.geonames_id else "",
+                         "mentions": place.mentions, "documents": place.documents})
+        return _table(PLACE_COLUMNS, rows, bom)
+    raise ValueError(f"unknown CSV table {table!r}; expected one of {', '.join(TABLES)}")

@@ -23,6 +23,11 @@ LPF_CONTEXT = ("https://raw.githubusercontent.com/LinkedPasts/linked-places/mast
 GEONAMES = "https://sws.geonames.org/{}/"
 CALENDAR_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 CITATION_TEXT_LIMIT = 300  # characters of the citing sentence kept in a citation's label
+# GeoNames feature classes of the gazetteer's kinds of place (LPF ``fclasses``): A administrative unit,
+# P populated place, H water, T terrain, L area, S spot
+FEATURE_CLASSES = {"settlement": "P", "country": "A", "region": "A", "river": "H", "lake": "H", "sea": "H",
+                   "mountains": "T", "mountain": "T", "forest": "V", "area": "L", "building": "S"}
+ENTITY_FEATURE_CLASSES = {"COUNTRY": "A", "PLACE": "P"}
 
 
 def _bound(part: str, fallback: str, inexact: str) -> dict[str, str]:
@@ -41,6 +46,12 @@ def timespan(event: EventRecord) -> dict[str, Any] | None:
             "end": _bound((last or first)[:10], event.interval[1], "latest")}
 
 
+def attestation_spans(snapshot: StoreSnapshot, document_ids: list[str]) -> list[dict[str, Any]]:
+    """The dates of the documents that name a place, as LPF timespans (the place is attested then)."""
+    days = sorted({snapshot.analyses[d].document.dct for d in document_ids if snapshot.analyses[d].document.dct})
+    return [{"start": {"in": day}, "end": {"in": day}} for day in days]
+
+
 def _citation(snapshot: StoreSnapshot, iris: Iris, document_id: str, start: int, end: int) -> dict[str, Any]:
     text = snapshot.analyses[document_id].document.text
     sentence = snapshot.sentence_at(document_id, start)
@@ -50,6 +61,8 @@ def _citation(snapshot: StoreSnapshot, iris: Iris, document_id: str, start: int,
     citation: dict[str, Any] = {"label": f"{snapshot.title(document_id)}: {quoted}",
                                 "@id": iris.span(document_id, start, end),
                                 "document": document_id, "start": start, "end": end, "form": text[start:end]}
+    if year := snapshot.year(document_id):
+        citation["year"] = int(year)
     if sentence:
         citation["sentence"] = {"@id": iris.span(document_id, sentence.start, sentence.end),
                                 "start": sentence.start, "end": sentence.end}
@@ -60,9 +73,11 @@ def place_feature(snapshot: StoreSnapshot, iris: Iris, place: EntityRecord) -> d
     geo = place.geo or {}
     details = place_details(place)
     names: dict[str, list[dict[str, Any]]] = {}
+    naming_documents: list[str] = []
     for document_id, analysis in snapshot.analyses.items():
         for mention in analysis.entities:
             if mention.ref == place.ref:
+                naming_documents.append(document_id)
                 names.setdefault(mention.lemma, []).append(
                     _citation(snapshot, iris, document_id, mention.start, mention.end))
     toponyms = [{"toponym": lemma, "lang": "pl", "citations": citations}
@@ -72,7 +87,7 @@ def place_feature(snapshot: StoreSnapshot, iris: Iris, place: EntityRecord) -> d
             {"label": "GeoNames", "@id": GEONAMES.format(details.geonames_id)}]})
 
     events = [e for e in snapshot.events if any(p.ref == place.ref for p in e.places)]
-    spans = [span for span in map(timespan, events) if span]
+    spans = [span for span in map(timespan, events) if span] + attestation_spans(snapshot, naming_documents)
     unique_spans = list({repr(span): span for span in spans}.values())
     properties: dict[str, Any] = {
         "title": place.lemma,
@@ -80,9 +95,12 @@ def place_feature(snapshot: StoreSnapshot, iris: Iris, place: EntityRecord) -> d
         "country_1939": details.country_1939 if details else None,
         "name_now": geo.get("name"),
         "kronika_ref": place.ref,
-        "events": [{"@id": iris.event(e.document, e.local_id), "type": e.type, "time": e.time}
-                   for e in events],
+        "events": [{"@id": iris.event(e.document, e.local_id), "type": e.type, "time": e.time,
+                    "edtf": snapshot.event_edtf(e)} for e in events],
     }
+    kind = details.type.kind if details and details.type else None
+    fclass = FEATURE_CLASSES.get(kind or "") or ENTITY_FEATURE_CLASSES.get(place.type)
+    properties["fclasses"] = [fclass] if fclass else []
     feature: dict[str, Any] = {
         "@id": iris.entity(place.ref),
         "type": "Feature",
@@ -92,7 +110,8 @@ def place_feature(snapshot: StoreSnapshot, iris: Iris, place: EntityRecord) -> d
         "names": toponyms,
     }
     if unique_spans:
-        feature["when"] = {"timespans": unique_spans}
+        feature["when"] = {"timespans": unique_spans,
+                           "label": "dates of the events at the place and of the documents naming it"}
     if details and details.type:
         kind = details.type
         identifier = {"identifier": f"aat:{kind.aat_id}"} if kind.aat_id else {}

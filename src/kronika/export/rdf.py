@@ -10,7 +10,10 @@ serialised as Turtle or JSON-LD.
   ``sem:roleType`` when the role is known) and ``crm:P14_carried_out_by`` (agents) or
   ``crm:P11_had_participant``; time as ``sem:hasTimeStamp`` (one day) or
   ``sem:hasBeginTimeStamp``/``sem:hasEndTimeStamp`` and a ``crm:E52_Time-Span`` labelled with the
-  TIMEX3 value; provenance by ``prov:wasDerivedFrom`` the sentence and ``crm:P70i_is_documented_in``;
+  TIMEX3 value, its EDTF (``dcterms:date`` typed as EDTF) and, beside CIDOC-CRM's ``P82a``/``P82b``, an
+  OWL-Time ``time:Instant`` (one day, ``time:inXSDDate``) or ``time:Interval`` with
+  ``time:hasBeginning``/``time:hasEnd`` instants; provenance by ``prov:wasDerivedFrom`` the sentence
+  and ``crm:P70i_is_documented_in``;
 - places: ``crm:E53_Place`` with WGS84 ``lat``/``long`` and ``owl:sameAs`` GeoNames when known.
 """
 
@@ -30,10 +33,12 @@ CRM = Namespace("http://www.cidoc-crm.org/cidoc-crm/")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
 WGS84 = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+TIME = Namespace("http://www.w3.org/2006/time#")
+EDTF = URIRef("http://id.loc.gov/datatypes/edtf")
 GEONAMES = "https://sws.geonames.org/{}/"
 
 PREFIXES = {"sem": SEM, "crm": CRM, "nif": NIF, "itsrdf": ITSRDF, "wgs84": WGS84, "prov": PROV,
-            "dcterms": DCTERMS, "owl": OWL, "rdfs": RDFS, "xsd": XSD}
+            "dcterms": DCTERMS, "time": TIME, "owl": OWL, "rdfs": RDFS, "xsd": XSD}
 
 # CIDOC-CRM classes of Kronika's entity types (CONTRACT.md).
 CRM_CLASS = {"PERSON": CRM.E21_Person, "ORGANIZATION": CRM.E74_Group, "MILITARY_UNIT": CRM.E74_Group,
@@ -102,7 +107,13 @@ def _argument_node(graph: Graph, iris: Iris, argument: Argument) -> Node:
     return node
 
 
-def _add_time(graph: Graph, event_node: URIRef, event: EventRecord) -> None:
+def _instant(graph: Graph, node: URIRef, day: str) -> URIRef:
+    graph.add((node, RDF.type, TIME.Instant))
+    graph.add((node, TIME.inXSDDate, Literal(day, datatype=XSD.date)))
+    return node
+
+
+def _add_time(graph: Graph, event_node: URIRef, event: EventRecord, edtf: str | None = None) -> None:
     if event.time is None:
         return
     time_span = URIRef(f"{event_node}/time")
@@ -111,19 +122,26 @@ def _add_time(graph: Graph, event_node: URIRef, event: EventRecord) -> None:
     graph.add((time_span, RDF.type, SEM.Time))
     graph.add((time_span, RDF.type, CRM["E52_Time-Span"]))
     graph.add((time_span, RDFS.label, Literal(event.time)))  # the TIMEX3 value
+    if edtf:
+        graph.add((time_span, DCTERMS.date, Literal(edtf, datatype=EDTF)))
     if event.interval is None:  # no calendar anchor (XXXX-09-17): the label is all there is
         return
     begin, end = event.interval
     graph.add((time_span, CRM.P82a_begin_of_the_begin, Literal(f"{begin}T00:00:00", datatype=XSD.dateTime)))
     graph.add((time_span, CRM.P82b_end_of_the_end, Literal(f"{end}T23:59:59", datatype=XSD.dateTime)))
+    graph.add((event_node, TIME.hasTime, time_span))
     if begin == end:
+        _instant(graph, time_span, begin)
         graph.add((event_node, SEM.hasTimeStamp, Literal(begin, datatype=XSD.date)))
     else:
+        graph.add((time_span, RDF.type, TIME.Interval))
+        graph.add((time_span, TIME.hasBeginning, _instant(graph, URIRef(f"{time_span}/begin"), begin)))
+        graph.add((time_span, TIME.hasEnd, _instant(graph, URIRef(f"{time_span}/end"), end)))
         graph.add((event_node, SEM.hasBeginTimeStamp, Literal(begin, datatype=XSD.date)))
         graph.add((event_node, SEM.hasEndTimeStamp, Literal(end, datatype=XSD.date)))
 
 
-def _add_event(graph: Graph, iris: Iris, analysis: Analysis, event: EventRecord) -> None:
+def _add_event(graph: Graph, iris: Iris, analysis: Analysis, event: EventRecord, edtf: str | None) -> None:
     node = URIRef(iris.event(event.document, event.local_id))
     graph.add((node, RDF.type, SEM.Event))
     graph.add((node, RDF.type, CRM.E5_Event))
@@ -144,7 +162,7 @@ def _add_event(graph: Graph, iris: Iris, analysis: Analysis, event: EventRecord)
     if event.time_inherited:
         graph.add((node, RDFS.comment,
                    Literal("time carried over from the narrative, not stated in the clause")))
-    _add_time(graph, node, event)
+    _add_time(graph, node, event, edtf)
 
     for place in event.places:
         place_node = _argument_node(graph, iris, place)
@@ -181,7 +199,7 @@ def snapshot_to_graph(snapshot: StoreSnapshot, iris: Iris) -> Graph:
         _add_entity(graph, iris, entity)
     for event in snapshot.events:
         if event.document in snapshot.analyses:
-            _add_event(graph, iris, snapshot.analyses[event.document], event)
+            _add_event(graph, iris, snapshot.analyses[event.document], event, snapshot.event_edtf(event))
     return graph
 
 

@@ -7,6 +7,7 @@ import bisect
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from kronika.edtf import timex_to_edtf
 from kronika.errors import KronikaError
 from kronika.model import Analysis, Sentence
 from kronika.store import DocumentRecord, EntityRecord, EventRecord, Store
@@ -72,6 +73,21 @@ class StoreSnapshot:
         if index >= 0 and offset < sentences[index].end:
             return sentences[index]
         return None
+
+    def event_edtf(self, event: EventRecord) -> str | None:
+        """The EDTF of an event's time: its timex's ``mod`` applied, ``?`` when carried over."""
+        mod = None
+        analysis = self.analyses.get(event.document)
+        if analysis is not None:
+            local = next((e for e in analysis.events if e.id == event.local_id), None)
+            if local is not None and local.timex:
+                mod = next((getattr(t, "mod", None) for t in analysis.timexes if t.id == local.timex), None)
+        return timex_to_edtf(event.time, mod, event.time_inherited)
+
+    def year(self, document_id: str) -> str | None:
+        """The year of a document's date, for citations."""
+        dct = self.analyses[document_id].document.dct
+        return dct[:4] if dct else None
 
     def title(self, document_id: str) -> str:
         document = self.analyses[document_id].document

@@ -10,6 +10,7 @@ HTML, so everything taken from documents is escaped.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -44,7 +45,7 @@ def _dates(event: EventRecord) -> tuple[dict[str, Any], dict[str, Any] | None] |
     return {**start, "display_date": event.time}, end
 
 
-def timeline_event(event: EventRecord) -> dict[str, Any] | None:
+def timeline_event(event: EventRecord, edtf: str | None = None) -> dict[str, Any] | None:
     dates = _dates(event)
     if dates is None:
         return None
@@ -62,10 +63,17 @@ def timeline_event(event: EventRecord) -> dict[str, Any] | None:
     }
     if dates[1] is not None:
         item["end_date"] = dates[1]
+    if edtf:  # the date as the text gives it: approximate (~), carried over (?), open ends
+        item["edtf"] = edtf
+        if any(mark in edtf for mark in "~?%") or ".." in edtf:
+            item["start_date"] = {**item["start_date"], "display_date": edtf}
     return item
 
 
-def events_to_timeline(events: list[EventRecord], title: str, subtitle: str = "") -> dict[str, Any]:
-    """The timeline of every event that has a calendar date, in the store's order (TimelineJS sorts)."""
-    items = [item for item in map(timeline_event, events) if item is not None]
+def events_to_timeline(events: list[EventRecord], title: str, subtitle: str = "",
+                       edtf: Callable[[EventRecord], str | None] | None = None) -> dict[str, Any]:
+    """The timeline of every event that has a calendar date, in the store's order (TimelineJS sorts);
+    ``edtf`` gives each event's EDTF, shown as the display date when the text was not precise."""
+    items = [item for event in events
+             if (item := timeline_event(event, edtf(event) if edtf else None)) is not None]
     return {"title": {"text": {"headline": escape(title), "text": escape(subtitle)}}, "events": items}

@@ -22,7 +22,10 @@ A hyphenated second part keeps its own gender (*Bielsko-Biała*), a capitalised 
 number and gender (*Prawo i Sprawiedliwość*); names made only of adjectives take the gender the corpus
 cites their category in (``lemma_adjective_genders.tsv``, learned by the same script).
 A tagger's case for an unknown word is checked against Polish declension (``lemma_case_endings.tsv``:
-*Raulowi* is no nominative, *Schiavo* no genitive); web addresses are cited as written.
+*Raulowi* is no nominative, *Schiavo* no genitive); web addresses are cited as written. With no category,
+where these rules guess at a word (unknown to Morfeusz, or forms of several lemmas that agreement does not
+tell apart), a learned edit ranker (:mod:`kronika.morph.lemma_edits`) chooses among the rules' answer and
+the other candidates.
 
 How names are cited is a convention (``lemma_conventions.tsv``): ``"kronika"`` (the default, the
 pipeline's) as a historian cites them — *ulica Wilanowska*, *województwo opolskie*, *Tatarzy* — and
@@ -40,6 +43,7 @@ from functools import lru_cache
 from kronika.lang.base_forms import CLASSES, UNKNOWN, guess_base, oblique_ending
 from kronika.lang.resources import data_lines, read_text
 from kronika.model import Interp, Token
+from kronika.morph import lemma_edits
 from kronika.morph.analyzer import expand_tag, get_morphology
 from kronika.text.segment import tokenize
 
@@ -689,7 +693,16 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
     by_usage = _by_usage(cls, tokens)
     replaced = {m.index: _inflect(tokens[m.index], m, triple, cls, singular, m.index == first_word, by_usage)
                 for m in members}
-    kept = [t for i, t in enumerate(tokens) if i not in dropped]
+    kept_indexes = [i for i in range(len(tokens)) if i not in dropped]
+    for position, i in enumerate(kept_indexes):
+        # another word of the head phrase Morfeusz knows fixes this one's case by agreement
+        agreement = triple is not None and any(m.readings for m in members if m.index != i)
+        # with no category the rules guess the kind of name too: the learned ranker chooses
+        if cls == UNKNOWN and _kind(tokens, i) == "word":
+            replaced[i] = lemma_edits.choose(lemma_edits.Choice(
+                tokens, i, cls, replaced.get(i, tokens[i].text), i in replaced, agreement, position,
+                len(kept_indexes)))
+    kept = [tokens[i] for i in kept_indexes]
     cited = _joined(kept, {id(tokens[i]): form for i, form in replaced.items()})
     if rule == "forename_first" and _surname_first(kept):
         return " ".join(reversed(cited.split(" ")))

@@ -27,6 +27,9 @@ OPENING_QUOTES = frozenset("„\"«‚")
 CLOSING_QUOTES = frozenset("”\"»’")
 _NOUN_POS = frozenset({"subst", "depr", "ign"})
 _PERSON_QUALS = frozenset({"imię", "nazwisko"})
+# words after which a capitalised word names a street or square, whatever its part of speech
+_STREET_ABBREVIATIONS = frozenset({"ul", "al", "pl"})
+_STREET_WORDS = frozenset({"ulica", "ulicy", "ulicę", "ulicą", "aleja", "alei", "aleję", "aleją", "plac", "placu"})
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _WORD_LIST_ELEMENTS = re.compile(r"\s+")
 
@@ -655,6 +658,9 @@ def _person_name_end(tokens: list[Token], index: int) -> int:
         if not (has_qualifier(token, _PERSON_QUALS) or is_unknown(token)
                 or any(i.lemma[:1].isupper() for i in token.interps)):
             break
+        if end == index and token.interps and \
+                all("nazwa_geograficzna" in i.quals or not i.lemma[:1].isupper() for i in token.interps):
+            break  # "arcybiskup Udine": a place after an office is its see or seat, not the holder's name
         end += 1
         if end + 1 < len(tokens) and tokens[end].text == "-" and is_capitalised(tokens[end + 1]):
             end += 2
@@ -675,27 +681,33 @@ def find_places(tokens: list[Token]) -> list[Mention]:
     The contexts are strong evidence (a rule); a geographic reading alone is weak (surnames share it)."""
     mentions: list[Mention] = []
     list_open = False  # the previous name was a place and a coordinator or comma followed it
+    street_list = False  # ... and it was a street's name ("ul. Piwnej i Długiej": both are streets)
     for index, token in enumerate(tokens):
         previous = tokens[index - 1].text.lower() if index else ""
+        after_street = previous in _STREET_WORDS or \
+            previous == "." and index >= 2 and tokens[index - 2].text.lower() in _STREET_ABBREVIATIONS
         # at a sentence's start (after a dash or quote too: "— Płonie gmach") capitals say nothing: there
         # the disambiguator's reading decides
         initial = not any(is_word(t) or t.text.isdigit() for t in tokens[:index])
         initial_name = initial and token.chosen is not None and "nazwa_geograficzna" in token.chosen.quals
         if not ((not initial or initial_name) and is_capitalised(token) and is_word(token)):
             list_open = list_open and token.text in {",", "i", "oraz", "lub", "albo"}
+            street_list = street_list and list_open
             continue
         geographic = has_qualifier(token, {"nazwa_geograficzna"})
         proper = is_unknown(token) or not any(i.lemma[:1].islower() for i in token.interps)
         listed = list_open and previous in {",", "i", "oraz", "lub", "albo"}
         in_context = previous in prepositions_before_places() or listed
-        if in_context and (geographic or proper):
+        street = after_street or listed and street_list  # a street's name may be any capitalised word
+        if street or in_context and (geographic or proper):
             end = index + 1  # "pod Tomaszowem Lubelskim"
             while end < len(tokens) and is_capitalised(tokens[end]) and agrees(tokens[end], token):
                 end += 1
             mentions.append(Mention(tokens[index:end], "PLACE", "settlement"))
         elif geographic and not has_pos(token, "adj") and not is_ethnonym(token):
             mentions.append(Mention([token], "PLACE", "settlement", source="morph"))
-        list_open = in_context and (geographic or proper)
+        list_open = street or in_context and (geographic or proper)
+        street_list = street
     return mentions
 
 

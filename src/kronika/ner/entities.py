@@ -35,6 +35,8 @@ from kronika.ner.domain import (
 
 _SOURCE_RANK = {"rule": 0, "nkjp": 1, "morph": 2}
 _CONTAINERS = frozenset({"DOCUMENT", "EVENT", "ORGANIZATION"})
+# a governed case is met by nouns and by the adjectives and participles that open names (Ludowego …)
+_DECLINED = ("subst", "depr", "adj", "ppas", "pact")
 _NESTABLE = frozenset({"PERSON", "PLACE", "COUNTRY", "ORGANIZATION"})
 # readings that a word of an all-capitals headline has when it is a common word, not a name
 # ("JAK", "DAMY", "I"): function words and verbs
@@ -237,7 +239,7 @@ def _readings_in_context(mention: Mention, sentence: list[Token]) -> list[Token]
         elif mention.type != "PERSON":
             readings = _prefer(readings, lambda i: not {"imię", "nazwisko"}.intersection(i.quals))
         if index == 0 and governed:
-            readings = _prefer(readings, lambda i: bool(governed & cases(Token(0, 0, "", (i,)))))
+            readings = _prefer(readings, lambda i: bool(governed & cases(Token(0, 0, "", (i,)), _DECLINED)))
         chosen = token.chosen if token.chosen in readings else readings[0]
         tokens.append(replace(token, interps=tuple(readings), chosen=chosen))
     return tokens

@@ -1,7 +1,9 @@
 """Token features for the statistical NKJP tagger.
 
-Everything a token contributes depends on its form alone (spelling, shape, affixes, and the Morfeusz
-readings with their SGJP name qualifiers), so it is computed once per form and cached; a token's
+Everything a token contributes depends on its form alone (spelling, shape, affixes, the Morfeusz
+readings with their SGJP name qualifiers, the kinds of KPWr name the word occurs in
+(``resources/pl/name_gazetteer.tsv``) and its word classes learned from NKJP text
+(``resources/pl/word_clusters.tsv``)), so it is computed once per form and cached; a token's
 feature list is then the concatenation of its own and its neighbours' cached, position-prefixed lists.
 The same function serves training and tagging, so the model never sees features it was not trained on.
 """
@@ -11,11 +13,36 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kronika.lang.grammar import CASES
+from kronika.lang.resources import read_table
 from kronika.morph import get_morphology
 
 # Neighbour offsets and which of their own features a neighbour lends to the token.
 _WINDOW = (-2, -1, 1, 2)
-_NEIGHBOUR_KINDS = {1: ("w", "sh", "q", "p", "s3", "c", "l"), 2: ("w", "sh", "q", "p")}
+_NEIGHBOUR_KINDS = {
+    1: ("w", "sh", "q", "p", "s3", "c", "l", "g", "k64", "k1024"),
+    2: ("w", "sh", "q", "p", "k64"),
+}
+_CLUSTER_KINDS = ("k64", "k256", "k1024")
+
+
+@lru_cache(maxsize=1)
+def _name_gazetteer() -> dict[str, tuple[str, ...]]:
+    rows = read_table("kronika.ner", "resources/pl/name_gazetteer.tsv", 2, non_empty=True)
+    return {row.fields[0]: tuple(row.fields[1].split(",")) for row in rows}
+
+
+@lru_cache(maxsize=1)
+def _word_clusters() -> dict[str, tuple[str, ...]]:
+    rows = read_table("kronika.ner", "resources/pl/word_clusters.tsv", 1 + len(_CLUSTER_KINDS), non_empty=True)
+    return {row.fields[0]: tuple(row.fields[1:]) for row in rows}
+
+
+def _name_kinds(form: str) -> tuple[str, ...]:
+    gazetteer = _name_gazetteer()
+    kinds = gazetteer.get(form)
+    if kinds is None and form.isupper():  # a headline in capitals
+        kinds = gazetteer.get(form.capitalize())
+    return kinds or ()
 
 
 def word_shape(form: str) -> str:
@@ -71,6 +98,8 @@ def form_features(form: str) -> tuple[tuple[str, str], ...]:
     features.extend(("c", c) for c in sorted(cases))
     # a handful of lemmas: more would only add noise from rare homonyms
     features.extend(("l", lemma.lower()) for lemma in sorted(lemmas)[:3])
+    features.extend(("g", kind) for kind in _name_kinds(form))
+    features.extend(zip(_CLUSTER_KINDS, _word_clusters().get(lower, ()), strict=False))
     return tuple(dict.fromkeys(features))
 
 
@@ -99,5 +128,9 @@ def sentence_features(forms: list[str]) -> list[list[str]]:
                 features.append(f"{offset}BOUNDARY")
         if i > 0:
             features.append(f"-1w|w={forms[i - 1].lower()}|{form.lower()}")
+            if form[:1].isupper():
+                features.append("cap_inside")  # a capital that is not the sentence's first letter
+        if i < last:
+            features.append(f"w|+1w={form.lower()}|{forms[i + 1].lower()}")
         sequence.append(features)
     return sequence

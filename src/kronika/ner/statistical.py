@@ -11,6 +11,7 @@ The model (``models/nkjp_crf.crfsuite``) is built by ``scripts/train_ner.py`` fr
 from __future__ import annotations
 
 import gzip
+import hashlib
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -37,6 +38,13 @@ class IobSentence:
 class IobDocument:
     name: str
     sentences: list[IobSentence]
+
+
+def is_held_out(document_name: str) -> bool:
+    """Whether an NKJP training document is in the held-out development part (1 in 16, by hash): the
+    model is trained on the rest, tuned on this part, and reported on the NKJP dev split, which is
+    never tuned on."""
+    return hashlib.sha1(document_name.encode("utf-8")).hexdigest()[0] == "0"
 
 
 def normalise_label(label: str) -> str:

@@ -17,10 +17,12 @@ from pathlib import Path
 
 from kronika.errors import InputError
 from kronika.model import Document
+from kronika.text.tei import is_tei, read_tei
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".jsonl", ".pdf", ".docx"}
+TEI_SUFFIXES = {".xml", ".tei"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | TEI_SUFFIXES | {".jsonl", ".pdf", ".docx"}
 MAX_BYTES = 10 * 1024 * 1024  # one document; a larger file is refused with advice, never silently cut
 MAX_JSONL_BYTES = 2 * 1024 * 1024 * 1024  # a JSONL file holds many documents
 
@@ -215,6 +217,8 @@ def read_file(path: Path) -> Iterator[Document]:
     text = decode(_read_bytes(path, MAX_JSONL_BYTES if suffix == ".jsonl" else MAX_BYTES), str(path))
     if suffix == ".jsonl":
         yield from parse_jsonl(text, str(path))
+    elif suffix in TEI_SUFFIXES and is_tei(text):
+        yield from read_tei(text, str(path))
     elif suffix in HTML_SUFFIXES:
         body, title = html_to_text(text)
         yield _document(body, str(path), title=title or path.stem)

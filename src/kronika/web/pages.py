@@ -35,6 +35,7 @@ EXPORTS: dict[str, tuple[str, str, str]] = {  # format → (file extension, medi
     "jsonld": ("jsonld", "application/ld+json", "ten sam graf RDF jako JSON-LD"),
     "csv": ("csv", "text/csv", "tabela zdarzeń, jeden wiersz na zdarzenie"),
     "timelinejs": ("json", "application/json", "oś czasu TimelineJS3 (JSON)"),
+    "webanno": ("jsonld", "application/ld+json", "adnotacje W3C Web Annotation (JSON-LD): nazwy i daty w tekstach"),
 }
 
 

@@ -1,0 +1,131 @@
+"""Learn the edit ranker of name base forms (``kronika.morph.lemma_edits``) from the Polem KPWr names.
+
+Runs the rule lemmatizer on each training mention's text with no category (as on unseen text), and for
+every word the rules guess at (unknown to Morfeusz, or forms of several lemmas) whose gold word is
+among the candidates, trains an averaged perceptron to rank the gold candidate first. Only the train
+file is read (``../shared/data/lemma/polem-kpwr-ne-train.tsv``); the weights, rounded, go to
+``src/kronika/morph/models/lemma-edits-pl.json.gz``. Deterministic (fixed shuffle seed, gzip without
+timestamp).
+
+    python scripts/learn_lemma_edits.py [--train PATH] [--out PATH] [--epochs 6]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import json
+import random
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from kronika.morph import lemma_edits
+from kronika.morph.lemmatize import lemmatize_phrase
+from kronika.text.segment import tokenize
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_TRAIN = ROOT / ".." / "shared" / "data" / "lemma" / "polem-kpwr-ne-train.tsv"
+DEFAULT_OUT = ROOT / "src" / "kronika" / "morph" / "models" / lemma_edits.MODEL_FILE
+BENCH = ROOT / "bench" / "lemma_polem.py"
+EPOCHS = 6
+CONVENTION = "poleval"  # the corpus' own citation convention: the gold the model learns from
+
+Instance = tuple[list[list[str]], int]  # each candidate's features, the gold candidate's index
+
+
+def instances(examples: list[tuple[str, str]]) -> list[Instance]:
+    """Training instances from (mention text, gold base form) pairs."""
+    result = []
+    for text, lemma in examples:
+        choices: list[lemma_edits.Choice] = []
+        lemma_edits.record(choices)
+        try:
+            lemmatize_phrase(text, None, CONVENTION)
+        finally:
+            lemma_edits.record(None)
+        gold = [t.text.lower() for t in tokenize(lemma)]
+        for choice in choices:
+            token = choice.tokens[choice.index]
+            if choice.kept != len(gold) or not lemma_edits.decides(choice):
+                continue
+            options = lemma_edits.candidates(token, choice.rule_form)
+            target = next((n for n, c in enumerate(options) if c.form.lower() == gold[choice.position]), None)
+            if target is not None and len(options) > 1:
+                result.append(([lemma_edits.choice_features(choice, c) for c in options], target))
+    return result
+
+
+def train(data: list[Instance], epochs: int = EPOCHS) -> dict[str, float]:
+    """Averaged-perceptron ranking weights."""
+    weights: dict[str, float] = defaultdict(float)
+    totals: dict[str, float] = defaultdict(float)
+    stamps: dict[str, int] = defaultdict(int)
+    step = 0
+    order = list(range(len(data)))
+    shuffle = random.Random(17)
+    for _ in range(epochs):
+        shuffle.shuffle(order)
+        for n in order:
+            step += 1
+            options, gold = data[n]
+            scores = [sum(weights.get(f, 0.0) for f in option) for option in options]
+            guess = max(range(len(options)), key=lambda k: (scores[k], -k))
+            if guess == gold:
+                continue
+            for feature_set, sign in ((options[gold], 1.0), (options[guess], -1.0)):
+                for feature in feature_set:
+                    totals[feature] += (step - stamps[feature]) * weights[feature]
+                    stamps[feature] = step
+                    weights[feature] += sign
+    averaged = {}
+    for feature, weight in weights.items():
+        total = totals[feature] + (step - stamps[feature]) * weight
+        if abs(value := round(total / step, 3)) > 0:
+            averaged[feature] = value
+    return averaged
+
+
+def learn(examples: list[tuple[str, str]], epochs: int = EPOCHS) -> dict[str, float]:
+    """Weights learned from (mention text, gold base form) pairs, the rules alone making the candidates."""
+    lemma_edits.use_weights(None)
+    try:
+        data = instances(examples)
+    finally:
+        lemma_edits.restore_weights()
+    return train(data, epochs)
+
+
+def read_examples(path: Path) -> list[tuple[str, str]]:
+    """(mention text, gold base form) pairs, the text spaced as the benchmark spaces it."""
+    spec = importlib.util.spec_from_file_location("lemma_polem", BENCH)
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench  # its dataclasses look their module up
+    spec.loader.exec_module(bench)
+    return [(m.text, m.lemma) for m in bench.read(path)]
+
+
+def write(weights: dict[str, float], out: Path, train_file: Path) -> None:
+    model = {
+        "format": lemma_edits.MODEL_FORMAT,
+        "provenance": {"command": "python scripts/learn_lemma_edits.py", "training": train_file.name},
+        "weights": dict(sorted(weights.items())),
+    }
+    data = json.dumps(model, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    out.write_bytes(gzip.compress(data, mtime=0))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--epochs", type=int, default=EPOCHS)
+    args = parser.parse_args()
+    weights = learn(read_examples(args.train), args.epochs)
+    write(weights, args.out, args.train)
+    print(f"{len(weights)} weights → {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,221 @@
+"""A learned choice of each word's base form where the rules of :mod:`kronika.morph.lemmatize` guess.
+
+The approach of edit-tree lemmatizers (UDPipe, spaCy's trainable lemmatizer), as a ranker: for a word of
+a name that Morfeusz does not know, or whose readings are forms of several lemmas, the candidates are
+the rules' answer, the word as written, its readings' lemmas, and the ending rules' guesses for each
+class of names (:func:`kronika.lang.base_forms.guess_base`). Each candidate is an edit of the word
+(strip *n* letters, append *s*); an averaged perceptron scores it from features of the word (its
+endings, capitalisation, position in the name, whether Morfeusz knows it), of the candidate (which
+source proposed it, its edit conjoined with the word's endings, whether Morfeusz reads it as a
+nominative, its reading's part of speech and name qualifier) and of the neighbouring words. The
+weights are learned by ``scripts/learn_lemma_edits.py`` from the Polem KPWr training names only
+(``models/lemma-edits-pl.json.gz``); agreement in a phrase stays with Morfeusz's generator, whose
+answer is the rules' candidate.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kronika.lang.base_forms import UNKNOWN, guess_base, oblique_ending
+from kronika.model import Token
+from kronika.morph.analyzer import expand_tag, get_morphology
+
+MODEL_FORMAT = "kronika-lemma-edits/1"
+MODEL_FILE = "lemma-edits-pl.json.gz"
+_GUESS_CLASSES = ("person", "place", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    form: str
+    sources: tuple[str, ...]  # what proposed it: rule, keep, lemma:<pos>:<qualifier>, guess:<class>
+
+
+def edit(form: str, base: str) -> str:
+    """The edit that turns ``form`` into ``base``, case folded: letters to strip, ``>``, letters to add."""
+    lower, target = form.lower(), base.lower()
+    common = 0
+    while common < min(len(lower), len(target)) and lower[common] == target[common]:
+        common += 1
+    return f"{len(lower) - common}>{target[common:]}"
+
+
+def _match_case(form: str, orth: str) -> str:
+    if len(orth) > 1 and orth.isupper():
+        return form.upper()
+    return (form[:1].upper() if orth[:1].isupper() else form[:1].lower()) + form[1:]
+
+
+def candidates(token: Token, rule_form: str) -> list[Candidate]:
+    """The forms the word ``token`` may be cited in, ``rule_form`` (the rules' answer) first."""
+    proposed: dict[str, list[str]] = {rule_form.lower(): ["rule"]}
+    proposed.setdefault(token.text.lower(), []).append("keep")
+    forms = {rule_form.lower(): rule_form, token.text.lower(): token.text}
+    for interp in token.interps:
+        if interp.pos == "ign":
+            continue
+        lemma = interp.lemma.split(":")[0]
+        qualifier = interp.quals[0] if interp.quals else "-"
+        forms.setdefault(lemma.lower(), _match_case(lemma, token.text))
+        proposed.setdefault(lemma.lower(), []).append(f"lemma:{interp.pos}:{qualifier}")
+    for cls in _GUESS_CLASSES:
+        guess = guess_base(token.text, cls)
+        forms.setdefault(guess.lower(), guess)
+        proposed.setdefault(guess.lower(), []).append(f"guess:{cls}")
+    # Polish inflects at the end: a candidate keeps the word's first letter (A4 is not 4)
+    return [Candidate(forms[key], tuple(dict.fromkeys(sources))) for key, sources in proposed.items()
+            if key[:1] == token.text[:1].lower()]
+
+
+def is_ambiguous(token: Token) -> bool:
+    """Whether the rules guess at the word: Morfeusz does not know it (and it has none of the hand-written
+    oblique endings of Polish names, which are certain: *Stresemannie*), or reads it as forms of several
+    lemmas."""
+    lemmas = {i.lemma.split(":")[0].lower() for i in token.interps if i.pos != "ign"}
+    if not lemmas:
+        return oblique_ending(token.text, UNKNOWN) is None
+    return len(lemmas) > 1
+
+
+def decides(choice: Choice) -> bool:
+    """Whether the model chooses the word's base form: the rules guess at it, and no other word of the
+    head phrase Morfeusz knows tells its reading or case by agreement (*Edwarda Gierka*, *Winstonie
+    Churchillu*)."""
+    token = choice.tokens[choice.index]
+    if not is_ambiguous(token):
+        return False
+    return not (choice.in_head and choice.agreement)
+
+
+@lru_cache(maxsize=50_000)
+def _nominative_reading(form: str) -> str:
+    """How Morfeusz reads a candidate: ``nom`` (some reading is a nominative), ``other`` or ``unknown``."""
+    interps = [i for i in get_morphology().analyse(form) if i.pos != "ign"]
+    if not interps:
+        return "unknown"
+    return "nom" if any(":nom" in full for i in interps for full in expand_tag(i.tag)) else "other"
+
+
+def _shape(text: str) -> str:
+    if text.isupper() and len(text) > 1:
+        return "upper"
+    return "cap" if text[:1].isupper() else "lower"
+
+
+def _word_features(tokens: list[Token], i: int) -> list[str]:
+    token = tokens[i]
+    lower = token.text.lower()
+    words = [j for j, t in enumerate(tokens) if t.text[:1].isalpha()]
+    position = "only" if len(words) == 1 else "first" if i == words[0] else "last" if i == words[-1] else "mid"
+    known = "unknown" if all(t.pos == "ign" for t in token.interps) else "known"
+    features = [f"pos={position}", f"shape={_shape(token.text)}", known, f"len={min(len(words), 4)}"]
+    features += [f"suf{n}={lower[-n:]}" for n in range(1, 5) if len(lower) > n]
+    for offset, name in ((-1, "prev"), (1, "next")):
+        j = i + offset
+        if 0 <= j < len(tokens) and tokens[j].text[:1].isalpha():
+            neighbour = tokens[j].text.lower()
+            features.append(f"{name}suf2={neighbour[-2:]}")
+            features.append(f"{name}known={any(t.pos != 'ign' for t in tokens[j].interps)}")
+        else:
+            features.append(f"{name}=none")
+    return features
+
+
+def features(tokens: list[Token], i: int, cls: str, candidate: Candidate) -> list[str]:
+    """The features of citing ``tokens[i]`` as ``candidate`` in a name of class ``cls``."""
+    token = tokens[i]
+    change = edit(token.text, candidate.form)
+    lower = token.text.lower()
+    word = _word_features(tokens, i)
+    reading = _nominative_reading(candidate.form)
+    ending = candidate.form.lower()[-2:]
+    result = [f"edit={change}", f"cand={reading}", f"cand={reading}|{word[2]}", f"cls={cls}|edit={change}",
+              f"candsuf={ending}", f"candsuf={ending}|cls={cls}|{word[0]}", f"candsuf={ending}|cand={reading}"]
+    for source in candidate.sources:
+        result += [f"src={source}", f"src={source}|cls={cls}", f"src={source}|cand={reading}",
+                   f"src={source}|{word[0]}", f"src={source}|{word[2]}"]
+    result += [f"edit={change}|{feature}" for feature in word]
+    result += [f"edit={change}|suf{n}={lower[-n:]}|cls={cls}" for n in (2, 3) if len(lower) > n]
+    return result
+
+
+@lru_cache(maxsize=1)
+def _bundled_weights() -> dict[str, float] | None:
+    path = resources.files("kronika.morph").joinpath(f"models/{MODEL_FILE}")
+    if not path.is_file():
+        return None
+    model = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
+    if model.get("format") != MODEL_FORMAT:
+        raise ValueError(f"{MODEL_FILE}: expected format {MODEL_FORMAT!r}")
+    return model["weights"]
+
+
+_override: list[dict[str, float] | None] = []
+
+
+def use_weights(weights: dict[str, float] | None) -> None:
+    """Score with ``weights`` instead of the bundled model (``None``: the rules alone), as training and
+    cross-validation do; ``restore_weights()`` undoes it."""
+    _override.append(weights)
+
+
+def restore_weights() -> None:
+    _override.pop()
+
+
+def _weights() -> dict[str, float] | None:
+    return _override[-1] if _override else _bundled_weights()
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A word the model chooses the base form of, as training sees it."""
+
+    tokens: list[Token]
+    index: int
+    cls: str
+    rule_form: str
+    in_head: bool
+    agreement: bool  # another word of the head phrase Morfeusz knows agrees with it
+    position: int  # among the words and signs the base form keeps
+    kept: int
+
+
+_recorders: list[list[Choice]] = []
+
+
+def record(into: list[Choice] | None) -> None:
+    """Collect the choices instead of making them (``None``: stop), for training."""
+    if into is None:
+        _recorders.pop()
+    else:
+        _recorders.append(into)
+
+
+def choice_features(choice: Choice, candidate: Candidate) -> list[str]:
+    head = "head" if choice.in_head else "rest"
+    result = features(choice.tokens, choice.index, choice.cls, candidate)
+    change = edit(choice.tokens[choice.index].text, candidate.form)
+    kept = f"kept={min(choice.kept, 4)}|at={min(choice.position, 3)}"
+    return result + [f"{head}|src={source}" for source in candidate.sources] + [
+        f"{head}|edit={change}", f"{head}|{kept}|edit={change}", f"{head}|{result[1]}"]
+
+
+def choose(choice: Choice) -> str:
+    """The base form of the word: the best-scored candidate; the rules' form when there is no model or
+    the rules do not guess at the word."""
+    if _recorders:
+        _recorders[-1].append(choice)
+        return choice.rule_form
+    weights = _weights()
+    if weights is None or not decides(choice):
+        return choice.rule_form
+    options = candidates(choice.tokens[choice.index], choice.rule_form)
+    scored = [(sum(weights.get(f, 0.0) for f in choice_features(choice, c)), -n, c.form)
+              for n, c in enumerate(options)]
+    return max(scored)[2]

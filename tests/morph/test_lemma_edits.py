@@ -1,0 +1,64 @@
+"""The learned edit ranker of name base forms (kronika.morph.lemma_edits)."""
+
+from __future__ import annotations
+
+from kronika.morph import get_morphology, lemma_edits
+from kronika.morph.lemmatize import lemmatize_phrase
+from kronika.text.segment import tokenize
+
+
+def _tokens(text: str):
+    tokens = tokenize(text)
+    for token in tokens:
+        token.interps = get_morphology().analyse(token.text)
+    return tokens
+
+
+def test_an_edit_strips_and_appends_case_folded() -> None:
+    assert lemma_edits.edit("Kowalskiego", "Kowalski") == "3>"
+    assert lemma_edits.edit("Typelówny", "Typelówna") == "1>a"
+    assert lemma_edits.edit("Gdańsk", "Gdańsk") == "0>"
+
+
+def test_the_candidates_are_the_rules_answer_the_word_its_lemmas_and_guesses() -> None:
+    tokens = _tokens("Edwarda")
+    options = lemma_edits.candidates(tokens[0], "Edward")
+    assert options[0].form == "Edward" and "rule" in options[0].sources
+    forms = {option.form for option in options}
+    assert {"Edward", "Edwarda"} <= forms
+    # every candidate keeps the word's first letter: inflection is at the end
+    assert all(form[:1].lower() == "e" for form in forms)
+
+
+def test_the_rules_decide_where_they_are_certain() -> None:
+    # one lemma only: nothing to guess
+    tokens = _tokens("Warszawy")
+    assert not lemma_edits.is_ambiguous(tokens[0])
+    # a hand-written oblique ending of Polish names is certain (an invented surname)
+    assert not lemma_edits.is_ambiguous(_tokens("Bzdrągównej")[0])
+
+
+def test_agreement_in_the_head_phrase_is_the_rules() -> None:
+    tokens = _tokens("Edwarda Gierka")
+    choice = lemma_edits.Choice(tokens, 1, "unknown", "Gierek", True, True, 1, 2)
+    assert not lemma_edits.decides(choice)
+    lemma_edits.use_weights({"src=keep": 100.0})
+    try:
+        assert lemma_edits.choose(choice) == "Gierek"
+        alone = lemma_edits.Choice(tokens[1:], 0, "unknown", "Gierek", True, False, 0, 1)
+        assert lemma_edits.choose(alone) == "Gierka"  # the weights prefer the word as written
+    finally:
+        lemma_edits.restore_weights()
+
+
+def test_without_weights_the_rules_answer() -> None:
+    lemma_edits.use_weights(None)
+    try:
+        assert lemmatize_phrase("Franciszka Kleeberga") == "Franciszek Kleeberg"
+    finally:
+        lemma_edits.restore_weights()
+
+
+def test_the_bundled_model_reads() -> None:
+    weights = lemma_edits._bundled_weights()
+    assert weights and all(isinstance(value, float) for value in list(weights.values())[:10])
