@@ -15,6 +15,10 @@ from kronika.model import Interp, Token
 
 NOMINAL = frozenset({"subst", "depr", "ger", "ppron3", "ppron12"})
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
+# Finite verb forms: present or future (fin), past (praet), impersonal (imps), the future of "być"
+# (bedzie) and "winien"; with the predicatives (pred: "trzeba", "można"), what may head a clause.
+FINITE_VERBS = frozenset({"fin", "praet", "imps", "bedzie", "winien"})
+FINITE = FINITE_VERBS | {"pred"}
 _MODIFIERS = ("adj", "ppas", "pact")
 _HEADS = ("subst", "depr")
 
@@ -50,6 +54,11 @@ def lemmas(token: Token) -> frozenset[str]:
 
 def lemmas_lower(token: Token) -> frozenset[str]:
     return _facts(token)[2]
+
+
+def known_lemmas(token: Token) -> frozenset[str]:
+    """The token's lower-cased lemmas from the dictionary: empty for a word Morfeusz does not know."""
+    return frozenset(i.lemma.lower() for i in token.interps if i.tag != "ign")
 
 
 def has_pos(token: Token, parts_of_speech: frozenset[str] | set[str], lemma: str | None = None) -> bool:
@@ -170,3 +179,20 @@ def prepositions_before_places() -> frozenset[str]:
 def prepositions_in_place_names() -> frozenset[str]:
     """Prepositions that open the qualifier of a place name: *Brześć nad Bugiem*."""
     return _place_prepositions()[2]
+
+
+@lru_cache(maxsize=4)
+def _place_question_prepositions(language: str = "pl") -> dict[str, str]:
+    name = "place_question_prepositions.tsv"
+    rows = parse_table(language_text("kronika.lang", name, language), name, ("preposition", "direction"),
+                       header=True, non_empty=True)
+    for number, (_, direction) in rows:
+        if direction not in {"at", "to", "from"}:
+            raise ValueError(f"{name} line {number}: expected the direction at, to or from")
+    return {row.fields[0]: row.fields[1] for row in rows}
+
+
+def place_question_direction(preposition: str) -> str | None:
+    """The question of place (at, to, from) a preposition asks: *w* → at, *do* → to, *z* → from;
+    ``None`` for a preposition of no such question."""
+    return _place_question_prepositions().get(preposition)
