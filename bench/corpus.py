@@ -13,18 +13,24 @@ NO_SPACE_AFTER = set("([{„«")
 
 def nkjp_documents(split: str = "dev") -> list[str]:
     """NKJP documents as plain text (tokens joined with the usual Polish spacing)."""
-    documents: list[str] = []
+    return [text for _name, text in nkjp_named_documents(split)]
+
+
+def nkjp_named_documents(split: str = "dev") -> list[tuple[str, str]]:
+    """(document name, text) of every document of the NKJP file ``split`` (train or dev)."""
+    documents: list[tuple[str, str]] = []
+    name = ""
     tokens: list[str] = []
     with gzip.open(SHARED / "data" / "nkjp-ner" / f"nkjp-ner-{split}.iob.gz", "rt", encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("-DOCSTART FILE"):
                 if tokens:
-                    documents.append(_join(tokens))
-                tokens = []
+                    documents.append((name, _join(tokens)))
+                name, tokens = line.split(maxsplit=2)[2].strip(), []
             elif line.strip() and not line.startswith("-DOCSTART"):
                 tokens.append(line.split("\t", 1)[0])
     if tokens:
-        documents.append(_join(tokens))
+        documents.append((name, _join(tokens)))
     return documents
 
 

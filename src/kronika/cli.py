@@ -14,8 +14,10 @@ from kronika.errors import InputWarning, KronikaError
 
 INTERNAL_ERROR_STATUS = 70  # EX_SOFTWARE: a bug in Kronika, not bad input
 
-# Command modules, each defining a click command named ``command``; imported only when used so that
-# ``kronika analyze`` does not pay for the web or database stack.
+# Command modules, each defining a click command named ``command``, imported only when their command runs,
+# and the first sentence of each command's help for ``kronika --help``, so that neither ``--help`` nor
+# ``kronika analyze`` pays for the web, database or question-answering stack (``tests/cli/test_startup.py``
+# checks that the summaries match the commands' help).
 COMMANDS: dict[str, str] = {
     "analyze": "kronika.commands.analyze",
     "eval": "kronika.commands.evaluate",
@@ -31,6 +33,25 @@ COMMANDS: dict[str, str] = {
     "correct": "kronika.commands.correct",
     "corrections": "kronika.commands.corrections",
 }
+SUMMARIES: dict[str, str] = {
+    "analyze": "Analyse documents: .txt .md .html .pdf .docx files, folders, - for stdin, or .jsonl documents.",
+    "eval": "Score the pipeline against gold files in the format of shared/seed/*.gold.json.",
+    "demo": "Analyse the bundled sample document, print a summary, then store it in an embedded SQLite store "
+        "and serve the web application on it until Ctrl+C.",
+    "ingest": "Analyse and store documents.",
+    "search": 'Find stored sentences by the base forms of their words: "Lwów" finds "Lwowa" and "Lwowie".',
+    "conflicts": "List the events and quantities the stored documents give different dates or numbers for, "
+        "each claim with its document and sentence.",
+    "ask": "Answer QUESTION (Polish: kiedy, gdzie, kto, z kim, ile, jaki/który…, co się stało …) from the "
+        'store; prints "nie wiem" when nothing stored supports an answer.',
+    "export": "Export everything in the store: documents, places, events, with character offsets as provenance.",
+    "lemmatize": "Print the base form of each PHRASE (and each line of --file), one a line, in order.",
+    "geocode": "Resolve each NAME (or each line of stdin when none is given) to a place.",
+    "serve": "Serve the web application until Ctrl+C: documents with names and dates marked, entity pages, "
+        "timeline, map, search, questions, conflicts, exports, corrections, uploads, and a JSON API under /api/.",
+    "correct": "Correct what the machine found: entities, places, dates, events (each kept as a human assertion).",
+    "corrections": "The corrections people made: list them, export them as training data.",
+}
 
 
 class LazyGroup(click.Group):
@@ -38,10 +59,18 @@ class LazyGroup(click.Group):
         return sorted(COMMANDS)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        module = COMMANDS.get(name)
-        if module is None:
+        if name not in COMMANDS:
             return None
-        return importlib.import_module(module).command
+        return importlib.import_module(COMMANDS[name]).command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list from the summaries above: importing every command would take longer than
+        all the rest of ``--help``."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = [(name, click.Command(name, help=SUMMARIES[name]).get_short_help_str(limit)) for name in names]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

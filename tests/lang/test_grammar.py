@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from kronika.lang.grammar import (
+    FINITE,
+    FINITE_VERBS,
     case_agrees,
     cases,
     has_pos,
+    known_lemmas,
     lemmas,
     lemmas_and_form,
     lemmas_lower,
     number_gender,
     place_prepositions,
+    place_question_direction,
     prepositions_before_places,
     prepositions_in_place_names,
     subject_agrees,
@@ -28,6 +32,24 @@ def test_lemmas() -> None:
     assert "lwów" in lemmas_lower(token("Lwowa"))
     assert {"lwów", "lwowa"} <= lemmas_and_form(token("Lwowa"))
     assert lemmas(Token(0, 3, "xyz")) == {"xyz"}  # no readings: the form
+
+
+def test_known_lemmas() -> None:
+    assert "lwów" in known_lemmas(token("Lwowa"))
+    assert known_lemmas(token("Qwxzyk")) == frozenset()  # unknown to the dictionary: no lemma, not the form
+
+
+def test_finite_verb_forms() -> None:
+    assert has_pos(token("pojechał"), FINITE_VERBS)
+    assert has_pos(token("trzeba"), FINITE) and not has_pos(token("trzeba"), FINITE_VERBS)
+    assert not has_pos(token("pojechać"), FINITE)
+
+
+def test_place_question_direction() -> None:
+    assert place_question_direction("w") == "at"
+    assert place_question_direction("do") == "to"
+    assert place_question_direction("ze") == "from"
+    assert place_question_direction("przez") is None
 
 
 def test_lemmas_are_kept_per_analysis() -> None:

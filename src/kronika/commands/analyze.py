@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import TextIO
 
 import click
 
 from kronika.commands.options import db_option, dct_option, time_limit_option
 from kronika.errors import KronikaError, OutputError
-from kronika.export.html import analyses_to_html
-from kronika.export.tei import analyses_to_tei
-from kronika.limits import time_limit
-from kronika.model import Document
-from kronika.pipeline import analyze
-from kronika.summary import render_text
-from kronika.text.reader import read_paths
+from kronika.model import Analysis, Document
+
+# formats written one document at a time; the others (whole pages) need every analysis at once
+_STREAMED = ("json", "jsonl", "text")
 
 
 @click.command()
@@ -32,43 +33,71 @@ from kronika.text.reader import read_paths
 @db_option
 def command(paths: tuple[str, ...], dct: str | None, time_limit_seconds: float | None, nkjp: bool, fmt: str,
             output: str | None, stored: str | None, db_url: str | None) -> None:
-    """Analyse documents: .txt .md .html .pdf .docx files, folders, - for stdin, or .jsonl documents."""
+    """Analyse documents: .txt .md .html .pdf .docx files, folders, - for stdin, or .jsonl documents.
+
+    json, jsonl and text are written as each document is analysed (progress on stderr on a terminal)."""
     if stored is not None:
-        _write(_stored(stored, db_url, fmt), output)
+        with _destination(output) as handle:
+            handle.write(_stored(stored, db_url, fmt))
         return
     if not paths:
         raise click.UsageError("Missing argument 'PATHS...': the documents to analyse (or --stored ID)")
-    documents = read_paths(list(paths))
+    from kronika.pipeline import analyze
+    from kronika.text.reader import read_paths
 
-    def with_dct() -> Iterator[Document]:
-        for document in documents:
-            if document.dct is None and dct is not None:
-                document.dct = dct
-            yield document
+    # The input is read and checked whole first (texts are small beside their analyses), so a bad
+    # document anywhere in it is reported before anything is written.
+    documents = list(read_paths(list(paths)))
+    for document in documents:
+        if document.dct is None and dct is not None:
+            document.dct = dct
+    from kronika.limits import time_limit
 
-    # Everything is analysed before anything is written, so a bad document later in the input never
-    # leaves a partial result behind.
-    analyses = []
-    for document in with_dct():
+    def analysed(document: Document) -> Analysis:
         with time_limit(time_limit_seconds, document.source or document.id, len(document.text)):
-            analyses.append(analyze(document, nkjp=nkjp))
-    if fmt == "json":
-        payload = [a.to_json() for a in analyses]
-        rendered = json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2) + "\n"
-    elif fmt == "jsonl":
-        rendered = "".join(json.dumps(a.to_json(), ensure_ascii=False) + "\n" for a in analyses)
-    elif fmt == "html":
-        rendered = analyses_to_html(analyses)
-    elif fmt == "tei":
-        rendered = analyses_to_tei(analyses)
-    else:
-        rendered = "\n\n".join(render_text(a) for a in analyses) + "\n"
-    _write(rendered, output)
+            return analyze(document, nkjp=nkjp)
+
+    analyses = (analysed(document) for document in _with_progress(documents))
+    with _destination(output) as handle:
+        if fmt in _STREAMED:
+            _write_streamed(analyses, fmt, len(documents), handle)
+        elif fmt == "html":
+            from kronika.export.html import analyses_to_html
+
+            handle.write(analyses_to_html(list(analyses)))
+        else:
+            from kronika.export.tei import analyses_to_tei
+
+            handle.write(analyses_to_tei(list(analyses)))
+
+
+def _write_streamed(analyses: Iterable[Analysis], fmt: str, count: int, handle: TextIO) -> None:
+    if fmt == "jsonl":
+        for analysis in analyses:
+            handle.write(json.dumps(analysis.to_json(), ensure_ascii=False) + "\n")
+    elif fmt == "text":
+        from kronika.summary import render_text
+
+        for number, analysis in enumerate(analyses):
+            handle.write(("\n\n" if number else "") + render_text(analysis))
+        handle.write("\n")
+    elif count == 1:
+        [analysis] = analyses
+        handle.write(json.dumps(analysis.to_json(), ensure_ascii=False, indent=2) + "\n")
+    else:  # the same bytes as json.dumps(list, indent=2), one document at a time
+        handle.write("[" if count else "[]")
+        for number, analysis in enumerate(analyses):
+            item = json.dumps(analysis.to_json(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            handle.write(("," if number else "") + "\n  " + item)
+        handle.write("\n]\n" if count else "\n")
 
 
 def _stored(document: str, db_url: str | None, fmt: str) -> str:
+    from kronika.export.html import analyses_to_html
+    from kronika.export.tei import analyses_to_tei
     from kronika.store import Store
     from kronika.store.corrections import mark_human
+    from kronika.summary import render_text
 
     with Store.open(db_url) as store:
         analysis = store.document_analysis(document)
@@ -84,12 +113,43 @@ def _stored(document: str, db_url: str | None, fmt: str) -> str:
     return render_text(analysis) + "\n"
 
 
-def _write(rendered: str, output: str | None) -> None:
-    if output:
-        try:
-            with open(output, "w", encoding="utf-8") as handle:
-                handle.write(rendered)
-        except OSError as error:
-            raise OutputError(f"{output}: cannot write ({error.strerror})") from None
-    else:
-        sys.stdout.write(rendered)
+def _with_progress(documents: list[Document]) -> Iterator[Document]:
+    """The documents, with a progress bar on stderr when it is a terminal and the input is long."""
+    from kronika.parallel import count_words
+
+    total = sum(count_words(d.text) for d in documents)
+    if total < 20_000 or not sys.stderr.isatty():
+        yield from documents
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, desc="analyze", unit=" words", unit_scale=True, file=sys.stderr) as bar:
+        for document in documents:
+            yield document
+            bar.update(count_words(document.text))
+
+
+@contextmanager
+def _destination(output: str | None) -> Iterator[TextIO]:
+    """stdout, or a temporary file beside ``output`` renamed over it when everything is written, so a
+    failure never leaves a half-written file."""
+    if output is None:
+        yield sys.stdout
+        return
+    folder = os.path.dirname(os.path.abspath(output))
+    try:
+        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".kronika-", suffix=".part")
+    except OSError as error:
+        raise OutputError(f"{output}: cannot write ({error.strerror})") from None
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        os.chmod(temporary, 0o666 & ~umask)  # the permissions a plain open() would give
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            yield handle
+        os.replace(temporary, output)
+    except OSError as error:
+        raise OutputError(f"{output}: cannot write ({error.strerror})") from None
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)

@@ -73,7 +73,8 @@ def find_triggers(tokens: list[Token], clause: Clause, blocked: set[int]) -> lis
     positions = [i for i in clause.tokens if i not in blocked]
     lemma_sets = {i: lemmas_lower(tokens[i]) for i in positions}
     index = triggers_by_first_lemma()
-    candidates = {id(e): e for i in positions for lemma in lemma_sets[i] for e in index.get(lemma, ())}
+    # lemmas in a fixed order: ties between entries of one length must not depend on the hash seed
+    candidates = {id(e): e for i in positions for lemma in sorted(lemma_sets[i]) for e in index.get(lemma, ())}
     entries = sorted(candidates.values(), key=lambda e: -len(e.words))
     claimed: dict[tuple[str, int], TriggerMatch] = {}
     for entry in entries:

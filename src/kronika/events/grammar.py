@@ -6,10 +6,9 @@ What a token's readings say it can be in general (lemmas, parts of speech, cases
 
 from __future__ import annotations
 
-from kronika.lang.grammar import NOMINAL, has_pos
+from kronika.lang.grammar import FINITE, NOMINAL, has_pos
 from kronika.model import Token
 
-FINITE = frozenset({"fin", "praet", "imps", "bedzie", "winien", "pred"})
 PUNCTUATION_BREAKS = frozenset({",", ";", ":", "–", "—", "-"})
 QUOTES = frozenset("„”\"«»‚‘’'")
 

@@ -3,7 +3,7 @@
 - :mod:`kronika.lang.resources` — the one reader of the packaged language data
   (``<package>/resources/<language>/*.tsv``), the language a parameter;
 - :mod:`kronika.lang.fold` — folding: how text is compared regardless of case and diacritics;
-- :mod:`kronika.lang.grammar` — token grammar: lemmas, cases, agreement, prepositions of place;
+- :mod:`kronika.lang.grammar` — token grammar: lemmas, cases, finite verbs, agreement, prepositions of place;
 - :mod:`kronika.lang.base_forms` — how a word Morfeusz does not know is lemmatised.
 
 Language data of this layer is in ``resources/pl/``; the morphology itself (Morfeusz, disambiguation, the

@@ -15,6 +15,10 @@ from kronika.model import Interp, Token
 
 NOMINAL = frozenset({"subst", "depr", "ger", "ppron3", "ppron12"})
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
+# Finite verb forms: present or future (fin), past (praet), impersonal (imps), the future of "być"
+# (bedzie) and "winien"; with the predicatives (pred: "trzeba", "można"), what may head a clause.
+FINITE_VERBS = frozenset({"fin", "praet", "imps", "bedzie", "winien"})
+FINITE = FINITE_VERBS | {"pred"}
 _MODIFIERS = ("adj", "ppas", "pact")
 _HEADS = ("subst", "depr")
 
@@ -52,6 +56,11 @@ def lemmas_lower(token: Token) -> frozenset[str]:
     return _facts(token)[2]
 
 
+def known_lemmas(token: Token) -> frozenset[str]:
+    """The token's lower-cased lemmas from the dictionary: empty for a word Morfeusz does not know."""
+    return frozenset(i.lemma.lower() for i in token.interps if i.tag != "ign")
+
+
 def has_pos(token: Token, parts_of_speech: frozenset[str] | set[str], lemma: str | None = None) -> bool:
     """Some reading of the token is one of ``parts_of_speech`` (with the lemma ``lemma``, when given)."""
     if lemma is None:
@@ -62,12 +71,21 @@ def has_pos(token: Token, parts_of_speech: frozenset[str] | set[str], lemma: str
 def lemmas_and_form(token: Token) -> frozenset[str]:
     """Every lower-cased lemma of a token and its own lower-cased form: what a
     word listed in a lexicon may match."""
-    return _lemmas_and_form(token.text, token.interps)
+    # Cached by the identity of the readings tuple, which the tagger shares between all tokens of a form:
+    # hashing the readings themselves cost more than the look-up saved. The entry keeps the tuple alive,
+    # so its identity cannot be reused while the entry stands.
+    key = (token.text, id(token.interps))
+    entry = _LEMMAS_AND_FORM.get(key)
+    if entry is None:
+        if len(_LEMMAS_AND_FORM) >= _CACHE_SIZE:
+            _LEMMAS_AND_FORM.clear()
+        entry = _LEMMAS_AND_FORM[key] = (
+            token.interps, frozenset({i.lemma.lower() for i in token.interps} | {token.text.lower()}))
+    return entry[1]
 
 
-@lru_cache(maxsize=200_000)
-def _lemmas_and_form(text: str, interps: tuple[Interp, ...]) -> frozenset[str]:
-    return frozenset({i.lemma.lower() for i in interps} | {text.lower()})
+_LEMMAS_AND_FORM: dict[tuple[str, int], tuple[tuple[Interp, ...], frozenset[str]]] = {}
+_CACHE_SIZE = 200_000
 
 
 def cases(token: Token, parts_of_speech: frozenset[str] | tuple[str, ...] = NOMINAL) -> frozenset[str]:
@@ -161,3 +179,20 @@ def prepositions_before_places() -> frozenset[str]:
 def prepositions_in_place_names() -> frozenset[str]:
     """Prepositions that open the qualifier of a place name: *Brześć nad Bugiem*."""
     return _place_prepositions()[2]
+
+
+@lru_cache(maxsize=4)
+def _place_question_prepositions(language: str = "pl") -> dict[str, str]:
+    name = "place_question_prepositions.tsv"
+    rows = parse_table(language_text("kronika.lang", name, language), name, ("preposition", "direction"),
+                       header=True, non_empty=True)
+    for number, (_, direction) in rows:
+        if direction not in {"at", "to", "from"}:
+            raise ValueError(f"{name} line {number}: expected the direction at, to or from")
+    return {row.fields[0]: row.fields[1] for row in rows}
+
+
+def place_question_direction(preposition: str) -> str | None:
+    """The question of place (at, to, from) a preposition asks: *w* → at, *do* → to, *z* → from;
+    ``None`` for a preposition of no such question."""
+    return _place_question_prepositions().get(preposition)

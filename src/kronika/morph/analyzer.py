@@ -23,6 +23,11 @@ def strip_homonym(lemma: str) -> str:
     return _HOMONYM_MARK.sub("", lemma) if len(lemma) > 1 else lemma
 
 
+@lru_cache(maxsize=100_000)
+def _stripped(lemma: str) -> str:
+    return strip_homonym(lemma)
+
+
 def tag_has(tag: str, value: str, position: int | None = None) -> bool:
     """Whether a compact Morfeusz tag allows ``value`` (``'gen'`` in ``'subst:sg:gen.acc:m1'``)."""
     parts = tag.split(":")
@@ -48,6 +53,12 @@ class Morphology:
         self._generator: morfeusz2.Morfeusz | None = None
         self._lock = threading.Lock()
         self.analyse = lru_cache(maxsize=cache_size)(self._analyse)  # type: ignore[method-assign]
+        # Readings are read by their tag and name ids, resolved once per id: the wrapper's own tuples
+        # convert every string of every reading (and the labels we do not use), which cost more than
+        # the analysis itself.
+        self._ids = self._analyser._morfeusz_obj.getIdResolver()
+        self._tags: dict[int, str] = {}
+        self._names: dict[int, tuple[str, ...]] = {}
 
     @property
     def dictionary_id(self) -> str:
@@ -57,12 +68,21 @@ class Morphology:
         """Readings of one token. Agglutinates (``poszedł|em``) keep the readings of the host word;
         an unknown word gives ``ign``."""
         with self._lock:
-            paths = self._analyser.analyse(form)
+            results = list(self._analyser._morfeusz_obj.analyse(form))
         readings: dict[Interp, None] = {}
-        for start, _end, (orth, lemma, tag, quals, _labels) in paths:
-            if start != 0 or tag == "interp" and orth != form:
+        for result in results:
+            if result.startNode != 0:
                 continue
-            readings[Interp(strip_homonym(lemma), tag, tuple(quals))] = None
+            tag = self._tags.get(result.tagId)
+            if tag is None:
+                tag = self._tags[result.tagId] = self._ids.getTag(result.tagId)
+            if tag == "interp" and result.orth != form:
+                continue
+            quals = self._names.get(result.nameId)
+            if quals is None:
+                name = self._ids.getName(result.nameId)
+                quals = self._names[result.nameId] = tuple(name.split("|")) if name else ()
+            readings[Interp(_stripped(result.lemma), tag, quals)] = None
         if not readings:
             readings[Interp(form, "ign", ())] = None
         return tuple(readings)

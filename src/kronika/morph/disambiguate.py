@@ -25,6 +25,7 @@ from operator import add
 from pathlib import Path
 from typing import NamedTuple
 
+from kronika.lang.grammar import CASES
 from kronika.model import Interp, Sentence, Token
 from kronika.morph.analyzer import expand_tag, get_morphology, strip_homonym
 
@@ -33,7 +34,6 @@ MODEL_FORMAT = "kronika-tagger/1"
 
 _NAME_QUALIFIERS = frozenset({"nazwa_geograficzna", "imię", "nazwisko", "nazwa_organizacji", "nazwa_własna"})
 _NUMBERS = frozenset({"sg", "pl"})
-_CASES = frozenset({"nom", "gen", "dat", "acc", "inst", "loc", "voc"})
 _GENDERS = frozenset({"m1", "m2", "m3", "f", "n"})
 # SGJP refines neuter nouns by collectivity; NKJP 1M does not
 _SGJP_ONLY_VALUES = frozenset({"ncol", "col", "pt"})
@@ -92,7 +92,7 @@ def tag_keys(tag: str) -> TagKeys:
     for part in parts[1:]:
         if part in _NUMBERS:
             number = part
-        elif part in _CASES:
+        elif part in CASES:
             case = part
         elif part in _GENDERS:
             gender = part

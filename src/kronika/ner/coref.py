@@ -37,31 +37,43 @@ def _acronym(name: str) -> str:
 def assign_refs(entities: list[Entity]) -> None:
     """Set ``ref`` on every entity; mentions of one referent share it."""
     names = {e.id: canonical_name(e) for e in entities}
-    persons = [e for e in entities if e.type == "PERSON"]
+    longer_names = _longer_names_by_ending([e for e in entities if e.type == "PERSON"], names)
+    acronyms = _names_by_acronym(entities, names)
     for entity in entities:
         name = names[entity.id]
         if entity.type == "PERSON":
-            name = _full_person_name(entity, persons, names) or name
+            name = _full_person_name(entity, longer_names, names) or name
         elif name.isupper() and len(name) > 1:
-            name = _expanded_acronym(entity, entities, names) or name
+            name = acronyms.get((entity.type, name), name)
         entity.ref = f"{_REF_PREFIX[entity.type]}:{slug(name)}"
 
 
-def _full_person_name(entity: Entity, persons: list[Entity], names: dict[str, str]) -> str | None:
+def _longer_names_by_ending(persons: list[Entity], names: dict[str, str]) -> dict[tuple[str, ...], list[Entity]]:
+    """Words a name ends with → the persons (in text order) whose name is longer and ends with them: one
+    pass over the persons instead of comparing every pair."""
+    by_ending: dict[tuple[str, ...], list[Entity]] = {}
+    for person in persons:
+        words = tuple(normalise_name(names[person.id]).split())
+        for length in range(1, len(words)):
+            by_ending.setdefault(words[-length:], []).append(person)
+    return by_ending
+
+
+def _full_person_name(entity: Entity, longer_names: dict[tuple[str, ...], list[Entity]],
+                      names: dict[str, str]) -> str | None:
     """The longest full name in the document that ends with this mention's name (nearest one first)."""
-    words = normalise_name(names[entity.id]).split()
-    candidates = [p for p in persons if len(normalise_name(names[p.id]).split()) > len(words)
-                  and normalise_name(names[p.id]).split()[-len(words):] == words]
+    candidates = longer_names.get(tuple(normalise_name(names[entity.id]).split()))
     if not candidates:
         return None
     nearest = min(candidates, key=lambda p: (p.start > entity.start, abs(p.start - entity.start)))
     return names[nearest.id]
 
 
-def _expanded_acronym(entity: Entity, entities: list[Entity], names: dict[str, str]) -> str | None:
-    letters = names[entity.id]
-    for other in entities:
-        if other.type == entity.type and other is not entity and " " in names[other.id] and \
-                _acronym(names[other.id]) == letters:
-            return names[other.id]
-    return None
+def _names_by_acronym(entities: list[Entity], names: dict[str, str]) -> dict[tuple[str, str], str]:
+    """(type, acronym) → the first name of several words of that type whose capitalised initials spell it."""
+    expansions: dict[tuple[str, str], str] = {}
+    for entity in entities:
+        name = names[entity.id]
+        if " " in name:
+            expansions.setdefault((entity.type, _acronym(name)), name)
+    return expansions

@@ -25,6 +25,7 @@ _INFLECTED = ("subst", "depr", "adj", "ppas", "pact")
 TYPES = ("PERSON", "PLACE", "COUNTRY", "ORGANIZATION", "MILITARY_UNIT", "EVENT", "DOCUMENT")
 OPENING_QUOTES = frozenset("„\"«‚")
 CLOSING_QUOTES = frozenset("”\"»’")
+_QUOTES = OPENING_QUOTES | CLOSING_QUOTES
 _NOUN_POS = frozenset({"subst", "depr", "ign"})
 _PERSON_QUALS = frozenset({"imię", "nazwisko"})
 # words after which a capitalised word names a street or square, whatever its part of speech
@@ -164,7 +165,7 @@ def load_lexicon() -> Lexicon:
 
 def normalise_name(name: str) -> str:
     """Case, quote marks and spacing do not distinguish names."""
-    name = "".join(c for c in name if c not in OPENING_QUOTES | CLOSING_QUOTES)
+    name = "".join(c for c in name if c not in _QUOTES)
     return " ".join(name.lower().replace(" - ", "-").split())
 
 
@@ -682,13 +683,14 @@ def find_places(tokens: list[Token]) -> list[Mention]:
     mentions: list[Mention] = []
     list_open = False  # the previous name was a place and a coordinator or comma followed it
     street_list = False  # ... and it was a street's name ("ul. Piwnej i Długiej": both are streets)
+    first_word = next((i for i, t in enumerate(tokens) if is_word(t) or t.text.isdigit()), len(tokens))
     for index, token in enumerate(tokens):
         previous = tokens[index - 1].text.lower() if index else ""
         after_street = previous in _STREET_WORDS or \
             previous == "." and index >= 2 and tokens[index - 2].text.lower() in _STREET_ABBREVIATIONS
         # at a sentence's start (after a dash or quote too: "— Płonie gmach") capitals say nothing: there
         # the disambiguator's reading decides
-        initial = not any(is_word(t) or t.text.isdigit() for t in tokens[:index])
+        initial = index <= first_word
         initial_name = initial and token.chosen is not None and "nazwa_geograficzna" in token.chosen.quals
         if not ((not initial or initial_name) and is_capitalised(token) and is_word(token)):
             list_open = list_open and token.text in {",", "i", "oraz", "lub", "albo"}

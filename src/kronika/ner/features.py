@@ -12,12 +12,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kronika.lang.grammar import CASES
 from kronika.lang.resources import read_table
 from kronika.morph import get_morphology
 
-# A word's readings are reduced to these parts; the grammatical cases say whether a capitalised word
-# can be the genitive complement of an organisation name ("Ministerstwo Spraw Zagranicznych").
-_CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 # Neighbour offsets and which of their own features a neighbour lends to the token.
 _WINDOW = (-2, -1, 1, 2)
 _NEIGHBOUR_KINDS = {
@@ -88,7 +86,9 @@ def form_features(form: str) -> tuple[tuple[str, str], ...]:
         poses.add(parts[0])
         quals.update(interp.quals)
         if parts[0] in ("subst", "adj", "depr", "ppron3", "num"):
-            cases.update(c for part in parts[1:] for c in part.split(".") if c in _CASES)
+            # the cases say whether a capitalised word can be the genitive complement of an organisation
+            # name ("Ministerstwo Spraw Zagranicznych")
+            cases.update(c for part in parts[1:] for c in part.split(".") if c in CASES)
         lemma = interp.lemma.split(":", 1)[0] if len(interp.lemma) > 1 else interp.lemma
         lemmas.add(lemma)
         if lemma[:1].isupper():

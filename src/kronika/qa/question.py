@@ -12,18 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from kronika.lang.grammar import CASES, FINITE_VERBS, known_lemmas, place_question_direction
 from kronika.lang.resources import read_table
 from kronika.model import Token
 from kronika.morph import get_morphology
-from kronika.morph.analyzer import strip_homonym
 from kronika.text.segment import tokenize
 
 OTHER_CLASSES = ("stop", "command", "happen", "leader", "people", "title")
 ASKS = ("person", "time", "place", "quantity", "which", "what")
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "ppas", "bedzie", "pact", "pcon", "pant", "winien"}
-FINITE_CLASSES = {"fin", "praet", "imps", "bedzie", "winien"}
 FUNCTION_CLASSES = {"prep", "conj", "comp", "qub", "interp", "brev", "ppron3", "ppron12", "siebie"}
-CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 PLACE_NOUNS = frozenset({"miasto", "miejscowość", "wieś", "kraj", "państwo", "miejsce", "region", "rzeka"})
 TIME_NOUNS = frozenset({"rok", "dzień", "miesiąc", "data", "godzina", "wiek"})
 
@@ -79,16 +77,17 @@ def load_wh_words(language: str = "pl") -> dict[str, tuple[str, frozenset[str]]]
     return words
 
 
-def token_lemmas(token: Token) -> frozenset[str]:
-    return frozenset(strip_homonym(i.lemma).lower() for i in token.interps if i.tag != "ign")
-
-
 def _cases(token: Token) -> frozenset[str]:
     return frozenset(c for i in token.interps for part in i.tag.split(":") for c in part.split(".") if c in CASES)
 
 
+def _place_direction(preposition: str | None) -> str | None:
+    """The place a "which place" question asks (at, to, from): *W którym mieście…?* asks where."""
+    return "at" if preposition is None else place_question_direction(preposition)
+
+
 def _term(token: Token, first: bool, position: int = 0) -> Term:
-    lemmas = token_lemmas(token)
+    lemmas = known_lemmas(token)
     verb = any(i.pos in VERB_CLASSES for i in token.interps) and not any(
         i.pos in {"subst", "adj"} for i in token.interps if i.pos != "ppas")
     name = not lemmas or (token.text[:1].isupper() and not first)
@@ -103,7 +102,7 @@ def _wh(token: Token) -> tuple[str, frozenset[str]] | None:
     table = load_wh_words()
     found = table.get(token.text.lower())
     if found is None:
-        found = next((table[lemma] for lemma in sorted(token_lemmas(token)) if lemma in table), None)
+        found = next((table[lemma] for lemma in sorted(known_lemmas(token)) if lemma in table), None)
         if found is not None and not found[1]:
             found = (found[0], _cases(token))  # "jaką" → acc
     return found
@@ -139,19 +138,16 @@ def parse_question(text: str) -> Question:
                 question.entity_type = name.removeprefix("type:")
         if noun.lemmas & TIME_NOUNS:
             question.asks, question.granularity = "time", next(iter(noun.lemmas & TIME_NOUNS))
-        elif noun.lemmas & PLACE_NOUNS and question.preposition in {None, "w", "we", "do", "z", "ze"}:
-            question.asks = "place"
-            question.cases = frozenset({"at"} if question.preposition in {"w", "we"} else
-                                       {"to"} if question.preposition == "do" else
-                                       {"from"} if question.preposition in {"z", "ze"} else {"at"})
+        elif noun.lemmas & PLACE_NOUNS and (direction := _place_direction(question.preposition)):
+            question.asks, question.cases = "place", frozenset({direction})
         elif question.entity_type == "PERSON" and question.preposition is None:
             question.asks = "person"
     if question.asks == "what":
-        question.happened = any(token_lemmas(t) & words["happen"] for t in tokens)
+        question.happened = any(known_lemmas(t) & words["happen"] for t in tokens)
     main_clause = _main_clause(text, tokens)
     subjects: list[Term] = []
     for position, token in enumerate(tokens):
-        lemmas = token_lemmas(token)
+        lemmas = known_lemmas(token)
         if lemmas & words["command"]:
             question.command = True
         if any(i.pos in {"ppas", "imps"} for i in token.interps) and not any(
@@ -173,7 +169,7 @@ def _main_clause(text: str, tokens: list[Token]) -> tuple[int, int]:
     """The span between commas that holds the first finite verb: *Gdzie, poza Wilnem, plotka krążyła?*
     → "plotka krążyła"; *Jaką rolę grał X w filmie, od którego wzięła początek plotka?* → the first part."""
     bounds = [0] + [i + 1 for i, c in enumerate(text) if c == ","] + [len(text) + 1]
-    finite = next((t.start for t in tokens if any(i.pos in FINITE_CLASSES for i in t.interps)), 0)
+    finite = next((t.start for t in tokens if any(i.pos in FINITE_VERBS for i in t.interps)), 0)
     for begin, end in zip(bounds, bounds[1:], strict=False):
         if begin <= finite < end:
             return begin, end

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kronika.lang.fold import fold
+from kronika.lang.grammar import CASES
 from kronika.lang.resources import read_table
 from kronika.model import Entity, Sentence, Token
-from kronika.qa.question import CASES, Question, Term, load_question_words
+from kronika.qa.question import Question, Term, load_question_words
 from kronika.qa.retrieve import Passage, expanded_lemmas
 from kronika.store.terms import split_terms
 

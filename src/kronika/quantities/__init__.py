@@ -10,7 +10,18 @@ __all__ = ["annotate_quantities", "find_quantities"]
 
 
 def annotate_quantities(analysis: Analysis) -> None:
-    """Quantities of every sentence; numbers inside a timex or a name are not counts."""
-    excluded = [(t.start, t.end) for t in analysis.timexes] + [(e.start, e.end) for e in analysis.entities]
+    """Quantities of every sentence; numbers inside a timex or a name are not counts. One pass over the
+    document's spans in order: each sentence gets only the spans that start before it ends (and one span
+    standing for what earlier spans still cover), so the stage is linear in the document."""
+    spans = sorted([(t.start, t.end) for t in analysis.timexes] + [(e.start, e.end) for e in analysis.entities])
     text = analysis.document.text
-    analysis.quantities = [q for sentence in analysis.sentences for q in find_quantities(text, sentence, excluded)]
+    quantities = []
+    position, reach = 0, -1
+    for sentence in analysis.sentences:
+        local = [(sentence.start, reach)] if reach > sentence.start else []
+        while position < len(spans) and spans[position][0] < sentence.end:
+            local.append(spans[position])
+            reach = max(reach, spans[position][1])
+            position += 1
+        quantities.extend(find_quantities(text, sentence, local))
+    analysis.quantities = quantities

@@ -12,6 +12,7 @@ is mostly "one of", not a count either.
 
 from __future__ import annotations
 
+from kronika.lang.grammar import lemmas_and_form
 from kronika.model import Quantity, Sentence, Token
 from kronika.morph.analyzer import strip_homonym, tag_has
 from kronika.quantities.resources import quantity_words
@@ -23,13 +24,8 @@ _SPACES = {" ", "\u00a0", "\u202f"}
 _ADJECTIVE_OF_NOUN = ("owy", "owa", "owe")  # "metrowy" is the adjective of "metr"
 
 
-def _words(token: Token) -> set[str]:
-    """The token's lower-cased text and lemmas: abbreviations (*ok*, *tys*) are known by their text."""
-    return {token.text.lower()} | {strip_homonym(i.lemma).lower() for i in token.interps or ()}
-
-
 def _lookup(token: Token, table: dict[str, float] | dict[str, int] | dict[str, str]) -> float | str | None:
-    for word in sorted(_words(token)):
+    for word in sorted(lemmas_and_form(token)):
         if word in table:
             return table[word]
     return None
@@ -94,7 +90,7 @@ def _modifier(tokens: list[Token], index: int) -> tuple[str | None, int]:
             window = tokens[first - 1:index - 1]
         candidates = [""]
         for token in window:
-            candidates = [f"{c} {w}".strip() for c in candidates for w in sorted(_words(token))]
+            candidates = [f"{c} {w}".strip() for c in candidates for w in sorted(lemmas_and_form(token))]
         for phrase in candidates:
             if phrase in modifiers:
                 return modifiers[phrase], window[0].start
@@ -181,7 +177,7 @@ def find_quantities(text: str, sentence: Sentence, excluded: list[tuple[int, int
             if isinstance(before, str):
                 unit_lemma, unit, end = before, tokens[index - 1], tokens[after - 1].end
         lone_one = value == 1 and after == index + 1 and not in_digits
-        if unit and unit_lemma and not _words(unit) & words.not_units and not lone_one:
+        if unit and unit_lemma and not lemmas_and_form(unit) & words.not_units and not lone_one:
             modifier, start = _modifier(tokens, index)
             start = min(start, unit.start)
             if abbreviation and unit_index + 1 < len(tokens) and tokens[unit_index + 1].text == ".":

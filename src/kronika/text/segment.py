@@ -102,10 +102,10 @@ def _is_nominal(word: str) -> bool:
 
 def _starts_sentence(text: str, position: int) -> bool:
     """Whether the text from ``position`` (after whitespace) looks like a sentence start."""
-    rest = text[position:].lstrip()
-    if not rest:
+    found = _NON_SPACE.search(text, position)  # not text[position:].lstrip(): a copy of the rest each time
+    if found is None:
         return True
-    first = rest[0]
+    first = found.group()
     return first.isupper() or first.isdigit() or first in _OPENING
 
 
@@ -187,7 +187,8 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a paragraph break (the white space after it does not matter)
+_NON_SPACE = re.compile(r"\S")
 _LINE = re.compile(r"\n")
 
 
@@ -197,11 +198,16 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     A single line break ends a sentence when the line ends with punctuation or the next line starts
     like a sentence (a heading, a list item); hard-wrapped prose continuing in lower case is kept."""
     cuts: list[int] = []
+    last_visible = -1  # the last non-space character before the line break (kept as the text is walked)
+    line_start = 0
     for match in _LINE.finditer(text):
-        before = text[: match.start()].rstrip()
-        if _PARAGRAPH.match(text, match.start()) or not before:
+        line = text[line_start:match.start()].rstrip()
+        if line:
+            last_visible = line_start + len(line) - 1
+        line_start = match.start()
+        if _BLANK_LINE.match(text, match.start()) or last_visible < 0:
             cuts.append(match.start())
-        elif before[-1] in ".!?…:;\"”" or _starts_sentence(text, match.end()):
+        elif text[last_visible] in ".!?…:;\"”" or _starts_sentence(text, match.end()):
             cuts.append(match.start())
     spans = []
     start = 0

@@ -213,8 +213,11 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\u00a0")
-    return not before or before[-1] in _SENTENCE_START
+    # walk back over spaces instead of copying the text before ``start``: linear in the document
+    position = start
+    while position and text[position - 1] in " \t\u00a0":
+        position -= 1
+    return not position or text[position - 1] in _SENTENCE_START
 
 
 def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Grammar) -> bool:

@@ -1,0 +1,116 @@
+"""Latency of search and questions inside the web server, and of a first `kronika ask`, on a big store.
+
+Starts `kronika serve` on the store given with `--db` (e.g. the one `bench/ingest_scaling.py --db …`
+filled with 10,000 documents), sends `/api/search` and `/api/ask` requests from a few concurrent clients
+on loopback for a fixed time, and prints p50/p95/p99 and errors per endpoint; then times the command
+`kronika ask` from start to its first answer. Run:
+`python bench/server_latency.py --db sqlite:///PATH [--clients 4] [--seconds 20]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+KRONIKA = [sys.executable, "-m", "kronika.cli"]
+QUERIES = {
+    "search": ["Warszawa", "rząd", "wojsko", "Polska", "prezydent", "sejm", "wojna", "Kraków"],
+    "ask": ["Kiedy zebrał się Sejm?", "Gdzie walczyło wojsko?", "Kto był prezydentem?", "Ile osób zginęło?"],
+}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_up(url: str, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=5).read()
+            return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.5)
+    sys.exit(f"the server did not answer {url} in {timeout:.0f} s")
+
+
+def load(base: str, endpoint: str, clients: int, seconds: float) -> tuple[list[float], int]:
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def client(number: int) -> None:
+        nonlocal errors
+        queries = QUERIES[endpoint]
+        sent = number
+        while time.monotonic() < stop:
+            query = urllib.parse.quote(queries[sent % len(queries)])
+            sent += 1
+            start = time.perf_counter()
+            try:
+                urllib.request.urlopen(f"{base}/api/{endpoint}?q={query}", timeout=30).read()
+                with lock:
+                    latencies.append(time.perf_counter() - start)
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                with lock:
+                    errors += 1
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies, errors
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--seconds", type=float, default=20)
+    args = parser.parse_args()
+    walls = []
+    for question in QUERIES["ask"]:
+        start = time.perf_counter()
+        subprocess.run(KRONIKA + ["ask", question, "--db", args.db], check=True, capture_output=True)
+        walls.append(time.perf_counter() - start)
+    print(f"`kronika ask` from start to answer: median {statistics.median(walls):.2f} s, max {max(walls):.2f} s wall "
+          f"({len(walls)} questions)")
+    port = free_port()
+    server = subprocess.Popen(KRONIKA + ["serve", "--db", args.db, "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(f"{base}/api/documents")
+        for endpoint in QUERIES:
+            load(base, endpoint, 1, 2)  # warm the server's caches
+            latencies, errors = load(base, endpoint, args.clients, args.seconds)
+            if not latencies:
+                print(f"/api/{endpoint}: no answer, {errors} errors")
+                continue
+            print(f"/api/{endpoint}: {len(latencies)} requests from {args.clients} clients, "
+                  f"p50 {percentile(latencies, 0.5) * 1000:.0f} ms, p95 {percentile(latencies, 0.95) * 1000:.0f} ms, "
+                  f"p99 {percentile(latencies, 0.99) * 1000:.0f} ms, {errors} errors")
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    main()
