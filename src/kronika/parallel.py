@@ -9,9 +9,12 @@ stops the others.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import logging
 import os
 import re
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -20,6 +23,8 @@ from typing import Any
 
 from kronika.errors import KronikaError
 from kronika.model import Analysis, Document
+
+_PR_SET_PDEATHSIG = 1  # prctl(2)
 
 _WORD = re.compile(r"\w+")
 LOCAL = "local"  # ``--dask local``: a cluster of worker processes on this machine
@@ -64,8 +69,21 @@ def analyse_document(document: Document, nkjp: bool = False) -> Outcome:
         return Outcome(document, None, f"internal error: {type(error).__name__}: {error}")
 
 
+def _die_with_parent() -> None:
+    """On Linux, have the kernel end this worker when the process that started it dies (killed with -9, say):
+    a forked worker keeps copies of the parent's sockets, so an orphan would hold its database connection
+    and its locks open."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: the worker ends when it finds its task queue closed
+
+
 def _warm_up() -> None:
-    """Load the dictionaries and models once per worker, before the first document is timed."""
+    """Tie the worker's life to its parent's, and load the dictionaries and models once per worker, before
+    the first document is timed."""
+    _die_with_parent()
     analyse_document(Document(id="warm-up", text="Dnia 17 września 1939 r. Armia Czerwona wkroczyła do Polski."))
 
 
