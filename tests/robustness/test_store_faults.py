@@ -169,13 +169,14 @@ def test_kill_during_ingest_then_resume(backend: str, tmp_path: Path) -> None:
         (folder / f"{number}.txt").write_text(f"{POLISH} Meldunek {number}. " * (1 + 30 * number), encoding="utf-8")
     url, drop = _new_store_url(backend, tmp_path)
     try:
+        # its own process group: kill -9 reaches the command and any worker processes it started
         first = subprocess.Popen(_kronika("ingest", str(folder), "--db", url), stdout=subprocess.PIPE,
-                                 stderr=subprocess.DEVNULL, text=True)
+                                 stderr=subprocess.DEVNULL, text=True, start_new_session=True)
         assert first.stdout is not None
         line = first.stdout.readline()  # the first document is stored; the next ones are being analysed
         assert "\tnew\t" in line
         time.sleep(0.3)
-        os.kill(first.pid, signal.SIGKILL)
+        os.killpg(first.pid, signal.SIGKILL)
         first.wait()
         second = subprocess.run(_kronika("ingest", str(folder), "--db", url), capture_output=True, text=True,
                                 timeout=300)
