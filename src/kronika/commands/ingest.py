@@ -67,13 +67,17 @@ def command(paths: tuple[str, ...], dct: str | None, db_url: str | None, workers
                 document = outcome.document
                 name = document.source or document.id
                 error = outcome.error
-                # stored before this run, or earlier in it (the same text twice)
-                was_stored = error is None and store.has_document(content_hash(document.text))
+                # "new" only when this call stored it: not when stored before this run, earlier in it (the
+                # same text twice) or by another process meanwhile
+                was_stored = True
                 document_id = None
                 if error is None:
                     try:
-                        document_id = store.ingest(outcome.analysis) if outcome.analysis is not None \
-                            else store.document_for_hash(content_hash(document.text))
+                        if outcome.analysis is not None:
+                            document_id, added = store.add(outcome.analysis)
+                            was_stored = not added
+                        else:
+                            document_id = store.document_for_hash(content_hash(document.text))
                     except KronikaError as store_error:  # this document's fault (e.g. a character the store refuses)
                         error = str(store_error)
                 if error is not None:
