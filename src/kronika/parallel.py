@@ -54,11 +54,14 @@ def default_workers() -> int:
 
 
 def analyse_document(document: Document, nkjp: bool = False) -> Outcome:
-    """Analyse one document; any failure becomes the outcome's error (a worker must outlive a bad document)."""
+    """Analyse one document within the per-document time limit; any failure becomes the outcome's error (a
+    worker must outlive a bad document)."""
+    from kronika.limits import time_limit
     from kronika.pipeline import analyze
 
     try:
-        return Outcome(document, analyze(document, nkjp=nkjp))
+        with time_limit(None, document.source or document.id, len(document.text)):
+            return Outcome(document, analyze(document, nkjp=nkjp))
     except KronikaError as error:
         return Outcome(document, None, str(error))
     except RecursionError:

@@ -81,7 +81,7 @@ def command(paths: tuple[str, ...], dct: str | None, db_url: str | None, workers
                     except KronikaError as store_error:  # this document's fault (e.g. a character the store refuses)
                         error = str(store_error)
                 if error is not None:
-                    line = f"{name}: {error}" if name else error
+                    line = f"{name}: {error}" if name and not error.startswith(f"{name}: ") else error
                     if fail_fast:
                         raise KronikaError(line)
                     tally.failures.append(line)
