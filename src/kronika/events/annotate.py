@@ -116,11 +116,34 @@ class _DocumentContext:
         self.analysis = analysis
         # the clause times met so far, in reading order, with the sentence number and the tense of their clause
         self.narrative: list[tuple[Timex, int, str | None]] = []
+        # where the first of those times that is not the issue's own day starts (None: there is none)
+        self.other_day_start: int | None = None
         self.dated: dict[str, Timex] = {}  # entity ref or lemma → the date written with it
         self.words = load_function_words()
         self.sentence_number = 0
         self.seen_lemmas: set[str] = set()  # lemmas of the sentences read before this one
         self.seen_refs: set[str] = set()  # entity refs met before this sentence
+
+    def tell_time(self, timex: Timex, tense: str | None) -> None:
+        self.narrative.append((timex, self.sentence_number, tense))
+        dct = self.analysis.document.dct
+        if dct and not timex.value.startswith(dct):
+            self.other_day_start = min(timex.start, self.other_day_start if self.other_day_start is not None
+                                       else timex.start)
+
+    def forget_times(self) -> None:
+        self.narrative.clear()
+        self.other_day_start = None
+
+    def narrative_time(self, before: int) -> tuple[Timex, int, str | None] | None:
+        """The last clause time written before offset ``before``, in this sentence or the few before it
+        (read backwards: the list is in reading order, so the walk stops at the first sentence too far)."""
+        for told in reversed(self.narrative):
+            if self.sentence_number - told[1] > NARRATIVE_SPAN:
+                return None
+            if told[0].start < before:
+                return told
+        return None
 
 
 def _key(entity: Entity) -> str:
@@ -301,7 +324,7 @@ def _narrative_update(tokens: list[Token], clause: Clause, timexes: list[tuple[i
             continue
         if any(_inside(m.entity, timex) for m in clause_entities if m.entity.type == "DOCUMENT"):
             continue
-        context.narrative.append((timex, context.sentence_number, tense))
+        context.tell_time(timex, tense)
 
 
 def _learn_document_dates(tokens: list[Token], timexes: list[tuple[int, Timex]], mentions: list[Mention],
@@ -586,17 +609,16 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
         trigger_start = tokens[match.tokens[0]].start
         # the narrative time is the last clause time written before the trigger, in this sentence or the
         # few before it (a relative clause does not take the time of the main clause that resumes after it)
-        before = [n for n in context.narrative if n[0].start < trigger_start
-                  and context.sentence_number - n[1] <= NARRATIVE_SPAN]
+        told = context.narrative_time(trigger_start)
         dct = analysis.document.dct
         # a time told of the present ("dziś naród nie chce …") or the future does not date a past event,
         # nor does any time after the document's own date
-        if before and not (before[-1][2] in {"present", "future"} and tense == "past") \
-                and not (dct and before[-1][0].value[:10] > dct and tense != "future"):
-            timex, inherited, basis = before[-1][0], True, "narrative"
+        if told and not (told[2] in {"present", "future"} and tense == "past") \
+                and not (dct and told[0].value[:10] > dct and tense != "future"):
+            timex, inherited, basis = told[0], True, "narrative"
             time = timex.value
         elif dct and tense in {"past", "present", None} and not _other_year(sentence_timexes, dct) \
-                and all(n[0].value.startswith(dct) for n in context.narrative if n[0].start < trigger_start):
+                and (context.other_day_start is None or context.other_day_start >= trigger_start):
             # the issue's date, only while the text has told of no other day before the event
             time, inherited, basis = dct, True, "issue"
     start, end = tokens[match.tokens[0]].start, tokens[match.tokens[-1]].end
@@ -662,7 +684,7 @@ def annotate_events(analysis: Analysis) -> None:
         context.sentence_number = number
         if any(t.text == ":" for t in sentence.tokens) and any(lemmas_lower(t) & words["report_verb"]
                                                                for t in sentence.tokens):
-            context.narrative.clear()  # "Biuro Havasa donosi z Londynu:" opens another report
+            context.forget_times()  # "Biuro Havasa donosi z Londynu:" opens another report
         in_sentence = entities[bisect_left(entity_starts, sentence.start):bisect_left(entity_starts, sentence.end)]
         sentence_timexes = timexes[bisect_left(timex_starts, sentence.start):bisect_left(timex_starts, sentence.end)]
         events.extend(_sentence_events(analysis, sentence, context, in_sentence, sentence_timexes))
