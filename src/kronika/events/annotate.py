@@ -119,6 +119,7 @@ class _DocumentContext:
         # where the first of those times that is not the issue's own day starts (None: there is none)
         self.other_day_start: int | None = None
         self.dated: dict[str, Timex] = {}  # entity ref or lemma → the date written with it
+        self.entities_by_id = {e.id: e for e in analysis.entities}
         self.words = load_function_words()
         self.sentence_number = 0
         self.seen_lemmas: set[str] = set()  # lemmas of the sentences read before this one
@@ -599,7 +600,7 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
     basis = "stated" if timex else None
     time = timex.value if timex else None
     if timex is None:
-        timex = _document_date(participants, analysis, context)
+        timex = _document_date(participants, context)
         basis = "document" if timex else None
         time = timex.value if timex else None
     # only what happened (or is said to have happened) takes a time from the narrative or the issue
@@ -653,11 +654,9 @@ def _antecedent(clause: Clause, all_mentions: list[Mention], tokens: list[Token]
     return mention if not pronoun or not noun or pronoun & noun else None
 
 
-def _document_date(participants: list[EventArgument], analysis: Analysis,
-                   context: _DocumentContext) -> Timex | None:
-    by_id = {e.id: e for e in analysis.entities}
+def _document_date(participants: list[EventArgument], context: _DocumentContext) -> Timex | None:
     for participant in participants:
-        entity = by_id.get(participant.entity or "")
+        entity = context.entities_by_id.get(participant.entity or "")
         if entity is not None and entity.type == "DOCUMENT" and _key(entity) in context.dated:
             return context.dated[_key(entity)]
     return None
