@@ -34,9 +34,6 @@ def _seconds(text: str) -> float:
 
 
 @pytest.mark.slow
-@pytest.mark.skip(reason="issue 14: analysis time still grows with the square of the document: segmentation, "
-                         "NKJP spans and coreference until the scaling work is merged, and the event stage "
-                         "(every sentence scans all timexes and entities); run this once both are linear")
 def test_two_megabytes_analyse_in_linear_time() -> None:
     text = _long_text(TWO_MEGABYTES)
     part = text[:len(text) // 16]
