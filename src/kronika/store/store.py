@@ -231,14 +231,15 @@ class Store:
 
     @_faults("read")
     def fingerprint(self) -> tuple[Any, ...]:
-        """A value that changes whenever a document is stored or deleted (by any process): what caches of
-        rendered pages are checked against."""
-        d = schema.documents
+        """A value that changes whenever a document is stored or deleted, or a correction made or undone (by
+        any process): what caches of rendered pages are checked against."""
+        d, c = schema.documents, schema.corrections
+        count, maximum = search.sql_func.count, search.sql_func.max
         with self.engine.connect() as connection:
-            row = connection.execute(select(search.sql_func.count(), search.sql_func.max(d.c.ingested_at),
-                                            search.sql_func.min(d.c.content_hash),
-                                            search.sql_func.max(d.c.content_hash))).one()
-        return tuple(row)
+            row = connection.execute(select(count(), maximum(d.c.ingested_at), search.sql_func.min(d.c.content_hash),
+                                            maximum(d.c.content_hash))).one()
+            edits = connection.execute(select(count(), maximum(c.c.id), count(c.c.undone_at))).one()
+        return (*row, *edits)
 
     @_faults("read")
     def documents(self) -> list[DocumentRecord]:
