@@ -19,12 +19,12 @@ _DAY_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?")
 _DAY_PART = re.compile(r"(\d{4}-\d{2}-\d{2})T(?:MO|MI|AF|EV|NI|DT)")  # a part of the day: the day itself
 _MONTH = re.compile(r"(\d{4}|XXXX)-(\d{2})")
 _YEAR = re.compile(r"\d{4}")
-_DECADE = re.compile(r"(\d{3})X?")
-_CENTURY = re.compile(r"(\d{2})(?:XX)?")
-_WEEK = re.compile(r"(\d{4})-W(\d{2})(?:-WE)?")
-_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
-_HALF = re.compile(r"(\d{4})-H([12])")
-_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
+DECADE = re.compile(r"(\d{3})X?")
+CENTURY = re.compile(r"(\d{2})(?:XX)?")
+WEEK = re.compile(r"(\d{4})-W(\d{2})(?:-WE)?")
+QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+HALF = re.compile(r"(\d{4})-H([12])")
+SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
 # EDTF level 1 season codes (21 spring … 24 winter); quarters and halves are level 2 (33–36, 40–41)
 SEASON_CODES = {"SP": "21", "SU": "22", "FA": "23", "WI": "24"}
 QUARTER_BASE, HALF_BASE = 32, 39
@@ -34,6 +34,14 @@ OPEN_START = {"BEFORE", "ON_OR_BEFORE"}
 OPEN_END = {"AFTER", "ON_OR_AFTER"}
 APPROXIMATE = {"APPROX"}
 THIRDS = {"START": 0, "MID": 1, "END": 2}
+
+
+def month_span(year: int, first: int, last: int) -> tuple[str, str]:
+    """The first and last day of months ``first``..``last`` of ``year``; a ``last`` past 12 runs into the
+    next year (winter: 12..14)."""
+    end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
+    last_day = calendar.monthrange(end_year, end_month)[1]
+    return f"{year:04d}-{first:02d}-01", f"{end_year:04d}-{end_month:02d}-{last_day:02d}"
 
 
 def _point(value: str) -> str | None:
@@ -50,22 +58,22 @@ def _point(value: str) -> str | None:
         return f"{match[1]}T{match[2]}:{match[3]}:{match[4] or '00'}"
     if _DAY.fullmatch(value) or _MONTH.fullmatch(value) or _YEAR.fullmatch(value):
         return value
-    if match := _SEASON.fullmatch(value):
+    if match := SEASON.fullmatch(value):
         return f"{match[1]}-{SEASON_CODES[match[2]]}"
-    if match := _QUARTER.fullmatch(value):
+    if match := QUARTER.fullmatch(value):
         return f"{match[1]}-{QUARTER_BASE + int(match[2])}"
-    if match := _HALF.fullmatch(value):
+    if match := HALF.fullmatch(value):
         return f"{match[1]}-{HALF_BASE + int(match[2])}"
-    if match := _WEEK.fullmatch(value):
+    if match := WEEK.fullmatch(value):
         try:
             monday = dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
         except ValueError:
             return None
         first = monday + dt.timedelta(days=5) if value.endswith("-WE") else monday
         return f"{first.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}"
-    if match := _DECADE.fullmatch(value):
+    if match := DECADE.fullmatch(value):
         return f"{match[1]}X"
-    if match := _CENTURY.fullmatch(value):
+    if match := CENTURY.fullmatch(value):
         return f"{match[1]}XX"
     return None
 
@@ -82,10 +90,10 @@ def _third(value: str, index: int) -> str | None:
     if _YEAR.fullmatch(value):
         first, last = [(1, 4), (5, 8), (9, 12)][index]
         return f"{value}-{first:02d}/{value}-{last:02d}"
-    if match := _DECADE.fullmatch(value):
+    if match := DECADE.fullmatch(value):
         first, last = [(0, 3), (4, 6), (7, 9)][index]
         return f"{match[1]}{first}/{match[1]}{last}"
-    if match := _CENTURY.fullmatch(value):
+    if match := CENTURY.fullmatch(value):
         first, last = [(0, 33), (34, 66), (67, 99)][index]
         return f"{match[1]}{first:02d}/{match[1]}{last:02d}"
     return None
@@ -153,11 +161,7 @@ def bounds(part: str) -> tuple[str, str] | None:
     """The earliest and latest W3C date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) one unqualified EDTF point
     covers: a year with unspecified digits (``193X``) as years, a season or quarter as days."""
     if match := _EDTF_SUB_YEAR.fullmatch(part):
-        year = int(match[1])
-        first, last = _SUB_YEAR_MONTHS[int(match[2])]
-        end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
-        last_day = calendar.monthrange(end_year, end_month)[1]
-        return f"{year:04d}-{first:02d}-01", f"{end_year:04d}-{end_month:02d}-{last_day:02d}"
+        return month_span(int(match[1]), *_SUB_YEAR_MONTHS[int(match[2])])
     if re.fullmatch(r"\d{1,3}X{1,3}", part) and len(part) == 4:
         return part.replace("X", "0"), part.replace("X", "9")
     if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}:\d{2})?)?)?", part):

@@ -7,29 +7,18 @@ durations, sets, ``PRESENT_REF``) have no interval.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
+
+from kronika.edtf import CENTURY, DECADE, HALF, QUARTER, SEASON, WEEK, month_span
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _YEAR = re.compile(r"(\d{4})")
-_DECADE = re.compile(r"(\d{3})X?")
-_CENTURY = re.compile(r"(\d{2})(?:XX)?")
-_WEEK = re.compile(r"(\d{4})-W(\d{2})(?:-WE)?")
-_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
-_HALF = re.compile(r"(\d{4})-H([12])")
-_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
 # Meteorological seasons as (first month, last month); winter runs into the next year.
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 
 Interval = tuple[str, str]
-
-
-def _month_span(year: int, first: int, last: int) -> Interval:
-    end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
-    last_day = calendar.monthrange(end_year, end_month)[1]
-    return f"{year:04d}-{first:02d}-01", f"{end_year:04d}-{end_month:02d}-{last_day:02d}"
 
 
 def _point_interval(value: str) -> Interval | None:
@@ -39,24 +28,24 @@ def _point_interval(value: str) -> Interval | None:
             return day.isoformat(), day.isoformat()
         if match := _MONTH.fullmatch(value):
             month = int(match[2])
-            return _month_span(int(match[1]), month, month) if 1 <= month <= 12 else None
+            return month_span(int(match[1]), month, month) if 1 <= month <= 12 else None
         if match := _YEAR.fullmatch(value):
             return f"{match[1]}-01-01", f"{match[1]}-12-31"
-        if match := _WEEK.fullmatch(value):
+        if match := WEEK.fullmatch(value):
             monday = dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
             first = monday + dt.timedelta(days=5) if value.endswith("-WE") else monday
             return first.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
-        if match := _QUARTER.fullmatch(value):
+        if match := QUARTER.fullmatch(value):
             quarter = int(match[2])
-            return _month_span(int(match[1]), 3 * quarter - 2, 3 * quarter)
-        if match := _HALF.fullmatch(value):
+            return month_span(int(match[1]), 3 * quarter - 2, 3 * quarter)
+        if match := HALF.fullmatch(value):
             half = int(match[2])
-            return _month_span(int(match[1]), 6 * half - 5, 6 * half)
-        if match := _SEASON.fullmatch(value):
-            return _month_span(int(match[1]), *_SEASONS[match[2]])
-        if match := _DECADE.fullmatch(value):
+            return month_span(int(match[1]), 6 * half - 5, 6 * half)
+        if match := SEASON.fullmatch(value):
+            return month_span(int(match[1]), *_SEASONS[match[2]])
+        if match := DECADE.fullmatch(value):
             return f"{match[1]}0-01-01", f"{match[1]}9-12-31"
-        if match := _CENTURY.fullmatch(value):
+        if match := CENTURY.fullmatch(value):
             return f"{match[1]}00-01-01", f"{match[1]}99-12-31"
     except ValueError:  # 1939-02-30, week 54
         return None
