@@ -27,6 +27,8 @@ HALF = re.compile(r"(\d{4})-H([12])")
 SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
 # EDTF level 1 season codes (21 spring … 24 winter); quarters and halves are level 2 (33–36, 40–41)
 SEASON_CODES = {"SP": "21", "SU": "22", "FA": "23", "WI": "24"}
+# Meteorological seasons as (first month, last month); winter runs into the next year.
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 QUARTER_BASE, HALF_BASE = 32, 39
 
 # TIMEX3 mods that turn a point into an open interval
@@ -148,8 +150,8 @@ def timex_to_edtf(value: str | None, mod: str | None = None, uncertain: bool = F
 
 _EDTF_SUB_YEAR = re.compile(r"(\d{4})-(2[1-4]|3[3-6]|4[01])")
 # first and last month of EDTF sub-year groupings (seasons 21–24, quarters 33–36, halves 40–41)
-_SUB_YEAR_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14), 33: (1, 3), 34: (4, 6), 35: (7, 9),
-                    36: (10, 12), 40: (1, 6), 41: (7, 12)}
+_SUB_YEAR_MONTHS = {**{int(SEASON_CODES[season]): months for season, months in SEASON_MONTHS.items()},
+                    33: (1, 3), 34: (4, 6), 35: (7, 9), 36: (10, 12), 40: (1, 6), 41: (7, 12)}
 
 
 def qualifiers(edtf: str) -> str:

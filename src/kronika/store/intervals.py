@@ -10,13 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kronika.edtf import CENTURY, DECADE, HALF, QUARTER, SEASON, WEEK, month_span
+from kronika.edtf import CENTURY, DECADE, HALF, QUARTER, SEASON, SEASON_MONTHS, WEEK, month_span
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _YEAR = re.compile(r"(\d{4})")
-# Meteorological seasons as (first month, last month); winter runs into the next year.
-_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 
 Interval = tuple[str, str]
 
@@ -42,7 +40,7 @@ def _point_interval(value: str) -> Interval | None:
             half = int(match[2])
             return month_span(int(match[1]), 6 * half - 5, 6 * half)
         if match := SEASON.fullmatch(value):
-            return month_span(int(match[1]), *_SEASONS[match[2]])
+            return month_span(int(match[1]), *SEASON_MONTHS[match[2]])
         if match := DECADE.fullmatch(value):
             return f"{match[1]}0-01-01", f"{match[1]}9-12-31"
         if match := CENTURY.fullmatch(value):
