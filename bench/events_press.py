@@ -1,14 +1,19 @@
 """Events on real press, for counting by hand, and the speed of the events stage.
 
-    python bench/events_press.py --split dev|heldout|locked|all [--show] [--judged FILE] [--speed]
+    python bench/events_press.py --split dev|heldout|locked|all [--corpus press|kpwr] [--show] [--judged FILE]
+                                 [--speed]
 
-The texts are ../shared/data/period-texts/*.jsonl. ``locked`` is the SPLITS.md part (sha1 of the id
-starts with c–f); of the rest, ``heldout`` (sha1 starts with 8–b) is never developed on, ``dev`` (0–7)
-is. ``--show`` prints every event with its sentence for a historian to judge; ``--judged`` reads a
-table of verdicts (``document<TAB>trigger start<TAB>trigger text<TAB>y|n<TAB>note``; no text of the
-documents beyond the trigger) and prints precision over the judged events of the split, listing events
-not judged yet. ``--speed`` times the events stage alone (words per CPU second) on these texts and on
-NKJP dev re-joined.
+The texts are ../shared/data/period-texts/*.jsonl (``press``, the default), or the KPWr documents of
+../shared/data/kpwr-timex/ (``kpwr``: news, blogs and reports of 2005–2010, a sample never used to
+develop the events stage). ``locked`` is the SPLITS.md part (sha1 of the id starts with c–f; never
+judged for KPWr, whose locked part belongs to the timex benchmark); of the rest, ``heldout`` (sha1
+starts with 8–b) is never developed on, ``dev`` (0–7) is.
+
+``--show`` prints every event with its sentence for a historian to judge. ``--judged`` reads a table
+of verdicts (``document<TAB>trigger start<TAB>trigger text<TAB>y|n<TAB>note``, or with a reason class
+and a y|n for participants and places before the note; no text of the documents beyond the trigger)
+and prints precision over the judged events of the split, listing events not judged yet. ``--speed``
+times the events stage alone (words per CPU second) on these texts and on NKJP dev re-joined.
 """
 
 from __future__ import annotations
@@ -19,10 +24,11 @@ import json
 import re
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import SHARED, nkjp_documents  # noqa: E402
+from corpus import SHARED, kpwr_documents, nkjp_documents  # noqa: E402
 from splits import locked  # noqa: E402
 
 from kronika.model import Analysis, Document  # noqa: E402
@@ -38,7 +44,10 @@ def part(key: str) -> str:
     return "heldout" if hashlib.sha1(key.encode("utf-8")).hexdigest()[0] in "89ab" else "dev"
 
 
-def press_documents(split: str) -> list[Document]:
+def press_documents(split: str, corpus: str = "press") -> list[Document]:
+    if corpus == "kpwr":
+        return [Document(id=item["id"], text=item["text"], dct=item.get("dct"))
+                for item in kpwr_documents() if split == "all" and not locked(item["id"]) or part(item["id"]) == split]
     documents = []
     for path in sorted(PRESS.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -73,13 +82,16 @@ def show(analysis: Analysis) -> None:
         print(f"    | {text[event.sentence[0]:event.sentence[1]]}")
 
 
-def read_judged(path: Path) -> dict[tuple[str, int], tuple[str, str]]:
+def read_judged(path: Path) -> dict[tuple[str, int], tuple[str, str, str, str]]:
+    """(document, trigger start) → (trigger, y|n, reason class, participants and places y|n|"")."""
     verdicts = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        document, start, trigger, verdict, *_ = line.split("\t")
-        verdicts[(document, int(start))] = (trigger, verdict)
+        document, start, trigger, verdict, *rest = line.split("\t")
+        # older tables have only a note after the verdict; newer ones a reason class, y|n, then the note
+        reason, arguments = (rest + ["", ""])[:2] if len(rest) >= 2 else ("", "")
+        verdicts[(document, int(start))] = (trigger, verdict, reason, arguments)
     return verdicts
 
 
@@ -87,10 +99,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=["dev", "heldout", "locked", "all"], default="dev")
     parser.add_argument("--show", action="store_true")
+    parser.add_argument("--corpus", choices=["press", "kpwr"], default="press")
     parser.add_argument("--judged", type=Path)
     parser.add_argument("--speed", action="store_true")
     args = parser.parse_args()
-    documents = press_documents(args.split)
+    if args.corpus == "kpwr" and args.split == "locked":
+        parser.error("the locked KPWr documents belong to the timex benchmark: judge dev or heldout")
+    documents = press_documents(args.split, args.corpus)
     analyses, events_time = analyse(documents)
     if args.show:
         for analysis in analyses:
@@ -99,7 +114,8 @@ def main() -> None:
     print(f"{len(documents)} documents ({args.split}), {total} events")
     if args.judged:
         verdicts = read_judged(args.judged)
-        right = judged = 0
+        right = judged = arguments_judged = arguments_right = 0
+        reasons: Counter[str] = Counter()
         for analysis in analyses:
             for event in analysis.events:
                 verdict = verdicts.get((analysis.document.id, event.trigger_start))
@@ -108,7 +124,16 @@ def main() -> None:
                     continue
                 judged += 1
                 right += verdict[1] == "y"
+                if verdict[1] != "y":
+                    reasons[verdict[2] or "unclassed"] += 1
+                if verdict[3]:
+                    arguments_judged += 1
+                    arguments_right += verdict[3] == "y"
         print(f"event precision (hand) {right}/{judged} = {right / max(judged, 1):.2f}")
+        if reasons:
+            print("wrong, by reason: " + ", ".join(f"{reason} {n}" for reason, n in reasons.most_common()))
+        if arguments_judged:
+            print(f"participants and places right {arguments_right}/{arguments_judged}")
     if args.speed:
         words = sum(len(WORD.findall(d.text)) for d in documents)
         print(f"events stage on the press texts: {words} words, {words / max(events_time, 1e-9):,.0f} words/s")
