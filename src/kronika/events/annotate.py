@@ -31,6 +31,8 @@ NAME_TYPES_WITHOUT_TRIGGERS = frozenset({"PERSON", "ORGANIZATION", "MILITARY_UNI
 SCORE = re.compile(r"\d{1,2}:\d{1,2}")  # a match result, "3:1"
 NARRATIVE_SPAN = 3  # sentences a narrative time carries over in a text without paragraphs
 MAX_GAP = 4  # tokens allowed between the words of a multiword trigger ("stoczyły również walkę")
+AUXILIARY_SPAN = 3  # tokens between a passive participle and its auxiliary ("zostały przez Niemców zajęte")
+CONDITIONAL_ENDING = re.compile(r"(?:by|bym|byś|byśmy|byście)$")  # the conditional mood: "skończyłby"
 
 
 @dataclass
@@ -244,6 +246,24 @@ def _is_passive(match: TriggerMatch, tokens: list[Token]) -> bool:
     return "imps" in forms or "ppas" in forms and not forms & {"fin", "praet"}
 
 
+def _has_auxiliary(participle: int | None, tokens: list[Token], clause: Clause,
+                   words: dict[str, frozenset[str]]) -> bool:
+    """Whether a passive participle has its own auxiliary (*zostali zamordowani*, *został on wywieziony*):
+    one near it, with no other participle between (in *oskarżeni ujęci … zostali zwolnieni* the
+    auxiliary is *zwolnieni*'s)."""
+    if participle is None:
+        return False
+    for i in clause.tokens:
+        if i == participle or abs(i - participle) > AUXILIARY_SPAN:
+            continue
+        if not lemmas_lower(tokens[i]) & words["passive_aux"]:
+            continue
+        between = range(min(i, participle) + 1, max(i, participle))
+        if not any(has_pos(tokens[k], {"ppas"}) for k in between):
+            return True
+    return False
+
+
 def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, mentions: list[Mention],
                  timexes: list[tuple[int, Timex]], words: dict[str, frozenset[str]]) -> bool:
     """Whether the clause shows the trigger as an event: a verb used as a predicate; a noun that a
@@ -255,7 +275,7 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
             return True
         # a passive participle is a predicate with an auxiliary (*zostali zamordowani*) or a przez-agent
         # (*rozstrzelanych przez NKWD*); alone it is an attribute (*układy zawarte uprzednio*)
-        aux = any(lemmas_lower(tokens[i]) & words["passive_aux"] for i in clause.tokens if i != match.verbal)
+        aux = _has_auxiliary(match.verbal, tokens, clause, words)
         agent = any(tokens[i].text.lower() == "przez" for i in clause.tokens if 0 < i - match.verbal <= 4)
         # or a town of its own right after it (*ojca, więzionego w Mińsku*): a located event, as for nouns
         located = any(m.entity.type == "PLACE" and m.preposition in words["place_prep"]
@@ -388,6 +408,27 @@ def _negated(tokens: list[Token], index: int, words: dict[str, frozenset[str]]) 
     return j >= 0 and bool(lemmas_lower(tokens[j]) & words["negation"])
 
 
+def _clitic_by(tokens: list[Token], predicate: int, index: int) -> bool:
+    """*by* at ``index`` is the conditional clitic of the predicate (*walczył by*, *wkroczyli by*): close
+    after it with no punctuation between; after a comma it opens a clause of its own (*nakazał, by …*)."""
+    return tokens[index].text.lower() == "by" and 0 < index - predicate <= 2 and not any(
+        has_pos(tokens[k], {"interp"}) for k in range(predicate + 1, index))
+
+
+def _frame(tokens: list[Token], noun: int, words: dict[str, frozenset[str]]) -> str | None:
+    """The frame phrase an event noun stands in, "during" (*w trakcie zjazdu*) or "before" (*po
+    katastrofie*, *w wyniku zamachów*), or None: the clause takes a framed happening as known, so its
+    negation or modality is not the happening's, and a happening before the clause is not at its time."""
+    k = noun - 1
+    while k >= 0 and (tokens[k].chosen.pos if tokens[k].chosen else "") in {"adj", "num"}:
+        k -= 1  # "po tej strasznej katastrofie"
+    if k < 0:
+        return None
+    if lemmas_lower(tokens[k]) & words["frame_prep"]:
+        return "during"
+    return "before" if lemmas_lower(tokens[k]) & words["anterior_prep"] else None
+
+
 def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicate: int | None,
               sentence_lemmas: frozenset[str], words: dict[str, frozenset[str]]) -> str:
     """Whether the clause tells the event as a fact: "asserted", or "negated", "reported" (hearsay),
@@ -395,7 +436,11 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
     # the clause's own finite verb governs a noun or an infinitive: "pertraktacje nie mogą być prowadzone"
     governing = next((i for i in clause.tokens if is_finite(tokens[i], tokens[i - 1] if i else None)), None)
     non_finite = predicate is None or not is_finite(tokens[predicate], tokens[predicate - 1] if predicate else None)
-    if _negated(tokens, match.tokens[0], words) or predicate is not None and _negated(tokens, predicate, words) \
+    if _negated(tokens, match.tokens[0], words):
+        return "negated"
+    if match.verbal is None and _frame(tokens, match.tokens[0], words):
+        return "reported" if sentence_lemmas & words["rumour"] else "asserted"
+    if predicate is not None and _negated(tokens, predicate, words) \
             or non_finite and governing is not None and _negated(tokens, governing, words):
         return "negated"
     if sentence_lemmas & words["rumour"]:
@@ -403,10 +448,13 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
     # "walczyłby", "gdyby wkroczyli", "aby zbudować": the particle or conjunction before the predicate,
     # or "by" right after it; a purpose clause after the predicate ("przybył, by prosić") is not it
     anchor = predicate if predicate is not None else match.tokens[0]
-    if any(lemmas_lower(tokens[i]) & words["conditional"] and (i < anchor or i - anchor <= 2 and tokens[i].text == "by")
+    if any(lemmas_lower(tokens[i]) & words["conditional"] and (i < anchor or _clitic_by(tokens, anchor, i))
            for i in clause.tokens):
         return "conditional"
-    if any(tokens[k].text.lower() == "by" for k in range(anchor + 1, min(anchor + 3, len(tokens)))):
+    if any(_clitic_by(tokens, anchor, k) for k in range(anchor + 1, min(anchor + 3, len(tokens)))):
+        return "conditional"
+    if predicate is not None and CONDITIONAL_ENDING.search(tokens[predicate].text.lower()) \
+            and has_pos(tokens[predicate], {"praet"}):
         return "conditional"
     if match.verbal is None and any(lemmas_lower(tokens[k]) & words["irrealis_noun"]
                                     for k in range(max(0, match.tokens[0] - 2), match.tokens[0])):
@@ -459,6 +507,7 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
            all_mentions: list[Mention], entities: list[Entity], sentence_lemmas: frozenset[str],
            words: dict[str, frozenset[str]]) -> TriggerEntry | None:
     """The first lexicon row of the trigger whose sense condition the sentence meets."""
+    people = {e.id for e in entities if e.type in {"PERSON", "ORGANIZATION", "MILITARY_UNIT"}}
     for entry in match.senses:
         if entry.condition == "armed" and not _armed(clause, tokens, mentions, all_mentions, entities,
                                                      sentence_lemmas, words, match.tokens):
@@ -468,6 +517,22 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
         if entry.condition == "sports" and not (sentence_lemmas & words["sports"] or any(
                 SCORE.fullmatch(t.text) for t in tokens)):
             continue
+        if entry.condition == "election" and not sentence_lemmas & words["election"]:
+            continue
+        if entry.condition == "penalty" and not _penalty_or_none(match, tokens, words):
+            continue
+        if entry.condition == "traveller" and _message_moves(clause, tokens, words):
+            continue
+        if entry.condition == "enacted" and match.verbal is None and not any(
+                _support_verb(tokens[i], words["light_verb"]) for i in clause.tokens):
+            continue
+        if entry.condition == "building" and not any(
+                lemmas_lower(tokens[k]) & words["building"]
+                for k in range(match.tokens[-1] + 1, min(match.tokens[-1] + 4, len(tokens)))):
+            continue
+        if entry.condition == "natural" and any(
+                p.role == "agent" and p.entity and p.entity in people for p in event.participants):
+            continue
         if entry.condition == "document" and not (
                 any(lemmas_lower(tokens[i]) & words["treaty_noun"] for i in clause.tokens)
                 or any(m.entity.type == "DOCUMENT" for m in mentions)
@@ -476,6 +541,46 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
             continue
         return entry
     return None
+
+
+def _penalty_or_none(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
+    """No *na* after the verb, or a penalty after it: *skazał na trzy lata więzienia*, not *skazani na los*."""
+    at = None
+    for k in range(match.tokens[-1] + 1, min(match.tokens[-1] + 6, len(tokens))):
+        if has_pos(tokens[k], {"interp"}):
+            break
+        if tokens[k].text.lower() == "na":  # "skazani w naszym kraju na los"
+            at = k
+            break
+    if at is None:
+        return True
+    noun = next((k for k in range(at + 1, min(at + 5, len(tokens))) if has_pos(tokens[k], NOMINAL)), None)
+    return noun is not None and bool(lemmas_lower(tokens[noun]) & words["penalty"])
+
+
+def _message_moves(clause: Clause, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
+    """The subject that arrives is a message (*wiadomości docierały*, *wiadomości, które docierały*)."""
+    # the antecedent of *które* is the subject whatever its own case (*z informacji, które docierały*)
+    if clause.antecedent is not None and lemmas_lower(tokens[clause.antecedent]) & words["message"]:
+        return True
+    return any(lemmas_lower(tokens[i]) & words["message"] and "nom" in cases(tokens[i]) for i in clause.tokens)
+
+
+def _generic(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
+    """An event noun under a universal quantifier names a kind of happening (*każde spotkanie*)."""
+    first = match.tokens[0]
+    return match.verbal is None and any(lemmas_lower(tokens[k]) & words["generic"]
+                                        for k in range(max(0, first - 2), first))
+
+
+def _claimed(clause: Clause, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
+    """A *że* clause after a verb of claiming (*twierdzą, że*; *starał się przekonać …, że*): what it
+    tells is someone's claim."""
+    start = clause.tokens[0]
+    opener = start if tokens[start].text.lower() == "że" else start + 1
+    if opener >= len(tokens) or tokens[opener].text.lower() != "że":
+        return False
+    return any(lemmas_lower(tokens[k]) & words["claim"] for k in range(max(0, opener - 6), opener))
 
 
 def _one_event_per_verb_and_noun(matches: list[TriggerMatch], words: dict[str, frozenset[str]]) -> list[TriggerMatch]:
@@ -517,8 +622,10 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
         clause_timexes = _timexes_in(timexes, starts, tokens, clause)
         _learn_document_dates(tokens, clause_timexes, mentions, context)
         matches = _one_event_per_verb_and_noun(find_triggers(tokens, clause, blocked), words)
+        claimed = _claimed(clause, tokens, words)
         for match in matches:
-            if not _passes_gate(match, tokens, clause, mentions, clause_timexes, words):
+            if _generic(match, tokens, words) or not _passes_gate(match, tokens, clause, mentions, clause_timexes,
+                                                                  words):
                 continue
             event = _build_event(analysis, sentence, clause, match, mentions, all_mentions, clause_timexes,
                                  context, sentence_lemmas, timexes)
@@ -526,6 +633,8 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
             if entry is None:
                 continue
             event.type, event.lemma = entry.type, entry.phrase
+            if claimed and event.modality == "asserted":
+                event.modality = "reported"
             events.append(event)
         _narrative_update(tokens, clause, clause_timexes, mentions, context)
     _share_places(events)
@@ -593,8 +702,7 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
     modality = _modality(match, tokens, clause, predicate, sentence_lemmas, words)
     # a participle standing as an attribute ("straceni …, skazani przez sąd wojenny") tells an event of
     # its own, earlier or later: the clause's time is not its time
-    attribute = match.verb_forms(tokens) == {"ppas"} and not any(
-        lemmas_lower(tokens[i]) & words["passive_aux"] for i in clause.tokens if i != match.verbal)
+    attribute = match.verb_forms(tokens) == {"ppas"} and not _has_auxiliary(match.verbal, tokens, clause, words)
     own = [(first, t) for first, t in timexes if abs(first - (match.verbal or 0)) <= 2]  # "podpisany dziś"
     timex, inherited = _choose_time(match, tokens, own if attribute else timexes, context, mentions)
     basis = "stated" if timex else None
@@ -604,7 +712,8 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
         basis = "document" if timex else None
         time = timex.value if timex else None
     # only what happened (or is said to have happened) takes a time from the narrative or the issue
-    if timex is None and modality in {"asserted", "reported"} and not attribute \
+    earlier = match.verbal is None and _frame(tokens, match.tokens[0], words) == "before"
+    if timex is None and modality in {"asserted", "reported"} and not attribute and not earlier \
             and not _placed_elsewhere(match.entry.type, clause, tokens, mentions, context):
         tense = _tense(tokens[predicate] if predicate is not None else None, [tokens[i] for i in clause.tokens])
         trigger_start = tokens[match.tokens[0]].start

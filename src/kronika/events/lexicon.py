@@ -20,7 +20,8 @@ EVENT_TYPES = frozenset({
     "fire", "flood", "disaster", "accident", "death", "funeral", "crime", "speech", "meeting", "election",
     "appointment", "visit", "trial", "strike", "construction", "sports",
 })
-CONDITIONS = frozenset({"any", "armed", "document", "sports", "country"})
+CONDITIONS = frozenset({"any", "armed", "document", "sports", "country", "election", "penalty", "traveller",
+                        "enacted", "building", "natural"})
 
 # the type of an idiom that claims its words without being an event: "zająć się" (to deal with, to
 # catch fire) keeps "zająć" (to occupy) from firing
@@ -30,6 +31,7 @@ WORD_CLASSES = frozenset({
     "subordinator", "coordinator", "place_prep", "place_head", "passive_aux", "occurrence", "light_verb",
     "command", "title", "time_noun", "negation", "armed", "treaty_noun", "rumour", "conditional", "modal",
     "intention", "displacement", "irrealis_noun", "sports", "implicative", "report_verb", "comparison",
+    "election", "penalty", "message", "claim", "frame_prep", "anterior_prep", "generic", "building",
 })
 
 
