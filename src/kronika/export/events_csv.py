@@ -13,7 +13,7 @@ from kronika.export.place_details import place_details
 from kronika.export.snapshot import StoreSnapshot
 from kronika.store import Argument, EventRecord
 
-EVENT_COLUMNS = ("document", "document_title", "event", "type", "time", "edtf", "begin", "end",
+EVENT_COLUMNS = ("document", "document_title", "event", "type", "modality", "time", "edtf", "begin", "end",
                  "time_inherited", "trigger", "trigger_start", "trigger_end", "places", "participants",
                  "sentence_start", "sentence_end", "sentence")
 ENTITY_COLUMNS = ("ref", "type", "lemma", "mentions", "documents", "lat", "lon")
@@ -34,7 +34,8 @@ def event_row(event: EventRecord, edtf: str | None = None) -> dict[str, object]:
     begin, end = event.interval or ("", "")
     return {
         "document": event.document, "document_title": event.sentence.title or "", "event": event.local_id,
-        "type": event.type, "time": event.time or "", "edtf": edtf or "", "begin": begin, "end": end,
+        "type": event.type, "modality": event.modality, "time": event.time or "", "edtf": edtf or "",
+        "begin": begin, "end": end,
         "time_inherited": "yes" if event.time_inherited else "no", "trigger": event.trigger_text,
         "trigger_start": event.trigger_start, "trigger_end": event.trigger_end,
         "places": _arguments(event.places), "participants": _arguments(event.participants),
@@ -52,9 +53,10 @@ def _table(columns: tuple[str, ...], rows: Iterable[dict[str, object]], bom: boo
 
 
 def events_to_csv(events: list[EventRecord], bom: bool = False, snapshot: StoreSnapshot | None = None) -> str:
-    """A header and one row per event. ``places``/``participants`` are base forms joined by ``; ``, a
-    participant's role in parentheses; ``begin``/``end`` the first and last day the time covers; ``edtf``
-    the time as the text gives it (approximate ``~``, carried over ``?``)."""
+    """A header and one row per event, whatever its ``modality`` (asserted, negated, future, conditional,
+    possible, reported: filter on that column for what happened). ``places``/``participants`` are base
+    forms joined by ``; ``, a participant's role in parentheses; ``begin``/``end`` the first and last day
+    the time covers; ``edtf`` the time as the text gives it (approximate ``~``, carried over ``?``)."""
     def edtf(event: EventRecord) -> str | None:
         return snapshot.event_edtf(event) if snapshot else None
 

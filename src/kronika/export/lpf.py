@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kronika.export.modality import happened
 from kronika.export.place_details import place_details
 from kronika.export.snapshot import Iris, StoreSnapshot
 from kronika.store import EntityRecord, EventRecord
@@ -86,7 +87,7 @@ def place_feature(snapshot: StoreSnapshot, iris: Iris, place: EntityRecord) -> d
         toponyms.append({"toponym": geo["name"], "citations": [
             {"label": "GeoNames", "@id": GEONAMES.format(details.geonames_id)}]})
 
-    events = [e for e in snapshot.events if any(p.ref == place.ref for p in e.places)]
+    events = [e for e in snapshot.events if happened(e.modality) and any(p.ref == place.ref for p in e.places)]
     spans = [span for span in map(timespan, events) if span] + attestation_spans(snapshot, naming_documents)
     unique_spans = list({repr(span): span for span in spans}.values())
     properties: dict[str, Any] = {

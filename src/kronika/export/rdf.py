@@ -5,7 +5,9 @@ serialised as Turtle or JSON-LD.
 - sentences, event triggers and entity mentions: NIF strings ``<document>#char=START,END`` with
   ``nif:beginIndex``/``nif:endIndex``/``nif:anchorOf``, so every offset slices back to the text; a
   mention points to its entity, a trigger to its event (``itsrdf:taIdentRef``);
-- events: ``sem:Event`` + ``crm:E5_Event`` with ``sem:eventType``/``crm:P2_has_type``; places by
+- events that happened (not those the text denies or only supposes: negated, conditional, possible):
+  ``sem:Event`` + ``crm:E5_Event`` with ``sem:eventType``/``crm:P2_has_type``, and a second
+  ``crm:P2_has_type``, a ``modality`` type, when the text only announces or reports them; places by
   ``sem:hasPlace``/``crm:P7_took_place_at``; actors by ``sem:hasActor`` (through a ``sem:Role`` with
   ``sem:roleType`` when the role is known) and ``crm:P14_carried_out_by`` (agents) or
   ``crm:P11_had_participant``; time as ``sem:hasTimeStamp`` (one day) or
@@ -23,6 +25,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
 from rdflib.term import Node
 
+from kronika.export.modality import ASSERTED, happened
 from kronika.export.place_details import place_details
 from kronika.export.snapshot import Iris, StoreSnapshot
 from kronika.model import Analysis
@@ -152,6 +155,11 @@ def _add_event(graph: Graph, iris: Iris, analysis: Analysis, event: EventRecord,
     graph.add((event_type, RDFS.label, Literal(event.type)))
     graph.add((node, SEM.eventType, event_type))
     graph.add((node, CRM.P2_has_type, event_type))
+    if event.modality != ASSERTED:  # announced (future) or only reported
+        modality = URIRef(iris.vocabulary("modality", event.modality))
+        graph.add((modality, RDF.type, CRM.E55_Type))
+        graph.add((modality, RDFS.label, Literal(event.modality)))
+        graph.add((node, CRM.P2_has_type, modality))
 
     sentence = URIRef(iris.span(event.document, event.sentence.start, event.sentence.end))
     graph.add((node, PROV.wasDerivedFrom, sentence))
@@ -198,7 +206,7 @@ def snapshot_to_graph(snapshot: StoreSnapshot, iris: Iris) -> Graph:
     for entity in snapshot.entities.values():
         _add_entity(graph, iris, entity)
     for event in snapshot.events:
-        if event.document in snapshot.analyses:
+        if event.document in snapshot.analyses and happened(event.modality):
             _add_event(graph, iris, snapshot.analyses[event.document], event, snapshot.event_edtf(event))
     return graph
 

@@ -4,7 +4,8 @@ Dates keep the precision of the text: ``1939`` → ``{"year": 1939}``, ``1939-09
 ``1939-09-17T03:00`` → down to the minute; a range ``1939-09-18/1939-09-19`` gives ``end_date``. Values
 without a calendar date (``XXXX-09-17``, durations) are left out; weeks, seasons and quarters become
 their first and last day with the TIMEX3 value as ``display_date``. TimelineJS renders ``text`` as
-HTML, so everything taken from documents is escaped.
+HTML, so everything taken from documents is escaped. Events the text denies or only supposes are left
+out; an announced or reported event carries its ``modality`` and says so in its headline.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
+from kronika.export.modality import ASSERTED, LABELS, happened
 from kronika.store import EventRecord
 
 _POINT = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})"
@@ -47,10 +49,12 @@ def _dates(event: EventRecord) -> tuple[dict[str, Any], dict[str, Any] | None] |
 
 def timeline_event(event: EventRecord, edtf: str | None = None) -> dict[str, Any] | None:
     dates = _dates(event)
-    if dates is None:
+    if dates is None or not happened(event.modality):
         return None
     names = ", ".join(dict.fromkeys(a.lemma for a in event.participants + event.places))
     headline = f"{event.trigger_text} ({names})" if names else event.trigger_text
+    if event.modality != ASSERTED:
+        headline = f"{headline} — {LABELS[event.modality]}"
     citation = event.sentence
     source = escape(citation.title or citation.document)
     item: dict[str, Any] = {
@@ -61,6 +65,8 @@ def timeline_event(event: EventRecord, edtf: str | None = None) -> dict[str, Any
         "group": event.type,
         "unique_id": f"{event.document}-{event.local_id}",
     }
+    if event.modality != ASSERTED:
+        item["modality"] = event.modality
     if dates[1] is not None:
         item["end_date"] = dates[1]
     if edtf:  # the date as the text gives it: approximate (~), carried over (?), open ends
@@ -72,7 +78,8 @@ def timeline_event(event: EventRecord, edtf: str | None = None) -> dict[str, Any
 
 def events_to_timeline(events: list[EventRecord], title: str, subtitle: str = "",
                        edtf: Callable[[EventRecord], str | None] | None = None) -> dict[str, Any]:
-    """The timeline of every event that has a calendar date, in the store's order (TimelineJS sorts);
+    """The timeline of every event that has a calendar date and happened (asserted, announced or
+    reported), in the store's order (TimelineJS sorts);
     ``edtf`` gives each event's EDTF, shown as the display date when the text was not precise."""
     items = [item for event in events
              if (item := timeline_event(event, edtf(event) if edtf else None)) is not None]

@@ -1,0 +1,96 @@
+"""Sense conditions, modality and time on sentences of our own that read like the press and prose the
+events stage had not seen: a vote is no match, a fate is no court's sentence, a message is no traveller,
+a framed happening keeps its own modality, a claim is told as a claim, a kind is no happening.
+Entities and timexes are given by hand (tests/events/builders.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.events import annotate_events
+from tests.events.builders import build_analysis
+
+
+def _events(text, entities=(), timexes=(), dct="1938-05-12"):
+    analysis = build_analysis(text, list(entities), list(timexes), dct=dct)
+    annotate_events(analysis)
+    return analysis.events
+
+
+# text, entities, expected (trigger, type, modality)
+SENSES = [
+    ("Wybory prezydenckie wygrał ze znaczną przewagą Ignacy Mościcki.",
+     [("Ignacy Mościcki", "PERSON", "Ignacy Mościcki")], [("wygrał", "election", "asserted")]),
+    ("Rząd przegrał pięcioma punktami procentowymi ze stronnictwem ludowym.", [],
+     [("przegrał", "election", "asserted")]),
+    ("Gdybyśmy wygrali tę partię, mecz skończyłby się szybciej.", [],
+     [("wygrali", "sports", "conditional"), ("mecz", "sports", "conditional")]),
+    ("Rok temu Kusociński zdobył mistrzostwo Polski w biegu.",
+     [("Kusociński", "PERSON", "Kusociński"), ("Polski", "COUNTRY", "Polska")],
+     [("zdobył mistrzostwo", "sports", "asserted")]),
+    ("Zdobyciem kompletu punktów zakończył się mecz Pogoni z Ogniskiem.",
+     [("Pogoni", "ORGANIZATION", "Pogoń"), ("Ogniskiem", "ORGANIZATION", "Ognisko")],
+     [("Zdobyciem kompletu punktów", "sports", "asserted")]),
+    ("Sąd skazał go na trzy lata więzienia.", [], [("skazał", "trial", "asserted")]),
+    ("Dokonano otwarcia nowego mostu na Wilji.", [("Wilji", "PLACE", "Wilja")],
+     [("otwarcia", "construction", "asserted")]),
+    ("Wojewoda dokonał otwarcia wystawy rolniczej.", [], [("otwarcia wystawy", "meeting", "asserted")]),
+    ("Delegacja dotarła do Wilna wieczorem.", [("Wilna", "PLACE", "Wilno")], [("dotarła", "visit", "asserted")]),
+    ("Wezbrana Wisła zalała nadbrzeżne wsie.", [("Wisła", "PLACE", "Wisła")], [("zalała", "flood", "asserted")]),
+]
+
+
+@pytest.mark.parametrize(("text", "entities", "expected"), SENSES, ids=[c[0][:40] for c in SENSES])
+def test_senses(text, entities, expected) -> None:
+    assert [(e.trigger_text, e.type, e.modality) for e in _events(text, entities)] == expected
+
+
+# no happening at all: a fate, a message, an idiom, a law as a document, a kind, a participle used as a noun
+NOT_EVENTS = [
+    ("Starzy ludzie będą skazani w naszym kraju na los obywateli drugiej kategorii.", []),
+    ("Z informacji, które docierały do redakcji, wynikało to samo.", []),
+    ("Wiadomości docierały do nas z opóźnieniem.", []),
+    ("Złożyli zegar z powrotem.", []),
+    ("Ten rok powinien przemówić nam do wyobraźni.", []),
+    ("Nie objęła go ustawa z 1932 r.", []),
+    ("Od okładki zaczyna się każde spotkanie z czytelnikiem.", []),
+    ("Wszyscy oskarżeni ujęci w wyniku śledztwa zostali zwolnieni.", []),
+    ("Koncern Texaco wylał do rzeki miliony litrów ścieków.", [("Koncern Texaco", "ORGANIZATION", "Koncern Texaco")]),
+]
+
+
+@pytest.mark.parametrize(("text", "entities"), NOT_EVENTS, ids=[c[0][:40] for c in NOT_EVENTS])
+def test_not_events(text, entities) -> None:
+    assert [(e.trigger_text, e.type) for e in _events(text, entities)] == []
+
+
+MODALITY = [
+    # a complement clause after a comma is no conditional; the clitic right after the verb is
+    ("Sąd nakazał, by wypłacić powodowi odszkodowanie.", "nakazał", "asserted"),
+    ("Wojska wkroczyłyby do miasta bez wystrzału.", "wkroczyłyby", "conditional"),
+    # the negation denies the explaining or the organising, not the framing happening
+    ("Dwa lata po katastrofie w Gdyni nadal nie wyjaśniono jej przyczyn.", "katastrofie", "asserted"),
+    ("Nie udało się zorganizować odczytu w trakcie naszego zjazdu.", "zjazdu", "asserted"),
+    ("Nie udało się zorganizować odczytu w trakcie naszego zjazdu.", "odczytu", "negated"),
+    # what someone claims is told as a claim
+    ("Rząd starał się przekonać społeczeństwo, że zamachu dokonali komuniści.", "zamachu", "reported"),
+    ("Opozycja twierdzi, że policja aresztowała posłów.", "aresztowała", "reported"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "modality"), MODALITY, ids=[f"{c[1]}:{c[0][:30]}" for c in MODALITY])
+def test_modality(text, trigger, modality) -> None:
+    events = {e.trigger_text: e for e in _events(text, [("Gdyni", "PLACE", "Gdynia")] if "Gdyni" in text else [])}
+    assert events[trigger].modality == modality
+
+
+def test_a_happening_before_the_clause_takes_no_time_of_it() -> None:
+    # the disaster is before the clause's time: neither the issue's date nor a date told before it
+    events = _events("Dwa lata po katastrofie w Gdyni nadal nie wyjaśniono jej przyczyn.",
+                     [("Gdyni", "PLACE", "Gdynia")])
+    assert [(e.trigger_text, e.time) for e in events] == [("katastrofie", None)]
+
+
+def test_a_framing_happening_during_the_clause_keeps_the_clause_time() -> None:
+    events = _events("W trakcie posiedzenia z 3 maja nie zgłoszono wniosku.", [], [("3 maja", "DATE", "1938-05-03")])
+    assert [(e.trigger_text, e.modality, e.time) for e in events] == [("posiedzenia", "asserted", "1938-05-03")]
