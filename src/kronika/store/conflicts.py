@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
+from datetime import date, timedelta
 from typing import TypeVar
 
 from kronika.lang.fold import fold
@@ -99,9 +100,18 @@ def _clock(time: str | None) -> str | None:
     return None
 
 
+def _reach(event: EventRecord) -> tuple[str, str] | None:
+    """The days an event's time covers; a night (``…TNI``) reaches into the next morning, so *w nocy z 6
+    na 7 czerwca* agrees with *7 czerwca*."""
+    if event.interval is None or not (event.time or "").endswith("TNI"):
+        return event.interval
+    return event.interval[0], (date.fromisoformat(event.interval[1]) + timedelta(days=1)).isoformat()
+
+
 def _times_agree(a: EventRecord, b: EventRecord) -> bool:
     """Overlapping days, and the same hour when both give one (*o godzinie 5* against *o 9*)."""
-    if a.interval is None or b.interval is None or not overlaps(a.interval, b.interval):
+    reach_a, reach_b = _reach(a), _reach(b)
+    if reach_a is None or reach_b is None or not overlaps(reach_a, reach_b):
         return False
     clock_a, clock_b = _clock(a.time), _clock(b.time)
     return clock_a is None or clock_b is None or a.interval != b.interval or clock_a == clock_b
