@@ -94,3 +94,10 @@ def test_a_happening_before_the_clause_takes_no_time_of_it() -> None:
 def test_a_framing_happening_during_the_clause_keeps_the_clause_time() -> None:
     events = _events("W trakcie posiedzenia z 3 maja nie zgłoszono wniosku.", [], [("3 maja", "DATE", "1938-05-03")])
     assert [(e.trigger_text, e.modality, e.time) for e in events] == [("posiedzenia", "asserted", "1938-05-03")]
+
+
+def test_no_time_carries_into_another_notice_of_a_column() -> None:
+    text = ("Z kraju. W fabryce Scheiblera przystąpiono wczoraj do pracy. — Odbył się zjazd delegatów związku. "
+            "Wiadomości z Łodzi. Wybrano nowy zarząd.")
+    events = _events(text, [], [("wczoraj", "DATE", "1908-02-06")], dct="1908-02-07")
+    assert [(e.trigger_text, e.time_basis) for e in events] == [("zjazd", None), ("Wybrano", None)]

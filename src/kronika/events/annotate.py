@@ -31,6 +31,8 @@ NAME_TYPES_WITHOUT_TRIGGERS = frozenset({"PERSON", "ORGANIZATION", "MILITARY_UNI
 SCORE = re.compile(r"\d{1,2}:\d{1,2}")  # a match result, "3:1"
 NARRATIVE_SPAN = 3  # sentences a narrative time carries over in a text without paragraphs
 MAX_GAP = 4  # tokens allowed between the words of a multiword trigger ("stoczyły również walkę")
+DASHES = frozenset({"—", "–"})
+HEADING_WORDS = 4  # a verbless sentence this short is a heading of a news column
 AUXILIARY_SPAN = 3  # tokens between a passive participle and its auxiliary ("zostały przez Niemców zajęte")
 CONDITIONAL_ENDING = re.compile(r"(?:by|bym|byś|byśmy|byście)$")  # the conditional mood: "skończyłby"
 
@@ -418,7 +420,7 @@ def _clitic_by(tokens: list[Token], predicate: int, index: int) -> bool:
 def _frame(tokens: list[Token], noun: int, words: dict[str, frozenset[str]]) -> str | None:
     """The frame phrase an event noun stands in, "during" (*w trakcie zjazdu*) or "before" (*po
     katastrofie*, *w wyniku zamachów*), or None: the clause takes a framed happening as known, so its
-    negation or modality is not the happening's, and a happening before the clause is not at its time."""
+    negation is not the happening's, and a happening before the clause is not at its time."""
     k = noun - 1
     while k >= 0 and (tokens[k].chosen.pos if tokens[k].chosen else "") in {"adj", "num"}:
         k -= 1  # "po tej strasznej katastrofie"
@@ -438,8 +440,15 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
     non_finite = predicate is None or not is_finite(tokens[predicate], tokens[predicate - 1] if predicate else None)
     if _negated(tokens, match.tokens[0], words):
         return "negated"
-    if match.verbal is None and _frame(tokens, match.tokens[0], words):
-        return "reported" if sentence_lemmas & words["rumour"] else "asserted"
+    # a framed happening is taken as known: the clause's negation is not its own (its future is: *mecz
+    # odbędzie się po meczu z Litwą* tells of two matches to come)
+    if match.verbal is None and _frame(tokens, match.tokens[0], words) is not None:
+        if sentence_lemmas & words["rumour"]:
+            return "reported"
+        planned = governing is not None and (
+            lemmas_lower(tokens[governing]) & words["intention"]
+            or _tense(tokens[governing], [tokens[i] for i in clause.tokens]) == "future")
+        return "future" if planned else "asserted"
     if predicate is not None and _negated(tokens, predicate, words) \
             or non_finite and governing is not None and _negated(tokens, governing, words):
         return "negated"
@@ -779,6 +788,16 @@ def _share_places(events: list[Event]) -> None:
             event.places = [EventArgument(p.lemma, p.entity, p.role) for p in previous.places]
 
 
+def _opens_an_item(tokens: list[Token]) -> bool:
+    """A sentence that opens another item of a news column: one led by a dash (the column's separator of
+    notices), or a heading (a few words and no verb: *Z kraju.*, *Wiadomości z Łodzi.*)."""
+    if tokens and tokens[0].text in DASHES:
+        return True
+    words = [t for t in tokens if not has_pos(t, {"interp"})]
+    return 0 < len(words) <= HEADING_WORDS and not any(
+        is_finite(t, tokens[i - 1] if i else None) for i, t in enumerate(tokens))
+
+
 def annotate_events(analysis: Analysis) -> None:
     """Fill ``analysis.events`` (ids v1, v2, … in text order). Requires entities and timexes."""
     context = _DocumentContext(analysis)
@@ -793,6 +812,10 @@ def annotate_events(analysis: Analysis) -> None:
         if any(t.text == ":" for t in sentence.tokens) and any(lemmas_lower(t) & words["report_verb"]
                                                                for t in sentence.tokens):
             context.forget_times()  # "Biuro Havasa donosi z Londynu:" opens another report
+        elif _opens_an_item(sentence.tokens):
+            # "— Odbył się zjazd", "Z kraju.": no time carries into another notice of the column, and the
+            # issue's date stays as doubtful as the column made it
+            context.narrative.clear()
         in_sentence = entities[bisect_left(entity_starts, sentence.start):bisect_left(entity_starts, sentence.end)]
         sentence_timexes = timexes[bisect_left(timex_starts, sentence.start):bisect_left(timex_starts, sentence.end)]
         events.extend(_sentence_events(analysis, sentence, context, in_sentence, sentence_timexes))
