@@ -101,3 +101,9 @@ def test_no_time_carries_into_another_notice_of_a_column() -> None:
             "Wiadomości z Łodzi. Wybrano nowy zarząd.")
     events = _events(text, [], [("wczoraj", "DATE", "1908-02-06")], dct="1908-02-07")
     assert [(e.trigger_text, e.time_basis) for e in events] == [("zjazd", None), ("Wybrano", None)]
+
+
+def test_an_aim_is_no_happening_but_what_a_protest_is_against_is() -> None:
+    assert _events("Komitet dla odbudowy kraju wykrył nadużycia.") == []
+    events = _events("Rząd złożył protest przeciw oświadczeniu ministra w Berlinie.", [("Berlinie", "PLACE", "Berlin")])
+    assert "oświadczeniu" in [e.trigger_text for e in events]

@@ -421,14 +421,10 @@ def _frame(tokens: list[Token], noun: int, words: dict[str, frozenset[str]]) -> 
     """The frame phrase an event noun stands in, "during" (*w trakcie zjazdu*) or "before" (*po
     katastrofie*, *w wyniku zamachów*), or None: the clause takes a framed happening as known, so its
     negation is not the happening's, and a happening before the clause is not at its time."""
-    k = noun - 1
-    while k >= 0 and (tokens[k].chosen.pos if tokens[k].chosen else "") in {"adj", "num"}:
-        k -= 1  # "po tej strasznej katastrofie"
-    if k < 0:
-        return None
-    if lemmas_lower(tokens[k]) & words["frame_prep"]:
+    # "po tej strasznej katastrofie": adjectives and numerals between
+    if _preposition_before(tokens, noun, words["frame_prep"]):
         return "during"
-    return "before" if lemmas_lower(tokens[k]) & words["anterior_prep"] else None
+    return "before" if _preposition_before(tokens, noun, words["anterior_prep"]) else None
 
 
 def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicate: int | None,
@@ -582,6 +578,19 @@ def _generic(match: TriggerMatch, tokens: list[Token], words: dict[str, frozense
                                         for k in range(max(0, first - 2), first))
 
 
+def _aimed_at(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
+    """An event noun after a preposition of purpose names an aim, not a happening (*komitet dla
+    odbudowy*, *celem budowy*)."""
+    return match.verbal is None and _preposition_before(tokens, match.tokens[0], words["purpose_prep"])
+
+
+def _preposition_before(tokens: list[Token], noun: int, prepositions: frozenset[str]) -> bool:
+    k = noun - 1
+    while k >= 0 and (tokens[k].chosen.pos if tokens[k].chosen else "") in {"adj", "num"}:
+        k -= 1
+    return k >= 0 and bool(lemmas_lower(tokens[k]) & prepositions)
+
+
 def _claimed(clause: Clause, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
     """A *że* clause after a verb of claiming (*twierdzą, że*; *starał się przekonać …, że*): what it
     tells is someone's claim."""
@@ -633,8 +642,9 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
         matches = _one_event_per_verb_and_noun(find_triggers(tokens, clause, blocked), words)
         claimed = _claimed(clause, tokens, words)
         for match in matches:
-            if _generic(match, tokens, words) or not _passes_gate(match, tokens, clause, mentions, clause_timexes,
-                                                                  words):
+            if _generic(match, tokens, words) or _aimed_at(match, tokens, words):
+                continue
+            if not _passes_gate(match, tokens, clause, mentions, clause_timexes, words):
                 continue
             event = _build_event(analysis, sentence, clause, match, mentions, all_mentions, clause_timexes,
                                  context, sentence_lemmas, timexes)
