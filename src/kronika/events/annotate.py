@@ -580,15 +580,19 @@ def _generic(match: TriggerMatch, tokens: list[Token], words: dict[str, frozense
 
 def _aimed_at(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
     """An event noun after a preposition of purpose names an aim, not a happening (*komitet dla
-    odbudowy*, *celem budowy*)."""
+    odbudowy*, *w celu budowy*)."""
     return match.verbal is None and _preposition_before(tokens, match.tokens[0], words["purpose_prep"])
 
 
 def _preposition_before(tokens: list[Token], noun: int, prepositions: frozenset[str]) -> bool:
+    """Whether one of ``prepositions`` governs the noun, over adjectives and numerals; a noun of a
+    compound preposition counts after its own preposition (*w wyniku*, not *wyniki głosowania*)."""
     k = noun - 1
     while k >= 0 and (tokens[k].chosen.pos if tokens[k].chosen else "") in {"adj", "num"}:
         k -= 1
-    return k >= 0 and bool(lemmas_lower(tokens[k]) & prepositions)
+    if k < 0 or not lemmas_lower(tokens[k]) & prepositions:
+        return False
+    return is_preposition(tokens[k]) or k > 0 and is_preposition(tokens[k - 1])
 
 
 def _claimed(clause: Clause, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
