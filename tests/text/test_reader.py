@@ -5,6 +5,7 @@ import pytest
 
 from kronika.errors import InputError
 from kronika.text.reader import decode, html_to_text, read_paths
+from tests.robustness.inputs import minimal_pdf
 
 POLISH = "Zażółć gęślą jaźń. Źródło, Śląsk, Łódź — świątynia, źdźbło, ŻÓŁW."
 
@@ -101,32 +102,9 @@ def test_docx(tmp_path):
     assert read.text == "Wojsko Polskie broniło Lwowa.\nPotem przyszła kapitulacja."
 
 
-def _minimal_pdf(text: str) -> bytes:
-    """A one-page PDF with a real text layer (Helvetica, ASCII)."""
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 def test_pdf_text_layer(tmp_path):
     path = tmp_path / "raport.pdf"
-    path.write_bytes(_minimal_pdf("Armia Czerwona przekroczyla granice 17 IX 1939."))
+    path.write_bytes(minimal_pdf("Armia Czerwona przekroczyla granice 17 IX 1939."))
     [document] = read_paths([str(path)])
     assert "Armia Czerwona przekroczyla granice 17 IX 1939." in document.text
 
