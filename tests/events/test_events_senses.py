@@ -55,6 +55,8 @@ NOT_EVENTS = [
     ("Nie objęła go ustawa z 1932 r.", []),
     ("Od okładki zaczyna się każde spotkanie z czytelnikiem.", []),
     ("Wszyscy oskarżeni ujęci w wyniku śledztwa zostali zwolnieni.", []),
+    ("Mówcę powitał huragan oklasków.", []),
+    ("Przez salę przeszła burza gwałtownych protestów.", []),
     ("Koncern Texaco wylał do rzeki miliony litrów ścieków.", [("Koncern Texaco", "ORGANIZATION", "Koncern Texaco")]),
 ]
 

@@ -26,6 +26,7 @@ PREDICATE = FINITE | {"ppas", "pcon", "pant", "inf", "impt"}
 PARTICIPANT_TYPES = frozenset({"PERSON", "ORGANIZATION", "MILITARY_UNIT", "COUNTRY", "DOCUMENT"})
 PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
 HOSTILE_TYPES = frozenset({"battle", "invasion"})
+NATURAL_FORCES = frozenset({"disaster", "flood", "fire"})
 NAME_TYPES_WITHOUT_TRIGGERS = frozenset({"PERSON", "ORGANIZATION", "MILITARY_UNIT", "COUNTRY", "PLACE",
                                          "DOCUMENT"})
 SCORE = re.compile(r"\d{1,2}:\d{1,2}")  # a match result, "3:1"
@@ -578,6 +579,18 @@ def _generic(match: TriggerMatch, tokens: list[Token], words: dict[str, frozense
                                         for k in range(max(0, first - 2), first))
 
 
+def _figure_of_plenty(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
+    """A disaster noun with a genitive of sounds, words or feelings is a figure of plenty, no disaster
+    (*huragan oklasków*, *burza protestów*, *lawina listów*, *powódź słów*)."""
+    if match.verbal is not None or match.entry.type not in NATURAL_FORCES:
+        return False
+    after = match.tokens[-1] + 1
+    while after < len(tokens) and (tokens[after].chosen.pos if tokens[after].chosen else "") == "adj":
+        after += 1
+    return after < len(tokens) and "gen" in cases(tokens[after]) \
+        and bool(lemmas_lower(tokens[after]) & words["outburst"])
+
+
 def _aimed_at(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
     """An event noun after a preposition of purpose names an aim, not a happening (*komitet dla
     odbudowy*, *w celu budowy*)."""
@@ -646,7 +659,8 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
         matches = _one_event_per_verb_and_noun(find_triggers(tokens, clause, blocked), words)
         claimed = _claimed(clause, tokens, words)
         for match in matches:
-            if _generic(match, tokens, words) or _aimed_at(match, tokens, words):
+            if _generic(match, tokens, words) or _aimed_at(match, tokens, words) \
+                    or _figure_of_plenty(match, tokens, words):
                 continue
             if not _passes_gate(match, tokens, clause, mentions, clause_timexes, words):
                 continue

@@ -31,7 +31,8 @@ WORD_CLASSES = frozenset({
     "subordinator", "coordinator", "place_prep", "place_head", "passive_aux", "occurrence", "light_verb",
     "command", "title", "time_noun", "negation", "armed", "treaty_noun", "rumour", "conditional", "modal",
     "intention", "displacement", "irrealis_noun", "sports", "implicative", "report_verb", "comparison",
-    "election", "penalty", "message", "claim", "frame_prep", "anterior_prep", "generic", "building", "purpose_prep",
+    "election", "penalty", "message", "claim", "frame_prep", "anterior_prep", "generic", "building",
+    "purpose_prep", "outburst",
 })
 
 
