@@ -109,3 +109,10 @@ def test_an_aim_is_no_happening_but_what_a_protest_is_against_is() -> None:
     assert _events("Komitet dla odbudowy kraju wykrył nadużycia.") == []
     events = _events("Rząd złożył protest przeciw oświadczeniu ministra w Berlinie.", [("Berlinie", "PLACE", "Berlin")])
     assert "oświadczeniu" in [e.trigger_text for e in events]
+
+
+def test_a_datelines_date_carries_into_its_report() -> None:
+    events = _events("WIEDEŃ. 17.II. (Pat.). W komisji spraw zagranicznych wygłosił kanclerz przemówienie.",
+                     [("WIEDEŃ", "PLACE", "Wiedeń")], [("17.II.", "DATE", "1926-02-17")], dct="1926-02-18")
+    assert [(e.trigger_text, e.time, e.time_basis) for e in events] == [
+        ("wygłosił kanclerz przemówienie", "1926-02-17", "narrative")]

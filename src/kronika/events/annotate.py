@@ -129,6 +129,7 @@ class _DocumentContext:
         self.sentence_number = 0
         self.seen_lemmas: set[str] = set()  # lemmas of the sentences read before this one
         self.seen_refs: set[str] = set()  # entity refs met before this sentence
+        self.verbless: set[int] = set()  # numbers of the sentences without a verb (headings, datelines)
 
     def tell_time(self, timex: Timex, tense: str | None) -> None:
         self.narrative.append((timex, self.sentence_number, tense))
@@ -534,7 +535,7 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
             continue
         if entry.condition == "building" and not any(
                 lemmas_lower(tokens[k]) & words["building"]
-                for k in range(match.tokens[-1] + 1, min(match.tokens[-1] + 4, len(tokens)))):
+                for k in range(match.tokens[-1] + 1, min(match.tokens[-1] + 6, len(tokens)))):
             continue
         if entry.condition == "natural" and any(
                 p.role == "agent" and p.entity and p.entity in people for p in event.participants):
@@ -841,9 +842,12 @@ def annotate_events(analysis: Analysis) -> None:
                                                                for t in sentence.tokens):
             context.forget_times()  # "Biuro Havasa donosi z Londynu:" opens another report
         elif _opens_an_item(sentence.tokens):
-            # "— Odbył się zjazd", "Z kraju.": no time carries into another notice of the column, and the
-            # issue's date stays as doubtful as the column made it
-            context.narrative.clear()
+            # "— Odbył się zjazd", "Z kraju.": no time carries into another notice of the column (but a
+            # dateline's does: "WIEDEŃ. 17.II. (Pat.)."), and the date stays as doubtful as the
+            # column made it
+            context.narrative[:] = [told for told in context.narrative if told[1] in context.verbless]
+        if not any(is_finite(t, sentence.tokens[i - 1] if i else None) for i, t in enumerate(sentence.tokens)):
+            context.verbless.add(number)
         in_sentence = entities[bisect_left(entity_starts, sentence.start):bisect_left(entity_starts, sentence.end)]
         sentence_timexes = timexes[bisect_left(timex_starts, sentence.start):bisect_left(timex_starts, sentence.end)]
         events.extend(_sentence_events(analysis, sentence, context, in_sentence, sentence_timexes))
