@@ -55,6 +55,7 @@ NOT_EVENTS = [
     ("Nie objęła go ustawa z 1932 r.", []),
     ("Od okładki zaczyna się każde spotkanie z czytelnikiem.", []),
     ("Wszyscy oskarżeni ujęci w wyniku śledztwa zostali zwolnieni.", []),
+    ("Stworzono bazę danych będącą katalogiem filmów zbudowanym z cudzych opisów.", []),
     ("Mówcę powitał huragan oklasków.", []),
     ("Przez salę przeszła burza gwałtownych protestów.", []),
     ("Koncern Texaco wylał do rzeki miliony litrów ścieków.", [("Koncern Texaco", "ORGANIZATION", "Koncern Texaco")]),

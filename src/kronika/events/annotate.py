@@ -260,7 +260,8 @@ def _has_auxiliary(participle: int | None, tokens: list[Token], clause: Clause,
     for i in clause.tokens:
         if i == participle or abs(i - participle) > AUXILIARY_SPAN:
             continue
-        if not lemmas_lower(tokens[i]) & words["passive_aux"]:
+        # a finite form or an infinitive of the auxiliary ("będącą katalogiem zbudowanym" has none)
+        if not lemmas_lower(tokens[i]) & words["passive_aux"] or not has_pos(tokens[i], FINITE | {"inf"}):
             continue
         between = range(min(i, participle) + 1, max(i, participle))
         if not any(has_pos(tokens[k], {"ppas"}) for k in between):
