@@ -496,9 +496,11 @@ def _armed(clause: Clause, tokens: list[Token], mentions: list[Mention], all_men
     party, or a town taken or held (a place or *miasto*, *twierdza* named without a preposition)."""
     if any(e.type == "MILITARY_UNIT" for e in entities) or sentence_lemmas & words["armed"]:
         return True
-    # a town is the fight's own argument when no preposition governs it and it hangs on no other noun
-    # ("obrona Grodna" yes, "we wsi Borsuki" no)
-    if any(m.entity.type == "COUNTRY" or m.entity.type == "PLACE" and m.preposition is None
+    # a country is a party unless it hangs on another noun ("stronę internetową Watykanu"); a town is the
+    # fight's own argument when no preposition governs it and it hangs on no other noun ("obrona Grodna"
+    # yes, "we wsi Borsuki" no)
+    if any(m.entity.type == "COUNTRY" and (m.attached_to is None or m.attached_to in match_tokens)
+           or m.entity.type == "PLACE" and m.preposition is None
            and (m.attached_to is None or m.attached_to in match_tokens)
            and not (m.first > 0 and m.first - 1 not in match_tokens and has_pos(tokens[m.first - 1], NOMINAL)
                     and not has_pos(tokens[m.first - 1], FINITE))
@@ -531,8 +533,10 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
             continue
         if entry.condition == "traveller" and _message_moves(clause, tokens, words):
             continue
-        if entry.condition == "enacted" and match.verbal is None and not any(
-                _support_verb(tokens[i], words["light_verb"]) for i in clause.tokens):
+        # the law is what the verb enacts: its subject or object ("w sprawie ustaw" is a topic)
+        if entry.condition == "enacted" and match.verbal is None and not (
+                cases(tokens[match.tokens[0]]) & {"nom", "acc"}
+                and any(_support_verb(tokens[i], words["light_verb"]) for i in clause.tokens)):
             continue
         if entry.condition == "building" and not any(
                 lemmas_lower(tokens[k]) & words["building"]
