@@ -35,6 +35,7 @@ SENSES = [
     ("Dokonano otwarcia nowego mostu na Wilji.", [("Wilji", "PLACE", "Wilja")],
      [("otwarcia", "construction", "asserted")]),
     ("Wojewoda dokonał otwarcia wystawy rolniczej.", [], [("otwarcia wystawy", "meeting", "asserted")]),
+    ("Dziś zostanie (lub nie) uchwalona poprawka do ustawy.", [], [("uchwalona", "legal_act", "future")]),
     ("Delegacja dotarła do Wilna wieczorem.", [("Wilna", "PLACE", "Wilno")], [("dotarła", "visit", "asserted")]),
     ("Wezbrana Wisła zalała nadbrzeżne wsie.", [("Wisła", "PLACE", "Wisła")], [("zalała", "flood", "asserted")]),
 ]
@@ -55,6 +56,7 @@ NOT_EVENTS = [
     ("Nie objęła go ustawa z 1932 r.", []),
     ("Od okładki zaczyna się każde spotkanie z czytelnikiem.", []),
     ("Wszyscy oskarżeni ujęci w wyniku śledztwa zostali zwolnieni.", []),
+    ("Wszyscy oskarżeni zostali zwolnieni.", []),
     ("Stworzono bazę danych będącą katalogiem filmów zbudowanym z cudzych opisów.", []),
     ("Mówcę powitał huragan oklasków.", []),
     ("Przez salę przeszła burza gwałtownych protestów.", []),

@@ -34,7 +34,7 @@ NARRATIVE_SPAN = 3  # sentences a narrative time carries over in a text without 
 MAX_GAP = 4  # tokens allowed between the words of a multiword trigger ("stoczyły również walkę")
 DASHES = frozenset({"—", "–"})
 HEADING_WORDS = 4  # a verbless sentence this short is a heading of a news column
-AUXILIARY_SPAN = 3  # tokens between a passive participle and its auxiliary ("zostały przez Niemców zajęte")
+AUXILIARY_SPAN = 3  # words between an auxiliary and its participle, fewer than this ("zostały przez Niemców zajęte")
 CONDITIONAL_ENDING = re.compile(r"(?:by|bym|byś|byśmy|byście)$")  # the conditional mood: "skończyłby"
 
 
@@ -258,15 +258,28 @@ def _has_auxiliary(participle: int | None, tokens: list[Token], clause: Clause,
     if participle is None:
         return False
     for i in clause.tokens:
-        if i == participle or abs(i - participle) > AUXILIARY_SPAN:
-            continue
         # a finite form or an infinitive of the auxiliary ("będącą katalogiem zbudowanym" has none)
-        if not lemmas_lower(tokens[i]) & words["passive_aux"] or not has_pos(tokens[i], FINITE | {"inf"}):
+        if i == participle or not lemmas_lower(tokens[i]) & words["passive_aux"] \
+                or not has_pos(tokens[i], FINITE | {"inf"}):
             continue
         between = range(min(i, participle) + 1, max(i, participle))
-        if not any(has_pos(tokens[k], {"ppas"}) for k in between):
+        if any(has_pos(tokens[k], {"ppas"}) for k in between):
+            continue
+        # an auxiliary after the participle with a participle of its own right after it is that one's
+        if i > participle and any(has_pos(tokens[k], {"ppas"}) for k in range(i + 1, min(i + 3, len(tokens)))):
+            continue
+        if len(_words_outside_parentheses(tokens, between)) < AUXILIARY_SPAN:  # "zostanie (lub nie) uchwalona"
             return True
     return False
+
+
+def _words_outside_parentheses(tokens: list[Token], span: range) -> list[int]:
+    words, depth = [], 0
+    for k in span:
+        depth += (tokens[k].text == "(") - (tokens[k].text == ")")
+        if depth <= 0 and not has_pos(tokens[k], {"interp"}):
+            words.append(k)
+    return words
 
 
 def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, mentions: list[Mention],
