@@ -835,14 +835,12 @@ def _share_places(events: list[Event]) -> None:
             event.places = [EventArgument(p.lemma, p.entity, p.role) for p in previous.places]
 
 
-def _opens_an_item(tokens: list[Token]) -> bool:
+def _opens_an_item(tokens: list[Token], verbless: bool) -> bool:
     """A sentence that opens another item of a news column: one led by a dash (the column's separator of
     notices), or a heading (a few words and no verb: *Z kraju.*, *Wiadomości z Łodzi.*)."""
     if tokens and tokens[0].text in DASHES:
         return True
-    words = [t for t in tokens if not has_pos(t, {"interp"})]
-    return 0 < len(words) <= HEADING_WORDS and not any(
-        is_finite(t, tokens[i - 1] if i else None) for i, t in enumerate(tokens))
+    return verbless and 0 < sum(not has_pos(t, {"interp"}) for t in tokens) <= HEADING_WORDS
 
 
 def annotate_events(analysis: Analysis) -> None:
@@ -856,15 +854,16 @@ def annotate_events(analysis: Analysis) -> None:
     words = context.words
     for number, sentence in enumerate(analysis.sentences):
         context.sentence_number = number
+        verbless = not any(is_finite(t, sentence.tokens[i - 1] if i else None) for i, t in enumerate(sentence.tokens))
         if any(t.text == ":" for t in sentence.tokens) and any(lemmas_lower(t) & words["report_verb"]
                                                                for t in sentence.tokens):
             context.forget_times()  # "Biuro Havasa donosi z Londynu:" opens another report
-        elif _opens_an_item(sentence.tokens):
+        elif _opens_an_item(sentence.tokens, verbless):
             # "— Odbył się zjazd", "Z kraju.": no time carries into another notice of the column (but a
             # dateline's does: "WIEDEŃ. 17.II. (Pat.)."), and the issue's date stays as doubtful as the
             # column made it
             context.narrative[:] = [told for told in context.narrative if told[1] in context.verbless]
-        if not any(is_finite(t, sentence.tokens[i - 1] if i else None) for i, t in enumerate(sentence.tokens)):
+        if verbless:
             context.verbless.add(number)
         in_sentence = entities[bisect_left(entity_starts, sentence.start):bisect_left(entity_starts, sentence.end)]
         sentence_timexes = timexes[bisect_left(timex_starts, sentence.start):bisect_left(timex_starts, sentence.end)]
