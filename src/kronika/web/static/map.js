@@ -97,6 +97,12 @@
       markers.push({ place, marker });
       cluster.addLayer(marker);
     }
+    // The view is fitted at once, before the markers are drawn: an animated fit would move them after the
+    // page says it is ready, and a click aimed at a marker would land on the empty map.
+    if (placesFound.length) {
+      map.fitBounds(L.latLngBounds(placesFound.map((p) => [p.lat, p.lon])),
+        { padding: [30, 30], maxZoom: 8, animate: false });
+    }
     cluster.addTo(map);
     const years = placesFound.flatMap((p) => p.dates.map(([begin]) => year(begin)));
     if (years.length && slider) {
@@ -106,7 +112,6 @@
       slider.disabled = false;
       slider.addEventListener("input", filterByYear);
     }
-    if (placesFound.length) map.fitBounds(cluster.getBounds(), { padding: [30, 30], maxZoom: 8 });
     element.dataset.ready = String(placesFound.length);
   }).catch(() => { element.dataset.ready = "error"; });
 })();
