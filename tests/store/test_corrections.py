@@ -3,11 +3,14 @@ document is analysed again."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
 
 from kronika.errors import KronikaError
+from kronika.export.store_export import export_store
 from kronika.model import Document
 from kronika.pipeline import analyze
 from kronika.store import Store
@@ -154,3 +157,42 @@ def test_authority_link_adds_a_ref_and_undo_removes_it(stored: tuple[Store, str]
         library.correct(store, "link", {"ref": lwow}, {"authority": "Q36036"}, "Ewa")
     library.undo(store, correction.id, "Ewa")
     assert store.entities(ref="wikidata:Q36036") == []
+
+
+def test_every_export_says_who_corrected_what_and_when(stored: tuple[Store, str], jing_errors) -> None:
+    store, document = stored
+    lwow = _entity_ref(store, "Lw")
+    library.correct(store, "entity", {"ref": lwow}, {"lemma": "Lwów (miasto)"}, "Anna")
+    start, end = _span("6 września 1939 roku")
+    timex = library.correct(store, "timex", {"start": start, "end": end}, {"value": "1939-09-07"}, "Ewa", document)
+    event = store.events(document=document)[0]
+    library.correct(store, "event", {"trigger_start": event.trigger_start, "trigger_end": event.trigger_end},
+                    {"status": "accepted"}, "Ewa", document)
+
+    marked = _analysis_json(store, document)
+    date = next(t for t in marked["timexes"] if t["start"] == start)
+    assert (date["source"], date["by"], date["at"]) == ("human", "Ewa", timex.created_at)
+    assert {(e["source"], e.get("by")) for e in marked["entities"] if e["ref"] == lwow} == {("human", "Anna")}
+    assert any(e["source"] == "machine" and "by" not in e for e in marked["entities"])
+
+    tei = export_store(store, "tei")
+    assert jing_errors(tei) == []
+    assert 'key="Lwów (miasto)" ref="#' in tei and 'resp="#' in tei
+    assert "<resp>correction</resp><name>Anna</name>" in tei and f'when="{timex.created_at}"' in tei
+
+    rows = {row["lemma"]: row for row in _csv(export_store(store, "csv", table="mentions"))}
+    assert (rows["Lwów (miasto)"]["source"], rows["Lwów (miasto)"]["corrected_by"]) == ("human", "Anna")
+    assert {row["source"] for name, row in rows.items() if name != "Lwów (miasto)"} == {"machine"}
+    events = _csv(export_store(store, "csv"))
+    assert (events[0]["source"], events[0]["corrected_by"]) == ("human", "Ewa")
+
+    annotations = json.loads(export_store(store, "webanno"))["first"]["items"]
+    corrected = [a for a in annotations if a["target"]["selector"][1]["start"] == start]
+    assert corrected[0]["creator"] == {"type": "Person", "name": "Ewa"} and corrected[0]["created"] == timex.created_at
+
+    turtle = export_store(store, "ttl")
+    assert "prov:wasAttributedTo" in turtle and '"Anna"' in turtle and "prov:generatedAtTime" in turtle
+
+
+def _csv(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))

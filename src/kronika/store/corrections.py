@@ -180,23 +180,73 @@ def delete_document(store: Store, document: str) -> bool:
     return store.delete_document(document)
 
 
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Who made a human assertion and when (the latest active correction of that thing)."""
+
+    by: str
+    at: str
+    kind: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"source": "human", "by": self.by, "at": self.at}
+
+
+@dataclass(frozen=True)
+class HumanMarks:
+    """What the active corrections made or changed, for the pages, ``analyze`` JSON and every export:
+    spans (added names, corrected dates) and event triggers by document and offsets, entities by ref."""
+
+    spans: dict[tuple[str | None, int, int], Mark]
+    refs: dict[str, Mark]
+    triggers: dict[tuple[str | None, int, int], Mark]
+
+    def entity(self, document: str, start: int, end: int, ref: str | None) -> Mark | None:
+        return self.spans.get((document, start, end)) or (self.refs.get(ref) if ref else None)
+
+    def timex(self, document: str, start: int, end: int) -> Mark | None:
+        return self.spans.get((document, start, end))
+
+    def event(self, document: str, trigger_start: int, trigger_end: int) -> Mark | None:
+        return self.triggers.get((document, trigger_start, trigger_end))
+
+    def of_document(self, document: str) -> list[Mark]:
+        """Every mark on the document's own spans and triggers (entity marks are found by ref)."""
+        return [m for (d, _, _), m in [*self.spans.items(), *self.triggers.items()] if d == document]
+
+
+def human_marks(store: Store) -> HumanMarks:
+    """One read of the correction log; the newest correction of a thing is the one shown."""
+    spans: dict[tuple[str | None, int, int], Mark] = {}
+    refs: dict[str, Mark] = {}
+    triggers: dict[tuple[str | None, int, int], Mark] = {}
+    for c in corrections(store, include_undone=False):  # newest first: setdefault keeps the newest
+        mark = Mark(c.user, c.created_at, c.kind)
+        if c.kind in ("add", "timex"):
+            spans.setdefault((c.document, c.target["start"], c.target["end"]), mark)
+        elif c.kind in ("entity", "place", "link"):
+            refs.setdefault(c.target["ref"], mark)
+        elif c.kind == "merge":
+            refs.setdefault(c.value["into"], mark)
+        elif c.kind == "event":
+            triggers.setdefault((c.document, c.target["trigger_start"], c.target["trigger_end"]), mark)
+    return HumanMarks(spans, refs, triggers)
+
+
 def mark_human(store: Store, document: str, analysis_json: dict[str, Any]) -> dict[str, Any]:
-    """``"source": "human"`` on the entities, timexes and events of an ``analyze`` JSON that a correction
-    made or changed, ``"source": "machine"`` on the rest."""
-    active = [c for c in corrections(store, include_undone=False)
-              if c.document == document or c.document is None]
-    spans = {(c.target["start"], c.target["end"]) for c in active if c.kind in ("add", "timex")}
-    refs = {c.target["ref"] for c in active if c.kind in ("entity", "place", "link")}
-    refs |= {c.value["into"] for c in active if c.kind == "merge"}
-    triggers = {(c.target["trigger_start"], c.target["trigger_end"]) for c in active if c.kind == "event"}
+    """``"source": "human"`` with ``"by"`` and ``"at"`` on the entities, timexes and events of an ``analyze``
+    JSON that a correction made or changed, ``"source": "machine"`` on the rest."""
+    marks = human_marks(store)
+    machine = {"source": "machine"}
     for item in analysis_json.get("entities", []):
-        human = (item["start"], item["end"]) in spans or item.get("ref") in refs
-        item["source"] = "human" if human else "machine"
+        mark = marks.entity(document, item["start"], item["end"], item.get("ref"))
+        item.update(mark.to_json() if mark else machine)
     for item in analysis_json.get("timexes", []):
-        item["source"] = "human" if (item["start"], item["end"]) in spans else "machine"
+        mark = marks.timex(document, item["start"], item["end"])
+        item.update(mark.to_json() if mark else machine)
     for item in analysis_json.get("events", []):
-        trigger = item["trigger"]
-        item["source"] = "human" if (trigger["start"], trigger["end"]) in triggers else "machine"
+        mark = marks.event(document, item["trigger"]["start"], item["trigger"]["end"])
+        item.update(mark.to_json() if mark else machine)
     return analysis_json
 
 
