@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import groupby
 
+from kronika.errors import KronikaError
 from kronika.export.markup import Span, layered_spans, render_inline
 from kronika.export.place_details import place_details
 from kronika.model import Analysis, Entity
@@ -303,6 +304,32 @@ def _place_facts(entity: EntityRecord) -> Html:
     return h('<dl class="facts">{}</dl>', join(h("<dt>{}</dt><dd>{}</dd>", k, v) for k, v in facts if v))
 
 
+MENTIONS_PER_PAGE = 50  # an entity named thousands of times in a large store is read a page at a time
+
+
+def page_of(query: Query, items: int) -> tuple[int, int]:
+    """The page asked for (``?page=``, from 1) and the number of pages of ``items``."""
+    pages = max(1, -(-items // MENTIONS_PER_PAGE))
+    try:
+        number = int(query.get("page") or 1)
+    except ValueError:
+        raise KronikaError("page must be a whole number") from None
+    if not 1 <= number <= pages:
+        raise NotFound(f"nie ma strony {number} (stron: {pages})")
+    return number, pages
+
+
+def pager(path: str, number: int, pages: int, **query: str) -> Html:
+    """Links to the previous and next page of a list (nothing when it fits on one page)."""
+    if pages == 1:
+        return Html("")
+    previous = h('<a rel="prev" href="{}">« poprzednie</a>', url(path, **query, page=number - 1)) \
+        if number > 1 else Html("")
+    following = h('<a rel="next" href="{}">następne »</a>', url(path, **query, page=number + 1)) \
+        if number < pages else Html("")
+    return h('<nav class="pager">{} <span>strona {} z {}</span> {}</nav>', previous, number, pages, following)
+
+
 def entity_page(store: Store, query: Query) -> Page:
     ref = query.get("ref", "")
     found = store.entities(ref=ref) if ref else []
@@ -310,11 +337,12 @@ def entity_page(store: Store, query: Query) -> Page:
         raise NotFound(f"nie ma nazwy {ref}")
     entity = found[0]
     titles = _titles(store)
+    number, pages = page_of(query, entity.mentions)
     groups = []
-    for document, mentions in groupby(store.mentions(ref), key=lambda m: m.document):
+    cited = store.cited_mentions(ref, (number - 1) * MENTIONS_PER_PAGE, MENTIONS_PER_PAGE)
+    for document, mentions in groupby(cited, key=lambda pair: pair[0].document):
         items = []
-        for mention in mentions:
-            citation = store.sentence(document, mention.start)
+        for mention, citation in mentions:
             if citation is not None:
                 delete = form("/correct", entity_url(ref), Html(""), "To nie ta nazwa — usuń wzmiankę",
                               css="edit inline delete-mention", kind="delete", document=document,
@@ -328,10 +356,10 @@ def entity_page(store: Store, query: Query) -> Page:
         if events else Html("")
     body = h('<h1>{lemma} <span class="chip t-{type}">{label}</span></h1>'
              '<p class="meta">{mentions} wzmianek w {documents} dok.; identyfikatory: <code>{refs}</code></p>'
-             '{facts}{events}<h2>Wzmianki</h2>{groups}',
+             '{facts}{events}<h2>Wzmianki</h2>{pager}{groups}{pager}',
              lemma=entity.lemma, type=entity.type, label=entity_label(entity.type), mentions=entity.mentions,
              documents=entity.documents, refs=", ".join(entity.refs), facts=_place_facts(entity),
-             events=event_list, groups=join(groups))
+             events=event_list, groups=join(groups), pager=pager("/entity", number, pages, ref=entity.ref))
     return Page(entity.lemma, h("{}{}", body, _entity_forms(entity)), "/entities")
 
 
