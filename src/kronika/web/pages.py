@@ -347,8 +347,14 @@ def entity_page(store: Store, query: Query) -> Page:
                 delete = form("/correct", entity_url(ref), Html(""), "To nie ta nazwa — usuń wzmiankę",
                               css="edit inline delete-mention", kind="delete", document=document,
                               start=mention.start, end=mention.end)
-                items.append(h('<li><span class="note">„{}”</span>{}{}</li>', mention.text,
-                               citation_block(citation, titles.get(document), (mention.start, mention.end)), delete))
+                split = form("/correct", entity_url(ref),
+                             Html('<label>Forma podstawowa <input name="lemma" size="18" '
+                                  'placeholder="bez zmian"></label>'),
+                             "To ktoś/coś innego — wydziel", css="edit inline split-mention", kind="split",
+                             document=document, start=mention.start, end=mention.end)
+                items.append(h('<li><span class="note">„{}”</span>{}{}{}</li>', mention.text,
+                               citation_block(citation, titles.get(document), (mention.start, mention.end)),
+                               delete, split))
         groups.append(h('<h3><a href="{}">{}</a></h3><ol class="mentions">{}</ol>', document_url(document),
                         titles.get(document, document), join(items)))
     events = sorted(store.events(ref=entity.ref), key=timeline_key)
@@ -638,7 +644,7 @@ def export_page(store: Store, query: Query) -> Page:
 
 
 KIND_LABELS = {"entity": "nazwa", "merge": "połączenie", "place": "współrzędne", "link": "identyfikator",
-               "delete": "usunięta wzmianka",
+               "delete": "usunięta wzmianka", "split": "wydzielona wzmianka",
                "add": "dodana nazwa", "timex": "data", "event": "zdarzenie"}
 
 
