@@ -24,6 +24,7 @@ from kronika.geo.index import Hit, Place, get_gazetteer
 from kronika.geo.keys import fold, mention_keys
 from kronika.geo.orthography import modernised
 from kronika.geo.qualifiers import regions, split_qualifier
+from kronika.geo.states import country_then, full_date
 
 if TYPE_CHECKING:
     from kronika.model import Analysis, Entity
@@ -313,10 +314,17 @@ def candidates(name: str, year: int | None = None) -> list[Place]:
 
 def document_year(analysis: Analysis) -> int | None:
     """The document's period: its creation year, else the median year of its dates."""
+    date = document_date(analysis)
+    return int(date[:4]) if date else None
+
+
+def document_date(analysis: Analysis) -> str | None:
+    """The document's date (``YYYY-MM-DD``): its creation date, else the middle of the median year of its
+    dates."""
     if analysis.document.dct and analysis.document.dct[:4].isdigit():
-        return int(analysis.document.dct[:4])
-    years = sorted(int(t.value[:4]) for t in analysis.timexes if t.value[:4].isdigit())
-    return years[len(years) // 2] if years else None
+        return full_date(analysis.document.dct)
+    years = sorted(t.value[:4] for t in analysis.timexes if t.value[:4].isdigit())
+    return full_date(years[len(years) // 2]) if years else None
 
 
 def _contexts(analysis: Analysis, entities: Sequence[Entity]) -> list[MentionContext]:
@@ -352,7 +360,8 @@ def annotate_places(analysis: Analysis) -> None:
         if context.wider and _matches(context.wider):  # the name stages cut the name short
             lemmas[i] = surfaces[i] = context.wider
     evidence = [Evidence(c.towns_only or c.lone_adjective, c.district) for c in contexts]
-    resolutions = resolve(lemmas, document_year(analysis), surfaces=surfaces, evidence=evidence)
+    date = document_date(analysis)
+    resolutions = resolve(lemmas, int(date[:4]) if date else None, surfaces=surfaces, evidence=evidence)
     about_a_town = any(r.place is not None and r.place.kind == "settlement" and is_town(r.place)
                        for r in resolutions)
     for entity, context, resolution in zip(entities, contexts, resolutions, strict=True):
@@ -363,6 +372,7 @@ def annotate_places(analysis: Analysis) -> None:
             continue
         entity.geo = {
             **resolution.place.to_geo(),
+            "country_then": country_then(resolution.place, date) if date else None,
             "reason": resolution.reason,
             "candidates": [c.to_json() for c in resolution.candidates[:5]],
         }
