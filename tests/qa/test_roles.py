@@ -1,7 +1,7 @@
 """Reading roles in press notes written for these tests: the subject beside a participle's agent, the
 accusative that equals the genitive, a title before a name the name stage took for a place, an unknown
-name after the asked preposition, a name in apposition to the asked noun, and names the sentence splitter
-cut after an abbreviation."""
+name after the asked preposition, a name in apposition to the asked noun, names the sentence splitter cut
+after an abbreviation, the place a relative *gdzie* refers to and numbers grouped by dots."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ NOTES = [
     ("1930-05-06", "Minister Jan Kwapiński przybył do Lwowa i zamieszkał w hotelu Krantz."),
     ("1930-05-07", "Norwegia otrzymała wczoraj notę rządu brytyjskiego."),
     ("1930-05-08", "Komitet wystawy otworzył w Poznaniu biuro, na którego czele stanął p. Wład. Kosiński."),
+    ("1930-05-09", "Po nabożeństwie delegaci przeszli do gmachu starostwa, gdzie odbyło się zebranie cechów."),
+    ("1930-05-10", "Parafianie zebrali 12.500 złr. na odbudowę dzwonnicy."),
 ]
 
 
@@ -44,6 +46,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     ("W którym hotelu zamieszkał minister Kwapiński?", "Krantz"),  # in apposition to "hotel"
     ("Który kraj otrzymał notę rządu brytyjskiego?", "Norwegia"),  # a subject, not a place where
     ("Kto stanął na czele biura komitetu wystawy?", "Kosiński"),  # "Wład." cut off by the splitter
+    ("Gdzie odbyło się zebranie cechów?", "gmachu starostwa"),  # the phrase a relative "gdzie" refers to
+    ("Ile zebrali parafianie na odbudowę dzwonnicy?", "12500"),  # thousands grouped by a dot
 ])
 def test_role_gives_the_answer(store: Store, question: str, expected: str) -> None:
     answers = answer(store, question)

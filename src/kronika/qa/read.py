@@ -13,6 +13,7 @@ little). A name the question itself contains is never its answer.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import takewhile
@@ -38,6 +39,7 @@ ASIDE = 0.5  # weight of a word outside the question's main clause
 DOCUMENT_SHARE = 0.3  # credit of a question name found only elsewhere in the passage's document
 UNKNOWN_PLACE = 0.8  # fit of an unknown name taken for a person, after the asked place preposition
 ABBREVIATED_NAME = 4  # letters of a first name abbreviated with a dot
+GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})+")  # thousands grouped by dots or commas: "104.000", "32,864"
 
 
 @dataclass
@@ -381,6 +383,7 @@ class Reader:
                     fit = UNKNOWN_PLACE if fit >= 1.0 and unknown else 0.0
                 if fit:
                     found.append(Candidate(entity.text, entity.lemma, entity.start, entity.end, fit, passage))
+            found += self._relative_places(passage)
             if not found:
                 for start, end in self._noun_phrases(passage, frozenset({"loc", "gen", "acc", "inst"})):
                     fit = self._place_fit(passage, start)
@@ -394,7 +397,9 @@ class Reader:
                         self.question_words else 0.4
                     value = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
                     found.append(Candidate(quantity.text, value, quantity.start, quantity.end, fit, passage))
-            if not found and nouns & {fold(t.lemma) for t in sentence.tokens}:
+            if not found and (nouns & {fold(t.lemma) for t in sentence.tokens} or not nouns and any(
+                    self._match(p, {fold(t.lemma) for t in sentence.tokens}) for p in question.predicates)):
+                # the counted noun, or for "ile" with a verb alone (*Ile zebrali…?*) that verb, is here
                 found = self._bare_numbers(passage)
         elif question.asks in {"person", "which"}:
             found = self._entity_candidates(passage)
@@ -414,6 +419,26 @@ class Reader:
                 found.append(Candidate(text[start:end], text[start:end], start, end, fit, passage))
         return found
 
+    def _relative_places(self, passage: Passage) -> list[Candidate]:
+        """The noun phrase a relative *gdzie* refers to, when the clause it opens says what the question
+        asks: *udali się do sali kasyna, gdzie odbyły się obrady* answers where the debates were."""
+        tokens = passage.sentence.tokens
+        text = passage.analysis.document.text
+        found = []
+        for index in range(2, len(tokens)):
+            if tokens[index].text.lower() != "gdzie" or tokens[index - 1].text != ",":
+                continue
+            clause = list(takewhile(lambda t: t.text not in {",", ";", ":", "."}, tokens[index + 1:]))
+            terms = {fold(t.lemma) for t in clause} | {fold(t.text) for t in clause}
+            if not any(self._match(term, terms) for term in self.question.terms if not term.name):
+                continue
+            phrase = list(takewhile(lambda t: _pos(t) in {"subst", "adj", "ign"} and t.text[:1].isalnum(),
+                                    reversed(tokens[:index - 1])))
+            if phrase and _pos(phrase[-1]) == "subst":
+                start, end = phrase[-1].start, phrase[0].end
+                found.append(Candidate(text[start:end], text[start:end], start, end, 1.0, passage))
+        return found
+
     def _personal(self, passage: Passage, start: int, end: int) -> bool:
         return any(":m1" in t.tag or t.lemma in self.words["people"] for t in self._tokens(passage, start, end)
                    if _pos(t) in {"subst", "ger"})
@@ -430,7 +455,8 @@ class Reader:
         index = 0
         while index < len(tokens):
             token = tokens[index]
-            if not token.text.isdigit() or any(a <= token.start < b for a, b in taken):
+            grouped = GROUPED_NUMBER.fullmatch(token.text)
+            if not (token.text.isdigit() or grouped) or any(a <= token.start < b for a, b in taken):
                 index += 1
                 continue
             last = index
@@ -438,7 +464,7 @@ class Reader:
                    and tokens[last + 1].start == tokens[last].end + 1):
                 last += 1  # "19 000"
             start, end = token.start, tokens[last].end
-            value = int("".join(t.text for t in tokens[index:last + 1]))
+            value = int("".join(t.text for t in tokens[index:last + 1]).replace(".", "").replace(",", ""))
             found.append(Candidate(text[start:end], value, start, end, 0.7, passage))
             index = last + 1
         return found
