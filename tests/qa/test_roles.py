@@ -53,3 +53,12 @@ def test_role_gives_the_answer(store: Store, question: str, expected: str) -> No
     answers = answer(store, question)
     assert answers, question
     assert expected in str(answers[0].value), (question, [(a.text, a.value) for a in answers])
+
+
+def test_a_rival_answer_keeps_the_confidence_low(tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder = tmp_path_factory.mktemp("rival")
+    with Store.open(f"sqlite:///{folder}/rival.sqlite") as opened:
+        opened.ingest(analyze(Document(id="rival", text="Na zebraniu cechu przemawiali p. Jan Kowal i p. Piotr Nowak.",
+                                       dct="1930-05-11")))
+        answers = answer(opened, "Kto przemawiał na zebraniu cechu?")
+    assert answers and all(a.confidence < 0.8 for a in answers)
