@@ -82,8 +82,9 @@ def _cases(token: Token) -> frozenset[str]:
 
 
 def _place_direction(preposition: str | None) -> str | None:
-    """The place a "which place" question asks (at, to, from): *W którym mieście…?* asks where."""
-    return "at" if preposition is None else place_question_direction(preposition)
+    """The place a "which place" question asks (at, to, from): *W którym mieście…?* asks where; without a
+    preposition (*Który kraj otrzymał notę?*) the place is a subject or object, asked as an entity."""
+    return None if preposition is None else place_question_direction(preposition)
 
 
 def _term(token: Token, first: bool, position: int = 0) -> Term:
