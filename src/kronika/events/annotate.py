@@ -25,6 +25,7 @@ from kronika.model import Analysis, Entity, Event, EventArgument, Sentence, Time
 PREDICATE = FINITE | {"ppas", "pcon", "pant", "inf", "impt"}
 PARTICIPANT_TYPES = frozenset({"PERSON", "ORGANIZATION", "MILITARY_UNIT", "COUNTRY", "DOCUMENT"})
 PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
+ACTOR_TYPES = frozenset({"PERSON", "ORGANIZATION"})
 HOSTILE_TYPES = frozenset({"battle", "invasion"})
 NATURAL_FORCES = frozenset({"disaster", "flood", "fire"})
 NAME_TYPES_WITHOUT_TRIGGERS = frozenset({"PERSON", "ORGANIZATION", "MILITARY_UNIT", "COUNTRY", "PLACE",
@@ -300,10 +301,13 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
                       and 0 < m.first - match.verbal <= 2 for m in mentions)
         return aux or agent or located
     noun = match.tokens[0]
-    support = words["occurrence"] | words["light_verb"]
+    # a verb of calling or inviting makes its noun a happening to come: "zarządził wybory"
+    support = words["occurrence"] | words["light_verb"] | words["announcement"]
     if any(_support_verb(tokens[i], support) for i in clause.tokens):
         return True
     if any(m.attached_to == noun and m.entity.type in PLACE_TYPES for m in mentions):
+        return True
+    if _actor_of_noun(noun, tokens, mentions):
         return True
     # a place of its own right after the noun: "pożar w Warszawie", "powódź na Podhalu" (not a partner:
     # "mecz z Litwą")
@@ -319,6 +323,21 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
         if all(t.text in "(z" or has_pos(t, NOMINAL | {"adj", "ign"}) for t in between):
             return True
     return False
+
+
+def _actor_of_noun(noun: int, tokens: list[Token], mentions: list[Mention]) -> bool:
+    """A named actor in the genitive makes an event noun one happening: *posiedzenie Sejmu*, *przemówienie
+    pos. Kozłowskiego*."""
+    return any(m.attached_to == noun and m.entity.type in ACTOR_TYPES and m.entity.parent is None
+               and ("gen" in m.cases or not m.cases) and not _subject_before_verb(tokens, m) for m in mentions)
+
+
+def _subject_before_verb(tokens: list[Token], mention: Mention) -> bool:
+    """A name that may be a nominative, right before a finite verb, is its subject (*w meczu Pogoń
+    pokonała*), no genitive of the noun before it (*na posiedzeniu Sejmu przemawiał* is one)."""
+    after = mention.last + 1
+    return (not mention.cases or "nom" in mention.cases) and after < len(tokens) \
+        and is_finite(tokens[after], tokens[mention.last])
 
 
 def _choose_time(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[int, Timex]],
@@ -480,14 +499,20 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
     if match.verbal is None and any(lemmas_lower(tokens[k]) & words["irrealis_noun"]
                                     for k in range(max(0, match.tokens[0] - 2), match.tokens[0])):
         return "possible"  # "próby okrążenia", "groźba strajku"
+    if match.verbal is None and _supposed_case(tokens, match.tokens[0], words):
+        return "conditional"
+    if match.verbal is None and _announced(tokens, match.tokens[0], clause, words):
+        return "future"
     clause_tokens = [tokens[i] for i in clause.tokens]
     if predicate is not None and _tense(tokens[predicate], clause_tokens) == "future":
         return "future"
     chosen = tokens[predicate].chosen.pos if predicate is not None and tokens[predicate].chosen else None
     if chosen == "impt":
         return "possible"
-    if non_finite and governing is not None:
-        # "ma się odbyć", "mają być rozstrzelani": planned; "może powołać", "musi być przyjęta": possible
+    # "ma się odbyć", "mają być rozstrzelani": planned; "może powołać", "musi być przyjęta": possible; but
+    # with no infinitive the verb governs only the noun ("odpowiedź na przemówienie ma charakter …")
+    if non_finite and governing is not None and any(
+            has_pos(tokens[i], {"inf", "ppas"}) for i in clause.tokens if i != governing):
         governing_lemmas = lemmas_lower(tokens[governing])
         if governing_lemmas & words["implicative"] and _tense(tokens[governing], clause_tokens) == "past":
             return "asserted"  # "musieli walczyć", "zdołali się przebić": it happened
@@ -549,6 +574,7 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
         # the law is what the verb enacts: its subject or object ("w sprawie ustaw" is a topic)
         if entry.condition == "enacted" and match.verbal is None and not (
                 cases(tokens[match.tokens[0]]) & {"nom", "acc"}
+                and not _governed_by_preposition(tokens, match.tokens[0])
                 and any(_support_verb(tokens[i], words["light_verb"]) for i in clause.tokens)):
             continue
         if entry.condition == "building" and not any(
@@ -566,6 +592,14 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
             continue
         return entry
     return None
+
+
+def _governed_by_preposition(tokens: list[Token], noun: int) -> bool:
+    """A preposition before the noun, over adjectives: *poprawki do nowej ustawy* (no subject, no object)."""
+    k = noun - 1
+    while k >= 0 and (tokens[k].chosen.pos if tokens[k].chosen else "") == "adj":
+        k -= 1
+    return k >= 0 and is_preposition(tokens[k])
 
 
 def _penalty_or_none(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
@@ -608,6 +642,35 @@ def _figure_of_plenty(match: TriggerMatch, tokens: list[Token], words: dict[str,
         after += 1
     return after < len(tokens) and "gen" in cases(tokens[after]) \
         and bool(lemmas_lower(tokens[after]) & words["outburst"])
+
+
+def _case_of(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
+    """A noun of condition in a compound preposition, no happening: *w wypadku odmowy*, *na ten wypadek*
+    (but *w wypadku samochodowym* is an accident: an adjective of its own follows)."""
+    noun = match.tokens[0]
+    if match.verbal is not None or len(match.tokens) > 1 or not lemmas_lower(tokens[noun]) & words["case_noun"]:
+        return False
+    after = tokens[noun + 1] if noun + 1 < len(tokens) else None
+    if after is not None and (after.chosen.pos if after.chosen else "") == "adj":
+        return False
+    return _preposition_before(tokens, noun, frozenset({"w", "na"}))
+
+
+def _supposed_case(tokens: list[Token], noun: int, words: dict[str, frozenset[str]]) -> bool:
+    """An event noun after a compound preposition of condition is only supposed: *w razie wojny*,
+    *na wypadek zamachów*."""
+    k = noun - 1
+    while k >= 0 and (tokens[k].chosen.pos if tokens[k].chosen else "") in {"adj", "num"}:
+        k -= 1
+    return k > 0 and bool(lemmas_lower(tokens[k]) & words["case_noun"]) \
+        and _preposition_before(tokens, k, frozenset({"w", "na"}))
+
+
+def _announced(tokens: list[Token], noun: int, clause: Clause, words: dict[str, frozenset[str]]) -> bool:
+    """An event noun that a verb of calling or inviting governs, or an adjective of the future modifies,
+    is still to come: *zarządził wybory*, *pismo zapraszające na kongres*, *przyszłe wybory*."""
+    return any(lemmas_lower(tokens[k]) & words["announcement"]
+               for k in range(max(0, noun - 3), noun) if k in clause.tokens)
 
 
 def _aimed_at(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
@@ -679,7 +742,7 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
         claimed = _claimed(clause, tokens, words)
         for match in matches:
             if _generic(match, tokens, words) or _aimed_at(match, tokens, words) \
-                    or _figure_of_plenty(match, tokens, words):
+                    or _figure_of_plenty(match, tokens, words) or _case_of(match, tokens, words):
                 continue
             if not _passes_gate(match, tokens, clause, mentions, clause_timexes, words):
                 continue
@@ -768,7 +831,10 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
         basis = "document" if timex else None
         time = timex.value if timex else None
     # only what happened (or is said to have happened) takes a time from the narrative or the issue
-    earlier = match.verbal is None and _frame(tokens, match.tokens[0], words) == "before"
+    # so does a noun no verb of the clause tells, named by its actor: "odpowiedź na przemówienie Stresemanna"
+    # refers to a speech known from before, at no time the clause gives
+    earlier = match.verbal is None and (_frame(tokens, match.tokens[0], words) == "before" or predicate is None
+                                        and _actor_of_noun(match.tokens[0], tokens, mentions))
     if timex is None and modality in {"asserted", "reported"} and not attribute and not earlier \
             and not _placed_elsewhere(match.entry.type, clause, tokens, mentions, context):
         tense = _tense(tokens[predicate] if predicate is not None else None, [tokens[i] for i in clause.tokens])
