@@ -92,3 +92,20 @@ def test_what_happened_since_or_was_avenged_is_not_at_the_issue_date() -> None:
     assert [(e.trigger_text, e.time) for e in events] == [("wojnę wypowiedziały", None)]
     events = _events("Odwet za zabicie posła nastąpił nazajutrz.", dct="1918-09-11")
     assert [(e.trigger_text, e.time) for e in events] == [("zabicie", None)]
+
+
+def test_a_retrospective_text_gives_no_issue_date_to_what_it_tells() -> None:
+    # a history names no day of its issue: its past is not the issue's day
+    events = _events("Kościół zbudowano na miejscu pogańskiej świątyni. Pożar zniszczył świątynię.", dct="1932-01-19")
+    assert [(e.trigger_text, e.time) for e in events] == [("zbudowano", None), ("Pożar", None)]
+    # a report of the issue's days does
+    events = _events("W Lidzie aresztowano trzech komunistów. Dziś zbierze się sąd.",
+                     [("Lidzie", "PLACE", "Lida")], [("Dziś", "DATE", "1932-01-19")], dct="1932-01-19")
+    assert [(e.trigger_text, e.time, e.time_basis) for e in events][0] == ("aresztowano", "1932-01-19", "issue")
+
+
+def test_then_points_back_to_the_narrative_and_now_to_the_issue() -> None:
+    events = _events("Rok 1935 przyniósł zmianę. Zawarto wtedy układ z Niemcami. Obecnie rokowania trwają.",
+                     [("Niemcami", "COUNTRY", "Niemcy")], [("Rok 1935", "DATE", "1935")], dct="1938-05-12")
+    assert [(e.trigger_text, e.time, e.time_basis) for e in events] == [
+        ("Zawarto", "1935", "narrative"), ("rokowania", "1938-05-12", "issue")]

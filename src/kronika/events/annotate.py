@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from kronika.events.arguments import Mention, mentions_in
 from kronika.events.clauses import Clause, split_clauses
@@ -34,6 +35,7 @@ SCORE = re.compile(r"\d{1,2}:\d{1,2}")  # a match result, "3:1"
 NARRATIVE_SPAN = 3  # sentences a narrative time carries over in a text without paragraphs
 MAX_GAP = 4  # tokens allowed between the words of a multiword trigger ("stoczyły również walkę")
 DASHES = frozenset({"—", "–"})
+REPORTED_DAYS = timedelta(days=7)  # how far before its issue a report of news tells of
 HEADING_WORDS = 4  # a verbless sentence this short is a heading of a news column
 AUXILIARY_SPAN = 3  # words between an auxiliary and its participle, fewer than this ("zostały przez Niemców zajęte")
 CONDITIONAL_ENDING = re.compile(r"(?:by|bym|byś|byśmy|byście)$")  # the conditional mood: "skończyłby"
@@ -131,6 +133,7 @@ class _DocumentContext:
         self.seen_lemmas: set[str] = set()  # lemmas of the sentences read before this one
         self.seen_refs: set[str] = set()  # entity refs met before this sentence
         self.verbless: set[int] = set()  # numbers of the sentences without a verb (headings, datelines)
+        self.reports_its_days = _reports_its_days(analysis)
 
     def tell_time(self, timex: Timex, tense: str | None) -> None:
         self.narrative.append((timex, self.sentence_number, tense))
@@ -152,6 +155,27 @@ class _DocumentContext:
             if told[0].start < before:
                 return told
         return None
+
+
+def _reports_its_days(analysis: Analysis) -> bool:
+    """Whether the text reports the days around its issue: a date of the week before it, or of its day
+    (a dateline, *wczoraj*, *d. 26 b. m.*). Only such a text dates a past happening it gives no day for
+    by the issue; a retrospective one (a history, an essay) does not."""
+    dct = analysis.document.dct
+    try:
+        issue = date.fromisoformat(dct[:10]) if dct else None
+    except ValueError:
+        return False
+    if issue is None:
+        return False
+    for timex in analysis.timexes:
+        try:
+            day = date.fromisoformat(timex.value[:10])
+        except ValueError:
+            continue
+        if timedelta(0) <= issue - day <= REPORTED_DAYS:
+            return True
+    return False
 
 
 def _key(entity: Entity) -> str:
@@ -763,7 +787,7 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
 def _placed_elsewhere(event_type: str, clause: Clause, tokens: list[Token], mentions: list[Mention],
                       context: _DocumentContext) -> bool:
     """Whether the clause puts the event away from the time of the narrative or the issue: an adverb
-    like *niegdyś*, *wówczas*; or the making of a treaty the text spoke of before (*Układ ten zawarty
+    like *niegdyś*, *dawniej*; or the making of a treaty the text spoke of before (*Układ ten zawarty
     został …*): the treaty existed already, so it was made at its own, earlier time."""
     words = context.words
     clause_lemmas = frozenset().union(*(lemmas_lower(tokens[i]) for i in clause.tokens))
@@ -838,10 +862,12 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
     if timex is None and modality in {"asserted", "reported"} and not attribute and not earlier \
             and not _placed_elsewhere(match.entry.type, clause, tokens, mentions, context):
         tense = _tense(tokens[predicate] if predicate is not None else None, [tokens[i] for i in clause.tokens])
+        clause_lemmas = frozenset().union(*(lemmas_lower(tokens[i]) for i in clause.tokens))
         trigger_start = tokens[match.tokens[0]].start
         # the narrative time is the last clause time written before the trigger, in this sentence or the
-        # few before it (a relative clause does not take the time of the main clause that resumes after it)
-        told = context.narrative_time(trigger_start)
+        # few before it (a relative clause does not take the time of the main clause that resumes after it);
+        # a clause of the present ("obecnie rokowania trwają") is out of the narrative
+        told = None if clause_lemmas & words["now"] else context.narrative_time(trigger_start)
         dct = analysis.document.dct
         # a time told of the present ("dziś naród nie chce …") or the future does not date a past event,
         # nor does any time after the document's own date
@@ -850,8 +876,11 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
             timex, inherited, basis = told[0], True, "narrative"
             time = timex.value
         elif dct and tense in {"past", "present", None} and not _other_year(sentence_timexes, dct) \
-                and (context.other_day_start is None or context.other_day_start >= trigger_start):
-            # the issue's date, only while the text has told of no other day before the event
+                and (context.other_day_start is None or context.other_day_start >= trigger_start
+                     or clause_lemmas & words["now"]) \
+                and (tense == "present" or context.reports_its_days and not clause_lemmas & words["then"]):
+            # the issue's date, only while the text has told of no other day before the event; for a past
+            # event, only in a report of the days around its issue, and not one set "then" (wówczas)
             time, inherited, basis = dct, True, "issue"
     start, end = tokens[match.tokens[0]].start, tokens[match.tokens[-1]].end
     return Event(
