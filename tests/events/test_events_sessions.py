@@ -29,6 +29,9 @@ HAPPENINGS = [
      [("Sejmu", "ORGANIZATION", "Sejm"), ("Nowak", "PERSON", "Nowak")],
      [("posiedzeniu", "meeting", "asserted"), ("przemawiał", "speech", "asserted")]),
     ("W izbie toczyła się długa debata.", [], [("debata", "meeting", "asserted")]),
+    # a title between the noun and the name: "przemówienie posła X"
+    ("Przemówienie posła Miedzińskiego", [("Miedzińskiego", "PERSON", "Miedziński")],
+     [("Przemówienie", "speech", "asserted")]),
     ("Gubernator zesłał trzech gospodarzy w głąb Rosji.", [("Rosji", "COUNTRY", "Rosja")],
      [("zesłał", "deportation", "asserted")]),
     ("Pod Radomiem zaszła potyczka.", [("Radomiem", "PLACE", "Radom")], [("potyczka", "battle", "asserted")]),
@@ -50,8 +53,10 @@ def test_happenings(text, entities, expected) -> None:
     "W wypadku odmowy sąd orzeka grzywnę.",
     "Na ten wypadek przygotowano zapasy.",
     "W przeciwnym wypadku umowa traci moc.",
+    # resistance with no armed party is no fight
+    "Opozycja stawiła rządowi zacięty opór.",
 ])
-def test_a_case_is_no_accident(text) -> None:
+def test_no_happening(text) -> None:
     assert _events(text) == []
 
 
