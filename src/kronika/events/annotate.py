@@ -818,7 +818,14 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
     roles: dict[int, str | None] = {}
     for k, mention in enumerate(mentions):
         entity = mention.entity
+        if match.entry.type == "sports" and entity.type == "PLACE" and mention.preposition is None \
+                and mention.attached_to is None and entity.parent is None:
+            # a town named with no preposition in a match is its club (*Bzura Ozorków*, *Wilno pokonało Kowno*)
+            roles[k] = _role(mention, match, tokens, passive, verb, words)
+            continue
         if entity.type in PLACE_TYPES and _is_place(mention, words):
+            if entity.parent is not None and context.entities_by_id.get(entity.parent, entity).type == "ORGANIZATION":
+                continue  # the town in a club's or a society's name (*Bzura Ozorków*) is no setting
             if not any(p.entity == entity.id for p in places):
                 places.append(EventArgument(entity.lemma, entity.id))
             continue
