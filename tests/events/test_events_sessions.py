@@ -114,3 +114,11 @@ def test_then_points_back_to_the_narrative_and_now_to_the_issue() -> None:
                      [("Niemcami", "COUNTRY", "Niemcy")], [("Rok 1935", "DATE", "1935")], dct="1938-05-12")
     assert [(e.trigger_text, e.time, e.time_basis) for e in events] == [
         ("Zawarto", "1935", "narrative"), ("rokowania", "1938-05-12", "issue")]
+
+
+def test_a_town_named_in_a_match_is_its_club() -> None:
+    events = _events("Wilno pokonało Kowno w meczu lekkoatletycznym 80:60.",
+                     [("Wilno", "PLACE", "Wilno"), ("Kowno", "PLACE", "Kowno")])
+    beat = next(e for e in events if e.trigger_text == "pokonało")
+    assert beat.type == "sports" and beat.places == []
+    assert "Wilno" in [p.lemma for p in beat.participants]
