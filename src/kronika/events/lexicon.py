@@ -32,7 +32,7 @@ WORD_CLASSES = frozenset({
     "command", "title", "time_noun", "negation", "armed", "treaty_noun", "rumour", "conditional", "modal",
     "intention", "displacement", "irrealis_noun", "sports", "implicative", "report_verb", "comparison",
     "election", "penalty", "message", "claim", "frame_prep", "anterior_prep", "generic", "building",
-    "purpose_prep", "outburst",
+    "purpose_prep", "outburst", "case_noun", "announcement", "then", "now",
 })
 
 
