@@ -10,9 +10,10 @@ Under the contract convention the gold is first restated in the contract's terms
 that a difference of convention is not counted as an error: the two ends of a KPWr range become one timex
 with an interval value; an amount before *temu* or after *za* becomes the date it points to from the
 creation date (*PAST_REF* / *FUTURE_REF* for an unknown amount); an amount before *wcześniej* / *później*
-points from a time the gold does not give, so its value is not scored; a KPWr time of day without a day
-(``T18:00``) is written ``XXXX-XX-XXT18:00``; and KPWr's ``VAGUE`` duration is any TIMEX3 duration of an
-unknown amount (``PXY``, ``PTXH``). ``--raw-gold`` scores against the corpus' values as they are.
+points from a time the gold does not give, so its value is not scored; nor is a week KPWr dates to its
+year only (``2009-Wxx``: its annotators write no week numbers, the contract does); a KPWr time of day
+without a day (``T18:00``) is written ``XXXX-XX-XXT18:00``; and KPWr's ``VAGUE`` duration is any TIMEX3
+duration of an unknown amount (``PXY``, ``PTXH``). ``--raw-gold`` scores against the corpus' values as they are.
 
 Matching follows CONTRACT.md: one-to-one, greedy in text order; strict = identical span, relaxed =
 overlapping. Value accuracy is over relaxed matches whose gold value is set (KPWr leaves SET values
@@ -68,6 +69,7 @@ _AND_GLUE = re.compile(r"\s{1,3}i\s{1,3}", re.IGNORECASE)
 _AGO = re.compile(r"\s{1,3}temu(?![^\W_])", re.IGNORECASE)
 _AHEAD = re.compile(r"(?<![^\W_])(?:za|przed)\s{1,3}$", re.IGNORECASE)
 _FROM_NARRATIVE = re.compile(r"\s{1,3}(?:wcześniej|później|przedtem|potem)(?![^\W_])", re.IGNORECASE)
+_UNNUMBERED_WEEK = re.compile(r"^\d{4}-WXX(?:-WE)?$")
 _AMOUNT = re.compile(r"^P(\d+)(Y|M|W|D)$")
 
 
@@ -88,6 +90,8 @@ def contract_gold(doc: dict) -> list[dict]:
             g["value"] = g["value"].replace("x", "X")
             if g["value"].startswith("T"):
                 g["value"] = "XXXX-XX-XX" + g["value"]
+            if _UNNUMBERED_WEEK.match(g["value"]):
+                g["value"] = None
         previous = gold[-1] if gold else None
         if (
             previous is not None and previous["value"] and g["value"] and "/" not in previous["value"]

@@ -23,7 +23,7 @@ _CLOCK_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _BARE_YEAR_AHEAD = 10  # a bare number more years than this after the creation date is not a year
 _WORD = re.compile(r"[^\W\d_]+")
-_CLAUSE_END = re.compile(r"[.!?;\n]")
+_CLAUSE_END = re.compile(r"[!?;\n]|\.(?!\d)")  # not the dot of a clock time "15.00"
 _COORDINATION = re.compile(r"\s{0,3}(?:,|\s(?:i|oraz|lub|albo|a))\s{1,3}")
 _ATTRIBUTIVE = re.compile(r"(?<![^\W_])(?:z|ze|sprzed)\s{1,3}$")
 # a press report's dateline: a place in capitals before the date ("KOWNO, 1 lipca. — Wczoraj …"), or
@@ -45,8 +45,8 @@ def _merge_points(first: Point, second: Point) -> Point:
     for name in ("year", "month", "day", "yearshift", "monthshift"):
         if getattr(merged, name) is None and getattr(second, name) is not None:
             setattr(merged, name, getattr(second, name))
-    if second.day is not None:  # "wtorek 6 października": the date says more than the weekday
-        merged.weekday, merged.shift = None, None
+    if second.day is not None:  # "wtorek 6 października": the date says more; the weekday still picks its year
+        merged.shift = None
     return merged
 
 
@@ -304,6 +304,12 @@ class _Resolver:
             if amount == "X":
                 return ("PAST_REF" if point.direction[0] < 0 else "FUTURE_REF"), None, ()
             return self._relative(point, (point.direction[0], point.direction[1]), float(amount))
+        elif point.unit == "WE" and point.num is None and point.shift is None:  # "w weekend": its Saturday's week
+            origin, anchor = (self.now, None) if self.now else self.base_day("dct")
+            if origin is None:
+                return "XXXX-WXX-WE", None, ()
+            saturday = self._weekday(origin, replace(point, weekday=6), start, end)
+            return iso_week(saturday) + "-WE", anchor, (None, saturday.year, None)
         elif point.weekday is not None and point.day is None:
             origin, anchor = (self.now, None) if self.now else self.base_day("dct")
             if origin is None:
@@ -343,6 +349,8 @@ class _Resolver:
             year = None if origin_year is None else origin_year + point.yearshift[0]
         elif year is None and month is not None:
             year, anchor = self.narrative_year(start, end, month, point.day)
+            if year is not None and point.weekday is not None and point.day is not None:
+                year = _year_of_weekday(year, month, point.day, point.weekday)
         elif year is None and point.season:
             year, anchor = self.base_year("ref")
             if anchor is None and self.dct and year is not None:  # no narrative: the tense points the way
@@ -546,6 +554,18 @@ def resolve(
             if told and not attributive and not background:
                 resolver.reference.update(point, *told, tid)
     return timexes
+
+
+def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
+    """"we wtorek, 5 marca": of the year found and the two beside it, the nearest in which that day is that
+    weekday (a date without a year and with its weekday names one week of some year)."""
+    for candidate in (year, year + 1, year - 1):
+        try:
+            if date(candidate, month, day).isoweekday() == weekday:
+                return candidate
+        except ValueError:
+            continue
+    return year
 
 
 def _point_or_unknown(resolver: _Resolver, point: Point, start: int, end: int,
