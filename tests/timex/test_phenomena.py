@@ -87,3 +87,9 @@ def test_a_past_event_after_a_programme_is_not_in_the_future() -> None:
     text = "Wystawa potrwa do 15 marca 1903 roku. Rada miejska uchwaliła w d. 19 listopada budowę pomnika."
     values = [(t.text, t.value) for t in find_timexes(text, "1902-11-29")]
     assert values == [("15 marca 1903 roku", "1903-03-15"), ("19 listopada", "1902-11-19")]
+
+
+def test_a_season_told_in_the_past_after_plans_is_the_last_one() -> None:
+    text = "Klub zorganizuje zawody w roku 1940. Nikt z zawodników przez zimę nie trenował."
+    values = [(t.text, t.value) for t in find_timexes(text, "1939-04-03")]
+    assert values == [("roku 1940", "1940"), ("zimę", "1938-WI")]

@@ -378,6 +378,9 @@ class _Resolver:
                 year = _year_of_weekday(year, month, point.day, point.weekday)
         elif year is None and point.season:
             year, anchor = self.base_year("ref")
+            if anchor is not None and self.dct and year is not None and year > self.dct.year and self._tense(
+                    start, end) == "past":  # a narrative of plans: a season told in the past is not ahead
+                year, anchor = self.dct.year, None
             if anchor is None and self.dct and year is not None:  # no narrative: the tense points the way
                 start_month = _SEASON_START[point.season]
                 tense = self._tense(start, end)
