@@ -118,6 +118,8 @@ class Candidate:
 def _number(text: str, grammar: Grammar, table: str) -> str | None:
     """Digits ("25 770", "1,5") or number words summed ("dwadzieścia pięć")."""
     compact = text.replace(" ", "").replace("\u00a0", "").replace(",", ".")
+    if "-" in compact and compact.split("-")[0].isdigit():  # "5-ciu": the digits, not the case ending
+        compact = compact.split("-")[0]
     if compact.replace(".", "", 1).isdigit():
         return compact
     total = 0.0
@@ -180,7 +182,7 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
         value = _number(text, grammar, "ordinal")
         point.day = int(float(value)) if value and value != "X" else None
     elif name in ("hour", "minute"):
-        setattr(point, name, int(text))
+        setattr(point, name, 30 if text.startswith("i") else int(text))  # "godz. 7 i pół"
     elif name in ("part", "season", "set"):
         setattr(point, name, grammar.value(name, text))
     elif name == "weekday":
