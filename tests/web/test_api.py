@@ -118,6 +118,15 @@ def test_map_gives_citations_and_dates_in_a_fixed_number_of_queries(served: Serv
     assert lwow["dates"] and all(begin <= end for begin, end in lwow["dates"])
 
 
+def test_a_place_offers_the_gazetteer_places_of_its_name(served: Served) -> None:
+    found = get_json(served, "/api/candidates?ref=place:grodno")
+    assert len(found) >= 2 and [c["current"] for c in found].count(True) == 1
+    assert next(c for c in found if c["current"])["label"].startswith("Grodno (Hrodna, Belarus")
+    status, _, page = fetch(served, "/entity?ref=place:grodno")
+    assert status == 200 and page.decode().count('class="edit inline pick-place"') == len(found) - 1
+    assert fetch(served, "/api/candidates?ref=place:nigdzie")[0] == 404
+
+
 SEARCHES = [
     # query, filters, a word every hit's sentence must contain (another case form of the query)
     ("Lwów", "", "Lwowa"),

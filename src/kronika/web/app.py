@@ -101,7 +101,7 @@ API: dict[str, ApiHandler] = {
     "/api/documents": api.documents, "/api/entities": api.entities, "/api/entity": api.entity,
     "/api/events": api.events, "/api/timeline": api.timeline, "/api/places": api.place_list,
     "/api/search": api.search, "/api/ask": api.ask, "/api/conflicts": api.conflicts,
-    "/api/corrections": api.corrections, "/api/map": api.map_places,
+    "/api/corrections": api.corrections, "/api/map": api.map_places, "/api/candidates": api.place_candidates_of,
 }
 DOCUMENT_PATH = re.compile(r"/(?P<api>api/documents|doc)/(?P<id>[A-Za-z0-9_.:-]{1,200})")
 EXPORT_PATH = re.compile(r"(?:/api)?/export/(?P<format>[a-z]{1,20})")

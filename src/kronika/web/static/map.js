@@ -44,6 +44,7 @@
     move.textContent = "Przenieś w inne miejsce";
     move.addEventListener("click", () => startMove(place));
     box.appendChild(move);
+    box.appendChild(candidateList(place));
     for (const citation of place.citations) {
       const quote = document.createElement("blockquote");
       const link = document.createElement("a");
@@ -55,8 +56,46 @@
     return box;
   }
 
+  // The gazetteer's other places of the same name: one click puts the place there.
+  function candidateList(place) {
+    const list = document.createElement("ol");
+    list.className = "map-candidates";
+    getJson("/api/candidates?ref=" + encodeURIComponent(place.ref)).then((found) => {
+      if (found.length < 2) return;  // nothing to choose from
+      const title = document.createElement("li");
+      title.className = "note";
+      title.textContent = "Miejsca o tej nazwie w gazeterze:";
+      list.appendChild(title);
+      for (const candidate of found) {
+        const item = document.createElement("li");
+        if (candidate.current) {
+          item.textContent = candidate.label + " — teraz";
+        } else {
+          const pick = document.createElement("button");
+          pick.type = "button";
+          pick.className = "map-pick";
+          pick.textContent = candidate.label;
+          pick.addEventListener("click", () => save(place, candidate.lat, candidate.lon, candidate.name_now));
+          item.appendChild(pick);
+        }
+        list.appendChild(item);
+      }
+    }).catch(() => {});
+    return list;
+  }
+
   // Moving a place: the next click on the map gives its coordinates, the page's form saves them.
   const moveForm = document.querySelector("form.place-move");
+  function save(place, lat, lon, name) {
+    if (!moveForm) return;
+    moveForm.elements.ref.value = place.ref;
+    moveForm.elements.lat.value = lat.toFixed(5);
+    moveForm.elements.lon.value = lon.toFixed(5);
+    moveForm.elements.name.value = name || "";
+    document.getElementById("map-move-hint").textContent = place.lemma + " → " + moveForm.elements.lat.value
+      + ", " + moveForm.elements.lon.value;
+    if (moveForm.reportValidity()) moveForm.submit();
+  }
   function startMove(place) {
     if (!moveForm) return;
     map.closePopup();
@@ -64,12 +103,7 @@
     document.getElementById("map-move-hint").textContent = "Kliknij nowe położenie: " + place.lemma;
     map.once("click", (e) => {
       element.classList.remove("moving");
-      moveForm.elements.ref.value = place.ref;
-      moveForm.elements.lat.value = e.latlng.lat.toFixed(5);
-      moveForm.elements.lon.value = L.Util.wrapNum(e.latlng.lng, [-180, 180], true).toFixed(5);
-      document.getElementById("map-move-hint").textContent = place.lemma + " → " + moveForm.elements.lat.value
-        + ", " + moveForm.elements.lon.value;
-      if (moveForm.reportValidity()) moveForm.submit();
+      save(place, e.latlng.lat, L.Util.wrapNum(e.latlng.lng, [-180, 180], true), "");
     });
   }
 
