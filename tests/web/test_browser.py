@@ -100,6 +100,28 @@ def test_map_plots_places(served: Served, page: Page) -> None:
     expect(page.locator("#places")).to_contain_text("Ukraine")
 
 
+def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+    return a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"] and \
+        a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]
+
+
+def test_interactive_map_clusters_by_mentions_and_labels_without_overlap(served: Served, page: Page) -> None:
+    page.goto(f"{served.url}map")
+    expect(page.locator("#leaflet-map")).not_to_have_attribute("data-ready", "")
+    clusters = page.locator("#leaflet-map .map-cluster")
+    expect(clusters.first).to_be_visible()
+    sizes = {clusters.nth(i).inner_text(): clusters.nth(i).bounding_box()["width"] for i in range(clusters.count())}
+    biggest = max(sizes, key=lambda count: int(count))
+    assert sizes[biggest] == max(sizes.values())  # the cluster of most places (and mentions) is the largest
+    clusters.filter(has_text=biggest).first.click()  # zooms in: its places are shown on their own, labelled
+    expect(page.locator("#leaflet-map .map-label", has_text="Lwów")).to_be_visible()
+    page.wait_for_function("() => !document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim')")  # settled
+    boxes = page.locator("#leaflet-map .map-label").evaluate_all(
+        "labels => labels.map(l => { const r = l.getBoundingClientRect();"
+        " return {x: r.x, y: r.y, width: r.width, height: r.height}; })")
+    assert len(boxes) >= 5 and not any(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
 def test_hostile_document_renders_as_text(served: Served, page: Page) -> None:
     page.goto(f"{served.url}doc/{served.hostile_id}")
     article = page.locator("article.document")

@@ -1,5 +1,6 @@
 // Kronika — the interactive map: Leaflet with offline layers (today's countries, the 1938 borders), places
-// clustered and sized by mentions, popups with the cited sentences. Text is set with textContent only.
+// clustered and sized by mentions, labels that never overlap, popups with the cited sentences. Text is set
+// with textContent only.
 "use strict";
 (function () {
   const element = document.getElementById("leaflet-map");
@@ -118,13 +119,63 @@
     cluster.clearLayers();
     cluster.addLayers(markers.filter(({ place }) => all
       || place.dates.some(([begin]) => year(begin) <= Number(slider.value))).map(({ marker }) => marker));
+    placeLabels();
   }
 
-  const cluster = L.markerClusterGroup({ maxClusterRadius: 40 });
+  // A cluster is as large as the mentions of its places, and says how many places it holds.
+  function clusterIcon(group) {
+    const children = group.getAllChildMarkers();
+    const mentions = children.reduce((sum, marker) => sum + marker.options.mentions, 0);
+    const size = Math.round(24 + 4 * Math.sqrt(mentions));
+    const count = document.createElement("span");
+    count.textContent = String(children.length);
+    count.title = children.length + " miejsc, " + mentions + " wzmianek";
+    return L.divIcon({ html: count, className: "map-cluster", iconSize: [size, size] });
+  }
+  const cluster = L.markerClusterGroup({ maxClusterRadius: 40, iconCreateFunction: clusterIcon });
+
+  // Labels of the places shown on their own, most mentioned first, each right or left of its point where
+  // it overlaps no label placed before; the others go without (their name is in the tooltip). Labels
+  // take no clicks, so they never hide a point.
+  const labels = L.layerGroup().addTo(map);
+  const LABEL_CHAR = 7, LABEL_HEIGHT = 16;
+  function placeLabels() {
+    labels.clearLayers();
+    const size = map.getSize();
+    const taken = [];
+    // a place inside a cluster is off the map until the cluster opens
+    const shown = markers.filter(({ marker }) => map.hasLayer(marker)).sort((a, b) => b.place.mentions - a.place.mentions);
+    const points = shown.map(({ marker }) => {
+      const at = map.latLngToContainerPoint(marker.getLatLng());
+      const r = marker.getRadius();
+      return [at.x - r, at.y - r, at.x + r, at.y + r];
+    });
+    const overlaps = (box) => (t) => box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3];
+    for (const { place, marker } of shown) {
+      const at = map.latLngToContainerPoint(marker.getLatLng());
+      const radius = marker.getRadius();
+      const width = LABEL_CHAR * place.lemma.length + 6;
+      for (const side of ["right", "left"]) {
+        const x = side === "right" ? at.x + radius + 3 : at.x - radius - 3 - width;
+        const box = [x, at.y - LABEL_HEIGHT / 2, x + width, at.y + LABEL_HEIGHT / 2];
+        if (box[0] < 0 || box[2] > size.x || box[1] < 0 || box[3] > size.y) continue;
+        if (taken.some(overlaps(box)) || points.some(overlaps(box))) continue;  // another label or point
+        taken.push(box);
+        const text = document.createElement("span");
+        text.textContent = place.lemma;
+        const anchor = side === "right" ? [-(radius + 3), LABEL_HEIGHT / 2] : [width + radius + 3, LABEL_HEIGHT / 2];
+        labels.addLayer(L.marker(marker.getLatLng(), { interactive: false, keyboard: false, icon: L.divIcon({
+          html: text, className: "map-label map-label-" + side, iconSize: [width, LABEL_HEIGHT], iconAnchor: anchor,
+        }) }));
+        break;
+      }
+    }
+  }
   getJson(element.dataset.places).then((placesFound) => {
     for (const place of placesFound) {
       const marker = L.circleMarker([place.lat, place.lon], {
         radius: 4 + 2 * Math.sqrt(place.mentions), color: "#2d2a26", weight: 1, fillColor: "#e0b25b", fillOpacity: 0.9,
+        mentions: place.mentions,
       });
       marker.bindTooltip(place.lemma);
       marker.bindPopup(() => popup(place), { maxWidth: 360 });
@@ -138,6 +189,9 @@
         { padding: [30, 30], maxZoom: 8, animate: false });
     }
     cluster.addTo(map);
+    placeLabels();
+    map.on("zoomend moveend", placeLabels);
+    cluster.on("animationend", placeLabels);
     const years = placesFound.flatMap((p) => p.dates.map(([begin]) => year(begin)));
     if (years.length && slider) {
       slider.min = String(Math.min(...years));
