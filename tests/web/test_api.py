@@ -18,11 +18,12 @@ from sqlalchemy import event
 
 from kronika.cli import COMMANDS, main
 from kronika.commands.serve import command as serve_command
+from kronika.errors import KronikaError
 from kronika.export.store_export import FORMATS
 from kronika.model import Document
 from kronika.pipeline import analyze
 from kronika.store import Store
-from kronika.web import api, pages
+from kronika.web import TileLayer, WebApp, api, pages
 from kronika.web.app import CONTENT_SECURITY_POLICY
 from kronika.web.server import create_server
 from tests.web.conftest import HOSTILE_TEXT, Served
@@ -344,3 +345,14 @@ def test_an_entity_named_many_times_is_read_a_page_at_a_time(tmp_path: Path) -> 
         assert 'rel="prev"' in page.body and 'rel="next"' not in page.body and "strona 2 z 2" in page.body
         with pytest.raises(pages.NotFound):
             pages.entity_page(store, {"ref": lwow.ref, "page": "3"})
+
+
+def test_online_tiles_widen_only_the_image_policy(served: Served) -> None:
+    tiles = TileLayer.checked("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "© OpenStreetMap contributors")
+    policy = dict(WebApp(served.store, tiles=tiles).headers)["Content-Security-Policy"]
+    assert policy == CONTENT_SECURITY_POLICY.replace("img-src 'self' data:",
+                                                     "img-src 'self' data: https://tile.openstreetmap.org")
+    for bad in ("http://tile.openstreetmap.org/{z}/{x}/{y}.png", "https://{s}.tile.example/{z}/{x}/{y}.png",
+                "https://tile.example/tiles.png"):
+        with pytest.raises(KronikaError, match="--tiles"):
+            TileLayer.checked(bad, "©")

@@ -3,6 +3,7 @@ searching, asking, the timeline, and a hostile document that must render as text
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,9 @@ CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
     pytest.skip("Debian chromium is not installed (apt-get install chromium)", allow_module_level=True)
 
-from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402 - only with a browser
+from playwright.sync_api import Browser, Page, Route, expect, sync_playwright  # noqa: E402 - only with a browser
+
+from kronika.web import TileLayer, running  # noqa: E402
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -120,6 +123,32 @@ def test_interactive_map_clusters_by_mentions_and_labels_without_overlap(served:
         "labels => labels.map(l => { const r = l.getBoundingClientRect();"
         " return {x: r.x, y: r.y, width: r.width, height: r.height}; })")
     assert len(boxes) >= 5 and not any(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+TILES = TileLayer.checked("https://tiles.example/{z}/{x}/{y}.png", "© Przykładowe kafelki")
+# the smallest valid PNG (1×1, transparent): what the stand-in tile server answers
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+
+
+def test_online_tiles_are_offered_but_fetched_only_when_chosen(served: Served, page: Page) -> None:
+    fetched: list[str] = []
+
+    def tile(route: Route) -> None:
+        fetched.append(route.request.url)
+        route.fulfill(status=200, content_type="image/png", body=PNG)
+
+    page.route("https://tiles.example/**", tile)
+    with running(served.store, tiles=TILES) as url:
+        page.goto(f"{url}map")
+        expect(page.locator("#leaflet-map")).to_have_attribute("data-ready", re.compile(r"\d+"))
+        choice = page.locator(".leaflet-control-layers label", has_text="Mapa online")
+        expect(choice).to_be_visible()
+        assert fetched == []  # offline until the historian asks for it
+        choice.click()
+        expect(page.locator("#leaflet-map img.leaflet-tile-loaded").first).to_be_attached()
+        expect(page.locator(".leaflet-control-attribution")).to_contain_text("© Przykładowe kafelki")
+    assert fetched and all(address.startswith("https://tiles.example/") for address in fetched)
 
 
 def test_hostile_document_renders_as_text(served: Served, page: Page) -> None:

@@ -22,7 +22,7 @@ from kronika.qa import answer
 from kronika.qa.render import render_timex
 from kronika.store import Citation, DocumentRecord, EntityRecord, EventRecord, Store
 from kronika.store import corrections as correction_log
-from kronika.web.editing import form
+from kronika.web.editing import current, form
 from kronika.web.labels import ENTITY_TYPES, EVENT_TYPES, TIMEX_TYPES, entity_label, event_label
 from kronika.web.markup import Html, esc, h, join, url
 
@@ -590,15 +590,24 @@ def map_page(store: Store, query: Query) -> Page:
              'wzmianek; kliknij punkt, by zobaczyć zdania źródła. Podkład: granice dzisiejsze (Natural Earth) '
              'i, do włączenia, granice z 1938 r.</p><div id="leaflet-map" data-places="/api/map" '
              'data-countries="/static/vendor/world-atlas/countries.json" '
-             'data-borders="/static/vendor/borders-1938/borders_1938.json"></div>'
+             'data-borders="/static/vendor/borders-1938/borders_1938.json"{tiles}></div>'
              '<div class="map-tools"><label>Zdarzenia do roku <input type="range" id="map-year" disabled> '
              '<output id="map-year-value">wszystkie</output></label>{move}</div>'
              '<h2>Podgląd statyczny</h2><p class="meta">Odwzorowanie równoodległościowe, bez podkładu.{note}</p>'
              '<figure>{svg}</figure><table class="list" id="places"><thead><tr>'
              '<th>Nazwa w tekście</th><th>Nazwa dziś</th><th>Państwo w 1939</th><th>Państwo dziś</th>'
              '<th class="num">Szer., dł.</th><th class="num">Wzmianki</th></tr></thead><tbody>{rows}</tbody></table>',
-             count=len(located), note=note, svg=map_svg(shown), rows=rows, move=_map_move_form())
+             count=len(located), note=note, svg=map_svg(shown), rows=rows, move=_map_move_form(),
+             tiles=_tile_attributes())
     return Page("Mapa", body, "/map", MAP_ASSETS)
+
+
+def _tile_attributes() -> Html:
+    """The online base map the server offers, if any (``kronika serve --tiles``)."""
+    editor = current.get()
+    if editor is None or editor.tiles is None:
+        return Html("")
+    return h(' data-tiles="{}" data-tiles-attribution="{}"', editor.tiles.url, editor.tiles.attribution)
 
 
 def _map_move_form() -> Html:

@@ -20,8 +20,12 @@
   const borders1938 = L.geoJSON(null, { interactive: false, style: { className: "border-1938", color: "#8b1d1d",
     weight: 2, dashArray: "4 3", fill: false } });
   today.addTo(map);
-  L.control.layers({ "Granice dziś (Natural Earth)": today }, { "Granice 1938": borders1938 },
-    { collapsed: false }).addTo(map);
+  const bases = { "Granice dziś (Natural Earth)": today };
+  if (element.dataset.tiles) {  // offered only when the server was given one; never shown until chosen
+    bases["Mapa online"] = L.tileLayer(element.dataset.tiles, { maxZoom: 19,
+      attribution: element.dataset.tilesAttribution.replace(/[<>&"]/g, "") });
+  }
+  L.control.layers(bases, { "Granice 1938": borders1938 }, { collapsed: false }).addTo(map);
   getJson(element.dataset.countries).then((data) => today.addData(data)).catch(() => {});
   getJson(element.dataset.borders).then((data) => borders1938.addData(data)).catch(() => {});
 
