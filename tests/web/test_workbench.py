@@ -88,6 +88,8 @@ def test_corrections_survive_reanalysis_and_reach_exports(workbench: tuple[Page,
     assert marker.bounding_box() == settled
     marker.click()
     expect(page.locator(".map-popup")).to_contain_text("Marszałek Józef Piłsudski przybył do Kijowa")
+    expect(page.locator(".map-popup .map-candidates button.map-pick")).to_have_count(3)  # villages named Kijów
+    expect(page.locator(".map-popup .map-candidates")).to_contain_text("Kijów (Kyiv, Ukraine; 1939: USSR) — teraz")
     page.screenshot(path=str(artifacts / "4-map-popup.png"), full_page=True)
     page.click(".map-popup button.map-move")
     box = page.locator("#leaflet-map").bounding_box()

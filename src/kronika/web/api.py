@@ -15,6 +15,7 @@
 ``/api/ask?q=``                the answers of ``kronika ask --json``
 ``/api/conflicts``             dates and numbers on which documents disagree
 ``/api/map``                   located places for the map: mentions, cited sentences, event dates
+``/api/candidates?ref=``       the gazetteer's places of a PLACE entity's name, with the one it is at now
 ``/api/corrections``           human corrections, newest first; filter ``document``
 ``/api/export/<format>``       the store exported (``tei``, ``lpf``, ``ttl``, ``jsonld``, ``csv``,
                                ``timelinejs``)
@@ -33,7 +34,9 @@ from kronika.web.pages import (
     MENTIONS_PER_PAGE,
     NotFound,
     Query,
+    candidate_label,
     page_of,
+    place_candidates,
     places,
     search_filters,
     timeline_key,
@@ -133,3 +136,13 @@ def map_places(store: Store, query: Query) -> Any:
              "citations": [{"document": c.document, "start": c.start, "text": c.text, "title": c.title}
                            for c in citations.get(entity.id, [])]}
             for entity, then, now in located if entity.geo]
+
+
+def place_candidates_of(store: Store, query: Query) -> Any:
+    ref = query.get("ref", "")
+    found = store.entities(ref=ref) if ref else []
+    if not found:
+        raise NotFound(f"no entity {ref!r}")
+    return [{"label": candidate_label(place), "name": place.name, "name_now": place.name_now, "lat": place.lat,
+             "lon": place.lon, "country_now": place.country_now, "country_1939": place.country_1939,
+             "current": current} for place, current in place_candidates(found[0])]

@@ -10,16 +10,19 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import groupby
+from typing import NamedTuple
 
 from kronika.errors import KronikaError
 from kronika.export.markup import Span, layered_spans, render_inline
 from kronika.export.place_details import place_details
+from kronika.geo import Place, candidates
+from kronika.geo.resolve import distance_km
 from kronika.model import Analysis, Entity
 from kronika.qa import answer
 from kronika.qa.render import render_timex
 from kronika.store import Citation, DocumentRecord, EntityRecord, EventRecord, Store
 from kronika.store import corrections as correction_log
-from kronika.web.editing import form
+from kronika.web.editing import current, form
 from kronika.web.labels import ENTITY_TYPES, EVENT_TYPES, TIMEX_TYPES, entity_label, event_label
 from kronika.web.markup import Html, esc, h, join, url
 
@@ -385,7 +388,46 @@ def _entity_forms(entity: EntityRecord) -> Html:
     authority = form("/correct", back, Html('<label>Identyfikator wzorcowy <input name="authority" required '
                                             'size="24" placeholder="wikidata:Q…, geonames:…, viaf:…"></label>'),
                      "Powiąż", css="edit link", kind="link", ref=entity.ref)
-    return h('<section class="corrections-forms"><h2>Popraw</h2>{}{}{}{}</section>', change, merge, place, authority)
+    return h('<section class="corrections-forms"><h2>Popraw</h2>{}{}{}{}{}</section>', change, merge, place,
+             _candidate_forms(entity), authority)
+
+
+CURRENT_KM = 2.0  # a candidate this close to the entity's coordinates is the one it has now
+
+
+class Point(NamedTuple):
+    lat: float
+    lon: float
+
+
+def place_candidates(entity: EntityRecord) -> list[tuple[Place, bool]]:
+    """The gazetteer's places of the entity's name, most likely first, each with whether it is the one
+    the entity is at now (a PLACE's alternatives to pick from)."""
+    if entity.type != "PLACE":
+        return []
+    here = Point(float(entity.geo["lat"]), float(entity.geo["lon"])) if entity.geo else None
+    return [(place, here is not None and distance_km(place, here) < CURRENT_KM) for place in candidates(entity.lemma)]
+
+
+def candidate_label(place: Place) -> str:
+    """*Kijów (Kijów, Poland; 1939: Poland)*: which of the places of one name this is."""
+    where = ", ".join(x for x in (place.name_now if place.name_now != place.name else "", place.admin or "",
+                                  place.country_now or "") if x)
+    then = f"; 1939: {place.country_1939}" if place.country_1939 else ""
+    return f"{place.name} ({where}{then})" if where or then else place.name
+
+
+def _candidate_forms(entity: EntityRecord) -> Html:
+    found = place_candidates(entity)
+    if not found:
+        return Html("")
+    back = entity_url(entity.ref)
+    items = join(h('<li>{}{} <span class="note">{:.4f}, {:.4f}</span></li>', candidate_label(place),
+                   Html(" — <strong>teraz</strong>") if current else
+                   form("/correct", back, Html(""), "To to miejsce", css="edit inline pick-place", kind="place",
+                        ref=entity.ref, lat=f"{place.lat:.5f}", lon=f"{place.lon:.5f}", name=place.name_now),
+                   place.lat, place.lon) for place, current in found)
+    return h('<div class="candidates"><h3>Miejsca o tej nazwie w gazeterze</h3><ol>{}</ol></div>', items)
 
 
 # --- timeline --------------------------------------------------------------------------------------------
@@ -548,20 +590,30 @@ def map_page(store: Store, query: Query) -> Page:
              'wzmianek; kliknij punkt, by zobaczyć zdania źródła. Podkład: granice dzisiejsze (Natural Earth) '
              'i, do włączenia, granice z 1938 r.</p><div id="leaflet-map" data-places="/api/map" '
              'data-countries="/static/vendor/world-atlas/countries.json" '
-             'data-borders="/static/vendor/borders-1938/borders_1938.json"></div>'
+             'data-borders="/static/vendor/borders-1938/borders_1938.json"{tiles}></div>'
              '<div class="map-tools"><label>Zdarzenia do roku <input type="range" id="map-year" disabled> '
              '<output id="map-year-value">wszystkie</output></label>{move}</div>'
              '<h2>Podgląd statyczny</h2><p class="meta">Odwzorowanie równoodległościowe, bez podkładu.{note}</p>'
              '<figure>{svg}</figure><table class="list" id="places"><thead><tr>'
              '<th>Nazwa w tekście</th><th>Nazwa dziś</th><th>Państwo w 1939</th><th>Państwo dziś</th>'
              '<th class="num">Szer., dł.</th><th class="num">Wzmianki</th></tr></thead><tbody>{rows}</tbody></table>',
-             count=len(located), note=note, svg=map_svg(shown), rows=rows, move=_map_move_form())
+             count=len(located), note=note, svg=map_svg(shown), rows=rows, move=_map_move_form(),
+             tiles=_tile_attributes())
     return Page("Mapa", body, "/map", MAP_ASSETS)
+
+
+def _tile_attributes() -> Html:
+    """The online base map the server offers, if any (``kronika serve --tiles``)."""
+    editor = current.get()
+    if editor is None or editor.tiles is None:
+        return Html("")
+    return h(' data-tiles="{}" data-tiles-attribution="{}"', editor.tiles.url, editor.tiles.attribution)
 
 
 def _map_move_form() -> Html:
     """Filled by the map script: the place chosen in a popup, the point clicked next."""
     inner = Html('<input type="hidden" name="ref"><input type="hidden" name="lat"><input type="hidden" name="lon">'
+                 '<input type="hidden" name="name">'
                  '<span class="note" id="map-move-hint">Przenieś miejsce: „Przenieś” w dymku, potem kliknij '
                  'mapę.</span>')
     return form("/correct", "/map", inner, "Zapisz położenie", css="edit inline place-move", kind="place")
