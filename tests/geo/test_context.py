@@ -191,3 +191,23 @@ def test_country_names_and_exonyms_load() -> None:
 def test_exonyms_reject_bad_rows(row: str) -> None:
     with pytest.raises(ValueError, match="line 2"):
         load_exonyms(f"exonym\tname_now\tcountry_now\tsource\n{row}\n")
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Poseł czerkieski przybył do Stambułu, by upraszać Portę o pomoc.", "Portę"),
+    ("Obrazy wystawiono w Luwrze w Paryżu.", "Luwrze"),
+])
+def test_a_name_the_dictionary_knows_as_a_building_is_no_settlement(text: str, mention: str) -> None:
+    found = entity(text, mention)
+    assert not found.geo or found.geo["kind"] != "settlement", found
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("W Wiedniu przebywa teraz książę Bordeaux ze swym dworem.", "Bordeaux"),
+    ("Król nie został uznany Księciem Szlezwiku przez sejm.", "Szlezwiku"),
+    ("Na przyjęciu był hrabia Flandrii z małżonką.", "Flandrii"),
+])
+def test_a_name_in_a_title_of_nobility_is_not_geocoded(text: str, mention: str) -> None:
+    analysis = analyze(Document("t", text, "1850-07-12"))
+    start = text.index(mention)
+    assert not any(e.geo for e in analysis.entities if e.start < start + len(mention) and start < e.end)

@@ -362,7 +362,7 @@ def annotate_places(analysis: Analysis) -> None:
         if context.apart:
             entity.subtype, entity.geo = context.apart, None
             continue
-        if context.common_phrase or context.quoted:
+        if context.common_phrase or context.quoted or context.titled:
             entity.geo = None
             continue
         entities.append(entity)
