@@ -211,3 +211,23 @@ def test_a_name_in_a_title_of_nobility_is_not_geocoded(text: str, mention: str) 
     analysis = analyze(Document("t", text, "1850-07-12"))
     start = text.index(mention)
     assert not any(e.geo for e in analysis.entities if e.start < start + len(mention) and start < e.end)
+
+
+def test_a_name_in_parentheses_after_a_place_is_its_other_name() -> None:
+    text = "Rozpoczęto budowę tamy pomiędzy Swieciem a Nowem (Neuenburg) nad Wisłą."
+    analysis = analyze(Document("t", text, "1850-07-12"))
+    nowe = next(e for e in analysis.entities if e.text == "Nowem")
+    alias = next(e for e in analysis.entities if e.text == "Neuenburg")
+    assert nowe.geo and alias.geo and alias.geo["name"] == nowe.geo["name"] == "Nowe"
+
+
+def test_a_village_in_a_distant_gubernia_is_not_a_namesake_at_home() -> None:
+    text = "W ubiegłym miesiącu we wsi Jakubówce w gub. Kijowskiej spłonęło kilka chat."
+    jakubowka = entity(text, "Jakubówce")
+    assert not jakubowka.geo, jakubowka.geo
+
+
+def test_a_part_of_a_village_answers_to_the_village_name() -> None:
+    text = "Armja Auffenberga odniosła zwycięstwo pod Komarowem, Zamościem i Tomaszowem."
+    komarow = entity(text, "Komarowem")
+    assert komarow.geo and km(komarow.geo["lat"], komarow.geo["lon"], 50.63, 23.48) < 10, komarow.geo
