@@ -12,6 +12,7 @@ from kronika.geo.context import context_words
 from kronika.geo.curated import load_country_names, load_exonyms
 from kronika.geo.index import get_gazetteer
 from kronika.geo.orthography import modernised
+from kronika.geo.states import country_then
 from kronika.model import Document, Entity
 from kronika.pipeline import analyze
 
@@ -231,3 +232,24 @@ def test_a_part_of_a_village_answers_to_the_village_name() -> None:
     text = "Armja Auffenberga odniosła zwycięstwo pod Komarowem, Zamościem i Tomaszowem."
     komarow = entity(text, "Komarowem")
     assert komarow.geo and km(komarow.geo["lat"], komarow.geo["lon"], 50.63, 23.48) < 10, komarow.geo
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Dziennik „New York Herald” zaofiarował mu pomoc.", "York"),
+    ("Według „Hamburger Fremdenblatt” rozstrzelano ich w Moskwie.", "Hamburger"),
+])
+def test_a_name_inside_a_quoted_title_is_no_place(text: str, mention: str) -> None:
+    analysis = analyze(Document("t", text, "1918-09-18"))
+    start = text.index(mention)
+    assert not any(e.geo for e in analysis.entities if e.start < start + len(mention) and start < e.end)
+
+
+def test_a_quoted_sentence_keeps_its_places() -> None:
+    found = entity("Wołano: „Niech żyje Warszawa i cała Polska”.", "Warszawa")
+    assert found.geo and found.geo["name"] == "Warsaw"
+
+
+@pytest.mark.parametrize(("name", "date"), [("Lublin", "1918-09-11"), ("Warszawa", "1916-01-01")])
+def test_the_occupied_kingdom_of_poland_has_no_single_state(name: str, date: str) -> None:
+    place = geocode(name, 1918)
+    assert place is not None and country_then(place, date) is None

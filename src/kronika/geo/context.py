@@ -42,6 +42,7 @@ ADJECTIVE_POS = frozenset({"adj", "adja", "adjp"})
 REGION_WINDOW = 3  # tokens either side where an administrative word locates the name
 LOCATING = frozenset({"w", "we"})  # "w powiecie X" locates a name, so does "X, powiatu Y"; "i powiaty X" not
 DISTRICT_WINDOW = 6  # tokens either side where "w powiecie X" names the mention's district
+TITLE_WORDS = 4  # other words a quoted title may have beside the mention: „New York Herald”
 COORDINATED_NAME_WORDS = 3  # words of the first name in "ul. Emilii Plater i Chmielnej"
 
 
@@ -196,10 +197,23 @@ def is_titled(tokens: Sequence[Token], first: int) -> bool:
 
 
 def is_quoted(tokens: Sequence[Token], first: int, last: int) -> bool:
-    """Between quotation marks: the title of a paper, a work or a society (*„Wisła”*, *»Koła«*),
-    which Polish sets in quotes, not a place."""
-    opening = tokens[first].text in QUOTES or 0 < first and tokens[first - 1].text in QUOTES
-    closing = tokens[last].text in QUOTES or last + 1 < len(tokens) and tokens[last + 1].text in QUOTES
+    """Between quotation marks, alone or among other capitalised words: the title of a paper, a work or a
+    society (*„Wisła”*, *»Koła«*, *„New York Herald”*), which Polish sets in quotes, not a place. A quoted
+    phrase with a lower-case word (*„Warszawa walczy”*) is speech, not a title."""
+    def reaches_quote(k: int, step: int) -> bool:
+        for _ in range(TITLE_WORDS + 1):
+            if not 0 <= k < len(tokens):
+                return False
+            text = tokens[k].text
+            if text in QUOTES:
+                return True
+            if text[:1].isalpha() and not text[:1].isupper():
+                return False
+            k += step
+        return False
+
+    opening = tokens[first].text in QUOTES or reaches_quote(first - 1, -1)
+    closing = tokens[last].text in QUOTES or reaches_quote(last + 1, 1)
     return opening and closing
 
 
