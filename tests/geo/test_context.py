@@ -253,3 +253,13 @@ def test_a_quoted_sentence_keeps_its_places() -> None:
 def test_the_occupied_kingdom_of_poland_has_no_single_state(name: str, date: str) -> None:
     place = geocode(name, 1918)
     assert place is not None and country_then(place, date) is None
+
+
+@pytest.mark.parametrize(("mention", "name_now", "name_pl"), [
+    ("Szumli", "Shumen", "Szumla"), ("Adrianopola", "Edirne", "Adrianopol"), ("Raguzy", "Dubrovnik", "Dubrownik"),
+    ("Tryjestu", "Trieste", "Triest"), ("Antivari", "Bar", "Antiwari"), ("Tyflisie", "Tbilisi", "Tyflis"),
+])
+def test_names_of_the_nineteenth_century_resolve_and_keep_the_1939_name(mention: str, name_now: str,
+                                                                         name_pl: str) -> None:
+    place = geocode(mention, 1863)
+    assert place is not None and place.name_now == name_now and place.name == name_pl
