@@ -263,3 +263,14 @@ def test_names_of_the_nineteenth_century_resolve_and_keep_the_1939_name(mention:
                                                                          name_pl: str) -> None:
     place = geocode(mention, 1863)
     assert place is not None and place.name_now == name_now and place.name == name_pl
+
+
+def test_a_lower_case_adjective_completes_a_name_the_gazetteer_knows() -> None:
+    found = entity("Armja oparła się lewem skrzydłem o okolice Rawy ruskiej i Lwowa.", "Rawy")
+    assert found.geo and km(found.geo["lat"], found.geo["lon"], 50.23, 23.62) < 10, found.geo
+
+
+def test_an_adjective_after_an_administrative_word_is_no_street() -> None:
+    text = "W Kijowie mówiono, że we wsi Jakubówce w gub. Kijowskiej spłonęło kilka chat."
+    analysis = analyze(Document("t", text, "1902-11-29"))
+    assert not any(e.subtype == "street" for e in analysis.entities if e.text == "Kijowskiej")

@@ -191,6 +191,12 @@ def district(tokens: Sequence[Token], first: int, last: int) -> str | None:
     return None
 
 
+def names_a_unit(tokens: Sequence[Token], first: int) -> bool:
+    """After an administrative word (*gub. Kijowskiej*, *w powiecie Nisieckim*): the adjective names the
+    unit, not a street."""
+    return _role(tokens, _word_before(tokens, first)) == "region"
+
+
 def is_titled(tokens: Sequence[Token], first: int) -> bool:
     """After a title of nobility (*książę Bordeaux*): the name is part of a person's title."""
     return _role(tokens, _word_before(tokens, first)) == "nobility"
@@ -218,9 +224,9 @@ def is_quoted(tokens: Sequence[Token], first: int, last: int) -> bool:
 
 
 def wider_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
-    """The mention with the capitalised adjective before it, or the capitalised or hyphenated word
-    after it, that the name stages left out (*Polską Cerekwią*, *Rawa-Ruska*, *San Sebastian*), for the
-    gazetteer to confirm; None when there is none."""
+    """The mention with the capitalised adjective before it, or the capitalised or hyphenated word or the
+    adjective after it, that the name stages left out (*Polską Cerekwią*, *Rawa-Ruska*, *San Sebastian*,
+    *Rawy ruskiej* as older texts write it), for the gazetteer to confirm; None when there is none."""
     def text(a: int, b: int) -> str:
         return "".join(t.text + " " * (i + 1 < len(tokens) and tokens[i + 1].start > t.end)
                        for i, t in enumerate(tokens[a:b + 1], a)).strip()
@@ -234,8 +240,9 @@ def wider_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
     if first > 0 and _is_capitalised(tokens[first - 1]) and any(
             i.pos in ADJECTIVE_POS for i in tokens[first - 1].interps):
         return text(first - 1, last)
-    if last + 1 < len(tokens) and _is_capitalised(tokens[last + 1]) and tokens[last + 1].text[:1].isalpha():
-        return text(first, last + 1)  # "Rawie Ruskiej", "Nowym Sączu", "San Sebastian"
+    if last + 1 < len(tokens) and tokens[last + 1].text[:1].isalpha() and (
+            _is_capitalised(tokens[last + 1]) or any(i.pos in ADJECTIVE_POS for i in tokens[last + 1].interps)):
+        return text(first, last + 1)  # "Rawie Ruskiej", "Nowym Sączu", "San Sebastian", older "Rawy ruskiej"
     return None
 
 
@@ -258,7 +265,8 @@ def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContex
         return MentionContext(None, False, False)
     first, last = inside[0], inside[-1]
     return MentionContext(
-        apart=apart_kind(tokens, first, last), lone_adjective=is_lone_adjective(tokens, first, last),
+        apart=apart_kind(tokens, first, last),
+        lone_adjective=is_lone_adjective(tokens, first, last) and not names_a_unit(tokens, first),
         towns_only=needs_evidence(tokens, first, last), common_phrase=is_common_phrase(tokens, first, last),
         quoted=is_quoted(tokens, first, last), titled=is_titled(tokens, first), district=district(tokens, first, last),
         wider=wider_name(tokens, first, last))
