@@ -258,6 +258,7 @@ def test_the_occupied_kingdom_of_poland_has_no_single_state(name: str, date: str
 @pytest.mark.parametrize(("mention", "name_now", "name_pl"), [
     ("Szumli", "Shumen", "Szumla"), ("Adrianopola", "Edirne", "Adrianopol"), ("Raguzy", "Dubrovnik", "Dubrownik"),
     ("Tryjestu", "Trieste", "Triest"), ("Antivari", "Bar", "Antiwari"), ("Tyflisie", "Tbilisi", "Tyflis"),
+    ("Mukdenu", "Shenyang", "Mukden"), ("Pampeluny", "Pamplona", "Pampeluna"),
 ])
 def test_names_of_the_nineteenth_century_resolve_and_keep_the_1939_name(mention: str, name_now: str,
                                                                          name_pl: str) -> None:
