@@ -1,16 +1,16 @@
-"""Places in 1850–1939 press: base forms, coordinates and precision of `kronika.pipeline.analyze`.
+"""Places in 1838–1939 press: base forms, coordinates and precision of `kronika.pipeline.analyze`.
 
     python bench/press_places.py [--split dev|locked|all] [--show]
 
-Gold: ``bench/data/press_places.gold.jsonl``, hand annotation of every place mention in 20 articles of
+Gold: ``bench/data/press_places.gold.jsonl``, hand annotation of every place mention in 27 articles of
 ``../shared/data/period-texts/`` (both files): first one ``{"document": id}`` line per annotated article
 (some have no place at all), then one JSON object per mention: ``document`` (id), ``start``,
 ``end`` (offsets into the document's text, which is read from ../shared at run time), ``base`` (accepted
 base forms), ``kind`` (``settlement``, ``country``, ``region`` — regions, rivers, lakes, seas,
 continents, hills —, ``street`` or ``building``), ``lat``/``lon`` (within a few km; a centroid for
 countries and regions), ``country_1939`` (the state of August 1939, null for regions astride
-borders) and, in the two articles of 1850 and 1863, ``country_then`` (the state on the article's date; null
-where no single state held it). The split is by document (``bench/splits.py``).
+borders) and, in the articles added for it (1838, 1850, 1863, 1925–1934), ``country_then`` (the state on the
+article's date; null where no single state held it). The split is by document (``bench/splits.py``).
 
 Scores (a system entity matches a gold mention when their spans overlap, the largest overlap wins):
 - base forms: share of gold settlements, regions and countries whose entity's lemma is an accepted

@@ -57,6 +57,8 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = REPO / "src" / "kronika" / "geo" / "data" / "gazetteer.sqlite"
 DEFAULT_BORDERS = REPO / ".." / "shared" / "data" / "borders" / "world_1938.geojson"
 
+# PRNG names a part of a village after it (Komarów-Osada, Izbica-Kolonia): texts use the name alone.
+VILLAGE_PARTS = frozenset({"Osada", "Kolonia", "Wieś"})
 ALL_PLACES = frozenset({"PL", "UA", "BY", "LT", "LV", "EE", "MD"})  # the II RP and its eastern neighbours
 NEAR_COUNTRIES = frozenset({"RU", "DE", "CZ", "SK", "HU", "RO", "AT", "KZ"})
 NEAR_MIN_POPULATION = 2_000
@@ -220,7 +222,11 @@ def _nearest(candidates: list[PlaceRecord], lat: float, lon: float, limit_km: fl
 
 
 def _head_key(name: str) -> list[str]:
-    """The key of a river-qualified name's head, which texts use alone: *Czerwińsk nad Wisłą* → czerwinsk."""
+    """The key of a name's head, which texts use alone: a river-qualified name (*Czerwińsk nad Wisłą* →
+    czerwinsk) or a part of a village named after it (*Komarów-Osada* → komarow)."""
+    head, _, part = name.rpartition("-")
+    if head and part in VILLAGE_PARTS:
+        return [fold(head)]
     words = name.split()
     return [fold(" ".join(words[:i])) for i, word in enumerate(words) if i and word in RIVER_PREPOSITIONS][:1]
 

@@ -44,6 +44,8 @@ CASES = [
     ("Praga", "1930-01-01", "Czechoslovakia"),
     ("Praga", "1939-06-07", "Protectorate of Bohemia and Moravia"),
     ("Kłajpeda", "1930-01-01", "Lithuania"),
+    ("Mukden", "1930-01-01", "China"),
+    ("Mukden", "1937-07-07", "Manchukuo"),
     ("Moskwa", "1918-09-11", None),  # the civil war: no single state
 ]
 
