@@ -26,6 +26,12 @@ NOTES = [
     ("1930-05-08", "Komitet wystawy otworzył w Poznaniu biuro, na którego czele stanął p. Wład. Kosiński."),
     ("1930-05-09", "Po nabożeństwie delegaci przeszli do gmachu starostwa, gdzie odbyło się zebranie cechów."),
     ("1930-05-10", "Parafianie zebrali 12.500 złr. na odbudowę dzwonnicy."),
+    ("1930-05-12", "Konsul Jan Wierzba bawi obecnie w Gdańsku i wkrótce odjedzie do Rygi."),
+    ("1930-05-13", "Sąd okręgowy skazał podpalacza stodoły na 6 lat więzienia."),
+    ("1930-05-14", "Walne zebranie kółka rolniczego odbyło się pod przewodnictwem dyrek. Karpińskiego."),
+    ("1930-05-15", "Nazajutrz delegaci złożyli wieniec na grobie Nieznanego Żołnierza."),
+    ("1930-05-16", "Odczyt o hodowli pszczół wygłosi w niedzielę dr Hausbrandt."),
+    ("1930-05-17", "Poselstwo duńskie przesłało notę departamentowi stanu."),
 ]
 
 
@@ -48,6 +54,12 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     ("Kto stanął na czele biura komitetu wystawy?", "Kosiński"),  # "Wład." cut off by the splitter
     ("Gdzie odbyło się zebranie cechów?", "gmachu starostwa"),  # the phrase a relative "gdzie" refers to
     ("Ile zebrali parafianie na odbudowę dzwonnicy?", "12500"),  # thousands grouped by a dot
+    ("Dokąd odjedzie konsul Wierzba?", "Ryga"),  # "w Gdańsku": the locative says where, not whither
+    ("Na ile lat skazano podpalacza stodoły?", "6"),  # a duration in the asked unit
+    ("Pod czyim przewodnictwem odbyło się walne zebranie kółka rolniczego?", "Karpiński"),  # "dyrek." cut
+    ("Na czyim grobie delegaci złożyli wieniec?", "Nieznanego Żołnierza"),  # a name of two words
+    ("Kto wygłosi odczyt o hodowli pszczół?", "Hausbrandt"),  # an unknown name after a title
+    ("Komu poselstwo duńskie przesłało notę?", "departamentowi stanu"),  # a noun with its genitive
 ])
 def test_role_gives_the_answer(store: Store, question: str, expected: str) -> None:
     answers = answer(store, question)

@@ -39,6 +39,7 @@ ASIDE = 0.5  # weight of a word outside the question's main clause
 DOCUMENT_SHARE = 0.3  # credit of a question name found only elsewhere in the passage's document
 UNKNOWN_PLACE = 0.8  # fit of an unknown name taken for a person, after the asked place preposition
 ABBREVIATED_NAME = 4  # letters of a first name abbreviated with a dot
+DURATION = re.compile(r"P(?P<time>T)?(?P<number>\d+)(?P<unit>[YMWDH])")  # a TIMEX3 duration of one unit
 GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})+")  # thousands grouped by dots or commas: "104.000", "32,864"
 
 
@@ -246,6 +247,14 @@ class Reader:
             tokens.pop()
         return bool(tokens) and tokens[-1].text.lower() in self.words["title"]
 
+    def _titled_names(self, passage: Passage) -> list[Entity]:
+        """Capitalised words no name stage recognised, after a personal title: *wygłosi dr Schreneich*."""
+        sentence = passage.sentence
+        named = [(e.start, e.end) for e in passage.analysis.entities if sentence.start <= e.start < sentence.end]
+        return [Entity("", t.start, t.end, t.text, "PERSON", t.text) for t in sentence.tokens[1:]
+                if t.text[:1].isupper() and t.text.isalpha() and not any(a <= t.start < b for a, b in named)
+                and self._after_title(passage, t.start) and not self._mentioned(t.text, t.text)]
+
     def _title_before(self, passage: Passage, start: int, cases: frozenset[str]) -> bool:
         """Whether a noun in one of the cases stands just before the name, with only adjectives, lower-case
         words and abbreviations between: *radca ministerjalny dr. Kazys Srouga*."""
@@ -322,9 +331,26 @@ class Reader:
         if before is None or _pos(before) != "prep":
             return 0.4
         roles = preposition_roles().get(before.text.lower(), frozenset())
+        place = next((t for t in passage.sentence.tokens if t.start >= start), None)
+        cases = _cases(place) if place is not None else frozenset()
+        if roles >= {"at", "to"} and cases & {"loc", "acc"}:
+            # w, na, pod: with the locative where something is, with the accusative where it goes
+            roles = roles - {"to"} if "loc" in cases else roles - {"at"}
         if roles & self.question.cases:
             return 1.0
         return 0.6 if roles & {"at", "from", "to"} else 0.3
+
+    @staticmethod
+    def _genitive_attribute(tokens: list[Token], last: int) -> int:
+        """The end of a genitive attribute after a noun (with its adjectives): *sali kasyna garnizonowego*,
+        *departamentowi stanu*; the index of the phrase's last token."""
+        following = last + 1
+        if following < len(tokens) and _pos(tokens[following]) == "subst" and "gen" in _cases(tokens[following]) \
+                and tokens[following].text.islower():
+            last = following
+            while last + 1 < len(tokens) and _pos(tokens[last + 1]) == "adj" and "gen" in _cases(tokens[last + 1]):
+                last += 1
+        return last
 
     def _noun_phrases(self, passage: Passage, cases: frozenset[str]) -> list[tuple[int, int]]:
         """Spans of nouns in one of the cases (with their adjectives), not words of the question."""
@@ -340,6 +366,7 @@ class Reader:
                 first -= 1
             while last + 1 < len(tokens) and _pos(tokens[last + 1]) == "adj" and _cases(tokens[last + 1]) & cases:
                 last += 1
+            last = self._genitive_attribute(tokens, last)
             # a title noun with the name after it: "kanclerz dr. Rameck"
             probe = last + 1
             while probe < len(tokens) and (tokens[probe].text == "." or _pos(tokens[probe]) == "brev"):
@@ -397,6 +424,7 @@ class Reader:
                         self.question_words else 0.4
                     value = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
                     found.append(Candidate(quantity.text, value, quantity.start, quantity.end, fit, passage))
+            found += self._durations(passage)
             if not found and (nouns & {fold(t.lemma) for t in sentence.tokens} or not nouns and any(
                     self._match(p, {fold(t.lemma) for t in sentence.tokens}) for p in question.predicates)):
                 # the counted noun, or for "ile" with a verb alone (*Ile zebrali…?*) that verb, is here
@@ -417,6 +445,22 @@ class Reader:
                 if question.asks == "person" and not self._personal(passage, start, end):
                     fit *= 0.5  # "kto" asks for people: a masculine-personal noun or a group of people
                 found.append(Candidate(text[start:end], text[start:end], start, end, fit, passage))
+        return found
+
+    def _durations(self, passage: Passage) -> list[Candidate]:
+        """For *ile* + a unit of time (*Na ile lat…?*), the durations in that unit: *na 15 lat* (P15Y)."""
+        noun = self.question.noun
+        if noun is None:
+            return []
+        units = {name.removeprefix("duration:") for name, lemmas in self.words.items()
+                 if name.startswith("duration:") and noun.lemmas & lemmas}
+        sentence = passage.sentence
+        found = []
+        for timex in passage.analysis.timexes:
+            match = DURATION.fullmatch(timex.value) if timex.type == "DURATION" else None
+            if match and sentence.start <= timex.start < sentence.end and \
+                    f"{match['time'] or ''}{match['unit']}" in units:
+                found.append(Candidate(timex.text, int(match["number"]), timex.start, timex.end, 1.0, passage))
         return found
 
     def _relative_places(self, passage: Passage) -> list[Candidate]:
@@ -488,10 +532,14 @@ class Reader:
                     start, end = names[0].start, names[-1].end
                     found.append(Candidate(text[start:end], text[start:end], start, end, 1.0, passage))
                     continue
-                if _pos(following) == "subst" and "gen" in _cases(following) and \
-                        fold(following.lemma) not in self.question_words:
-                    found.append(Candidate(following.lemma, following.lemma, following.start, following.end,
-                                           0.9, passage))
+                modifiers = list(takewhile(lambda t: _pos(t) == "adj" and "gen" in _cases(t), tokens[index + 1:]))
+                head = tokens[index + 1 + len(modifiers)] if index + 1 + len(modifiers) < len(tokens) else None
+                if head is not None and _pos(head) == "subst" and "gen" in _cases(head) and \
+                        fold(head.lemma) not in self.question_words:
+                    # the genitive after the noun: "rolę szpiega" → szpieg, "grobie Nieznanego Żołnierza"
+                    start = following.start
+                    value = head.lemma if not modifiers else text[start:head.end]
+                    found.append(Candidate(text[start:head.end], value, start, head.end, 0.9, passage))
         for index, token in enumerate(tokens):
             if token.text not in {"„", '"', "«"}:
                 continue
@@ -528,9 +576,17 @@ class Reader:
                     fit *= 0.5
                 found.append(Candidate(entity.text, entity.lemma, entity.start, entity.end, fit, passage))
             return found
+        text = passage.analysis.document.text
+        runs: list[list[Token]] = []
         for token in self._apposed_names(passage):
-            found.append(Candidate(token.text, token.text, token.start, token.end, 0.9, passage))
-        for entity in self._entities(passage, PERSON_TYPES | {"PLACE"}):
+            if runs and text[runs[-1][-1].end:token.start].isspace():
+                runs[-1].append(token)  # one name of several words: "Nieznanego Żołnierza"
+            else:
+                runs.append([token])
+        for run in runs:
+            start, end = run[0].start, run[-1].end
+            found.append(Candidate(text[start:end], text[start:end], start, end, 0.9, passage))
+        for entity in self._entities(passage, PERSON_TYPES | {"PLACE"}) + self._titled_names(passage):
             if entity.type == "COUNTRY" and question.cases != frozenset({"nom"}) or \
                     entity.type == "PLACE" and not self._after_title(passage, entity.start):
                 continue  # a place is a person only after a personal title: "p. A. Lipka"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kronika.lang.grammar import FINITE_VERBS
 from kronika.lang.resources import read_table
 from kronika.model import Analysis, Sentence
 from kronika.morph import get_morphology
@@ -19,7 +20,8 @@ from kronika.qa.question import Question
 from kronika.store import Store
 
 CANDIDATES = 40
-ABBREVIATION = 4  # at most this many letters in an abbreviation the splitter took for a sentence end
+FRAGMENT = 3  # at most this many words in a piece the splitter cut off after an abbreviation
+ABBREVIATION = 5  # at most this many letters in an abbreviation the splitter took for a sentence end
 
 
 def _cut_after_abbreviation(sentence: Sentence, following: Sentence, names: set[int]) -> bool:
@@ -39,8 +41,15 @@ def _cut_after_abbreviation(sentence: Sentence, following: Sentence, names: set[
     first = following.tokens[0]
     if len(word) <= 2 and word.islower() and first.text[:1].isdigit():
         return True  # "d. 30-go"
-    # a short noun-like word before a name: an abbreviated title or first name ("leg.", "Wład.")
-    return readings <= {"subst", "depr", "ign", "brev"} and first.start in names
+    # a short noun-like word before a name or a verbless piece of a few words: an abbreviated title or
+    # first name ("leg. Zygmunta Osuchowskiego", "Wład. Kosiński", "dyrek. | Wróblewskiego.")
+    return readings <= {"subst", "depr", "ign", "brev"} and (first.start in names or _fragment(following))
+
+
+def _fragment(sentence: Sentence) -> bool:
+    """A piece of a few words without a finite verb: no sentence of its own."""
+    words = [t for t in sentence.tokens if t.text[:1].isalnum()]
+    return len(words) <= FRAGMENT and not any(t.tag.split(":", 1)[0] in FINITE_VERBS for t in words)
 
 
 @dataclass
