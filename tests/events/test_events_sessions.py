@@ -35,6 +35,9 @@ HAPPENINGS = [
     ("Gubernator zesłał trzech gospodarzy w głąb Rosji.", [("Rosji", "COUNTRY", "Rosja")],
      [("zesłał", "deportation", "asserted")]),
     ("Pod Radomiem zaszła potyczka.", [("Radomiem", "PLACE", "Radom")], [("potyczka", "battle", "asserted")]),
+    # the genitive of an armed party or a perpetrator makes a noun one happening
+    ("Doszła nas wiadomość o zuchwałym napadzie bandytów.", [], [("napadzie", "crime", "asserted")]),
+    ("Atak wojsk nieprzyjacielskich załamał się.", [], [("Atak", "battle", "asserted")]),
     ("W wypadku samochodowym pod Lublinem zginęło dwóch ludzi.", [("Lublinem", "PLACE", "Lublin")],
      [("wypadku", "accident", "asserted"), ("zginęło", "death", "asserted")]),
     # a club's name before the verb is its subject, not a genitive of the match

@@ -331,7 +331,7 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
         return True
     if any(m.attached_to == noun and m.entity.type in PLACE_TYPES for m in mentions):
         return True
-    if _actor_of_noun(noun, tokens, mentions):
+    if _actor_of_noun(noun, tokens, mentions) or _armed_genitive(noun, tokens, words):
         return True
     # a place of its own right after the noun: "pożar w Warszawie", "powódź na Podhalu" (not a partner:
     # "mecz z Litwą")
@@ -354,6 +354,16 @@ def _actor_of_noun(noun: int, tokens: list[Token], mentions: list[Mention]) -> b
     pos. Kozłowskiego*."""
     return any(m.attached_to == noun and m.entity.type in ACTOR_TYPES and m.entity.parent is None
                and ("gen" in m.cases or not m.cases) and not _subject_before_verb(tokens, m) for m in mentions)
+
+
+def _armed_genitive(noun: int, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
+    """An armed party or a perpetrator in the genitive after the noun, over adjectives, makes it one
+    happening: *napad bandytów*, *atak wojsk niemieckich*."""
+    k = noun + 1
+    while k < len(tokens) and (tokens[k].chosen.pos if tokens[k].chosen else "") == "adj":
+        k += 1
+    return k < len(tokens) and "gen" in cases(tokens[k]) \
+        and bool(lemmas_lower(tokens[k]) & (words["armed"] | words["perpetrator"]))
 
 
 def _subject_before_verb(tokens: list[Token], mention: Mention) -> bool:
@@ -862,10 +872,10 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
         basis = "document" if timex else None
         time = timex.value if timex else None
     # only what happened (or is said to have happened) takes a time from the narrative or the issue
-    # so does a noun no verb of the clause tells, named by its actor: "odpowiedź na przemówienie Stresemanna"
-    # refers to a speech known from before, at no time the clause gives
-    earlier = match.verbal is None and (_frame(tokens, match.tokens[0], words) == "before" or predicate is None
-                                        and _actor_of_noun(match.tokens[0], tokens, mentions))
+    # so does a noun no verb of the clause tells, named by its actor: "odpowiedź na przemówienie Stresemanna",
+    # "udział w walkach powstańców" refer to happenings known from before, at no time the clause gives
+    earlier = match.verbal is None and (_frame(tokens, match.tokens[0], words) == "before" or predicate is None and (
+        _actor_of_noun(match.tokens[0], tokens, mentions) or _armed_genitive(match.tokens[0], tokens, words)))
     if timex is None and modality in {"asserted", "reported"} and not attribute and not earlier \
             and not _placed_elsewhere(match.entry.type, clause, tokens, mentions, context):
         tense = _tense(tokens[predicate] if predicate is not None else None, [tokens[i] for i in clause.tokens])
