@@ -125,3 +125,11 @@ def test_a_town_named_in_a_match_is_its_club() -> None:
     beat = next(e for e in events if e.trigger_text == "pokonało")
     assert beat.type == "sports" and beat.places == []
     assert "Wilno" in [p.lemma for p in beat.participants]
+
+
+def test_the_genitive_of_an_event_noun_does_it_or_undergoes_it() -> None:
+    roles = {e.trigger_text: [(p.lemma, p.role) for p in e.participants] for e in _events(
+        "Po przemówieniu posła Nowaka nastąpiło aresztowanie posła Kowalskiego.",
+        [("Nowaka", "PERSON", "Nowak"), ("Kowalskiego", "PERSON", "Kowalski")])}
+    assert roles["przemówieniu"] == [("Nowak", "agent")]
+    assert roles["aresztowanie"] == [("Kowalski", "patient")]

@@ -27,6 +27,10 @@ PREDICATE = FINITE | {"ppas", "pcon", "pant", "inf", "impt"}
 PARTICIPANT_TYPES = frozenset({"PERSON", "ORGANIZATION", "MILITARY_UNIT", "COUNTRY", "DOCUMENT"})
 PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
 ACTOR_TYPES = frozenset({"PERSON", "ORGANIZATION"})
+# happenings whose noun's genitive names who undergoes them, not who does them
+UNDERGONE_TYPES = frozenset({"arrest", "deportation", "mass_killing", "crime", "trial", "death", "funeral",
+                             "appointment", "election", "defense", "construction", "fire", "flood", "disaster",
+                             "accident", "capitulation"})
 HOSTILE_TYPES = frozenset({"battle", "invasion"})
 NATURAL_FORCES = frozenset({"disaster", "flood", "fire"})
 NAME_TYPES_WITHOUT_TRIGGERS = frozenset({"PERSON", "ORGANIZATION", "MILITARY_UNIT", "COUNTRY", "PLACE",
@@ -222,7 +226,9 @@ def _role(mention: Mention, match: TriggerMatch, tokens: list[Token], passive: b
     if mention.attached_to is not None and preposition is None:
         host = tokens[mention.attached_to]
         if mention.attached_to in match.tokens:
-            return "patient"
+            # the genitive of an event noun: what is done to (*aresztowanie posła*), or who does it
+            # (*przemówienie posła*, *posiedzenie Sejmu*)
+            return "patient" if match.entry.type in UNDERGONE_TYPES else "agent"
         if entity.type == "PERSON" and (lemmas_lower(host) & words["command"] or mention.host_type == "MILITARY_UNIT"):
             return "commander"
         return None
