@@ -56,6 +56,9 @@ def test_happenings(text, entities, expected) -> None:
     "W wypadku odmowy sąd orzeka grzywnę.",
     "Na ten wypadek przygotowano zapasy.",
     "W przeciwnym wypadku umowa traci moc.",
+    "W porozumieniu z rządem komitet rozdzielił zapomogi.",
+    # a message is no traveller, however it travels
+    "Pogłoski przyjechały pociągiem z Warszawy.",
     # resistance with no armed party is no fight
     "Opozycja stawiła rządowi zacięty opór.",
 ])
@@ -68,6 +71,10 @@ MODALITY = [
     ("Rząd zarządził wybory do rady miejskiej w Lublinie.", "wybory", "future"),
     ("Posłów zaproszono na kongres w Genewie.", "kongres", "future"),
     ("Przyszłe wybory w Lublinie zdecydują o wszystkim.", "wybory", "future"),
+    # a vote or a match called is to come, a strike declared is on; a match one will go to is to come
+    ("Gubernator ogłosił wybory do rady miejskiej.", "wybory", "future"),
+    ("Związek ogłosił strajk generalny.", "strajk", "asserted"),
+    ("Nasi zawodnicy pojadą na mecz do Królewca.", "mecz", "future"),
     # a case supposed
     ("W razie pożaru w Lublinie straż wezwie pomoc.", "pożaru", "conditional"),
     # a finite verb that governs only the noun, with no infinitive, plans nothing
@@ -79,7 +86,7 @@ MODALITY = [
 @pytest.mark.parametrize(("text", "trigger", "modality"), MODALITY, ids=[f"{c[1]}:{c[0][:30]}" for c in MODALITY])
 def test_modality(text, trigger, modality) -> None:
     entities = [(name, "PLACE", lemma) for name, lemma in
-                [("Lublinie", "Lublin"), ("Genewie", "Genewa")] if name in text]
+                [("Lublinie", "Lublin"), ("Genewie", "Genewa"), ("Królewca", "Królewiec")] if name in text]
     entities += [("Stresemanna", "PERSON", "Stresemann")] if "Stresemanna" in text else []
     events = {e.trigger_text: e for e in _events(text, entities)}
     assert events[trigger].modality == modality

@@ -27,6 +27,7 @@ PREDICATE = FINITE | {"ppas", "pcon", "pant", "inf", "impt"}
 PARTICIPANT_TYPES = frozenset({"PERSON", "ORGANIZATION", "MILITARY_UNIT", "COUNTRY", "DOCUMENT"})
 PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
 ACTOR_TYPES = frozenset({"PERSON", "ORGANIZATION"})
+CALLED_TYPES = frozenset({"election", "meeting", "sports"})  # happenings one calls before they happen
 # happenings whose noun's genitive names who undergoes them, not who does them
 UNDERGONE_TYPES = frozenset({"arrest", "deportation", "mass_killing", "crime", "trial", "death", "funeral",
                              "appointment", "election", "defense", "construction", "fire", "flood", "disaster",
@@ -541,11 +542,14 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
         return "possible"  # "próby okrążenia", "groźba strajku"
     if match.verbal is None and _supposed_case(tokens, match.tokens[0], words):
         return "conditional"
-    if match.verbal is None and _announced(tokens, match.tokens[0], clause, words):
+    if match.verbal is None and _announced(match, tokens, clause, words):
         return "future"
     clause_tokens = [tokens[i] for i in clause.tokens]
     if predicate is not None and _tense(tokens[predicate], clause_tokens) == "future":
         return "future"
+    if match.verbal is None and predicate is None and governing is not None and governing < match.tokens[0] \
+            and _tense(tokens[governing], clause_tokens) == "future":
+        return "future"  # "pojadą na mecz": a noun no verb tells, after a verb of the future
     chosen = tokens[predicate].chosen.pos if predicate is not None and tokens[predicate].chosen else None
     if chosen == "impt":
         return "possible"
@@ -609,7 +613,7 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
             continue
         if entry.condition == "penalty" and not _penalty_or_none(match, tokens, words):
             continue
-        if entry.condition == "traveller" and _message_moves(clause, tokens, words):
+        if entry.condition == "traveller" and _message_moves(clause, tokens, match.verbal, words):
             continue
         # the law is what the verb enacts: its subject or object ("w sprawie ustaw" is a topic)
         if entry.condition == "enacted" and match.verbal is None and not (
@@ -657,12 +661,14 @@ def _penalty_or_none(match: TriggerMatch, tokens: list[Token], words: dict[str, 
     return noun is not None and bool(lemmas_lower(tokens[noun]) & words["penalty"])
 
 
-def _message_moves(clause: Clause, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
-    """The subject that arrives is a message (*wiadomości docierały*, *wiadomości, które docierały*)."""
+def _message_moves(clause: Clause, tokens: list[Token], verb: int | None, words: dict[str, frozenset[str]]) -> bool:
+    """The subject that arrives is a message (*wiadomości docierały*, *wiadomości, które docierały*): a
+    message noun in the nominative that agrees with the verb (*pismo* is not who *przybył*)."""
     # the antecedent of *które* is the subject whatever its own case (*z informacji, które docierały*)
     if clause.antecedent is not None and lemmas_lower(tokens[clause.antecedent]) & words["message"]:
         return True
-    return any(lemmas_lower(tokens[i]) & words["message"] and "nom" in cases(tokens[i]) for i in clause.tokens)
+    return any(lemmas_lower(tokens[i]) & words["message"] and "nom" in cases(tokens[i])
+               and (verb is None or subject_agrees(tokens[verb], tokens[i])) for i in clause.tokens)
 
 
 def _generic(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
@@ -706,11 +712,13 @@ def _supposed_case(tokens: list[Token], noun: int, words: dict[str, frozenset[st
         and _preposition_before(tokens, k, frozenset({"w", "na"}))
 
 
-def _announced(tokens: list[Token], noun: int, clause: Clause, words: dict[str, frozenset[str]]) -> bool:
+def _announced(match: TriggerMatch, tokens: list[Token], clause: Clause, words: dict[str, frozenset[str]]) -> bool:
     """An event noun that a verb of calling or inviting governs, or an adjective of the future modifies,
-    is still to come: *zarządził wybory*, *pismo zapraszające na kongres*, *przyszłe wybory*."""
-    return any(lemmas_lower(tokens[k]) & words["announcement"]
-               for k in range(max(0, noun - 3), noun) if k in clause.tokens)
+    is still to come: *zarządził wybory*, *pismo zapraszające na kongres*, *przyszłe wybory*; so is a vote,
+    a meeting or a match called (*ogłosiło wybory*, *zwołał zjazd*; an *ogłoszone orędzie* is said)."""
+    noun = match.tokens[0]
+    announcing = words["announcement"] | (words["calling"] if match.entry.type in CALLED_TYPES else frozenset())
+    return any(lemmas_lower(tokens[k]) & announcing for k in range(max(0, noun - 3), noun) if k in clause.tokens)
 
 
 def _aimed_at(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:

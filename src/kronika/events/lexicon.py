@@ -33,7 +33,7 @@ WORD_CLASSES = frozenset({
     "intention", "displacement", "irrealis_noun", "sports", "implicative", "report_verb", "comparison",
     "election", "penalty", "message", "claim", "frame_prep", "anterior_prep", "generic", "building",
     "purpose_prep", "outburst", "case_noun", "announcement", "then", "now",
-    "perpetrator",
+    "perpetrator", "calling",
 })
 
 
