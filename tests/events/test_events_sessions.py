@@ -140,3 +140,13 @@ def test_the_genitive_of_an_event_noun_does_it_or_undergoes_it() -> None:
         [("Nowaka", "PERSON", "Nowak"), ("Kowalskiego", "PERSON", "Kowalski")])}
     assert roles["przemówieniu"] == [("Nowak", "agent")]
     assert roles["aresztowanie"] == [("Kowalski", "patient")]
+
+
+def test_the_execution_of_one_man_is_no_mass_killing() -> None:
+    one = _events("Wczoraj rozstrzelano Jana Kowalskiego.", [("Jana Kowalskiego", "PERSON", "Jan Kowalski")])
+    assert [(e.type, [(p.lemma, p.role) for p in e.participants]) for e in one] == [
+        ("other", [("Jan Kowalski", "patient")])]
+    many = _events("Wczoraj rozstrzelano Jana Kowalskiego i Piotra Nowaka.",
+                   [("Jana Kowalskiego", "PERSON", "Jan Kowalski"), ("Piotra Nowaka", "PERSON", "Piotr Nowak")])
+    assert [e.type for e in many] == ["mass_killing"]
+    assert [e.type for e in _events("Bolszewicy rozstrzelali 512 zakładników.")] == ["mass_killing"]

@@ -263,7 +263,8 @@ def _role(mention: Mention, match: TriggerMatch, tokens: list[Token], passive: b
     if not mention.cases or "nom" in mention.cases and (verb is None or subject_agrees(verb, tokens[_head(mention,
                                                                                                     tokens)])):
         return "patient" if passive else "agent"
-    if "acc" in mention.cases and not passive:
+    # the impersonal in -no/-to keeps its accusative object (*rozstrzelano Jana*)
+    if "acc" in mention.cases and (not passive or "imps" in match.verb_forms(tokens)):
         return "patient"
     if "dat" in mention.cases:
         return "recipient"
@@ -625,6 +626,8 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
                 lemmas_lower(tokens[k]) & words["building"]
                 for k in range(match.tokens[-1] + 1, min(match.tokens[-1] + 6, len(tokens)))):
             continue
+        if entry.condition == "many" and _one_person_undergoes(event, entities):
+            continue
         if entry.condition == "natural" and any(
                 p.role == "agent" and p.entity and p.entity in people for p in event.participants):
             continue
@@ -636,6 +639,13 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
             continue
         return entry
     return None
+
+
+def _one_person_undergoes(event: Event, entities: list[Entity]) -> bool:
+    """The happening's only patient is one named person (*rozstrzelanie Jarossyego*)."""
+    persons = {e.id for e in entities if e.type == "PERSON"}
+    patients = [p for p in event.participants if p.role == "patient"]
+    return len(patients) == 1 and patients[0].entity in persons
 
 
 def _governed_by_preposition(tokens: list[Token], noun: int) -> bool:
