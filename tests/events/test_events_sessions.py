@@ -150,3 +150,21 @@ def test_the_execution_of_one_man_is_no_mass_killing() -> None:
                    [("Jana Kowalskiego", "PERSON", "Jan Kowalski"), ("Piotra Nowaka", "PERSON", "Piotr Nowak")])
     assert [e.type for e in many] == ["mass_killing"]
     assert [e.type for e in _events("Bolszewicy rozstrzelali 512 zakładników.")] == ["mass_killing"]
+
+
+def test_a_participle_with_its_own_date_tells_a_happening_of_that_date() -> None:
+    # an attribute: its time is its own, not the narrative's, and the clause's modal verb is not its modality
+    text = ("KOWNO, 1 lipca. Budżet jest mniejszy niż preliminarz uchwalony w styczniu. "
+            "Następnie minister oświadczył, że projekt zostanie wniesiony. Zawarty w r. 1934 układ uważać "
+            "należało za dowód dobrej woli.")
+    events = _events(text, [("KOWNO", "PLACE", "Kowno")],
+                     [("1 lipca", "DATE", "1939-07-01"), ("w styczniu", "DATE", "1939-01"),
+                      ("r. 1934", "DATE", "1934")], dct="1939-07-02")
+    assert [(e.trigger_text, e.type, e.modality, e.time) for e in events] == [
+        ("uchwalony", "legal_act", "asserted", "1939-01"), ("oświadczył", "speech", "asserted", "1939-07-01"),
+        ("Zawarty", "treaty", "asserted", "1934")]
+
+
+def test_a_bill_passed_is_one_happening() -> None:
+    events = _events("Po krótkiej dyskusji projekt ustawy skarbowej został przyjęty.")
+    assert [(e.trigger_text, e.type) for e in events] == [("projekt ustawy skarbowej został przyjęty", "legal_act")]

@@ -331,7 +331,9 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
         # or a town of its own right after it (*ojca, więzionego w Mińsku*): a located event, as for nouns
         located = any(m.entity.type == "PLACE" and m.preposition in words["place_prep"]
                       and 0 < m.first - match.verbal <= 2 for m in mentions)
-        return aux or agent or located
+        # or a date of its own right after it (*preliminarz uchwalony w styczniu*)
+        dated = any(0 < first - match.verbal <= 2 for first, _timex in timexes)
+        return aux or agent or located or dated
     noun = match.tokens[0]
     # a verb of calling or inviting makes its noun a happening to come: "zarządził wybory"
     support = words["occurrence"] | words["light_verb"] | words["announcement"]
@@ -383,7 +385,8 @@ def _subject_before_verb(tokens: list[Token], mention: Mention) -> bool:
 
 
 def _choose_time(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[int, Timex]],
-                 context: _DocumentContext, clause_entities: list[Mention]) -> tuple[Timex | None, bool]:
+                 context: _DocumentContext, clause_entities: list[Mention],
+                 clause: Clause) -> tuple[Timex | None, bool]:
     usable = []
     nominal = match.verbal is None
     dct = context.analysis.document.dct
@@ -397,6 +400,9 @@ def _choose_time(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[i
             m.entity.type in {"DOCUMENT"} and _inside(m.entity, timex) for m in clause_entities)
         if attributive and not (nominal and first > match.tokens[-1]):
             continue
+        participle = _attribute_participle(tokens, first, clause, context.words)
+        if participle is not None and participle not in match.tokens:
+            continue  # the time of another happening, told by a participle
         usable.append((first, timex))
     if usable:
         anchor = match.tokens[0]
@@ -424,7 +430,24 @@ def _narrative_update(tokens: list[Token], clause: Clause, timexes: list[tuple[i
             continue
         if any(_inside(m.entity, timex) for m in clause_entities if m.entity.type == "DOCUMENT"):
             continue
+        if _attribute_participle(tokens, first, clause, context.words) is not None:
+            continue  # "niż preliminarz uchwalony w styczniu": the time of an attribute, not of the narrative
         context.tell_time(timex, tense)
+
+
+def _attribute_participle(tokens: list[Token], first: int, clause: Clause,
+                          words: dict[str, frozenset[str]]) -> int | None:
+    """The passive participle standing as an attribute right before a time, whose time it is (*debata
+    przerwana przed dwoma tygodniami*, *preliminarz uchwalony w styczniu*), else None."""
+    if first > 0 and tokens[first - 1].text.lower() == "z":
+        return None  # "izby deputowanych z 27 b. m.": a noun's own date
+    for k in (first - 1, first - 2):
+        if k >= 0 and k in clause.tokens and (tokens[k].chosen.pos if tokens[k].chosen else "") == "ppas":
+            # a participle of a verb that performs or tells a happening ("bitwa stoczona 7 września") gives
+            # the noun its time; one of an auxiliary makes the clause's predicate
+            performs = lemmas_lower(tokens[k]) & (words["light_verb"] | words["occurrence"])
+            return None if performs or _has_auxiliary(k, tokens, clause, words) else k
+    return None
 
 
 def _learn_document_dates(tokens: list[Token], timexes: list[tuple[int, Timex]], mentions: list[Mention],
@@ -513,6 +536,10 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
     non_finite = predicate is None or not is_finite(tokens[predicate], tokens[predicate - 1] if predicate else None)
     if _negated(tokens, match.tokens[0], words):
         return "negated"
+    # a participle standing as an attribute (*zawarty w r. 1934 układ*) tells what happened, whatever the
+    # clause's verb says of the rest
+    if match.verb_forms(tokens) == {"ppas"} and not _has_auxiliary(match.verbal, tokens, clause, words):
+        return "reported" if sentence_lemmas & words["rumour"] else "asserted"
     # a framed happening is taken as known: the clause's negation is not its own (its future is: *mecz
     # odbędzie się po meczu z Litwą* tells of two matches to come)
     if match.verbal is None and _frame(tokens, match.tokens[0], words) is not None:
@@ -649,11 +676,12 @@ def _one_person_undergoes(event: Event, entities: list[Entity]) -> bool:
 
 
 def _governed_by_preposition(tokens: list[Token], noun: int) -> bool:
-    """A preposition before the noun, over adjectives: *poprawki do nowej ustawy* (no subject, no object)."""
+    """A preposition or a noun before the noun, over adjectives: *poprawki do nowej ustawy*, *projekt
+    ustawy* (a complement or an attribute, no subject, no object)."""
     k = noun - 1
     while k >= 0 and (tokens[k].chosen.pos if tokens[k].chosen else "") == "adj":
         k -= 1
-    return k >= 0 and is_preposition(tokens[k])
+    return k >= 0 and (is_preposition(tokens[k]) or (tokens[k].chosen.pos if tokens[k].chosen else "") == "subst")
 
 
 def _penalty_or_none(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
@@ -888,7 +916,7 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
     # its own, earlier or later: the clause's time is not its time
     attribute = match.verb_forms(tokens) == {"ppas"} and not _has_auxiliary(match.verbal, tokens, clause, words)
     own = [(first, t) for first, t in timexes if abs(first - (match.verbal or 0)) <= 2]  # "podpisany dziś"
-    timex, inherited = _choose_time(match, tokens, own if attribute else timexes, context, mentions)
+    timex, inherited = _choose_time(match, tokens, own if attribute else timexes, context, mentions, clause)
     basis = "stated" if timex else None
     time = timex.value if timex else None
     if timex is None:
