@@ -56,6 +56,7 @@ def test_happenings(text, entities, expected) -> None:
     "W wypadku odmowy sąd orzeka grzywnę.",
     "Na ten wypadek przygotowano zapasy.",
     "W przeciwnym wypadku umowa traci moc.",
+    "W wypadku pierwszego spisu ludzie zadeklarowali się inaczej.",
     "W porozumieniu z rządem komitet rozdzielił zapomogi.",
     # a message is no traveller, however it travels
     "Pogłoski przyjechały pociągiem z Warszawy.",

@@ -735,9 +735,16 @@ def _case_of(match: TriggerMatch, tokens: list[Token], words: dict[str, frozense
     if match.verbal is not None or len(match.tokens) > 1 or not lemmas_lower(tokens[noun]) & words["case_noun"]:
         return False
     after = tokens[noun + 1] if noun + 1 < len(tokens) else None
-    if after is not None and (after.chosen.pos if after.chosen else "") == "adj":
-        return False
+    if after is not None and (after.chosen.pos if after.chosen else "") == "adj" \
+            and _chosen_case(after) == _chosen_case(tokens[noun]):
+        return False  # its own adjective, agreeing with it; not "w wypadku pierwszego" (a genitive)
     return _preposition_before(tokens, noun, frozenset({"w", "na"}))
+
+
+def _chosen_case(token: Token) -> str | None:
+    """The case of the tagger's reading of a noun or adjective (*subst:sg:loc:m3* → loc)."""
+    fields = token.chosen.tag.split(":") if token.chosen else []
+    return fields[2] if len(fields) > 2 else None
 
 
 def _supposed_case(tokens: list[Token], noun: int, words: dict[str, frozenset[str]]) -> bool:
