@@ -35,6 +35,9 @@ HAPPENINGS = [
     ("Gubernator zesłał trzech gospodarzy w głąb Rosji.", [("Rosji", "COUNTRY", "Rosja")],
      [("zesłał", "deportation", "asserted")]),
     ("Pod Radomiem zaszła potyczka.", [("Radomiem", "PLACE", "Radom")], [("potyczka", "battle", "asserted")]),
+    # a force of nature that does something is a happening; a figure of plenty is not (see test_no_happening)
+    ("W Tatrach lawina porwała dwóch narciarzy.", [("Tatrach", "PLACE", "Tatry")],
+     [("lawina", "disaster", "asserted")]),
     # the genitive of an armed party or a perpetrator makes a noun one happening
     ("Doszła nas wiadomość o zuchwałym napadzie bandytów.", [], [("napadzie", "crime", "asserted")]),
     ("Atak wojsk nieprzyjacielskich załamał się.", [], [("Atak", "battle", "asserted")]),
@@ -57,6 +60,7 @@ def test_happenings(text, entities, expected) -> None:
     "Na ten wypadek przygotowano zapasy.",
     "W przeciwnym wypadku umowa traci moc.",
     "W wypadku pierwszego spisu ludzie zadeklarowali się inaczej.",
+    "Lawina listów napłynęła do redakcji.",
     "W porozumieniu z rządem komitet rozdzielił zapomogi.",
     # a message is no traveller, however it travels
     "Pogłoski przyjechały pociągiem z Warszawy.",

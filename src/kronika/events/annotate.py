@@ -343,6 +343,9 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
         return True
     if _actor_of_noun(noun, tokens, mentions) or _armed_genitive(noun, tokens, words):
         return True
+    # a force of nature doing something is one happening: "lawina porwała narciarzy", "burza zerwała dachy"
+    if match.entry.type in NATURAL_FORCES and _subject_of_verb(noun, tokens, clause):
+        return True
     # a place of its own right after the noun: "pożar w Warszawie", "powódź na Podhalu" (not a partner:
     # "mecz z Litwą")
     if any(m.entity.type in PLACE_TYPES and m.preposition in words["place_prep"] and 0 < m.first - noun <= 3
@@ -357,6 +360,14 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
         if all(t.text in "(z" or has_pos(t, NOMINAL | {"adj", "ign"}) for t in between):
             return True
     return False
+
+
+def _subject_of_verb(noun: int, tokens: list[Token], clause: Clause) -> bool:
+    """The noun, in the nominative, is the subject of a finite verb of its clause that agrees with it."""
+    if _chosen_case(tokens[noun]) != "nom":
+        return False
+    return any(is_finite(tokens[i], tokens[i - 1] if i else None) and subject_agrees(tokens[i], tokens[noun])
+               for i in clause.tokens if i != noun)
 
 
 def _actor_of_noun(noun: int, tokens: list[Token], mentions: list[Mention]) -> bool:
