@@ -35,6 +35,12 @@ HAPPENINGS = [
     ("Gubernator zesłał trzech gospodarzy w głąb Rosji.", [("Rosji", "COUNTRY", "Rosja")],
      [("zesłał", "deportation", "asserted")]),
     ("Pod Radomiem zaszła potyczka.", [("Radomiem", "PLACE", "Radom")], [("potyczka", "battle", "asserted")]),
+    # a force of nature that does something is a happening; a figure of plenty is not (see test_no_happening)
+    ("W Tatrach lawina porwała dwóch narciarzy.", [("Tatrach", "PLACE", "Tatry")],
+     [("lawina", "disaster", "asserted")]),
+    # the genitive of an armed party or a perpetrator makes a noun one happening
+    ("Doszła nas wiadomość o zuchwałym napadzie bandytów.", [], [("napadzie", "crime", "asserted")]),
+    ("Atak wojsk nieprzyjacielskich załamał się.", [], [("Atak", "battle", "asserted")]),
     ("W wypadku samochodowym pod Lublinem zginęło dwóch ludzi.", [("Lublinem", "PLACE", "Lublin")],
      [("wypadku", "accident", "asserted"), ("zginęło", "death", "asserted")]),
     # a club's name before the verb is its subject, not a genitive of the match
@@ -53,6 +59,11 @@ def test_happenings(text, entities, expected) -> None:
     "W wypadku odmowy sąd orzeka grzywnę.",
     "Na ten wypadek przygotowano zapasy.",
     "W przeciwnym wypadku umowa traci moc.",
+    "W wypadku pierwszego spisu ludzie zadeklarowali się inaczej.",
+    "Lawina listów napłynęła do redakcji.",
+    "W porozumieniu z rządem komitet rozdzielił zapomogi.",
+    # a message is no traveller, however it travels
+    "Pogłoski przyjechały pociągiem z Warszawy.",
     # resistance with no armed party is no fight
     "Opozycja stawiła rządowi zacięty opór.",
 ])
@@ -65,6 +76,10 @@ MODALITY = [
     ("Rząd zarządził wybory do rady miejskiej w Lublinie.", "wybory", "future"),
     ("Posłów zaproszono na kongres w Genewie.", "kongres", "future"),
     ("Przyszłe wybory w Lublinie zdecydują o wszystkim.", "wybory", "future"),
+    # a vote or a match called is to come, a strike declared is on; a match one will go to is to come
+    ("Gubernator ogłosił wybory do rady miejskiej.", "wybory", "future"),
+    ("Związek ogłosił strajk generalny.", "strajk", "asserted"),
+    ("Nasi zawodnicy pojadą na mecz do Królewca.", "mecz", "future"),
     # a case supposed
     ("W razie pożaru w Lublinie straż wezwie pomoc.", "pożaru", "conditional"),
     # a finite verb that governs only the noun, with no infinitive, plans nothing
@@ -76,7 +91,7 @@ MODALITY = [
 @pytest.mark.parametrize(("text", "trigger", "modality"), MODALITY, ids=[f"{c[1]}:{c[0][:30]}" for c in MODALITY])
 def test_modality(text, trigger, modality) -> None:
     entities = [(name, "PLACE", lemma) for name, lemma in
-                [("Lublinie", "Lublin"), ("Genewie", "Genewa")] if name in text]
+                [("Lublinie", "Lublin"), ("Genewie", "Genewa"), ("Królewca", "Królewiec")] if name in text]
     entities += [("Stresemanna", "PERSON", "Stresemann")] if "Stresemanna" in text else []
     events = {e.trigger_text: e for e in _events(text, entities)}
     assert events[trigger].modality == modality
@@ -122,3 +137,39 @@ def test_a_town_named_in_a_match_is_its_club() -> None:
     beat = next(e for e in events if e.trigger_text == "pokonało")
     assert beat.type == "sports" and beat.places == []
     assert "Wilno" in [p.lemma for p in beat.participants]
+
+
+def test_the_genitive_of_an_event_noun_does_it_or_undergoes_it() -> None:
+    roles = {e.trigger_text: [(p.lemma, p.role) for p in e.participants] for e in _events(
+        "Po przemówieniu posła Nowaka nastąpiło aresztowanie posła Kowalskiego.",
+        [("Nowaka", "PERSON", "Nowak"), ("Kowalskiego", "PERSON", "Kowalski")])}
+    assert roles["przemówieniu"] == [("Nowak", "agent")]
+    assert roles["aresztowanie"] == [("Kowalski", "patient")]
+
+
+def test_the_execution_of_one_man_is_no_mass_killing() -> None:
+    one = _events("Wczoraj rozstrzelano Jana Kowalskiego.", [("Jana Kowalskiego", "PERSON", "Jan Kowalski")])
+    assert [(e.type, [(p.lemma, p.role) for p in e.participants]) for e in one] == [
+        ("other", [("Jan Kowalski", "patient")])]
+    many = _events("Wczoraj rozstrzelano Jana Kowalskiego i Piotra Nowaka.",
+                   [("Jana Kowalskiego", "PERSON", "Jan Kowalski"), ("Piotra Nowaka", "PERSON", "Piotr Nowak")])
+    assert [e.type for e in many] == ["mass_killing"]
+    assert [e.type for e in _events("Bolszewicy rozstrzelali 512 zakładników.")] == ["mass_killing"]
+
+
+def test_a_participle_with_its_own_date_tells_a_happening_of_that_date() -> None:
+    # an attribute: its time is its own, not the narrative's, and the clause's modal verb is not its modality
+    text = ("KOWNO, 1 lipca. Budżet jest mniejszy niż preliminarz uchwalony w styczniu. "
+            "Następnie minister oświadczył, że projekt zostanie wniesiony. Zawarty w r. 1934 układ uważać "
+            "należało za dowód dobrej woli.")
+    events = _events(text, [("KOWNO", "PLACE", "Kowno")],
+                     [("1 lipca", "DATE", "1939-07-01"), ("w styczniu", "DATE", "1939-01"),
+                      ("r. 1934", "DATE", "1934")], dct="1939-07-02")
+    assert [(e.trigger_text, e.type, e.modality, e.time) for e in events] == [
+        ("uchwalony", "legal_act", "asserted", "1939-01"), ("oświadczył", "speech", "asserted", "1939-07-01"),
+        ("Zawarty", "treaty", "asserted", "1934")]
+
+
+def test_a_bill_passed_is_one_happening() -> None:
+    events = _events("Po krótkiej dyskusji projekt ustawy skarbowej został przyjęty.")
+    assert [(e.trigger_text, e.type) for e in events] == [("projekt ustawy skarbowej został przyjęty", "legal_act")]
