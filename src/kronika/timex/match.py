@@ -267,6 +267,8 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
     if check == "not_press_kind":  # "prasa poranna": a kind of paper, not a time
         before = _PREVIOUS_WORD.search(lower, max(0, candidate.start - 24), candidate.start)
         return before is None or grammar.value("press", before.group(1)) is None
+    if check == "not_score":  # "przy stanie 16:12": the score of a game
+        return not grammar.compiled_macro("scoreContext").search(lower, max(0, candidate.start - 30), candidate.start)
     if check == "not_age":
         return not _is_age(text, lower, candidate, grammar)
     if check == "duration":
@@ -343,6 +345,8 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
         for name in ("part", "unit", "num"):
             if name in rule.fields:
                 setattr(candidate.points[0], name, rule.fields[name])
+        if "shift" in rule.fields:  # "do końca roku": the unit spoken of
+            candidate.points[0].shift = _shift(rule.fields["shift"])
         if "hour" in rule.fields:  # "o północy"
             candidate.points[0].hour, candidate.points[0].minute = int(rule.fields["hour"]), 0
         if not _passes(rule, candidate, text, lower, grammar):

@@ -268,6 +268,8 @@ class _Resolver:
             written = (month, day or 1)
             now = (self.dct.month, self.dct.day)
             tense = "past" if dateline else self._tense(start, end)
+            if tense is None:  # no verb says which way: the nearest such day ("Do 15 maja", "29 grudnia")
+                return min((year - 1, year, year + 1), key=lambda y: abs(_day_in(y, month, day) - self.dct)), None
             if written != now and (written < now) == (tense == "future"):
                 year += 1 if written < now else -1
             return year, None
@@ -561,6 +563,8 @@ def resolve(
         habitual = any(p.is_time_only or (p.weekday is not None and p.day is None) for p in points) and _in_schedule(
             text, lower_text, candidate, grammar)
         dateline = _is_dateline(text, candidate)
+        if candidate.range and not habitual:
+            points = _share_year(resolver, points, candidate, habitual, dateline)
         resolved = [_point_or_unknown(resolver, p, candidate.start, candidate.end, habitual, dateline) for p in points]
         if candidate.range and convention == "kpwr":
             tids = [
@@ -582,6 +586,29 @@ def resolve(
             if told and not attributive and not background:
                 resolver.reference.update(point, *told, tid)
     return timexes
+
+
+def _day_in(year: int, month: int, day: int | None) -> date:
+    """About the day of a date in ``year`` (the middle of the month for a month alone; days past the 28th
+    are taken as the 28th, which every month has)."""
+    return date(year, month, min(day or 15, 28))
+
+
+def _share_year(resolver: _Resolver, points: list[Point], candidate: Candidate, habitual: bool,
+                dateline: bool) -> list[Point]:
+    """"od maja do lipca", "od listopada do marca": the ends of a range of months written without a year
+    lie in one stretch: the second end takes the year of the first, or the next one when it comes earlier
+    in the calendar."""
+    left, right = points
+    unyeared = all(p.year is None and p.yearshift is None and p.month is not None for p in points)
+    if not unyeared:
+        return points
+    _, _, told = _point_or_unknown(resolver, left, candidate.start, candidate.end, habitual, dateline)
+    year = told[1] if len(told) > 1 else None
+    if year is None:
+        return points
+    later = (right.month or 0, right.day or 1) < (left.month or 0, left.day or 1)
+    return [left, replace(right, year=year + later)]
 
 
 def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
