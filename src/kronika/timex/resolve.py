@@ -147,6 +147,10 @@ def merge(candidates: list[Candidate], lower: str, grammar: Grammar) -> list[Can
                 continue
             if weekday_then_date or date_then_clock:
                 previous.points[-1] = _merge_points(first, second)
+                if date_then_clock and first.dayshift is not None and _glue(
+                        grammar, "afterMidnight", lower, candidate.start, candidate.end):
+                    # "dziś po północy": the night after that day's midnight, on the next day's date
+                    previous.points[-1].dayshift = (first.dayshift[0] + 1, first.dayshift[1])
                 previous.end = candidate.end
                 previous.spans[-1] = (previous.spans[-1][0], candidate.end)
                 previous.type = "TIME" if previous.points[-1].has_clock else "DATE"
