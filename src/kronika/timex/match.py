@@ -229,6 +229,8 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
             return False
         if grammar.compiled_macro("numberNoun").search(lower, max(0, candidate.start - 12), candidate.start):
             return False  # "pociąg nr 1701", "ul. Wielka 1920"
+        if grammar.compiled_macro("streetBefore").search(lower, max(0, candidate.start - 50), candidate.start):
+            return False  # "przy ul. Wielkiej 1936": a house number
         hedge = grammar.compiled_macro("modifierBefore").search(lower, max(0, candidate.start - 30), candidate.start)
         if hedge and grammar.value("mod", hedge["word"]) in _QUANTITY_HEDGES:
             return False  # "ponad 1800 zostało rannych": an amount

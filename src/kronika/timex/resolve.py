@@ -425,6 +425,8 @@ class _Resolver:
             if origin_year is None:
                 return "XXXX", None, ()
             year = origin_year + int(sign * amount * {"Y": 1, "DE": 10, "CE": 100}[unit])
+            if unit != "Y":  # "w ubiegłej dekadzie", "w zeszłym stuleciu": a decade or a century
+                return (f"{year // 10:03d}" if unit == "DE" else f"{year // 100:02d}"), anchor, ()
             return f"{year:04d}", anchor, (None, year, None)
         origin, anchor = self.base_day(base)
         if origin is None:
