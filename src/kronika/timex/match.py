@@ -162,7 +162,7 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
         point.quarter = int(float(value))
     elif name == "holiday":
         value = grammar.value("holiday", text) or ""
-        if value == "EASTER":
+        if value.startswith("EASTER"):  # "EASTER", "EASTER-2" (Wielki Piątek), "EASTER+60" (Boże Ciało)
             point.holiday = value
         else:
             point.month, point.day = (int(part) for part in value.split("-"))
@@ -344,7 +344,7 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
             left.inherit(right)
             candidate.range = "night" not in rule.fields
         candidate.night = rule.fields.get("night") == "yes"
-        for name in ("part", "unit", "num"):
+        for name in ("part", "unit", "num", "season"):
             if name in rule.fields:
                 setattr(candidate.points[0], name, rule.fields[name])
         if "shift" in rule.fields:  # "do końca roku": the unit spoken of

@@ -307,15 +307,17 @@ class _Resolver:
             return self._clock("XXXX-XX-XX", point), None, ()
         day: date | None = None
         year, month = point.year, point.month
-        if point.holiday == "EASTER":  # a movable feast: its day comes with the year
+        if point.holiday and point.holiday.startswith("EASTER"):  # a movable feast: its day comes with the year
+            offset = int(point.holiday[len("EASTER"):] or 0)
             if year is None and point.yearshift is not None:
                 origin_year, anchor = self.base_year(point.yearshift[1])
                 year = None if origin_year is None else origin_year + point.yearshift[0]
             elif year is None:
-                year, anchor = self.narrative_year(start, end, 4, None)
+                about = (easter(self.dct.year) + timedelta(days=offset)) if self.dct else date(2000, 4, 15)
+                year, anchor = self.narrative_year(start, end, about.month, about.day)
             if year is None:
                 return self._clock("XXXX-XX-XX", point), None, ()
-            day = easter(year)
+            day = easter(year) + timedelta(days=offset)
             return self._clock(day.isoformat(), point), anchor, (day, day.year, day.month)
         if point.dayshift is not None:
             amount, base = point.dayshift
@@ -382,6 +384,9 @@ class _Resolver:
             year, anchor = self.narrative_year(start, end, month, point.day, dateline)
             if year is not None and point.weekday is not None and point.day is not None:
                 year = _year_of_weekday(year, month, point.day, point.weekday)
+        elif year is None and point.season and point.shift is not None and point.shift[0] != 0:
+            origin, anchor = self.base_day(point.shift[1])  # "zeszłej zimy", "przyszłej wiosny"
+            year = None if origin is None else _season_year(origin, point.season, point.shift[0])
         elif year is None and point.season:
             year, anchor = self.base_year("ref")
             if anchor is not None and self.dct and year is not None and year > self.dct.year and self._tense(
@@ -592,6 +597,19 @@ def resolve(
             if told and not attributive and not background:
                 resolver.reference.update(point, *told, tid)
     return timexes
+
+
+def _season_year(origin: date, season: str, sign: int) -> int:
+    """The year of the last season of its kind over before ``origin`` ("zeszłej wiosny" in July: this
+    year's), or of the next to begin after it ("przyszłej zimy")."""
+    first = _SEASON_START[season]
+    years = range(origin.year, origin.year - 3, -1) if sign < 0 else range(origin.year - 1, origin.year + 3)
+    for year in years:
+        begins = date(year, first, 1)
+        ends = date(year + (first + 2) // 12, (first + 2) % 12 + 1, 1)
+        if (ends <= origin) if sign < 0 else (begins > origin):
+            return year
+    return origin.year + sign
 
 
 def _day_in(year: int, month: int, day: int | None) -> date:
