@@ -330,6 +330,12 @@ class _Resolver:
                     return "PRESENT_REF", None, ()
                 return self._clock("XXXX-XX-XX", point), None, ()
             day = origin + timedelta(days=amount)
+        elif point.shift is not None and point.part is not None and point.unit is None and point.weekday is None:
+            sign, base = point.shift  # "następnego ranka", "tej nocy": a part of a day placed from the anchor
+            origin, anchor = self.base_day("ref" if sign == 0 else base)
+            if origin is None:
+                return self._clock("XXXX-XX-XX", point), None, ()
+            day = origin + timedelta(days=sign)
         elif point.shift is not None and point.unit is not None and point.weekday is None:
             return self._relative(point, point.shift, 1)
         elif point.direction is not None and point.unit is not None:
