@@ -147,6 +147,10 @@ def merge(candidates: list[Candidate], lower: str, grammar: Grammar) -> list[Can
                 continue
             if weekday_then_date or date_then_clock:
                 previous.points[-1] = _merge_points(first, second)
+                if date_then_clock and first.dayshift is not None and _glue(
+                        grammar, "afterMidnight", lower, candidate.start, candidate.end):
+                    # "dziś po północy": the night after that day's midnight, on the next day's date
+                    previous.points[-1].dayshift = (first.dayshift[0] + 1, first.dayshift[1])
                 previous.end = candidate.end
                 previous.spans[-1] = (previous.spans[-1][0], candidate.end)
                 previous.type = "TIME" if previous.points[-1].has_clock else "DATE"
@@ -268,6 +272,8 @@ class _Resolver:
             written = (month, day or 1)
             now = (self.dct.month, self.dct.day)
             tense = "past" if dateline else self._tense(start, end)
+            if tense is None:  # no verb says which way: the nearest such day ("Do 15 maja", "29 grudnia")
+                return min((year - 1, year, year + 1), key=lambda y: abs(_day_in(y, month, day) - self.dct)), None
             if written != now and (written < now) == (tense == "future"):
                 year += 1 if written < now else -1
             return year, None
@@ -301,15 +307,17 @@ class _Resolver:
             return self._clock("XXXX-XX-XX", point), None, ()
         day: date | None = None
         year, month = point.year, point.month
-        if point.holiday == "EASTER":  # a movable feast: its day comes with the year
+        if point.holiday and point.holiday.startswith("EASTER"):  # a movable feast: its day comes with the year
+            offset = int(point.holiday[len("EASTER"):] or 0)
             if year is None and point.yearshift is not None:
                 origin_year, anchor = self.base_year(point.yearshift[1])
                 year = None if origin_year is None else origin_year + point.yearshift[0]
             elif year is None:
-                year, anchor = self.narrative_year(start, end, 4, None)
+                about = (easter(self.dct.year) + timedelta(days=offset)) if self.dct else date(2000, 4, 15)
+                year, anchor = self.narrative_year(start, end, about.month, about.day)
             if year is None:
                 return self._clock("XXXX-XX-XX", point), None, ()
-            day = easter(year)
+            day = easter(year) + timedelta(days=offset)
             return self._clock(day.isoformat(), point), anchor, (day, day.year, day.month)
         if point.dayshift is not None:
             amount, base = point.dayshift
@@ -322,6 +330,12 @@ class _Resolver:
                     return "PRESENT_REF", None, ()
                 return self._clock("XXXX-XX-XX", point), None, ()
             day = origin + timedelta(days=amount)
+        elif point.shift is not None and point.part is not None and point.unit is None and point.weekday is None:
+            sign, base = point.shift  # "następnego ranka", "tej nocy": a part of a day placed from the anchor
+            origin, anchor = self.base_day("ref" if sign == 0 else base)
+            if origin is None:
+                return self._clock("XXXX-XX-XX", point), None, ()
+            day = origin + timedelta(days=sign)
         elif point.shift is not None and point.unit is not None and point.weekday is None:
             return self._relative(point, point.shift, 1)
         elif point.direction is not None and point.unit is not None:
@@ -376,6 +390,9 @@ class _Resolver:
             year, anchor = self.narrative_year(start, end, month, point.day, dateline)
             if year is not None and point.weekday is not None and point.day is not None:
                 year = _year_of_weekday(year, month, point.day, point.weekday)
+        elif year is None and point.season and point.shift is not None and point.shift[0] != 0:
+            origin, anchor = self.base_day(point.shift[1])  # "zeszłej zimy", "przyszłej wiosny"
+            year = None if origin is None else _season_year(origin, point.season, point.shift[0])
         elif year is None and point.season:
             year, anchor = self.base_year("ref")
             if anchor is not None and self.dct and year is not None and year > self.dct.year and self._tense(
@@ -419,6 +436,8 @@ class _Resolver:
             if origin_year is None:
                 return "XXXX", None, ()
             year = origin_year + int(sign * amount * {"Y": 1, "DE": 10, "CE": 100}[unit])
+            if unit != "Y":  # "w ubiegłej dekadzie", "w zeszłym stuleciu": a decade or a century
+                return (f"{year // 10:03d}" if unit == "DE" else f"{year // 100:02d}"), anchor, ()
             return f"{year:04d}", anchor, (None, year, None)
         origin, anchor = self.base_day(base)
         if origin is None:
@@ -561,6 +580,8 @@ def resolve(
         habitual = any(p.is_time_only or (p.weekday is not None and p.day is None) for p in points) and _in_schedule(
             text, lower_text, candidate, grammar)
         dateline = _is_dateline(text, candidate)
+        if candidate.range and not habitual:
+            points = _share_year(resolver, points, candidate, habitual, dateline)
         resolved = [_point_or_unknown(resolver, p, candidate.start, candidate.end, habitual, dateline) for p in points]
         if candidate.range and convention == "kpwr":
             tids = [
@@ -582,6 +603,42 @@ def resolve(
             if told and not attributive and not background:
                 resolver.reference.update(point, *told, tid)
     return timexes
+
+
+def _season_year(origin: date, season: str, sign: int) -> int:
+    """The year of the last season of its kind over before ``origin`` ("zeszłej wiosny" in July: this
+    year's), or of the next to begin after it ("przyszłej zimy")."""
+    first = _SEASON_START[season]
+    years = range(origin.year, origin.year - 3, -1) if sign < 0 else range(origin.year - 1, origin.year + 3)
+    for year in years:
+        begins = date(year, first, 1)
+        ends = date(year + (first + 2) // 12, (first + 2) % 12 + 1, 1)
+        if (ends <= origin) if sign < 0 else (begins > origin):
+            return year
+    return origin.year + sign
+
+
+def _day_in(year: int, month: int, day: int | None) -> date:
+    """About the day of a date in ``year`` (the middle of the month for a month alone; days past the 28th
+    are taken as the 28th, which every month has)."""
+    return date(year, month, min(day or 15, 28))
+
+
+def _share_year(resolver: _Resolver, points: list[Point], candidate: Candidate, habitual: bool,
+                dateline: bool) -> list[Point]:
+    """"od maja do lipca", "od listopada do marca": the ends of a range of months written without a year
+    lie in one stretch: the second end takes the year of the first, or the next one when it comes earlier
+    in the calendar."""
+    left, right = points
+    unyeared = all(p.year is None and p.yearshift is None and p.month is not None for p in points)
+    if not unyeared:
+        return points
+    _, _, told = _point_or_unknown(resolver, left, candidate.start, candidate.end, habitual, dateline)
+    year = told[1] if len(told) > 1 else None
+    if year is None:
+        return points
+    later = (right.month or 0, right.day or 1) < (left.month or 0, left.day or 1)
+    return [left, replace(right, year=year + later)]
 
 
 def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
