@@ -349,7 +349,13 @@ def _validated(kind: str, target: dict[str, Any], value: dict[str, Any],
         status = str(value.get("status") or "accepted")
         if status not in EVENT_STATUSES:
             raise KronikaError(f"an event is accepted or rejected, not {status!r}")
-        value = {"status": status, **({"type": str(value["type"]).lower()} if value.get("type") else {})}
+        event_type = str(value.get("type") or "").lower()
+        if event_type:
+            from kronika.events.lexicon import EVENT_TYPES
+
+            if event_type not in EVENT_TYPES:
+                raise KronikaError(f"unknown event type {event_type!r}; one of: {', '.join(sorted(EVENT_TYPES))}")
+        value = {"status": status, **({"type": event_type} if event_type else {})}
     return target, value
 
 
