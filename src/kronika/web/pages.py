@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from kronika.errors import KronikaError
 from kronika.export.markup import Span, layered_spans, render_inline
-from kronika.export.place_details import place_details
+from kronika.export.place_details import SAME_PLACE_KM, place_details
 from kronika.geo import Place, candidates
 from kronika.geo.resolve import distance_km
 from kronika.model import Analysis, Entity
@@ -307,16 +307,23 @@ def _sentence_start(analysis: Analysis, offset: int) -> int | None:
 
 # --- entities --------------------------------------------------------------------------------------------
 
+ENTITIES_PER_PAGE = 200  # rows of the list of names: a large store has thousands
+
+
 def entities_page(store: Store, query: Query) -> Page:
     selected = query.get("type", "")
     entities = store.entities(type=selected or None)
+    number, pages = page_of(query, len(entities), ENTITIES_PER_PAGE)
+    shown = entities[(number - 1) * ENTITIES_PER_PAGE:number * ENTITIES_PER_PAGE]
     rows = join(h('<tr><td><a href="{}">{}</a></td><td>{}</td><td class="num">{}</td><td class="num">{}</td></tr>',
-                  entity_url(e.ref), e.lemma, entity_label(e.type), e.mentions, e.documents) for e in entities)
+                  entity_url(e.ref), e.lemma, entity_label(e.type), e.mentions, e.documents) for e in shown)
     body = h('<h1>Nazwy</h1><form class="filters" action="/entities"><label>Rodzaj <select name="type">'
              '<option value="">wszystkie</option>{options}</select></label><button>Pokaż</button></form>'
-             '<table class="list"><thead><tr><th>Forma podstawowa</th><th>Rodzaj</th><th class="num">Wzmianki</th>'
-             '<th class="num">Dokumenty</th></tr></thead><tbody>{rows}</tbody></table>',
-             options=_options(ENTITY_TYPES, selected), rows=rows)
+             '{pager}<table class="list"><thead><tr><th>Forma podstawowa</th><th>Rodzaj</th>'
+             '<th class="num">Wzmianki</th><th class="num">Dokumenty</th></tr></thead><tbody>{rows}</tbody></table>'
+             '{pager}',
+             options=_options(ENTITY_TYPES, selected), rows=rows,
+             pager=pager("/entities", number, pages, **({"type": selected} if selected else {})))
     return Page("Nazwy", body, "/entities")
 
 
@@ -334,9 +341,9 @@ def _place_facts(entity: EntityRecord) -> Html:
 MENTIONS_PER_PAGE = 50  # an entity named thousands of times in a large store is read a page at a time
 
 
-def page_of(query: Query, items: int) -> tuple[int, int]:
+def page_of(query: Query, items: int, per_page: int = MENTIONS_PER_PAGE) -> tuple[int, int]:
     """The page asked for (``?page=``, from 1) and the number of pages of ``items``."""
-    pages = max(1, -(-items // MENTIONS_PER_PAGE))
+    pages = max(1, -(-items // per_page))
     try:
         number = int(query.get("page") or 1)
     except ValueError:
@@ -416,10 +423,7 @@ def _entity_forms(entity: EntityRecord) -> Html:
              _candidate_forms(entity), authority)
 
 
-CURRENT_KM = 2.0  # a candidate this close to the entity's coordinates is the one it has now
-
-
-class Point(NamedTuple):
+class Point(NamedTuple):  # where an entity is now, to measure a candidate's distance from
     lat: float
     lon: float
 
@@ -430,7 +434,8 @@ def place_candidates(entity: EntityRecord) -> list[tuple[Place, bool]]:
     if entity.type != "PLACE":
         return []
     here = Point(float(entity.geo["lat"]), float(entity.geo["lon"])) if entity.geo else None
-    return [(place, here is not None and distance_km(place, here) < CURRENT_KM) for place in candidates(entity.lemma)]
+    return [(place, here is not None and distance_km(place, here) <= SAME_PLACE_KM)
+            for place in candidates(entity.lemma)]
 
 
 def candidate_label(place: Place) -> str:
