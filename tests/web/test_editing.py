@@ -145,6 +145,13 @@ def test_the_reading_view_shows_what_a_person_corrected(client: tuple[Client, St
     status, _, page = web.request("GET", location)
     assert page.count('data-lemma="Lwów (miasto)"') == 2 and page.count('data-by="Anna"') == 2
     assert page.count('<span class="human"') == 1  # the retyped event; names show it in their marks
+    assert page.count('class="edit inline event-edit"') == len(store.events(document=document))
+    status, _, _ = web.post("/correct", {"kind": "event", "document": document, "trigger_start": event.trigger_start,
+                                         "trigger_end": event.trigger_end, "status": "accepted", "time": "1939-05-06",
+                                         "places": "Lwów (miasto)", "participants": "", "user": "Anna", "csrf": csrf})
+    edited = store.events(document=document)[0]
+    assert status == 303 and edited.time == "1939-05-06" and edited.participants == ()
+    assert [(a.lemma, a.ref) for a in edited.places] == [("Lwów (miasto)", ref)]
     bad = web.post("/correct", {"kind": "event", "document": document, "trigger_start": event.trigger_start,
                                 "trigger_end": event.trigger_end, "status": "accepted", "type": "picnic",
                                 "user": "Anna", "csrf": csrf})

@@ -294,9 +294,16 @@ def _event_forms(document: str, back: str, event: EventRecord) -> Html:
     values = {"kind": "event", "document": document, "trigger_start": event.trigger_start,
               "trigger_end": event.trigger_end}
     retype = h('<select name="type" aria-label="rodzaj zdarzenia">{}</select>', _options(EVENT_TYPES, event.type))
+    edit = h('<label>Czas (TIMEX3) <input name="time" value="{}" size="12"></label>'
+             '<label>Miejsca <input name="places" value="{}" size="18" placeholder="formy podstawowe, po przecinku">'
+             '</label><label>Uczestnicy <input name="participants" value="{}" size="24"></label>',
+             event.time or "", ", ".join(a.lemma for a in event.places),
+             ", ".join(a.lemma for a in event.participants))
     return join([form("/correct", back, Html(""), "Potwierdź zdarzenie", css="edit inline accept", status="accepted",
                       **values),
                  form("/correct", back, retype, "Zmień rodzaj", css="edit inline retype", status="accepted", **values),
+                 form("/correct", back, edit, "Popraw czas, miejsca, uczestników", css="edit inline event-edit",
+                      status="accepted", **values),
                  form("/correct", back, Html(""), "Odrzuć zdarzenie", css="edit inline reject", status="rejected",
                       **values)])
 
