@@ -101,15 +101,23 @@
       + ", " + moveForm.elements.lon.value;
     if (moveForm.reportValidity()) moveForm.submit();
   }
+  // Either drag the pin that appears on the place or click the new position.
   function startMove(place) {
     if (!moveForm) return;
     map.closePopup();
     element.classList.add("moving");
-    document.getElementById("map-move-hint").textContent = "Kliknij nowe położenie: " + place.lemma;
-    map.once("click", (e) => {
+    document.getElementById("map-move-hint").textContent = "Przeciągnij znacznik albo kliknij nowe położenie: "
+      + place.lemma;
+    const pin = L.marker([place.lat, place.lon], { draggable: true, autoPan: true, title: place.lemma }).addTo(map);
+    pin.getElement().classList.add("map-pin");
+    const done = (lat, lng) => {
       element.classList.remove("moving");
-      save(place, e.latlng.lat, L.Util.wrapNum(e.latlng.lng, [-180, 180], true), "");
-    });
+      map.off("click", clicked);
+      save(place, lat, L.Util.wrapNum(lng, [-180, 180], true), "");
+    };
+    const clicked = (e) => done(e.latlng.lat, e.latlng.lng);
+    pin.on("dragend", () => done(pin.getLatLng().lat, pin.getLatLng().lng));
+    map.once("click", clicked);
   }
 
   // The time slider: places whose events began by the chosen year (all places at the far right).
