@@ -184,6 +184,11 @@ def in_district(place: Place, district: str) -> bool:
     return seat is not None and distance_km(place, seat) <= SEAT_RADIUS_KM
 
 
+def _located_unit(districts: tuple[str, ...]) -> str | None:
+    """The first of the units named beside a mention that the gazetteer can place, else the first."""
+    return next((d for d in districts if district_anchor(d) is not None), districts[0] if districts else None)
+
+
 def district_anchor(district: str) -> _Located | None:
     """Where the unit the adjective names lies: its region's centre or its seat town."""
     return regions().get(district) or district_seat(district)
@@ -384,7 +389,7 @@ def annotate_places(analysis: Analysis) -> None:
     for i, context in enumerate(contexts):
         if context.wider and _matches(context.wider):  # the name stages cut the name short
             lemmas[i] = surfaces[i] = context.wider
-    evidence = [Evidence(c.towns_only or c.lone_adjective, c.district) for c in contexts]
+    evidence = [Evidence(c.towns_only or c.lone_adjective, _located_unit(c.districts)) for c in contexts]
     date = document_date(analysis)
     resolutions = resolve(lemmas, int(date[:4]) if date else None, surfaces=surfaces, evidence=evidence)
     about_a_town = any(r.place is not None and r.place.kind == "settlement" and is_town(r.place)
