@@ -286,3 +286,10 @@ def test_the_unit_the_gazetteer_can_place_rules_out_a_namesake_far_away() -> Non
 def test_an_adjective_describing_a_common_noun_is_not_the_town_of_that_name() -> None:
     analysis = analyze(Document("t", "Gellert został nauczycielem w Czarnych olędrach pod Poznaniem.", "1838-05-05"))
     assert not any(e.geo for e in analysis.entities if e.text.startswith("Czarn"))
+
+
+def test_two_towns_joined_by_a_dash_stay_two() -> None:
+    text = "Pozostaje więc mecz Wilno–Kowno w przyszłym miesiącu."
+    analysis = analyze(Document("t", text, "1939-04-03"))
+    kowno = next(e for e in analysis.entities if e.text == "Kowno")
+    assert kowno.geo and kowno.geo["name"] == "Kaunas", kowno.geo

@@ -387,7 +387,7 @@ def annotate_places(analysis: Analysis) -> None:
     lemmas = [e.lemma or e.text for e in entities]
     surfaces = [e.text for e in entities]
     for i, context in enumerate(contexts):
-        if context.wider and _matches(context.wider):  # the name stages cut the name short
+        if context.wider and _names_whole(context.wider):  # the name stages cut the name short
             lemmas[i] = surfaces[i] = context.wider
     evidence = [Evidence(c.towns_only or c.lone_adjective, _located_unit(c.districts)) for c in contexts]
     date = document_date(analysis)
@@ -412,6 +412,14 @@ def annotate_places(analysis: Analysis) -> None:
             "candidates": [c.to_json() for c in resolution.candidates[:5]],
         }
         previous = entity, place
+
+
+def _names_whole(wider: str) -> bool:
+    """The gazetteer knows a place named by all the words of the wider mention (*Rawa-Ruska*, *Nowym
+    Sączu*), not just by one of them (*mecz Wilno–Kowno* names two towns)."""
+    words = len(fold(wider).split())
+    return any(len(fold(hit.name).split()) >= words or len(fold(hit.name_now).split()) >= words
+               for hit in _matches(wider))
 
 
 def _other_name_of(text: str, before: Entity, entity: Entity) -> bool:
