@@ -293,3 +293,9 @@ def test_two_towns_joined_by_a_dash_stay_two() -> None:
     analysis = analyze(Document("t", text, "1939-04-03"))
     kowno = next(e for e in analysis.entities if e.text == "Kowno")
     assert kowno.geo and kowno.geo["name"] == "Kaunas", kowno.geo
+
+
+def test_older_forms_with_sz_for_s_acute_resolve() -> None:
+    assert modernised("Szmiglu") == "Śmiglu" and modernised("Szwecji") == "Szwecji"
+    found = entity("Kandydat został rektorem i kaznodzieją w Szmiglu.", "Szmiglu")
+    assert found.geo and found.geo["name"] == "Śmigiel"

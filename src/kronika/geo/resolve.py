@@ -198,7 +198,8 @@ def district_anchor(district: str) -> _Located | None:
 def district_seat(district: str) -> Place | None:
     """The most salient town among the names the district's adjective gives its seat."""
     gazetteer = get_gazetteer()
-    towns = [place for name in seat_names(district) for place in gazetteer.places(fold(name))
+    names = [spelled for name in seat_names(district) for spelled in dict.fromkeys((name, modernised(name)))]
+    towns = [place for name in names for place in gazetteer.places(fold(name))
              if place.kind == "settlement" and place.name == name]
     return max(towns, key=lambda place: place.salience, default=None)
 
