@@ -343,15 +343,9 @@ def candidates(name: str, year: int | None = None) -> list[Place]:
     return [c.place for c in resolve([name], year)[0].candidates]
 
 
-def document_year(analysis: Analysis) -> int | None:
-    """The document's period: its creation year, else the median year of its dates."""
-    date = document_date(analysis)
-    return int(date[:4]) if date else None
-
-
 def document_date(analysis: Analysis) -> str | None:
-    """The document's date (``YYYY-MM-DD``): its creation date, else the middle of the median year of its
-    dates."""
+    """The document's date (``YYYY-MM-DD``), whose year is its period: its creation date, else the middle
+    of the median year of its dates."""
     if analysis.document.dct and analysis.document.dct[:4].isdigit():
         return full_date(analysis.document.dct)
     years = sorted(t.value[:4] for t in analysis.timexes if t.value[:4].isdigit())
