@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kronika.geo.qualifiers import adjective_rule_lemma
+from kronika.lang.grammar import case_agrees, number_gender
 from kronika.lang.resources import read_table
 from kronika.model import Token
 
@@ -162,33 +163,44 @@ def _is_proper_name(token: Token) -> bool:
 
 def is_common_phrase(tokens: Sequence[Token], first: int, last: int) -> bool:
     """A one-word common noun with a lower-case adjective after it: the head of a noun phrase
-    (*Koła literackiego*), not a town of that name."""
+    (*Koła literackiego*), not a town of that name; or an adjective agreeing with a lower-case noun after
+    it (*w Czarnych olędrach*): it describes that noun, not the town *Czarne*."""
     if first != last or last + 1 >= len(tokens):
         return False
-    following = tokens[last + 1]
-    common = any(i.pos in NOUN_POS and i.lemma[:1].islower() for i in tokens[first].interps)
-    return common and following.text[:1].islower() and any(i.pos in ADJECTIVE_POS for i in following.interps) \
-        and not any(i.pos in NOUN_POS for i in following.interps)
+    token, following = tokens[first], tokens[last + 1]
+    if not following.text[:1].islower():
+        return False
+    following_noun = any(i.pos in NOUN_POS for i in following.interps)
+    following_adjective = any(i.pos in ADJECTIVE_POS for i in following.interps)
+    common = any(i.pos in NOUN_POS and i.lemma[:1].islower() for i in token.interps)
+    if common and following_adjective and not following_noun:
+        return True
+    adjective = any(i.pos in ADJECTIVE_POS for i in token.interps)
+    return adjective and following_noun and not following_adjective and case_agrees(token, following) \
+        and bool(number_gender(token) & number_gender(following))
 
 
-def district(tokens: Sequence[Token], first: int, last: int) -> str | None:
-    """The adjective lemma of an administrative unit named beside the mention (*w powiecie
-    Włoszczowskim* → ``włoszczowski``), which places in that district or region should win."""
+def districts(tokens: Sequence[Token], first: int, last: int) -> tuple[str, ...]:
+    """The adjective lemmas of the administrative units named beside the mention, in text order (*w
+    powiecie Włoszczowskim* → ``włoszczowski``; *Borsuki, gm. Chocieńczyckiej, pow. Wilejskiego* → the
+    commune's and the district's), whose places should win."""
+    found: list[str] = []
     window = range(max(0, first - DISTRICT_WINDOW), min(len(tokens), last + 1 + DISTRICT_WINDOW))
     for k in window:
         if first <= k <= last or _role(tokens, k) != "region":
             continue
         abbreviated = k + 1 < len(tokens) and tokens[k + 1].text == "."
         right_after = k == last + 1 or k == last + 2 and tokens[last + 1].text == ","
-        if not (k >= 1 and tokens[k - 1].text.lower() in LOCATING or abbreviated or right_after):
+        listed_after = bool(found) and k > last  # "gm. Chocieńczyckiej, pow. Wilejskiego"
+        if not (k >= 1 and tokens[k - 1].text.lower() in LOCATING or abbreviated or right_after or listed_after):
             continue  # "miasto Opole i powiaty opolski": listed beside it, not locating it
         after = k + 2 if k + 1 < len(tokens) and tokens[k + 1].text == "." else k + 1
         if after < len(tokens) and not first <= after <= last:
             adjectives = [i.lemma.lower() for i in tokens[after].interps if i.pos in ADJECTIVE_POS]
             guessed = adjective_rule_lemma(tokens[after].text)  # an old district Morfeusz lacks: Nisieckim
             if adjectives or guessed:
-                return adjectives[0] if adjectives else guessed
-    return None
+                found.append(adjectives[0] if adjectives else str(guessed))
+    return tuple(dict.fromkeys(found))
 
 
 def names_a_unit(tokens: Sequence[Token], first: int) -> bool:
@@ -255,7 +267,7 @@ class MentionContext:
     quoted: bool = False  # a title in quotation marks: no place at all
     titled: bool = False  # part of a nobility title: no place where anything happens
     wider: str | None = None  # the mention with an adjacent adjective or hyphenated word
-    district: str | None = None  # the adjective of an administrative unit beside it
+    districts: tuple[str, ...] = ()  # the adjectives of the administrative units beside it
 
 
 def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContext:
@@ -268,5 +280,5 @@ def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContex
         apart=apart_kind(tokens, first, last),
         lone_adjective=is_lone_adjective(tokens, first, last) and not names_a_unit(tokens, first),
         towns_only=needs_evidence(tokens, first, last), common_phrase=is_common_phrase(tokens, first, last),
-        quoted=is_quoted(tokens, first, last), titled=is_titled(tokens, first), district=district(tokens, first, last),
-        wider=wider_name(tokens, first, last))
+        quoted=is_quoted(tokens, first, last), titled=is_titled(tokens, first),
+        districts=districts(tokens, first, last), wider=wider_name(tokens, first, last))

@@ -184,6 +184,11 @@ def in_district(place: Place, district: str) -> bool:
     return seat is not None and distance_km(place, seat) <= SEAT_RADIUS_KM
 
 
+def _located_unit(districts: tuple[str, ...]) -> str | None:
+    """The first of the units named beside a mention that the gazetteer can place, else the first."""
+    return next((d for d in districts if district_anchor(d) is not None), districts[0] if districts else None)
+
+
 def district_anchor(district: str) -> _Located | None:
     """Where the unit the adjective names lies: its region's centre or its seat town."""
     return regions().get(district) or district_seat(district)
@@ -193,7 +198,8 @@ def district_anchor(district: str) -> _Located | None:
 def district_seat(district: str) -> Place | None:
     """The most salient town among the names the district's adjective gives its seat."""
     gazetteer = get_gazetteer()
-    towns = [place for name in seat_names(district) for place in gazetteer.places(fold(name))
+    names = [spelled for name in seat_names(district) for spelled in dict.fromkeys((name, modernised(name)))]
+    towns = [place for name in names for place in gazetteer.places(fold(name))
              if place.kind == "settlement" and place.name == name]
     return max(towns, key=lambda place: place.salience, default=None)
 
@@ -337,15 +343,9 @@ def candidates(name: str, year: int | None = None) -> list[Place]:
     return [c.place for c in resolve([name], year)[0].candidates]
 
 
-def document_year(analysis: Analysis) -> int | None:
-    """The document's period: its creation year, else the median year of its dates."""
-    date = document_date(analysis)
-    return int(date[:4]) if date else None
-
-
 def document_date(analysis: Analysis) -> str | None:
-    """The document's date (``YYYY-MM-DD``): its creation date, else the middle of the median year of its
-    dates."""
+    """The document's date (``YYYY-MM-DD``), whose year is its period: its creation date, else the middle
+    of the median year of its dates."""
     if analysis.document.dct and analysis.document.dct[:4].isdigit():
         return full_date(analysis.document.dct)
     years = sorted(t.value[:4] for t in analysis.timexes if t.value[:4].isdigit())
@@ -382,9 +382,9 @@ def annotate_places(analysis: Analysis) -> None:
     lemmas = [e.lemma or e.text for e in entities]
     surfaces = [e.text for e in entities]
     for i, context in enumerate(contexts):
-        if context.wider and _matches(context.wider):  # the name stages cut the name short
+        if context.wider and _names_whole(context.wider):  # the name stages cut the name short
             lemmas[i] = surfaces[i] = context.wider
-    evidence = [Evidence(c.towns_only or c.lone_adjective, c.district) for c in contexts]
+    evidence = [Evidence(c.towns_only or c.lone_adjective, _located_unit(c.districts)) for c in contexts]
     date = document_date(analysis)
     resolutions = resolve(lemmas, int(date[:4]) if date else None, surfaces=surfaces, evidence=evidence)
     about_a_town = any(r.place is not None and r.place.kind == "settlement" and is_town(r.place)
@@ -407,6 +407,14 @@ def annotate_places(analysis: Analysis) -> None:
             "candidates": [c.to_json() for c in resolution.candidates[:5]],
         }
         previous = entity, place
+
+
+def _names_whole(wider: str) -> bool:
+    """The gazetteer knows a place named by all the words of the wider mention (*Rawa-Ruska*, *Nowym
+    Sączu*), not just by one of them (*mecz Wilno–Kowno* names two towns)."""
+    words = len(fold(wider).split())
+    return any(len(fold(hit.name).split()) >= words or len(fold(hit.name_now).split()) >= words
+               for hit in _matches(wider))
 
 
 def _other_name_of(text: str, before: Entity, entity: Entity) -> bool:
