@@ -32,6 +32,7 @@ NOTES = [
     ("1930-05-15", "Nazajutrz delegaci złożyli wieniec na grobie Nieznanego Żołnierza."),
     ("1930-05-16", "Odczyt o hodowli pszczół wygłosi w niedzielę dr Hausbrandt."),
     ("1930-05-17", "Poselstwo duńskie przesłało notę departamentowi stanu."),
+    ("1930-05-18", "Do sądu w Radomiu stawił się wczoraj oskarżony."),
 ]
 
 
@@ -60,6 +61,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     ("Na czyim grobie delegaci złożyli wieniec?", "Nieznanego Żołnierza"),  # a name of two words
     ("Kto wygłosi odczyt o hodowli pszczół?", "Hausbrandt"),  # an unknown name after a title
     ("Komu poselstwo duńskie przesłało notę?", "departamentowi stanu"),  # a noun with its genitive
+    ("Kto stawił się do sądu w Radomiu?", "oskarżony"),  # an adjective standing for a noun
 ])
 def test_role_gives_the_answer(store: Store, question: str, expected: str) -> None:
     answers = answer(store, question)
