@@ -41,6 +41,7 @@ UNKNOWN_PLACE = 0.8  # fit of an unknown name taken for a person, after the aske
 ABBREVIATED_NAME = 4  # letters of a first name abbreviated with a dot
 DURATION = re.compile(r"P(?P<time>T)?(?P<number>\d+)(?P<unit>[YMWDH])")  # a TIMEX3 duration of one unit
 NOMINAL = frozenset({"subst", "adj", "ger", "ign", "depr"})
+PART = 0.7  # fit of a number in a sentence that also gives their total
 ADJECTIVAL = frozenset({"adj", "ppas", "pact"})
 GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})+")  # thousands grouped by dots or commas: "104.000", "32,864"
 
@@ -444,6 +445,12 @@ class Reader:
                     value = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
                     found.append(Candidate(quantity.text, value, quantity.start, quantity.end, fit, passage))
             found += self._durations(passage)
+            totals = [c for c in found if (before := self._before(passage, c.start, skip_titles=False)) is not None
+                      and before.text.lower() in self.words["total"]]
+            if totals:
+                # parts and then their sum ("45 osób … i 9 …, ogółem 54 osób"): "ile" asks the sum
+                for candidate in found:
+                    candidate.fit *= 1.0 if candidate in totals else PART
             if not found and (nouns & {fold(t.lemma) for t in sentence.tokens} or not nouns and any(
                     self._match(p, {fold(t.lemma) for t in sentence.tokens}) for p in question.predicates)):
                 # the counted noun, or for "ile" with a verb alone (*Ile zebrali…?*) that verb, is here
@@ -614,10 +621,14 @@ class Reader:
         return found
 
     def proximity(self, candidate: Candidate) -> float:
-        """Closeness of the candidate to the question's words in its sentence (1 when adjacent)."""
+        """Closeness of the candidate to the question's verb, or else to its words, in its sentence (1 when
+        adjacent)."""
         tokens = candidate.passage.sentence.tokens
         words = self.question_words
-        matched = [t.start for t in tokens if fold(t.lemma) in words or fold(t.text) in words]
+        # the answer depends on the asked predicate: measured from it where the sentence has its very lemma
+        verbs = {fold(lemma) for p in self.question.predicates if p.verb for lemma in p.lemmas}
+        matched = [t.start for t in tokens if fold(t.lemma) in verbs] or \
+            [t.start for t in tokens if fold(t.lemma) in words or fold(t.text) in words]
         if not matched:
             return 0.0
         index = {t.start: i for i, t in enumerate(tokens)}
