@@ -89,8 +89,9 @@ def _form_cases(token: Token) -> frozenset[str]:
 
 
 def _agrees(word: Token, adjective: Token) -> bool:
-    """Whether a nominal word shares a case with the adjective: the two belong to one phrase."""
-    return _pos(word) in NOMINAL and bool(_cases(word) & _cases(adjective))
+    """Whether a nominal word shares a case with the adjective, or is unknown to the dictionary (it may
+    be the noun: *żandarmerja wojskowa*): the two belong to one phrase."""
+    return _pos(word) == "ign" or _pos(word) in NOMINAL and bool(_cases(word) & _cases(adjective))
 
 
 def _noun_cases(token: Token) -> frozenset[str]:
@@ -365,8 +366,8 @@ class Reader:
         tokens = passage.sentence.tokens
         spans = []
         for index, token in enumerate(tokens):
-            if _pos(token) in ADJECTIVAL and token.text.islower() and _cases(token) & cases and (
-                    index == 0 or not _agrees(tokens[index - 1], token)
+            if _pos(token) in ADJECTIVAL and token.text.islower() and _cases(token) & cases and \
+                    token.lemma not in self.words["pronoun"] and (index == 0 or not _agrees(tokens[index - 1], token)
                     and tokens[index - 1].lemma not in {"być", "zostać"}):
                 # adjectives or participles with no noun agreeing before or after them stand for one:
                 # "przybył do Stambułu deputowany czerkieski", "stawił się oskarżony" (not "Sułtanowi
