@@ -419,6 +419,9 @@ class _Resolver:
             day = date(year, month, point.day) if year is not None else None
         except ValueError:
             day = None
+        if day is not None and point.julian:  # "3 stycznia 1903 st. st.": 16 January by the new calendar
+            day += timedelta(days=_julian_lag(day))
+            return self._clock(day.isoformat(), point), anchor, (day, day.year, day.month)
         return self._clock(f"{text}-{point.day:02d}", point), anchor, (day, year, month)
 
     def _relative(self, point: Point, shift: tuple[int, str], amount: float) -> tuple[str, str | None, tuple]:
@@ -603,6 +606,13 @@ def resolve(
             if told and not attributive and not background:
                 resolver.reference.update(point, *told, tid)
     return timexes
+
+
+def _julian_lag(day: date) -> int:
+    """Days the old (Julian) calendar lags the new on a Julian ``day``: 12 in the 19th century, 13 in the
+    20th (the lag grows on 1 March of a century year the new calendar does not leap)."""
+    year = day.year if day.month > 2 else day.year - 1
+    return year // 100 - year // 400 - 2
 
 
 def _season_year(origin: date, season: str, sign: int) -> int:
