@@ -72,7 +72,7 @@ class Point:
     set: str | None = None
     era: str | None = None  # "BC" for "p.n.e."
     quarter: int | None = None
-    holiday: str | None = None  # "EASTER": the day depends on the year
+    holiday: str | None = None  # "EASTER", "EASTER+60": a movable feast, whose day depends on the year
     julian: bool = False  # "st. st.": a day of the old calendar
 
     @property

@@ -584,7 +584,7 @@ def resolve(
             text, lower_text, candidate, grammar)
         dateline = _is_dateline(text, candidate)
         if candidate.range and not habitual:
-            points = _share_year(resolver, points, candidate, habitual, dateline)
+            points = _share_year(resolver, points, candidate, dateline)
         resolved = [_point_or_unknown(resolver, p, candidate.start, candidate.end, habitual, dateline) for p in points]
         if candidate.range and convention == "kpwr":
             tids = [
@@ -634,8 +634,7 @@ def _day_in(year: int, month: int, day: int | None) -> date:
     return date(year, month, min(day or 15, 28))
 
 
-def _share_year(resolver: _Resolver, points: list[Point], candidate: Candidate, habitual: bool,
-                dateline: bool) -> list[Point]:
+def _share_year(resolver: _Resolver, points: list[Point], candidate: Candidate, dateline: bool) -> list[Point]:
     """"od maja do lipca", "od listopada do marca": the ends of a range of months written without a year
     lie in one stretch: the second end takes the year of the first, or the next one when it comes earlier
     in the calendar."""
@@ -643,7 +642,7 @@ def _share_year(resolver: _Resolver, points: list[Point], candidate: Candidate, 
     unyeared = all(p.year is None and p.yearshift is None and p.month is not None for p in points)
     if not unyeared:
         return points
-    _, _, told = _point_or_unknown(resolver, left, candidate.start, candidate.end, habitual, dateline)
+    _, _, told = _point_or_unknown(resolver, left, candidate.start, candidate.end, False, dateline)
     year = told[1] if len(told) > 1 else None
     if year is None:
         return points
@@ -652,7 +651,7 @@ def _share_year(resolver: _Resolver, points: list[Point], candidate: Candidate, 
 
 
 def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
-    """"we wtorek, 5 marca": of the year found and the two beside it, the nearest in which that day is that
+    """"we wtorek, 5 marca": the year found, else the one after or before it, in which that day is that
     weekday (a date without a year and with its weekday names one week of some year)."""
     for candidate in (year, year + 1, year - 1):
         try:
