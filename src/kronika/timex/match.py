@@ -72,7 +72,8 @@ class Point:
     set: str | None = None
     era: str | None = None  # "BC" for "p.n.e."
     quarter: int | None = None
-    holiday: str | None = None  # "EASTER": the day depends on the year
+    holiday: str | None = None  # "EASTER", "EASTER+60": a movable feast, whose day depends on the year
+    julian: bool = False  # "st. st.": a day of the old calendar
 
     @property
     def has_date(self) -> bool:
@@ -168,6 +169,8 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
             point.month, point.day = (int(part) for part in value.split("-"))
     elif name == "era":
         point.era = grammar.value("era", text)
+    elif name == "style":
+        point.julian = grammar.value("style", text) == "OS"
     elif name == "hourword":
         value = _number(text, grammar, "ordinal")
         if not value or value == "X" or float(value) > 24:

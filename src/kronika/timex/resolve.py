@@ -419,6 +419,9 @@ class _Resolver:
             day = date(year, month, point.day) if year is not None else None
         except ValueError:
             day = None
+        if day is not None and point.julian:  # "3 stycznia 1903 st. st.": 16 January by the new calendar
+            day += timedelta(days=_julian_lag(day))
+            return self._clock(day.isoformat(), point), anchor, (day, day.year, day.month)
         return self._clock(f"{text}-{point.day:02d}", point), anchor, (day, year, month)
 
     def _relative(self, point: Point, shift: tuple[int, str], amount: float) -> tuple[str, str | None, tuple]:
@@ -581,7 +584,7 @@ def resolve(
             text, lower_text, candidate, grammar)
         dateline = _is_dateline(text, candidate)
         if candidate.range and not habitual:
-            points = _share_year(resolver, points, candidate, habitual, dateline)
+            points = _share_year(resolver, points, candidate, dateline)
         resolved = [_point_or_unknown(resolver, p, candidate.start, candidate.end, habitual, dateline) for p in points]
         if candidate.range and convention == "kpwr":
             tids = [
@@ -605,6 +608,13 @@ def resolve(
     return timexes
 
 
+def _julian_lag(day: date) -> int:
+    """Days the old (Julian) calendar lags the new on a Julian ``day``: 12 in the 19th century, 13 in the
+    20th (the lag grows on 1 March of a century year the new calendar does not leap)."""
+    year = day.year if day.month > 2 else day.year - 1
+    return year // 100 - year // 400 - 2
+
+
 def _season_year(origin: date, season: str, sign: int) -> int:
     """The year of the last season of its kind over before ``origin`` ("zeszłej wiosny" in July: this
     year's), or of the next to begin after it ("przyszłej zimy")."""
@@ -624,8 +634,7 @@ def _day_in(year: int, month: int, day: int | None) -> date:
     return date(year, month, min(day or 15, 28))
 
 
-def _share_year(resolver: _Resolver, points: list[Point], candidate: Candidate, habitual: bool,
-                dateline: bool) -> list[Point]:
+def _share_year(resolver: _Resolver, points: list[Point], candidate: Candidate, dateline: bool) -> list[Point]:
     """"od maja do lipca", "od listopada do marca": the ends of a range of months written without a year
     lie in one stretch: the second end takes the year of the first, or the next one when it comes earlier
     in the calendar."""
@@ -633,7 +642,7 @@ def _share_year(resolver: _Resolver, points: list[Point], candidate: Candidate, 
     unyeared = all(p.year is None and p.yearshift is None and p.month is not None for p in points)
     if not unyeared:
         return points
-    _, _, told = _point_or_unknown(resolver, left, candidate.start, candidate.end, habitual, dateline)
+    _, _, told = _point_or_unknown(resolver, left, candidate.start, candidate.end, False, dateline)
     year = told[1] if len(told) > 1 else None
     if year is None:
         return points
@@ -642,7 +651,7 @@ def _share_year(resolver: _Resolver, points: list[Point], candidate: Candidate, 
 
 
 def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
-    """"we wtorek, 5 marca": of the year found and the two beside it, the nearest in which that day is that
+    """"we wtorek, 5 marca": the year found, else the one after or before it, in which that day is that
     weekday (a date without a year and with its weekday names one week of some year)."""
     for candidate in (year, year + 1, year - 1):
         try:
