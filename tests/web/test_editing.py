@@ -111,3 +111,18 @@ def test_token_is_required_on_every_request(tmp_path: Path) -> None:
             status, headers, _ = web.request("GET", "/entities?token=s3cret")
             assert status == 303 and "kronika_token=s3cret" in headers["set-cookie"]
             assert web.request("GET", "/", headers={"Cookie": "kronika_token=s3cret"})[0] == 200
+
+
+def test_a_mention_is_split_off_from_the_entity_page(client: tuple[Client, Store]) -> None:
+    web, store = client
+    csrf = web.csrf()
+    document = web.upload("notatka.txt", TEXT.encode(), csrf)[1]["location"].removeprefix("/doc/")
+    ref = next(e.ref for e in store.entities() if e.lemma.startswith("Lw"))
+    status, _, page = web.request("GET", f"/entity?ref={ref}")
+    assert status == 200 and page.count('class="edit inline split-mention"') == 2
+    start = TEXT.index("Lwowie")
+    status, headers, _ = web.post("/correct", {"kind": "split", "document": document, "start": start,
+                                               "end": start + len("Lwowie"), "lemma": "Lwów Zamarstynów",
+                                               "user": "Anna", "csrf": csrf, "back": f"/entity?ref={ref}"})
+    assert status == 303 and store.entities(ref=ref)[0].mentions == 1
+    assert store.entities(ref="place:lwow-zamarstynow")[0].mentions == 1

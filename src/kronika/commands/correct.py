@@ -114,6 +114,22 @@ def delete(document: str, start: int, end: int, db_url: str | None, user: str, a
     _make(db_url, "delete", {"start": start, "end": end}, {}, user, as_json, document)
 
 
+@command.command("split")
+@click.argument("document")
+@click.argument("start", type=int)
+@click.argument("end", type=int)
+@click.option("--type", "entity_type", type=click.Choice(library.ENTITY_TYPES, case_sensitive=False))
+@click.option("--lemma", help="The base form of the entity it names (else the mention's own).")
+@db_option
+@_user_option
+@json_option
+def split(document: str, start: int, end: int, entity_type: str | None, lemma: str | None, db_url: str | None,
+          user: str, as_json: bool) -> None:
+    """Split the mention at characters START–END of DOCUMENT off its entity: it names another one."""
+    _make(db_url, "split", {"start": start, "end": end}, {"type": entity_type, "lemma": lemma}, user, as_json,
+          document)
+
+
 @command.command("add")
 @click.argument("document")
 @click.argument("start", type=int)

@@ -10,15 +10,19 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import groupby
+from typing import NamedTuple
 
+from kronika.errors import KronikaError
 from kronika.export.markup import Span, layered_spans, render_inline
 from kronika.export.place_details import place_details
+from kronika.geo import Place, candidates
+from kronika.geo.resolve import distance_km
 from kronika.model import Analysis, Entity
 from kronika.qa import answer
 from kronika.qa.render import render_timex
 from kronika.store import Citation, DocumentRecord, EntityRecord, EventRecord, Store
 from kronika.store import corrections as correction_log
-from kronika.web.editing import form
+from kronika.web.editing import current, form
 from kronika.web.labels import ENTITY_TYPES, EVENT_TYPES, TIMEX_TYPES, entity_label, event_label
 from kronika.web.markup import Html, esc, h, join, url
 
@@ -303,6 +307,32 @@ def _place_facts(entity: EntityRecord) -> Html:
     return h('<dl class="facts">{}</dl>', join(h("<dt>{}</dt><dd>{}</dd>", k, v) for k, v in facts if v))
 
 
+MENTIONS_PER_PAGE = 50  # an entity named thousands of times in a large store is read a page at a time
+
+
+def page_of(query: Query, items: int) -> tuple[int, int]:
+    """The page asked for (``?page=``, from 1) and the number of pages of ``items``."""
+    pages = max(1, -(-items // MENTIONS_PER_PAGE))
+    try:
+        number = int(query.get("page") or 1)
+    except ValueError:
+        raise KronikaError("page must be a whole number") from None
+    if not 1 <= number <= pages:
+        raise NotFound(f"nie ma strony {number} (stron: {pages})")
+    return number, pages
+
+
+def pager(path: str, number: int, pages: int, **query: str) -> Html:
+    """Links to the previous and next page of a list (nothing when it fits on one page)."""
+    if pages == 1:
+        return Html("")
+    previous = h('<a rel="prev" href="{}">« poprzednie</a>', url(path, **query, page=number - 1)) \
+        if number > 1 else Html("")
+    following = h('<a rel="next" href="{}">następne »</a>', url(path, **query, page=number + 1)) \
+        if number < pages else Html("")
+    return h('<nav class="pager">{} <span>strona {} z {}</span> {}</nav>', previous, number, pages, following)
+
+
 def entity_page(store: Store, query: Query) -> Page:
     ref = query.get("ref", "")
     found = store.entities(ref=ref) if ref else []
@@ -310,17 +340,24 @@ def entity_page(store: Store, query: Query) -> Page:
         raise NotFound(f"nie ma nazwy {ref}")
     entity = found[0]
     titles = _titles(store)
+    number, pages = page_of(query, entity.mentions)
     groups = []
-    for document, mentions in groupby(store.mentions(ref), key=lambda m: m.document):
+    cited = store.cited_mentions(ref, (number - 1) * MENTIONS_PER_PAGE, MENTIONS_PER_PAGE)
+    for document, mentions in groupby(cited, key=lambda pair: pair[0].document):
         items = []
-        for mention in mentions:
-            citation = store.sentence(document, mention.start)
+        for mention, citation in mentions:
             if citation is not None:
                 delete = form("/correct", entity_url(ref), Html(""), "To nie ta nazwa — usuń wzmiankę",
                               css="edit inline delete-mention", kind="delete", document=document,
                               start=mention.start, end=mention.end)
-                items.append(h('<li><span class="note">„{}”</span>{}{}</li>', mention.text,
-                               citation_block(citation, titles.get(document), (mention.start, mention.end)), delete))
+                split = form("/correct", entity_url(ref),
+                             Html('<label>Forma podstawowa <input name="lemma" size="18" '
+                                  'placeholder="bez zmian"></label>'),
+                             "To ktoś/coś innego — wydziel", css="edit inline split-mention", kind="split",
+                             document=document, start=mention.start, end=mention.end)
+                items.append(h('<li><span class="note">„{}”</span>{}{}{}</li>', mention.text,
+                               citation_block(citation, titles.get(document), (mention.start, mention.end)),
+                               delete, split))
         groups.append(h('<h3><a href="{}">{}</a></h3><ol class="mentions">{}</ol>', document_url(document),
                         titles.get(document, document), join(items)))
     events = sorted(store.events(ref=entity.ref), key=timeline_key)
@@ -328,10 +365,10 @@ def entity_page(store: Store, query: Query) -> Page:
         if events else Html("")
     body = h('<h1>{lemma} <span class="chip t-{type}">{label}</span></h1>'
              '<p class="meta">{mentions} wzmianek w {documents} dok.; identyfikatory: <code>{refs}</code></p>'
-             '{facts}{events}<h2>Wzmianki</h2>{groups}',
+             '{facts}{events}<h2>Wzmianki</h2>{pager}{groups}{pager}',
              lemma=entity.lemma, type=entity.type, label=entity_label(entity.type), mentions=entity.mentions,
              documents=entity.documents, refs=", ".join(entity.refs), facts=_place_facts(entity),
-             events=event_list, groups=join(groups))
+             events=event_list, groups=join(groups), pager=pager("/entity", number, pages, ref=entity.ref))
     return Page(entity.lemma, h("{}{}", body, _entity_forms(entity)), "/entities")
 
 
@@ -351,7 +388,46 @@ def _entity_forms(entity: EntityRecord) -> Html:
     authority = form("/correct", back, Html('<label>Identyfikator wzorcowy <input name="authority" required '
                                             'size="24" placeholder="wikidata:Q…, geonames:…, viaf:…"></label>'),
                      "Powiąż", css="edit link", kind="link", ref=entity.ref)
-    return h('<section class="corrections-forms"><h2>Popraw</h2>{}{}{}{}</section>', change, merge, place, authority)
+    return h('<section class="corrections-forms"><h2>Popraw</h2>{}{}{}{}{}</section>', change, merge, place,
+             _candidate_forms(entity), authority)
+
+
+CURRENT_KM = 2.0  # a candidate this close to the entity's coordinates is the one it has now
+
+
+class Point(NamedTuple):
+    lat: float
+    lon: float
+
+
+def place_candidates(entity: EntityRecord) -> list[tuple[Place, bool]]:
+    """The gazetteer's places of the entity's name, most likely first, each with whether it is the one
+    the entity is at now (a PLACE's alternatives to pick from)."""
+    if entity.type != "PLACE":
+        return []
+    here = Point(float(entity.geo["lat"]), float(entity.geo["lon"])) if entity.geo else None
+    return [(place, here is not None and distance_km(place, here) < CURRENT_KM) for place in candidates(entity.lemma)]
+
+
+def candidate_label(place: Place) -> str:
+    """*Kijów (Kijów, Poland; 1939: Poland)*: which of the places of one name this is."""
+    where = ", ".join(x for x in (place.name_now if place.name_now != place.name else "", place.admin or "",
+                                  place.country_now or "") if x)
+    then = f"; 1939: {place.country_1939}" if place.country_1939 else ""
+    return f"{place.name} ({where}{then})" if where or then else place.name
+
+
+def _candidate_forms(entity: EntityRecord) -> Html:
+    found = place_candidates(entity)
+    if not found:
+        return Html("")
+    back = entity_url(entity.ref)
+    items = join(h('<li>{}{} <span class="note">{:.4f}, {:.4f}</span></li>', candidate_label(place),
+                   Html(" — <strong>teraz</strong>") if current else
+                   form("/correct", back, Html(""), "To to miejsce", css="edit inline pick-place", kind="place",
+                        ref=entity.ref, lat=f"{place.lat:.5f}", lon=f"{place.lon:.5f}", name=place.name_now),
+                   place.lat, place.lon) for place, current in found)
+    return h('<div class="candidates"><h3>Miejsca o tej nazwie w gazeterze</h3><ol>{}</ol></div>', items)
 
 
 # --- timeline --------------------------------------------------------------------------------------------
@@ -514,20 +590,30 @@ def map_page(store: Store, query: Query) -> Page:
              'wzmianek; kliknij punkt, by zobaczyć zdania źródła. Podkład: granice dzisiejsze (Natural Earth) '
              'i, do włączenia, granice z 1938 r.</p><div id="leaflet-map" data-places="/api/map" '
              'data-countries="/static/vendor/world-atlas/countries.json" '
-             'data-borders="/static/vendor/borders-1938/borders_1938.json"></div>'
+             'data-borders="/static/vendor/borders-1938/borders_1938.json"{tiles}></div>'
              '<div class="map-tools"><label>Zdarzenia do roku <input type="range" id="map-year" disabled> '
              '<output id="map-year-value">wszystkie</output></label>{move}</div>'
              '<h2>Podgląd statyczny</h2><p class="meta">Odwzorowanie równoodległościowe, bez podkładu.{note}</p>'
              '<figure>{svg}</figure><table class="list" id="places"><thead><tr>'
              '<th>Nazwa w tekście</th><th>Nazwa dziś</th><th>Państwo w 1939</th><th>Państwo dziś</th>'
              '<th class="num">Szer., dł.</th><th class="num">Wzmianki</th></tr></thead><tbody>{rows}</tbody></table>',
-             count=len(located), note=note, svg=map_svg(shown), rows=rows, move=_map_move_form())
+             count=len(located), note=note, svg=map_svg(shown), rows=rows, move=_map_move_form(),
+             tiles=_tile_attributes())
     return Page("Mapa", body, "/map", MAP_ASSETS)
+
+
+def _tile_attributes() -> Html:
+    """The online base map the server offers, if any (``kronika serve --tiles``)."""
+    editor = current.get()
+    if editor is None or editor.tiles is None:
+        return Html("")
+    return h(' data-tiles="{}" data-tiles-attribution="{}"', editor.tiles.url, editor.tiles.attribution)
 
 
 def _map_move_form() -> Html:
     """Filled by the map script: the place chosen in a popup, the point clicked next."""
     inner = Html('<input type="hidden" name="ref"><input type="hidden" name="lat"><input type="hidden" name="lon">'
+                 '<input type="hidden" name="name">'
                  '<span class="note" id="map-move-hint">Przenieś miejsce: „Przenieś” w dymku, potem kliknij '
                  'mapę.</span>')
     return form("/correct", "/map", inner, "Zapisz położenie", css="edit inline place-move", kind="place")
@@ -610,7 +696,7 @@ def export_page(store: Store, query: Query) -> Page:
 
 
 KIND_LABELS = {"entity": "nazwa", "merge": "połączenie", "place": "współrzędne", "link": "identyfikator",
-               "delete": "usunięta wzmianka",
+               "delete": "usunięta wzmianka", "split": "wydzielona wzmianka",
                "add": "dodana nazwa", "timex": "data", "event": "zdarzenie"}
 
 
