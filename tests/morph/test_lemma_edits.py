@@ -72,6 +72,18 @@ def test_where_the_rules_are_sure_the_model_overrules_them_only_by_a_margin() ->
             lemma_edits.restore_weights()
 
 
+def test_a_one_word_name_chosen_as_an_adjective_lemma_is_cited_lower_case() -> None:
+    weights = {f"{regime}src=lemma:adj:-": 10.0 for regime in ("", "sure|")}
+    lemma_edits.use_weights(weights)
+    try:
+        for text, rule_form, expected in (("Europejskiej", "Europejska", "europejski"),
+                                          ("Kowalskiego", "Kowalski", "Kowalski")):  # also a surname
+            choice = lemma_edits.Choice(_tokens(text), 0, "unknown", rule_form, True, False, 0, 1)
+            assert lemma_edits.choose(choice) == expected
+    finally:
+        lemma_edits.restore_weights()
+
+
 def test_agreement_and_hand_written_endings_are_not_ranked() -> None:
     tokens = _tokens("Edwarda Gierka")
     assert not lemma_edits.ranks(lemma_edits.Choice(tokens, 1, "unknown", "Gierek", True, True, 1, 2))

@@ -248,7 +248,15 @@ def choose(choice: Choice) -> str:
     # the rules' form is the first candidate; where the rules are sure, the model must beat it clearly
     if not decides(choice) and best[0] - scored[0][0] <= SURE_MARGIN:
         return choice.rule_form
+    if choice.kept == 1 and _adjective_lemma(options[-best[1]]):
+        return best[2].lower()  # a name-derived adjective is cited lower case: Europejskiej → europejski
     return best[2]
+
+
+def _adjective_lemma(candidate: Candidate) -> bool:
+    """Whether a candidate is only an adjective's dictionary lemma, no noun's (europejski, not Kowalski)."""
+    lemmas = [s for s in candidate.sources if s.startswith("lemma:")]
+    return bool(lemmas) and all(s.startswith("lemma:adj:") for s in lemmas)
 
 
 def ranks(choice: Choice) -> bool:
