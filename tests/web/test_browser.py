@@ -93,7 +93,9 @@ def test_cited_sentence_is_highlighted_in_the_document(served: Served, page: Pag
     page.fill('form.filters input[name="q"]', "Kto przekazał Brześć Armii Czerwonej?")
     page.press('form.filters input[name="q"]', "Enter")
     page.locator("#answers li.answer").first.locator("cite a").first.click()
-    expect(page.locator(".sentence:target")).to_contain_text("został przekazany Armii Czerwonej przez Wehrmacht")
+    page.wait_for_url("**/doc/**")  # answering and the document page may each take seconds on a busy machine
+    expect(page.locator(".sentence:target")).to_contain_text("został przekazany Armii Czerwonej przez Wehrmacht",
+                                                             timeout=15_000)
 
 
 def _start(value: str) -> str:
