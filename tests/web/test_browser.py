@@ -85,6 +85,15 @@ def test_question_is_answered_with_citation(served: Served, page: Page) -> None:
     answer = page.locator("#answers li.answer").first
     expect(answer).to_contain_text("18–19 września 1939")
     expect(answer.locator("blockquote")).to_contain_text("W dniach 18–19 września broniło się Wilno.")
+    expect(answer.locator("blockquote mark")).to_contain_text("18–19 września")  # the answer in its sentence
+
+
+def test_cited_sentence_is_highlighted_in_the_document(served: Served, page: Page) -> None:
+    page.goto(f"{served.url}ask")
+    page.fill('form.filters input[name="q"]', "Kto przekazał Brześć Armii Czerwonej?")
+    page.press('form.filters input[name="q"]', "Enter")
+    page.locator("#answers li.answer").first.locator("cite a").first.click()
+    expect(page.locator(".sentence:target")).to_contain_text("został przekazany Armii Czerwonej przez Wehrmacht")
 
 
 def _start(value: str) -> str:

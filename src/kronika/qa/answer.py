@@ -4,9 +4,9 @@ The question is parsed (:mod:`kronika.qa.question`), candidate sentences are ret
 lemma index (:mod:`kronika.qa.retrieve`), and in each the answer of the expected kind and role is read
 (:mod:`kronika.qa.read`). A candidate's score joins how much of the question its sentence covers, how
 well its role fits and how close it stands to the question's words; the confidence is that score mapped
-onto how often answers so scored were right on development questions. Weak evidence gives no answer
-(the "nie wiem"). Answers never depend on an event having been recognised; "what happened on a day"
-lists the stored events of that day.
+onto how often answers so scored were right on development questions, held below 0.8 when another
+answer is nearly as well supported. Weak evidence gives no answer (the "nie wiem"). Answers never depend
+on an event having been recognised; "what happened on a day" lists the stored events of that day.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ MIN_SCORE = 0.55  # the best candidate's score below which the answer is "nie wi
 TIE = 0.02  # candidates this close to the best are given too (a list: "w Katyniu, Charkowie i Kalininie")
 MAX_ANSWERS = 3
 POOR_FIT = 0.7
+RIVAL = 0.05  # a different answer this close to the best makes neither sure
+UNSURE = 0.75  # the highest confidence of an answer with such a rival
 NUMBER = re.compile(r"\d[\d\s.,]*\d|\d")
 
 
@@ -70,13 +72,14 @@ def _citation(candidate: Candidate) -> Citation:
                     document.title, document.source)
 
 
-def _answer(candidate: Candidate, asks: str) -> Answer:
+def _answer(candidate: Candidate, asks: str, rivalled: bool = False) -> Answer:
     text = candidate.text
     if asks == "time":
         text = render_timex(str(candidate.value))
     elif asks == "quantity" and (number := NUMBER.search(text)):
         text = number.group().strip()  # "ponad 320 000 obywateli" → "320 000"; the unit is the question's
-    return Answer(text, candidate.value, confidence(candidate.score, candidate.fit), [_citation(candidate)],
+    sure = confidence(candidate.score, candidate.fit)
+    return Answer(text, candidate.value, min(sure, UNSURE) if rivalled else sure, [_citation(candidate)],
                   (candidate.start, candidate.end))
 
 
@@ -123,6 +126,8 @@ def answer(store: Store, question_text: str) -> list[Answer]:
     if not scored or scored[0].score < MIN_SCORE:
         return []
     best = scored[0]
+    rival = next((c.score for c in scored if str(c.value) != str(best.value)), 0.0)
+    rivalled = best.score - rival < RIVAL
     answers: list[Answer] = []
     seen: set[str] = set()
     for candidate in scored:
@@ -130,5 +135,5 @@ def answer(store: Store, question_text: str) -> list[Answer]:
             break
         if str(candidate.value) not in seen:
             seen.add(str(candidate.value))
-            answers.append(_answer(candidate, question.asks))
+            answers.append(_answer(candidate, question.asks, rivalled))
     return answers

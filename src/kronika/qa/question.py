@@ -18,7 +18,7 @@ from kronika.model import Token
 from kronika.morph import get_morphology
 from kronika.text.segment import tokenize
 
-OTHER_CLASSES = ("stop", "command", "happen", "leader", "people", "title")
+OTHER_CLASSES = ("stop", "command", "happen", "leader", "people", "title", "total", "pronoun")
 ASKS = ("person", "time", "place", "quantity", "which", "what")
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "ppas", "bedzie", "pact", "pcon", "pant", "winien"}
 FUNCTION_CLASSES = {"prep", "conj", "comp", "qub", "interp", "brev", "ppron3", "ppron12", "siebie"}
@@ -59,7 +59,7 @@ class Question:
 def load_question_words(language: str = "pl") -> dict[str, frozenset[str]]:
     classes: dict[str, set[str]] = {}
     for number, (name, lemma) in read_table("kronika.qa", f"resources/{language}/question_words.tsv", 2):
-        if name not in OTHER_CLASSES and not name.startswith("type:"):
+        if name not in OTHER_CLASSES and not name.startswith(("type:", "duration:")):
             raise ValueError(f"question_words.tsv line {number}: unknown class {name!r}")
         classes.setdefault(name, set()).add(lemma)
     return {name: frozenset(words) for name, words in classes.items()}
@@ -82,8 +82,9 @@ def _cases(token: Token) -> frozenset[str]:
 
 
 def _place_direction(preposition: str | None) -> str | None:
-    """The place a "which place" question asks (at, to, from): *W którym mieście…?* asks where."""
-    return "at" if preposition is None else place_question_direction(preposition)
+    """The place a "which place" question asks (at, to, from): *W którym mieście…?* asks where; without a
+    preposition (*Który kraj otrzymał notę?*) the place is a subject or object, asked as an entity."""
+    return None if preposition is None else place_question_direction(preposition)
 
 
 def _term(token: Token, first: bool, position: int = 0) -> Term:

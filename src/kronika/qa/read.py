@@ -13,13 +13,16 @@ little). A name the question itself contains is never its answer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import takewhile
 
 from kronika.lang.fold import fold
 from kronika.lang.grammar import CASES
 from kronika.lang.resources import read_table
 from kronika.model import Entity, Sentence, Token
+from kronika.morph import get_morphology
 from kronika.qa.question import Question, Term, load_question_words
 from kronika.qa.retrieve import Passage, expanded_lemmas
 from kronika.store.terms import split_terms
@@ -34,6 +37,13 @@ OTHER_CLAUSE = 0.6  # a name outside the clause of the question's verb
 FINITE = frozenset({"fin", "praet", "imps", "bedzie"})
 ASIDE = 0.5  # weight of a word outside the question's main clause
 DOCUMENT_SHARE = 0.3  # credit of a question name found only elsewhere in the passage's document
+UNKNOWN_PLACE = 0.8  # fit of an unknown name taken for a person, after the asked place preposition
+ABBREVIATED_NAME = 4  # letters of a first name abbreviated with a dot
+DURATION = re.compile(r"P(?P<time>T)?(?P<number>\d+)(?P<unit>[YMWDH])")  # a TIMEX3 duration of one unit
+NOMINAL = frozenset({"subst", "adj", "ger", "ign", "depr"})
+PART = 0.7  # fit of a number in a sentence that also gives their total
+ADJECTIVAL = frozenset({"adj", "ppas", "pact"})
+GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})+")  # thousands grouped by dots or commas: "104.000", "32,864"
 
 
 @dataclass
@@ -62,6 +72,38 @@ def _cases(token: Token) -> frozenset[str]:
 
 def _pos(token: Token) -> str:
     return token.tag.split(":", 1)[0]
+
+
+def _form_cases(token: Token) -> frozenset[str]:
+    """The cases of the word's form, with the accusative that equals the genitive of masculine persons
+    (and animals in the singular): the tagger picks one of the two for *Zygmunta*, the role may need the
+    other."""
+    cases = _cases(token)
+    tag = token.tag.split(":")
+    if "m1" in tag or "m2" in tag and "sg" in tag:
+        if "gen" in cases:
+            cases |= {"acc"}
+        elif "acc" in cases:
+            cases |= {"gen"}
+    return cases
+
+
+def _agrees(word: Token, adjective: Token) -> bool:
+    """Whether a nominal word shares a case with the adjective, or is unknown to the dictionary (it may
+    be the noun: *żandarmerja wojskowa*): the two belong to one phrase."""
+    return _pos(word) == "ign" or _pos(word) in NOMINAL and bool(_cases(word) & _cases(adjective))
+
+
+def _noun_cases(token: Token) -> frozenset[str]:
+    """Every case of the form's noun readings: a title before a name agrees with it whichever the tagger
+    chose (*poseł* tagged as a genitive plural before *Dont wyraził*)."""
+    return frozenset(c for i in get_morphology().analyse(token.text) if i.pos == "subst"
+                     for part in i.tag.split(":") for c in part.split(".") if c in CASES)
+
+
+def _common_noun(token: Token) -> bool:
+    """A noun with a common-noun reading, capitalised or not ("Doktor" opening a sentence)."""
+    return any(i.pos == "subst" and i.lemma[:1].islower() for i in get_morphology().analyse(token.text))
 
 
 class Reader:
@@ -176,9 +218,20 @@ class Reader:
 
     def _entities(self, passage: Passage, types: frozenset[str]) -> list[Entity]:
         sentence = passage.sentence
-        return [e for e in passage.analysis.entities
-                if sentence.start <= e.start < sentence.end and e.parent is None and e.type in types
-                and not self._mentioned(e.lemma, e.text)]
+        text = passage.analysis.document.text
+        found: list[Entity] = []
+        for entity in passage.analysis.entities:
+            if not (sentence.start <= entity.start < sentence.end and entity.parent is None and entity.type in types):
+                continue
+            last = found[-1] if found else None
+            if last is not None and last.type == entity.type == "PERSON" and \
+                    text[last.end:entity.start].strip() == "." and len(last.text) <= ABBREVIATED_NAME:
+                # an abbreviated first name the name stage took apart: "Edw. Woliński"
+                found[-1] = replace(last, end=entity.end, text=text[last.start:entity.end],
+                                    lemma=f"{last.lemma}. {entity.lemma}")
+                continue
+            found.append(entity)
+        return [e for e in found if not self._mentioned(e.lemma, e.text)]
 
     def _after_noun(self, passage: Passage, start: int) -> bool:
         """Whether the name stands in apposition to the question's noun: *publicysty niemieckiego Silexa*."""
@@ -196,12 +249,27 @@ class Reader:
                 if t.text[:1].isupper() and t.text.isalpha() and not any(a <= t.start < b for a, b in named)
                 and not self._mentioned(t.text, t.text) and self._after_noun(passage, t.start)]
 
+    def _after_title(self, passage: Passage, start: int) -> bool:
+        """Whether a personal title stands before the name, initials aside: *p. A. Lipka*."""
+        tokens = [t for t in passage.sentence.tokens if t.end <= start]
+        while tokens and (tokens[-1].text == "." or len(tokens[-1].text) == 1 and tokens[-1].text.isupper()):
+            tokens.pop()
+        return bool(tokens) and tokens[-1].text.lower() in self.words["title"]
+
+    def _titled_names(self, passage: Passage) -> list[Entity]:
+        """Capitalised words no name stage recognised, after a personal title: *wygłosi dr Schreneich*."""
+        sentence = passage.sentence
+        named = [(e.start, e.end) for e in passage.analysis.entities if sentence.start <= e.start < sentence.end]
+        return [Entity("", t.start, t.end, t.text, "PERSON", t.text) for t in sentence.tokens[1:]
+                if t.text[:1].isupper() and t.text.isalpha() and not any(a <= t.start < b for a, b in named)
+                and self._after_title(passage, t.start) and not self._mentioned(t.text, t.text)]
+
     def _title_before(self, passage: Passage, start: int, cases: frozenset[str]) -> bool:
         """Whether a noun in one of the cases stands just before the name, with only adjectives, lower-case
         words and abbreviations between: *radca ministerjalny dr. Kazys Srouga*."""
         for token in reversed([t for t in passage.sentence.tokens if t.end <= start][-5:]):
-            if _pos(token) == "subst" and not token.text[:1].isupper():
-                return bool(_cases(token) & cases)
+            if _pos(token) == "subst" and _common_noun(token):
+                return bool(_noun_cases(token) & cases)
             if _pos(token) not in {"adj", "brev", "ign"} and token.text != ".":
                 return False
         return False
@@ -219,6 +287,17 @@ class Reader:
         between = tokens[min(verb, position) + 1:max(verb, position)]
         return not any(t.text in {":", ";"} or _pos(t) in FINITE for t in between)
 
+    def _passive(self, passage: Passage) -> bool:
+        """Whether the sentence says what the question asks in the passive: the question's verb stands in it
+        as a passive participle or an impersonal form, or, when it is not there, any verb does. *przez X*
+        of a participle beside an active verb (*cukrowni przez X założonej, wynalazł*) is no agent."""
+        tokens = passage.sentence.tokens
+        voices = {_pos(t) in {"ppas", "imps"} for t in tokens if _pos(t) in FINITE | {"ppas"}
+                  and any(self._match(p, {fold(t.lemma), fold(t.text)}) for p in self.question.predicates)}
+        if voices:
+            return True in voices
+        return any(_pos(t) in {"ppas", "imps"} for t in tokens)
+
     def _person_fit(self, passage: Passage, entity: Entity) -> float:
         fit = self._role_fit(passage, entity)
         return fit if self._same_clause(passage, entity.start) else fit * OTHER_CLAUSE
@@ -228,10 +307,11 @@ class Reader:
         if self._after_noun(passage, entity.start):
             return 1.0
         # the case of the name's first declined word ("3. Armią": not the digit)
-        cases = next((c for t in self._tokens(passage, entity.start, entity.end) if (c := _cases(t))), frozenset())
+        cases = next((c for t in self._tokens(passage, entity.start, entity.end) if (c := _form_cases(t))),
+                     frozenset())
         before = self._before(passage, entity.start)
         preposition = before.lemma.lower() if before is not None and _pos(before) == "prep" else None
-        sentence_passive = any(_pos(t) in {"ppas", "imps"} for t in passage.sentence.tokens)
+        sentence_passive = self._passive(passage)
         if question.command:
             if before is not None and (before.lemma in self.words["leader"] or preposition == "przez"):
                 return 1.0
@@ -246,7 +326,7 @@ class Reader:
             wanted.add("acc")  # "Kto został aresztowany?" ← "aresztowała sierżanta"
         if preposition == "przez" and sentence_passive and not question.passive and "nom" in question.cases:
             return 1.0  # the agent of a passive sentence answers an active "kto"
-        if preposition is not None and preposition != "przez":
+        if preposition is not None and (preposition != "przez" or not sentence_passive):
             return 0.25
         if cases & wanted:
             # the genitive of "kogo" is the object of a negated verb only; mostly it is someone's genitive
@@ -260,15 +340,44 @@ class Reader:
         if before is None or _pos(before) != "prep":
             return 0.4
         roles = preposition_roles().get(before.text.lower(), frozenset())
+        place = next((t for t in passage.sentence.tokens if t.start >= start), None)
+        cases = _cases(place) if place is not None else frozenset()
+        if roles >= {"at", "to"} and cases & {"loc", "acc"}:
+            # w, na, pod: with the locative where something is, with the accusative where it goes
+            roles = roles - {"to"} if "loc" in cases else roles - {"at"}
         if roles & self.question.cases:
             return 1.0
         return 0.6 if roles & {"at", "from", "to"} else 0.3
+
+    @staticmethod
+    def _genitive_attribute(tokens: list[Token], last: int) -> int:
+        """The end of a genitive attribute after a noun (with its adjectives): *sali kasyna garnizonowego*,
+        *departamentowi stanu*; the index of the phrase's last token."""
+        following = last + 1
+        if following < len(tokens) and _pos(tokens[following]) == "subst" and "gen" in _cases(tokens[following]) \
+                and tokens[following].text.islower():
+            last = following
+            while last + 1 < len(tokens) and _pos(tokens[last + 1]) == "adj" and "gen" in _cases(tokens[last + 1]):
+                last += 1
+        return last
 
     def _noun_phrases(self, passage: Passage, cases: frozenset[str]) -> list[tuple[int, int]]:
         """Spans of nouns in one of the cases (with their adjectives), not words of the question."""
         tokens = passage.sentence.tokens
         spans = []
         for index, token in enumerate(tokens):
+            if _pos(token) in ADJECTIVAL and token.text.islower() and _cases(token) & cases and \
+                    token.lemma not in self.words["pronoun"] and (index == 0 or not _agrees(tokens[index - 1], token)
+                    and tokens[index - 1].lemma not in {"być", "zostać"}):
+                # adjectives or participles with no noun agreeing before or after them stand for one:
+                # "przybył do Stambułu deputowany czerkieski", "stawił się oskarżony" (not "Sułtanowi
+                # tureckiemu", nor the passive "został aresztowany")
+                run = list(takewhile(lambda t: _pos(t) in ADJECTIVAL and _cases(t) & cases, tokens[index:]))
+                after = index + len(run)
+                if (after == len(tokens) or not _agrees(tokens[after], token)) and \
+                        not {fold(t.lemma) for t in run} & self.question_words:
+                    spans.append((run[0].start, run[-1].end))
+                continue
             if _pos(token) not in {"subst", "ger"} or not _cases(token) & cases:
                 continue
             if fold(token.lemma) in self.question_words or fold(token.text) in self.question_words:
@@ -278,6 +387,7 @@ class Reader:
                 first -= 1
             while last + 1 < len(tokens) and _pos(tokens[last + 1]) == "adj" and _cases(tokens[last + 1]) & cases:
                 last += 1
+            last = self._genitive_attribute(tokens, last)
             # a title noun with the name after it: "kanclerz dr. Rameck"
             probe = last + 1
             while probe < len(tokens) and (tokens[probe].text == "." or _pos(tokens[probe]) == "brev"):
@@ -310,12 +420,18 @@ class Reader:
                     found.append(Candidate(dates[-1].text, dates[-1].value, dates[-1].start, dates[-1].end, 0.5,
                                            passage))
         elif question.asks == "place":
-            for entity in self._entities(passage, PLACE_TYPES | {"ORGANIZATION"}):
+            for entity in self._entities(passage, PLACE_TYPES | {"ORGANIZATION", "PERSON"}):
                 fit = self._place_fit(passage, entity.start)
                 if entity.type == "ORGANIZATION":
                     fit = fit * 0.9 if fit >= 1.0 else 0.0  # an institution answers "gdzie" only after "w/na"
+                elif entity.type == "PERSON":
+                    # a foreign name the dictionary lacks, after the asked preposition, is a place the name
+                    # stage took for a person: "odjechał do Antivari"
+                    unknown = all(_pos(t) == "ign" for t in self._tokens(passage, entity.start, entity.end))
+                    fit = UNKNOWN_PLACE if fit >= 1.0 and unknown else 0.0
                 if fit:
                     found.append(Candidate(entity.text, entity.lemma, entity.start, entity.end, fit, passage))
+            found += self._relative_places(passage)
             if not found:
                 for start, end in self._noun_phrases(passage, frozenset({"loc", "gen", "acc", "inst"})):
                     fit = self._place_fit(passage, start)
@@ -329,7 +445,16 @@ class Reader:
                         self.question_words else 0.4
                     value = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
                     found.append(Candidate(quantity.text, value, quantity.start, quantity.end, fit, passage))
-            if not found and nouns & {fold(t.lemma) for t in sentence.tokens}:
+            found += self._durations(passage)
+            totals = [c for c in found if (before := self._before(passage, c.start, skip_titles=False)) is not None
+                      and before.text.lower() in self.words["total"]]
+            if totals:
+                # parts and then their sum ("45 osób … i 9 …, ogółem 54 osób"): "ile" asks the sum
+                for candidate in found:
+                    candidate.fit *= 1.0 if candidate in totals else PART
+            if not found and (nouns & {fold(t.lemma) for t in sentence.tokens} or not nouns and any(
+                    self._match(p, {fold(t.lemma) for t in sentence.tokens}) for p in question.predicates)):
+                # the counted noun, or for "ile" with a verb alone (*Ile zebrali…?*) that verb, is here
                 found = self._bare_numbers(passage)
         elif question.asks in {"person", "which"}:
             found = self._entity_candidates(passage)
@@ -349,9 +474,45 @@ class Reader:
                 found.append(Candidate(text[start:end], text[start:end], start, end, fit, passage))
         return found
 
+    def _durations(self, passage: Passage) -> list[Candidate]:
+        """For *ile* + a unit of time (*Na ile lat…?*), the durations in that unit: *na 15 lat* (P15Y)."""
+        noun = self.question.noun
+        if noun is None:
+            return []
+        units = {name.removeprefix("duration:") for name, lemmas in self.words.items()
+                 if name.startswith("duration:") and noun.lemmas & lemmas}
+        sentence = passage.sentence
+        found = []
+        for timex in passage.analysis.timexes:
+            match = DURATION.fullmatch(timex.value) if timex.type == "DURATION" else None
+            if match and sentence.start <= timex.start < sentence.end and \
+                    f"{match['time'] or ''}{match['unit']}" in units:
+                found.append(Candidate(timex.text, int(match["number"]), timex.start, timex.end, 1.0, passage))
+        return found
+
+    def _relative_places(self, passage: Passage) -> list[Candidate]:
+        """The noun phrase a relative *gdzie* refers to, when the clause it opens says what the question
+        asks: *udali się do sali kasyna, gdzie odbyły się obrady* answers where the debates were."""
+        tokens = passage.sentence.tokens
+        text = passage.analysis.document.text
+        found = []
+        for index in range(2, len(tokens)):
+            if tokens[index].text.lower() != "gdzie" or tokens[index - 1].text != ",":
+                continue
+            clause = list(takewhile(lambda t: t.text not in {",", ";", ":", "."}, tokens[index + 1:]))
+            terms = {fold(t.lemma) for t in clause} | {fold(t.text) for t in clause}
+            if not any(self._match(term, terms) for term in self.question.terms if not term.name):
+                continue
+            phrase = list(takewhile(lambda t: _pos(t) in {"subst", "adj", "ign"} and t.text[:1].isalnum(),
+                                    reversed(tokens[:index - 1])))
+            if phrase and _pos(phrase[-1]) == "subst":
+                start, end = phrase[-1].start, phrase[0].end
+                found.append(Candidate(text[start:end], text[start:end], start, end, 1.0, passage))
+        return found
+
     def _personal(self, passage: Passage, start: int, end: int) -> bool:
         return any(":m1" in t.tag or t.lemma in self.words["people"] for t in self._tokens(passage, start, end)
-                   if _pos(t) in {"subst", "ger"})
+                   if _pos(t) in {"subst", "ger", "adj"})
 
     def _bare_numbers(self, passage: Passage) -> list[Candidate]:
         """Numbers without a counted noun in a sentence that names the asked noun elsewhere: *Liczba
@@ -365,7 +526,8 @@ class Reader:
         index = 0
         while index < len(tokens):
             token = tokens[index]
-            if not token.text.isdigit() or any(a <= token.start < b for a, b in taken):
+            grouped = GROUPED_NUMBER.fullmatch(token.text)
+            if not (token.text.isdigit() or grouped) or any(a <= token.start < b for a, b in taken):
                 index += 1
                 continue
             last = index
@@ -373,7 +535,7 @@ class Reader:
                    and tokens[last + 1].start == tokens[last].end + 1):
                 last += 1  # "19 000"
             start, end = token.start, tokens[last].end
-            value = int("".join(t.text for t in tokens[index:last + 1]))
+            value = int("".join(t.text for t in tokens[index:last + 1]).replace(".", "").replace(",", ""))
             found.append(Candidate(text[start:end], value, start, end, 0.7, passage))
             index = last + 1
         return found
@@ -389,10 +551,22 @@ class Reader:
         for index, token in enumerate(tokens[:-1]):
             if token.lemma in nouns:
                 following = tokens[index + 1]
-                if _pos(following) == "subst" and "gen" in _cases(following) and \
-                        fold(following.lemma) not in self.question_words:
-                    found.append(Candidate(following.lemma, following.lemma, following.start, following.end,
-                                           0.9, passage))
+                names = list(takewhile(lambda t: t.text[:1].isupper() and t.text.isalpha() and _pos(t) != "adj",
+                                       tokens[index + 1:]))
+                named = " ".join(t.text for t in names)
+                if names and token.text.islower() and not self._mentioned(named, named):
+                    # a name in apposition to the asked noun keeps its own form: "w hotelu Munsch"
+                    start, end = names[0].start, names[-1].end
+                    found.append(Candidate(text[start:end], text[start:end], start, end, 1.0, passage))
+                    continue
+                modifiers = list(takewhile(lambda t: _pos(t) == "adj" and "gen" in _cases(t), tokens[index + 1:]))
+                head = tokens[index + 1 + len(modifiers)] if index + 1 + len(modifiers) < len(tokens) else None
+                if head is not None and _pos(head) == "subst" and "gen" in _cases(head) and \
+                        fold(head.lemma) not in self.question_words:
+                    # the genitive after the noun: "rolę szpiega" → szpieg, "grobie Nieznanego Żołnierza"
+                    start = following.start
+                    value = head.lemma if not modifiers else text[start:head.end]
+                    found.append(Candidate(text[start:head.end], value, start, head.end, 0.9, passage))
         for index, token in enumerate(tokens):
             if token.text not in {"„", '"', "«"}:
                 continue
@@ -429,20 +603,33 @@ class Reader:
                     fit *= 0.5
                 found.append(Candidate(entity.text, entity.lemma, entity.start, entity.end, fit, passage))
             return found
+        text = passage.analysis.document.text
+        runs: list[list[Token]] = []
         for token in self._apposed_names(passage):
-            found.append(Candidate(token.text, token.text, token.start, token.end, 0.9, passage))
-        for entity in self._entities(passage, PERSON_TYPES):
-            if entity.type == "COUNTRY" and question.cases != frozenset({"nom"}):
-                continue
+            if runs and text[runs[-1][-1].end:token.start].isspace():
+                runs[-1].append(token)  # one name of several words: "Nieznanego Żołnierza"
+            else:
+                runs.append([token])
+        for run in runs:
+            start, end = run[0].start, run[-1].end
+            found.append(Candidate(text[start:end], text[start:end], start, end, 0.9, passage))
+        for entity in self._entities(passage, PERSON_TYPES | {"PLACE"}) + self._titled_names(passage):
+            if entity.type == "COUNTRY" and question.cases != frozenset({"nom"}) or \
+                    entity.type == "PLACE" and not self._after_title(passage, entity.start):
+                continue  # a place is a person only after a personal title: "p. A. Lipka"
             found.append(Candidate(entity.text, entity.lemma, entity.start, entity.end,
                                    self._person_fit(passage, entity), passage))
         return found
 
     def proximity(self, candidate: Candidate) -> float:
-        """Closeness of the candidate to the question's words in its sentence (1 when adjacent)."""
+        """Closeness of the candidate to the question's verb, or else to its words, in its sentence (1 when
+        adjacent)."""
         tokens = candidate.passage.sentence.tokens
         words = self.question_words
-        matched = [t.start for t in tokens if fold(t.lemma) in words or fold(t.text) in words]
+        # the answer depends on the asked predicate: measured from it where the sentence has its very lemma
+        verbs = {fold(lemma) for p in self.question.predicates if p.verb for lemma in p.lemmas}
+        matched = [t.start for t in tokens if fold(t.lemma) in verbs] or \
+            [t.start for t in tokens if fold(t.lemma) in words or fold(t.text) in words]
         if not matched:
             return 0.0
         index = {t.start: i for i, t in enumerate(tokens)}

@@ -12,20 +12,50 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kronika.lang.grammar import FINITE_VERBS
 from kronika.lang.resources import read_table
 from kronika.model import Analysis, Sentence
+from kronika.morph import get_morphology
 from kronika.qa.question import Question
 from kronika.store import Store
 
 CANDIDATES = 40
+FRAGMENT = 3  # at most this many words in a piece the splitter cut off after an abbreviation
+ABBREVIATION = 5  # at most this many letters in an abbreviation the splitter took for a sentence end
 
 
-FRAGMENT = 3  # a "sentence" of at most this many words is the tail of the one before ("sen. | Bobrowskiego.")
+def _cut_after_abbreviation(sentence: Sentence, following: Sentence, names: set[int]) -> bool:
+    """Whether the splitter ended ``sentence`` at the dot of an abbreviation: a single letter (*p. A.
+    Lipka*), a short word the dictionary does not know (*Edw. Woliński*), a short noun before a name
+    (*wybrano leg. Zygmunta Osuchowskiego*, *p. Wład. Kosiński*) or a letter or two before a number
+    (*odbyła się d. 30-go*)."""
+    tokens = sentence.tokens
+    if len(tokens) < 2 or tokens[-1].text != "." or not following.tokens:
+        return False
+    word = tokens[-2].text
+    if not word.isalpha() or len(word) > ABBREVIATION:
+        return False
+    readings = {i.pos for i in get_morphology().analyse(word)}
+    if len(word) == 1 or readings <= {"ign", "brev", "romandig"}:
+        return True
+    first = following.tokens[0]
+    if len(word) <= 2 and word.islower() and first.text[:1].isdigit():
+        return True  # "d. 30-go"
+    # a short noun-like word before a name or a verbless piece of a few words: an abbreviated title or
+    # first name ("leg. Zygmunta Osuchowskiego", "Wład. Kosiński", "dyrek. | Wróblewskiego.")
+    return readings <= {"subst", "depr", "ign", "brev"} and (first.start in names or _fragment(following))
+
+
+def _fragment(sentence: Sentence) -> bool:
+    """A piece of a few words without a finite verb: no sentence of its own."""
+    words = [t for t in sentence.tokens if t.text[:1].isalnum()]
+    return len(words) <= FRAGMENT and not any(t.tag.split(":", 1)[0] in FINITE_VERBS for t in words)
 
 
 @dataclass
 class Passage:
-    """A retrieved sentence (with a fragment the splitter cut off after an abbreviation) in its document."""
+    """A retrieved sentence in its document, joined with the pieces the splitter cut off it after an
+    abbreviation (before or after it)."""
 
     analysis: Analysis
     position: int  # index of the sentence in the analysis
@@ -34,10 +64,16 @@ class Passage:
 
     def __post_init__(self) -> None:
         sentences = self.analysis.sentences
+        names = {e.start for e in self.analysis.entities}
+
+        def joined(before: int) -> bool:
+            return _cut_after_abbreviation(sentences[before], sentences[before + 1], names)
+
+        while self.position > 0 and joined(self.position - 1):
+            self.position -= 1
         self.last = self.position
-        following = self.position + 1
-        if following < len(sentences) and sum(t.text[:1].isalnum() for t in sentences[following].tokens) <= FRAGMENT:
-            self.last = following
+        while self.last + 1 < len(sentences) and joined(self.last):
+            self.last += 1
         first, last = sentences[self.position], sentences[self.last]
         tokens = [t for s in sentences[self.position:self.last + 1] for t in s.tokens]
         self.sentence = Sentence(first.start, last.end, tokens)
@@ -81,7 +117,7 @@ def retrieve(store: Store, question: Question) -> list[Passage]:
         return []
     best = max(hit.score for hit in hits) or 1.0
     analyses: dict[str, Analysis | None] = {}
-    passages = []
+    passages: dict[tuple[str, int], Passage] = {}
     for hit in hits:
         document = hit.citation.document
         if document not in analyses:
@@ -91,5 +127,6 @@ def retrieve(store: Store, question: Question) -> list[Passage]:
             continue
         position = next((i for i, s in enumerate(analysis.sentences) if s.start == hit.citation.start), None)
         if position is not None:
-            passages.append(Passage(analysis, position, hit.score / best if best > 0 else 1.0))
-    return passages
+            passage = Passage(analysis, position, hit.score / best if best > 0 else 1.0)
+            passages.setdefault((document, passage.position), passage)  # hits joined into one passage
+    return list(passages.values())
