@@ -212,10 +212,6 @@ class HumanMarks:
     def event(self, document: str, trigger_start: int, trigger_end: int) -> Mark | None:
         return self.triggers.get((document, trigger_start, trigger_end))
 
-    def of_document(self, document: str) -> list[Mark]:
-        """Every mark on the document's own spans and triggers (entity marks are found by ref)."""
-        return [m for (d, _, _), m in [*self.spans.items(), *self.triggers.items()] if d == document]
-
 
 def human_marks(store: Store) -> HumanMarks:
     """One read of the correction log; the newest correction of a thing is the one shown."""

@@ -63,14 +63,15 @@
 
   // The gazetteer's other places of the same name: one click puts the place there.
   function candidateList(place) {
-    const list = document.createElement("ol");
-    list.className = "map-candidates";
+    const box = document.createElement("div");
+    box.className = "map-candidates";
     getJson("/api/candidates?ref=" + encodeURIComponent(place.ref)).then((found) => {
       if (found.length < 2) return;  // nothing to choose from
-      const title = document.createElement("li");
+      const title = document.createElement("div");
       title.className = "note";
       title.textContent = "Miejsca o tej nazwie w gazeterze:";
-      list.appendChild(title);
+      const list = document.createElement("ol");
+      box.append(title, list);
       for (const candidate of found) {
         const item = document.createElement("li");
         if (candidate.current) {
@@ -86,7 +87,7 @@
         list.appendChild(item);
       }
     }).catch(() => {});
-    return list;
+    return box;
   }
 
   // Moving a place: the next click on the map gives its coordinates, the page's form saves them.
