@@ -51,6 +51,7 @@ TITLE_WORDS = 4  # other words a quoted title may have beside the mention: „Ne
 COORDINATED_NAME_WORDS = 3  # words of the first name in "ul. Emilii Plater i Chmielnej"
 # The case a question of place governs: gdzie? w + locative, dokąd? do + genitive, skąd? z + genitive
 # (z + instrumental is "with": z Nowakiem).
+POLISH_LETTERS = frozenset("ąćęłńóśźż")
 QUESTION_CASES = {"at": frozenset({"loc"}), "to": frozenset({"gen"}), "from": frozenset({"gen"})}
 
 
@@ -268,7 +269,8 @@ def wider_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
 def governed_place(tokens: Sequence[Token], first: int, last: int) -> str | None:
     """``known`` when one title-case word right after *w*, *do* or *z* is, in the case the preposition
     governs there, a geographic name to Morfeusz (*w Warszawie*); ``foreign`` when Morfeusz does not know
-    the word (*do Antivari*: an indeclinable foreign name); None otherwise (*do Nowaka*, *z Kowalskim*)."""
+    the word and it has no Polish letter (*do Antivari*: an indeclinable foreign name); None otherwise (*do
+    Nowaka*, *z Kowalskim*, *z Resovią*)."""
     if first != last or first == 0:
         return None
     token = tokens[first]
@@ -276,8 +278,8 @@ def governed_place(tokens: Sequence[Token], first: int, last: int) -> str | None
     if direction is None or not token.text[:1].isupper() or token.text.isupper():
         return None
     readings = [i for i in token.interps if i.tag != "ign"]
-    if not readings:
-        return "foreign"
+    if not readings:  # a Polish letter says the unknown word is Polish or declined (z Resovią), not foreign
+        return None if POLISH_LETTERS & set(token.text.lower()) else "foreign"
     governed = QUESTION_CASES[direction]
     return "known" if any(GEOGRAPHIC_NAME in i.quals and governed.intersection(
         c for part in i.tag.split(":")[1:] for c in part.split(".") if c in CASES) for i in readings) else None

@@ -436,10 +436,10 @@ def _place_lemma(entity: Entity, analysis: Analysis) -> str:
 
 def _governed_settlement(entity: Entity, context: MentionContext, place: Place | None) -> bool:
     """The person mention after a preposition of place is a settlement: the gazetteer's best match is one,
-    and a word Morfeusz does not know is that place's own name, not a case form guessed for it."""
+    and a word Morfeusz does not know is that place's own name, not a case form indexed for it."""
     if place is None or place.kind != "settlement":
         return False
-    return context.governed == "known" or bool(get_gazetteer().hits(fold(entity.text)))
+    return context.governed == "known" or any(not hit.inflected for hit in get_gazetteer().hits(fold(entity.text)))
 
 
 def _names_whole(wider: str) -> bool:
