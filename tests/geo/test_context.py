@@ -321,3 +321,9 @@ def test_a_person_after_a_preposition_stays_a_person(text: str, mention: str) ->
     analysis = analyze(Document("t", text, "1938-05-10"))
     found = [e for e in analysis.entities if e.text == mention]
     assert all(e.geo is None or "preposition of place" not in e.geo["reason"] for e in found)
+
+
+def test_a_name_an_administrative_unit_follows_is_a_place() -> None:
+    found = entity("Do karczmy dworskiej Grudna Kępska, w powiecie Jasielskim, wpadło ośmiu ludzi.", "Grudna Kępska")
+    assert found.type == "PLACE" and found.geo is not None
+    assert km(found.geo["lat"], found.geo["lon"], 49.74, 21.31) < 30

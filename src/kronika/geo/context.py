@@ -266,11 +266,24 @@ def wider_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
     return None
 
 
+def _unit_follows(tokens: Sequence[Token], last: int) -> bool:
+    """An administrative unit follows the mention: *Grudna Kępska, w powiecie Jasielskim*, *X, pow. Y*."""
+    k = last + 1
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    if k < len(tokens) and tokens[k].text.lower() in LOCATING:
+        k += 1
+    return _role(tokens, k) == "region"
+
+
 def governed_place(tokens: Sequence[Token], first: int, last: int) -> str | None:
-    """``known`` when one title-case word right after *w*, *do* or *z* is, in the case the preposition
+    """``located`` when an administrative unit follows the name (*Grudna Kępska, w powiecie Jasielskim*);
+    ``known`` when one title-case word right after *w*, *do* or *z* is, in the case the preposition
     governs there, a geographic name to Morfeusz (*w Warszawie*); ``foreign`` when Morfeusz does not know
     the word and it has no Polish letter (*do Antivari*: an indeclinable foreign name); None otherwise (*do
     Nowaka*, *z Kowalskim*, *z Resovią*)."""
+    if _unit_follows(tokens, last) and all(_is_capitalised(t) for t in tokens[first:last + 1] if t.text[:1].isalpha()):
+        return "located"
     if first != last or first == 0:
         return None
     token = tokens[first]
@@ -295,7 +308,7 @@ class MentionContext:
     titled: bool = False  # part of a nobility title: no place where anything happens
     wider: str | None = None  # the mention with an adjacent adjective or hyphenated word
     districts: tuple[str, ...] = ()  # the adjectives of the administrative units beside it
-    governed: str | None = None  # "known" / "foreign": a place by its preposition (see governed_place)
+    governed: str | None = None  # "known" / "foreign" / "located": a place by its context (governed_place)
 
 
 def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContext:

@@ -50,6 +50,10 @@ TOWN_POPULATION = 5_000  # below it a settlement is a village or a hamlet
 DISTRICT_BONUS = 3.0  # the district named beside the mention outweighs a 1000x population
 SEAT_RADIUS_KM = 40.0  # a district of the partitions reached about this far from its seat town
 ALIAS_KM = 30.0  # a name in parentheses after a place's names it when its own match lies farther
+# why a mention the name stages typed a person is a place, by what its context says (context.governed_place)
+GOVERNED_REASONS = {"known": "a settlement after a preposition of place",
+                    "foreign": "a settlement after a preposition of place",
+                    "located": "a settlement the administrative unit after it locates"}
 UNIT_REACH_KM = 250.0  # no administrative unit (a gubernia, a voivodeship) reached farther from its seat
 
 
@@ -407,7 +411,7 @@ def annotate_places(analysis: Analysis) -> None:
                 continue
             entity.type, entity.subtype, entity.lemma, entity.role = "PLACE", "settlement", lemma, None
             entity.ref = f"place:{slug(lemma)}"
-            reason = f"a settlement after a preposition of place; {reason}"
+            reason = f"{GOVERNED_REASONS[context.governed or '']}; {reason}"
         if previous and _other_name_of(analysis.document.text, previous[0], entity) and (
                 place is None or place.kind == "settlement" and distance_km(place, previous[1]) > ALIAS_KM):
             place, reason = previous[1], "another name of the place before it"
