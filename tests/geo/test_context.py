@@ -299,3 +299,31 @@ def test_older_forms_with_sz_for_s_acute_resolve() -> None:
     assert modernised("Szmiglu") == "Śmiglu" and modernised("Szwecji") == "Szwecji"
     found = entity("Kandydat został rektorem i kaznodzieją w Szmiglu.", "Szmiglu")
     assert found.geo and found.geo["name"] == "Śmigiel"
+
+
+@pytest.mark.parametrize(("text", "mention", "lat", "lon"), [
+    ("Dotychczasowy konsul w Warszawie, baron Lederer, wyjechał.", "Warszawie", 52.23, 21.01),
+    ("Komisarz dla Albanii odjechał do Antivari.", "Antivari", 42.09, 19.10),
+])
+def test_a_name_after_a_preposition_of_place_is_a_place_whatever_its_type(
+        text: str, mention: str, lat: float, lon: float) -> None:
+    found = entity(text, mention)
+    assert found.type == "PLACE" and found.geo is not None
+    assert km(found.geo["lat"], found.geo["lon"], lat, lon) < 30
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Przyszedł do Nowaka i rozmawiał z Kowalskim.", "Nowaka"),
+    ("Przyszedł do Nowaka i rozmawiał z Kowalskim.", "Kowalskim"),
+    ("Przegrali mecz z Resovią i spadli z ligi.", "Resovią"),
+])
+def test_a_person_after_a_preposition_stays_a_person(text: str, mention: str) -> None:
+    analysis = analyze(Document("t", text, "1938-05-10"))
+    found = [e for e in analysis.entities if e.text == mention]
+    assert all(e.geo is None or "preposition of place" not in e.geo["reason"] for e in found)
+
+
+def test_a_name_an_administrative_unit_follows_is_a_place() -> None:
+    found = entity("Do karczmy dworskiej Grudna Kępska, w powiecie Jasielskim, wpadło ośmiu ludzi.", "Grudna Kępska")
+    assert found.type == "PLACE" and found.geo is not None
+    assert km(found.geo["lat"], found.geo["lon"], 49.74, 21.31) < 30

@@ -15,6 +15,10 @@
   Ottoman government's seat) is a building.
 - A capitalised adjective or a hyphenated word beside the mention may belong to the name (*Polską
   Cerekwią*, *Rawa-Ruska*); the gazetteer decides.
+- One capitalised word right after *w*, *do*, *z* (the prepositions asking where, whither, whence) in the
+  case the question governs (*w* + locative, *do*/*z* + genitive) and read by Morfeusz as a geographic
+  name in that case (*konsul w Warszawie*), or not known to it at all (a foreign name: *do Antivari*), is
+  a place even when the name stages typed it a person; the gazetteer must know it as a settlement.
 - An administrative unit named beside a mention (*Rogienice w powiecie Włoszczowskim*, *pow.
   włoszczowski*, *Bronów powiatu Pleszewskiego*) picks the namesake in that district (PRNG) or region
   (``regional_qualifiers.tsv``), or near its seat town (*powiat nisiecki*: Nisko, ``district_seats.tsv``).
@@ -27,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kronika.geo.qualifiers import adjective_rule_lemma
-from kronika.lang.grammar import case_agrees, number_gender
+from kronika.lang.grammar import CASES, case_agrees, number_gender, place_question_direction
 from kronika.lang.resources import read_table
 from kronika.model import Token
 
@@ -45,6 +49,10 @@ LOCATING = frozenset({"w", "we"})  # "w powiecie X" locates a name, so does "X, 
 DISTRICT_WINDOW = 6  # tokens either side where "w powiecie X" names the mention's district
 TITLE_WORDS = 4  # other words a quoted title may have beside the mention: „New York Herald”
 COORDINATED_NAME_WORDS = 3  # words of the first name in "ul. Emilii Plater i Chmielnej"
+# The case a question of place governs: gdzie? w + locative, dokąd? do + genitive, skąd? z + genitive
+# (z + instrumental is "with": z Nowakiem).
+POLISH_LETTERS = frozenset("ąćęłńóśźż")
+QUESTION_CASES = {"at": frozenset({"loc"}), "to": frozenset({"gen"}), "from": frozenset({"gen"})}
 
 
 @lru_cache(maxsize=1)
@@ -258,6 +266,38 @@ def wider_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
     return None
 
 
+def _unit_follows(tokens: Sequence[Token], last: int) -> bool:
+    """An administrative unit follows the mention: *Grudna Kępska, w powiecie Jasielskim*, *X, pow. Y*."""
+    k = last + 1
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    if k < len(tokens) and tokens[k].text.lower() in LOCATING:
+        k += 1
+    return _role(tokens, k) == "region"
+
+
+def governed_place(tokens: Sequence[Token], first: int, last: int) -> str | None:
+    """``located`` when an administrative unit follows the name (*Grudna Kępska, w powiecie Jasielskim*);
+    ``known`` when one title-case word right after *w*, *do* or *z* is, in the case the preposition
+    governs there, a geographic name to Morfeusz (*w Warszawie*); ``foreign`` when Morfeusz does not know
+    the word and it has no Polish letter (*do Antivari*: an indeclinable foreign name); None otherwise (*do
+    Nowaka*, *z Kowalskim*, *z Resovią*)."""
+    if _unit_follows(tokens, last) and all(_is_capitalised(t) for t in tokens[first:last + 1] if t.text[:1].isalpha()):
+        return "located"
+    if first != last or first == 0:
+        return None
+    token = tokens[first]
+    direction = place_question_direction(tokens[first - 1].text.lower())
+    if direction is None or not token.text[:1].isupper() or token.text.isupper():
+        return None
+    readings = [i for i in token.interps if i.tag != "ign"]
+    if not readings:  # a Polish letter says the unknown word is Polish or declined (z Resovią), not foreign
+        return None if POLISH_LETTERS & set(token.text.lower()) else "foreign"
+    governed = QUESTION_CASES[direction]
+    return "known" if any(GEOGRAPHIC_NAME in i.quals and governed.intersection(
+        c for part in i.tag.split(":")[1:] for c in part.split(".") if c in CASES) for i in readings) else None
+
+
 @dataclass(frozen=True, slots=True)
 class MentionContext:
     apart: str | None  # "street" / "building": not to be geocoded as a settlement
@@ -268,6 +308,7 @@ class MentionContext:
     titled: bool = False  # part of a nobility title: no place where anything happens
     wider: str | None = None  # the mention with an adjacent adjective or hyphenated word
     districts: tuple[str, ...] = ()  # the adjectives of the administrative units beside it
+    governed: str | None = None  # "known" / "foreign" / "located": a place by its context (governed_place)
 
 
 def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContext:
@@ -281,4 +322,5 @@ def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContex
         lone_adjective=is_lone_adjective(tokens, first, last) and not names_a_unit(tokens, first),
         towns_only=needs_evidence(tokens, first, last), common_phrase=is_common_phrase(tokens, first, last),
         quoted=is_quoted(tokens, first, last), titled=is_titled(tokens, first),
-        districts=districts(tokens, first, last), wider=wider_name(tokens, first, last))
+        districts=districts(tokens, first, last), wider=wider_name(tokens, first, last),
+        governed=governed_place(tokens, first, last))
