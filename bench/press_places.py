@@ -1,15 +1,16 @@
-"""Places in 1925–1939 press: base forms, coordinates and precision of `kronika.pipeline.analyze`.
+"""Places in 1838–1939 press: base forms, coordinates and precision of `kronika.pipeline.analyze`.
 
     python bench/press_places.py [--split dev|locked|all] [--show]
 
-Gold: ``bench/data/press_places.gold.jsonl``, hand annotation of every place mention in 18 articles of
+Gold: ``bench/data/press_places.gold.jsonl``, hand annotation of every place mention in 27 articles of
 ``../shared/data/period-texts/`` (both files): first one ``{"document": id}`` line per annotated article
 (some have no place at all), then one JSON object per mention: ``document`` (id), ``start``,
 ``end`` (offsets into the document's text, which is read from ../shared at run time), ``base`` (accepted
 base forms), ``kind`` (``settlement``, ``country``, ``region`` — regions, rivers, lakes, seas,
 continents, hills —, ``street`` or ``building``), ``lat``/``lon`` (within a few km; a centroid for
-countries and regions) and ``country_1939`` (the state of August 1939, null for regions astride
-borders). The split is by document (``bench/splits.py``).
+countries and regions), ``country_1939`` (the state of August 1939, null for regions astride
+borders) and ``country_then`` (the state on the article's date; null where no single state held it).
+The split is by document (``bench/splits.py``).
 
 Scores (a system entity matches a gold mention when their spans overlap, the largest overlap wins):
 - base forms: share of gold settlements, regions and countries whose entity's lemma is an accepted
@@ -19,6 +20,7 @@ Scores (a system entity matches a gold mention when their spans overlap, the lar
   30 km, or a gold region or country and not geocoded as a settlement unless within 30 km; a street,
   a building or an entity with no gold place (a common noun) is wrong;
 - country_1939: share of gold settlements geocoded within 30 km whose ``country_1939`` is the gold one;
+- country_then: the same for ``country_then``, where the gold gives one;
 - streets and buildings kept apart: share of gold streets and buildings not geocoded.
 ``--show`` lists the misses (refused on the locked part).
 """
@@ -118,6 +120,9 @@ def score(analysis: Analysis, golds: list[dict], tally: Tally) -> None:
             if near(entity, gold) and gold["country_1939"]:
                 tally.add("country_1939", entity.geo["country_1939"] == gold["country_1939"],
                           f"{shown} (gold {gold['country_1939']})")
+            if near(entity, gold) and gold.get("country_then"):
+                tally.add("country_then", entity.geo.get("country_then") == gold["country_then"],
+                          f"{shown} then {entity.geo.get('country_then')} (gold {gold['country_then']})")
         if gold["kind"] in APART:
             tally.add("streets and buildings not geocoded", entity is None or not entity.geo, shown)
     for entity in entities:
@@ -130,7 +135,7 @@ def score(analysis: Analysis, golds: list[dict], tally: Tally) -> None:
 
 
 MEASURES = ("base forms", "base forms (settlement)", "base forms (region)", "base forms (country)", "within 30 km",
-            "precision", "country_1939", "streets and buildings not geocoded")
+            "precision", "country_1939", "country_then", "streets and buildings not geocoded")
 
 
 def main() -> None:

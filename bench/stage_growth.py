@@ -2,7 +2,8 @@
 the time for 4× the text, a quadratic one 16×.
 
 The document is the bundled sample repeated as numbered reports (no shared data set, so no split).
-Run: `python bench/stage_growth.py [--sizes 131072 524288]` (sizes in bytes of UTF-8).
+Run: `python bench/stage_growth.py [--sizes 131072 524288]` (sizes in bytes of UTF-8). The robustness
+tests use the same text and timing (``tests/robustness/test_scaling.py``).
 """
 
 from __future__ import annotations
@@ -10,9 +11,14 @@ from __future__ import annotations
 import argparse
 import time
 
+DCT = "1939-10-01"
 
-def long_text(sample: str, size: int) -> str:
-    """Numbered copies of ``sample`` until ``size`` bytes, so no two paragraphs are the same."""
+
+def long_text(size: int) -> str:
+    """Numbered copies of the bundled sample until ``size`` bytes, so no two paragraphs are the same."""
+    from kronika.commands.demo import sample_document
+
+    sample = sample_document().text
     parts, length, number = [], 0, 0
     while length < size:
         number += 1
@@ -22,24 +28,28 @@ def long_text(sample: str, size: int) -> str:
     return "".join(parts)
 
 
+def stage_seconds(text: str) -> dict[str, float]:
+    """CPU seconds of each stage on ``text`` as one document."""
+    from kronika.model import Analysis, Document
+    from kronika.pipeline import STAGES
+
+    analysis = Analysis(Document("long", text, DCT))
+    seconds = {}
+    for stage in STAGES:
+        started = time.process_time()
+        stage.run(analysis)
+        seconds[stage.name] = time.process_time() - started
+    return seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[128 * 1024, 512 * 1024])
     args = parser.parse_args()
-    from kronika.commands.demo import sample_document
-    from kronika.model import Analysis, Document
-    from kronika.pipeline import STAGES, analyze
-
-    sample = sample_document().text
-    analyze(Document("warm", sample, "1939-10-01"))  # models and caches loaded before timing
+    stage_seconds(long_text(20_000))  # models and caches loaded before timing
     rows = []
     for size in args.sizes:
-        analysis = Analysis(Document(f"s{size}", long_text(sample, size), "1939-10-01"))
-        seconds = {}
-        for stage in STAGES:
-            started = time.process_time()
-            stage.run(analysis)
-            seconds[stage.name] = time.process_time() - started
+        seconds = stage_seconds(long_text(size))
         rows.append((size, seconds))
         print(f"{size // 1024:>6} KB: " + ", ".join(f"{name} {value:.1f}" for name, value in seconds.items()),
               flush=True)

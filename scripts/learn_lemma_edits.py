@@ -1,8 +1,8 @@
 """Learn the edit ranker of name base forms (``kronika.morph.lemma_edits``) from the Polem KPWr names.
 
 Runs the rule lemmatizer on each training mention's text with no category (as on unseen text), and for
-every word the rules guess at (unknown to Morfeusz, or forms of several lemmas) whose gold word is
-among the candidates, trains an averaged perceptron to rank the gold candidate first. Only the train
+every word whose gold word is among the candidates trains an averaged perceptron to rank the gold
+candidate first (words the rules guess at and words they are sure of by separate features). Only the train
 file is read (``../shared/data/lemma/polem-kpwr-ne-train.tsv``); the weights, rounded, go to
 ``src/kronika/morph/models/lemma-edits-pl.json.gz``. Deterministic (fixed shuffle seed, gzip without
 timestamp).
@@ -48,7 +48,7 @@ def instances(examples: list[tuple[str, str]]) -> list[Instance]:
         gold = [t.text.lower() for t in tokenize(lemma)]
         for choice in choices:
             token = choice.tokens[choice.index]
-            if choice.kept != len(gold) or not lemma_edits.decides(choice):
+            if choice.kept != len(gold) or not lemma_edits.ranks(choice):
                 continue
             options = lemma_edits.candidates(token, choice.rule_form)
             target = next((n for n, c in enumerate(options) if c.form.lower() == gold[choice.position]), None)

@@ -141,8 +141,12 @@ def learn_name_usage(nkjp: Path) -> Counter:
             form = fields[0].strip()
             names: dict[str, set] = defaultdict(set)
             quals: dict[str, set] = defaultdict(set)
+            inhabitants: set[str] = set()  # nouns naming a nation or inhabitants the form may be (Polaków: Polak)
             if form[:1].isupper() and form.isalpha():
-                for reading in _readings(morphology.analyse(form)):
+                interps = morphology.analyse(form)
+                inhabitants = {i.lemma.lower() for i in interps
+                               if i.lemma[:1].isupper() and "nazwa_pospolita" in i.quals}
+                for reading in _readings(interps):
                     if _NAME_QUALIFIERS.intersection(reading.interp.quals):
                         names[reading.interp.lemma] |= reading.triples
                         quals[reading.interp.lemma] |= set(reading.interp.quals)
@@ -155,7 +159,9 @@ def learn_name_usage(nkjp: Path) -> Counter:
             wanted = next((q for kind, q in _LABEL_QUALIFIERS if kind in label), set())
             if len(names) > 1 and wanted:
                 fitting = [name for name in names if quals[name] & wanted]
-                if len(fitting) == 1:
+                if fields[1].lower() in inhabitants and "placeName" in label:
+                    pass  # NKJP labels a nation by its country: Polaków is Polak's, not the village Polaki's
+                elif len(fitting) == 1:
                     counts[fitting[0]] += 1
                 elif fields[1] in fitting and "persName" not in label:
                     # between places the corpus' own (automatic) lemma; between forenames it is a guess

@@ -3,9 +3,9 @@
 ``1939-09-20`` stays a day; *około 20 września* (``mod=APPROX``) becomes ``1939-09-20~``; a season
 ``1939-FA`` becomes ``1939-23``; a decade ``193`` becomes ``193X``; *przed 1 września* (``BEFORE``) the
 open interval ``../1939-09-01``; *na początku października* (``START``) the first third of the month,
-approximate: ``1939-10-01~/1939-10-10~``. A value without a calendar reading (durations, sets,
-``PRESENT_REF``) has no EDTF. A date carried over from the narrative rather than stated is uncertain
-(``?``). Shared by the contract JSON and every export.
+approximate: ``1939-10-01~/1939-10-10~``; *300 r. p.n.e.* (``BC0300``) the astronomical year ``-0299``.
+A value without a calendar reading (durations, sets, ``PRESENT_REF``) has no EDTF. A date carried over
+from the narrative rather than stated is uncertain (``?``). Shared by the contract JSON and every export.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ _DAY_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?")
 _DAY_PART = re.compile(r"(\d{4}-\d{2}-\d{2})T(?:MO|MI|AF|EV|NI|DT)")  # a part of the day: the day itself
 _MONTH = re.compile(r"(\d{4}|XXXX)-(\d{2})")
 _YEAR = re.compile(r"\d{4}")
+BC_YEAR = re.compile(r"BC(\d{4})")
 DECADE = re.compile(r"(\d{3})X?")
 CENTURY = re.compile(r"(\d{2})(?:XX)?")
 WEEK = re.compile(r"(\d{4})-W(\d{2})(?:-WE)?")
@@ -54,7 +55,7 @@ def _point(value: str) -> str | None:
         if match[2] == "24":  # midnight at the end of a day is the start of the next
             try:
                 day = dt.date.fromisoformat(match[1]) + dt.timedelta(days=1)
-            except ValueError:
+            except (ValueError, OverflowError):  # not a day, or midnight ending 9999-12-31
                 return None
             return f"{day.isoformat()}T00:{match[3]}:{match[4] or '00'}"
         return f"{match[1]}T{match[2]}:{match[3]}:{match[4] or '00'}"
@@ -77,6 +78,10 @@ def _point(value: str) -> str | None:
         return f"{match[1]}X"
     if match := CENTURY.fullmatch(value):
         return f"{match[1]}XX"
+    if (match := BC_YEAR.fullmatch(value)) and int(match[1]) > 0:
+        # ISO 8601 counts years astronomically: 1 BC is year 0, so 300 BC is -0299
+        year = int(match[1]) - 1
+        return f"-{year:04d}" if year else "0000"
     return None
 
 

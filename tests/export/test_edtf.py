@@ -29,6 +29,9 @@ CASES = [
     ("1939-09-17T03:00", None, True, "1939-09-17?"),
     ("1939-W37", None, False, "1939-09-11/1939-09-17"),
     ("XXXX-09-17", None, False, "XXXX-09-17"),
+    # ISO 8601 years are astronomical: 300 BC is -0299, 1 BC is 0000
+    ("BC0300", None, False, "-0299"),
+    ("BC0001", "APPROX", False, "0000~"),
     # EDTF intervals hold dates: a time of day at an end gives its day
     ("1935-03-09T09:00/1935-03-09T21:00", None, False, "1935-03-09"),
     ("1913-03-12T19:00", "AFTER", False, "1913-03-12/.."),
@@ -43,7 +46,7 @@ def test_timex_values_map_onto_edtf_that_the_library_parses(value, mod, uncertai
     edtf.parse_edtf(result)  # raises on anything that is not EDTF
 
 
-@pytest.mark.parametrize("value", ["P3D", "PRESENT_REF", "XXXX-WXX-1", "", None])
+@pytest.mark.parametrize("value", ["P3D", "PRESENT_REF", "XXXX-WXX-1", "9999-12-31T24:00", "", None])
 def test_values_without_a_calendar_reading_have_no_edtf(value):
     assert timex_to_edtf(value) is None
 

@@ -12,6 +12,7 @@ from kronika.geo.context import context_words
 from kronika.geo.curated import load_country_names, load_exonyms
 from kronika.geo.index import get_gazetteer
 from kronika.geo.orthography import modernised
+from kronika.geo.states import country_then
 from kronika.model import Document, Entity
 from kronika.pipeline import analyze
 
@@ -191,3 +192,110 @@ def test_country_names_and_exonyms_load() -> None:
 def test_exonyms_reject_bad_rows(row: str) -> None:
     with pytest.raises(ValueError, match="line 2"):
         load_exonyms(f"exonym\tname_now\tcountry_now\tsource\n{row}\n")
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Poseł czerkieski przybył do Stambułu, by upraszać Portę o pomoc.", "Portę"),
+    ("Obrazy wystawiono w Luwrze w Paryżu.", "Luwrze"),
+])
+def test_a_name_the_dictionary_knows_as_a_building_is_no_settlement(text: str, mention: str) -> None:
+    found = entity(text, mention)
+    assert not found.geo or found.geo["kind"] != "settlement", found
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("W Wiedniu przebywa teraz książę Bordeaux ze swym dworem.", "Bordeaux"),
+    ("Król nie został uznany Księciem Szlezwiku przez sejm.", "Szlezwiku"),
+    ("Na przyjęciu był hrabia Flandrii z małżonką.", "Flandrii"),
+])
+def test_a_name_in_a_title_of_nobility_is_not_geocoded(text: str, mention: str) -> None:
+    analysis = analyze(Document("t", text, "1850-07-12"))
+    start = text.index(mention)
+    assert not any(e.geo for e in analysis.entities if e.start < start + len(mention) and start < e.end)
+
+
+def test_a_name_in_parentheses_after_a_place_is_its_other_name() -> None:
+    text = "Rozpoczęto budowę tamy pomiędzy Swieciem a Nowem (Neuenburg) nad Wisłą."
+    analysis = analyze(Document("t", text, "1850-07-12"))
+    nowe = next(e for e in analysis.entities if e.text == "Nowem")
+    alias = next(e for e in analysis.entities if e.text == "Neuenburg")
+    assert nowe.geo and alias.geo and alias.geo["name"] == nowe.geo["name"] == "Nowe"
+
+
+def test_a_village_in_a_distant_gubernia_is_not_a_namesake_at_home() -> None:
+    text = "W ubiegłym miesiącu we wsi Jakubówce w gub. Kijowskiej spłonęło kilka chat."
+    jakubowka = entity(text, "Jakubówce")
+    assert not jakubowka.geo, jakubowka.geo
+
+
+def test_a_part_of_a_village_answers_to_the_village_name() -> None:
+    text = "Armja Auffenberga odniosła zwycięstwo pod Komarowem, Zamościem i Tomaszowem."
+    komarow = entity(text, "Komarowem")
+    assert komarow.geo and km(komarow.geo["lat"], komarow.geo["lon"], 50.63, 23.48) < 10, komarow.geo
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Dziennik „New York Herald” zaofiarował mu pomoc.", "York"),
+    ("Według „Hamburger Fremdenblatt” rozstrzelano ich w Moskwie.", "Hamburger"),
+])
+def test_a_name_inside_a_quoted_title_is_no_place(text: str, mention: str) -> None:
+    analysis = analyze(Document("t", text, "1918-09-18"))
+    start = text.index(mention)
+    assert not any(e.geo for e in analysis.entities if e.start < start + len(mention) and start < e.end)
+
+
+def test_a_quoted_sentence_keeps_its_places() -> None:
+    found = entity("Wołano: „Niech żyje Warszawa i cała Polska”.", "Warszawa")
+    assert found.geo and found.geo["name"] == "Warsaw"
+
+
+@pytest.mark.parametrize(("name", "date"), [("Lublin", "1918-09-11"), ("Warszawa", "1916-01-01")])
+def test_the_occupied_kingdom_of_poland_has_no_single_state(name: str, date: str) -> None:
+    place = geocode(name, 1918)
+    assert place is not None and country_then(place, date) is None
+
+
+@pytest.mark.parametrize(("mention", "name_now", "name_pl"), [
+    ("Szumli", "Shumen", "Szumla"), ("Adrianopola", "Edirne", "Adrianopol"), ("Raguzy", "Dubrovnik", "Dubrownik"),
+    ("Tryjestu", "Trieste", "Triest"), ("Antivari", "Bar", "Antiwari"), ("Tyflisie", "Tbilisi", "Tyflis"),
+    ("Mukdenu", "Shenyang", "Mukden"), ("Pampeluny", "Pamplona", "Pampeluna"),
+])
+def test_names_of_the_nineteenth_century_resolve_and_keep_the_1939_name(mention: str, name_now: str,
+                                                                         name_pl: str) -> None:
+    place = geocode(mention, 1863)
+    assert place is not None and place.name_now == name_now and place.name == name_pl
+
+
+def test_a_lower_case_adjective_completes_a_name_the_gazetteer_knows() -> None:
+    found = entity("Armja oparła się lewem skrzydłem o okolice Rawy ruskiej i Lwowa.", "Rawy")
+    assert found.geo and km(found.geo["lat"], found.geo["lon"], 50.23, 23.62) < 10, found.geo
+
+
+def test_an_adjective_after_an_administrative_word_is_no_street() -> None:
+    text = "W Kijowie mówiono, że we wsi Jakubówce w gub. Kijowskiej spłonęło kilka chat."
+    analysis = analyze(Document("t", text, "1902-11-29"))
+    assert not any(e.subtype == "street" for e in analysis.entities if e.text == "Kijowskiej")
+
+
+def test_the_unit_the_gazetteer_can_place_rules_out_a_namesake_far_away() -> None:
+    text = "Bandyci napadli na dom zamieszkałego we wsi Borsuki, gm. Chocieńczyckiej, pow. Wilejskiego."
+    found = entity(text, "Borsuki")
+    assert not found.geo or km(found.geo["lat"], found.geo["lon"], 54.49, 26.91) < 60, found.geo
+
+
+def test_an_adjective_describing_a_common_noun_is_not_the_town_of_that_name() -> None:
+    analysis = analyze(Document("t", "Gellert został nauczycielem w Czarnych olędrach pod Poznaniem.", "1838-05-05"))
+    assert not any(e.geo for e in analysis.entities if e.text.startswith("Czarn"))
+
+
+def test_two_towns_joined_by_a_dash_stay_two() -> None:
+    text = "Pozostaje więc mecz Wilno–Kowno w przyszłym miesiącu."
+    analysis = analyze(Document("t", text, "1939-04-03"))
+    kowno = next(e for e in analysis.entities if e.text == "Kowno")
+    assert kowno.geo and kowno.geo["name"] == "Kaunas", kowno.geo
+
+
+def test_older_forms_with_sz_for_s_acute_resolve() -> None:
+    assert modernised("Szmiglu") == "Śmiglu" and modernised("Szwecji") == "Szwecji"
+    found = entity("Kandydat został rektorem i kaznodzieją w Szmiglu.", "Szmiglu")
+    assert found.geo and found.geo["name"] == "Śmigiel"

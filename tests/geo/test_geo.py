@@ -16,7 +16,9 @@ from kronika.geo.curated import input_checksums, load_border_corrections, load_c
 from kronika.geo.index import Gazetteer, get_gazetteer
 from kronika.geo.keys import fold, mention_keys
 from kronika.geo.qualifiers import load_regions, split_qualifier
+from kronika.geo.resolve import district_seat
 from kronika.model import Analysis, Document, Entity
+from kronika.pipeline import analyze
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -244,3 +246,19 @@ def test_shipped_index_row_counts_and_order() -> None:
         assert len(getattr(columns, column)) == len(gazetteer), column
     salience = columns.salience_e2
     assert all(a >= b for a, b in zip(salience[:-1], salience[1:], strict=True))
+
+
+@pytest.mark.parametrize(("adjective", "seat"), [("nisiecki", "Nisko"), ("pleszewski", "Pleszew"), ("płocki", "Płock"),
+                                                 ("płoński", "Płońsk"), ("włoszczowski", "Włoszczowa"),
+                                                 ("katowicki", "Katowice")])
+def test_district_adjective_names_its_seat_town(adjective: str, seat: str) -> None:
+    place = district_seat(adjective)
+    assert place is not None and place.name == seat
+
+
+def test_an_old_district_picks_the_namesake_near_its_seat() -> None:
+    text = "W Rudniku, w powiecie Nisieckim, zabrano dnia 25. b. m. 160 sztuk broni."
+    analysis = analyze(Document("d", text, "1863-11-30"))
+    rudnik = next(e for e in analysis.entities if e.text == "Rudniku")
+    assert rudnik.geo is not None and rudnik.geo["name"] == "Rudnik nad Sanem"
+    assert rudnik.geo["country_then"] == "Austrian Empire"

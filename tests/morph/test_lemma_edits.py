@@ -59,6 +59,39 @@ def test_without_weights_the_rules_answer() -> None:
         lemma_edits.restore_weights()
 
 
+def test_where_the_rules_are_sure_the_model_overrules_them_only_by_a_margin() -> None:
+    tokens = _tokens("Warszawy")  # one lemma, alone: the rules are sure, the model may still rank
+    choice = lemma_edits.Choice(tokens, 0, "unknown", "Warszawa", True, False, 0, 1)
+    assert lemma_edits.ranks(choice) and not lemma_edits.decides(choice)
+    below, above = lemma_edits.SURE_MARGIN / 2, lemma_edits.SURE_MARGIN * 2
+    for weight, expected in ((below, "Warszawa"), (above, "Warszawy")):
+        lemma_edits.use_weights({"sure|src=keep": weight})
+        try:
+            assert lemma_edits.choose(choice) == expected
+        finally:
+            lemma_edits.restore_weights()
+
+
+def test_a_one_word_name_chosen_as_an_adjective_lemma_is_cited_lower_case() -> None:
+    weights = {f"{regime}src=lemma:adj:-": 10.0 for regime in ("", "sure|")}
+    lemma_edits.use_weights(weights)
+    try:
+        for text, rule_form, expected in (("Europejskiej", "Europejska", "europejski"),
+                                          ("Kowalskiego", "Kowalski", "Kowalski")):  # also a surname
+            choice = lemma_edits.Choice(_tokens(text), 0, "unknown", rule_form, True, False, 0, 1)
+            assert lemma_edits.choose(choice) == expected
+    finally:
+        lemma_edits.restore_weights()
+
+
+def test_agreement_and_hand_written_endings_are_not_ranked() -> None:
+    tokens = _tokens("Edwarda Gierka")
+    assert not lemma_edits.ranks(lemma_edits.Choice(tokens, 1, "unknown", "Gierek", True, True, 1, 2))
+    # an invented Russian family name in a hand-written oblique ending
+    tokens = _tokens("Bzdryninych")
+    assert not lemma_edits.ranks(lemma_edits.Choice(tokens, 0, "unknown", "Bzdrynin", True, False, 0, 1))
+
+
 def test_the_bundled_model_reads() -> None:
     weights = lemma_edits._bundled_weights()
     assert weights and all(isinstance(value, float) for value in list(weights.values())[:10])

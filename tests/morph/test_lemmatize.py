@@ -126,6 +126,8 @@ def test_lemmatize_phrase(phrase: str, category: str | None, expected: str) -> N
         ("Jan Nowak", "PERSON", "Jan Nowak"),
         # a lower-case adjective with no category is a name-derived adjective
         ("francuskiego", None, "francuski"),
+        # a nation, not a village of the same name (Polaki)
+        ("Polaków", None, "Polacy"),
     ],
 )
 def test_names_unseen_in_training(phrase: str, category: str | None, expected: str) -> None:

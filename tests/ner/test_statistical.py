@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 
 from kronika.ner.features import sentence_features, word_shape
-from kronika.ner.statistical import decode_levels, is_held_out, normalise_label, read_nkjp_iob, tag_nkjp
+from kronika.ner.statistical import (
+    decode_levels,
+    default_model_path,
+    get_tagger,
+    is_held_out,
+    model_attributes,
+    normalise_label,
+    read_nkjp_iob,
+    tag_nkjp,
+)
 from kronika.text.segment import split_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -133,3 +142,17 @@ def test_name_gazetteer_is_up_to_date() -> None:
     script = ROOT / "scripts" / "build_name_gazetteer.py"
     result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_tagging_with_only_the_models_attributes_scores_as_with_all() -> None:
+    tagger = get_tagger()
+    known = model_attributes(default_model_path())
+    assert "bias" in known and "w=warszawa" in known and "w=kronikarzowanie" not in known
+    forms = ["Gen.", "Władysław", "Sikorski", "przyleciał", "z", "Londynu", "do", "Kairu", "17", "IV", "1943", "r."]
+    full, kept = sentence_features(forms), tagger._features(forms)
+    assert all(set(k) == set(f) & known for k, f in zip(kept, full, strict=True))
+    crf = tagger._tagger
+    crf.set(full)
+    labels, probability = crf.tag(), crf.probability(crf.tag())
+    crf.set(kept)
+    assert (crf.tag(), crf.probability(labels)) == (labels, probability)  # to the last bit

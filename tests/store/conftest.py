@@ -19,6 +19,7 @@ from kronika.morph import get_morphology
 from kronika.quantities import annotate_quantities
 from kronika.store import Store
 from kronika.text.segment import split_sentences
+from tests.tei_validation import jing_errors, tei_schema  # noqa: F401 - TEI validation for the correction exports
 
 POSTGRES_URL = os.environ.get("KRONIKA_TEST_POSTGRES_URL")
 

@@ -3,11 +3,14 @@ document is analysed again."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
 
 from kronika.errors import KronikaError
+from kronika.export.store_export import export_store
 from kronika.model import Document
 from kronika.pipeline import analyze
 from kronika.store import Store
@@ -134,9 +137,23 @@ def test_cli_correct_list_export_and_errors(tmp_path, capsys) -> None:
     start, end = _span("6 września 1939 roku")
     main(["correct", "timex", document, str(start), str(end), "1939-09-07", "--db", db, "--user", "Ewa", "--json"])
     assert json.loads(capsys.readouterr().out)["source"] == "human"
-    main(["corrections", "export", "--db", db])
+    main(["corrections", "export", "--db", db, "--format", "jsonl"])
     row = json.loads(capsys.readouterr().out)
     assert (row["kind"], row["value"], row["user"]) == ("timex", "1939-09-07", "Ewa")
+    split_start, split_end = _span("Lwowie")
+    main(["correct", "split", document, str(split_start), str(split_end), "--lemma", "Lwów Zamarstynów",
+          "--db", db, "--user", "Ewa", "--json"])
+    assert json.loads(capsys.readouterr().out)["kind"] == "split"
+    with Store.open(db) as store:
+        event = store.events(document=document)[0]
+    main(["correct", "event", document, str(event.trigger_start), str(event.trigger_end), "accepted",
+          "--time", "1939-05-06", "--places", "Kraków", "--db", db, "--user", "Ewa"])
+    assert "applied by Ewa" in capsys.readouterr().out
+    with Store.open(db) as store:
+        assert [a.lemma for a in store.events(document=document)[0].places] == ["Kraków"]
+    main(["corrections", "export", "--db", db])
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines() if '"base_form"' in line]
+    assert {"kind": "base_form", "form": "Lwowie", "lemma": "Lwów Zamarstynów"}.items() <= rows[-1].items()
     main(["analyze", "--stored", document, "--db", db])
     timex = next(t for t in json.loads(capsys.readouterr().out)["timexes"] if t["start"] == start)
     assert (timex["value"], timex["source"]) == ("1939-09-07", "human")
@@ -154,3 +171,103 @@ def test_authority_link_adds_a_ref_and_undo_removes_it(stored: tuple[Store, str]
         library.correct(store, "link", {"ref": lwow}, {"authority": "Q36036"}, "Ewa")
     library.undo(store, correction.id, "Ewa")
     assert store.entities(ref="wikidata:Q36036") == []
+
+
+def test_every_export_says_who_corrected_what_and_when(stored: tuple[Store, str], jing_errors) -> None:
+    store, document = stored
+    lwow = _entity_ref(store, "Lw")
+    library.correct(store, "entity", {"ref": lwow}, {"lemma": "Lwów (miasto)"}, "Anna")
+    start, end = _span("6 września 1939 roku")
+    timex = library.correct(store, "timex", {"start": start, "end": end}, {"value": "1939-09-07"}, "Ewa", document)
+    event = store.events(document=document)[0]
+    library.correct(store, "event", {"trigger_start": event.trigger_start, "trigger_end": event.trigger_end},
+                    {"status": "accepted"}, "Ewa", document)
+
+    marked = _analysis_json(store, document)
+    date = next(t for t in marked["timexes"] if t["start"] == start)
+    assert (date["source"], date["by"], date["at"]) == ("human", "Ewa", timex.created_at)
+    assert {(e["source"], e.get("by")) for e in marked["entities"] if e["ref"] == lwow} == {("human", "Anna")}
+    assert any(e["source"] == "machine" and "by" not in e for e in marked["entities"])
+
+    tei = export_store(store, "tei")
+    assert jing_errors(tei) == []
+    assert 'key="Lwów (miasto)" ref="#' in tei and 'resp="#' in tei
+    assert "<resp>correction</resp><name>Anna</name>" in tei and f'when="{timex.created_at}"' in tei
+
+    rows = {row["lemma"]: row for row in _csv(export_store(store, "csv", table="mentions"))}
+    assert (rows["Lwów (miasto)"]["source"], rows["Lwów (miasto)"]["corrected_by"]) == ("human", "Anna")
+    assert {row["source"] for name, row in rows.items() if name != "Lwów (miasto)"} == {"machine"}
+    events = _csv(export_store(store, "csv"))
+    assert (events[0]["source"], events[0]["corrected_by"]) == ("human", "Ewa")
+
+    annotations = json.loads(export_store(store, "webanno"))["first"]["items"]
+    corrected = [a for a in annotations if a["target"]["selector"][1]["start"] == start]
+    assert corrected[0]["creator"] == {"type": "Person", "name": "Ewa"} and corrected[0]["created"] == timex.created_at
+
+    turtle = export_store(store, "ttl")
+    assert "prov:wasAttributedTo" in turtle and '"Anna"' in turtle and "prov:generatedAtTime" in turtle
+
+
+def _csv(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_split_gives_a_mention_its_own_entity_and_survives_reanalysis(stored: tuple[Store, str]) -> None:
+    store, document = stored
+    lwow = _entity_ref(store, "Lw")
+    assert store.entities(ref=lwow)[0].mentions == 2
+    start, end = _span("Lwowie")
+    split = library.correct(store, "split", {"start": start, "end": end}, {"lemma": "Lwów Zamarstynów"}, "Ewa",
+                            document)
+    assert store.entities(ref=lwow)[0].mentions == 1
+    zamarstynow = store.entities(ref="place:lwow-zamarstynow")[0]
+    assert (zamarstynow.lemma, zamarstynow.mentions) == ("Lwów Zamarstynów", 1)
+    mention = next(e for e in _analysis_json(store, document)["entities"] if e["start"] == start)
+    assert (mention["ref"], mention["source"], mention["by"]) == ("place:lwow-zamarstynow", "human", "Ewa")
+
+    assert library.reanalyze(store, document) == (1, 0)
+    assert store.entities(ref="place:lwow-zamarstynow")[0].mentions == 1
+    assert store.entities(ref=lwow)[0].mentions == 1
+
+    library.undo(store, split.id, "Ewa")
+    assert store.entities(ref=lwow)[0].mentions == 2
+    assert store.entities(ref="place:lwow-zamarstynow") == []
+
+
+def test_a_split_keeping_the_name_has_a_ref_of_its_own(stored: tuple[Store, str]) -> None:
+    store, document = stored
+    lwow = _entity_ref(store, "Lw")
+    start, end = _span("Lwowa")
+    split = library.correct(store, "split", {"start": start, "end": end}, {}, "Ewa", document)
+    own = f"{lwow}-h{split.id}"
+    assert store.entities(ref=own)[0].mentions == 1
+    library.correct(store, "place", {"ref": own}, {"lat": 49.9, "lon": 24.0}, "Ewa")
+    assert library.reanalyze(store, document) == (1, 0)  # the place stays on the entity, kept by its ref
+    assert store.entities(ref=own)[0].geo["lat"] == 49.9 and store.entities(ref=lwow)[0].mentions == 1
+
+
+def test_an_event_gets_another_time_place_and_participants(stored: tuple[Store, str]) -> None:
+    store, document = stored
+    event = store.events(document=document)[0]
+    target = {"trigger_start": event.trigger_start, "trigger_end": event.trigger_end}
+    before = (event.time, [a.lemma for a in event.places], [a.lemma for a in event.participants])
+    krakow = _entity_ref(store, "Krak")
+    edit = library.correct(store, "event", target, {"status": "accepted", "time": "1939-05-06",
+                                                    "places": f"{krakow}, Nowy Sącz",
+                                                    "participants": ["Józef Beck"]}, "Ewa", document)
+    edited = store.events(document=document)[0]
+    assert (edited.time, edited.interval) == ("1939-05-06", ("1939-05-06", "1939-05-06"))
+    assert [(a.lemma, a.ref) for a in edited.places] == [("Kraków", krakow), ("Nowy Sącz", None)]
+    assert [a.lemma for a in edited.participants] == ["Józef Beck"] and edited.participants[0].ref
+    analysis = _analysis_json(store, document)["events"][0]
+    assert (analysis["time"], analysis["source"], analysis["by"]) == ("1939-05-06", "human", "Ewa")
+
+    assert library.reanalyze(store, document) == (1, 0)
+    again = store.events(document=document)[0]
+    assert again.time == "1939-05-06" and [a.lemma for a in again.places] == ["Kraków", "Nowy Sącz"]
+
+    library.undo(store, edit.id, "Ewa")
+    undone = store.events(document=document)[0]
+    assert (undone.time, [a.lemma for a in undone.places], [a.lemma for a in undone.participants]) == before
+    with pytest.raises(KronikaError, match="TIMEX3"):
+        library.correct(store, "event", target, {"status": "accepted", "time": "w maju"}, "Ewa", document)

@@ -75,3 +75,44 @@ def test_mod_is_in_the_json() -> None:
     (timex,) = find_timexes("około 1940 roku")
     assert timex.to_json()["mod"] == "APPROX"
     assert Timex("t1", 0, 4, "1939", "DATE", "1939").to_json()["mod"] is None
+
+
+def test_a_dateline_is_dated_by_the_issue_not_by_the_narrative() -> None:
+    text = "Raty spłacane będą aż do r. 1852. Berlin, 9 lipca. Ogłoszono dziś traktat."
+    values = [(t.text, t.value) for t in find_timexes(text, "1850-07-12")]
+    assert values == [("r. 1852", "1852"), ("9 lipca", "1850-07-09"), ("dziś", "1850-07-09")]
+
+
+def test_a_past_event_after_a_programme_is_not_in_the_future() -> None:
+    text = "Wystawa potrwa do 15 marca 1903 roku. Rada miejska uchwaliła w d. 19 listopada budowę pomnika."
+    values = [(t.text, t.value) for t in find_timexes(text, "1902-11-29")]
+    assert values == [("15 marca 1903 roku", "1903-03-15"), ("19 listopada", "1902-11-19")]
+
+
+def test_a_season_told_in_the_past_after_plans_is_the_last_one() -> None:
+    text = "Klub zorganizuje zawody w roku 1940. Nikt z zawodników przez zimę nie trenował."
+    values = [(t.text, t.value) for t in find_timexes(text, "1939-04-03")]
+    assert values == [("roku 1940", "1940"), ("zimę", "1938-WI")]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # no verb says which way: the nearest such day (2009-05-13 is a Wednesday)
+        ("Do 15 maja remont.", "2009-05-13", [("15 maja", "2009-05-15")]),
+        ("Dnia 29 grudnia napad na strażnicę.", "1925-01-02", [("Dnia 29 grudnia", "1924-12-29")]),
+        # the ends of a range of months share one stretch of time
+        ("Sezon trwa od listopada do marca.", "2009-05-13", [("listopada do marca", "2008-11/2009-03")]),
+        # a habit has no one day
+        ("Jak zwykle nabożeństwo rozpocznie się o godz. 18.", "2009-05-13", [("godz. 18", "XXXX-XX-XXT18:00")]),
+        # a score and a rate are not times
+        ("Przy stanie 16:12 przerwano grę.", "2009-05-13", []),
+        ("Bilet kosztuje 3 zł/60 min.", "2009-05-13", []),
+        # the phase of the unit spoken of, and a time counted back with "sprzed"
+        ("W 1937 r. zaczęto budowę, a pod koniec roku ją przerwano.", "1939-06-07",
+         [("1937 r.", "1937"), ("pod koniec roku", "1937")]),
+        ("Zdjęcie sprzed dwóch lat.", "2009-05-13", [("sprzed dwóch lat", "2007")]),
+    ],
+)
+def test_direction_habits_and_non_times(text: str, dct: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected

@@ -115,6 +115,7 @@ def test_random_inputs_give_valid_timexes(pieces: list[str], dct: str | None) ->
 @settings(max_examples=20, deadline=None)
 @given(st.text(alphabet="0123456789 .-–:/ IXrokuwześniagdz\n", min_size=1000, max_size=5000))
 def test_adversarial_inputs_stay_fast(text: str) -> None:
+    find_timexes(text[:200])  # the grammar compiles its alternations on first use: time the input, not that
     started = time.perf_counter()
     find_timexes(text)
     assert time.perf_counter() - started < 0.5

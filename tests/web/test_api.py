@@ -14,11 +14,16 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pytest
+from sqlalchemy import event
 
 from kronika.cli import COMMANDS, main
 from kronika.commands.serve import command as serve_command
+from kronika.errors import KronikaError
 from kronika.export.store_export import FORMATS
-from kronika.web import pages
+from kronika.model import Document
+from kronika.pipeline import analyze
+from kronika.store import Store
+from kronika.web import TileLayer, WebApp, api, pages
 from kronika.web.app import CONTENT_SECURITY_POLICY
 from kronika.web.server import create_server
 from tests.web.conftest import HOSTILE_TEXT, Served
@@ -94,6 +99,35 @@ def test_places_carry_1939_and_today(served: Served) -> None:
     assert places["Lwów"]["country_1939"] == "Poland"
     assert places["Lwów"]["country_now"] == "Ukraine"
     assert all(p["geo"]["lat"] is not None for p in places.values())
+
+
+def test_map_gives_citations_and_dates_in_a_fixed_number_of_queries(served: Served) -> None:
+    statements: list[str] = []
+
+    def count(_connection: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(served.store.engine, "before_cursor_execute", count)
+    try:  # called directly: the server also reads the store now and then to know whether it changed
+        direct = api.map_places(served.store, {})
+    finally:
+        event.remove(served.store.engine, "before_cursor_execute", count)
+    assert len(direct) >= 5 and len(statements) <= 6  # one query per table read, none per place
+    data = get_json(served, "/api/map")
+    assert data == json.loads(json.dumps(direct))
+    lwow = next(p for p in data if p["lemma"] == "Lwów")
+    first = served.store.mentions(lwow["ref"])[:3]
+    assert [c["text"] for c in lwow["citations"]] == [served.store.sentence(m.document, m.start).text for m in first]
+    assert lwow["dates"] and all(begin <= end for begin, end in lwow["dates"])
+
+
+def test_a_place_offers_the_gazetteer_places_of_its_name(served: Served) -> None:
+    found = get_json(served, "/api/candidates?ref=place:grodno")
+    assert len(found) >= 2 and [c["current"] for c in found].count(True) == 1
+    assert next(c for c in found if c["current"])["label"].startswith("Grodno (Hrodna, Belarus")
+    status, _, page = fetch(served, "/entity?ref=place:grodno")
+    assert status == 200 and page.decode().count('class="edit inline pick-place"') == len(found) - 1
+    assert fetch(served, "/api/candidates?ref=place:nigdzie")[0] == 404
 
 
 SEARCHES = [
@@ -292,3 +326,42 @@ def test_demo_prints_summary_then_serves(tmp_path: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_an_entity_named_many_times_is_read_a_page_at_a_time(tmp_path: Path) -> None:
+    text = " ".join(f"Dnia {day} maja 1939 roku przez Lwów przejechał pociąg nr {day}." for day in range(1, 31)) * 2
+    with Store.open(f"sqlite:///{tmp_path / 'many.sqlite'}") as store:
+        store.ingest(analyze(Document("pociagi", text, "1939-06-01")))
+        lwow = store.entities(name="Lwów")[0]
+        assert lwow.mentions > pages.MENTIONS_PER_PAGE
+        first = api.entity(store, {"ref": lwow.ref})
+        last = api.entity(store, {"ref": lwow.ref, "page": "2"})
+        assert (first["page"], first["pages"], len(first["mentions"])) == (1, 2, pages.MENTIONS_PER_PAGE)
+        assert len(last["mentions"]) == lwow.mentions - pages.MENTIONS_PER_PAGE
+        every = [(m["document"], m["start"]) for m in first["mentions"] + last["mentions"]]
+        assert every == [(m.document, m.start) for m in store.mentions(lwow.ref)]
+        assert all(m["citation"]["text"].startswith("Dnia") for m in last["mentions"])
+        page = pages.entity_page(store, {"ref": lwow.ref, "page": "2"})
+        assert 'rel="prev"' in page.body and 'rel="next"' not in page.body and "strona 2 z 2" in page.body
+        with pytest.raises(pages.NotFound):
+            pages.entity_page(store, {"ref": lwow.ref, "page": "3"})
+
+
+def test_online_tiles_widen_only_the_image_policy(served: Served) -> None:
+    tiles = TileLayer.checked("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "© OpenStreetMap contributors")
+    policy = dict(WebApp(served.store, tiles=tiles).headers)["Content-Security-Policy"]
+    assert policy == CONTENT_SECURITY_POLICY.replace("img-src 'self' data:",
+                                                     "img-src 'self' data: https://tile.openstreetmap.org")
+    for bad in ("http://tile.openstreetmap.org/{z}/{x}/{y}.png", "https://{s}.tile.example/{z}/{x}/{y}.png",
+                "https://tile.example/tiles.png"):
+        with pytest.raises(KronikaError, match="--tiles"):
+            TileLayer.checked(bad, "©")
+
+
+def test_the_list_of_names_is_paged(served: Served, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pages, "ENTITIES_PER_PAGE", 5)
+    places = served.store.entities(type="PLACE")
+    second = pages.entities_page(served.store, {"type": "PLACE", "page": "2"}).body
+    assert second.count("<tr><td>") == 5 and places[5].lemma in second and places[4].lemma not in second
+    assert '<a rel="prev" href="/entities?type=PLACE&amp;page=1">' in second
+    assert '<a rel="next" href="/entities?type=PLACE&amp;page=3">' in second

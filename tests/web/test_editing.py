@@ -111,3 +111,48 @@ def test_token_is_required_on_every_request(tmp_path: Path) -> None:
             status, headers, _ = web.request("GET", "/entities?token=s3cret")
             assert status == 303 and "kronika_token=s3cret" in headers["set-cookie"]
             assert web.request("GET", "/", headers={"Cookie": "kronika_token=s3cret"})[0] == 200
+
+
+def test_a_mention_is_split_off_from_the_entity_page(client: tuple[Client, Store]) -> None:
+    web, store = client
+    csrf = web.csrf()
+    document = web.upload("notatka.txt", TEXT.encode(), csrf)[1]["location"].removeprefix("/doc/")
+    ref = next(e.ref for e in store.entities() if e.lemma.startswith("Lw"))
+    status, _, page = web.request("GET", f"/entity?ref={ref}")
+    assert status == 200 and page.count('class="edit inline split-mention"') == 2
+    start = TEXT.index("Lwowie")
+    status, headers, _ = web.post("/correct", {"kind": "split", "document": document, "start": start,
+                                               "end": start + len("Lwowie"), "lemma": "Lwów Zamarstynów",
+                                               "user": "Anna", "csrf": csrf, "back": f"/entity?ref={ref}"})
+    assert status == 303 and store.entities(ref=ref)[0].mentions == 1
+    assert store.entities(ref="place:lwow-zamarstynow")[0].mentions == 1
+
+
+def test_the_reading_view_shows_what_a_person_corrected(client: tuple[Client, Store]) -> None:
+    web, store = client
+    csrf = web.csrf()
+    location = web.upload("notatka.txt", TEXT.encode(), csrf)[1]["location"]
+    document = location.removeprefix("/doc/")
+    ref = next(e.ref for e in store.entities() if e.lemma.startswith("Lw"))
+    web.post("/correct", {"kind": "entity", "ref": ref, "lemma": "Lwów (miasto)", "user": "Anna", "csrf": csrf})
+    event = store.events(document=document)[0]
+    status, _, page = web.request("GET", location)
+    assert page.count('class="edit inline retype"') == len(store.events(document=document))
+    status, _, _ = web.post("/correct", {"kind": "event", "document": document, "trigger_start": event.trigger_start,
+                                         "trigger_end": event.trigger_end, "status": "accepted", "type": "visit",
+                                         "user": "Anna", "csrf": csrf, "back": location})
+    assert status == 303 and store.events(document=document)[0].type == "visit"
+    status, _, page = web.request("GET", location)
+    assert page.count('data-lemma="Lwów (miasto)"') == 2 and page.count('data-by="Anna"') == 2
+    assert page.count('<span class="human"') == 1  # the retyped event; names show it in their marks
+    assert page.count('class="edit inline event-edit"') == len(store.events(document=document))
+    status, _, _ = web.post("/correct", {"kind": "event", "document": document, "trigger_start": event.trigger_start,
+                                         "trigger_end": event.trigger_end, "status": "accepted", "time": "1939-05-06",
+                                         "places": "Lwów (miasto)", "participants": "", "user": "Anna", "csrf": csrf})
+    edited = store.events(document=document)[0]
+    assert status == 303 and edited.time == "1939-05-06" and edited.participants == ()
+    assert [(a.lemma, a.ref) for a in edited.places] == [("Lwów (miasto)", ref)]
+    bad = web.post("/correct", {"kind": "event", "document": document, "trigger_start": event.trigger_start,
+                                "trigger_end": event.trigger_end, "status": "accepted", "type": "picnic",
+                                "user": "Anna", "csrf": csrf})
+    assert bad[0] == 400 and "unknown event type" in bad[2]

@@ -82,8 +82,14 @@ def test_corrections_survive_reanalysis_and_reach_exports(workbench: tuple[Page,
     page.goto(f"{url}map")
     expect(page.locator("#leaflet-map")).to_have_attribute("data-ready", "1")
     page.locator("#leaflet-map path.country").nth(50).wait_for(state="attached")  # the base layer is drawn
-    page.locator("#leaflet-map .leaflet-overlay-pane path[fill='#e0b25b']").click()
+    marker = page.locator("#leaflet-map .leaflet-overlay-pane path[fill='#e0b25b']")
+    settled = marker.bounding_box()
+    page.wait_for_timeout(400)  # the view is final once the map is ready: nothing moves under the click
+    assert marker.bounding_box() == settled
+    marker.click()
     expect(page.locator(".map-popup")).to_contain_text("Marszałek Józef Piłsudski przybył do Kijowa")
+    expect(page.locator(".map-popup .map-candidates button.map-pick")).to_have_count(3)  # villages named Kijów
+    expect(page.locator(".map-popup .map-candidates")).to_contain_text("Kijów (Kyiv, Ukraine; 1939: USSR) — teraz")
     page.screenshot(path=str(artifacts / "4-map-popup.png"), full_page=True)
     page.click(".map-popup button.map-move")
     box = page.locator("#leaflet-map").bounding_box()

@@ -96,7 +96,7 @@ def _stored(document: str, db_url: str | None, fmt: str) -> str:
     from kronika.export.html import analyses_to_html
     from kronika.export.tei import analyses_to_tei
     from kronika.store import Store
-    from kronika.store.corrections import mark_human
+    from kronika.store.corrections import human_marks, mark_human
     from kronika.summary import render_text
 
     with Store.open(db_url) as store:
@@ -106,10 +106,11 @@ def _stored(document: str, db_url: str | None, fmt: str) -> str:
         if fmt in ("json", "jsonl"):
             data = mark_human(store, document, analysis.to_json())
             return json.dumps(data, ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n"
+        human = human_marks(store)
     if fmt == "html":
         return analyses_to_html([analysis])
     if fmt == "tei":
-        return analyses_to_tei([analysis])
+        return analyses_to_tei([analysis], human=human)
     return render_text(analysis) + "\n"
 
 

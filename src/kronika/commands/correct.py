@@ -114,6 +114,22 @@ def delete(document: str, start: int, end: int, db_url: str | None, user: str, a
     _make(db_url, "delete", {"start": start, "end": end}, {}, user, as_json, document)
 
 
+@command.command("split")
+@click.argument("document")
+@click.argument("start", type=int)
+@click.argument("end", type=int)
+@click.option("--type", "entity_type", type=click.Choice(library.ENTITY_TYPES, case_sensitive=False))
+@click.option("--lemma", help="The base form of the entity it names (else the mention's own).")
+@db_option
+@_user_option
+@json_option
+def split(document: str, start: int, end: int, entity_type: str | None, lemma: str | None, db_url: str | None,
+          user: str, as_json: bool) -> None:
+    """Split the mention at characters START–END of DOCUMENT off its entity: it names another one."""
+    _make(db_url, "split", {"start": start, "end": end}, {"type": entity_type, "lemma": lemma}, user, as_json,
+          document)
+
+
 @command.command("add")
 @click.argument("document")
 @click.argument("start", type=int)
@@ -151,13 +167,17 @@ def timex(document: str, start: int, end: int, value: str, mod: str | None, db_u
 @click.argument("end", type=int)
 @click.argument("status", type=click.Choice(library.EVENT_STATUSES))
 @click.option("--type", "event_type", help="The right event type.")
+@click.option("--time", help="The right time, a TIMEX3 value (1939-09-17, 1939-09, 1939-09-29/1939-09-30).")
+@click.option("--places", help="The event's places: refs or base forms, comma-separated (\"\" for none).")
+@click.option("--participants", help="The event's participants: refs or base forms, comma-separated.")
 @db_option
 @_user_option
 @json_option
-def event(document: str, start: int, end: int, status: str, event_type: str | None, db_url: str | None,
-          user: str, as_json: bool) -> None:
-    """Accept or reject the event whose trigger is at characters START–END of DOCUMENT."""
-    _make(db_url, "event", {"trigger_start": start, "trigger_end": end}, {"status": status, "type": event_type},
+def event(document: str, start: int, end: int, status: str, event_type: str | None, time: str | None,
+          places: str | None, participants: str | None, db_url: str | None, user: str, as_json: bool) -> None:
+    """Accept (and retype or edit) or reject the event whose trigger is at characters START–END of DOCUMENT."""
+    _make(db_url, "event", {"trigger_start": start, "trigger_end": end},
+          {"status": status, "type": event_type, "time": time, "places": places, "participants": participants},
           user, as_json, document)
 
 

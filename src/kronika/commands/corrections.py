@@ -38,8 +38,10 @@ def list_corrections(document: str | None, db_url: str | None, as_json: bool) ->
 
 @command.command("export")
 @db_option
+@click.option("--format", "export_format", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
+              help="JSON lines, one training example a line.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
-def export(db_url: str | None, output: str | None) -> None:
+def export(db_url: str | None, export_format: str, output: str | None) -> None:
     """Active corrections as JSON lines of training data: "span" (NKJP-style, "negative" for a false
     entity), "base_form" pairs, "timex" (TIMEX3) pairs, "gazetteer" rows, "event" judgements."""
     with Store.open(db_url) as store:

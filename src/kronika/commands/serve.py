@@ -17,10 +17,17 @@ from kronika.store import Store
 @click.option("--token", envvar="KRONIKA_TOKEN", metavar="SECRET",
               help="Required on every request (?token=SECRET once, then a cookie); needed with a --host "
                    "other than loopback. [env: KRONIKA_TOKEN]")
-def command(db_url: str | None, host: str, port: int, user: str | None, token: str | None) -> None:
+@click.option("--tiles", metavar="URL", help="An online base map the map offers as one more layer (off until "
+              "chosen; the browser then fetches tiles from that server), e.g. "
+              "https://tile.openstreetmap.org/{z}/{x}/{y}.png. Without it the map is wholly offline.")
+@click.option("--tiles-attribution", metavar="TEXT", default="© OpenStreetMap contributors", show_default=True,
+              help="The credit the tile server asks for.")
+def command(db_url: str | None, host: str, port: int, user: str | None, token: str | None, tiles: str | None,
+            tiles_attribution: str) -> None:
     """Serve the web application until Ctrl+C: documents with names and dates marked, entity pages,
     timeline, map, search, questions, conflicts, exports, corrections, uploads, and a JSON API under /api/."""
-    from kronika.web import serve
+    from kronika.web import TileLayer, serve
 
+    layer = TileLayer.checked(tiles, tiles_attribution) if tiles else None
     with Store.open(db_url) as store:
-        serve(store, host, port, echo=click.echo, user=user, token=token)
+        serve(store, host, port, echo=click.echo, user=user, token=token, tiles=layer)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from kronika.events.arguments import Mention, mentions_in
 from kronika.events.clauses import Clause, split_clauses
@@ -25,6 +26,12 @@ from kronika.model import Analysis, Entity, Event, EventArgument, Sentence, Time
 PREDICATE = FINITE | {"ppas", "pcon", "pant", "inf", "impt"}
 PARTICIPANT_TYPES = frozenset({"PERSON", "ORGANIZATION", "MILITARY_UNIT", "COUNTRY", "DOCUMENT"})
 PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
+ACTOR_TYPES = frozenset({"PERSON", "ORGANIZATION"})
+CALLED_TYPES = frozenset({"election", "meeting", "sports"})  # happenings one calls before they happen
+# happenings whose noun's genitive names who undergoes them, not who does them
+UNDERGONE_TYPES = frozenset({"arrest", "deportation", "mass_killing", "crime", "trial", "death", "funeral",
+                             "appointment", "election", "defense", "construction", "fire", "flood", "disaster",
+                             "accident", "capitulation"})
 HOSTILE_TYPES = frozenset({"battle", "invasion"})
 NATURAL_FORCES = frozenset({"disaster", "flood", "fire"})
 NAME_TYPES_WITHOUT_TRIGGERS = frozenset({"PERSON", "ORGANIZATION", "MILITARY_UNIT", "COUNTRY", "PLACE",
@@ -33,6 +40,7 @@ SCORE = re.compile(r"\d{1,2}:\d{1,2}")  # a match result, "3:1"
 NARRATIVE_SPAN = 3  # sentences a narrative time carries over in a text without paragraphs
 MAX_GAP = 4  # tokens allowed between the words of a multiword trigger ("stoczyły również walkę")
 DASHES = frozenset({"—", "–"})
+REPORTED_DAYS = timedelta(days=7)  # how far before its issue a report of news tells of
 HEADING_WORDS = 4  # a verbless sentence this short is a heading of a news column
 AUXILIARY_SPAN = 3  # words between an auxiliary and its participle, fewer than this ("zostały przez Niemców zajęte")
 CONDITIONAL_ENDING = re.compile(r"(?:by|bym|byś|byśmy|byście)$")  # the conditional mood: "skończyłby"
@@ -130,6 +138,7 @@ class _DocumentContext:
         self.seen_lemmas: set[str] = set()  # lemmas of the sentences read before this one
         self.seen_refs: set[str] = set()  # entity refs met before this sentence
         self.verbless: set[int] = set()  # numbers of the sentences without a verb (headings, datelines)
+        self.reports_its_days = _reports_its_days(analysis)
 
     def tell_time(self, timex: Timex, tense: str | None) -> None:
         self.narrative.append((timex, self.sentence_number, tense))
@@ -151,6 +160,27 @@ class _DocumentContext:
             if told[0].start < before:
                 return told
         return None
+
+
+def _reports_its_days(analysis: Analysis) -> bool:
+    """Whether the text reports the days around its issue: a date of the week before it, or of its day
+    (a dateline, *wczoraj*, *d. 26 b. m.*). Only such a text dates a past happening it gives no day for
+    by the issue; a retrospective one (a history, an essay) does not."""
+    dct = analysis.document.dct
+    try:
+        issue = date.fromisoformat(dct[:10]) if dct else None
+    except ValueError:
+        return False
+    if issue is None:
+        return False
+    for timex in analysis.timexes:
+        try:
+            day = date.fromisoformat(timex.value[:10])
+        except ValueError:
+            continue
+        if timedelta(0) <= issue - day <= REPORTED_DAYS:
+            return True
+    return False
 
 
 def _key(entity: Entity) -> str:
@@ -197,7 +227,9 @@ def _role(mention: Mention, match: TriggerMatch, tokens: list[Token], passive: b
     if mention.attached_to is not None and preposition is None:
         host = tokens[mention.attached_to]
         if mention.attached_to in match.tokens:
-            return "patient"
+            # the genitive of an event noun: what is done to (*aresztowanie posła*), or who does it
+            # (*przemówienie posła*, *posiedzenie Sejmu*)
+            return "patient" if match.entry.type in UNDERGONE_TYPES else "agent"
         if entity.type == "PERSON" and (lemmas_lower(host) & words["command"] or mention.host_type == "MILITARY_UNIT"):
             return "commander"
         return None
@@ -231,7 +263,8 @@ def _role(mention: Mention, match: TriggerMatch, tokens: list[Token], passive: b
     if not mention.cases or "nom" in mention.cases and (verb is None or subject_agrees(verb, tokens[_head(mention,
                                                                                                     tokens)])):
         return "patient" if passive else "agent"
-    if "acc" in mention.cases and not passive:
+    # the impersonal in -no/-to keeps its accusative object (*rozstrzelano Jana*)
+    if "acc" in mention.cases and (not passive or "imps" in match.verb_forms(tokens)):
         return "patient"
     if "dat" in mention.cases:
         return "recipient"
@@ -298,12 +331,20 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
         # or a town of its own right after it (*ojca, więzionego w Mińsku*): a located event, as for nouns
         located = any(m.entity.type == "PLACE" and m.preposition in words["place_prep"]
                       and 0 < m.first - match.verbal <= 2 for m in mentions)
-        return aux or agent or located
+        # or a date of its own right after it (*preliminarz uchwalony w styczniu*)
+        dated = any(0 < first - match.verbal <= 2 for first, _timex in timexes)
+        return aux or agent or located or dated
     noun = match.tokens[0]
-    support = words["occurrence"] | words["light_verb"]
+    # a verb of calling or inviting makes its noun a happening to come: "zarządził wybory"
+    support = words["occurrence"] | words["light_verb"] | words["announcement"]
     if any(_support_verb(tokens[i], support) for i in clause.tokens):
         return True
     if any(m.attached_to == noun and m.entity.type in PLACE_TYPES for m in mentions):
+        return True
+    if _actor_of_noun(noun, tokens, mentions) or _armed_genitive(noun, tokens, words):
+        return True
+    # a force of nature doing something is one happening: "lawina porwała narciarzy", "burza zerwała dachy"
+    if match.entry.type in NATURAL_FORCES and _subject_of_verb(noun, tokens, clause):
         return True
     # a place of its own right after the noun: "pożar w Warszawie", "powódź na Podhalu" (not a partner:
     # "mecz z Litwą")
@@ -321,8 +362,42 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
     return False
 
 
+def _subject_of_verb(noun: int, tokens: list[Token], clause: Clause) -> bool:
+    """The noun, in the nominative, is the subject of a finite verb of its clause that agrees with it."""
+    if _chosen_case(tokens[noun]) != "nom":
+        return False
+    return any(is_finite(tokens[i], tokens[i - 1] if i else None) and subject_agrees(tokens[i], tokens[noun])
+               for i in clause.tokens if i != noun)
+
+
+def _actor_of_noun(noun: int, tokens: list[Token], mentions: list[Mention]) -> bool:
+    """A named actor in the genitive makes an event noun one happening: *posiedzenie Sejmu*, *przemówienie
+    pos. Kozłowskiego*."""
+    return any(m.attached_to == noun and m.entity.type in ACTOR_TYPES and m.entity.parent is None
+               and ("gen" in m.cases or not m.cases) and not _subject_before_verb(tokens, m) for m in mentions)
+
+
+def _armed_genitive(noun: int, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
+    """An armed party or a perpetrator in the genitive after the noun, over adjectives, makes it one
+    happening: *napad bandytów*, *atak wojsk niemieckich*."""
+    k = noun + 1
+    while k < len(tokens) and (tokens[k].chosen.pos if tokens[k].chosen else "") == "adj":
+        k += 1
+    return k < len(tokens) and "gen" in cases(tokens[k]) \
+        and bool(lemmas_lower(tokens[k]) & (words["armed"] | words["perpetrator"]))
+
+
+def _subject_before_verb(tokens: list[Token], mention: Mention) -> bool:
+    """A name that may be a nominative, right before a finite verb, is its subject (*w meczu Pogoń
+    pokonała*), no genitive of the noun before it (*na posiedzeniu Sejmu przemawiał* is one)."""
+    after = mention.last + 1
+    return (not mention.cases or "nom" in mention.cases) and after < len(tokens) \
+        and is_finite(tokens[after], tokens[mention.last])
+
+
 def _choose_time(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[int, Timex]],
-                 context: _DocumentContext, clause_entities: list[Mention]) -> tuple[Timex | None, bool]:
+                 context: _DocumentContext, clause_entities: list[Mention],
+                 clause: Clause) -> tuple[Timex | None, bool]:
     usable = []
     nominal = match.verbal is None
     dct = context.analysis.document.dct
@@ -336,6 +411,9 @@ def _choose_time(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[i
             m.entity.type in {"DOCUMENT"} and _inside(m.entity, timex) for m in clause_entities)
         if attributive and not (nominal and first > match.tokens[-1]):
             continue
+        participle = _attribute_participle(tokens, first, clause, context.words)
+        if participle is not None and participle not in match.tokens:
+            continue  # the time of another happening, told by a participle
         usable.append((first, timex))
     if usable:
         anchor = match.tokens[0]
@@ -363,7 +441,24 @@ def _narrative_update(tokens: list[Token], clause: Clause, timexes: list[tuple[i
             continue
         if any(_inside(m.entity, timex) for m in clause_entities if m.entity.type == "DOCUMENT"):
             continue
+        if _attribute_participle(tokens, first, clause, context.words) is not None:
+            continue  # "niż preliminarz uchwalony w styczniu": the time of an attribute, not of the narrative
         context.tell_time(timex, tense)
+
+
+def _attribute_participle(tokens: list[Token], first: int, clause: Clause,
+                          words: dict[str, frozenset[str]]) -> int | None:
+    """The passive participle standing as an attribute right before a time, whose time it is (*debata
+    przerwana przed dwoma tygodniami*, *preliminarz uchwalony w styczniu*), else None."""
+    if first > 0 and tokens[first - 1].text.lower() == "z":
+        return None  # "izby deputowanych z 27 b. m.": a noun's own date
+    for k in (first - 1, first - 2):
+        if k >= 0 and k in clause.tokens and (tokens[k].chosen.pos if tokens[k].chosen else "") == "ppas":
+            # a participle of a verb that performs or tells a happening ("bitwa stoczona 7 września") gives
+            # the noun its time; one of an auxiliary makes the clause's predicate
+            performs = lemmas_lower(tokens[k]) & (words["light_verb"] | words["occurrence"])
+            return None if performs or _has_auxiliary(k, tokens, clause, words) else k
+    return None
 
 
 def _learn_document_dates(tokens: list[Token], timexes: list[tuple[int, Timex]], mentions: list[Mention],
@@ -452,6 +547,10 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
     non_finite = predicate is None or not is_finite(tokens[predicate], tokens[predicate - 1] if predicate else None)
     if _negated(tokens, match.tokens[0], words):
         return "negated"
+    # a participle standing as an attribute (*zawarty w r. 1934 układ*) tells what happened, whatever the
+    # clause's verb says of the rest
+    if match.verb_forms(tokens) == {"ppas"} and not _has_auxiliary(match.verbal, tokens, clause, words):
+        return "reported" if sentence_lemmas & words["rumour"] else "asserted"
     # a framed happening is taken as known: the clause's negation is not its own (its future is: *mecz
     # odbędzie się po meczu z Litwą* tells of two matches to come)
     if match.verbal is None and _frame(tokens, match.tokens[0], words) is not None:
@@ -480,14 +579,23 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
     if match.verbal is None and any(lemmas_lower(tokens[k]) & words["irrealis_noun"]
                                     for k in range(max(0, match.tokens[0] - 2), match.tokens[0])):
         return "possible"  # "próby okrążenia", "groźba strajku"
+    if match.verbal is None and _supposed_case(tokens, match.tokens[0], words):
+        return "conditional"
+    if match.verbal is None and _announced(match, tokens, clause, words):
+        return "future"
     clause_tokens = [tokens[i] for i in clause.tokens]
     if predicate is not None and _tense(tokens[predicate], clause_tokens) == "future":
         return "future"
+    if match.verbal is None and predicate is None and governing is not None and governing < match.tokens[0] \
+            and _tense(tokens[governing], clause_tokens) == "future":
+        return "future"  # "pojadą na mecz": a noun no verb tells, after a verb of the future
     chosen = tokens[predicate].chosen.pos if predicate is not None and tokens[predicate].chosen else None
     if chosen == "impt":
         return "possible"
-    if non_finite and governing is not None:
-        # "ma się odbyć", "mają być rozstrzelani": planned; "może powołać", "musi być przyjęta": possible
+    # "ma się odbyć", "mają być rozstrzelani": planned; "może powołać", "musi być przyjęta": possible; but
+    # with no infinitive the verb governs only the noun ("odpowiedź na przemówienie ma charakter …")
+    if non_finite and governing is not None and any(
+            has_pos(tokens[i], {"inf", "ppas"}) for i in clause.tokens if i != governing):
         governing_lemmas = lemmas_lower(tokens[governing])
         if governing_lemmas & words["implicative"] and _tense(tokens[governing], clause_tokens) == "past":
             return "asserted"  # "musieli walczyć", "zdołali się przebić": it happened
@@ -544,16 +652,19 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
             continue
         if entry.condition == "penalty" and not _penalty_or_none(match, tokens, words):
             continue
-        if entry.condition == "traveller" and _message_moves(clause, tokens, words):
+        if entry.condition == "traveller" and _message_moves(clause, tokens, match.verbal, words):
             continue
         # the law is what the verb enacts: its subject or object ("w sprawie ustaw" is a topic)
         if entry.condition == "enacted" and match.verbal is None and not (
                 cases(tokens[match.tokens[0]]) & {"nom", "acc"}
+                and not _governed_by_preposition(tokens, match.tokens[0])
                 and any(_support_verb(tokens[i], words["light_verb"]) for i in clause.tokens)):
             continue
         if entry.condition == "building" and not any(
                 lemmas_lower(tokens[k]) & words["building"]
                 for k in range(match.tokens[-1] + 1, min(match.tokens[-1] + 6, len(tokens)))):
+            continue
+        if entry.condition == "many" and _one_person_undergoes(event, entities):
             continue
         if entry.condition == "natural" and any(
                 p.role == "agent" and p.entity and p.entity in people for p in event.participants):
@@ -566,6 +677,22 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
             continue
         return entry
     return None
+
+
+def _one_person_undergoes(event: Event, entities: list[Entity]) -> bool:
+    """The happening's only patient is one named person (*rozstrzelanie Jarossyego*)."""
+    persons = {e.id for e in entities if e.type == "PERSON"}
+    patients = [p for p in event.participants if p.role == "patient"]
+    return len(patients) == 1 and patients[0].entity in persons
+
+
+def _governed_by_preposition(tokens: list[Token], noun: int) -> bool:
+    """A preposition or a noun before the noun, over adjectives: *poprawki do nowej ustawy*, *projekt
+    ustawy* (a complement or an attribute, no subject, no object)."""
+    k = noun - 1
+    while k >= 0 and (tokens[k].chosen.pos if tokens[k].chosen else "") == "adj":
+        k -= 1
+    return k >= 0 and (is_preposition(tokens[k]) or (tokens[k].chosen.pos if tokens[k].chosen else "") == "subst")
 
 
 def _penalty_or_none(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
@@ -583,12 +710,14 @@ def _penalty_or_none(match: TriggerMatch, tokens: list[Token], words: dict[str, 
     return noun is not None and bool(lemmas_lower(tokens[noun]) & words["penalty"])
 
 
-def _message_moves(clause: Clause, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
-    """The subject that arrives is a message (*wiadomości docierały*, *wiadomości, które docierały*)."""
+def _message_moves(clause: Clause, tokens: list[Token], verb: int | None, words: dict[str, frozenset[str]]) -> bool:
+    """The subject that arrives is a message (*wiadomości docierały*, *wiadomości, które docierały*): a
+    message noun in the nominative that agrees with the verb (*pismo* is not who *przybył*)."""
     # the antecedent of *które* is the subject whatever its own case (*z informacji, które docierały*)
     if clause.antecedent is not None and lemmas_lower(tokens[clause.antecedent]) & words["message"]:
         return True
-    return any(lemmas_lower(tokens[i]) & words["message"] and "nom" in cases(tokens[i]) for i in clause.tokens)
+    return any(lemmas_lower(tokens[i]) & words["message"] and "nom" in cases(tokens[i])
+               and (verb is None or subject_agrees(tokens[verb], tokens[i])) for i in clause.tokens)
 
 
 def _generic(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
@@ -608,6 +737,44 @@ def _figure_of_plenty(match: TriggerMatch, tokens: list[Token], words: dict[str,
         after += 1
     return after < len(tokens) and "gen" in cases(tokens[after]) \
         and bool(lemmas_lower(tokens[after]) & words["outburst"])
+
+
+def _case_of(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
+    """A noun of condition in a compound preposition, no happening: *w wypadku odmowy*, *na ten wypadek*
+    (but *w wypadku samochodowym* is an accident: an adjective of its own follows)."""
+    noun = match.tokens[0]
+    if match.verbal is not None or len(match.tokens) > 1 or not lemmas_lower(tokens[noun]) & words["case_noun"]:
+        return False
+    after = tokens[noun + 1] if noun + 1 < len(tokens) else None
+    if after is not None and (after.chosen.pos if after.chosen else "") == "adj" \
+            and _chosen_case(after) == _chosen_case(tokens[noun]):
+        return False  # its own adjective, agreeing with it; not "w wypadku pierwszego" (a genitive)
+    return _preposition_before(tokens, noun, frozenset({"w", "na"}))
+
+
+def _chosen_case(token: Token) -> str | None:
+    """The case of the tagger's reading of a noun or adjective (*subst:sg:loc:m3* → loc)."""
+    fields = token.chosen.tag.split(":") if token.chosen else []
+    return fields[2] if len(fields) > 2 else None
+
+
+def _supposed_case(tokens: list[Token], noun: int, words: dict[str, frozenset[str]]) -> bool:
+    """An event noun after a compound preposition of condition is only supposed: *w razie wojny*,
+    *na wypadek zamachów*."""
+    k = noun - 1
+    while k >= 0 and (tokens[k].chosen.pos if tokens[k].chosen else "") in {"adj", "num"}:
+        k -= 1
+    return k > 0 and bool(lemmas_lower(tokens[k]) & words["case_noun"]) \
+        and _preposition_before(tokens, k, frozenset({"w", "na"}))
+
+
+def _announced(match: TriggerMatch, tokens: list[Token], clause: Clause, words: dict[str, frozenset[str]]) -> bool:
+    """An event noun that a verb of calling or inviting governs, or an adjective of the future modifies,
+    is still to come: *zarządził wybory*, *pismo zapraszające na kongres*, *przyszłe wybory*; so is a vote,
+    a meeting or a match called (*ogłosiło wybory*, *zwołał zjazd*; an *ogłoszone orędzie* is said)."""
+    noun = match.tokens[0]
+    announcing = words["announcement"] | (words["calling"] if match.entry.type in CALLED_TYPES else frozenset())
+    return any(lemmas_lower(tokens[k]) & announcing for k in range(max(0, noun - 3), noun) if k in clause.tokens)
 
 
 def _aimed_at(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
@@ -679,7 +846,7 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
         claimed = _claimed(clause, tokens, words)
         for match in matches:
             if _generic(match, tokens, words) or _aimed_at(match, tokens, words) \
-                    or _figure_of_plenty(match, tokens, words):
+                    or _figure_of_plenty(match, tokens, words) or _case_of(match, tokens, words):
                 continue
             if not _passes_gate(match, tokens, clause, mentions, clause_timexes, words):
                 continue
@@ -700,7 +867,7 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
 def _placed_elsewhere(event_type: str, clause: Clause, tokens: list[Token], mentions: list[Mention],
                       context: _DocumentContext) -> bool:
     """Whether the clause puts the event away from the time of the narrative or the issue: an adverb
-    like *niegdyś*, *wówczas*; or the making of a treaty the text spoke of before (*Układ ten zawarty
+    like *niegdyś*, *dawniej*; or the making of a treaty the text spoke of before (*Układ ten zawarty
     został …*): the treaty existed already, so it was made at its own, earlier time."""
     words = context.words
     clause_lemmas = frozenset().union(*(lemmas_lower(tokens[i]) for i in clause.tokens))
@@ -731,7 +898,14 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
     roles: dict[int, str | None] = {}
     for k, mention in enumerate(mentions):
         entity = mention.entity
+        if match.entry.type == "sports" and entity.type == "PLACE" and mention.preposition is None \
+                and mention.attached_to is None and entity.parent is None:
+            # a town named with no preposition in a match is its club (*Bzura Ozorków*, *Wilno pokonało Kowno*)
+            roles[k] = _role(mention, match, tokens, passive, verb, words)
+            continue
         if entity.type in PLACE_TYPES and _is_place(mention, words):
+            if entity.parent is not None and context.entities_by_id.get(entity.parent, entity).type == "ORGANIZATION":
+                continue  # the town in a club's or a society's name (*Bzura Ozorków*) is no setting
             if not any(p.entity == entity.id for p in places):
                 places.append(EventArgument(entity.lemma, entity.id))
             continue
@@ -760,7 +934,7 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
     # its own, earlier or later: the clause's time is not its time
     attribute = match.verb_forms(tokens) == {"ppas"} and not _has_auxiliary(match.verbal, tokens, clause, words)
     own = [(first, t) for first, t in timexes if abs(first - (match.verbal or 0)) <= 2]  # "podpisany dziś"
-    timex, inherited = _choose_time(match, tokens, own if attribute else timexes, context, mentions)
+    timex, inherited = _choose_time(match, tokens, own if attribute else timexes, context, mentions, clause)
     basis = "stated" if timex else None
     time = timex.value if timex else None
     if timex is None:
@@ -768,14 +942,19 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
         basis = "document" if timex else None
         time = timex.value if timex else None
     # only what happened (or is said to have happened) takes a time from the narrative or the issue
-    earlier = match.verbal is None and _frame(tokens, match.tokens[0], words) == "before"
+    # so does a noun no verb of the clause tells, named by its actor: "odpowiedź na przemówienie Stresemanna",
+    # "udział w walkach powstańców" refer to happenings known from before, at no time the clause gives
+    earlier = match.verbal is None and (_frame(tokens, match.tokens[0], words) == "before" or predicate is None and (
+        _actor_of_noun(match.tokens[0], tokens, mentions) or _armed_genitive(match.tokens[0], tokens, words)))
     if timex is None and modality in {"asserted", "reported"} and not attribute and not earlier \
             and not _placed_elsewhere(match.entry.type, clause, tokens, mentions, context):
         tense = _tense(tokens[predicate] if predicate is not None else None, [tokens[i] for i in clause.tokens])
+        clause_lemmas = frozenset().union(*(lemmas_lower(tokens[i]) for i in clause.tokens))
         trigger_start = tokens[match.tokens[0]].start
         # the narrative time is the last clause time written before the trigger, in this sentence or the
-        # few before it (a relative clause does not take the time of the main clause that resumes after it)
-        told = context.narrative_time(trigger_start)
+        # few before it (a relative clause does not take the time of the main clause that resumes after it);
+        # a clause of the present ("obecnie rokowania trwają") is out of the narrative
+        told = None if clause_lemmas & words["now"] else context.narrative_time(trigger_start)
         dct = analysis.document.dct
         # a time told of the present ("dziś naród nie chce …") or the future does not date a past event,
         # nor does any time after the document's own date
@@ -784,8 +963,11 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
             timex, inherited, basis = told[0], True, "narrative"
             time = timex.value
         elif dct and tense in {"past", "present", None} and not _other_year(sentence_timexes, dct) \
-                and (context.other_day_start is None or context.other_day_start >= trigger_start):
-            # the issue's date, only while the text has told of no other day before the event
+                and (context.other_day_start is None or context.other_day_start >= trigger_start
+                     or clause_lemmas & words["now"]) \
+                and (tense == "present" or context.reports_its_days and not clause_lemmas & words["then"]):
+            # the issue's date, only while the text has told of no other day before the event; for a past
+            # event, only in a report of the days around its issue, and not one set "then" (wówczas)
             time, inherited, basis = dct, True, "issue"
     start, end = tokens[match.tokens[0]].start, tokens[match.tokens[-1]].end
     return Event(

@@ -21,7 +21,7 @@ EVENT_TYPES = frozenset({
     "appointment", "visit", "trial", "strike", "construction", "sports",
 })
 CONDITIONS = frozenset({"any", "armed", "document", "sports", "country", "election", "penalty", "traveller",
-                        "enacted", "building", "natural"})
+                        "enacted", "building", "natural", "many"})
 
 # the type of an idiom that claims its words without being an event: "zająć się" (to deal with, to
 # catch fire) keeps "zająć" (to occupy) from firing
@@ -32,7 +32,8 @@ WORD_CLASSES = frozenset({
     "command", "title", "time_noun", "negation", "armed", "treaty_noun", "rumour", "conditional", "modal",
     "intention", "displacement", "irrealis_noun", "sports", "implicative", "report_verb", "comparison",
     "election", "penalty", "message", "claim", "frame_prep", "anterior_prep", "generic", "building",
-    "purpose_prep", "outburst",
+    "purpose_prep", "outburst", "case_noun", "announcement", "then", "now",
+    "perpetrator", "calling",
 })
 
 

@@ -1,7 +1,8 @@
 """The store as CSV tables (RFC 4180: CRLF line ends, quoted where needed; UTF-8, with a byte order mark
 on request so spreadsheet programs read Polish letters right): ``events`` (one row per event, in document
 and text order), ``entities`` (one row per canonical entity), ``mentions`` (one row per name in a
-document, with offsets) and ``places`` (the entities with coordinates)."""
+document, with offsets) and ``places`` (the entities with coordinates). Every table ends with ``source``
+(``machine``, or ``human`` where a person corrected the row), ``corrected_by`` and ``corrected_at``."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from collections.abc import Iterable
 from kronika.export.place_details import place_details
 from kronika.export.snapshot import StoreSnapshot
 from kronika.store import Argument, EventRecord
+from kronika.store.corrections import Mark
 
 EVENT_COLUMNS = ("document", "document_title", "event", "type", "modality", "time", "edtf", "begin", "end",
                  "time_inherited", "trigger", "trigger_start", "trigger_end", "places", "participants",
@@ -21,6 +23,7 @@ MENTION_COLUMNS = ("document", "mention", "start", "end", "text", "type", "lemma
                    "sentence_end")
 PLACE_COLUMNS = ("ref", "lemma", "lat", "lon", "name_now", "country_1939", "country_code", "kind", "geonames",
                  "mentions", "documents")
+PROVENANCE_COLUMNS = ("source", "corrected_by", "corrected_at")
 TABLES = ("events", "entities", "mentions", "places")
 LIST_SEPARATOR = "; "
 BOM = "\ufeff"
@@ -30,7 +33,14 @@ def _arguments(arguments: tuple[Argument, ...]) -> str:
     return LIST_SEPARATOR.join(f"{a.lemma} ({a.role})" if a.role else a.lemma for a in arguments)
 
 
-def event_row(event: EventRecord, edtf: str | None = None) -> dict[str, object]:
+def provenance(mark: Mark | None) -> dict[str, object]:
+    """The provenance columns of a row: who corrected it and when, or the machine."""
+    if mark is None:
+        return {"source": "machine", "corrected_by": "", "corrected_at": ""}
+    return {"source": "human", "corrected_by": mark.by, "corrected_at": mark.at}
+
+
+def event_row(event: EventRecord, edtf: str | None = None, mark: Mark | None = None) -> dict[str, object]:
     begin, end = event.interval or ("", "")
     return {
         "document": event.document, "document_title": event.sentence.title or "", "event": event.local_id,
@@ -41,6 +51,7 @@ def event_row(event: EventRecord, edtf: str | None = None) -> dict[str, object]:
         "places": _arguments(event.places), "participants": _arguments(event.participants),
         "sentence_start": event.sentence.start, "sentence_end": event.sentence.end,
         "sentence": event.sentence.text,  # exactly document[sentence_start:sentence_end]
+        **provenance(mark),
     }
 
 
@@ -57,10 +68,12 @@ def events_to_csv(events: list[EventRecord], bom: bool = False, snapshot: StoreS
     possible, reported: filter on that column for what happened). ``places``/``participants`` are base
     forms joined by ``; ``, a participant's role in parentheses; ``begin``/``end`` the first and last day
     the time covers; ``edtf`` the time as the text gives it (approximate ``~``, carried over ``?``)."""
-    def edtf(event: EventRecord) -> str | None:
-        return snapshot.event_edtf(event) if snapshot else None
+    def row(event: EventRecord) -> dict[str, object]:
+        if snapshot is None:
+            return event_row(event)
+        return event_row(event, snapshot.event_edtf(event), snapshot.event_mark(event))
 
-    return _table(EVENT_COLUMNS, (event_row(e, edtf(e)) for e in events), bom)
+    return _table(EVENT_COLUMNS + PROVENANCE_COLUMNS, (row(e) for e in events), bom)
 
 
 def snapshot_to_csv(snapshot: StoreSnapshot, table: str = "events", bom: bool = False) -> str:
@@ -68,9 +81,10 @@ def snapshot_to_csv(snapshot: StoreSnapshot, table: str = "events", bom: bool = 
     if table == "events":
         return events_to_csv(snapshot.events, bom, snapshot)
     if table == "entities":
-        return _table(ENTITY_COLUMNS, ({
+        return _table(ENTITY_COLUMNS + PROVENANCE_COLUMNS, ({
             "ref": e.ref, "type": e.type, "lemma": e.lemma, "mentions": e.mentions, "documents": e.documents,
-            "lat": (e.geo or {}).get("lat", ""), "lon": (e.geo or {}).get("lon", "")}
+            "lat": (e.geo or {}).get("lat", ""), "lon": (e.geo or {}).get("lon", ""),
+            **provenance(snapshot.human.refs.get(e.ref))}
             for e in snapshot.entities.values()), bom)
     if table == "mentions":
         rows = []
@@ -81,8 +95,10 @@ def snapshot_to_csv(snapshot: StoreSnapshot, table: str = "events", bom: bool = 
                              "end": mention.end, "text": mention.text, "type": mention.type,
                              "lemma": mention.lemma, "ref": mention.ref or "",
                              "sentence_start": sentence.start if sentence else "",
-                             "sentence_end": sentence.end if sentence else ""})
-        return _table(MENTION_COLUMNS, rows, bom)
+                             "sentence_end": sentence.end if sentence else "",
+                             **provenance(snapshot.human.entity(document_id, mention.start, mention.end,
+                                                                mention.ref))})
+        return _table(MENTION_COLUMNS + PROVENANCE_COLUMNS, rows, bom)
     if table == "places":
         rows = []
         for place in snapshot.places():
@@ -94,6 +110,7 @@ def snapshot_to_csv(snapshot: StoreSnapshot, table: str = "events", bom: bool = 
                          "country_code": details.country_code if details else "",
                          "kind": details.type.kind if details and details.type else "",
                          "geonames": details.geonames_id if details and details.geonames_id else "",
-                         "mentions": place.mentions, "documents": place.documents})
-        return _table(PLACE_COLUMNS, rows, bom)
+                         "mentions": place.mentions, "documents": place.documents,
+                         **provenance(snapshot.human.refs.get(place.ref))})
+        return _table(PLACE_COLUMNS + PROVENANCE_COLUMNS, rows, bom)
     raise ValueError(f"unknown CSV table {table!r}; expected one of {', '.join(TABLES)}")

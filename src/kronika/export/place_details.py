@@ -65,7 +65,12 @@ def place_details(entity: EntityRecord) -> PlaceDetails | None:
     lat, lon = geo.get("lat"), geo.get("lon")
     if lat is None or lon is None:
         return None
-    for name in dict.fromkeys(n for n in (entity.lemma, geo.get("name")) if n):
+    return _details(entity.lemma, geo.get("name"), float(lat), float(lon))
+
+
+@lru_cache(maxsize=65_536)  # the gazetteer never changes in a process; a map or an export asks for every place
+def _details(lemma: str, name_now: str | None, lat: float, lon: float) -> PlaceDetails | None:
+    for name in dict.fromkeys(n for n in (lemma, name_now) if n):
         for place in candidates(name):
             if _distance_km(lat, lon, place.lat, place.lon) <= SAME_PLACE_KM:
                 kind = aat_place_types().get(place.kind) or PlaceType(place.kind, None, place.kind)

@@ -16,7 +16,9 @@ serialised as Turtle or JSON-LD.
   OWL-Time ``time:Instant`` (one day, ``time:inXSDDate``) or ``time:Interval`` with
   ``time:hasBeginning``/``time:hasEnd`` instants; provenance by ``prov:wasDerivedFrom`` the sentence
   and ``crm:P70i_is_documented_in``;
-- places: ``crm:E53_Place`` with WGS84 ``lat``/``long`` and ``owl:sameAs`` GeoNames when known.
+- places: ``crm:E53_Place`` with WGS84 ``lat``/``long`` and ``owl:sameAs`` GeoNames when known;
+- human corrections: an entity, mention or event a person corrected is ``prov:wasAttributedTo`` that
+  person (a ``prov:Person``) with ``prov:generatedAtTime`` the time of the correction.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from kronika.export.place_details import place_details
 from kronika.export.snapshot import Iris, StoreSnapshot
 from kronika.model import Analysis
 from kronika.store import Argument, EntityRecord, EventRecord
+from kronika.store.corrections import HumanMarks, Mark
 
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 CRM = Namespace("http://www.cidoc-crm.org/cidoc-crm/")
@@ -62,7 +65,18 @@ def _span(graph: Graph, iris: Iris, analysis: Analysis, start: int, end: int, ki
     return node
 
 
-def _add_document(graph: Graph, iris: Iris, analysis: Analysis) -> None:
+def _attribute(graph: Graph, iris: Iris, node: URIRef, mark: Mark | None) -> None:
+    """A person's correction: who made the node what it is, and when."""
+    if mark is None:
+        return
+    person = URIRef(iris.vocabulary("person", mark.by))
+    graph.add((person, RDF.type, PROV.Person))
+    graph.add((person, RDFS.label, Literal(mark.by)))
+    graph.add((node, PROV.wasAttributedTo, person))
+    graph.add((node, PROV.generatedAtTime, Literal(mark.at, datatype=XSD.dateTime)))
+
+
+def _add_document(graph: Graph, iris: Iris, analysis: Analysis, human: HumanMarks) -> None:
     document = analysis.document
     node = URIRef(iris.document(document.id))
     graph.add((node, RDF.type, NIF.Context))
@@ -84,10 +98,12 @@ def _add_document(graph: Graph, iris: Iris, analysis: Analysis) -> None:
         if mention.ref:
             phrase = _span(graph, iris, analysis, mention.start, mention.end, NIF.Phrase)
             graph.add((phrase, ITSRDF.taIdentRef, URIRef(iris.entity(mention.ref))))
+            _attribute(graph, iris, phrase, human.entity(document.id, mention.start, mention.end, mention.ref))
 
 
-def _add_entity(graph: Graph, iris: Iris, entity: EntityRecord) -> None:
+def _add_entity(graph: Graph, iris: Iris, entity: EntityRecord, mark: Mark | None) -> None:
     node = URIRef(iris.entity(entity.ref))
+    _attribute(graph, iris, node, mark)
     graph.add((node, RDF.type, CRM_CLASS.get(entity.type, CRM.E1_CRM_Entity)))
     graph.add((node, RDFS.label, Literal(entity.lemma, lang="pl")))
     if entity.type == "PLACE":
@@ -144,8 +160,10 @@ def _add_time(graph: Graph, event_node: URIRef, event: EventRecord, edtf: str | 
         graph.add((event_node, SEM.hasEndTimeStamp, Literal(end, datatype=XSD.date)))
 
 
-def _add_event(graph: Graph, iris: Iris, analysis: Analysis, event: EventRecord, edtf: str | None) -> None:
+def _add_event(graph: Graph, iris: Iris, analysis: Analysis, event: EventRecord, edtf: str | None,
+               mark: Mark | None) -> None:
     node = URIRef(iris.event(event.document, event.local_id))
+    _attribute(graph, iris, node, mark)
     graph.add((node, RDF.type, SEM.Event))
     graph.add((node, RDF.type, CRM.E5_Event))
     graph.add((node, RDFS.label, Literal(f"{event.type}: {event.trigger_text}", lang="pl")))
@@ -202,12 +220,13 @@ def snapshot_to_graph(snapshot: StoreSnapshot, iris: Iris) -> Graph:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
     for analysis in snapshot.analyses.values():
-        _add_document(graph, iris, analysis)
+        _add_document(graph, iris, analysis, snapshot.human)
     for entity in snapshot.entities.values():
-        _add_entity(graph, iris, entity)
+        _add_entity(graph, iris, entity, snapshot.human.refs.get(entity.ref))
     for event in snapshot.events:
         if event.document in snapshot.analyses and happened(event.modality):
-            _add_event(graph, iris, snapshot.analyses[event.document], event, snapshot.event_edtf(event))
+            _add_event(graph, iris, snapshot.analyses[event.document], event, snapshot.event_edtf(event),
+                       snapshot.event_mark(event))
     return graph
 
 

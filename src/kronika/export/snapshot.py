@@ -11,6 +11,7 @@ from kronika.edtf import timex_to_edtf
 from kronika.errors import KronikaError
 from kronika.model import Analysis, Sentence
 from kronika.store import DocumentRecord, EntityRecord, EventRecord, Store
+from kronika.store.corrections import HumanMarks, Mark, human_marks
 
 DEFAULT_BASE_IRI = "urn:kronika:"
 
@@ -44,6 +45,7 @@ class StoreSnapshot:
     analyses: dict[str, Analysis]  # by document id
     events: list[EventRecord]  # in ingestion and text order
     entities: dict[str, EntityRecord]  # canonical entities by their ref
+    human: HumanMarks  # what people corrected: every format says who and when
 
     @classmethod
     def load(cls, store: Store) -> StoreSnapshot:
@@ -61,7 +63,7 @@ class StoreSnapshot:
         entities = {entity.ref: entity for entity in store.entities()}
         order = {record.id: position for position, record in enumerate(documents)}
         events = sorted(store.events(), key=lambda event: order.get(event.document, len(order)))  # stable
-        return cls(documents, analyses, events, entities)
+        return cls(documents, analyses, events, entities, human_marks(store))
 
     def places(self) -> list[EntityRecord]:
         """Canonical entities with coordinates (places; countries and regions when geocoded)."""
@@ -83,6 +85,9 @@ class StoreSnapshot:
             if local is not None and local.timex:
                 mod = next((getattr(t, "mod", None) for t in analysis.timexes if t.id == local.timex), None)
         return timex_to_edtf(event.time, mod, event.time_inherited)
+
+    def event_mark(self, event: EventRecord) -> Mark | None:
+        return self.human.event(event.document, event.trigger_start, event.trigger_end)
 
     def year(self, document_id: str) -> str | None:
         """The year of a document's date, for citations."""

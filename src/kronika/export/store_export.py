@@ -50,7 +50,7 @@ def render_snapshot(snapshot: StoreSnapshot, export_format: str, base_iri: str =
     if export_format == "webanno":
         return _json(snapshot_to_webanno(snapshot, iris))
     if export_format == "tei":
-        return analyses_to_tei(list(snapshot.analyses.values()), corpus=True)
+        return analyses_to_tei(list(snapshot.analyses.values()), corpus=True, human=snapshot.human)
     if export_format == "lpf":
         return _json(snapshot_to_lpf(snapshot, iris))
     if export_format in ("ttl", "jsonld"):

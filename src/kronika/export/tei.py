@@ -7,6 +7,8 @@ Dates carry W3C values (``@when``, ``@from``/``@to``, ``@notBefore``/``@notAfter
 EDTF of the TIMEX3 value, ``@cert`` when the text is approximate or the date is carried over, and the
 TIMEX3 value itself in ``@when-custom`` interpreted by a ``<calendar>`` declared in the header. Every
 ``xml:id`` starts with the document's own prefix, so a corpus of many documents has unique ids.
+A name, date or event a person corrected carries ``@resp`` pointing at a ``<respStmt>`` of the header
+(the person), and the header's ``<revisionDesc>`` has a ``<change>`` with who and when.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from kronika.export.markup import Span, layered_spans, render_inline
 from kronika.export.markup import xml_attribute as quoteattr
 from kronika.export.markup import xml_text as escape
 from kronika.model import Analysis, Entity, Event
+from kronika.store.corrections import HumanMarks, Mark
 from kronika.text.tei import XML_ID, Extraction, extract, parse
 
 TEI_NAMESPACE = "http://www.tei-c.org/ns/1.0"
@@ -86,9 +89,40 @@ def _attributes(pairs: dict[str, str | None]) -> str:
 class TeiIds:
     """The ``xml:id``s of one document: its prefix on sentences, dates, events and standOff entries."""
 
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, analysis: Analysis, human: HumanMarks | None = None) -> None:
         self.prefix = ncname("d" + analysis.document.id) + "."
         self.entities = {e.id: e for e in analysis.entities}
+        self.document = analysis.document.id
+        self.human = human
+        self.people: dict[str, str] = {}  # who corrected → the xml:id of their respStmt
+        self.changes: dict[tuple[str, str, str], None] = {}  # (who, when, what), in order met
+
+    def _resp(self, mark: Mark | None) -> dict[str, str | None]:
+        if mark is None:
+            return {}
+        person = self.people.setdefault(mark.by, f"{self.prefix}resp{len(self.people) + 1}")
+        self.changes[(mark.by, mark.at, mark.kind)] = None
+        return {"resp": "#" + person}
+
+    def entity_resp(self, entity: Entity) -> dict[str, str | None]:
+        """``@resp`` of a name a person corrected (nothing for the machine's)."""
+        return self._resp(self.human.entity(self.document, entity.start, entity.end, entity.ref)
+                          if self.human else None)
+
+    def timex_resp(self, start: int, end: int) -> dict[str, str | None]:
+        return self._resp(self.human.timex(self.document, start, end) if self.human else None)
+
+    def event_resp(self, event: Event) -> dict[str, str | None]:
+        return self._resp(self.human.event(self.document, event.trigger_start, event.trigger_end)
+                          if self.human else None)
+
+    def responsibility(self) -> tuple[str, str]:
+        """The header's ``<respStmt>``s (for ``titleStmt``) and ``<change>``s (for ``revisionDesc``)."""
+        statements = "".join(f'<respStmt xml:id="{identifier}"><resp>correction</resp><name>{escape(who)}</name>'
+                             "</respStmt>" for who, identifier in self.people.items())
+        changes = "".join(f"<change{_attributes({'when': when, 'who': '#' + self.people[who]})}>"
+                          f"{escape(what)}</change>" for who, when, what in self.changes)
+        return statements, changes
 
     def entry(self, entity: Entity) -> str:
         ref = entity.ref or entity.id
@@ -120,11 +154,13 @@ def _inline(analysis: Analysis, ids: TeiIds) -> tuple[Callable[[Span], str], Cal
         item = span.item
         if isinstance(item, Entity):
             element = TEI_ELEMENT.get(item.type, "name")
-            names = {"type": item.type.lower(), "key": item.lemma, "ref": "#" + ids.entry(item)}
+            names = {"type": item.type.lower(), "key": item.lemma, "ref": "#" + ids.entry(item),
+                     **ids.entity_resp(item)}
             return f"<{element}{_attributes(names)}>"
         element = "time" if item.type == "TIME" else "date"
         attributes = {"xml:id": ids.local(item.id), "type": item.type.lower(),
-                      **_timex_attributes(analysis, ids, item.id, item.value, False)}
+                      **_timex_attributes(analysis, ids, item.id, item.value, False),
+                      **ids.timex_resp(item.start, item.end)}
         return f"<{element}{_attributes(attributes)}>"
 
     def close_tag(span: Span) -> str:
@@ -147,7 +183,8 @@ def _entry(entity: Entity, ids: TeiIds) -> str:
         parts.append(f"<idno type={quoteattr(kind)}>{escape(link)}</idno>")
     # person has no @type in TEI; the others keep Kronika's entity type
     typed = {"type": entity.type.lower()} if element in ("place", "org", "event") else {}
-    return f"<{element}{_attributes({'xml:id': ids.entry(entity), **typed})}>{''.join(parts)}</{element}>"
+    attributes = {"xml:id": ids.entry(entity), **typed, **ids.entity_resp(entity)}
+    return f"<{element}{_attributes(attributes)}>{''.join(parts)}</{element}>"
 
 
 def _event(analysis: Analysis, ids: TeiIds, event: Event) -> str:
@@ -155,6 +192,7 @@ def _event(analysis: Analysis, ids: TeiIds, event: Event) -> str:
         "xml:id": ids.local(event.id), "type": event.type,
         "subtype": event.modality if event.modality != "asserted" else None,
         **_timex_attributes(analysis, ids, event.timex, event.time, event.time_inherited),
+        **ids.event_resp(event),
     }
     pointers = []
     for argument in event.participants + event.places:
@@ -224,7 +262,8 @@ def _mention_spans(analysis: Analysis, ids: TeiIds, extraction: Extraction) -> l
     for timex in analysis.timexes:
         if target := _string_range(extraction, timex.start, timex.end):
             attributes = {"type": timex.type.lower(),
-                          **_timex_attributes(analysis, ids, timex.id, timex.value, False)}
+                          **_timex_attributes(analysis, ids, timex.id, timex.value, False),
+                          **ids.timex_resp(timex.start, timex.end)}
             dates.append(f"<span{_attributes({'xml:id': ids.local(timex.id), 'target': target})}>"
                          f"<date{_attributes(attributes)}>{escape(text[timex.start:timex.end])}</date></span>")
     return [f'    <spanGrp type="{kind}">{"".join(spans)}</spanGrp>'
@@ -236,7 +275,21 @@ def _calendar(ids: TeiIds) -> str:
             "states them; the W3C attributes give the calendar span</p></calendar>")
 
 
-def source_to_tei(analysis: Analysis) -> str | None:
+def _declare_responsibility(header: ET.Element, ids: TeiIds) -> None:
+    """The people who corrected the source TEI document, added to its header."""
+    statements, changes = ids.responsibility()
+    if not statements:
+        return
+    title_statement = header.find(f"{{{TEI_NAMESPACE}}}fileDesc/{{{TEI_NAMESPACE}}}titleStmt")
+    if title_statement is not None:
+        title_statement.extend(ET.fromstring(f'<x xmlns="{TEI_NAMESPACE}">{statements}</x>'))
+    revision = header.find(f"{{{TEI_NAMESPACE}}}revisionDesc")
+    if revision is None:
+        revision = ET.SubElement(header, f"{{{TEI_NAMESPACE}}}revisionDesc")
+    revision.extend(ET.fromstring(f'<x xmlns="{TEI_NAMESPACE}">{changes}</x>'))
+
+
+def source_to_tei(analysis: Analysis, human: HumanMarks | None = None) -> str | None:
     """The source TEI of a document read from TEI, every element and attribute kept, with Kronika's
     reading added: the TIMEX3 calendar in the header, a ``<standOff>`` with the entity and event lists
     and spans pointing into the source paragraphs (which get an ``xml:id`` where they had none).
@@ -246,7 +299,7 @@ def source_to_tei(analysis: Analysis) -> str | None:
         return None
     ET.register_namespace("", TEI_NAMESPACE)
     root = parse(doc.origin, doc.source or doc.id)
-    ids = TeiIds(analysis)
+    ids = TeiIds(analysis, human)
     extraction = extract(root)
     if extraction.text != doc.text:
         return None
@@ -265,41 +318,47 @@ def source_to_tei(analysis: Analysis) -> str | None:
     if lines:
         added = ET.fromstring(f'<standOff xmlns="{TEI_NAMESPACE}">{"".join(lines)}</standOff>')
         root.append(added)
+    if header is not None:
+        _declare_responsibility(header, ids)
     return ET.tostring(root, encoding="unicode") + "\n"
 
 
-def analysis_to_tei(analysis: Analysis, indent: str = "") -> str:
-    """The ``<TEI>`` element of one analysis: the source TEI kept whole when the document came as TEI."""
-    if (kept := source_to_tei(analysis)) is not None:
+def analysis_to_tei(analysis: Analysis, indent: str = "", human: HumanMarks | None = None) -> str:
+    """The ``<TEI>`` element of one analysis: the source TEI kept whole when the document came as TEI;
+    ``human``: the store's corrections, marked with ``@resp``."""
+    if (kept := source_to_tei(analysis, human)) is not None:
         return "".join(indent + line + "\n" for line in kept.splitlines()) if indent else kept
     doc = analysis.document
-    ids = TeiIds(analysis)
+    ids = TeiIds(analysis, human)
     title = escape(doc.title or doc.id)
     date = f"<date when={quoteattr(doc.dct)}/>" if doc.dct else ""
+    body, stand_off = _body(analysis, ids), standoff(analysis, ids)  # before the header: they find the people
+    statements, changes = ids.responsibility()
+    revision = f"<revisionDesc>{changes}</revisionDesc>" if changes else ""
     return "\n".join(indent + line for line in [
         f'<TEI xmlns="{TEI_NAMESPACE}" xml:lang="pl" xml:id="{ids.prefix[:-1]}">',
         "  <teiHeader><fileDesc>",
-        f"    <titleStmt><title>{title}</title></titleStmt>",
+        f"    <titleStmt><title>{title}</title>{statements}</titleStmt>",
         "    <publicationStmt><p>Annotated by Kronika</p></publicationStmt>",
         f"    <sourceDesc><p>{escape(doc.source or doc.id)}{date}</p></sourceDesc>",
         "  </fileDesc>",
-        f"  <profileDesc><calendarDesc>{_calendar(ids)}</calendarDesc></profileDesc></teiHeader>",
+        f"  <profileDesc><calendarDesc>{_calendar(ids)}</calendarDesc></profileDesc>{revision}</teiHeader>",
         "  <text><body>",
-        *_body(analysis, ids),
+        *body,
         "  </body></text>",
-        *standoff(analysis, ids),
+        *stand_off,
         "</TEI>",
     ]) + "\n"
 
 
-def analyses_to_tei(analyses: Iterable[Analysis], corpus: bool = False) -> str:
+def analyses_to_tei(analyses: Iterable[Analysis], corpus: bool = False, human: HumanMarks | None = None) -> str:
     """A TEI document for one analysis, a ``<teiCorpus>`` for several (or always, with ``corpus``)."""
     analyses = list(analyses)
     header = '<?xml version="1.0" encoding="UTF-8"?>\n'
     if len(analyses) == 1 and not corpus:
-        return header + analysis_to_tei(analyses[0])
+        return header + analysis_to_tei(analyses[0], human=human)
     return (header + f'<teiCorpus xmlns="{TEI_NAMESPACE}">\n'
             '  <teiHeader><fileDesc><titleStmt><title>Kronika corpus</title></titleStmt>'
             "<publicationStmt><p>Annotated by Kronika</p></publicationStmt>"
             "<sourceDesc><p>Several documents</p></sourceDesc></fileDesc></teiHeader>\n"
-            + "".join(analysis_to_tei(a, "  ") for a in analyses) + "</teiCorpus>\n")
+            + "".join(analysis_to_tei(a, "  ", human) for a in analyses) + "</teiCorpus>\n")

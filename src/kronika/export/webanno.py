@@ -6,7 +6,8 @@ Each annotation targets its document with a ``TextQuoteSelector`` (the words, wi
 context either side) and a ``TextPositionSelector`` (code-point offsets into the document text). Its
 bodies: the entity as a ``SpecificResource`` (``purpose: identifying``; its authority link, GeoNames or
 Wikidata, when known, else Kronika's entity IRI), the type as a ``tagging`` tag and the base form as a
-``describing`` text; a date's bodies are its type, its TIMEX3 value and its EDTF.
+``describing`` text; a date's bodies are its type, its TIMEX3 value and its EDTF. A name or date a person
+corrected has that person as its ``creator`` (a ``Person``) and the time of the correction as ``created``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from kronika.edtf import timex_to_edtf
 from kronika.export.snapshot import Iris, StoreSnapshot
 from kronika.export.tei import authority
 from kronika.model import Analysis, Entity, Timex
+from kronika.store.corrections import HumanMarks, Mark
 
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTEXT_CHARS = 32  # prefix and suffix of a TextQuoteSelector
@@ -35,35 +37,45 @@ def _tag(value: str, purpose: str = "tagging") -> dict[str, Any]:
     return {"type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain"}
 
 
-def entity_annotation(iris: Iris, analysis: Analysis, entity: Entity) -> dict[str, Any]:
+def _provenance(mark: Mark | None) -> dict[str, Any]:
+    return {"creator": {"type": "Person", "name": mark.by}, "created": mark.at} if mark else {}
+
+
+def entity_annotation(iris: Iris, analysis: Analysis, entity: Entity, mark: Mark | None = None) -> dict[str, Any]:
     link = authority(entity) or (iris.entity(entity.ref) if entity.ref else None)
     bodies: list[dict[str, Any]] = [_tag(entity.type)]
     if link:
         bodies.insert(0, {"type": "SpecificResource", "purpose": "identifying", "source": link})
     bodies.append({**_tag(entity.lemma, "describing"), "language": "pl"})
     return {"id": iris.vocabulary("annotation", analysis.document.id) + f"/{entity.id}",
-            "type": "Annotation", "motivation": "identifying" if link else "tagging",
+            "type": "Annotation", "motivation": "identifying" if link else "tagging", **_provenance(mark),
             "body": bodies, "target": _target(iris, analysis, entity.start, entity.end)}
 
 
-def timex_annotation(iris: Iris, analysis: Analysis, timex: Timex) -> dict[str, Any]:
+def timex_annotation(iris: Iris, analysis: Analysis, timex: Timex, mark: Mark | None = None) -> dict[str, Any]:
     bodies = [_tag(timex.type), _tag(timex.value, "describing")]
     if edtf := timex_to_edtf(timex.value, getattr(timex, "mod", None)):
         bodies.append({**_tag(edtf, "describing"), "format": "application/edtf"})
     return {"id": iris.vocabulary("annotation", analysis.document.id) + f"/{timex.id}",
-            "type": "Annotation", "motivation": "tagging", "body": bodies,
+            "type": "Annotation", "motivation": "tagging", **_provenance(mark), "body": bodies,
             "target": _target(iris, analysis, timex.start, timex.end)}
 
 
-def analysis_annotations(iris: Iris, analysis: Analysis) -> list[dict[str, Any]]:
-    items = [entity_annotation(iris, analysis, e) for e in analysis.entities]
-    items += [timex_annotation(iris, analysis, t) for t in analysis.timexes]
+def analysis_annotations(iris: Iris, analysis: Analysis, human: HumanMarks | None = None) -> list[dict[str, Any]]:
+    document = analysis.document.id
+    items = [entity_annotation(iris, analysis, e,
+                               human.entity(document, e.start, e.end, e.ref) if human else None)
+             for e in analysis.entities]
+    items += [timex_annotation(iris, analysis, t,
+                               human.timex(document, t.start, t.end) if human else None)
+              for t in analysis.timexes]
     return sorted(items, key=lambda item: item["target"]["selector"][1]["start"])
 
 
 def snapshot_to_webanno(snapshot: StoreSnapshot, iris: Iris) -> dict[str, Any]:
     """One AnnotationCollection with every mention of every document, in text order per document."""
-    items = [item for analysis in snapshot.analyses.values() for item in analysis_annotations(iris, analysis)]
+    items = [item for analysis in snapshot.analyses.values()
+             for item in analysis_annotations(iris, analysis, snapshot.human)]
     return {"@context": ANNOTATION_CONTEXT, "id": f"{iris.base}annotations", "type": "AnnotationCollection",
             "label": "Kronika: names and dates", "total": len(items),
             "first": {"id": f"{iris.base}annotations/page1", "type": "AnnotationPage", "startIndex": 0,

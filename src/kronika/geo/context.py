@@ -9,12 +9,15 @@
   unit beside it or a list of other names, and no capitalised word continuing a longer name (*Izby
   Rzemieślniczej*, *Grupy Pracy*). Without it, only a town or a larger place may be meant; with a
   lower-case adjective after it (*Koła literackiego*) it is a common noun phrase, not a place.
-- A name between quotation marks is a title (*„Wisła”*, *»Koła«*), not a place.
+- A name between quotation marks is a title (*„Wisła”*, *»Koła«*), not a place; so is a name after a
+  title of nobility (*książę Bordeaux*, *Księciem Szlezwiku*): part of a person's title.
+- A one-word name the dictionary (SGJP) knows only as a building's (*Luwr*, *Koloseum*, *Porta*, the
+  Ottoman government's seat) is a building.
 - A capitalised adjective or a hyphenated word beside the mention may belong to the name (*Polską
   Cerekwią*, *Rawa-Ruska*); the gazetteer decides.
 - An administrative unit named beside a mention (*Rogienice w powiecie Włoszczowskim*, *pow.
   włoszczowski*, *Bronów powiatu Pleszewskiego*) picks the namesake in that district (PRNG) or region
-  (``regional_qualifiers.tsv``).
+  (``regional_qualifiers.tsv``), or near its seat town (*powiat nisiecki*: Nisko, ``district_seats.tsv``).
 """
 
 from __future__ import annotations
@@ -23,19 +26,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kronika.geo.qualifiers import adjective_rule_lemma
+from kronika.lang.grammar import case_agrees, number_gender
 from kronika.lang.resources import read_table
 from kronika.model import Token
 
-ROLES = frozenset({"street", "building", "preposition", "region", "title"})
+ROLES = frozenset({"street", "building", "preposition", "region", "title", "nobility"})
 APART = frozenset({"street", "building"})  # what a name after such a word is: not a settlement
 HYPHENS = frozenset({"-", "‐", "–"})
 QUOTES = frozenset('"„”“«»\'‚’')
 COORDINATORS = frozenset({"i", "oraz", "a", "lub", "albo", ","})
 NOUN_POS = frozenset({"subst", "depr"})
+BUILDING_NAME = "nazwa_własna_budowli"  # SGJP's qualifier of a building's proper name
+GEOGRAPHIC_NAME = "nazwa_geograficzna"
 ADJECTIVE_POS = frozenset({"adj", "adja", "adjp"})
 REGION_WINDOW = 3  # tokens either side where an administrative word locates the name
 LOCATING = frozenset({"w", "we"})  # "w powiecie X" locates a name, so does "X, powiatu Y"; "i powiaty X" not
 DISTRICT_WINDOW = 6  # tokens either side where "w powiecie X" names the mention's district
+TITLE_WORDS = 4  # other words a quoted title may have beside the mention: „New York Herald”
 COORDINATED_NAME_WORDS = 3  # words of the first name in "ul. Emilii Plater i Chmielnej"
 
 
@@ -77,8 +85,17 @@ def _is_capitalised(token: Token) -> bool:
     return token.text[:1].isupper()
 
 
+def is_building_name(token: Token) -> bool:
+    """SGJP reads the word as a building's name (*Luwr*, *Porta*) and as no other geographic name."""
+    proper = [i for i in token.interps if i.lemma[:1].isupper()]
+    return any(BUILDING_NAME in i.quals for i in proper) and not any(
+        GEOGRAPHIC_NAME in i.quals and BUILDING_NAME not in i.quals for i in proper)
+
+
 def apart_kind(tokens: Sequence[Token], first: int, last: int) -> str | None:
     """``street`` or ``building`` when the words say the mention (tokens ``first``..``last``) is one."""
+    if first == last and is_building_name(tokens[first]):
+        return "building"
     own = _role(tokens, first)
     if own in APART and last > first:
         return own
@@ -107,7 +124,7 @@ def is_lone_adjective(tokens: Sequence[Token], first: int, last: int) -> bool:
     if first != last:
         return False
     interps = tokens[first].interps
-    nouns = [i for i in interps if i.pos in NOUN_POS and (i.lemma[:1].islower() or "nazwa_geograficzna" in i.quals)]
+    nouns = [i for i in interps if i.pos in NOUN_POS and (i.lemma[:1].islower() or GEOGRAPHIC_NAME in i.quals)]
     feminine = any(i.pos in ADJECTIVE_POS and ":sg:" in i.tag and ":f:" in f"{i.tag}:" for i in interps)
     return feminine and not nouns
 
@@ -117,7 +134,7 @@ def needs_evidence(tokens: Sequence[Token], first: int, last: int) -> bool:
     if first != last:
         return False
     token = tokens[first]
-    common = any(i.pos in NOUN_POS and i.lemma[:1].islower() and "nazwa_geograficzna" not in i.quals
+    common = any(i.pos in NOUN_POS and i.lemma[:1].islower() and GEOGRAPHIC_NAME not in i.quals
                  for i in token.interps)
     if not common:
         return False
@@ -146,46 +163,82 @@ def _is_proper_name(token: Token) -> bool:
 
 def is_common_phrase(tokens: Sequence[Token], first: int, last: int) -> bool:
     """A one-word common noun with a lower-case adjective after it: the head of a noun phrase
-    (*Koła literackiego*), not a town of that name."""
+    (*Koła literackiego*), not a town of that name; or an adjective agreeing with a lower-case noun after
+    it (*w Czarnych olędrach*): it describes that noun, not the town *Czarne*."""
     if first != last or last + 1 >= len(tokens):
         return False
-    following = tokens[last + 1]
-    common = any(i.pos in NOUN_POS and i.lemma[:1].islower() for i in tokens[first].interps)
-    return common and following.text[:1].islower() and any(i.pos in ADJECTIVE_POS for i in following.interps) \
-        and not any(i.pos in NOUN_POS for i in following.interps)
+    token, following = tokens[first], tokens[last + 1]
+    if not following.text[:1].islower():
+        return False
+    following_noun = any(i.pos in NOUN_POS for i in following.interps)
+    following_adjective = any(i.pos in ADJECTIVE_POS for i in following.interps)
+    common = any(i.pos in NOUN_POS and i.lemma[:1].islower() for i in token.interps)
+    if common and following_adjective and not following_noun:
+        return True
+    adjective = any(i.pos in ADJECTIVE_POS for i in token.interps)
+    return adjective and following_noun and not following_adjective and case_agrees(token, following) \
+        and bool(number_gender(token) & number_gender(following))
 
 
-def district(tokens: Sequence[Token], first: int, last: int) -> str | None:
-    """The adjective lemma of an administrative unit named beside the mention (*w powiecie
-    Włoszczowskim* → ``włoszczowski``), which places in that district or region should win."""
+def districts(tokens: Sequence[Token], first: int, last: int) -> tuple[str, ...]:
+    """The adjective lemmas of the administrative units named beside the mention, in text order (*w
+    powiecie Włoszczowskim* → ``włoszczowski``; *Borsuki, gm. Chocieńczyckiej, pow. Wilejskiego* → the
+    commune's and the district's), whose places should win."""
+    found: list[str] = []
     window = range(max(0, first - DISTRICT_WINDOW), min(len(tokens), last + 1 + DISTRICT_WINDOW))
     for k in window:
         if first <= k <= last or _role(tokens, k) != "region":
             continue
         abbreviated = k + 1 < len(tokens) and tokens[k + 1].text == "."
         right_after = k == last + 1 or k == last + 2 and tokens[last + 1].text == ","
-        if not (k >= 1 and tokens[k - 1].text.lower() in LOCATING or abbreviated or right_after):
+        listed_after = bool(found) and k > last  # "gm. Chocieńczyckiej, pow. Wilejskiego"
+        if not (k >= 1 and tokens[k - 1].text.lower() in LOCATING or abbreviated or right_after or listed_after):
             continue  # "miasto Opole i powiaty opolski": listed beside it, not locating it
         after = k + 2 if k + 1 < len(tokens) and tokens[k + 1].text == "." else k + 1
         if after < len(tokens) and not first <= after <= last:
             adjectives = [i.lemma.lower() for i in tokens[after].interps if i.pos in ADJECTIVE_POS]
-            if adjectives:
-                return adjectives[0]
-    return None
+            guessed = adjective_rule_lemma(tokens[after].text)  # an old district Morfeusz lacks: Nisieckim
+            if adjectives or guessed:
+                found.append(adjectives[0] if adjectives else str(guessed))
+    return tuple(dict.fromkeys(found))
+
+
+def names_a_unit(tokens: Sequence[Token], first: int) -> bool:
+    """After an administrative word (*gub. Kijowskiej*, *w powiecie Nisieckim*): the adjective names the
+    unit, not a street."""
+    return _role(tokens, _word_before(tokens, first)) == "region"
+
+
+def is_titled(tokens: Sequence[Token], first: int) -> bool:
+    """After a title of nobility (*książę Bordeaux*): the name is part of a person's title."""
+    return _role(tokens, _word_before(tokens, first)) == "nobility"
 
 
 def is_quoted(tokens: Sequence[Token], first: int, last: int) -> bool:
-    """Between quotation marks: the title of a paper, a work or a society (*„Wisła”*, *»Koła«*),
-    which Polish sets in quotes, not a place."""
-    opening = tokens[first].text in QUOTES or 0 < first and tokens[first - 1].text in QUOTES
-    closing = tokens[last].text in QUOTES or last + 1 < len(tokens) and tokens[last + 1].text in QUOTES
+    """Between quotation marks, alone or among other capitalised words: the title of a paper, a work or a
+    society (*„Wisła”*, *»Koła«*, *„New York Herald”*), which Polish sets in quotes, not a place. A quoted
+    phrase with a lower-case word (*„Warszawa walczy”*) is speech, not a title."""
+    def reaches_quote(k: int, step: int) -> bool:
+        for _ in range(TITLE_WORDS + 1):
+            if not 0 <= k < len(tokens):
+                return False
+            text = tokens[k].text
+            if text in QUOTES:
+                return True
+            if text[:1].isalpha() and not text[:1].isupper():
+                return False
+            k += step
+        return False
+
+    opening = tokens[first].text in QUOTES or reaches_quote(first - 1, -1)
+    closing = tokens[last].text in QUOTES or reaches_quote(last + 1, 1)
     return opening and closing
 
 
 def wider_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
-    """The mention with the capitalised adjective before it, or the capitalised or hyphenated word
-    after it, that the name stages left out (*Polską Cerekwią*, *Rawa-Ruska*, *San Sebastian*), for the
-    gazetteer to confirm; None when there is none."""
+    """The mention with the capitalised adjective before it, or the capitalised or hyphenated word or the
+    adjective after it, that the name stages left out (*Polską Cerekwią*, *Rawa-Ruska*, *San Sebastian*,
+    *Rawy ruskiej* as older texts write it), for the gazetteer to confirm; None when there is none."""
     def text(a: int, b: int) -> str:
         return "".join(t.text + " " * (i + 1 < len(tokens) and tokens[i + 1].start > t.end)
                        for i, t in enumerate(tokens[a:b + 1], a)).strip()
@@ -199,8 +252,9 @@ def wider_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
     if first > 0 and _is_capitalised(tokens[first - 1]) and any(
             i.pos in ADJECTIVE_POS for i in tokens[first - 1].interps):
         return text(first - 1, last)
-    if last + 1 < len(tokens) and _is_capitalised(tokens[last + 1]) and tokens[last + 1].text[:1].isalpha():
-        return text(first, last + 1)  # "Rawie Ruskiej", "Nowym Sączu", "San Sebastian"
+    if last + 1 < len(tokens) and tokens[last + 1].text[:1].isalpha() and (
+            _is_capitalised(tokens[last + 1]) or any(i.pos in ADJECTIVE_POS for i in tokens[last + 1].interps)):
+        return text(first, last + 1)  # "Rawie Ruskiej", "Nowym Sączu", "San Sebastian", older "Rawy ruskiej"
     return None
 
 
@@ -211,8 +265,9 @@ class MentionContext:
     towns_only: bool  # a common noun without evidence: a village namesake is not meant
     common_phrase: bool = False  # a common noun heading a phrase: no place at all
     quoted: bool = False  # a title in quotation marks: no place at all
+    titled: bool = False  # part of a nobility title: no place where anything happens
     wider: str | None = None  # the mention with an adjacent adjective or hyphenated word
-    district: str | None = None  # the adjective of an administrative unit beside it
+    districts: tuple[str, ...] = ()  # the adjectives of the administrative units beside it
 
 
 def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContext:
@@ -222,7 +277,8 @@ def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContex
         return MentionContext(None, False, False)
     first, last = inside[0], inside[-1]
     return MentionContext(
-        apart=apart_kind(tokens, first, last), lone_adjective=is_lone_adjective(tokens, first, last),
+        apart=apart_kind(tokens, first, last),
+        lone_adjective=is_lone_adjective(tokens, first, last) and not names_a_unit(tokens, first),
         towns_only=needs_evidence(tokens, first, last), common_phrase=is_common_phrase(tokens, first, last),
-        quoted=is_quoted(tokens, first, last), district=district(tokens, first, last),
-        wider=wider_name(tokens, first, last))
+        quoted=is_quoted(tokens, first, last), titled=is_titled(tokens, first),
+        districts=districts(tokens, first, last), wider=wider_name(tokens, first, last))

@@ -64,6 +64,28 @@ def regions() -> dict[str, Region]:
     return load_regions()
 
 
+def adjective_rule_lemma(word: str) -> str | None:
+    """The masculine lemma the -ski/-cki ending rule gives (*Nisieckim* → nisiecki), or None."""
+    lower = word.lower()
+    return _ADJECTIVE_ENDING.sub(r"\1i", lower) if _ADJECTIVE_ENDING.search(lower) else None
+
+
+@lru_cache(maxsize=1)
+def seat_endings() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(adjective ending, seat endings) from ``resources/pl/district_seats.tsv``, longest ending first."""
+    rows = read_text("kronika.geo", "resources/pl/district_seats.tsv")
+    endings = [(ending, tuple(seat.split("|"))) for _, (ending, seat) in parse_table(
+        rows, "district_seats.tsv", ("ending", "seat"), header=True)]
+    return tuple(sorted(endings, key=lambda row: -len(row[0])))
+
+
+def seat_names(adjective: str) -> list[str]:
+    """Names the seat of the district an adjective names may have, longest ending first:
+    ``'rozwadowski'`` → Rozwadów, Rozwadowo, ..."""
+    return [(adjective[: len(adjective) - len(ending)] + seat).capitalize() for ending, seats in seat_endings()
+            if adjective.endswith(ending) and len(adjective) > len(ending) + 1 for seat in seats]
+
+
 def adjective_lemmas(word: str) -> set[str]:
     """Masculine lemmas a word may be a form of: Morfeusz's, and the -ski/-cki ending rule."""
     from kronika.morph.analyzer import get_morphology  # here: names found as written never load Morfeusz

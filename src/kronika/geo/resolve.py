@@ -17,13 +17,15 @@ import math
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from kronika.geo.context import MentionContext, read_context
 from kronika.geo.index import Hit, Place, get_gazetteer
 from kronika.geo.keys import fold, mention_keys
 from kronika.geo.orthography import modernised
-from kronika.geo.qualifiers import regions, split_qualifier
+from kronika.geo.qualifiers import regions, seat_names, split_qualifier
+from kronika.geo.states import country_then, full_date
 
 if TYPE_CHECKING:
     from kronika.model import Analysis, Entity
@@ -45,6 +47,9 @@ DUPLICATE_KM = 10.0  # same name this close: one place listed by two sources
 CURATED_PREFIX = "curated:"
 TOWN_POPULATION = 5_000  # below it a settlement is a village or a hamlet
 DISTRICT_BONUS = 3.0  # the district named beside the mention outweighs a 1000x population
+SEAT_RADIUS_KM = 40.0  # a district of the partitions reached about this far from its seat town
+ALIAS_KM = 30.0  # a name in parentheses after a place's names it when its own match lies farther
+UNIT_REACH_KM = 250.0  # no administrative unit (a gubernia, a voivodeship) reached farther from its seat
 
 
 @dataclass(slots=True)
@@ -168,11 +173,35 @@ NO_EVIDENCE = Evidence()
 
 
 def in_district(place: Place, district: str) -> bool:
-    """The place lies in the PRNG district (powiat) or the region the adjective names."""
+    """The place lies in the PRNG district (powiat) or the region the adjective names, or near the
+    seat town of the district (an old district is often not today's)."""
     if place.admin == district:
         return True
     region = regions().get(district)
-    return region is not None and distance_km(place, region) <= region.radius_km
+    if region is not None:
+        return distance_km(place, region) <= region.radius_km
+    seat = district_seat(district)
+    return seat is not None and distance_km(place, seat) <= SEAT_RADIUS_KM
+
+
+def _located_unit(districts: tuple[str, ...]) -> str | None:
+    """The first of the units named beside a mention that the gazetteer can place, else the first."""
+    return next((d for d in districts if district_anchor(d) is not None), districts[0] if districts else None)
+
+
+def district_anchor(district: str) -> _Located | None:
+    """Where the unit the adjective names lies: its region's centre or its seat town."""
+    return regions().get(district) or district_seat(district)
+
+
+@lru_cache(maxsize=1_000)
+def district_seat(district: str) -> Place | None:
+    """The most salient town among the names the district's adjective gives its seat."""
+    gazetteer = get_gazetteer()
+    names = [spelled for name in seat_names(district) for spelled in dict.fromkeys((name, modernised(name)))]
+    towns = [place for name in names for place in gazetteer.places(fold(name))
+             if place.kind == "settlement" and place.name == name]
+    return max(towns, key=lambda place: place.salience, default=None)
 
 
 def _ranked(mention: str, year: int | None, direct: tuple[Hit, ...] | None = None,
@@ -202,6 +231,9 @@ def _ranked(mention: str, year: int | None, direct: tuple[Hit, ...] | None = Non
         ranked = [Candidate(c.place, c.score + DISTRICT_BONUS, {**c.parts, "district": DISTRICT_BONUS})
                   if in_district(c.place, evidence.district) else c for c in ranked]
         ranked.sort(key=lambda c: (-c.score, c.place.id))
+    elif evidence.district and (unit := district_anchor(evidence.district)) is not None:
+        # "we wsi Jakubówce w gub. Kijowskiej": a namesake far from the unit named is not the place
+        ranked = [c for c in ranked if distance_km(c.place, unit) <= UNIT_REACH_KM]
     return ranked[:MAX_CANDIDATES]
 
 
@@ -311,12 +343,13 @@ def candidates(name: str, year: int | None = None) -> list[Place]:
     return [c.place for c in resolve([name], year)[0].candidates]
 
 
-def document_year(analysis: Analysis) -> int | None:
-    """The document's period: its creation year, else the median year of its dates."""
+def document_date(analysis: Analysis) -> str | None:
+    """The document's date (``YYYY-MM-DD``), whose year is its period: its creation date, else the middle
+    of the median year of its dates."""
     if analysis.document.dct and analysis.document.dct[:4].isdigit():
-        return int(analysis.document.dct[:4])
-    years = sorted(int(t.value[:4]) for t in analysis.timexes if t.value[:4].isdigit())
-    return years[len(years) // 2] if years else None
+        return full_date(analysis.document.dct)
+    years = sorted(t.value[:4] for t in analysis.timexes if t.value[:4].isdigit())
+    return full_date(years[len(years) // 2]) if years else None
 
 
 def _contexts(analysis: Analysis, entities: Sequence[Entity]) -> list[MentionContext]:
@@ -339,7 +372,7 @@ def annotate_places(analysis: Analysis) -> None:
         if context.apart:
             entity.subtype, entity.geo = context.apart, None
             continue
-        if context.common_phrase or context.quoted:
+        if context.common_phrase or context.quoted or context.titled:
             entity.geo = None
             continue
         entities.append(entity)
@@ -349,20 +382,43 @@ def annotate_places(analysis: Analysis) -> None:
     lemmas = [e.lemma or e.text for e in entities]
     surfaces = [e.text for e in entities]
     for i, context in enumerate(contexts):
-        if context.wider and _matches(context.wider):  # the name stages cut the name short
+        if context.wider and _names_whole(context.wider):  # the name stages cut the name short
             lemmas[i] = surfaces[i] = context.wider
-    evidence = [Evidence(c.towns_only or c.lone_adjective, c.district) for c in contexts]
-    resolutions = resolve(lemmas, document_year(analysis), surfaces=surfaces, evidence=evidence)
+    evidence = [Evidence(c.towns_only or c.lone_adjective, _located_unit(c.districts)) for c in contexts]
+    date = document_date(analysis)
+    resolutions = resolve(lemmas, int(date[:4]) if date else None, surfaces=surfaces, evidence=evidence)
     about_a_town = any(r.place is not None and r.place.kind == "settlement" and is_town(r.place)
                        for r in resolutions)
+    previous: tuple[Entity, Place] | None = None
     for entity, context, resolution in zip(entities, contexts, resolutions, strict=True):
-        if resolution.place is None:
+        place, reason = resolution.place, resolution.reason
+        if previous and _other_name_of(analysis.document.text, previous[0], entity) and (
+                place is None or place.kind == "settlement" and distance_km(place, previous[1]) > ALIAS_KM):
+            place, reason = previous[1], "another name of the place before it"
+        if place is None:
             entity.geo = None
             if context.lone_adjective and about_a_town:
                 entity.subtype = "street"  # "na Marszałkowskiej" in a text about Warsaw
             continue
         entity.geo = {
-            **resolution.place.to_geo(),
-            "reason": resolution.reason,
+            **place.to_geo(),
+            "country_then": country_then(place, date) if date else None,
+            "reason": reason,
             "candidates": [c.to_json() for c in resolution.candidates[:5]],
         }
+        previous = entity, place
+
+
+def _names_whole(wider: str) -> bool:
+    """The gazetteer knows a place named by all the words of the wider mention (*Rawa-Ruska*, *Nowym
+    Sączu*), not just by one of them (*mecz Wilno–Kowno* names two towns)."""
+    words = len(fold(wider).split())
+    return any(len(fold(hit.name).split()) >= words or len(fold(hit.name_now).split()) >= words
+               for hit in _matches(wider))
+
+
+def _other_name_of(text: str, before: Entity, entity: Entity) -> bool:
+    """The mention stands in parentheses right after another place's (*Nowem (Neuenburg)*, *Gdańsk
+    (Danzig)*): the same place's name in another language, unless it names a larger unit (*Kraków
+    (Polska)*), which the caller keeps."""
+    return text[before.end:entity.start].strip() == "(" and text[entity.end:entity.end + 1] == ")"

@@ -73,19 +73,26 @@ class Morphology:
         for result in results:
             if result.startNode != 0:
                 continue
-            tag = self._tags.get(result.tagId)
-            if tag is None:
-                tag = self._tags[result.tagId] = self._ids.getTag(result.tagId)
+            tag = self._tag(result.tagId)
             if tag == "interp" and result.orth != form:
                 continue
-            quals = self._names.get(result.nameId)
-            if quals is None:
-                name = self._ids.getName(result.nameId)
-                quals = self._names[result.nameId] = tuple(name.split("|")) if name else ()
-            readings[Interp(_stripped(result.lemma), tag, quals)] = None
+            readings[Interp(_stripped(result.lemma), tag, self._qualifiers(result.nameId))] = None
         if not readings:
             readings[Interp(form, "ign", ())] = None
         return tuple(readings)
+
+    def _tag(self, tag_id: int) -> str:
+        tag = self._tags.get(tag_id)
+        if tag is None:
+            tag = self._tags[tag_id] = self._ids.getTag(tag_id)
+        return tag
+
+    def _qualifiers(self, name_id: int) -> tuple[str, ...]:
+        quals = self._names.get(name_id)
+        if quals is None:
+            name = self._ids.getName(name_id)
+            quals = self._names[name_id] = tuple(name.split("|")) if name else ()
+        return quals
 
     def generate(self, lemma: str) -> list[tuple[str, str, tuple[str, ...]]]:
         """All forms of a lemma as ``(form, tag, qualifiers)``; empty when Morfeusz does not know it."""
@@ -93,10 +100,11 @@ class Morphology:
             if self._generator is None:
                 self._generator = morfeusz2.Morfeusz(analyse=False, generate=True)
             try:
-                forms = self._generator.generate(lemma)
+                # read by ids, as the analyses are (the same dictionary, so the same ids)
+                results = list(self._generator._morfeusz_obj.generate(lemma))
             except RuntimeError:
                 return []
-        return [(f, t, tuple(q)) for f, _l, t, q, _lab in forms]
+        return [(result.orth, self._tag(result.tagId), self._qualifiers(result.nameId)) for result in results]
 
 
 _instance: Morphology | None = None

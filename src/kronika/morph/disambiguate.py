@@ -252,6 +252,13 @@ class Tagger:
         self._pair, self._pair_pos, self._pair_case, self._pair_agreement = (
             self.tables.get(template, _NO_WEIGHTS) for template in ("b", "bp", "bc", "ba")
         )
+        # the emission templates, resolved once: by the tag alone, by the word, by the capitalisation
+        self._by_tag, self._by_pos_case, self._by_pos_number_gender = (
+            self.table(template, "") for template in ("t", "pc", "pn"))
+        self._word_tables = {template: self.tables.get(template, _NO_WEIGHTS)
+                             for template in ("w", "wp", "wc", "s2", "s3")}
+        self._capitals = {case: (self.table("cap", f"{case}|0"), self.table("cap", f"{case}|1"))
+                          for case in ("U", "I", "l", "-")}
         self._forms: dict[tuple[str, bool, bool], FormCandidates] = {}
         self._transitions_into: dict[str, dict[str, float]] = {}  # tag -> {previous tag: score}
         self._blocks: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[tuple[float, ...], ...]] = {}
@@ -281,25 +288,26 @@ class Tagger:
         if not self._fixed:
             return [self.score(emission_features(form, case_context, t, is_proper(i))) for t, i in candidates]
         lower = form.lower()
-        table = self.table
-        by_tag, by_pos_case, by_pos_number_gender = table("t", ""), table("pc", ""), table("pn", "")
-        word_tag, word_pos, word_pos_case = table("w", lower), table("wp", lower), table("wc", lower)
-        suffix2, suffix3 = table("s2", lower[-2:]), table("s3", lower[-3:])
-        capitals = (table("cap", f"{case_context}|0"), table("cap", f"{case_context}|1"))
+        by_tag, by_pos_case, by_pos_number_gender = self._by_tag, self._by_pos_case, self._by_pos_number_gender
+        word_tag, word_pos, word_pos_case = (self._word_tables[template].get(lower, _NO_WEIGHTS)
+                                             for template in ("w", "wp", "wc"))
+        suffix2 = self._word_tables["s2"].get(lower[-2:], _NO_WEIGHTS)
+        suffix3 = self._word_tables["s3"].get(lower[-3:], _NO_WEIGHTS)
+        capitals = self._capitals[case_context]
         scores = []
         for tag, interp in candidates:
-            keys = tag_keys(tag)
+            pos, _number, _case, _gender, pos_case, pos_number_gender = tag_keys(tag)
             scores.append(
                 sum((
                     by_tag.get(tag, 0.0),
-                    by_pos_case.get(keys.pos_case, 0.0),
-                    by_pos_number_gender.get(keys.pos_number_gender, 0.0),
+                    by_pos_case.get(pos_case, 0.0),
+                    by_pos_number_gender.get(pos_number_gender, 0.0),
                     word_tag.get(tag, 0.0),
-                    word_pos.get(keys.pos, 0.0),
-                    word_pos_case.get(keys.pos_case, 0.0),
+                    word_pos.get(pos, 0.0),
+                    word_pos_case.get(pos_case, 0.0),
                     suffix2.get(tag, 0.0),
-                    suffix3.get(keys.pos_case, 0.0),
-                    capitals[is_proper(interp)].get(keys.pos, 0.0),
+                    suffix3.get(pos_case, 0.0),
+                    capitals[is_proper(interp)].get(pos, 0.0),
                 ))
             )
         return scores
@@ -331,11 +339,12 @@ class Tagger:
         if not self._fixed:
             return self.score(transition_features(previous, tag))
         p_keys, keys = tag_keys(previous), tag_keys(tag)
+        p_pos, pos = p_keys.pos, keys.pos
         return sum((
             self._pair.get(previous, _NO_WEIGHTS).get(tag, 0.0),
-            self._pair_pos.get(p_keys.pos, _NO_WEIGHTS).get(keys.pos, 0.0),
+            self._pair_pos.get(p_pos, _NO_WEIGHTS).get(pos, 0.0),
             self._pair_case.get(p_keys.pos_case, _NO_WEIGHTS).get(keys.pos_case, 0.0),
-            self._pair_agreement.get(f"{p_keys.pos}|{keys.pos}", _NO_WEIGHTS).get(agreement(p_keys, keys), 0.0),
+            self._pair_agreement.get(f"{p_pos}|{pos}", _NO_WEIGHTS).get(agreement(p_keys, keys), 0.0),
         ))
 
     def transition_block(self, previous_tags: tuple[str, ...], tags: tuple[str, ...]) -> Sequence[Sequence[float]]:

@@ -7,7 +7,10 @@ class of names (:func:`kronika.lang.base_forms.guess_base`). Each candidate is a
 (strip *n* letters, append *s*); an averaged perceptron scores it from features of the word (its
 endings, capitalisation, position in the name, whether Morfeusz knows it), of the candidate (which
 source proposed it, its edit conjoined with the word's endings, whether Morfeusz reads it as a
-nominative, its reading's part of speech and name qualifier) and of the neighbouring words. The
+nominative and as which kind of name, the shape of its last letters) and of the neighbouring words.
+Where the rules are sure of a word that no agreement in the head phrase fixes (Morfeusz reads it as
+forms of one lemma) a second set of weights ranks the same candidates, and overrules the rules only when
+its choice scores ``SURE_MARGIN`` above theirs (*Europejskiej* as a name-derived adjective). The
 weights are learned by ``scripts/learn_lemma_edits.py`` from the Polem KPWr training names only
 (``models/lemma-edits-pl.json.gz``); agreement in a phrase stays with Morfeusz's generator, whose
 answer is the rules' candidate.
@@ -28,6 +31,8 @@ from kronika.morph.analyzer import expand_tag, get_morphology
 MODEL_FORMAT = "kronika-lemma-edits/1"
 MODEL_FILE = "lemma-edits-pl.json.gz"
 _GUESS_CLASSES = ("person", "place", "other")
+SURE_MARGIN = 0.5  # how much the model must beat the rules by where they are sure (dev: 0 to 2 alike)
+_VOWELS = set("aąeęiouóyäëöüéèáàíìúùâêîôû")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +106,21 @@ def _nominative_reading(form: str) -> str:
     return "nom" if any(":nom" in full for i in interps for full in expand_tag(i.tag)) else "other"
 
 
+@lru_cache(maxsize=50_000)
+def _nominative_kind(form: str) -> str:
+    """The name qualifier of a nominative reading of a candidate (``imię``, ``nazwisko``, …), ``common``
+    for a common word's, ``-`` for none: Polish cites a name by a form that is itself a name."""
+    kinds = {i.quals[0] if i.quals else "common" for i in get_morphology().analyse(form)
+             if i.pos != "ign" and any(":nom" in full for full in expand_tag(i.tag))}
+    return "+".join(sorted(kinds)) or "-"
+
+
+def _closing(form: str) -> str:
+    """The vowel-consonant shape of a candidate's last three letters (``CCV``: *-nda*): a base form
+    ending in a cluster Polish does not end words in is a stripped nominative (*Lucind*, *Ravenn*)."""
+    return "".join("V" if c in _VOWELS else "C" for c in form.lower()[-3:])
+
+
 def _shape(text: str) -> str:
     if text.isupper() and len(text) > 1:
         return "upper"
@@ -134,8 +154,11 @@ def features(tokens: list[Token], i: int, cls: str, candidate: Candidate) -> lis
     word = _word_features(tokens, i)
     reading = _nominative_reading(candidate.form)
     ending = candidate.form.lower()[-2:]
+    kind = _nominative_kind(candidate.form)
     result = [f"edit={change}", f"cand={reading}", f"cand={reading}|{word[2]}", f"cls={cls}|edit={change}",
-              f"candsuf={ending}", f"candsuf={ending}|cls={cls}|{word[0]}", f"candsuf={ending}|cand={reading}"]
+              f"candsuf={ending}", f"candsuf={ending}|cls={cls}|{word[0]}", f"candsuf={ending}|cand={reading}",
+              f"candkind={kind}", f"candkind={kind}|{word[1]}", f"candsuf3={candidate.form.lower()[-3:]}",
+              f"closing={_closing(candidate.form)}|edit={change}"]
     for source in candidate.sources:
         result += [f"src={source}", f"src={source}|cls={cls}", f"src={source}|cand={reading}",
                    f"src={source}|{word[0]}", f"src={source}|{word[2]}"]
@@ -198,12 +221,15 @@ def record(into: list[Choice] | None) -> None:
 
 
 def choice_features(choice: Choice, candidate: Candidate) -> list[str]:
+    """The features of a candidate; where the rules are sure of the word (it is known and unambiguous, or
+    agreement fixes it) they are kept apart, as a second model that overrules the rules only by a margin."""
     head = "head" if choice.in_head else "rest"
     result = features(choice.tokens, choice.index, choice.cls, candidate)
     change = edit(choice.tokens[choice.index].text, candidate.form)
     kept = f"kept={min(choice.kept, 4)}|at={min(choice.position, 3)}"
-    return result + [f"{head}|src={source}" for source in candidate.sources] + [
+    result += [f"{head}|src={source}" for source in candidate.sources] + [
         f"{head}|edit={change}", f"{head}|{kept}|edit={change}", f"{head}|{result[1]}"]
+    return result if decides(choice) else [f"sure|{feature}" for feature in result]
 
 
 def choose(choice: Choice) -> str:
@@ -213,9 +239,31 @@ def choose(choice: Choice) -> str:
         _recorders[-1].append(choice)
         return choice.rule_form
     weights = _weights()
-    if weights is None or not decides(choice):
+    if weights is None or not ranks(choice):
         return choice.rule_form
     options = candidates(choice.tokens[choice.index], choice.rule_form)
     scored = [(sum(weights.get(f, 0.0) for f in choice_features(choice, c)), -n, c.form)
               for n, c in enumerate(options)]
-    return max(scored)[2]
+    best = max(scored)
+    # the rules' form is the first candidate; where the rules are sure, the model must beat it clearly
+    if not decides(choice) and best[0] - scored[0][0] <= SURE_MARGIN:
+        return choice.rule_form
+    if choice.kept == 1 and _adjective_lemma(options[-best[1]]):
+        return best[2].lower()  # a name-derived adjective is cited lower case: Europejskiej → europejski
+    return best[2]
+
+
+def _adjective_lemma(candidate: Candidate) -> bool:
+    """Whether a candidate is only an adjective's dictionary lemma, no noun's (europejski, not Kowalski)."""
+    lemmas = [s for s in candidate.sources if s.startswith("lemma:")]
+    return bool(lemmas) and all(s.startswith("lemma:adj:") for s in lemmas)
+
+
+def ranks(choice: Choice) -> bool:
+    """Whether the model ranks the word's candidates at all: not for a hand-written oblique ending
+    (*Kalininych*), nor where another word of the head phrase Morfeusz knows fixes its case by agreement
+    (*Edwarda Gierka*: Gierek, whatever surnames in *-ka* do elsewhere)."""
+    if decides(choice):
+        return True
+    known = any(i.pos != "ign" for i in choice.tokens[choice.index].interps)
+    return known and not (choice.in_head and choice.agreement)

@@ -25,7 +25,7 @@ A tagger's case for an unknown word is checked against Polish declension (``lemm
 *Raulowi* is no nominative, *Schiavo* no genitive); web addresses are cited as written. With no category,
 where these rules guess at a word (unknown to Morfeusz, or forms of several lemmas that agreement does not
 tell apart), a learned edit ranker (:mod:`kronika.morph.lemma_edits`) chooses among the rules' answer and
-the other candidates.
+the other candidates; where the rules are sure, it overrules them only by a clear margin.
 
 How names are cited is a convention (``lemma_conventions.tsv``): ``"kronika"`` (the default, the
 pipeline's) as a historian cites them — *ulica Wilanowska*, *województwo opolskie*, *Tatarzy* — and

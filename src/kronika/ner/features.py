@@ -5,23 +5,25 @@ readings with their SGJP name qualifiers, the kinds of KPWr name the word occurs
 (``resources/pl/name_gazetteer.tsv``) and its word classes learned from NKJP text
 (``resources/pl/word_clusters.tsv``)), so it is computed once per form and cached; a token's
 feature list is then the concatenation of its own and its neighbours' cached, position-prefixed lists.
-The same function serves training and tagging, so the model never sees features it was not trained on.
+The same code serves training and tagging, so the model never sees features it was not trained on.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
+from typing import NamedTuple
 
 from kronika.lang.grammar import CASES
 from kronika.lang.resources import read_table
 from kronika.morph import get_morphology
 
-# Neighbour offsets and which of their own features a neighbour lends to the token.
+# Neighbour offsets, and which of their own features a neighbour lends to the token: the next or previous
+# word the near kinds, the words two places away the far ones (a part of the near ones).
 _WINDOW = (-2, -1, 1, 2)
-_NEIGHBOUR_KINDS = {
-    1: ("w", "sh", "q", "p", "s3", "c", "l", "g", "k64", "k1024"),
-    2: ("w", "sh", "q", "p", "k64"),
-}
+_NEAR_KINDS = frozenset({"w", "sh", "q", "p", "s3", "c", "l", "g", "k64", "k1024"})
+_FAR_KINDS = frozenset({"w", "sh", "q", "p", "k64"})
 _CLUSTER_KINDS = ("k64", "k256", "k1024")
 
 
@@ -103,34 +105,89 @@ def form_features(form: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(features))
 
 
-@lru_cache(maxsize=300_000)
-def _own(form: str) -> tuple[str, ...]:
-    return tuple(f"{kind}={value}" for kind, value in form_features(form))
+class _FormLists(NamedTuple):
+    """A form's feature strings, prefixed for each position it can take around a token."""
+
+    own: tuple[str, ...]  # "bias" and the form's own features, for the token itself
+    before2: tuple[str, ...]  # lent to the token two places after it ("-2w=…")
+    before1: tuple[str, ...]
+    after1: tuple[str, ...]
+    after2: tuple[str, ...]
+    lower: str
+    capitalised: bool
 
 
-@lru_cache(maxsize=300_000)
-def _as_neighbour(form: str, offset: int) -> tuple[str, ...]:
-    kinds = _NEIGHBOUR_KINDS[abs(offset)]
-    return tuple(f"{offset}{kind}={value}" for kind, value in form_features(form) if kind in kinds)
+class SentenceFeatures:
+    """Feature lists of sentences for python-crfsuite: each form's strings are built once (running text
+    repeats its forms), a token's list is its own and its neighbours' cached lists joined in a fixed order.
+
+    With ``known`` (the attributes a trained model has weights for) only those strings are kept: CRFsuite
+    skips an attribute it has no weight for, so the tagger scores alike, from fewer strings to convert
+    and look up. Training passes no ``known``: every feature."""
+
+    def __init__(self, known: AbstractSet[str] | None = None, cache_size: int = 300_000) -> None:
+        self._known = known
+        self._cache_size = cache_size
+        self._forms: dict[str, _FormLists] = {}
+        self._boundaries = {offset: self._kept((f"{offset}BOUNDARY",)) for offset in _WINDOW}
+        self._cap_inside = self._kept(("cap_inside",))
+
+    def _kept(self, features: Iterable[str]) -> tuple[str, ...]:
+        known = self._known
+        return tuple(features) if known is None else tuple(f for f in features if f in known)
+
+    def _form(self, form: str) -> _FormLists:
+        entry = self._forms.get(form)
+        if entry is None:
+            own, before2, before1, after1, after2 = ["bias"], [], [], [], []
+            for kind, value in form_features(form):
+                feature = f"{kind}={value}"
+                own.append(feature)
+                if kind in _NEAR_KINDS:
+                    before1.append("-1" + feature)
+                    after1.append("1" + feature)
+                    if kind in _FAR_KINDS:
+                        before2.append("-2" + feature)
+                        after2.append("2" + feature)
+            entry = _FormLists(self._kept(own), self._kept(before2), self._kept(before1), self._kept(after1),
+                               self._kept(after2), form.lower(), form[:1].isupper())
+            if len(self._forms) >= self._cache_size:  # bound memory on huge inputs
+                self._forms.clear()
+            self._forms[form] = entry
+        return entry
+
+    def __call__(self, forms: Sequence[str]) -> list[list[str]]:
+        """One feature list per token: its own features, then each neighbour's (or a boundary mark at the
+        sentence's edge), then the word pairs it forms with its neighbours."""
+        entries = [self._form(form) for form in forms]
+        known = self._known
+        boundaries = self._boundaries
+        sequence: list[list[str]] = []
+        last = len(entries) - 1
+        for i, entry in enumerate(entries):
+            features = list(entry.own)
+            if i >= 2:
+                features += entries[i - 2].before2
+            elif i == 1:
+                features += boundaries[-2]
+            features += entries[i - 1].before1 if i >= 1 else boundaries[-1]
+            features += entries[i + 1].after1 if i < last else boundaries[1]
+            if i + 2 <= last:
+                features += entries[i + 2].after2
+            elif i + 1 == last:
+                features += boundaries[2]
+            if i > 0:
+                pair = f"-1w|w={entries[i - 1].lower}|{entry.lower}"
+                if known is None or pair in known:
+                    features.append(pair)
+                if entry.capitalised:
+                    features += self._cap_inside  # a capital that is not the sentence's first letter
+            if i < last:
+                pair = f"w|+1w={entry.lower}|{entries[i + 1].lower}"
+                if known is None or pair in known:
+                    features.append(pair)
+            sequence.append(features)
+        return sequence
 
 
-def sentence_features(forms: list[str]) -> list[list[str]]:
-    """One feature list per token of a sentence, for python-crfsuite."""
-    sequence: list[list[str]] = []
-    last = len(forms) - 1
-    for i, form in enumerate(forms):
-        features = ["bias", *_own(form)]
-        for offset in _WINDOW:
-            j = i + offset
-            if 0 <= j <= last:
-                features.extend(_as_neighbour(forms[j], offset))
-            elif j == -1 or j == last + 1:
-                features.append(f"{offset}BOUNDARY")
-        if i > 0:
-            features.append(f"-1w|w={forms[i - 1].lower()}|{form.lower()}")
-            if form[:1].isupper():
-                features.append("cap_inside")  # a capital that is not the sentence's first letter
-        if i < last:
-            features.append(f"w|+1w={form.lower()}|{forms[i + 1].lower()}")
-        sequence.append(features)
-    return sequence
+sentence_features = SentenceFeatures()

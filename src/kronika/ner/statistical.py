@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import struct
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ import pycrfsuite
 
 from kronika.errors import KronikaError
 from kronika.model import NkjpSpan, Sentence
-from kronika.ner.features import sentence_features
+from kronika.ner.features import SentenceFeatures
 
 MODEL_NAME = "nkjp_crf.crfsuite"
 LEVEL_SEPARATOR = "#"
@@ -115,6 +116,23 @@ def decode_levels(labels: list[str]) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
+def model_attributes(model_path: Path) -> frozenset[str]:
+    """The attributes a CRFsuite model has weights for, read from the model file's attribute dictionary
+    (its id → string array; CRFsuite's own ``info()`` builds every feature and takes seconds)."""
+    data = model_path.read_bytes()
+    # file header: magic, size, type, version, counts of features, labels and attributes, five offsets
+    magic, *_, attributes_at, _label_refs_at, _attribute_refs_at = struct.unpack_from("<4sI4sIIIIIIIII", data)
+    chunk, _size, _flag, _byteorder, count, backward_at = struct.unpack_from("<4sIIIII", data, attributes_at)
+    if magic != b"lCRF" or chunk != b"CQDB":
+        raise KronikaError(f"not a CRFsuite model: {model_path}")
+    attributes = []
+    for offset in struct.unpack_from(f"<{count}I", data, attributes_at + backward_at):
+        start = attributes_at + offset
+        _id, size = struct.unpack_from("<II", data, start)  # each record: id, key size, key with its NUL
+        attributes.append(data[start + 8:start + 7 + size].decode("utf-8"))
+    return frozenset(attributes)
+
+
 class NkjpTagger:
     """A trained CRF; thread-safe (the crfsuite tagger object is not)."""
 
@@ -122,11 +140,12 @@ class NkjpTagger:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_path))
         self._lock = threading.Lock()
+        self._features = SentenceFeatures(known=model_attributes(model_path))
 
     def tag_forms(self, forms: list[str]) -> list[str]:
         if not forms:
             return []
-        features = sentence_features(forms)
+        features = self._features(forms)
         with self._lock:
             return self._tagger.tag(features)
 

@@ -13,9 +13,11 @@ Kinds (``target`` → ``value``)::
     place    {"ref"}                                → {"lat", "lon", "name"?}
     link     {"ref"}                                → {"authority": "wikidata:Q…" | "geonames:…" | "viaf:…"}
     delete   {"start", "end", "text"}               → {}                    a false mention
+    split    {"start", "end", "text"}               → {"type"?, "lemma"?}   the mention names another entity
     add      {"start", "end", "text"}               → {"type", "lemma"}     a missed mention
     timex    {"start", "end", "text"}               → {"value", "mod"?}
-    event    {"trigger_start", "trigger_end", "trigger_text"} → {"status": accepted|rejected, "type"?}
+    event    {"trigger_start", "trigger_end", "trigger_text"} → {"status": accepted|rejected, "type"?,
+             "time"? (TIMEX3), "places"?, "participants"? (refs or base forms: the whole new list)}
 """
 
 from __future__ import annotations
@@ -34,13 +36,13 @@ from kronika.store import schema, search
 from kronika.store.intervals import timex_interval
 from kronika.store.store import Store, _slug
 
-KINDS = ("entity", "merge", "place", "link", "delete", "add", "timex", "event")
+KINDS = ("entity", "merge", "place", "link", "delete", "split", "add", "timex", "event")
 AUTHORITY = re.compile(r"(wikidata:Q[1-9]\d*|geonames:[1-9]\d*|viaf:[1-9]\d*)")
 ENTITY_TYPES = ("PERSON", "PLACE", "COUNTRY", "ORGANIZATION", "MILITARY_UNIT", "EVENT", "DOCUMENT")
 EVENT_STATUSES = ("accepted", "rejected")
 TIMEX_MODS = ("", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "START", "MID", "END", "APPROX",
               "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE")
-SPAN_KINDS = ("delete", "add", "timex", "event")
+SPAN_KINDS = ("delete", "split", "add", "timex", "event")
 
 
 class NoAnchor(KronikaError):
@@ -180,23 +182,73 @@ def delete_document(store: Store, document: str) -> bool:
     return store.delete_document(document)
 
 
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Who made a human assertion and when (the latest active correction of that thing)."""
+
+    by: str
+    at: str
+    kind: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"source": "human", "by": self.by, "at": self.at}
+
+
+@dataclass(frozen=True)
+class HumanMarks:
+    """What the active corrections made or changed, for the pages, ``analyze`` JSON and every export:
+    spans (added names, corrected dates) and event triggers by document and offsets, entities by ref."""
+
+    spans: dict[tuple[str | None, int, int], Mark]
+    refs: dict[str, Mark]
+    triggers: dict[tuple[str | None, int, int], Mark]
+
+    def entity(self, document: str, start: int, end: int, ref: str | None) -> Mark | None:
+        return self.spans.get((document, start, end)) or (self.refs.get(ref) if ref else None)
+
+    def timex(self, document: str, start: int, end: int) -> Mark | None:
+        return self.spans.get((document, start, end))
+
+    def event(self, document: str, trigger_start: int, trigger_end: int) -> Mark | None:
+        return self.triggers.get((document, trigger_start, trigger_end))
+
+    def of_document(self, document: str) -> list[Mark]:
+        """Every mark on the document's own spans and triggers (entity marks are found by ref)."""
+        return [m for (d, _, _), m in [*self.spans.items(), *self.triggers.items()] if d == document]
+
+
+def human_marks(store: Store) -> HumanMarks:
+    """One read of the correction log; the newest correction of a thing is the one shown."""
+    spans: dict[tuple[str | None, int, int], Mark] = {}
+    refs: dict[str, Mark] = {}
+    triggers: dict[tuple[str | None, int, int], Mark] = {}
+    for c in corrections(store, include_undone=False):  # newest first: setdefault keeps the newest
+        mark = Mark(c.user, c.created_at, c.kind)
+        if c.kind in ("add", "timex", "split"):
+            spans.setdefault((c.document, c.target["start"], c.target["end"]), mark)
+        elif c.kind in ("entity", "place", "link"):
+            refs.setdefault(c.target["ref"], mark)
+        elif c.kind == "merge":
+            refs.setdefault(c.value["into"], mark)
+        elif c.kind == "event":
+            triggers.setdefault((c.document, c.target["trigger_start"], c.target["trigger_end"]), mark)
+    return HumanMarks(spans, refs, triggers)
+
+
 def mark_human(store: Store, document: str, analysis_json: dict[str, Any]) -> dict[str, Any]:
-    """``"source": "human"`` on the entities, timexes and events of an ``analyze`` JSON that a correction
-    made or changed, ``"source": "machine"`` on the rest."""
-    active = [c for c in corrections(store, include_undone=False)
-              if c.document == document or c.document is None]
-    spans = {(c.target["start"], c.target["end"]) for c in active if c.kind in ("add", "timex")}
-    refs = {c.target["ref"] for c in active if c.kind in ("entity", "place", "link")}
-    refs |= {c.value["into"] for c in active if c.kind == "merge"}
-    triggers = {(c.target["trigger_start"], c.target["trigger_end"]) for c in active if c.kind == "event"}
+    """``"source": "human"`` with ``"by"`` and ``"at"`` on the entities, timexes and events of an ``analyze``
+    JSON that a correction made or changed, ``"source": "machine"`` on the rest."""
+    marks = human_marks(store)
+    machine = {"source": "machine"}
     for item in analysis_json.get("entities", []):
-        human = (item["start"], item["end"]) in spans or item.get("ref") in refs
-        item["source"] = "human" if human else "machine"
+        mark = marks.entity(document, item["start"], item["end"], item.get("ref"))
+        item.update(mark.to_json() if mark else machine)
     for item in analysis_json.get("timexes", []):
-        item["source"] = "human" if (item["start"], item["end"]) in spans else "machine"
+        mark = marks.timex(document, item["start"], item["end"])
+        item.update(mark.to_json() if mark else machine)
     for item in analysis_json.get("events", []):
-        trigger = item["trigger"]
-        item["source"] = "human" if (trigger["start"], trigger["end"]) in triggers else "machine"
+        mark = marks.event(document, item["trigger"]["start"], item["trigger"]["end"])
+        item.update(mark.to_json() if mark else machine)
     return analysis_json
 
 
@@ -213,6 +265,12 @@ def training_rows(store: Store) -> Iterator[dict[str, Any]]:
                        "end": target["end"], "text": target["text"], "type": value["type"]}
                 yield {**base, "kind": "base_form", "form": target["text"], "lemma": value["lemma"],
                        "type": value["type"]}
+            elif record.kind == "split":
+                mention = _mention_at(connection, record.document, target)
+                if mention is not None:
+                    yield {**base, "kind": "base_form", "form": target["text"], "lemma": mention.lemma,
+                           "type": mention.type, "document": record.document, "start": target["start"],
+                           "end": target["end"]}
             elif record.kind == "delete":
                 yield {**base, "kind": "span", "document": record.document, "start": target["start"],
                        "end": target["end"], "text": target["text"], "type": None, "negative": True}
@@ -240,8 +298,24 @@ def training_rows(store: Store) -> Iterator[dict[str, Any]]:
 # --- validation ---------------------------------------------------------------------------------------
 
 
+def _event_edits(value: dict[str, Any]) -> dict[str, Any]:
+    """An accepted event's new time and argument lists; a list may come as one comma-separated string."""
+    edits: dict[str, Any] = {}
+    if str(value.get("time") or "").strip():
+        time = str(value["time"]).strip()
+        if timex_interval(time) is None:
+            raise KronikaError(f"{time!r} is not a TIMEX3 date value (e.g. 1939-09-17, 1939-09, 1939)")
+        edits["time"] = time
+    for key in ("places", "participants"):
+        if key in value and value[key] is not None:
+            items = value[key].split(",") if isinstance(value[key], str) else value[key]
+            edits[key] = [" ".join(str(item).split()) for item in items if str(item).strip()]
+    return edits
+
+
 def _validated(kind: str, target: dict[str, Any], value: dict[str, Any],
                document: str | None) -> tuple[dict[str, Any], dict[str, Any]]:
+    raw = value
     if kind not in KINDS:
         raise KronikaError(f"unknown correction {kind!r}; one of: {', '.join(KINDS)}")
     if kind in SPAN_KINDS:
@@ -254,7 +328,7 @@ def _validated(kind: str, target: dict[str, Any], value: dict[str, Any],
             raise KronikaError(f"a {kind} correction needs the character offsets {' and '.join(keys)}") from None
     elif not str(target.get("ref") or "").strip():
         raise KronikaError(f"a {kind} correction needs the entity ref")
-    if kind in ("entity", "add"):
+    if kind in ("entity", "add", "split"):
         entity_type = str(value.get("type") or "").upper()
         lemma = " ".join(str(value.get("lemma") or "").split())
         if entity_type and entity_type not in ENTITY_TYPES:
@@ -292,7 +366,15 @@ def _validated(kind: str, target: dict[str, Any], value: dict[str, Any],
         status = str(value.get("status") or "accepted")
         if status not in EVENT_STATUSES:
             raise KronikaError(f"an event is accepted or rejected, not {status!r}")
-        value = {"status": status, **({"type": str(value["type"]).lower()} if value.get("type") else {})}
+        event_type = str(value.get("type") or "").lower()
+        if event_type:
+            from kronika.events.lexicon import EVENT_TYPES
+
+            if event_type not in EVENT_TYPES:
+                raise KronikaError(f"unknown event type {event_type!r}; one of: {', '.join(sorted(EVENT_TYPES))}")
+        value = {"status": status, **({"type": event_type} if event_type else {})}
+        if status == "accepted":
+            value.update(_event_edits(raw))
     return target, value
 
 
@@ -474,6 +556,52 @@ def _undo_delete(connection: Connection, record: Correction) -> None:
         connection.execute(insert(m).values(**{k: v for k, v in mention.items() if k != "id"}))
 
 
+def _apply_split(connection: Connection, document: str | None, target: dict[str, Any], value: dict[str, Any],
+                 correction_id: int) -> dict[str, Any]:
+    """The mention (and the event arguments it fills) leaves its entity for a new one of its own."""
+    mention = _mention_at(connection, document, target)
+    if mention is None:
+        raise NoAnchor(f"no entity at characters {target['start']}–{target['end']}")
+    e, r, m = schema.entities, schema.entity_refs, schema.mentions
+    entity_type, lemma = value.get("type", mention.type), value.get("lemma", mention.lemma)
+    base = f"{entity_type.lower()}:{_slug(lemma)}"
+    for ref in (base, f"{base}-h{correction_id}"):  # the second is this correction's own, on every replay
+        entity_id = connection.execute(select(r.c.entity_id).where(r.c.ref == ref)).scalar()
+        if entity_id is None:
+            entity_id = connection.execute(insert(e).returning(e.c.id).values(
+                ref=ref, type=entity_type, lemma=lemma, folded=search.fold_lemma(lemma))).scalar_one()
+            connection.execute(insert(r).values(ref=ref, entity_id=entity_id))
+            break
+        if connection.execute(select(m.c.id).where(m.c.entity_id == entity_id)).first() is None:
+            break  # left without mentions when the document was analysed again: this split's entity
+    connection.execute(update(m).where(m.c.id == mention.id).values(entity_id=entity_id, type=entity_type,
+                                                                    lemma=lemma))
+    previous: dict[str, Any] = {"mention": [mention.id, mention.entity_id, mention.type, mention.lemma],
+                                "entity": entity_id, "ref": ref}
+    events = select(schema.events.c.id).where(schema.events.c.document_id == document)
+    for table in (schema.places, schema.participants):
+        moved = table.c.event_id.in_(events) & (table.c.mention_local_id == mention.local_id)
+        previous[table.name] = [[row.id, row.entity_id, row.lemma]
+                                for row in connection.execute(select(table).where(moved))]
+        connection.execute(update(table).where(moved).values(entity_id=entity_id, lemma=lemma))
+    return previous
+
+
+def _undo_split(connection: Connection, record: Correction) -> None:
+    previous = record.previous
+    e, r, m = schema.entities, schema.entity_refs, schema.mentions
+    mention_id, entity_id, mention_type, lemma = previous["mention"]
+    connection.execute(update(m).where(m.c.id == mention_id).values(entity_id=entity_id, type=mention_type,
+                                                                    lemma=lemma))
+    for table in (schema.places, schema.participants):
+        for argument_id, argument_entity, argument_lemma in previous[table.name]:
+            connection.execute(update(table).where(table.c.id == argument_id).values(
+                entity_id=argument_entity, lemma=argument_lemma))
+    if connection.execute(select(m.c.id).where(m.c.entity_id == previous["entity"])).first() is None:
+        connection.execute(delete(r).where(r.c.entity_id == previous["entity"]))
+        connection.execute(delete(e).where(e.c.id == previous["entity"]))
+
+
 def _sentence_id(connection: Connection, document: str | None, offset: int) -> int | None:
     s = schema.sentences
     return connection.execute(select(s.c.id).where(s.c.document_id == document, s.c.start <= offset,
@@ -570,9 +698,47 @@ def _apply_event(connection: Connection, document: str | None, target: dict[str,
             connection.execute(delete(table).where(table.c.event_id == row.id))
         connection.execute(delete(ev).where(ev.c.id == row.id))
         return {"event": _row_values(row), "quantities": quantities, **arguments}
-    if "type" in value:
-        connection.execute(update(ev).where(ev.c.id == row.id).values(type=value["type"]))
-    return {"type": [row.id, row.type]}
+    previous: dict[str, Any] = {"type": [row.id, row.type]}
+    changes: dict[str, Any] = {"type": value["type"]} if "type" in value else {}
+    if "time" in value and value["time"] != row.time:
+        begin, end = timex_interval(value["time"]) or (None, None)
+        previous["time"] = {key: getattr(row, key) for key in ("time", "begin", "end_date", "time_inherited")}
+        changes.update(time=value["time"], begin=begin, end_date=end, time_inherited=False)
+    if changes:
+        connection.execute(update(ev).where(ev.c.id == row.id).values(**changes))
+    for table in (schema.places, schema.participants):
+        if table.name in value:
+            replaced = _replace_arguments(connection, table, row.id, value[table.name])
+            if replaced is not None:
+                previous[table.name] = replaced
+    return previous
+
+
+def _named_entity(connection: Connection, name: str) -> Any:
+    """The entity a person names by its ref or its base form (None: a name with no entity yet)."""
+    e = schema.entities
+    return _entity_row(connection, name) or connection.execute(
+        select(e).where(e.c.folded == search.fold_lemma(name)).order_by(e.c.id)).first()
+
+
+def _replace_arguments(connection: Connection, table: Any, event_id: int,
+                       names: list[str]) -> list[dict[str, Any]] | None:
+    """Put ``names`` in place of an event's places or participants (a participant keeps its role);
+    returns the rows replaced, None when the names are those the event has (nothing to replace)."""
+    old = [_row_values(a) for a in connection.execute(select(table).where(table.c.event_id == event_id)
+                                                      .order_by(table.c.id))]
+    if names == [a["lemma"] for a in old]:
+        return None
+    roles = {a["entity_id"]: a.get("role") for a in old if a["entity_id"] is not None}
+    connection.execute(delete(table).where(table.c.event_id == event_id))
+    for name in names:
+        entity = _named_entity(connection, name)
+        row = {"event_id": event_id, "entity_id": entity.id if entity else None,
+               "lemma": entity.lemma if entity else name, "mention_local_id": None}
+        if table is schema.participants:
+            row["role"] = roles.get(row["entity_id"])
+        connection.execute(insert(table).values(**row))
+    return old
 
 
 def _undo_event(connection: Connection, record: Correction) -> None:
@@ -580,7 +746,12 @@ def _undo_event(connection: Connection, record: Correction) -> None:
     previous = record.previous
     if "type" in previous:
         event_id, event_type = previous["type"]
-        connection.execute(update(ev).where(ev.c.id == event_id).values(type=event_type))
+        connection.execute(update(ev).where(ev.c.id == event_id).values(type=event_type, **previous.get("time", {})))
+        for table in (schema.places, schema.participants):
+            if table.name in previous:
+                connection.execute(delete(table).where(table.c.event_id == event_id))
+                if previous[table.name]:
+                    connection.execute(insert(table), previous[table.name])
         return
     event = previous["event"]
     event_id = connection.execute(insert(ev).returning(ev.c.id).values(
@@ -594,8 +765,8 @@ def _undo_event(connection: Connection, record: Correction) -> None:
 
 
 APPLY = {"entity": _apply_entity, "merge": _apply_merge, "place": _apply_place, "link": _apply_link,
-         "delete": _apply_delete,
+         "delete": _apply_delete, "split": _apply_split,
          "add": _apply_add, "timex": _apply_timex, "event": _apply_event}
 UNDO = {"entity": _undo_entity, "merge": _undo_merge, "place": _undo_place, "link": _undo_link,
-        "delete": _undo_delete,
+        "delete": _undo_delete, "split": _undo_split,
         "add": _undo_add, "timex": _undo_timex, "event": _undo_event}

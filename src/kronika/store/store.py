@@ -380,6 +380,53 @@ class Store:
                                   row.canonical_ref, row.role) for row in connection.execute(query)]
 
     @_faults("read")
+    def cited_mentions(self, ref: str, offset: int = 0,
+                       limit: int | None = None) -> list[tuple[MentionRecord, Citation | None]]:
+        """A page of :meth:`mentions`, each with its sentence; two queries whatever the page's length."""
+        m, e, r = schema.mentions, schema.entities, schema.entity_refs
+        query = (select(m, e.c.ref.label("canonical_ref")).join(e, e.c.id == m.c.entity_id)
+                 .where(m.c.entity_id.in_(select(r.c.entity_id).where(r.c.ref == ref)))
+                 .order_by(m.c.document_id, m.c.start).offset(offset).limit(limit))
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).all()
+            citations = _citations(connection, sorted({row.sentence_id for row in rows if row.sentence_id}))
+        return [(MentionRecord(row.document_id, row.start, row.end, row.text, row.type, row.lemma,
+                               row.canonical_ref, row.role), citations.get(row.sentence_id)) for row in rows]
+
+    @_faults("read")
+    def first_citations(self, entity_ids: Sequence[int], per_entity: int) -> dict[int, list[Citation]]:
+        """The sentences of each entity's first ``per_entity`` mentions (document and text order), by
+        entity id: two queries for any number of entities (a map's popups)."""
+        m = schema.mentions
+        rank = search.sql_func.row_number().over(partition_by=m.c.entity_id,
+                                                 order_by=(m.c.document_id, m.c.start)).label("rank")
+        ranked = (select(m.c.entity_id, m.c.sentence_id, m.c.document_id, m.c.start, rank)
+                  .where(m.c.entity_id.in_(list(entity_ids))).subquery())
+        query = (select(ranked.c.entity_id, ranked.c.sentence_id).where(ranked.c.rank <= per_entity)
+                 .order_by(ranked.c.entity_id, ranked.c.document_id, ranked.c.start))
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).all() if entity_ids else []
+            citations = _citations(connection, sorted({row.sentence_id for row in rows if row.sentence_id}))
+        found: dict[int, list[Citation]] = {}
+        for row in rows:
+            if row.sentence_id in citations:
+                found.setdefault(row.entity_id, []).append(citations[row.sentence_id])
+        return found
+
+    @_faults("read")
+    def place_intervals(self) -> dict[int, list[tuple[str, str]]]:
+        """The TIMEX3 intervals of the dated events that happened at each place, by entity id (one query)."""
+        ev, pl = schema.events, schema.places
+        query = (select(pl.c.entity_id, ev.c.begin, ev.c.end_date).join(ev, ev.c.id == pl.c.event_id)
+                 .where(pl.c.entity_id.is_not(None), ev.c.begin.is_not(None))
+                 .order_by(pl.c.entity_id, ev.c.document_id, ev.c.trigger_start))
+        found: dict[int, list[tuple[str, str]]] = {}
+        with self.engine.connect() as connection:
+            for row in connection.execute(query):
+                found.setdefault(row.entity_id, []).append((row.begin, row.end_date))
+        return found
+
+    @_faults("read")
     def events(self, type: str | None = None, ref: str | None = None, place: str | None = None,
                date_from: str | None = None, date_to: str | None = None,
                document: str | None = None) -> list[EventRecord]:

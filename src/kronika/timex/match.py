@@ -72,7 +72,8 @@ class Point:
     set: str | None = None
     era: str | None = None  # "BC" for "p.n.e."
     quarter: int | None = None
-    holiday: str | None = None  # "EASTER": the day depends on the year
+    holiday: str | None = None  # "EASTER", "EASTER+60": a movable feast, whose day depends on the year
+    julian: bool = False  # "st. st.": a day of the old calendar
 
     @property
     def has_date(self) -> bool:
@@ -118,6 +119,8 @@ class Candidate:
 def _number(text: str, grammar: Grammar, table: str) -> str | None:
     """Digits ("25 770", "1,5") or number words summed ("dwadzieścia pięć")."""
     compact = text.replace(" ", "").replace("\u00a0", "").replace(",", ".")
+    if "-" in compact and compact.split("-")[0].isdigit():  # "5-ciu": the digits, not the case ending
+        compact = compact.split("-")[0]
     if compact.replace(".", "", 1).isdigit():
         return compact
     total = 0.0
@@ -160,12 +163,14 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
         point.quarter = int(float(value))
     elif name == "holiday":
         value = grammar.value("holiday", text) or ""
-        if value == "EASTER":
+        if value.startswith("EASTER"):  # "EASTER", "EASTER-2" (Wielki Piątek), "EASTER+60" (Boże Ciało)
             point.holiday = value
         else:
             point.month, point.day = (int(part) for part in value.split("-"))
     elif name == "era":
         point.era = grammar.value("era", text)
+    elif name == "style":
+        point.julian = grammar.value("style", text) == "OS"
     elif name == "hourword":
         value = _number(text, grammar, "ordinal")
         if not value or value == "X" or float(value) > 24:
@@ -180,7 +185,7 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
         value = _number(text, grammar, "ordinal")
         point.day = int(float(value)) if value and value != "X" else None
     elif name in ("hour", "minute"):
-        setattr(point, name, int(text))
+        setattr(point, name, 30 if text.startswith("i") else int(text))  # "godz. 7 i pół"
     elif name in ("part", "season", "set"):
         setattr(point, name, grammar.value(name, text))
     elif name == "weekday":
@@ -227,6 +232,8 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
             return False
         if grammar.compiled_macro("numberNoun").search(lower, max(0, candidate.start - 12), candidate.start):
             return False  # "pociąg nr 1701", "ul. Wielka 1920"
+        if grammar.compiled_macro("streetBefore").search(lower, max(0, candidate.start - 50), candidate.start):
+            return False  # "przy ul. Wielkiej 1936": a house number
         hedge = grammar.compiled_macro("modifierBefore").search(lower, max(0, candidate.start - 30), candidate.start)
         if hedge and grammar.value("mod", hedge["word"]) in _QUANTITY_HEDGES:
             return False  # "ponad 1800 zostało rannych": an amount
@@ -265,6 +272,8 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
     if check == "not_press_kind":  # "prasa poranna": a kind of paper, not a time
         before = _PREVIOUS_WORD.search(lower, max(0, candidate.start - 24), candidate.start)
         return before is None or grammar.value("press", before.group(1)) is None
+    if check == "not_score":  # "przy stanie 16:12": the score of a game
+        return not grammar.compiled_macro("scoreContext").search(lower, max(0, candidate.start - 30), candidate.start)
     if check == "not_age":
         return not _is_age(text, lower, candidate, grammar)
     if check == "duration":
@@ -338,9 +347,11 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
             left.inherit(right)
             candidate.range = "night" not in rule.fields
         candidate.night = rule.fields.get("night") == "yes"
-        for name in ("part", "unit", "num"):
+        for name in ("part", "unit", "num", "season"):
             if name in rule.fields:
                 setattr(candidate.points[0], name, rule.fields[name])
+        if "shift" in rule.fields:  # "do końca roku": the unit spoken of
+            candidate.points[0].shift = _shift(rule.fields["shift"])
         if "hour" in rule.fields:  # "o północy"
             candidate.points[0].hour, candidate.points[0].minute = int(rule.fields["hour"]), 0
         if not _passes(rule, candidate, text, lower, grammar):

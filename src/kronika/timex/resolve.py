@@ -23,7 +23,8 @@ _CLOCK_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _BARE_YEAR_AHEAD = 10  # a bare number more years than this after the creation date is not a year
 _WORD = re.compile(r"[^\W\d_]+")
-_CLAUSE_END = re.compile(r"[.!?;\n]")
+# a clause ends at a stop, but not at a dot before a number: a clock time ("15.00"), an abbreviation ("w d. 19")
+_CLAUSE_END = re.compile(r"[!?;\n]|\.(?!\s{0,2}\d)")
 _COORDINATION = re.compile(r"\s{0,3}(?:,|\s(?:i|oraz|lub|albo|a))\s{1,3}")
 _ATTRIBUTIVE = re.compile(r"(?<![^\W_])(?:z|ze|sprzed)\s{1,3}$")
 # a press report's dateline: a place in capitals before the date ("KOWNO, 1 lipca. — Wczoraj …"), or
@@ -45,8 +46,8 @@ def _merge_points(first: Point, second: Point) -> Point:
     for name in ("year", "month", "day", "yearshift", "monthshift"):
         if getattr(merged, name) is None and getattr(second, name) is not None:
             setattr(merged, name, getattr(second, name))
-    if second.day is not None:  # "wtorek 6 października": the date says more than the weekday
-        merged.weekday, merged.shift = None, None
+    if second.day is not None:  # "wtorek 6 października": the date says more; the weekday still picks its year
+        merged.shift = None
     return merged
 
 
@@ -133,8 +134,23 @@ def merge(candidates: list[Candidate], lower: str, grammar: Grammar) -> list[Can
                 previous.type = "TIME"
                 previous.merged.append(candidate.rule)
                 continue
+            part_then_date = (
+                dates and not previous.night and first.part is not None and first.hour is None
+                and not first.has_date and first.month is None and second.day is not None
+                and not second.has_clock and not lower[previous.end:candidate.start].strip()
+            )
+            if part_then_date:  # "o świcie 8 września": the part of the day named next
+                previous.points[-1] = replace(second, part=first.part)
+                previous.end = candidate.end
+                previous.spans[-1] = (previous.spans[-1][0], candidate.end)
+                previous.merged.append(candidate.rule)
+                continue
             if weekday_then_date or date_then_clock:
                 previous.points[-1] = _merge_points(first, second)
+                if date_then_clock and first.dayshift is not None and _glue(
+                        grammar, "afterMidnight", lower, candidate.start, candidate.end):
+                    # "dziś po północy": the night after that day's midnight, on the next day's date
+                    previous.points[-1].dayshift = (first.dayshift[0] + 1, first.dayshift[1])
                 previous.end = candidate.end
                 previous.spans[-1] = (previous.spans[-1][0], candidate.end)
                 previous.type = "TIME" if previous.points[-1].has_clock else "DATE"
@@ -228,24 +244,37 @@ class _Resolver:
             return self.dct.year, None
         return ref if ref else (None, None)
 
-    def narrative_year(self, start: int, end: int, month: int, day: int | None) -> tuple[int | None, str | None]:
+    def narrative_year(
+        self, start: int, end: int, month: int, day: int | None, dateline: bool = False,
+    ) -> tuple[int | None, str | None]:
         """The year of a date written without one. Narrative time when the text has been telling dated
-        events (a date with a month: the latest such date or year mentioned since); otherwise the creation
-        date, moved a year on (back) when the clause speaks of the future (past) across it; otherwise
-        any year the text mentioned."""
+        events (a date with a month: the latest such date or year mentioned since), unless that puts an
+        event told in the past after the creation date; otherwise the creation date, moved a year on (back)
+        when the clause speaks of the future (past) across it; otherwise any year the text mentioned. A
+        report's dateline is dated by the issue: the last such day."""
         reference = self.reference
-        if reference.month:
-            year, _month, tid = reference.month
+        if reference.month and not dateline:
+            year, told_month, tid = reference.month
+            found = (year, tid)
             if reference.year and reference.year[1] != tid and int(reference.year[1][1:]) > int(tid[1:]):
-                return reference.year
-            return year, tid
+                found = reference.year
+            # the text has been speaking of what is to come (a programme, a plan): an event told in the
+            # past tense is not after the creation date
+            ahead = self.dct is not None and found[0] is not None and (
+                (found[0], told_month) > (self.dct.year, self.dct.month)
+                and (found[0], month, day or 1) > (self.dct.year, self.dct.month, self.dct.day))
+            if not (ahead and self._tense(start, end) == "past"):
+                return found
         if self.dct:
             year = self.dct.year
             if day is None and month == self.dct.month:  # "w listopadzie" written in November
                 return year, None
             written = (month, day or 1)
             now = (self.dct.month, self.dct.day)
-            if written != now and (written < now) == (self._tense(start, end) == "future"):
+            tense = "past" if dateline else self._tense(start, end)
+            if tense is None:  # no verb says which way: the nearest such day ("Do 15 maja", "29 grudnia")
+                return min((year - 1, year, year + 1), key=lambda y: abs(_day_in(y, month, day) - self.dct)), None
+            if written != now and (written < now) == (tense == "future"):
                 year += 1 if written < now else -1
             return year, None
         return reference.year if reference.year else (None, None)
@@ -265,7 +294,9 @@ class _Resolver:
             return f"PT{amount}{_CLOCK_UNITS[unit]}"
         return f"P{amount}{unit}"
 
-    def point(self, point: Point, start: int, end: int, habitual: bool = False) -> tuple[str, str | None, tuple]:
+    def point(
+        self, point: Point, start: int, end: int, habitual: bool = False, dateline: bool = False,
+    ) -> tuple[str, str | None, tuple]:
         """The value of a date or time point, the id it was anchored on, and what it tells the
         narrative (resolved day, year, month). ``habitual``: the clause states a schedule ("czynne w
         godzinach 9–14", "od poniedziałku do soboty"), so a weekday or a clock time names no one day."""
@@ -276,15 +307,17 @@ class _Resolver:
             return self._clock("XXXX-XX-XX", point), None, ()
         day: date | None = None
         year, month = point.year, point.month
-        if point.holiday == "EASTER":  # a movable feast: its day comes with the year
+        if point.holiday and point.holiday.startswith("EASTER"):  # a movable feast: its day comes with the year
+            offset = int(point.holiday[len("EASTER"):] or 0)
             if year is None and point.yearshift is not None:
                 origin_year, anchor = self.base_year(point.yearshift[1])
                 year = None if origin_year is None else origin_year + point.yearshift[0]
             elif year is None:
-                year, anchor = self.narrative_year(start, end, 4, None)
+                about = (easter(self.dct.year) + timedelta(days=offset)) if self.dct else date(2000, 4, 15)
+                year, anchor = self.narrative_year(start, end, about.month, about.day)
             if year is None:
                 return self._clock("XXXX-XX-XX", point), None, ()
-            day = easter(year)
+            day = easter(year) + timedelta(days=offset)
             return self._clock(day.isoformat(), point), anchor, (day, day.year, day.month)
         if point.dayshift is not None:
             amount, base = point.dayshift
@@ -297,6 +330,12 @@ class _Resolver:
                     return "PRESENT_REF", None, ()
                 return self._clock("XXXX-XX-XX", point), None, ()
             day = origin + timedelta(days=amount)
+        elif point.shift is not None and point.part is not None and point.unit is None and point.weekday is None:
+            sign, base = point.shift  # "następnego ranka", "tej nocy": a part of a day placed from the anchor
+            origin, anchor = self.base_day("ref" if sign == 0 else base)
+            if origin is None:
+                return self._clock("XXXX-XX-XX", point), None, ()
+            day = origin + timedelta(days=sign)
         elif point.shift is not None and point.unit is not None and point.weekday is None:
             return self._relative(point, point.shift, 1)
         elif point.direction is not None and point.unit is not None:
@@ -304,6 +343,12 @@ class _Resolver:
             if amount == "X":
                 return ("PAST_REF" if point.direction[0] < 0 else "FUTURE_REF"), None, ()
             return self._relative(point, (point.direction[0], point.direction[1]), float(amount))
+        elif point.unit == "WE" and point.num is None and point.shift is None:  # "w weekend": its Saturday's week
+            origin, anchor = (self.now, None) if self.now else self.base_day("dct")
+            if origin is None:
+                return "XXXX-WXX-WE", None, ()
+            saturday = self._weekday(origin, replace(point, weekday=6), start, end)
+            return iso_week(saturday) + "-WE", anchor, (None, saturday.year, None)
         elif point.weekday is not None and point.day is None:
             origin, anchor = (self.now, None) if self.now else self.base_day("dct")
             if origin is None:
@@ -342,9 +387,17 @@ class _Resolver:
             origin_year, anchor = self.base_year(point.yearshift[1])
             year = None if origin_year is None else origin_year + point.yearshift[0]
         elif year is None and month is not None:
-            year, anchor = self.narrative_year(start, end, month, point.day)
+            year, anchor = self.narrative_year(start, end, month, point.day, dateline)
+            if year is not None and point.weekday is not None and point.day is not None:
+                year = _year_of_weekday(year, month, point.day, point.weekday)
+        elif year is None and point.season and point.shift is not None and point.shift[0] != 0:
+            origin, anchor = self.base_day(point.shift[1])  # "zeszłej zimy", "przyszłej wiosny"
+            year = None if origin is None else _season_year(origin, point.season, point.shift[0])
         elif year is None and point.season:
             year, anchor = self.base_year("ref")
+            if anchor is not None and self.dct and year is not None and year > self.dct.year and self._tense(
+                    start, end) == "past":  # a narrative of plans: a season told in the past is not ahead
+                year, anchor = self.dct.year, None
             if anchor is None and self.dct and year is not None:  # no narrative: the tense points the way
                 start_month = _SEASON_START[point.season]
                 tense = self._tense(start, end)
@@ -366,6 +419,9 @@ class _Resolver:
             day = date(year, month, point.day) if year is not None else None
         except ValueError:
             day = None
+        if day is not None and point.julian:  # "3 stycznia 1903 st. st.": 16 January by the new calendar
+            day += timedelta(days=_julian_lag(day))
+            return self._clock(day.isoformat(), point), anchor, (day, day.year, day.month)
         return self._clock(f"{text}-{point.day:02d}", point), anchor, (day, year, month)
 
     def _relative(self, point: Point, shift: tuple[int, str], amount: float) -> tuple[str, str | None, tuple]:
@@ -383,6 +439,8 @@ class _Resolver:
             if origin_year is None:
                 return "XXXX", None, ()
             year = origin_year + int(sign * amount * {"Y": 1, "DE": 10, "CE": 100}[unit])
+            if unit != "Y":  # "w ubiegłej dekadzie", "w zeszłym stuleciu": a decade or a century
+                return (f"{year // 10:03d}" if unit == "DE" else f"{year // 100:02d}"), anchor, ()
             return f"{year:04d}", anchor, (None, year, None)
         origin, anchor = self.base_day(base)
         if origin is None:
@@ -446,8 +504,7 @@ class _Resolver:
 
     def _tense(self, start: int, end: int) -> str | None:
         """"past" or "future" from the verb nearest to ``[start, end)`` in its clause."""
-        clause_start = max((m.end() for m in _CLAUSE_END.finditer(self.text, max(0, start - 300), start)),
-                           default=max(0, start - 300))
+        clause_start = _clause_start(self.text, start, 300)
         following = _CLAUSE_END.search(self.text, end)
         clause_end = following.start() if following else min(len(self.text), end + 300)
         best: tuple[int, str] | None = None
@@ -525,7 +582,10 @@ def resolve(
             points = [use]
         habitual = any(p.is_time_only or (p.weekday is not None and p.day is None) for p in points) and _in_schedule(
             text, lower_text, candidate, grammar)
-        resolved = [_point_or_unknown(resolver, p, candidate.start, candidate.end, habitual) for p in points]
+        dateline = _is_dateline(text, candidate)
+        if candidate.range and not habitual:
+            points = _share_year(resolver, points, candidate, dateline)
+        resolved = [_point_or_unknown(resolver, p, candidate.start, candidate.end, habitual, dateline) for p in points]
         if candidate.range and convention == "kpwr":
             tids = [
                 emit(start, end, _kind(p), value, anchor, candidate.mod)
@@ -536,7 +596,7 @@ def resolve(
             anchor = next((a for _, a, _ in resolved if a), None)
             kind = "TIME" if any(_kind(p) == "TIME" for p in points) else "DATE"
             tids = [emit(candidate.start, candidate.end, kind, value, anchor, candidate.mod)] * len(points)
-        if _is_dateline(text, candidate) and resolved[0][2] and resolved[0][2][0] is not None:
+        if dateline and resolved[0][2] and resolved[0][2][0] is not None:
             resolver.report_day = resolved[0][2][0]
         attributive = _is_attributive(lower_text, candidate.start)
         # a span of years ("w sezonie 2006/07") does not move a narrative that is telling months
@@ -548,12 +608,66 @@ def resolve(
     return timexes
 
 
+def _julian_lag(day: date) -> int:
+    """Days the old (Julian) calendar lags the new on a Julian ``day``: 12 in the 19th century, 13 in the
+    20th (the lag grows on 1 March of a century year the new calendar does not leap)."""
+    year = day.year if day.month > 2 else day.year - 1
+    return year // 100 - year // 400 - 2
+
+
+def _season_year(origin: date, season: str, sign: int) -> int:
+    """The year of the last season of its kind over before ``origin`` ("zeszłej wiosny" in July: this
+    year's), or of the next to begin after it ("przyszłej zimy")."""
+    first = _SEASON_START[season]
+    years = range(origin.year, origin.year - 3, -1) if sign < 0 else range(origin.year - 1, origin.year + 3)
+    for year in years:
+        begins = date(year, first, 1)
+        ends = date(year + (first + 2) // 12, (first + 2) % 12 + 1, 1)
+        if (ends <= origin) if sign < 0 else (begins > origin):
+            return year
+    return origin.year + sign
+
+
+def _day_in(year: int, month: int, day: int | None) -> date:
+    """About the day of a date in ``year`` (the middle of the month for a month alone; days past the 28th
+    are taken as the 28th, which every month has)."""
+    return date(year, month, min(day or 15, 28))
+
+
+def _share_year(resolver: _Resolver, points: list[Point], candidate: Candidate, dateline: bool) -> list[Point]:
+    """"od maja do lipca", "od listopada do marca": the ends of a range of months written without a year
+    lie in one stretch: the second end takes the year of the first, or the next one when it comes earlier
+    in the calendar."""
+    left, right = points
+    unyeared = all(p.year is None and p.yearshift is None and p.month is not None for p in points)
+    if not unyeared:
+        return points
+    _, _, told = _point_or_unknown(resolver, left, candidate.start, candidate.end, False, dateline)
+    year = told[1] if len(told) > 1 else None
+    if year is None:
+        return points
+    later = (right.month or 0, right.day or 1) < (left.month or 0, left.day or 1)
+    return [left, replace(right, year=year + later)]
+
+
+def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
+    """"we wtorek, 5 marca": the year found, else the one after or before it, in which that day is that
+    weekday (a date without a year and with its weekday names one week of some year)."""
+    for candidate in (year, year + 1, year - 1):
+        try:
+            if date(candidate, month, day).isoweekday() == weekday:
+                return candidate
+        except ValueError:
+            continue
+    return year
+
+
 def _point_or_unknown(resolver: _Resolver, point: Point, start: int, end: int,
-                      habitual: bool) -> tuple[str, str | None, tuple]:
+                      habitual: bool, dateline: bool) -> tuple[str, str | None, tuple]:
     """A point whose arithmetic leaves the calendar ("za 99999999999 dni", "100000 lat wcześniej") has no
     anchored value: TIMEX3 years have four digits."""
     try:
-        value, anchor, told = resolver.point(point, start, end, habitual)
+        value, anchor, told = resolver.point(point, start, end, habitual, dateline)
     except (OverflowError, ValueError):
         return "XXXX-XX-XX", None, ()
     if len(told) > 1 and told[1] is not None and not 0 <= told[1] <= 9999:
@@ -561,10 +675,16 @@ def _point_or_unknown(resolver: _Resolver, point: Point, start: int, end: int,
     return value, anchor, told
 
 
+def _clause_start(text: str, start: int, reach: int) -> int:
+    """Where the clause holding ``start`` begins, looking back at most ``reach`` characters (the stops are
+    searched a little past ``start``: whether a dot ends a clause depends on what follows it)."""
+    stops = _CLAUSE_END.finditer(text, max(0, start - reach), start + 3)
+    return max((m.end() for m in stops if m.end() <= start), default=max(0, start - reach))
+
+
 def _in_schedule(text: str, lower: str, candidate: Candidate, grammar: Grammar) -> bool:
     """Whether the clause before ``candidate`` states opening hours or a timetable."""
-    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, candidate.start - 80), candidate.start)),
-                       default=max(0, candidate.start - 80))
+    clause_start = _clause_start(text, candidate.start, 80)
     return grammar.compiled_macro("scheduleContext").search(lower, clause_start, candidate.end) is not None
 
 

@@ -4,7 +4,8 @@
 ``/api/documents``             stored documents
 ``/api/documents/<id>``        one document as ``analyze`` JSON (entities, timexes, events with offsets)
 ``/api/entities``              canonical entities; filters ``type``, ``name``, ``ref``
-``/api/entity?ref=``           one entity with its mentions (each with its cited sentence) and events
+``/api/entity?ref=``           one entity with its mentions (each with its cited sentence; 50 a ``page``,
+                               with ``pages``) and events
 ``/api/events``                events in text order; filters ``type``, ``ref``, ``place``, ``from``, ``to``,
                                ``document``
 ``/api/timeline``              events ordered by TIMEX3 interval: ``{"dated": […], "undated": […]}``
@@ -14,6 +15,7 @@
 ``/api/ask?q=``                the answers of ``kronika ask --json``
 ``/api/conflicts``             dates and numbers on which documents disagree
 ``/api/map``                   located places for the map: mentions, cited sentences, event dates
+``/api/candidates?ref=``       the gazetteer's places of a PLACE entity's name, with the one it is at now
 ``/api/corrections``           human corrections, newest first; filter ``document``
 ``/api/export/<format>``       the store exported (``tei``, ``lpf``, ``ttl``, ``jsonld``, ``csv``,
                                ``timelinejs``)
@@ -28,7 +30,17 @@ from kronika.errors import KronikaError
 from kronika.qa import answer
 from kronika.store import Store
 from kronika.store import corrections as correction_log
-from kronika.web.pages import NotFound, Query, places, search_filters, timeline_key
+from kronika.web.pages import (
+    MENTIONS_PER_PAGE,
+    NotFound,
+    Query,
+    candidate_label,
+    page_of,
+    place_candidates,
+    places,
+    search_filters,
+    timeline_key,
+)
 
 MAX_SEARCH_RESULTS = 200
 
@@ -55,11 +67,11 @@ def entity(store: Store, query: Query) -> Any:
     found = store.entities(ref=ref) if ref else []
     if not found:
         raise NotFound(f"no entity {ref!r}")
-    mentions = []
-    for mention in store.mentions(ref):
-        citation = store.sentence(mention.document, mention.start)
-        mentions.append({**mention.to_json(), "citation": citation.to_json() if citation else None})
-    return {"entity": found[0].to_json(), "mentions": mentions,
+    number, pages = page_of(query, found[0].mentions)
+    cited = store.cited_mentions(ref, (number - 1) * MENTIONS_PER_PAGE, MENTIONS_PER_PAGE)
+    mentions = [{**mention.to_json(), "citation": citation.to_json() if citation else None}
+                for mention, citation in cited]
+    return {"entity": found[0].to_json(), "mentions": mentions, "page": number, "pages": pages,
             "events": [e.to_json() for e in store.events(ref=found[0].ref)]}
 
 
@@ -113,21 +125,24 @@ MAP_CITATIONS = 3  # sentences per place in its popup
 
 
 def map_places(store: Store, query: Query) -> Any:
-    dates: dict[int, list[list[str]]] = {}  # entity id → intervals of the events that happened there
-    for event in store.events():
-        if event.interval is not None:
-            for place in event.places:
-                if place.entity_id is not None:
-                    dates.setdefault(place.entity_id, []).append(list(event.interval))
-    found = []
-    for entity, then, now in places(store):
-        citations = []
-        for mention in store.mentions(entity.ref)[:MAP_CITATIONS]:
-            citation = store.sentence(mention.document, mention.start)
-            if citation is not None:
-                citations.append({"document": citation.document, "start": citation.start, "text": citation.text,
-                                  "title": citation.title})
-        found.append({"ref": entity.ref, "lemma": entity.lemma, "lat": entity.geo["lat"], "lon": entity.geo["lon"],
-                      "name": entity.geo.get("name"), "mentions": entity.mentions, "country_1939": then,
-                      "country_now": now, "citations": citations, "dates": dates.get(entity.id, [])})
-    return found
+    """Every located place with its first cited sentences and the dates of its events: a fixed number of
+    queries whatever the number of places (the map of a large store loads in one request)."""
+    located = places(store)
+    citations = store.first_citations([entity.id for entity, _, _ in located], MAP_CITATIONS)
+    dates = store.place_intervals()
+    return [{"ref": entity.ref, "lemma": entity.lemma, "lat": entity.geo["lat"], "lon": entity.geo["lon"],
+             "name": entity.geo.get("name"), "mentions": entity.mentions, "country_1939": then,
+             "country_now": now, "dates": [list(interval) for interval in dates.get(entity.id, [])],
+             "citations": [{"document": c.document, "start": c.start, "text": c.text, "title": c.title}
+                           for c in citations.get(entity.id, [])]}
+            for entity, then, now in located if entity.geo]
+
+
+def place_candidates_of(store: Store, query: Query) -> Any:
+    ref = query.get("ref", "")
+    found = store.entities(ref=ref) if ref else []
+    if not found:
+        raise NotFound(f"no entity {ref!r}")
+    return [{"label": candidate_label(place), "name": place.name, "name_now": place.name_now, "lat": place.lat,
+             "lon": place.lon, "country_now": place.country_now, "country_1939": place.country_1939,
+             "current": current} for place, current in place_candidates(found[0])]

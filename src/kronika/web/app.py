@@ -4,7 +4,8 @@
 checked against the server's CSRF token and the request's ``Origin``. With a ``token`` (required when
 listening beyond loopback) every request must carry it: ``?token=`` once (kept in a cookie), the cookie, or
 ``Authorization: Bearer``. Every response carries a strict Content-Security-Policy (scripts and styles only
-from ``/static``), ``nosniff`` and ``frame-ancestors 'none'``. Static files are served from a fixed table
+from ``/static``; images from elsewhere only from the online tile server the map was given, if any),
+``nosniff`` and ``frame-ancestors 'none'``. Static files are served from a fixed table
 read at start-up, so no request path ever reaches the file system. When the server listens on loopback,
 requests naming another host are refused (a guard against DNS rebinding).
 """
@@ -28,6 +29,7 @@ from kronika.errors import KronikaError
 from kronika.export.store_export import export_store
 from kronika.store import Store
 from kronika.web import api, editing, pages
+from kronika.web.editing import TileLayer
 from kronika.web.pages import NotFound, Page, Query
 
 CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -101,7 +103,7 @@ API: dict[str, ApiHandler] = {
     "/api/documents": api.documents, "/api/entities": api.entities, "/api/entity": api.entity,
     "/api/events": api.events, "/api/timeline": api.timeline, "/api/places": api.place_list,
     "/api/search": api.search, "/api/ask": api.ask, "/api/conflicts": api.conflicts,
-    "/api/corrections": api.corrections, "/api/map": api.map_places,
+    "/api/corrections": api.corrections, "/api/map": api.map_places, "/api/candidates": api.place_candidates_of,
 }
 DOCUMENT_PATH = re.compile(r"/(?P<api>api/documents|doc)/(?P<id>[A-Za-z0-9_.:-]{1,200})")
 EXPORT_PATH = re.compile(r"(?:/api)?/export/(?P<format>[a-z]{1,20})")
@@ -114,18 +116,22 @@ class WebApp:
     ``user``: who the corrections are by (None: the forms ask); ``token``: required on every request."""
 
     def __init__(self, store: Store, allowed_hosts: Iterable[str] | None = LOOPBACK_HOSTS,
-                 user: str | None = None, token: str | None = None) -> None:
+                 user: str | None = None, token: str | None = None, tiles: TileLayer | None = None) -> None:
         self.store = store
         self.allowed_hosts = frozenset(allowed_hosts) if allowed_hosts is not None else None
         self.static = _static_files()
         self.user = (user or "").strip()
         self.token = token or None
         self.csrf = secrets.token_urlsafe(32)
+        self.tiles = tiles
+        self.headers = SECURITY_HEADERS if tiles is None else [
+            (name, value.replace("img-src 'self' data:", f"img-src 'self' data: {tiles.origin}")
+             if name == "Content-Security-Policy" else value) for name, value in SECURITY_HEADERS]
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> list[bytes]:
         response = self.respond(environ)
         headers = [("Content-Type", response.content_type), ("Content-Length", str(len(response.body))),
-                   *SECURITY_HEADERS, *response.headers]
+                   *self.headers, *response.headers]
         if not any(name == "Cache-Control" for name, _ in headers):
             headers.append(("Cache-Control", "no-store"))
         start_response(response.status, headers)
@@ -134,7 +140,7 @@ class WebApp:
     def respond(self, environ: dict[str, Any]) -> Response:
         path = environ.get("PATH_INFO") or "/"
         is_api = path.startswith("/api/")
-        context = editing.current.set(editing.Editor(self.csrf, self.user))
+        context = editing.current.set(editing.Editor(self.csrf, self.user, self.tiles))
         try:
             return self._route(environ, path)
         except NotFound as error:

@@ -1,8 +1,9 @@
 """Editing from the browser: the correction forms on the pages and the POST requests they send.
 
 Every form carries the server's CSRF token (checked with :func:`check_csrf`) and the name of who corrects
-(``kronika serve --user NAME``, else typed in the form). The request context (token, user) is set by the
-application for the duration of one request, so page functions keep their ``(store, query)`` signature.
+(``kronika serve --user NAME``, else typed in the form). The request context (token, user, the map's
+optional online tiles) is set by the application for the duration of one request, so page functions keep
+their ``(store, query)`` signature.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import hmac
 from collections.abc import Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from kronika.errors import KronikaError
 from kronika.store import Store
@@ -19,9 +21,36 @@ from kronika.web.markup import Html, h, join
 
 
 @dataclass(frozen=True)
+class TileLayer:
+    """An online base map the server was given (``kronika serve --tiles``): offered on the map as one more
+    layer, never shown by default."""
+
+    url: str  # https://…/{z}/{x}/{y}.png
+    attribution: str
+
+    @property
+    def origin(self) -> str:
+        """What the Content-Security-Policy allows images from."""
+        parts = urlsplit(self.url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    @classmethod
+    def checked(cls, url: str, attribution: str) -> TileLayer:
+        parts = urlsplit(url)
+        if parts.scheme != "https" or not parts.netloc or "{" in parts.netloc \
+                or not all(key in url for key in ("{z}", "{x}", "{y}")):
+            raise KronikaError(f"--tiles {url!r}: give an https URL template on one host, with {{z}}, {{x}} "
+                               "and {y}")
+        if not attribution.strip():
+            raise KronikaError("an online tile layer needs its attribution (--tiles-attribution)")
+        return cls(url, attribution.strip())
+
+
+@dataclass(frozen=True)
 class Editor:
     csrf: str
     user: str  # "" when the server was started without --user: the forms ask for a name
+    tiles: TileLayer | None = None
 
 
 current: ContextVar[Editor | None] = ContextVar("kronika_editor", default=None)
@@ -66,7 +95,9 @@ def handle_post(store: Store, path: str, form_data: Mapping[str, str]) -> str:
         target = {key: form_data[key] for key in ("ref", "start", "end", "text", "trigger_start", "trigger_end")
                   if form_data.get(key)}
         value = {key: form_data[key] for key in ("type", "lemma", "into", "lat", "lon", "name", "value", "mod",
-                                                  "status", "authority") if form_data.get(key)}
+                                                  "status", "authority", "time") if form_data.get(key)}
+        # an emptied list of places or participants is a list too: the event has none
+        value.update({key: form_data[key] for key in ("places", "participants") if key in form_data})
         library.correct(store, kind, target, value, user, document)
         if kind == "merge":
             return f"/entity?ref={value.get('into', '')}"

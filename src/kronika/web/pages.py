@@ -10,15 +10,20 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import groupby
+from typing import NamedTuple
 
+from kronika.errors import KronikaError
 from kronika.export.markup import Span, layered_spans, render_inline
-from kronika.export.place_details import place_details
+from kronika.export.place_details import SAME_PLACE_KM, place_details
+from kronika.geo import Place, candidates
+from kronika.geo.resolve import distance_km
 from kronika.model import Analysis, Entity
 from kronika.qa import answer
 from kronika.qa.render import render_timex
 from kronika.store import Citation, DocumentRecord, EntityRecord, EventRecord, Store
 from kronika.store import corrections as correction_log
-from kronika.web.editing import form
+from kronika.store.corrections import HumanMarks, Mark
+from kronika.web.editing import current, form
 from kronika.web.labels import ENTITY_TYPES, EVENT_TYPES, TIMEX_TYPES, entity_label, event_label
 from kronika.web.markup import Html, esc, h, join, url
 
@@ -172,31 +177,48 @@ def _document_row(document: DocumentRecord) -> Html:
              source_name(document.source), document.length)
 
 
-def _open_tag(span: Span) -> str:
+def corrected_by(mark: Mark | None) -> Html:
+    """How a page shows that a person, not the machine, said this."""
+    return h(' <span class="human" title="{}">poprawione: {}</span>', mark.at, mark.by) if mark else Html("")
+
+
+def _human(mark: Mark | None) -> Html:
+    return h(' data-by="{}" data-at="{}"', mark.by, mark.at) if mark else Html("")
+
+
+def _open_tag(span: Span, document: str, marks: HumanMarks) -> str:
     item = span.item
     if isinstance(item, Entity):
         geo = (item.geo or {}).get("name") or ""
         return h('<mark class="ent t-{type}" tabindex="0" data-kind="entity" data-type="{type}" data-label="{label}"'
-                 ' data-lemma="{lemma}" data-ref="{ref}" data-geo="{geo}" data-href="{href}">',
+                 ' data-lemma="{lemma}" data-ref="{ref}" data-geo="{geo}" data-href="{href}"{human}>',
                  type=item.type, label=entity_label(item.type), lemma=item.lemma, ref=item.ref or "", geo=geo,
-                 href=entity_url(item.ref) if item.ref else "")
+                 href=entity_url(item.ref) if item.ref else "",
+                 human=_human(marks.entity(document, item.start, item.end, item.ref)))
     return h('<mark class="timex" tabindex="0" data-kind="timex" data-type="{type}" data-label="{label}" '
-             'data-value="{value}" data-readable="{readable}">', type=item.type,
-             label=TIMEX_TYPES.get(item.type, item.type), value=item.value, readable=render_timex(item.value))
+             'data-value="{value}" data-readable="{readable}"{human}>', type=item.type,
+             label=TIMEX_TYPES.get(item.type, item.type), value=item.value, readable=render_timex(item.value),
+             human=_human(marks.timex(document, item.start, item.end)))
 
 
 def _close_tag(_span: Span) -> str:
     return "</mark>"
 
 
-def document_text(analysis: Analysis) -> Html:
-    """The text with each sentence anchored (``#s<start>``) and names and dates marked inside it."""
+def document_text(analysis: Analysis, marks: HumanMarks) -> Html:
+    """The text with each sentence anchored (``#s<start>``) and names and dates marked inside it; what a
+    person corrected carries who and when (``data-by``, ``data-at``)."""
     text, spans = analysis.document.text, layered_spans(analysis)
+    document = analysis.document.id
+
+    def open_tag(span: Span) -> str:
+        return _open_tag(span, document, marks)
+
     out: list[str] = []
     position = 0
     for sentence in analysis.sentences:
         out.append(esc(text[position:sentence.start]))
-        inner = render_inline(text, spans, _open_tag, _close_tag, sentence.start, sentence.end)
+        inner = render_inline(text, spans, open_tag, _close_tag, sentence.start, sentence.end)
         out.append(h('<span class="sentence" id="s{}">{}</span>', sentence.start, Html(inner)))
         position = sentence.end
     out.append(esc(text[position:]))
@@ -222,20 +244,24 @@ def document_page(store: Store, document_id: str) -> Page:
         (h('<li><a href="{}">{}</a></li>', entity_url(ref), lemma) if ref else h("<li>{}</li>", lemma))
         for lemma, ref in sorted(names[key].values()))) for key, label in ENTITY_TYPES.items() if key in names)
     back = document_url(doc.id)
-    dates = join(h('<li><a href="{}"><time data-value="{}">{}</time></a> <span class="note">{}</span>{}</li>',
+    marks = correction_log.human_marks(store)
+    dates = join(h('<li><a href="{}"><time data-value="{}">{}</time></a> <span class="note">{}</span>{}{}</li>',
                    document_url(doc.id, _sentence_start(analysis, t.start)), t.value, render_timex(t.value), t.text,
+                   corrected_by(marks.timex(doc.id, t.start, t.end)),
                    _timex_form(doc.id, back, t.start, t.end, t.value, t.mod))
                  for t in sorted(analysis.timexes, key=lambda t: (t.value, t.start)))
     events = store.events(document=doc.id)
     titles = {doc.id: doc.title or doc.id}
-    event_list = join(h('{}<li class="judge">{}</li>', event_item(e, titles), _event_forms(doc.id, back, e))
+    event_list = join(h('{}<li class="judge">{}{}</li>', event_item(e, titles),
+                        corrected_by(marks.event(doc.id, e.trigger_start, e.trigger_end)),
+                        _event_forms(doc.id, back, e))
                       for e in sorted(events, key=timeline_key))
     body = h('<h1>{title}</h1><p class="meta">{meta}</p><p class="legend">{legend} <span class="timex">data</span>'
              '</p><div class="columns"><article class="document" lang="pl">{text}</article>'
              '<aside><h2>Nazwy</h2>{index}<h2>Dodaj nazwę</h2>{add}<h2>Daty</h2><ul class="dates">{dates}</ul>'
              '</aside></div><h2>Zdarzenia w tym dokumencie</h2><ol class="timeline">{events}</ol>'
              '<h2>Dokument</h2><div class="document-actions">{reanalyze}{delete}</div>',
-             title=doc.title or doc.id, meta=meta, legend=legend, text=document_text(analysis), index=index,
+             title=doc.title or doc.id, meta=meta, legend=legend, text=document_text(analysis, marks), index=index,
              dates=dates, events=event_list, add=_add_form(doc.id, back),
              reanalyze=form("/reanalyze", back, Html(""), "Analizuj ponownie (poprawki zostają)", document=doc.id),
              delete=form("/delete-document", back, Html('<label><input type="checkbox" name="confirm" value="yes" '
@@ -267,8 +293,17 @@ def _timex_form(document: str, back: str, start: int, end: int, value: str, mod:
 def _event_forms(document: str, back: str, event: EventRecord) -> Html:
     values = {"kind": "event", "document": document, "trigger_start": event.trigger_start,
               "trigger_end": event.trigger_end}
+    retype = h('<select name="type" aria-label="rodzaj zdarzenia">{}</select>', _options(EVENT_TYPES, event.type))
+    edit = h('<label>Czas (TIMEX3) <input name="time" value="{}" size="12"></label>'
+             '<label>Miejsca <input name="places" value="{}" size="18" placeholder="formy podstawowe, po przecinku">'
+             '</label><label>Uczestnicy <input name="participants" value="{}" size="24"></label>',
+             event.time or "", ", ".join(a.lemma for a in event.places),
+             ", ".join(a.lemma for a in event.participants))
     return join([form("/correct", back, Html(""), "Potwierdź zdarzenie", css="edit inline accept", status="accepted",
                       **values),
+                 form("/correct", back, retype, "Zmień rodzaj", css="edit inline retype", status="accepted", **values),
+                 form("/correct", back, edit, "Popraw czas, miejsca, uczestników", css="edit inline event-edit",
+                      status="accepted", **values),
                  form("/correct", back, Html(""), "Odrzuć zdarzenie", css="edit inline reject", status="rejected",
                       **values)])
 
@@ -279,16 +314,23 @@ def _sentence_start(analysis: Analysis, offset: int) -> int | None:
 
 # --- entities --------------------------------------------------------------------------------------------
 
+ENTITIES_PER_PAGE = 200  # rows of the list of names: a large store has thousands
+
+
 def entities_page(store: Store, query: Query) -> Page:
     selected = query.get("type", "")
     entities = store.entities(type=selected or None)
+    number, pages = page_of(query, len(entities), ENTITIES_PER_PAGE)
+    shown = entities[(number - 1) * ENTITIES_PER_PAGE:number * ENTITIES_PER_PAGE]
     rows = join(h('<tr><td><a href="{}">{}</a></td><td>{}</td><td class="num">{}</td><td class="num">{}</td></tr>',
-                  entity_url(e.ref), e.lemma, entity_label(e.type), e.mentions, e.documents) for e in entities)
+                  entity_url(e.ref), e.lemma, entity_label(e.type), e.mentions, e.documents) for e in shown)
     body = h('<h1>Nazwy</h1><form class="filters" action="/entities"><label>Rodzaj <select name="type">'
              '<option value="">wszystkie</option>{options}</select></label><button>Pokaż</button></form>'
-             '<table class="list"><thead><tr><th>Forma podstawowa</th><th>Rodzaj</th><th class="num">Wzmianki</th>'
-             '<th class="num">Dokumenty</th></tr></thead><tbody>{rows}</tbody></table>',
-             options=_options(ENTITY_TYPES, selected), rows=rows)
+             '{pager}<table class="list"><thead><tr><th>Forma podstawowa</th><th>Rodzaj</th>'
+             '<th class="num">Wzmianki</th><th class="num">Dokumenty</th></tr></thead><tbody>{rows}</tbody></table>'
+             '{pager}',
+             options=_options(ENTITY_TYPES, selected), rows=rows,
+             pager=pager("/entities", number, pages, **({"type": selected} if selected else {})))
     return Page("Nazwy", body, "/entities")
 
 
@@ -303,6 +345,32 @@ def _place_facts(entity: EntityRecord) -> Html:
     return h('<dl class="facts">{}</dl>', join(h("<dt>{}</dt><dd>{}</dd>", k, v) for k, v in facts if v))
 
 
+MENTIONS_PER_PAGE = 50  # an entity named thousands of times in a large store is read a page at a time
+
+
+def page_of(query: Query, items: int, per_page: int = MENTIONS_PER_PAGE) -> tuple[int, int]:
+    """The page asked for (``?page=``, from 1) and the number of pages of ``items``."""
+    pages = max(1, -(-items // per_page))
+    try:
+        number = int(query.get("page") or 1)
+    except ValueError:
+        raise KronikaError("page must be a whole number") from None
+    if not 1 <= number <= pages:
+        raise NotFound(f"nie ma strony {number} (stron: {pages})")
+    return number, pages
+
+
+def pager(path: str, number: int, pages: int, **query: str) -> Html:
+    """Links to the previous and next page of a list (nothing when it fits on one page)."""
+    if pages == 1:
+        return Html("")
+    previous = h('<a rel="prev" href="{}">« poprzednie</a>', url(path, **query, page=number - 1)) \
+        if number > 1 else Html("")
+    following = h('<a rel="next" href="{}">następne »</a>', url(path, **query, page=number + 1)) \
+        if number < pages else Html("")
+    return h('<nav class="pager">{} <span>strona {} z {}</span> {}</nav>', previous, number, pages, following)
+
+
 def entity_page(store: Store, query: Query) -> Page:
     ref = query.get("ref", "")
     found = store.entities(ref=ref) if ref else []
@@ -310,17 +378,24 @@ def entity_page(store: Store, query: Query) -> Page:
         raise NotFound(f"nie ma nazwy {ref}")
     entity = found[0]
     titles = _titles(store)
+    number, pages = page_of(query, entity.mentions)
     groups = []
-    for document, mentions in groupby(store.mentions(ref), key=lambda m: m.document):
+    cited = store.cited_mentions(ref, (number - 1) * MENTIONS_PER_PAGE, MENTIONS_PER_PAGE)
+    for document, mentions in groupby(cited, key=lambda pair: pair[0].document):
         items = []
-        for mention in mentions:
-            citation = store.sentence(document, mention.start)
+        for mention, citation in mentions:
             if citation is not None:
                 delete = form("/correct", entity_url(ref), Html(""), "To nie ta nazwa — usuń wzmiankę",
                               css="edit inline delete-mention", kind="delete", document=document,
                               start=mention.start, end=mention.end)
-                items.append(h('<li><span class="note">„{}”</span>{}{}</li>', mention.text,
-                               citation_block(citation, titles.get(document), (mention.start, mention.end)), delete))
+                split = form("/correct", entity_url(ref),
+                             Html('<label>Forma podstawowa <input name="lemma" size="18" '
+                                  'placeholder="bez zmian"></label>'),
+                             "To ktoś/coś innego — wydziel", css="edit inline split-mention", kind="split",
+                             document=document, start=mention.start, end=mention.end)
+                items.append(h('<li><span class="note">„{}”</span>{}{}{}</li>', mention.text,
+                               citation_block(citation, titles.get(document), (mention.start, mention.end)),
+                               delete, split))
         groups.append(h('<h3><a href="{}">{}</a></h3><ol class="mentions">{}</ol>', document_url(document),
                         titles.get(document, document), join(items)))
     events = sorted(store.events(ref=entity.ref), key=timeline_key)
@@ -328,10 +403,10 @@ def entity_page(store: Store, query: Query) -> Page:
         if events else Html("")
     body = h('<h1>{lemma} <span class="chip t-{type}">{label}</span></h1>'
              '<p class="meta">{mentions} wzmianek w {documents} dok.; identyfikatory: <code>{refs}</code></p>'
-             '{facts}{events}<h2>Wzmianki</h2>{groups}',
+             '{facts}{events}<h2>Wzmianki</h2>{pager}{groups}{pager}',
              lemma=entity.lemma, type=entity.type, label=entity_label(entity.type), mentions=entity.mentions,
              documents=entity.documents, refs=", ".join(entity.refs), facts=_place_facts(entity),
-             events=event_list, groups=join(groups))
+             events=event_list, groups=join(groups), pager=pager("/entity", number, pages, ref=entity.ref))
     return Page(entity.lemma, h("{}{}", body, _entity_forms(entity)), "/entities")
 
 
@@ -351,7 +426,44 @@ def _entity_forms(entity: EntityRecord) -> Html:
     authority = form("/correct", back, Html('<label>Identyfikator wzorcowy <input name="authority" required '
                                             'size="24" placeholder="wikidata:Q…, geonames:…, viaf:…"></label>'),
                      "Powiąż", css="edit link", kind="link", ref=entity.ref)
-    return h('<section class="corrections-forms"><h2>Popraw</h2>{}{}{}{}</section>', change, merge, place, authority)
+    return h('<section class="corrections-forms"><h2>Popraw</h2>{}{}{}{}{}</section>', change, merge, place,
+             _candidate_forms(entity), authority)
+
+
+class Point(NamedTuple):  # where an entity is now, to measure a candidate's distance from
+    lat: float
+    lon: float
+
+
+def place_candidates(entity: EntityRecord) -> list[tuple[Place, bool]]:
+    """The gazetteer's places of the entity's name, most likely first, each with whether it is the one
+    the entity is at now (a PLACE's alternatives to pick from)."""
+    if entity.type != "PLACE":
+        return []
+    here = Point(float(entity.geo["lat"]), float(entity.geo["lon"])) if entity.geo else None
+    return [(place, here is not None and distance_km(place, here) <= SAME_PLACE_KM)
+            for place in candidates(entity.lemma)]
+
+
+def candidate_label(place: Place) -> str:
+    """*Kijów (Kijów, Poland; 1939: Poland)*: which of the places of one name this is."""
+    where = ", ".join(x for x in (place.name_now if place.name_now != place.name else "", place.admin or "",
+                                  place.country_now or "") if x)
+    then = f"; 1939: {place.country_1939}" if place.country_1939 else ""
+    return f"{place.name} ({where}{then})" if where or then else place.name
+
+
+def _candidate_forms(entity: EntityRecord) -> Html:
+    found = place_candidates(entity)
+    if not found:
+        return Html("")
+    back = entity_url(entity.ref)
+    items = join(h('<li>{}{} <span class="note">{:.4f}, {:.4f}</span></li>', candidate_label(place),
+                   Html(" — <strong>teraz</strong>") if current else
+                   form("/correct", back, Html(""), "To to miejsce", css="edit inline pick-place", kind="place",
+                        ref=entity.ref, lat=f"{place.lat:.5f}", lon=f"{place.lon:.5f}", name=place.name_now),
+                   place.lat, place.lon) for place, current in found)
+    return h('<div class="candidates"><h3>Miejsca o tej nazwie w gazeterze</h3><ol>{}</ol></div>', items)
 
 
 # --- timeline --------------------------------------------------------------------------------------------
@@ -514,20 +626,30 @@ def map_page(store: Store, query: Query) -> Page:
              'wzmianek; kliknij punkt, by zobaczyć zdania źródła. Podkład: granice dzisiejsze (Natural Earth) '
              'i, do włączenia, granice z 1938 r.</p><div id="leaflet-map" data-places="/api/map" '
              'data-countries="/static/vendor/world-atlas/countries.json" '
-             'data-borders="/static/vendor/borders-1938/borders_1938.json"></div>'
+             'data-borders="/static/vendor/borders-1938/borders_1938.json"{tiles}></div>'
              '<div class="map-tools"><label>Zdarzenia do roku <input type="range" id="map-year" disabled> '
              '<output id="map-year-value">wszystkie</output></label>{move}</div>'
              '<h2>Podgląd statyczny</h2><p class="meta">Odwzorowanie równoodległościowe, bez podkładu.{note}</p>'
              '<figure>{svg}</figure><table class="list" id="places"><thead><tr>'
              '<th>Nazwa w tekście</th><th>Nazwa dziś</th><th>Państwo w 1939</th><th>Państwo dziś</th>'
              '<th class="num">Szer., dł.</th><th class="num">Wzmianki</th></tr></thead><tbody>{rows}</tbody></table>',
-             count=len(located), note=note, svg=map_svg(shown), rows=rows, move=_map_move_form())
+             count=len(located), note=note, svg=map_svg(shown), rows=rows, move=_map_move_form(),
+             tiles=_tile_attributes())
     return Page("Mapa", body, "/map", MAP_ASSETS)
+
+
+def _tile_attributes() -> Html:
+    """The online base map the server offers, if any (``kronika serve --tiles``)."""
+    editor = current.get()
+    if editor is None or editor.tiles is None:
+        return Html("")
+    return h(' data-tiles="{}" data-tiles-attribution="{}"', editor.tiles.url, editor.tiles.attribution)
 
 
 def _map_move_form() -> Html:
     """Filled by the map script: the place chosen in a popup, the point clicked next."""
     inner = Html('<input type="hidden" name="ref"><input type="hidden" name="lat"><input type="hidden" name="lon">'
+                 '<input type="hidden" name="name">'
                  '<span class="note" id="map-move-hint">Przenieś miejsce: „Przenieś” w dymku, potem kliknij '
                  'mapę.</span>')
     return form("/correct", "/map", inner, "Zapisz położenie", css="edit inline place-move", kind="place")
@@ -610,7 +732,7 @@ def export_page(store: Store, query: Query) -> Page:
 
 
 KIND_LABELS = {"entity": "nazwa", "merge": "połączenie", "place": "współrzędne", "link": "identyfikator",
-               "delete": "usunięta wzmianka",
+               "delete": "usunięta wzmianka", "split": "wydzielona wzmianka",
                "add": "dodana nazwa", "timex": "data", "event": "zdarzenie"}
 
 

@@ -21,6 +21,7 @@ from waitress.server import create_server as create_waitress_server
 from kronika.errors import KronikaError
 from kronika.store import Store
 from kronika.web.app import LOOPBACK_HOSTS, StartResponse, WebApp
+from kronika.web.editing import TileLayer
 
 WORKER_THREADS = 8  # requests handled at once; more wait in the queue, never in new threads
 LISTEN_BACKLOG = 1024  # connections the kernel queues before accept (the old default of 5 dropped them)
@@ -176,14 +177,15 @@ def _bind(host: str, port: int) -> socket.socket:
 
 
 def create_server(store: Store, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False,
-                  user: str | None = None, token: str | None = None) -> Server:
+                  user: str | None = None, token: str | None = None, tiles: TileLayer | None = None) -> Server:
     """A server bound to ``host:port`` (port 0: any free port), not yet serving. Beyond loopback a
-    ``token`` is required (every request must carry it); ``user`` signs the corrections made."""
+    ``token`` is required (every request must carry it); ``user`` signs the corrections made; ``tiles``
+    is an online base map the map offers (off until chosen)."""
     if not is_loopback(host) and not token:
         raise KronikaError(f"listening on {host} exposes the store to the network: give a --token "
                            "(or set KRONIKA_TOKEN) that every request must carry")
     allowed = None if not is_loopback(host) else LOOPBACK_HOSTS | {host}
-    app = _ResponseCache(WebApp(store, allowed, user, token), store)
+    app = _ResponseCache(WebApp(store, allowed, user, token, tiles), store)
     return Server(app if quiet else _RequestLog(app), _bind(host, port))
 
 
@@ -202,10 +204,10 @@ def has_display() -> bool:
 
 def serve(store: Store, host: str = "127.0.0.1", port: int = 8000, start_path: str | None = None,
           open_browser: bool = False, echo: Callable[[str], object] = print, user: str | None = None,
-          token: str | None = None) -> None:
+          token: str | None = None, tiles: TileLayer | None = None) -> None:
     """Serve until Ctrl+C, announcing the URL (and the page ``start_path``, opened in a browser when
     ``open_browser``)."""
-    server = create_server(store, host, port, user=user, token=token)
+    server = create_server(store, host, port, user=user, token=token, tiles=tiles)
     try:  # Ctrl+C at any moment from here on is the normal way to stop
         url = server_url(server)
         echo(f"Kronika: {url}  (Ctrl+C kończy)")
@@ -225,9 +227,9 @@ def serve(store: Store, host: str = "127.0.0.1", port: int = 8000, start_path: s
 
 @contextmanager
 def running(store: Store, host: str = "127.0.0.1", port: int = 0, user: str | None = None,
-            token: str | None = None) -> Iterator[str]:
+            token: str | None = None, tiles: TileLayer | None = None) -> Iterator[str]:
     """A server on a background thread for the duration of the block; yields its URL (tests, scripts)."""
-    server = create_server(store, host, port, quiet=True, user=user, token=token)
+    server = create_server(store, host, port, quiet=True, user=user, token=token, tiles=tiles)
     thread = threading.Thread(target=server.serve_forever, name="kronika-web", daemon=True)
     thread.start()
     try:
