@@ -1,7 +1,8 @@
 """What a clause presupposes, repeats or only figures, on sentences of our own: a happening that is the
 subject of a verb other than one of existence took place whatever that verb's negation or modal says;
 a habit is no dated happening; a heading names the happening its notice tells; what is called or invited
-to is not dated by the calling; a defence of an idea is no fight; clubs named after a result take part.
+to is not dated by the calling; a defence of an idea, or a state's resistance, is no fight by itself; clubs
+named after a result take part.
 Entities and timexes are given by hand (tests/events/builders.py)."""
 
 from __future__ import annotations
@@ -68,6 +69,10 @@ def test_a_single_happening_beside_a_habit_is_one() -> None:
     assert [(e.trigger_text, e.time) for e in events] == [("pożar", "1937-06-09")]
 
 
+def test_a_state_that_resists_may_resist_in_words() -> None:
+    assert _events("Gdy Polska stawiła mu opór, odpowiedziała odmową.", [("Polska", "COUNTRY", "Polska")]) == []
+
+
 def test_a_defence_of_a_place_or_a_bridge_is_a_fight() -> None:
     events = _events("Pułk bronił mostu na Bzurze.")
     assert [e.type for e in events] == ["defense"]
@@ -85,10 +90,30 @@ def test_a_participle_of_a_phase_gives_its_time_only_when_the_clause_has_none() 
     assert [(e.trigger_text, e.time) for e in events] == [("Debata", "1937-05-27")]
 
 
+def test_a_phase_told_by_a_participle_dates_neither_the_happening_nor_the_narrative() -> None:
+    # the debate goes on at the sitting of the 27th; it was interrupted two weeks before
+    text = ("Na posiedzeniu izby (z 27 b. m.) toczyła się dalsza debata przerwana przed dwoma tygodniami, "
+            "i izba przyjęła pięć artykułów projektu.")
+    timexes = [("27 b. m.", "DATE", "1863-11-27"), ("przed dwoma tygodniami", "DATE", "1863-11-13")]
+    events = _events(text, timexes=timexes, dct="1863-11-30")
+    assert {e.time for e in events} == {"1863-11-27"}
+    # a participle that performs the happening dates it, whatever else the clause says of it
+    events = _events("Rozegrane 10 lutego w Katowicach zawody rozpoczęły cykl imprez.",
+                     [("Katowicach", "PLACE", "Katowice")], [("10 lutego", "DATE", "2007-02-10")], dct="2007-02-20")
+    assert [(e.trigger_text, e.time) for e in events] == [("zawody", "2007-02-10")]
+
+
 def test_what_is_invited_to_is_not_dated_by_the_invitation() -> None:
     events = _events("Wczoraj otrzymaliśmy zaproszenie na kongres słowiański w Pradze.",
                      timexes=[("Wczoraj", "DATE", "1937-06-09")])
     assert [(e.trigger_text, e.modality, e.time) for e in events] == [("kongres", "future", None)]
+    # a date after the noun without "na" is the invitation's
+    events = _events("Sułtanowi doręczone zostało pismo zapraszające na kongres dnia 20 b. m.",
+                     timexes=[("dnia 20 b. m.", "DATE", "1937-06-20")])
+    assert [(e.trigger_text, e.modality, e.time) for e in events] == [("kongres", "future", None)]
+    # invited to, however far the verb stands
+    events = _events("Klub zaprasza wszystkich sympatyków piłki nożnej na mecze w Lublinie.")
+    assert [(e.trigger_text, e.modality) for e in events] == [("mecze", "future")]
     events = _events("Prezydent zarządził wczoraj wybory na dzień 6 listopada.",
                      timexes=[("wczoraj", "DATE", "1937-06-09"), ("6 listopada", "DATE", "1937-11-06")])
     assert [(e.trigger_text, e.modality, e.time) for e in events][-1] == ("wybory", "future", "1937-11-06")

@@ -420,7 +420,9 @@ def _choose_time(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[i
             # the time of another happening, told by a participle; one of a verb that performs or tells a
             # happening ("bitwa stoczona 7 września") dates the noun only when the clause gives no time of its
             # own ("wznowiono debatę przerwaną przed dwoma tygodniami" was resumed at the clause's time)
-            if _performs(tokens, participle, context.words):
+            if _performs(tokens, participle, context.words) and (
+                    lemmas_lower(tokens[participle]) & context.words["light_verb"]
+                    or not _told_by_other_verb(match, participle, tokens, clause, context.words)):
                 fallback.append((first, timex))
             continue
         usable.append((first, timex))
@@ -429,6 +431,24 @@ def _choose_time(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[i
         if found:
             return min(found, key=lambda ft: abs(ft[0] - anchor))[1], False
     return None, False
+
+
+def _called_for(tokens: list[Token], first: int) -> bool:
+    """A time governed by *na*, the day something is called for: *na 15 maja*, *na dzień 6 listopada*."""
+    k = first - 1
+    if k > 0 and tokens[k].text.lower() in {"dzień", "termin"}:
+        k -= 1
+    return k >= 0 and tokens[k].text.lower() == "na"
+
+
+def _told_by_other_verb(match: TriggerMatch, participle: int, tokens: list[Token], clause: Clause,
+                        words: dict[str, frozenset[str]]) -> bool:
+    """A noun that a verb of its clause other than the participle tells (*toczyła się debata przerwana przed
+    dwoma tygodniami*): the time of a participle of a phase (not of one performing the happening: *rozegrane 10
+    lutego zawody*) is of a phase before, not of the happening the clause tells."""
+    support = words["occurrence"] | words["light_verb"]
+    return match.verbal is None and any(i != participle and i not in match.tokens and _support_verb(tokens[i], support)
+                                        and not has_pos(tokens[i], {"ppas"}) for i in clause.tokens)
 
 
 def _performs(tokens: list[Token], verb: int, words: dict[str, frozenset[str]]) -> bool:
@@ -456,9 +476,10 @@ def _narrative_update(tokens: list[Token], clause: Clause, timexes: list[tuple[i
             continue
         if any(_inside(m.entity, timex) for m in clause_entities if m.entity.type == "DOCUMENT"):
             continue
-        participle = _attribute_participle(tokens, first, clause, context.words)
-        if participle is not None and not _performs(tokens, participle, context.words):
-            continue  # "niż preliminarz uchwalony w styczniu": the time of an attribute, not of the narrative
+        if _attribute_participle(tokens, first, clause, context.words) is not None:
+            # "niż preliminarz uchwalony w styczniu", "debata przerwana przed dwoma tygodniami": the time of an
+            # attribute, not of the narrative
+            continue
         context.tell_time(timex, tense)
 
 
@@ -644,15 +665,17 @@ def _presupposed_subject(noun: int, governing: int, tokens: list[Token], clause:
 
 def _armed(clause: Clause, tokens: list[Token], mentions: list[Mention], all_mentions: list[Mention],
            entities: list[Entity], sentence_lemmas: frozenset[str], words: dict[str, frozenset[str]],
-           match_tokens: list[int]) -> bool:
+           match_tokens: list[int], subject_country: bool = True) -> bool:
     """An armed party in the sentence: a military unit, a word of the armed class, a country as a
-    party, or a town taken or held (a place or *miasto*, *twierdza* named without a preposition)."""
+    party (in the nominative only when ``subject_country``), or a town taken or held (a place or *miasto*,
+    *twierdza* named without a preposition)."""
     if any(e.type == "MILITARY_UNIT" for e in entities) or sentence_lemmas & words["armed"]:
         return True
     # a country is a party unless it hangs on another noun ("stronę internetową Watykanu"); a town is the
     # fight's own argument when no preposition governs it and it hangs on no other noun ("obrona Grodna"
     # yes, "we wsi Borsuki" no)
-    if any(m.entity.type == "COUNTRY" and (m.attached_to is None or m.attached_to in match_tokens)
+    if any(m.entity.type == "COUNTRY" and (subject_country or "nom" not in m.cases)
+           and (m.attached_to is None or m.attached_to in match_tokens)
            or m.entity.type == "PLACE" and m.preposition is None
            and (m.attached_to is None or m.attached_to in match_tokens)
            and not (m.first > 0 and m.first - 1 not in match_tokens and has_pos(tokens[m.first - 1], NOMINAL)
@@ -672,8 +695,11 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
     """The first lexicon row of the trigger whose sense condition the sentence meets."""
     people = {e.id for e in entities if e.type in {"PERSON", "ORGANIZATION", "MILITARY_UNIT"}}
     for entry in match.senses:
+        # a country that defends or resists is no armed party by itself: a state also resists in words ("Polska
+        # stawiła mu opór i odpowiedziała odmową"); the country resisted is one ("stawili opór Niemcom")
         if entry.condition in {"armed", "defended"} and not _armed(clause, tokens, mentions, all_mentions, entities,
-                                                                   sentence_lemmas, words, match.tokens):
+                                                                   sentence_lemmas, words, match.tokens,
+                                                                   subject_country=entry.condition == "armed"):
             continue
         if entry.condition == "defended" and _figurative_object(match, tokens, clause, mentions, words):
             continue
@@ -835,7 +861,10 @@ def _announced(match: TriggerMatch, tokens: list[Token], clause: Clause, words: 
     a meeting or a match called (*ogłosiło wybory*, *zwołał zjazd*; an *ogłoszone orędzie* is said)."""
     noun = match.tokens[0]
     announcing = words["announcement"] | (words["calling"] if match.entry.type in CALLED_TYPES else frozenset())
-    return any(lemmas_lower(tokens[k]) & announcing for k in range(max(0, noun - 3), noun) if k in clause.tokens)
+    # the happening one is invited or called to, with "na", however far its verb stands (*zapraszają
+    # wszystkich sympatyków na mecze*)
+    start = clause.tokens[0] if _preposition_before(tokens, noun, frozenset({"na"})) else noun - 3
+    return any(lemmas_lower(tokens[k]) & announcing for k in range(max(0, start), noun) if k in clause.tokens)
 
 
 def _aimed_at(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
@@ -999,9 +1028,11 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
     attribute = match.verb_forms(tokens) == {"ppas"} and not _has_auxiliary(match.verbal, tokens, clause, words)
     own = [(first, t) for first, t in timexes if abs(first - (match.verbal or 0)) <= 2]  # "podpisany dziś"
     if match.verbal is None and _announced(match, tokens, clause, words):
-        # a happening called or invited to is dated by its own time after it ("zwołał zjazd na 15 maja"),
-        # not by the day of the calling or of the invitation ("wczoraj doręczono zaproszenia na zjazd")
-        own, attribute = [(first, t) for first, t in timexes if first > match.tokens[-1]], True
+        # a happening called or invited to is dated by the time it is called for, after it with "na" ("zwołał
+        # zjazd na 15 maja", "wybory na dzień 6 listopada"), not by the day of the calling or of the invitation
+        # ("wczoraj doręczono zaproszenia na zjazd", "doręczono pismo zapraszające na kongres dnia 20 b. m.")
+        own, attribute = [(first, t) for first, t in timexes if first > match.tokens[-1]
+                          and _called_for(tokens, first)], True
     timex, inherited = _choose_time(match, tokens, own if attribute else timexes, context, mentions, clause)
     basis = "stated" if timex else None
     time = timex.value if timex else None
