@@ -1,9 +1,9 @@
 """What a clause presupposes, repeats or only figures, on sentences of our own: a happening that is the
 subject of a verb other than one of existence took place whatever that verb's negation or modal says;
-a habit is no dated happening; a heading names the happening its notice tells; what is called or invited
-to is not dated by the calling; a defence of an idea, or a state's resistance, is no fight by itself; clubs
-named after a result take part.
-Entities and timexes are given by hand (tests/events/builders.py)."""
+a habit is no dated happening, nor is a danger guarded against; a heading names the happening its notice
+tells; what is called or invited to is not dated by the calling; a defence of an idea, or a state's
+resistance, is no fight by itself; clubs named after a result take part. Entities and timexes are given by
+hand (tests/events/builders.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from tests.events.builders import build_analysis
 
 PLACES = [("Lidzie", "Lida"), ("Wilnie", "Wilno"), ("Wilna", "Wilno"), ("Wilnem", "Wilno"), ("Pradze", "Praga"),
           ("Mokrą", "Mokra"), ("Bzurze", "Bzura"),
-          ("Genewie", "Genewa"), ("Lublinie", "Lublin")]
+          ("Genewie", "Genewa"), ("Lublinie", "Lublin"), ("Wisły", "Wisła")]
 
 
 def _events(text, entities=(), timexes=(), dct="1937-06-10"):
@@ -58,6 +58,9 @@ def test_a_subject_happening_keeps_its_own_modality(text, trigger, modality) -> 
     # a defence of an idea, a resistance to a policy: figures, even with a country as the party
     "Polska broniła idei słowiańskiej.",
     "Polska stawiała opór germanizacji.",
+    # a danger guarded against
+    "Niziny nie miały dotąd żadnej ochrony przeciwko wylewom Wisły.",
+    "Wał chroni wieś w Lidzie przed powodzią.",
 ])
 def test_no_single_happening(text) -> None:
     timexes = [("Co roku", "SET", "P1Y")] if "Co roku" in text else []

@@ -869,8 +869,19 @@ def _announced(match: TriggerMatch, tokens: list[Token], clause: Clause, words: 
 
 def _aimed_at(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
     """An event noun after a preposition of purpose names an aim, not a happening (*komitet dla
-    odbudowy*, *w celu budowy*)."""
-    return match.verbal is None and _preposition_before(tokens, match.tokens[0], words["purpose_prep"])
+    odbudowy*, *w celu budowy*); so does one a word of protection guards against (*ochrona przeciwko
+    wylewom*, *ubezpieczenie od ognia*, *chronić przed powodzią*): the danger, no happening."""
+    if match.verbal is not None:
+        return False
+    noun = match.tokens[0]
+    if _preposition_before(tokens, noun, words["purpose_prep"]):
+        return True
+    if not _preposition_before(tokens, noun, words["against_prep"]):
+        return False
+    k = noun - 1
+    while k >= 0 and not lemmas_lower(tokens[k]) & words["against_prep"]:
+        k -= 1
+    return any(lemmas_lower(tokens[j]) & words["protection"] for j in range(max(0, k - 3), k))
 
 
 def _preposition_before(tokens: list[Token], noun: int, prepositions: frozenset[str]) -> bool:
