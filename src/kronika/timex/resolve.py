@@ -525,6 +525,13 @@ class _Resolver:
         return best[1] if best else None
 
 
+def _day_before(value: str) -> str:
+    # a clock time after midnight ("w nocy na wtorek o godz. 3") is on the day written
+    if not re.match(r"\d{4}-\d\d-\d\dT(?:NI|1[2-9]|2[0-4])", value):
+        return value
+    return (date.fromisoformat(value[:10]) - timedelta(days=1)).isoformat() + value[10:]
+
+
 def resolve(
     candidates: list[Candidate], text: str, dct: str | None, sentences: list[Sentence] | None,
     convention: str, grammar: Grammar,
@@ -580,12 +587,15 @@ def resolve(
             else:
                 use = replace(left, part="NI")
             points = [use]
-        habitual = any(p.is_time_only or (p.weekday is not None and p.day is None) for p in points) and _in_schedule(
+        habitual = candidate.habitual or any(
+            p.is_time_only or (p.weekday is not None and p.day is None) for p in points) and _in_schedule(
             text, lower_text, candidate, grammar)
         dateline = _is_dateline(text, candidate)
         if candidate.range and not habitual:
             points = _share_year(resolver, points, candidate, dateline)
         resolved = [_point_or_unknown(resolver, p, candidate.start, candidate.end, habitual, dateline) for p in points]
+        if candidate.night_before:  # the night before the day written is dated by the evening it starts on
+            resolved = [(_day_before(v), a, told) for v, a, told in resolved]
         if candidate.range and convention == "kpwr":
             tids = [
                 emit(start, end, _kind(p), value, anchor, candidate.mod)
