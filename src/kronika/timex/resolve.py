@@ -508,7 +508,8 @@ class _Resolver:
         following = _CLAUSE_END.search(self.text, end)
         clause_end = following.start() if following else min(len(self.text), end + 300)
         best: tuple[int, str] | None = None
-        for word_start, tags in self._words_with_tags(clause_start, clause_end):
+        words = list(self._words_with_tags(clause_start, clause_end))
+        for index, (word_start, tags) in enumerate(words):
             if start <= word_start < end:
                 continue
             tense = None
@@ -517,7 +518,10 @@ class _Resolver:
             ):
                 tense = "future"
             elif any(t.startswith(("praet", "imps")) for t in tags):  # "rozpoczęto": the impersonal past
-                tense = "past"
+                # "będzie obowiązywała", "obowiązywała będzie": the compound future
+                neighbours = words[max(0, index - 1):index] + words[index + 1:index + 2]
+                compound = any(t.startswith("bedzie") for _, tags_of in neighbours for t in tags_of)
+                tense = "future" if compound else "past"
             if tense:
                 distance = abs(word_start - start)
                 if best is None or distance < best[0]:
