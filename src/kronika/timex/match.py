@@ -410,6 +410,10 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
             candidate.points[0].shift = _shift(rule.fields["shift"])
         if "hour" in rule.fields:  # "o północy"
             candidate.points[0].hour, candidate.points[0].minute = int(rule.fields["hour"]), 0
+        point = candidate.points[0]
+        if "minutes" in rule.fields and point.hour is not None:  # "wpół do ósmej": 30 minutes before eight
+            total = point.hour * 60 + (point.minute or 0) + int(rule.fields["minutes"])
+            point.hour, point.minute = divmod(total % (24 * 60), 60)
         if not _passes(rule, candidate, text, lower, grammar):
             continue
         candidate.bare_number = rule.check == "bare_year"
