@@ -508,7 +508,8 @@ class _Resolver:
         following = _CLAUSE_END.search(self.text, end)
         clause_end = following.start() if following else min(len(self.text), end + 300)
         best: tuple[int, str] | None = None
-        for word_start, tags in self._words_with_tags(clause_start, clause_end):
+        words = list(self._words_with_tags(clause_start, clause_end))
+        for index, (word_start, tags) in enumerate(words):
             if start <= word_start < end:
                 continue
             tense = None
@@ -517,12 +518,22 @@ class _Resolver:
             ):
                 tense = "future"
             elif any(t.startswith(("praet", "imps")) for t in tags):  # "rozpoczęto": the impersonal past
-                tense = "past"
+                # "będzie obowiązywała", "obowiązywała będzie": the compound future
+                neighbours = words[max(0, index - 1):index] + words[index + 1:index + 2]
+                compound = any(t.startswith("bedzie") for _, tags_of in neighbours for t in tags_of)
+                tense = "future" if compound else "past"
             if tense:
                 distance = abs(word_start - start)
                 if best is None or distance < best[0]:
                     best = (distance, tense)
         return best[1] if best else None
+
+
+def _day_before(value: str) -> str:
+    # a clock time after midnight ("w nocy na wtorek o godz. 3") is on the day written
+    if not re.match(r"\d{4}-\d\d-\d\dT(?:NI|1[2-9]|2[0-4])", value):
+        return value
+    return (date.fromisoformat(value[:10]) - timedelta(days=1)).isoformat() + value[10:]
 
 
 def resolve(
@@ -580,12 +591,15 @@ def resolve(
             else:
                 use = replace(left, part="NI")
             points = [use]
-        habitual = any(p.is_time_only or (p.weekday is not None and p.day is None) for p in points) and _in_schedule(
+        habitual = candidate.habitual or any(
+            p.is_time_only or (p.weekday is not None and p.day is None) for p in points) and _in_schedule(
             text, lower_text, candidate, grammar)
         dateline = _is_dateline(text, candidate)
         if candidate.range and not habitual:
             points = _share_year(resolver, points, candidate, dateline)
         resolved = [_point_or_unknown(resolver, p, candidate.start, candidate.end, habitual, dateline) for p in points]
+        if candidate.night_before:  # the night before the day written is dated by the evening it starts on
+            resolved = [(_day_before(v), a, told) for v, a, told in resolved]
         if candidate.range and convention == "kpwr":
             tids = [
                 emit(start, end, _kind(p), value, anchor, candidate.mod)
