@@ -26,6 +26,10 @@ from kronika.lang.base_forms import guess_base, guess_bases, oblique_ending
         ("Pawłowny", "person", "nom:pl", "Pawłowny"),
         # pre-war instrumental of places in -cz, -sz, -rz: Naroczem, Kiszem
         ("Naroczem", "place", "*", "Narocz"),
+        # -nem: a neuter in -no after a consonant, a masculine in -n after a vowel
+        ("Gnieznem", "place", "*", "Gniezno"),
+        ("Bostonem", "place", "*", "Boston"),
+        ("Winstonem", "unknown", "*", "Winston"),
         # a vowel ending after a vowel is no Polish declension
         ("Allgäu", "place", "*", "Allgäu"),
     ],

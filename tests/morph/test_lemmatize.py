@@ -128,6 +128,9 @@ def test_lemmatize_phrase(phrase: str, category: str | None, expected: str) -> N
         ("francuskiego", None, "francuski"),
         # a nation, not a village of the same name (Polaki)
         ("Polaków", None, "Polacy"),
+        # a regnal number is no word of the name: the forenames' usage still decides
+        ("Jana Pawła II", None, "Jan Paweł II"),
+        ("Bolesława I Chrobrego", None, "Bolesław I Chrobry"),
     ],
 )
 def test_names_unseen_in_training(phrase: str, category: str | None, expected: str) -> None:

@@ -181,7 +181,7 @@ def _by_usage(cls: str, tokens: list[Token]) -> bool:
     """Whether the names a word may be are told apart by their usage: in persons' and places' names, and in
     a name of unknown kind made of one word or only of words that may be names (Edwarda Gierka; in Rada
     Miasta a forename's usage says nothing)."""
-    words = [t for t in tokens if t.text[:1].isalpha()]
+    words = [t for i, t in enumerate(tokens) if _kind(tokens, i) == "word"]  # not a numeral: Jana Pawła II
     return cls in ("person", "place") or (cls == UNKNOWN and (len(words) == 1 or all(
         t.text[:1].isupper() and any(i.lemma[:1].isupper() and _PROPER_QUALIFIERS.intersection(i.quals)
                                      for i in t.interps) for t in words)))
