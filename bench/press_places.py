@@ -9,8 +9,8 @@ Gold: ``bench/data/press_places.gold.jsonl``, hand annotation of every place men
 base forms), ``kind`` (``settlement``, ``country``, ``region`` — regions, rivers, lakes, seas,
 continents, hills —, ``street`` or ``building``), ``lat``/``lon`` (within a few km; a centroid for
 countries and regions), ``country_1939`` (the state of August 1939, null for regions astride
-borders) and, in the articles added for it (1838, 1850, 1863, 1925–1934), ``country_then`` (the state on the
-article's date; null where no single state held it). The split is by document (``bench/splits.py``).
+borders) and ``country_then`` (the state on the article's date; null where no single state held it).
+The split is by document (``bench/splits.py``).
 
 Scores (a system entity matches a gold mention when their spans overlap, the largest overlap wins):
 - base forms: share of gold settlements, regions and countries whose entity's lemma is an accepted

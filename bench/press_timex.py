@@ -17,8 +17,8 @@ import json
 from pathlib import Path
 
 from splits import locked
-from timex_kpwr import match, prf
 
+from kronika.evaluation import match_timexes, prf, timex_value_right
 from kronika.timex import find_timexes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,12 +51,12 @@ def main() -> None:
         system = find_timexes(text, gold["dct"])
         n_gold += len(gold["timexes"])
         n_system += len(system)
-        strict += len(match(gold["timexes"], system, strict=True))
-        pairs = {id(g): s for g, s in match(gold["timexes"], system, strict=False)}
+        strict += len(match_timexes(gold["timexes"], system, strict=True))
+        pairs = {id(g): s for g, s in match_timexes(gold["timexes"], system, strict=False)}
         relaxed += len(pairs)
         for g in gold["timexes"]:
             s = pairs.get(id(g))
-            right = s is not None and s.value in [g["value"], *g.get("value_alternatives", [])]
+            right = s is not None and timex_value_right(g, s.value)
             values_right += right
             mods_right += s is not None and s.mod == g.get("mod")
             if args.misses and args.split == "dev" and not right:
@@ -72,8 +72,8 @@ def main() -> None:
     print(f"  gold values right: {values_right / max(1, n_gold):.3f} ({values_right}/{n_gold}); "
           f"mods right: {mods_right / max(1, n_gold):.3f}")
     for name, found in (("relaxed", relaxed), ("strict", strict)):
-        p, r, f = prf(found, n_system, n_gold)
-        print(f"  span {name:8s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+        score = prf(found, n_system, n_gold)
+        print(f"  span {name:8s} P {score['p']:.3f}  R {score['r']:.3f}  F1 {score['f']:.3f}")
 
 
 if __name__ == "__main__":

@@ -6,18 +6,15 @@ Usage: python bench/timex_kpwr.py [--split dev|locked|all] [--convention kronika
 c-f, bench/splits.py; report its figures only, never read its misses: they are not printed), or all.
 ``--convention``: ``kronika`` (the contract, default) or ``kpwr`` (the corpus' own TimeML conventions).
 
-Under the contract convention the gold is first restated in the contract's terms (``contract_gold``), so
-that a difference of convention is not counted as an error: the two ends of a KPWr range become one timex
-with an interval value; an amount before *temu* or after *za* becomes the date it points to from the
-creation date (*PAST_REF* / *FUTURE_REF* for an unknown amount); an amount before *wcześniej* / *później*
-points from a time the gold does not give, so its value is not scored; nor is a week KPWr dates to its
-year only (``2009-Wxx``: its annotators write no week numbers, the contract does); a KPWr time of day
-without a day (``T18:00``) is written ``XXXX-XX-XXT18:00``; and KPWr's ``VAGUE`` duration is any TIMEX3
-duration of an unknown amount (``PXY``, ``PTXH``). ``--raw-gold`` scores against the corpus' values as they are.
+Under the contract convention the gold is first restated in the contract's terms
+(``kronika.evaluation.kpwr_contract_gold``, each rule quoted there and in BENCHMARKS.md "Dates and times"),
+so that a difference of convention is not counted as an error. ``--raw-gold`` scores against the corpus'
+values as they are (lower-case "x" placeholders read as "X").
 
-Matching follows CONTRACT.md: one-to-one, greedy in text order; strict = identical span, relaxed =
-overlapping. Value accuracy is over relaxed matches whose gold value is set (KPWr leaves SET values
-empty); lower-case "x" placeholders in the gold are read as "X". Speed counts the corpus' tokens over
+Matching and value comparison are those of ``kronika eval`` (``kronika.evaluation``, after CONTRACT.md):
+one-to-one, greedy in text order; strict = identical span, relaxed = overlapping; a value is right when it
+equals the gold value or an alternative. Value accuracy is over relaxed matches whose gold value is set
+(KPWr leaves SET values empty). Speed counts the corpus' tokens over
 the time of ``find_timexes`` alone (best of three passes, one process), by the wall clock and by CPU time.
 """
 
@@ -25,112 +22,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import time
 from collections import Counter, defaultdict
-from datetime import date
 from pathlib import Path
 
 from splits import locked
 
-from kronika.model import Timex
+from kronika.evaluation import kpwr_contract_gold, match_timexes, prf, timex_value_right
 from kronika.timex import CONVENTIONS, find_timexes
-from kronika.timex.values import parse_iso_date, shift_date
 
 DEFAULT_DATA = (
     Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "kpwr-timex" / "kpwr-timex-visible.jsonl"
 )
-
-
-def match(gold: list[dict], system: list[Timex], strict: bool) -> list[tuple[dict, Timex]]:
-    used: set[int] = set()
-    pairs = []
-    for g in sorted(gold, key=lambda t: t["start"]):
-        for i, s in enumerate(system):
-            if i in used:
-                continue
-            same = (s.start, s.end) == (g["start"], g["end"])
-            if same or (not strict and s.start < g["end"] and g["start"] < s.end):
-                used.add(i)
-                pairs.append((g, s))
-                break
-    return pairs
-
-
-def prf(found: int, n_system: int, n_gold: int) -> tuple[float, float, float]:
-    p = found / n_system if n_system else 0.0
-    r = found / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-# what joins the two ends of a range; "i" only after a bare day number ("7 i 8 kwietnia")
-_RANGE_GLUE = re.compile(r"\s{0,3}(?:[-–—/]|do)\s{0,3}", re.IGNORECASE)
-_AND_GLUE = re.compile(r"\s{1,3}i\s{1,3}", re.IGNORECASE)
-_AGO = re.compile(r"\s{1,3}temu(?![^\W_])", re.IGNORECASE)
-_AHEAD = re.compile(r"(?<![^\W_])(?:za|przed)\s{1,3}$", re.IGNORECASE)
-_FROM_NARRATIVE = re.compile(r"\s{1,3}(?:wcześniej|później|przedtem|potem)(?![^\W_])", re.IGNORECASE)
-_UNNUMBERED_WEEK = re.compile(r"^\d{4}-WXX(?:-WE)?$")
-_AMOUNT = re.compile(r"^P(\d+)(Y|M|W|D)$")
-
-
-def _pointed_date(dct: date, amount: int, unit: str) -> str:
-    """The date ``amount`` units from ``dct``, at the unit's precision (a week or a day: the day), as the
-    contract writes *dwa lata temu*, *przed miesiącem*, *za dwa tygodnie*."""
-    moved = shift_date(dct, amount, unit)
-    return {"Y": f"{moved.year:04d}", "M": f"{moved.year:04d}-{moved.month:02d}"}.get(unit, moved.isoformat())
-
-
-def contract_gold(doc: dict) -> list[dict]:
-    """The gold timexes of a KPWr document restated in the contract's convention (see the module doc)."""
-    text, dct = doc["text"], parse_iso_date(doc.get("dct"))
-    gold: list[dict] = []
-    for raw in sorted(doc["timexes"], key=lambda t: t["start"]):
-        g = dict(raw)
-        if g["value"] is not None:
-            g["value"] = g["value"].replace("x", "X")
-            if g["value"].startswith("T"):
-                g["value"] = "XXXX-XX-XX" + g["value"]
-            if _UNNUMBERED_WEEK.match(g["value"]):
-                g["value"] = None
-        previous = gold[-1] if gold else None
-        if (
-            previous is not None and previous["value"] and g["value"] and "/" not in previous["value"]
-            and {previous["type"], g["type"]} <= {"DATE", "TIME"}
-            and (_RANGE_GLUE.fullmatch(text, previous["end"], g["start"])
-                 or (previous["text"].isdigit() and _AND_GLUE.fullmatch(text, previous["end"], g["start"])))
-        ):
-            previous.update(end=g["end"], text=text[previous["start"]:g["end"]],
-                            value=f"{previous['value']}/{g['value']}",
-                            type="TIME" if "TIME" in (previous["type"], g["type"]) else "DATE")
-            continue
-        if g["type"] == "DURATION" and g["value"] is not None:
-            ago = _AGO.match(text, g["end"])
-            ahead = _AHEAD.search(text, max(0, g["start"] - 8), g["start"])
-            amount = _AMOUNT.match(g["value"])
-            if ago or ahead:
-                g["type"] = "DATE"
-                sign = -1 if ago or text[ahead.start():g["start"]].lower().startswith("przed") else 1
-                if g["value"] == "VAGUE":
-                    g["value"] = "PAST_REF" if sign < 0 else "FUTURE_REF"
-                elif amount and dct:
-                    g["value"] = _pointed_date(dct, sign * int(amount[1]), amount[2])
-                else:
-                    g["value"] = None
-            elif _FROM_NARRATIVE.match(text, g["end"]):
-                g["type"], g["value"] = "DATE", None
-        gold.append(g)
-    return gold
-
-
-_UNKNOWN_AMOUNT = re.compile(r"^PT?X[A-Z]{1,2}$")
-
-
-def same_value(gold: str, system: str, contract: bool = False) -> bool:
-    """Whether the values agree; ``contract``: the gold was restated in the contract's convention."""
-    gold = gold.replace("x", "X")
-    if contract and gold == "VAGUE":
-        return bool(_UNKNOWN_AMOUNT.match(system))
-    return gold == system
 
 
 def in_split(key: str, split: str) -> bool:
@@ -150,7 +53,10 @@ def main() -> None:
     docs = [d for d in docs if in_split(d["id"], args.split)]
     contract = args.convention == "kronika" and not args.raw_gold
     if contract:
-        docs = [{**d, "timexes": contract_gold(d)} for d in docs]
+        docs = [{**d, "timexes": kpwr_contract_gold(d)} for d in docs]
+    else:
+        docs = [{**d, "timexes": [{**g, "value": g["value"] and g["value"].replace("x", "X")}
+                                  for g in d["timexes"]]} for d in docs]
     if args.split != "dev":
         args.misses = 0  # the locked part is only reported
 
@@ -161,8 +67,8 @@ def main() -> None:
     per_type: dict[str, Counter[str]] = defaultdict(Counter)
     misses: list[tuple[str, str]] = []
     for doc, system in zip(docs, results, strict=True):
-        relaxed = match(doc["timexes"], system, strict=False)
-        strict = match(doc["timexes"], system, strict=True)
+        relaxed = match_timexes(doc["timexes"], system, strict=False)
+        strict = match_timexes(doc["timexes"], system, strict=True)
         counts["relaxed"] += len(relaxed)
         counts["strict"] += len(strict)
         for s in system:
@@ -182,7 +88,7 @@ def main() -> None:
             per_type[g["type"]]["type"] += s.type == g["type"]
             if g["value"] is None:
                 continue
-            ok = same_value(g["value"], s.value, contract)
+            ok = timex_value_right(g, s.value)
             counts["valued"] += 1
             counts["value_ok"] += ok
             per_type[g["type"]]["valued"] += 1
@@ -200,8 +106,8 @@ def main() -> None:
           f"(convention {args.convention}"
           f"{', gold unconverted' if args.raw_gold else ''})")
     for name in ("relaxed", "strict"):
-        p, r, f = prf(counts[name], n_system, n_gold)
-        print(f"  {name:8s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+        score = prf(counts[name], n_system, n_gold)
+        print(f"  {name:8s} P {score['p']:.3f}  R {score['r']:.3f}  F1 {score['f']:.3f}")
     print(f"  value accuracy on relaxed matches: {counts['value_ok'] / max(1, counts['valued']):.3f} "
           f"({counts['value_ok']}/{counts['valued']} with a gold value)")
     print("  per gold type:   gold  sys  relaxedR strictR  typeAcc valueAcc")

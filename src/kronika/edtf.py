@@ -55,7 +55,7 @@ def _point(value: str) -> str | None:
         if match[2] == "24":  # midnight at the end of a day is the start of the next
             try:
                 day = dt.date.fromisoformat(match[1]) + dt.timedelta(days=1)
-            except ValueError:
+            except (ValueError, OverflowError):  # not a day, or midnight ending 9999-12-31
                 return None
             return f"{day.isoformat()}T00:{match[3]}:{match[4] or '00'}"
         return f"{match[1]}T{match[2]}:{match[3]}:{match[4] or '00'}"

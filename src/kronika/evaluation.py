@@ -11,12 +11,14 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from kronika.errors import InputError
-from kronika.model import Analysis, Document
+from kronika.model import Analysis, Document, Timex
 from kronika.pipeline import analyze
+from kronika.timex.values import parse_iso_date, shift_date
 
 QuestionAnswerer = Callable[[Analysis, list[str]], list[list[dict[str, Any]]]]
 
@@ -36,7 +38,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _prf(tp: int, n_system: int, n_gold: int) -> dict[str, float]:
+def prf(tp: int, n_system: int, n_gold: int) -> dict[str, float]:
     p = tp / n_system if n_system else 0.0
     r = tp / n_gold if n_gold else 0.0
     return {"p": p, "r": r, "f": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp, "system": n_system, "gold": n_gold}
@@ -70,7 +72,7 @@ def score_sentences(gold: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
     system_ends = {e for _, e in system_spans}
     exact = len(gold_spans & system_spans)
     return {"exact": exact, "gold": len(gold_spans), "accuracy": exact / len(gold_spans) if gold_spans else 1.0,
-            "boundaries": _prf(len(gold_ends & system_ends), len(system_ends), len(gold_ends))}
+            "boundaries": prf(len(gold_ends & system_ends), len(system_ends), len(gold_ends))}
 
 
 def score_entities(gold: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
@@ -96,7 +98,7 @@ def score_entities(gold: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
             recall = r_tp / n_gold if n_gold else 0.0
             by_type[entity_type] = {"p": precision, "r": recall, "tp": r_tp, "system": n_system, "gold": n_gold,
                                     "f": 2 * precision * recall / (precision + recall) if precision + recall else 0.0}
-        result[mode] = {**_prf(len(pairs), len(system_top), len(gold_top)), "by_type": by_type}
+        result[mode] = {**prf(len(pairs), len(system_top), len(gold_top)), "by_type": by_type}
         if mode == "overlap":
             overlap_pairs = pairs
     # Base forms: over every gold entity; the system mention with the same span, else an overlapping one
@@ -134,25 +136,108 @@ def score_geo(gold: dict[str, Any], analysis: Analysis, max_km: float = 30.0) ->
             "misses": misses}
 
 
+def match_timexes(gold: Sequence[dict[str, Any]], system: Sequence[Timex],
+                  strict: bool) -> list[tuple[dict[str, Any], Timex]]:
+    """Gold and system timexes paired: strict = identical span, relaxed = overlapping."""
+    if strict:
+        return _greedy_match(gold, system, lambda g, s: (g["start"], g["end"]) == (s.start, s.end))
+    return _greedy_match(gold, system, lambda g, s: _overlap((g["start"], g["end"]), (s.start, s.end)))
+
+
+def timex_value_right(gold: dict[str, Any], value: str | None) -> bool:
+    return value in [gold["value"], *gold.get("value_alternatives", [])]
+
+
 def score_timexes(gold: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
     gold_t = gold.get("timexes", [])
     system = analysis.timexes
-    strict = _greedy_match(gold_t, system, lambda g, s: (g["start"], g["end"]) == (s.start, s.end))
-    relaxed = _greedy_match(gold_t, system, lambda g, s: _overlap((g["start"], g["end"]), (s.start, s.end)))
+    strict = match_timexes(gold_t, system, strict=True)
+    relaxed = match_timexes(gold_t, system, strict=False)
     value_right, misses = 0, []
     for g, s in relaxed:
-        if s.value in [g["value"], *g.get("value_alternatives", [])]:
+        if timex_value_right(g, s.value):
             value_right += 1
         else:
             misses.append({"text": g["text"], "gold": g["value"], "system": s.value})
     matched = {id(g) for g, _ in relaxed}
     misses += [{"text": g["text"], "gold": g["value"], "system": None} for g in gold_t if id(g) not in matched]
-    return {"strict": _prf(len(strict), len(system), len(gold_t)),
-            "relaxed": _prf(len(relaxed), len(system), len(gold_t)),
+    return {"strict": prf(len(strict), len(system), len(gold_t)),
+            "relaxed": prf(len(relaxed), len(system), len(gold_t)),
             "value": {"right": value_right, "matched": len(relaxed), "gold": len(gold_t),
                       "accuracy_matched": value_right / len(relaxed) if relaxed else 0.0,
                       "accuracy": value_right / len(gold_t) if gold_t else 1.0},
             "misses": misses}
+
+
+# KPWr TimeML gold restated in the contract's terms (CONTRACT.md "timexes[]"), so that bench/timex_kpwr.py
+# counts a difference of convention as no error. Each rule is one the contract states:
+# - "A range ("29–30 września") is one timex whose value is an ISO interval": KPWr's two ends become one;
+# - values are TIMEX3, resolved from the creation date ("--dct sets the document creation date used to
+#   resolve relative dates"): an amount before "temu" / after "za", "przed" is the date it points to,
+#   PAST_REF / FUTURE_REF for an unknown amount; after "wcześniej", "później" it points from a time the
+#   gold does not give, so the value is not scored;
+# - TIMEX3 writes what is unknown as X ("XXXX-09-17"): a time without a day is "XXXX-XX-XXT18:00", KPWr's
+#   "VAGUE" duration is a duration of an unknown amount ("PXY", "PTXH"); a week KPWr dates to its year
+#   only ("2009-WXX": its annotators write no week numbers, TIMEX3 does) has no value to compare.
+_RANGE_GLUE = re.compile(r"\s{0,3}(?:[-–—/]|do)\s{0,3}", re.IGNORECASE)
+_AND_GLUE = re.compile(r"\s{1,3}i\s{1,3}", re.IGNORECASE)  # "i" joins a range only after a bare day: "7 i 8 kwietnia"
+_AGO = re.compile(r"\s{1,3}temu(?![^\W_])", re.IGNORECASE)
+_AHEAD = re.compile(r"(?<![^\W_])(?:za|przed)\s{1,3}$", re.IGNORECASE)
+_FROM_NARRATIVE = re.compile(r"\s{1,3}(?:wcześniej|później|przedtem|potem)(?![^\W_])", re.IGNORECASE)
+_UNNUMBERED_WEEK = re.compile(r"^\d{4}-WXX(?:-WE)?$")
+_AMOUNT = re.compile(r"^P(\d+)(Y|M|W|D)$")
+_UNKNOWN_AMOUNTS = [f"PX{unit}" for unit in ("Y", "M", "W", "D", "Q", "WE", "DE", "CE")] + [
+    f"PTX{unit}" for unit in ("H", "M", "S")]
+
+
+def _pointed_date(dct: date, amount: int, unit: str) -> str:
+    """The date ``amount`` units from ``dct`` at the unit's precision (a week or a day: the day)."""
+    moved = shift_date(dct, amount, unit)
+    return {"Y": f"{moved.year:04d}", "M": f"{moved.year:04d}-{moved.month:02d}"}.get(unit, moved.isoformat())
+
+
+def kpwr_contract_gold(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """The gold timexes of a KPWr TimeML document (``text``, ``dct``, ``timexes``) in the contract's terms."""
+    text, dct = doc["text"], parse_iso_date(doc.get("dct"))
+    gold: list[dict[str, Any]] = []
+    for raw in sorted(doc["timexes"], key=lambda t: t["start"]):
+        g = dict(raw)
+        if g["value"] is not None:
+            g["value"] = g["value"].replace("x", "X")
+            if g["value"].startswith("T"):
+                g["value"] = "XXXX-XX-XX" + g["value"]
+            if _UNNUMBERED_WEEK.match(g["value"]):
+                g["value"] = None
+        previous = gold[-1] if gold else None
+        if (
+            previous is not None and previous["value"] and g["value"] and "/" not in previous["value"]
+            and {previous["type"], g["type"]} <= {"DATE", "TIME"}
+            and (_RANGE_GLUE.fullmatch(text, previous["end"], g["start"])
+                 or (previous["text"].isdigit() and _AND_GLUE.fullmatch(text, previous["end"], g["start"])))
+        ):
+            previous.update(end=g["end"], text=text[previous["start"]:g["end"]],
+                            value=f"{previous['value']}/{g['value']}",
+                            type="TIME" if "TIME" in (previous["type"], g["type"]) else "DATE")
+            continue
+        if g["type"] == "DURATION" and g["value"] is not None:
+            ago = _AGO.match(text, g["end"])
+            ahead = _AHEAD.search(text, max(0, g["start"] - 8), g["start"])
+            amount = _AMOUNT.match(g["value"])
+            if ago or ahead:
+                g["type"] = "DATE"
+                sign = -1 if ago or text[ahead.start():g["start"]].lower().startswith("przed") else 1
+                if g["value"] == "VAGUE":
+                    g["value"] = "PAST_REF" if sign < 0 else "FUTURE_REF"
+                elif amount and dct:
+                    g["value"] = _pointed_date(dct, sign * int(amount[1]), amount[2])
+                else:
+                    g["value"] = None
+            elif _FROM_NARRATIVE.match(text, g["end"]):
+                g["type"], g["value"] = "DATE", None
+            elif g["value"] == "VAGUE":
+                g["value"], g["value_alternatives"] = _UNKNOWN_AMOUNTS[0], _UNKNOWN_AMOUNTS[1:]
+        gold.append(g)
+    return gold
 
 
 def score_events(gold: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
@@ -169,8 +254,8 @@ def score_events(gold: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
     found = {g["id"] for g, _ in pairs}
     triggers = _greedy_match(gold_events, analysis.events,
                              lambda g, s: _overlap((g["start"], g["end"]), (s.trigger_start, s.trigger_end)))
-    return {**_prf(len(pairs), len(analysis.events), len(gold_events)),
-            "trigger": _prf(len(triggers), len(analysis.events), len(gold_events)),
+    return {**prf(len(pairs), len(analysis.events), len(gold_events)),
+            "trigger": prf(len(triggers), len(analysis.events), len(gold_events)),
             "missed": [g["id"] + " " + g["trigger"] for g in gold_events if g["id"] not in found]}
 
 
@@ -266,12 +351,12 @@ def total(results: list[GoldScores]) -> dict[str, Any]:
 
     return {
         "sentences": {"accuracy": ratio("sent_exact", "sent_gold")},
-        "entities": {m: _prf(int(sums[f"ent_{m}_tp"]), int(sums[f"ent_{m}_system"]), int(sums[f"ent_{m}_gold"]))
+        "entities": {m: prf(int(sums[f"ent_{m}_tp"]), int(sums[f"ent_{m}_system"]), int(sums[f"ent_{m}_gold"]))
                      for m in ("overlap", "exact")} | {"base_form": ratio("base_right", "base_gold")},
         "geo": {"accuracy": ratio("geo_right", "geo_gold")},
-        "timexes": {m: _prf(int(sums[f"tx_{m}_tp"]), int(sums[f"tx_{m}_system"]), int(sums[f"tx_{m}_gold"]))
+        "timexes": {m: prf(int(sums[f"tx_{m}_tp"]), int(sums[f"tx_{m}_system"]), int(sums[f"tx_{m}_gold"]))
                     for m in ("strict", "relaxed")} | {"value_accuracy": ratio("tx_value", "tx_relaxed_gold")},
-        "events": _prf(int(sums["ev_tp"]), int(sums["ev_system"]), int(sums["ev_gold"])),
+        "events": prf(int(sums["ev_tp"]), int(sums["ev_system"]), int(sums["ev_gold"])),
         "questions": {"accuracy": ratio("q_right", "q_gold")},
     }
 

@@ -46,7 +46,7 @@ def test_timex_values_map_onto_edtf_that_the_library_parses(value, mod, uncertai
     edtf.parse_edtf(result)  # raises on anything that is not EDTF
 
 
-@pytest.mark.parametrize("value", ["P3D", "PRESENT_REF", "XXXX-WXX-1", "", None])
+@pytest.mark.parametrize("value", ["P3D", "PRESENT_REF", "XXXX-WXX-1", "9999-12-31T24:00", "", None])
 def test_values_without_a_calendar_reading_have_no_edtf(value):
     assert timex_to_edtf(value) is None
 

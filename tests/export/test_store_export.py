@@ -377,3 +377,20 @@ def test_csv_tables_with_and_without_a_byte_order_mark(snapshot: StoreSnapshot, 
 
 def test_tei_corpus_export_from_the_store_is_valid(snapshot: StoreSnapshot, jing_errors) -> None:
     assert jing_errors(render_snapshot(snapshot, "tei")) == []
+
+
+def test_the_state_of_a_place_on_the_dates_of_the_documents_naming_it(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'states.sqlite'}"
+    with Store.open(url) as store:
+        store.ingest(analyze(Document("a", "We Lwowie otwarto wystawę rolniczą.", dct="1902-11-29", title="A")))
+        store.ingest(analyze(Document("b", "We Lwowie otwarto targi wschodnie.", dct="1936-09-01", title="B")))
+        snapshot = StoreSnapshot.load(store)
+    lwow = next(f for f in json.loads(render_snapshot(snapshot, "lpf"))["features"]
+                if f["properties"]["title"] == "Lwów")
+    assert [(s["label"], s["when"]["timespans"][0]["start"]["in"]) for s in lwow["properties"]["countries_then"]] \
+        == [("Austria-Hungary", "1902-11-29"), ("Poland", "1936-09-01")]
+    assert {c["country_then"] for n in lwow["names"] for c in n["citations"] if "document" in c} \
+        == {"Austria-Hungary", "Poland"}
+    places = list(csv.DictReader(io.StringIO(render_snapshot(snapshot, "csv", table="places"))))
+    assert next(r for r in places if r["lemma"] == "Lwów")["countries_then"] \
+        == "Austria-Hungary (1902-11-29); Poland (1936-09-01)"

@@ -275,3 +275,55 @@ def test_an_adjective_after_an_administrative_word_is_no_street() -> None:
     text = "W Kijowie mówiono, że we wsi Jakubówce w gub. Kijowskiej spłonęło kilka chat."
     analysis = analyze(Document("t", text, "1902-11-29"))
     assert not any(e.subtype == "street" for e in analysis.entities if e.text == "Kijowskiej")
+
+
+def test_the_unit_the_gazetteer_can_place_rules_out_a_namesake_far_away() -> None:
+    text = "Bandyci napadli na dom zamieszkałego we wsi Borsuki, gm. Chocieńczyckiej, pow. Wilejskiego."
+    found = entity(text, "Borsuki")
+    assert not found.geo or km(found.geo["lat"], found.geo["lon"], 54.49, 26.91) < 60, found.geo
+
+
+def test_an_adjective_describing_a_common_noun_is_not_the_town_of_that_name() -> None:
+    analysis = analyze(Document("t", "Gellert został nauczycielem w Czarnych olędrach pod Poznaniem.", "1838-05-05"))
+    assert not any(e.geo for e in analysis.entities if e.text.startswith("Czarn"))
+
+
+def test_two_towns_joined_by_a_dash_stay_two() -> None:
+    text = "Pozostaje więc mecz Wilno–Kowno w przyszłym miesiącu."
+    analysis = analyze(Document("t", text, "1939-04-03"))
+    kowno = next(e for e in analysis.entities if e.text == "Kowno")
+    assert kowno.geo and kowno.geo["name"] == "Kaunas", kowno.geo
+
+
+def test_older_forms_with_sz_for_s_acute_resolve() -> None:
+    assert modernised("Szmiglu") == "Śmiglu" and modernised("Szwecji") == "Szwecji"
+    found = entity("Kandydat został rektorem i kaznodzieją w Szmiglu.", "Szmiglu")
+    assert found.geo and found.geo["name"] == "Śmigiel"
+
+
+@pytest.mark.parametrize(("text", "mention", "lat", "lon"), [
+    ("Dotychczasowy konsul w Warszawie, baron Lederer, wyjechał.", "Warszawie", 52.23, 21.01),
+    ("Komisarz dla Albanii odjechał do Antivari.", "Antivari", 42.09, 19.10),
+])
+def test_a_name_after_a_preposition_of_place_is_a_place_whatever_its_type(
+        text: str, mention: str, lat: float, lon: float) -> None:
+    found = entity(text, mention)
+    assert found.type == "PLACE" and found.geo is not None
+    assert km(found.geo["lat"], found.geo["lon"], lat, lon) < 30
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Przyszedł do Nowaka i rozmawiał z Kowalskim.", "Nowaka"),
+    ("Przyszedł do Nowaka i rozmawiał z Kowalskim.", "Kowalskim"),
+    ("Przegrali mecz z Resovią i spadli z ligi.", "Resovią"),
+])
+def test_a_person_after_a_preposition_stays_a_person(text: str, mention: str) -> None:
+    analysis = analyze(Document("t", text, "1938-05-10"))
+    found = [e for e in analysis.entities if e.text == mention]
+    assert all(e.geo is None or "preposition of place" not in e.geo["reason"] for e in found)
+
+
+def test_a_name_an_administrative_unit_follows_is_a_place() -> None:
+    found = entity("Do karczmy dworskiej Grudna Kępska, w powiecie Jasielskim, wpadło ośmiu ludzi.", "Grudna Kępska")
+    assert found.type == "PLACE" and found.geo is not None
+    assert km(found.geo["lat"], found.geo["lon"], 49.74, 21.31) < 30

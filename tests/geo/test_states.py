@@ -17,6 +17,9 @@ CASES = [
     ("Jerozolima", "1930-02-23", "Mandatory Palestine"),
     ("Konstantynopol", "1850-07-12", "Ottoman Empire"),
     ("Stambuł", "1930-01-01", "Turkey"),
+    ("Antivari", "1863-11-30", "Ottoman Empire"),  # Bar went to Montenegro at the Congress of Berlin
+    ("Cetynia", "1863-11-30", "Montenegro"),
+    ("Budva", "1900-01-01", "Austria-Hungary"),
     # the partitions of Poland
     ("Gdańsk", "1850-07-12", "Prussia"),
     ("Gdańsk", "1900-01-01", "Germany"),

@@ -144,8 +144,15 @@ def test_cli_correct_list_export_and_errors(tmp_path, capsys) -> None:
     main(["correct", "split", document, str(split_start), str(split_end), "--lemma", "Lwów Zamarstynów",
           "--db", db, "--user", "Ewa", "--json"])
     assert json.loads(capsys.readouterr().out)["kind"] == "split"
+    with Store.open(db) as store:
+        event = store.events(document=document)[0]
+    main(["correct", "event", document, str(event.trigger_start), str(event.trigger_end), "accepted",
+          "--time", "1939-05-06", "--places", "Kraków", "--db", db, "--user", "Ewa"])
+    assert "applied by Ewa" in capsys.readouterr().out
+    with Store.open(db) as store:
+        assert [a.lemma for a in store.events(document=document)[0].places] == ["Kraków"]
     main(["corrections", "export", "--db", db])
-    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines() if '"base_form"' in line]
     assert {"kind": "base_form", "form": "Lwowie", "lemma": "Lwów Zamarstynów"}.items() <= rows[-1].items()
     main(["analyze", "--stored", document, "--db", db])
     timex = next(t for t in json.loads(capsys.readouterr().out)["timexes"] if t["start"] == start)
@@ -237,3 +244,30 @@ def test_a_split_keeping_the_name_has_a_ref_of_its_own(stored: tuple[Store, str]
     library.correct(store, "place", {"ref": own}, {"lat": 49.9, "lon": 24.0}, "Ewa")
     assert library.reanalyze(store, document) == (1, 0)  # the place stays on the entity, kept by its ref
     assert store.entities(ref=own)[0].geo["lat"] == 49.9 and store.entities(ref=lwow)[0].mentions == 1
+
+
+def test_an_event_gets_another_time_place_and_participants(stored: tuple[Store, str]) -> None:
+    store, document = stored
+    event = store.events(document=document)[0]
+    target = {"trigger_start": event.trigger_start, "trigger_end": event.trigger_end}
+    before = (event.time, [a.lemma for a in event.places], [a.lemma for a in event.participants])
+    krakow = _entity_ref(store, "Krak")
+    edit = library.correct(store, "event", target, {"status": "accepted", "time": "1939-05-06",
+                                                    "places": f"{krakow}, Nowy Sącz",
+                                                    "participants": ["Józef Beck"]}, "Ewa", document)
+    edited = store.events(document=document)[0]
+    assert (edited.time, edited.interval) == ("1939-05-06", ("1939-05-06", "1939-05-06"))
+    assert [(a.lemma, a.ref) for a in edited.places] == [("Kraków", krakow), ("Nowy Sącz", None)]
+    assert [a.lemma for a in edited.participants] == ["Józef Beck"] and edited.participants[0].ref
+    analysis = _analysis_json(store, document)["events"][0]
+    assert (analysis["time"], analysis["source"], analysis["by"]) == ("1939-05-06", "human", "Ewa")
+
+    assert library.reanalyze(store, document) == (1, 0)
+    again = store.events(document=document)[0]
+    assert again.time == "1939-05-06" and [a.lemma for a in again.places] == ["Kraków", "Nowy Sącz"]
+
+    library.undo(store, edit.id, "Ewa")
+    undone = store.events(document=document)[0]
+    assert (undone.time, [a.lemma for a in undone.places], [a.lemma for a in undone.participants]) == before
+    with pytest.raises(KronikaError, match="TIMEX3"):
+        library.correct(store, "event", target, {"status": "accepted", "time": "w maju"}, "Ewa", document)

@@ -356,3 +356,12 @@ def test_online_tiles_widen_only_the_image_policy(served: Served) -> None:
                 "https://tile.example/tiles.png"):
         with pytest.raises(KronikaError, match="--tiles"):
             TileLayer.checked(bad, "©")
+
+
+def test_the_list_of_names_is_paged(served: Served, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pages, "ENTITIES_PER_PAGE", 5)
+    places = served.store.entities(type="PLACE")
+    second = pages.entities_page(served.store, {"type": "PLACE", "page": "2"}).body
+    assert second.count("<tr><td>") == 5 and places[5].lemma in second and places[4].lemma not in second
+    assert '<a rel="prev" href="/entities?type=PLACE&amp;page=1">' in second
+    assert '<a rel="next" href="/entities?type=PLACE&amp;page=3">' in second

@@ -18,6 +18,10 @@ if not CHROMIUM.exists():
 
 from playwright.sync_api import Browser, Page, Route, expect, sync_playwright  # noqa: E402 - only with a browser
 
+from kronika.model import Document  # noqa: E402
+from kronika.pipeline import analyze  # noqa: E402
+from kronika.store import Store  # noqa: E402
+from kronika.store import corrections as library  # noqa: E402
 from kronika.web import TileLayer, running  # noqa: E402
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -81,6 +85,17 @@ def test_question_is_answered_with_citation(served: Served, page: Page) -> None:
     answer = page.locator("#answers li.answer").first
     expect(answer).to_contain_text("18–19 września 1939")
     expect(answer.locator("blockquote")).to_contain_text("W dniach 18–19 września broniło się Wilno.")
+    expect(answer.locator("blockquote mark")).to_contain_text("18–19 września")  # the answer in its sentence
+
+
+def test_cited_sentence_is_highlighted_in_the_document(served: Served, page: Page) -> None:
+    page.goto(f"{served.url}ask")
+    page.fill('form.filters input[name="q"]', "Kto przekazał Brześć Armii Czerwonej?")
+    page.press('form.filters input[name="q"]', "Enter")
+    page.locator("#answers li.answer").first.locator("cite a").first.click()
+    page.wait_for_url("**/doc/**")  # answering and the document page may each take seconds on a busy machine
+    expect(page.locator(".sentence:target")).to_contain_text("został przekazany Armii Czerwonej przez Wehrmacht",
+                                                             timeout=15_000)
 
 
 def _start(value: str) -> str:
@@ -123,6 +138,28 @@ def test_interactive_map_clusters_by_mentions_and_labels_without_overlap(served:
         "labels => labels.map(l => { const r = l.getBoundingClientRect();"
         " return {x: r.x, y: r.y, width: r.width, height: r.height}; })")
     assert len(boxes) >= 5 and not any(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def test_a_place_is_moved_by_dragging_its_pin(page: Page, tmp_path: Path) -> None:
+    text = "Dnia 8 maja 1920 roku wojska polskie weszły do Kijowa."
+    with Store.open(f"sqlite:///{tmp_path / 'drag.sqlite'}") as store, running(store, user="Ewa") as url:
+        store.ingest(analyze(Document("kijow", text, "1920-05-09")))
+        page.goto(f"{url}map")
+        expect(page.locator("#leaflet-map")).to_have_attribute("data-ready", "1")
+        page.locator("#leaflet-map .leaflet-overlay-pane path[fill='#e0b25b']").click()
+        page.click(".map-popup button.map-move")
+        pin = page.locator("#leaflet-map .map-pin")
+        box = pin.bounding_box()
+        assert box is not None
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] - 2
+        with page.expect_navigation():
+            page.mouse.move(x, y)
+            page.mouse.down()
+            page.mouse.move(x - 60, y + 40, steps=8)
+            page.mouse.up()
+        moved = store.entities(ref="place:kijow")[0].geo
+        assert moved is not None and moved["lon"] < 30.5 and moved["lat"] < 50.45
+        assert library.corrections(store)[0].user == "Ewa"
 
 
 TILES = TileLayer.checked("https://tiles.example/{z}/{x}/{y}.png", "© Przykładowe kafelki")

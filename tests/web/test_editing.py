@@ -126,3 +126,33 @@ def test_a_mention_is_split_off_from_the_entity_page(client: tuple[Client, Store
                                                "user": "Anna", "csrf": csrf, "back": f"/entity?ref={ref}"})
     assert status == 303 and store.entities(ref=ref)[0].mentions == 1
     assert store.entities(ref="place:lwow-zamarstynow")[0].mentions == 1
+
+
+def test_the_reading_view_shows_what_a_person_corrected(client: tuple[Client, Store]) -> None:
+    web, store = client
+    csrf = web.csrf()
+    location = web.upload("notatka.txt", TEXT.encode(), csrf)[1]["location"]
+    document = location.removeprefix("/doc/")
+    ref = next(e.ref for e in store.entities() if e.lemma.startswith("Lw"))
+    web.post("/correct", {"kind": "entity", "ref": ref, "lemma": "Lwów (miasto)", "user": "Anna", "csrf": csrf})
+    event = store.events(document=document)[0]
+    status, _, page = web.request("GET", location)
+    assert page.count('class="edit inline retype"') == len(store.events(document=document))
+    status, _, _ = web.post("/correct", {"kind": "event", "document": document, "trigger_start": event.trigger_start,
+                                         "trigger_end": event.trigger_end, "status": "accepted", "type": "visit",
+                                         "user": "Anna", "csrf": csrf, "back": location})
+    assert status == 303 and store.events(document=document)[0].type == "visit"
+    status, _, page = web.request("GET", location)
+    assert page.count('data-lemma="Lwów (miasto)"') == 2 and page.count('data-by="Anna"') == 2
+    assert page.count('<span class="human"') == 1  # the retyped event; names show it in their marks
+    assert page.count('class="edit inline event-edit"') == len(store.events(document=document))
+    status, _, _ = web.post("/correct", {"kind": "event", "document": document, "trigger_start": event.trigger_start,
+                                         "trigger_end": event.trigger_end, "status": "accepted", "time": "1939-05-06",
+                                         "places": "Lwów (miasto)", "participants": "", "user": "Anna", "csrf": csrf})
+    edited = store.events(document=document)[0]
+    assert status == 303 and edited.time == "1939-05-06" and edited.participants == ()
+    assert [(a.lemma, a.ref) for a in edited.places] == [("Lwów (miasto)", ref)]
+    bad = web.post("/correct", {"kind": "event", "document": document, "trigger_start": event.trigger_start,
+                                "trigger_end": event.trigger_end, "status": "accepted", "type": "picnic",
+                                "user": "Anna", "csrf": csrf})
+    assert bad[0] == 400 and "unknown event type" in bad[2]

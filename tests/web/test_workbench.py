@@ -6,6 +6,7 @@ temporary folder), never into the repository."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -133,6 +134,8 @@ def test_corrections_survive_reanalysis_and_reach_exports(workbench: tuple[Page,
 
     tei = page.request.get(f"{url}export/tei").text()
     assert "Józef Klemens Piłsudski" in tei
+    assert re.search(r'key="Józef Klemens Piłsudski" ref="#[^"]+" resp="#', tei)  # the name is Anna's word
+    assert "<resp>correction</resp><name>Anna</name>" in tei
     csv = page.request.get(f"{url}export/csv").text()
     assert "Józef Klemens Piłsudski" in csv and "defilada" not in csv and "kijow-1920" in csv
     assert "30.52" in page.request.get(f"{url}export/lpf").text()

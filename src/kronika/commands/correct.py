@@ -167,13 +167,17 @@ def timex(document: str, start: int, end: int, value: str, mod: str | None, db_u
 @click.argument("end", type=int)
 @click.argument("status", type=click.Choice(library.EVENT_STATUSES))
 @click.option("--type", "event_type", help="The right event type.")
+@click.option("--time", help="The right time, a TIMEX3 value (1939-09-17, 1939-09, 1939-09-29/1939-09-30).")
+@click.option("--places", help="The event's places: refs or base forms, comma-separated (\"\" for none).")
+@click.option("--participants", help="The event's participants: refs or base forms, comma-separated.")
 @db_option
 @_user_option
 @json_option
-def event(document: str, start: int, end: int, status: str, event_type: str | None, db_url: str | None,
-          user: str, as_json: bool) -> None:
-    """Accept or reject the event whose trigger is at characters START–END of DOCUMENT."""
-    _make(db_url, "event", {"trigger_start": start, "trigger_end": end}, {"status": status, "type": event_type},
+def event(document: str, start: int, end: int, status: str, event_type: str | None, time: str | None,
+          places: str | None, participants: str | None, db_url: str | None, user: str, as_json: bool) -> None:
+    """Accept (and retype or edit) or reject the event whose trigger is at characters START–END of DOCUMENT."""
+    _make(db_url, "event", {"trigger_start": start, "trigger_end": end},
+          {"status": status, "type": event_type, "time": time, "places": places, "participants": participants},
           user, as_json, document)
 
 

@@ -267,7 +267,11 @@ def _role(mention: Mention, match: TriggerMatch, tokens: list[Token], passive: b
     if "acc" in mention.cases and (not passive or "imps" in match.verb_forms(tokens)):
         return "patient"
     if "dat" in mention.cases:
-        return "recipient"
+        if match.entry.type not in HOSTILE_TYPES:
+            return "recipient"
+        # "stawili opór Niemcom": the dative of a fight is the side resisted; a name coordinated with others
+        # takes their role (a misspelt "batalion Ludwikowi" among the units resisting)
+        return "opponent" if mention.coordinated_with is None else None
     return None
 
 
@@ -398,7 +402,7 @@ def _subject_before_verb(tokens: list[Token], mention: Mention) -> bool:
 def _choose_time(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[int, Timex]],
                  context: _DocumentContext, clause_entities: list[Mention],
                  clause: Clause) -> tuple[Timex | None, bool]:
-    usable = []
+    usable, fallback = [], []
     nominal = match.verbal is None
     dct = context.analysis.document.dct
     for first, timex in timexes:
@@ -413,12 +417,43 @@ def _choose_time(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[i
             continue
         participle = _attribute_participle(tokens, first, clause, context.words)
         if participle is not None and participle not in match.tokens:
-            continue  # the time of another happening, told by a participle
+            # the time of another happening, told by a participle; one of a verb that performs or tells a
+            # happening ("bitwa stoczona 7 września") dates the noun only when the clause gives no time of its
+            # own ("wznowiono debatę przerwaną przed dwoma tygodniami" was resumed at the clause's time)
+            if _performs(tokens, participle, context.words) and (
+                    lemmas_lower(tokens[participle]) & context.words["light_verb"]
+                    or not _told_by_other_verb(match, participle, tokens, clause, context.words)):
+                fallback.append((first, timex))
+            continue
         usable.append((first, timex))
-    if usable:
-        anchor = match.tokens[0]
-        return min(usable, key=lambda ft: abs(ft[0] - anchor))[1], False
+    anchor = match.tokens[0]
+    for found in (usable, fallback):
+        if found:
+            return min(found, key=lambda ft: abs(ft[0] - anchor))[1], False
     return None, False
+
+
+def _called_for(tokens: list[Token], first: int) -> bool:
+    """A time governed by *na*, the day something is called for: *na 15 maja*, *na dzień 6 listopada*."""
+    k = first - 1
+    if k > 0 and tokens[k].text.lower() in {"dzień", "termin"}:
+        k -= 1
+    return k >= 0 and tokens[k].text.lower() == "na"
+
+
+def _told_by_other_verb(match: TriggerMatch, participle: int, tokens: list[Token], clause: Clause,
+                        words: dict[str, frozenset[str]]) -> bool:
+    """A noun that a verb of its clause other than the participle tells (*toczyła się debata przerwana przed
+    dwoma tygodniami*): the time of a participle of a phase (not of one performing the happening: *rozegrane 10
+    lutego zawody*) is of a phase before, not of the happening the clause tells."""
+    support = words["occurrence"] | words["light_verb"]
+    return match.verbal is None and any(i != participle and i not in match.tokens and _support_verb(tokens[i], support)
+                                        and not has_pos(tokens[i], {"ppas"}) for i in clause.tokens)
+
+
+def _performs(tokens: list[Token], verb: int, words: dict[str, frozenset[str]]) -> bool:
+    """A verb that performs or tells a happening of its noun (*stoczyć bitwę*, *debata została przerwana*)."""
+    return bool(lemmas_lower(tokens[verb]) & (words["light_verb"] | words["occurrence"]))
 
 
 def _future_allowed(match: TriggerMatch, tokens: list[Token]) -> bool:
@@ -442,7 +477,9 @@ def _narrative_update(tokens: list[Token], clause: Clause, timexes: list[tuple[i
         if any(_inside(m.entity, timex) for m in clause_entities if m.entity.type == "DOCUMENT"):
             continue
         if _attribute_participle(tokens, first, clause, context.words) is not None:
-            continue  # "niż preliminarz uchwalony w styczniu": the time of an attribute, not of the narrative
+            # "niż preliminarz uchwalony w styczniu", "debata przerwana przed dwoma tygodniami": the time of an
+            # attribute, not of the narrative
+            continue
         context.tell_time(timex, tense)
 
 
@@ -454,10 +491,8 @@ def _attribute_participle(tokens: list[Token], first: int, clause: Clause,
         return None  # "izby deputowanych z 27 b. m.": a noun's own date
     for k in (first - 1, first - 2):
         if k >= 0 and k in clause.tokens and (tokens[k].chosen.pos if tokens[k].chosen else "") == "ppas":
-            # a participle of a verb that performs or tells a happening ("bitwa stoczona 7 września") gives
-            # the noun its time; one of an auxiliary makes the clause's predicate
-            performs = lemmas_lower(tokens[k]) & (words["light_verb"] | words["occurrence"])
-            return None if performs or _has_auxiliary(k, tokens, clause, words) else k
+            # one with an auxiliary is the clause's predicate
+            return None if _has_auxiliary(k, tokens, clause, words) else k
     return None
 
 
@@ -560,8 +595,13 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
             lemmas_lower(tokens[governing]) & words["intention"]
             or _tense(tokens[governing], [tokens[i] for i in clause.tokens]) == "future")
         return "future" if planned else "asserted"
-    if predicate is not None and _negated(tokens, predicate, words) \
-            or non_finite and governing is not None and _negated(tokens, governing, words):
+    # a happening that is the subject of a verb other than one of existence is presupposed by it: the verb's
+    # negation or modal is not the happening's (*pożar nie wpłynął na ruch*, *powódź może przerwać
+    # komunikację*); its mood and tense still are (*wojna zniszczyłaby*, *zjazd uchwali*)
+    presupposed = match.verbal is None and governing is not None \
+        and _presupposed_subject(match.tokens[0], governing, tokens, clause, words)
+    if not presupposed and (predicate is not None and _negated(tokens, predicate, words)
+                            or non_finite and governing is not None and _negated(tokens, governing, words)):
         return "negated"
     if sentence_lemmas & words["rumour"]:
         return "reported"
@@ -594,6 +634,8 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
         return "possible"
     # "ma się odbyć", "mają być rozstrzelani": planned; "może powołać", "musi być przyjęta": possible; but
     # with no infinitive the verb governs only the noun ("odpowiedź na przemówienie ma charakter …")
+    if presupposed:
+        return "asserted"
     if non_finite and governing is not None and any(
             has_pos(tokens[i], {"inf", "ppas"}) for i in clause.tokens if i != governing):
         governing_lemmas = lemmas_lower(tokens[governing])
@@ -610,17 +652,30 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
     return "asserted"
 
 
+def _presupposed_subject(noun: int, governing: int, tokens: list[Token], clause: Clause,
+                         words: dict[str, frozenset[str]]) -> bool:
+    """The event noun is the nominative subject of the clause's finite verb, and neither that verb nor an
+    infinitive or participle it governs says that the happening took place or performs it (*pożar nie
+    wybuchł* denies the fire, *pertraktacje nie mogą być prowadzone* the negotiations)."""
+    if noun == governing or _chosen_case(tokens[noun]) != "nom" or not subject_agrees(tokens[governing], tokens[noun]):
+        return False
+    chain = [governing] + [i for i in clause.tokens if i > governing and has_pos(tokens[i], {"inf", "ppas"})]
+    return not any(lemmas_lower(tokens[i]) & (words["existence"] | words["light_verb"]) for i in chain)
+
+
 def _armed(clause: Clause, tokens: list[Token], mentions: list[Mention], all_mentions: list[Mention],
            entities: list[Entity], sentence_lemmas: frozenset[str], words: dict[str, frozenset[str]],
-           match_tokens: list[int]) -> bool:
+           match_tokens: list[int], subject_country: bool = True) -> bool:
     """An armed party in the sentence: a military unit, a word of the armed class, a country as a
-    party, or a town taken or held (a place or *miasto*, *twierdza* named without a preposition)."""
+    party (in the nominative only when ``subject_country``), or a town taken or held (a place or *miasto*,
+    *twierdza* named without a preposition)."""
     if any(e.type == "MILITARY_UNIT" for e in entities) or sentence_lemmas & words["armed"]:
         return True
     # a country is a party unless it hangs on another noun ("stronę internetową Watykanu"); a town is the
     # fight's own argument when no preposition governs it and it hangs on no other noun ("obrona Grodna"
     # yes, "we wsi Borsuki" no)
-    if any(m.entity.type == "COUNTRY" and (m.attached_to is None or m.attached_to in match_tokens)
+    if any(m.entity.type == "COUNTRY" and (subject_country or "nom" not in m.cases)
+           and (m.attached_to is None or m.attached_to in match_tokens)
            or m.entity.type == "PLACE" and m.preposition is None
            and (m.attached_to is None or m.attached_to in match_tokens)
            and not (m.first > 0 and m.first - 1 not in match_tokens and has_pos(tokens[m.first - 1], NOMINAL)
@@ -640,8 +695,13 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
     """The first lexicon row of the trigger whose sense condition the sentence meets."""
     people = {e.id for e in entities if e.type in {"PERSON", "ORGANIZATION", "MILITARY_UNIT"}}
     for entry in match.senses:
-        if entry.condition == "armed" and not _armed(clause, tokens, mentions, all_mentions, entities,
-                                                     sentence_lemmas, words, match.tokens):
+        # a country that defends or resists is no armed party by itself: a state also resists in words ("Polska
+        # stawiła mu opór i odpowiedziała odmową"); the country resisted is one ("stawili opór Niemcom")
+        if entry.condition in {"armed", "defended"} and not _armed(clause, tokens, mentions, all_mentions, entities,
+                                                                   sentence_lemmas, words, match.tokens,
+                                                                   subject_country=entry.condition == "armed"):
+            continue
+        if entry.condition == "defended" and _figurative_object(match, tokens, clause, mentions, words):
             continue
         if entry.condition == "country" and not any(m.entity.type == "COUNTRY" for m in mentions):
             continue
@@ -677,6 +737,19 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
             continue
         return entry
     return None
+
+
+def _figurative_object(match: TriggerMatch, tokens: list[Token], clause: Clause, mentions: list[Mention],
+                       words: dict[str, frozenset[str]]) -> bool:
+    """What is defended or resisted, a common noun right after the trigger (over adjectives and
+    pronouns), is no place, unit, person or thing arms hold: *bronić idei*, *stawiać opór germanizacji*."""
+    k = match.tokens[-1] + 1
+    while k in clause.tokens and (tokens[k].chosen.pos if tokens[k].chosen else "") in {"adj", "qub"}:
+        k += 1
+    if k not in clause.tokens or (tokens[k].chosen.pos if tokens[k].chosen else "") != "subst" \
+            or not cases(tokens[k]) & {"gen", "dat", "acc"} or any(m.first <= k <= m.last for m in mentions):
+        return False
+    return not lemmas_lower(tokens[k]) & (words["armed"] | words["place_head"] | words["defended"])
 
 
 def _one_person_undergoes(event: Event, entities: list[Entity]) -> bool:
@@ -727,6 +800,20 @@ def _generic(match: TriggerMatch, tokens: list[Token], words: dict[str, frozense
                                         for k in range(max(0, first - 2), first))
 
 
+def _habitual(match: TriggerMatch, tokens: list[Token], clause: Clause, timexes: list[tuple[int, Timex]],
+              words: dict[str, frozenset[str]]) -> bool:
+    """A verb of the imperfective aspect with an adverb of repetition or a set of times tells a habit, no
+    single dated happening (*co roku odbywa się zjazd*, *minister zwykle przyjeżdża w maju*)."""
+    predicate = _predicate(match, tokens, clause, words)
+    if predicate is None:  # a noun no support verb tells: the clause's own verb (*często wybuchały pożary*)
+        predicate = next((i for i in clause.tokens if is_finite(tokens[i], tokens[i - 1] if i else None)), None)
+    if predicate is None or tokens[predicate].chosen is None \
+            or "imperf" not in tokens[predicate].chosen.tag.split(":"):
+        return False
+    return any(timex.type == "SET" for _first, timex in timexes) \
+        or any(lemmas_lower(tokens[i]) & words["habitual"] for i in clause.tokens)
+
+
 def _figure_of_plenty(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
     """A disaster noun with a genitive of sounds, words or feelings is a figure of plenty, no disaster
     (*huragan oklasków*, *burza protestów*, *lawina listów*, *powódź słów*)."""
@@ -774,13 +861,27 @@ def _announced(match: TriggerMatch, tokens: list[Token], clause: Clause, words: 
     a meeting or a match called (*ogłosiło wybory*, *zwołał zjazd*; an *ogłoszone orędzie* is said)."""
     noun = match.tokens[0]
     announcing = words["announcement"] | (words["calling"] if match.entry.type in CALLED_TYPES else frozenset())
-    return any(lemmas_lower(tokens[k]) & announcing for k in range(max(0, noun - 3), noun) if k in clause.tokens)
+    # the happening one is invited or called to, with "na", however far its verb stands (*zapraszają
+    # wszystkich sympatyków na mecze*)
+    start = clause.tokens[0] if _preposition_before(tokens, noun, frozenset({"na"})) else noun - 3
+    return any(lemmas_lower(tokens[k]) & announcing for k in range(max(0, start), noun) if k in clause.tokens)
 
 
 def _aimed_at(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
     """An event noun after a preposition of purpose names an aim, not a happening (*komitet dla
-    odbudowy*, *w celu budowy*)."""
-    return match.verbal is None and _preposition_before(tokens, match.tokens[0], words["purpose_prep"])
+    odbudowy*, *w celu budowy*); so does one a word of protection guards against (*ochrona przeciwko
+    wylewom*, *ubezpieczenie od ognia*, *chronić przed powodzią*): the danger, no happening."""
+    if match.verbal is not None:
+        return False
+    noun = match.tokens[0]
+    if _preposition_before(tokens, noun, words["purpose_prep"]):
+        return True
+    if not _preposition_before(tokens, noun, words["against_prep"]):
+        return False
+    k = noun - 1
+    while k >= 0 and not lemmas_lower(tokens[k]) & words["against_prep"]:
+        k -= 1
+    return any(lemmas_lower(tokens[j]) & words["protection"] for j in range(max(0, k - 3), k))
 
 
 def _preposition_before(tokens: list[Token], noun: int, prepositions: frozenset[str]) -> bool:
@@ -848,7 +949,8 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
             if _generic(match, tokens, words) or _aimed_at(match, tokens, words) \
                     or _figure_of_plenty(match, tokens, words) or _case_of(match, tokens, words):
                 continue
-            if not _passes_gate(match, tokens, clause, mentions, clause_timexes, words):
+            if not _passes_gate(match, tokens, clause, mentions, clause_timexes, words) \
+                    or _habitual(match, tokens, clause, clause_timexes, words):
                 continue
             event = _build_event(analysis, sentence, clause, match, mentions, all_mentions, clause_timexes,
                                  context, sentence_lemmas, timexes)
@@ -898,10 +1000,12 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
     roles: dict[int, str | None] = {}
     for k, mention in enumerate(mentions):
         entity = mention.entity
-        if match.entry.type == "sports" and entity.type == "PLACE" and mention.preposition is None \
-                and mention.attached_to is None and entity.parent is None:
-            # a town named with no preposition in a match is its club (*Bzura Ozorków*, *Wilno pokonało Kowno*)
-            roles[k] = _role(mention, match, tokens, passive, verb, words)
+        if match.entry.type == "sports" and entity.type == "PLACE" and entity.parent is None \
+                and _club(mention, tokens, words):
+            # a town named with no preposition in a match is its club (*Bzura Ozorków*, *Wilno pokonało Kowno*),
+            # and so is one in the genitive of a result (*zwycięstwem Bzury*) or after *nad*, *z* (*nad Wartą*)
+            roles[k] = _role(mention, match, tokens, passive, verb, words) or (
+                "opponent" if mention.preposition in {"nad", "z"} else "participant")
             continue
         if entity.type in PLACE_TYPES and _is_place(mention, words):
             if entity.parent is not None and context.entities_by_id.get(entity.parent, entity).type == "ORGANIZATION":
@@ -934,6 +1038,12 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
     # its own, earlier or later: the clause's time is not its time
     attribute = match.verb_forms(tokens) == {"ppas"} and not _has_auxiliary(match.verbal, tokens, clause, words)
     own = [(first, t) for first, t in timexes if abs(first - (match.verbal or 0)) <= 2]  # "podpisany dziś"
+    if match.verbal is None and _announced(match, tokens, clause, words):
+        # a happening called or invited to is dated by the time it is called for, after it with "na" ("zwołał
+        # zjazd na 15 maja", "wybory na dzień 6 listopada"), not by the day of the calling or of the invitation
+        # ("wczoraj doręczono zaproszenia na zjazd", "doręczono pismo zapraszające na kongres dnia 20 b. m.")
+        own, attribute = [(first, t) for first, t in timexes if first > match.tokens[-1]
+                          and _called_for(tokens, first)], True
     timex, inherited = _choose_time(match, tokens, own if attribute else timexes, context, mentions, clause)
     basis = "stated" if timex else None
     time = timex.value if timex else None
@@ -976,6 +1086,16 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
         time=time, timex=timex.id if timex else None, time_inherited=inherited,
         time_basis=basis, modality=modality, lemma=match.entry.phrase, places=places, participants=participants,
     )
+
+
+def _club(mention: Mention, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
+    """A town in a match that names its club: with no preposition, standing alone or in the genitive of a
+    result or a word of sport (*zwycięstwem Bzury*, *drużyna Warty*), or an instrumental after *nad* or *z*
+    (*zwycięstwo nad Pogonią*, *mecz z Wartą*; *z Wilna*, a genitive, is where from)."""
+    if mention.preposition is None:
+        return mention.attached_to is None or bool(
+            lemmas_lower(tokens[mention.attached_to]) & (words["sports"] | words["result"]))
+    return mention.preposition in {"nad", "z"} and "inst" in mention.cases
 
 
 def _is_place(mention: Mention, words: dict[str, frozenset[str]]) -> bool:
@@ -1025,6 +1145,16 @@ def _opens_an_item(tokens: list[Token], verbless: bool) -> bool:
     return verbless and 0 < sum(not has_pos(t, {"interp"}) for t in tokens) <= HEADING_WORDS
 
 
+def _tell_heading(heading: list[Event], told: list[Event]) -> None:
+    """A verbless heading names the happening its notice tells (*Przyjazd ministra do Wilna.* before
+    *Minister przybędzie …*): it takes the modality and time the notice's first event of its type has."""
+    for event in heading:
+        notice = next((e for e in told if e.type == event.type), None)
+        if notice is not None and event.modality == "asserted" and notice.modality != "asserted":
+            event.modality, event.time, event.timex = notice.modality, notice.time, notice.timex
+            event.time_basis, event.time_inherited = notice.time_basis, notice.time_inherited
+
+
 def annotate_events(analysis: Analysis) -> None:
     """Fill ``analysis.events`` (ids v1, v2, … in text order). Requires entities and timexes."""
     context = _DocumentContext(analysis)
@@ -1034,6 +1164,7 @@ def annotate_events(analysis: Analysis) -> None:
     timexes = sorted(analysis.timexes, key=lambda t: t.start)
     timex_starts = [t.start for t in timexes]
     words = context.words
+    heading: list[Event] = []  # the events of the sentence before, when it has no verb
     for number, sentence in enumerate(analysis.sentences):
         context.sentence_number = number
         verbless = not any(is_finite(t, sentence.tokens[i - 1] if i else None) for i, t in enumerate(sentence.tokens))
@@ -1049,7 +1180,10 @@ def annotate_events(analysis: Analysis) -> None:
             context.verbless.add(number)
         in_sentence = entities[bisect_left(entity_starts, sentence.start):bisect_left(entity_starts, sentence.end)]
         sentence_timexes = timexes[bisect_left(timex_starts, sentence.start):bisect_left(timex_starts, sentence.end)]
-        events.extend(_sentence_events(analysis, sentence, context, in_sentence, sentence_timexes))
+        found = _sentence_events(analysis, sentence, context, in_sentence, sentence_timexes)
+        _tell_heading(heading, found)
+        heading = found if verbless else []
+        events.extend(found)
         for token in sentence.tokens:
             context.seen_lemmas.update(lemmas_lower(token))
         context.seen_refs.update(_key(e) for e in in_sentence)

@@ -10,7 +10,7 @@ import csv
 import io
 from collections.abc import Iterable
 
-from kronika.export.place_details import place_details
+from kronika.export.place_details import place_details, states_then
 from kronika.export.snapshot import StoreSnapshot
 from kronika.store import Argument, EventRecord
 from kronika.store.corrections import Mark
@@ -21,8 +21,8 @@ EVENT_COLUMNS = ("document", "document_title", "event", "type", "modality", "tim
 ENTITY_COLUMNS = ("ref", "type", "lemma", "mentions", "documents", "lat", "lon")
 MENTION_COLUMNS = ("document", "mention", "start", "end", "text", "type", "lemma", "ref", "sentence_start",
                    "sentence_end")
-PLACE_COLUMNS = ("ref", "lemma", "lat", "lon", "name_now", "country_1939", "country_code", "kind", "geonames",
-                 "mentions", "documents")
+PLACE_COLUMNS = ("ref", "lemma", "lat", "lon", "name_now", "country_1939", "countries_then", "country_code", "kind",
+                 "geonames", "mentions", "documents")
 PROVENANCE_COLUMNS = ("source", "corrected_by", "corrected_at")
 TABLES = ("events", "entities", "mentions", "places")
 LIST_SEPARATOR = "; "
@@ -104,9 +104,12 @@ def snapshot_to_csv(snapshot: StoreSnapshot, table: str = "events", bom: bool = 
         for place in snapshot.places():
             details = place_details(place)
             geo = place.geo or {}
+            then = states_then(snapshot, place)
             rows.append({"ref": place.ref, "lemma": place.lemma, "lat": geo.get("lat"), "lon": geo.get("lon"),
                          "name_now": geo.get("name") or "",
                          "country_1939": details.country_1939 if details else "",
+                         "countries_then": LIST_SEPARATOR.join(f"{state} ({', '.join(days)})"
+                                                               for state, days in then.items()),
                          "country_code": details.country_code if details else "",
                          "kind": details.type.kind if details and details.type else "",
                          "geonames": details.geonames_id if details and details.geonames_id else "",

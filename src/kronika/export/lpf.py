@@ -3,7 +3,9 @@ a GeoJSON-LD FeatureCollection, one Feature per canonical place with coordinates
 
 Each Feature has the required ``@id``, ``type``, ``properties.title`` and ``names`` (every base form the
 documents use for the place, each citing the mentions — NIF ``#char=`` IRIs that slice back to the
-text), plus ``properties.ccodes`` (today's country) and ``properties.country_1939``, ``types`` (Getty
+text), plus ``properties.ccodes`` (today's country), ``properties.country_1939`` and
+``properties.countries_then`` (the state on the dates of the documents naming it, each with those dates
+as LPF timespans; a citation gives the state on its document's date as ``country_then``), ``types`` (Getty
 AAT), a Point ``geometry``, ``when`` (the spans of the dated events at the place) and a GeoNames
 ``closeMatch`` link when the gazetteer has one.
 """
@@ -14,7 +16,7 @@ import re
 from typing import Any
 
 from kronika.export.modality import happened
-from kronika.export.place_details import place_details
+from kronika.export.place_details import place_details, states_then
 from kronika.export.snapshot import Iris, StoreSnapshot
 from kronika.store import EntityRecord, EventRecord
 from kronika.store.intervals import timex_interval
@@ -75,12 +77,16 @@ def place_feature(snapshot: StoreSnapshot, iris: Iris, place: EntityRecord) -> d
     details = place_details(place)
     names: dict[str, list[dict[str, Any]]] = {}
     naming_documents: list[str] = []
+    states = states_then(snapshot, place)
+    state_on = {day: state for state, days in states.items() for day in days}
     for document_id, analysis in snapshot.analyses.items():
         for mention in analysis.entities:
             if mention.ref == place.ref:
                 naming_documents.append(document_id)
-                names.setdefault(mention.lemma, []).append(
-                    _citation(snapshot, iris, document_id, mention.start, mention.end))
+                citation = _citation(snapshot, iris, document_id, mention.start, mention.end)
+                if state := state_on.get(analysis.document.dct or ""):
+                    citation["country_then"] = state
+                names.setdefault(mention.lemma, []).append(citation)
     toponyms = [{"toponym": lemma, "lang": "pl", "citations": citations}
                 for lemma, citations in names.items()]
     if details and details.geonames_id and geo.get("name") and geo["name"] not in names:
@@ -94,6 +100,9 @@ def place_feature(snapshot: StoreSnapshot, iris: Iris, place: EntityRecord) -> d
         "title": place.lemma,
         "ccodes": [details.country_code] if details and details.country_code else [],
         "country_1939": details.country_1939 if details else None,
+        "countries_then": [{"label": state, "when": {"timespans": [{"start": {"in": day}, "end": {"in": day}}
+                                                                   for day in days]}}
+                           for state, days in states.items()],
         "name_now": geo.get("name"),
         "kronika_ref": place.ref,
         "events": [{"@id": iris.event(e.document, e.local_id), "type": e.type, "time": e.time,

@@ -1,15 +1,21 @@
 """What the gazetteer knows about a stored place beyond its coordinates: its 1939 country, today's country
-code, its kind (as a Getty AAT concept) and its GeoNames id — for LPF features and RDF places."""
+code, its kind (as a Getty AAT concept) and its GeoNames id — for LPF features and RDF places; and the
+states it belonged to on the dates of the documents naming it."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from kronika.geo import candidates
+from kronika.geo import Place, candidates
+from kronika.geo.states import country_then, full_date
 from kronika.lang.resources import read_table
 from kronika.store import EntityRecord
+
+if TYPE_CHECKING:
+    from kronika.export.snapshot import StoreSnapshot
 
 SAME_PLACE_KM = 2.0  # the store keeps the chosen gazetteer entry's coordinates; rounding stays far below this
 
@@ -59,16 +65,41 @@ def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
 
 
-def place_details(entity: EntityRecord) -> PlaceDetails | None:
+def gazetteer_place(entity: EntityRecord) -> Place | None:
     """The gazetteer entry at the stored coordinates, found by the place's base form or today's name."""
     geo = entity.geo or {}
     lat, lon = geo.get("lat"), geo.get("lon")
     if lat is None or lon is None:
         return None
-    for name in dict.fromkeys(n for n in (entity.lemma, geo.get("name")) if n):
+    return _details(entity.lemma, geo.get("name"), float(lat), float(lon))
+
+
+@lru_cache(maxsize=65_536)  # the gazetteer never changes in a process; a map or an export asks for every place
+def _details(lemma: str, name_now: str | None, lat: float, lon: float) -> PlaceDetails | None:
+    for name in dict.fromkeys(n for n in (lemma, name_now) if n):
         for place in candidates(name):
             if _distance_km(lat, lon, place.lat, place.lon) <= SAME_PLACE_KM:
-                kind = aat_place_types().get(place.kind) or PlaceType(place.kind, None, place.kind)
-                return PlaceDetails(place.country_1939, place.country_now,
-                                    country_codes().get(place.country_now or ""), kind, place.geonames_id)
+                return place
     return None
+
+
+def place_details(entity: EntityRecord) -> PlaceDetails | None:
+    place = gazetteer_place(entity)
+    if place is None:
+        return None
+    kind = aat_place_types().get(place.kind) or PlaceType(place.kind, None, place.kind)
+    return PlaceDetails(place.country_1939, place.country_now, country_codes().get(place.country_now or ""), kind,
+                        place.geonames_id)
+
+
+def states_then(snapshot: StoreSnapshot, entity: EntityRecord) -> dict[str, list[str]]:
+    """The state that held the place on the date of each document naming it → those dates, in date order:
+    Lwów → {"Austria-Hungary": ["1902-11-29"], "Poland": ["1936-09-01"]}."""
+    place = gazetteer_place(entity)
+    days: dict[str, set[str]] = {}
+    for analysis in snapshot.analyses.values() if place else ():
+        date = full_date(analysis.document.dct)
+        if date and any(mention.ref == entity.ref for mention in analysis.entities) and (
+                state := country_then(place, date)):
+            days.setdefault(state, set()).add(analysis.document.dct or date)
+    return {state: sorted(found) for state, found in sorted(days.items(), key=lambda item: min(item[1]))}

@@ -15,6 +15,10 @@
   Ottoman government's seat) is a building.
 - A capitalised adjective or a hyphenated word beside the mention may belong to the name (*Polską
   Cerekwią*, *Rawa-Ruska*); the gazetteer decides.
+- One capitalised word right after *w*, *do*, *z* (the prepositions asking where, whither, whence) in the
+  case the question governs (*w* + locative, *do*/*z* + genitive) and read by Morfeusz as a geographic
+  name in that case (*konsul w Warszawie*), or not known to it at all (a foreign name: *do Antivari*), is
+  a place even when the name stages typed it a person; the gazetteer must know it as a settlement.
 - An administrative unit named beside a mention (*Rogienice w powiecie Włoszczowskim*, *pow.
   włoszczowski*, *Bronów powiatu Pleszewskiego*) picks the namesake in that district (PRNG) or region
   (``regional_qualifiers.tsv``), or near its seat town (*powiat nisiecki*: Nisko, ``district_seats.tsv``).
@@ -27,6 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kronika.geo.qualifiers import adjective_rule_lemma
+from kronika.lang.grammar import CASES, case_agrees, number_gender, place_question_direction
 from kronika.lang.resources import read_table
 from kronika.model import Token
 
@@ -44,6 +49,10 @@ LOCATING = frozenset({"w", "we"})  # "w powiecie X" locates a name, so does "X, 
 DISTRICT_WINDOW = 6  # tokens either side where "w powiecie X" names the mention's district
 TITLE_WORDS = 4  # other words a quoted title may have beside the mention: „New York Herald”
 COORDINATED_NAME_WORDS = 3  # words of the first name in "ul. Emilii Plater i Chmielnej"
+# The case a question of place governs: gdzie? w + locative, dokąd? do + genitive, skąd? z + genitive
+# (z + instrumental is "with": z Nowakiem).
+POLISH_LETTERS = frozenset("ąćęłńóśźż")
+QUESTION_CASES = {"at": frozenset({"loc"}), "to": frozenset({"gen"}), "from": frozenset({"gen"})}
 
 
 @lru_cache(maxsize=1)
@@ -162,33 +171,44 @@ def _is_proper_name(token: Token) -> bool:
 
 def is_common_phrase(tokens: Sequence[Token], first: int, last: int) -> bool:
     """A one-word common noun with a lower-case adjective after it: the head of a noun phrase
-    (*Koła literackiego*), not a town of that name."""
+    (*Koła literackiego*), not a town of that name; or an adjective agreeing with a lower-case noun after
+    it (*w Czarnych olędrach*): it describes that noun, not the town *Czarne*."""
     if first != last or last + 1 >= len(tokens):
         return False
-    following = tokens[last + 1]
-    common = any(i.pos in NOUN_POS and i.lemma[:1].islower() for i in tokens[first].interps)
-    return common and following.text[:1].islower() and any(i.pos in ADJECTIVE_POS for i in following.interps) \
-        and not any(i.pos in NOUN_POS for i in following.interps)
+    token, following = tokens[first], tokens[last + 1]
+    if not following.text[:1].islower():
+        return False
+    following_noun = any(i.pos in NOUN_POS for i in following.interps)
+    following_adjective = any(i.pos in ADJECTIVE_POS for i in following.interps)
+    common = any(i.pos in NOUN_POS and i.lemma[:1].islower() for i in token.interps)
+    if common and following_adjective and not following_noun:
+        return True
+    adjective = any(i.pos in ADJECTIVE_POS for i in token.interps)
+    return adjective and following_noun and not following_adjective and case_agrees(token, following) \
+        and bool(number_gender(token) & number_gender(following))
 
 
-def district(tokens: Sequence[Token], first: int, last: int) -> str | None:
-    """The adjective lemma of an administrative unit named beside the mention (*w powiecie
-    Włoszczowskim* → ``włoszczowski``), which places in that district or region should win."""
+def districts(tokens: Sequence[Token], first: int, last: int) -> tuple[str, ...]:
+    """The adjective lemmas of the administrative units named beside the mention, in text order (*w
+    powiecie Włoszczowskim* → ``włoszczowski``; *Borsuki, gm. Chocieńczyckiej, pow. Wilejskiego* → the
+    commune's and the district's), whose places should win."""
+    found: list[str] = []
     window = range(max(0, first - DISTRICT_WINDOW), min(len(tokens), last + 1 + DISTRICT_WINDOW))
     for k in window:
         if first <= k <= last or _role(tokens, k) != "region":
             continue
         abbreviated = k + 1 < len(tokens) and tokens[k + 1].text == "."
         right_after = k == last + 1 or k == last + 2 and tokens[last + 1].text == ","
-        if not (k >= 1 and tokens[k - 1].text.lower() in LOCATING or abbreviated or right_after):
+        listed_after = bool(found) and k > last  # "gm. Chocieńczyckiej, pow. Wilejskiego"
+        if not (k >= 1 and tokens[k - 1].text.lower() in LOCATING or abbreviated or right_after or listed_after):
             continue  # "miasto Opole i powiaty opolski": listed beside it, not locating it
         after = k + 2 if k + 1 < len(tokens) and tokens[k + 1].text == "." else k + 1
         if after < len(tokens) and not first <= after <= last:
             adjectives = [i.lemma.lower() for i in tokens[after].interps if i.pos in ADJECTIVE_POS]
             guessed = adjective_rule_lemma(tokens[after].text)  # an old district Morfeusz lacks: Nisieckim
             if adjectives or guessed:
-                return adjectives[0] if adjectives else guessed
-    return None
+                found.append(adjectives[0] if adjectives else str(guessed))
+    return tuple(dict.fromkeys(found))
 
 
 def names_a_unit(tokens: Sequence[Token], first: int) -> bool:
@@ -246,6 +266,38 @@ def wider_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
     return None
 
 
+def _unit_follows(tokens: Sequence[Token], last: int) -> bool:
+    """An administrative unit follows the mention: *Grudna Kępska, w powiecie Jasielskim*, *X, pow. Y*."""
+    k = last + 1
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    if k < len(tokens) and tokens[k].text.lower() in LOCATING:
+        k += 1
+    return _role(tokens, k) == "region"
+
+
+def governed_place(tokens: Sequence[Token], first: int, last: int) -> str | None:
+    """``located`` when an administrative unit follows the name (*Grudna Kępska, w powiecie Jasielskim*);
+    ``known`` when one title-case word right after *w*, *do* or *z* is, in the case the preposition
+    governs there, a geographic name to Morfeusz (*w Warszawie*); ``foreign`` when Morfeusz does not know
+    the word and it has no Polish letter (*do Antivari*: an indeclinable foreign name); None otherwise (*do
+    Nowaka*, *z Kowalskim*, *z Resovią*)."""
+    if _unit_follows(tokens, last) and all(_is_capitalised(t) for t in tokens[first:last + 1] if t.text[:1].isalpha()):
+        return "located"
+    if first != last or first == 0:
+        return None
+    token = tokens[first]
+    direction = place_question_direction(tokens[first - 1].text.lower())
+    if direction is None or not token.text[:1].isupper() or token.text.isupper():
+        return None
+    readings = [i for i in token.interps if i.tag != "ign"]
+    if not readings:  # a Polish letter says the unknown word is Polish or declined (z Resovią), not foreign
+        return None if POLISH_LETTERS & set(token.text.lower()) else "foreign"
+    governed = QUESTION_CASES[direction]
+    return "known" if any(GEOGRAPHIC_NAME in i.quals and governed.intersection(
+        c for part in i.tag.split(":")[1:] for c in part.split(".") if c in CASES) for i in readings) else None
+
+
 @dataclass(frozen=True, slots=True)
 class MentionContext:
     apart: str | None  # "street" / "building": not to be geocoded as a settlement
@@ -255,7 +307,8 @@ class MentionContext:
     quoted: bool = False  # a title in quotation marks: no place at all
     titled: bool = False  # part of a nobility title: no place where anything happens
     wider: str | None = None  # the mention with an adjacent adjective or hyphenated word
-    district: str | None = None  # the adjective of an administrative unit beside it
+    districts: tuple[str, ...] = ()  # the adjectives of the administrative units beside it
+    governed: str | None = None  # "known" / "foreign" / "located": a place by its context (governed_place)
 
 
 def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContext:
@@ -268,5 +321,6 @@ def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContex
         apart=apart_kind(tokens, first, last),
         lone_adjective=is_lone_adjective(tokens, first, last) and not names_a_unit(tokens, first),
         towns_only=needs_evidence(tokens, first, last), common_phrase=is_common_phrase(tokens, first, last),
-        quoted=is_quoted(tokens, first, last), titled=is_titled(tokens, first), district=district(tokens, first, last),
-        wider=wider_name(tokens, first, last))
+        quoted=is_quoted(tokens, first, last), titled=is_titled(tokens, first),
+        districts=districts(tokens, first, last), wider=wider_name(tokens, first, last),
+        governed=governed_place(tokens, first, last))

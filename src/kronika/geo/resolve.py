@@ -20,12 +20,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
-from kronika.geo.context import MentionContext, read_context
+from kronika.geo.context import GEOGRAPHIC_NAME, MentionContext, read_context
 from kronika.geo.index import Hit, Place, get_gazetteer
 from kronika.geo.keys import fold, mention_keys
 from kronika.geo.orthography import modernised
 from kronika.geo.qualifiers import regions, seat_names, split_qualifier
 from kronika.geo.states import country_then, full_date
+from kronika.ner.coref import slug
 
 if TYPE_CHECKING:
     from kronika.model import Analysis, Entity
@@ -49,6 +50,10 @@ TOWN_POPULATION = 5_000  # below it a settlement is a village or a hamlet
 DISTRICT_BONUS = 3.0  # the district named beside the mention outweighs a 1000x population
 SEAT_RADIUS_KM = 40.0  # a district of the partitions reached about this far from its seat town
 ALIAS_KM = 30.0  # a name in parentheses after a place's names it when its own match lies farther
+# why a mention the name stages typed a person is a place, by what its context says (context.governed_place)
+GOVERNED_REASONS = {"known": "a settlement after a preposition of place",
+                    "foreign": "a settlement after a preposition of place",
+                    "located": "a settlement the administrative unit after it locates"}
 UNIT_REACH_KM = 250.0  # no administrative unit (a gubernia, a voivodeship) reached farther from its seat
 
 
@@ -184,6 +189,11 @@ def in_district(place: Place, district: str) -> bool:
     return seat is not None and distance_km(place, seat) <= SEAT_RADIUS_KM
 
 
+def _located_unit(districts: tuple[str, ...]) -> str | None:
+    """The first of the units named beside a mention that the gazetteer can place, else the first."""
+    return next((d for d in districts if district_anchor(d) is not None), districts[0] if districts else None)
+
+
 def district_anchor(district: str) -> _Located | None:
     """Where the unit the adjective names lies: its region's centre or its seat town."""
     return regions().get(district) or district_seat(district)
@@ -193,7 +203,8 @@ def district_anchor(district: str) -> _Located | None:
 def district_seat(district: str) -> Place | None:
     """The most salient town among the names the district's adjective gives its seat."""
     gazetteer = get_gazetteer()
-    towns = [place for name in seat_names(district) for place in gazetteer.places(fold(name))
+    names = [spelled for name in seat_names(district) for spelled in dict.fromkeys((name, modernised(name)))]
+    towns = [place for name in names for place in gazetteer.places(fold(name))
              if place.kind == "settlement" and place.name == name]
     return max(towns, key=lambda place: place.salience, default=None)
 
@@ -337,15 +348,9 @@ def candidates(name: str, year: int | None = None) -> list[Place]:
     return [c.place for c in resolve([name], year)[0].candidates]
 
 
-def document_year(analysis: Analysis) -> int | None:
-    """The document's period: its creation year, else the median year of its dates."""
-    date = document_date(analysis)
-    return int(date[:4]) if date else None
-
-
 def document_date(analysis: Analysis) -> str | None:
-    """The document's date (``YYYY-MM-DD``): its creation date, else the middle of the median year of its
-    dates."""
+    """The document's date (``YYYY-MM-DD``), whose year is its period: its creation date, else the middle
+    of the median year of its dates."""
     if analysis.document.dct and analysis.document.dct[:4].isdigit():
         return full_date(analysis.document.dct)
     years = sorted(t.value[:4] for t in analysis.timexes if t.value[:4].isdigit())
@@ -364,11 +369,20 @@ def _contexts(analysis: Analysis, entities: Sequence[Entity]) -> list[MentionCon
 
 def annotate_places(analysis: Analysis) -> None:
     """Set ``geo`` on every PLACE entity, resolving the document's places jointly; a street or a
-    building (by its context) gets that subtype and no settlement's coordinates."""
+    building (by its context) gets that subtype and no settlement's coordinates. A one-word PERSON after
+    a preposition of place that governs it as a place (*konsul w Warszawie*) becomes a PLACE when the
+    gazetteer knows it as a settlement."""
     entities = []
     contexts = []
-    places = [e for e in analysis.entities if e.type == "PLACE"]
-    for entity, context in zip(places, _contexts(analysis, places), strict=True):
+    nested = {e.parent for e in analysis.entities if e.parent}
+    asked = [e for e in analysis.entities if e.type == "PLACE"
+             or e.type == "PERSON" and e.parent is None and e.id not in nested]
+    for entity, context in zip(asked, _contexts(analysis, asked), strict=True):
+        if entity.type == "PERSON":
+            if context.governed and not (context.apart or context.quoted or context.titled):
+                entities.append(entity)
+                contexts.append(context)
+            continue
         if context.apart:
             entity.subtype, entity.geo = context.apart, None
             continue
@@ -379,19 +393,25 @@ def annotate_places(analysis: Analysis) -> None:
         contexts.append(context)
     if not entities:
         return
-    lemmas = [e.lemma or e.text for e in entities]
+    lemmas = [_place_lemma(e, analysis) if e.type == "PERSON" else e.lemma or e.text for e in entities]
     surfaces = [e.text for e in entities]
     for i, context in enumerate(contexts):
-        if context.wider and _matches(context.wider):  # the name stages cut the name short
+        if context.wider and _names_whole(context.wider):  # the name stages cut the name short
             lemmas[i] = surfaces[i] = context.wider
-    evidence = [Evidence(c.towns_only or c.lone_adjective, c.district) for c in contexts]
+    evidence = [Evidence(c.towns_only or c.lone_adjective, _located_unit(c.districts)) for c in contexts]
     date = document_date(analysis)
     resolutions = resolve(lemmas, int(date[:4]) if date else None, surfaces=surfaces, evidence=evidence)
     about_a_town = any(r.place is not None and r.place.kind == "settlement" and is_town(r.place)
                        for r in resolutions)
     previous: tuple[Entity, Place] | None = None
-    for entity, context, resolution in zip(entities, contexts, resolutions, strict=True):
+    for entity, context, resolution, lemma in zip(entities, contexts, resolutions, lemmas, strict=True):
         place, reason = resolution.place, resolution.reason
+        if entity.type == "PERSON":
+            if not _governed_settlement(entity, context, place):
+                continue
+            entity.type, entity.subtype, entity.lemma, entity.role = "PLACE", "settlement", lemma, None
+            entity.ref = f"place:{slug(lemma)}"
+            reason = f"{GOVERNED_REASONS[context.governed or '']}; {reason}"
         if previous and _other_name_of(analysis.document.text, previous[0], entity) and (
                 place is None or place.kind == "settlement" and distance_km(place, previous[1]) > ALIAS_KM):
             place, reason = previous[1], "another name of the place before it"
@@ -407,6 +427,31 @@ def annotate_places(analysis: Analysis) -> None:
             "candidates": [c.to_json() for c in resolution.candidates[:5]],
         }
         previous = entity, place
+
+
+def _place_lemma(entity: Entity, analysis: Analysis) -> str:
+    """A person mention's base form as a place: its geographic reading's lemma, else its text."""
+    for sentence in analysis.sentences:
+        for token in sentence.tokens:
+            if token.start == entity.start and token.end == entity.end:
+                return next((i.lemma for i in token.interps if GEOGRAPHIC_NAME in i.quals), entity.text)
+    return entity.text
+
+
+def _governed_settlement(entity: Entity, context: MentionContext, place: Place | None) -> bool:
+    """The person mention after a preposition of place is a settlement: the gazetteer's best match is one,
+    and a word Morfeusz does not know is that place's own name, not a case form indexed for it."""
+    if place is None or place.kind != "settlement":
+        return False
+    return context.governed == "known" or any(not hit.inflected for hit in get_gazetteer().hits(fold(entity.text)))
+
+
+def _names_whole(wider: str) -> bool:
+    """The gazetteer knows a place named by all the words of the wider mention (*Rawa-Ruska*, *Nowym
+    Sączu*), not just by one of them (*mecz Wilno–Kowno* names two towns)."""
+    words = len(fold(wider).split())
+    return any(len(fold(hit.name).split()) >= words or len(fold(hit.name_now).split()) >= words
+               for hit in _matches(wider))
 
 
 def _other_name_of(text: str, before: Entity, entity: Entity) -> bool:

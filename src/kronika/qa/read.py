@@ -40,6 +40,9 @@ DOCUMENT_SHARE = 0.3  # credit of a question name found only elsewhere in the pa
 UNKNOWN_PLACE = 0.8  # fit of an unknown name taken for a person, after the asked place preposition
 ABBREVIATED_NAME = 4  # letters of a first name abbreviated with a dot
 DURATION = re.compile(r"P(?P<time>T)?(?P<number>\d+)(?P<unit>[YMWDH])")  # a TIMEX3 duration of one unit
+NOMINAL = frozenset({"subst", "adj", "ger", "ign", "depr"})
+PART = 0.7  # fit of a number in a sentence that also gives their total
+ADJECTIVAL = frozenset({"adj", "ppas", "pact"})
 GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})+")  # thousands grouped by dots or commas: "104.000", "32,864"
 
 
@@ -83,6 +86,12 @@ def _form_cases(token: Token) -> frozenset[str]:
         elif "acc" in cases:
             cases |= {"gen"}
     return cases
+
+
+def _agrees(word: Token, adjective: Token) -> bool:
+    """Whether a nominal word shares a case with the adjective, or is unknown to the dictionary (it may
+    be the noun: *żandarmerja wojskowa*): the two belong to one phrase."""
+    return _pos(word) == "ign" or _pos(word) in NOMINAL and bool(_cases(word) & _cases(adjective))
 
 
 def _noun_cases(token: Token) -> frozenset[str]:
@@ -357,6 +366,18 @@ class Reader:
         tokens = passage.sentence.tokens
         spans = []
         for index, token in enumerate(tokens):
+            if _pos(token) in ADJECTIVAL and token.text.islower() and _cases(token) & cases and \
+                    token.lemma not in self.words["pronoun"] and (index == 0 or not _agrees(tokens[index - 1], token)
+                    and tokens[index - 1].lemma not in {"być", "zostać"}):
+                # adjectives or participles with no noun agreeing before or after them stand for one:
+                # "przybył do Stambułu deputowany czerkieski", "stawił się oskarżony" (not "Sułtanowi
+                # tureckiemu", nor the passive "został aresztowany")
+                run = list(takewhile(lambda t: _pos(t) in ADJECTIVAL and _cases(t) & cases, tokens[index:]))
+                after = index + len(run)
+                if (after == len(tokens) or not _agrees(tokens[after], token)) and \
+                        not {fold(t.lemma) for t in run} & self.question_words:
+                    spans.append((run[0].start, run[-1].end))
+                continue
             if _pos(token) not in {"subst", "ger"} or not _cases(token) & cases:
                 continue
             if fold(token.lemma) in self.question_words or fold(token.text) in self.question_words:
@@ -425,6 +446,12 @@ class Reader:
                     value = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
                     found.append(Candidate(quantity.text, value, quantity.start, quantity.end, fit, passage))
             found += self._durations(passage)
+            totals = [c for c in found if (before := self._before(passage, c.start, skip_titles=False)) is not None
+                      and before.text.lower() in self.words["total"]]
+            if totals:
+                # parts and then their sum ("45 osób … i 9 …, ogółem 54 osób"): "ile" asks the sum
+                for candidate in found:
+                    candidate.fit *= 1.0 if candidate in totals else PART
             if not found and (nouns & {fold(t.lemma) for t in sentence.tokens} or not nouns and any(
                     self._match(p, {fold(t.lemma) for t in sentence.tokens}) for p in question.predicates)):
                 # the counted noun, or for "ile" with a verb alone (*Ile zebrali…?*) that verb, is here
@@ -485,7 +512,7 @@ class Reader:
 
     def _personal(self, passage: Passage, start: int, end: int) -> bool:
         return any(":m1" in t.tag or t.lemma in self.words["people"] for t in self._tokens(passage, start, end)
-                   if _pos(t) in {"subst", "ger"})
+                   if _pos(t) in {"subst", "ger", "adj"})
 
     def _bare_numbers(self, passage: Passage) -> list[Candidate]:
         """Numbers without a counted noun in a sentence that names the asked noun elsewhere: *Liczba
@@ -595,10 +622,14 @@ class Reader:
         return found
 
     def proximity(self, candidate: Candidate) -> float:
-        """Closeness of the candidate to the question's words in its sentence (1 when adjacent)."""
+        """Closeness of the candidate to the question's verb, or else to its words, in its sentence (1 when
+        adjacent)."""
         tokens = candidate.passage.sentence.tokens
         words = self.question_words
-        matched = [t.start for t in tokens if fold(t.lemma) in words or fold(t.text) in words]
+        # the answer depends on the asked predicate: measured from it where the sentence has its very lemma
+        verbs = {fold(lemma) for p in self.question.predicates if p.verb for lemma in p.lemmas}
+        matched = [t.start for t in tokens if fold(t.lemma) in verbs] or \
+            [t.start for t in tokens if fold(t.lemma) in words or fold(t.text) in words]
         if not matched:
             return 0.0
         index = {t.start: i for i, t in enumerate(tokens)}

@@ -16,7 +16,8 @@ Kinds (``target`` → ``value``)::
     split    {"start", "end", "text"}               → {"type"?, "lemma"?}   the mention names another entity
     add      {"start", "end", "text"}               → {"type", "lemma"}     a missed mention
     timex    {"start", "end", "text"}               → {"value", "mod"?}
-    event    {"trigger_start", "trigger_end", "trigger_text"} → {"status": accepted|rejected, "type"?}
+    event    {"trigger_start", "trigger_end", "trigger_text"} → {"status": accepted|rejected, "type"?,
+             "time"? (TIMEX3), "places"?, "participants"? (refs or base forms: the whole new list)}
 """
 
 from __future__ import annotations
@@ -211,10 +212,6 @@ class HumanMarks:
     def event(self, document: str, trigger_start: int, trigger_end: int) -> Mark | None:
         return self.triggers.get((document, trigger_start, trigger_end))
 
-    def of_document(self, document: str) -> list[Mark]:
-        """Every mark on the document's own spans and triggers (entity marks are found by ref)."""
-        return [m for (d, _, _), m in [*self.spans.items(), *self.triggers.items()] if d == document]
-
 
 def human_marks(store: Store) -> HumanMarks:
     """One read of the correction log; the newest correction of a thing is the one shown."""
@@ -297,8 +294,24 @@ def training_rows(store: Store) -> Iterator[dict[str, Any]]:
 # --- validation ---------------------------------------------------------------------------------------
 
 
+def _event_edits(value: dict[str, Any]) -> dict[str, Any]:
+    """An accepted event's new time and argument lists; a list may come as one comma-separated string."""
+    edits: dict[str, Any] = {}
+    if str(value.get("time") or "").strip():
+        time = str(value["time"]).strip()
+        if timex_interval(time) is None:
+            raise KronikaError(f"{time!r} is not a TIMEX3 date value (e.g. 1939-09-17, 1939-09, 1939)")
+        edits["time"] = time
+    for key in ("places", "participants"):
+        if key in value and value[key] is not None:
+            items = value[key].split(",") if isinstance(value[key], str) else value[key]
+            edits[key] = [" ".join(str(item).split()) for item in items if str(item).strip()]
+    return edits
+
+
 def _validated(kind: str, target: dict[str, Any], value: dict[str, Any],
                document: str | None) -> tuple[dict[str, Any], dict[str, Any]]:
+    raw = value
     if kind not in KINDS:
         raise KronikaError(f"unknown correction {kind!r}; one of: {', '.join(KINDS)}")
     if kind in SPAN_KINDS:
@@ -349,7 +362,15 @@ def _validated(kind: str, target: dict[str, Any], value: dict[str, Any],
         status = str(value.get("status") or "accepted")
         if status not in EVENT_STATUSES:
             raise KronikaError(f"an event is accepted or rejected, not {status!r}")
-        value = {"status": status, **({"type": str(value["type"]).lower()} if value.get("type") else {})}
+        event_type = str(value.get("type") or "").lower()
+        if event_type:
+            from kronika.events.lexicon import EVENT_TYPES
+
+            if event_type not in EVENT_TYPES:
+                raise KronikaError(f"unknown event type {event_type!r}; one of: {', '.join(sorted(EVENT_TYPES))}")
+        value = {"status": status, **({"type": event_type} if event_type else {})}
+        if status == "accepted":
+            value.update(_event_edits(raw))
     return target, value
 
 
@@ -673,9 +694,47 @@ def _apply_event(connection: Connection, document: str | None, target: dict[str,
             connection.execute(delete(table).where(table.c.event_id == row.id))
         connection.execute(delete(ev).where(ev.c.id == row.id))
         return {"event": _row_values(row), "quantities": quantities, **arguments}
-    if "type" in value:
-        connection.execute(update(ev).where(ev.c.id == row.id).values(type=value["type"]))
-    return {"type": [row.id, row.type]}
+    previous: dict[str, Any] = {"type": [row.id, row.type]}
+    changes: dict[str, Any] = {"type": value["type"]} if "type" in value else {}
+    if "time" in value and value["time"] != row.time:
+        begin, end = timex_interval(value["time"]) or (None, None)
+        previous["time"] = {key: getattr(row, key) for key in ("time", "begin", "end_date", "time_inherited")}
+        changes.update(time=value["time"], begin=begin, end_date=end, time_inherited=False)
+    if changes:
+        connection.execute(update(ev).where(ev.c.id == row.id).values(**changes))
+    for table in (schema.places, schema.participants):
+        if table.name in value:
+            replaced = _replace_arguments(connection, table, row.id, value[table.name])
+            if replaced is not None:
+                previous[table.name] = replaced
+    return previous
+
+
+def _named_entity(connection: Connection, name: str) -> Any:
+    """The entity a person names by its ref or its base form (None: a name with no entity yet)."""
+    e = schema.entities
+    return _entity_row(connection, name) or connection.execute(
+        select(e).where(e.c.folded == search.fold_lemma(name)).order_by(e.c.id)).first()
+
+
+def _replace_arguments(connection: Connection, table: Any, event_id: int,
+                       names: list[str]) -> list[dict[str, Any]] | None:
+    """Put ``names`` in place of an event's places or participants (a participant keeps its role);
+    returns the rows replaced, None when the names are those the event has (nothing to replace)."""
+    old = [_row_values(a) for a in connection.execute(select(table).where(table.c.event_id == event_id)
+                                                      .order_by(table.c.id))]
+    if names == [a["lemma"] for a in old]:
+        return None
+    roles = {a["entity_id"]: a.get("role") for a in old if a["entity_id"] is not None}
+    connection.execute(delete(table).where(table.c.event_id == event_id))
+    for name in names:
+        entity = _named_entity(connection, name)
+        row = {"event_id": event_id, "entity_id": entity.id if entity else None,
+               "lemma": entity.lemma if entity else name, "mention_local_id": None}
+        if table is schema.participants:
+            row["role"] = roles.get(row["entity_id"])
+        connection.execute(insert(table).values(**row))
+    return old
 
 
 def _undo_event(connection: Connection, record: Correction) -> None:
@@ -683,7 +742,12 @@ def _undo_event(connection: Connection, record: Correction) -> None:
     previous = record.previous
     if "type" in previous:
         event_id, event_type = previous["type"]
-        connection.execute(update(ev).where(ev.c.id == event_id).values(type=event_type))
+        connection.execute(update(ev).where(ev.c.id == event_id).values(type=event_type, **previous.get("time", {})))
+        for table in (schema.places, schema.participants):
+            if table.name in previous:
+                connection.execute(delete(table).where(table.c.event_id == event_id))
+                if previous[table.name]:
+                    connection.execute(insert(table), previous[table.name])
         return
     event = previous["event"]
     event_id = connection.execute(insert(ev).returning(ev.c.id).values(

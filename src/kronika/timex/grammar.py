@@ -29,13 +29,13 @@ from kronika.morph import get_morphology
 FIELDS = frozenset({
     "year", "month", "day", "dayword", "hour", "minute", "part", "season", "weekday", "decade",
     "decadeword", "century", "num", "unit", "unitone", "shift", "dayshift", "yearshift", "direction", "set",
-    "monthshift", "centuryshift", "era", "hourword", "quarter", "holiday",
+    "monthshift", "centuryshift", "era", "hourword", "quarter", "holiday", "style",
 })
 STRUCTURE = frozenset({"left", "right", "measure"})
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 CHECKS = frozenset({
     "bare_year", "ascending", "lowercase_initial", "lowercase_month", "duration", "dateline", "not_age",
-    "not_press_kind", "not_score",
+    "not_press_kind", "not_score", "not_money",
 })
 # Morfeusz parts of speech never wanted among generated forms: abbreviations, adjectival prefixes
 _SKIPPED_POS = frozenset({"brev", "adja", "adjc", "adjp"})
@@ -403,7 +403,8 @@ def compile_grammar(language: str = "pl") -> Grammar:
         rule_by_group[group] = rule
         alternatives.append(f"(?P<{group}>{renamed}(?![^\\W_]))")
     for name in ("glueDate", "glueTime", "glueRange", "glueWeekdayAfter", "rangeOpener", "ageContext", "modifierBefore",
-                 "numberNoun", "scheduleContext", "scoreContext", "afterMidnight", "streetBefore"):
+                 "numberNoun", "scheduleContext", "scoreContext", "afterMidnight", "streetBefore",
+                 "moneyBefore"):
         if name not in macros:
             raise GrammarError(f"patterns.txt must define macro {name}")
     trigger, rules_at = _dispatch(rules, alternatives)

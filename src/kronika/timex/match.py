@@ -72,7 +72,8 @@ class Point:
     set: str | None = None
     era: str | None = None  # "BC" for "p.n.e."
     quarter: int | None = None
-    holiday: str | None = None  # "EASTER": the day depends on the year
+    holiday: str | None = None  # "EASTER", "EASTER+60": a movable feast, whose day depends on the year
+    julian: bool = False  # "st. st.": a day of the old calendar
 
     @property
     def has_date(self) -> bool:
@@ -110,6 +111,8 @@ class Candidate:
     measure: tuple[int, int] | None = None
     mod: str | None = None
     night: bool = False
+    habitual: bool = False  # names a kind of time, no one day: "wieczorne gry"
+    night_before: bool = False  # "w nocy na wtorek": the night that ends on the day written
     range: bool = False
     merged: list[str] = field(default_factory=list)
     bare_number: bool = False  # a number read as a year with nothing else saying so ("W 1982 współtworzył")
@@ -168,6 +171,8 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
             point.month, point.day = (int(part) for part in value.split("-"))
     elif name == "era":
         point.era = grammar.value("era", text)
+    elif name == "style":
+        point.julian = grammar.value("style", text) == "OS"
     elif name == "hourword":
         value = _number(text, grammar, "ordinal")
         if not value or value == "X" or float(value) > 24:
@@ -232,9 +237,11 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
         if grammar.compiled_macro("streetBefore").search(lower, max(0, candidate.start - 50), candidate.start):
             return False  # "przy ul. Wielkiej 1936": a house number
         hedge = grammar.compiled_macro("modifierBefore").search(lower, max(0, candidate.start - 30), candidate.start)
-        if hedge and grammar.value("mod", hedge["word"]) in _QUANTITY_HEDGES:
-            return False  # "ponad 1800 zostało rannych": an amount
         after = _NEXT_WORD.match(lower, candidate.end)
+        if hedge and grammar.value("mod", hedge["word"]) in _QUANTITY_HEDGES:
+            # "ponad 1800 zostało rannych": an amount; "około 1900 wyjechał": a past verb that no amount
+            # can be the subject of makes it a year
+            return bool(after) and _not_agreeing_with_amount(text[after.start(1):after.end(1)])
         before = _PREVIOUS_WORD.search(text, max(0, candidate.start - 24), candidate.start)
         if after:
             readings = get_morphology().analyse(text[after.start(1):after.end(1)])
@@ -271,6 +278,13 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
         return before is None or grammar.value("press", before.group(1)) is None
     if check == "not_score":  # "przy stanie 16:12": the score of a game
         return not grammar.compiled_macro("scoreContext").search(lower, max(0, candidate.start - 30), candidate.start)
+    if check == "not_money":  # "pożyczył 1500 rubli, a oddał 700 r.": after a sum of money "r." is a rouble
+        if not lower.endswith("r.", candidate.start, candidate.end):
+            return True
+        before = _PREVIOUS_WORD.search(lower, max(0, candidate.start - 24), candidate.start)
+        if before and before.group(1) in _YEAR_PREPOSITIONS:  # "w 1863 r."
+            return True
+        return not grammar.compiled_macro("moneyBefore").search(lower, max(0, candidate.start - 60), candidate.start)
     if check == "not_age":
         return not _is_age(text, lower, candidate, grammar)
     if check == "duration":
@@ -281,6 +295,48 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
         # "25 roku życia" is an ordinal: a whole amount above one takes a plural unit
         return not (point.num and point.num.isdigit() and int(point.num) > 1 and not point.unit_may_be_plural)
     return True
+
+
+def _not_agreeing_with_amount(word: str) -> bool:
+    """A past-tense verb that cannot agree with a numeral subject: a numeral of five or more takes the
+    neuter singular ("1800 zostało"), one ending in 2–4 the non-personal plural ("1902 osoby przybyły"), so
+    a masculine or feminine singular ("wyjechał", "wyjechała") or a personal plural ("wyjechali") has another
+    subject and the number before it is a year."""
+    readings = get_morphology().analyse(word)
+    def personal(tag: str) -> bool:  # praet:NUMBER:GENDERS:…
+        _, number, genders, *_ = tag.split(":")
+        return "n" not in genders.split(".") if number == "sg" else genders == "m1"
+
+    return bool(readings) and all(i.pos == "praet" and personal(i.tag) for i in readings)
+
+
+def _qualifies_plural(text: str, candidate: Candidate) -> bool:
+    """Whether the expression is an adjective agreeing only in the plural with the noun after or before it."""
+    adjective = text[candidate.start:candidate.end]
+    after = _NEXT_WORD.match(text, candidate.end)
+    before = _PREVIOUS_WORD.search(text, max(0, candidate.start - 24), candidate.start)
+    for neighbour in (after, before):
+        if neighbour is not None:
+            numbers = _agreeing_numbers(adjective, neighbour.group(1))
+            if numbers:
+                return numbers == {"pl"}
+    return False
+
+
+def _agreeing_numbers(adjective: str, noun: str) -> set[str]:
+    """The grammatical numbers in which ``adjective`` agrees with ``noun`` (number, a case and a gender)."""
+    morphology = get_morphology()
+    nouns = [i.tag.split(":") for i in morphology.analyse(noun) if i.pos in ("subst", "depr")]
+    numbers = set()
+    for reading in morphology.analyse(adjective):
+        if reading.pos != "adj":
+            continue
+        _, number, cases, genders, *_ = reading.tag.split(":")
+        for tag in nouns:
+            if len(tag) >= 4 and tag[1] == number and set(tag[2].split(".")) & set(cases.split(".")) and set(
+                    tag[3].split(".")) & set(genders.split(".")):
+                numbers.add(number)
+    return numbers
 
 
 def _is_age(text: str, lower: str, candidate: Candidate, grammar: Grammar) -> bool:
@@ -344,6 +400,9 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
             left.inherit(right)
             candidate.range = "night" not in rule.fields
         candidate.night = rule.fields.get("night") == "yes"
+        candidate.night_before = rule.fields.get("night") == "before"
+        # "wieczorne gry", "audycji nocnych": an adjective of a plural noun names a kind of time
+        candidate.habitual = rule.fields.get("habitual") == "plural" and _qualifies_plural(text, candidate)
         for name in ("part", "unit", "num", "season"):
             if name in rule.fields:
                 setattr(candidate.points[0], name, rule.fields[name])
@@ -351,6 +410,10 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
             candidate.points[0].shift = _shift(rule.fields["shift"])
         if "hour" in rule.fields:  # "o północy"
             candidate.points[0].hour, candidate.points[0].minute = int(rule.fields["hour"]), 0
+        point = candidate.points[0]
+        if "minutes" in rule.fields and point.hour is not None:  # "wpół do ósmej": 30 minutes before eight
+            total = point.hour * 60 + (point.minute or 0) + int(rule.fields["minutes"])
+            point.hour, point.minute = divmod(total % (24 * 60), 60)
         if not _passes(rule, candidate, text, lower, grammar):
             continue
         candidate.bare_number = rule.check == "bare_year"

@@ -419,6 +419,9 @@ class _Resolver:
             day = date(year, month, point.day) if year is not None else None
         except ValueError:
             day = None
+        if day is not None and point.julian:  # "3 stycznia 1903 st. st.": 16 January by the new calendar
+            day += timedelta(days=_julian_lag(day))
+            return self._clock(day.isoformat(), point), anchor, (day, day.year, day.month)
         return self._clock(f"{text}-{point.day:02d}", point), anchor, (day, year, month)
 
     def _relative(self, point: Point, shift: tuple[int, str], amount: float) -> tuple[str, str | None, tuple]:
@@ -505,7 +508,8 @@ class _Resolver:
         following = _CLAUSE_END.search(self.text, end)
         clause_end = following.start() if following else min(len(self.text), end + 300)
         best: tuple[int, str] | None = None
-        for word_start, tags in self._words_with_tags(clause_start, clause_end):
+        words = list(self._words_with_tags(clause_start, clause_end))
+        for index, (word_start, tags) in enumerate(words):
             if start <= word_start < end:
                 continue
             tense = None
@@ -514,12 +518,22 @@ class _Resolver:
             ):
                 tense = "future"
             elif any(t.startswith(("praet", "imps")) for t in tags):  # "rozpoczęto": the impersonal past
-                tense = "past"
+                # "będzie obowiązywała", "obowiązywała będzie": the compound future
+                neighbours = words[max(0, index - 1):index] + words[index + 1:index + 2]
+                compound = any(t.startswith("bedzie") for _, tags_of in neighbours for t in tags_of)
+                tense = "future" if compound else "past"
             if tense:
                 distance = abs(word_start - start)
                 if best is None or distance < best[0]:
                     best = (distance, tense)
         return best[1] if best else None
+
+
+def _day_before(value: str) -> str:
+    # a clock time after midnight ("w nocy na wtorek o godz. 3") is on the day written
+    if not re.match(r"\d{4}-\d\d-\d\dT(?:NI|1[2-9]|2[0-4])", value):
+        return value
+    return (date.fromisoformat(value[:10]) - timedelta(days=1)).isoformat() + value[10:]
 
 
 def resolve(
@@ -577,12 +591,15 @@ def resolve(
             else:
                 use = replace(left, part="NI")
             points = [use]
-        habitual = any(p.is_time_only or (p.weekday is not None and p.day is None) for p in points) and _in_schedule(
+        habitual = candidate.habitual or any(
+            p.is_time_only or (p.weekday is not None and p.day is None) for p in points) and _in_schedule(
             text, lower_text, candidate, grammar)
         dateline = _is_dateline(text, candidate)
         if candidate.range and not habitual:
-            points = _share_year(resolver, points, candidate, habitual, dateline)
+            points = _share_year(resolver, points, candidate, dateline)
         resolved = [_point_or_unknown(resolver, p, candidate.start, candidate.end, habitual, dateline) for p in points]
+        if candidate.night_before:  # the night before the day written is dated by the evening it starts on
+            resolved = [(_day_before(v), a, told) for v, a, told in resolved]
         if candidate.range and convention == "kpwr":
             tids = [
                 emit(start, end, _kind(p), value, anchor, candidate.mod)
@@ -605,6 +622,13 @@ def resolve(
     return timexes
 
 
+def _julian_lag(day: date) -> int:
+    """Days the old (Julian) calendar lags the new on a Julian ``day``: 12 in the 19th century, 13 in the
+    20th (the lag grows on 1 March of a century year the new calendar does not leap)."""
+    year = day.year if day.month > 2 else day.year - 1
+    return year // 100 - year // 400 - 2
+
+
 def _season_year(origin: date, season: str, sign: int) -> int:
     """The year of the last season of its kind over before ``origin`` ("zeszłej wiosny" in July: this
     year's), or of the next to begin after it ("przyszłej zimy")."""
@@ -624,8 +648,7 @@ def _day_in(year: int, month: int, day: int | None) -> date:
     return date(year, month, min(day or 15, 28))
 
 
-def _share_year(resolver: _Resolver, points: list[Point], candidate: Candidate, habitual: bool,
-                dateline: bool) -> list[Point]:
+def _share_year(resolver: _Resolver, points: list[Point], candidate: Candidate, dateline: bool) -> list[Point]:
     """"od maja do lipca", "od listopada do marca": the ends of a range of months written without a year
     lie in one stretch: the second end takes the year of the first, or the next one when it comes earlier
     in the calendar."""
@@ -633,7 +656,7 @@ def _share_year(resolver: _Resolver, points: list[Point], candidate: Candidate, 
     unyeared = all(p.year is None and p.yearshift is None and p.month is not None for p in points)
     if not unyeared:
         return points
-    _, _, told = _point_or_unknown(resolver, left, candidate.start, candidate.end, habitual, dateline)
+    _, _, told = _point_or_unknown(resolver, left, candidate.start, candidate.end, False, dateline)
     year = told[1] if len(told) > 1 else None
     if year is None:
         return points
@@ -642,7 +665,7 @@ def _share_year(resolver: _Resolver, points: list[Point], candidate: Candidate, 
 
 
 def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
-    """"we wtorek, 5 marca": of the year found and the two beside it, the nearest in which that day is that
+    """"we wtorek, 5 marca": the year found, else the one after or before it, in which that day is that
     weekday (a date without a year and with its weekday names one week of some year)."""
     for candidate in (year, year + 1, year - 1):
         try:

@@ -95,7 +95,9 @@ def handle_post(store: Store, path: str, form_data: Mapping[str, str]) -> str:
         target = {key: form_data[key] for key in ("ref", "start", "end", "text", "trigger_start", "trigger_end")
                   if form_data.get(key)}
         value = {key: form_data[key] for key in ("type", "lemma", "into", "lat", "lon", "name", "value", "mod",
-                                                  "status", "authority") if form_data.get(key)}
+                                                  "status", "authority", "time") if form_data.get(key)}
+        # an emptied list of places or participants is a list too: the event has none
+        value.update({key: form_data[key] for key in ("places", "participants") if key in form_data})
         library.correct(store, kind, target, value, user, document)
         if kind == "merge":
             return f"/entity?ref={value.get('into', '')}"

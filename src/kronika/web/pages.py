@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from kronika.errors import KronikaError
 from kronika.export.markup import Span, layered_spans, render_inline
-from kronika.export.place_details import place_details
+from kronika.export.place_details import SAME_PLACE_KM, place_details
 from kronika.geo import Place, candidates
 from kronika.geo.resolve import distance_km
 from kronika.model import Analysis, Entity
@@ -22,6 +22,7 @@ from kronika.qa import answer
 from kronika.qa.render import render_timex
 from kronika.store import Citation, DocumentRecord, EntityRecord, EventRecord, Store
 from kronika.store import corrections as correction_log
+from kronika.store.corrections import HumanMarks, Mark
 from kronika.web.editing import current, form
 from kronika.web.labels import ENTITY_TYPES, EVENT_TYPES, TIMEX_TYPES, entity_label, event_label
 from kronika.web.markup import Html, esc, h, join, url
@@ -176,31 +177,48 @@ def _document_row(document: DocumentRecord) -> Html:
              source_name(document.source), document.length)
 
 
-def _open_tag(span: Span) -> str:
+def corrected_by(mark: Mark | None) -> Html:
+    """How a page shows that a person, not the machine, said this."""
+    return h(' <span class="human" title="{}">poprawione: {}</span>', mark.at, mark.by) if mark else Html("")
+
+
+def _human(mark: Mark | None) -> Html:
+    return h(' data-by="{}" data-at="{}"', mark.by, mark.at) if mark else Html("")
+
+
+def _open_tag(span: Span, document: str, marks: HumanMarks) -> str:
     item = span.item
     if isinstance(item, Entity):
         geo = (item.geo or {}).get("name") or ""
         return h('<mark class="ent t-{type}" tabindex="0" data-kind="entity" data-type="{type}" data-label="{label}"'
-                 ' data-lemma="{lemma}" data-ref="{ref}" data-geo="{geo}" data-href="{href}">',
+                 ' data-lemma="{lemma}" data-ref="{ref}" data-geo="{geo}" data-href="{href}"{human}>',
                  type=item.type, label=entity_label(item.type), lemma=item.lemma, ref=item.ref or "", geo=geo,
-                 href=entity_url(item.ref) if item.ref else "")
+                 href=entity_url(item.ref) if item.ref else "",
+                 human=_human(marks.entity(document, item.start, item.end, item.ref)))
     return h('<mark class="timex" tabindex="0" data-kind="timex" data-type="{type}" data-label="{label}" '
-             'data-value="{value}" data-readable="{readable}">', type=item.type,
-             label=TIMEX_TYPES.get(item.type, item.type), value=item.value, readable=render_timex(item.value))
+             'data-value="{value}" data-readable="{readable}"{human}>', type=item.type,
+             label=TIMEX_TYPES.get(item.type, item.type), value=item.value, readable=render_timex(item.value),
+             human=_human(marks.timex(document, item.start, item.end)))
 
 
 def _close_tag(_span: Span) -> str:
     return "</mark>"
 
 
-def document_text(analysis: Analysis) -> Html:
-    """The text with each sentence anchored (``#s<start>``) and names and dates marked inside it."""
+def document_text(analysis: Analysis, marks: HumanMarks) -> Html:
+    """The text with each sentence anchored (``#s<start>``) and names and dates marked inside it; what a
+    person corrected carries who and when (``data-by``, ``data-at``)."""
     text, spans = analysis.document.text, layered_spans(analysis)
+    document = analysis.document.id
+
+    def open_tag(span: Span) -> str:
+        return _open_tag(span, document, marks)
+
     out: list[str] = []
     position = 0
     for sentence in analysis.sentences:
         out.append(esc(text[position:sentence.start]))
-        inner = render_inline(text, spans, _open_tag, _close_tag, sentence.start, sentence.end)
+        inner = render_inline(text, spans, open_tag, _close_tag, sentence.start, sentence.end)
         out.append(h('<span class="sentence" id="s{}">{}</span>', sentence.start, Html(inner)))
         position = sentence.end
     out.append(esc(text[position:]))
@@ -226,20 +244,24 @@ def document_page(store: Store, document_id: str) -> Page:
         (h('<li><a href="{}">{}</a></li>', entity_url(ref), lemma) if ref else h("<li>{}</li>", lemma))
         for lemma, ref in sorted(names[key].values()))) for key, label in ENTITY_TYPES.items() if key in names)
     back = document_url(doc.id)
-    dates = join(h('<li><a href="{}"><time data-value="{}">{}</time></a> <span class="note">{}</span>{}</li>',
+    marks = correction_log.human_marks(store)
+    dates = join(h('<li><a href="{}"><time data-value="{}">{}</time></a> <span class="note">{}</span>{}{}</li>',
                    document_url(doc.id, _sentence_start(analysis, t.start)), t.value, render_timex(t.value), t.text,
+                   corrected_by(marks.timex(doc.id, t.start, t.end)),
                    _timex_form(doc.id, back, t.start, t.end, t.value, t.mod))
                  for t in sorted(analysis.timexes, key=lambda t: (t.value, t.start)))
     events = store.events(document=doc.id)
     titles = {doc.id: doc.title or doc.id}
-    event_list = join(h('{}<li class="judge">{}</li>', event_item(e, titles), _event_forms(doc.id, back, e))
+    event_list = join(h('{}<li class="judge">{}{}</li>', event_item(e, titles),
+                        corrected_by(marks.event(doc.id, e.trigger_start, e.trigger_end)),
+                        _event_forms(doc.id, back, e))
                       for e in sorted(events, key=timeline_key))
     body = h('<h1>{title}</h1><p class="meta">{meta}</p><p class="legend">{legend} <span class="timex">data</span>'
              '</p><div class="columns"><article class="document" lang="pl">{text}</article>'
              '<aside><h2>Nazwy</h2>{index}<h2>Dodaj nazwę</h2>{add}<h2>Daty</h2><ul class="dates">{dates}</ul>'
              '</aside></div><h2>Zdarzenia w tym dokumencie</h2><ol class="timeline">{events}</ol>'
              '<h2>Dokument</h2><div class="document-actions">{reanalyze}{delete}</div>',
-             title=doc.title or doc.id, meta=meta, legend=legend, text=document_text(analysis), index=index,
+             title=doc.title or doc.id, meta=meta, legend=legend, text=document_text(analysis, marks), index=index,
              dates=dates, events=event_list, add=_add_form(doc.id, back),
              reanalyze=form("/reanalyze", back, Html(""), "Analizuj ponownie (poprawki zostają)", document=doc.id),
              delete=form("/delete-document", back, Html('<label><input type="checkbox" name="confirm" value="yes" '
@@ -271,8 +293,17 @@ def _timex_form(document: str, back: str, start: int, end: int, value: str, mod:
 def _event_forms(document: str, back: str, event: EventRecord) -> Html:
     values = {"kind": "event", "document": document, "trigger_start": event.trigger_start,
               "trigger_end": event.trigger_end}
+    retype = h('<select name="type" aria-label="rodzaj zdarzenia">{}</select>', _options(EVENT_TYPES, event.type))
+    edit = h('<label>Czas (TIMEX3) <input name="time" value="{}" size="12"></label>'
+             '<label>Miejsca <input name="places" value="{}" size="18" placeholder="formy podstawowe, po przecinku">'
+             '</label><label>Uczestnicy <input name="participants" value="{}" size="24"></label>',
+             event.time or "", ", ".join(a.lemma for a in event.places),
+             ", ".join(a.lemma for a in event.participants))
     return join([form("/correct", back, Html(""), "Potwierdź zdarzenie", css="edit inline accept", status="accepted",
                       **values),
+                 form("/correct", back, retype, "Zmień rodzaj", css="edit inline retype", status="accepted", **values),
+                 form("/correct", back, edit, "Popraw czas, miejsca, uczestników", css="edit inline event-edit",
+                      status="accepted", **values),
                  form("/correct", back, Html(""), "Odrzuć zdarzenie", css="edit inline reject", status="rejected",
                       **values)])
 
@@ -283,16 +314,23 @@ def _sentence_start(analysis: Analysis, offset: int) -> int | None:
 
 # --- entities --------------------------------------------------------------------------------------------
 
+ENTITIES_PER_PAGE = 200  # rows of the list of names: a large store has thousands
+
+
 def entities_page(store: Store, query: Query) -> Page:
     selected = query.get("type", "")
     entities = store.entities(type=selected or None)
+    number, pages = page_of(query, len(entities), ENTITIES_PER_PAGE)
+    shown = entities[(number - 1) * ENTITIES_PER_PAGE:number * ENTITIES_PER_PAGE]
     rows = join(h('<tr><td><a href="{}">{}</a></td><td>{}</td><td class="num">{}</td><td class="num">{}</td></tr>',
-                  entity_url(e.ref), e.lemma, entity_label(e.type), e.mentions, e.documents) for e in entities)
+                  entity_url(e.ref), e.lemma, entity_label(e.type), e.mentions, e.documents) for e in shown)
     body = h('<h1>Nazwy</h1><form class="filters" action="/entities"><label>Rodzaj <select name="type">'
              '<option value="">wszystkie</option>{options}</select></label><button>Pokaż</button></form>'
-             '<table class="list"><thead><tr><th>Forma podstawowa</th><th>Rodzaj</th><th class="num">Wzmianki</th>'
-             '<th class="num">Dokumenty</th></tr></thead><tbody>{rows}</tbody></table>',
-             options=_options(ENTITY_TYPES, selected), rows=rows)
+             '{pager}<table class="list"><thead><tr><th>Forma podstawowa</th><th>Rodzaj</th>'
+             '<th class="num">Wzmianki</th><th class="num">Dokumenty</th></tr></thead><tbody>{rows}</tbody></table>'
+             '{pager}',
+             options=_options(ENTITY_TYPES, selected), rows=rows,
+             pager=pager("/entities", number, pages, **({"type": selected} if selected else {})))
     return Page("Nazwy", body, "/entities")
 
 
@@ -310,9 +348,9 @@ def _place_facts(entity: EntityRecord) -> Html:
 MENTIONS_PER_PAGE = 50  # an entity named thousands of times in a large store is read a page at a time
 
 
-def page_of(query: Query, items: int) -> tuple[int, int]:
+def page_of(query: Query, items: int, per_page: int = MENTIONS_PER_PAGE) -> tuple[int, int]:
     """The page asked for (``?page=``, from 1) and the number of pages of ``items``."""
-    pages = max(1, -(-items // MENTIONS_PER_PAGE))
+    pages = max(1, -(-items // per_page))
     try:
         number = int(query.get("page") or 1)
     except ValueError:
@@ -392,10 +430,7 @@ def _entity_forms(entity: EntityRecord) -> Html:
              _candidate_forms(entity), authority)
 
 
-CURRENT_KM = 2.0  # a candidate this close to the entity's coordinates is the one it has now
-
-
-class Point(NamedTuple):
+class Point(NamedTuple):  # where an entity is now, to measure a candidate's distance from
     lat: float
     lon: float
 
@@ -406,7 +441,8 @@ def place_candidates(entity: EntityRecord) -> list[tuple[Place, bool]]:
     if entity.type != "PLACE":
         return []
     here = Point(float(entity.geo["lat"]), float(entity.geo["lon"])) if entity.geo else None
-    return [(place, here is not None and distance_km(place, here) < CURRENT_KM) for place in candidates(entity.lemma)]
+    return [(place, here is not None and distance_km(place, here) <= SAME_PLACE_KM)
+            for place in candidates(entity.lemma)]
 
 
 def candidate_label(place: Place) -> str:

@@ -31,6 +31,7 @@
       line("nazwa dziś", d.geo);
       line("państwo w 1939", d.country);
     }
+    if (d.by) line("poprawione przez", d.by + " (" + d.at + ")");  // a person's word, not the machine's
   }
 
   function place(event) {

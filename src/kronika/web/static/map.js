@@ -63,14 +63,15 @@
 
   // The gazetteer's other places of the same name: one click puts the place there.
   function candidateList(place) {
-    const list = document.createElement("ol");
-    list.className = "map-candidates";
+    const box = document.createElement("div");
+    box.className = "map-candidates";
     getJson("/api/candidates?ref=" + encodeURIComponent(place.ref)).then((found) => {
       if (found.length < 2) return;  // nothing to choose from
-      const title = document.createElement("li");
+      const title = document.createElement("div");
       title.className = "note";
       title.textContent = "Miejsca o tej nazwie w gazeterze:";
-      list.appendChild(title);
+      const list = document.createElement("ol");
+      box.append(title, list);
       for (const candidate of found) {
         const item = document.createElement("li");
         if (candidate.current) {
@@ -86,7 +87,7 @@
         list.appendChild(item);
       }
     }).catch(() => {});
-    return list;
+    return box;
   }
 
   // Moving a place: the next click on the map gives its coordinates, the page's form saves them.
@@ -101,15 +102,23 @@
       + ", " + moveForm.elements.lon.value;
     if (moveForm.reportValidity()) moveForm.submit();
   }
+  // Either drag the pin that appears on the place or click the new position.
   function startMove(place) {
     if (!moveForm) return;
     map.closePopup();
     element.classList.add("moving");
-    document.getElementById("map-move-hint").textContent = "Kliknij nowe położenie: " + place.lemma;
-    map.once("click", (e) => {
+    document.getElementById("map-move-hint").textContent = "Przeciągnij znacznik albo kliknij nowe położenie: "
+      + place.lemma;
+    const pin = L.marker([place.lat, place.lon], { draggable: true, autoPan: true, title: place.lemma }).addTo(map);
+    pin.getElement().classList.add("map-pin");
+    const done = (lat, lng) => {
       element.classList.remove("moving");
-      save(place, e.latlng.lat, L.Util.wrapNum(e.latlng.lng, [-180, 180], true), "");
-    });
+      map.off("click", clicked);
+      save(place, lat, L.Util.wrapNum(lng, [-180, 180], true), "");
+    };
+    const clicked = (e) => done(e.latlng.lat, e.latlng.lng);
+    pin.on("dragend", () => done(pin.getLatLng().lat, pin.getLatLng().lng));
+    map.once("click", clicked);
   }
 
   // The time slider: places whose events began by the chosen year (all places at the far right).
