@@ -131,6 +131,9 @@ def test_lemmatize_phrase(phrase: str, category: str | None, expected: str) -> N
         # a regnal number is no word of the name: the forenames' usage still decides
         ("Jana Pawła II", None, "Jan Paweł II"),
         ("Bolesława I Chrobrego", None, "Bolesław I Chrobry"),
+        # the words of a name share one case: a forename read as a genitive carries an unknown surname with it
+        ("Henryka Reymana", None, "Henryk Reyman"),
+        ("Tadeusza Wolskiego", None, "Tadeusz Wolski"),
     ],
 )
 def test_names_unseen_in_training(phrase: str, category: str | None, expected: str) -> None:

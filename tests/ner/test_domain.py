@@ -67,6 +67,12 @@ def top_level(text: str) -> set[tuple[str, str, str]]:
     ("Artykuł przedrukował Kurjer Poranny.", ("Kurjer Poranny", "ORGANIZATION", "Kurjer Poranny")),
     ("W zawodach wystąpiła Kusocińszczówna.", ("Kusocińszczówna", "PERSON", "Kusocińszczówna")),
     ("Mieszkańcy przedmieścia zwanego Zarzeczówką protestowali.", ("Zarzeczówką", "PLACE", "Zarzeczówka")),
+    # a surname in capitals (a speaker in a report) is a person, as its title-case form; a city stays a place
+    ("Posiedzenie.\nMIEDZIŃSKI\nPanowie posłowie, sytuacja jest poważna.", ("MIEDZIŃSKI", "PERSON", "Miedziński")),
+    ("WARSZAWA. (PAT). Minister przyjął ambasadora.", ("WARSZAWA", "PLACE", "Warszawa")),
+    # a periodical cited with its issue's date is no person
+    ("Rząd milczy. Także Constitutionnel z 28. b. m. zarzuca Anglii, że dba o swój interes.",
+     ("Constitutionnel", "ORGANIZATION", "Constitutionnel")),
 ])
 def test_recognises(sentence: str, expected: tuple[str, str, str]) -> None:
     assert expected in top_level(sentence)

@@ -694,6 +694,7 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
     replaced = {m.index: _inflect(tokens[m.index], m, triple, cls, singular, m.index == first_word, by_usage)
                 for m in members}
     kept_indexes = [i for i in range(len(tokens)) if i not in dropped]
+    rules_forms = dict(replaced)
     for position, i in enumerate(kept_indexes):
         # another word of the head phrase Morfeusz knows fixes this one's case by agreement
         agreement = triple is not None and any(m.readings for m in members if m.index != i)
@@ -702,11 +703,37 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
             replaced[i] = lemma_edits.choose(lemma_edits.Choice(
                 tokens, i, cls, replaced.get(i, tokens[i].text), i in replaced, agreement, position,
                 len(kept_indexes)))
+    if cls == UNKNOWN and (triple is None or triple[1] == "nom"):
+        _share_ranked_case(tokens, members, replaced, rules_forms)
     kept = [tokens[i] for i in kept_indexes]
     cited = _joined(kept, {id(tokens[i]): form for i, form in replaced.items()})
     if rule == "forename_first" and _surname_first(kept):
         return " ".join(reversed(cited.split(" ")))
     return cited
+
+
+def _share_ranked_case(tokens: list[Token], members: list[_Member], replaced: dict[int, str],
+                       rules_forms: dict[int, str]) -> None:
+    """The words of one name stand in one case: where the ranker read a known word of the head phrase in
+    an oblique case the rules did not (Henryka as Henryk's genitive, not the woman's name), the unknown
+    words the rules left as written take that case too (Henryka Reymana → Henryk Reyman)."""
+    case = None
+    for member in members:
+        i = member.index
+        if i not in rules_forms or replaced.get(i) == rules_forms[i]:
+            continue
+        cases = {t[1] for r in member.readings for t in r.triples
+                 if r.interp.lemma.lower() == replaced[i].lower() and t[0] == "sg"} - {"nom"}
+        if len(cases) != 1 and cases != {"gen", "acc"}:  # one case, or the genitive-accusative of a person
+            continue
+        case = "gen" if "gen" in cases else cases.pop()
+        break
+    if case is None:
+        return
+    for member in members:
+        i = member.index
+        if not member.readings and replaced.get(i) == tokens[i].text:
+            replaced[i] = guess_base(tokens[i].text, UNKNOWN, f"{case}:sg")
 
 
 def _surname_first(tokens: list[Token]) -> bool:

@@ -102,6 +102,7 @@ class Lexicon:
     event_patterns: tuple[EventPattern, ...]
     event_macros: dict[str, frozenset[str]]
     aliases: dict[str, str]  # lower-cased name → canonical name
+    press_cues: frozenset[tuple[str, ...]]  # lemmas beside a periodical's title
 
 
 def _known_names() -> tuple[KnownName, ...]:
@@ -160,6 +161,7 @@ def load_lexicon() -> Lexicon:
         event_patterns=patterns,
         event_macros=macros,
         aliases=_aliases(),
+        press_cues=_word_list("press_cues.txt"),
     )
 
 

@@ -133,6 +133,10 @@ def _nkjp_mentions(sentence: Sentence, spans: list[NkjpSpan]) -> list[Mention]:
         if not tokens or len(tokens) == 1 and (is_ethnonym(tokens[0]) or _is_not_nominal(tokens[0])):
             continue
         entity_type, subtype = _NKJP_TYPES[span.label]
+        if len(tokens) == 1 and _is_shouted_person(tokens[0]):
+            entity_type, subtype = "PERSON", None  # MIEDZIŃSKI: a surname in capitals, no acronym or place
+        if entity_type == "PERSON" and _is_press_title(tokens, sentence.tokens):
+            entity_type, subtype = "ORGANIZATION", None
         if entity_type == "PERSON" and not any(has_qualifier(t, {"imię", "nazwisko"}) or is_unknown(t)
                                                for t in tokens):
             continue
@@ -162,6 +166,31 @@ def _is_not_nominal(token: Token) -> bool:
 
 def _is_shouted(token: Token) -> bool:
     return token.text[:1].isalpha() and token.text.isupper()
+
+
+def _is_press_title(tokens: list[Token], sentence: list[Token]) -> bool:
+    """A one-word name Morfeusz does not know beside a periodical's noun or a verb of reporting, or cited
+    with an issue's date (*pismo Constitutionnel*, *Constitutionnel donosi*, *Constitutionnel z 28. b. m.*),
+    is a newspaper's title, not a person."""
+    if len(tokens) != 1 or not is_unknown(tokens[0]):
+        return False
+    position = next(i for i, t in enumerate(sentence) if t is tokens[0])
+    following = [t.text for t in sentence[position + 1:position + 3]]
+    if len(following) == 2 and following[0] == "z" and following[1].isdigit():
+        return True
+    cues = load_lexicon().press_cues
+    beside = sentence[max(position - 1, 0):position] + sentence[position + 1:position + 2]
+    return any((strip_homonym(i.lemma).lower(),) in cues for t in beside for i in t.interps)
+
+
+def _is_shouted_person(token: Token) -> bool:
+    """A word in capitals (a heading, a speaker in a report) whose only proper-name readings are a forename's
+    or a surname's is read as its title-case form would be: a person (*MIEDZIŃSKI*, *BECK*; not *WARSZAWA*)."""
+    if not (_is_shouted(token) and len(token.text) > 1):
+        return False
+    proper = [i for i in token.interps if i.lemma[:1].isupper() and not strip_homonym(i.lemma).isupper()]
+    personal = {"imię", "nazwisko"}
+    return bool(proper) and all(personal.intersection(i.quals) and personal.issuperset(i.quals) for i in proper)
 
 
 def _is_headline_words(mention: Mention, sentence: list[Token]) -> bool:
