@@ -151,3 +151,13 @@ def _call(app: WebApp, path: str, query: str) -> str:
 def test_any_query_parameters_are_answered(app: WebApp, path: str, parameters: dict[str, str]) -> None:
     status = _call(app, path, urlencode(parameters))
     assert status.split()[0] in ("200", "400", "404"), (path, parameters, status)
+
+
+@pytest.mark.parametrize("data", [b"\xed\xa0\x80", b"abc \xe0\x80\x80 def", b"\xed\xbf\xbf\xc5\x82"])
+def test_encoded_surrogates_and_overlong_forms_decode_or_fail_cleanly(data: bytes) -> None:
+    try:
+        text = decode(data)
+    except InputError as error:
+        assert "\n" not in str(error)
+        return
+    text.encode("utf-8")

@@ -88,7 +88,8 @@ def _has_utf8_letters(data: bytes) -> bool:
     """Whether the bytes hold Polish letters (or Polish quotes and dashes) in UTF-8; cp1250/ISO-8859-2 text
     does not (there a Polish letter is one high byte; the two-byte pairs an all-capitals word may form,
     like ÓŁ, decode to no Polish letter)."""
-    return any(match.group().decode("utf-8") in _UTF8_SIGNS for match in _UTF8_MULTIBYTE.finditer(data))
+    # the byte pattern also admits encoded surrogates and overlong forms, which decode to no sign
+    return any(match.group().decode("utf-8", "replace") in _UTF8_SIGNS for match in _UTF8_MULTIBYTE.finditer(data))
 
 
 _UTF8_SIGNS = _POLISH_LETTERS | set("„”–—…«»")
