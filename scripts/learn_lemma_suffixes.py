@@ -19,8 +19,11 @@ It also counts, over the NKJP training text, how often a form shared by several 
 each (``lemma_name_usage.tsv``: *Polski* is mostly Polska's, *Edwarda* Edward's), where the name's label
 or the surname agreeing with a forename allows one of them only.
 
+``--corrections FILE`` adds the base-form pairs of a ``kronika corrections export`` file to the suffix
+rules' examples (no case is known for them: words Morfeusz does not know count under ``*``, as in training).
+
     python scripts/learn_lemma_suffixes.py [--train PATH] [--out PATH] [--genders-out PATH]
-                                          [--usage-out PATH] [--nkjp PATH]
+                                          [--usage-out PATH] [--nkjp PATH] [--corrections FILE]
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ import gzip
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
+
+from corrections_file import base_form_pairs
 
 from kronika.morph import get_morphology
 from kronika.morph.analyzer import expand_tag
@@ -184,10 +189,12 @@ def write_name_usage(counts: Counter, out: Path) -> int:
     return len(lines) - 5
 
 
-def learn(train: Path) -> dict[Key, Counter]:
+def learn(train: Path, corrections: Path | None = None) -> dict[Key, Counter]:
     counts: dict[Key, Counter] = defaultdict(Counter)
     lemmas: dict[str, str] = {}
     morphology = get_morphology()
+    if corrections:
+        add_corrections(counts, lemmas, base_form_pairs(corrections))
     with train.open(encoding="utf-8") as handle:
         for lemma, orth, _bases, ctags, _spaces, category in map(read_row, handle):
             cls = name_class(category)
@@ -205,6 +212,23 @@ def learn(train: Path) -> dict[Key, Counter]:
                 lemmas.setdefault(base, cls)
     add_paradigms(counts, lemmas)
     return counts
+
+
+def add_corrections(counts: dict[Key, Counter], lemmas: dict[str, str],
+                    pairs: list[tuple[str, str, str | None]]) -> None:
+    """Count the base-form pairs people corrected, word by word where form and base have as many words."""
+    morphology = get_morphology()
+    for text, lemma, category in pairs:
+        cls = name_class(category)
+        cls = "other" if cls in ("adjective", "unknown") else cls
+        forms, bases = _WORD.findall(text), _WORD.findall(lemma)
+        if len(forms) != len(bases):
+            continue
+        for form, base in zip(forms, bases, strict=True):
+            if form[:1].isupper() and form.isalpha() and base.isalpha():
+                if all(i.tag == "ign" for i in morphology.analyse(form)):
+                    count(counts, cls, "*", form, base)
+                lemmas.setdefault(base, cls)
 
 
 def add_paradigms(counts: dict[Key, Counter], lemmas: dict[str, str]) -> None:
@@ -273,8 +297,11 @@ def main() -> None:
     parser.add_argument("--usage-out", type=Path, default=USAGE_OUT)
     parser.add_argument("--nkjp", type=Path, default=NKJP_TRAIN)
     parser.add_argument("--min-count", type=int, default=MIN_COUNT)
+    parser.add_argument("--corrections", type=Path, metavar="FILE",
+                        help="a `kronika corrections export` file: its base-form pairs "
+                        "are added to the suffix rules' examples")
     args = parser.parse_args()
-    written = write(learn(args.train), args.out, args.min_count)
+    written = write(learn(args.train, args.corrections), args.out, args.min_count)
     print(f"{written} rules → {args.out}")
     written = write_genders(learn_adjective_genders(args.train), args.genders_out)
     print(f"{written} category genders → {args.genders_out}")

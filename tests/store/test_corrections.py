@@ -234,6 +234,20 @@ def test_split_gives_a_mention_its_own_entity_and_survives_reanalysis(stored: tu
     assert store.entities(ref="place:lwow-zamarstynow") == []
 
 
+def test_an_entity_left_without_mentions_by_a_split_is_not_listed(stored: tuple[Store, str]) -> None:
+    store, document = stored
+    krakow = _entity_ref(store, "Krak")
+    start, end = _span("Kraków")
+    split = library.correct(store, "split", {"start": start, "end": end}, {"lemma": "Kraków Podgórze"}, "Ewa",
+                            document)
+    listed = [e.ref for e in store.entities()]
+    assert krakow not in listed and "place:krakow-podgorze" in listed
+    assert krakow not in [e.ref for e in store.entities(type="PLACE")]
+    assert store.entities(ref=krakow)[0].mentions == 0  # still there, for the undo
+    library.undo(store, split.id, "Ewa")
+    assert krakow in [e.ref for e in store.entities()]
+
+
 def test_a_split_keeping_the_name_has_a_ref_of_its_own(stored: tuple[Store, str]) -> None:
     store, document = stored
     lwow = _entity_ref(store, "Lw")

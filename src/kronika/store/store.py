@@ -340,7 +340,9 @@ class Store:
     def entities(self, ref: str | None = None, type: str | None = None, name: str | None = None,
                  limit: int | None = None) -> list[EntityRecord]:
         """Canonical entities, most mentioned first; ``ref`` matches any ref or geo key of an entity,
-        ``name`` its base form (in any case form for places: *Lwowie*)."""
+        ``name`` its base form (in any case form for places: *Lwowie*). Without ``ref``, entities no mention
+        names any more (left behind by a split, or by a re-analysis) are not listed: kept only so that the
+        correction can be undone."""
         e, m, r = schema.entities, schema.mentions, schema.entity_refs
         query = select(e).order_by(e.c.id)
         with self.engine.connect() as connection:
@@ -365,6 +367,8 @@ class Store:
                     aliases.setdefault(row.entity_id, []).append(row.ref)
         records = [EntityRecord(row.id, row.ref, row.type, row.lemma, _geo(row), tuple(aliases.get(row.id, ())),
                                 *counts.get(row.id, (0, 0))) for row in rows]
+        if ref is None:
+            records = [record for record in records if record.mentions]
         records.sort(key=lambda record: (-record.mentions, record.id))
         return records[:limit] if limit is not None else records
 
