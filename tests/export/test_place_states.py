@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from rdflib import Graph
 
 from kronika.export import place_details
 from kronika.export.place_details import states_then
 from kronika.export.snapshot import StoreSnapshot
+from kronika.export.store_export import render_snapshot
 from kronika.model import Document
 from kronika.pipeline import analyze
 from kronika.store import Store
 
+XSD = "http://www.w3.org/2001/XMLSchema#"
 DOCUMENTS = [  # (id, text, date): Lwów under Austria, then in Poland, twice on one day, once with a year only
     ("a", "We Lwowie otwarto wystawę rolniczą.", "1902-11-29"),
     ("b", "We Lwowie otwarto targi wschodnie.", "1936-09-01"),
@@ -64,3 +67,19 @@ def test_identical_to_asking_every_document(snapshot: StoreSnapshot) -> None:
                 expected.setdefault(state, set()).add(analysis.document.dct or date)
         assert states_then(snapshot, place) == {
             state: sorted(days) for state, days in sorted(expected.items(), key=lambda item: min(item[1]))}
+
+
+def test_rdf_gives_a_place_its_state_in_1939_and_on_each_document_date(snapshot: StoreSnapshot) -> None:
+    graph = Graph().parse(data=render_snapshot(snapshot, "ttl"), format="turtle")
+    rows = graph.query("""
+        PREFIX crm: <http://www.cidoc-crm.org/cidoc-crm/>
+        PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?state ?day WHERE {
+            ?place rdfs:label "Lwów"@pl ; crm:P89_falls_within ?within .
+            ?within a sem:Temporary ; rdf:value [ a crm:E53_Place, sem:Place ; rdfs:label ?state ] ;
+                    sem:hasTimeStamp ?day . }""")
+    assert {(str(state), str(day), str(day.datatype)) for state, day in rows} == {
+        ("Poland", "1939-08", f"{XSD}gYearMonth"), ("Austrian Empire", "1850", f"{XSD}gYear"),
+        ("Austria-Hungary", "1902-11-29", f"{XSD}date"), ("Poland", "1936-09-01", f"{XSD}date")}
