@@ -94,12 +94,14 @@ def place_details(entity: EntityRecord) -> PlaceDetails | None:
 
 def states_then(snapshot: StoreSnapshot, entity: EntityRecord) -> dict[str, list[str]]:
     """The state that held the place on the date of each document naming it → those dates, in date order:
-    Lwów → {"Austria-Hungary": ["1902-11-29"], "Poland": ["1936-09-01"]}."""
+    Lwów → {"Austria-Hungary": ["1902-11-29"], "Poland": ["1936-09-01"]}. The state is looked up once
+    per distinct date."""
     place = gazetteer_place(entity)
-    days: dict[str, set[str]] = {}
-    for analysis in snapshot.analyses.values() if place else ():
-        date = full_date(analysis.document.dct)
-        if date and any(mention.ref == entity.ref for mention in analysis.entities) and (
-                state := country_then(place, date)):
-            days.setdefault(state, set()).add(analysis.document.dct or date)
-    return {state: sorted(found) for state, found in sorted(days.items(), key=lambda item: min(item[1]))}
+    if place is None:
+        return {}
+    days: dict[str, list[str]] = {}
+    for dct in snapshot.dates_naming(entity.ref):
+        date = full_date(dct)
+        if date and (state := country_then(place, date)):
+            days.setdefault(state, []).append(dct)  # dates come sorted, so states come by their first date
+    return days

@@ -16,19 +16,25 @@ serialised as Turtle or JSON-LD.
   OWL-Time ``time:Instant`` (one day, ``time:inXSDDate``) or ``time:Interval`` with
   ``time:hasBeginning``/``time:hasEnd`` instants; provenance by ``prov:wasDerivedFrom`` the sentence
   and ``crm:P70i_is_documented_in``;
-- places: ``crm:E53_Place`` with WGS84 ``lat``/``long`` and ``owl:sameAs`` GeoNames when known;
+- places: ``crm:E53_Place`` with WGS84 ``lat``/``long`` and ``owl:sameAs`` GeoNames when known; the
+  state that held a place in August 1939 and on the dates of the documents naming it as
+  ``crm:P89_falls_within`` a SEM constraint (``sem:Temporary``, the pattern SEM qualifies any property in
+  time with) whose ``rdf:value`` is the state (a ``crm:E53_Place``) and whose ``sem:hasTimeStamp`` are
+  those dates;
 - human corrections: an entity, mention or event a person corrected is ``prov:wasAttributedTo`` that
   person (a ``prov:Person``) with ``prov:generatedAtTime`` the time of the correction.
 """
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
 from rdflib.term import Node
 
 from kronika.export.modality import ASSERTED, happened
-from kronika.export.place_details import place_details
+from kronika.export.place_details import place_details, states_then
 from kronika.export.snapshot import Iris, StoreSnapshot
 from kronika.model import Analysis
 from kronika.store import Argument, EntityRecord, EventRecord
@@ -51,6 +57,8 @@ CRM_CLASS = {"PERSON": CRM.E21_Person, "ORGANIZATION": CRM.E74_Group, "MILITARY_
              "COUNTRY": CRM.E53_Place, "PLACE": CRM.E53_Place, "EVENT": CRM.E5_Event,
              "DOCUMENT": CRM.E31_Document}
 AGENT_ROLE = "agent"
+MONTH_1939 = "1939-08"  # the gazetteer's country_1939 is the state of August 1939
+DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}  # a document date as precise as it is given
 
 
 def _span(graph: Graph, iris: Iris, analysis: Analysis, start: int, end: int, kind: URIRef) -> URIRef:
@@ -116,6 +124,27 @@ def _add_entity(graph: Graph, iris: Iris, entity: EntityRecord, mark: Mark | Non
         details = place_details(entity)
         if details and details.geonames_id:
             graph.add((node, OWL.sameAs, URIRef(GEONAMES.format(details.geonames_id))))
+
+
+def _add_states(graph: Graph, iris: Iris, snapshot: StoreSnapshot, entity: EntityRecord) -> None:
+    """The state that held the place in August 1939 and on the dates of the documents naming it, each in
+    time by a ``sem:Temporary``: a plain ``P89_falls_within`` would say the place lay in all of them at once."""
+    node = URIRef(iris.entity(entity.ref))
+    details = place_details(entity)
+    held = [(f"{node}/state-1939", details.country_1939, [MONTH_1939])] if details and details.country_1939 else []
+    held += [(f"{node}/state-then/{quote(state, safe='')}", state, days)
+             for state, days in states_then(snapshot, entity).items()]
+    for within, state, days in held:
+        state_node = URIRef(iris.vocabulary("state", state))
+        graph.add((state_node, RDF.type, CRM.E53_Place))
+        graph.add((state_node, RDF.type, SEM.Place))
+        graph.add((state_node, RDFS.label, Literal(state, lang="en")))
+        constraint = URIRef(within)
+        graph.add((node, CRM.P89_falls_within, constraint))
+        graph.add((constraint, RDF.type, SEM.Temporary))
+        graph.add((constraint, RDF.value, state_node))
+        for day in days:
+            graph.add((constraint, SEM.hasTimeStamp, Literal(day[:10], datatype=DATE_TYPES.get(len(day[:10])))))
 
 
 def _argument_node(graph: Graph, iris: Iris, argument: Argument) -> Node:
@@ -223,6 +252,8 @@ def snapshot_to_graph(snapshot: StoreSnapshot, iris: Iris) -> Graph:
         _add_document(graph, iris, analysis, snapshot.human)
     for entity in snapshot.entities.values():
         _add_entity(graph, iris, entity, snapshot.human.refs.get(entity.ref))
+        if entity.geo:
+            _add_states(graph, iris, snapshot, entity)
     for event in snapshot.events:
         if event.document in snapshot.analyses and happened(event.modality):
             _add_event(graph, iris, snapshot.analyses[event.document], event, snapshot.event_edtf(event),

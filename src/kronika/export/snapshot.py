@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import quote
 
 from kronika.edtf import timex_to_edtf
@@ -68,6 +69,21 @@ class StoreSnapshot:
     def places(self) -> list[EntityRecord]:
         """Canonical entities with coordinates (places; countries and regions when geocoded)."""
         return [entity for entity in self.entities.values() if entity.geo]
+
+    @cached_property
+    def _dates_by_ref(self) -> dict[str, list[str]]:
+        # One pass over every mention, so an export asking for each place's dates stays linear.
+        dates: dict[str, set[str]] = {}
+        for analysis in self.analyses.values():
+            if dct := analysis.document.dct:
+                for mention in analysis.entities:
+                    if mention.ref:
+                        dates.setdefault(mention.ref, set()).add(dct)
+        return {ref: sorted(found) for ref, found in dates.items()}
+
+    def dates_naming(self, ref: str) -> list[str]:
+        """The distinct dates (DCT) of the documents naming an entity, earliest first."""
+        return self._dates_by_ref.get(ref, [])
 
     def sentence_at(self, document_id: str, offset: int) -> Sentence | None:
         sentences = self.analyses[document_id].sentences
