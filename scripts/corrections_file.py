@@ -11,7 +11,7 @@ from typing import Any
 
 # the fields each kind of row must carry to be used (the export writes more)
 REQUIRED = {
-    "span": ("document", "start", "end", "text", "type"),
+    "span": ("document", "start", "end", "text", "type", "sentence", "mentions"),
     "base_form": ("form", "lemma", "type"),
     "timex": ("document", "start", "end", "text", "value"),
     "gazetteer": ("name", "lat", "lon", "ref"),

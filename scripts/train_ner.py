@@ -2,11 +2,17 @@
 
     python scripts/train_ner.py                       # train split → src/kronika/ner/models/
     python scripts/train_ner.py --docs 400 -o /tmp/m.crfsuite   # a quick subset for feature work
+    python scripts/train_ner.py --corrections corrections.jsonl  # + the sentences people corrected
 
 The held-out development documents of the train split (``statistical.is_held_out``, 1 in 16) are left
 out, so that ``bench/poleval_ner.py --split dev`` scores the model on text it was not trained on;
 ``--with-held-out`` adds them back for the shipped model once the recipe is chosen. The NKJP dev split
 is locked (scored only to report, never trained or tuned on).
+
+``--corrections FILE`` (a ``kronika corrections export``) adds the sentence of every ``span`` row, labelled
+with the mentions it has after the corrections, top-level NKJP labels only (:data:`NKJP_LABELS`); a sentence
+with a name of a type NKJP has no label for (a military unit, an event, a document) or a name that does not
+end on a token boundary is left out.
 
 Single process, ~1.1 M tokens; see src/kronika/ner/models/README.md for the recorded run.
 """
@@ -16,14 +22,50 @@ from __future__ import annotations
 import argparse
 import time
 from pathlib import Path
+from typing import Any
 
 import pycrfsuite
+from corrections_file import read_rows
 
 from kronika.ner.features import sentence_features
-from kronika.ner.statistical import MODEL_NAME, is_held_out, read_nkjp_iob
+from kronika.ner.statistical import MODEL_NAME, IobSentence, is_held_out, read_nkjp_iob
+from kronika.text.segment import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / ".." / "shared" / "data" / "nkjp-ner"
+# our entity type (and subtype) → the top-level NKJP label; NKJP names streets and squares geogName
+NKJP_LABELS = {"PERSON": "persName", "PLACE": "placeName", "COUNTRY": "placeName", "ORGANIZATION": "orgName"}
+NKJP_SUBTYPE_LABELS = {("PLACE", "street"): "geogName"}
+
+
+def correction_sentences(path: Path) -> tuple[list[IobSentence], int]:
+    """The distinct sentences of the file's ``span`` rows as training sentences, and how many were left out."""
+    sentences: dict[tuple[str, int], IobSentence | None] = {}
+    for row in read_rows(path, "span"):
+        key = (row["document"], row["sentence"]["start"])
+        if key not in sentences:
+            sentences[key] = _labelled(row["sentence"], row["mentions"])
+    kept = [sentence for sentence in sentences.values() if sentence is not None]
+    return kept, len(sentences) - len(kept)
+
+
+def _labelled(sentence: dict[str, Any], mentions: list[dict[str, Any]]) -> IobSentence | None:
+    tokens = tokenize(sentence["text"])
+    labels = ["O"] * len(tokens)
+    taken = -1  # the end of the last outermost name: names inside it have no top-level label
+    for mention in sorted(mentions, key=lambda m: (m["start"], -m["end"])):
+        start, end = mention["start"] - sentence["start"], mention["end"] - sentence["start"]
+        if start < taken:
+            continue
+        label = NKJP_SUBTYPE_LABELS.get((mention["type"], mention.get("subtype"))) or NKJP_LABELS.get(mention["type"])
+        inside = [i for i, token in enumerate(tokens) if start <= token.start and token.end <= end]
+        if label is None or not inside or tokens[inside[0]].start != start or tokens[inside[-1]].end != end:
+            return None
+        labels[inside[0]] = f"B-{label}"
+        for i in inside[1:]:
+            labels[i] = f"I-{label}"
+        taken = end
+    return IobSentence([token.text for token in tokens], labels)
 
 
 def main() -> None:
@@ -40,6 +82,8 @@ def main() -> None:
     parser.add_argument("--iterations", type=int, default=100, help="L-BFGS iterations or perceptron epochs")
     parser.add_argument("--verbose", action="store_true", help="print every L-BFGS iteration")
     parser.add_argument("--min-freq", type=float, default=2, help="drop features seen fewer times")
+    parser.add_argument("--corrections", type=Path, metavar="FILE",
+                        help="a `kronika corrections export` file: the sentences of its span rows are added")
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -59,6 +103,14 @@ def main() -> None:
             trainer.append(sentence_features(sentence.forms), sentence.labels)
             sentences += 1
             tokens += len(sentence.forms)
+    if args.corrections:
+        corrected, left_out = correction_sentences(args.corrections)
+        for sentence in corrected:
+            trainer.append(sentence_features(sentence.forms), sentence.labels)
+            tokens += len(sentence.forms)
+        sentences += len(corrected)
+        print(f"+ {len(corrected)} corrected sentences ({left_out} left out: a name with no NKJP label "
+              "or off the token boundaries)", flush=True)
     print(f"features for {documents} docs, {sentences} sentences, {tokens} tokens "
           f"in {time.perf_counter() - started:.0f} s", flush=True)
     args.output.parent.mkdir(parents=True, exist_ok=True)

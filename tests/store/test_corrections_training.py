@@ -101,3 +101,58 @@ def test_an_export_is_read_back(store: Store, tmp_path: Path) -> None:
                     "Ewa", document)
     path = _write(tmp_path, list(library.training_rows(store)))
     assert ("Zbaraża", "Zbaraż", "PLACE") in _script("corrections_file").base_form_pairs(path)
+
+
+def _span(sentence: str, offset: int, mentions: list[tuple[str, str, str | None]], correction: int = 3) -> dict:
+    """A span row of a sentence starting at ``offset``: its mentions are (text, type, subtype)."""
+    found = [{"start": offset + sentence.index(text), "end": offset + sentence.index(text) + len(text), "text": text,
+              "type": entity_type, "subtype": subtype} for text, entity_type, subtype in mentions]
+    first = found[0] if found else {"start": offset, "end": offset + 1, "text": sentence[0], "type": None}
+    return {**BASE, "correction": correction, "kind": "span", "document": "d", "start": first["start"],
+            "end": first["end"], "text": first["text"], "type": first["type"],
+            "sentence": {"start": offset, "end": offset + len(sentence), "text": sentence}, "mentions": found}
+
+
+def test_span_rows_become_nkjp_training_sentences(tmp_path: Path) -> None:
+    pytest.importorskip("pycrfsuite")
+    trainer = _script("train_ner")
+    named = "Hetman Jan Tarnowski stanął w Krakowie przy ulicy Floriańskiej."
+    rows = [
+        _span(named, 100, [("Jan Tarnowski", "PERSON", None), ("Tarnowski", "PERSON", None),
+                           ("Krakowie", "PLACE", "settlement"), ("Floriańskiej", "PLACE", "street")]),
+        _span(named, 100, [("Krakowie", "PLACE", None)], correction=4),  # the same sentence: read once
+        _span("Pułk ułanów wkroczył do Lwowa.", 0, [("Pułk ułanów", "MILITARY_UNIT", None),
+                                                  ("Lwowa", "PLACE", None)]),  # no NKJP label: left out
+        _span("Nikt tu nie przyszedł.", 200, []),  # a deleted false name: a sentence without names
+    ]
+    sentences, left_out = trainer.correction_sentences(_write(tmp_path, rows))
+    assert left_out == 1
+    first, empty = sentences
+    assert list(zip(first.forms, first.labels, strict=True)) == [
+        ("Hetman", "O"), ("Jan", "B-persName"), ("Tarnowski", "I-persName"), ("stanął", "O"), ("w", "O"),
+        ("Krakowie", "B-placeName"), ("przy", "O"), ("ulicy", "O"), ("Floriańskiej", "B-geogName"), (".", "O")]
+    assert empty.labels == ["O"] * 5
+    off_token = _span("Do Krakowa.", 0, [("Krakow", "PLACE", None)])  # a name ending inside a word
+    assert trainer.correction_sentences(_write(tmp_path, [off_token])) == ([], 1)
+    older = {key: value for key, value in rows[0].items() if key not in ("sentence", "mentions")}
+    with pytest.raises(SystemExit, match="a span row without sentence, mentions"):
+        trainer.correction_sentences(_write(tmp_path, [older]))
+
+
+def test_exported_span_rows_carry_their_sentence(store: Store, tmp_path: Path) -> None:
+    pytest.importorskip("pycrfsuite")
+    text = "Był deszcz. Wojska weszły do Zbaraża 17 września 1939 roku."
+    document = store.ingest(analyze(Document(content_id(text), text, "1939-10-01", "Notatka", "n.txt")))
+    start = text.index("Zbaraża")
+    library.correct(store, "add", {"start": start, "end": start + 7}, {"type": "PLACE", "lemma": "Zbaraż"},
+                    "Ewa", document)
+    [span] = [row for row in library.training_rows(store) if row["kind"] == "span"]
+    sentence_start = text.index("Wojska")
+    assert span["sentence"] == {"start": sentence_start, "end": len(text), "text": text[sentence_start:]}
+    assert [(m["start"], m["end"], m["text"], m["type"]) for m in span["mentions"]] == [
+        (start, start + 7, "Zbaraża", "PLACE")]
+    library.correct(store, "delete", {"start": start, "end": start + 7}, {}, "Ewa", document)
+    negative = [row for row in library.training_rows(store) if row.get("negative")]
+    assert [(row["sentence"]["start"], row["mentions"]) for row in negative] == [(sentence_start, [])]
+    [sentence], left_out = _script("train_ner").correction_sentences(_write(tmp_path, [span]))
+    assert left_out == 0 and sentence.labels[sentence.forms.index("Zbaraża")] == "B-placeName"

@@ -258,7 +258,8 @@ def training_rows(store: Store) -> Iterator[dict[str, Any]]:
             target, value = record.target, record.value
             if record.kind == "add":
                 yield {**base, "kind": "span", "document": record.document, "start": target["start"],
-                       "end": target["end"], "text": target["text"], "type": value["type"]}
+                       "end": target["end"], "text": target["text"], "type": value["type"],
+                       **_sentence_context(connection, record.document, target["start"])}
                 yield {**base, "kind": "base_form", "form": target["text"], "lemma": value["lemma"],
                        "type": value["type"]}
             elif record.kind == "split":
@@ -269,7 +270,8 @@ def training_rows(store: Store) -> Iterator[dict[str, Any]]:
                            "end": target["end"]}
             elif record.kind == "delete":
                 yield {**base, "kind": "span", "document": record.document, "start": target["start"],
-                       "end": target["end"], "text": target["text"], "type": None, "negative": True}
+                       "end": target["end"], "text": target["text"], "type": None, "negative": True,
+                       **_sentence_context(connection, record.document, target["start"])}
             elif record.kind == "entity":
                 for mention in _entity_mentions(connection, target["ref"]):
                     yield {**base, "kind": "base_form", "form": mention.text, "lemma": mention.lemma,
@@ -289,6 +291,23 @@ def training_rows(store: Store) -> Iterator[dict[str, Any]]:
                        "authority": value["authority"]}
             elif record.kind == "event":
                 yield {**base, "kind": "event", "document": record.document, **target, **value}
+
+
+def _sentence_context(connection: Connection, document: str | None, offset: int) -> dict[str, Any]:
+    """The sentence around a span row and every mention now in it (the machine's, as the human decisions
+    left them), offsets in the document: enough to make the row a training sentence on its own."""
+    s, m = schema.sentences, schema.mentions
+    sentence = connection.execute(select(s.c.start, s.c.end).where(
+        s.c.document_id == document, s.c.start <= offset, s.c.end > offset)).first()
+    text = _document_text(connection, document)
+    if sentence is None or text is None:
+        return {}
+    mentions = connection.execute(select(m.c.start, m.c.end, m.c.text, m.c.type, m.c.subtype).where(
+        m.c.document_id == document, m.c.start >= sentence.start, m.c.end <= sentence.end)
+        .order_by(m.c.start, m.c.end.desc(), m.c.id)).all()
+    return {"sentence": {"start": sentence.start, "end": sentence.end, "text": text[sentence.start:sentence.end]},
+            "mentions": [{"start": row.start, "end": row.end, "text": row.text, "type": row.type,
+                          "subtype": row.subtype} for row in mentions]}
 
 
 # --- validation ---------------------------------------------------------------------------------------
