@@ -79,21 +79,19 @@ def place_feature(snapshot: StoreSnapshot, iris: Iris, place: EntityRecord) -> d
     naming_documents: list[str] = []
     states = states_then(snapshot, place)
     state_on = {day: state for state, days in states.items() for day in days}
-    for document_id, analysis in snapshot.analyses.items():
-        for mention in analysis.entities:
-            if mention.ref == place.ref:
-                naming_documents.append(document_id)
-                citation = _citation(snapshot, iris, document_id, mention.start, mention.end)
-                if state := state_on.get(analysis.document.dct or ""):
-                    citation["country_then"] = state
-                names.setdefault(mention.lemma, []).append(citation)
+    for document_id, mention in snapshot.mentions_of(place.ref):
+        naming_documents.append(document_id)
+        citation = _citation(snapshot, iris, document_id, mention.start, mention.end)
+        if state := state_on.get(snapshot.analyses[document_id].document.dct or ""):
+            citation["country_then"] = state
+        names.setdefault(mention.lemma, []).append(citation)
     toponyms = [{"toponym": lemma, "lang": "pl", "citations": citations}
                 for lemma, citations in names.items()]
     if details and details.geonames_id and geo.get("name") and geo["name"] not in names:
         toponyms.append({"toponym": geo["name"], "citations": [
             {"label": "GeoNames", "@id": GEONAMES.format(details.geonames_id)}]})
 
-    events = [e for e in snapshot.events if happened(e.modality) and any(p.ref == place.ref for p in e.places)]
+    events = [e for e in snapshot.events_at(place.ref) if happened(e.modality)]
     spans = [span for span in map(timespan, events) if span] + attestation_spans(snapshot, naming_documents)
     unique_spans = list({repr(span): span for span in spans}.values())
     properties: dict[str, Any] = {

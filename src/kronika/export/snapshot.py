@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from kronika.edtf import timex_to_edtf
 from kronika.errors import KronikaError
-from kronika.model import Analysis, Sentence
+from kronika.model import Analysis, Entity, Sentence
 from kronika.store import DocumentRecord, EntityRecord, EventRecord, Store
 from kronika.store.corrections import HumanMarks, Mark, human_marks
 
@@ -84,6 +84,32 @@ class StoreSnapshot:
     def dates_naming(self, ref: str) -> list[str]:
         """The distinct dates (DCT) of the documents naming an entity, earliest first."""
         return self._dates_by_ref.get(ref, [])
+
+    @cached_property
+    def _mentions_by_ref(self) -> dict[str, list[tuple[str, Entity]]]:
+        # One pass over every mention, so an export citing each place's mentions stays linear.
+        found: dict[str, list[tuple[str, Entity]]] = {}
+        for document_id, analysis in self.analyses.items():
+            for mention in analysis.entities:
+                if mention.ref:
+                    found.setdefault(mention.ref, []).append((document_id, mention))
+        return found
+
+    def mentions_of(self, ref: str) -> list[tuple[str, Entity]]:
+        """(document id, mention) of every mention of an entity, in document and text order."""
+        return self._mentions_by_ref.get(ref, [])
+
+    @cached_property
+    def _events_by_place(self) -> dict[str, list[EventRecord]]:
+        found: dict[str, list[EventRecord]] = {}
+        for event in self.events:
+            for ref in dict.fromkeys(place.ref for place in event.places if place.ref):  # an event once a place
+                found.setdefault(ref, []).append(event)
+        return found
+
+    def events_at(self, ref: str) -> list[EventRecord]:
+        """The events with the entity among their places, in the order of :attr:`events`."""
+        return self._events_by_place.get(ref, [])
 
     def sentence_at(self, document_id: str, offset: int) -> Sentence | None:
         sentences = self.analyses[document_id].sentences
