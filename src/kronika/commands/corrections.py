@@ -42,8 +42,9 @@ def list_corrections(document: str | None, db_url: str | None, as_json: bool) ->
               help="JSON lines, one training example a line.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
 def export(db_url: str | None, export_format: str, output: str | None) -> None:
-    """Active corrections as JSON lines of training data: "span" (NKJP-style, "negative" for a false
-    entity), "base_form" pairs, "timex" (TIMEX3) pairs, "gazetteer" rows, "event" judgements."""
+    """Active corrections as JSON lines of training data: "span" (NKJP-style, with its sentence and the
+    names now in it; "negative" for a false entity), "base_form" pairs, "timex" (TIMEX3) pairs,
+    "gazetteer" rows, "event" judgements."""
     with Store.open(db_url) as store:
         rendered = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in library.training_rows(store))
     if output is None:
