@@ -236,8 +236,9 @@ class Reader:
         return [e for e in found if not self._mentioned(e.lemma, e.text)]
 
     def _surname_after(self, passage: Passage, entity: Entity) -> Entity:
-        """An abbreviated first name the name stage took for the whole name (*p. Wład. Kosiński* → *Wład*)
-        reaches over the capitalised surname after its dot."""
+        """An abbreviated first name or an initial the name stage took for the whole name (*p. Wład.
+        Kosiński* → *Wład*, *p. A. Lipka* with *Lipka* a town) reaches over the capitalised word after its
+        dot."""
         if entity.type != "PERSON" or len(entity.text) > ABBREVIATED_NAME or not entity.text.isalpha():
             return entity
         text = passage.analysis.document.text
@@ -245,7 +246,7 @@ class Reader:
         if len(tokens) < 2 or tokens[0].text != "." or not tokens[1].text[:1].isupper():
             return entity
         surname = tokens[1]
-        if not surname.text.isalpha() or any(e.start <= surname.start < e.end for e in passage.analysis.entities):
+        if not surname.text.isalpha():
             return entity
         return replace(entity, end=surname.end, text=text[entity.start:surname.end],
                        lemma=f"{entity.lemma}. {strip_homonym(surname.lemma or surname.text)}")

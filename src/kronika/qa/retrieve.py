@@ -26,9 +26,9 @@ ABBREVIATION = 5  # at most this many letters in an abbreviation the splitter to
 
 def _cut_after_abbreviation(sentence: Sentence, following: Sentence, names: set[int]) -> bool:
     """Whether the splitter ended ``sentence`` at the dot of an abbreviation its list does not hold (it
-    knows titles, *d.*, *leg.* and abbreviated first names): a short word the dictionary does not know
-    (*Wróbl. Jan*) or a short noun before a name or a verbless piece of a few words (*dyrek. |
-    Wróblewskiego.*)."""
+    knows titles, *d.*, *leg.* and abbreviated first names): a single letter (an initial written apart
+    from its dot, *p. A . Lipka*), a short word the dictionary does not know (*Wróbl. Jan*) or a short
+    noun before a name or a verbless piece of a few words (*dyrek. | Wróblewskiego.*)."""
     tokens = sentence.tokens
     if len(tokens) < 2 or tokens[-1].text != "." or not following.tokens:
         return False
@@ -36,7 +36,7 @@ def _cut_after_abbreviation(sentence: Sentence, following: Sentence, names: set[
     if not word.isalpha() or len(word) > ABBREVIATION:
         return False
     readings = {i.pos for i in get_morphology().analyse(word)}
-    if readings <= {"ign", "brev", "romandig"}:
+    if len(word) == 1 or readings <= {"ign", "brev", "romandig"}:
         return True
     first = following.tokens[0]
     return readings <= {"subst", "depr", "ign", "brev"} and (first.start in names or _fragment(following))
