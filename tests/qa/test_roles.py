@@ -35,6 +35,7 @@ NOTES = [
     ("1930-05-18", "Do sądu w Radomiu stawił się wczoraj oskarżony."),
     ("1930-05-19", "W zeszłym roku utonęło w Wiśle 31 mężczyzn i 6 kobiet, ogółem 37 osób."),
     ("1930-05-20", "Z Gdyni wypłynęło wczoraj sześciu marynarzy, których wysłano do Argentyny na budowę portu."),
+    ("1930-05-21", "Adres redakcji: Kalisz, ul. Długa 5. Wydawcą kalendarza jest p. B . Wiśniewski."),
 ]
 
 
@@ -57,6 +58,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     ("Kto stanął na czele biura komitetu wystawy?", "Kosiński"),  # "Wład." cut off by the splitter
     ("Gdzie odbyło się zebranie cechów?", "gmachu starostwa"),  # the phrase a relative "gdzie" refers to
     ("Ile zebrali parafianie na odbudowę dzwonnicy?", "12500"),  # thousands grouped by a dot
+    ("Kto jest wydawcą kalendarza?", "Wiśniewski"),  # an initial written apart from its dot
     ("Dokąd odjedzie konsul Wierzba?", "Ryga"),  # "w Gdańsku": the locative says where, not whither
     ("Na ile lat skazano podpalacza stodoły?", "6"),  # a duration in the asked unit
     ("Pod czyim przewodnictwem odbyło się walne zebranie kółka rolniczego?", "Karpiński"),  # "dyrek." cut

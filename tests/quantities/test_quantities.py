@@ -31,6 +31,12 @@ from kronika.text.segment import split_sentences
     ("Sprzedaż rozłożono na 3-ch okresów.", [(3, "okres", None)]),
     ("Sejm załatwił trzy budżety.", [(3, "budżet", None)]),
     ("Straty oceniają na 12 tysięcy złotych.", [(12000, "złoty", None)]),
+    ("Zebrano 12.500 zł na sztandar.", [(12500, "złoty", None)]),  # thousands grouped by a dot
+    ("Niemcy wydali 1.250.000 marek.", [(1250000, "marka", None)]),
+    ("Gmina zapłaciła 1 250,50 zł.", [(1250.5, "złoty", None)]),  # a decimal comma after a group
+    ("Wojsko cofnęło się o 2,5 kilometra.", [(2.5, "kilometr", None)]),
+    ("Umarło 24,720 osób.", [(24720, "osoba", None)]),  # thousands grouped by a comma: a plural noun
+    ("Przejechał 1,500 kilometra.", [(1.5, "kilometr", None)]),  # a fraction: the genitive singular
 ])
 def test_find_quantities(text, expected):
     morphology = get_morphology()

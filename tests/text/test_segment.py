@@ -47,6 +47,12 @@ def test_seed_sentences_exact(seed_gold):
         # … but not a name with a capitalised preposition, nor an initial
         ("Zatrzymał się w hotelu Pod Orłem w Grodnie.", 1),
         ("Przemawiał prezes Z. Nowak i inni.", 1),
+        # abbreviated first names and "d." (dnia), "leg." (legionista) before what they qualify
+        ("Referat wygłosił Stan. Nowak, a po nim Wł. Kowalski i Edw. Lis. Zebranie zamknięto.", 2),
+        ("Zebranie odbyło się d. 12 maja. Przyszło wielu.", 2),
+        ("Prezesem wybrano leg. Jana Lisa. Wszyscy klaskali.", 2),
+        # … but the ordinary word written in lower case ends a sentence
+        ("Taki był ich stan. Nikt nie pomógł.", 2),
     ],
 )
 def test_sentence_counts(text, expected):

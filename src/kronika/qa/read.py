@@ -23,8 +23,10 @@ from kronika.lang.grammar import CASES
 from kronika.lang.resources import read_table
 from kronika.model import Entity, Sentence, Token
 from kronika.morph import get_morphology
+from kronika.morph.analyzer import strip_homonym
 from kronika.qa.question import Question, Term, load_question_words
 from kronika.qa.retrieve import Passage, expanded_lemmas
+from kronika.quantities import read_number
 from kronika.store.terms import split_terms
 
 PERSON_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "MILITARY_UNIT"})
@@ -43,7 +45,6 @@ DURATION = re.compile(r"P(?P<time>T)?(?P<number>\d+)(?P<unit>[YMWDH])")  # a TIM
 NOMINAL = frozenset({"subst", "adj", "ger", "ign", "depr"})
 PART = 0.7  # fit of a number in a sentence that also gives their total
 ADJECTIVAL = frozenset({"adj", "ppas", "pact"})
-GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})+")  # thousands grouped by dots or commas: "104.000", "32,864"
 
 
 @dataclass
@@ -231,7 +232,24 @@ class Reader:
                                     lemma=f"{last.lemma}. {entity.lemma}")
                 continue
             found.append(entity)
+        found = [self._surname_after(passage, e) for e in found]
         return [e for e in found if not self._mentioned(e.lemma, e.text)]
+
+    def _surname_after(self, passage: Passage, entity: Entity) -> Entity:
+        """An abbreviated first name or an initial the name stage took for the whole name (*p. Wład.
+        Kosiński* → *Wład*, *p. A. Lipka* with *Lipka* a town) reaches over the capitalised word after its
+        dot."""
+        if entity.type != "PERSON" or len(entity.text) > ABBREVIATED_NAME or not entity.text.isalpha():
+            return entity
+        text = passage.analysis.document.text
+        tokens = [t for t in passage.sentence.tokens if t.start >= entity.end]
+        if len(tokens) < 2 or tokens[0].text != "." or not tokens[1].text[:1].isupper():
+            return entity
+        surname = tokens[1]
+        if not surname.text.isalpha():
+            return entity
+        return replace(entity, end=surname.end, text=text[entity.start:surname.end],
+                       lemma=f"{entity.lemma}. {strip_homonym(surname.lemma or surname.text)}")
 
     def _after_noun(self, passage: Passage, start: int) -> bool:
         """Whether the name stands in apposition to the question's noun: *publicysty niemieckiego Silexa*."""
@@ -526,18 +544,15 @@ class Reader:
         index = 0
         while index < len(tokens):
             token = tokens[index]
-            grouped = GROUPED_NUMBER.fullmatch(token.text)
-            if not (token.text.isdigit() or grouped) or any(a <= token.start < b for a, b in taken):
+            number = None if any(a <= token.start < b for a, b in taken) else read_number(text, tokens, index)
+            if number is None or not number[2]:  # digits only: "19 000", "104.000"
                 index += 1
                 continue
-            last = index
-            while (last + 1 < len(tokens) and len(tokens[last + 1].text) == 3 and tokens[last + 1].text.isdigit()
-                   and tokens[last + 1].start == tokens[last].end + 1):
-                last += 1  # "19 000"
-            start, end = token.start, tokens[last].end
-            value = int("".join(t.text for t in tokens[index:last + 1]).replace(".", "").replace(",", ""))
-            found.append(Candidate(text[start:end], value, start, end, 0.7, passage))
-            index = last + 1
+            value, after, _ = number
+            start, end = token.start, tokens[after - 1].end
+            found.append(Candidate(text[start:end], int(value) if value.is_integer() else value, start, end, 0.7,
+                                   passage))
+            index = after
         return found
 
     def _which_phrases(self, passage: Passage) -> list[Candidate]:

@@ -25,10 +25,10 @@ ABBREVIATION = 5  # at most this many letters in an abbreviation the splitter to
 
 
 def _cut_after_abbreviation(sentence: Sentence, following: Sentence, names: set[int]) -> bool:
-    """Whether the splitter ended ``sentence`` at the dot of an abbreviation: a single letter (*p. A.
-    Lipka*), a short word the dictionary does not know (*Edw. Woliński*), a short noun before a name
-    (*wybrano leg. Zygmunta Osuchowskiego*, *p. Wład. Kosiński*) or a letter or two before a number
-    (*odbyła się d. 30-go*)."""
+    """Whether the splitter ended ``sentence`` at the dot of an abbreviation its list does not hold (it
+    knows titles, *d.*, *leg.* and abbreviated first names): a single letter (an initial written apart
+    from its dot, *p. A . Lipka*), a short word the dictionary does not know (*Wróbl. Jan*) or a short
+    noun before a name or a verbless piece of a few words (*dyrek. | Wróblewskiego.*)."""
     tokens = sentence.tokens
     if len(tokens) < 2 or tokens[-1].text != "." or not following.tokens:
         return False
@@ -39,10 +39,6 @@ def _cut_after_abbreviation(sentence: Sentence, following: Sentence, names: set[
     if len(word) == 1 or readings <= {"ign", "brev", "romandig"}:
         return True
     first = following.tokens[0]
-    if len(word) <= 2 and word.islower() and first.text[:1].isdigit():
-        return True  # "d. 30-go"
-    # a short noun-like word before a name or a verbless piece of a few words: an abbreviated title or
-    # first name ("leg. Zygmunta Osuchowskiego", "Wład. Kosiński", "dyrek. | Wróblewskiego.")
     return readings <= {"subst", "depr", "ign", "brev"} and (first.start in names or _fragment(following))
 
 

@@ -4,9 +4,9 @@ analysis JSON shows the numbers that questions (*Ile…?*, *Ilu…?*) and confli
 from __future__ import annotations
 
 from kronika.model import Analysis
-from kronika.quantities.extract import find_quantities
+from kronika.quantities.extract import find_quantities, read_number
 
-__all__ = ["annotate_quantities", "find_quantities"]
+__all__ = ["annotate_quantities", "find_quantities", "read_number"]
 
 
 def annotate_quantities(analysis: Analysis) -> None:

@@ -1,6 +1,6 @@
-"""Counted quantities in a sentence: a number (digits with spaced thousands, a decimal, numeral words or a
-multiplier alone), an optional multiplier (*tys.*, *mln*, *milionów*), an optional precision word before
-it (*około*, *ponad*, *prawie*), and the noun counted (*320 000 obywateli* → 320000 × *obywatel*).
+"""Counted quantities in a sentence: a number (digits with thousands grouped by spaces or dots, a decimal
+comma, numeral words or a multiplier alone), an optional multiplier (*tys.*, *mln*, *milionów*), an optional
+precision word before it (*około*, *ponad*, *prawie*), and the noun counted (*320 000 obywateli* → 320000 × *obywatel*).
 
 Units also come as abbreviations after or before the number (*80 km*, *zł 300*, *33 proc.*) and as the
 adjective of a compound (*2-metrowa* → 2 × *metr*); a case ending after a hyphen (*3-ch okresów*) is
@@ -12,6 +12,8 @@ is mostly "one of", not a count either.
 
 from __future__ import annotations
 
+import re
+
 from kronika.lang.grammar import lemmas_and_form
 from kronika.model import Quantity, Sentence, Token
 from kronika.morph.analyzer import strip_homonym, tag_has
@@ -22,6 +24,10 @@ _NOUN_CLASSES = {"subst", "ger", "depr"}
 _SKIPPABLE = {"adj", "adja", "adjp"}  # "320 000 polskich obywateli": adjectives before the noun
 _SPACES = {" ", "\u00a0", "\u202f"}
 _ADJECTIVE_OF_NOUN = ("owy", "owa", "owe")  # "metrowy" is the adjective of "metr"
+# older press groups thousands with commas too: three digits after a comma are a group unless the noun
+# after them is the genitive singular a fraction takes
+_COMMA_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+_THOUSANDS = re.compile(r"\d{3}(?:,\d+)?")  # a group after a space: "000", "250,5"
 
 
 def _lookup(token: Token, table: dict[str, float] | dict[str, int] | dict[str, str]) -> float | str | None:
@@ -33,11 +39,13 @@ def _lookup(token: Token, table: dict[str, float] | dict[str, int] | dict[str, s
 
 def _counted_noun_lemma(token: Token, value: float) -> str | None:
     """The lemma of the token's noun reading that a number ``value`` can count: plural unless the
-    number is one (the chosen reading first)."""
+    number is one, the genitive singular after a fraction (*2,5 kilometra*; the chosen reading first)."""
     readings = [token.chosen, *token.interps] if token.chosen else list(token.interps)
-    number = "sg" if value == 1 else "pl"
+    fraction = not value.is_integer()
+    number = "sg" if value == 1 or fraction else "pl"
     for interp in readings:
-        if interp is not None and interp.pos in _NOUN_CLASSES and tag_has(interp.tag, number, 1):
+        if interp is not None and interp.pos in _NOUN_CLASSES and tag_has(interp.tag, number, 1) and (
+                not fraction or tag_has(interp.tag, "gen", 2)):
             return strip_homonym(interp.lemma)
     return None
 
@@ -50,24 +58,46 @@ def _predicate(sentence: Sentence) -> str | None:
 
 
 def _digits_value(text: str) -> float | None:
+    """``12.500`` → 12500 and ``1.250.000`` → 1250000 (Polish typography groups thousands with dots),
+    ``1,5`` → 1.5 (and ``12.500,50``: the comma is the decimal sign); a dot before other than three digits
+    is a decimal point (``2.5``)."""
+    whole, _, fraction = text.partition(",")
+    groups = whole.split(".")
+    if len(groups) > 1:
+        if len(groups[0]) > 3 or any(len(g) != 3 for g in groups[1:]):
+            return None if fraction else _float(whole)  # "2.5" (a decimal point); "1.5,3" is no number
+        whole = "".join(groups)
+    return _float(f"{whole}.{fraction}" if fraction else whole)
+
+
+def _float(text: str) -> float | None:
     try:
-        return float(text.replace(",", "."))
+        return float(text)
     except ValueError:
         return None
 
 
-def _number_at(text: str, tokens: list[Token], index: int) -> tuple[float, int, bool] | None:
+def _fraction_noun(token: Token) -> bool:
+    """A noun in the genitive singular and not plural: what a fraction counts (*1,500 kilometra*)."""
+    nouns = [i for i in token.interps if i.pos in _NOUN_CLASSES]
+    return bool(nouns) and any(tag_has(i.tag, "sg", 1) and tag_has(i.tag, "gen", 2) for i in nouns) and not any(
+        tag_has(i.tag, "pl", 1) for i in nouns)
+
+
+def read_number(text: str, tokens: list[Token], index: int) -> tuple[float, int, bool] | None:
     """The number starting at ``tokens[index]``, the index after it, and whether it was in digits."""
     words = quantity_words()
     token = tokens[index]
     if token.text[:1].isdigit() and (value := _digits_value(token.text)) is not None:
         digits, end = token.text, index + 1
-        # "320 000": groups of three digits separated by a space continue the number
-        while (end < len(tokens) and len(tokens[end].text) == 3 and tokens[end].text.isdigit()
+        # "320 000", "1 250,5": groups of three digits separated by a space continue the number
+        while (end < len(tokens) and _THOUSANDS.fullmatch(tokens[end].text)
                and text[tokens[end - 1].end:tokens[end].start] in _SPACES and digits.isdigit()):
             digits += tokens[end].text
             end += 1
-        return (float(digits) if digits.isdigit() else value), end, True
+        if _COMMA_GROUPED.fullmatch(digits) and not (end < len(tokens) and _fraction_noun(tokens[end])):
+            return float(digits.replace(",", "")), end, True  # "24,720 osób": a fraction would count "osoby"
+        return (_digits_value(digits) or value), end, True
     total, end = 0, index
     while end < len(tokens) and isinstance(value := _lookup(tokens[end], words.numerals), int):
         total += value
@@ -137,7 +167,7 @@ def find_quantities(text: str, sentence: Sentence, excluded: list[tuple[int, int
     found: list[Quantity] = []
     index = 0
     while index < len(tokens):
-        number = None if inside[index] else _number_at(text, tokens, index)
+        number = None if inside[index] else read_number(text, tokens, index)
         if number is None:
             index += 1
             continue

@@ -36,6 +36,7 @@ _OPENING = set("„\"«(['‚‘–—-")
 class Abbreviations:
     prefix: frozenset[str]  # never end a sentence: titles, "np", "ok"
     final: frozenset[str]  # may end a sentence: "r", "w", "tys"
+    names: frozenset[str]  # abbreviated first names, only as written: "Stan." is Stanisław, "stan." a word
 
     @property
     def dotted(self) -> frozenset[str]:
@@ -44,12 +45,12 @@ class Abbreviations:
 
 @lru_cache(maxsize=1)
 def load_abbreviations(language: str = "pl") -> Abbreviations:
-    classes: dict[str, set[str]] = {"prefix": set(), "final": set()}
+    classes: dict[str, set[str]] = {"prefix": set(), "final": set(), "name": set()}
     for number, (abbreviation, kind) in read_table("kronika.text", f"resources/{language}/abbreviations.txt", 2):
         if kind not in classes:
             raise ValueError(f"abbreviations.txt line {number}: unknown class {kind!r}")
         classes[kind].add(abbreviation)
-    return Abbreviations(frozenset(classes["prefix"]), frozenset(classes["final"]))
+    return Abbreviations(*(frozenset(classes[kind]) for kind in ("prefix", "final", "name")))
 
 
 _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
@@ -85,7 +86,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 def _is_abbreviation(word: str, abbreviations: Abbreviations) -> str | None:
     """``'prefix'`` / ``'final'`` when ``word`` followed by a dot is an abbreviation, else None."""
     lower = word.lower()
-    if lower in abbreviations.prefix:
+    if lower in abbreviations.prefix or word in abbreviations.names:
         return "prefix"
     if lower in abbreviations.final:
         return "final"
