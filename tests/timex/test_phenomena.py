@@ -38,6 +38,10 @@ def found(text: str, dct: str | None = None) -> list[tuple[str, str, str | None]
         # 1930s press abbreviations, with OCR reading 1 as l or I
         ("Posiedzenie odbyło się 3 bm. w ratuszu.", "1936-04-09", [("3 bm.", "1936-04-03", None)]),
         ("Zjazd odbył się 28 ub. m. w Wilnie.", "1936-04-09", [("28 ub. m.", "1936-03-28", None)]),
+        # "roku zeszłego" and its abbreviations: the year before the issue's, even for a month still to come
+        ("Zjazd był 5 maja roku zeszłego w Wilnie.", "1936-04-09", [("5 maja roku zeszłego", "1935-05-05", None)]),
+        ("Zebranie odbyło się 5 maja roku z. w Wilnie.", "1936-04-09", [("5 maja roku z.", "1935-05-05", None)]),
+        ("Zebranie odbyło się w grudniu r. z", "1936-04-09", [("grudniu r. z", "1935-12", None)]),
         ("W maju z. r. otwarto szkołę.", "1936-04-09", [("maju z. r.", "1935-05", None)]),
         ("W listopadzie ub. r. otwarto szkołę.", "1936-04-09", [("listopadzie ub. r.", "1935-11", None)]),
         ("Dnia 2l czerwca l939 r. otwarto szkołę.", None, [("Dnia 2l czerwca l939 r.", "1939-06-21", None)]),
