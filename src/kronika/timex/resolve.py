@@ -19,7 +19,7 @@ from kronika.timex.grammar import Grammar
 from kronika.timex.match import DATELINE_PLACE, DATELINE_TITLE_PLACE, Candidate, Point
 from kronika.timex.values import easter, iso_week, parse_iso_date, shift_date
 
-_CLOCK_UNITS = {"H": "H", "MIN": "M", "S": "S"}
+_CLOCK_UNITS = {"H": "H", "MIN": "M", "S": "S", "NI": "NI"}  # a part of the day counts after T: "PT1NI"
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _BARE_YEAR_AHEAD = 10  # a bare number more years than this after the creation date is not a year
 _WORD = re.compile(r"[^\W\d_]+")

@@ -12,7 +12,11 @@ _DATE = (
 )
 _TIME = r"T(?:\d\d(?::\d\d)?|MO|MI|AF|EV|NI|DT)"
 _NUMBER = r"(?:\d+(?:\.\d+)?|X)"
-_DURATION = rf"(?:P(?:{_NUMBER}(?:Y|M|W|D|DE|CE|WE|Q))+(?:T(?:{_NUMBER}[HMS])+)?|PT(?:{_NUMBER}[HMS])+)"
+_PART_OF_DAY = r"(?:MO|MI|AF|EV|NI)"
+_DURATION = (
+    rf"(?:P(?:{_NUMBER}(?:Y|M|W|D|DE|CE|WE|Q))+(?:T(?:{_NUMBER}[HMS])+)?|PT(?:{_NUMBER}[HMS])+"
+    rf"|PT{_NUMBER}{_PART_OF_DAY})"  # "PT1NI": a whole night
+)
 _POINT = rf"(?:{_DATE}(?:{_TIME})?|PRESENT_REF|PAST_REF|FUTURE_REF)"
 VALUE_GRAMMAR = re.compile(
     rf"^(?:{_POINT}(?:/{_POINT})?|{_DURATION}(?:/{_DURATION})?|XXXX-XX-XX{_TIME}|{_TIME}|VAGUE)$"
