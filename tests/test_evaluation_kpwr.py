@@ -29,11 +29,6 @@ def test_a_range_is_one_timex_with_an_interval(text, ends, joined):
     assert _restated(doc) == [(joined, "DATE", "2008-05-07/2008-05-09")]
 
 
-def test_a_range_of_amounts_is_one_duration_with_both_values():
-    doc = _doc("Naprawa potrwa 2-3 tygodnie.", ("2", "DURATION", "P2W"), ("3 tygodnie", "DURATION", "P3W"))
-    assert _restated(doc) == [("2-3 tygodnie", "DURATION", "P2W/P3W")]
-
-
 def test_two_dates_joined_by_and_stay_two_unless_the_first_is_a_bare_day():
     doc = _doc("Wybory w maju i w czerwcu 2008.", ("maju", "DATE", "2008-05"), ("czerwcu 2008", "DATE", "2008-06"))
     assert [v for _, _, v in _restated(doc)] == ["2008-05", "2008-06"]

@@ -219,14 +219,6 @@ def kpwr_contract_gold(doc: dict[str, Any]) -> list[dict[str, Any]]:
                             value=f"{previous['value']}/{g['value']}",
                             type="TIME" if "TIME" in (previous["type"], g["type"]) else "DATE")
             continue
-        if (  # "2000-2500 lat": the contract writes a range of amounts as one timex, like a range of dates
-            previous is not None and previous["type"] == g["type"] == "DURATION" and previous["value"]
-            and g["value"] and "/" not in previous["value"] and previous["text"].isdigit()
-            and _RANGE_GLUE.fullmatch(text, previous["end"], g["start"])
-        ):
-            previous.update(end=g["end"], text=text[previous["start"]:g["end"]],
-                            value=f"{previous['value']}/{g['value']}")
-            continue
         if g["type"] == "DURATION" and g["value"] is not None:
             ago = _AGO.match(text, g["end"])
             ahead = _AHEAD.search(text, max(0, g["start"] - 8), g["start"])

@@ -564,9 +564,9 @@ def resolve(
             if candidate.range and convention == "kpwr":
                 for point, (start, end) in zip(points, candidate.spans, strict=True):
                     emit(start, end, "DURATION", resolver.duration(point), None, candidate.mod)
-            else:  # "2–3 dni": a range of amounts is one timex, its value the interval of the two ("P2D/P3D")
-                value = "/".join(map(resolver.duration, points)) if candidate.range else resolver.duration(points[-1])
-                emit(candidate.start, candidate.end, "DURATION", value, None, candidate.mod)
+            else:
+                emit(candidate.start, candidate.end, "DURATION", resolver.duration(points[-1]), None,
+                     candidate.mod)
             continue
         if candidate.type == "SET":
             point = points[0]

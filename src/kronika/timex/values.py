@@ -19,7 +19,7 @@ _DURATION = (
 )
 _POINT = rf"(?:{_DATE}(?:{_TIME})?|PRESENT_REF|PAST_REF|FUTURE_REF)"
 VALUE_GRAMMAR = re.compile(
-    rf"^(?:{_POINT}(?:/{_POINT})?|{_DURATION}(?:/{_DURATION})?|XXXX-XX-XX{_TIME}|{_TIME}|VAGUE)$"
+    rf"^(?:{_POINT}(?:/{_POINT})?|{_DURATION}|XXXX-XX-XX{_TIME}|{_TIME}|VAGUE)$"
 )
 MODS = frozenset({"START", "MID", "END", "APPROX", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE",
                   "EQUAL_OR_LESS", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"})
