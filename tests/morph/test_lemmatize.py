@@ -134,6 +134,14 @@ def test_lemmatize_phrase(phrase: str, category: str | None, expected: str) -> N
         # the words of a name share one case: a forename read as a genitive carries an unknown surname with it
         ("Henryka Reymana", None, "Henryk Reyman"),
         ("Tadeusza Wolskiego", None, "Tadeusz Wolski"),
+        # a woman's surname keeps the forename beside it feminine
+        ("Henryka Reymanowa", "PERSON", "Henryka Reymanowa"),
+        ("Henryka Reymanowa", None, "Henryka Reymanowa"),
+        ("Stanisława Reymanówna", "PERSON", "Stanisława Reymanówna"),
+        ("Henryką Reymanową", None, "Henryka Reymanowa"),
+        ("Henryka Sienkiewicza", "PERSON", "Henryk Sienkiewicz"),
+        # an abbreviated forename is cited as written
+        ("Wład. Kosińskiego", "PERSON", "Wład. Kosiński"),
     ],
 )
 def test_names_unseen_in_training(phrase: str, category: str | None, expected: str) -> None:

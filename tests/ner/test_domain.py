@@ -107,6 +107,22 @@ def test_capital_p_opens_a_sentence_as_pan_and_links_to_the_full_name() -> None:
     assert persons == [("Henryk Duval", "person:henryk-duval"), ("Duval", "person:henryk-duval")]
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Wczoraj p. Wład. Kosiński wyjechał do Krakowa.", ("Wład. Kosiński", "Wład. Kosiński")),
+    ("Rozmawiałem z p. Wład. Kosińskim.", ("Wład. Kosińskim", "Wład. Kosiński")),
+    ("Wczoraj p. Stan. Nowak wyjechał.", ("Stan. Nowak", "Stan. Nowak")),
+    ("Widziałem p. Edw. Kowalskiego.", ("Edw. Kowalskiego", "Edw. Kowalski")),
+])
+def test_an_abbreviated_forename_and_the_surname_are_one_person(sentence: str, expected: tuple[str, str]) -> None:
+    persons = [(e.text, e.lemma) for e in entities_of(sentence) if e.type == "PERSON"]
+    assert persons == [expected]
+
+
+def test_a_lower_case_abbreviation_is_no_forename() -> None:
+    persons = [e.text for e in entities_of("Taki jest stan. Nowak przyszedł.") if e.type == "PERSON"]
+    assert persons == ["Nowak"]
+
+
 def test_title_is_role_not_name() -> None:
     [person] = [e for e in entities_of("Wezwano ambasadora Wacława Grzybowskiego.") if e.type == "PERSON"]
     assert (person.text, person.lemma, person.role) == ("Wacława Grzybowskiego", "Wacław Grzybowski", "ambasadora")

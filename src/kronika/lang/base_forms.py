@@ -105,6 +105,20 @@ def guess_base(word: str, cls: str = UNKNOWN, case_key: str = "*") -> str:
     return word if case_key == "*" else guess_base(word, cls, "*")
 
 
+@lru_cache(maxsize=1)
+def _feminine_surname_endings() -> tuple[str, ...]:
+    endings = tuple(line for _, line in _resource_lines("feminine_surname_endings.txt"))
+    if any(not e.isalpha() or not e.islower() for e in endings):
+        raise ValueError("feminine_surname_endings.txt: expected one lower-case ending a line")
+    return endings
+
+
+def is_feminine_surname(word: str) -> bool:
+    """Whether a capitalised ``word`` has the nominative ending of a woman's surname (Reymanowa, Wolska,
+    Typelówna)."""
+    return word[:1].isupper() and len(word) > 4 and word.lower().endswith(_feminine_surname_endings())
+
+
 def guess_bases(word: str) -> list[str]:
     """Every base form ``word`` may have as a name of any kind, in case unknown (what a search indexes an
     unknown word under): ``'Rückemanna'`` → ``['Rückemann']``."""

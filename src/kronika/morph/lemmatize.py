@@ -40,12 +40,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kronika.lang.base_forms import CLASSES, UNKNOWN, guess_base, oblique_ending
+from kronika.lang.base_forms import CLASSES, UNKNOWN, guess_base, is_feminine_surname, oblique_ending
 from kronika.lang.resources import data_lines, read_text
 from kronika.model import Interp, Token
 from kronika.morph import lemma_edits
 from kronika.morph.analyzer import expand_tag, get_morphology
-from kronika.text.segment import tokenize
+from kronika.text.segment import load_abbreviations, tokenize
 
 _INFLECTED_POS = {"subst", "depr", "ger", "adj", "ppas", "pact"}
 _NOUN_POS = {"subst", "depr", "ger"}
@@ -276,8 +276,9 @@ def _kind(tokens: list[Token], i: int) -> str:
     if not text[:1].isalpha():
         return "other"
     followed_by_dot = i + 1 < len(tokens) and tokens[i + 1].text == "." and tokens[i + 1].start == tokens[i].end
+    # an abbreviated forename is cited as written (Wład. Kosińskiego → Wład. Kosiński), whatever word it spells
     if followed_by_dot and (len(text) == 1 or any(i.pos == "brev" for i in tokens[i].interps)
-                            or all(i.pos == "ign" for i in tokens[i].interps)):
+                            or all(i.pos == "ign" for i in tokens[i].interps) or text in load_abbreviations().names):
         return "abbreviation"
     if len(text) > 1 and text.isupper() and (not _readings(tokens[i].interps) or _short_acronym(tokens, text)):
         return "acronym"
@@ -686,6 +687,9 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
     if len(tokens) == 1 and tokens[0].text[:1].isalpha() and _is_name_adjective(tokens[0], cls, rule):
         return _adjective_base(tokens[0])
     members, state, dropped = _head_phrase(tokens, cls)
+    woman = bool(state) and cls in ("person", UNKNOWN) and _named_woman(tokens, members)
+    if woman:
+        state = {t for t in state if t[2] == "f"} or state
     triple = _choose_triple(tokens, members, state, cls, _preferred_gender(category, cls)) if state else None
     # a person is one (a family's plural, Kowalskich, is cited by the surname: Kowalski)
     singular = cls == "person" or rule == "singular"
@@ -699,7 +703,8 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
         # another word of the head phrase Morfeusz knows fixes this one's case by agreement
         agreement = triple is not None and any(m.readings for m in members if m.index != i)
         # with no category the rules guess the kind of name too: the learned ranker chooses
-        if cls == UNKNOWN and _kind(tokens, i) == "word":
+        # (a woman's name is known to be feminine from its surname: the ranker keeps no say over its words)
+        if cls == UNKNOWN and _kind(tokens, i) == "word" and not (woman and i in replaced):
             replaced[i] = lemma_edits.choose(lemma_edits.Choice(
                 tokens, i, cls, replaced.get(i, tokens[i].text), i in replaced, agreement, position,
                 len(kept_indexes)))
@@ -734,6 +739,15 @@ def _share_ranked_case(tokens: list[Token], members: list[_Member], replaced: di
         i = member.index
         if not member.readings and replaced.get(i) == tokens[i].text:
             replaced[i] = guess_base(tokens[i].text, UNKNOWN, f"{case}:sg")
+
+
+def _named_woman(tokens: list[Token], members: list[_Member]) -> bool:
+    """A forename that may be a woman's before a woman's surname (Henryka Reymanowa, Henryka Wolska): the
+    name is hers, so its words are feminine, not a man's genitive (Henryk Reymanów)."""
+    if len(members) < 2 or not is_feminine_surname(tokens[members[-1].index].text):
+        return False
+    return any(any("imię" in q for q in r.interp.quals) and any(t[2] == "f" for t in r.triples)
+               for m in members[:-1] for r in m.readings)
 
 
 def _surname_first(tokens: list[Token]) -> bool:

@@ -33,6 +33,7 @@ from kronika.ner.domain import (
     longest_word_match,
     span_text,
 )
+from kronika.text.segment import load_abbreviations
 
 _SOURCE_RANK = {"rule": 0, "nkjp": 1, "morph": 2}
 _CONTAINERS = frozenset({"DOCUMENT", "EVENT", "ORGANIZATION"})
@@ -65,6 +66,7 @@ def annotate_entities(analysis: Analysis) -> None:
     for position, sentence in enumerate(analysis.sentences):
         candidates = [m for recognise in RECOGNISERS for m in recognise(sentence.tokens)]
         candidates += _nkjp_mentions(sentence, spans_in.get(position, []))
+        candidates = [_with_abbreviated_forename(m, sentence.tokens) for m in candidates]
         for mention in resolve(candidates):
             if _is_headline_words(mention, sentence.tokens):
                 continue
@@ -158,6 +160,31 @@ def _nkjp_mentions(sentence: Sentence, spans: list[NkjpSpan]) -> list[Mention]:
 
 _NON_NOMINAL = frozenset({"fin", "praet", "impt", "imps", "inf", "pcon", "pant", "bedzie", "aglt", "winien", "pred",
                           "adv", "conj", "comp", "prep", "qub", "interj", "part"})
+
+
+def _with_abbreviated_forename(mention: Mention, sentence: list[Token]) -> Mention:
+    """A person's name with an abbreviated forename (*Wład. Kosiński*, *Stan. Nowak*) is one mention of
+    the forename, its dot and the capitalised words after it, whichever part the tagger found."""
+    if mention.type != "PERSON" or mention.children:
+        return mention
+    first = next(i for i, t in enumerate(sentence) if t is mention.tokens[0])
+    start, end = first, first + len(mention.tokens)
+    names = load_abbreviations().names
+    if start >= 2 and _abbreviated_forename(sentence, start - 2, names):
+        start -= 2  # the tagger found the surname: the forename before it belongs to the name
+    if _abbreviated_forename(sentence, end - 1, names):
+        end += 1  # the tagger found the forename: the surname after its dot belongs to the name
+        while end < len(sentence) and sentence[end].text[:1].isalpha() and is_capitalised(sentence[end]):
+            end += 1
+    if (start, end) == (first, first + len(mention.tokens)):
+        return mention
+    return replace(mention, tokens=sentence[start:end])
+
+
+def _abbreviated_forename(sentence: list[Token], i: int, names: frozenset[str]) -> bool:
+    """``sentence[i]`` is an abbreviated forename with its dot glued to it, before a capitalised word."""
+    return (i + 2 < len(sentence) and sentence[i].text in names and sentence[i + 1].text == "."
+            and sentence[i + 1].start == sentence[i].end and is_capitalised(sentence[i + 2]))
 
 
 def _is_not_nominal(token: Token) -> bool:
