@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import random
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -140,6 +141,8 @@ def score(mentions: list[Mention], predictions: list[str]) -> tuple[float, float
 def learned_from(train_lines: list[str]) -> Iterator[None]:
     """Run the lemmatizer with the learned resources rebuilt by ``scripts/learn_lemma_suffixes.py`` from
     ``train_lines`` only (cross-validation), the hand-written ones unchanged."""
+    if str(LEARN_SCRIPT.parent) not in sys.path:  # the learners import their shared helpers from scripts/
+        sys.path.insert(0, str(LEARN_SCRIPT.parent))
     spec = importlib.util.spec_from_file_location("learn_lemma_suffixes", LEARN_SCRIPT)
     learner = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(learner)
