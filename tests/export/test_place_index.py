@@ -7,9 +7,9 @@ import pytest
 
 from kronika.export.lpf import place_feature
 from kronika.export.snapshot import Iris, StoreSnapshot
-from kronika.model import Document, Entity
-from kronika.pipeline import analyze
-from kronika.store import EventRecord, Store
+from kronika.model import Entity
+from kronika.store import EventRecord
+from tests.export.conftest import stored_snapshot
 
 DOCUMENTS = [  # events at places, a place named twice in one text, an event the text denies
     ("a", "Wojska niemieckie zajęły Kraków 6 września 1939 roku. W Krakowie ogłoszono stan oblężenia.",
@@ -22,11 +22,7 @@ DOCUMENTS = [  # events at places, a place named twice in one text, an event the
 
 @pytest.fixture(scope="module")
 def snapshot(tmp_path_factory: pytest.TempPathFactory) -> StoreSnapshot:
-    url = f"sqlite:///{tmp_path_factory.mktemp('place_index') / 'store.sqlite'}"
-    with Store.open(url) as store:
-        for document_id, text, dct in DOCUMENTS:
-            store.ingest(analyze(Document(document_id, text, dct=dct, title=document_id)))
-        return StoreSnapshot.load(store)
+    return stored_snapshot(tmp_path_factory.mktemp("place_index"), DOCUMENTS)
 
 
 def _scanned_mentions(snapshot: StoreSnapshot, ref: str) -> list[tuple[str, Entity]]:

@@ -9,9 +9,7 @@ from kronika.export import place_details
 from kronika.export.place_details import states_then
 from kronika.export.snapshot import StoreSnapshot
 from kronika.export.store_export import render_snapshot
-from kronika.model import Document
-from kronika.pipeline import analyze
-from kronika.store import Store
+from tests.export.conftest import stored_snapshot
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 DOCUMENTS = [  # (id, text, date): Lwów under Austria, then in Poland, twice on one day, once with a year only
@@ -26,11 +24,7 @@ DOCUMENTS = [  # (id, text, date): Lwów under Austria, then in Poland, twice on
 
 @pytest.fixture(scope="module")
 def snapshot(tmp_path_factory: pytest.TempPathFactory) -> StoreSnapshot:
-    url = f"sqlite:///{tmp_path_factory.mktemp('states') / 'store.sqlite'}"
-    with Store.open(url) as store:
-        for document_id, text, dct in DOCUMENTS:
-            store.ingest(analyze(Document(document_id, text, dct=dct, title=document_id)))
-        return StoreSnapshot.load(store)
+    return stored_snapshot(tmp_path_factory.mktemp("states"), DOCUMENTS)
 
 
 def test_states_by_the_first_date_each_with_its_distinct_dates(snapshot: StoreSnapshot,
