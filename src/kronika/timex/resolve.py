@@ -27,6 +27,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _CLAUSE_END = re.compile(r"[!?;\n]|\.(?!\s{0,2}\d)")
 _COORDINATION = re.compile(r"\s{0,3}(?:,|\s(?:i|oraz|lub|albo|a))\s{1,3}")
 _ATTRIBUTIVE = re.compile(r"(?<![^\W_])(?:z|ze|sprzed)\s{1,3}$")
+_EVENING_OR_NIGHT = re.compile(r"\d{4}-\d\d-\d\dT(?:NI|1[2-9]|2[0-4])")  # a time from noon to midnight
 # a press report's dateline: a place in capitals before the date ("KOWNO, 1 lipca. — Wczoraj …"), or
 # before an agency in brackets ("BERLIN, (PAT). —"), which opens a report without a date of its own
 _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
@@ -531,7 +532,7 @@ class _Resolver:
 
 def _day_before(value: str) -> str:
     # a clock time after midnight ("w nocy na wtorek o godz. 3") is on the day written
-    if not re.match(r"\d{4}-\d\d-\d\dT(?:NI|1[2-9]|2[0-4])", value):
+    if not _EVENING_OR_NIGHT.match(value):
         return value
     return (date.fromisoformat(value[:10]) - timedelta(days=1)).isoformat() + value[10:]
 
