@@ -118,6 +118,7 @@ class Reader:
             forms.add(fold(term.form))
             forms |= {fold(lemma) for lemma in term.lemmas}
         self.question_words = forms
+        self.verbs = {fold(lemma) for p in question.predicates if p.verb for lemma in p.lemmas}
         self._documents: dict[str, set[str]] = {}
         # a run of names is one phrase ("Cechu Ślusarzy, Kowali i Mechaników"): one weight, growing slowly
         # with its length, shared among its words
@@ -259,13 +260,18 @@ class Reader:
         tokens = [t for t in passage.sentence.tokens if t.end <= start][-4:]
         return any(t.lemma in noun.lemmas for t in tokens)
 
-    def _apposed_names(self, passage: Passage) -> list[Token]:
-        """Capitalised words no name stage recognised, in apposition to the question's noun."""
+    def _unnamed_capitals(self, passage: Passage) -> list[Token]:
+        """Capitalised words after the sentence's first that no name stage recognised and the question
+        does not contain."""
         sentence = passage.sentence
         named = [(e.start, e.end) for e in passage.analysis.entities if sentence.start <= e.start < sentence.end]
         return [t for t in sentence.tokens[1:]
                 if t.text[:1].isupper() and t.text.isalpha() and not any(a <= t.start < b for a, b in named)
-                and not self._mentioned(t.text, t.text) and self._after_noun(passage, t.start)]
+                and not self._mentioned(t.text, t.text)]
+
+    def _apposed_names(self, passage: Passage) -> list[Token]:
+        """Capitalised words no name stage recognised, in apposition to the question's noun."""
+        return [t for t in self._unnamed_capitals(passage) if self._after_noun(passage, t.start)]
 
     def _after_title(self, passage: Passage, start: int) -> bool:
         """Whether a personal title stands before the name, initials aside: *p. A. Lipka*."""
@@ -276,11 +282,8 @@ class Reader:
 
     def _titled_names(self, passage: Passage) -> list[Entity]:
         """Capitalised words no name stage recognised, after a personal title: *wygłosi dr Schreneich*."""
-        sentence = passage.sentence
-        named = [(e.start, e.end) for e in passage.analysis.entities if sentence.start <= e.start < sentence.end]
-        return [Entity("", t.start, t.end, t.text, "PERSON", t.text) for t in sentence.tokens[1:]
-                if t.text[:1].isupper() and t.text.isalpha() and not any(a <= t.start < b for a, b in named)
-                and self._after_title(passage, t.start) and not self._mentioned(t.text, t.text)]
+        return [Entity("", t.start, t.end, t.text, "PERSON", t.text) for t in self._unnamed_capitals(passage)
+                if self._after_title(passage, t.start)]
 
     def _title_before(self, passage: Passage, start: int, cases: frozenset[str]) -> bool:
         """Whether a noun in one of the cases stands just before the name, with only adjectives, lower-case
@@ -642,8 +645,7 @@ class Reader:
         tokens = candidate.passage.sentence.tokens
         words = self.question_words
         # the answer depends on the asked predicate: measured from it where the sentence has its very lemma
-        verbs = {fold(lemma) for p in self.question.predicates if p.verb for lemma in p.lemmas}
-        matched = [t.start for t in tokens if fold(t.lemma) in verbs] or \
+        matched = [t.start for t in tokens if fold(t.lemma) in self.verbs] or \
             [t.start for t in tokens if fold(t.lemma) in words or fold(t.text) in words]
         if not matched:
             return 0.0
