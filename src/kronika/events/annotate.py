@@ -166,12 +166,9 @@ def _reports_its_days(analysis: Analysis) -> bool:
     """Whether the text reports the days around its issue: a date of the week before it, or of its day
     (a dateline, *wczoraj*, *d. 26 b. m.*). Only such a text dates a past happening it gives no day for
     by the issue; a retrospective one (a history, an essay) does not."""
-    dct = analysis.document.dct
     try:
-        issue = date.fromisoformat(dct[:10]) if dct else None
-    except ValueError:
-        return False
-    if issue is None:
+        issue = date.fromisoformat((analysis.document.dct or "")[:10])
+    except ValueError:  # no issue date, or none of a day
         return False
     for timex in analysis.timexes:
         try:
