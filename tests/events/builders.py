@@ -6,7 +6,8 @@ like the sentence it tests. Segmentation and morphology are the real ones (Morfe
 
 from __future__ import annotations
 
-from kronika.model import Analysis, Document, Entity, Timex
+from kronika.events import annotate_events
+from kronika.model import Analysis, Document, Entity, Event, Timex
 from kronika.pipeline import STAGES
 
 EntitySpec = tuple[str, str, str] | tuple[str, str, str, str]  # surface, type, lemma[, ref]
@@ -39,3 +40,11 @@ def build_analysis(text: str, entities: list[EntitySpec] = (), timexes: list[Tim
         start, end = _span(text, surface, used)
         analysis.timexes.append(Timex(f"t{number}", start, end, surface, kind, value))
     return analysis
+
+
+def annotated_events(text: str, entities: list[EntitySpec] = (), timexes: list[TimexSpec] = (),
+                     dct: str | None = None) -> list[Event]:
+    """The events the stage finds in `text` with the given mentions: the one call the sentence tables make."""
+    analysis = build_analysis(text, list(entities), list(timexes), dct=dct)
+    annotate_events(analysis)
+    return analysis.events

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.events import annotate_events
-from tests.events.builders import build_analysis
+from tests.events.builders import annotated_events
 
 PLACES = [("Lidzie", "Lida"), ("Wilnie", "Wilno"), ("Wilna", "Wilno"), ("Wilnem", "Wilno"), ("Pradze", "Praga"),
           ("Mokrą", "Mokra"), ("Bzurze", "Bzura"),
@@ -18,10 +17,8 @@ PLACES = [("Lidzie", "Lida"), ("Wilnie", "Wilno"), ("Wilna", "Wilno"), ("Wilnem"
 
 
 def _events(text, entities=(), timexes=(), dct="1937-06-10"):
-    entities = list(entities) + [(name, "PLACE", lemma) for name, lemma in PLACES if name in text]
-    analysis = build_analysis(text, entities, list(timexes), dct=dct)
-    annotate_events(analysis)
-    return analysis.events
+    places = [(name, "PLACE", lemma) for name, lemma in PLACES if name in text]
+    return annotated_events(text, list(entities) + places, timexes, dct=dct)
 
 
 # the negation or the modal of the predicate is the predicate's: the subject happening is presupposed, unless

@@ -5,16 +5,13 @@ invited to, which are still to come. Entities and timexes are given by hand (tes
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from kronika.events import annotate_events
-from tests.events.builders import build_analysis
+from tests.events.builders import annotated_events
 
-
-def _events(text, entities=(), timexes=(), dct="1930-02-06"):
-    analysis = build_analysis(text, list(entities), list(timexes), dct=dct)
-    annotate_events(analysis)
-    return analysis.events
+_events = partial(annotated_events, dct="1930-02-06")
 
 
 # text, entities, expected (trigger, type, modality)

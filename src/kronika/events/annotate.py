@@ -166,12 +166,9 @@ def _reports_its_days(analysis: Analysis) -> bool:
     """Whether the text reports the days around its issue: a date of the week before it, or of its day
     (a dateline, *wczoraj*, *d. 26 b. m.*). Only such a text dates a past happening it gives no day for
     by the issue; a retrospective one (a history, an essay) does not."""
-    dct = analysis.document.dct
     try:
-        issue = date.fromisoformat(dct[:10]) if dct else None
-    except ValueError:
-        return False
-    if issue is None:
+        issue = date.fromisoformat((analysis.document.dct or "")[:10])
+    except ValueError:  # no issue date, or none of a day
         return False
     for timex in analysis.timexes:
         try:
@@ -385,7 +382,7 @@ def _armed_genitive(noun: int, tokens: list[Token], words: dict[str, frozenset[s
     """An armed party or a perpetrator in the genitive after the noun, over adjectives, makes it one
     happening: *napad bandytów*, *atak wojsk niemieckich*."""
     k = noun + 1
-    while k < len(tokens) and (tokens[k].chosen.pos if tokens[k].chosen else "") == "adj":
+    while k < len(tokens) and _chosen_pos(tokens[k]) == "adj":
         k += 1
     return k < len(tokens) and "gen" in cases(tokens[k]) \
         and bool(lemmas_lower(tokens[k]) & (words["armed"] | words["perpetrator"]))
@@ -490,7 +487,7 @@ def _attribute_participle(tokens: list[Token], first: int, clause: Clause,
     if first > 0 and tokens[first - 1].text.lower() == "z":
         return None  # "izby deputowanych z 27 b. m.": a noun's own date
     for k in (first - 1, first - 2):
-        if k >= 0 and k in clause.tokens and (tokens[k].chosen.pos if tokens[k].chosen else "") == "ppas":
+        if k >= 0 and k in clause.tokens and _chosen_pos(tokens[k]) == "ppas":
             # one with an auxiliary is the clause's predicate
             return None if _has_auxiliary(k, tokens, clause, words) else k
     return None
@@ -744,9 +741,9 @@ def _figurative_object(match: TriggerMatch, tokens: list[Token], clause: Clause,
     """What is defended or resisted, a common noun right after the trigger (over adjectives and
     pronouns), is no place, unit, person or thing arms hold: *bronić idei*, *stawiać opór germanizacji*."""
     k = match.tokens[-1] + 1
-    while k in clause.tokens and (tokens[k].chosen.pos if tokens[k].chosen else "") in {"adj", "qub"}:
+    while k in clause.tokens and _chosen_pos(tokens[k]) in {"adj", "qub"}:
         k += 1
-    if k not in clause.tokens or (tokens[k].chosen.pos if tokens[k].chosen else "") != "subst" \
+    if k not in clause.tokens or _chosen_pos(tokens[k]) != "subst" \
             or not cases(tokens[k]) & {"gen", "dat", "acc"} or any(m.first <= k <= m.last for m in mentions):
         return False
     return not lemmas_lower(tokens[k]) & (words["armed"] | words["place_head"] | words["defended"])
@@ -763,9 +760,9 @@ def _governed_by_preposition(tokens: list[Token], noun: int) -> bool:
     """A preposition or a noun before the noun, over adjectives: *poprawki do nowej ustawy*, *projekt
     ustawy* (a complement or an attribute, no subject, no object)."""
     k = noun - 1
-    while k >= 0 and (tokens[k].chosen.pos if tokens[k].chosen else "") == "adj":
+    while k >= 0 and _chosen_pos(tokens[k]) == "adj":
         k -= 1
-    return k >= 0 and (is_preposition(tokens[k]) or (tokens[k].chosen.pos if tokens[k].chosen else "") == "subst")
+    return k >= 0 and (is_preposition(tokens[k]) or _chosen_pos(tokens[k]) == "subst")
 
 
 def _penalty_or_none(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
@@ -820,7 +817,7 @@ def _figure_of_plenty(match: TriggerMatch, tokens: list[Token], words: dict[str,
     if match.verbal is not None or match.entry.type not in NATURAL_FORCES:
         return False
     after = match.tokens[-1] + 1
-    while after < len(tokens) and (tokens[after].chosen.pos if tokens[after].chosen else "") == "adj":
+    while after < len(tokens) and _chosen_pos(tokens[after]) == "adj":
         after += 1
     return after < len(tokens) and "gen" in cases(tokens[after]) \
         and bool(lemmas_lower(tokens[after]) & words["outburst"])
@@ -833,10 +830,15 @@ def _case_of(match: TriggerMatch, tokens: list[Token], words: dict[str, frozense
     if match.verbal is not None or len(match.tokens) > 1 or not lemmas_lower(tokens[noun]) & words["case_noun"]:
         return False
     after = tokens[noun + 1] if noun + 1 < len(tokens) else None
-    if after is not None and (after.chosen.pos if after.chosen else "") == "adj" \
+    if after is not None and _chosen_pos(after) == "adj" \
             and _chosen_case(after) == _chosen_case(tokens[noun]):
         return False  # its own adjective, agreeing with it; not "w wypadku pierwszego" (a genitive)
     return _preposition_before(tokens, noun, frozenset({"w", "na"}))
+
+
+def _chosen_pos(token: Token) -> str:
+    """The part of speech of the tagger's reading, "" when the tagger gave none."""
+    return token.chosen.pos if token.chosen else ""
 
 
 def _chosen_case(token: Token) -> str | None:
@@ -849,7 +851,7 @@ def _supposed_case(tokens: list[Token], noun: int, words: dict[str, frozenset[st
     """An event noun after a compound preposition of condition is only supposed: *w razie wojny*,
     *na wypadek zamachów*."""
     k = noun - 1
-    while k >= 0 and (tokens[k].chosen.pos if tokens[k].chosen else "") in {"adj", "num"}:
+    while k >= 0 and _chosen_pos(tokens[k]) in {"adj", "num"}:
         k -= 1
     return k > 0 and bool(lemmas_lower(tokens[k]) & words["case_noun"]) \
         and _preposition_before(tokens, k, frozenset({"w", "na"}))
@@ -888,7 +890,7 @@ def _preposition_before(tokens: list[Token], noun: int, prepositions: frozenset[
     """Whether one of ``prepositions`` governs the noun, over adjectives and numerals; a noun of a
     compound preposition counts after its own preposition (*w wyniku*, not *wyniki głosowania*)."""
     k = noun - 1
-    while k >= 0 and (tokens[k].chosen.pos if tokens[k].chosen else "") in {"adj", "num"}:
+    while k >= 0 and _chosen_pos(tokens[k]) in {"adj", "num"}:
         k -= 1
     if k < 0 or not lemmas_lower(tokens[k]) & prepositions:
         return False
