@@ -31,6 +31,11 @@ def entity(text: str, mention: str) -> Entity:
     return found[0]
 
 
+def assert_not_a_settlement(text: str, mention: str) -> None:
+    found = entity(text, mention)
+    assert not found.geo or found.geo["kind"] != "settlement", found
+
+
 @pytest.mark.parametrize(("text", "mention", "subtype"), [
     ("Tramwaj stanął przy ul. Chmielnej w Warszawie.", "Chmielnej", "street"),
     ("Pochód przeszedł od ul. Piwnej i Długiej aż do Wisły w Gdańsku.", "Długiej", "street"),
@@ -124,8 +129,7 @@ def test_a_hamlet_named_like_a_common_noun_with_a_preposition_of_place() -> None
     ("Wojna grozi całej Europie, pisze prasa.", "Europie"),
 ])
 def test_continents_are_not_villages(text: str, mention: str) -> None:
-    found = entity(text, mention)
-    assert not found.geo or found.geo["kind"] != "settlement", found
+    assert_not_a_settlement(text, mention)
 
 
 @pytest.mark.parametrize(("name", "country_1939"), [
@@ -199,8 +203,7 @@ def test_exonyms_reject_bad_rows(row: str) -> None:
     ("Obrazy wystawiono w Luwrze w Paryżu.", "Luwrze"),
 ])
 def test_a_name_the_dictionary_knows_as_a_building_is_no_settlement(text: str, mention: str) -> None:
-    found = entity(text, mention)
-    assert not found.geo or found.geo["kind"] != "settlement", found
+    assert_not_a_settlement(text, mention)
 
 
 @pytest.mark.parametrize(("text", "mention"), [

@@ -71,11 +71,11 @@ def gazetteer_place(entity: EntityRecord) -> Place | None:
     lat, lon = geo.get("lat"), geo.get("lon")
     if lat is None or lon is None:
         return None
-    return _details(entity.lemma, geo.get("name"), float(lat), float(lon))
+    return _gazetteer_entry(entity.lemma, geo.get("name"), float(lat), float(lon))
 
 
 @lru_cache(maxsize=65_536)  # the gazetteer never changes in a process; a map or an export asks for every place
-def _details(lemma: str, name_now: str | None, lat: float, lon: float) -> PlaceDetails | None:
+def _gazetteer_entry(lemma: str, name_now: str | None, lat: float, lon: float) -> Place | None:
     for name in dict.fromkeys(n for n in (lemma, name_now) if n):
         for place in candidates(name):
             if _distance_km(lat, lon, place.lat, place.lon) <= SAME_PLACE_KM:

@@ -92,7 +92,7 @@ def adjective_lemmas(word: str) -> set[str]:
 
     lower = word.lower()
     lemmas = {i.lemma for i in get_morphology().analyse(lower) if i.pos == "adj"}
-    lemmas.add(_ADJECTIVE_ENDING.sub(r"\1i", lower))
+    lemmas.add(adjective_rule_lemma(lower) or lower)
     return lemmas
 
 
