@@ -34,7 +34,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from kronika.errors import KronikaError
 from kronika.store import schema, search
 from kronika.store.intervals import timex_interval
-from kronika.store.store import Store, _slug
+from kronika.store.store import Store, _citations, _slug
 
 KINDS = ("entity", "merge", "place", "link", "delete", "split", "add", "timex", "event")
 AUTHORITY = re.compile(r"(wikidata:Q[1-9]\d*|geonames:[1-9]\d*|viaf:[1-9]\d*)")
@@ -296,16 +296,15 @@ def training_rows(store: Store) -> Iterator[dict[str, Any]]:
 def _sentence_context(connection: Connection, document: str | None, offset: int) -> dict[str, Any]:
     """The sentence around a span row and every mention now in it (the machine's, as the human decisions
     left them), offsets in the document: enough to make the row a training sentence on its own."""
-    s, m = schema.sentences, schema.mentions
-    sentence = connection.execute(select(s.c.start, s.c.end).where(
-        s.c.document_id == document, s.c.start <= offset, s.c.end > offset)).first()
-    text = _document_text(connection, document)
-    if sentence is None or text is None:
+    m = schema.mentions
+    sentence_id = _sentence_id(connection, document, offset)
+    sentence = _citations(connection, [sentence_id]).get(sentence_id) if sentence_id is not None else None
+    if sentence is None:
         return {}
     mentions = connection.execute(select(m.c.start, m.c.end, m.c.text, m.c.type, m.c.subtype).where(
         m.c.document_id == document, m.c.start >= sentence.start, m.c.end <= sentence.end)
         .order_by(m.c.start, m.c.end.desc(), m.c.id)).all()
-    return {"sentence": {"start": sentence.start, "end": sentence.end, "text": text[sentence.start:sentence.end]},
+    return {"sentence": {"start": sentence.start, "end": sentence.end, "text": sentence.text},
             "mentions": [{"start": row.start, "end": row.end, "text": row.text, "type": row.type,
                           "subtype": row.subtype} for row in mentions]}
 

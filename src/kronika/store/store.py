@@ -375,27 +375,17 @@ class Store:
     @_faults("read")
     def mentions(self, ref: str) -> list[MentionRecord]:
         """Every mention of the entity known by ``ref``, in document and text order."""
-        m, e, r = schema.mentions, schema.entities, schema.entity_refs
-        query = (select(m, e.c.ref.label("canonical_ref")).join(e, e.c.id == m.c.entity_id)
-                 .where(m.c.entity_id.in_(select(r.c.entity_id).where(r.c.ref == ref)))
-                 .order_by(m.c.document_id, m.c.start))
         with self.engine.connect() as connection:
-            return [MentionRecord(row.document_id, row.start, row.end, row.text, row.type, row.lemma,
-                                  row.canonical_ref, row.role) for row in connection.execute(query)]
+            return [_mention_record(row) for row in connection.execute(_mentions_of(ref))]
 
     @_faults("read")
     def cited_mentions(self, ref: str, offset: int = 0,
                        limit: int | None = None) -> list[tuple[MentionRecord, Citation | None]]:
         """A page of :meth:`mentions`, each with its sentence; two queries whatever the page's length."""
-        m, e, r = schema.mentions, schema.entities, schema.entity_refs
-        query = (select(m, e.c.ref.label("canonical_ref")).join(e, e.c.id == m.c.entity_id)
-                 .where(m.c.entity_id.in_(select(r.c.entity_id).where(r.c.ref == ref)))
-                 .order_by(m.c.document_id, m.c.start).offset(offset).limit(limit))
         with self.engine.connect() as connection:
-            rows = connection.execute(query).all()
+            rows = connection.execute(_mentions_of(ref).offset(offset).limit(limit)).all()
             citations = _citations(connection, sorted({row.sentence_id for row in rows if row.sentence_id}))
-        return [(MentionRecord(row.document_id, row.start, row.end, row.text, row.type, row.lemma,
-                               row.canonical_ref, row.role), citations.get(row.sentence_id)) for row in rows]
+        return [(_mention_record(row), citations.get(row.sentence_id)) for row in rows]
 
     @_faults("read")
     def first_citations(self, entity_ids: Sequence[int], per_entity: int) -> dict[int, list[Citation]]:
@@ -656,6 +646,19 @@ def _geo(row: Any) -> dict[str, Any] | None:
     if row.lat is None or row.lon is None:
         return None
     return {"lat": row.lat, "lon": row.lon, "name": row.geo_name, "key": row.geo_key}
+
+
+def _mentions_of(ref: str) -> Any:
+    """The mentions of the entity known by ``ref`` with its canonical ref, in document and text order."""
+    m, e, r = schema.mentions, schema.entities, schema.entity_refs
+    return (select(m, e.c.ref.label("canonical_ref")).join(e, e.c.id == m.c.entity_id)
+            .where(m.c.entity_id.in_(select(r.c.entity_id).where(r.c.ref == ref)))
+            .order_by(m.c.document_id, m.c.start))
+
+
+def _mention_record(row: Any) -> MentionRecord:
+    return MentionRecord(row.document_id, row.start, row.end, row.text, row.type, row.lemma, row.canonical_ref,
+                         row.role)
 
 
 def _citations(connection: Connection, sentence_ids: Sequence[int]) -> dict[int, Citation]:

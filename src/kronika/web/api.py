@@ -135,7 +135,7 @@ def map_places(store: Store, query: Query) -> Any:
              "country_now": now, "dates": [list(interval) for interval in dates.get(entity.id, [])],
              "citations": [{"document": c.document, "start": c.start, "text": c.text, "title": c.title}
                            for c in citations.get(entity.id, [])]}
-            for entity, then, now in located if entity.geo]
+            for entity, then, now in located]
 
 
 def place_candidates_of(store: Store, query: Query) -> Any:
