@@ -120,3 +120,29 @@ def test_a_season_told_in_the_past_after_plans_is_the_last_one() -> None:
 )
 def test_direction_habits_and_non_times(text: str, dct: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # the genitive of time alone: "roku zeszłego" is last year as "zeszłego roku" is
+        ("Roku ubiegłego spłonął tartak.", "1937-03-02", [("Roku ubiegłego", "1936")]),
+        # a number of years counted back with the genitive; a range of amounts is a range of dates
+        ("Kurhan usypano przed 3000 lat.", "1930-05-01", [("przed 3000 lat", "BC1071")]),
+        ("Kurhan usypano przed 1500–2000 lat.", "1930-05-01", [("przed 1500–2000 lat", "BC0071/0430")]),
+        # the day of an event: the day the text gave it, else unknown
+        ("Zjazd otwarto 4 maja. Po południu padał deszcz, a w dniu zjazdu nikt nie wyjechał.", "1936-05-10",
+         [("4 maja", "1936-05-04"), ("Po południu", "1936-05-04TAF"), ("dniu", "1936-05-04")]),
+        ("Mandat wygasa z dniem śmierci posła.", "1936-05-10", [("dniem", "XXXX-XX-XX")]),
+        # a timetable lists times in order: an earlier clock time after a later one is the next day
+        ("Program: 3 lipca godz. 17 otwarcie; godz. 20 koncert; godz. 9 msza; godz. 11 defilada.", "1937-06-20",
+         [("3 lipca godz. 17", "1937-07-03T17:00"), ("godz. 20", "1937-07-03T20:00"),
+          ("godz. 9", "1937-07-04T09:00"), ("godz. 11", "1937-07-04T11:00")]),
+        # …but a narrative may go back in time within one day
+        ("Dnia 3 lipca o godz. 20 wrócił. O godz. 9 był jeszcze w Wilnie.", "1937-07-10",
+         [("Dnia 3 lipca o godz. 20", "1937-07-03T20:00"), ("godz. 9", "1937-07-03T09:00")]),
+    ],
+)
+def test_genitive_year_ranges_back_event_days_and_timetables(
+        text: str, dct: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected

@@ -27,6 +27,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _CLAUSE_END = re.compile(r"[!?;\n]|\.(?!\s{0,2}\d)")
 _COORDINATION = re.compile(r"\s{0,3}(?:,|\s(?:i|oraz|lub|albo|a))\s{1,3}")
 _ATTRIBUTIVE = re.compile(r"(?<![^\W_])(?:z|ze|sprzed)\s{1,3}$")
+_EVENT_REACH = 300  # characters back in which an event's day counts as just told
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s{1,3}[^\W\d_])(?=\s{1,3}[A-ZĄĆĘŁŃÓŚŹŻ])|\n")
 _EVENING_OR_NIGHT = re.compile(r"\d{4}-\d\d-\d\dT(?:NI|1[2-9]|2[0-4])")  # a time from noon to midnight
 # a press report's dateline: a place in capitals before the date ("KOWNO, 1 lipca. — Wczoraj …"), or
 # before an agency in brackets ("BERLIN, (PAT). —"), which opens a report without a date of its own
@@ -197,6 +199,7 @@ class _Reference:
     day: tuple[date, str] | None = None
     evening: bool = False  # the day spoken of has reached its evening: "godz. 0.20" is after midnight
     part: str | None = None  # the part of that day last spoken of: "w środę wieczorem … po godzinie 7" is 19:00
+    clock: tuple[int, int, int] | None = None  # the last clock time on that day: hour, minute, where it ended
 
     def update(self, point: Point, resolved: date | None, year: int | None, month: int | None, tid: str) -> None:
         if year is not None:
@@ -205,7 +208,7 @@ class _Reference:
                 self.month = (year, month, tid)
                 if resolved is not None:
                     if self.day is None or self.day[0] != resolved:
-                        self.evening, self.part = False, None
+                        self.evening, self.part, self.clock = False, None, None
                     if point.part is not None:
                         self.part = point.part
                     self.day = (resolved, tid)
@@ -222,6 +225,7 @@ class _Resolver:
         self.reference = _Reference()
         self.report_day: date | None = None  # the date of the report's dateline: "wczoraj" counts from it
         self.vague = vague  # how a duration of an unknown amount is written: "PX" or "VAGUE"
+        self.days_told: list[tuple[int, int, date, str]] = []  # start, end, day and id of each dated timex
 
     # --- bases -------------------------------------------------------------------------------------
     @property
@@ -322,7 +326,11 @@ class _Resolver:
             return self._clock(day.isoformat(), point), anchor, (day, day.year, day.month)
         if point.dayshift is not None:
             amount, base = point.dayshift
-            if base == "ref":  # "nazajutrz", "w przeddzień": the narrative's day, never the issue's
+            if point.event is not None:  # "w dniu koncertu": the day told with that event, if any
+                origin, anchor = self._event_day(point.event, start) or (None, None)
+                if origin is None:
+                    return "XXXX-XX-XX", None, ()  # "z dniem ogłoszenia": an event the text has not dated
+            elif base == "ref":  # "nazajutrz", "w przeddzień": the narrative's day, never the issue's
                 origin, anchor = self.reference.day or (None, None)
             else:
                 origin, anchor = (self.now, None) if self.now else (None, None)
@@ -373,6 +381,8 @@ class _Resolver:
             day = origin
             if anchor and self.reference.evening and point.hour is not None and point.hour < 6:
                 day = origin + timedelta(days=1)  # "do godz. 0.20" after the evening's events
+            elif anchor and self._earlier_in_timetable(point, start):
+                day = origin + timedelta(days=1)  # "godz. 18.00 …; godz. 10.00 …": the next day's first
             elif anchor and point.part is None and self.reference.part in ("AF", "EV"):
                 point = _with_day_half(point, self.reference.part or "")
             if anchor is None:  # "w nocy" of an undated story: the issue's day, but no narrative time
@@ -425,6 +435,29 @@ class _Resolver:
             return self._clock(day.isoformat(), point), anchor, (day, day.year, day.month)
         return self._clock(f"{text}-{point.day:02d}", point), anchor, (day, year, month)
 
+    def _event_day(self, stem: str, start: int) -> tuple[date, str] | None:
+        """The day last told, shortly before ``start``, in a sentence that speaks of the event ``stem``
+        names: "Koncert rozpocznie się 15 grudnia o godz. 19 … w dniu koncertu" is 15 December."""
+        for told_start, told_end, day, tid in reversed(self.days_told):
+            if told_end > start:
+                continue
+            if start - told_end > _EVENT_REACH:
+                break
+            # the sentence of that day, up to the expression itself: "koncertu" after "w dniu" is no evidence
+            sentence = self.text[_sentence_start(self.text, told_start):min(start, _sentence_end(self.text, told_end))]
+            if stem in sentence.lower():
+                return day, tid
+        return None
+
+    def _earlier_in_timetable(self, point: Point, start: int) -> bool:
+        """A timetable lists its times in order: a clock time earlier than the one before it in the same
+        list (entries parted by semicolons, no sentence between) is on the next day."""
+        last = self.reference.clock
+        if last is None or point.hour is None or (point.hour, point.minute or 0) >= last[:2]:
+            return False
+        between = self.text[last[2]:start]
+        return ";" in between and "." not in between and "\n" not in between
+
     def _relative(self, point: Point, shift: tuple[int, str], amount: float) -> tuple[str, str | None, tuple]:
         """"w zeszłym tygodniu", "następnego dnia", "dwa lata później": a base moved by whole units."""
         sign, base = shift
@@ -442,6 +475,8 @@ class _Resolver:
             year = origin_year + int(sign * amount * {"Y": 1, "DE": 10, "CE": 100}[unit])
             if unit != "Y":  # "w ubiegłej dekadzie", "w zeszłym stuleciu": a decade or a century
                 return (f"{year // 10:03d}" if unit == "DE" else f"{year // 100:02d}"), anchor, ()
+            if year < 1:  # "przed 2500 lat" in 2008: TIMEX3 counts years before the era from BC0001
+                return f"BC{1 - year:04d}", anchor, ()
             return f"{year:04d}", anchor, (None, year, None)
         origin, anchor = self.base_day(base)
         if origin is None:
@@ -607,7 +642,9 @@ def resolve(
                 for p, (value, anchor, _), (start, end) in zip(points, resolved, candidate.spans, strict=True)
             ]
         else:
-            value = "/".join(v for v, _, _ in resolved)
+            backwards = candidate.range and points[0].direction is not None and points[0].direction[0] < 0
+            # "przed 2000–2500 lat": the larger amount counted back is the interval's start
+            value = "/".join(v for v, _, _ in (resolved[::-1] if backwards else resolved))
             anchor = next((a for _, a, _ in resolved if a), None)
             kind = "TIME" if any(_kind(p) == "TIME" for p in points) else "DATE"
             tids = [emit(candidate.start, candidate.end, kind, value, anchor, candidate.mod)] * len(points)
@@ -620,6 +657,10 @@ def resolve(
         for point, (_, _, told), tid in zip(points, resolved, tids, strict=True):
             if told and not attributive and not background:
                 resolver.reference.update(point, *told, tid)
+                if point.hour is not None and told[0] is not None:
+                    resolver.reference.clock = (point.hour, point.minute or 0, candidate.end)
+            if told and told[0] is not None:
+                resolver.days_told.append((candidate.start, candidate.end, told[0], tid))
     return timexes
 
 
@@ -701,6 +742,20 @@ def _in_schedule(text: str, lower: str, candidate: Candidate, grammar: Grammar) 
     """Whether the clause before ``candidate`` states opening hours or a timetable."""
     clause_start = _clause_start(text, candidate.start, 80)
     return grammar.compiled_macro("scheduleContext").search(lower, clause_start, candidate.end) is not None
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding ``position`` begins: after the last full stop, "!" or "?" followed by a
+    capital, or a line break, before it."""
+    # searched a little past ``position``: whether a stop ends a sentence depends on what follows it
+    stops = [m.end() for m in _SENTENCE_STOP.finditer(text, max(0, position - _EVENT_REACH), position + 4)
+             if m.end() <= position]
+    return stops[-1] if stops else max(0, position - _EVENT_REACH)
+
+
+def _sentence_end(text: str, position: int) -> int:
+    stop = _SENTENCE_STOP.search(text, position, position + _EVENT_REACH)
+    return stop.start() + 1 if stop else min(len(text), position + _EVENT_REACH)
 
 
 def _is_dateline(text: str, candidate: Candidate) -> bool:
