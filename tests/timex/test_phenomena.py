@@ -138,6 +138,12 @@ def test_direction_habits_and_non_times(text: str, dct: str, expected: list[tupl
         ("Program: 3 lipca godz. 17 otwarcie; godz. 20 koncert; godz. 9 msza; godz. 11 defilada.", "1937-06-20",
          [("3 lipca godz. 17", "1937-07-03T17:00"), ("godz. 20", "1937-07-03T20:00"),
           ("godz. 9", "1937-07-04T09:00"), ("godz. 11", "1937-07-04T11:00")]),
+        # a comma and a conjunction open a clause with its own tense (1938-05-11 is a Wednesday)
+        ("W poniedziałek obradowano, a w piątek zapadnie wyrok.", "1938-05-11",
+         [("poniedziałek", "1938-05-09"), ("piątek", "1938-05-13")]),
+        ("Obradowano w poniedziałek, a w piątek także.", "1938-05-11",
+         [("poniedziałek", "1938-05-09"), ("piątek", "1938-05-06")]),
+        ("Starosta ogłosił, że w piątek przyjedzie wojewoda.", "1938-05-11", [("piątek", "1938-05-13")]),
         # …but a narrative may go back in time within one day
         ("Dnia 3 lipca o godz. 20 wrócił. O godz. 9 był jeszcze w Wilnie.", "1937-07-10",
          [("Dnia 3 lipca o godz. 20", "1937-07-03T20:00"), ("godz. 9", "1937-07-03T09:00")]),

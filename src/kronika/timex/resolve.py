@@ -25,6 +25,10 @@ _BARE_YEAR_AHEAD = 10  # a bare number more years than this after the creation d
 _WORD = re.compile(r"[^\W\d_]+")
 # a clause ends at a stop, but not at a dot before a number: a clock time ("15.00"), an abbreviation ("w d. 19")
 _CLAUSE_END = re.compile(r"[!?;\n]|\.(?!\s{0,2}\d)")
+# a comma and a coordinating or subordinating conjunction open a clause of its own (with its own verb)
+_CLAUSE_JOIN = re.compile(
+    r",\s{0,3}(?:a|ale|lecz|zaś|natomiast|jednak|gdy|kiedy|bo|ponieważ|że|choć|chociaż|jeśli|jeżeli|"
+    r"który|która|które|którego|której|których|którym|którą)(?![^\W_])")
 _COORDINATION = re.compile(r"\s{0,3}(?:,|\s(?:i|oraz|lub|albo|a))\s{1,3}")
 _ATTRIBUTIVE = re.compile(r"(?<![^\W_])(?:z|ze|sprzed)\s{1,3}$")
 _EVENT_REACH = 300  # characters back in which an event's day counts as just told
@@ -539,10 +543,22 @@ class _Resolver:
             yield word.start(), {i.tag for i in morphology.analyse(word.group())}
 
     def _tense(self, start: int, end: int) -> str | None:
-        """"past" or "future" from the verb nearest to ``[start, end)`` in its clause."""
+        """"past" or "future" from the verb nearest to ``[start, end)`` in its clause: the clause a comma and
+        a conjunction open ("grali w niedzielę, a we wtorek zagrają") when it has a verb, else the sentence's."""
         clause_start = _clause_start(self.text, start, 300)
         following = _CLAUSE_END.search(self.text, end)
         clause_end = following.start() if following else min(len(self.text), end + 300)
+        opened = [m.end() for m in _CLAUSE_JOIN.finditer(self.text, clause_start, start) if m.end() <= start]
+        closing = _CLAUSE_JOIN.search(self.text, end, clause_end)
+        narrow_start = opened[-1] if opened else clause_start
+        narrow_end = closing.start() if closing else clause_end
+        if (narrow_start, narrow_end) != (clause_start, clause_end):
+            tense = self._nearest_tense(start, end, narrow_start, narrow_end)
+            if tense:
+                return tense
+        return self._nearest_tense(start, end, clause_start, clause_end)
+
+    def _nearest_tense(self, start: int, end: int, clause_start: int, clause_end: int) -> str | None:
         best: tuple[int, str] | None = None
         words = list(self._words_with_tags(clause_start, clause_end))
         for index, (word_start, tags) in enumerate(words):
