@@ -144,6 +144,14 @@ def test_direction_habits_and_non_times(text: str, dct: str, expected: list[tupl
         ("Obradowano w poniedziałek, a w piątek także.", "1938-05-11",
          [("poniedziałek", "1938-05-09"), ("piątek", "1938-05-06")]),
         ("Starosta ogłosił, że w piątek przyjedzie wojewoda.", "1938-05-11", [("piątek", "1938-05-13")]),
+        # a fraction of a year or a week counted in months or days
+        ("Wróci za pół roku.", "1936-02-10", [("za pół roku", "1936-08")]),
+        ("Osiadł tu półtora roku temu.", "1936-02-10", [("półtora roku temu", "1934-08")]),
+        # the clock time of a weekly set belongs to every such day
+        ("Próby chóru odbywają się w każdy czwartek o godz. 18.", "1936-02-10",
+         [("każdy czwartek o godz. 18", "XXXX-WXX-4T18:00")]),
+        ("Czytelnia czynna w niedziele o 4 po południu.", "1936-02-10",
+         [("niedziele o 4 po południu", "XXXX-WXX-7T16:00")]),
         # …but a narrative may go back in time within one day
         ("Dnia 3 lipca o godz. 20 wrócił. O godz. 9 był jeszcze w Wilnie.", "1937-07-10",
          [("Dnia 3 lipca o godz. 20", "1937-07-03T20:00"), ("godz. 9", "1937-07-03T09:00")]),

@@ -31,6 +31,7 @@ _CLAUSE_JOIN = re.compile(
     r"który|która|które|którego|której|których|którym|którą)(?![^\W_])")
 _COORDINATION = re.compile(r"\s{0,3}(?:,|\s(?:i|oraz|lub|albo|a))\s{1,3}")
 _ATTRIBUTIVE = re.compile(r"(?<![^\W_])(?:z|ze|sprzed)\s{1,3}$")
+_SMALLER = {"Y": ("M", 12), "W": ("D", 7)}  # a fraction of a unit counted in the next smaller one
 _EVENT_REACH = 300  # characters back in which an event's day counts as just told
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s{1,3}[^\W\d_])(?=\s{1,3}[A-ZĄĆĘŁŃÓŚŹŻ])|\n")
 _EVENING_OR_NIGHT = re.compile(r"\d{4}-\d\d-\d\dT(?:NI|1[2-9]|2[0-4])")  # a time from noon to midnight
@@ -66,6 +67,11 @@ def _with_day_half(clock: Point, part: str) -> Point:
     return replace(clock, hour=hour)
 
 
+def _weekly(point: Point) -> bool:
+    """A set of one weekday in every week: "w soboty", "co niedzielę"."""
+    return point.weekday is not None or (point.set or "").startswith("XXXX-WXX-")
+
+
 def _glue(grammar: Grammar, name: str, text: str, start: int, end: int) -> bool:
     return start <= end and grammar.compiled_macro(name).fullmatch(text, start, end) is not None
 
@@ -94,6 +100,27 @@ def merge(candidates: list[Candidate], lower: str, grammar: Grammar) -> list[Can
             and not lower[previous.end:candidate.start].strip()
         ):  # "od godz. 9 rano do godz. 9 wieczór": the part of the day says which half of the range's end
             previous.points[-1] = _with_day_half(previous.points[-1], candidate.points[0].part or "")
+            previous.end = candidate.end
+            previous.spans[-1] = (previous.spans[-1][0], candidate.end)
+            previous.merged.append(candidate.rule)
+            continue
+        if (
+            previous is not None and previous.type == "SET" and not candidate.range
+            and _weekly(previous.points[0]) and not previous.points[0].has_clock
+            and candidate.points[0].is_time_only and _glue(grammar, "glueTime", lower, previous.end, candidate.start)
+        ):  # "w każdą sobotę o godz. 10", "co niedzielę wieczorem": the clock time of every such day
+            previous.points[0] = _merge_points(previous.points[0], candidate.points[0])
+            previous.end = candidate.end
+            previous.spans[-1] = (previous.spans[-1][0], candidate.end)
+            previous.merged.append(candidate.rule)
+            continue
+        if (
+            previous is not None and previous.type == "SET" and _weekly(previous.points[0])
+            and previous.points[0].hour is not None and candidate.points[0].part is not None
+            and candidate.points[0].hour is None and not candidate.points[0].has_date
+            and not lower[previous.end:candidate.start].strip()
+        ):  # "w soboty o 8 wieczorem": the part of the day says which half
+            previous.points[0] = _with_day_half(previous.points[0], candidate.points[0].part or "")
             previous.end = candidate.end
             previous.spans[-1] = (previous.spans[-1][0], candidate.end)
             previous.merged.append(candidate.rule)
@@ -470,6 +497,8 @@ class _Resolver:
             return ("PRESENT_REF" if sign == 0 else "PAST_REF" if sign < 0 else "FUTURE_REF"), None, ()
         if unit == "D" and sign == 0:
             base = "ref"  # "tego dnia" is the day spoken of: today would be "dziś"
+        if unit in _SMALLER and amount != int(amount):  # "za pół roku", "półtora tygodnia temu": whole months, days
+            unit, amount = _SMALLER[unit][0], amount * _SMALLER[unit][1]
         if unit == "D" and base == "ref" and self.reference.day is None and point.direction is None:
             return self._clock("XXXX-XX-XX", point), None, ()  # "następnego dnia" of an undated story
         if unit in ("Y", "DE", "CE"):
@@ -622,8 +651,8 @@ def resolve(
             continue
         if candidate.type == "SET":
             point = points[0]
-            if point.weekday is not None:  # "w soboty"
-                value = f"XXXX-WXX-{point.weekday}"
+            if _weekly(point):  # "w soboty", "w każdą sobotę o godz. 10"
+                value = resolver._clock(point.set or f"XXXX-WXX-{point.weekday}", point)
             else:
                 value = point.set or resolver._duration(point.num or "1", point.unit or "D")
             if value.startswith("T"):
