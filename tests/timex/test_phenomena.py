@@ -152,6 +152,9 @@ def test_direction_habits_and_non_times(text: str, dct: str, expected: list[tupl
          [("każdy czwartek o godz. 18", "XXXX-WXX-4T18:00")]),
         ("Czytelnia czynna w niedziele o 4 po południu.", "1936-02-10",
          [("niedziele o 4 po południu", "XXXX-WXX-7T16:00")]),
+        # "12 w nocy" is midnight; dusk is the evening's beginning
+        ("Bal trwał do 12-ej w nocy.", "1931-01-10", [("12-ej w nocy", "1931-01-10T24:00")]),
+        ("Wczoraj o zmierzchu spadł śnieg.", "1931-01-10", [("Wczoraj o zmierzchu", "1931-01-09TEV")]),
         # …but a narrative may go back in time within one day
         ("Dnia 3 lipca o godz. 20 wrócił. O godz. 9 był jeszcze w Wilnie.", "1937-07-10",
          [("Dnia 3 lipca o godz. 20", "1937-07-03T20:00"), ("godz. 9", "1937-07-03T09:00")]),

@@ -60,10 +60,11 @@ def _merge_points(first: Point, second: Point) -> Point:
 
 
 def _with_day_half(clock: Point, part: str) -> Point:
-    """A clock time read on the 24-hour dial: "8 wieczorem" is 20:00, "10 w nocy" 22:00, "3 w nocy" 03:00."""
+    """A clock time read on the 24-hour dial: "8 wieczorem" is 20:00, "10 w nocy" 22:00, "3 w nocy" 03:00,
+    "12 w nocy" 24:00."""
     hour = clock.hour or 0
-    if hour < 12 and (part in ("AF", "EV") or part == "NI" and hour >= 6):
-        hour += 12
+    if hour < 12 and (part in ("AF", "EV") or part == "NI" and hour >= 6) or hour == 12 and part == "NI":
+        hour += 12  # "12 w nocy" is midnight, the end of the day (T24:00)
     return replace(clock, hour=hour)
 
 
