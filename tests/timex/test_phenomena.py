@@ -155,6 +155,10 @@ def test_direction_habits_and_non_times(text: str, dct: str, expected: list[tupl
         # "12 w nocy" is midnight; dusk is the evening's beginning
         ("Bal trwał do 12-ej w nocy.", "1931-01-10", [("12-ej w nocy", "1931-01-10T24:00")]),
         ("Wczoraj o zmierzchu spadł śnieg.", "1931-01-10", [("Wczoraj o zmierzchu", "1931-01-09TEV")]),
+        # a half or a quarter of the year spoken of; "obecny", "mijający" as "bieżący"
+        ("W drugiej połowie roku zbiory były lepsze.", "1931-11-10", [("drugiej połowie roku", "1931-H2")]),
+        ("Dochody w pierwszym kwartale spadły.", "1931-11-10", [("pierwszym kwartale", "1931-Q1")]),
+        ("W mijającym roku zbudowano most.", "1931-12-28", [("mijającym roku", "1931")]),
         # …but a narrative may go back in time within one day
         ("Dnia 3 lipca o godz. 20 wrócił. O godz. 9 był jeszcze w Wilnie.", "1937-07-10",
          [("Dnia 3 lipca o godz. 20", "1937-07-03T20:00"), ("godz. 9", "1937-07-03T09:00")]),

@@ -448,6 +448,8 @@ class _Resolver:
                     year -= 1  # "zimą nie trenował" in April: the winter before
                 elif tense == "future" and start_month + 3 <= self.dct.month:
                     year += 1  # "wiosną otworzą" in October: the next spring
+        if year is None and point.quarter and point.yearshift is None:  # "w pierwszym kwartale": as a month
+            year, anchor = self.narrative_year(start, end, (point.quarter - 1) * 3 + 1, None, dateline)
         text = f"{year:04d}" if year is not None else "XXXX"
         if point.quarter:
             return f"{text}-Q{point.quarter}", anchor, (None, year, None)
@@ -511,7 +513,8 @@ class _Resolver:
                 return (f"{year // 10:03d}" if unit == "DE" else f"{year // 100:02d}"), anchor, ()
             if year < 1:  # "przed 2500 lat" in 2008: TIMEX3 counts years before the era from BC0001
                 return f"BC{1 - year:04d}", anchor, ()
-            return f"{year:04d}", anchor, (None, year, None)
+            half = f"-{point.half}" if point.half else ""  # "w drugiej połowie roku"
+            return f"{year:04d}{half}", anchor, (None, year, None)
         origin, anchor = self.base_day(base)
         if origin is None:
             return "XXXX-XX-XX", None, ()
@@ -525,7 +528,8 @@ class _Resolver:
         if unit == "W" and point.direction is None:
             return iso_week(moved), anchor, (None, moved.year, None)
         if unit in ("M", "Q") and point.direction is None:
-            return f"{moved.year:04d}-{moved.month:02d}", anchor, (None, moved.year, moved.month)
+            half = f"-{point.half}" if point.half else ""  # "w pierwszej połowie miesiąca"
+            return f"{moved.year:04d}-{moved.month:02d}{half}", anchor, (None, moved.year, moved.month)
         if unit in ("M", "Q"):
             return f"{moved.year:04d}-{moved.month:02d}", anchor, (None, moved.year, moved.month)
         return self._clock(moved.isoformat(), point), anchor, (moved, moved.year, moved.month)
