@@ -159,6 +159,14 @@ def test_direction_habits_and_non_times(text: str, dct: str, expected: list[tupl
         ("W drugiej połowie roku zbiory były lepsze.", "1931-11-10", [("drugiej połowie roku", "1931-H2")]),
         ("Dochody w pierwszym kwartale spadły.", "1931-11-10", [("pierwszym kwartale", "1931-Q1")]),
         ("W mijającym roku zbudowano most.", "1931-12-28", [("mijającym roku", "1931")]),
+        # a month told in the past after a year of the narrative is in that year; "następnego roku" counts from it
+        ("W 1905 r. założono szkołę. W październiku przybył nauczyciel.", "1930-01-10",
+         [("1905 r.", "1905"), ("październiku", "1905-10")]),
+        ("W 1905 r. założono szkołę, a w maju następnego roku bibliotekę.", "1930-01-10",
+         [("1905 r.", "1905"), ("maju następnego roku", "1906-05")]),
+        # a day with a Roman month in capitals, without the year
+        ("Dnia 3 V 1921 r. wybuchło powstanie. 21 VII podpisano rozejm.", None,
+         [("Dnia 3 V 1921 r.", "1921-05-03"), ("21 VII", "1921-07-21")]),
         # …but a narrative may go back in time within one day
         ("Dnia 3 lipca o godz. 20 wrócił. O godz. 9 był jeszcze w Wilnie.", "1937-07-10",
          [("Dnia 3 lipca o godz. 20", "1937-07-03T20:00"), ("godz. 9", "1937-07-03T09:00")]),

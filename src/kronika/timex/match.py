@@ -265,6 +265,9 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
             return True
         return _sentence_initial(text, candidate.start) and not _STREET_BEFORE.search(
             text, max(0, candidate.start - 30), candidate.start)
+    if check == "uppercase_roman":  # "17 IX", not "3 ii" (a paragraph's point) or a unit
+        roman = re.search(r"[ivxIVX]{2,4}", text[candidate.start:candidate.end])
+        return roman is not None and roman.group().isupper()
     if check == "lowercase_month":
         # a capitalised month after a day number names a street or square ("ul. 3 Maja")
         month = re.search(r"[^\W\d_]{3,}", text[candidate.start:candidate.end])

@@ -302,6 +302,9 @@ class _Resolver:
                 and (found[0], month, day or 1) > (self.dct.year, self.dct.month, self.dct.day))
             if not (ahead and self._tense(start, end) == "past"):
                 return found
+        if reference.year and not dateline and self.dct and reference.year[0] < self.dct.year and self._tense(
+                start, end) == "past":  # "W 1980 r. ukończył studia. W październiku wyjechał": that year's
+            return reference.year
         if self.dct:
             year = self.dct.year
             if day is None and month == self.dct.month:  # "w listopadzie" written in November
