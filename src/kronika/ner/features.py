@@ -122,8 +122,9 @@ class SentenceFeatures:
     repeats its forms), a token's list is its own and its neighbours' cached lists joined in a fixed order.
 
     With ``known`` (the attributes a trained model has weights for) only those strings are kept: CRFsuite
-    skips an attribute it has no weight for, so the tagger scores alike, from fewer strings to convert
-    and look up. Training passes no ``known``: every feature."""
+    skips an attribute it has no weight for, so the tagger scores alike from fewer strings (the tagger
+    reads :meth:`form_lists` and joins attribute ids in the same order). Training passes no ``known``:
+    every feature."""
 
     def __init__(self, known: AbstractSet[str] | None = None, cache_size: int = 300_000) -> None:
         self._known = known
@@ -136,7 +137,7 @@ class SentenceFeatures:
         known = self._known
         return tuple(features) if known is None else tuple(f for f in features if f in known)
 
-    def _form(self, form: str) -> _FormLists:
+    def form_lists(self, form: str) -> _FormLists:
         entry = self._forms.get(form)
         if entry is None:
             own, before2, before1, after1, after2 = ["bias"], [], [], [], []
@@ -159,7 +160,7 @@ class SentenceFeatures:
     def __call__(self, forms: Sequence[str]) -> list[list[str]]:
         """One feature list per token: its own features, then each neighbour's (or a boundary mark at the
         sentence's edge), then the word pairs it forms with its neighbours."""
-        entries = [self._form(form) for form in forms]
+        entries = [self.form_lists(form) for form in forms]
         known = self._known
         boundaries = self._boundaries
         sequence: list[list[str]] = []
