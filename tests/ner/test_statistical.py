@@ -16,8 +16,8 @@ from kronika.ner.statistical import (
     default_model_path,
     get_tagger,
     is_held_out,
-    model_attributes,
     normalise_label,
+    read_model,
     read_nkjp_iob,
     tag_nkjp,
 )
@@ -149,7 +149,7 @@ def test_name_gazetteer_is_up_to_date() -> None:
 def test_array_scoring_tags_every_sentence_as_crfsuite(monkeypatch: pytest.MonkeyPatch) -> None:
     """The tagger scores in array code from the model's weights; CRFsuite's own tagger on all the feature
     strings (the unknown ones skipped) must choose the same labels, alone or in a batch of any lengths."""
-    known = model_attributes(default_model_path())
+    known = set(read_model(default_model_path()).attributes)
     assert "bias" in known and "w=warszawa" in known and "w=kronikarzowanie" not in known
     sentences = [
         ["Gen.", "Władysław", "Sikorski", "przyleciał", "z", "Londynu", "do", "Kairu", "17", "IV", "1943", "r."],

@@ -26,7 +26,7 @@ import numpy as np
 
 from kronika.errors import KronikaError
 from kronika.model import NkjpSpan, Sentence
-from kronika.ner.features import SentenceFeatures
+from kronika.ner.features import BOUNDARIES, CAP_INSIDE, form_lists, next_pair, previous_pair
 
 MODEL_NAME = "nkjp_crf.crfsuite"
 LEVEL_SEPARATOR = "#"
@@ -164,29 +164,27 @@ def read_model(model_path: Path) -> CrfModel:
     return CrfModel(attributes, labels, state, transition)
 
 
-def model_attributes(model_path: Path) -> frozenset[str]:
-    """The attributes a CRFsuite model has weights for."""
-    data = model_path.read_bytes()
-    return frozenset(_cqdb_strings(data, struct.unpack_from("<4sI4sIIIIIIIII", data)[9]))
+@dataclass(slots=True)
+class _FormIds:
+    """A form's attribute ids (those the model knows) for each position around a token, and the sum of its
+    own attributes' weights, in their order (computed for a batch of new forms at once)."""
 
-
-class _FormScores(NamedTuple):
-    """A form's attribute ids for each position around a token, and its own attributes' summed scores."""
-
-    own: np.ndarray  # per label: "bias" and the form's own features, summed in their order
+    own_ids: tuple[int, ...]
     before2: tuple[int, ...]
     before1: tuple[int, ...]
     after1: tuple[int, ...]
     after2: tuple[int, ...]
     lower: str
     capitalised: bool
+    own: np.ndarray | None = None
 
 
 class NkjpTagger:
     """A trained CRF, scored and decoded in array code as CRFsuite's tagger does: a token's score for each
     label is the sum of its attributes' weights, added one attribute at a time in the order of its feature
-    list (so the floating-point sums are CRFsuite's to the last bit), then Viterbi over the labels, the first
-    best kept on a tie. Per form the attribute ids and the sum of its own attributes are computed once."""
+    list (:class:`SentenceFeatures`' order, so the floating-point sums are CRFsuite's to the last bit), then
+    Viterbi over the labels, the first best kept on a tie. Per form the attribute ids and the sum of its own
+    attributes are computed once."""
 
     def __init__(self, model_path: Path, cache_size: int = 300_000) -> None:
         model = read_model(model_path)
@@ -196,31 +194,28 @@ class NkjpTagger:
         self._state = np.vstack([model.state, np.zeros((1, len(model.labels)))])
         self._padding = len(model.attributes)
         self._transition = model.transition
-        self._features = SentenceFeatures(known=frozenset(model.attributes))
-        self._boundaries = {offset: self._id_tuple(f"{offset}BOUNDARY") for offset in (-2, -1, 1, 2)}
-        self._cap_inside = self._id_tuple("cap_inside")
-        self._forms: dict[str, _FormScores] = {}
+        self._boundaries = {offset: self._known(feature) for offset, feature in BOUNDARIES.items()}
+        self._cap_inside = self._known(CAP_INSIDE)
+        self._forms: dict[str, _FormIds] = {}
         self._cache_size = cache_size
 
-    def _id_tuple(self, *attributes: str) -> tuple[int, ...]:
-        ids = self._ids
-        return tuple(ids[a] for a in attributes if a in ids)
+    def _known(self, *attributes: str) -> tuple[int, ...]:
+        """The ids of the attributes the model has weights for (CRFsuite skips the others)."""
+        return tuple(i for i in map(self._ids.get, attributes) if i is not None)
 
-    def _form(self, form: str) -> _FormScores:
+    def _form(self, form: str) -> _FormIds:
         entry = self._forms.get(form)
         if entry is None:
-            lists = self._features.form_lists(form)
-            ids = self._ids
-            own = np.add.accumulate(self._state[[ids[a] for a in lists.own]], axis=0)[-1] if lists.own else (
-                self._state[self._padding])
-            entry = _FormScores(own, *(tuple(ids[a] for a in part) for part in lists[1:5]), lists.lower,
-                                lists.capitalised)
+            lists = form_lists(form)
+            known = self._known
+            entry = _FormIds(known(*lists.own), known(*lists.before2), known(*lists.before1), known(*lists.after1),
+                             known(*lists.after2), lists.lower, lists.capitalised)
             if len(self._forms) >= self._cache_size:  # bound memory on huge inputs
                 self._forms.clear()
             self._forms[form] = entry
         return entry
 
-    def _attribute_ids(self, forms: Sequence[str]) -> tuple[list[_FormScores], list[tuple[int, ...]]]:
+    def _attribute_ids(self, forms: Sequence[str]) -> tuple[list[_FormIds], list[tuple[int, ...]]]:
         """Each token's form entry, and the ids of the attributes it has besides its own: the neighbours'
         (or the sentence's edges), the word pairs and ``cap_inside``, in :class:`SentenceFeatures`' order."""
         entries = [self._form(form) for form in forms]
@@ -236,38 +231,49 @@ class NkjpTagger:
             elif i + 1 == last:
                 token += boundaries[2]
             if i > 0:
-                pair = ids.get(f"-1w|w={entries[i - 1].lower}|{entry.lower}")
+                pair = ids.get(previous_pair(entries[i - 1], entry))
                 if pair is not None:
                     token += (pair,)
                 if entry.capitalised:
                     token += self._cap_inside
             if i < last:
-                pair = ids.get(f"w|+1w={entry.lower}|{entries[i + 1].lower}")
+                pair = ids.get(next_pair(entry, entries[i + 1]))
                 if pair is not None:
                     token += (pair,)
             rest.append(token)
         return entries, rest
 
+    def _summed(self, id_lists: Sequence[tuple[int, ...]], first: Sequence[np.ndarray] | None = None) -> np.ndarray:
+        """``[list, label]``: each list's weights added one attribute after another (after its ``first`` row).
+        The lists are padded with the zero row into ``[place, list]`` ids, and a reduction over the first
+        axis adds the places in order."""
+        offset = 0 if first is None else 1
+        width = offset + max(map(len, id_lists))
+        padding = self._padding
+        flat: list[int] = []
+        for ids in id_lists:
+            flat.extend([padding] * offset)
+            flat.extend(ids)
+            flat.extend([padding] * (width - offset - len(ids)))
+        summands = self._state[np.array(flat).reshape(len(id_lists), width).T]
+        if first is not None:
+            summands[0] = first
+        return np.add.reduce(summands, axis=0)
+
     def scores(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
-        """``[token, label]`` state scores of the sentences' tokens, one after another."""
-        entries: list[_FormScores] = []
+        """``[token, label]`` state scores of the sentences' tokens, one after another: each token's own sum,
+        then its other attributes."""
+        entries: list[_FormIds] = []
         rest: list[tuple[int, ...]] = []
         for forms in sentences:
             sentence_entries, sentence_rest = self._attribute_ids(forms)
             entries += sentence_entries
             rest += sentence_rest
-        # [attribute place, token] ids, padded with the zero row; place 0 is the token's own sum, put in
-        # after the look-up; a reduction over the first axis adds the places one after another
-        width = 1 + max(map(len, rest))
-        padding = self._padding
-        flat: list[int] = []
-        for token in rest:
-            flat.append(padding)
-            flat.extend(token)
-            flat.extend([padding] * (width - 1 - len(token)))
-        summands = self._state[np.array(flat).reshape(len(rest), width).T]
-        summands[0] = [entry.own for entry in entries]
-        return np.add.reduce(summands, axis=0)
+        new = list({id(entry): entry for entry in entries if entry.own is None}.values())
+        if new:
+            for entry, own in zip(new, self._summed([entry.own_ids for entry in new]), strict=True):
+                entry.own = own
+        return self._summed(rest, [entry.own for entry in entries])
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """The labels of each sentence's tokens, a batch of sentences at a time (bounded memory)."""
