@@ -797,18 +797,16 @@ def _generic(match: TriggerMatch, tokens: list[Token], words: dict[str, frozense
                                         for k in range(max(0, first - 2), first))
 
 
-def _habitual(match: TriggerMatch, tokens: list[Token], clause: Clause, timexes: list[tuple[int, Timex]],
-              words: dict[str, frozenset[str]]) -> bool:
+def _habitual(predicate: int | None, tokens: list[Token], clause: Clause, timexes: list[tuple[int, Timex]],
+              clause_lemmas: frozenset[str], words: dict[str, frozenset[str]]) -> bool:
     """A verb of the imperfective aspect with an adverb of repetition or a set of times tells a habit, no
     single dated happening (*co roku odbywa się zjazd*, *minister zwykle przyjeżdża w maju*)."""
-    predicate = _predicate(match, tokens, clause, words)
     if predicate is None:  # a noun no support verb tells: the clause's own verb (*często wybuchały pożary*)
         predicate = next((i for i in clause.tokens if is_finite(tokens[i], tokens[i - 1] if i else None)), None)
     if predicate is None or tokens[predicate].chosen is None \
             or "imperf" not in tokens[predicate].chosen.tag.split(":"):
         return False
-    return any(timex.type == "SET" for _first, timex in timexes) \
-        or any(lemmas_lower(tokens[i]) & words["habitual"] for i in clause.tokens)
+    return any(timex.type == "SET" for _first, timex in timexes) or bool(clause_lemmas & words["habitual"])
 
 
 def _figure_of_plenty(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
@@ -947,15 +945,19 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
         _learn_document_dates(tokens, clause_timexes, mentions, context)
         matches = _one_event_per_verb_and_noun(find_triggers(tokens, clause, blocked), words)
         claimed = _claimed(clause, tokens, words)
+        # the clause's lemmas, read by several tests of each match
+        clause_lemmas = frozenset().union(*(lemmas_lower(tokens[i]) for i in clause.tokens)) if matches else frozenset()
         for match in matches:
             if _generic(match, tokens, words) or _aimed_at(match, tokens, words) \
                     or _figure_of_plenty(match, tokens, words) or _case_of(match, tokens, words):
                 continue
-            if not _passes_gate(match, tokens, clause, mentions, clause_timexes, words) \
-                    or _habitual(match, tokens, clause, clause_timexes, words):
+            if not _passes_gate(match, tokens, clause, mentions, clause_timexes, words):
                 continue
-            event = _build_event(analysis, sentence, clause, match, mentions, all_mentions, clause_timexes,
-                                 context, sentence_lemmas, timexes)
+            predicate = _predicate(match, tokens, clause, words)
+            if _habitual(predicate, tokens, clause, clause_timexes, clause_lemmas, words):
+                continue
+            event = _build_event(analysis, sentence, clause, match, predicate, clause_lemmas, mentions, all_mentions,
+                                 clause_timexes, context, sentence_lemmas, timexes)
             entry = _sense(match, event, clause, tokens, mentions, all_mentions, entities, sentence_lemmas, words)
             if entry is None:
                 continue
@@ -968,13 +970,12 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
     return events
 
 
-def _placed_elsewhere(event_type: str, clause: Clause, tokens: list[Token], mentions: list[Mention],
+def _placed_elsewhere(event_type: str, clause_lemmas: frozenset[str], mentions: list[Mention],
                       context: _DocumentContext) -> bool:
     """Whether the clause puts the event away from the time of the narrative or the issue: an adverb
     like *niegdyś*, *dawniej*; or the making of a treaty the text spoke of before (*Układ ten zawarty
     został …*): the treaty existed already, so it was made at its own, earlier time."""
     words = context.words
-    clause_lemmas = frozenset().union(*(lemmas_lower(tokens[i]) for i in clause.tokens))
     if clause_lemmas & words["displacement"]:
         return True
     if event_type != "treaty":
@@ -988,7 +989,8 @@ def _other_year(timexes: list[Timex], dct: str) -> bool:
 
 
 def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: TriggerMatch,
-                 mentions: list[Mention], all_mentions: list[Mention], timexes: list[tuple[int, Timex]],
+                 predicate: int | None, clause_lemmas: frozenset[str], mentions: list[Mention],
+                 all_mentions: list[Mention], timexes: list[tuple[int, Timex]],
                  context: _DocumentContext, sentence_lemmas: frozenset[str], sentence_timexes: list[Timex]) -> Event:
     tokens = sentence.tokens
     words = context.words
@@ -1034,7 +1036,6 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
             has_agent = any(p.role == "agent" for p in participants)
             role = "patient" if passive or has_agent or entity.type == "DOCUMENT" else "agent"
             participants.append(EventArgument(entity.lemma, entity.id, role))
-    predicate = _predicate(match, tokens, clause, words)
     modality = _modality(match, tokens, clause, predicate, sentence_lemmas, words)
     # a participle standing as an attribute ("straceni …, skazani przez sąd wojenny") tells an event of
     # its own, earlier or later: the clause's time is not its time
@@ -1059,9 +1060,8 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
     earlier = match.verbal is None and (_frame(tokens, match.tokens[0], words) == "before" or predicate is None and (
         _actor_of_noun(match.tokens[0], tokens, mentions) or _armed_genitive(match.tokens[0], tokens, words)))
     if timex is None and modality in {"asserted", "reported"} and not attribute and not earlier \
-            and not _placed_elsewhere(match.entry.type, clause, tokens, mentions, context):
+            and not _placed_elsewhere(match.entry.type, clause_lemmas, mentions, context):
         tense = _tense(tokens[predicate] if predicate is not None else None, [tokens[i] for i in clause.tokens])
-        clause_lemmas = frozenset().union(*(lemmas_lower(tokens[i]) for i in clause.tokens))
         trigger_start = tokens[match.tokens[0]].start
         # the narrative time is the last clause time written before the trigger, in this sentence or the
         # few before it (a relative clause does not take the time of the main clause that resumes after it);
