@@ -19,6 +19,7 @@ from kronika.events.arguments import Mention, mentions_in
 from kronika.events.clauses import Clause, split_clauses
 from kronika.events.grammar import FINITE, is_finite, is_preposition
 from kronika.events.lexicon import NOT_AN_EVENT, TriggerEntry, load_function_words, triggers_by_first_lemma
+from kronika.events.plausibility import event_features, load_plausibility
 from kronika.lang.grammar import NOMINAL, cases, has_pos, lemmas_lower, number_gender, subject_agrees
 from kronika.model import Analysis, Entity, Event, EventArgument, Sentence, Timex, Token
 
@@ -923,7 +924,8 @@ def _one_event_per_verb_and_noun(matches: list[TriggerMatch], words: dict[str, f
 
 
 def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentContext,
-                     entities: list[Entity], timexes: list[Timex]) -> list[Event]:
+                     entities: list[Entity], timexes: list[Timex]) -> list[tuple[Event, frozenset[str]]]:
+    """The sentence's events, each with the features of its clause (see :mod:`kronika.events.plausibility`)."""
     tokens = sentence.tokens
     words = context.words
     blocked = {i for i, t in enumerate(tokens) for e in entities
@@ -931,7 +933,7 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
     sentence_lemmas = frozenset().union(*(lemmas_lower(t) for t in tokens)) if tokens else frozenset()
     starts = [t.start for t in timexes]
     clauses = split_clauses(sentence)
-    events: list[Event] = []
+    events: list[tuple[Event, frozenset[str]]] = []
     mentions_by_clause = {id(c): mentions_in(tokens, c.tokens, entities) for c in clauses}
     all_mentions = [m for c in clauses for m in mentions_by_clause[id(c)]]
     for clause in clauses:
@@ -964,10 +966,56 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
             event.type, event.lemma = entry.type, entry.phrase
             if claimed and event.modality == "asserted":
                 event.modality = "reported"
-            events.append(event)
+            events.append((event, _clause_features(match, entry, tokens, clause, predicate, context)))
         _narrative_update(tokens, clause, clause_timexes, mentions, context)
-    _share_places(events)
+    _share_places([event for event, _features in events])
     return events
+
+
+def _clause_features(match: TriggerMatch, entry: TriggerEntry, tokens: list[Token], clause: Clause,
+                     predicate: int | None, context: _DocumentContext) -> frozenset[str]:
+    """General features of the trigger in its clause, for the plausibility model: part of speech, the
+    verb's form or the noun's case, number and governor, the clause's kind, a heading or the title."""
+    found = {f"clause:{clause.kind}"}
+    if len(match.entry.words) > 1:
+        found.add("multiword")
+    if entry.condition != "any":
+        found.add("sense_condition")
+    if context.sentence_number in context.verbless:
+        found.add("heading")
+    if context.sentence_number == 0:
+        found.add("first_sentence")
+    if match.verbal is not None:
+        forms = match.verb_forms(tokens)
+        if forms == {"ppas"}:
+            found.add("verb:participle")
+        elif forms == {"inf"}:
+            found.add("verb:infinitive")
+        else:
+            found.add(f"verb:{_tense(tokens[match.verbal], [tokens[i] for i in clause.tokens]) or 'other'}")
+        return frozenset(found)
+    noun = match.tokens[0]
+    found.add("noun:supported" if predicate is not None else "noun:bare")
+    case = _chosen_case(tokens[noun])
+    found.add(f"noun:{case if case in {'nom', 'gen', 'acc', 'loc', 'inst'} else 'other'}")
+    fields = tokens[noun].chosen.tag.split(":") if tokens[noun].chosen else []
+    if len(fields) > 1 and fields[1] == "pl":
+        found.add("noun:plural")
+    k = noun - 1
+    while k >= 0 and _chosen_pos(tokens[k]) in {"adj", "num"}:
+        k -= 1
+    if any(_chosen_pos(tokens[j]) == "num" for j in range(k + 1, noun)):
+        found.add("noun:counted")
+    if k >= 0 and is_preposition(tokens[k]):
+        found.add("noun:after_preposition")
+    elif k >= 0 and _chosen_pos(tokens[k]) == "subst":
+        found.add("noun:of_noun")  # the attribute of another noun: "projekt ustawy", "termin wyborów"
+    after = match.tokens[-1] + 1
+    if after < len(tokens) and _chosen_pos(tokens[after]) in {"subst", "depr"} and _chosen_case(tokens[after]) == "gen":
+        found.add("noun:with_genitive")
+    if _subject_of_verb(noun, tokens, clause):
+        found.add("noun:subject")
+    return frozenset(found)
 
 
 def _placed_elsewhere(event_type: str, clause_lemmas: frozenset[str], mentions: list[Mention],
@@ -1158,9 +1206,22 @@ def _tell_heading(heading: list[Event], told: list[Event]) -> None:
 
 
 def annotate_events(analysis: Analysis) -> None:
-    """Fill ``analysis.events`` (ids v1, v2, … in text order). Requires entities and timexes."""
+    """Fill ``analysis.events`` (ids v1, v2, … in text order), each with the plausibility model's
+    ``confidence``. Requires entities and timexes."""
+    model = load_plausibility()
+    events = []
+    for event, features in candidate_events(analysis):
+        event.confidence = round(model.confidence(features), 3)
+        events.append(event)
+    for number, event in enumerate(events, 1):
+        event.id = f"v{number}"
+    analysis.events = events
+
+
+def candidate_events(analysis: Analysis) -> list[tuple[Event, frozenset[str]]]:
+    """Every event the rules find, in text order, with its features for the plausibility model."""
     context = _DocumentContext(analysis)
-    events: list[Event] = []
+    candidates: list[tuple[Event, frozenset[str]]] = []
     entities = sorted(analysis.entities, key=lambda e: e.start)
     entity_starts = [e.start for e in entities]
     timexes = sorted(analysis.timexes, key=lambda t: t.start)
@@ -1183,13 +1244,11 @@ def annotate_events(analysis: Analysis) -> None:
         in_sentence = entities[bisect_left(entity_starts, sentence.start):bisect_left(entity_starts, sentence.end)]
         sentence_timexes = timexes[bisect_left(timex_starts, sentence.start):bisect_left(timex_starts, sentence.end)]
         found = _sentence_events(analysis, sentence, context, in_sentence, sentence_timexes)
-        _tell_heading(heading, found)
-        heading = found if verbless else []
-        events.extend(found)
+        _tell_heading(heading, [event for event, _features in found])
+        heading = [event for event, _features in found] if verbless else []
+        candidates.extend(found)
         for token in sentence.tokens:
             context.seen_lemmas.update(lemmas_lower(token))
         context.seen_refs.update(_key(e) for e in in_sentence)
-    events.sort(key=lambda e: e.trigger_start)
-    for number, event in enumerate(events, 1):
-        event.id = f"v{number}"
-    analysis.events = events
+    candidates.sort(key=lambda c: c[0].trigger_start)
+    return [(event, event_features(event, features)) for event, features in candidates]
