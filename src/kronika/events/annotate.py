@@ -35,6 +35,7 @@ UNDERGONE_TYPES = frozenset({"arrest", "deportation", "mass_killing", "crime", "
                              "accident", "capitulation"})
 HOSTILE_TYPES = frozenset({"battle", "invasion"})
 NATURAL_FORCES = frozenset({"disaster", "flood", "fire"})
+ASSEMBLIES = frozenset({"meeting"})  # happenings whose noun names the body assembled: "zebranie uchwaliło"
 NAME_TYPES_WITHOUT_TRIGGERS = frozenset({"PERSON", "ORGANIZATION", "MILITARY_UNIT", "COUNTRY", "PLACE",
                                          "DOCUMENT"})
 SCORE = re.compile(r"\d{1,2}:\d{1,2}")  # a match result, "3:1"
@@ -348,6 +349,10 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
     # a force of nature doing something is one happening: "lawina porwała narciarzy", "burza zerwała dachy"
     if match.entry.type in NATURAL_FORCES and _subject_of_verb(noun, tokens, clause):
         return True
+    # so is a body assembled doing something other than being (*zebranie uchwaliło*, *zjazd wybrał zarząd*;
+    # not *zebranie jest jawne*)
+    if match.entry.type in ASSEMBLIES and _subject_of_verb(noun, tokens, clause, words["passive_aux"]):
+        return True
     # a place of its own right after the noun: "pożar w Warszawie", "powódź na Podhalu" (not a partner:
     # "mecz z Litwą")
     if any(m.entity.type in PLACE_TYPES and m.preposition in words["place_prep"] and 0 < m.first - noun <= 3
@@ -364,12 +369,13 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
     return False
 
 
-def _subject_of_verb(noun: int, tokens: list[Token], clause: Clause) -> bool:
-    """The noun, in the nominative, is the subject of a finite verb of its clause that agrees with it."""
+def _subject_of_verb(noun: int, tokens: list[Token], clause: Clause, copulas: frozenset[str] = frozenset()) -> bool:
+    """The noun, in the nominative, is the subject of a finite verb of its clause that agrees with it (one
+    not in ``copulas``)."""
     if _chosen_case(tokens[noun]) != "nom":
         return False
     return any(is_finite(tokens[i], tokens[i - 1] if i else None) and subject_agrees(tokens[i], tokens[noun])
-               for i in clause.tokens if i != noun)
+               and not lemmas_lower(tokens[i]) & copulas for i in clause.tokens if i != noun)
 
 
 def _actor_of_noun(noun: int, tokens: list[Token], mentions: list[Mention]) -> bool:
@@ -807,7 +813,21 @@ def _habitual(predicate: int | None, tokens: list[Token], clause: Clause, timexe
     if predicate is None or tokens[predicate].chosen is None \
             or "imperf" not in tokens[predicate].chosen.tag.split(":"):
         return False
-    return any(timex.type == "SET" for _first, timex in timexes) or bool(clause_lemmas & words["habitual"])
+    if any(timex.type == "SET" for _first, timex in timexes) or clause_lemmas & words["habitual"]:
+        return True
+    # the plain present of an imperfective verb with a day of the week named bare: *w niedzielę odbywa się
+    # targ* (every Sunday); *w tę niedzielę*, *w niedzielę 14 maja* name one day
+    return _tense(tokens[predicate], [tokens[i] for i in clause.tokens]) == "present" and len(timexes) == 1 \
+        and _bare_weekday(tokens, timexes[0][0], words)
+
+
+def _bare_weekday(tokens: list[Token], first: int, words: dict[str, frozenset[str]]) -> bool:
+    """A timex that is a day of the week after *w*/*we* alone, with no determiner: *w niedzielę*."""
+    if first < 1 or tokens[first - 1].text.lower() not in {"w", "we"} \
+            or not lemmas_lower(tokens[first]) & words["weekday"]:
+        return False
+    after = tokens[first + 1] if first + 1 < len(tokens) else None
+    return not (after is not None and has_pos(after, {"dig", "num", "adj"}))
 
 
 def _figure_of_plenty(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:

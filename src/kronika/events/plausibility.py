@@ -3,9 +3,9 @@
 The rules of :mod:`kronika.events.annotate` propose events; this model, learned by
 ``scripts/train_event_plausibility.py`` from hand verdicts on texts outside the locked parts
 (``bench/events_judged/``), gives each a ``confidence``: the probability that a reader judges it right.
-Every event is emitted with it; none is dropped by it, because dropping those under the cut that
-cross-validation chose lost right events on texts never trained on (BENCHMARKS.md, "Events"). The
-features are general — the trigger's part of speech, form and
+Every event is emitted with it; none is dropped by it: cross-validation finds no cut that removes more
+wrong events than right ones, and a cut lost right events on texts never trained on (BENCHMARKS.md,
+"Events"). The features are general — the trigger's part of speech, form and
 case, the event type's class, modality, where the time comes from, arguments found, the clause's kind —
 never a word of one document, so what is learned carries to texts not read.
 """
