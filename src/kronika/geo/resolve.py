@@ -29,7 +29,7 @@ from kronika.geo.states import country_then, full_date
 from kronika.ner.coref import slug
 
 if TYPE_CHECKING:
-    from kronika.model import Analysis, Entity
+    from kronika.model import Analysis, Entity, Token
 
 PERIOD_YEARS = range(1919, 1946)  # texts about the II RP and the war: prefer its 1939 territory
 PERIOD_BONUS = 2.0  # outweighs a 100x population: Jarosław on the San, not on the Volga
@@ -393,7 +393,10 @@ def annotate_places(analysis: Analysis) -> None:
         contexts.append(context)
     if not entities:
         return
-    lemmas = [_place_lemma(e, analysis) if e.type == "PERSON" else e.lemma or e.text for e in entities]
+    # one index of the document's tokens by offsets, for the base forms of person mentions read as places
+    by_span = {(t.start, t.end): t for sentence in analysis.sentences for t in sentence.tokens} \
+        if any(e.type == "PERSON" for e in entities) else {}
+    lemmas = [_place_lemma(e, by_span) if e.type == "PERSON" else e.lemma or e.text for e in entities]
     surfaces = [e.text for e in entities]
     for i, context in enumerate(contexts):
         if context.wider and _names_whole(context.wider):  # the name stages cut the name short
@@ -429,13 +432,13 @@ def annotate_places(analysis: Analysis) -> None:
         previous = entity, place
 
 
-def _place_lemma(entity: Entity, analysis: Analysis) -> str:
-    """A person mention's base form as a place: its geographic reading's lemma, else its text."""
-    for sentence in analysis.sentences:
-        for token in sentence.tokens:
-            if token.start == entity.start and token.end == entity.end:
-                return next((i.lemma for i in token.interps if GEOGRAPHIC_NAME in i.quals), entity.text)
-    return entity.text
+def _place_lemma(entity: Entity, by_span: dict[tuple[int, int], Token]) -> str:
+    """A person mention's base form as a place: its geographic reading's lemma, else its text.
+    ``by_span``: the document's tokens by their offsets."""
+    token = by_span.get((entity.start, entity.end))
+    if token is None:
+        return entity.text
+    return next((i.lemma for i in token.interps if GEOGRAPHIC_NAME in i.quals), entity.text)
 
 
 def _governed_settlement(entity: Entity, context: MentionContext, place: Place | None) -> bool:
