@@ -330,3 +330,29 @@ def test_a_name_an_administrative_unit_follows_is_a_place() -> None:
     found = entity("Do karczmy dworskiej Grudna Kępska, w powiecie Jasielskim, wpadło ośmiu ludzi.", "Grudna Kępska")
     assert found.type == "PLACE" and found.geo is not None
     assert km(found.geo["lat"], found.geo["lon"], 49.74, 21.31) < 30
+
+
+@pytest.mark.parametrize(("text", "mention", "lat", "lon"), [
+    ("KOPENHAGA (Pat). Król przyjął dziś posła polskiego.", "KOPENHAGA", 55.68, 12.57),
+    ("SZTOKHOLM (Pat). Rada związkowa obradowała dziś nad budżetem.", "SZTOKHOLM", 59.33, 18.07),
+    ("NOWY YORK (WAT). Giełda była dziś spokojna.", "NOWY YORK", 40.71, -74.01),
+])
+def test_the_place_of_a_press_dateline_is_a_settlement(text: str, mention: str, lat: float, lon: float) -> None:
+    found = entity(text, mention)
+    assert found.type == "PLACE" and found.geo is not None and found.lemma == mention.title()
+    assert km(found.geo["lat"], found.geo["lon"], lat, lon) < 30
+
+
+@pytest.mark.parametrize("text", [
+    "KOMUNIKAT (Pat). Rząd ogłosił dziś nowe rozporządzenie.",
+    "OSTATNIE WIADOMOŚCI (Red.). Numer zamknięto o północy.",
+])
+def test_words_in_capitals_before_an_agency_that_name_no_town_are_no_place(text: str) -> None:
+    analysis = analyze(Document("t", text, "1938-05-10"))
+    assert not [e for e in analysis.entities if e.geo and e.start == 0]
+
+
+def test_a_foreign_name_after_a_preposition_of_place_no_entity_covers_is_a_place() -> None:
+    found = entity("Komitet odbył swe roczne walne zebranie w Datteln, a potem odjechał.", "Datteln")
+    assert found.type == "PLACE" and found.geo is not None
+    assert km(found.geo["lat"], found.geo["lon"], 51.65, 7.34) < 30

@@ -19,6 +19,10 @@
   case the question governs (*w* + locative, *do*/*z* + genitive) and read by Morfeusz as a geographic
   name in that case (*konsul w Warszawie*), or not known to it at all (a foreign name: *do Antivari*), is
   a place even when the name stages typed it a person; the gazetteer must know it as a settlement.
+- A word the name stages left out is read the same way: one capitalised word after *w*, *do*, *z* in the
+  governed case (*do Göding*), or the words in capitals that open a press dateline, the place the news was
+  filed from, before the agency in parentheses (*HELSINGFORS (Pat).*); the gazetteer must know the very
+  name as a settlement.
 - An administrative unit named beside a mention (*Rogienice w powiecie Włoszczowskim*, *pow.
   włoszczowski*, *Bronów powiatu Pleszewskiego*) picks the namesake in that district (PRNG) or region
   (``regional_qualifiers.tsv``), or near its seat town (*powiat nisiecki*: Nisko, ``district_seats.tsv``).
@@ -48,6 +52,7 @@ REGION_WINDOW = 3  # tokens either side where an administrative word locates the
 LOCATING = frozenset({"w", "we"})  # "w powiecie X" locates a name, so does "X, powiatu Y"; "i powiaty X" not
 DISTRICT_WINDOW = 6  # tokens either side where "w powiecie X" names the mention's district
 TITLE_WORDS = 4  # other words a quoted title may have beside the mention: „New York Herald”
+DATELINE_WORDS = 3  # words of a town's name in capitals opening a dateline: NOWY YORK (WAT)
 COORDINATED_NAME_WORDS = 3  # words of the first name in "ul. Emilii Plater i Chmielnej"
 # The case a question of place governs: gdzie? w + locative, dokąd? do + genitive, skąd? z + genitive
 # (z + instrumental is "with": z Nowakiem).
@@ -296,6 +301,34 @@ def governed_place(tokens: Sequence[Token], first: int, last: int) -> str | None
     governed = QUESTION_CASES[direction]
     return "known" if any(GEOGRAPHIC_NAME in i.quals and governed.intersection(
         c for part in i.tag.split(":")[1:] for c in part.split(".") if c in CASES) for i in readings) else None
+
+
+def dateline(tokens: Sequence[Token]) -> int | None:
+    """The index of the last word of a press dateline's place: the sentence opens with one to
+    ``DATELINE_WORDS`` words in capitals followed by the news agency in parentheses (*HELSINGFORS (Pat).*,
+    *NOWY YORK (WAT)*); None when the sentence opens otherwise."""
+    k = 0
+    while k < len(tokens) and k < DATELINE_WORDS and tokens[k].text.isupper() and tokens[k].text.isalpha():
+        k += 1
+    agency = tokens[k + 1:k + 3]
+    if k == 0 or k + 2 >= len(tokens) or tokens[k].text != "(" or agency[1].text != ")" \
+            or not agency[0].text[:1].isupper():
+        return None
+    return k - 1
+
+
+def unnamed_places(tokens: Sequence[Token], named: set[int]) -> list[tuple[int, int, str]]:
+    """Spans of tokens no entity covers (``named``: the indices of those an entity covers) that the context
+    says name a place: ``(first, last, why)`` with ``why`` as :func:`governed_place` gives it, or
+    ``dateline``."""
+    found = []
+    last = dateline(tokens)
+    if last is not None and named.isdisjoint(range(last + 1)):
+        found.append((0, last, "dateline"))
+    for i in range(1, len(tokens)):
+        if i not in named and (why := governed_place(tokens, i, i)) in ("known", "foreign"):
+            found.append((i, i, why))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
