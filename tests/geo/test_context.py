@@ -262,6 +262,9 @@ def test_the_occupied_kingdom_of_poland_has_no_single_state(name: str, date: str
     ("Szumli", "Shumen", "Szumla"), ("Adrianopola", "Edirne", "Adrianopol"), ("Raguzy", "Dubrovnik", "Dubrownik"),
     ("Tryjestu", "Trieste", "Triest"), ("Antivari", "Bar", "Antiwari"), ("Tyflisie", "Tbilisi", "Tyflis"),
     ("Mukdenu", "Shenyang", "Mukden"), ("Pampeluny", "Pamplona", "Pampeluna"),
+    ("Brünn", "Brno", "Brno"), ("Göding", "Hodonín", "Hodonín"), ("Kaschau", "Košice", "Koszyce"),
+    ("Agram", "Zagreb", "Zagrzeb"), ("Laibach", "Ljubljana", "Łubiana"), ("Kremsier", "Kroměříž", "Kromieryż"),
+    ("Jassach", "Iaşi", "Jassy"), ("Smyrny", "İzmir", "Smyrna"), ("Saratowie", "Saratov", "Saratów"),
 ])
 def test_names_of_the_nineteenth_century_resolve_and_keep_the_1939_name(mention: str, name_now: str,
                                                                          name_pl: str) -> None:
@@ -356,3 +359,28 @@ def test_a_foreign_name_after_a_preposition_of_place_no_entity_covers_is_a_place
     found = entity("Komitet odbył swe roczne walne zebranie w Datteln, a potem odjechał.", "Datteln")
     assert found.type == "PLACE" and found.geo is not None
     assert km(found.geo["lat"], found.geo["lon"], 51.65, 7.34) < 30
+
+
+@pytest.mark.parametrize(("text", "mention", "lat", "lon"), [
+    ("Mieszkał w Warszawie, na Mokotowie, przy samym parku.", "Mokotowie", 52.19, 21.02),
+    ("Wojska cofały się na Lwów, a potem dalej na Przemyśl.", "Lwów", 49.84, 24.03),
+    ("Pociąg pospieszny odszedł na Kraków o północy.", "Kraków", 50.06, 19.94),
+])
+def test_a_district_after_na_stays_in_its_town_and_a_town_in_the_accusative_is_the_town(
+        text: str, mention: str, lat: float, lon: float) -> None:
+    found = entity(text, mention)
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], lat, lon) < 15
+
+
+def test_a_town_after_na_in_the_locative_is_no_town() -> None:
+    found = entity("Wczoraj był arcyksiążę na przedstawieniu w teatrze na Wiedeniu.", "Wiedeniu")
+    assert not found.geo
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("Göding", "Protectorate of Bohemia and Moravia"), ("Brünn", "Protectorate of Bohemia and Moravia"),
+    ("Smyrna", "Turkey"), ("Chios", "Greece"), ("Rodos", "Italy"),
+])
+def test_towns_abroad_have_their_1939_state(name: str, country: str) -> None:
+    place = geocode(name, 1900)
+    assert place is not None and place.country_1939 == country

@@ -23,6 +23,10 @@
   governed case (*do Göding*), or the words in capitals that open a press dateline, the place the news was
   filed from, before the agency in parentheses (*HELSINGFORS (Pat).*); the gazetteer must know the very
   name as a settlement.
+- Polish names a town with *w* and a part of a town (a district, a suburb) with *na* + locative (*na
+  Mokotowie*, *na Antokolu*; *teatr na Wiedeniu* is a building): a settlement after *na* in the locative
+  is a part of a town the text names, not a town or a village elsewhere (*na Lwów*, the accusative of
+  direction, is the town).
 - An administrative unit named beside a mention (*Rogienice w powiecie Włoszczowskim*, *pow.
   włoszczowski*, *Bronów powiatu Pleszewskiego*) picks the namesake in that district (PRNG) or region
   (``regional_qualifiers.tsv``), or near its seat town (*powiat nisiecki*: Nisko, ``district_seats.tsv``).
@@ -331,6 +335,18 @@ def unnamed_places(tokens: Sequence[Token], named: set[int]) -> list[tuple[int, 
     return found
 
 
+def names_a_part_of_town(tokens: Sequence[Token], first: int) -> bool:
+    """After *na* with the name in the locative, or in a form Morfeusz does not know (*na Mokotowie*, *na
+    Wiedeniu*): a district or a suburb, as Polish names them, not a town."""
+    before = _word_before(tokens, first)
+    if before < 0 or tokens[before].text.lower() != "na":
+        return False
+    readings = [i for i in tokens[first].interps if i.tag != "ign"]
+    named = [i for i in readings if GEOGRAPHIC_NAME in i.quals] or readings  # a place's own readings decide
+    cases = {case for i in named for part in i.tag.split(":")[1:] for case in part.split(".")}
+    return not readings or "loc" in cases and "acc" not in cases  # "na Paryż" (via Paris): accusative
+
+
 @dataclass(frozen=True, slots=True)
 class MentionContext:
     apart: str | None  # "street" / "building": not to be geocoded as a settlement
@@ -342,6 +358,7 @@ class MentionContext:
     wider: str | None = None  # the mention with an adjacent adjective or hyphenated word
     districts: tuple[str, ...] = ()  # the adjectives of the administrative units beside it
     governed: str | None = None  # "known" / "foreign" / "located": a place by its context (governed_place)
+    part_of_town: bool = False  # after "na" + locative: a district or a suburb of a town the text names
 
 
 def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContext:
@@ -356,4 +373,4 @@ def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContex
         towns_only=needs_evidence(tokens, first, last), common_phrase=is_common_phrase(tokens, first, last),
         quoted=is_quoted(tokens, first, last), titled=is_titled(tokens, first),
         districts=districts(tokens, first, last), wider=wider_name(tokens, first, last),
-        governed=governed_place(tokens, first, last))
+        governed=governed_place(tokens, first, last), part_of_town=names_a_part_of_town(tokens, first))

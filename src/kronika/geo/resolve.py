@@ -56,6 +56,7 @@ GOVERNED_REASONS = {"dateline": "the place of a press dateline",
                     "known": "a settlement after a preposition of place",
                     "foreign": "a settlement after a preposition of place",
                     "located": "a settlement the administrative unit after it locates"}
+PART_KM = 15.0  # a district or a suburb lies this close to a place of its town the text names
 UNIT_REACH_KM = 250.0  # no administrative unit (a gubernia, a voivodeship) reached farther from its seat
 
 
@@ -413,9 +414,14 @@ def annotate_places(analysis: Analysis) -> None:
     resolutions = resolve(lemmas, int(date[:4]) if date else None, surfaces=surfaces, evidence=evidence)
     about_a_town = any(r.place is not None and r.place.kind == "settlement" and is_town(r.place)
                        for r in resolutions)
+    towns = [(e.start, r.place) for e, r, c in zip(entities, resolutions, contexts, strict=True)
+             if r.place is not None and r.place.kind == "settlement" and not c.part_of_town]
     previous: tuple[Entity, Place] | None = None
     for entity, context, resolution, lemma in zip(entities, contexts, resolutions, lemmas, strict=True):
         place, reason = resolution.place, resolution.reason
+        if context.part_of_town and place is not None:
+            place = _part_of_town(resolution, _town_spoken_of(towns, entity.start))
+            reason = reason if place is resolution.place else "a part of a town the document names (na + locative)"
         if id(entity) in governed:
             if not _governed_settlement(entity, context, place):
                 continue
@@ -440,6 +446,26 @@ def annotate_places(analysis: Analysis) -> None:
         }
         previous = entity, place
     analysis.entities.sort(key=lambda e: (e.start, -e.end))
+
+
+def _town_spoken_of(towns: Sequence[tuple[int, Place]], at: int) -> Place | None:
+    """The settlement named last before offset ``at`` (the first after it when none is before): the town
+    whose part a mention after *na* names."""
+    before = [place for start, place in towns if start < at]
+    return before[-1] if before else next((place for start, place in towns if start > at), None)
+
+
+def _part_of_town(resolution: Resolution, town: Place | None) -> Place | None:
+    """The first candidate a mention after *na* + locative may name: a region or a country (*na Węgrzech*), a
+    curated district (*na Antokolu*), or a settlement close to the town the text speaks of (*na Mokotowie*
+    after *w Warszawie*); None when every candidate is a town or a village elsewhere (*teatr na Wiedeniu*)."""
+    for candidate in resolution.candidates:
+        place = candidate.place
+        if place.kind != "settlement" or place.curated_source is not None and not place.population:
+            return place
+        if town is not None and town.id != place.id and distance_km(place, town) <= PART_KM:
+            return place
+    return None
 
 
 def _unnamed_places(analysis: Analysis) -> list[tuple[Entity, MentionContext]]:
