@@ -44,6 +44,9 @@ def assert_not_a_settlement(text: str, mention: str) -> None:
     ("Wieczorem w Warszawie zebrano się na placu Trzech Krzyży.", "Trzech Krzyży", "street"),
     ("Nabożeństwo odprawiono w kościele św. Barbary w Krakowie.", "Barbary", "building"),
     ("Mieszkał na Marszałkowskiej w Warszawie.", "Marszałkowskiej", "street"),
+    ("Górnicy strajkowali w kopalni Wieczorek pod Katowicami.", "Wieczorek", "building"),
+    ("Pochowano go w Warszawie na cmentarzu Bródno.", "Bródno", "building"),
+    ("Chorego przewieziono do szpitala Dzieciątka Jezus.", "Dzieciątka Jezus", "building"),
 ])
 def test_streets_and_buildings_are_not_settlements(text: str, mention: str, subtype: str) -> None:
     found = entity(text, mention)

@@ -1,7 +1,8 @@
 """What a place mention names, read from the words around it (``resources/pl/place_context.tsv``).
 
 - After *ul.*, *ulica*, *Aleje*, *plac* (or coordinated with such a name: *ul. Chmielnej i Złotej*) a
-  name is a street; after *dworzec*, *gmach*, *most* a building; so is a name that opens with the word
+  name is a street; after *dworzec*, *gmach*, *most*, *cmentarz*, *kopalnia*, *szpital* a building or a site
+  (*kopalnia Wieczorek*, *cmentarz Bródno*); so is a name that opens with the word
   (*Dworzec Gdański*). A lone feminine adjective Morfeusz reads as no noun (*na Marszałkowskiej*) in a
   text about a town is a street too. These are not geocoded as villages that happen to share the name.
 - A word that is also a common noun (*Kowali*, *Izby*, *Pracy*) names a hamlet only with evidence: a
