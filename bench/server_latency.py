@@ -5,13 +5,16 @@ filled with 10,000 documents), sends `/api/search` and `/api/ask` requests from 
 on loopback for a fixed time, and prints p50/p95/p99 and errors per endpoint: first with every request
 made distinct by a counter parameter the API ignores, so each one misses the server's response cache and
 is computed (the figure that counts), then with the same few queries repeated (answered from the cache).
-Before that it times the command `kronika ask` from start to its first answer (wall and CPU). Run:
+The server's own CPU time per request is printed too (from /proc on Linux): on a machine shared with
+other jobs the wall times mostly measure the wait for a core. Before that it times the command
+`kronika ask` from start to its first answer (wall and CPU). Run:
 `python bench/server_latency.py --db sqlite:///PATH [--clients 4] [--seconds 20]`.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import socket
 import statistics
@@ -78,6 +81,16 @@ def load(base: str, endpoint: str, clients: int, seconds: float, distinct: bool)
     return latencies, errors
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User and system CPU seconds of a process so far (Linux), else None."""
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -108,14 +121,18 @@ def main() -> None:
         for distinct in (True, False):
             for endpoint in QUERIES:
                 load(base, endpoint, 1, 2, distinct=False)  # warm the server (and fill its response cache)
+                before = cpu_seconds(server.pid)
                 latencies, errors = load(base, endpoint, args.clients, args.seconds, distinct)
+                after = cpu_seconds(server.pid)
+                used = f", server CPU {(after - before) / len(latencies) * 1000:.1f} ms per request" \
+                    if before is not None and after is not None and latencies else ""
                 kind = "distinct" if distinct else "repeated"
                 if not latencies:
                     print(f"/api/{endpoint} ({kind}): no answer, {errors} errors")
                     continue
                 p50, p95, p99 = (percentile(latencies, share) * 1000 for share in (0.5, 0.95, 0.99))
                 print(f"/api/{endpoint} ({kind}): {len(latencies)} requests from {args.clients} clients, "
-                      f"p50 {p50:.0f} ms, p95 {p95:.0f} ms, p99 {p99:.0f} ms, {errors} errors", flush=True)
+                      f"p50 {p50:.0f} ms, p95 {p95:.0f} ms, p99 {p99:.0f} ms, {errors} errors{used}", flush=True)
     finally:
         server.terminate()
         server.wait()
