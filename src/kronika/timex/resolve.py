@@ -687,6 +687,12 @@ def resolve(
         if candidate.range and not habitual:
             points = _share_year(resolver, points, candidate, dateline)
         resolved = [_point_or_unknown(resolver, p, candidate.start, candidate.end, habitual, dateline) for p in points]
+        if candidate.range and all(p.weekday is not None and p.day is None for p in points) and resolved[0][2]:
+            first_day = resolved[0][2][0]  # "od wtorku do niedzieli": the second end is the first such day after
+            if first_day is not None:
+                later = first_day + timedelta(days=(points[1].weekday - points[0].weekday) % 7 or 7)
+                resolved[1] = (resolver._clock(later.isoformat(), points[1]), resolved[0][1],
+                               (later, later.year, later.month))
         if candidate.night_before:  # the night before the day written is dated by the evening it starts on
             resolved = [(_day_before(v), a, told) for v, a, told in resolved]
         if candidate.range and convention == "kpwr":
