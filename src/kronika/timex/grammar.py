@@ -38,7 +38,7 @@ FIELDS = frozenset({
     "decadeword", "century", "num", "unit", "unitone", "shift", "dayshift", "yearshift", "direction", "set",
     "monthshift", "centuryshift", "era", "hourword", "quarter", "holiday", "style", "event",
 })
-STRUCTURE = frozenset({"left", "right", "measure"})
+STRUCTURE = frozenset({"left", "right", "measure", "hedge"})
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 CHECKS = frozenset({
     "bare_year", "ascending", "lowercase_initial", "lowercase_month", "duration", "dateline", "not_age",

@@ -387,7 +387,7 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
             span = match.span(group)
             if span[0] < 0:
                 continue
-            if name in ("left", "right", "measure"):
+            if name in ("left", "right", "measure", "hedge"):
                 spans[name] = span
                 continue
             usable &= _set_field(points[member], name, lower[span[0]:span[1]], grammar)
@@ -427,5 +427,7 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
             continue
         candidate.bare_number = rule.check == "bare_year"
         _with_modifier(candidate, lower, grammar)
+        if "hedge" in spans:  # "za niecały miesiąc": the hedge inside the expression
+            candidate.mod = (grammar.value("mod", lower[slice(*spans["hedge"])]) or "").partition("=")[2] or None
         candidates.append(candidate)
     return candidates
