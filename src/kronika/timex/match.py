@@ -75,6 +75,7 @@ class Point:
     holiday: str | None = None  # "EASTER", "EASTER+60": a movable feast, whose day depends on the year
     julian: bool = False  # "st. st.": a day of the old calendar
     event: str | None = None  # "w dniu koncertu": the stem of the event whose day this is
+    nth: int | None = None  # "w pierwszą sobotę czerwca": which such weekday of the month, -1 the last
 
     @property
     def has_date(self) -> bool:
@@ -217,6 +218,8 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
         point.unit, point.num = grammar.value("unit", text), "1"
     elif name == "event":
         point.event = grammar.value("event", text)
+    elif name == "nth":
+        point.nth = int(grammar.value("nth", text) or 0) or None
     elif name in ("shift", "dayshift", "yearshift", "monthshift", "centuryshift", "direction"):
         setattr(point, name, _shift(grammar.value(name, text)))
     return True

@@ -393,6 +393,16 @@ class _Resolver:
                 return "XXXX-WXX-WE", None, ()
             saturday = self._weekday(origin, replace(point, weekday=6), start, end)
             return iso_week(saturday) + "-WE", anchor, (None, saturday.year, None)
+        elif point.nth is not None and point.weekday is not None and point.month is not None:
+            year = point.year  # "w pierwszą sobotę czerwca": counted in the month's year
+            if year is None and point.yearshift is not None:
+                origin_year, anchor = self.base_year(point.yearshift[1])
+                year = None if origin_year is None else origin_year + point.yearshift[0]
+            elif year is None:
+                year, anchor = self.narrative_year(start, end, point.month, None, dateline)
+            if year is None:
+                return self._clock(f"XXXX-{point.month:02d}", point), None, ()
+            day = _nth_weekday(year, point.month, point.weekday, point.nth)
         elif point.weekday is not None and point.day is None:
             origin, anchor = (self.now, None) if self.now else self.base_day("dct")
             if origin is None:
@@ -763,6 +773,15 @@ def _share_year(resolver: _Resolver, points: list[Point], candidate: Candidate, 
         return points
     later = (right.month or 0, right.day or 1) < (left.month or 0, left.day or 1)
     return [left, replace(right, year=year + later)]
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The ``nth`` such ``weekday`` (ISO) of the month, counted from its end when negative."""
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7 + 7 * (-nth - 1))
 
 
 def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
