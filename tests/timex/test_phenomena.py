@@ -173,6 +173,10 @@ def test_direction_habits_and_non_times(text: str, dct: str, expected: list[tupl
         # a day and a two-digit month without the year; a clock after "o" stays a clock
         ("Zgłoszenia przyjmujemy do 30.06.", "2008-05-14", [("30.06.", "2008-06-30")]),
         ("Autobus odchodzi o 10.05 spod dworca.", "2008-05-14", [("10.05", "2008-05-14T10:05")]),
+        # sets of other units, halves as months; a part of the day after a daily set holds for each day
+        ("Poczta przychodzi co pół roku, a kontrola kwartalnie.", "1933-03-01",
+         [("co pół roku", "P6M"), ("kwartalnie", "P3M")]),
+        ("Codziennie wieczorem grała orkiestra.", "1933-03-01", [("Codziennie wieczorem", "XXXX-XX-XXTEV")]),
         # …but a narrative may go back in time within one day
         ("Dnia 3 lipca o godz. 20 wrócił. O godz. 9 był jeszcze w Wilnie.", "1937-07-10",
          [("Dnia 3 lipca o godz. 20", "1937-07-03T20:00"), ("godz. 9", "1937-07-03T09:00")]),

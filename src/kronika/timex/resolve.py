@@ -69,8 +69,9 @@ def _with_day_half(clock: Point, part: str) -> Point:
 
 
 def _weekly(point: Point) -> bool:
-    """A set of one weekday in every week: "w soboty", "co niedzielę"."""
-    return point.weekday is not None or (point.set or "").startswith("XXXX-WXX-")
+    """A set of one weekday in every week ("w soboty", "co niedzielę") or of every day ("codziennie"): a
+    clock time or a part of the day after it holds for each."""
+    return point.weekday is not None or (point.set or "").startswith("XXXX-WXX-") or point.set == "P1D"
 
 
 def _glue(grammar: Grammar, name: str, text: str, start: int, end: int) -> bool:
@@ -669,7 +670,9 @@ def resolve(
             continue
         if candidate.type == "SET":
             point = points[0]
-            if _weekly(point):  # "w soboty", "w każdą sobotę o godz. 10"
+            if _weekly(point) and point.set == "P1D" and point.has_clock:  # "codziennie o 8": that time of each day
+                value = resolver._clock("XXXX-XX-XX", point)
+            elif _weekly(point):  # "w soboty", "w każdą sobotę o godz. 10"
                 value = resolver._clock(point.set or f"XXXX-WXX-{point.weekday}", point)
             else:
                 value = point.set or resolver._duration(point.num or "1", point.unit or "D")
