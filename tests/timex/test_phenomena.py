@@ -177,6 +177,9 @@ def test_direction_habits_and_non_times(text: str, dct: str, expected: list[tupl
         ("Poczta przychodzi co pół roku, a kontrola kwartalnie.", "1933-03-01",
          [("co pół roku", "P6M"), ("kwartalnie", "P3M")]),
         ("Codziennie wieczorem grała orkiestra.", "1933-03-01", [("Codziennie wieczorem", "XXXX-XX-XXTEV")]),
+        # a weekday of the week counted to (1937-03-10 is a Wednesday)
+        ("Tydzień temu w sobotę spadł śnieg.", "1937-03-10", [("Tydzień temu w sobotę", "1937-02-27")]),
+        ("Za dwa tygodnie w czwartek zbierze się rada.", "1937-03-10", [("Za dwa tygodnie w czwartek", "1937-03-25")]),
         # …but a narrative may go back in time within one day
         ("Dnia 3 lipca o godz. 20 wrócił. O godz. 9 był jeszcze w Wilnie.", "1937-07-10",
          [("Dnia 3 lipca o godz. 20", "1937-07-03T20:00"), ("godz. 9", "1937-07-03T09:00")]),

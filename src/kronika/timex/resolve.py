@@ -31,6 +31,7 @@ _CLAUSE_JOIN = re.compile(
     r"który|która|które|którego|której|których|którym|którą)(?![^\W_])")
 _COORDINATION = re.compile(r"\s{0,3}(?:,|\s(?:i|oraz|lub|albo|a))\s{1,3}")
 _ATTRIBUTIVE = re.compile(r"(?<![^\W_])(?:z|ze|sprzed)\s{1,3}$")
+_WEEKDAY_OF_WEEK = re.compile(r"\s{1,3}we?\s{1,3}")
 _SMALLER = {"Y": ("M", 12), "W": ("D", 7)}  # a fraction of a unit counted in the next smaller one
 _EVENT_REACH = 300  # characters back in which an event's day counts as just told
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s{1,3}[^\W\d_])(?=\s{1,3}[A-ZĄĆĘŁŃÓŚŹŻ])|\n")
@@ -125,6 +126,20 @@ def merge(candidates: list[Candidate], lower: str, grammar: Grammar) -> list[Can
             previous.points[0] = _with_day_half(previous.points[0], candidate.points[0].part or "")
             previous.end = candidate.end
             previous.spans[-1] = (previous.spans[-1][0], candidate.end)
+            previous.merged.append(candidate.rule)
+            continue
+        if (
+            previous is not None and not previous.range and not candidate.range and previous.type == "DATE"
+            and previous.points[0].direction is not None and previous.points[0].unit == "W"
+            and previous.points[0].weekday is None and candidate.points[0].weekday is not None
+            and candidate.points[0].day is None and candidate.points[0].shift is None
+            and _WEEKDAY_OF_WEEK.fullmatch(lower, previous.end, candidate.start)
+        ):  # "tydzień temu w piątek", "za dwa tygodnie we wtorek": that weekday of the week counted to
+            previous.points[0] = _merge_points(replace(previous.points[0], weekday=candidate.points[0].weekday),
+                                               candidate.points[0])
+            previous.end = candidate.end
+            previous.spans[-1] = (previous.spans[-1][0], candidate.end)
+            previous.type = "TIME" if previous.points[0].has_clock else "DATE"
             previous.merged.append(candidate.rule)
             continue
         if previous is not None and not previous.range and not candidate.range:
@@ -541,6 +556,9 @@ class _Resolver:
             return iso_week(saturday) + "-WE", anchor, (None, saturday.year, None)
         if unit == "W" and point.direction is None:
             return iso_week(moved), anchor, (None, moved.year, None)
+        if point.weekday is not None:  # "tydzień temu w piątek": that weekday, on or before (after) the day counted to
+            step = (moved.isoweekday() - point.weekday) % 7 if sign < 0 else -((point.weekday - moved.isoweekday()) % 7)
+            moved -= timedelta(days=step)
         if unit in ("M", "Q") and point.direction is None:
             half = f"-{point.half}" if point.half else ""  # "w pierwszej połowie miesiąca"
             return f"{moved.year:04d}-{moved.month:02d}{half}", anchor, (None, moved.year, moved.month)
