@@ -540,8 +540,8 @@ class _Resolver:
             year = origin_year + int(sign * amount * {"Y": 1, "DE": 10, "CE": 100}[unit])
             if unit != "Y":  # "w ubiegłej dekadzie", "w zeszłym stuleciu": a decade or a century
                 return (f"{year // 10:03d}" if unit == "DE" else f"{year // 100:02d}"), anchor, ()
-            if year < 1:  # "przed 2500 lat" in 2008: TIMEX3 counts years before the era from BC0001
-                return f"BC{1 - year:04d}", anchor, ()
+            if year < 1:  # "przed 2500 lat" in 2008: TIMEX3 counts years before the era from BC0001 (4 digits)
+                return (f"BC{1 - year:04d}" if year > -9999 else "XXXX"), anchor, ()
             half = f"-{point.half}" if point.half else ""  # "w drugiej połowie roku"
             return f"{year:04d}{half}", anchor, (None, year, None)
         origin, anchor = self.base_day(base)
