@@ -250,6 +250,16 @@ def test_a_governing_preposition_is_not_part_of_the_name(phrase, expected):
     assert lemmatize_phrase(phrase) == expected
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    ["Pod Kopcem", "Koło Gospodyń Wiejskich", "Przy Młynie", "W3", "Z 12"],
+)
+def test_a_capitalised_or_glued_preposition_opens_the_name(phrase):
+    """A governing preposition is a lower-case word of its own: a capitalised one is the name's first word
+    (an inn, a society), a letter glued to a number is a code."""
+    assert lemmatize_phrase(phrase) == phrase
+
+
 def test_the_command_gives_the_base_forms_analyze_gives() -> None:
     """One code path: a mention's base form does not depend on whether it came from a text or alone."""
     from kronika.model import Document

@@ -769,9 +769,12 @@ def _joined(tokens: list[Token], replaced: dict[int, str] | None = None) -> str:
 
 def lemmatize_phrase(text: str, category: str | None = None, convention: str = "kronika") -> str:
     """The base form of a bare phrase: ``'Franciszka Kleeberga'`` → ``'Franciszek Kleeberg'``; a name quoted
-    with the preposition that governs it is cited without it: ``'pod Wytycznem'`` → ``'Wytyczno'``."""
+    with the preposition that governs it is cited without it: ``'pod Wytycznem'`` → ``'Wytyczno'``. A
+    governing preposition is a word of its own written lower case: a capitalised one opens the name
+    (*Pod Napięciem*, *Koło Naukowe*, *A 21*), a letter glued to what follows is part of it (*A4*, *CO2*)."""
     tokens = tokenize(text.strip())
-    if len(tokens) > 1 and (tokens[1].text[:1].isupper() or tokens[1].text.isdigit()) and any(
-            i.pos == "prep" for i in get_morphology().analyse(tokens[0].text.lower())):
+    if len(tokens) > 1 and tokens[0].text[:1].islower() and tokens[1].start > tokens[0].end and (
+            tokens[1].text[:1].isupper() or tokens[1].text.isdigit()) and any(
+            i.pos == "prep" for i in get_morphology().analyse(tokens[0].text)):
         tokens = tokens[1:]
     return base_form(tokens, category, convention)
