@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from kronika.commands.lemmatize import command
 from kronika.model import Interp, Token
-from kronika.morph import get_morphology
+from kronika.morph import get_morphology, lemmatize
 from kronika.morph.lemmatize import base_form, lemmatize_phrase, name_class
 from kronika.text.segment import tokenize
 
@@ -271,3 +271,22 @@ def test_the_command_gives_the_base_forms_analyze_gives() -> None:
     assert entities
     for entity in entities:
         assert lemmatize_phrase(entity.text) == entity.lemma
+
+
+@pytest.mark.parametrize(
+    ("words", "ranked", "expected"),
+    [
+        # one word lost the genitive -a: the other, left as written, loses it too (invented names)
+        (["Gunnara", "Helmerta"], {1: "Helmert"}, {0: "Gunnar", 1: "Helmert"}),
+        # no word lost an ending: both stay
+        (["Gunnara", "Helmerta"], {}, {}),
+        # after a vowel the ending is no case ending of a consonant stem (Andrea keeps its -a)
+        (["Andrea", "Helmerta"], {1: "Helmert"}, {1: "Helmert"}),
+    ],
+)
+def test_the_words_of_a_name_lose_the_same_case_ending(words, ranked, expected):
+    tokens = tokenize(" ".join(words))
+    members = [lemmatize._Member(i, (), False) for i in range(len(tokens))]
+    replaced = dict(ranked)
+    lemmatize._share_stripped_ending(tokens, members, replaced)
+    assert replaced == expected

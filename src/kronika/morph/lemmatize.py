@@ -71,6 +71,7 @@ _HYPHENS = {"-", "‐", "‑"}
 _WEB_ADDRESS = re.compile(r"^(\w+://)?[\w.@-]*\w\.[a-z]{2,}\b\S*$")
 _ACRONYM_LENGTH = 4  # the longest all-capital word taken for an acronym even if it spells a word
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+_VOWELS = set("aąeęioóuyäëöüéèáàíìúùâêîôû")
 _CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 CONVENTIONS = ("kronika", "poleval")  # how names are cited: see resources/pl/lemma_conventions.tsv
 _CONVENTION_RULES = ("adjective_lemma", "singular", "forename_first")
@@ -710,6 +711,7 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
                 len(kept_indexes)))
     if cls == UNKNOWN and (triple is None or triple[1] == "nom"):
         _share_ranked_case(tokens, members, replaced, rules_forms)
+        _share_stripped_ending(tokens, members, replaced)
     kept = [tokens[i] for i in kept_indexes]
     cited = _joined(kept, {id(tokens[i]): form for i, form in replaced.items()})
     if rule == "forename_first" and _surname_first(kept):
@@ -739,6 +741,29 @@ def _share_ranked_case(tokens: list[Token], members: list[_Member], replaced: di
         i = member.index
         if not member.readings and replaced.get(i) == tokens[i].text:
             replaced[i] = guess_base(tokens[i].text, UNKNOWN, f"{case}:sg")
+
+
+def _share_stripped_ending(tokens: list[Token], members: list[_Member], replaced: dict[int, str]) -> None:
+    """The capitalised words of one name stand in one case: where one lost a case ending and another,
+    left as written, ends in the same ending after a consonant, it loses it too (*Arvida Norberga* → Arvid
+    Norberg, *Ehuda Olmerta* → Ehud Olmert; not *Wisła Kraków*, where no word lost an ending)."""
+    words = [m.index for m in members if _kind(tokens, m.index) == "word"]
+    if len(words) < 2 or not all(tokens[i].text[:1].isupper() for i in words):
+        return
+    closed = {e for endings in _case_endings()[1].values() for e in endings}
+    stripped = set()
+    for i in words:
+        text, form = tokens[i].text, replaced.get(i, tokens[i].text)
+        if len(form) < len(text) and text.lower().startswith(form.lower()):
+            stripped.add(text[len(form):].lower())
+    if len(stripped) != 1 or not stripped <= closed:
+        return
+    ending = stripped.pop()
+    for i in words:
+        text = tokens[i].text
+        if (replaced.get(i, text) == text and text.lower().endswith(ending) and len(text) > len(ending) + 2
+                and text[-len(ending) - 1].lower() not in _VOWELS):
+            replaced[i] = text[: -len(ending)]
 
 
 def _named_woman(tokens: list[Token], members: list[_Member]) -> bool:
