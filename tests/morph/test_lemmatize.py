@@ -290,3 +290,12 @@ def test_the_words_of_a_name_lose_the_same_case_ending(words, ranked, expected):
     replaced = dict(ranked)
     lemmatize._share_stripped_ending(tokens, members, replaced)
     assert replaced == expected
+
+
+@pytest.mark.parametrize("category", [None, "nam_liv_person"])
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [("Wandy Grzmotkowej", "Wanda Grzmotkowa"), ("Jadwigą Bzdrągowską", "Jadwiga Bzdrągowska")],
+)
+def test_a_womans_surname_no_dictionary_knows_is_cited_in_the_nominative(phrase, expected, category):
+    assert lemmatize_phrase(phrase, category) == expected

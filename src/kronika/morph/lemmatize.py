@@ -40,7 +40,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kronika.lang.base_forms import CLASSES, UNKNOWN, guess_base, is_feminine_surname, oblique_ending
+from kronika.lang.base_forms import (
+    CLASSES,
+    UNKNOWN,
+    feminine_surname_base,
+    guess_base,
+    is_feminine_surname,
+    oblique_ending,
+)
 from kronika.lang.resources import data_lines, read_text
 from kronika.model import Interp, Token
 from kronika.morph import lemma_edits
@@ -698,6 +705,11 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
     by_usage = _by_usage(cls, tokens)
     replaced = {m.index: _inflect(tokens[m.index], m, triple, cls, singular, m.index == first_word, by_usage)
                 for m in members}
+    if triple is not None and triple[2] == "f" and cls in ("person", UNKNOWN) and len(members) > 1:
+        # a woman's surname no dictionary knows declines as an adjective: Henryki Reymanowej → Reymanowa
+        last = members[-1]
+        if not last.readings and (nominative := feminine_surname_base(tokens[last.index].text)):
+            replaced[last.index] = nominative
     kept_indexes = [i for i in range(len(tokens)) if i not in dropped]
     rules_forms = dict(replaced)
     for position, i in enumerate(kept_indexes):
