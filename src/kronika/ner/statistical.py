@@ -18,6 +18,7 @@ import struct
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
@@ -30,6 +31,7 @@ from kronika.ner.features import BOUNDARIES, CAP_INSIDE, form_lists, next_pair, 
 
 MODEL_NAME = "nkjp_crf.crfsuite"
 LEVEL_SEPARATOR = "#"
+_IS_ID = partial(operator.is_not, None)  # an attribute id, not the None of an unknown attribute
 _BATCH_TOKENS = 1000  # tokens scored in one array: bounds memory on long documents
 _FEATURE = np.dtype([("type", "<u4"), ("source", "<u4"), ("target", "<u4"), ("weight", "<f8")])
 
@@ -201,7 +203,7 @@ class NkjpTagger:
 
     def _known(self, *attributes: str) -> tuple[int, ...]:
         """The ids of the attributes the model has weights for (CRFsuite skips the others)."""
-        return tuple(i for i in map(self._ids.get, attributes) if i is not None)
+        return tuple(filter(_IS_ID, map(self._ids.get, attributes)))
 
     def _form(self, form: str) -> _FormIds:
         entry = self._forms.get(form)
