@@ -406,9 +406,10 @@ def annotate_places(analysis: Analysis) -> None:
     by_span = {(t.start, t.end): t for sentence in analysis.sentences for t in sentence.tokens} if governed else {}
     lemmas = [_place_lemma(e, by_span) if id(e) in governed else e.lemma or e.text for e in entities]
     surfaces = [e.text for e in entities]
+    whole = [bool(c.wider) and _names_whole(c.wider or "") for c in contexts]
     for i, context in enumerate(contexts):
-        if context.wider and _names_whole(context.wider):  # the name stages cut the name short
-            lemmas[i] = surfaces[i] = context.wider
+        if whole[i]:  # the name stages cut the name short
+            lemmas[i] = surfaces[i] = context.wider or ""
     evidence = [Evidence(c.towns_only or c.lone_adjective, _located_unit(c.districts)) for c in contexts]
     date = document_date(analysis)
     resolutions = resolve(lemmas, int(date[:4]) if date else None, surfaces=surfaces, evidence=evidence)
@@ -417,8 +418,11 @@ def annotate_places(analysis: Analysis) -> None:
     towns = [(e.start, r.place) for e, r, c in zip(entities, resolutions, contexts, strict=True)
              if r.place is not None and r.place.kind == "settlement" and not c.part_of_town]
     previous: tuple[Entity, Place] | None = None
-    for entity, context, resolution, lemma in zip(entities, contexts, resolutions, lemmas, strict=True):
+    for entity, context, resolution, lemma, named_whole in zip(entities, contexts, resolutions, lemmas, whole,
+                                                               strict=True):
         place, reason = resolution.place, resolution.reason
+        if context.longer_name and not named_whole and place is not None and place.kind == "settlement":
+            place = None  # "Koła Polskiego", "Krzyżem Zasługi": a body, a decoration, not a town
         if context.part_of_town and place is not None:
             place = _part_of_town(resolution, _town_spoken_of(towns, entity.start))
             reason = reason if place is resolution.place else "a part of a town the document names (na + locative)"
