@@ -584,6 +584,13 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
     # the clause's own finite verb governs a noun or an infinitive: "pertraktacje nie mogą być prowadzone"
     governing = next((i for i in clause.tokens if is_finite(tokens[i], tokens[i - 1] if i else None)), None)
     non_finite = predicate is None or not is_finite(tokens[predicate], tokens[predicate - 1] if predicate else None)
+    # a question, direct or indirect, leaves open the happening its predicate tells: "nie wiadomo, czy wybuchł
+    # pożar" (a *czy* that joins clauses opens this one and is not among its tokens); a noun no verb tells is
+    # presupposed ("czy zawodnicy pojadą na mecz" asks about the journey, not the match)
+    if predicate is not None and any(0 <= i < min(match.tokens[0], predicate)
+                                     and tokens[i].text.lower() in words["question"]
+                                     for i in [clause.tokens[0] - 1, *clause.tokens]):
+        return "possible"
     if _negated(tokens, match.tokens[0], words):
         return "negated"
     # a participle standing as an attribute (*zawarty w r. 1934 układ*) tells what happened, whatever the
