@@ -1,7 +1,8 @@
 """What a place mention names, read from the words around it (``resources/pl/place_context.tsv``).
 
 - After *ul.*, *ulica*, *Aleje*, *plac* (or coordinated with such a name: *ul. Chmielnej i Złotej*) a
-  name is a street; after *dworzec*, *gmach*, *most* a building; so is a name that opens with the word
+  name is a street; after *dworzec*, *gmach*, *most*, *cmentarz*, *kopalnia*, *szpital* a building or a site
+  (*kopalnia Wieczorek*, *cmentarz Bródno*); so is a name that opens with the word
   (*Dworzec Gdański*). A lone feminine adjective Morfeusz reads as no noun (*na Marszałkowskiej*) in a
   text about a town is a street too. These are not geocoded as villages that happen to share the name.
 - A word that is also a common noun (*Kowali*, *Izby*, *Pracy*) names a hamlet only with evidence: a
@@ -19,6 +20,14 @@
   case the question governs (*w* + locative, *do*/*z* + genitive) and read by Morfeusz as a geographic
   name in that case (*konsul w Warszawie*), or not known to it at all (a foreign name: *do Antivari*), is
   a place even when the name stages typed it a person; the gazetteer must know it as a settlement.
+- A word the name stages left out is read the same way: one capitalised word after *w*, *do*, *z* in the
+  governed case (*do Göding*), or the words in capitals that open a press dateline, the place the news was
+  filed from, before the agency in parentheses (*HELSINGFORS (Pat).*); the gazetteer must know the very
+  name as a settlement.
+- Polish names a town with *w* and a part of a town (a district, a suburb) with *na* + locative (*na
+  Mokotowie*, *na Antokolu*; *teatr na Wiedeniu* is a building): a settlement after *na* in the locative
+  is a part of a town the text names, not a town or a village elsewhere (*na Lwów*, the accusative of
+  direction, is the town).
 - An administrative unit named beside a mention (*Rogienice w powiecie Włoszczowskim*, *pow.
   włoszczowski*, *Bronów powiatu Pleszewskiego*) picks the namesake in that district (PRNG) or region
   (``regional_qualifiers.tsv``), or near its seat town (*powiat nisiecki*: Nisko, ``district_seats.tsv``).
@@ -48,6 +57,7 @@ REGION_WINDOW = 3  # tokens either side where an administrative word locates the
 LOCATING = frozenset({"w", "we"})  # "w powiecie X" locates a name, so does "X, powiatu Y"; "i powiaty X" not
 DISTRICT_WINDOW = 6  # tokens either side where "w powiecie X" names the mention's district
 TITLE_WORDS = 4  # other words a quoted title may have beside the mention: „New York Herald”
+DATELINE_WORDS = 3  # words of a town's name in capitals opening a dateline: NOWY YORK (WAT)
 COORDINATED_NAME_WORDS = 3  # words of the first name in "ul. Emilii Plater i Chmielnej"
 # The case a question of place governs: gdzie? w + locative, dokąd? do + genitive, skąd? z + genitive
 # (z + instrumental is "with": z Nowakiem).
@@ -298,6 +308,46 @@ def governed_place(tokens: Sequence[Token], first: int, last: int) -> str | None
         c for part in i.tag.split(":")[1:] for c in part.split(".") if c in CASES) for i in readings) else None
 
 
+def dateline(tokens: Sequence[Token]) -> int | None:
+    """The index of the last word of a press dateline's place: the sentence opens with one to
+    ``DATELINE_WORDS`` words in capitals followed by the news agency in parentheses (*HELSINGFORS (Pat).*,
+    *NOWY YORK (WAT)*); None when the sentence opens otherwise."""
+    k = 0
+    while k < len(tokens) and k < DATELINE_WORDS and tokens[k].text.isupper() and tokens[k].text.isalpha():
+        k += 1
+    agency = tokens[k + 1:k + 3]
+    if k == 0 or k + 2 >= len(tokens) or tokens[k].text != "(" or agency[1].text != ")" \
+            or not agency[0].text[:1].isupper():
+        return None
+    return k - 1
+
+
+def unnamed_places(tokens: Sequence[Token], named: set[int]) -> list[tuple[int, int, str]]:
+    """Spans of tokens no entity covers (``named``: the indices of those an entity covers) that the context
+    says name a place: ``(first, last, why)`` with ``why`` as :func:`governed_place` gives it, or
+    ``dateline``."""
+    found = []
+    last = dateline(tokens)
+    if last is not None and named.isdisjoint(range(last + 1)):
+        found.append((0, last, "dateline"))
+    for i in range(1, len(tokens)):
+        if i not in named and (why := governed_place(tokens, i, i)) in ("known", "foreign"):
+            found.append((i, i, why))
+    return found
+
+
+def names_a_part_of_town(tokens: Sequence[Token], first: int) -> bool:
+    """After *na* with the name in the locative, or in a form Morfeusz does not know (*na Mokotowie*, *na
+    Wiedeniu*): a district or a suburb, as Polish names them, not a town."""
+    before = _word_before(tokens, first)
+    if before < 0 or tokens[before].text.lower() != "na":
+        return False
+    readings = [i for i in tokens[first].interps if i.tag != "ign"]
+    named = [i for i in readings if GEOGRAPHIC_NAME in i.quals] or readings  # a place's own readings decide
+    cases = {case for i in named for part in i.tag.split(":")[1:] for case in part.split(".")}
+    return not readings or "loc" in cases and "acc" not in cases  # "na Paryż" (via Paris): accusative
+
+
 @dataclass(frozen=True, slots=True)
 class MentionContext:
     apart: str | None  # "street" / "building": not to be geocoded as a settlement
@@ -309,6 +359,7 @@ class MentionContext:
     wider: str | None = None  # the mention with an adjacent adjective or hyphenated word
     districts: tuple[str, ...] = ()  # the adjectives of the administrative units beside it
     governed: str | None = None  # "known" / "foreign" / "located": a place by its context (governed_place)
+    part_of_town: bool = False  # after "na" + locative: a district or a suburb of a town the text names
 
 
 def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContext:
@@ -323,4 +374,4 @@ def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContex
         towns_only=needs_evidence(tokens, first, last), common_phrase=is_common_phrase(tokens, first, last),
         quoted=is_quoted(tokens, first, last), titled=is_titled(tokens, first),
         districts=districts(tokens, first, last), wider=wider_name(tokens, first, last),
-        governed=governed_place(tokens, first, last))
+        governed=governed_place(tokens, first, last), part_of_town=names_a_part_of_town(tokens, first))

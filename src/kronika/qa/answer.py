@@ -28,6 +28,7 @@ MAX_ANSWERS = 3
 POOR_FIT = 0.7
 RIVAL = 0.05  # a different answer this close to the best makes neither sure
 UNSURE = 0.75  # the highest confidence of an answer with such a rival
+LEAD = 0.5  # a lead over the best different answer beyond this says no more (no rival at all)
 NUMBER = re.compile(r"\d[\d\s.,]*\d|\d")
 
 
@@ -38,6 +39,7 @@ class Answer:
     confidence: float
     citations: list[Citation] = field(default_factory=list)
     span: tuple[int, int] | None = None  # document offsets of the answer in its cited sentence
+    features: dict[str, float] = field(default_factory=dict)  # what the confidence is computed from
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "value": self.value, "confidence": round(self.confidence, 2),
@@ -72,15 +74,20 @@ def _citation(candidate: Candidate) -> Citation:
                     document.title, document.source)
 
 
-def _answer(candidate: Candidate, asks: str, rivalled: bool = False) -> Answer:
+def _features(reader: Reader, candidate: Candidate, lead: float) -> dict[str, float]:
+    return {"coverage": candidate.coverage, "fit": candidate.fit, "proximity": reader.proximity(candidate),
+            "lead": min(max(lead, 0.0), LEAD), "rank": candidate.passage.rank}
+
+
+def _answer(candidate: Candidate, asks: str, features: dict[str, float], sure: float) -> Answer:
     text = candidate.text
     if asks == "time":
         text = render_timex(str(candidate.value))
+    elif asks == "quantity" and isinstance(candidate.value, str):
+        text = candidate.value  # a range: "3–5"
     elif asks == "quantity" and (number := NUMBER.search(text)):
         text = number.group().strip()  # "ponad 320 000 obywateli" → "320 000"; the unit is the question's
-    sure = confidence(candidate.score, candidate.fit)
-    return Answer(text, candidate.value, min(sure, UNSURE) if rivalled else sure, [_citation(candidate)],
-                  (candidate.start, candidate.end))
+    return Answer(text, candidate.value, sure, [_citation(candidate)], (candidate.start, candidate.end), features)
 
 
 def _happened_answers(question: Question, store: Store) -> list[Answer]:
@@ -132,14 +139,24 @@ def answer(store: Store, question_text: str) -> list[Answer]:
     if not scored or scored[0].score < MIN_SCORE:
         return []
     best = scored[0]
-    rival = next((c.score for c in scored if str(c.value) != str(best.value)), 0.0)
+    coordinated = reader.conjuncts(best, scored)
+    joint = {str(best.value)} | {str(c.value) for c in coordinated}
+    rival = next((c.score for c in scored if str(c.value) not in joint), 0.0)
     rivalled = best.score - rival < RIVAL
-    answers: list[Answer] = []
-    seen: set[str] = set()
+    features = _features(reader, best, best.score - rival)
+    sure = confidence(best.score, best.fit)
+    sure = min(sure, UNSURE) if rivalled else sure
+    answers = [_answer(best, question.asks, features, sure)]
+    seen = {str(best.value)}
+    for candidate in coordinated:  # each conjunct answers as the best does: "Kraków i Lwów"
+        if str(candidate.value) not in seen:
+            seen.add(str(candidate.value))
+            answers.append(_answer(candidate, question.asks, features, sure))
     for candidate in scored:
-        if best.score - candidate.score > TIE or len(answers) == MAX_ANSWERS:
+        if best.score - candidate.score > TIE or len(answers) >= MAX_ANSWERS:
             break
         if str(candidate.value) not in seen:
             seen.add(str(candidate.value))
-            answers.append(_answer(candidate, question.asks, rivalled))
+            answers.append(_answer(candidate, question.asks, features, min(confidence(candidate.score, candidate.fit),
+                                                                           sure)))
     return answers

@@ -29,13 +29,13 @@ from kronika.morph import get_morphology
 FIELDS = frozenset({
     "year", "month", "day", "dayword", "hour", "minute", "part", "season", "weekday", "decade",
     "decadeword", "century", "num", "unit", "unitone", "shift", "dayshift", "yearshift", "direction", "set",
-    "monthshift", "centuryshift", "era", "hourword", "quarter", "holiday", "style",
+    "monthshift", "centuryshift", "era", "hourword", "quarter", "holiday", "style", "event",
 })
 STRUCTURE = frozenset({"left", "right", "measure"})
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 CHECKS = frozenset({
     "bare_year", "ascending", "lowercase_initial", "lowercase_month", "duration", "dateline", "not_age",
-    "not_press_kind", "not_score", "not_money",
+    "not_press_kind", "not_score", "not_money", "uppercase_roman",
 })
 # Morfeusz parts of speech never wanted among generated forms: abbreviations, adjectival prefixes
 _SKIPPED_POS = frozenset({"brev", "adja", "adjc", "adjp"})
@@ -105,7 +105,7 @@ class Grammar:
             if trigger.start() < end:
                 continue
             word = trigger.group()
-            match = rules_at["" if word.isdigit() else word].match(lower, trigger.start())
+            match = rules_at.match("" if word.isdigit() else word, lower, trigger.start())
             if match:
                 end = match.end()
                 yield match
@@ -484,8 +484,9 @@ def _leads(items: list, prefixes: set[str]) -> tuple[set[str], set[str], set[str
 
 
 class RulesAt:
-    """Start word → the compiled alternation of the rules that can start with it. Each alternation is
-    compiled on first use: a short text needs a few of them, and compiling all costs a second at start-up."""
+    """Start word → the rules that can start with it, tried in order: the first that matches wins, as in one
+    alternation of them. Each rule is compiled on its own, once, on first use: a short text needs a few, and
+    compiling an alternation per set of rules compiled the rules shared by many sets again for each."""
 
     def __init__(self, alternatives: list[str], rule_sets: list[list[int]], start_sets: dict[str, int]) -> None:
         self.alternatives = alternatives  # one named alternative per rule
@@ -493,13 +494,17 @@ class RulesAt:
         self.start_sets = start_sets  # start word → index into rule_sets
         self._compiled: dict[int, re.Pattern[str]] = {}
 
-    def __getitem__(self, start: str) -> re.Pattern[str]:
-        index = self.start_sets[start]
-        pattern = self._compiled.get(index)
-        if pattern is None:
-            chosen = "|".join(self.alternatives[i] for i in self.rule_sets[index])
-            pattern = self._compiled[index] = re.compile(r"(?<![^\W_])(?<![^\W_][-–])(?:" + chosen + ")")
-        return pattern
+    def match(self, start: str, lower: str, position: int) -> re.Match[str] | None:
+        """The first rule that can start with ``start`` and matches ``lower`` at ``position``."""
+        for index in self.rule_sets[self.start_sets[start]]:
+            pattern = self._compiled.get(index)
+            if pattern is None:
+                pattern = self._compiled[index] = re.compile(
+                    r"(?<![^\W_])(?<![^\W_][-–])(?:" + self.alternatives[index] + ")")
+            match = pattern.match(lower, position)
+            if match:
+                return match
+        return None
 
     def to_json(self) -> dict[str, Any]:
         return {"alternatives": self.alternatives, "rule_sets": self.rule_sets, "start_sets": self.start_sets}
