@@ -1,6 +1,9 @@
 """Reading documents back for questions: several at once, through indexes that stores made before the
 indexes existed also get when opened."""
 
+import subprocess
+import sys
+
 from sqlalchemy import inspect, text
 
 from kronika.store import Store, schema
@@ -59,3 +62,10 @@ def test_a_documents_tokens_and_quantities_are_read_through_an_index(tmp_path):
                       "SELECT * FROM quantities WHERE event_id IN (1, 2)"):
             plan = " ".join(row[-1] for row in connection.execute(text(f"EXPLAIN QUERY PLAN {query}")))
             assert "USING INDEX" in plan and "SCAN" not in plan and "TEMP B-TREE" not in plan, (query, plan)
+
+
+def test_opening_the_store_for_questions_imports_no_file_reader():
+    """``kronika ask`` starts faster without the TEI and HTML readers, which only ingest needs."""
+    code = "import sys, kronika.qa, kronika.store; print('kronika.text.reader' in sys.modules)"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "False"

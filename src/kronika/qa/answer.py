@@ -75,10 +75,16 @@ def _answer(candidate: Candidate, asks: str, features: dict[str, float], sure: f
 
 
 def _happened_answers(question: Question, store: Store) -> list[Answer]:
-    from kronika.model import Document
-    from kronika.pipeline import analyze
+    from kronika.model import Analysis, Document
+    from kronika.pipeline import STAGES, check_order
 
-    timexes = analyze(Document(id="question", text=question.text)).timexes
+    # the question's dates need only the sentences and the date stage, not the models of the name stages
+    stages = [stage for stage in STAGES if stage.name in {"segment", "timex"}]
+    check_order(stages)  # fails loudly if the date stage comes to need more
+    analysis = Analysis(Document(id="question", text=question.text))
+    for stage in stages:
+        stage.run(analysis)
+    timexes = analysis.timexes
     dates = [t.value for t in timexes if t.type in {"DATE", "TIME"} and t.value[:4].isdigit()]
     if not dates:
         return []

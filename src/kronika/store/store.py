@@ -33,7 +33,6 @@ from kronika.store.records import (
     SearchHit,
 )
 from kronika.store.terms import split_terms
-from kronika.text.reader import content_id
 
 
 def content_hash(text: str) -> str:
@@ -506,6 +505,8 @@ class Store:
 
 
 def _write_analysis(connection: Connection, analysis: Analysis, digest: str) -> str:
+    from kronika.text.reader import content_id  # the file readers (TEI, HTML): not needed to read the store
+
     document = analysis.document
     document_id = content_id(document.text)
     d = schema.documents
