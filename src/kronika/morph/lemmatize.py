@@ -695,10 +695,6 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
     if len(tokens) == 1 and tokens[0].text[:1].isalpha() and _is_name_adjective(tokens[0], cls, rule):
         return _adjective_base(tokens[0])
     members, state, dropped = _head_phrase(tokens, cls)
-    if state and any(not m.readings and _oblique_only(tokens[m.index].text) for m in members):
-        # a word no dictionary knows in an ending no nominative has puts the name in an oblique case
-        # (Ryszarda Walthera Darrego: Ryszard's genitive, not the woman's name Ryszarda)
-        state = {t for t in state if t[1] != "nom"} or state
     woman = bool(state) and cls in ("person", UNKNOWN) and _named_woman(tokens, members)
     if woman:
         state = {t for t in state if t[2] == "f"} or state
@@ -757,12 +753,6 @@ def _share_ranked_case(tokens: list[Token], members: list[_Member], replaced: di
         i = member.index
         if not member.readings and replaced.get(i) == tokens[i].text:
             replaced[i] = guess_base(tokens[i].text, UNKNOWN, f"{case}:sg")
-
-
-def _oblique_only(word: str) -> bool:
-    """Whether a capitalised word ends in a case ending of two or more syllable letters no nominative has
-    (*-ego*, *-emu*, *-owi*, *-ami*: Darrego, Kowalskiemu); not *-em* (Salem, Harlem are nominatives)."""
-    return word[:1].isupper() and word.lower().endswith(tuple(e for e in _case_endings()[0] if len(e) > 2))
 
 
 def _share_stripped_ending(tokens: list[Token], members: list[_Member], replaced: dict[int, str]) -> None:
