@@ -475,12 +475,16 @@ def _part_of_town(resolution: Resolution, town: Place | None) -> Place | None:
 def _unnamed_places(analysis: Analysis) -> list[tuple[Entity, MentionContext]]:
     """Mentions no entity covers that their context says name a place (``context.unnamed_places``), each
     a provisional entity with its context; they join the document only if they resolve to a settlement."""
-    spans = [(e.start, e.end) for e in analysis.entities]
+    spans = sorted((e.start, e.end) for e in analysis.entities)
+    starts = [start for start, _ in spans]
+    longest = max((end - start for start, end in spans), default=0)
     found: list[tuple[Entity, MentionContext]] = []
     text = analysis.document.text
     for sentence in analysis.sentences:
         tokens = sentence.tokens
-        inside = [(s, e) for s, e in spans if sentence.start <= e and s <= sentence.end]
+        # only the spans that can reach the sentence, found by their start: linear in the document
+        near = spans[bisect_right(starts, sentence.start - longest - 1):bisect_right(starts, sentence.end)]
+        inside = [(s, e) for s, e in near if sentence.start <= e]
         named = {i for i, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e in inside)}
         for first, last, why in unnamed_places(tokens, named):
             start, end = tokens[first].start, tokens[last].end
