@@ -391,7 +391,7 @@ def annotate_places(analysis: Analysis) -> None:
         if context.apart:
             entity.subtype, entity.geo = context.apart, None
             continue
-        if context.common_phrase or context.quoted or context.titled:
+        if context.common_phrase or context.quoted or context.titled or context.abbreviation:
             entity.geo = None
             continue
         entities.append(entity)
