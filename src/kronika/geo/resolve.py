@@ -475,12 +475,15 @@ def _part_of_town(resolution: Resolution, town: Place | None) -> Place | None:
 def _unnamed_places(analysis: Analysis) -> list[tuple[Entity, MentionContext]]:
     """Mentions no entity covers that their context says name a place (``context.unnamed_places``), each
     a provisional entity with its context; they join the document only if they resolve to a settlement."""
-    spans = [(e.start, e.end) for e in analysis.entities]
+    starts = [sentence.start for sentence in analysis.sentences]
+    spans: dict[int, list[tuple[int, int]]] = {}  # the entities' spans by the sentence they start in
+    for e in analysis.entities:
+        spans.setdefault(bisect_right(starts, e.start) - 1, []).append((e.start, e.end))
     found: list[tuple[Entity, MentionContext]] = []
     text = analysis.document.text
-    for sentence in analysis.sentences:
+    for at, sentence in enumerate(analysis.sentences):
         tokens = sentence.tokens
-        inside = [(s, e) for s, e in spans if sentence.start <= e and s <= sentence.end]
+        inside = spans.get(at, [])
         named = {i for i, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e in inside)}
         for first, last, why in unnamed_places(tokens, named):
             start, end = tokens[first].start, tokens[last].end
