@@ -394,6 +394,7 @@ def test_towns_abroad_have_their_1939_state(name: str, country: str) -> None:
     ("Za odwagę otrzymał Srebrny Krzyż Zasługi i Krzyż Walecznych.", "Krzyż"),
     ("Dywizja przeszła szlak bojowy jako 1 DP im. T. Kościuszki.", "Kościuszki"),
     ("Polska wstąpiła do Unii Europejskiej w maju.", "Unii"),
+    ("Kandydaci PiS idą do wyborów z własnej listy.", "PiS"),
 ])
 def test_a_common_noun_inside_a_longer_name_or_a_patron_is_no_settlement(text: str, mention: str) -> None:
     analysis = analyze(Document("t", text, "2004-05-10"))

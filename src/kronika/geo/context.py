@@ -53,9 +53,10 @@ NOUN_POS = frozenset({"subst", "depr"})
 BUILDING_NAME = "nazwa_własna_budowli"  # SGJP's qualifier of a building's proper name
 GEOGRAPHIC_NAME = "nazwa_geograficzna"
 ADJECTIVE_POS = frozenset({"adj", "adja", "adjp"})
-# parts of speech of words no place is named like: verbs, pronouns, particles, conjunctions
+# parts of speech of words no place is named like, as the tagger reads them in context: verbs, pronouns,
+# adverbs, numerals, particles, conjunctions
 FUNCTION_POS = frozenset({"fin", "impt", "praet", "inf", "imps", "pcon", "pant", "ppron12", "ppron3", "siebie",
-                          "qub", "conj", "comp", "interj", "prep", "pred", "bedzie", "aglt"})
+                          "adv", "num", "qub", "conj", "comp", "interj", "prep", "pred", "bedzie", "aglt"})
 REGION_WINDOW = 3  # tokens either side where an administrative word locates the name
 LOCATING = frozenset({"w", "we"})  # "w powiecie X" locates a name, so does "X, powiatu Y"; "i powiaty X" not
 DISTRICT_WINDOW = 6  # tokens either side where "w powiecie X" names the mention's district
@@ -175,7 +176,8 @@ def needs_evidence(tokens: Sequence[Token], first: int, last: int) -> bool:
 
 def is_common_word(token: Token) -> bool:
     """Morfeusz reads the word as a common noun, or the tagger reads it in context as a verb, a pronoun,
-    a particle or another word no place name is (*Słuchaj*, *Mnie*, *TYLKO* opening a sentence)."""
+    an adverb, a numeral or another word no place name is (*Słuchaj*, *Mnie*, *Tam*, *Wiele* opening a
+    sentence)."""
     chosen = token.chosen
     return chosen is not None and chosen.pos in FUNCTION_POS or any(
         i.pos in NOUN_POS and i.lemma[:1].islower() and GEOGRAPHIC_NAME not in i.quals for i in token.interps)
@@ -262,6 +264,14 @@ def names_a_unit(tokens: Sequence[Token], first: int) -> bool:
     """After an administrative word (*gub. Kijowskiej*, *w powiecie Nisieckim*): the adjective names the
     unit, not a street."""
     return _role(tokens, _word_before(tokens, first)) == "region"
+
+
+def is_mixed_case_abbreviation(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """One word with a capital after a small letter (*PiS*, *SdRP*): an abbreviation of a body's name, as
+    Polish spells some, not a place."""
+    text = tokens[first].text
+    pairs = zip(text, text[1:], strict=False)
+    return first == last and text.isalpha() and any(a.islower() and b.isupper() for a, b in pairs)
 
 
 def is_titled(tokens: Sequence[Token], first: int) -> bool:
@@ -396,6 +406,7 @@ class MentionContext:
     towns_only: bool  # a common noun without evidence: a village namesake is not meant
     common_phrase: bool = False  # a common noun heading a phrase: no place at all
     quoted: bool = False  # a title in quotation marks: no place at all
+    abbreviation: bool = False  # a mixed-case abbreviation (PiS): a body, no place at all
     titled: bool = False  # part of a nobility title: no place where anything happens
     wider: str | None = None  # the mention with an adjacent adjective or hyphenated word
     districts: tuple[str, ...] = ()  # the adjectives of the administrative units beside it
@@ -415,6 +426,7 @@ def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContex
         lone_adjective=is_lone_adjective(tokens, first, last) and not names_a_unit(tokens, first),
         towns_only=needs_evidence(tokens, first, last), common_phrase=is_common_phrase(tokens, first, last),
         quoted=is_quoted(tokens, first, last), titled=is_titled(tokens, first),
+        abbreviation=is_mixed_case_abbreviation(tokens, first, last),
         districts=districts(tokens, first, last), wider=wider_name(tokens, first, last),
         governed=governed_place(tokens, first, last), part_of_town=names_a_part_of_town(tokens, first),
         longer_name=in_longer_name(tokens, first, last))

@@ -391,7 +391,7 @@ def annotate_places(analysis: Analysis) -> None:
         if context.apart:
             entity.subtype, entity.geo = context.apart, None
             continue
-        if context.common_phrase or context.quoted or context.titled:
+        if context.common_phrase or context.quoted or context.titled or context.abbreviation:
             entity.geo = None
             continue
         entities.append(entity)
@@ -475,16 +475,15 @@ def _part_of_town(resolution: Resolution, town: Place | None) -> Place | None:
 def _unnamed_places(analysis: Analysis) -> list[tuple[Entity, MentionContext]]:
     """Mentions no entity covers that their context says name a place (``context.unnamed_places``), each
     a provisional entity with its context; they join the document only if they resolve to a settlement."""
-    spans = sorted((e.start, e.end) for e in analysis.entities)
-    starts = [start for start, _ in spans]
-    longest = max((end - start for start, end in spans), default=0)
+    starts = [sentence.start for sentence in analysis.sentences]
+    spans: dict[int, list[tuple[int, int]]] = {}  # the entities' spans by the sentence they start in
+    for e in analysis.entities:
+        spans.setdefault(bisect_right(starts, e.start) - 1, []).append((e.start, e.end))
     found: list[tuple[Entity, MentionContext]] = []
     text = analysis.document.text
-    for sentence in analysis.sentences:
+    for at, sentence in enumerate(analysis.sentences):
         tokens = sentence.tokens
-        # only the spans that can reach the sentence, found by their start: linear in the document
-        near = spans[bisect_right(starts, sentence.start - longest - 1):bisect_right(starts, sentence.end)]
-        inside = [(s, e) for s, e in near if sentence.start <= e]
+        inside = spans.get(at, [])
         named = {i for i, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e in inside)}
         for first, last, why in unnamed_places(tokens, named):
             start, end = tokens[first].start, tokens[last].end
