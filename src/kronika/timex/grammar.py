@@ -493,7 +493,9 @@ def _leads(items: list, prefixes: set[str]) -> tuple[set[str], set[str], set[str
 def _interpreter() -> dict[str, Any]:
     """What regex bytecode depends on: only the interpreter that wrote it reuses it."""
     python = f"{sys.version_info[0]}.{sys.version_info[1]}"
-    return {"python": python, "magic": _regex_constants.MAGIC, "codesize": _sre.CODESIZE}
+    # the code words are stored as unsigned C ints: they must have the width the regex engine uses
+    return {"python": python, "magic": _regex_constants.MAGIC, "codesize": _sre.CODESIZE,
+            "word": array.array("I").itemsize}
 
 
 class RulesAt:
