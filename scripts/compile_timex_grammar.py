@@ -1,10 +1,8 @@
 """Compile the temporal grammar of a language into ``src/kronika/timex/resources/<lang>/compiled.json``.
 
-Loading the compiled form instead of the sources saves over a second at every start-up, and the regex
-bytecode of the rule alternations stored with it (for the Python that ran this script; others compile the
-patterns) saves up to two more. The file records a digest of its inputs (the resource files and the SGJP
-dictionary); `kronika` falls back to compiling from the sources when they differ, and a test fails until
-this script is run again. `--check` only compares.
+Loading the compiled form instead of the sources saves over a second at every start-up. The file records a
+digest of its inputs (the resource files and the SGJP dictionary); `kronika` falls back to compiling from
+the sources when they differ, and a test fails until this script is run again. `--check` only compares.
 """
 
 from __future__ import annotations
@@ -26,13 +24,7 @@ def main() -> None:
     parser.add_argument("--check", action="store_true", help="fail when the committed file is out of date")
     args = parser.parse_args()
     path = ROOT / "src" / "kronika" / "timex" / "resources" / args.language / COMPILED_NAME
-    data = grammar_to_json(compile_grammar(args.language))
-    if args.check and path.exists():
-        committed = json.loads(path.read_text("utf-8"))["rules_at"].get("bytecode") or {}
-        if committed.get("interpreter") != data["rules_at"]["bytecode"]["interpreter"]:
-            # regex bytecode written by another Python: this one ignores it, so only the rest must match
-            data["rules_at"]["bytecode"] = committed
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n"
+    text = json.dumps(grammar_to_json(compile_grammar(args.language)), ensure_ascii=False, sort_keys=True) + "\n"
     write_or_check(path, text, args.check, "compile_timex_grammar.py")
 
 

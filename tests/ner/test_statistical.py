@@ -6,16 +6,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pycrfsuite
 import pytest
 
+from kronika.ner import statistical
 from kronika.ner.features import sentence_features, word_shape
 from kronika.ner.statistical import (
     decode_levels,
     default_model_path,
     get_tagger,
     is_held_out,
-    model_attributes,
     normalise_label,
+    read_model,
     read_nkjp_iob,
     tag_nkjp,
 )
@@ -144,15 +146,26 @@ def test_name_gazetteer_is_up_to_date() -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_tagging_with_only_the_models_attributes_scores_as_with_all() -> None:
-    tagger = get_tagger()
-    known = model_attributes(default_model_path())
+def test_array_scoring_tags_every_sentence_as_crfsuite(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tagger scores in array code from the model's weights; CRFsuite's own tagger on all the feature
+    strings (the unknown ones skipped) must choose the same labels, alone or in a batch of any lengths."""
+    known = set(read_model(default_model_path()).attributes)
     assert "bias" in known and "w=warszawa" in known and "w=kronikarzowanie" not in known
-    forms = ["Gen.", "Władysław", "Sikorski", "przyleciał", "z", "Londynu", "do", "Kairu", "17", "IV", "1943", "r."]
-    full, kept = sentence_features(forms), tagger._features(forms)
-    assert all(set(k) == set(f) & known for k, f in zip(kept, full, strict=True))
-    crf = tagger._tagger
-    crf.set(full)
-    labels, probability = crf.tag(), crf.probability(crf.tag())
-    crf.set(kept)
-    assert (crf.tag(), crf.probability(labels)) == (labels, probability)  # to the last bit
+    sentences = [
+        ["Gen.", "Władysław", "Sikorski", "przyleciał", "z", "Londynu", "do", "Kairu", "17", "IV", "1943", "r."],
+        [],
+        ["Warszawa"],
+        ["Ministerstwo", "Spraw", "Zagranicznych", "RP", "wydało", "komunikat", "."],
+        ["W", "Krakowie", "mieszkał", "Jan", "Matejko", ",", "a", "w", "Paryżu", "Fryderyk", "Chopin", "."],
+        ["Pułk", "Ułanów", "Krechowieckich", "walczył", "pod", "Komarowem"],
+        ["JAN", "KOWALSKI", "Z", "WARSZAWY"],
+    ]
+    crf = pycrfsuite.Tagger()
+    crf.open(str(default_model_path()))
+    expected = [crf.tag(sentence_features(forms)) if forms else [] for forms in sentences]
+    tagger = get_tagger()
+    assert tagger.tag_sentences(sentences) == expected
+    assert [tagger.tag_forms(forms) for forms in sentences] == expected
+    assert tagger.tag_sentences(sentences[::-1]) == expected[::-1]
+    monkeypatch.setattr(statistical, "_BATCH_TOKENS", 8)  # batches of a few sentences, as in a long document
+    assert tagger.tag_sentences(sentences) == expected

@@ -285,3 +285,30 @@ def test_an_event_gets_another_time_place_and_participants(stored: tuple[Store, 
     assert (undone.time, [a.lemma for a in undone.places], [a.lemma for a in undone.participants]) == before
     with pytest.raises(KronikaError, match="TIMEX3"):
         library.correct(store, "event", target, {"status": "accepted", "time": "w maju"}, "Ewa", document)
+
+
+def test_a_documents_marks_are_the_whole_logs_marks_of_that_document(stored: tuple[Store, str]) -> None:
+    store, document = stored
+    other_text = "Marszałek Józef Piłsudski przyjechał do Krakowa 3 maja 1920 roku."
+    other = store.ingest(analyze(Document(content_id(other_text), other_text, "1920-05-10", "Druga", "druga.txt")))
+    lwow, krakow = _entity_ref(store, "Lw"), _entity_ref(store, "Krak")
+    library.correct(store, "entity", {"ref": lwow}, {"lemma": "Lwów (miasto)"}, "Anna")
+    library.correct(store, "place", {"ref": krakow}, {"lat": 50.0, "lon": 20.0}, "Jan", other)
+    for name, doc, surface, text in (("Ewa", document, "5 maja 1939 roku", TEXT),
+                                     ("Ola", other, "3 maja 1920 roku", other_text)):
+        start = text.index(surface)
+        library.correct(store, "timex", {"start": start, "end": start + len(surface)}, {"value": "1939-05-06"},
+                        name, doc)
+        event = store.events(document=doc)[0]
+        library.correct(store, "event", {"trigger_start": event.trigger_start, "trigger_end": event.trigger_end},
+                        {"status": "accepted"}, name, doc)
+    undone = library.correct(store, "entity", {"ref": krakow}, {"lemma": "Kraków (miasto)"}, "Jan")
+    library.undo(store, undone.id, "Jan")
+
+    everything = library.human_marks(store)
+    for doc in (document, other):
+        marks = library.human_marks(store, doc)
+        assert marks.refs == everything.refs and set(marks.refs) == {lwow, krakow}
+        assert marks.refs[krakow].kind == "place"  # the undone correction shows nowhere
+        assert marks.spans == {key: mark for key, mark in everything.spans.items() if key[0] == doc} != {}
+        assert marks.triggers == {key: mark for key, mark in everything.triggers.items() if key[0] == doc} != {}

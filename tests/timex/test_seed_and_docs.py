@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -44,17 +43,3 @@ def test_compiled_grammar_finds_what_the_sources_find() -> None:
     from_sources = [m.span() for m in compile_grammar("pl").matches(text)]
     assert from_sources and [m.span() for m in load_grammar("pl").matches(text)] == from_sources
 
-
-def test_patterns_from_stored_bytecode_match_as_compiled_ones() -> None:
-    from kronika.timex.grammar import load_grammar
-
-    rules_at = load_grammar("pl").rules_at
-    assert rules_at.bytecode is not None, "the committed grammar was written by another Python: recompile it"
-    text = ("dnia 5 maja 1939 r. o godz. 17.30, w nocy z 16 na 17 września, przed 2000–2500 lat, co tydzień, "
-            "w zeszłym roku, nazajutrz rano, XVII w., półtorej godziny, w dniu wyborów, od 9 do 14")
-    for index in range(len(rules_at.rule_sets)):
-        stored, compiled = rules_at._compile(index), re.compile(rules_at.source(index))
-        assert stored.groupindex == compiled.groupindex
-        for start in range(0, len(text), 3):
-            found, expected = stored.match(text, start), compiled.match(text, start)
-            assert (found and (found.span(), found.lastgroup)) == (expected and (expected.span(), expected.lastgroup))

@@ -106,7 +106,7 @@ def _stored(document: str, db_url: str | None, fmt: str) -> str:
         if fmt in ("json", "jsonl"):
             data = mark_human(store, document, analysis.to_json())
             return json.dumps(data, ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n"
-        human = human_marks(store)
+        human = human_marks(store, document)
     if fmt == "html":
         return analyses_to_html([analysis])
     if fmt == "tei":

@@ -10,8 +10,7 @@ The same code serves training and tagging, so the model never sees features it w
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from collections.abc import Set as AbstractSet
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -105,7 +104,7 @@ def form_features(form: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(features))
 
 
-class _FormLists(NamedTuple):
+class FormLists(NamedTuple):
     """A form's feature strings, prefixed for each position it can take around a token."""
 
     own: tuple[str, ...]  # "bias" and the form's own features, for the token itself
@@ -117,51 +116,54 @@ class _FormLists(NamedTuple):
     capitalised: bool
 
 
+def form_lists(form: str) -> FormLists:
+    own, before2, before1, after1, after2 = ["bias"], [], [], [], []
+    for kind, value in form_features(form):
+        feature = f"{kind}={value}"
+        own.append(feature)
+        if kind in _NEAR_KINDS:
+            before1.append("-1" + feature)
+            after1.append("1" + feature)
+            if kind in _FAR_KINDS:
+                before2.append("-2" + feature)
+                after2.append("2" + feature)
+    return FormLists(tuple(own), tuple(before2), tuple(before1), tuple(after1), tuple(after2), form.lower(),
+                     form[:1].isupper())
+
+
+BOUNDARIES = {offset: f"{offset}BOUNDARY" for offset in _WINDOW}  # a neighbour past the sentence's edge
+CAP_INSIDE = "cap_inside"  # a capital that is not the sentence's first letter
+
+
+def previous_pair(previous: FormLists, form: FormLists) -> str:
+    return f"-1w|w={previous.lower}|{form.lower}"
+
+
+def next_pair(form: FormLists, following: FormLists) -> str:
+    return f"w|+1w={form.lower}|{following.lower}"
+
+
 class SentenceFeatures:
-    """Feature lists of sentences for python-crfsuite: each form's strings are built once (running text
-    repeats its forms), a token's list is its own and its neighbours' cached lists joined in a fixed order.
+    """Feature lists of sentences for python-crfsuite's trainer: each form's strings are built once (running
+    text repeats its forms), a token's list is its own and its neighbours' cached lists joined in a fixed
+    order. (The tagger joins the same lists' attribute ids in the same order: ``NkjpTagger``.)"""
 
-    With ``known`` (the attributes a trained model has weights for) only those strings are kept: CRFsuite
-    skips an attribute it has no weight for, so the tagger scores alike, from fewer strings to convert
-    and look up. Training passes no ``known``: every feature."""
-
-    def __init__(self, known: AbstractSet[str] | None = None, cache_size: int = 300_000) -> None:
-        self._known = known
+    def __init__(self, cache_size: int = 300_000) -> None:
         self._cache_size = cache_size
-        self._forms: dict[str, _FormLists] = {}
-        self._boundaries = {offset: self._kept((f"{offset}BOUNDARY",)) for offset in _WINDOW}
-        self._cap_inside = self._kept(("cap_inside",))
+        self._forms: dict[str, FormLists] = {}
 
-    def _kept(self, features: Iterable[str]) -> tuple[str, ...]:
-        known = self._known
-        return tuple(features) if known is None else tuple(f for f in features if f in known)
-
-    def _form(self, form: str) -> _FormLists:
+    def _form(self, form: str) -> FormLists:
         entry = self._forms.get(form)
         if entry is None:
-            own, before2, before1, after1, after2 = ["bias"], [], [], [], []
-            for kind, value in form_features(form):
-                feature = f"{kind}={value}"
-                own.append(feature)
-                if kind in _NEAR_KINDS:
-                    before1.append("-1" + feature)
-                    after1.append("1" + feature)
-                    if kind in _FAR_KINDS:
-                        before2.append("-2" + feature)
-                        after2.append("2" + feature)
-            entry = _FormLists(self._kept(own), self._kept(before2), self._kept(before1), self._kept(after1),
-                               self._kept(after2), form.lower(), form[:1].isupper())
             if len(self._forms) >= self._cache_size:  # bound memory on huge inputs
                 self._forms.clear()
-            self._forms[form] = entry
+            entry = self._forms[form] = form_lists(form)
         return entry
 
     def __call__(self, forms: Sequence[str]) -> list[list[str]]:
         """One feature list per token: its own features, then each neighbour's (or a boundary mark at the
         sentence's edge), then the word pairs it forms with its neighbours."""
         entries = [self._form(form) for form in forms]
-        known = self._known
-        boundaries = self._boundaries
         sequence: list[list[str]] = []
         last = len(entries) - 1
         for i, entry in enumerate(entries):
@@ -169,23 +171,19 @@ class SentenceFeatures:
             if i >= 2:
                 features += entries[i - 2].before2
             elif i == 1:
-                features += boundaries[-2]
-            features += entries[i - 1].before1 if i >= 1 else boundaries[-1]
-            features += entries[i + 1].after1 if i < last else boundaries[1]
+                features.append(BOUNDARIES[-2])
+            features += entries[i - 1].before1 if i >= 1 else (BOUNDARIES[-1],)
+            features += entries[i + 1].after1 if i < last else (BOUNDARIES[1],)
             if i + 2 <= last:
                 features += entries[i + 2].after2
             elif i + 1 == last:
-                features += boundaries[2]
+                features.append(BOUNDARIES[2])
             if i > 0:
-                pair = f"-1w|w={entries[i - 1].lower}|{entry.lower}"
-                if known is None or pair in known:
-                    features.append(pair)
+                features.append(previous_pair(entries[i - 1], entry))
                 if entry.capitalised:
-                    features += self._cap_inside  # a capital that is not the sentence's first letter
+                    features.append(CAP_INSIDE)
             if i < last:
-                pair = f"w|+1w={entry.lower}|{entries[i + 1].lower}"
-                if known is None or pair in known:
-                    features.append(pair)
+                features.append(next_pair(entry, entries[i + 1]))
             sequence.append(features)
         return sequence
 

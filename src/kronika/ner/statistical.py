@@ -10,23 +10,30 @@ The model (``models/nkjp_crf.crfsuite``) is built by ``scripts/train_ner.py`` fr
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import hashlib
+import operator
 import struct
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
-import pycrfsuite
+import numpy as np
 
 from kronika.errors import KronikaError
 from kronika.model import NkjpSpan, Sentence
-from kronika.ner.features import SentenceFeatures
+from kronika.ner.features import BOUNDARIES, CAP_INSIDE, form_lists, next_pair, previous_pair
 
 MODEL_NAME = "nkjp_crf.crfsuite"
 LEVEL_SEPARATOR = "#"
+_IS_ID = partial(operator.is_not, None)  # an attribute id, not the None of an unknown attribute
+_BATCH_TOKENS = 1000  # tokens scored in one array: bounds memory on long documents
+_FEATURE = np.dtype([("type", "<u4"), ("source", "<u4"), ("target", "<u4"), ("weight", "<f8")])
 
 
 @dataclass(slots=True)
@@ -116,40 +123,207 @@ def decode_levels(labels: list[str]) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
-def model_attributes(model_path: Path) -> frozenset[str]:
-    """The attributes a CRFsuite model has weights for, read from the model file's attribute dictionary
-    (its id → string array; CRFsuite's own ``info()`` builds every feature and takes seconds)."""
+def _cqdb_strings(data: bytes, at: int) -> list[str]:
+    """The strings of a CRFsuite CQDB chunk (attributes or labels) in id order, read from its id → string
+    array: each record is an id, the key's size and the key with its NUL."""
+    chunk, _size, _flag, _byteorder, count, backward_at = struct.unpack_from("<4sIIIII", data, at)
+    if chunk != b"CQDB":
+        raise KronikaError("not a CRFsuite model: no string table")
+    strings = []
+    for offset in struct.unpack_from(f"<{count}I", data, at + backward_at):
+        _id, size = struct.unpack_from("<II", data, at + offset)
+        strings.append(data[at + offset + 8:at + offset + 7 + size].decode("utf-8"))
+    return strings
+
+
+class CrfModel(NamedTuple):
+    """A CRFsuite model as arrays: ``state[attribute id, label id]`` and ``transition[from, to]`` weights."""
+
+    attributes: list[str]
+    labels: list[str]
+    state: np.ndarray
+    transition: np.ndarray
+
+
+def read_model(model_path: Path) -> CrfModel:
+    """The weights of a CRFsuite model file (CRFsuite's own ``info()`` builds every feature's strings and
+    takes seconds): a header, the features (type, source, destination, weight), then the label and the
+    attribute string tables."""
     data = model_path.read_bytes()
     # file header: magic, size, type, version, counts of features, labels and attributes, five offsets
-    magic, *_, attributes_at, _label_refs_at, _attribute_refs_at = struct.unpack_from("<4sI4sIIIIIIIII", data)
-    chunk, _size, _flag, _byteorder, count, backward_at = struct.unpack_from("<4sIIIII", data, attributes_at)
-    if magic != b"lCRF" or chunk != b"CQDB":
+    magic, *_, features_at, labels_at, attributes_at, _label_refs_at, _attribute_refs_at = struct.unpack_from(
+        "<4sI4sIIIIIIIII", data)
+    chunk, _size, count = struct.unpack_from("<4sII", data, features_at)
+    if magic != b"lCRF" or chunk != b"FEAT":
         raise KronikaError(f"not a CRFsuite model: {model_path}")
-    attributes = []
-    for offset in struct.unpack_from(f"<{count}I", data, attributes_at + backward_at):
-        start = attributes_at + offset
-        _id, size = struct.unpack_from("<II", data, start)  # each record: id, key size, key with its NUL
-        attributes.append(data[start + 8:start + 7 + size].decode("utf-8"))
-    return frozenset(attributes)
+    labels, attributes = _cqdb_strings(data, labels_at), _cqdb_strings(data, attributes_at)
+    features = np.frombuffer(data, dtype=_FEATURE, count=count, offset=features_at + 12)
+    state = np.zeros((len(attributes), len(labels)))
+    transition = np.zeros((len(labels), len(labels)))
+    for kind, weights in ((0, state), (1, transition)):  # 0: attribute → label, 1: label → label
+        chosen = features[features["type"] == kind]
+        weights[chosen["source"], chosen["target"]] = chosen["weight"]
+    return CrfModel(attributes, labels, state, transition)
+
+
+@dataclass(slots=True)
+class _FormIds:
+    """A form's attribute ids (those the model knows) for each position around a token, and the sum of its
+    own attributes' weights, in their order (computed for a batch of new forms at once)."""
+
+    own_ids: tuple[int, ...]
+    before2: tuple[int, ...]
+    before1: tuple[int, ...]
+    after1: tuple[int, ...]
+    after2: tuple[int, ...]
+    lower: str
+    capitalised: bool
+    own: np.ndarray | None = None
 
 
 class NkjpTagger:
-    """A trained CRF; thread-safe (the crfsuite tagger object is not)."""
+    """A trained CRF, scored and decoded in array code as CRFsuite's tagger does: a token's score for each
+    label is the sum of its attributes' weights, added one attribute at a time in the order of its feature
+    list (:class:`SentenceFeatures`' order, so the floating-point sums are CRFsuite's to the last bit), then
+    Viterbi over the labels, the first best kept on a tie. Per form the attribute ids and the sum of its own
+    attributes are computed once."""
 
-    def __init__(self, model_path: Path) -> None:
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(str(model_path))
-        self._lock = threading.Lock()
-        self._features = SentenceFeatures(known=model_attributes(model_path))
+    def __init__(self, model_path: Path, cache_size: int = 300_000) -> None:
+        model = read_model(model_path)
+        self._labels = model.labels
+        self._ids = {attribute: i for i, attribute in enumerate(model.attributes)}
+        # one row of zeros past the last attribute pads the tokens' id lists to one length
+        self._state = np.vstack([model.state, np.zeros((1, len(model.labels)))])
+        self._padding = len(model.attributes)
+        self._transition = model.transition
+        self._boundaries = {offset: self._known(feature) for offset, feature in BOUNDARIES.items()}
+        self._cap_inside = self._known(CAP_INSIDE)
+        self._forms: dict[str, _FormIds] = {}
+        self._cache_size = cache_size
 
-    def tag_forms(self, forms: list[str]) -> list[str]:
-        if not forms:
-            return []
-        features = self._features(forms)
-        with self._lock:
-            return self._tagger.tag(features)
+    def _known(self, *attributes: str) -> tuple[int, ...]:
+        """The ids of the attributes the model has weights for (CRFsuite skips the others)."""
+        return tuple(filter(_IS_ID, map(self._ids.get, attributes)))
 
-    def spans(self, forms: list[str]) -> list[tuple[int, int, str]]:
+    def _form(self, form: str) -> _FormIds:
+        entry = self._forms.get(form)
+        if entry is None:
+            lists = form_lists(form)
+            known = self._known
+            entry = _FormIds(known(*lists.own), known(*lists.before2), known(*lists.before1), known(*lists.after1),
+                             known(*lists.after2), lists.lower, lists.capitalised)
+            if len(self._forms) >= self._cache_size:  # bound memory on huge inputs
+                self._forms.clear()
+            self._forms[form] = entry
+        return entry
+
+    def _attribute_ids(self, forms: Sequence[str]) -> tuple[list[_FormIds], list[tuple[int, ...]]]:
+        """Each token's form entry, and the ids of the attributes it has besides its own: the neighbours'
+        (or the sentence's edges), the word pairs and ``cap_inside``, in :class:`SentenceFeatures`' order."""
+        entries = [self._form(form) for form in forms]
+        ids, boundaries = self._ids, self._boundaries
+        last = len(entries) - 1
+        rest: list[tuple[int, ...]] = []
+        for i, entry in enumerate(entries):
+            token = entries[i - 2].before2 if i >= 2 else boundaries[-2] if i == 1 else ()
+            token += entries[i - 1].before1 if i >= 1 else boundaries[-1]
+            token += entries[i + 1].after1 if i < last else boundaries[1]
+            if i + 2 <= last:
+                token += entries[i + 2].after2
+            elif i + 1 == last:
+                token += boundaries[2]
+            if i > 0:
+                pair = ids.get(previous_pair(entries[i - 1], entry))
+                if pair is not None:
+                    token += (pair,)
+                if entry.capitalised:
+                    token += self._cap_inside
+            if i < last:
+                pair = ids.get(next_pair(entry, entries[i + 1]))
+                if pair is not None:
+                    token += (pair,)
+            rest.append(token)
+        return entries, rest
+
+    def _summed(self, id_lists: Sequence[tuple[int, ...]], first: Sequence[np.ndarray] | None = None) -> np.ndarray:
+        """``[list, label]``: each list's weights added one attribute after another (after its ``first`` row).
+        The lists are padded with the zero row into ``[place, list]`` ids, and a reduction over the first
+        axis adds the places in order."""
+        offset = 0 if first is None else 1
+        width = offset + max(map(len, id_lists))
+        padding = self._padding
+        flat: list[int] = []
+        for ids in id_lists:
+            flat.extend([padding] * offset)
+            flat.extend(ids)
+            flat.extend([padding] * (width - offset - len(ids)))
+        summands = self._state[np.array(flat).reshape(len(id_lists), width).T]
+        if first is not None:
+            summands[0] = first
+        return np.add.reduce(summands, axis=0)
+
+    def scores(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
+        """``[token, label]`` state scores of the sentences' tokens, one after another: each token's own sum,
+        then its other attributes."""
+        entries: list[_FormIds] = []
+        rest: list[tuple[int, ...]] = []
+        for forms in sentences:
+            sentence_entries, sentence_rest = self._attribute_ids(forms)
+            entries += sentence_entries
+            rest += sentence_rest
+        new = list({id(entry): entry for entry in entries if entry.own is None}.values())
+        if new:
+            for entry, own in zip(new, self._summed([entry.own_ids for entry in new]), strict=True):
+                entry.own = own
+        return self._summed(rest, [entry.own for entry in entries])
+
+    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """The labels of each sentence's tokens, a batch of sentences at a time (bounded memory)."""
+        labels: list[list[str]] = []
+        batch: list[Sequence[str]] = []
+        size = 0
+        for forms in sentences:
+            if batch and size + len(forms) > _BATCH_TOKENS:
+                labels += self._tag_batch(batch)
+                batch, size = [], 0
+            batch.append(forms)
+            size += len(forms)
+        return labels + self._tag_batch(batch) if batch else labels
+
+    def _tag_batch(self, sentences: list[Sequence[str]]) -> list[list[str]]:
+        """Viterbi over all the sentences at once, longest first: at step ``t`` the sentences longer than
+        ``t`` are a prefix of that order, and one array operation advances them all."""
+        order = sorted((i for i, forms in enumerate(sentences) if forms), key=lambda i: -len(sentences[i]))
+        labels: list[list[str]] = [[] for _ in sentences]
+        if not order:
+            return labels
+        lengths = [len(sentences[i]) for i in order]
+        scores = self.scores([sentences[i] for i in order])
+        starts = np.cumsum([0, *lengths[:-1]])
+        active = [bisect.bisect_left(lengths, -t, key=operator.neg) for t in range(lengths[0])]  # len > t
+        best = scores[starts]
+        backpointers = []
+        for t in range(1, lengths[0]):
+            k = active[t]
+            totals = best[:k, :, None] + self._transition  # [sentence, previous label, label]
+            backpointers.append(totals.argmax(axis=1))  # the first best previous label, as CRFsuite keeps
+            best[:k] = totals.max(axis=1) + scores[starts[:k] + t]
+        path = np.empty((lengths[0], len(order)), dtype=np.intp)
+        current = best.argmax(axis=1)
+        for t in range(lengths[0] - 1, 0, -1):
+            k = active[t]
+            path[t, :k] = current[:k]
+            current[:k] = backpointers[t - 1][np.arange(k), current[:k]]
+        path[0] = current
+        names = self._labels
+        for column, (i, length) in enumerate(zip(order, lengths, strict=True)):
+            labels[i] = [names[label] for label in path[:length, column].tolist()]
+        return labels
+
+    def tag_forms(self, forms: Sequence[str]) -> list[str]:
+        return self.tag_sentences([forms])[0]
+
+    def spans(self, forms: Sequence[str]) -> list[tuple[int, int, str]]:
         return decode_levels(self.tag_forms(forms))
 
 
@@ -175,11 +349,11 @@ def get_tagger() -> NkjpTagger:
 
 def tag_nkjp(sentences: list[Sentence]) -> list[NkjpSpan]:
     """NKJP / PolEval 2018 names in the sentences, every nesting level, with character offsets."""
-    tagger = get_tagger()
+    labels = get_tagger().tag_sentences([[token.text for token in sentence.tokens] for sentence in sentences])
     spans: list[NkjpSpan] = []
-    for sentence in sentences:
+    for sentence, sentence_labels in zip(sentences, labels, strict=True):
         tokens = sentence.tokens
-        for first, after_last, label in tagger.spans([token.text for token in tokens]):
+        for first, after_last, label in decode_levels(sentence_labels):
             spans.append(NkjpSpan(tokens[first].start, tokens[after_last - 1].end, label))
     spans.sort(key=lambda span: (span.start, -span.end, span.label))
     return spans

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, or_, select, update
 
 from kronika.errors import KronikaError
 from kronika.store import schema, search
@@ -43,6 +43,7 @@ EVENT_STATUSES = ("accepted", "rejected")
 TIMEX_MODS = ("", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "START", "MID", "END", "APPROX",
               "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE")
 SPAN_KINDS = ("delete", "split", "add", "timex", "event")
+REF_KINDS = ("entity", "merge", "place", "link")  # corrections of an entity, in every document
 
 
 class NoAnchor(KronikaError):
@@ -213,28 +214,36 @@ class HumanMarks:
         return self.triggers.get((document, trigger_start, trigger_end))
 
 
-def human_marks(store: Store) -> HumanMarks:
-    """One read of the correction log; the newest correction of a thing is the one shown."""
+def human_marks(store: Store, document: str | None = None) -> HumanMarks:
+    """One read of the correction log; the newest correction of a thing is the one shown. With ``document``,
+    only what a page of that document shows: its own span and event corrections (by the indexed document
+    column) and the entity corrections, which hold for every document an entity is named in."""
+    c = schema.corrections
+    query = select(c).where(c.c.undone_at.is_(None)).order_by(c.c.id.desc())
+    if document is not None:
+        query = query.where(or_(c.c.document_id == document, c.c.kind.in_(REF_KINDS)))
+    with store.engine.connect() as connection:
+        rows = connection.execute(query).all()
     spans: dict[tuple[str | None, int, int], Mark] = {}
     refs: dict[str, Mark] = {}
     triggers: dict[tuple[str | None, int, int], Mark] = {}
-    for c in corrections(store, include_undone=False):  # newest first: setdefault keeps the newest
-        mark = Mark(c.user, c.created_at, c.kind)
-        if c.kind in ("add", "timex", "split"):
-            spans.setdefault((c.document, c.target["start"], c.target["end"]), mark)
-        elif c.kind in ("entity", "place", "link"):
-            refs.setdefault(c.target["ref"], mark)
-        elif c.kind == "merge":
-            refs.setdefault(c.value["into"], mark)
-        elif c.kind == "event":
-            triggers.setdefault((c.document, c.target["trigger_start"], c.target["trigger_end"]), mark)
+    for record in map(_record, rows):  # newest first: setdefault keeps the newest
+        mark = Mark(record.user, record.created_at, record.kind)
+        if record.kind in ("add", "timex", "split"):
+            spans.setdefault((record.document, record.target["start"], record.target["end"]), mark)
+        elif record.kind in ("entity", "place", "link"):
+            refs.setdefault(record.target["ref"], mark)
+        elif record.kind == "merge":
+            refs.setdefault(record.value["into"], mark)
+        elif record.kind == "event":
+            triggers.setdefault((record.document, record.target["trigger_start"], record.target["trigger_end"]), mark)
     return HumanMarks(spans, refs, triggers)
 
 
 def mark_human(store: Store, document: str, analysis_json: dict[str, Any]) -> dict[str, Any]:
     """``"source": "human"`` with ``"by"`` and ``"at"`` on the entities, timexes and events of an ``analyze``
     JSON that a correction made or changed, ``"source": "machine"`` on the rest."""
-    marks = human_marks(store)
+    marks = human_marks(store, document)
     machine = {"source": "machine"}
     for item in analysis_json.get("entities", []):
         mark = marks.entity(document, item["start"], item["end"], item.get("ref"))
@@ -249,9 +258,9 @@ def mark_human(store: Store, document: str, analysis_json: dict[str, Any]) -> di
 
 
 def training_rows(store: Store) -> Iterator[dict[str, Any]]:
-    """Active corrections as training data: NKJP-style spans (``span``, with ``"negative"`` for a deleted
-    false entity), base-form pairs (``base_form``), TIMEX3 pairs (``timex``), gazetteer rows
-    (``gazetteer``), authority links (``authority``), event judgements (``event``)."""
+    """Active corrections as training data: NKJP-style spans (``span``: an added or retyped mention, with
+    ``"negative"`` for a deleted false entity), base-form pairs (``base_form``), TIMEX3 pairs (``timex``),
+    gazetteer rows (``gazetteer``), authority links (``authority``), event judgements (``event``)."""
     with store.engine.connect() as connection:
         for record in reversed(corrections(store, include_undone=False)):
             base = {"correction": record.id, "user": record.user, "created_at": record.created_at}
@@ -265,6 +274,8 @@ def training_rows(store: Store) -> Iterator[dict[str, Any]]:
             elif record.kind == "split":
                 mention = _mention_at(connection, record.document, target)
                 if mention is not None:
+                    if value.get("type"):
+                        yield _retyped_span(connection, base, mention)
                     yield {**base, "kind": "base_form", "form": target["text"], "lemma": mention.lemma,
                            "type": mention.type, "document": record.document, "start": target["start"],
                            "end": target["end"]}
@@ -274,6 +285,8 @@ def training_rows(store: Store) -> Iterator[dict[str, Any]]:
                        **_sentence_context(connection, record.document, target["start"])}
             elif record.kind == "entity":
                 for mention in _entity_mentions(connection, target["ref"]):
+                    if value.get("type"):
+                        yield _retyped_span(connection, base, mention)
                     yield {**base, "kind": "base_form", "form": mention.text, "lemma": mention.lemma,
                            "type": mention.type, "document": mention.document_id, "start": mention.start,
                            "end": mention.end}
@@ -291,6 +304,13 @@ def training_rows(store: Store) -> Iterator[dict[str, Any]]:
                        "authority": value["authority"]}
             elif record.kind == "event":
                 yield {**base, "kind": "event", "document": record.document, **target, **value}
+
+
+def _retyped_span(connection: Connection, base: dict[str, Any], mention: Any) -> dict[str, Any]:
+    """A span row for a mention whose type a person changed: its sentence teaches the tagger the new type."""
+    return {**base, "kind": "span", "document": mention.document_id, "start": mention.start, "end": mention.end,
+            "text": mention.text, "type": mention.type,
+            **_sentence_context(connection, mention.document_id, mention.start)}
 
 
 def _sentence_context(connection: Connection, document: str | None, offset: int) -> dict[str, Any]:

@@ -10,17 +10,10 @@ matches the sources.
 
 from __future__ import annotations
 
-import _sre  # builds a pattern from stored bytecode, as re._compiler.compile does after parsing
-import array
-import base64
 import hashlib
 import json
 import re
-import re._compiler as _regex_compiler  # the standard library's regex compiler: its bytecode is stored
-import re._constants as _regex_constants
 import re._parser as _regex_parser  # the standard library's own regex parser, to walk patterns
-import sys
-import zlib
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -112,7 +105,7 @@ class Grammar:
             if trigger.start() < end:
                 continue
             word = trigger.group()
-            match = rules_at["" if word.isdigit() else word].match(lower, trigger.start())
+            match = rules_at.match("" if word.isdigit() else word, lower, trigger.start())
             if match:
                 end = match.end()
                 yield match
@@ -490,73 +483,31 @@ def _leads(items: list, prefixes: set[str]) -> tuple[set[str], set[str], set[str
     return words, stems, current
 
 
-def _interpreter() -> dict[str, Any]:
-    """What regex bytecode depends on: only the interpreter that wrote it reuses it."""
-    python = f"{sys.version_info[0]}.{sys.version_info[1]}"
-    # the code words are stored as unsigned C ints: they must have the width the regex engine uses
-    return {"python": python, "magic": _regex_constants.MAGIC, "codesize": _sre.CODESIZE,
-            "word": array.array("I").itemsize}
-
-
 class RulesAt:
-    """Start word → the compiled alternation of the rules that can start with it. Each alternation is
-    compiled on first use: a short text needs a few of them. Parsing all of them costs over two seconds, so
-    the committed grammar also stores their regex bytecode (``bytecode``), which the interpreter that wrote
-    it turns into patterns at once; any other interpreter compiles the patterns themselves."""
+    """Start word → the rules that can start with it, tried in order: the first that matches wins, as in one
+    alternation of them. Each rule is compiled on its own, once, on first use: a short text needs a few, and
+    compiling an alternation per set of rules compiled the rules shared by many sets again for each."""
 
-    def __init__(self, alternatives: list[str], rule_sets: list[list[int]], start_sets: dict[str, int],
-                 bytecode: dict[str, Any] | None = None) -> None:
+    def __init__(self, alternatives: list[str], rule_sets: list[list[int]], start_sets: dict[str, int]) -> None:
         self.alternatives = alternatives  # one named alternative per rule
         self.rule_sets = rule_sets  # distinct sets of rule indices
         self.start_sets = start_sets  # start word → index into rule_sets
-        self.bytecode = bytecode if bytecode and bytecode["interpreter"] == _interpreter() else None
-        self._codes: list[list[int]] | None = None
         self._compiled: dict[int, re.Pattern[str]] = {}
 
-    def __getitem__(self, start: str) -> re.Pattern[str]:
-        index = self.start_sets[start]
-        pattern = self._compiled.get(index)
-        if pattern is None:
-            pattern = self._compiled[index] = self._compile(index)
-        return pattern
-
-    def source(self, index: int) -> str:
-        """The alternation of the rules of set ``index``, each matched only at a word's start."""
-        chosen = "|".join(self.alternatives[i] for i in self.rule_sets[index])
-        return r"(?<![^\W_])(?<![^\W_][-–])(?:" + chosen + ")"
-
-    def _compile(self, index: int) -> re.Pattern[str]:
-        if self.bytecode is None:
-            return re.compile(self.source(index))
-        if self._codes is None:
-            words = array.array("I", zlib.decompress(base64.b64decode(self.bytecode["code"])))
-            self._codes, offset = [], 0
-            for length in self.bytecode["lengths"]:
-                self._codes.append(words[offset:offset + length].tolist())
-                offset += length
-        flags, names = self.bytecode["flags"][index], self.bytecode["names"][index]
-        groupindex = {name: number for number, name in enumerate(names) if name}
-        return _sre.compile(self.source(index), flags, self._codes[index], len(names) - 1, groupindex, tuple(names))
+    def match(self, start: str, lower: str, position: int) -> re.Match[str] | None:
+        """The first rule that can start with ``start`` and matches ``lower`` at ``position``."""
+        for index in self.rule_sets[self.start_sets[start]]:
+            pattern = self._compiled.get(index)
+            if pattern is None:
+                pattern = self._compiled[index] = re.compile(
+                    r"(?<![^\W_])(?<![^\W_][-–])(?:" + self.alternatives[index] + ")")
+            match = pattern.match(lower, position)
+            if match:
+                return match
+        return None
 
     def to_json(self) -> dict[str, Any]:
-        return {"alternatives": self.alternatives, "rule_sets": self.rule_sets, "start_sets": self.start_sets,
-                "bytecode": self._bytecode()}
-
-    def _bytecode(self) -> dict[str, Any]:
-        """Every alternation parsed and compiled to regex bytecode, as ``re._compiler.compile`` does."""
-        flags, names, lengths, words = [], [], [], array.array("I")
-        for index in range(len(self.rule_sets)):
-            parsed = _regex_parser.parse(self.source(index), 0)
-            code = _regex_compiler._code(parsed, 0)
-            numbered: list[str | None] = [None] * parsed.state.groups
-            for name, number in parsed.state.groupdict.items():
-                numbered[number] = name
-            flags.append(parsed.state.flags)
-            names.append(numbered)
-            lengths.append(len(code))
-            words.extend(code)
-        return {"interpreter": _interpreter(), "flags": flags, "names": names, "lengths": lengths,
-                "code": base64.b64encode(zlib.compress(words.tobytes(), 9)).decode("ascii")}
+        return {"alternatives": self.alternatives, "rule_sets": self.rule_sets, "start_sets": self.start_sets}
 
 
 def _dispatch(rules: list[Rule], alternatives: list[str]) -> tuple[re.Pattern[str], RulesAt]:

@@ -244,7 +244,7 @@ def document_page(store: Store, document_id: str) -> Page:
         (h('<li><a href="{}">{}</a></li>', entity_url(ref), lemma) if ref else h("<li>{}</li>", lemma))
         for lemma, ref in sorted(names[key].values()))) for key, label in ENTITY_TYPES.items() if key in names)
     back = document_url(doc.id)
-    marks = correction_log.human_marks(store)
+    marks = correction_log.human_marks(store, doc.id)
     dates = join(h('<li><a href="{}"><time data-value="{}">{}</time></a> <span class="note">{}</span>{}{}</li>',
                    document_url(doc.id, _sentence_start(analysis, t.start)), t.value, render_timex(t.value), t.text,
                    corrected_by(marks.timex(doc.id, t.start, t.end)),
