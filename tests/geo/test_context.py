@@ -325,6 +325,8 @@ def test_a_name_after_a_preposition_of_place_is_a_place_whatever_its_type(
     ("Przyszedł do Nowaka i rozmawiał z Kowalskim.", "Nowaka"),
     ("Przyszedł do Nowaka i rozmawiał z Kowalskim.", "Kowalskim"),
     ("Przegrali mecz z Resovią i spadli z ligi.", "Resovią"),
+    ("Coś tam powiedział, zażartował sobie ktoś z Polaków na sali.", "Polaków"),
+    ("Dysponujemy pismem wojewody poznańskiego do Głównego Inspektora Pracy.", "Głównego"),
 ])
 def test_a_person_after_a_preposition_stays_a_person(text: str, mention: str) -> None:
     analysis = analyze(Document("t", text, "1938-05-10"))

@@ -376,13 +376,18 @@ def dateline(tokens: Sequence[Token]) -> int | None:
 def unnamed_places(tokens: Sequence[Token], named: set[int]) -> list[tuple[int, int, str]]:
     """Spans of tokens no entity covers (``named``: the indices of those an entity covers) that the context
     says name a place: ``(first, last, why)`` with ``why`` as :func:`governed_place` gives it, or
-    ``dateline``."""
+    ``dateline``. A word the tagger reads in context as no geographic name (*ktoś z Polaków*) or that a
+    capitalised word continues (*do Głównego Inspektora*) is left alone: no entity vouches for it."""
     found = []
     last = dateline(tokens)
     if last is not None and named.isdisjoint(range(last + 1)):
         found.append((0, last, "dateline"))
     for i in range(1, len(tokens)):
-        if i not in named and (why := governed_place(tokens, i, i)) in ("known", "foreign"):
+        if i in named or i + 1 < len(tokens) and _is_capitalised(tokens[i + 1]) and tokens[i + 1].text[:1].isalpha():
+            continue
+        why = governed_place(tokens, i, i)
+        chosen = tokens[i].chosen
+        if why == "foreign" or why == "known" and chosen is not None and GEOGRAPHIC_NAME in chosen.quals:
             found.append((i, i, why))
     return found
 
