@@ -1,7 +1,7 @@
 """Events on real press, for counting by hand, and the speed of the events stage.
 
     python bench/events_press.py --split dev|heldout|locked|all [--corpus press|kpwr] [--show] [--judged FILE]
-                                 [--speed]
+                                 [--speed] [--min-confidence C]
 
 The texts are ../shared/data/period-texts/*.jsonl (``press``, the default), or the KPWr documents of
 ../shared/data/kpwr-timex/ (``kpwr``: news, blogs and reports of 2005–2010, a sample never used to
@@ -12,7 +12,8 @@ starts with 8–b) is never developed on, ``dev`` (0–7) is.
 ``--show`` prints every event with its sentence for a historian to judge. ``--judged`` reads a table
 of verdicts (``document<TAB>trigger start<TAB>trigger text<TAB>y|n<TAB>note``, or with a reason class
 and a y|n for participants and places before the note; no text of the documents beyond the trigger)
-and prints precision over the judged events of the split, listing events not judged yet. ``--speed``
+and prints precision over the judged events of the split, listing events not judged yet;
+``--min-confidence`` counts only events the plausibility model gives at least that confidence. ``--speed``
 times the events stage alone (words per CPU second) on these texts and on NKJP dev re-joined.
 """
 
@@ -102,11 +103,14 @@ def main() -> None:
     parser.add_argument("--corpus", choices=["press", "kpwr"], default="press")
     parser.add_argument("--judged", type=Path)
     parser.add_argument("--speed", action="store_true")
+    parser.add_argument("--min-confidence", type=float, default=0.0)
     args = parser.parse_args()
     if args.corpus == "kpwr" and args.split == "locked":
         parser.error("the locked KPWr documents belong to the timex benchmark: judge dev or heldout")
     documents = press_documents(args.split, args.corpus)
     analyses, events_time = analyse(documents)
+    for analysis in analyses:
+        analysis.events = [e for e in analysis.events if (e.confidence or 0.0) >= args.min_confidence]
     if args.show:
         for analysis in analyses:
             show(analysis)

@@ -2,14 +2,20 @@
 
 Starts `kronika serve` on the store given with `--db` (e.g. the one `bench/ingest_scaling.py --db …`
 filled with 10,000 documents), sends `/api/search` and `/api/ask` requests from a few concurrent clients
-on loopback for a fixed time, and prints p50/p95/p99 and errors per endpoint; then times the command
-`kronika ask` from start to its first answer. Run:
+on loopback for a fixed time, and prints p50/p95/p99 and errors per endpoint: first with every request
+made distinct by a counter parameter the API ignores, so each one misses the server's response cache and
+is computed (the figure that counts), then with the same few queries repeated (answered from the cache).
+The server's own CPU time per request is printed too (from /proc on Linux): on a machine shared with
+other jobs the wall times mostly measure the wait for a core. Before that it times the command
+`kronika ask` from start to its first answer (wall and CPU). Run:
 `python bench/server_latency.py --db sqlite:///PATH [--clients 4] [--seconds 20]`.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import socket
 import statistics
 import subprocess
@@ -44,7 +50,7 @@ def wait_until_up(url: str, timeout: float = 120) -> None:
     sys.exit(f"the server did not answer {url} in {timeout:.0f} s")
 
 
-def load(base: str, endpoint: str, clients: int, seconds: float) -> tuple[list[float], int]:
+def load(base: str, endpoint: str, clients: int, seconds: float, distinct: bool) -> tuple[list[float], int]:
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -56,10 +62,11 @@ def load(base: str, endpoint: str, clients: int, seconds: float) -> tuple[list[f
         sent = number
         while time.monotonic() < stop:
             query = urllib.parse.quote(queries[sent % len(queries)])
+            nonce = f"&n={number}-{sent}" if distinct else ""  # an unknown parameter: a new cache key
             sent += 1
             start = time.perf_counter()
             try:
-                urllib.request.urlopen(f"{base}/api/{endpoint}?q={query}", timeout=30).read()
+                urllib.request.urlopen(f"{base}/api/{endpoint}?q={query}{nonce}", timeout=30).read()
                 with lock:
                     latencies.append(time.perf_counter() - start)
             except (urllib.error.URLError, ConnectionError, TimeoutError):
@@ -74,6 +81,16 @@ def load(base: str, endpoint: str, clients: int, seconds: float) -> tuple[list[f
     return latencies, errors
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User and system CPU seconds of a process so far (Linux), else None."""
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -85,28 +102,37 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=20)
     args = parser.parse_args()
-    walls = []
+    walls, cpus = [], []
     for question in QUERIES["ask"]:
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(KRONIKA + ["ask", question, "--db", args.db], check=True, capture_output=True)
         walls.append(time.perf_counter() - start)
-    print(f"`kronika ask` from start to answer: median {statistics.median(walls):.2f} s, max {max(walls):.2f} s wall "
-          f"({len(walls)} questions)")
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime)
+    print(f"`kronika ask` from start to answer: median {statistics.median(walls):.2f} s wall "
+          f"({statistics.median(cpus):.2f} s CPU), max {max(walls):.2f} s wall ({len(walls)} questions)")
     port = free_port()
     server = subprocess.Popen(KRONIKA + ["serve", "--db", args.db, "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(f"{base}/api/documents")
-        for endpoint in QUERIES:
-            load(base, endpoint, 1, 2)  # warm the server's caches
-            latencies, errors = load(base, endpoint, args.clients, args.seconds)
-            if not latencies:
-                print(f"/api/{endpoint}: no answer, {errors} errors")
-                continue
-            print(f"/api/{endpoint}: {len(latencies)} requests from {args.clients} clients, "
-                  f"p50 {percentile(latencies, 0.5) * 1000:.0f} ms, p95 {percentile(latencies, 0.95) * 1000:.0f} ms, "
-                  f"p99 {percentile(latencies, 0.99) * 1000:.0f} ms, {errors} errors")
+        for distinct in (True, False):
+            for endpoint in QUERIES:
+                load(base, endpoint, 1, 2, distinct=False)  # warm the server (and fill its response cache)
+                before = cpu_seconds(server.pid)
+                latencies, errors = load(base, endpoint, args.clients, args.seconds, distinct)
+                after = cpu_seconds(server.pid)
+                used = f", server CPU {(after - before) / len(latencies) * 1000:.1f} ms per request" \
+                    if before is not None and after is not None and latencies else ""
+                kind = "distinct" if distinct else "repeated"
+                if not latencies:
+                    print(f"/api/{endpoint} ({kind}): no answer, {errors} errors")
+                    continue
+                p50, p95, p99 = (percentile(latencies, share) * 1000 for share in (0.5, 0.95, 0.99))
+                print(f"/api/{endpoint} ({kind}): {len(latencies)} requests from {args.clients} clients, "
+                      f"p50 {p50:.0f} ms, p95 {p95:.0f} ms, p99 {p99:.0f} ms, {errors} errors{used}", flush=True)
     finally:
         server.terminate()
         server.wait()

@@ -174,7 +174,9 @@ def _capitals(cities: list[dict], countries: dict[str, dict]) -> set[int]:
 
 
 def add_exonyms(places: list[PlaceRecord]) -> int:
-    """Give the places of ``exonyms.tsv`` their Polish name; fail on a row that names no place."""
+    """Give the places of ``exonyms.tsv`` their Polish name (the first row of a place without one from SGJP;
+    a row giving today's name keeps it, with no exonym bonus) and every row's name as a key; fail on a row
+    that names no place."""
     by_name: dict[tuple[str, str], PlaceRecord] = {}
     for place in places:
         if place.geonames_id is None:
@@ -182,12 +184,14 @@ def add_exonyms(places: list[PlaceRecord]) -> int:
         known = by_name.get((place.name_now, place.country_now))
         if known is None or (place.population or 0) > (known.population or 0):
             by_name[(place.name_now, place.country_now)] = place
+    named: set[int] = set()  # places a row has named: later rows (Brünn after Brno) only add keys
     for row in load_exonyms():
         place = by_name.get((row.name_now, row.country_now))
         if place is None:
             raise ValueError(f"exonyms.tsv: no GeoNames place {row.name_now!r} in {row.country_now}")
-        if not place.exonym:
-            place.name, place.exonym = row.exonym, True
+        if not place.exonym and id(place) not in named:
+            place.name, place.exonym = row.exonym, row.exonym != row.name_now
+            named.add(id(place))
         place.keys.add(fold(row.exonym))
     return len(load_exonyms())
 

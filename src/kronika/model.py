@@ -141,6 +141,7 @@ class Event:
     time_basis: str | None = None
     modality: str = "asserted"  # asserted, negated, future, conditional, possible, reported
     lemma: str = ""  # the trigger's lexicon phrase: what makes two accounts tell the same happening
+    confidence: float | None = None  # how plausible the event is (kronika.events.plausibility)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -148,7 +149,7 @@ class Event:
             "trigger": {"start": self.trigger_start, "end": self.trigger_end, "text": self.trigger_text},
             "sentence": list(self.sentence), "time": self.time, "timex": self.timex,
             "time_inherited": self.time_inherited, "time_basis": self.time_basis,
-            "modality": self.modality, "lemma": self.lemma,
+            "modality": self.modality, "lemma": self.lemma, "confidence": self.confidence,
             "places": [{"lemma": p.lemma, "entity": p.entity} for p in self.places],
             "participants": [
                 {"lemma": p.lemma, "entity": p.entity, "role": p.role} for p in self.participants

@@ -44,6 +44,9 @@ def assert_not_a_settlement(text: str, mention: str) -> None:
     ("Wieczorem w Warszawie zebrano się na placu Trzech Krzyży.", "Trzech Krzyży", "street"),
     ("Nabożeństwo odprawiono w kościele św. Barbary w Krakowie.", "Barbary", "building"),
     ("Mieszkał na Marszałkowskiej w Warszawie.", "Marszałkowskiej", "street"),
+    ("Górnicy strajkowali w kopalni Wieczorek pod Katowicami.", "Wieczorek", "building"),
+    ("Pochowano go w Warszawie na cmentarzu Bródno.", "Bródno", "building"),
+    ("Chorego przewieziono do szpitala Dzieciątka Jezus.", "Dzieciątka Jezus", "building"),
 ])
 def test_streets_and_buildings_are_not_settlements(text: str, mention: str, subtype: str) -> None:
     found = entity(text, mention)
@@ -262,6 +265,9 @@ def test_the_occupied_kingdom_of_poland_has_no_single_state(name: str, date: str
     ("Szumli", "Shumen", "Szumla"), ("Adrianopola", "Edirne", "Adrianopol"), ("Raguzy", "Dubrovnik", "Dubrownik"),
     ("Tryjestu", "Trieste", "Triest"), ("Antivari", "Bar", "Antiwari"), ("Tyflisie", "Tbilisi", "Tyflis"),
     ("Mukdenu", "Shenyang", "Mukden"), ("Pampeluny", "Pamplona", "Pampeluna"),
+    ("Brünn", "Brno", "Brno"), ("Göding", "Hodonín", "Hodonín"), ("Kaschau", "Košice", "Koszyce"),
+    ("Agram", "Zagreb", "Zagrzeb"), ("Laibach", "Ljubljana", "Łubiana"), ("Kremsier", "Kroměříž", "Kromieryż"),
+    ("Jassach", "Iaşi", "Jassy"), ("Smyrny", "İzmir", "Smyrna"), ("Saratowie", "Saratov", "Saratów"),
 ])
 def test_names_of_the_nineteenth_century_resolve_and_keep_the_1939_name(mention: str, name_now: str,
                                                                          name_pl: str) -> None:
@@ -330,3 +336,73 @@ def test_a_name_an_administrative_unit_follows_is_a_place() -> None:
     found = entity("Do karczmy dworskiej Grudna Kępska, w powiecie Jasielskim, wpadło ośmiu ludzi.", "Grudna Kępska")
     assert found.type == "PLACE" and found.geo is not None
     assert km(found.geo["lat"], found.geo["lon"], 49.74, 21.31) < 30
+
+
+@pytest.mark.parametrize(("text", "mention", "lat", "lon"), [
+    ("KOPENHAGA (Pat). Król przyjął dziś posła polskiego.", "KOPENHAGA", 55.68, 12.57),
+    ("SZTOKHOLM (Pat). Rada związkowa obradowała dziś nad budżetem.", "SZTOKHOLM", 59.33, 18.07),
+    ("NOWY YORK (WAT). Giełda była dziś spokojna.", "NOWY YORK", 40.71, -74.01),
+])
+def test_the_place_of_a_press_dateline_is_a_settlement(text: str, mention: str, lat: float, lon: float) -> None:
+    found = entity(text, mention)
+    assert found.type == "PLACE" and found.geo is not None and found.lemma == mention.title()
+    assert km(found.geo["lat"], found.geo["lon"], lat, lon) < 30
+
+
+@pytest.mark.parametrize("text", [
+    "KOMUNIKAT (Pat). Rząd ogłosił dziś nowe rozporządzenie.",
+    "OSTATNIE WIADOMOŚCI (Red.). Numer zamknięto o północy.",
+])
+def test_words_in_capitals_before_an_agency_that_name_no_town_are_no_place(text: str) -> None:
+    analysis = analyze(Document("t", text, "1938-05-10"))
+    assert not [e for e in analysis.entities if e.geo and e.start == 0]
+
+
+def test_a_foreign_name_after_a_preposition_of_place_no_entity_covers_is_a_place() -> None:
+    found = entity("Komitet odbył swe roczne walne zebranie w Datteln, a potem odjechał.", "Datteln")
+    assert found.type == "PLACE" and found.geo is not None
+    assert km(found.geo["lat"], found.geo["lon"], 51.65, 7.34) < 30
+
+
+@pytest.mark.parametrize(("text", "mention", "lat", "lon"), [
+    ("Mieszkał w Warszawie, na Mokotowie, przy samym parku.", "Mokotowie", 52.19, 21.02),
+    ("Wojska cofały się na Lwów, a potem dalej na Przemyśl.", "Lwów", 49.84, 24.03),
+    ("Pociąg pospieszny odszedł na Kraków o północy.", "Kraków", 50.06, 19.94),
+])
+def test_a_district_after_na_stays_in_its_town_and_a_town_in_the_accusative_is_the_town(
+        text: str, mention: str, lat: float, lon: float) -> None:
+    found = entity(text, mention)
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], lat, lon) < 15
+
+
+def test_a_town_after_na_in_the_locative_is_no_town() -> None:
+    found = entity("Wczoraj był arcyksiążę na przedstawieniu w teatrze na Wiedeniu.", "Wiedeniu")
+    assert not found.geo
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("Göding", "Protectorate of Bohemia and Moravia"), ("Brünn", "Protectorate of Bohemia and Moravia"),
+    ("Smyrna", "Turkey"), ("Chios", "Greece"), ("Rodos", "Italy"),
+])
+def test_towns_abroad_have_their_1939_state(name: str, country: str) -> None:
+    place = geocode(name, 1900)
+    assert place is not None and place.country_1939 == country
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Był jednym z przywódców Koła Polskiego w parlamencie wiedeńskim.", "Koła"),
+    ("Za odwagę otrzymał Srebrny Krzyż Zasługi i Krzyż Walecznych.", "Krzyż"),
+    ("Dywizja przeszła szlak bojowy jako 1 DP im. T. Kościuszki.", "Kościuszki"),
+    ("Polska wstąpiła do Unii Europejskiej w maju.", "Unii"),
+    ("Kandydaci PiS idą do wyborów z własnej listy.", "PiS"),
+])
+def test_a_common_noun_inside_a_longer_name_or_a_patron_is_no_settlement(text: str, mention: str) -> None:
+    analysis = analyze(Document("t", text, "2004-05-10"))
+    start = text.index(mention)
+    assert not any(e.geo and e.geo["kind"] == "settlement" for e in analysis.entities
+                   if e.start < start + len(mention) and start < e.end)
+
+
+def test_a_town_followed_by_a_persons_name_stays_a_town() -> None:
+    found = entity("Tak zapowiedział wczoraj prezydent Łodzi Marek Czekalski na sesji rady.", "Łodzi")
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 51.77, 19.46) < 15

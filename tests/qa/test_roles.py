@@ -36,6 +36,10 @@ NOTES = [
     ("1930-05-19", "W zeszłym roku utonęło w Wiśle 31 mężczyzn i 6 kobiet, ogółem 37 osób."),
     ("1930-05-20", "Z Gdyni wypłynęło wczoraj sześciu marynarzy, których wysłano do Argentyny na budowę portu."),
     ("1930-05-21", "Adres redakcji: Kalisz, ul. Długa 5. Wydawcą kalendarza jest p. B . Wiśniewski."),
+    ("1930-05-22", "Sąd przysięgłych skazał fałszerza weksli na 3 do 5 lat więzienia."),
+    ("1930-05-23", "Wycieczka nauczycieli z Łodzi zwiedzi w lipcu Kraków i Wieliczkę."),
+    ("1930-05-24", "Ochotnicy straży pożarnej wyjechali do Lwowa, Stanisławowa oraz Tarnopola."),
+    ("1930-05-25", "Na zjeździe cechów przemawiali p. Jan Kowal i p. Piotr Nowak."),
 ]
 
 
@@ -75,10 +79,28 @@ def test_role_gives_the_answer(store: Store, question: str, expected: str) -> No
     assert expected in str(answers[0].value), (question, [(a.text, a.value) for a in answers])
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Jakie miasta zwiedzi wycieczka nauczycieli z Łodzi?", {"Kraków", "Wieliczka"}),
+    ("Dokąd wyjechali ochotnicy straży pożarnej?", {"Lwów", "Stanisławów", "Tarnopol"}),
+    ("Kto przemawiał na zjeździe cechów?", {"Jan Kowal", "Piotr Nowak"}),  # titles before each
+])
+def test_coordinated_phrases_are_answered_together(store: Store, question: str, expected: set[str]) -> None:
+    answers = answer(store, question)
+    assert expected <= {str(a.value) for a in answers}, [(a.text, a.value) for a in answers]
+    assert len({a.confidence for a in answers if str(a.value) in expected}) == 1  # one role, one support
+
+
+def test_a_range_of_years_is_read_whole(store: Store) -> None:
+    answers = answer(store, "Na ile lat skazano fałszerza weksli?")
+    assert answers and answers[0].text == "3–5"
+
+
 def test_a_rival_answer_keeps_the_confidence_low(tmp_path_factory: pytest.TempPathFactory) -> None:
     folder = tmp_path_factory.mktemp("rival")
     with Store.open(f"sqlite:///{folder}/rival.sqlite") as opened:
-        opened.ingest(analyze(Document(id="rival", text="Na zebraniu cechu przemawiali p. Jan Kowal i p. Piotr Nowak.",
-                                       dct="1930-05-11")))
+        # two notes that disagree on who spoke
+        for number, name in enumerate(("p. Jan Kowal", "p. Piotr Nowak")):
+            opened.ingest(analyze(Document(id=f"rival{number}", text=f"Na zebraniu cechu przemawiał {name}.",
+                                           dct="1930-05-11")))
         answers = answer(opened, "Kto przemawiał na zebraniu cechu?")
     assert answers and all(a.confidence < 0.8 for a in answers)

@@ -156,3 +156,16 @@ def test_exported_span_rows_carry_their_sentence(store: Store, tmp_path: Path) -
     assert [(row["sentence"]["start"], row["mentions"]) for row in negative] == [(sentence_start, [])]
     [sentence], left_out = _script("train_ner").correction_sentences(_write(tmp_path, [span]))
     assert left_out == 0 and sentence.labels[sentence.forms.index("Zbaraża")] == "B-placeName"
+
+
+def test_a_type_change_teaches_the_tagger_its_sentence(store: Store) -> None:
+    text = "Wczoraj Orzeł przemawiał w Sejmie. Orzeł mówił długo."
+    document = store.ingest(analyze(Document(content_id(text), text, "1936-02-01", "Notatka", "n.txt")))
+    start = text.index("Orzeł")
+    library.correct(store, "split", {"start": start, "end": start + 5}, {"type": "PERSON", "lemma": "Orzeł"},
+                    "Ewa", document)
+    spans = [row for row in library.training_rows(store) if row["kind"] == "span"]
+    assert [(row["start"], row["text"], row["type"]) for row in spans] == [(start, "Orzeł", "PERSON")]
+    assert spans[0]["sentence"]["text"] == text[:text.index(".") + 1]
+    assert (start, start + 5, "Orzeł", "PERSON") in [
+        (m["start"], m["end"], m["text"], m["type"]) for m in spans[0]["mentions"]]

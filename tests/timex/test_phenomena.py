@@ -120,3 +120,71 @@ def test_a_season_told_in_the_past_after_plans_is_the_last_one() -> None:
 )
 def test_direction_habits_and_non_times(text: str, dct: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # the genitive of time alone: "roku zeszłego" is last year as "zeszłego roku" is
+        ("Roku ubiegłego spłonął tartak.", "1937-03-02", [("Roku ubiegłego", "1936")]),
+        # a number of years counted back with the genitive; a range of amounts is a range of dates
+        ("Kurhan usypano przed 3000 lat.", "1930-05-01", [("przed 3000 lat", "BC1071")]),
+        ("Kurhan usypano przed 1500–2000 lat.", "1930-05-01", [("przed 1500–2000 lat", "BC0071/0430")]),
+        # the day of an event: the day the text gave it, else unknown
+        ("Zjazd otwarto 4 maja. Po południu padał deszcz, a w dniu zjazdu nikt nie wyjechał.", "1936-05-10",
+         [("4 maja", "1936-05-04"), ("Po południu", "1936-05-04TAF"), ("dniu", "1936-05-04")]),
+        ("Mandat wygasa z dniem śmierci posła.", "1936-05-10", [("dniem", "XXXX-XX-XX")]),
+        # a timetable lists times in order: an earlier clock time after a later one is the next day
+        ("Program: 3 lipca godz. 17 otwarcie; godz. 20 koncert; godz. 9 msza; godz. 11 defilada.", "1937-06-20",
+         [("3 lipca godz. 17", "1937-07-03T17:00"), ("godz. 20", "1937-07-03T20:00"),
+          ("godz. 9", "1937-07-04T09:00"), ("godz. 11", "1937-07-04T11:00")]),
+        # a comma and a conjunction open a clause with its own tense (1938-05-11 is a Wednesday)
+        ("W poniedziałek obradowano, a w piątek zapadnie wyrok.", "1938-05-11",
+         [("poniedziałek", "1938-05-09"), ("piątek", "1938-05-13")]),
+        ("Obradowano w poniedziałek, a w piątek także.", "1938-05-11",
+         [("poniedziałek", "1938-05-09"), ("piątek", "1938-05-06")]),
+        ("Starosta ogłosił, że w piątek przyjedzie wojewoda.", "1938-05-11", [("piątek", "1938-05-13")]),
+        # a fraction of a year or a week counted in months or days
+        ("Wróci za pół roku.", "1936-02-10", [("za pół roku", "1936-08")]),
+        ("Osiadł tu półtora roku temu.", "1936-02-10", [("półtora roku temu", "1934-08")]),
+        # the clock time of a weekly set belongs to every such day
+        ("Próby chóru odbywają się w każdy czwartek o godz. 18.", "1936-02-10",
+         [("każdy czwartek o godz. 18", "XXXX-WXX-4T18:00")]),
+        ("Czytelnia czynna w niedziele o 4 po południu.", "1936-02-10",
+         [("niedziele o 4 po południu", "XXXX-WXX-7T16:00")]),
+        # "12 w nocy" is midnight; dusk is the evening's beginning
+        ("Bal trwał do 12-ej w nocy.", "1931-01-10", [("12-ej w nocy", "1931-01-10T24:00")]),
+        ("Wczoraj o zmierzchu spadł śnieg.", "1931-01-10", [("Wczoraj o zmierzchu", "1931-01-09TEV")]),
+        # a half or a quarter of the year spoken of; "obecny", "mijający" as "bieżący"
+        ("W drugiej połowie roku zbiory były lepsze.", "1931-11-10", [("drugiej połowie roku", "1931-H2")]),
+        ("Dochody w pierwszym kwartale spadły.", "1931-11-10", [("pierwszym kwartale", "1931-Q1")]),
+        ("W mijającym roku zbudowano most.", "1931-12-28", [("mijającym roku", "1931")]),
+        # a month told in the past after a year of the narrative is in that year; "następnego roku" counts from it
+        ("W 1905 r. założono szkołę. W październiku przybył nauczyciel.", "1930-01-10",
+         [("1905 r.", "1905"), ("październiku", "1905-10")]),
+        ("W 1905 r. założono szkołę, a w maju następnego roku bibliotekę.", "1930-01-10",
+         [("1905 r.", "1905"), ("maju następnego roku", "1906-05")]),
+        # a day with a Roman month in capitals, without the year
+        ("Dnia 3 V 1921 r. wybuchło powstanie. 21 VII podpisano rozejm.", None,
+         [("Dnia 3 V 1921 r.", "1921-05-03"), ("21 VII", "1921-07-21")]),
+        # a range of weekdays runs forward from its first day (2008-05-14 is a Wednesday)
+        ("Od piątku do poniedziałku padało.", "2008-05-14", [("piątku do poniedziałku", "2008-05-09/2008-05-12")]),
+        ("Od jutra do soboty sklep będzie zamknięty.", "2008-05-14", [("jutra do soboty", "2008-05-15/2008-05-17")]),
+        # a day and a two-digit month without the year; a clock after "o" stays a clock
+        ("Zgłoszenia przyjmujemy do 30.06.", "2008-05-14", [("30.06.", "2008-06-30")]),
+        ("Autobus odchodzi o 10.05 spod dworca.", "2008-05-14", [("10.05", "2008-05-14T10:05")]),
+        # sets of other units, halves as months; a part of the day after a daily set holds for each day
+        ("Poczta przychodzi co pół roku, a kontrola kwartalnie.", "1933-03-01",
+         [("co pół roku", "P6M"), ("kwartalnie", "P3M")]),
+        ("Codziennie wieczorem grała orkiestra.", "1933-03-01", [("Codziennie wieczorem", "XXXX-XX-XXTEV")]),
+        # a weekday of the week counted to (1937-03-10 is a Wednesday)
+        ("Tydzień temu w sobotę spadł śnieg.", "1937-03-10", [("Tydzień temu w sobotę", "1937-02-27")]),
+        ("Za dwa tygodnie w czwartek zbierze się rada.", "1937-03-10", [("Za dwa tygodnie w czwartek", "1937-03-25")]),
+        # …but a narrative may go back in time within one day
+        ("Dnia 3 lipca o godz. 20 wrócił. O godz. 9 był jeszcze w Wilnie.", "1937-07-10",
+         [("Dnia 3 lipca o godz. 20", "1937-07-03T20:00"), ("godz. 9", "1937-07-03T09:00")]),
+    ],
+)
+def test_genitive_year_ranges_back_event_days_and_timetables(
+        text: str, dct: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected

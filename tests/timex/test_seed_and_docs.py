@@ -42,3 +42,4 @@ def test_compiled_grammar_finds_what_the_sources_find() -> None:
     text = "w nocy z 16 na 17 września 1939 roku o godz. 3, 29–30 września, dzień później, przez trzy dni"
     from_sources = [m.span() for m in compile_grammar("pl").matches(text)]
     assert from_sources and [m.span() for m in load_grammar("pl").matches(text)] == from_sources
+

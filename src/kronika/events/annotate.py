@@ -19,6 +19,7 @@ from kronika.events.arguments import Mention, mentions_in
 from kronika.events.clauses import Clause, split_clauses
 from kronika.events.grammar import FINITE, is_finite, is_preposition
 from kronika.events.lexicon import NOT_AN_EVENT, TriggerEntry, load_function_words, triggers_by_first_lemma
+from kronika.events.plausibility import event_features, load_plausibility
 from kronika.lang.grammar import NOMINAL, cases, has_pos, lemmas_lower, number_gender, subject_agrees
 from kronika.model import Analysis, Entity, Event, EventArgument, Sentence, Timex, Token
 
@@ -34,6 +35,7 @@ UNDERGONE_TYPES = frozenset({"arrest", "deportation", "mass_killing", "crime", "
                              "accident", "capitulation"})
 HOSTILE_TYPES = frozenset({"battle", "invasion"})
 NATURAL_FORCES = frozenset({"disaster", "flood", "fire"})
+ASSEMBLIES = frozenset({"meeting"})  # happenings whose noun names the body assembled: "zebranie uchwaliło"
 NAME_TYPES_WITHOUT_TRIGGERS = frozenset({"PERSON", "ORGANIZATION", "MILITARY_UNIT", "COUNTRY", "PLACE",
                                          "DOCUMENT"})
 SCORE = re.compile(r"\d{1,2}:\d{1,2}")  # a match result, "3:1"
@@ -347,6 +349,10 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
     # a force of nature doing something is one happening: "lawina porwała narciarzy", "burza zerwała dachy"
     if match.entry.type in NATURAL_FORCES and _subject_of_verb(noun, tokens, clause):
         return True
+    # so is a body assembled doing something other than being (*zebranie uchwaliło*, *zjazd wybrał zarząd*;
+    # not *zebranie jest jawne*)
+    if match.entry.type in ASSEMBLIES and _subject_of_verb(noun, tokens, clause, words["passive_aux"]):
+        return True
     # a place of its own right after the noun: "pożar w Warszawie", "powódź na Podhalu" (not a partner:
     # "mecz z Litwą")
     if any(m.entity.type in PLACE_TYPES and m.preposition in words["place_prep"] and 0 < m.first - noun <= 3
@@ -363,12 +369,13 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
     return False
 
 
-def _subject_of_verb(noun: int, tokens: list[Token], clause: Clause) -> bool:
-    """The noun, in the nominative, is the subject of a finite verb of its clause that agrees with it."""
+def _subject_of_verb(noun: int, tokens: list[Token], clause: Clause, copulas: frozenset[str] = frozenset()) -> bool:
+    """The noun, in the nominative, is the subject of a finite verb of its clause that agrees with it (one
+    not in ``copulas``)."""
     if _chosen_case(tokens[noun]) != "nom":
         return False
     return any(is_finite(tokens[i], tokens[i - 1] if i else None) and subject_agrees(tokens[i], tokens[noun])
-               for i in clause.tokens if i != noun)
+               and not lemmas_lower(tokens[i]) & copulas for i in clause.tokens if i != noun)
 
 
 def _actor_of_noun(noun: int, tokens: list[Token], mentions: list[Mention]) -> bool:
@@ -577,6 +584,13 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
     # the clause's own finite verb governs a noun or an infinitive: "pertraktacje nie mogą być prowadzone"
     governing = next((i for i in clause.tokens if is_finite(tokens[i], tokens[i - 1] if i else None)), None)
     non_finite = predicate is None or not is_finite(tokens[predicate], tokens[predicate - 1] if predicate else None)
+    # a question, direct or indirect, leaves open the happening its predicate tells: "nie wiadomo, czy wybuchł
+    # pożar" (a *czy* that joins clauses opens this one and is not among its tokens); a noun no verb tells is
+    # presupposed ("czy zawodnicy pojadą na mecz" asks about the journey, not the match)
+    if predicate is not None and any(0 <= i < min(match.tokens[0], predicate)
+                                     and tokens[i].text.lower() in words["question"]
+                                     for i in [clause.tokens[0] - 1, *clause.tokens]):
+        return "possible"
     if _negated(tokens, match.tokens[0], words):
         return "negated"
     # a participle standing as an attribute (*zawarty w r. 1934 układ*) tells what happened, whatever the
@@ -797,18 +811,30 @@ def _generic(match: TriggerMatch, tokens: list[Token], words: dict[str, frozense
                                         for k in range(max(0, first - 2), first))
 
 
-def _habitual(match: TriggerMatch, tokens: list[Token], clause: Clause, timexes: list[tuple[int, Timex]],
+def _habitual(predicate: int | None, tokens: list[Token], clause: Clause, timexes: list[tuple[int, Timex]],
               words: dict[str, frozenset[str]]) -> bool:
     """A verb of the imperfective aspect with an adverb of repetition or a set of times tells a habit, no
     single dated happening (*co roku odbywa się zjazd*, *minister zwykle przyjeżdża w maju*)."""
-    predicate = _predicate(match, tokens, clause, words)
     if predicate is None:  # a noun no support verb tells: the clause's own verb (*często wybuchały pożary*)
         predicate = next((i for i in clause.tokens if is_finite(tokens[i], tokens[i - 1] if i else None)), None)
     if predicate is None or tokens[predicate].chosen is None \
             or "imperf" not in tokens[predicate].chosen.tag.split(":"):
         return False
-    return any(timex.type == "SET" for _first, timex in timexes) \
-        or any(lemmas_lower(tokens[i]) & words["habitual"] for i in clause.tokens)
+    if any(timex.type == "SET" for _first, timex in timexes) or clause.lemma_set(tokens) & words["habitual"]:
+        return True
+    # the plain present of an imperfective verb with a day of the week named bare: *w niedzielę odbywa się
+    # targ* (every Sunday); *w tę niedzielę*, *w niedzielę 14 maja* name one day
+    return _tense(tokens[predicate], [tokens[i] for i in clause.tokens]) == "present" and len(timexes) == 1 \
+        and _bare_weekday(tokens, timexes[0][0], words)
+
+
+def _bare_weekday(tokens: list[Token], first: int, words: dict[str, frozenset[str]]) -> bool:
+    """A timex that is a day of the week after *w*/*we* alone, with no determiner: *w niedzielę*."""
+    if first < 1 or tokens[first - 1].text.lower() not in {"w", "we"} \
+            or not lemmas_lower(tokens[first]) & words["weekday"]:
+        return False
+    after = tokens[first + 1] if first + 1 < len(tokens) else None
+    return not (after is not None and has_pos(after, {"dig", "num", "adj"}))
 
 
 def _figure_of_plenty(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
@@ -925,7 +951,8 @@ def _one_event_per_verb_and_noun(matches: list[TriggerMatch], words: dict[str, f
 
 
 def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentContext,
-                     entities: list[Entity], timexes: list[Timex]) -> list[Event]:
+                     entities: list[Entity], timexes: list[Timex]) -> list[tuple[Event, frozenset[str]]]:
+    """The sentence's events, each with the features of its clause (see :mod:`kronika.events.plausibility`)."""
     tokens = sentence.tokens
     words = context.words
     blocked = {i for i, t in enumerate(tokens) for e in entities
@@ -933,7 +960,7 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
     sentence_lemmas = frozenset().union(*(lemmas_lower(t) for t in tokens)) if tokens else frozenset()
     starts = [t.start for t in timexes]
     clauses = split_clauses(sentence)
-    events: list[Event] = []
+    events: list[tuple[Event, frozenset[str]]] = []
     mentions_by_clause = {id(c): mentions_in(tokens, c.tokens, entities) for c in clauses}
     all_mentions = [m for c in clauses for m in mentions_by_clause[id(c)]]
     for clause in clauses:
@@ -951,30 +978,77 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
             if _generic(match, tokens, words) or _aimed_at(match, tokens, words) \
                     or _figure_of_plenty(match, tokens, words) or _case_of(match, tokens, words):
                 continue
-            if not _passes_gate(match, tokens, clause, mentions, clause_timexes, words) \
-                    or _habitual(match, tokens, clause, clause_timexes, words):
+            if not _passes_gate(match, tokens, clause, mentions, clause_timexes, words):
                 continue
-            event = _build_event(analysis, sentence, clause, match, mentions, all_mentions, clause_timexes,
-                                 context, sentence_lemmas, timexes)
+            predicate = _predicate(match, tokens, clause, words)
+            if _habitual(predicate, tokens, clause, clause_timexes, words):
+                continue
+            event = _build_event(analysis, sentence, clause, match, predicate, mentions, all_mentions,
+                                 clause_timexes, context, sentence_lemmas, timexes)
             entry = _sense(match, event, clause, tokens, mentions, all_mentions, entities, sentence_lemmas, words)
             if entry is None:
                 continue
             event.type, event.lemma = entry.type, entry.phrase
             if claimed and event.modality == "asserted":
                 event.modality = "reported"
-            events.append(event)
+            events.append((event, _clause_features(match, entry, tokens, clause, predicate, context)))
         _narrative_update(tokens, clause, clause_timexes, mentions, context)
-    _share_places(events)
+    _share_places([event for event, _features in events])
     return events
 
 
-def _placed_elsewhere(event_type: str, clause: Clause, tokens: list[Token], mentions: list[Mention],
+def _clause_features(match: TriggerMatch, entry: TriggerEntry, tokens: list[Token], clause: Clause,
+                     predicate: int | None, context: _DocumentContext) -> frozenset[str]:
+    """General features of the trigger in its clause, for the plausibility model: part of speech, the
+    verb's form or the noun's case, number and governor, the clause's kind, a heading or the title."""
+    found = {f"clause:{clause.kind}"}
+    if len(match.entry.words) > 1:
+        found.add("multiword")
+    if entry.condition != "any":
+        found.add("sense_condition")
+    if context.sentence_number in context.verbless:
+        found.add("heading")
+    if context.sentence_number == 0:
+        found.add("first_sentence")
+    if match.verbal is not None:
+        forms = match.verb_forms(tokens)
+        if forms == {"ppas"}:
+            found.add("verb:participle")
+        elif forms == {"inf"}:
+            found.add("verb:infinitive")
+        else:
+            found.add(f"verb:{_tense(tokens[match.verbal], [tokens[i] for i in clause.tokens]) or 'other'}")
+        return frozenset(found)
+    noun = match.tokens[0]
+    found.add("noun:supported" if predicate is not None else "noun:bare")
+    case = _chosen_case(tokens[noun])
+    found.add(f"noun:{case if case in {'nom', 'gen', 'acc', 'loc', 'inst'} else 'other'}")
+    fields = tokens[noun].chosen.tag.split(":") if tokens[noun].chosen else []
+    if len(fields) > 1 and fields[1] == "pl":
+        found.add("noun:plural")
+    k = noun - 1
+    while k >= 0 and _chosen_pos(tokens[k]) in {"adj", "num"}:
+        k -= 1
+    if any(_chosen_pos(tokens[j]) == "num" for j in range(k + 1, noun)):
+        found.add("noun:counted")
+    if k >= 0 and is_preposition(tokens[k]):
+        found.add("noun:after_preposition")
+    elif k >= 0 and _chosen_pos(tokens[k]) == "subst":
+        found.add("noun:of_noun")  # the attribute of another noun: "projekt ustawy", "termin wyborów"
+    after = match.tokens[-1] + 1
+    if after < len(tokens) and _chosen_pos(tokens[after]) in {"subst", "depr"} and _chosen_case(tokens[after]) == "gen":
+        found.add("noun:with_genitive")
+    if _subject_of_verb(noun, tokens, clause):
+        found.add("noun:subject")
+    return frozenset(found)
+
+
+def _placed_elsewhere(event_type: str, clause_lemmas: frozenset[str], mentions: list[Mention],
                       context: _DocumentContext) -> bool:
     """Whether the clause puts the event away from the time of the narrative or the issue: an adverb
     like *niegdyś*, *dawniej*; or the making of a treaty the text spoke of before (*Układ ten zawarty
     został …*): the treaty existed already, so it was made at its own, earlier time."""
     words = context.words
-    clause_lemmas = frozenset().union(*(lemmas_lower(tokens[i]) for i in clause.tokens))
     if clause_lemmas & words["displacement"]:
         return True
     if event_type != "treaty":
@@ -988,7 +1062,8 @@ def _other_year(timexes: list[Timex], dct: str) -> bool:
 
 
 def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: TriggerMatch,
-                 mentions: list[Mention], all_mentions: list[Mention], timexes: list[tuple[int, Timex]],
+                 predicate: int | None, mentions: list[Mention],
+                 all_mentions: list[Mention], timexes: list[tuple[int, Timex]],
                  context: _DocumentContext, sentence_lemmas: frozenset[str], sentence_timexes: list[Timex]) -> Event:
     tokens = sentence.tokens
     words = context.words
@@ -1034,7 +1109,6 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
             has_agent = any(p.role == "agent" for p in participants)
             role = "patient" if passive or has_agent or entity.type == "DOCUMENT" else "agent"
             participants.append(EventArgument(entity.lemma, entity.id, role))
-    predicate = _predicate(match, tokens, clause, words)
     modality = _modality(match, tokens, clause, predicate, sentence_lemmas, words)
     # a participle standing as an attribute ("straceni …, skazani przez sąd wojenny") tells an event of
     # its own, earlier or later: the clause's time is not its time
@@ -1059,9 +1133,9 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
     earlier = match.verbal is None and (_frame(tokens, match.tokens[0], words) == "before" or predicate is None and (
         _actor_of_noun(match.tokens[0], tokens, mentions) or _armed_genitive(match.tokens[0], tokens, words)))
     if timex is None and modality in {"asserted", "reported"} and not attribute and not earlier \
-            and not _placed_elsewhere(match.entry.type, clause, tokens, mentions, context):
+            and not _placed_elsewhere(match.entry.type, clause.lemma_set(tokens), mentions, context):
         tense = _tense(tokens[predicate] if predicate is not None else None, [tokens[i] for i in clause.tokens])
-        clause_lemmas = frozenset().union(*(lemmas_lower(tokens[i]) for i in clause.tokens))
+        clause_lemmas = clause.lemma_set(tokens)
         trigger_start = tokens[match.tokens[0]].start
         # the narrative time is the last clause time written before the trigger, in this sentence or the
         # few before it (a relative clause does not take the time of the main clause that resumes after it);
@@ -1158,9 +1232,22 @@ def _tell_heading(heading: list[Event], told: list[Event]) -> None:
 
 
 def annotate_events(analysis: Analysis) -> None:
-    """Fill ``analysis.events`` (ids v1, v2, … in text order). Requires entities and timexes."""
+    """Fill ``analysis.events`` (ids v1, v2, … in text order), each with the plausibility model's
+    ``confidence``. Requires entities and timexes."""
+    model = load_plausibility()
+    events = []
+    for event, features in candidate_events(analysis):
+        event.confidence = round(model.confidence(features), 3)
+        events.append(event)
+    for number, event in enumerate(events, 1):
+        event.id = f"v{number}"
+    analysis.events = events
+
+
+def candidate_events(analysis: Analysis) -> list[tuple[Event, frozenset[str]]]:
+    """Every event the rules find, in text order, with its features for the plausibility model."""
     context = _DocumentContext(analysis)
-    events: list[Event] = []
+    candidates: list[tuple[Event, frozenset[str]]] = []
     entities = sorted(analysis.entities, key=lambda e: e.start)
     entity_starts = [e.start for e in entities]
     timexes = sorted(analysis.timexes, key=lambda t: t.start)
@@ -1183,13 +1270,11 @@ def annotate_events(analysis: Analysis) -> None:
         in_sentence = entities[bisect_left(entity_starts, sentence.start):bisect_left(entity_starts, sentence.end)]
         sentence_timexes = timexes[bisect_left(timex_starts, sentence.start):bisect_left(timex_starts, sentence.end)]
         found = _sentence_events(analysis, sentence, context, in_sentence, sentence_timexes)
-        _tell_heading(heading, found)
-        heading = found if verbless else []
-        events.extend(found)
+        _tell_heading(heading, [event for event, _features in found])
+        heading = [event for event, _features in found] if verbless else []
+        candidates.extend(found)
         for token in sentence.tokens:
             context.seen_lemmas.update(lemmas_lower(token))
         context.seen_refs.update(_key(e) for e in in_sentence)
-    events.sort(key=lambda e: e.trigger_start)
-    for number, event in enumerate(events, 1):
-        event.id = f"v{number}"
-    analysis.events = events
+    candidates.sort(key=lambda c: c[0].trigger_start)
+    return [(event, event_features(event, features)) for event, features in candidates]

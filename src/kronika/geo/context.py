@@ -1,7 +1,8 @@
 """What a place mention names, read from the words around it (``resources/pl/place_context.tsv``).
 
 - After *ul.*, *ulica*, *Aleje*, *plac* (or coordinated with such a name: *ul. Chmielnej i Złotej*) a
-  name is a street; after *dworzec*, *gmach*, *most* a building; so is a name that opens with the word
+  name is a street; after *dworzec*, *gmach*, *most*, *cmentarz*, *kopalnia*, *szpital* a building or a site
+  (*kopalnia Wieczorek*, *cmentarz Bródno*); so is a name that opens with the word
   (*Dworzec Gdański*). A lone feminine adjective Morfeusz reads as no noun (*na Marszałkowskiej*) in a
   text about a town is a street too. These are not geocoded as villages that happen to share the name.
 - A word that is also a common noun (*Kowali*, *Izby*, *Pracy*) names a hamlet only with evidence: a
@@ -19,6 +20,14 @@
   case the question governs (*w* + locative, *do*/*z* + genitive) and read by Morfeusz as a geographic
   name in that case (*konsul w Warszawie*), or not known to it at all (a foreign name: *do Antivari*), is
   a place even when the name stages typed it a person; the gazetteer must know it as a settlement.
+- A word the name stages left out is read the same way: one capitalised word after *w*, *do*, *z* in the
+  governed case (*do Göding*), or the words in capitals that open a press dateline, the place the news was
+  filed from, before the agency in parentheses (*HELSINGFORS (Pat).*); the gazetteer must know the very
+  name as a settlement.
+- Polish names a town with *w* and a part of a town (a district, a suburb) with *na* + locative (*na
+  Mokotowie*, *na Antokolu*; *teatr na Wiedeniu* is a building): a settlement after *na* in the locative
+  is a part of a town the text names, not a town or a village elsewhere (*na Lwów*, the accusative of
+  direction, is the town).
 - An administrative unit named beside a mention (*Rogienice w powiecie Włoszczowskim*, *pow.
   włoszczowski*, *Bronów powiatu Pleszewskiego*) picks the namesake in that district (PRNG) or region
   (``regional_qualifiers.tsv``), or near its seat town (*powiat nisiecki*: Nisko, ``district_seats.tsv``).
@@ -35,7 +44,7 @@ from kronika.lang.grammar import CASES, case_agrees, number_gender, place_questi
 from kronika.lang.resources import read_table
 from kronika.model import Token
 
-ROLES = frozenset({"street", "building", "preposition", "region", "title", "nobility"})
+ROLES = frozenset({"street", "building", "preposition", "region", "title", "nobility", "patron"})
 APART = frozenset({"street", "building"})  # what a name after such a word is: not a settlement
 HYPHENS = frozenset({"-", "‐", "–"})
 QUOTES = frozenset('"„”“«»\'‚’')
@@ -44,10 +53,15 @@ NOUN_POS = frozenset({"subst", "depr"})
 BUILDING_NAME = "nazwa_własna_budowli"  # SGJP's qualifier of a building's proper name
 GEOGRAPHIC_NAME = "nazwa_geograficzna"
 ADJECTIVE_POS = frozenset({"adj", "adja", "adjp"})
+# parts of speech of words no place is named like, as the tagger reads them in context: verbs, pronouns,
+# adverbs, numerals, particles, conjunctions
+FUNCTION_POS = frozenset({"fin", "impt", "praet", "inf", "imps", "pcon", "pant", "ppron12", "ppron3", "siebie",
+                          "adv", "num", "qub", "conj", "comp", "interj", "prep", "pred", "bedzie", "aglt"})
 REGION_WINDOW = 3  # tokens either side where an administrative word locates the name
 LOCATING = frozenset({"w", "we"})  # "w powiecie X" locates a name, so does "X, powiatu Y"; "i powiaty X" not
 DISTRICT_WINDOW = 6  # tokens either side where "w powiecie X" names the mention's district
 TITLE_WORDS = 4  # other words a quoted title may have beside the mention: „New York Herald”
+DATELINE_WORDS = 3  # words of a town's name in capitals opening a dateline: NOWY YORK (WAT)
 COORDINATED_NAME_WORDS = 3  # words of the first name in "ul. Emilii Plater i Chmielnej"
 # The case a question of place governs: gdzie? w + locative, dokąd? do + genitive, skąd? z + genitive
 # (z + instrumental is "with": z Nowakiem).
@@ -142,9 +156,7 @@ def needs_evidence(tokens: Sequence[Token], first: int, last: int) -> bool:
     if first != last:
         return False
     token = tokens[first]
-    common = any(i.pos in NOUN_POS and i.lemma[:1].islower() and GEOGRAPHIC_NAME not in i.quals
-                 for i in token.interps)
-    if not common:
+    if not is_common_word(token):
         return False
     title_case = token.text[:1].isupper() and not token.text.isupper()
     if not title_case or _sentence_initial(tokens, first):
@@ -160,6 +172,43 @@ def needs_evidence(tokens: Sequence[Token], first: int, last: int) -> bool:
     located = any(_role(tokens, k) == "region" for k in window if k != first)
     listed = before >= 1 and tokens[before].text.lower() in COORDINATORS and _is_proper_name(tokens[before - 1])
     return not (_role(tokens, before) == "preposition" or located or listed)
+
+
+def is_common_word(token: Token) -> bool:
+    """Morfeusz reads the word as a common noun, or the tagger reads it in context as a verb, a pronoun,
+    an adverb, a numeral or another word no place name is (*Słuchaj*, *Mnie*, *Tam*, *Wiele* opening a
+    sentence)."""
+    chosen = token.chosen
+    return chosen is not None and chosen.pos in FUNCTION_POS or any(
+        i.pos in NOUN_POS and i.lemma[:1].islower() and GEOGRAPHIC_NAME not in i.quals for i in token.interps)
+
+
+def in_longer_name(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """A one-word common noun inside a longer capitalised name, its head or its end (*Koła Polskiego*,
+    *Unii Europejskiej*, *Srebrnym Krzyżem Zasługi*): the name of a body or a decoration, no settlement
+    unless the gazetteer knows the whole name (*Góra Kalwaria*)."""
+    if first != last or not any(i.pos in NOUN_POS and i.lemma[:1].islower() and GEOGRAPHIC_NAME not in i.quals
+                                for i in tokens[first].interps):
+        return False
+    token = tokens[first]
+    if not token.text[:1].isupper() or token.text.isupper():
+        return False
+
+    def title_case(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].text[:1].isupper() and not tokens[k].text.isupper()
+
+    def agreeing_adjective(k: int) -> bool:
+        chosen = tokens[k].chosen
+        return chosen is not None and chosen.pos in ADJECTIVE_POS and case_agrees(tokens[k], token) \
+            and bool(number_gender(tokens[k]) & number_gender(token))
+
+    # a name after it is another name (prezydent Łodzi Marek ...); an agreeing adjective or a common noun in
+    # the genitive continues this one (Koła Polskiego, Krzyżem Zasługi), as the word is read in context
+    following = tokens[last + 1].chosen if last + 1 < len(tokens) else None
+    if title_case(last + 1) and (agreeing_adjective(last + 1) or following is not None and following.pos in NOUN_POS
+                                 and following.lemma[:1].islower() and ":gen" in following.tag):
+        return True
+    return title_case(first - 1) and not _sentence_initial(tokens, first - 1) and agreeing_adjective(first - 1)
 
 
 def _is_proper_name(token: Token) -> bool:
@@ -217,9 +266,21 @@ def names_a_unit(tokens: Sequence[Token], first: int) -> bool:
     return _role(tokens, _word_before(tokens, first)) == "region"
 
 
+def is_mixed_case_abbreviation(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """One word with a capital after a small letter (*PiS*, *SdRP*): an abbreviation of a body's name, as
+    Polish spells some, not a place."""
+    text = tokens[first].text
+    pairs = zip(text, text[1:], strict=False)
+    return first == last and text.isalpha() and any(a.islower() and b.isupper() for a, b in pairs)
+
+
 def is_titled(tokens: Sequence[Token], first: int) -> bool:
-    """After a title of nobility (*książę Bordeaux*): the name is part of a person's title."""
-    return _role(tokens, _word_before(tokens, first)) == "nobility"
+    """After a title of nobility (*książę Bordeaux*): the name is part of a person's title; after *im.*
+    (*1 DP im. T. Kościuszki*, *szkoła imienia Staszica*) it is the patron's name."""
+    before = _word_before(tokens, first)
+    if before >= 2 and tokens[before].text == "." and len(tokens[before - 1].text) == 1:
+        before = _word_before(tokens, before - 1)  # over the patron's initial: "im. T. Kościuszki"
+    return _role(tokens, before) in ("nobility", "patron")
 
 
 def is_quoted(tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -298,6 +359,46 @@ def governed_place(tokens: Sequence[Token], first: int, last: int) -> str | None
         c for part in i.tag.split(":")[1:] for c in part.split(".") if c in CASES) for i in readings) else None
 
 
+def dateline(tokens: Sequence[Token]) -> int | None:
+    """The index of the last word of a press dateline's place: the sentence opens with one to
+    ``DATELINE_WORDS`` words in capitals followed by the news agency in parentheses (*HELSINGFORS (Pat).*,
+    *NOWY YORK (WAT)*); None when the sentence opens otherwise."""
+    k = 0
+    while k < len(tokens) and k < DATELINE_WORDS and tokens[k].text.isupper() and tokens[k].text.isalpha():
+        k += 1
+    agency = tokens[k + 1:k + 3]
+    if k == 0 or k + 2 >= len(tokens) or tokens[k].text != "(" or agency[1].text != ")" \
+            or not agency[0].text[:1].isupper():
+        return None
+    return k - 1
+
+
+def unnamed_places(tokens: Sequence[Token], named: set[int]) -> list[tuple[int, int, str]]:
+    """Spans of tokens no entity covers (``named``: the indices of those an entity covers) that the context
+    says name a place: ``(first, last, why)`` with ``why`` as :func:`governed_place` gives it, or
+    ``dateline``."""
+    found = []
+    last = dateline(tokens)
+    if last is not None and named.isdisjoint(range(last + 1)):
+        found.append((0, last, "dateline"))
+    for i in range(1, len(tokens)):
+        if i not in named and (why := governed_place(tokens, i, i)) in ("known", "foreign"):
+            found.append((i, i, why))
+    return found
+
+
+def names_a_part_of_town(tokens: Sequence[Token], first: int) -> bool:
+    """After *na* with the name in the locative, or in a form Morfeusz does not know (*na Mokotowie*, *na
+    Wiedeniu*): a district or a suburb, as Polish names them, not a town."""
+    before = _word_before(tokens, first)
+    if before < 0 or tokens[before].text.lower() != "na":
+        return False
+    readings = [i for i in tokens[first].interps if i.tag != "ign"]
+    named = [i for i in readings if GEOGRAPHIC_NAME in i.quals] or readings  # a place's own readings decide
+    cases = {case for i in named for part in i.tag.split(":")[1:] for case in part.split(".")}
+    return not readings or "loc" in cases and "acc" not in cases  # "na Paryż" (via Paris): accusative
+
+
 @dataclass(frozen=True, slots=True)
 class MentionContext:
     apart: str | None  # "street" / "building": not to be geocoded as a settlement
@@ -305,10 +406,13 @@ class MentionContext:
     towns_only: bool  # a common noun without evidence: a village namesake is not meant
     common_phrase: bool = False  # a common noun heading a phrase: no place at all
     quoted: bool = False  # a title in quotation marks: no place at all
+    abbreviation: bool = False  # a mixed-case abbreviation (PiS): a body, no place at all
     titled: bool = False  # part of a nobility title: no place where anything happens
     wider: str | None = None  # the mention with an adjacent adjective or hyphenated word
     districts: tuple[str, ...] = ()  # the adjectives of the administrative units beside it
     governed: str | None = None  # "known" / "foreign" / "located": a place by its context (governed_place)
+    part_of_town: bool = False  # after "na" + locative: a district or a suburb of a town the text names
+    longer_name: bool = False  # a common noun inside a longer capitalised name: no place unless it is whole
 
 
 def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContext:
@@ -322,5 +426,7 @@ def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContex
         lone_adjective=is_lone_adjective(tokens, first, last) and not names_a_unit(tokens, first),
         towns_only=needs_evidence(tokens, first, last), common_phrase=is_common_phrase(tokens, first, last),
         quoted=is_quoted(tokens, first, last), titled=is_titled(tokens, first),
+        abbreviation=is_mixed_case_abbreviation(tokens, first, last),
         districts=districts(tokens, first, last), wider=wider_name(tokens, first, last),
-        governed=governed_place(tokens, first, last))
+        governed=governed_place(tokens, first, last), part_of_town=names_a_part_of_town(tokens, first),
+        longer_name=in_longer_name(tokens, first, last))

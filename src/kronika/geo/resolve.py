@@ -16,20 +16,21 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
-from kronika.geo.context import GEOGRAPHIC_NAME, MentionContext, read_context
+from kronika.geo.context import GEOGRAPHIC_NAME, MentionContext, read_context, unnamed_places
 from kronika.geo.index import Hit, Place, get_gazetteer
 from kronika.geo.keys import fold, mention_keys
 from kronika.geo.orthography import modernised
 from kronika.geo.qualifiers import regions, seat_names, split_qualifier
 from kronika.geo.states import country_then, full_date
+from kronika.model import Entity
 from kronika.ner.coref import slug
 
 if TYPE_CHECKING:
-    from kronika.model import Analysis, Entity
+    from kronika.model import Analysis, Token
 
 PERIOD_YEARS = range(1919, 1946)  # texts about the II RP and the war: prefer its 1939 territory
 PERIOD_BONUS = 2.0  # outweighs a 100x population: Jarosław on the San, not on the Volga
@@ -51,9 +52,11 @@ DISTRICT_BONUS = 3.0  # the district named beside the mention outweighs a 1000x 
 SEAT_RADIUS_KM = 40.0  # a district of the partitions reached about this far from its seat town
 ALIAS_KM = 30.0  # a name in parentheses after a place's names it when its own match lies farther
 # why a mention the name stages typed a person is a place, by what its context says (context.governed_place)
-GOVERNED_REASONS = {"known": "a settlement after a preposition of place",
+GOVERNED_REASONS = {"dateline": "the place of a press dateline",
+                    "known": "a settlement after a preposition of place",
                     "foreign": "a settlement after a preposition of place",
                     "located": "a settlement the administrative unit after it locates"}
+PART_KM = 15.0  # a district or a suburb lies this close to a place of its town the text names
 UNIT_REACH_KM = 250.0  # no administrative unit (a gubernia, a voivodeship) reached farther from its seat
 
 
@@ -371,9 +374,11 @@ def annotate_places(analysis: Analysis) -> None:
     """Set ``geo`` on every PLACE entity, resolving the document's places jointly; a street or a
     building (by its context) gets that subtype and no settlement's coordinates. A one-word PERSON after
     a preposition of place that governs it as a place (*konsul w Warszawie*) becomes a PLACE when the
-    gazetteer knows it as a settlement."""
+    gazetteer knows it as a settlement; so does such a word no entity covers (*do Göding*), and the place of
+    a press dateline (*HELSINGFORS (Pat).*)."""
     entities = []
     contexts = []
+    unnamed = _unnamed_places(analysis)
     nested = {e.parent for e in analysis.entities if e.parent}
     asked = [e for e in analysis.entities if e.type == "PLACE"
              or e.type == "PERSON" and e.parent is None and e.id not in nested]
@@ -386,32 +391,49 @@ def annotate_places(analysis: Analysis) -> None:
         if context.apart:
             entity.subtype, entity.geo = context.apart, None
             continue
-        if context.common_phrase or context.quoted or context.titled:
+        if context.common_phrase or context.quoted or context.titled or context.abbreviation:
             entity.geo = None
             continue
         entities.append(entity)
         contexts.append(context)
+    entities += [entity for entity, _ in unnamed]
+    contexts += [context for _, context in unnamed]
+    unnamed_ids = {id(entity) for entity, _ in unnamed}
     if not entities:
         return
-    lemmas = [_place_lemma(e, analysis) if e.type == "PERSON" else e.lemma or e.text for e in entities]
+    governed = {id(e) for e in entities if e.type == "PERSON"} | unnamed_ids  # a place only if it resolves
+    # one index of the document's tokens by offsets, for the base forms of person mentions read as places
+    by_span = {(t.start, t.end): t for sentence in analysis.sentences for t in sentence.tokens} if governed else {}
+    lemmas = [_place_lemma(e, by_span) if id(e) in governed else e.lemma or e.text for e in entities]
     surfaces = [e.text for e in entities]
+    whole = [bool(c.wider) and _names_whole(c.wider or "") for c in contexts]
     for i, context in enumerate(contexts):
-        if context.wider and _names_whole(context.wider):  # the name stages cut the name short
-            lemmas[i] = surfaces[i] = context.wider
+        if whole[i]:  # the name stages cut the name short
+            lemmas[i] = surfaces[i] = context.wider or ""
     evidence = [Evidence(c.towns_only or c.lone_adjective, _located_unit(c.districts)) for c in contexts]
     date = document_date(analysis)
     resolutions = resolve(lemmas, int(date[:4]) if date else None, surfaces=surfaces, evidence=evidence)
     about_a_town = any(r.place is not None and r.place.kind == "settlement" and is_town(r.place)
                        for r in resolutions)
+    towns = [(e.start, r.place) for e, r, c in zip(entities, resolutions, contexts, strict=True)
+             if r.place is not None and r.place.kind == "settlement" and not c.part_of_town]
     previous: tuple[Entity, Place] | None = None
-    for entity, context, resolution, lemma in zip(entities, contexts, resolutions, lemmas, strict=True):
+    for entity, context, resolution, lemma, named_whole in zip(entities, contexts, resolutions, lemmas, whole,
+                                                               strict=True):
         place, reason = resolution.place, resolution.reason
-        if entity.type == "PERSON":
+        if context.longer_name and not named_whole and place is not None and place.kind == "settlement":
+            place = None  # "Koła Polskiego", "Krzyżem Zasługi": a body, a decoration, not a town
+        if context.part_of_town and place is not None:
+            place = _part_of_town(resolution, _town_spoken_of(towns, entity.start))
+            reason = reason if place is resolution.place else "a part of a town the document names (na + locative)"
+        if id(entity) in governed:
             if not _governed_settlement(entity, context, place):
                 continue
             entity.type, entity.subtype, entity.lemma, entity.role = "PLACE", "settlement", lemma, None
             entity.ref = f"place:{slug(lemma)}"
             reason = f"{GOVERNED_REASONS[context.governed or '']}; {reason}"
+            if id(entity) in unnamed_ids:
+                analysis.entities.append(entity)
         if previous and _other_name_of(analysis.document.text, previous[0], entity) and (
                 place is None or place.kind == "settlement" and distance_km(place, previous[1]) > ALIAS_KM):
             place, reason = previous[1], "another name of the place before it"
@@ -427,15 +449,60 @@ def annotate_places(analysis: Analysis) -> None:
             "candidates": [c.to_json() for c in resolution.candidates[:5]],
         }
         previous = entity, place
+    analysis.entities.sort(key=lambda e: (e.start, -e.end))
 
 
-def _place_lemma(entity: Entity, analysis: Analysis) -> str:
-    """A person mention's base form as a place: its geographic reading's lemma, else its text."""
-    for sentence in analysis.sentences:
-        for token in sentence.tokens:
-            if token.start == entity.start and token.end == entity.end:
-                return next((i.lemma for i in token.interps if GEOGRAPHIC_NAME in i.quals), entity.text)
-    return entity.text
+def _town_spoken_of(towns: Sequence[tuple[int, Place]], at: int) -> Place | None:
+    """The settlement named last before offset ``at`` (the first after it when none is before): the town
+    whose part a mention after *na* names."""
+    before = [place for start, place in towns if start < at]
+    return before[-1] if before else next((place for start, place in towns if start > at), None)
+
+
+def _part_of_town(resolution: Resolution, town: Place | None) -> Place | None:
+    """The first candidate a mention after *na* + locative may name: a region or a country (*na Węgrzech*), a
+    curated district (*na Antokolu*), or a settlement close to the town the text speaks of (*na Mokotowie*
+    after *w Warszawie*); None when every candidate is a town or a village elsewhere (*teatr na Wiedeniu*)."""
+    for candidate in resolution.candidates:
+        place = candidate.place
+        if place.kind != "settlement" or place.curated_source is not None and not place.population:
+            return place
+        if town is not None and town.id != place.id and distance_km(place, town) <= PART_KM:
+            return place
+    return None
+
+
+def _unnamed_places(analysis: Analysis) -> list[tuple[Entity, MentionContext]]:
+    """Mentions no entity covers that their context says name a place (``context.unnamed_places``), each
+    a provisional entity with its context; they join the document only if they resolve to a settlement."""
+    starts = [sentence.start for sentence in analysis.sentences]
+    spans: dict[int, list[tuple[int, int]]] = {}  # the entities' spans by the sentence they start in
+    for e in analysis.entities:
+        spans.setdefault(bisect_right(starts, e.start) - 1, []).append((e.start, e.end))
+    found: list[tuple[Entity, MentionContext]] = []
+    text = analysis.document.text
+    for at, sentence in enumerate(analysis.sentences):
+        tokens = sentence.tokens
+        inside = spans.get(at, [])
+        named = {i for i, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e in inside)}
+        for first, last, why in unnamed_places(tokens, named):
+            start, end = tokens[first].start, tokens[last].end
+            context = read_context(tokens, start, end)
+            if context.apart or context.quoted or context.titled:
+                continue
+            entity = Entity(f"eg{len(found) + 1}", start, end, text[start:end], "PLACE", text[start:end])
+            found.append((entity, replace(context, governed=why)))
+    return found
+
+
+def _place_lemma(entity: Entity, by_span: dict[tuple[int, int], Token]) -> str:
+    """A person mention's base form as a place: its geographic reading's lemma, else its text.
+    ``by_span``: the document's tokens by their offsets."""
+    token = by_span.get((entity.start, entity.end))
+    written = entity.text.title() if entity.text.isupper() else entity.text  # a dateline: HELSINGFORS
+    if token is None:
+        return written
+    return next((i.lemma for i in token.interps if GEOGRAPHIC_NAME in i.quals), written)
 
 
 def _governed_settlement(entity: Entity, context: MentionContext, place: Place | None) -> bool:

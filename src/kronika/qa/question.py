@@ -18,7 +18,7 @@ from kronika.model import Token
 from kronika.morph import get_morphology
 from kronika.text.segment import tokenize
 
-OTHER_CLASSES = ("stop", "command", "happen", "leader", "people", "title", "total", "pronoun")
+OTHER_CLASSES = ("stop", "command", "happen", "leader", "people", "title", "total", "pronoun", "conjunction")
 ASKS = ("person", "time", "place", "quantity", "which", "what")
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "ppas", "bedzie", "pact", "pcon", "pant", "winien"}
 FUNCTION_CLASSES = {"prep", "conj", "comp", "qub", "interp", "brev", "ppron3", "ppron12", "siebie"}

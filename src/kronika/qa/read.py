@@ -14,7 +14,7 @@ little). A name the question itself contains is never its answer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import takewhile
 
@@ -23,7 +23,6 @@ from kronika.lang.grammar import CASES
 from kronika.lang.resources import read_table
 from kronika.model import Entity, Sentence, Token
 from kronika.morph import get_morphology
-from kronika.morph.analyzer import strip_homonym
 from kronika.qa.question import Question, Term, load_question_words
 from kronika.qa.retrieve import Passage, expanded_lemmas
 from kronika.quantities import read_number
@@ -40,7 +39,6 @@ FINITE = frozenset({"fin", "praet", "imps", "bedzie"})
 ASIDE = 0.5  # weight of a word outside the question's main clause
 DOCUMENT_SHARE = 0.3  # credit of a question name found only elsewhere in the passage's document
 UNKNOWN_PLACE = 0.8  # fit of an unknown name taken for a person, after the asked place preposition
-ABBREVIATED_NAME = 4  # letters of a first name abbreviated with a dot
 DURATION = re.compile(r"P(?P<time>T)?(?P<number>\d+)(?P<unit>[YMWDH])")  # a TIMEX3 duration of one unit
 NOMINAL = frozenset({"subst", "adj", "ger", "ign", "depr"})
 PART = 0.7  # fit of a number in a sentence that also gives their total
@@ -220,37 +218,9 @@ class Reader:
 
     def _entities(self, passage: Passage, types: frozenset[str]) -> list[Entity]:
         sentence = passage.sentence
-        text = passage.analysis.document.text
-        found: list[Entity] = []
-        for entity in passage.analysis.entities:
-            if not (sentence.start <= entity.start < sentence.end and entity.parent is None and entity.type in types):
-                continue
-            last = found[-1] if found else None
-            if last is not None and last.type == entity.type == "PERSON" and \
-                    text[last.end:entity.start].strip() == "." and len(last.text) <= ABBREVIATED_NAME:
-                # an abbreviated first name the name stage took apart: "Edw. Woliński"
-                found[-1] = replace(last, end=entity.end, text=text[last.start:entity.end],
-                                    lemma=f"{last.lemma}. {entity.lemma}")
-                continue
-            found.append(entity)
-        found = [self._surname_after(passage, e) for e in found]
-        return [e for e in found if not self._mentioned(e.lemma, e.text)]
-
-    def _surname_after(self, passage: Passage, entity: Entity) -> Entity:
-        """An abbreviated first name or an initial the name stage took for the whole name (*p. Wład.
-        Kosiński* → *Wład*, *p. A. Lipka* with *Lipka* a town) reaches over the capitalised word after its
-        dot."""
-        if entity.type != "PERSON" or len(entity.text) > ABBREVIATED_NAME or not entity.text.isalpha():
-            return entity
-        text = passage.analysis.document.text
-        tokens = [t for t in passage.sentence.tokens if t.start >= entity.end]
-        if len(tokens) < 2 or tokens[0].text != "." or not tokens[1].text[:1].isupper():
-            return entity
-        surname = tokens[1]
-        if not surname.text.isalpha():
-            return entity
-        return replace(entity, end=surname.end, text=text[entity.start:surname.end],
-                       lemma=f"{entity.lemma}. {strip_homonym(surname.lemma or surname.text)}")
+        return [e for e in passage.analysis.entities
+                if sentence.start <= e.start < sentence.end and e.parent is None and e.type in types
+                and not self._mentioned(e.lemma, e.text)]
 
     def _after_noun(self, passage: Passage, start: int) -> bool:
         """Whether the name stands in apposition to the question's noun: *publicysty niemieckiego Silexa*."""
@@ -496,20 +466,38 @@ class Reader:
         return found
 
     def _durations(self, passage: Passage) -> list[Candidate]:
-        """For *ile* + a unit of time (*Na ile lat…?*), the durations in that unit: *na 15 lat* (P15Y)."""
+        """For *ile* + a unit of time (*Na ile lat…?*), the durations in that unit: *na 15 lat* (P15Y); a
+        range is read whole (*na 3 do 5 lat* → 3–5), not as the one amount its value keeps."""
         noun = self.question.noun
         if noun is None:
             return []
         units = {name.removeprefix("duration:") for name, lemmas in self.words.items()
                  if name.startswith("duration:") and noun.lemmas & lemmas}
         sentence = passage.sentence
+        text = passage.analysis.document.text
         found = []
         for timex in passage.analysis.timexes:
             match = DURATION.fullmatch(timex.value) if timex.type == "DURATION" else None
             if match and sentence.start <= timex.start < sentence.end and \
                     f"{match['time'] or ''}{match['unit']}" in units:
-                found.append(Candidate(timex.text, int(match["number"]), timex.start, timex.end, 1.0, passage))
+                amounts = sorted(self._numbers(text, self._tokens(passage, timex.start, timex.end))) or \
+                    [int(match["number"])]
+                value = amounts[0] if len(amounts) == 1 else f"{amounts[0]}–{amounts[-1]}"
+                found.append(Candidate(timex.text, value, timex.start, timex.end, 1.0, passage))
         return found
+
+    @staticmethod
+    def _numbers(text: str, tokens: list[Token]) -> set[float | int]:
+        numbers: set[float | int] = set()
+        index = 0
+        while index < len(tokens):
+            number = read_number(text, tokens, index)
+            if number is None:
+                index += 1
+                continue
+            numbers.add(int(number[0]) if number[0].is_integer() else number[0])
+            index = max(number[1], index + 1)
+        return numbers
 
     def _relative_places(self, passage: Passage) -> list[Candidate]:
         """The noun phrase a relative *gdzie* refers to, when the clause it opens says what the question
@@ -638,6 +626,36 @@ class Reader:
             found.append(Candidate(entity.text, entity.lemma, entity.start, entity.end,
                                    self._person_fit(passage, entity), passage))
         return found
+
+    def conjuncts(self, best: Candidate, candidates: list[Candidate]) -> list[Candidate]:
+        """The candidates coordinated with the best one in its sentence (*zwiedzą Kraków i Lwów*, *do
+        Krakowa, Lwowa oraz Poznania*): the predicate is said once for all of them, so each answers as the
+        first does. Commas alone make no coordination (*Józef Folejewski, prezydent*)."""
+        text = best.passage.analysis.document.text
+        here = {(c.start, c.end): c for c in candidates if c.passage.analysis is best.passage.analysis
+                and c.passage.sentence.start == best.passage.sentence.start}
+        ordered = sorted(here.values(), key=lambda c: c.start)
+        index = next(i for i, c in enumerate(ordered) if (c.start, c.end) == (best.start, best.end))
+        first = last = index
+        while first > 0 and self._joining(text[ordered[first - 1].end:ordered[first].start]) is not None:
+            first -= 1
+        while last + 1 < len(ordered) and self._joining(text[ordered[last].end:ordered[last + 1].start]) is not None:
+            last += 1
+        gaps = [self._joining(text[a.end:b.start]) for a, b in zip(ordered[first:last], ordered[first + 1:last + 1],
+                                                                    strict=True)]
+        if not any(gaps):
+            return []
+        return [c for c in ordered[first:last + 1] if c is not best and str(c.value) != str(best.value)]
+
+    def _joining(self, gap: str) -> bool | None:
+        """None when the text between two phrases does not coordinate them; else whether it holds a
+        conjunction word (not a comma only). Titles may stand before the second: *p. Kowal i p. Nowicki*."""
+        words = re.findall(r"\w+|[^\w\s]", gap.lower())
+        joining = [w for w in words if w in self.words["conjunction"]]
+        if not joining or any(w not in self.words["conjunction"] and w not in self.words["title"] and w != "."
+                              for w in words):
+            return None
+        return any(w != "," for w in joining)
 
     def proximity(self, candidate: Candidate) -> float:
         """Closeness of the candidate to the question's verb, or else to its words, in its sentence (1 when

@@ -112,13 +112,11 @@ def retrieve(store: Store, question: Question) -> list[Passage]:
     if not hits:
         return []
     best = max(hit.score for hit in hits) or 1.0
-    analyses: dict[str, Analysis | None] = {}
+    analyses = store.document_analyses([hit.citation.document for hit in hits])  # one read for all hits
     passages: dict[tuple[str, int], Passage] = {}
     for hit in hits:
         document = hit.citation.document
-        if document not in analyses:
-            analyses[document] = store.document_analysis(document)
-        analysis = analyses[document]
+        analysis = analyses.get(document)
         if analysis is None:
             continue
         position = next((i for i, s in enumerate(analysis.sentences) if s.start == hit.citation.start), None)

@@ -258,9 +258,9 @@ def mark_human(store: Store, document: str, analysis_json: dict[str, Any]) -> di
 
 
 def training_rows(store: Store) -> Iterator[dict[str, Any]]:
-    """Active corrections as training data: NKJP-style spans (``span``, with ``"negative"`` for a deleted
-    false entity), base-form pairs (``base_form``), TIMEX3 pairs (``timex``), gazetteer rows
-    (``gazetteer``), authority links (``authority``), event judgements (``event``)."""
+    """Active corrections as training data: NKJP-style spans (``span``: an added or retyped mention, with
+    ``"negative"`` for a deleted false entity), base-form pairs (``base_form``), TIMEX3 pairs (``timex``),
+    gazetteer rows (``gazetteer``), authority links (``authority``), event judgements (``event``)."""
     with store.engine.connect() as connection:
         for record in reversed(corrections(store, include_undone=False)):
             base = {"correction": record.id, "user": record.user, "created_at": record.created_at}
@@ -274,6 +274,8 @@ def training_rows(store: Store) -> Iterator[dict[str, Any]]:
             elif record.kind == "split":
                 mention = _mention_at(connection, record.document, target)
                 if mention is not None:
+                    if value.get("type"):
+                        yield _retyped_span(connection, base, mention)
                     yield {**base, "kind": "base_form", "form": target["text"], "lemma": mention.lemma,
                            "type": mention.type, "document": record.document, "start": target["start"],
                            "end": target["end"]}
@@ -283,6 +285,8 @@ def training_rows(store: Store) -> Iterator[dict[str, Any]]:
                        **_sentence_context(connection, record.document, target["start"])}
             elif record.kind == "entity":
                 for mention in _entity_mentions(connection, target["ref"]):
+                    if value.get("type"):
+                        yield _retyped_span(connection, base, mention)
                     yield {**base, "kind": "base_form", "form": mention.text, "lemma": mention.lemma,
                            "type": mention.type, "document": mention.document_id, "start": mention.start,
                            "end": mention.end}
@@ -300,6 +304,13 @@ def training_rows(store: Store) -> Iterator[dict[str, Any]]:
                        "authority": value["authority"]}
             elif record.kind == "event":
                 yield {**base, "kind": "event", "document": record.document, **target, **value}
+
+
+def _retyped_span(connection: Connection, base: dict[str, Any], mention: Any) -> dict[str, Any]:
+    """A span row for a mention whose type a person changed: its sentence teaches the tagger the new type."""
+    return {**base, "kind": "span", "document": mention.document_id, "start": mention.start, "end": mention.end,
+            "text": mention.text, "type": mention.type,
+            **_sentence_context(connection, mention.document_id, mention.start)}
 
 
 def _sentence_context(connection: Connection, document: str | None, offset: int) -> dict[str, Any]:

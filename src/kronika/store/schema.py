@@ -3,6 +3,9 @@
 Document-local rows (sentences, tokens, mentions, timexes, events, quantities) carry the document id and
 are deleted with it; ``entities`` are canonical and shared across documents, reached by any of their
 ``entity_refs`` (a ref, or a geo key such as ``geo:geonames:702550``).
+
+Every index is also created on opening an existing store (``CREATE INDEX IF NOT EXISTS``), so one added
+here reaches stores made before it without a new schema version.
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ documents = Table(
     Column("text", Text, nullable=False),
     Column("kronika_version", String(32), nullable=False),
     Column("ingested_at", String(32), nullable=False),
+    Index("ix_documents_ingested", "ingested_at"),  # the store's fingerprint: max() from the index
 )
 
 sentences = Table(
@@ -82,6 +86,7 @@ tokens = Table(
     *_span(),
     Column("lemma", Text, nullable=False),
     Column("tag", Text, nullable=False),
+    Index("ix_tokens_document", "document_id", "start"),  # a document's tokens in text order
     Index("ix_tokens_sentence", "sentence_id"),
     Index("ix_tokens_lemma", "lemma"),
 )
@@ -202,6 +207,8 @@ quantities = Table(
     Column("unit", Text, nullable=False),  # lemma of the counted noun: "obywatel"
     Column("predicate", Text),  # lemma of the sentence's main verb, for matching claims without events
     Index("ix_quantities_unit", "unit"),
+    Index("ix_quantities_document", "document_id"),
+    Index("ix_quantities_event", "event_id"),
 )
 
 # Human corrections: an append-only log of assertions beside the machine's rows. No foreign key to

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, or_, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.schema import CreateIndex
 
 from kronika import __version__
 from kronika.errors import KronikaError, StoreError
@@ -32,7 +33,6 @@ from kronika.store.records import (
     SearchHit,
 )
 from kronika.store.terms import split_terms
-from kronika.text.reader import content_id
 
 
 def content_hash(text: str) -> str:
@@ -78,6 +78,9 @@ def _create_schema(engine: Engine, where: str) -> None:
             # one creator at a time on a server; released with the transaction
             connection.execute(text("SELECT pg_advisory_xact_lock(7395001)"))
         schema.metadata.create_all(connection)
+        for table in schema.metadata.sorted_tables:  # indexes added since the store was made
+            for index in table.indexes:
+                connection.execute(CreateIndex(index, if_not_exists=True))
         search.create_index(connection)
         version = connection.execute(
             select(schema.store_info.c.value).where(schema.store_info.c.key == "schema_version")
@@ -235,9 +238,11 @@ class Store:
         any process): what caches of rendered pages are checked against."""
         d, c = schema.documents, schema.corrections
         count, maximum = search.sql_func.count, search.sql_func.max
+        # one aggregate per subquery: each is read from an index, where several in one SELECT scan the table
+        documents = [select(aggregate).select_from(d).scalar_subquery() for aggregate in (
+            count(), maximum(d.c.ingested_at), search.sql_func.min(d.c.content_hash), maximum(d.c.content_hash))]
         with self.engine.connect() as connection:
-            row = connection.execute(select(count(), maximum(d.c.ingested_at), search.sql_func.min(d.c.content_hash),
-                                            maximum(d.c.content_hash))).one()
+            row = connection.execute(select(*documents)).one()
             edits = connection.execute(select(count(), maximum(c.c.id), count(c.c.undone_at))).one()
         return (*row, *edits)
 
@@ -270,51 +275,68 @@ class Store:
             return None
         return Citation(row.document_id, row.start, row.end, row.text[row.start:row.end], row.title, row.source)
 
-    @_faults("read")
     def document_analysis(self, document_id: str) -> Analysis | None:
         """A stored document rebuilt as an :class:`Analysis` (tokens with their chosen reading only; entity
         ``ref`` and ``geo`` are the canonical entity's), for renderings such as TEI and for reading answers."""
+        return self.document_analyses([document_id]).get(document_id)
+
+    @_faults("read")
+    def document_analyses(self, document_ids: Sequence[str]) -> dict[str, Analysis]:
+        """:meth:`document_analysis` of several documents (those stored), by id: one query per table for
+        all of them, so reading the documents of a question's hits costs the same few queries."""
         d, s, m, e, t, ev = (schema.documents, schema.sentences, schema.mentions, schema.entities,
                              schema.timexes, schema.events)
+        tok, q = schema.tokens, schema.quantities
+        ids = list(dict.fromkeys(document_ids))
+        if not ids:
+            return {}
         with self.engine.connect() as connection:
-            row = connection.execute(select(d).where(d.c.id == document_id)).first()
-            if row is None:
-                return None
-            analysis = Analysis(Document(row.id, row.text, row.dct, row.title, row.source))
-            analysis.sentences = [Sentence(r.start, r.end) for r in connection.execute(
-                select(s.c.start, s.c.end).where(s.c.document_id == document_id).order_by(s.c.start))]
-            tok, q = schema.tokens, schema.quantities
-            starts = [sentence.start for sentence in analysis.sentences]
-            for r in connection.execute(select(tok.c.start, tok.c.end, tok.c.text, tok.c.lemma, tok.c.tag)
-                                        .where(tok.c.document_id == document_id).order_by(tok.c.start)):
-                reading = Interp(r.lemma, r.tag)
-                position = bisect.bisect_right(starts, r.start) - 1
-                analysis.sentences[position].tokens.append(Token(r.start, r.end, r.text, (reading,), reading))
-            analysis.quantities = [Quantity(r.start, r.end, r.text, r.value, r.unit, r.modifier, r.predicate)
-                                   for r in connection.execute(select(q).where(q.c.document_id == document_id)
-                                                               .order_by(q.c.start))]
+            analyses = {r.id: Analysis(Document(r.id, r.text, r.dct, r.title, r.source))
+                        for r in connection.execute(select(d).where(d.c.id.in_(ids))).all()}
+            found = list(analyses)
+            for document_id, start, end in connection.execute(
+                    select(s.c.document_id, s.c.start, s.c.end).where(s.c.document_id.in_(found))
+                    .order_by(s.c.document_id, s.c.start)).all():
+                analyses[document_id].sentences.append(Sentence(start, end))
+            starts = {key: [sentence.start for sentence in analysis.sentences] for key, analysis in analyses.items()}
+            readings: dict[tuple[str, str], Interp] = {}  # one shared (immutable) reading per lemma and tag
+            for document_id, start, end, text, lemma, tag in connection.execute(
+                    select(tok.c.document_id, tok.c.start, tok.c.end, tok.c.text, tok.c.lemma, tok.c.tag)
+                    .where(tok.c.document_id.in_(found)).order_by(tok.c.document_id, tok.c.start)).all():
+                reading = readings.get((lemma, tag))
+                if reading is None:
+                    reading = readings[lemma, tag] = Interp(lemma, tag)
+                position = bisect.bisect_right(starts[document_id], start) - 1
+                analyses[document_id].sentences[position].tokens.append(Token(start, end, text, (reading,), reading))
+            for r in connection.execute(select(q).where(q.c.document_id.in_(found))
+                                        .order_by(q.c.document_id, q.c.start)).all():
+                analyses[r.document_id].quantities.append(
+                    Quantity(r.start, r.end, r.text, r.value, r.unit, r.modifier, r.predicate))
             for r in connection.execute(select(m, e.c.ref.label("canonical_ref"), e.c.lat, e.c.lon, e.c.geo_name)
-                                        .join(e, e.c.id == m.c.entity_id)
-                                        .where(m.c.document_id == document_id).order_by(m.c.start, m.c.id)):
+                                        .join(e, e.c.id == m.c.entity_id).where(m.c.document_id.in_(found))
+                                        .order_by(m.c.document_id, m.c.start, m.c.id)).all():
                 geo = {"lat": r.lat, "lon": r.lon, "name": r.geo_name} if r.lat is not None else None
-                analysis.entities.append(Entity(r.local_id, r.start, r.end, r.text, r.type, r.lemma, r.canonical_ref,
-                                                r.subtype, r.parent_local_id, geo, r.role))
-            analysis.timexes = [Timex(r.local_id, r.start, r.end, r.text, r.type, r.value, r.anchor, r.mod)
-                                for r in connection.execute(select(t).where(t.c.document_id == document_id)
-                                                            .order_by(t.c.start, t.c.id))]
-            rows = connection.execute(select(ev).where(ev.c.document_id == document_id)
-                                      .order_by(ev.c.trigger_start)).all()
+                analyses[r.document_id].entities.append(Entity(
+                    r.local_id, r.start, r.end, r.text, r.type, r.lemma, r.canonical_ref, r.subtype,
+                    r.parent_local_id, geo, r.role))
+            for r in connection.execute(select(t).where(t.c.document_id.in_(found))
+                                        .order_by(t.c.document_id, t.c.start, t.c.id)).all():
+                analyses[r.document_id].timexes.append(
+                    Timex(r.local_id, r.start, r.end, r.text, r.type, r.value, r.anchor, r.mod))
+            rows = connection.execute(select(ev).where(ev.c.document_id.in_(found))
+                                      .order_by(ev.c.document_id, ev.c.trigger_start)).all()
             arguments: dict[int, tuple[list[EventArgument], list[EventArgument]]] = {r.id: ([], []) for r in rows}
             for index, table in enumerate((schema.places, schema.participants)):
                 for a in connection.execute(select(table).where(table.c.event_id.in_(list(arguments)))
-                                            .order_by(table.c.id)):
+                                            .order_by(table.c.id)).all():
                     arguments[a.event_id][index].append(
                         EventArgument(a.lemma, a.mention_local_id, getattr(a, "role", None)))
-        analysis.events = [Event(r.local_id, r.type, r.trigger_start, r.trigger_end, r.trigger_text,
-                                 (r.sentence_start, r.sentence_end), r.time, r.timex_local_id,
-                                 bool(r.time_inherited), *arguments[r.id], time_basis=r.time_basis,
-                                 modality=r.modality, lemma=r.lemma) for r in rows]
-        return analysis
+        for r in rows:
+            analyses[r.document_id].events.append(Event(
+                r.local_id, r.type, r.trigger_start, r.trigger_end, r.trigger_text, (r.sentence_start, r.sentence_end),
+                r.time, r.timex_local_id, bool(r.time_inherited), *arguments[r.id], time_basis=r.time_basis,
+                modality=r.modality, lemma=r.lemma))
+        return analyses
 
     # --- queries ---------------------------------------------------------------------------------------
 
@@ -483,6 +505,8 @@ class Store:
 
 
 def _write_analysis(connection: Connection, analysis: Analysis, digest: str) -> str:
+    from kronika.text.reader import content_id  # the file readers (TEI, HTML): not needed to read the store
+
     document = analysis.document
     document_id = content_id(document.text)
     d = schema.documents

@@ -74,6 +74,8 @@ class Point:
     quarter: int | None = None
     holiday: str | None = None  # "EASTER", "EASTER+60": a movable feast, whose day depends on the year
     julian: bool = False  # "st. st.": a day of the old calendar
+    event: str | None = None  # "w dniu koncertu": the stem of the event whose day this is
+    nth: int | None = None  # "w pierwszą sobotę czerwca": which such weekday of the month, -1 the last
 
     @property
     def has_date(self) -> bool:
@@ -214,6 +216,10 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
         point.unit_plural, point.unit_may_be_plural = _plural(text)
     elif name == "unitone":
         point.unit, point.num = grammar.value("unit", text), "1"
+    elif name == "event":
+        point.event = grammar.value("event", text)
+    elif name == "nth":
+        point.nth = int(grammar.value("nth", text) or 0) or None
     elif name in ("shift", "dayshift", "yearshift", "monthshift", "centuryshift", "direction"):
         setattr(point, name, _shift(grammar.value(name, text)))
     return True
@@ -262,6 +268,9 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
             return True
         return _sentence_initial(text, candidate.start) and not _STREET_BEFORE.search(
             text, max(0, candidate.start - 30), candidate.start)
+    if check == "uppercase_roman":  # "17 IX", not "3 ii" (a paragraph's point) or a unit
+        roman = re.search(r"[ivxIVX]{2,4}", text[candidate.start:candidate.end])
+        return roman is not None and roman.group().isupper()
     if check == "lowercase_month":
         # a capitalised month after a day number names a street or square ("ul. 3 Maja")
         month = re.search(r"[^\W\d_]{3,}", text[candidate.start:candidate.end])
@@ -381,7 +390,7 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
             span = match.span(group)
             if span[0] < 0:
                 continue
-            if name in ("left", "right", "measure"):
+            if name in ("left", "right", "measure", "hedge"):
                 spans[name] = span
                 continue
             usable &= _set_field(points[member], name, lower[span[0]:span[1]], grammar)
@@ -398,16 +407,19 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
             if right.year is not None and right.year_digits == 2 and left.year is not None:
                 right.year += left.year // 100 * 100
             left.inherit(right)
+            right.direction = right.direction or left.direction  # "przed 2000–2500 lat": both counted back
             candidate.range = "night" not in rule.fields
         candidate.night = rule.fields.get("night") == "yes"
         candidate.night_before = rule.fields.get("night") == "before"
         # "wieczorne gry", "audycji nocnych": an adjective of a plural noun names a kind of time
         candidate.habitual = rule.fields.get("habitual") == "plural" and _qualifies_plural(text, candidate)
-        for name in ("part", "unit", "num", "season"):
+        for name in ("part", "unit", "num", "season", "half"):
             if name in rule.fields:
                 setattr(candidate.points[0], name, rule.fields[name])
         if "shift" in rule.fields:  # "do końca roku": the unit spoken of
             candidate.points[0].shift = _shift(rule.fields["shift"])
+        if "dayshift" in rule.fields:  # "w dniu koncertu": the day spoken of
+            candidate.points[0].dayshift = _shift(rule.fields["dayshift"])
         if "hour" in rule.fields:  # "o północy"
             candidate.points[0].hour, candidate.points[0].minute = int(rule.fields["hour"]), 0
         point = candidate.points[0]
@@ -418,5 +430,7 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
             continue
         candidate.bare_number = rule.check == "bare_year"
         _with_modifier(candidate, lower, grammar)
+        if "hedge" in spans:  # "za niecały miesiąc": the hedge inside the expression
+            candidate.mod = (grammar.value("mod", lower[slice(*spans["hedge"])]) or "").partition("=")[2] or None
         candidates.append(candidate)
     return candidates

@@ -25,8 +25,16 @@ _BARE_YEAR_AHEAD = 10  # a bare number more years than this after the creation d
 _WORD = re.compile(r"[^\W\d_]+")
 # a clause ends at a stop, but not at a dot before a number: a clock time ("15.00"), an abbreviation ("w d. 19")
 _CLAUSE_END = re.compile(r"[!?;\n]|\.(?!\s{0,2}\d)")
+# a comma and a coordinating or subordinating conjunction open a clause of its own (with its own verb)
+_CLAUSE_JOIN = re.compile(
+    r",\s{0,3}(?:a|ale|lecz|zaś|natomiast|jednak|gdy|kiedy|bo|ponieważ|że|choć|chociaż|jeśli|jeżeli|"
+    r"który|która|które|którego|której|których|którym|którą)(?![^\W_])")
 _COORDINATION = re.compile(r"\s{0,3}(?:,|\s(?:i|oraz|lub|albo|a))\s{1,3}")
 _ATTRIBUTIVE = re.compile(r"(?<![^\W_])(?:z|ze|sprzed)\s{1,3}$")
+_WEEKDAY_OF_WEEK = re.compile(r"\s{1,3}we?\s{1,3}")
+_SMALLER = {"Y": ("M", 12), "W": ("D", 7)}  # a fraction of a unit counted in the next smaller one
+_EVENT_REACH = 300  # characters back in which an event's day counts as just told
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s{1,3}[^\W\d_])(?=\s{1,3}[A-ZĄĆĘŁŃÓŚŹŻ])|\n")
 _EVENING_OR_NIGHT = re.compile(r"\d{4}-\d\d-\d\dT(?:NI|1[2-9]|2[0-4])")  # a time from noon to midnight
 # a press report's dateline: a place in capitals before the date ("KOWNO, 1 lipca. — Wczoraj …"), or
 # before an agency in brackets ("BERLIN, (PAT). —"), which opens a report without a date of its own
@@ -53,11 +61,18 @@ def _merge_points(first: Point, second: Point) -> Point:
 
 
 def _with_day_half(clock: Point, part: str) -> Point:
-    """A clock time read on the 24-hour dial: "8 wieczorem" is 20:00, "10 w nocy" 22:00, "3 w nocy" 03:00."""
+    """A clock time read on the 24-hour dial: "8 wieczorem" is 20:00, "10 w nocy" 22:00, "3 w nocy" 03:00,
+    "12 w nocy" 24:00."""
     hour = clock.hour or 0
-    if hour < 12 and (part in ("AF", "EV") or part == "NI" and hour >= 6):
-        hour += 12
+    if hour < 12 and (part in ("AF", "EV") or part == "NI" and hour >= 6) or hour == 12 and part == "NI":
+        hour += 12  # "12 w nocy" is midnight, the end of the day (T24:00)
     return replace(clock, hour=hour)
+
+
+def _weekly(point: Point) -> bool:
+    """A set of one weekday in every week ("w soboty", "co niedzielę") or of every day ("codziennie"): a
+    clock time or a part of the day after it holds for each."""
+    return point.weekday is not None or (point.set or "").startswith("XXXX-WXX-") or point.set == "P1D"
 
 
 def _glue(grammar: Grammar, name: str, text: str, start: int, end: int) -> bool:
@@ -90,6 +105,41 @@ def merge(candidates: list[Candidate], lower: str, grammar: Grammar) -> list[Can
             previous.points[-1] = _with_day_half(previous.points[-1], candidate.points[0].part or "")
             previous.end = candidate.end
             previous.spans[-1] = (previous.spans[-1][0], candidate.end)
+            previous.merged.append(candidate.rule)
+            continue
+        if (
+            previous is not None and previous.type == "SET" and not candidate.range
+            and _weekly(previous.points[0]) and not previous.points[0].has_clock
+            and candidate.points[0].is_time_only and _glue(grammar, "glueTime", lower, previous.end, candidate.start)
+        ):  # "w każdą sobotę o godz. 10", "co niedzielę wieczorem": the clock time of every such day
+            previous.points[0] = _merge_points(previous.points[0], candidate.points[0])
+            previous.end = candidate.end
+            previous.spans[-1] = (previous.spans[-1][0], candidate.end)
+            previous.merged.append(candidate.rule)
+            continue
+        if (
+            previous is not None and previous.type == "SET" and _weekly(previous.points[0])
+            and previous.points[0].hour is not None and candidate.points[0].part is not None
+            and candidate.points[0].hour is None and not candidate.points[0].has_date
+            and not lower[previous.end:candidate.start].strip()
+        ):  # "w soboty o 8 wieczorem": the part of the day says which half
+            previous.points[0] = _with_day_half(previous.points[0], candidate.points[0].part or "")
+            previous.end = candidate.end
+            previous.spans[-1] = (previous.spans[-1][0], candidate.end)
+            previous.merged.append(candidate.rule)
+            continue
+        if (
+            previous is not None and not previous.range and not candidate.range and previous.type == "DATE"
+            and previous.points[0].direction is not None and previous.points[0].unit == "W"
+            and previous.points[0].weekday is None and candidate.points[0].weekday is not None
+            and candidate.points[0].day is None and candidate.points[0].shift is None
+            and _WEEKDAY_OF_WEEK.fullmatch(lower, previous.end, candidate.start)
+        ):  # "tydzień temu w piątek", "za dwa tygodnie we wtorek": that weekday of the week counted to
+            previous.points[0] = _merge_points(replace(previous.points[0], weekday=candidate.points[0].weekday),
+                                               candidate.points[0])
+            previous.end = candidate.end
+            previous.spans[-1] = (previous.spans[-1][0], candidate.end)
+            previous.type = "TIME" if previous.points[0].has_clock else "DATE"
             previous.merged.append(candidate.rule)
             continue
         if previous is not None and not previous.range and not candidate.range:
@@ -197,6 +247,7 @@ class _Reference:
     day: tuple[date, str] | None = None
     evening: bool = False  # the day spoken of has reached its evening: "godz. 0.20" is after midnight
     part: str | None = None  # the part of that day last spoken of: "w środę wieczorem … po godzinie 7" is 19:00
+    clock: tuple[int, int, int] | None = None  # the last clock time on that day: hour, minute, where it ended
 
     def update(self, point: Point, resolved: date | None, year: int | None, month: int | None, tid: str) -> None:
         if year is not None:
@@ -205,7 +256,7 @@ class _Reference:
                 self.month = (year, month, tid)
                 if resolved is not None:
                     if self.day is None or self.day[0] != resolved:
-                        self.evening, self.part = False, None
+                        self.evening, self.part, self.clock = False, None, None
                     if point.part is not None:
                         self.part = point.part
                     self.day = (resolved, tid)
@@ -222,6 +273,7 @@ class _Resolver:
         self.reference = _Reference()
         self.report_day: date | None = None  # the date of the report's dateline: "wczoraj" counts from it
         self.vague = vague  # how a duration of an unknown amount is written: "PX" or "VAGUE"
+        self.days_told: list[tuple[int, int, date, str]] = []  # start, end, day and id of each dated timex
 
     # --- bases -------------------------------------------------------------------------------------
     @property
@@ -266,6 +318,9 @@ class _Resolver:
                 and (found[0], month, day or 1) > (self.dct.year, self.dct.month, self.dct.day))
             if not (ahead and self._tense(start, end) == "past"):
                 return found
+        if reference.year and not dateline and self.dct and reference.year[0] < self.dct.year and self._tense(
+                start, end) == "past":  # "W 1980 r. ukończył studia. W październiku wyjechał": that year's
+            return reference.year
         if self.dct:
             year = self.dct.year
             if day is None and month == self.dct.month:  # "w listopadzie" written in November
@@ -322,7 +377,11 @@ class _Resolver:
             return self._clock(day.isoformat(), point), anchor, (day, day.year, day.month)
         if point.dayshift is not None:
             amount, base = point.dayshift
-            if base == "ref":  # "nazajutrz", "w przeddzień": the narrative's day, never the issue's
+            if point.event is not None:  # "w dniu koncertu": the day told with that event, if any
+                origin, anchor = self._event_day(point.event, start) or (None, None)
+                if origin is None:
+                    return "XXXX-XX-XX", None, ()  # "z dniem ogłoszenia": an event the text has not dated
+            elif base == "ref":  # "nazajutrz", "w przeddzień": the narrative's day, never the issue's
                 origin, anchor = self.reference.day or (None, None)
             else:
                 origin, anchor = (self.now, None) if self.now else (None, None)
@@ -350,6 +409,16 @@ class _Resolver:
                 return "XXXX-WXX-WE", None, ()
             saturday = self._weekday(origin, replace(point, weekday=6), start, end)
             return iso_week(saturday) + "-WE", anchor, (None, saturday.year, None)
+        elif point.nth is not None and point.weekday is not None and point.month is not None:
+            year = point.year  # "w pierwszą sobotę czerwca": counted in the month's year
+            if year is None and point.yearshift is not None:
+                origin_year, anchor = self.base_year(point.yearshift[1])
+                year = None if origin_year is None else origin_year + point.yearshift[0]
+            elif year is None:
+                year, anchor = self.narrative_year(start, end, point.month, None, dateline)
+            if year is None:
+                return self._clock(f"XXXX-{point.month:02d}", point), None, ()
+            day = _nth_weekday(year, point.month, point.weekday, point.nth)
         elif point.weekday is not None and point.day is None:
             origin, anchor = (self.now, None) if self.now else self.base_day("dct")
             if origin is None:
@@ -373,6 +442,8 @@ class _Resolver:
             day = origin
             if anchor and self.reference.evening and point.hour is not None and point.hour < 6:
                 day = origin + timedelta(days=1)  # "do godz. 0.20" after the evening's events
+            elif anchor and self._earlier_in_timetable(point, start):
+                day = origin + timedelta(days=1)  # "godz. 18.00 …; godz. 10.00 …": the next day's first
             elif anchor and point.part is None and self.reference.part in ("AF", "EV"):
                 point = _with_day_half(point, self.reference.part or "")
             if anchor is None:  # "w nocy" of an undated story: the issue's day, but no narrative time
@@ -406,6 +477,8 @@ class _Resolver:
                     year -= 1  # "zimą nie trenował" in April: the winter before
                 elif tense == "future" and start_month + 3 <= self.dct.month:
                     year += 1  # "wiosną otworzą" in October: the next spring
+        if year is None and point.quarter and point.yearshift is None:  # "w pierwszym kwartale": as a month
+            year, anchor = self.narrative_year(start, end, (point.quarter - 1) * 3 + 1, None, dateline)
         text = f"{year:04d}" if year is not None else "XXXX"
         if point.quarter:
             return f"{text}-Q{point.quarter}", anchor, (None, year, None)
@@ -425,6 +498,29 @@ class _Resolver:
             return self._clock(day.isoformat(), point), anchor, (day, day.year, day.month)
         return self._clock(f"{text}-{point.day:02d}", point), anchor, (day, year, month)
 
+    def _event_day(self, stem: str, start: int) -> tuple[date, str] | None:
+        """The day last told, shortly before ``start``, in a sentence that speaks of the event ``stem``
+        names: "Koncert rozpocznie się 15 grudnia o godz. 19 … w dniu koncertu" is 15 December."""
+        for told_start, told_end, day, tid in reversed(self.days_told):
+            if told_end > start:
+                continue
+            if start - told_end > _EVENT_REACH:
+                break
+            # the sentence of that day, up to the expression itself: "koncertu" after "w dniu" is no evidence
+            sentence = self.text[_sentence_start(self.text, told_start):min(start, _sentence_end(self.text, told_end))]
+            if stem in sentence.lower():
+                return day, tid
+        return None
+
+    def _earlier_in_timetable(self, point: Point, start: int) -> bool:
+        """A timetable lists its times in order: a clock time earlier than the one before it in the same
+        list (entries parted by semicolons, no sentence between) is on the next day."""
+        last = self.reference.clock
+        if last is None or point.hour is None or (point.hour, point.minute or 0) >= last[:2]:
+            return False
+        between = self.text[last[2]:start]
+        return ";" in between and "." not in between and "\n" not in between
+
     def _relative(self, point: Point, shift: tuple[int, str], amount: float) -> tuple[str, str | None, tuple]:
         """"w zeszłym tygodniu", "następnego dnia", "dwa lata później": a base moved by whole units."""
         sign, base = shift
@@ -433,6 +529,8 @@ class _Resolver:
             return ("PRESENT_REF" if sign == 0 else "PAST_REF" if sign < 0 else "FUTURE_REF"), None, ()
         if unit == "D" and sign == 0:
             base = "ref"  # "tego dnia" is the day spoken of: today would be "dziś"
+        if unit in _SMALLER and amount != int(amount):  # "za pół roku", "półtora tygodnia temu": whole months, days
+            unit, amount = _SMALLER[unit][0], amount * _SMALLER[unit][1]
         if unit == "D" and base == "ref" and self.reference.day is None and point.direction is None:
             return self._clock("XXXX-XX-XX", point), None, ()  # "następnego dnia" of an undated story
         if unit in ("Y", "DE", "CE"):
@@ -442,7 +540,10 @@ class _Resolver:
             year = origin_year + int(sign * amount * {"Y": 1, "DE": 10, "CE": 100}[unit])
             if unit != "Y":  # "w ubiegłej dekadzie", "w zeszłym stuleciu": a decade or a century
                 return (f"{year // 10:03d}" if unit == "DE" else f"{year // 100:02d}"), anchor, ()
-            return f"{year:04d}", anchor, (None, year, None)
+            if year < 1:  # "przed 2500 lat" in 2008: TIMEX3 counts years before the era from BC0001 (4 digits)
+                return (f"BC{1 - year:04d}" if year > -9999 else "XXXX"), anchor, ()
+            half = f"-{point.half}" if point.half else ""  # "w drugiej połowie roku"
+            return f"{year:04d}{half}", anchor, (None, year, None)
         origin, anchor = self.base_day(base)
         if origin is None:
             return "XXXX-XX-XX", None, ()
@@ -455,8 +556,12 @@ class _Resolver:
             return iso_week(saturday) + "-WE", anchor, (None, saturday.year, None)
         if unit == "W" and point.direction is None:
             return iso_week(moved), anchor, (None, moved.year, None)
+        if point.weekday is not None:  # "tydzień temu w piątek": that weekday, on or before (after) the day counted to
+            step = (moved.isoweekday() - point.weekday) % 7 if sign < 0 else -((point.weekday - moved.isoweekday()) % 7)
+            moved -= timedelta(days=step)
         if unit in ("M", "Q") and point.direction is None:
-            return f"{moved.year:04d}-{moved.month:02d}", anchor, (None, moved.year, moved.month)
+            half = f"-{point.half}" if point.half else ""  # "w pierwszej połowie miesiąca"
+            return f"{moved.year:04d}-{moved.month:02d}{half}", anchor, (None, moved.year, moved.month)
         if unit in ("M", "Q"):
             return f"{moved.year:04d}-{moved.month:02d}", anchor, (None, moved.year, moved.month)
         return self._clock(moved.isoformat(), point), anchor, (moved, moved.year, moved.month)
@@ -504,10 +609,22 @@ class _Resolver:
             yield word.start(), {i.tag for i in morphology.analyse(word.group())}
 
     def _tense(self, start: int, end: int) -> str | None:
-        """"past" or "future" from the verb nearest to ``[start, end)`` in its clause."""
+        """"past" or "future" from the verb nearest to ``[start, end)`` in its clause: the clause a comma and
+        a conjunction open ("grali w niedzielę, a we wtorek zagrają") when it has a verb, else the sentence's."""
         clause_start = _clause_start(self.text, start, 300)
         following = _CLAUSE_END.search(self.text, end)
         clause_end = following.start() if following else min(len(self.text), end + 300)
+        opened = [m.end() for m in _CLAUSE_JOIN.finditer(self.text, clause_start, start) if m.end() <= start]
+        closing = _CLAUSE_JOIN.search(self.text, end, clause_end)
+        narrow_start = opened[-1] if opened else clause_start
+        narrow_end = closing.start() if closing else clause_end
+        if (narrow_start, narrow_end) != (clause_start, clause_end):
+            tense = self._nearest_tense(start, end, narrow_start, narrow_end)
+            if tense:
+                return tense
+        return self._nearest_tense(start, end, clause_start, clause_end)
+
+    def _nearest_tense(self, start: int, end: int, clause_start: int, clause_end: int) -> str | None:
         best: tuple[int, str] | None = None
         words = list(self._words_with_tags(clause_start, clause_end))
         for index, (word_start, tags) in enumerate(words):
@@ -571,8 +688,10 @@ def resolve(
             continue
         if candidate.type == "SET":
             point = points[0]
-            if point.weekday is not None:  # "w soboty"
-                value = f"XXXX-WXX-{point.weekday}"
+            if _weekly(point) and point.set == "P1D" and point.has_clock:  # "codziennie o 8": that time of each day
+                value = resolver._clock("XXXX-XX-XX", point)
+            elif _weekly(point):  # "w soboty", "w każdą sobotę o godz. 10"
+                value = resolver._clock(point.set or f"XXXX-WXX-{point.weekday}", point)
             else:
                 value = point.set or resolver._duration(point.num or "1", point.unit or "D")
             if value.startswith("T"):
@@ -599,6 +718,12 @@ def resolve(
         if candidate.range and not habitual:
             points = _share_year(resolver, points, candidate, dateline)
         resolved = [_point_or_unknown(resolver, p, candidate.start, candidate.end, habitual, dateline) for p in points]
+        if candidate.range and all(p.weekday is not None and p.day is None for p in points) and resolved[0][2]:
+            first_day = resolved[0][2][0]  # "od wtorku do niedzieli": the second end is the first such day after
+            if first_day is not None:
+                later = first_day + timedelta(days=(points[1].weekday - points[0].weekday) % 7 or 7)
+                resolved[1] = (resolver._clock(later.isoformat(), points[1]), resolved[0][1],
+                               (later, later.year, later.month))
         if candidate.night_before:  # the night before the day written is dated by the evening it starts on
             resolved = [(_day_before(v), a, told) for v, a, told in resolved]
         if candidate.range and convention == "kpwr":
@@ -607,7 +732,9 @@ def resolve(
                 for p, (value, anchor, _), (start, end) in zip(points, resolved, candidate.spans, strict=True)
             ]
         else:
-            value = "/".join(v for v, _, _ in resolved)
+            backwards = candidate.range and points[0].direction is not None and points[0].direction[0] < 0
+            # "przed 2000–2500 lat": the larger amount counted back is the interval's start
+            value = "/".join(v for v, _, _ in (resolved[::-1] if backwards else resolved))
             anchor = next((a for _, a, _ in resolved if a), None)
             kind = "TIME" if any(_kind(p) == "TIME" for p in points) else "DATE"
             tids = [emit(candidate.start, candidate.end, kind, value, anchor, candidate.mod)] * len(points)
@@ -620,6 +747,10 @@ def resolve(
         for point, (_, _, told), tid in zip(points, resolved, tids, strict=True):
             if told and not attributive and not background:
                 resolver.reference.update(point, *told, tid)
+                if point.hour is not None and told[0] is not None:
+                    resolver.reference.clock = (point.hour, point.minute or 0, candidate.end)
+            if told and told[0] is not None:
+                resolver.days_told.append((candidate.start, candidate.end, told[0], tid))
     return timexes
 
 
@@ -665,6 +796,15 @@ def _share_year(resolver: _Resolver, points: list[Point], candidate: Candidate, 
     return [left, replace(right, year=year + later)]
 
 
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The ``nth`` such ``weekday`` (ISO) of the month, counted from its end when negative."""
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7 + 7 * (-nth - 1))
+
+
 def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
     """"we wtorek, 5 marca": the year found, else the one after or before it, in which that day is that
     weekday (a date without a year and with its weekday names one week of some year)."""
@@ -701,6 +841,20 @@ def _in_schedule(text: str, lower: str, candidate: Candidate, grammar: Grammar) 
     """Whether the clause before ``candidate`` states opening hours or a timetable."""
     clause_start = _clause_start(text, candidate.start, 80)
     return grammar.compiled_macro("scheduleContext").search(lower, clause_start, candidate.end) is not None
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding ``position`` begins: after the last full stop, "!" or "?" followed by a
+    capital, or a line break, before it."""
+    # searched a little past ``position``: whether a stop ends a sentence depends on what follows it
+    stops = [m.end() for m in _SENTENCE_STOP.finditer(text, max(0, position - _EVENT_REACH), position + 4)
+             if m.end() <= position]
+    return stops[-1] if stops else max(0, position - _EVENT_REACH)
+
+
+def _sentence_end(text: str, position: int) -> int:
+    stop = _SENTENCE_STOP.search(text, position, position + _EVENT_REACH)
+    return stop.start() + 1 if stop else min(len(text), position + _EVENT_REACH)
 
 
 def _is_dateline(text: str, candidate: Candidate) -> bool:

@@ -1,0 +1,59 @@
+"""Score the temporal grammar on a never-tuned generalisation set (bench/data/timex_generalisation.gold.json).
+
+Usage: python bench/timex_generalisation.py [--gold PATH]
+
+The set holds sentences written for it (official letters, memoirs, 19th-century press, chronicles, legal acts,
+relative dates with different anchors, durations, sets, vague expressions) whose gold was committed before any
+rule was changed against it. It is a test part only: figures are printed, misses never are, so that no rule is
+fitted to it. Scores as ``bench/press_timex.py``: the fraction of gold values right (a system timex overlapping
+the gold span with its value or an accepted alternative), of gold mods right, and span F1 (relaxed =
+overlapping, strict = identical; one-to-one, greedy in text order, as CONTRACT.md), overall and per style.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+
+from kronika.evaluation import match_timexes, prf, timex_value_right
+from kronika.timex import find_timexes
+
+DEFAULT_GOLD = Path(__file__).resolve().parent / "data" / "timex_generalisation.gold.json"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    args = parser.parse_args()
+    docs = json.loads(args.gold.read_text("utf-8"))["documents"]
+    counts: Counter[str] = Counter()
+    by_style: dict[str, Counter[str]] = {}
+    for doc in docs:
+        system = find_timexes(doc["text"], doc["dct"])
+        gold = doc["timexes"]
+        pairs = {id(g): s for g, s in match_timexes(gold, system, strict=False)}
+        style = by_style.setdefault(doc["style"].split(",")[0], Counter())
+        for c in (counts, style):
+            c["gold"] += len(gold)
+            c["system"] += len(system)
+            c["relaxed"] += len(pairs)
+            c["strict"] += len(match_timexes(gold, system, strict=True))
+            for g in gold:
+                s = pairs.get(id(g))
+                c["value"] += s is not None and timex_value_right(g, s.value)
+                c["mod"] += s is not None and s.mod == g.get("mod")
+    print(f"timex generalisation set: {len(docs)} sentences, {counts['gold']} gold timexes, "
+          f"{counts['system']} system")
+    print(f"  gold values right: {counts['value'] / counts['gold']:.3f} ({counts['value']}/{counts['gold']}); "
+          f"mods right: {counts['mod'] / counts['gold']:.3f}")
+    for name in ("relaxed", "strict"):
+        score = prf(counts[name], counts["system"], counts["gold"])
+        print(f"  span {name:8s} P {score['p']:.3f}  R {score['r']:.3f}  F1 {score['f']:.3f}")
+    for name, c in sorted(by_style.items()):
+        print(f"    {name:20s} values {c['value']:3d}/{c['gold']:<3d}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""Reading documents back for questions: several at once, through indexes that stores made before the
+indexes existed also get when opened."""
+
+import subprocess
+import sys
+
+from sqlalchemy import inspect, text
+
+from kronika.store import Store, schema
+
+FIRST = "Sejm zebrał się 2 października 1939 roku w Warszawie. Posłowie obradowali do wieczora."
+SECOND = "Wojsko walczyło pod Kockiem 5 października 1939 roku. Poległo około 300 żołnierzy."
+NEW_INDEXES = {"ix_tokens_document", "ix_quantities_document", "ix_quantities_event", "ix_documents_ingested"}
+
+
+def _documents(store, build):
+    first = store.ingest(build(FIRST, name="a", entities=[("Warszawie", "PLACE", "Warszawa", None, None)],
+                               timexes=[("2 października 1939 roku", "1939-10-02")],
+                               events=[{"trigger": "zebrał", "type": "meeting", "timex": "2 października 1939 roku",
+                                        "places": ["Warszawa"]}]))
+    second = store.ingest(build(SECOND, name="b", entities=[("Kockiem", "PLACE", "Kock", None, None)],
+                                timexes=[("5 października 1939 roku", "1939-10-05")],
+                                events=[{"trigger": "walczyło", "type": "battle", "places": ["Kock"]}]))
+    return first, second
+
+
+def test_several_documents_read_at_once_equal_each_read_alone(store, build):
+    first, second = _documents(store, build)
+    together = store.document_analyses([second, "missing", first, second])
+    assert set(together) == {first, second}
+    for document in (first, second):
+        alone = store.document_analysis(document)
+        assert alone is not None
+        assert together[document].to_json() == alone.to_json()
+        assert [[t.text for t in s.tokens] for s in together[document].sentences] == \
+            [[t.text for t in s.tokens] for s in alone.sentences]
+    assert [q.text for q in together[second].quantities] == ["około 300 żołnierzy"]
+    assert [e.places[0].lemma for e in together[first].events] == ["Warszawa"]
+    assert store.document_analyses([]) == {}
+    assert store.document_analysis("missing") is None
+
+
+def test_an_older_store_gets_the_new_indexes_when_opened(store, build):
+    _documents(store, build)
+    with store.engine.begin() as connection:
+        for table in schema.metadata.sorted_tables:
+            for index in table.indexes:
+                if index.name in NEW_INDEXES:
+                    connection.execute(text(f"DROP INDEX {index.name}"))
+    url = store.engine.url.render_as_string(hide_password=False)
+    with Store.open(url) as reopened:
+        inspector = inspect(reopened.engine)
+        names = {i["name"] for table in ("tokens", "quantities", "documents") for i in inspector.get_indexes(table)}
+        assert NEW_INDEXES <= names
+        assert len(reopened.documents()) == 2
+
+
+def test_a_documents_tokens_and_quantities_are_read_through_an_index(tmp_path):
+    with Store.open(f"sqlite:///{tmp_path / 'store.sqlite'}") as store, store.engine.connect() as connection:
+        for query in ("SELECT start, text FROM tokens WHERE document_id = 'a' ORDER BY start",
+                      "SELECT * FROM quantities WHERE document_id = 'a'",
+                      "SELECT * FROM quantities WHERE event_id IN (1, 2)"):
+            plan = " ".join(row[-1] for row in connection.execute(text(f"EXPLAIN QUERY PLAN {query}")))
+            assert "USING INDEX" in plan and "SCAN" not in plan and "TEMP B-TREE" not in plan, (query, plan)
+
+
+def test_opening_the_store_for_questions_imports_no_file_reader():
+    """``kronika ask`` starts faster without the TEI and HTML readers, which only ingest needs."""
+    code = "import sys, kronika.qa, kronika.store; print('kronika.text.reader' in sys.modules)"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "False"
