@@ -1,6 +1,7 @@
 """Places in 1838–1939 press: base forms, coordinates and precision of `kronika.pipeline.analyze`.
 
     python bench/press_places.py [--split dev|locked|all] [--show]
+    python bench/press_places.py --nkjp 250 [--seed 1] [--show]
 
 Gold: ``bench/data/press_places.gold.jsonl``, hand annotation of every place mention in 27 articles of
 ``../shared/data/period-texts/`` (both files): first one ``{"document": id}`` line per annotated article
@@ -23,17 +24,25 @@ Scores (a system entity matches a gold mention when their spans overlap, the lar
 - country_then: the same for ``country_then``, where the gold gives one;
 - streets and buildings kept apart: share of gold streets and buildings not geocoded.
 ``--show`` lists the misses (refused on the locked part).
+
+``--nkjp N``: a check of precision on other text, N documents of the NKJP train file (not locked; fixed
+seed): the share of geocoded entities that overlap no NKJP place or geographic name span (a person, an
+organisation, a common word given coordinates; a city standing for its government or its club is
+labelled orgName there and counts too, so this is an upper bound on false geocodes).
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import math
+import random
 import sys
 from collections import defaultdict
 from pathlib import Path
 
+from corpus import NO_SPACE_AFTER, NO_SPACE_BEFORE, SHARED
 from splits import locked
 
 from kronika.model import Analysis, Document, Entity
@@ -138,11 +147,56 @@ MEASURES = ("base forms", "base forms (settlement)", "base forms (region)", "bas
             "precision", "country_1939", "country_then", "streets and buildings not geocoded")
 
 
+def nkjp_labelled(path: Path) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """(text, [(start, end, label)]) of every document of an NKJP IOB file, tokens joined as in corpus.py."""
+    documents: list[tuple[str, list[tuple[int, int, str]]]] = []
+    text, spans = "", []
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("-DOCSTART FILE"):
+                if text:
+                    documents.append((text, spans))
+                text, spans = "", []
+            if line.startswith("-DOCSTART") or not line.strip():
+                continue
+            orth, _base, _ctag, labels = line.rstrip("\n").split("\t")
+            space = " " if text and orth not in NO_SPACE_BEFORE and text[-1] not in NO_SPACE_AFTER else ""
+            start = len(text) + len(space)
+            text += space + orth
+            spans += [(start, len(text), label[2:]) for label in labels.split("#") if label != "O"]
+    if text:
+        documents.append((text, spans))
+    return documents
+
+
+def nkjp_check(count: int, seed: int, show: bool) -> None:
+    documents = nkjp_labelled(SHARED / "data" / "nkjp-ner" / "nkjp-ner-train.iob.gz")
+    geocoded = outside = 0
+    for number, (text, spans) in enumerate(random.Random(seed).sample(documents, count)):
+        for entity in analyze(Document(f"nkjp{number}", text, "2000-01-01")).entities:
+            if not entity.geo:
+                continue
+            geocoded += 1
+            labels = {label for start, end, label in spans if start < entity.end and entity.start < end}
+            if not any(label.startswith(("placeName", "geogName")) for label in labels):
+                outside += 1
+                if show:
+                    context = text[max(0, entity.start - 50):entity.end + 30]
+                    print(f"{_label(entity)} | NKJP {sorted(labels)} | {context!r}")
+    print(f"nkjp train, {count} documents (seed {seed}): {geocoded} geocoded, {outside} outside any NKJP place span "
+          f"({outside / max(geocoded, 1):.3f})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "locked", "all"), default="dev")
     parser.add_argument("--show", action="store_true", help="list the misses (dev only)")
+    parser.add_argument("--nkjp", type=int, metavar="N", help="check geocodes on N NKJP train documents instead")
+    parser.add_argument("--seed", type=int, default=1, help="the sample of --nkjp")
     args = parser.parse_args()
+    if args.nkjp:
+        nkjp_check(args.nkjp, args.seed, args.show)
+        return
     if args.show and args.split != "dev":
         sys.exit("--show lists misses: only on --split dev (the locked part is never read for misses)")
     by_document: dict[str, list[dict]] = defaultdict(list)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import importlib.util
 import json
 import random
@@ -34,6 +35,7 @@ DEFAULT_TRAIN = ROOT / ".." / "shared" / "data" / "lemma" / "polem-kpwr-ne-train
 DEFAULT_OUT = ROOT / "src" / "kronika" / "morph" / "models" / lemma_edits.MODEL_FILE
 BENCH = ROOT / "bench" / "lemma_polem.py"
 EPOCHS = 6
+SEEDS = 10  # orders of the examples averaged (dev: 1 order 0.910, 5 orders 0.912, 10 and 20 orders 0.913)
 CONVENTION = "poleval"  # the corpus' own citation convention: the gold the model learns from
 
 Instance = tuple[list[list[str]], int]  # each candidate's features, the gold candidate's index
@@ -62,13 +64,23 @@ def instances(examples: list[tuple[str, str]]) -> list[Instance]:
 
 
 def train(data: list[Instance], epochs: int = EPOCHS) -> dict[str, float]:
-    """Averaged-perceptron ranking weights."""
+    """Averaged-perceptron ranking weights, averaged again over ``SEEDS`` orders of the examples: one
+    order's weights swing with a few examples (a whole forename flips), their mean does not."""
+    summed: dict[str, float] = defaultdict(float)
+    for seed in range(SEEDS):
+        for feature, weight in _train_once(data, epochs, seed).items():
+            summed[feature] += weight / SEEDS
+    return {f: v for f, w in summed.items() if abs(v := round(w, 3)) > 0}
+
+
+def _train_once(data: list[Instance], epochs: int, seed: int) -> dict[str, float]:
+    """Averaged-perceptron ranking weights from one order of the examples."""
     weights: dict[str, float] = defaultdict(float)
     totals: dict[str, float] = defaultdict(float)
     stamps: dict[str, int] = defaultdict(int)
     step = 0
     order = list(range(len(data)))
-    shuffle = random.Random(17)
+    shuffle = random.Random(17 + seed)
     for _ in range(epochs):
         shuffle.shuffle(order)
         for n in order:
@@ -86,8 +98,7 @@ def train(data: list[Instance], epochs: int = EPOCHS) -> dict[str, float]:
     averaged = {}
     for feature, weight in weights.items():
         total = totals[feature] + (step - stamps[feature]) * weight
-        if abs(value := round(total / step, 3)) > 0:
-            averaged[feature] = value
+        averaged[feature] = total / step
     return averaged
 
 
@@ -110,11 +121,19 @@ def read_examples(path: Path) -> list[tuple[str, str]]:
     return [(m.text, m.lemma) for m in bench.read(path)]
 
 
+def sources(train_file: Path) -> dict[str, str]:
+    """The SHA-256 of what the model is made from, the training file and this script: the test compares
+    them with the committed model's, so an edited script or a changed training file asks for retraining."""
+    return {"training_sha256": hashlib.sha256(train_file.read_bytes()).hexdigest(),
+            "script_sha256": hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}
+
+
 def write(weights: dict[str, float], out: Path, train_file: Path, corrections: Path | None = None) -> None:
     training = train_file.name + (f" + {corrections.name}" if corrections else "")
     model = {
         "format": lemma_edits.MODEL_FORMAT,
-        "provenance": {"command": "python scripts/learn_lemma_edits.py", "training": training},
+        "provenance": {"command": "python scripts/learn_lemma_edits.py", "training": training,
+                       **sources(train_file)},
         "weights": dict(sorted(weights.items())),
     }
     data = json.dumps(model, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

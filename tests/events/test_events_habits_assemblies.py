@@ -1,7 +1,8 @@
-"""Habits in the plain present, bodies assembled that act, and police and state seizures, on sentences of our
-own: a day of the week named bare with an imperfective verb of the present is every such day; a meeting
-that is the subject of a verb other than *być* took place; a raid, a confiscation, a requisition, a
-deportation by exile are happenings. Entities and timexes are given by hand (tests/events/builders.py)."""
+"""Habits in the plain present, bodies assembled that act, police and state seizures, and questions, on
+sentences of our own: a day of the week named bare with an imperfective verb of the present is every such
+day; a meeting that is the subject of a verb other than *być* took place; a raid, a confiscation, a
+requisition, a deportation by exile are happenings; a question leaves open what its predicate tells.
+Entities and timexes are given by hand (tests/events/builders.py)."""
 
 from __future__ import annotations
 
@@ -60,3 +61,17 @@ def test_a_meeting_only_described_is_no_happening() -> None:
 def test_raids_seizures_and_exile_are_happenings(text, trigger, event_type) -> None:
     events = {e.trigger_text: e for e in annotated_events(text, [("Wilnie", "PLACE", "Wilno")])}
     assert events[trigger].type == event_type
+
+
+@pytest.mark.parametrize(("text", "trigger", "modality"), [
+    ("Nie wiadomo, czy w Wilnie wybuchł pożar.", "pożar", "possible"),
+    ("Nie wiadomo jeszcze, czy policja aresztowała sprawców.", "aresztowała", "possible"),
+    ("Czy zjazd odbędzie się w Wilnie?", "zjazd", "possible"),
+    # the question is about the journey: the match it goes to is planned all the same
+    ("Ciekawe, czy zawodnicy pojadą na mecz do Wilna.", "mecz", "future"),
+    ("W Wilnie wybuchł pożar, którego przyczyny nie znamy.", "pożar", "asserted"),
+])
+def test_a_question_leaves_its_predicate_open(text, trigger, modality) -> None:
+    places = [(name, "PLACE", "Wilno") for name in ("Wilnie", "Wilna") if name in text]
+    events = {e.trigger_text: e for e in annotated_events(text, places)}
+    assert events[trigger].modality == modality

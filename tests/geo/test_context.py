@@ -387,3 +387,22 @@ def test_a_town_after_na_in_the_locative_is_no_town() -> None:
 def test_towns_abroad_have_their_1939_state(name: str, country: str) -> None:
     place = geocode(name, 1900)
     assert place is not None and place.country_1939 == country
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Był jednym z przywódców Koła Polskiego w parlamencie wiedeńskim.", "Koła"),
+    ("Za odwagę otrzymał Srebrny Krzyż Zasługi i Krzyż Walecznych.", "Krzyż"),
+    ("Dywizja przeszła szlak bojowy jako 1 DP im. T. Kościuszki.", "Kościuszki"),
+    ("Polska wstąpiła do Unii Europejskiej w maju.", "Unii"),
+    ("Kandydaci PiS idą do wyborów z własnej listy.", "PiS"),
+])
+def test_a_common_noun_inside_a_longer_name_or_a_patron_is_no_settlement(text: str, mention: str) -> None:
+    analysis = analyze(Document("t", text, "2004-05-10"))
+    start = text.index(mention)
+    assert not any(e.geo and e.geo["kind"] == "settlement" for e in analysis.entities
+                   if e.start < start + len(mention) and start < e.end)
+
+
+def test_a_town_followed_by_a_persons_name_stays_a_town() -> None:
+    found = entity("Tak zapowiedział wczoraj prezydent Łodzi Marek Czekalski na sesji rady.", "Łodzi")
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 51.77, 19.46) < 15

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.lang.base_forms import guess_base, guess_bases, oblique_ending
+from kronika.lang.base_forms import feminine_surname_base, guess_base, guess_bases, oblique_ending
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,20 @@ def test_oblique_ending_tells_the_case() -> None:
 def test_guess_bases_covers_every_kind_of_name() -> None:
     assert "Rückemann" in guess_bases("Rückemanna")
     assert "Szack" in guess_bases("Szackiem")
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Grzmotkowej", "Grzmotkowa"),  # a wife's surname, genitive/dative/locative
+        ("Grzmotkową", "Grzmotkowa"),  # accusative/instrumental
+        ("Bzdrągowskiej", "Bzdrągowska"),  # -ska: -iej after k
+        ("Zawidzką", "Zawidzka"),
+        ("Typelównej", "Typelówna"),
+        ("Grzmotkowa", None),  # already a nominative
+        ("Warszawskiej", "Warszawska"),  # any capitalised word of the shape: callers ask only of a surname
+        ("nowej", None),  # lower case: no surname
+    ],
+)
+def test_a_womans_surname_in_an_oblique_case(word, expected):
+    assert feminine_surname_base(word) == expected

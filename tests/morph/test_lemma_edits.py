@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
 from kronika.morph import get_morphology, lemma_edits
 from kronika.morph.lemmatize import lemmatize_phrase
 from kronika.text.segment import tokenize
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "learn_lemma_edits.py"
 
 
 def _tokens(text: str):
@@ -95,3 +106,23 @@ def test_agreement_and_hand_written_endings_are_not_ranked() -> None:
 def test_the_bundled_model_reads() -> None:
     weights = lemma_edits._bundled_weights()
     assert weights and all(isinstance(value, float) for value in list(weights.values())[:10])
+
+
+def test_the_bundled_model_matches_its_sources() -> None:
+    """The committed model records the SHA-256 of its training file and of the script that learned it: an
+    edited script, or a changed training file, must be followed by retraining
+    (``python scripts/learn_lemma_edits.py``)."""
+    spec = importlib.util.spec_from_file_location("learn_lemma_edits", SCRIPT)
+    sys.path.insert(0, str(SCRIPT.parent))  # the script imports its helpers from scripts/
+    try:
+        learner = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(learner)
+    finally:
+        sys.path.remove(str(SCRIPT.parent))
+    path = resources.files("kronika.morph").joinpath(f"models/{lemma_edits.MODEL_FILE}")
+    provenance = json.loads(gzip.decompress(path.read_bytes()))["provenance"]
+    if not learner.DEFAULT_TRAIN.is_file():
+        pytest.skip(f"{learner.DEFAULT_TRAIN} absent")
+    assert provenance["training"] == learner.DEFAULT_TRAIN.name
+    assert {name: provenance.get(name) for name in ("training_sha256", "script_sha256")} == learner.sources(
+        learner.DEFAULT_TRAIN)

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from kronika.commands.lemmatize import command
 from kronika.model import Interp, Token
-from kronika.morph import get_morphology
+from kronika.morph import get_morphology, lemmatize
 from kronika.morph.lemmatize import base_form, lemmatize_phrase, name_class
 from kronika.text.segment import tokenize
 
@@ -250,6 +250,16 @@ def test_a_governing_preposition_is_not_part_of_the_name(phrase, expected):
     assert lemmatize_phrase(phrase) == expected
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    ["Pod Kopcem", "Koło Gospodyń Wiejskich", "Przy Młynie", "W3", "Z 12"],
+)
+def test_a_capitalised_or_glued_preposition_opens_the_name(phrase):
+    """A governing preposition is a lower-case word of its own: a capitalised one is the name's first word
+    (an inn, a society), a letter glued to a number is a code."""
+    assert lemmatize_phrase(phrase) == phrase
+
+
 def test_the_command_gives_the_base_forms_analyze_gives() -> None:
     """One code path: a mention's base form does not depend on whether it came from a text or alone."""
     from kronika.model import Document
@@ -261,3 +271,31 @@ def test_the_command_gives_the_base_forms_analyze_gives() -> None:
     assert entities
     for entity in entities:
         assert lemmatize_phrase(entity.text) == entity.lemma
+
+
+@pytest.mark.parametrize(
+    ("words", "ranked", "expected"),
+    [
+        # one word lost the genitive -a: the other, left as written, loses it too (invented names)
+        (["Gunnara", "Helmerta"], {1: "Helmert"}, {0: "Gunnar", 1: "Helmert"}),
+        # no word lost an ending: both stay
+        (["Gunnara", "Helmerta"], {}, {}),
+        # after a vowel the ending is no case ending of a consonant stem (Andrea keeps its -a)
+        (["Andrea", "Helmerta"], {1: "Helmert"}, {1: "Helmert"}),
+    ],
+)
+def test_the_words_of_a_name_lose_the_same_case_ending(words, ranked, expected):
+    tokens = tokenize(" ".join(words))
+    members = [lemmatize._Member(i, (), False) for i in range(len(tokens))]
+    replaced = dict(ranked)
+    lemmatize._share_stripped_ending(tokens, members, replaced)
+    assert replaced == expected
+
+
+@pytest.mark.parametrize("category", [None, "nam_liv_person"])
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [("Wandy Grzmotkowej", "Wanda Grzmotkowa"), ("Jadwigą Bzdrągowską", "Jadwiga Bzdrągowska")],
+)
+def test_a_womans_surname_no_dictionary_knows_is_cited_in_the_nominative(phrase, expected, category):
+    assert lemmatize_phrase(phrase, category) == expected

@@ -11,7 +11,6 @@ import pytest
 from kronika.model import Document
 from kronika.pipeline import analyze
 from kronika.qa import answer, parse_question
-from kronika.qa.answer import confidence
 from kronika.store import Store
 from tests.store.conftest import BACKENDS, fresh_store
 
@@ -90,11 +89,6 @@ def test_words_of_a_relative_clause_weigh_less() -> None:
     assert {t.form: t.main for t in parsed.terms} == {
         "rolę": True, "grał": True, "aktor": True, "filmie": True, "którego": False, "wzięła": False,
         "początek": False, "plotka": False} or not parsed.terms[-1].main
-
-
-def test_confidence_grows_with_the_score_and_falls_with_a_poor_fit() -> None:
-    assert confidence(0.6, 1.0) < confidence(1.2, 1.0) < confidence(1.5, 1.0) <= 0.95
-    assert confidence(1.5, 0.3) <= 0.7
 
 
 def test_shared_texts_are_not_needed(tmp_path: Path) -> None:

@@ -167,6 +167,19 @@ def test_direction_habits_and_non_times(text: str, dct: str, expected: list[tupl
         # a day with a Roman month in capitals, without the year
         ("Dnia 3 V 1921 r. wybuchło powstanie. 21 VII podpisano rozejm.", None,
          [("Dnia 3 V 1921 r.", "1921-05-03"), ("21 VII", "1921-07-21")]),
+        # a range of weekdays runs forward from its first day (2008-05-14 is a Wednesday)
+        ("Od piątku do poniedziałku padało.", "2008-05-14", [("piątku do poniedziałku", "2008-05-09/2008-05-12")]),
+        ("Od jutra do soboty sklep będzie zamknięty.", "2008-05-14", [("jutra do soboty", "2008-05-15/2008-05-17")]),
+        # a day and a two-digit month without the year; a clock after "o" stays a clock
+        ("Zgłoszenia przyjmujemy do 30.06.", "2008-05-14", [("30.06.", "2008-06-30")]),
+        ("Autobus odchodzi o 10.05 spod dworca.", "2008-05-14", [("10.05", "2008-05-14T10:05")]),
+        # sets of other units, halves as months; a part of the day after a daily set holds for each day
+        ("Poczta przychodzi co pół roku, a kontrola kwartalnie.", "1933-03-01",
+         [("co pół roku", "P6M"), ("kwartalnie", "P3M")]),
+        ("Codziennie wieczorem grała orkiestra.", "1933-03-01", [("Codziennie wieczorem", "XXXX-XX-XXTEV")]),
+        # a weekday of the week counted to (1937-03-10 is a Wednesday)
+        ("Tydzień temu w sobotę spadł śnieg.", "1937-03-10", [("Tydzień temu w sobotę", "1937-02-27")]),
+        ("Za dwa tygodnie w czwartek zbierze się rada.", "1937-03-10", [("Za dwa tygodnie w czwartek", "1937-03-25")]),
         # …but a narrative may go back in time within one day
         ("Dnia 3 lipca o godz. 20 wrócił. O godz. 9 był jeszcze w Wilnie.", "1937-07-10",
          [("Dnia 3 lipca o godz. 20", "1937-07-03T20:00"), ("godz. 9", "1937-07-03T09:00")]),

@@ -584,6 +584,13 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
     # the clause's own finite verb governs a noun or an infinitive: "pertraktacje nie mogą być prowadzone"
     governing = next((i for i in clause.tokens if is_finite(tokens[i], tokens[i - 1] if i else None)), None)
     non_finite = predicate is None or not is_finite(tokens[predicate], tokens[predicate - 1] if predicate else None)
+    # a question, direct or indirect, leaves open the happening its predicate tells: "nie wiadomo, czy wybuchł
+    # pożar" (a *czy* that joins clauses opens this one and is not among its tokens); a noun no verb tells is
+    # presupposed ("czy zawodnicy pojadą na mecz" asks about the journey, not the match)
+    if predicate is not None and any(0 <= i < min(match.tokens[0], predicate)
+                                     and tokens[i].text.lower() in words["question"]
+                                     for i in [clause.tokens[0] - 1, *clause.tokens]):
+        return "possible"
     if _negated(tokens, match.tokens[0], words):
         return "negated"
     # a participle standing as an attribute (*zawarty w r. 1934 układ*) tells what happened, whatever the
@@ -805,7 +812,7 @@ def _generic(match: TriggerMatch, tokens: list[Token], words: dict[str, frozense
 
 
 def _habitual(predicate: int | None, tokens: list[Token], clause: Clause, timexes: list[tuple[int, Timex]],
-              clause_lemmas: frozenset[str], words: dict[str, frozenset[str]]) -> bool:
+              words: dict[str, frozenset[str]]) -> bool:
     """A verb of the imperfective aspect with an adverb of repetition or a set of times tells a habit, no
     single dated happening (*co roku odbywa się zjazd*, *minister zwykle przyjeżdża w maju*)."""
     if predicate is None:  # a noun no support verb tells: the clause's own verb (*często wybuchały pożary*)
@@ -813,7 +820,7 @@ def _habitual(predicate: int | None, tokens: list[Token], clause: Clause, timexe
     if predicate is None or tokens[predicate].chosen is None \
             or "imperf" not in tokens[predicate].chosen.tag.split(":"):
         return False
-    if any(timex.type == "SET" for _first, timex in timexes) or clause_lemmas & words["habitual"]:
+    if any(timex.type == "SET" for _first, timex in timexes) or clause.lemma_set(tokens) & words["habitual"]:
         return True
     # the plain present of an imperfective verb with a day of the week named bare: *w niedzielę odbywa się
     # targ* (every Sunday); *w tę niedzielę*, *w niedzielę 14 maja* name one day
@@ -967,8 +974,6 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
         _learn_document_dates(tokens, clause_timexes, mentions, context)
         matches = _one_event_per_verb_and_noun(find_triggers(tokens, clause, blocked), words)
         claimed = _claimed(clause, tokens, words)
-        # the clause's lemmas, read by several tests of each match
-        clause_lemmas = frozenset().union(*(lemmas_lower(tokens[i]) for i in clause.tokens)) if matches else frozenset()
         for match in matches:
             if _generic(match, tokens, words) or _aimed_at(match, tokens, words) \
                     or _figure_of_plenty(match, tokens, words) or _case_of(match, tokens, words):
@@ -976,9 +981,9 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
             if not _passes_gate(match, tokens, clause, mentions, clause_timexes, words):
                 continue
             predicate = _predicate(match, tokens, clause, words)
-            if _habitual(predicate, tokens, clause, clause_timexes, clause_lemmas, words):
+            if _habitual(predicate, tokens, clause, clause_timexes, words):
                 continue
-            event = _build_event(analysis, sentence, clause, match, predicate, clause_lemmas, mentions, all_mentions,
+            event = _build_event(analysis, sentence, clause, match, predicate, mentions, all_mentions,
                                  clause_timexes, context, sentence_lemmas, timexes)
             entry = _sense(match, event, clause, tokens, mentions, all_mentions, entities, sentence_lemmas, words)
             if entry is None:
@@ -1057,7 +1062,7 @@ def _other_year(timexes: list[Timex], dct: str) -> bool:
 
 
 def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: TriggerMatch,
-                 predicate: int | None, clause_lemmas: frozenset[str], mentions: list[Mention],
+                 predicate: int | None, mentions: list[Mention],
                  all_mentions: list[Mention], timexes: list[tuple[int, Timex]],
                  context: _DocumentContext, sentence_lemmas: frozenset[str], sentence_timexes: list[Timex]) -> Event:
     tokens = sentence.tokens
@@ -1128,8 +1133,9 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
     earlier = match.verbal is None and (_frame(tokens, match.tokens[0], words) == "before" or predicate is None and (
         _actor_of_noun(match.tokens[0], tokens, mentions) or _armed_genitive(match.tokens[0], tokens, words)))
     if timex is None and modality in {"asserted", "reported"} and not attribute and not earlier \
-            and not _placed_elsewhere(match.entry.type, clause_lemmas, mentions, context):
+            and not _placed_elsewhere(match.entry.type, clause.lemma_set(tokens), mentions, context):
         tense = _tense(tokens[predicate] if predicate is not None else None, [tokens[i] for i in clause.tokens])
+        clause_lemmas = clause.lemma_set(tokens)
         trigger_start = tokens[match.tokens[0]].start
         # the narrative time is the last clause time written before the trigger, in this sentence or the
         # few before it (a relative clause does not take the time of the main clause that resumes after it);

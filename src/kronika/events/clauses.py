@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from kronika.events.grammar import PUNCTUATION_BREAKS, is_finite
 from kronika.events.lexicon import load_function_words
-from kronika.lang.grammar import lemmas
+from kronika.lang.grammar import lemmas, lemmas_lower
 from kronika.model import Sentence, Token
 
 
@@ -23,6 +23,13 @@ class Clause:
     tokens: list[int] = field(default_factory=list)  # indices into the sentence's tokens
     antecedent: int | None = None  # for a relative clause: the last token before its comma
     relative: int | None = None  # index of the relative pronoun (który) opening it
+    _lemma_set: frozenset[str] | None = field(default=None, repr=False, compare=False)
+
+    def lemma_set(self, tokens: list[Token]) -> frozenset[str]:
+        """The lowercase lemmas of the clause's tokens, computed once, when a test first asks for them."""
+        if self._lemma_set is None:
+            self._lemma_set = frozenset().union(*(lemmas_lower(tokens[i]) for i in self.tokens))
+        return self._lemma_set
 
     def has_finite(self, tokens: list[Token]) -> bool:
         return any(is_finite(tokens[i], tokens[i - 1] if i else None) for i in self.tokens)

@@ -34,7 +34,7 @@ WORD_CLASSES = frozenset({
     "election", "penalty", "message", "claim", "frame_prep", "anterior_prep", "generic", "building",
     "purpose_prep", "outburst", "case_noun", "announcement", "then", "now",
     "perpetrator", "calling", "existence", "habitual", "defended", "result",
-    "against_prep", "protection", "weekday", "determiner",
+    "against_prep", "protection", "weekday", "determiner", "question",
 })
 
 

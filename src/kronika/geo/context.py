@@ -44,7 +44,7 @@ from kronika.lang.grammar import CASES, case_agrees, number_gender, place_questi
 from kronika.lang.resources import read_table
 from kronika.model import Token
 
-ROLES = frozenset({"street", "building", "preposition", "region", "title", "nobility"})
+ROLES = frozenset({"street", "building", "preposition", "region", "title", "nobility", "patron"})
 APART = frozenset({"street", "building"})  # what a name after such a word is: not a settlement
 HYPHENS = frozenset({"-", "‐", "–"})
 QUOTES = frozenset('"„”“«»\'‚’')
@@ -53,6 +53,10 @@ NOUN_POS = frozenset({"subst", "depr"})
 BUILDING_NAME = "nazwa_własna_budowli"  # SGJP's qualifier of a building's proper name
 GEOGRAPHIC_NAME = "nazwa_geograficzna"
 ADJECTIVE_POS = frozenset({"adj", "adja", "adjp"})
+# parts of speech of words no place is named like, as the tagger reads them in context: verbs, pronouns,
+# adverbs, numerals, particles, conjunctions
+FUNCTION_POS = frozenset({"fin", "impt", "praet", "inf", "imps", "pcon", "pant", "ppron12", "ppron3", "siebie",
+                          "adv", "num", "qub", "conj", "comp", "interj", "prep", "pred", "bedzie", "aglt"})
 REGION_WINDOW = 3  # tokens either side where an administrative word locates the name
 LOCATING = frozenset({"w", "we"})  # "w powiecie X" locates a name, so does "X, powiatu Y"; "i powiaty X" not
 DISTRICT_WINDOW = 6  # tokens either side where "w powiecie X" names the mention's district
@@ -152,9 +156,7 @@ def needs_evidence(tokens: Sequence[Token], first: int, last: int) -> bool:
     if first != last:
         return False
     token = tokens[first]
-    common = any(i.pos in NOUN_POS and i.lemma[:1].islower() and GEOGRAPHIC_NAME not in i.quals
-                 for i in token.interps)
-    if not common:
+    if not is_common_word(token):
         return False
     title_case = token.text[:1].isupper() and not token.text.isupper()
     if not title_case or _sentence_initial(tokens, first):
@@ -170,6 +172,43 @@ def needs_evidence(tokens: Sequence[Token], first: int, last: int) -> bool:
     located = any(_role(tokens, k) == "region" for k in window if k != first)
     listed = before >= 1 and tokens[before].text.lower() in COORDINATORS and _is_proper_name(tokens[before - 1])
     return not (_role(tokens, before) == "preposition" or located or listed)
+
+
+def is_common_word(token: Token) -> bool:
+    """Morfeusz reads the word as a common noun, or the tagger reads it in context as a verb, a pronoun,
+    an adverb, a numeral or another word no place name is (*Słuchaj*, *Mnie*, *Tam*, *Wiele* opening a
+    sentence)."""
+    chosen = token.chosen
+    return chosen is not None and chosen.pos in FUNCTION_POS or any(
+        i.pos in NOUN_POS and i.lemma[:1].islower() and GEOGRAPHIC_NAME not in i.quals for i in token.interps)
+
+
+def in_longer_name(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """A one-word common noun inside a longer capitalised name, its head or its end (*Koła Polskiego*,
+    *Unii Europejskiej*, *Srebrnym Krzyżem Zasługi*): the name of a body or a decoration, no settlement
+    unless the gazetteer knows the whole name (*Góra Kalwaria*)."""
+    if first != last or not any(i.pos in NOUN_POS and i.lemma[:1].islower() and GEOGRAPHIC_NAME not in i.quals
+                                for i in tokens[first].interps):
+        return False
+    token = tokens[first]
+    if not token.text[:1].isupper() or token.text.isupper():
+        return False
+
+    def title_case(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].text[:1].isupper() and not tokens[k].text.isupper()
+
+    def agreeing_adjective(k: int) -> bool:
+        chosen = tokens[k].chosen
+        return chosen is not None and chosen.pos in ADJECTIVE_POS and case_agrees(tokens[k], token) \
+            and bool(number_gender(tokens[k]) & number_gender(token))
+
+    # a name after it is another name (prezydent Łodzi Marek ...); an agreeing adjective or a common noun in
+    # the genitive continues this one (Koła Polskiego, Krzyżem Zasługi), as the word is read in context
+    following = tokens[last + 1].chosen if last + 1 < len(tokens) else None
+    if title_case(last + 1) and (agreeing_adjective(last + 1) or following is not None and following.pos in NOUN_POS
+                                 and following.lemma[:1].islower() and ":gen" in following.tag):
+        return True
+    return title_case(first - 1) and not _sentence_initial(tokens, first - 1) and agreeing_adjective(first - 1)
 
 
 def _is_proper_name(token: Token) -> bool:
@@ -227,9 +266,21 @@ def names_a_unit(tokens: Sequence[Token], first: int) -> bool:
     return _role(tokens, _word_before(tokens, first)) == "region"
 
 
+def is_mixed_case_abbreviation(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """One word with a capital after a small letter (*PiS*, *SdRP*): an abbreviation of a body's name, as
+    Polish spells some, not a place."""
+    text = tokens[first].text
+    pairs = zip(text, text[1:], strict=False)
+    return first == last and text.isalpha() and any(a.islower() and b.isupper() for a, b in pairs)
+
+
 def is_titled(tokens: Sequence[Token], first: int) -> bool:
-    """After a title of nobility (*książę Bordeaux*): the name is part of a person's title."""
-    return _role(tokens, _word_before(tokens, first)) == "nobility"
+    """After a title of nobility (*książę Bordeaux*): the name is part of a person's title; after *im.*
+    (*1 DP im. T. Kościuszki*, *szkoła imienia Staszica*) it is the patron's name."""
+    before = _word_before(tokens, first)
+    if before >= 2 and tokens[before].text == "." and len(tokens[before - 1].text) == 1:
+        before = _word_before(tokens, before - 1)  # over the patron's initial: "im. T. Kościuszki"
+    return _role(tokens, before) in ("nobility", "patron")
 
 
 def is_quoted(tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -355,11 +406,13 @@ class MentionContext:
     towns_only: bool  # a common noun without evidence: a village namesake is not meant
     common_phrase: bool = False  # a common noun heading a phrase: no place at all
     quoted: bool = False  # a title in quotation marks: no place at all
+    abbreviation: bool = False  # a mixed-case abbreviation (PiS): a body, no place at all
     titled: bool = False  # part of a nobility title: no place where anything happens
     wider: str | None = None  # the mention with an adjacent adjective or hyphenated word
     districts: tuple[str, ...] = ()  # the adjectives of the administrative units beside it
     governed: str | None = None  # "known" / "foreign" / "located": a place by its context (governed_place)
     part_of_town: bool = False  # after "na" + locative: a district or a suburb of a town the text names
+    longer_name: bool = False  # a common noun inside a longer capitalised name: no place unless it is whole
 
 
 def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContext:
@@ -373,5 +426,7 @@ def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContex
         lone_adjective=is_lone_adjective(tokens, first, last) and not names_a_unit(tokens, first),
         towns_only=needs_evidence(tokens, first, last), common_phrase=is_common_phrase(tokens, first, last),
         quoted=is_quoted(tokens, first, last), titled=is_titled(tokens, first),
+        abbreviation=is_mixed_case_abbreviation(tokens, first, last),
         districts=districts(tokens, first, last), wider=wider_name(tokens, first, last),
-        governed=governed_place(tokens, first, last), part_of_town=names_a_part_of_town(tokens, first))
+        governed=governed_place(tokens, first, last), part_of_town=names_a_part_of_town(tokens, first),
+        longer_name=in_longer_name(tokens, first, last))

@@ -391,7 +391,7 @@ def annotate_places(analysis: Analysis) -> None:
         if context.apart:
             entity.subtype, entity.geo = context.apart, None
             continue
-        if context.common_phrase or context.quoted or context.titled:
+        if context.common_phrase or context.quoted or context.titled or context.abbreviation:
             entity.geo = None
             continue
         entities.append(entity)
@@ -406,9 +406,10 @@ def annotate_places(analysis: Analysis) -> None:
     by_span = {(t.start, t.end): t for sentence in analysis.sentences for t in sentence.tokens} if governed else {}
     lemmas = [_place_lemma(e, by_span) if id(e) in governed else e.lemma or e.text for e in entities]
     surfaces = [e.text for e in entities]
+    whole = [bool(c.wider) and _names_whole(c.wider or "") for c in contexts]
     for i, context in enumerate(contexts):
-        if context.wider and _names_whole(context.wider):  # the name stages cut the name short
-            lemmas[i] = surfaces[i] = context.wider
+        if whole[i]:  # the name stages cut the name short
+            lemmas[i] = surfaces[i] = context.wider or ""
     evidence = [Evidence(c.towns_only or c.lone_adjective, _located_unit(c.districts)) for c in contexts]
     date = document_date(analysis)
     resolutions = resolve(lemmas, int(date[:4]) if date else None, surfaces=surfaces, evidence=evidence)
@@ -417,8 +418,11 @@ def annotate_places(analysis: Analysis) -> None:
     towns = [(e.start, r.place) for e, r, c in zip(entities, resolutions, contexts, strict=True)
              if r.place is not None and r.place.kind == "settlement" and not c.part_of_town]
     previous: tuple[Entity, Place] | None = None
-    for entity, context, resolution, lemma in zip(entities, contexts, resolutions, lemmas, strict=True):
+    for entity, context, resolution, lemma, named_whole in zip(entities, contexts, resolutions, lemmas, whole,
+                                                               strict=True):
         place, reason = resolution.place, resolution.reason
+        if context.longer_name and not named_whole and place is not None and place.kind == "settlement":
+            place = None  # "Koła Polskiego", "Krzyżem Zasługi": a body, a decoration, not a town
         if context.part_of_town and place is not None:
             place = _part_of_town(resolution, _town_spoken_of(towns, entity.start))
             reason = reason if place is resolution.place else "a part of a town the document names (na + locative)"
@@ -471,12 +475,15 @@ def _part_of_town(resolution: Resolution, town: Place | None) -> Place | None:
 def _unnamed_places(analysis: Analysis) -> list[tuple[Entity, MentionContext]]:
     """Mentions no entity covers that their context says name a place (``context.unnamed_places``), each
     a provisional entity with its context; they join the document only if they resolve to a settlement."""
-    spans = [(e.start, e.end) for e in analysis.entities]
+    starts = [sentence.start for sentence in analysis.sentences]
+    spans: dict[int, list[tuple[int, int]]] = {}  # the entities' spans by the sentence they start in
+    for e in analysis.entities:
+        spans.setdefault(bisect_right(starts, e.start) - 1, []).append((e.start, e.end))
     found: list[tuple[Entity, MentionContext]] = []
     text = analysis.document.text
-    for sentence in analysis.sentences:
+    for at, sentence in enumerate(analysis.sentences):
         tokens = sentence.tokens
-        inside = [(s, e) for s, e in spans if sentence.start <= e and s <= sentence.end]
+        inside = spans.get(at, [])
         named = {i for i, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e in inside)}
         for first, last, why in unnamed_places(tokens, named):
             start, end = tokens[first].start, tokens[last].end

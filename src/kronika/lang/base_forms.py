@@ -119,6 +119,19 @@ def is_feminine_surname(word: str) -> bool:
     return word[:1].isupper() and len(word) > 4 and word.lower().endswith(_feminine_surname_endings())
 
 
+def feminine_surname_base(word: str) -> str | None:
+    """The nominative of a capitalised ``word`` in an oblique case of a woman's surname, which declines
+    as an adjective (*-iej* after *k*, else *-ej*; *-ą*): *Reymanowej*, *Reymanową* → *Reymanowa*,
+    *Bzdrągowskiej* → *Bzdrągowska*; ``None`` for any other word."""
+    lower = word.lower()
+    for ending in _feminine_surname_endings():
+        stem = ending[:-1]
+        for oblique in (stem + ("iej" if stem.endswith("k") else "ej"), stem + "ą"):
+            if lower.endswith(oblique) and len(word) - len(oblique) >= 2 and word[:1].isupper():
+                return word[: len(word) - len(oblique)] + ending
+    return None
+
+
 def guess_bases(word: str) -> list[str]:
     """Every base form ``word`` may have as a name of any kind, in case unknown (what a search indexes an
     unknown word under): ``'Rückemanna'`` → ``['Rückemann']``."""

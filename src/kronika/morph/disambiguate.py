@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 from itertools import repeat
@@ -186,6 +186,11 @@ def context_features(context: Context, tag: str) -> list[str]:
     ]
 
 
+# agreement() of the three comparisons, for the cached path
+_AGREEMENTS = {(case, number, gender): f"{int(case)}{int(number)}{int(gender)}"
+               for case in (False, True) for number in (False, True) for gender in (False, True)}
+
+
 def agreement(previous: TagKeys, keys: TagKeys) -> str:
     """``'110'``: same case, same number, not the same gender (a value the tag lacks never agrees)."""
     return (
@@ -338,14 +343,26 @@ class Tagger:
         """``score(transition_features(previous, tag))``."""
         if not self._fixed:
             return self.score(transition_features(previous, tag))
-        p_keys, keys = tag_keys(previous), tag_keys(tag)
-        p_pos, pos = p_keys.pos, keys.pos
-        return sum((
-            self._pair.get(previous, _NO_WEIGHTS).get(tag, 0.0),
-            self._pair_pos.get(p_pos, _NO_WEIGHTS).get(pos, 0.0),
-            self._pair_case.get(p_keys.pos_case, _NO_WEIGHTS).get(keys.pos_case, 0.0),
-            self._pair_agreement.get(f"{p_pos}|{pos}", _NO_WEIGHTS).get(agreement(p_keys, keys), 0.0),
-        ))
+        [score] = self._transition_scores((previous,), tag)
+        return score
+
+    def _transition_scores(self, previous_tags: Iterable[str], tag: str) -> list[float]:
+        """``transition_score`` from each previous tag into ``tag``, the tag's side resolved once."""
+        keys = tag_keys(tag)
+        pos, number, case, gender, pos_case = keys.pos, keys.number, keys.case, keys.gender, keys.pos_case
+        pair, pair_pos, pair_case, pair_agreement = self._pair, self._pair_pos, self._pair_case, self._pair_agreement
+        scores = []
+        for previous in previous_tags:
+            p_keys = tag_keys(previous)
+            agreeing = _AGREEMENTS[(bool(case) and p_keys.case == case, bool(number) and p_keys.number == number,
+                                    bool(gender) and p_keys.gender == gender)]
+            scores.append(sum((
+                pair.get(previous, _NO_WEIGHTS).get(tag, 0.0),
+                pair_pos.get(p_keys.pos, _NO_WEIGHTS).get(pos, 0.0),
+                pair_case.get(p_keys.pos_case, _NO_WEIGHTS).get(pos_case, 0.0),
+                pair_agreement.get(f"{p_keys.pos}|{pos}", _NO_WEIGHTS).get(agreeing, 0.0),
+            )))
+        return scores
 
     def transition_block(self, previous_tags: tuple[str, ...], tags: tuple[str, ...]) -> Sequence[Sequence[float]]:
         """Per tag, the transition scores from each previous tag: one Viterbi step's table, cached
@@ -362,9 +379,8 @@ class Tagger:
                     known = self._transitions_into[tag] = {}
                 row = tuple(map(known.get, previous_tags))
                 if None in row:
-                    for previous in previous_tags:
-                        if previous not in known:
-                            known[previous] = self.transition_score(previous, tag)
+                    missing = [previous for previous in previous_tags if previous not in known]
+                    known.update(zip(missing, self._transition_scores(missing, tag), strict=True))
                     row = tuple(map(known.__getitem__, previous_tags))
                 rows.append(row)
             if len(self._blocks) >= _CACHE_SIZE:  # bound memory on huge inputs

@@ -40,7 +40,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kronika.lang.base_forms import CLASSES, UNKNOWN, guess_base, is_feminine_surname, oblique_ending
+from kronika.lang.base_forms import (
+    CLASSES,
+    UNKNOWN,
+    feminine_surname_base,
+    guess_base,
+    is_feminine_surname,
+    oblique_ending,
+)
 from kronika.lang.resources import data_lines, read_text
 from kronika.model import Interp, Token
 from kronika.morph import lemma_edits
@@ -71,6 +78,7 @@ _HYPHENS = {"-", "‐", "‑"}
 _WEB_ADDRESS = re.compile(r"^(\w+://)?[\w.@-]*\w\.[a-z]{2,}\b\S*$")
 _ACRONYM_LENGTH = 4  # the longest all-capital word taken for an acronym even if it spells a word
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+_VOWELS = set("aąeęioóuyäëöüéèáàíìúùâêîôû")
 _CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 CONVENTIONS = ("kronika", "poleval")  # how names are cited: see resources/pl/lemma_conventions.tsv
 _CONVENTION_RULES = ("adjective_lemma", "singular", "forename_first")
@@ -697,6 +705,11 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
     by_usage = _by_usage(cls, tokens)
     replaced = {m.index: _inflect(tokens[m.index], m, triple, cls, singular, m.index == first_word, by_usage)
                 for m in members}
+    if triple is not None and triple[2] == "f" and cls in ("person", UNKNOWN) and len(members) > 1:
+        # a woman's surname no dictionary knows declines as an adjective: Henryki Reymanowej → Reymanowa
+        last = members[-1]
+        if not last.readings and (nominative := feminine_surname_base(tokens[last.index].text)):
+            replaced[last.index] = nominative
     kept_indexes = [i for i in range(len(tokens)) if i not in dropped]
     rules_forms = dict(replaced)
     for position, i in enumerate(kept_indexes):
@@ -710,6 +723,7 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
                 len(kept_indexes)))
     if cls == UNKNOWN and (triple is None or triple[1] == "nom"):
         _share_ranked_case(tokens, members, replaced, rules_forms)
+        _share_stripped_ending(tokens, members, replaced)
     kept = [tokens[i] for i in kept_indexes]
     cited = _joined(kept, {id(tokens[i]): form for i, form in replaced.items()})
     if rule == "forename_first" and _surname_first(kept):
@@ -741,6 +755,29 @@ def _share_ranked_case(tokens: list[Token], members: list[_Member], replaced: di
             replaced[i] = guess_base(tokens[i].text, UNKNOWN, f"{case}:sg")
 
 
+def _share_stripped_ending(tokens: list[Token], members: list[_Member], replaced: dict[int, str]) -> None:
+    """The capitalised words of one name stand in one case: where one lost a case ending and another,
+    left as written, ends in the same ending after a consonant, it loses it too (*Arvida Norberga* → Arvid
+    Norberg, *Ehuda Olmerta* → Ehud Olmert; not *Wisła Kraków*, where no word lost an ending)."""
+    words = [m.index for m in members if _kind(tokens, m.index) == "word"]
+    if len(words) < 2 or not all(tokens[i].text[:1].isupper() for i in words):
+        return
+    closed = {e for endings in _case_endings()[1].values() for e in endings}
+    stripped = set()
+    for i in words:
+        text, form = tokens[i].text, replaced.get(i, tokens[i].text)
+        if len(form) < len(text) and text.lower().startswith(form.lower()):
+            stripped.add(text[len(form):].lower())
+    if len(stripped) != 1 or not stripped <= closed:
+        return
+    ending = stripped.pop()
+    for i in words:
+        text = tokens[i].text
+        if (replaced.get(i, text) == text and text.lower().endswith(ending) and len(text) > len(ending) + 2
+                and text[-len(ending) - 1].lower() not in _VOWELS):
+            replaced[i] = text[: -len(ending)]
+
+
 def _named_woman(tokens: list[Token], members: list[_Member]) -> bool:
     """A forename that may be a woman's before a woman's surname (Henryka Reymanowa, Henryka Wolska): the
     name is hers, so its words are feminine, not a man's genitive (Henryk Reymanów)."""
@@ -769,9 +806,12 @@ def _joined(tokens: list[Token], replaced: dict[int, str] | None = None) -> str:
 
 def lemmatize_phrase(text: str, category: str | None = None, convention: str = "kronika") -> str:
     """The base form of a bare phrase: ``'Franciszka Kleeberga'`` → ``'Franciszek Kleeberg'``; a name quoted
-    with the preposition that governs it is cited without it: ``'pod Wytycznem'`` → ``'Wytyczno'``."""
+    with the preposition that governs it is cited without it: ``'pod Wytycznem'`` → ``'Wytyczno'``. A
+    governing preposition is a word of its own written lower case: a capitalised one opens the name
+    (*Pod Napięciem*, *Koło Naukowe*, *A 21*), a letter glued to what follows is part of it (*A4*, *CO2*)."""
     tokens = tokenize(text.strip())
-    if len(tokens) > 1 and (tokens[1].text[:1].isupper() or tokens[1].text.isdigit()) and any(
-            i.pos == "prep" for i in get_morphology().analyse(tokens[0].text.lower())):
+    if len(tokens) > 1 and tokens[0].text[:1].islower() and tokens[1].start > tokens[0].end and (
+            tokens[1].text[:1].isupper() or tokens[1].text.isdigit()) and any(
+            i.pos == "prep" for i in get_morphology().analyse(tokens[0].text)):
         tokens = tokens[1:]
     return base_form(tokens, category, convention)

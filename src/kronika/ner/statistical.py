@@ -18,6 +18,7 @@ import struct
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
@@ -30,6 +31,7 @@ from kronika.ner.features import BOUNDARIES, CAP_INSIDE, form_lists, next_pair, 
 
 MODEL_NAME = "nkjp_crf.crfsuite"
 LEVEL_SEPARATOR = "#"
+_IS_ID = partial(operator.is_not, None)  # an attribute id, not the None of an unknown attribute
 _BATCH_TOKENS = 1000  # tokens scored in one array: bounds memory on long documents
 _FEATURE = np.dtype([("type", "<u4"), ("source", "<u4"), ("target", "<u4"), ("weight", "<f8")])
 
@@ -135,7 +137,8 @@ def _cqdb_strings(data: bytes, at: int) -> list[str]:
 
 
 class CrfModel(NamedTuple):
-    """A CRFsuite model as arrays: ``state[attribute id, label id]`` and ``transition[from, to]`` weights."""
+    """A CRFsuite model as arrays: ``state[attribute id, label id]`` (and a last row of zeros, past the last
+    attribute, to pad lists of ids with) and ``transition[from, to]`` weights."""
 
     attributes: list[str]
     labels: list[str]
@@ -156,7 +159,7 @@ def read_model(model_path: Path) -> CrfModel:
         raise KronikaError(f"not a CRFsuite model: {model_path}")
     labels, attributes = _cqdb_strings(data, labels_at), _cqdb_strings(data, attributes_at)
     features = np.frombuffer(data, dtype=_FEATURE, count=count, offset=features_at + 12)
-    state = np.zeros((len(attributes), len(labels)))
+    state = np.zeros((len(attributes) + 1, len(labels)))
     transition = np.zeros((len(labels), len(labels)))
     for kind, weights in ((0, state), (1, transition)):  # 0: attribute → label, 1: label → label
         chosen = features[features["type"] == kind]
@@ -190,8 +193,7 @@ class NkjpTagger:
         model = read_model(model_path)
         self._labels = model.labels
         self._ids = {attribute: i for i, attribute in enumerate(model.attributes)}
-        # one row of zeros past the last attribute pads the tokens' id lists to one length
-        self._state = np.vstack([model.state, np.zeros((1, len(model.labels)))])
+        self._state = model.state
         self._padding = len(model.attributes)
         self._transition = model.transition
         self._boundaries = {offset: self._known(feature) for offset, feature in BOUNDARIES.items()}
@@ -201,7 +203,7 @@ class NkjpTagger:
 
     def _known(self, *attributes: str) -> tuple[int, ...]:
         """The ids of the attributes the model has weights for (CRFsuite skips the others)."""
-        return tuple(i for i in map(self._ids.get, attributes) if i is not None)
+        return tuple(filter(_IS_ID, map(self._ids.get, attributes)))
 
     def _form(self, form: str) -> _FormIds:
         entry = self._forms.get(form)

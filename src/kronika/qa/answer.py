@@ -3,9 +3,9 @@
 The question is parsed (:mod:`kronika.qa.question`), candidate sentences are retrieved from the store's
 lemma index (:mod:`kronika.qa.retrieve`), and in each the answer of the expected kind and role is read
 (:mod:`kronika.qa.read`). A candidate's score joins how much of the question its sentence covers, how
-well its role fits and how close it stands to the question's words; the confidence is that score mapped
-onto how often answers so scored were right on development questions, held below 0.8 when another
-answer is nearly as well supported. Weak evidence gives no answer (the "nie wiem"). Answers never depend
+well its role fits and how close it stands to the question's words; the confidence is the probability
+that the answer is right given those features and its lead over the best different answer
+(:mod:`kronika.qa.confidence`). Weak evidence gives no answer (the "nie wiem"). Answers never depend
 on an event having been recognised; "what happened on a day" lists the stored events of that day.
 """
 
@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from kronika.qa.confidence import probability
 from kronika.qa.question import Question, parse_question
 from kronika.qa.read import Candidate, Reader
 from kronika.qa.render import render_timex
@@ -25,10 +26,7 @@ MIN_COVERAGE = 0.4  # below this share of the question in a sentence, it does no
 MIN_SCORE = 0.55  # the best candidate's score below which the answer is "nie wiem"
 TIE = 0.02  # candidates this close to the best are given too (a list: "w Katyniu, Charkowie i Kalininie")
 MAX_ANSWERS = 3
-POOR_FIT = 0.7
-RIVAL = 0.05  # a different answer this close to the best makes neither sure
-UNSURE = 0.75  # the highest confidence of an answer with such a rival
-LEAD = 0.5  # a lead over the best different answer beyond this says no more (no rival at all)
+LEAD = 0.2  # a lead over the best different answer beyond this says no more (no rival at all)
 NUMBER = re.compile(r"\d[\d\s.,]*\d|\d")
 
 
@@ -52,20 +50,6 @@ def _score(reader: Reader, candidate: Candidate) -> float:
             + 0.05 * candidate.passage.rank)
 
 
-def confidence(score: float, fit: float) -> float:
-    """The score mapped onto the share of right answers seen at that score on development questions
-    (piecewise linear); an answer whose role fits the question badly stays below 0.7."""
-    points = ((MIN_SCORE, 0.3), (1.0, 0.5), (1.38, 0.8), (1.55, 0.92))
-    value = points[-1][1]
-    if score <= points[0][0]:
-        value = points[0][1]
-    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
-        if x0 < score <= x1:
-            value = y0 + (y1 - y0) * (score - x0) / (x1 - x0)
-            break
-    return round(min(value, 0.7) if fit < POOR_FIT else value, 2)
-
-
 def _citation(candidate: Candidate) -> Citation:
     analysis = candidate.passage.analysis
     sentence = candidate.passage.sentence
@@ -76,7 +60,7 @@ def _citation(candidate: Candidate) -> Citation:
 
 def _features(reader: Reader, candidate: Candidate, lead: float) -> dict[str, float]:
     return {"coverage": candidate.coverage, "fit": candidate.fit, "proximity": reader.proximity(candidate),
-            "lead": min(max(lead, 0.0), LEAD), "rank": candidate.passage.rank}
+            "lead": min(max(lead, 0.0), LEAD) / LEAD, "rank": candidate.passage.rank}
 
 
 def _answer(candidate: Candidate, asks: str, features: dict[str, float], sure: float) -> Answer:
@@ -126,8 +110,13 @@ def answer(store: Store, question_text: str) -> list[Answer]:
     if question.asks == "unknown":
         return []
     reader = Reader(question)
+    return choose(reader, candidates(store, reader))
+
+
+def candidates(store: Store, reader: Reader) -> list[Candidate]:
+    """Every candidate answer in the sentences retrieved for the reader's question, scored, best first."""
     scored: list[Candidate] = []
-    for passage in retrieve(store, question):
+    for passage in retrieve(store, reader.question):
         coverage = reader.coverage(passage)
         if coverage < MIN_COVERAGE:
             continue
@@ -135,28 +124,33 @@ def answer(store: Store, question_text: str) -> list[Answer]:
             candidate.coverage = coverage
             candidate.score = _score(reader, candidate)
             scored.append(candidate)
-    scored.sort(key=lambda c: -c.score)
+    return sorted(scored, key=lambda c: -c.score)
+
+
+def choose(reader: Reader, scored: list[Candidate]) -> list[Answer]:
+    """The answers given from the scored candidates: the best with its conjuncts and near ties, or none
+    when the best is weak."""
     if not scored or scored[0].score < MIN_SCORE:
         return []
+    asks = reader.question.asks
     best = scored[0]
     coordinated = reader.conjuncts(best, scored)
     joint = {str(best.value)} | {str(c.value) for c in coordinated}
     rival = next((c.score for c in scored if str(c.value) not in joint), 0.0)
-    rivalled = best.score - rival < RIVAL
     features = _features(reader, best, best.score - rival)
-    sure = confidence(best.score, best.fit)
-    sure = min(sure, UNSURE) if rivalled else sure
-    answers = [_answer(best, question.asks, features, sure)]
+    sure = probability(features)
+    answers = [_answer(best, asks, features, sure)]
     seen = {str(best.value)}
     for candidate in coordinated:  # each conjunct answers as the best does: "Kraków i Lwów"
         if str(candidate.value) not in seen:
             seen.add(str(candidate.value))
-            answers.append(_answer(candidate, question.asks, features, sure))
+            answers.append(_answer(candidate, asks, features, sure))
     for candidate in scored:
         if best.score - candidate.score > TIE or len(answers) >= MAX_ANSWERS:
             break
         if str(candidate.value) not in seen:
             seen.add(str(candidate.value))
-            answers.append(_answer(candidate, question.asks, features, min(confidence(candidate.score, candidate.fit),
-                                                                           sure)))
+            # a near tie is a rival of the best: no lead of its own
+            own = _features(reader, candidate, 0.0)
+            answers.append(_answer(candidate, asks, own, min(probability(own), sure)))
     return answers

@@ -29,9 +29,9 @@ from kronika.morph import get_morphology
 FIELDS = frozenset({
     "year", "month", "day", "dayword", "hour", "minute", "part", "season", "weekday", "decade",
     "decadeword", "century", "num", "unit", "unitone", "shift", "dayshift", "yearshift", "direction", "set",
-    "monthshift", "centuryshift", "era", "hourword", "quarter", "holiday", "style", "event",
+    "monthshift", "centuryshift", "era", "hourword", "quarter", "holiday", "style", "event", "nth",
 })
-STRUCTURE = frozenset({"left", "right", "measure"})
+STRUCTURE = frozenset({"left", "right", "measure", "hedge"})
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 CHECKS = frozenset({
     "bare_year", "ascending", "lowercase_initial", "lowercase_month", "duration", "dateline", "not_age",

@@ -75,6 +75,7 @@ class Point:
     holiday: str | None = None  # "EASTER", "EASTER+60": a movable feast, whose day depends on the year
     julian: bool = False  # "st. st.": a day of the old calendar
     event: str | None = None  # "w dniu koncertu": the stem of the event whose day this is
+    nth: int | None = None  # "w pierwszą sobotę czerwca": which such weekday of the month, -1 the last
 
     @property
     def has_date(self) -> bool:
@@ -217,6 +218,8 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
         point.unit, point.num = grammar.value("unit", text), "1"
     elif name == "event":
         point.event = grammar.value("event", text)
+    elif name == "nth":
+        point.nth = int(grammar.value("nth", text) or 0) or None
     elif name in ("shift", "dayshift", "yearshift", "monthshift", "centuryshift", "direction"):
         setattr(point, name, _shift(grammar.value(name, text)))
     return True
@@ -387,7 +390,7 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
             span = match.span(group)
             if span[0] < 0:
                 continue
-            if name in ("left", "right", "measure"):
+            if name in ("left", "right", "measure", "hedge"):
                 spans[name] = span
                 continue
             usable &= _set_field(points[member], name, lower[span[0]:span[1]], grammar)
@@ -427,5 +430,7 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
             continue
         candidate.bare_number = rule.check == "bare_year"
         _with_modifier(candidate, lower, grammar)
+        if "hedge" in spans:  # "za niecały miesiąc": the hedge inside the expression
+            candidate.mod = (grammar.value("mod", lower[slice(*spans["hedge"])]) or "").partition("=")[2] or None
         candidates.append(candidate)
     return candidates

@@ -31,6 +31,7 @@ _CLAUSE_JOIN = re.compile(
     r"który|która|które|którego|której|których|którym|którą)(?![^\W_])")
 _COORDINATION = re.compile(r"\s{0,3}(?:,|\s(?:i|oraz|lub|albo|a))\s{1,3}")
 _ATTRIBUTIVE = re.compile(r"(?<![^\W_])(?:z|ze|sprzed)\s{1,3}$")
+_WEEKDAY_OF_WEEK = re.compile(r"\s{1,3}we?\s{1,3}")
 _SMALLER = {"Y": ("M", 12), "W": ("D", 7)}  # a fraction of a unit counted in the next smaller one
 _EVENT_REACH = 300  # characters back in which an event's day counts as just told
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s{1,3}[^\W\d_])(?=\s{1,3}[A-ZĄĆĘŁŃÓŚŹŻ])|\n")
@@ -69,8 +70,9 @@ def _with_day_half(clock: Point, part: str) -> Point:
 
 
 def _weekly(point: Point) -> bool:
-    """A set of one weekday in every week: "w soboty", "co niedzielę"."""
-    return point.weekday is not None or (point.set or "").startswith("XXXX-WXX-")
+    """A set of one weekday in every week ("w soboty", "co niedzielę") or of every day ("codziennie"): a
+    clock time or a part of the day after it holds for each."""
+    return point.weekday is not None or (point.set or "").startswith("XXXX-WXX-") or point.set == "P1D"
 
 
 def _glue(grammar: Grammar, name: str, text: str, start: int, end: int) -> bool:
@@ -124,6 +126,20 @@ def merge(candidates: list[Candidate], lower: str, grammar: Grammar) -> list[Can
             previous.points[0] = _with_day_half(previous.points[0], candidate.points[0].part or "")
             previous.end = candidate.end
             previous.spans[-1] = (previous.spans[-1][0], candidate.end)
+            previous.merged.append(candidate.rule)
+            continue
+        if (
+            previous is not None and not previous.range and not candidate.range and previous.type == "DATE"
+            and previous.points[0].direction is not None and previous.points[0].unit == "W"
+            and previous.points[0].weekday is None and candidate.points[0].weekday is not None
+            and candidate.points[0].day is None and candidate.points[0].shift is None
+            and _WEEKDAY_OF_WEEK.fullmatch(lower, previous.end, candidate.start)
+        ):  # "tydzień temu w piątek", "za dwa tygodnie we wtorek": that weekday of the week counted to
+            previous.points[0] = _merge_points(replace(previous.points[0], weekday=candidate.points[0].weekday),
+                                               candidate.points[0])
+            previous.end = candidate.end
+            previous.spans[-1] = (previous.spans[-1][0], candidate.end)
+            previous.type = "TIME" if previous.points[0].has_clock else "DATE"
             previous.merged.append(candidate.rule)
             continue
         if previous is not None and not previous.range and not candidate.range:
@@ -393,6 +409,16 @@ class _Resolver:
                 return "XXXX-WXX-WE", None, ()
             saturday = self._weekday(origin, replace(point, weekday=6), start, end)
             return iso_week(saturday) + "-WE", anchor, (None, saturday.year, None)
+        elif point.nth is not None and point.weekday is not None and point.month is not None:
+            year = point.year  # "w pierwszą sobotę czerwca": counted in the month's year
+            if year is None and point.yearshift is not None:
+                origin_year, anchor = self.base_year(point.yearshift[1])
+                year = None if origin_year is None else origin_year + point.yearshift[0]
+            elif year is None:
+                year, anchor = self.narrative_year(start, end, point.month, None, dateline)
+            if year is None:
+                return self._clock(f"XXXX-{point.month:02d}", point), None, ()
+            day = _nth_weekday(year, point.month, point.weekday, point.nth)
         elif point.weekday is not None and point.day is None:
             origin, anchor = (self.now, None) if self.now else self.base_day("dct")
             if origin is None:
@@ -514,8 +540,8 @@ class _Resolver:
             year = origin_year + int(sign * amount * {"Y": 1, "DE": 10, "CE": 100}[unit])
             if unit != "Y":  # "w ubiegłej dekadzie", "w zeszłym stuleciu": a decade or a century
                 return (f"{year // 10:03d}" if unit == "DE" else f"{year // 100:02d}"), anchor, ()
-            if year < 1:  # "przed 2500 lat" in 2008: TIMEX3 counts years before the era from BC0001
-                return f"BC{1 - year:04d}", anchor, ()
+            if year < 1:  # "przed 2500 lat" in 2008: TIMEX3 counts years before the era from BC0001 (4 digits)
+                return (f"BC{1 - year:04d}" if year > -9999 else "XXXX"), anchor, ()
             half = f"-{point.half}" if point.half else ""  # "w drugiej połowie roku"
             return f"{year:04d}{half}", anchor, (None, year, None)
         origin, anchor = self.base_day(base)
@@ -530,6 +556,9 @@ class _Resolver:
             return iso_week(saturday) + "-WE", anchor, (None, saturday.year, None)
         if unit == "W" and point.direction is None:
             return iso_week(moved), anchor, (None, moved.year, None)
+        if point.weekday is not None:  # "tydzień temu w piątek": that weekday, on or before (after) the day counted to
+            step = (moved.isoweekday() - point.weekday) % 7 if sign < 0 else -((point.weekday - moved.isoweekday()) % 7)
+            moved -= timedelta(days=step)
         if unit in ("M", "Q") and point.direction is None:
             half = f"-{point.half}" if point.half else ""  # "w pierwszej połowie miesiąca"
             return f"{moved.year:04d}-{moved.month:02d}{half}", anchor, (None, moved.year, moved.month)
@@ -659,7 +688,9 @@ def resolve(
             continue
         if candidate.type == "SET":
             point = points[0]
-            if _weekly(point):  # "w soboty", "w każdą sobotę o godz. 10"
+            if _weekly(point) and point.set == "P1D" and point.has_clock:  # "codziennie o 8": that time of each day
+                value = resolver._clock("XXXX-XX-XX", point)
+            elif _weekly(point):  # "w soboty", "w każdą sobotę o godz. 10"
                 value = resolver._clock(point.set or f"XXXX-WXX-{point.weekday}", point)
             else:
                 value = point.set or resolver._duration(point.num or "1", point.unit or "D")
@@ -687,6 +718,12 @@ def resolve(
         if candidate.range and not habitual:
             points = _share_year(resolver, points, candidate, dateline)
         resolved = [_point_or_unknown(resolver, p, candidate.start, candidate.end, habitual, dateline) for p in points]
+        if candidate.range and all(p.weekday is not None and p.day is None for p in points) and resolved[0][2]:
+            first_day = resolved[0][2][0]  # "od wtorku do niedzieli": the second end is the first such day after
+            if first_day is not None:
+                later = first_day + timedelta(days=(points[1].weekday - points[0].weekday) % 7 or 7)
+                resolved[1] = (resolver._clock(later.isoformat(), points[1]), resolved[0][1],
+                               (later, later.year, later.month))
         if candidate.night_before:  # the night before the day written is dated by the evening it starts on
             resolved = [(_day_before(v), a, told) for v, a, told in resolved]
         if candidate.range and convention == "kpwr":
@@ -757,6 +794,15 @@ def _share_year(resolver: _Resolver, points: list[Point], candidate: Candidate, 
         return points
     later = (right.month or 0, right.day or 1) < (left.month or 0, left.day or 1)
     return [left, replace(right, year=year + later)]
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The ``nth`` such ``weekday`` (ISO) of the month, counted from its end when negative."""
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7 + 7 * (-nth - 1))
 
 
 def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
