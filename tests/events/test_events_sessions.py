@@ -170,3 +170,14 @@ def test_a_participle_with_its_own_date_tells_a_happening_of_that_date() -> None
 def test_a_bill_passed_is_one_happening() -> None:
     events = _events("Po krótkiej dyskusji projekt ustawy skarbowej został przyjęty.")
     assert [(e.trigger_text, e.type) for e in events] == [("projekt ustawy skarbowej został przyjęty", "legal_act")]
+
+
+@pytest.mark.parametrize(("text", "name", "lemma", "role"), [
+    # an abbreviated title is known by its written form (Morfeusz reads *min.* as a mine or a minute)
+    ("Wczoraj do Lublina przybył min. Dubois.", "Dubois", "Dubois", "agent"),
+    ("W sali ratusza przemawiał dr Rossi.", "Rossi", "Rossi", "agent"),
+    ("Wczoraj aresztowano sierż. Ricci.", "Ricci", "Ricci", "patient"),
+])
+def test_a_title_abbreviation_leaves_the_name_its_role(text: str, name: str, lemma: str, role: str) -> None:
+    [event] = _events(text, [(name, "PERSON", lemma)])
+    assert [(p.lemma, p.role) for p in event.participants] == [(lemma, role)]

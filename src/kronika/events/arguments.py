@@ -56,7 +56,8 @@ def _governor(tokens: list[Token], first: int, floor: int) -> tuple[str | None, 
         token_lemmas = {lemma.lower() for lemma in lemmas(token)}
         if is_preposition(token):
             return min(_preposition_lemmas(token)), via_head, None
-        if token_lemmas & words["title"] or is_modifier(token) and not _is_noun(token):
+        # a title abbreviation is known by its written form: Morfeusz reads *min.* as a mine or a minute
+        if (token_lemmas | {token.text.lower()}) & words["title"] or is_modifier(token) and not _is_noun(token):
             j -= 1
             continue
         if token_lemmas & words["place_head"] and not via_head:
