@@ -21,7 +21,7 @@ _HOMONYM_MARK = re.compile(r":[A-Za-z][\w.~]*$")
 
 def strip_homonym(lemma: str) -> str:
     """``'Kowiel:Sm1'`` → ``'Kowiel'``; a bare ``':'`` lemma stays as it is."""
-    return _HOMONYM_MARK.sub("", lemma) if len(lemma) > 1 else lemma
+    return _HOMONYM_MARK.sub("", lemma) if len(lemma) > 1 and ":" in lemma else lemma
 
 
 # The extension's own field getters: the wrapper's attributes go through two Python properties each.
