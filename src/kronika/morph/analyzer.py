@@ -10,6 +10,7 @@ import re
 import threading
 from functools import lru_cache
 
+import _morfeusz2
 import morfeusz2
 
 from kronika.model import Interp
@@ -20,12 +21,15 @@ _HOMONYM_MARK = re.compile(r":[A-Za-z][\w.~]*$")
 
 def strip_homonym(lemma: str) -> str:
     """``'Kowiel:Sm1'`` → ``'Kowiel'``; a bare ``':'`` lemma stays as it is."""
-    return _HOMONYM_MARK.sub("", lemma) if len(lemma) > 1 else lemma
+    return _HOMONYM_MARK.sub("", lemma) if len(lemma) > 1 and ":" in lemma else lemma
 
 
-@lru_cache(maxsize=100_000)
-def _stripped(lemma: str) -> str:
-    return strip_homonym(lemma)
+# The extension's own field getters: the wrapper's attributes go through two Python properties each.
+_start_node = _morfeusz2.MorphInterpretation_startNode_get
+_lemma_of = _morfeusz2.MorphInterpretation__lemma_get
+_tag_id_of = _morfeusz2.MorphInterpretation_tagId_get
+_name_id_of = _morfeusz2.MorphInterpretation_nameId_get
+_orth_of = _morfeusz2.MorphInterpretation__orth_get
 
 
 def tag_has(tag: str, value: str, position: int | None = None) -> bool:
@@ -59,6 +63,9 @@ class Morphology:
         self._ids = self._analyser._morfeusz_obj.getIdResolver()
         self._tags: dict[int, str] = {}
         self._names: dict[int, tuple[str, ...]] = {}
+        # readings repeat across forms (a lemma's forms share it with its tag): each is built once
+        self._interps: dict[tuple[str, int, int], Interp] = {}
+        self._cache_size = cache_size
 
     @property
     def dictionary_id(self) -> str:
@@ -68,15 +75,20 @@ class Morphology:
         """Readings of one token. Agglutinates (``poszedł|em``) keep the readings of the host word;
         an unknown word gives ``ign``."""
         with self._lock:
-            results = list(self._analyser._morfeusz_obj.analyse(form))
+            results = self._analyser._morfeusz_obj.analyse(form)
+            found = [(_lemma_of(r), _tag_id_of(r), _name_id_of(r), r) for r in results if _start_node(r) == 0]
+        interps = self._interps
         readings: dict[Interp, None] = {}
-        for result in results:
-            if result.startNode != 0:
+        for lemma, tag_id, name_id, result in found:
+            key = (lemma, tag_id, name_id)
+            interp = interps.get(key)
+            if interp is None:
+                if len(interps) >= self._cache_size:  # bound memory on huge inputs
+                    interps.clear()
+                interp = interps[key] = Interp(strip_homonym(lemma), self._tag(tag_id), self._qualifiers(name_id))
+            if interp.tag == "interp" and _orth_of(result) != form:
                 continue
-            tag = self._tag(result.tagId)
-            if tag == "interp" and result.orth != form:
-                continue
-            readings[Interp(_stripped(result.lemma), tag, self._qualifiers(result.nameId))] = None
+            readings[interp] = None
         if not readings:
             readings[Interp(form, "ign", ())] = None
         return tuple(readings)

@@ -265,6 +265,7 @@ class Tagger:
         self._capitals = {case: (self.table("cap", f"{case}|0"), self.table("cap", f"{case}|1"))
                           for case in ("U", "I", "l", "-")}
         self._forms: dict[tuple[str, bool, bool], FormCandidates] = {}
+        self._tag_parts: dict[str, tuple[TagKeys, float, float, float]] = {}  # a few thousand full tags
         self._transitions_into: dict[str, dict[str, float]] = {}  # tag -> {previous tag: score}
         self._blocks: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[tuple[float, ...], ...]] = {}
 
@@ -293,7 +294,6 @@ class Tagger:
         if not self._fixed:
             return [self.score(emission_features(form, case_context, t, is_proper(i))) for t, i in candidates]
         lower = form.lower()
-        by_tag, by_pos_case, by_pos_number_gender = self._by_tag, self._by_pos_case, self._by_pos_number_gender
         word_tag, word_pos, word_pos_case = (self._word_tables[template].get(lower, _NO_WEIGHTS)
                                              for template in ("w", "wp", "wc"))
         suffix2 = self._word_tables["s2"].get(lower[-2:], _NO_WEIGHTS)
@@ -301,12 +301,13 @@ class Tagger:
         capitals = self._capitals[case_context]
         scores = []
         for tag, interp in candidates:
-            pos, _number, _case, _gender, pos_case, pos_number_gender = tag_keys(tag)
+            keys, by_tag, by_pos_case, by_pos_number_gender = self._tag_part(tag)
+            pos, pos_case = keys.pos, keys.pos_case
             scores.append(
                 sum((
-                    by_tag.get(tag, 0.0),
-                    by_pos_case.get(pos_case, 0.0),
-                    by_pos_number_gender.get(pos_number_gender, 0.0),
+                    by_tag,
+                    by_pos_case,
+                    by_pos_number_gender,
                     word_tag.get(tag, 0.0),
                     word_pos.get(pos, 0.0),
                     word_pos_case.get(pos_case, 0.0),
@@ -316,6 +317,16 @@ class Tagger:
                 ))
             )
         return scores
+
+    def _tag_part(self, tag: str) -> tuple[TagKeys, float, float, float]:
+        """A tag's keys and the weights of its emission features that depend on the tag alone: tags
+        repeat far more than forms, so they are looked up once per tag."""
+        part = self._tag_parts.get(tag)
+        if part is None:
+            keys = tag_keys(tag)
+            part = self._tag_parts[tag] = (keys, self._by_tag.get(tag, 0.0), self._by_pos_case.get(keys.pos_case, 0.0),
+                                           self._by_pos_number_gender.get(keys.pos_number_gender, 0.0))
+        return part
 
     def context_scores(self, entry: FormCandidates, context: Context) -> list[float]:
         """``entry``'s emission scores plus the score of each candidate's ``context_features``."""
@@ -394,14 +405,14 @@ class Tagger:
         entry = self._forms.get(key)
         if entry is None:
             case_context = capitalisation(form, sentence_initial)
-            interps = readings(form, dot_follows)
-            candidates = self.candidates(interps, case_context)
+            expanded = expand_readings(readings(form, dot_follows))
+            candidates = self._one_per_tag(expanded, case_context)
             entry = FormCandidates(
                 tags=tuple(tag for tag, _interp in candidates),
                 chosen=tuple(interp for _tag, interp in candidates),
                 emissions=tuple(self.emission_scores(form, case_context, candidates)),
-                keys=tuple(tag_keys(tag) for tag, _interp in candidates),
-                interps=expand_readings(interps),
+                keys=tuple(self._tag_part(tag)[0] for tag, _interp in candidates),
+                interps=expanded,
             )
             if self._fixed:
                 if len(self._forms) >= _CACHE_SIZE:
@@ -413,13 +424,17 @@ class Tagger:
         """One reading per full tag Morfeusz allows, the lemma chosen among readings sharing the tag:
         a capitalised word inside a sentence prefers a proper-name lemma, any other word a common one;
         then the lemma seen more often in training."""
+        return self._one_per_tag(expand_readings(tuple(interps)), case_context)
+
+    def _one_per_tag(self, expanded: tuple[Interp, ...], case_context: str) -> list[tuple[str, Interp]]:
+        """``candidates`` of readings already expanded to full tags."""
         prefer_proper = case_context == "U"
 
         def rank(interp: Interp) -> tuple[bool, int]:
             return is_proper(interp) == prefer_proper, self.lemma_counts.get(interp.lemma.lower(), 0)
 
         by_tag: dict[str, Interp] = {}
-        for interp in expand_readings(tuple(interps)):  # in Morfeusz's order: the first wins a tie
+        for interp in expanded:  # in Morfeusz's order: the first wins a tie
             best = by_tag.get(interp.tag)
             if best is None or rank(interp) > rank(best):
                 by_tag[interp.tag] = interp
