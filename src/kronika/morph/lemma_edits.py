@@ -7,7 +7,9 @@ class of names (:func:`kronika.lang.base_forms.guess_base`). Each candidate is a
 (strip *n* letters, append *s*); an averaged perceptron scores it from features of the word (its
 endings, capitalisation, position in the name, whether Morfeusz knows it), of the candidate (which
 source proposed it, its edit conjoined with the word's endings, whether Morfeusz reads it as a
-nominative and as which kind of name, the shape of its last letters) and of the neighbouring words.
+nominative and as which kind of name, the shape of its last letters, the pair of the word's ending and
+its own with the word's position and capitalisation, and with the number of words) and of the
+neighbouring words.
 Where the rules are sure of a word that no agreement in the head phrase fixes (Morfeusz reads it as
 forms of one lemma) a second set of weights ranks the same candidates, and overrules the rules only when
 its choice scores ``SURE_MARGIN`` above theirs (*Europejskiej* as a name-derived adjective). The
@@ -121,6 +123,17 @@ def _closing(form: str) -> str:
     return "".join("V" if c in _VOWELS else "C" for c in form.lower()[-3:])
 
 
+def _suffix_pair(form: str, base: str) -> str:
+    """The word's ending and the candidate's, from one letter before they part, up to 4 letters each
+    (*Jacka* → *Jacek*: ``cka>cek``): the same change reads differently after another letter."""
+    lower, target = form.lower(), base.lower()
+    common = 0
+    while common < min(len(lower), len(target)) and lower[common] == target[common]:
+        common += 1
+    start = max(common - 1, 0)
+    return f"{lower[start:][-4:]}>{target[start:][-4:]}"
+
+
 def _shape(text: str) -> str:
     if text.isupper() and len(text) > 1:
         return "upper"
@@ -155,10 +168,12 @@ def features(tokens: list[Token], i: int, cls: str, candidate: Candidate) -> lis
     reading = _nominative_reading(candidate.form)
     ending = candidate.form.lower()[-2:]
     kind = _nominative_kind(candidate.form)
+    pair = _suffix_pair(token.text, candidate.form)
     result = [f"edit={change}", f"cand={reading}", f"cand={reading}|{word[2]}", f"cls={cls}|edit={change}",
               f"candsuf={ending}", f"candsuf={ending}|cls={cls}|{word[0]}", f"candsuf={ending}|cand={reading}",
               f"candkind={kind}", f"candkind={kind}|{word[1]}", f"candsuf3={candidate.form.lower()[-3:]}",
-              f"closing={_closing(candidate.form)}|edit={change}"]
+              f"closing={_closing(candidate.form)}|edit={change}",
+              f"pair={pair}|{word[0]}|{word[1]}", f"pair={pair}|{word[3]}"]
     for source in candidate.sources:
         result += [f"src={source}", f"src={source}|cls={cls}", f"src={source}|cand={reading}",
                    f"src={source}|{word[0]}", f"src={source}|{word[2]}"]
