@@ -122,10 +122,12 @@ def read_examples(path: Path) -> list[tuple[str, str]]:
 
 
 def sources(train_file: Path) -> dict[str, str]:
-    """The SHA-256 of what the model is made from, the training file and this script: the test compares
-    them with the committed model's, so an edited script or a changed training file asks for retraining."""
+    """The SHA-256 of what the model is made from, the training file, this script and the module whose
+    features it weighs: the test compares them with the committed model's, so an edited script, feature or
+    training file asks for retraining."""
     return {"training_sha256": hashlib.sha256(train_file.read_bytes()).hexdigest(),
-            "script_sha256": hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}
+            "script_sha256": hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
+            "features_sha256": hashlib.sha256(Path(lemma_edits.__file__).read_bytes()).hexdigest()}
 
 
 def write(weights: dict[str, float], out: Path, train_file: Path, corrections: Path | None = None) -> None:

@@ -124,5 +124,5 @@ def test_the_bundled_model_matches_its_sources() -> None:
     if not learner.DEFAULT_TRAIN.is_file():
         pytest.skip(f"{learner.DEFAULT_TRAIN} absent")
     assert provenance["training"] == learner.DEFAULT_TRAIN.name
-    assert {name: provenance.get(name) for name in ("training_sha256", "script_sha256")} == learner.sources(
-        learner.DEFAULT_TRAIN)
+    names = ("training_sha256", "script_sha256", "features_sha256")
+    assert {name: provenance.get(name) for name in names} == learner.sources(learner.DEFAULT_TRAIN)
