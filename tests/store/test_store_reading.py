@@ -10,7 +10,8 @@ from kronika.store import Store, schema
 
 FIRST = "Sejm zebrał się 2 października 1939 roku w Warszawie. Posłowie obradowali do wieczora."
 SECOND = "Wojsko walczyło pod Kockiem 5 października 1939 roku. Poległo około 300 żołnierzy."
-NEW_INDEXES = {"ix_tokens_document", "ix_quantities_document", "ix_quantities_event", "ix_documents_ingested"}
+NEW_INDEXES = {"ix_tokens_document", "ix_quantities_document", "ix_quantities_event", "ix_documents_ingested",
+               "ix_corrections_kind"}
 
 
 def _documents(store, build):
@@ -50,7 +51,8 @@ def test_an_older_store_gets_the_new_indexes_when_opened(store, build):
     url = store.engine.url.render_as_string(hide_password=False)
     with Store.open(url) as reopened:
         inspector = inspect(reopened.engine)
-        names = {i["name"] for table in ("tokens", "quantities", "documents") for i in inspector.get_indexes(table)}
+        names = {i["name"] for table in ("tokens", "quantities", "documents", "corrections")
+                 for i in inspector.get_indexes(table)}
         assert NEW_INDEXES <= names
         assert len(reopened.documents()) == 2
 
@@ -69,3 +71,12 @@ def test_opening_the_store_for_questions_imports_no_file_reader():
     code = "import sys, kronika.qa, kronika.store; print('kronika.text.reader' in sys.modules)"
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "False"
+
+
+def test_a_document_pages_corrections_are_read_through_indexes(tmp_path):
+    # its own corrections by document, the entity corrections (shown on every page) by kind: no scan of the log
+    query = ("SELECT * FROM corrections WHERE undone_at IS NULL "
+             "AND (document_id = 'a' OR kind IN ('entity', 'merge', 'place', 'link'))")
+    with Store.open(f"sqlite:///{tmp_path / 'store.sqlite'}") as store, store.engine.connect() as connection:
+        plan = " ".join(row[-1] for row in connection.execute(text(f"EXPLAIN QUERY PLAN {query}")))
+    assert "ix_corrections_document" in plan and "ix_corrections_kind" in plan and "SCAN" not in plan, plan

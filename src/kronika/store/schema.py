@@ -227,4 +227,5 @@ corrections = Table(
     Column("undone_at", String(32)),
     Column("undone_by", Text),
     Index("ix_corrections_document", "document_id"),
+    Index("ix_corrections_kind", "kind"),  # entity corrections, shown on every page of their documents
 )
