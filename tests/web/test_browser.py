@@ -157,6 +157,7 @@ def test_a_place_is_moved_by_dragging_its_pin(page: Page, tmp_path: Path) -> Non
             page.mouse.down()
             page.mouse.move(x - 60, y + 40, steps=8)
             page.mouse.up()
+        page.wait_for_load_state("networkidle")  # the page shown after the move loads in full before the server stops
         moved = store.entities(ref="place:kijow")[0].geo
         assert moved is not None and moved["lon"] < 30.5 and moved["lat"] < 50.45
         assert library.corrections(store)[0].user == "Ewa"
