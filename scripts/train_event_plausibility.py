@@ -33,6 +33,7 @@ from events_press import PRESS, press_documents, read_judged  # noqa: E402
 from generated import write_or_check  # noqa: E402
 
 from kronika.events.annotate import candidate_events  # noqa: E402
+from kronika.events.plausibility import PlausibilityModel  # noqa: E402
 from kronika.model import Analysis  # noqa: E402
 from kronika.pipeline import STAGES  # noqa: E402
 
@@ -74,11 +75,12 @@ def examples() -> list[tuple[str, frozenset[str], int]]:
 def fit(rows: list[tuple[str, frozenset[str], int]], names: list[str]) -> dict[str, float]:
     """Weights minimising the mean log loss plus PENALTY/n times the squared weights."""
     weights = dict.fromkeys(["bias", *names], 0.0)
+    model = PlausibilityModel(weights)  # reads the weights as they are updated in place
     n = len(rows)
     for _ in range(STEPS):
         gradient = dict.fromkeys(weights, 0.0)
         for _document, features, label in rows:
-            error = _probability(weights, features) - label
+            error = model.confidence(features) - label
             gradient["bias"] += error / n
             for name in features:
                 if name in gradient:
@@ -89,11 +91,6 @@ def fit(rows: list[tuple[str, frozenset[str], int]], names: list[str]) -> dict[s
     return weights
 
 
-def _probability(weights: dict[str, float], features: frozenset[str]) -> float:
-    score = weights["bias"] + sum(weights.get(f, 0.0) for f in features)
-    return 1.0 / (1.0 + math.exp(-score))
-
-
 def cross_validated(rows: list[tuple[str, frozenset[str], int]], names: list[str]) -> list[tuple[float, int]]:
     """Out-of-fold (confidence, label) pairs, folds by the sha1 of the document id."""
     def fold(document: str) -> int:
@@ -101,8 +98,8 @@ def cross_validated(rows: list[tuple[str, frozenset[str], int]], names: list[str
 
     pairs = []
     for k in range(FOLDS):
-        weights = fit([r for r in rows if fold(r[0]) != k], names)
-        pairs.extend((_probability(weights, f), label) for document, f, label in rows if fold(document) == k)
+        model = PlausibilityModel(fit([r for r in rows if fold(r[0]) != k], names))
+        pairs.extend((model.confidence(f), label) for document, f, label in rows if fold(document) == k)
     return pairs
 
 
