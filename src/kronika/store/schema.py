@@ -55,7 +55,7 @@ store_info = Table(
 
 documents = Table(
     "documents", metadata,
-    Column("id", String(64), primary_key=True),  # content id (see kronika.text.reader.content_id)
+    Column("id", String(64), primary_key=True),  # content id (see kronika.model.content_id)
     Column("content_hash", String(64), nullable=False, unique=True),  # sha256 of the text
     Column("name", Text),  # the id the document came with (JSONL "id", file stem)
     Column("source", Text),

@@ -17,7 +17,19 @@ from sqlalchemy.schema import CreateIndex
 from kronika import __version__
 from kronika.errors import KronikaError, StoreError
 from kronika.limits import time_limit
-from kronika.model import Analysis, Document, Entity, Event, EventArgument, Interp, Quantity, Sentence, Timex, Token
+from kronika.model import (
+    Analysis,
+    Document,
+    Entity,
+    Event,
+    EventArgument,
+    Interp,
+    Quantity,
+    Sentence,
+    Timex,
+    Token,
+    content_id,
+)
 from kronika.store import schema, search
 from kronika.store.intervals import query_interval, timex_interval
 from kronika.store.location import resolve_url
@@ -505,8 +517,6 @@ class Store:
 
 
 def _write_analysis(connection: Connection, analysis: Analysis, digest: str) -> str:
-    from kronika.text.reader import content_id  # the file readers (TEI, HTML): not needed to read the store
-
     document = analysis.document
     document_id = content_id(document.text)
     d = schema.documents
