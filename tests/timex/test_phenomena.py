@@ -188,3 +188,30 @@ def test_direction_habits_and_non_times(text: str, dct: str, expected: list[tupl
 def test_genitive_year_ranges_back_event_days_and_timetables(
         text: str, dct: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # movable feasts by the Gregorian computus (Easter 1928: 8 April), the year from the tense or the text
+        ("W Wielki Czwartek 1928 r. zamknięto szkoły.", None, [("Wielki Czwartek 1928 r.", "1928-04-05")]),
+        ("Od Popielca obowiązuje post.", "1928-02-10", [("Popielca", "1928-02-22")]),
+        ("Na Wniebowstąpienie pojedziemy na wieś.", "1928-04-20", [("Wniebowstąpienie", "1928-05-17")]),
+        ("W Niedzielę Palmową 1928 r. padał deszcz.", None, [("Niedzielę Palmową 1928 r.", "1928-04-01")]),
+        # fixed feasts: New Year's Day with capitals, Marian feasts by their folk names, the eve of a feast
+        ("Na Nowy Rok spadł śnieg.", "1928-01-05", [("Nowy Rok", "1928-01-01")]),
+        ("Wchodzimy w nowy rok bez długów.", "1928-01-05", []),
+        ("Na Matkę Boską Siewną zaczęto siać żyto.", "1928-09-20", [("Matkę Boską Siewną", "1928-09-08")]),
+        ("W przeddzień Wszystkich Świętych sprzedawano znicze.", "1928-11-05",
+         [("W przeddzień Wszystkich Świętych", "1928-10-31")]),
+        # a saint's day of the folk calendar after a preposition of time or a day noun, not a church
+        ("Komorne płaci się na św. Michała.", "1928-09-01", [("św. Michała", "1928-09-29")]),
+        ("Od św. Marcina do Bożego Narodzenia drogi były nieprzejezdne.", "1928-12-30",
+         [("św. Marcina do Bożego Narodzenia", "1928-11-11/1928-12-25")]),
+        ("Procesja wyszła z kościoła św. Anny.", "1928-07-20", []),
+        ("Święto Wniebowzięcia obchodzono uroczyście.", "1928-08-20", [("Wniebowzięcia", "1928-08-15")]),
+        ("Parafia Bożego Ciała zebrała 300 zł.", "1928-08-20", []),
+    ],
+)
+def test_feasts(text: str, dct: str | None, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected
