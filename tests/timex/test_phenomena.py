@@ -215,3 +215,27 @@ def test_genitive_year_ranges_back_event_days_and_timetables(
 )
 def test_feasts(text: str, dct: str | None, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a full stop and a capital end the date's sentence: the part of the day opens the next one and goes
+        # with the day named after it
+        ("Przybył do Grodna 2 maja 1920 r. Wieczorem tego samego dnia odjechał.", None,
+         [("2 maja 1920 r.", "1920-05-02"), ("Wieczorem tego samego dnia", "1920-05-02TEV")]),
+        ("Dnia 2 maja wyjechał. Rano następnego dnia był w Lidzie.", "1920-05-10",
+         [("Dnia 2 maja", "1920-05-02"), ("Rano następnego dnia", "1920-05-03TMO")]),
+        # repetitions: once or twice a year, each coordinated weekday, a season of every year
+        ("Sejmik zbiera się raz do roku.", "1920-05-10", [("raz do roku", "P1Y")]),
+        ("Targ bywa we wtorki i soboty.", "1920-05-10", [("wtorki", "XXXX-WXX-2"), ("soboty", "XXXX-WXX-6")]),
+        ("Każdej zimy rzeka zamarzała.", "1920-05-10", [("Każdej zimy", "XXXX-WI")]),
+        # a quarter of an hour; a numeral after its unit; an age is no duration
+        ("Pociąg stał przez kwadrans, a postój trwał trzy kwadranse.", "1920-05-10",
+         [("kwadrans", "PT15M"), ("trzy kwadranse", "PT45M")]),
+        ("Wojna trwała lat sześć.", None, [("lat sześć", "P6Y")]),
+        ("Mając lat dwadzieścia, wyjechał do Ameryki.", None, []),
+    ],
+)
+def test_sentences_sets_and_amounts(text: str, dct: str | None, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected
