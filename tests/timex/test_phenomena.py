@@ -188,3 +188,54 @@ def test_direction_habits_and_non_times(text: str, dct: str, expected: list[tupl
 def test_genitive_year_ranges_back_event_days_and_timetables(
         text: str, dct: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # movable feasts by the Gregorian computus (Easter 1928: 8 April), the year from the tense or the text
+        ("W Wielki Czwartek 1928 r. zamknięto szkoły.", None, [("Wielki Czwartek 1928 r.", "1928-04-05")]),
+        ("Od Popielca obowiązuje post.", "1928-02-10", [("Popielca", "1928-02-22")]),
+        ("Na Wniebowstąpienie pojedziemy na wieś.", "1928-04-20", [("Wniebowstąpienie", "1928-05-17")]),
+        ("W Niedzielę Palmową 1928 r. padał deszcz.", None, [("Niedzielę Palmową 1928 r.", "1928-04-01")]),
+        # fixed feasts: New Year's Day with capitals, Marian feasts by their folk names, the eve of a feast
+        ("Na Nowy Rok spadł śnieg.", "1928-01-05", [("Nowy Rok", "1928-01-01")]),
+        ("Wchodzimy w nowy rok bez długów.", "1928-01-05", []),
+        ("Na Matkę Boską Siewną zaczęto siać żyto.", "1928-09-20", [("Matkę Boską Siewną", "1928-09-08")]),
+        ("W przeddzień Wszystkich Świętych sprzedawano znicze.", "1928-11-05",
+         [("W przeddzień Wszystkich Świętych", "1928-10-31")]),
+        # a saint's day of the folk calendar after a preposition of time or a day noun, not a church
+        ("Komorne płaci się na św. Michała.", "1928-09-01", [("św. Michała", "1928-09-29")]),
+        ("Od św. Marcina do Bożego Narodzenia drogi były nieprzejezdne.", "1928-12-30",
+         [("św. Marcina do Bożego Narodzenia", "1928-11-11/1928-12-25")]),
+        ("Procesja wyszła z kościoła św. Anny.", "1928-07-20", []),
+        ("Święto Wniebowzięcia obchodzono uroczyście.", "1928-08-20", [("Wniebowzięcia", "1928-08-15")]),
+        ("Parafia Bożego Ciała zebrała 300 zł.", "1928-08-20", []),
+    ],
+)
+def test_feasts(text: str, dct: str | None, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a full stop and a capital end the date's sentence: the part of the day opens the next one and goes
+        # with the day named after it
+        ("Przybył do Grodna 2 maja 1920 r. Wieczorem tego samego dnia odjechał.", None,
+         [("2 maja 1920 r.", "1920-05-02"), ("Wieczorem tego samego dnia", "1920-05-02TEV")]),
+        ("Dnia 2 maja wyjechał. Rano następnego dnia był w Lidzie.", "1920-05-10",
+         [("Dnia 2 maja", "1920-05-02"), ("Rano następnego dnia", "1920-05-03TMO")]),
+        # repetitions: once or twice a year, each coordinated weekday, a season of every year
+        ("Sejmik zbiera się raz do roku.", "1920-05-10", [("raz do roku", "P1Y")]),
+        ("Targ bywa we wtorki i soboty.", "1920-05-10", [("wtorki", "XXXX-WXX-2"), ("soboty", "XXXX-WXX-6")]),
+        ("Każdej zimy rzeka zamarzała.", "1920-05-10", [("Każdej zimy", "XXXX-WI")]),
+        # a quarter of an hour; a numeral after its unit; an age is no duration
+        ("Pociąg stał przez kwadrans, a postój trwał trzy kwadranse.", "1920-05-10",
+         [("kwadrans", "PT15M"), ("trzy kwadranse", "PT45M")]),
+        ("Wojna trwała lat sześć.", None, [("lat sześć", "P6Y")]),
+        ("Mając lat dwadzieścia, wyjechał do Ameryki.", None, []),
+    ],
+)
+def test_sentences_sets_and_amounts(text: str, dct: str | None, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected

@@ -79,7 +79,13 @@ def _glue(grammar: Grammar, name: str, text: str, start: int, end: int) -> bool:
     return start <= end and grammar.compiled_macro(name).fullmatch(text, start, end) is not None
 
 
-def merge(candidates: list[Candidate], lower: str, grammar: Grammar) -> list[Candidate]:
+def _sentence_between(text: str, first: Candidate, second: Candidate) -> bool:
+    """A full stop ends ``first`` (its "r." or the day's dot) and a capital opens ``second``: a new sentence
+    ("Wyjechali 6 września 1939 r. Wieczorem dotarli…"), whose part of the day is not the date's."""
+    return text[first.end - 1] == "." and text[second.start].isupper()
+
+
+def merge(candidates: list[Candidate], text: str, lower: str, grammar: Grammar) -> list[Candidate]:
     """Join a weekday with the date after it, a date with its clock time or part of the day, and the
     two ends of a range ("od kwietnia do czerwca", "23 marca – 3 kwietnia 2009")."""
     result: list[Candidate] = []
@@ -152,6 +158,7 @@ def merge(candidates: list[Candidate], lower: str, grammar: Grammar) -> list[Can
             date_then_clock = (
                 dates and (first.has_date or previous.night) and not first.has_clock
                 and second.is_time_only and _glue(grammar, "glueTime", lower, previous.end, candidate.start)
+                and not _sentence_between(text, previous, candidate)
             )
             clock_then_part = (
                 dates and first.hour is not None and second.part is not None and second.hour is None
@@ -187,10 +194,11 @@ def merge(candidates: list[Candidate], lower: str, grammar: Grammar) -> list[Can
                 continue
             part_then_date = (
                 dates and not previous.night and first.part is not None and first.hour is None
-                and not first.has_date and first.month is None and second.day is not None
+                and not first.has_date and first.month is None
+                and second.has_date
                 and not second.has_clock and not lower[previous.end:candidate.start].strip()
             )
-            if part_then_date:  # "o świcie 8 września": the part of the day named next
+            if part_then_date:  # "o świcie 8 września", "wieczorem tego dnia": the part of the day named next
                 previous.points[-1] = replace(second, part=first.part)
                 previous.end = candidate.end
                 previous.spans[-1] = (previous.spans[-1][0], candidate.end)
