@@ -6,10 +6,10 @@
 The texts are ../shared/data/period-texts/*.jsonl (``press``, the default), or the KPWr documents of
 ../shared/data/kpwr-timex/ (``kpwr``: news, blogs and reports of 2005–2010, a sample never used to
 develop the events stage), or the first ``NKJP_NEWS`` short news items of a national daily in the NKJP
-training file (``nkjp``: 130-5-*, about 2002, outside every locked part; ``dev`` is the half whose sha1 starts with
-0–7, ``heldout`` the rest, judged but never trained on). ``locked`` is the SPLITS.md part (sha1 of the id starts with c–f; never
-judged for KPWr, whose locked part belongs to the timex benchmark); of the rest, ``heldout`` (sha1
-starts with 8–b) is never developed on, ``dev`` (0–7) is.
+training file (``nkjp``: 130-5-*, about 2002, outside every locked part; ``dev`` is the half whose sha1
+starts with 0–7, ``heldout`` the rest, judged but never trained on). ``locked`` is the SPLITS.md part
+(sha1 of the id starts with c–f; never judged for KPWr, whose locked part belongs to the timex
+benchmark); of the rest, ``heldout`` (sha1 starts with 8–b) is never developed on, ``dev`` (0–7) is.
 
 ``--show`` prints every event with its sentence for a historian to judge. ``--judged`` reads a table
 of verdicts (``document<TAB>trigger start<TAB>trigger text<TAB>y|n<TAB>note``, or with a reason class
