@@ -438,3 +438,14 @@ def test_a_name_the_gazetteer_completes_takes_the_whole_span() -> None:
 def test_which_base_forms_the_place_name_replaces(lemma: str, surface: str, cited: str | None) -> None:
     place = geocode("Turcja")
     assert place is not None and _cited_name(place, lemma, surface) == cited
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma"), [
+    ("Pożar zniszczył wieś Borki w powiecie Nisieckim.", "Nisieckim", "Nisiecki"),
+    ("Wieś Zalesie, gm. Dubickiej, pow. Wilejskiego, spłonęła.", "Dubickiej", "Dubicka"),
+    ("Wieś Zalesie, gm. Dubickiej, pow. Wilejskiego, spłonęła.", "Wilejskiego", "Wilejski"),
+    ("Sejmik obradował w woj. Nowogródzkiem.", "Nowogródzkiem", "Nowogródzkie"),
+])
+def test_an_adjective_after_a_unit_noun_names_the_unit_in_its_gender(text: str, mention: str, lemma: str) -> None:
+    found = entity(text, mention)
+    assert (found.type, found.lemma) == ("PLACE", lemma), found

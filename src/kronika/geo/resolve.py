@@ -381,8 +381,14 @@ def annotate_places(analysis: Analysis) -> None:
     unnamed = _unnamed_places(analysis)
     nested = {e.parent for e in analysis.entities if e.parent}
     asked = [e for e in analysis.entities if e.type == "PLACE"
-             or e.type == "PERSON" and e.parent is None and e.id not in nested]
+             or e.type == "PERSON" and e.parent is None and e.id not in nested
+             or e.type == "ORGANIZATION" and e.parent is None and " " not in e.text]
+    units: list[tuple[Entity, str]] = []  # adjectives naming an administrative unit, and their base forms
     for entity, context in zip(asked, _contexts(analysis, asked), strict=True):
+        if context.unit:
+            units.append((entity, context.unit))
+        if entity.type == "ORGANIZATION" or entity.type == "PERSON" and context.unit:
+            continue  # a unit a body or a person was mistaken for (gm. Chocieńczyckiej) is no settlement
         if entity.type == "PERSON":
             if context.governed and not (context.apart or context.quoted or context.titled):
                 entities.append(entity)
@@ -399,6 +405,10 @@ def annotate_places(analysis: Analysis) -> None:
     entities += [entity for entity, _ in unnamed]
     contexts += [context for _, context in unnamed]
     unnamed_ids = {id(entity) for entity, _ in unnamed}
+    for entity, name in units:  # after *powiat*, *gmina*, *wieś* the adjective names that unit, in its gender
+        entity.lemma, entity.ref = name, f"place:{slug(name)}"
+        if entity.type != "PLACE":  # no body or person is named by an adjective after a unit's noun
+            entity.type, entity.subtype, entity.role = "PLACE", "region", None
     if not entities:
         return
     governed = {id(e) for e in entities if e.type == "PERSON"} | unnamed_ids  # a place only if it resolves
@@ -442,9 +452,9 @@ def annotate_places(analysis: Analysis) -> None:
             if context.lone_adjective and about_a_town:
                 entity.subtype = "street"  # "na Marszałkowskiej" in a text about Warsaw
             continue
-        if named_whole:
-            _widen(entity, context.wider or "", analysis.document.text)
         if id(entity) not in governed and (cited := _cited_name(place, entity.lemma, surface)):
+            if named_whole:  # the whole name, now that it has a base form: "Nowym" → "Nowym Tomyślu"
+                _widen(entity, surface, analysis.document.text)
             old_ref = f"place:{slug(entity.lemma)}"
             entity.lemma = cited
             entity.ref = f"place:{slug(cited)}" if entity.ref == old_ref else entity.ref
