@@ -12,8 +12,10 @@ from kronika.geo.context import context_words
 from kronika.geo.curated import load_country_names, load_exonyms
 from kronika.geo.index import get_gazetteer
 from kronika.geo.orthography import modernised
+from kronika.geo.resolve import _cited_name
 from kronika.geo.states import country_then
 from kronika.model import Document, Entity
+from kronika.ner.coref import slug
 from kronika.pipeline import analyze
 
 
@@ -408,3 +410,42 @@ def test_a_common_noun_inside_a_longer_name_or_a_patron_is_no_settlement(text: s
 def test_a_town_followed_by_a_persons_name_stays_a_town() -> None:
     found = entity("Tak zapowiedział wczoraj prezydent Łodzi Marek Czekalski na sesji rady.", "Łodzi")
     assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 51.77, 19.46) < 15
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma"), [
+    ("Wojska stały w Galicyi i na Węgrzech.", "Galicyi", "Galicja"),
+    ("Statek przypłynął z Alexandryi do Marsylii.", "Alexandryi", "Aleksandria"),
+    ("Kupiec przybył wczoraj z Szumli.", "Szumli", "Szumla"),
+    ("Spotkali się w Turcyi i we Lwowie.", "Lwowie", "Lwów"),
+])
+def test_a_geocoded_case_form_is_cited_by_the_place_name(text: str, mention: str, lemma: str) -> None:
+    found = entity(text, mention)
+    assert (found.lemma, found.ref) == (lemma, f"place:{slug(lemma)}"), found
+
+
+def test_a_name_the_gazetteer_completes_takes_the_whole_span() -> None:
+    text = "Nauczyciel objął posadę w Nowym Tomyślu."
+    found = entity(text, "Nowym")
+    assert (found.text, found.lemma) == ("Nowym Tomyślu", "Nowy Tomyśl")
+    assert text[found.start:found.end] == found.text
+
+
+@pytest.mark.parametrize(("lemma", "surface", "cited"), [
+    ("Turcia", "Turcyi", "Turcja"),  # a guessed ending: the place's name
+    ("Turcya", "Turcyi", None),  # the name in the mention's own older spelling stays
+    ("Turcja", "Turcji", None),
+])
+def test_which_base_forms_the_place_name_replaces(lemma: str, surface: str, cited: str | None) -> None:
+    place = geocode("Turcja")
+    assert place is not None and _cited_name(place, lemma, surface) == cited
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma"), [
+    ("Pożar zniszczył wieś Borki w powiecie Nisieckim.", "Nisieckim", "Nisiecki"),
+    ("Wieś Zalesie, gm. Dubickiej, pow. Wilejskiego, spłonęła.", "Dubickiej", "Dubicka"),
+    ("Wieś Zalesie, gm. Dubickiej, pow. Wilejskiego, spłonęła.", "Wilejskiego", "Wilejski"),
+    ("Sejmik obradował w woj. Nowogródzkiem.", "Nowogródzkiem", "Nowogródzkie"),
+])
+def test_an_adjective_after_a_unit_noun_names_the_unit_in_its_gender(text: str, mention: str, lemma: str) -> None:
+    found = entity(text, mention)
+    assert (found.type, found.lemma) == ("PLACE", lemma), found

@@ -381,8 +381,14 @@ def annotate_places(analysis: Analysis) -> None:
     unnamed = _unnamed_places(analysis)
     nested = {e.parent for e in analysis.entities if e.parent}
     asked = [e for e in analysis.entities if e.type == "PLACE"
-             or e.type == "PERSON" and e.parent is None and e.id not in nested]
+             or e.type == "PERSON" and e.parent is None and e.id not in nested
+             or e.type == "ORGANIZATION" and e.parent is None and " " not in e.text]
+    units: list[tuple[Entity, str]] = []  # adjectives naming an administrative unit, and their base forms
     for entity, context in zip(asked, _contexts(analysis, asked), strict=True):
+        if context.unit:
+            units.append((entity, context.unit))
+        if entity.type == "ORGANIZATION" or entity.type == "PERSON" and context.unit:
+            continue  # a unit a body or a person was mistaken for (gm. Chocieńczyckiej) is no settlement
         if entity.type == "PERSON":
             if context.governed and not (context.apart or context.quoted or context.titled):
                 entities.append(entity)
@@ -399,6 +405,10 @@ def annotate_places(analysis: Analysis) -> None:
     entities += [entity for entity, _ in unnamed]
     contexts += [context for _, context in unnamed]
     unnamed_ids = {id(entity) for entity, _ in unnamed}
+    for entity, name in units:  # after *powiat*, *gmina*, *wieś* the adjective names that unit, in its gender
+        entity.lemma, entity.ref = name, f"place:{slug(name)}"
+        if entity.type != "PLACE":  # no body or person is named by an adjective after a unit's noun
+            entity.type, entity.subtype, entity.role = "PLACE", "region", None
     if not entities:
         return
     governed = {id(e) for e in entities if e.type == "PERSON"} | unnamed_ids  # a place only if it resolves
@@ -418,8 +428,8 @@ def annotate_places(analysis: Analysis) -> None:
     towns = [(e.start, r.place) for e, r, c in zip(entities, resolutions, contexts, strict=True)
              if r.place is not None and r.place.kind == "settlement" and not c.part_of_town]
     previous: tuple[Entity, Place] | None = None
-    for entity, context, resolution, lemma, named_whole in zip(entities, contexts, resolutions, lemmas, whole,
-                                                               strict=True):
+    for entity, context, resolution, lemma, surface, named_whole in zip(entities, contexts, resolutions, lemmas,
+                                                                        surfaces, whole, strict=True):
         place, reason = resolution.place, resolution.reason
         if context.longer_name and not named_whole and place is not None and place.kind == "settlement":
             place = None  # "Koła Polskiego", "Krzyżem Zasługi": a body, a decoration, not a town
@@ -442,6 +452,12 @@ def annotate_places(analysis: Analysis) -> None:
             if context.lone_adjective and about_a_town:
                 entity.subtype = "street"  # "na Marszałkowskiej" in a text about Warsaw
             continue
+        if id(entity) not in governed and (cited := _cited_name(place, entity.lemma, surface)):
+            if named_whole:  # the whole name, now that it has a base form: "Nowym" → "Nowym Tomyślu"
+                _widen(entity, surface, analysis.document.text)
+            old_ref = f"place:{slug(entity.lemma)}"
+            entity.lemma = cited
+            entity.ref = f"place:{slug(cited)}" if entity.ref == old_ref else entity.ref
         entity.geo = {
             **place.to_geo(),
             "country_then": country_then(place, date) if date else None,
@@ -526,3 +542,35 @@ def _other_name_of(text: str, before: Entity, entity: Entity) -> bool:
     (Danzig)*): the same place's name in another language, unless it names a larger unit (*Kraków
     (Polska)*), which the caller keeps."""
     return text[before.end:entity.start].strip() == "(" and text[entity.end:entity.end + 1] == ")"
+
+
+def _cited_name(place: Place, lemma: str | None, surface: str) -> str | None:
+    """The place's own name as the mention's base form, when the mention is a case form of that name and
+    the base form the name stages gave is not it, nor it in the mention's older spelling (*Turcyi*, lemma
+    *Turcia* → Turcja; *Galicyi*, lemma *Galicia* → Galicja; *Swieciem* → Świecie; *Szumli* → Szumla); None
+    to keep the base form given (*Turcyi*, lemma *Turcya*; *Brünn*, *Göding* are no case forms of Brno or
+    Hodonín)."""
+    if not lemma:
+        return None
+    written = mention_keys(surface)
+    if any(hit.id == place.id and hit.inflected for hit in get_gazetteer().hits(fold(surface))):
+        named = place.name  # the index holds the case forms of a place's own name
+    else:
+        keys = {*written, *mention_keys(modernised(surface))}
+        named = next((name for name in (place.name, place.name_now) if fold(name) in keys), None)
+    if named is None or fold(lemma) == fold(named) or (
+            fold(modernised(lemma)) == fold(named) and fold(lemma) in written):
+        return None
+    return named
+
+
+def _widen(entity: Entity, wider: str, text: str) -> None:
+    """Stretch the entity over the whole name the gazetteer confirmed (*Nowym* → *Nowym Tomyślu*), which
+    contains the mention and lies beside it in the text."""
+    low = max(0, entity.start - len(wider))
+    at = text.find(wider, low, entity.end + len(wider))
+    while at != -1 and at <= entity.start:
+        if at + len(wider) >= entity.end:
+            entity.start, entity.end, entity.text = at, at + len(wider), wider
+            return
+        at = text.find(wider, at + 1, entity.end + len(wider))
