@@ -248,11 +248,14 @@ class Store:
     def fingerprint(self) -> tuple[Any, ...]:
         """A value that changes whenever a document is stored or deleted, or a correction made or undone (by
         any process): what caches of rendered pages are checked against."""
-        d, c = schema.documents, schema.corrections
+        d, c, s = schema.documents, schema.corrections, schema.sentences
         count, maximum = search.sql_func.count, search.sql_func.max
         # one aggregate per subquery: each is read from an index, where several in one SELECT scan the table
         documents = [select(aggregate).select_from(d).scalar_subquery() for aggregate in (
             count(), maximum(d.c.ingested_at), search.sql_func.min(d.c.content_hash), maximum(d.c.content_hash))]
+        # the newest sentence row: a document deleted and stored again (re-analysed) in the second of the
+        # newest ingest changes no aggregate of the documents, but gets new rows
+        documents.append(select(maximum(s.c.id)).scalar_subquery())
         with self.engine.connect() as connection:
             row = connection.execute(select(*documents)).one()
             edits = connection.execute(select(count(), maximum(c.c.id), count(c.c.undone_at))).one()
@@ -304,22 +307,23 @@ class Store:
             return {}
         with self.engine.connect() as connection:
             analyses = {r.id: Analysis(Document(r.id, r.text, r.dct, r.title, r.source))
-                        for r in connection.execute(select(d).where(d.c.id.in_(ids))).all()}
+                        for r in connection.execute(select(d.c.id, d.c.text, d.c.dct, d.c.title, d.c.source)
+                                                    .where(d.c.id.in_(ids))).all()}
             found = list(analyses)
-            for document_id, start, end in connection.execute(
-                    select(s.c.document_id, s.c.start, s.c.end).where(s.c.document_id.in_(found))
+            sentences: dict[int, Sentence] = {}  # by stored id: each token row names its sentence
+            for sentence_id, document_id, start, end in connection.execute(
+                    select(s.c.id, s.c.document_id, s.c.start, s.c.end).where(s.c.document_id.in_(found))
                     .order_by(s.c.document_id, s.c.start)).all():
-                analyses[document_id].sentences.append(Sentence(start, end))
-            starts = {key: [sentence.start for sentence in analysis.sentences] for key, analysis in analyses.items()}
+                sentence = sentences[sentence_id] = Sentence(start, end)
+                analyses[document_id].sentences.append(sentence)
             readings: dict[tuple[str, str], Interp] = {}  # one shared (immutable) reading per lemma and tag
-            for document_id, start, end, text, lemma, tag in connection.execute(
-                    select(tok.c.document_id, tok.c.start, tok.c.end, tok.c.text, tok.c.lemma, tok.c.tag)
+            for sentence_id, start, end, text, lemma, tag in connection.execute(
+                    select(tok.c.sentence_id, tok.c.start, tok.c.end, tok.c.text, tok.c.lemma, tok.c.tag)
                     .where(tok.c.document_id.in_(found)).order_by(tok.c.document_id, tok.c.start)).all():
                 reading = readings.get((lemma, tag))
                 if reading is None:
                     reading = readings[lemma, tag] = Interp(lemma, tag)
-                position = bisect.bisect_right(starts[document_id], start) - 1
-                analyses[document_id].sentences[position].tokens.append(Token(start, end, text, (reading,), reading))
+                sentences[sentence_id].tokens.append(Token(start, end, text, (reading,), reading))
             for r in connection.execute(select(q).where(q.c.document_id.in_(found))
                                         .order_by(q.c.document_id, q.c.start)).all():
                 analyses[r.document_id].quantities.append(
