@@ -239,3 +239,28 @@ def test_feasts(text: str, dct: str | None, expected: list[tuple[str, str]]) -> 
 )
 def test_sentences_sets_and_amounts(text: str, dct: str | None, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # the hedge of a clock time after a date is the whole expression's
+        ("Dnia 3 marca ok. godz. 17 wybuchł pożar.", "1931-03-10",
+         [("Dnia 3 marca ok. godz. 17", "1931-03-03T17:00", "APPROX")]),
+        # a year in words, as deeds and registers write it; an hour as an ordinal after "godzina"
+        ("Akt spisano w roku tysiąc osiemset dziewięćdziesiątym.", None,
+         [("roku tysiąc osiemset dziewięćdziesiątym", "1890", None)]),
+        ("Posiedzenie trwało do godziny dwudziestej pierwszej.", "1931-03-10",
+         [("godziny dwudziestej pierwszej", "1931-03-10T21:00", None)]),
+        # the turn of two centuries; the first and the last quarter of one
+        ("Na przełomie XVI i XVII wieku miasto kwitło.", None, [("przełomie XVI i XVII wieku", "15/16", None)]),
+        ("W pierwszej ćwierci XVIII wieku spłonął zamek.", None, [("pierwszej ćwierci XVIII wieku", "17", "START")]),
+        # "następny" counts from the narrative's year; "po tygodniu" is an amount
+        ("Jesienią 1831 r. wyjechał; następnego lata był w Paryżu.", None,
+         [("Jesienią 1831 r.", "1831-FA", None), ("następnego lata", "1832-SU", None)]),
+        ("Chory wyzdrowiał po miesiącu.", None, [("miesiącu", "P1M", None)]),
+    ],
+)
+def test_hedges_words_centuries_and_narrative_seasons(
+        text: str, dct: str | None, expected: list[tuple[str, str, str | None]]) -> None:
+    assert found(text, dct) == expected

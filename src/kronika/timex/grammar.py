@@ -29,7 +29,7 @@ from kronika.morph import get_morphology
 FIELDS = frozenset({
     "year", "month", "day", "dayword", "hour", "minute", "part", "season", "weekday", "decade",
     "decadeword", "century", "num", "unit", "unitone", "shift", "dayshift", "yearshift", "direction", "set",
-    "monthshift", "centuryshift", "era", "hourword", "quarter", "holiday", "style", "event", "nth",
+    "monthshift", "centuryshift", "era", "hourword", "yearword", "quarter", "holiday", "style", "event", "nth",
 })
 STRUCTURE = frozenset({"left", "right", "measure", "hedge"})
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})

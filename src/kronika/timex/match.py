@@ -162,6 +162,11 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
     if name == "year":
         text = text.translate(_OCR_DIGITS)
         point.year, point.year_digits = int(text), len(text)
+    elif name == "yearword":  # "tysiąc dziewięćset trzydziestego"
+        value = _number(text, grammar, "ordinal")
+        if not value or value == "X" or not 1000 <= float(value) < 2100:
+            return False
+        point.year = int(float(value))
     elif name == "quarter":
         value = text if text.isdigit() else grammar.value("ordinal", text)
         if value is None and text.isalpha():

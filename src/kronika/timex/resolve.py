@@ -79,6 +79,9 @@ def _glue(grammar: Grammar, name: str, text: str, start: int, end: int) -> bool:
     return start <= end and grammar.compiled_macro(name).fullmatch(text, start, end) is not None
 
 
+_APPROX_GLUE = re.compile(r"(?<![^\W_])(?:około|ok\.|koło)(?![^\W_])")
+
+
 def _sentence_between(text: str, first: Candidate, second: Candidate) -> bool:
     """A full stop ends ``first`` (its "r." or the day's dot) and a capital opens ``second``: a new sentence
     ("Wyjechali 6 września 1939 r. Wieczorem dotarli…"), whose part of the day is not the date's."""
@@ -206,6 +209,9 @@ def merge(candidates: list[Candidate], text: str, lower: str, grammar: Grammar) 
                 continue
             if weekday_then_date or date_then_clock:
                 previous.points[-1] = _merge_points(first, second)
+                if date_then_clock and previous.mod is None:  # "wczoraj około godz. 2": the hedge is the whole's
+                    approx = _APPROX_GLUE.search(lower, previous.end, candidate.start)
+                    previous.mod = candidate.mod or ("APPROX" if approx else None)
                 if date_then_clock and first.dayshift is not None and _glue(
                         grammar, "afterMidnight", lower, candidate.start, candidate.end):
                     # "dziś po północy": the night after that day's midnight, on the next day's date
@@ -472,6 +478,10 @@ class _Resolver:
                 year = _year_of_weekday(year, month, point.day, point.weekday)
         elif year is None and point.season and point.shift is not None and point.shift[0] != 0:
             origin, anchor = self.base_day(point.shift[1])  # "zeszłej zimy", "przyszłej wiosny"
+            if point.shift[1] == "ref" and not self.reference.day and self.reference.year:
+                # "Zimą 1915 r. … następnej wiosny": the narrative gave a year only; the season after it (before it)
+                ref_year, anchor = self.reference.year
+                origin = date(ref_year, 12, 31) if point.shift[0] > 0 else date(ref_year, 1, 1)
             year = None if origin is None else _season_year(origin, point.season, point.shift[0])
         elif year is None and point.season:
             year, anchor = self.base_year("ref")
