@@ -264,3 +264,25 @@ def test_sentences_sets_and_amounts(text: str, dct: str | None, expected: list[t
 def test_hedges_words_centuries_and_narrative_seasons(
         text: str, dct: str | None, expected: list[tuple[str, str, str | None]]) -> None:
     assert found(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a date alone on its line heads a diary's entry or a letter: deixis below counts from it
+        ("Środa, 9 października 1940.\nDziś spadł śnieg. Jutro jedziemy do miasta.", None,
+         [("Środa, 9 października 1940", "1940-10-09"), ("Dziś", "1940-10-09"), ("Jutro", "1940-10-10")]),
+        # the relative adjective after the unit, as official prose put it
+        ("Obroty w miesiącu ubiegłym spadły.", "1930-04-15", [("miesiącu ubiegłym", "1930-03")]),
+        # OCR reads 0 as O in a day number
+        ("Dnia 3O kwietnia otwarto most.", "1930-05-15", [("Dnia 3O kwietnia", "1930-04-30")]),
+        # a month adjective naming a historical event is no date of the text
+        ("Weterani powstania styczniowego przybyli na uroczystość.", "1930-05-15", []),
+        # the eve of a saint's day; a Marian feast by its folk name after a preposition of time
+        ("W wigilię św. Andrzeja lano wosk.", "1930-12-15", [("W wigilię św. Andrzeja", "1930-11-29")]),
+        ("Po Siewnej zaczęto orkę.", "1930-10-15", [("Po Siewnej", "1930-09-08")]),
+        ("Matka zapaliła gromniczną świecę.", "1930-10-15", []),
+    ],
+)
+def test_headings_postposed_ocr_and_folk_feasts(text: str, dct: str | None, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected

@@ -43,6 +43,8 @@ _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
 _DATELINE_END = re.compile(
     rf"\.?\s{{0,2}}(?:[—–-]|\([^()]{{2,16}}\)\.?\s{{0,2}}(?:[—–-]|[{_UPPER}]))|\.?\s{{1,2}}(?=[{_UPPER}(])"
 )
+# what may follow a heading's date on its line: a full stop, a weekday ("12 września 1939. Wtorek.")
+_HEADING_REST = re.compile(r"[.,]?\s{0,3}(?:[^\W\d_]{4,13}\.?)?\s*")
 _AGENCY_DATELINE = re.compile(rf"[{_UPPER}]{{3,}}[,.]?\s{{0,2}}\([^()]{{2,12}}\)\.?\s{{0,2}}[—–-]")
 
 
@@ -756,7 +758,7 @@ def resolve(
             anchor = next((a for _, a, _ in resolved if a), None)
             kind = "TIME" if any(_kind(p) == "TIME" for p in points) else "DATE"
             tids = [emit(candidate.start, candidate.end, kind, value, anchor, candidate.mod)] * len(points)
-        if dateline and resolved[0][2] and resolved[0][2][0] is not None:
+        if (dateline or _is_heading(text, candidate)) and resolved[0][2] and resolved[0][2][0] is not None:
             resolver.report_day = resolved[0][2][0]
         attributive = _is_attributive(lower_text, candidate.start)
         # a span of years ("w sezonie 2006/07") does not move a narrative that is telling months
@@ -873,6 +875,15 @@ def _sentence_start(text: str, position: int) -> int:
 def _sentence_end(text: str, position: int) -> int:
     stop = _SENTENCE_STOP.search(text, position, position + _EVENT_REACH)
     return stop.start() + 1 if stop else min(len(text), position + _EVENT_REACH)
+
+
+def _is_heading(text: str, candidate: Candidate) -> bool:
+    """"12 września 1939. Wtorek.", "Poniedziałek, 7 października 1940.": a date alone on its line heads a
+    diary's entry or a letter; "dziś", "wczoraj" below it count from it."""
+    line_start = text.rfind("\n", 0, candidate.start) + 1
+    line_end = text.find("\n", candidate.end)
+    rest = text[candidate.end:len(text) if line_end < 0 else line_end]
+    return not candidate.range and not text[line_start:candidate.start].strip() and bool(_HEADING_REST.fullmatch(rest))
 
 
 def _is_dateline(text: str, candidate: Candidate) -> bool:
