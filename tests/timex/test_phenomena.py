@@ -286,3 +286,18 @@ def test_hedges_words_centuries_and_narrative_seasons(
 )
 def test_headings_postposed_ocr_and_folk_feasts(text: str, dct: str | None, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a feast in the instrumental after "przed", "za", "między"; Easter Sunday by its older name
+        ("Przed Wielkim Piątkiem 1930 r. zamknięto szkoły.", None, [("Przed Wielkim Piątkiem 1930 r.", "1930-04-18")]),
+        ("W Wielką Niedzielę 1930 r. świeciło słońce.", None, [("Wielką Niedzielę 1930 r.", "1930-04-20")]),
+        # the first day of a coordination with its ordinal suffix
+        ("Targi odbędą się 3-go i 4-go maja.", "1930-04-20", [("3-go i 4-go maja", "1930-05-03/1930-05-04")]),
+    ],
+)
+def test_feasts_in_the_instrumental_and_ordinal_pairs(
+        text: str, dct: str | None, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected
