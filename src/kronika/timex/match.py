@@ -316,6 +316,15 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
     if check == "after_weekday_set":  # "w soboty i niedziele": coordinated with a weekly set before it
         window = max(0, candidate.start - 80)
         return bool(grammar.compiled_macro("weekdaySetBefore").search(lower, window, candidate.start))
+    if check == "decade":  # "z lat 60.", "muzyka lat 60.", but not "liczył (sobie) lat 60."
+        if not lower.startswith("lat ", candidate.start):
+            return True
+        before = _PREVIOUS_WORD.search(text, max(0, candidate.start - 24), candidate.start)
+        if before is None:
+            return True
+        word = before.group(1)
+        return word.lower() != "sobie" and not any(
+            i.pos in ("fin", "praet", "pcon", "pant", "bedzie", "inf", "adv") for i in get_morphology().analyse(word))
     if check == "not_age":
         return not _is_age(text, lower, candidate, grammar)
     if check == "duration":
