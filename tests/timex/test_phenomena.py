@@ -239,3 +239,65 @@ def test_feasts(text: str, dct: str | None, expected: list[tuple[str, str]]) -> 
 )
 def test_sentences_sets_and_amounts(text: str, dct: str | None, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # the hedge of a clock time after a date is the whole expression's
+        ("Dnia 3 marca ok. godz. 17 wybuchł pożar.", "1931-03-10",
+         [("Dnia 3 marca ok. godz. 17", "1931-03-03T17:00", "APPROX")]),
+        # a year in words, as deeds and registers write it; an hour as an ordinal after "godzina"
+        ("Akt spisano w roku tysiąc osiemset dziewięćdziesiątym.", None,
+         [("roku tysiąc osiemset dziewięćdziesiątym", "1890", None)]),
+        ("Posiedzenie trwało do godziny dwudziestej pierwszej.", "1931-03-10",
+         [("godziny dwudziestej pierwszej", "1931-03-10T21:00", None)]),
+        # the turn of two centuries; the first and the last quarter of one
+        ("Na przełomie XVI i XVII wieku miasto kwitło.", None, [("przełomie XVI i XVII wieku", "15/16", None)]),
+        ("W pierwszej ćwierci XVIII wieku spłonął zamek.", None, [("pierwszej ćwierci XVIII wieku", "17", "START")]),
+        # "następny" counts from the narrative's year; "po tygodniu" is an amount
+        ("Jesienią 1831 r. wyjechał; następnego lata był w Paryżu.", None,
+         [("Jesienią 1831 r.", "1831-FA", None), ("następnego lata", "1832-SU", None)]),
+        ("Chory wyzdrowiał po miesiącu.", None, [("miesiącu", "P1M", None)]),
+    ],
+)
+def test_hedges_words_centuries_and_narrative_seasons(
+        text: str, dct: str | None, expected: list[tuple[str, str, str | None]]) -> None:
+    assert found(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a date alone on its line heads a diary's entry or a letter: deixis below counts from it
+        ("Środa, 9 października 1940.\nDziś spadł śnieg. Jutro jedziemy do miasta.", None,
+         [("Środa, 9 października 1940", "1940-10-09"), ("Dziś", "1940-10-09"), ("Jutro", "1940-10-10")]),
+        # the relative adjective after the unit, as official prose put it
+        ("Obroty w miesiącu ubiegłym spadły.", "1930-04-15", [("miesiącu ubiegłym", "1930-03")]),
+        # OCR reads 0 as O in a day number
+        ("Dnia 3O kwietnia otwarto most.", "1930-05-15", [("Dnia 3O kwietnia", "1930-04-30")]),
+        # a month adjective naming a historical event is no date of the text
+        ("Weterani powstania styczniowego przybyli na uroczystość.", "1930-05-15", []),
+        # the eve of a saint's day; a Marian feast by its folk name after a preposition of time
+        ("W wigilię św. Andrzeja lano wosk.", "1930-12-15", [("W wigilię św. Andrzeja", "1930-11-29")]),
+        ("Po Siewnej zaczęto orkę.", "1930-10-15", [("Po Siewnej", "1930-09-08")]),
+        ("Matka zapaliła gromniczną świecę.", "1930-10-15", []),
+    ],
+)
+def test_headings_postposed_ocr_and_folk_feasts(text: str, dct: str | None, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a feast in the instrumental after "przed", "za", "między"; Easter Sunday by its older name
+        ("Przed Wielkim Piątkiem 1930 r. zamknięto szkoły.", None, [("Przed Wielkim Piątkiem 1930 r.", "1930-04-18")]),
+        ("W Wielką Niedzielę 1930 r. świeciło słońce.", None, [("Wielką Niedzielę 1930 r.", "1930-04-20")]),
+        # the first day of a coordination with its ordinal suffix
+        ("Targi odbędą się 3-go i 4-go maja.", "1930-04-20", [("3-go i 4-go maja", "1930-05-03/1930-05-04")]),
+    ],
+)
+def test_feasts_in_the_instrumental_and_ordinal_pairs(
+        text: str, dct: str | None, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected

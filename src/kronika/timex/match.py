@@ -29,8 +29,8 @@ _SENTENCE_START = set(".!?…\n\"„«(–-:;")
 _QUANTITY_HEDGES = frozenset({"mod=MORE_THAN", "mod=LESS_THAN", "mod=APPROX"})
 # hedges that place a point before or after a date: not for amounts of time ("po dwóch dniach")
 _POINT_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"})
-# OCR of 1930s print reads the digit 1 as "l", "i" or "I"
-_OCR_DIGITS = str.maketrans("li", "11")
+# OCR of 1930s print reads the digit 1 as "l", "i" or "I", and 0 as "o" or "O"
+_OCR_DIGITS = str.maketrans("lio", "110")
 # a press dateline: a place in capitals before the date ("WIEDEŃ. 17.II.", "KOWNO, 1 lipca"), or, in older
 # papers, a capitalised place opening a sentence ("Wiedeń, 7. 9. Komitet …")
 _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
@@ -162,6 +162,11 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
     if name == "year":
         text = text.translate(_OCR_DIGITS)
         point.year, point.year_digits = int(text), len(text)
+    elif name == "yearword":  # "tysiąc dziewięćset trzydziestego"
+        value = _number(text, grammar, "ordinal")
+        if not value or value == "X" or not 1000 <= float(value) < 2100:
+            return False
+        point.year = int(float(value))
     elif name == "quarter":
         value = text if text.isdigit() else grammar.value("ordinal", text)
         if value is None and text.isalpha():
@@ -304,13 +309,22 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
         written = text[candidate.start:candidate.end]
         if rule.name == "new_year" and not re.search(r"\bRok", written):
             return False  # "w nowy rok": the next year; New Year's Day is written "Nowy Rok"
-        if rule.name != "saint_day" or _DAY_NOUN.match(written):
+        if rule.name not in ("saint_day", "folk_feast") or _DAY_NOUN.match(written):
             return True
         before = _PREVIOUS_WORD.search(lower, max(0, candidate.start - 24), candidate.start)
         return before is not None and before.group(1) in _FEAST_PREPOSITIONS
     if check == "after_weekday_set":  # "w soboty i niedziele": coordinated with a weekly set before it
         window = max(0, candidate.start - 80)
         return bool(grammar.compiled_macro("weekdaySetBefore").search(lower, window, candidate.start))
+    if check == "decade":  # "z lat 60.", "muzyka lat 60.", but not "liczył (sobie) lat 60."
+        if not lower.startswith("lat ", candidate.start):
+            return True
+        before = _PREVIOUS_WORD.search(text, max(0, candidate.start - 24), candidate.start)
+        if before is None:
+            return True
+        word = before.group(1)
+        return word.lower() != "sobie" and not any(
+            i.pos in ("fin", "praet", "pcon", "pant", "bedzie", "inf", "adv") for i in get_morphology().analyse(word))
     if check == "not_age":
         return not _is_age(text, lower, candidate, grammar)
     if check == "duration":
