@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from kronika.events.arguments import Mention, mentions_in
+from kronika.events.arguments import PLACE_TYPES, Mention, mentions_in
 from kronika.events.clauses import Clause, split_clauses
 from kronika.events.grammar import FINITE, is_finite, is_preposition
 from kronika.events.lexicon import NOT_AN_EVENT, TriggerEntry, load_function_words, triggers_by_first_lemma
@@ -26,7 +26,6 @@ from kronika.model import Analysis, Entity, Event, EventArgument, Sentence, Time
 # an active adjectival participle is an attribute, never the predicate of an event (*uderzające postępy*)
 PREDICATE = FINITE | {"ppas", "pcon", "pant", "inf", "impt"}
 PARTICIPANT_TYPES = frozenset({"PERSON", "ORGANIZATION", "MILITARY_UNIT", "COUNTRY", "DOCUMENT"})
-PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
 ACTOR_TYPES = frozenset({"PERSON", "ORGANIZATION"})
 CALLED_TYPES = frozenset({"election", "meeting", "sports"})  # happenings one calls before they happen
 # happenings whose noun's genitive names who undergoes them, not who does them
@@ -46,6 +45,7 @@ REPORTED_DAYS = timedelta(days=7)  # how far before its issue a report of news t
 HEADING_WORDS = 4  # a verbless sentence this short is a heading of a news column
 AUXILIARY_SPAN = 3  # words between an auxiliary and its participle, fewer than this ("zostały przez Niemców zajęte")
 CONDITIONAL_ENDING = re.compile(r"(?:by|bym|byś|byśmy|byście)$")  # the conditional mood: "skończyłby"
+DAY_VALUE = re.compile(r"\d{4}(?:-\d\d){0,2}(?:T|$)")  # a calendar year, month or day (not a week, a season)
 
 
 @dataclass
@@ -828,6 +828,18 @@ def _habitual(predicate: int | None, tokens: list[Token], clause: Clause, timexe
         and _bare_weekday(tokens, timexes[0][0], words)
 
 
+def _scheduled(event: Event, predicate: int | None, tokens: list[Token], clause: Clause, dct: str | None) -> bool:
+    """A verb of the present with a stated time after the issue's day tells a planned happening, not one
+    taking place (*jutro odbywa się zjazd*, *15 czerwca rozpoczynają się wybory*): the present of a
+    timetable."""
+    if not dct or event.time_basis != "stated" or not event.time or not DAY_VALUE.match(event.time) \
+            or event.time[:10] <= dct[:10]:
+        return False
+    if predicate is None:  # a noun no support verb tells: the clause's own verb (*jutro jest zebranie*)
+        predicate = next((i for i in clause.tokens if is_finite(tokens[i], tokens[i - 1] if i else None)), None)
+    return predicate is not None and _tense(tokens[predicate], [tokens[i] for i in clause.tokens]) == "present"
+
+
 def _bare_weekday(tokens: list[Token], first: int, words: dict[str, frozenset[str]]) -> bool:
     """A timex that is a day of the week after *w*/*we* alone, with no determiner: *w niedzielę*."""
     if first < 1 or tokens[first - 1].text.lower() not in {"w", "we"} \
@@ -991,6 +1003,8 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
             event.type, event.lemma = entry.type, entry.phrase
             if claimed and event.modality == "asserted":
                 event.modality = "reported"
+            elif event.modality == "asserted" and _scheduled(event, predicate, tokens, clause, analysis.document.dct):
+                event.modality = "future"
             events.append((event, _clause_features(match, entry, tokens, clause, predicate, context)))
         _narrative_update(tokens, clause, clause_timexes, mentions, context)
     _share_places([event for event, _features in events])
