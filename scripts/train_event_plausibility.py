@@ -135,8 +135,9 @@ def auc(pairs: list[tuple[float, int]]) -> float:
 
 
 def sources() -> list[str]:
-    lines = [f"#   {JUDGED.relative_to(ROOT) / table}  sha256 {_sha256(JUDGED / table)}"
-             for _c, _s, table in TRAINING + HELD_OUT]
+    lines = [f"#   {JUDGED.relative_to(ROOT) / table}  sha256 {_sha256(JUDGED / table)}" for _c, _s, table in TRAINING]
+    lines += [f"#   measured on, not trained on: {JUDGED.relative_to(ROOT) / table}  sha256 {_sha256(JUDGED / table)}"
+              for _c, _s, table in HELD_OUT]
     lines += [f"#   ../shared/data/period-texts/{path.name}  sha256 {_sha256(path)}"
               for path in sorted(PRESS.glob("*.jsonl"))]
     kpwr = PRESS.parent / "kpwr-timex" / "kpwr-timex-visible.jsonl"
