@@ -712,6 +712,12 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
                                                                    sentence_lemmas, words, match.tokens,
                                                                    subject_country=entry.condition == "armed"):
             continue
+        if entry.condition == "armed" and _won_object(match, tokens, clause, words):
+            continue
+        if entry.condition == "elected" and not (
+                sentence_lemmas & words["election"] or clause.lemma_set(tokens) & words["office"]
+                or any(m.entity.type in ACTOR_TYPES for m in mentions)):
+            continue
         if entry.condition == "defended" and _figurative_object(match, tokens, clause, mentions, words):
             continue
         if entry.condition == "country" and not any(m.entity.type == "COUNTRY" for m in mentions):
@@ -748,6 +754,18 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
             continue
         return entry
     return None
+
+
+def _won_object(match: TriggerMatch, tokens: list[Token], clause: Clause, words: dict[str, frozenset[str]]) -> bool:
+    """The verb's object, a noun right after it (over adjectives, numerals and pronouns), is a thing won,
+    held or ranked, which no arms take: *zdobyła czwartą nagrodę*, *zajmuje piąte miejsce*."""
+    if match.verbal is None:
+        return False
+    k = match.tokens[-1] + 1
+    while k in clause.tokens and _chosen_pos(tokens[k]) in {"adj", "num", "qub", "adv"}:
+        k += 1
+    return k in clause.tokens and bool(lemmas_lower(tokens[k]) & words["prize"]) \
+        and bool(cases(tokens[k]) & {"acc", "gen"})
 
 
 def _figurative_object(match: TriggerMatch, tokens: list[Token], clause: Clause, mentions: list[Mention],
@@ -910,11 +928,18 @@ def _announced(match: TriggerMatch, tokens: list[Token], clause: Clause, words: 
 def _aimed_at(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
     """An event noun after a preposition of purpose names an aim, not a happening (*komitet dla
     odbudowy*, *w celu budowy*); so does one a word of protection guards against (*ochrona przeciwko
-    wylewom*, *ubezpieczenie od ognia*, *chronić przed powodzią*): the danger, no happening."""
+    wylewom*, *ubezpieczenie od ognia*, *chronić przed powodzią*, *zapobieganie katastrofom*): the
+    danger, no happening."""
     if match.verbal is not None:
         return False
     noun = match.tokens[0]
     if _preposition_before(tokens, noun, words["purpose_prep"]):
+        return True
+    # "zapobieganie katastrofom", "zapobiec pożarowi": the dative of a word of prevention is a danger
+    k = noun - 1
+    while k >= 0 and _chosen_pos(tokens[k]) in {"adj", "num"}:
+        k -= 1
+    if k >= 0 and lemmas_lower(tokens[k]) & words["protection"] and "dat" in cases(tokens[noun]):
         return True
     if not _preposition_before(tokens, noun, words["against_prep"]):
         return False
