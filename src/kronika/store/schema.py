@@ -169,6 +169,7 @@ events = Table(
     Column("modality", String(16), nullable=False, default="asserted"),
     Column("time_basis", String(16)),
     Column("lemma", Text, nullable=False, default=""),
+    Column("confidence", Float),  # added on opening a store made before it (stored events then have none)
     UniqueConstraint("document_id", "local_id"),
     Index("ix_events_type", "type"),
     Index("ix_events_range", "begin", "end_date"),

@@ -90,6 +90,9 @@ def _create_schema(engine: Engine, where: str) -> None:
             # one creator at a time on a server; released with the transaction
             connection.execute(text("SELECT pg_advisory_xact_lock(7395001)"))
         schema.metadata.create_all(connection)
+        if "confidence" not in {c["name"] for c in connection.dialect.get_columns(connection, "events")}:
+            # a store made before events kept their confidence: the column is added, empty
+            connection.execute(text("ALTER TABLE events ADD COLUMN confidence FLOAT"))
         for table in schema.metadata.sorted_tables:  # indexes added since the store was made
             for index in table.indexes:
                 connection.execute(CreateIndex(index, if_not_exists=True))
@@ -351,7 +354,7 @@ class Store:
             analyses[r.document_id].events.append(Event(
                 r.local_id, r.type, r.trigger_start, r.trigger_end, r.trigger_text, (r.sentence_start, r.sentence_end),
                 r.time, r.timex_local_id, bool(r.time_inherited), *arguments[r.id], time_basis=r.time_basis,
-                modality=r.modality, lemma=r.lemma))
+                modality=r.modality, lemma=r.lemma, confidence=r.confidence))
         return analyses
 
     # --- queries ---------------------------------------------------------------------------------------
@@ -641,7 +644,8 @@ def _write_events(connection: Connection, analysis: Analysis, document_id: str, 
             trigger_text=item.trigger_text, sentence_start=item.sentence[0], sentence_end=item.sentence[1],
             time=item.time, timex_local_id=item.timex, time_inherited=item.time_inherited,
             begin=span[0] if span else None, end_date=span[1] if span else None,
-            modality=item.modality, time_basis=item.time_basis, lemma=item.lemma)).scalar_one()
+            modality=item.modality, time_basis=item.time_basis, lemma=item.lemma,
+            confidence=item.confidence)).scalar_one()
         event_ids[item.id] = event_id
         places = [{"event_id": event_id, "entity_id": entity_of.get(p.entity or ""),
                    "mention_local_id": p.entity, "lemma": p.lemma} for p in item.places]
@@ -750,5 +754,5 @@ def load_events(connection: Connection, rows: Sequence[Any]) -> list[EventRecord
         records.append(EventRecord(
             row.id, row.document_id, row.local_id, row.type, row.trigger_start, row.trigger_end, row.trigger_text,
             citation, row.time, interval, bool(row.time_inherited), tuple(places.get(row.id, ())),
-            tuple(participants.get(row.id, ())), tuple(quantities.get(row.id, ())), row.modality))
+            tuple(participants.get(row.id, ())), tuple(quantities.get(row.id, ())), row.modality, row.confidence))
     return records
