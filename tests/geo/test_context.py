@@ -9,7 +9,7 @@ import pytest
 
 from kronika.geo import geocode
 from kronika.geo.context import context_words
-from kronika.geo.curated import load_country_names, load_exonyms
+from kronika.geo.curated import load_country_names, load_exonyms, load_town_districts
 from kronika.geo.index import get_gazetteer
 from kronika.geo.orthography import modernised
 from kronika.geo.resolve import _cited_name
@@ -449,3 +449,30 @@ def test_which_base_forms_the_place_name_replaces(lemma: str, surface: str, cite
 def test_an_adjective_after_a_unit_noun_names_the_unit_in_its_gender(text: str, mention: str, lemma: str) -> None:
     found = entity(text, mention)
     assert (found.type, found.lemma) == ("PLACE", lemma), found
+
+
+@pytest.mark.parametrize(("text", "mention", "lat", "lon"), [
+    ("Kamienica na Pradze spłonęła w nocy.", "Pradze", 52.255, 21.035),  # no town named: Warsaw's
+    ("W Wilnie mróz. Na Zwierzyńcu otwarto szkołę.", "Zwierzyńcu", 54.69, 25.245),
+    ("Kraków rośnie. Na Zwierzyńcu otwarto szkołę.", "Zwierzyńcu", 50.055, 19.905),
+    # the town named most, though another was named last
+    ("W Warszawie i w Krakowie pada. Potem w Warszawie. Na Ursynowie spokój.", "Ursynowie", 52.15, 21.05),
+])
+def test_a_district_after_na_belongs_to_the_town_the_text_speaks_of(text: str, mention: str, lat: float,
+                                                                     lon: float) -> None:
+    found = entity(text, mention)
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], lat, lon) < 5, found.geo
+    assert found.geo["country_1939"] == "Poland"
+
+
+def test_after_w_the_town_keeps_its_name() -> None:
+    found = entity("W Warszawie pada. Konferencja w Pradze trwała dwa dni.", "Pradze")
+    assert found.geo is not None and found.geo["name"] == "Prague"
+
+
+def test_town_districts_load_and_reject_bad_rows() -> None:
+    districts = load_town_districts()
+    assert {d.town for d in districts} <= {"Warszawa", "Kraków", "Lwów", "Wilno", "Poznań", "Łódź"}
+    assert all(geocode(d.town) is not None for d in districts)
+    with pytest.raises(ValueError, match="line 2"):
+        load_town_districts("name\tname_now\ttown\tlat\tlon\tsource\nPraga\t\tWarszawa\tx\t21\tsource\n")
