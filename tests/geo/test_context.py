@@ -417,6 +417,7 @@ def test_a_town_followed_by_a_persons_name_stays_a_town() -> None:
     ("Statek przypłynął z Alexandryi do Marsylii.", "Alexandryi", "Aleksandria"),
     ("Kupiec przybył wczoraj z Szumli.", "Szumli", "Szumla"),
     ("Spotkali się w Turcyi i we Lwowie.", "Lwowie", "Lwów"),
+    ("Dwór wyjechał do Madrytu, a potem do zamku w San Sebastian.", "San", "San Sebastian"),
 ])
 def test_a_geocoded_case_form_is_cited_by_the_place_name(text: str, mention: str, lemma: str) -> None:
     found = entity(text, mention)

@@ -592,17 +592,21 @@ def _other_name_of(text: str, before: Entity, entity: Entity) -> bool:
 def _cited_name(place: Place, lemma: str | None, surface: str) -> str | None:
     """The place's own name as the mention's base form, when the mention is a case form of that name and
     the base form the name stages gave is not it, nor it in the mention's older spelling (*Turcyi*, lemma
-    *Turcia* → Turcja; *Galicyi*, lemma *Galicia* → Galicja; *Swieciem* → Świecie; *Szumli* → Szumla); None
+    *Turcia* → Turcja; *Galicyi*, lemma *Galicia* → Galicja; *Swieciem* → Świecie; *Szumli* → Szumla), or the
+    mention as written when it is another of the place's names (*San Sebastian*, lemma *San*); None
     to keep the base form given (*Turcyi*, lemma *Turcya*; *Brünn*, *Göding* are no case forms of Brno or
     Hodonín)."""
     if not lemma:
         return None
     written = mention_keys(surface)
-    if any(hit.id == place.id and hit.inflected for hit in get_gazetteer().hits(fold(surface))):
+    hits = [hit for hit in get_gazetteer().hits(fold(surface)) if hit.id == place.id]
+    if any(hit.inflected for hit in hits):
         named = place.name  # the index holds the case forms of a place's own name
     else:
         keys = {*written, *mention_keys(modernised(surface))}
         named = next((name for name in (place.name, place.name_now) if fold(name) in keys), None)
+    if named is None and hits:  # written as one of its other names: San Sebastian, Rawa-Ruska
+        named = surface.title() if surface.isupper() else surface
     if named is None or fold(lemma) == fold(named) or (
             fold(modernised(lemma)) == fold(named) and fold(lemma) in written):
         return None
