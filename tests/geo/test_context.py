@@ -14,6 +14,7 @@ from kronika.geo.index import get_gazetteer
 from kronika.geo.orthography import modernised
 from kronika.geo.resolve import _cited_name
 from kronika.geo.states import country_then
+from kronika.lang.resources import parse_table
 from kronika.model import Document, Entity
 from kronika.ner.coref import slug
 from kronika.pipeline import analyze
@@ -477,3 +478,26 @@ def test_town_districts_load_and_reject_bad_rows() -> None:
     assert all(geocode(d.town) is not None for d in districts)
     with pytest.raises(ValueError, match="line 2"):
         load_town_districts("name\tname_now\ttown\tlat\tlon\tsource\nPraga\t\tWarszawa\tx\t21\tsource\n")
+
+
+def test_a_misprinted_name_is_the_place_the_document_names() -> None:
+    text = "Kossuth bawił w Szumli. Już w Szumh powiedział, że chwyci za pióro."
+    analysis = analyze(Document("t", text, "1850-07-12"))
+    start = text.index("Szumh")
+    found = next(e for e in analysis.entities if e.start == start)
+    assert found.geo is not None and found.geo["name_pl"] == "Szumla" and found.lemma == "Szumla"
+
+
+@pytest.mark.parametrize("row", ["h\tli\tSzumh → Szumla", "h\t\tSzumh → Szum"])
+def test_print_confusions_reject_bad_rows(row: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kronika.geo import orthography
+
+    monkeypatch.setattr(orthography, "read_table", lambda *args, **kwargs: parse_table(
+        f"read\tmeant\texample\n{row}\n", "print_confusions.tsv", ("read", "meant", "example"), header=True,
+        non_empty=True))
+    orthography.print_confusions.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="print_confusions.tsv line 2"):
+            orthography.print_confusions()
+    finally:
+        orthography.print_confusions.cache_clear()

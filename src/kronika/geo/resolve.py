@@ -25,7 +25,7 @@ from kronika.geo.context import GEOGRAPHIC_NAME, MentionContext, read_context, u
 from kronika.geo.curated import TownDistrict, load_town_districts
 from kronika.geo.index import Hit, Place, get_gazetteer
 from kronika.geo.keys import fold, mention_keys
-from kronika.geo.orthography import modernised
+from kronika.geo.orthography import misreadings_of, modernised
 from kronika.geo.qualifiers import regions, seat_names, split_qualifier
 from kronika.geo.states import country_then, full_date
 from kronika.model import Entity
@@ -432,6 +432,7 @@ def annotate_places(analysis: Analysis) -> None:
              if r.place is not None and r.place.kind == "settlement" and not c.part_of_town]
     main_town = _main_town([place for _, place in towns])
     previous: tuple[Entity, Place] | None = None
+    unknown: list[Entity] = []  # places no gazetteer name answers to
     for entity, context, resolution, lemma, surface, named_whole in zip(entities, contexts, resolutions, lemmas,
                                                                         surfaces, whole, strict=True):
         place, reason = resolution.place, resolution.reason
@@ -458,6 +459,8 @@ def annotate_places(analysis: Analysis) -> None:
             entity.geo = None
             if context.lone_adjective and about_a_town:
                 entity.subtype = "street"  # "na Marszałkowskiej" in a text about Warsaw
+            elif not resolution.candidates and id(entity) not in governed and not context.part_of_town:
+                unknown.append(entity)
             continue
         if id(entity) not in governed and (cited := _cited_name(place, entity.lemma, surface)):
             if named_whole:  # the whole name, now that it has a base form: "Nowym" → "Nowym Tomyślu"
@@ -472,7 +475,20 @@ def annotate_places(analysis: Analysis) -> None:
             "candidates": [c.to_json() for c in resolution.candidates[:5]],
         }
         previous = entity, place
+    if unknown:
+        _misprinted(unknown, [e for e in entities if e.geo and e.geo["kind"] == "settlement"])
     analysis.entities.sort(key=lambda e: (e.start, -e.end))
+
+
+def _misprinted(unknown: Sequence[Entity], placed: Sequence[Entity]) -> None:
+    """A place no gazetteer name answers to is a settlement the same document names when one confusion of
+    worn type or OCR turns the one into the other (*Szumh* beside *Szumli*): its coordinates and base form."""
+    by_form = {fold(e.text): e for e in placed}
+    for entity in unknown:
+        same = next((by_form[form] for form in misreadings_of(fold(entity.text)) if form in by_form), None)
+        if same is not None and same.geo is not None:
+            entity.lemma, entity.ref = same.lemma, same.ref
+            entity.geo = {**same.geo, "reason": f"a misprint of {same.text}, which the document names"}
 
 
 def _town_spoken_of(towns: Sequence[tuple[int, Place]], at: int) -> Place | None:
