@@ -3,7 +3,7 @@ apposition to, past the title's genitive attribute; an institution after a perso
 person heads; a passive participle tells its patient, not the subject of the sentence's own verb; a place
 name takes the preposition of the settlement noun before it, and a place after *pod*/*koło* locates the
 name before it; a name's first part joined by a hyphen belongs to it; words in the spelling before 1936
-(*linja*) match their modern form."""
+(*linja*) match their modern form and are read as nouns in their case."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ NOTES = [
     ("1931-04-12", "Onegdaj spłonął dom kowala Jana Wrony w miasteczku Chmielnik pod Kielcami."),
     ("1931-04-13", "Sejmik uchwalił budowę linji kolejki wąskotorowej do Bodzentyna."),
     ("1931-04-14", "Do gaszenia pożaru tartaku przybyła straż ogniowa z Nowo-Wilejki."),
+    ("1931-04-15", "Wczoraj w nocy żandarmerja polowa zatrzymała na dworcu w Lublinie dezertera."),
 ]
 
 
@@ -42,6 +43,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     ("Gdzie spłonął dom kowala Jana Wrony?", "Chmielnik"),  # not Kielce, which locates the town
     ("Dokąd ma prowadzić linja kolejki wąskotorowej?", "Bodzentyn"),  # "linja", "linji" = linia
     ("Skąd przybyła straż ogniowa do pożaru tartaku?", "Nowo-Wilejk"),  # both parts of the name
+    ("Kto zatrzymał dezertera na dworcu w Lublinie?", "żandarmerja"),  # a noun in the old spelling
 ])
 def test_role_gives_the_answer(store: Store, question: str, expected: str) -> None:
     answers = answer(store, question)

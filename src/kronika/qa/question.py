@@ -15,7 +15,7 @@ from functools import lru_cache
 from kronika.geo.orthography import modernised
 from kronika.lang.grammar import CASES, FINITE_VERBS, known_lemmas, place_question_direction
 from kronika.lang.resources import read_table
-from kronika.model import Token
+from kronika.model import Interp, Token
 from kronika.morph import get_morphology
 from kronika.text.segment import tokenize
 
@@ -90,14 +90,18 @@ def _place_direction(preposition: str | None) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def modern_lemmas(form: str) -> frozenset[str]:
-    """The dictionary lemmas of a word unknown as written, read in today's spelling: before 1936 j was
+def modern_readings(form: str) -> tuple[Interp, ...]:
+    """The dictionary readings of a word unknown as written, read in today's spelling: before 1936 j was
     written where i stands now after most consonants (*linja*, *linji*, *żandarmerja* → linia,
-    żandarmeria), and before 1918 y (*stacyi*); empty when that spelling is unknown too."""
+    żandarmeria), and before 1918 y (*stacyi*); none when that spelling is unknown too."""
     modern = modernised(form)
     if modern == form:
-        return frozenset()
-    return frozenset(i.lemma.lower() for i in get_morphology().analyse(modern) if i.tag != "ign")
+        return ()
+    return tuple(i for i in get_morphology().analyse(modern) if i.tag != "ign")
+
+
+def modern_lemmas(form: str) -> frozenset[str]:
+    return frozenset(i.lemma.lower() for i in modern_readings(form))
 
 
 def _term(token: Token, first: bool, position: int = 0) -> Term:

@@ -23,7 +23,7 @@ from kronika.lang.grammar import CASES
 from kronika.lang.resources import read_table
 from kronika.model import Entity, Sentence, Token
 from kronika.morph import get_morphology
-from kronika.qa.question import Question, Term, load_question_words, modern_lemmas
+from kronika.qa.question import Question, Term, load_question_words, modern_lemmas, modern_readings
 from kronika.qa.retrieve import Passage, expanded_lemmas
 from kronika.quantities import read_number
 from kronika.store.terms import split_terms
@@ -69,7 +69,11 @@ def preposition_roles(language: str = "pl") -> dict[str, frozenset[str]]:
 
 
 def _cases(token: Token) -> frozenset[str]:
-    return frozenset(c for part in token.tag.split(":") for c in part.split(".") if c in CASES)
+    return _cases_of(token.tag)
+
+
+def _cases_of(tag: str) -> frozenset[str]:
+    return frozenset(c for part in tag.split(":") for c in part.split(".") if c in CASES)
 
 
 def _pos(token: Token) -> str:
@@ -339,71 +343,6 @@ class Reader:
             return OTHER_CLAUSE
         return WRONG_CASE if all(_pos(t) == "ppas" for t in asked) else 1.0
 
-    def _title_of(self, passage: Passage, entity: Entity) -> Token | None:
-        return self._apposed_title(passage, entity.start) if entity.type == "PERSON" else None
-
-    def _apposed_title(self, passage: Passage, start: int) -> Token | None:
-        """The personal noun a name stands in apposition to, past adjectives, abbreviations and the noun's
-        genitive attribute: *radca ministerjalny dr. Kazys Srouga*, *naczelnik Tatrzańskiego Pogotowia
-        Ratunkowego Józef Oppenheim*. The name shares its case (which the tagger may miss on the name)."""
-        institutions = [(e.start, e.end) for e in passage.analysis.entities if e.type != "PERSON"]
-        for token in reversed([t for t in passage.sentence.tokens if t.end <= start][-8:]):
-            if any(a <= token.start < b for a, b in institutions) or token.text == "." or \
-                    _pos(token) in {"adj", "brev", "ign"}:
-                continue
-            if _pos(token) != "subst" or not _common_noun(token):
-                return None
-            if ":m1" in token.tag or token.lemma in self.words["people"] or token.lemma in self.words["title"]:
-                return token
-            if "gen" not in _cases(token):
-                return None  # a noun that is no person and no attribute: "sprawę Piotra Sawickiego"
-        return None
-
-    def _same_clause(self, passage: Passage, start: int) -> bool:
-        """Whether the name stands in the clause of the question's verb: no colon, semicolon or other
-        finite verb between them (*Biuro Reutera donosi: … Kitchen przedłożył ustawę*)."""
-        tokens = passage.sentence.tokens
-        verbs = [i for i, t in enumerate(tokens) if _pos(t) in FINITE
-                 and any(self._match(p, {fold(t.lemma), fold(t.text)}) for p in self.question.predicates)]
-        position = next((i for i, t in enumerate(tokens) if t.start >= start), len(tokens))
-        if not verbs:
-            return True
-        verb = min(verbs, key=lambda i: abs(i - position))
-        between = tokens[min(verb, position) + 1:max(verb, position)]
-        return not any(t.text in {":", ";"} or _pos(t) in FINITE for t in between)
-
-    def _passive(self, passage: Passage) -> bool:
-        """Whether the sentence says what the question asks in the passive: the question's verb stands in it
-        as a passive participle or an impersonal form, or, when it is not there, any verb does. *przez X*
-        of a participle beside an active verb (*cukrowni przez X założonej, wynalazł*) is no agent."""
-        tokens = passage.sentence.tokens
-        voices = {_pos(t) in {"ppas", "imps"} for t in tokens if _pos(t) in FINITE | {"ppas"}
-                  and any(self._match(p, {fold(t.lemma), fold(t.text)}) for p in self.question.predicates)}
-        if voices:
-            return True in voices
-        return any(_pos(t) in {"ppas", "imps"} for t in tokens)
-
-    def _person_fit(self, passage: Passage, entity: Entity) -> float:
-        fit = self._role_fit(passage, entity)
-        if self._subject_of_another_verb(passage, entity):
-            return min(fit, WRONG_CASE)  # a role of another verb, as plainly wrong as a wrong case
-        return fit if self._same_clause(passage, entity.start) else fit * OTHER_CLAUSE
-
-    def _subject_of_another_verb(self, passage: Passage, entity: Entity) -> bool:
-        """Whether *kto* with an active verb meets a name with no preposition in a sentence that has that verb
-        only as a passive participle: the participle tells its patient (*sprawę X, oskarżonego o zabójstwo*),
-        and the name is the subject or object of the sentence's own finite verb (*Sąd rozpatrywał*)."""
-        question = self.question
-        if question.passive or question.command or "nom" not in question.cases:
-            return False
-        title = self._title_of(passage, entity)
-        before = self._before(passage, entity.start if title is None else title.start)
-        if before is not None and _pos(before) == "prep":
-            return False  # "zorganizowane przez AZS": the participle's agent
-        tokens = passage.sentence.tokens
-        asked = [t for t in tokens if any(self._match(p, {fold(t.lemma), fold(t.text)}) for p in question.predicates)]
-        return bool(asked) and all(_pos(t) == "ppas" for t in asked) and any(_pos(t) in FINITE for t in tokens)
-
     def _role_fit(self, passage: Passage, entity: Entity) -> float:
         question = self.question
         if self._after_noun(passage, entity.start):
@@ -493,8 +432,9 @@ class Reader:
                         not {fold(t.lemma) for t in run} & self.question_words:
                     spans.append((run[0].start, run[-1].end))
                 continue
-            if _pos(token) not in {"subst", "ger"} or not _cases(token) & cases:
-                continue
+            if not (_pos(token) in {"subst", "ger"} and _cases(token) & cases or _pos(token) == "ign" and any(
+                    i.pos == "subst" and _cases_of(i.tag) & cases for i in modern_readings(token.text))):
+                continue  # a noun in the case, or one in the spelling before 1936: "żandarmerja wojskowa"
             if fold(token.lemma) in self.question_words or fold(token.text) in self.question_words:
                 continue
             first = last = index
@@ -644,8 +584,9 @@ class Reader:
         return found
 
     def _personal(self, passage: Passage, start: int, end: int) -> bool:
-        return any(":m1" in t.tag or t.lemma in self.words["people"] for t in self._tokens(passage, start, end)
-                   if _pos(t) in {"subst", "ger", "adj"})
+        people = self.words["people"]
+        return any(":m1" in t.tag or t.lemma in people or _pos(t) == "ign" and modern_lemmas(t.text) & people
+                   for t in self._tokens(passage, start, end) if _pos(t) in {"subst", "ger", "adj", "ign"})
 
     def _bare_numbers(self, passage: Passage) -> list[Candidate]:
         """Numbers without a counted noun in a sentence that names the asked noun elsewhere: *Liczba
