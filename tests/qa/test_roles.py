@@ -103,4 +103,6 @@ def test_a_rival_answer_keeps_the_confidence_low(tmp_path_factory: pytest.TempPa
             opened.ingest(analyze(Document(id=f"rival{number}", text=f"Na zebraniu cechu przemawiał {name}.",
                                            dct="1930-05-11")))
         answers = answer(opened, "Kto przemawiał na zebraniu cechu?")
-    assert answers and all(a.confidence < 0.8 for a in answers)
+    # the two alternatives share one probability: neither looks nearly sure
+    assert len(answers) == 2 and all(a.confidence < 0.6 for a in answers)
+    assert sum(a.confidence for a in answers) <= 1.0

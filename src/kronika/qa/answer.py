@@ -145,6 +145,7 @@ def choose(reader: Reader, scored: list[Candidate]) -> list[Answer]:
         if str(candidate.value) not in seen:
             seen.add(str(candidate.value))
             answers.append(_answer(candidate, asks, features, sure))
+    total = sure
     for candidate in scored:
         if best.score - candidate.score > TIE or len(answers) >= MAX_ANSWERS:
             break
@@ -153,4 +154,10 @@ def choose(reader: Reader, scored: list[Candidate]) -> list[Answer]:
             # a near tie is a rival of the best: no lead of its own
             own = _features(reader, candidate, 0.0)
             answers.append(_answer(candidate, asks, own, min(probability(own), sure)))
+            total += answers[-1].confidence
+    if total > 1.0:
+        # the best and its near ties are alternatives, not all of them the answer: their probabilities share
+        # one whole (two notes that disagree on a name leave each about a half)
+        for found in answers:
+            found.confidence /= total
     return answers

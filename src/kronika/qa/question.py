@@ -12,13 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from kronika.geo.orthography import modernised
 from kronika.lang.grammar import CASES, FINITE_VERBS, known_lemmas, place_question_direction
 from kronika.lang.resources import read_table
-from kronika.model import Token
+from kronika.model import Interp, Token
 from kronika.morph import get_morphology
 from kronika.text.segment import tokenize
 
-OTHER_CLASSES = ("stop", "command", "happen", "leader", "people", "title", "total", "pronoun", "conjunction")
+OTHER_CLASSES = ("stop", "command", "happen", "leader", "people", "title", "total", "pronoun", "conjunction",
+                 "settlement")
 ASKS = ("person", "time", "place", "quantity", "which", "what")
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "ppas", "bedzie", "pact", "pcon", "pant", "winien"}
 FUNCTION_CLASSES = {"prep", "conj", "comp", "qub", "interp", "brev", "ppron3", "ppron12", "siebie"}
@@ -87,8 +89,23 @@ def _place_direction(preposition: str | None) -> str | None:
     return None if preposition is None else place_question_direction(preposition)
 
 
+@lru_cache(maxsize=4096)
+def modern_readings(form: str) -> tuple[Interp, ...]:
+    """The dictionary readings of a word unknown as written, read in today's spelling: before 1936 j was
+    written where i stands now after most consonants (*linja*, *linji*, *żandarmerja* → linia,
+    żandarmeria), and before 1918 y (*stacyi*); none when that spelling is unknown too."""
+    modern = modernised(form)
+    if modern == form:
+        return ()
+    return tuple(i for i in get_morphology().analyse(modern) if i.tag != "ign")
+
+
+def modern_lemmas(form: str) -> frozenset[str]:
+    return frozenset(i.lemma.lower() for i in modern_readings(form))
+
+
 def _term(token: Token, first: bool, position: int = 0) -> Term:
-    lemmas = known_lemmas(token)
+    lemmas = known_lemmas(token) or modern_lemmas(token.text)
     verb = any(i.pos in VERB_CLASSES for i in token.interps) and not any(
         i.pos in {"subst", "adj"} for i in token.interps if i.pos != "ppas")
     name = not lemmas or (token.text[:1].isupper() and not first)

@@ -14,7 +14,7 @@ little). A name the question itself contains is never its answer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import takewhile
 
@@ -23,7 +23,7 @@ from kronika.lang.grammar import CASES
 from kronika.lang.resources import read_table
 from kronika.model import Entity, Sentence, Token
 from kronika.morph import get_morphology
-from kronika.qa.question import Question, Term, load_question_words
+from kronika.qa.question import Question, Term, load_question_words, modern_lemmas, modern_readings
 from kronika.qa.retrieve import Passage, expanded_lemmas
 from kronika.quantities import read_number
 from kronika.store.terms import split_terms
@@ -35,6 +35,7 @@ NEIGHBOUR_SHARE = 0.4
 FALLBACK_FIT = 0.45  # a noun phrase, not a recognised name
 MISSING_NAME = 0.6
 OTHER_CLAUSE = 0.6  # a name outside the clause of the question's verb
+WRONG_CASE = 0.3  # a name in a case the question does not ask
 FINITE = frozenset({"fin", "praet", "imps", "bedzie"})
 ASIDE = 0.5  # weight of a word outside the question's main clause
 DOCUMENT_SHARE = 0.3  # credit of a question name found only elsewhere in the passage's document
@@ -42,6 +43,8 @@ UNKNOWN_PLACE = 0.8  # fit of an unknown name taken for a person, after the aske
 DURATION = re.compile(r"P(?P<time>T)?(?P<number>\d+)(?P<unit>[YMWDH])")  # a TIMEX3 duration of one unit
 NOMINAL = frozenset({"subst", "adj", "ger", "ign", "depr"})
 PART = 0.7  # fit of a number in a sentence that also gives their total
+NEAR = 0.6  # fit of a place that locates another place named before it
+HYPHENATED = re.compile(r"(?<!\w)([A-ZĄĆĘŁŃÓŚŹŻ]\w*)-\Z")  # "Nowo-" just before a name
 ADJECTIVAL = frozenset({"adj", "ppas", "pact"})
 
 
@@ -66,7 +69,11 @@ def preposition_roles(language: str = "pl") -> dict[str, frozenset[str]]:
 
 
 def _cases(token: Token) -> frozenset[str]:
-    return frozenset(c for part in token.tag.split(":") for c in part.split(".") if c in CASES)
+    return _cases_of(token.tag)
+
+
+def _cases_of(tag: str) -> frozenset[str]:
+    return frozenset(c for part in tag.split(":") for c in part.split(".") if c in CASES)
 
 
 def _pos(token: Token) -> str:
@@ -98,6 +105,16 @@ def _noun_cases(token: Token) -> frozenset[str]:
     chose (*poseł* tagged as a genitive plural before *Dont wyraził*)."""
     return frozenset(c for i in get_morphology().analyse(token.text) if i.pos == "subst"
                      for part in i.tag.split(":") for c in part.split(".") if c in CASES)
+
+
+def _hyphenated(entity: Entity, text: str) -> Entity:
+    """The name with a capitalised first part joined by a hyphen, which the name stage may leave out: *z
+    Nowo-Święcian* (Nowo-Święciany), *Bielsko-Biała*; the first part keeps its form."""
+    match = HYPHENATED.search(text, 0, entity.start)
+    if match is None or entity.type not in PLACE_TYPES | {"ORGANIZATION"}:
+        return entity
+    first = match.group(1)
+    return replace(entity, start=match.start(1), text=text[match.start(1):entity.end], lemma=f"{first}-{entity.lemma}")
 
 
 def _common_noun(token: Token) -> bool:
@@ -142,16 +159,19 @@ class Reader:
     @staticmethod
     def _sentence_terms(passage: Passage, sentence: Sentence) -> set[str]:
         terms = {fold(t.text) for t in sentence.tokens} | {fold(t.lemma) for t in sentence.tokens}
+        terms |= {fold(lemma) for t in sentence.tokens if _pos(t) == "ign" for lemma in modern_lemmas(t.text)}
         for entity in passage.analysis.entities:
             if sentence.start <= entity.start < sentence.end:
                 terms.update(split_terms(entity.lemma))
         return terms
 
-    @staticmethod
-    def _match(term: Term, terms: set[str]) -> float:
+    def _match(self, term: Term, terms: set[str]) -> float:
         lemmas = {fold(lemma) for lemma in term.lemmas} | {fold(term.form)}
         if lemmas & terms:
             return 1.0
+        # a word the question itself holds matches that word only: "odczyt" in the sentence is the asked
+        # lecture, not also the related word of the asked verb (*Kto wygłosi odczyt?*)
+        terms = terms - self.question_words
         if {fold(lemma) for lemma in expanded_lemmas(term.lemmas)} & terms:
             return 0.8
         stems = {w[:STEM] for w in lemmas if len(w) > STEM}
@@ -218,7 +238,7 @@ class Reader:
 
     def _entities(self, passage: Passage, types: frozenset[str]) -> list[Entity]:
         sentence = passage.sentence
-        return [e for e in passage.analysis.entities
+        return [_hyphenated(e, passage.analysis.document.text) for e in passage.analysis.entities
                 if sentence.start <= e.start < sentence.end and e.parent is None and e.type in types
                 and not self._mentioned(e.lemma, e.text)]
 
@@ -255,15 +275,25 @@ class Reader:
         return [Entity("", t.start, t.end, t.text, "PERSON", t.text) for t in self._unnamed_capitals(passage)
                 if self._after_title(passage, t.start)]
 
-    def _title_before(self, passage: Passage, start: int, cases: frozenset[str]) -> bool:
-        """Whether a noun in one of the cases stands just before the name, with only adjectives, lower-case
-        words and abbreviations between: *radca ministerjalny dr. Kazys Srouga*."""
-        for token in reversed([t for t in passage.sentence.tokens if t.end <= start][-5:]):
-            if _pos(token) == "subst" and _common_noun(token):
-                return bool(_noun_cases(token) & cases)
-            if _pos(token) not in {"adj", "brev", "ign"} and token.text != ".":
-                return False
-        return False
+    def _title_of(self, passage: Passage, entity: Entity) -> Token | None:
+        return self._apposed_title(passage, entity.start) if entity.type == "PERSON" else None
+
+    def _apposed_title(self, passage: Passage, start: int) -> Token | None:
+        """The personal noun a name stands in apposition to, past adjectives, abbreviations and the noun's
+        genitive attribute: *radca ministerjalny dr. Kazys Srouga*, *naczelnik Tatrzańskiego Pogotowia
+        Ratunkowego Józef Oppenheim*. The name shares its case (which the tagger may miss on the name)."""
+        institutions = [(e.start, e.end) for e in passage.analysis.entities if e.type != "PERSON"]
+        for token in reversed([t for t in passage.sentence.tokens if t.end <= start][-8:]):
+            if any(a <= token.start < b for a, b in institutions) or token.text == "." or \
+                    _pos(token) in {"adj", "brev", "ign"}:
+                continue
+            if _pos(token) != "subst" or not _common_noun(token):
+                return None
+            if ":m1" in token.tag or token.lemma in self.words["people"] or token.lemma in self.words["title"]:
+                return token
+            if "gen" not in _cases(token):
+                return None  # a noun that is no person and no attribute: "sprawę Piotra Sawickiego"
+        return None
 
     def _same_clause(self, passage: Passage, start: int) -> bool:
         """Whether the name stands in the clause of the question's verb: no colon, semicolon or other
@@ -290,23 +320,48 @@ class Reader:
         return any(_pos(t) in {"ppas", "imps"} for t in tokens)
 
     def _person_fit(self, passage: Passage, entity: Entity) -> float:
-        fit = self._role_fit(passage, entity)
+        fit = min(self._role_fit(passage, entity), self._subject_fit(passage, entity))
         return fit if self._same_clause(passage, entity.start) else fit * OTHER_CLAUSE
+
+    def _subject_fit(self, passage: Passage, entity: Entity) -> float:
+        """For *kto* with an active verb, a name with no preposition in a sentence without a finite form of
+        that verb is the subject or object of another: plainly so when the sentence has the asked verb only
+        as a passive participle, which tells its patient (*Sąd rozpatrywał sprawę X, oskarżonego o
+        zabójstwo*: the court did not accuse); likely when it lacks the verb (*Czytelnia wydała raut* does
+        not say who sang)."""
+        question = self.question
+        if question.passive or question.command or "nom" not in question.cases or \
+                not any(p.verb for p in question.predicates):
+            return 1.0
+        title = self._title_of(passage, entity)
+        before = self._before(passage, entity.start if title is None else title.start)
+        tokens = passage.sentence.tokens
+        if before is not None and _pos(before) == "prep" or not any(_pos(t) in FINITE for t in tokens):
+            return 1.0  # "zorganizowane przez AZS": the participle's agent
+        asked = [t for t in tokens if any(self._match(p, {fold(t.lemma), fold(t.text)}) for p in question.predicates)]
+        if not asked:
+            return OTHER_CLAUSE
+        return WRONG_CASE if all(_pos(t) == "ppas" for t in asked) else 1.0
 
     def _role_fit(self, passage: Passage, entity: Entity) -> float:
         question = self.question
         if self._after_noun(passage, entity.start):
             return 1.0
-        # the case of the name's first declined word ("3. Armią": not the digit)
-        cases = next((c for t in self._tokens(passage, entity.start, entity.end) if (c := _form_cases(t))),
-                     frozenset())
-        before = self._before(passage, entity.start)
+        # the case of the title a person's name stands in apposition to, or else of the name's first declined
+        # word ("3. Armią": not the digit)
+        title = self._title_of(passage, entity)
+        cases = _form_cases(title) if title is not None else next(
+            (c for t in self._tokens(passage, entity.start, entity.end) if (c := _form_cases(t))), frozenset())
+        # the word governing the phrase: "przez stróża nocnego Jana Bułhaka" is an agent
+        before = self._before(passage, entity.start if title is None else title.start)
         preposition = before.lemma.lower() if before is not None and _pos(before) == "prep" else None
         sentence_passive = self._passive(passage)
         if question.command:
             if before is not None and (before.lemma in self.words["leader"] or preposition == "przez"):
                 return 1.0
             if "gen" in cases and before is not None and _pos(before) not in {"prep", "fin", "praet"}:
+                if entity.type != "PERSON" and ":m1" in before.tag:
+                    return 0.3  # what a person heads, not who leads: "naczelnik Pogotowia Ratunkowego"
                 return 0.8  # "Grupa „Polesie” gen. Kleeberga": the unit's commander
         if question.preposition:
             if preposition == question.preposition and (not question.cases or cases & question.cases):
@@ -322,23 +377,31 @@ class Reader:
         if cases & wanted:
             # the genitive of "kogo" is the object of a negated verb only; mostly it is someone's genitive
             return 0.6 if question.cases == frozenset({"acc", "gen"}) and not cases & {"acc"} else 1.0
-        if self._title_before(passage, entity.start, frozenset(wanted)):
-            return 0.9  # in apposition to a title in the asked case: "wygłosił radca dr. Kazys Srouga"
-        return 0.7 if not cases else 0.3  # an undeclined (foreign) name may stand in any case
+        return 0.7 if not cases else WRONG_CASE  # an undeclined (foreign) name may stand in any case
 
     def _place_fit(self, passage: Passage, start: int) -> float:
         before = self._before(passage, start, skip_titles=False)
+        place = next((t for t in passage.sentence.tokens if t.start >= start), None)
+        if before is not None and before.lemma in self.words["settlement"] and place is not None:
+            # a name in apposition to a noun of a settlement is placed by the noun: "we wsi Wawrzyszew"
+            place, before = before, self._before(passage, before.start, skip_titles=False)
         if before is None or _pos(before) != "prep":
             return 0.4
         roles = preposition_roles().get(before.text.lower(), frozenset())
-        place = next((t for t in passage.sentence.tokens if t.start >= start), None)
         cases = _cases(place) if place is not None else frozenset()
         if roles >= {"at", "to"} and cases & {"loc", "acc"}:
             # w, na, pod: with the locative where something is, with the accusative where it goes
             roles = roles - {"to"} if "loc" in cases else roles - {"at"}
-        if roles & self.question.cases:
-            return 1.0
-        return 0.6 if roles & {"at", "from", "to"} else 0.3
+        fit = 1.0 if roles & self.question.cases else 0.6 if roles & {"at", "from", "to"} else 0.3
+        if "near" in roles and self._after_place(passage, before):
+            fit *= NEAR  # "Wawrzyszew pod Warszawą": Warsaw locates the village, it is not the place asked
+        return fit
+
+    def _after_place(self, passage: Passage, token: Token) -> bool:
+        """Whether the word before the token ends a place name."""
+        previous = self._before(passage, token.start, skip_titles=False)
+        return previous is not None and any(e.start <= previous.start < e.end and e.type in PLACE_TYPES
+                                            for e in passage.analysis.entities)
 
     @staticmethod
     def _genitive_attribute(tokens: list[Token], last: int) -> int:
@@ -369,8 +432,9 @@ class Reader:
                         not {fold(t.lemma) for t in run} & self.question_words:
                     spans.append((run[0].start, run[-1].end))
                 continue
-            if _pos(token) not in {"subst", "ger"} or not _cases(token) & cases:
-                continue
+            if not (_pos(token) in {"subst", "ger"} and _cases(token) & cases or _pos(token) == "ign" and any(
+                    i.pos == "subst" and _cases_of(i.tag) & cases for i in modern_readings(token.text))):
+                continue  # a noun in the case, or one in the spelling before 1936: "żandarmerja wojskowa"
             if fold(token.lemma) in self.question_words or fold(token.text) in self.question_words:
                 continue
             first = last = index
@@ -520,8 +584,9 @@ class Reader:
         return found
 
     def _personal(self, passage: Passage, start: int, end: int) -> bool:
-        return any(":m1" in t.tag or t.lemma in self.words["people"] for t in self._tokens(passage, start, end)
-                   if _pos(t) in {"subst", "ger", "adj"})
+        people = self.words["people"]
+        return any(":m1" in t.tag or t.lemma in people or _pos(t) == "ign" and modern_lemmas(t.text) & people
+                   for t in self._tokens(passage, start, end) if _pos(t) in {"subst", "ger", "adj", "ign"})
 
     def _bare_numbers(self, passage: Passage) -> list[Candidate]:
         """Numbers without a counted noun in a sentence that names the asked noun elsewhere: *Liczba
