@@ -24,7 +24,8 @@ from kronika.qa.question import Question
 from kronika.store import Store
 
 CANDIDATES = 40
-CACHED_TOKENS = 400_000  # tokens of stored documents kept between questions (~80 MB)
+CACHED_TOKENS = 200_000  # tokens of stored documents kept between questions (~75 MB: ~370 bytes a token
+# with its share of the text, names and dates, measured on the NKJP dev documents)
 FRAGMENT = 3  # at most this many words in a piece the splitter cut off after an abbreviation
 ABBREVIATION = 5  # at most this many letters in an abbreviation the splitter took for a sentence end
 

@@ -325,14 +325,16 @@ class Store:
                     .order_by(s.c.document_id, s.c.start)).all():
                 sentence = sentences[sentence_id] = Sentence(start, end)
                 analyses[document_id].sentences.append(sentence)
-            readings: dict[tuple[str, str], Interp] = {}  # one shared (immutable) reading per lemma and tag
+            # one shared (immutable) reading, and tuple of readings, per lemma and tag
+            readings: dict[tuple[str, str], tuple[Interp, tuple[Interp]]] = {}
             for sentence_id, start, end, text, lemma, tag in connection.execute(
                     select(tok.c.sentence_id, tok.c.start, tok.c.end, tok.c.text, tok.c.lemma, tok.c.tag)
-                    .where(tok.c.document_id.in_(found)).order_by(tok.c.document_id, tok.c.start)).all():
-                reading = readings.get((lemma, tag))
-                if reading is None:
-                    reading = readings[lemma, tag] = Interp(lemma, tag)
-                sentences[sentence_id].tokens.append(Token(start, end, text, (reading,), reading))
+                    .where(tok.c.document_id.in_(found)).order_by(tok.c.document_id, tok.c.start)):
+                shared = readings.get((lemma, tag))
+                if shared is None:
+                    reading = Interp(lemma, tag)
+                    shared = readings[lemma, tag] = (reading, (reading,))
+                sentences[sentence_id].tokens.append(Token(start, end, text, shared[1], shared[0]))
             for r in connection.execute(select(q).where(q.c.document_id.in_(found))
                                         .order_by(q.c.document_id, q.c.start)).all():
                 analyses[r.document_id].quantities.append(
