@@ -114,7 +114,7 @@ class _DocumentCache:
     """Stored documents read for earlier questions, kept while the store is unchanged (its fingerprint,
     checked once a question, says so): a server answering many questions reads a document once, not once
     per question whose hits it holds. Least recently used first dropped past ``limit`` tokens; the
-    analyses are only read, never changed, so callers share them."""
+    analyses (without events, which answers never use) are only read, never changed, so callers share them."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
@@ -138,7 +138,7 @@ class _DocumentCache:
         missing = [document for document in document_ids if document not in found]
         if not missing:
             return found
-        read = store.document_analyses(missing)
+        read = store.document_analyses(missing, events=False)  # the reader never looks at events
         with self._lock:
             if key == self._key:
                 for document, analysis in read.items():

@@ -305,9 +305,10 @@ class Store:
         return self.document_analyses([document_id]).get(document_id)
 
     @_faults("read")
-    def document_analyses(self, document_ids: Sequence[str]) -> dict[str, Analysis]:
+    def document_analyses(self, document_ids: Sequence[str], events: bool = True) -> dict[str, Analysis]:
         """:meth:`document_analysis` of several documents (those stored), by id: one query per table for
-        all of them, so reading the documents of a question's hits costs the same few queries."""
+        all of them, so reading the documents of a question's hits costs the same few queries. Without
+        ``events`` the analyses have none (answers never depend on an event: three queries fewer)."""
         d, s, m, e, t, ev = (schema.documents, schema.sentences, schema.mentions, schema.entities,
                              schema.timexes, schema.events)
         tok, q = schema.tokens, schema.quantities
@@ -351,9 +352,9 @@ class Store:
                 analyses[r.document_id].timexes.append(
                     Timex(r.local_id, r.start, r.end, r.text, r.type, r.value, r.anchor, r.mod))
             rows = connection.execute(select(ev).where(ev.c.document_id.in_(found))
-                                      .order_by(ev.c.document_id, ev.c.trigger_start)).all()
+                                      .order_by(ev.c.document_id, ev.c.trigger_start)).all() if events else []
             arguments: dict[int, tuple[list[EventArgument], list[EventArgument]]] = {r.id: ([], []) for r in rows}
-            for index, table in enumerate((schema.places, schema.participants)):
+            for index, table in enumerate((schema.places, schema.participants) if rows else ()):
                 for a in connection.execute(select(table).where(table.c.event_id.in_(list(arguments)))
                                             .order_by(table.c.id)).all():
                     arguments[a.event_id][index].append(
