@@ -24,7 +24,8 @@ from kronika.qa.question import Question
 from kronika.store import Store
 
 CANDIDATES = 40
-CACHED_TOKENS = 400_000  # tokens of stored documents kept between questions (~80 MB)
+CACHED_TOKENS = 200_000  # tokens of stored documents kept between questions (~75 MB: ~370 bytes a token
+# with its share of the text, names and dates, measured on the NKJP dev documents)
 FRAGMENT = 3  # at most this many words in a piece the splitter cut off after an abbreviation
 ABBREVIATION = 5  # at most this many letters in an abbreviation the splitter took for a sentence end
 
@@ -113,7 +114,7 @@ class _DocumentCache:
     """Stored documents read for earlier questions, kept while the store is unchanged (its fingerprint,
     checked once a question, says so): a server answering many questions reads a document once, not once
     per question whose hits it holds. Least recently used first dropped past ``limit`` tokens; the
-    analyses are only read, never changed, so callers share them."""
+    analyses (without events, which answers never use) are only read, never changed, so callers share them."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
@@ -137,7 +138,7 @@ class _DocumentCache:
         missing = [document for document in document_ids if document not in found]
         if not missing:
             return found
-        read = store.document_analyses(missing)
+        read = store.document_analyses(missing, events=False)  # the reader never looks at events
         with self._lock:
             if key == self._key:
                 for document, analysis in read.items():

@@ -10,7 +10,19 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, or_, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.schema import CreateIndex
 
@@ -73,11 +85,20 @@ def geo_key(geo: dict[str, Any] | None) -> str | None:
     return f"geo:{name}@{float(geo['lat']):.2f},{float(geo['lon']):.2f}"
 
 
+MMAP_BYTES = 1 << 30  # address space, not memory: the file's pages stay in the operating system's cache
+CACHE_KIB = 32 * 1024  # each connection's own page cache, at most
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA busy_timeout = 30000")
+    # reading: a search ranks and joins hundreds of sentences at random places of the file, and a
+    # connection's default page cache (2 MB) holds few of them; pages mapped from the operating system's
+    # cache are shared by all connections and need no copy
+    cursor.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+    cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     cursor.close()
 
 
@@ -299,9 +320,10 @@ class Store:
         return self.document_analyses([document_id]).get(document_id)
 
     @_faults("read")
-    def document_analyses(self, document_ids: Sequence[str]) -> dict[str, Analysis]:
+    def document_analyses(self, document_ids: Sequence[str], events: bool = True) -> dict[str, Analysis]:
         """:meth:`document_analysis` of several documents (those stored), by id: one query per table for
-        all of them, so reading the documents of a question's hits costs the same few queries."""
+        all of them, so reading the documents of a question's hits costs the same few queries. Without
+        ``events`` the analyses have none (answers never depend on an event: three queries fewer)."""
         d, s, m, e, t, ev = (schema.documents, schema.sentences, schema.mentions, schema.entities,
                              schema.timexes, schema.events)
         tok, q = schema.tokens, schema.quantities
@@ -319,14 +341,16 @@ class Store:
                     .order_by(s.c.document_id, s.c.start)).all():
                 sentence = sentences[sentence_id] = Sentence(start, end)
                 analyses[document_id].sentences.append(sentence)
-            readings: dict[tuple[str, str], Interp] = {}  # one shared (immutable) reading per lemma and tag
+            # one shared (immutable) reading, and tuple of readings, per lemma and tag
+            readings: dict[tuple[str, str], tuple[Interp, tuple[Interp]]] = {}
             for sentence_id, start, end, text, lemma, tag in connection.execute(
                     select(tok.c.sentence_id, tok.c.start, tok.c.end, tok.c.text, tok.c.lemma, tok.c.tag)
-                    .where(tok.c.document_id.in_(found)).order_by(tok.c.document_id, tok.c.start)).all():
-                reading = readings.get((lemma, tag))
-                if reading is None:
-                    reading = readings[lemma, tag] = Interp(lemma, tag)
-                sentences[sentence_id].tokens.append(Token(start, end, text, (reading,), reading))
+                    .where(tok.c.document_id.in_(found)).order_by(tok.c.document_id, tok.c.start)):
+                shared = readings.get((lemma, tag))
+                if shared is None:
+                    reading = Interp(lemma, tag)
+                    shared = readings[lemma, tag] = (reading, (reading,))
+                sentences[sentence_id].tokens.append(Token(start, end, text, shared[1], shared[0]))
             for r in connection.execute(select(q).where(q.c.document_id.in_(found))
                                         .order_by(q.c.document_id, q.c.start)).all():
                 analyses[r.document_id].quantities.append(
@@ -343,9 +367,9 @@ class Store:
                 analyses[r.document_id].timexes.append(
                     Timex(r.local_id, r.start, r.end, r.text, r.type, r.value, r.anchor, r.mod))
             rows = connection.execute(select(ev).where(ev.c.document_id.in_(found))
-                                      .order_by(ev.c.document_id, ev.c.trigger_start)).all()
+                                      .order_by(ev.c.document_id, ev.c.trigger_start)).all() if events else []
             arguments: dict[int, tuple[list[EventArgument], list[EventArgument]]] = {r.id: ([], []) for r in rows}
-            for index, table in enumerate((schema.places, schema.participants)):
+            for index, table in enumerate((schema.places, schema.participants) if rows else ()):
                 for a in connection.execute(select(table).where(table.c.event_id.in_(list(arguments)))
                                             .order_by(table.c.id)).all():
                     arguments[a.event_id][index].append(
@@ -703,16 +727,21 @@ def _mention_record(row: Any) -> MentionRecord:
                          row.role)
 
 
-def _citations(connection: Connection, sentence_ids: Sequence[int]) -> dict[int, Citation]:
+@functools.cache
+def _citations_query() -> Any:
+    """Built once: every search and answer reads its citations with it (building it took a tenth of a search)."""
     s, d = schema.sentences, schema.documents
+    return (select(s.c.id, s.c.document_id, s.c.start, s.c.end, d.c.title, d.c.source,
+                   search.sql_func.substr(d.c.text, s.c.start + 1, s.c.end - s.c.start))
+            .join(d, d.c.id == s.c.document_id).where(s.c.id.in_(bindparam("ids", expanding=True))))
+
+
+def _citations(connection: Connection, sentence_ids: Sequence[int]) -> dict[int, Citation]:
     if not sentence_ids:
         return {}
-    rows = connection.execute(select(s.c.id, s.c.document_id, s.c.start, s.c.end, d.c.title, d.c.source,
-                                     search.sql_func.substr(d.c.text, s.c.start + 1, s.c.end - s.c.start)
-                                     .label("sentence_text"))
-                              .join(d, d.c.id == s.c.document_id).where(s.c.id.in_(list(sentence_ids))))
-    return {row.id: Citation(row.document_id, row.start, row.end, row.sentence_text, row.title, row.source)
-            for row in rows}
+    rows = connection.execute(_citations_query(), {"ids": list(sentence_ids)})
+    return {sentence_id: Citation(document, start, end, text, title, source)
+            for sentence_id, document, start, end, title, source, text in rows}
 
 
 def load_quantities(connection: Connection, rows: Iterable[Any]) -> list[QuantityRecord]:
