@@ -316,9 +316,11 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
     if check == "after_weekday_set":  # "w soboty i niedziele": coordinated with a weekly set before it
         window = max(0, candidate.start - 80)
         return bool(grammar.compiled_macro("weekdaySetBefore").search(lower, window, candidate.start))
-    if check == "decade":  # "z lat 60.", "muzyka lat 60.", but not "liczył (sobie) lat 60."
+    if check == "decade":  # "z lat 60.", "muzyka lat 60.", but not "liczył (sobie) lat 60.", "w wieku lat 90"
         if not lower.startswith("lat ", candidate.start):
             return True
+        if grammar.compiled_macro("ageContext").search(lower[max(0, candidate.start - 12):candidate.start]):
+            return False  # "w wieku lat 90": an age
         before = _PREVIOUS_WORD.search(text, max(0, candidate.start - 24), candidate.start)
         if before is None:
             return True

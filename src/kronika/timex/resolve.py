@@ -325,12 +325,13 @@ class _Resolver:
         if reference.month and not dateline:
             year, told_month, tid = reference.month
             found = (year, tid)
-            if reference.year and reference.year[1] != tid and int(reference.year[1][1:]) > int(tid[1:]):
+            by_year = bool(reference.year and reference.year[1] != tid and int(reference.year[1][1:]) > int(tid[1:]))
+            if by_year:
                 found = reference.year
-            # the text has been speaking of what is to come (a programme, a plan): an event told in the
-            # past tense is not after the creation date
+            # the text has been speaking of what is to come (a programme, a plan), or has named a year since
+            # ("na rok bieżący"): an event told in the past tense is not after the creation date
             ahead = self.dct is not None and found[0] is not None and (
-                (found[0], told_month) > (self.dct.year, self.dct.month)
+                (by_year or (found[0], told_month) > (self.dct.year, self.dct.month))
                 and (found[0], month, day or 1) > (self.dct.year, self.dct.month, self.dct.day))
             if not (ahead and self._tense(start, end) == "past"):
                 return found
