@@ -80,6 +80,7 @@ class Point:
     julian: bool = False  # "st. st.": a day of the old calendar
     event: str | None = None  # "w dniu koncertu": the stem of the event whose day this is
     nth: int | None = None  # "w pierwszą sobotę czerwca": which such weekday of the month, -1 the last
+    more: tuple[tuple[str, str], ...] = ()  # "2 godziny 15 minut": the smaller units' amounts after the first
 
     @property
     def has_date(self) -> bool:
@@ -222,7 +223,8 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
         point.num = _number(text, grammar, "num")
     elif name == "unit":
         point.unit = grammar.value("unit", text)
-        point.unit_plural, point.unit_may_be_plural = _plural(text)
+        # an abbreviation ("sek.", "godz.") stands for any number of its noun
+        point.unit_plural, point.unit_may_be_plural = (False, True) if text.endswith(".") else _plural(text)
     elif name == "unitone":
         point.unit, point.num = grammar.value("unit", text), "1"
     elif name == "event":

@@ -21,6 +21,9 @@ from kronika.timex.values import easter, iso_week, parse_iso_date, shift_date
 
 _CLOCK_UNITS = {"H": "H", "MIN": "M", "S": "S", "NI": "NI"}  # a part of the day counts after T: "PT1NI"
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# units an amount of time is told in from the largest down ("2 godziny 15 minut", "3 lata i 4 miesiące")
+_UNIT_ORDER = {"Y": 0, "M": 1, "D": 3, "H": 4, "MIN": 5, "S": 6}
+_AMOUNT_GLUE = re.compile(r"\s{0,3}(?:,\s{0,3}|(?:i|oraz)\s{1,3})?")
 _BARE_YEAR_AHEAD = 10  # a bare number more years than this after the creation date is not a year
 _WORD = re.compile(r"[^\W\d_]+")
 # a clause ends at a stop, but not at a dot before a number: a clock time ("15.00"), an abbreviation ("w d. 19")
@@ -77,6 +80,14 @@ def _weekly(point: Point) -> bool:
     return point.weekday is not None or (point.set or "").startswith("XXXX-WXX-") or point.set == "P1D"
 
 
+def _in_order(first: Point, second: Point) -> bool:
+    """Two written amounts of time whose units run downwards, the second a smaller one: one amount."""
+    last = first.more[-1][1] if first.more else first.unit
+    if not (first.num and second.num and "X" not in (first.num, second.num) and second.more == ()):
+        return False
+    return last in _UNIT_ORDER and second.unit in _UNIT_ORDER and _UNIT_ORDER[last] < _UNIT_ORDER[second.unit]
+
+
 def _glue(grammar: Grammar, name: str, text: str, start: int, end: int) -> bool:
     return start <= end and grammar.compiled_macro(name).fullmatch(text, start, end) is not None
 
@@ -114,6 +125,18 @@ def merge(candidates: list[Candidate], text: str, lower: str, grammar: Grammar) 
             and not lower[previous.end:candidate.start].strip()
         ):  # "od godz. 9 rano do godz. 9 wieczór": the part of the day says which half of the range's end
             previous.points[-1] = _with_day_half(previous.points[-1], candidate.points[0].part or "")
+            previous.end = candidate.end
+            previous.spans[-1] = (previous.spans[-1][0], candidate.end)
+            previous.merged.append(candidate.rule)
+            continue
+        if (
+            previous is not None and previous.type == candidate.type == "DURATION" and not previous.range
+            and not candidate.range and previous.measure is None and candidate.measure is None
+            and _in_order(previous.points[0], candidate.points[0])
+            and _AMOUNT_GLUE.fullmatch(lower, previous.end, candidate.start)
+        ):  # "2 godziny 15 minut", "4 min. 10 sek.": one amount told in two units
+            first = previous.points[0]
+            first.more = (*first.more, (candidate.points[0].num or "1", candidate.points[0].unit or ""))
             previous.end = candidate.end
             previous.spans[-1] = (previous.spans[-1][0], candidate.end)
             previous.merged.append(candidate.rule)
@@ -355,6 +378,11 @@ class _Resolver:
     # --- values ------------------------------------------------------------------------------------
     def duration(self, point: Point) -> str:
         unit = point.unit or "D"
+        if point.more:  # "2 godziny 15 minut": PT2H15M
+            amounts = [(point.num or "1", unit), *point.more]
+            days = "".join(f"{a}{u}" for a, u in amounts if u not in _CLOCK_UNITS)
+            clock = "".join(f"{a}{_CLOCK_UNITS[u]}" for a, u in amounts if u in _CLOCK_UNITS)
+            return f"P{days}" + (f"T{clock}" if clock else "")
         if point.num is None:  # "rok temu"
             return self._duration("1", unit)
         if point.num == "X":
