@@ -46,6 +46,7 @@ _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
 _DATELINE_END = re.compile(
     rf"\.?\s{{0,2}}(?:[—–-]|\([^()]{{2,16}}\)\.?\s{{0,2}}(?:[—–-]|[{_UPPER}]))|\.?\s{{1,2}}(?=[{_UPPER}(])"
 )
+_HEADING_REACH = 40  # characters a heading's line may hold beside its date
 # what may follow a heading's date on its line: a full stop, a weekday ("12 września 1939. Wtorek.")
 _HEADING_REST = re.compile(r"[.,]?\s{0,3}(?:[^\W\d_]{4,13}\.?)?\s*")
 _AGENCY_DATELINE = re.compile(rf"[{_UPPER}]{{3,}}[,.]?\s{{0,2}}\([^()]{{2,12}}\)\.?\s{{0,2}}[—–-]")
@@ -909,10 +910,17 @@ def _sentence_end(text: str, position: int) -> int:
 def _is_heading(text: str, candidate: Candidate) -> bool:
     """"12 września 1939. Wtorek.", "Poniedziałek, 7 października 1940.": a date alone on its line heads a
     diary's entry or a letter; "dziś", "wczoraj" below it count from it."""
-    line_start = text.rfind("\n", 0, candidate.start) + 1
-    line_end = text.find("\n", candidate.end)
-    rest = text[candidate.end:len(text) if line_end < 0 else line_end]
-    return not candidate.range and not text[line_start:candidate.start].strip() and bool(_HEADING_REST.fullmatch(rest))
+    if candidate.range:
+        return False
+    # only the stretch a heading's line can hold is read on either side: linear in the document
+    before = text[max(0, candidate.start - _HEADING_REACH):candidate.start]
+    after = text[candidate.end:candidate.end + _HEADING_REACH]
+    if "\n" not in before and candidate.start > _HEADING_REACH:
+        return False
+    rest, newline, _ = after.partition("\n")
+    if not newline and candidate.end + _HEADING_REACH < len(text):
+        return False
+    return not before.rpartition("\n")[2].strip() and bool(_HEADING_REST.fullmatch(rest))
 
 
 def _is_dateline(text: str, candidate: Candidate) -> bool:
