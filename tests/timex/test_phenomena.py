@@ -301,3 +301,29 @@ def test_headings_postposed_ocr_and_folk_feasts(text: str, dct: str | None, expe
 def test_feasts_in_the_instrumental_and_ordinal_pairs(
         text: str, dct: str | None, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected
+
+
+def test_a_year_named_since_does_not_put_a_past_month_ahead() -> None:
+    # "na rok bieżący" names the year; "w październiku" told in the past is then the last October
+    text = "Pismo wychodzić będzie od stycznia. Budżet na rok bieżący uchwalono. Było to w październiku."
+    assert [(t.text, t.value) for t in find_timexes(text, "1908-02-07")] == [
+        ("stycznia", "1909-01"), ("rok bieżący", "1908"), ("październiku", "1907-10")]
+
+
+def test_an_age_is_no_decade() -> None:
+    assert find_timexes("Zmarło 12 starców w wieku lat 90.", None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one amount told in units running downwards is one duration (TIMEX3 PT2H15M)
+        ("Narada trwała 2 godziny 15 minut.", [("2 godziny 15 minut", "PT2H15M")]),
+        ("Zwycięzca przebiegł dystans w 3 min. 52 sek.", [("3 min. 52 sek.", "PT3M52S")]),
+        ("Służył w wojsku 3 lata i 4 miesiące.", [("3 lata i 4 miesiące", "P3Y4M")]),
+        # the number after "lat" with "na": a duration, not a decade
+        ("Utracił prawa obywatelskie na lat 10.", [("lat 10", "P10Y")]),
+    ],
+)
+def test_amounts_of_time(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, None)] == expected

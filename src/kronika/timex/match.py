@@ -80,6 +80,7 @@ class Point:
     julian: bool = False  # "st. st.": a day of the old calendar
     event: str | None = None  # "w dniu koncertu": the stem of the event whose day this is
     nth: int | None = None  # "w pierwszą sobotę czerwca": which such weekday of the month, -1 the last
+    more: tuple[tuple[str, str], ...] = ()  # "2 godziny 15 minut": the smaller units' amounts after the first
 
     @property
     def has_date(self) -> bool:
@@ -222,7 +223,8 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
         point.num = _number(text, grammar, "num")
     elif name == "unit":
         point.unit = grammar.value("unit", text)
-        point.unit_plural, point.unit_may_be_plural = _plural(text)
+        # an abbreviation ("sek.", "godz.") stands for any number of its noun
+        point.unit_plural, point.unit_may_be_plural = (False, True) if text.endswith(".") else _plural(text)
     elif name == "unitone":
         point.unit, point.num = grammar.value("unit", text), "1"
     elif name == "event":
@@ -316,9 +318,11 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
     if check == "after_weekday_set":  # "w soboty i niedziele": coordinated with a weekly set before it
         window = max(0, candidate.start - 80)
         return bool(grammar.compiled_macro("weekdaySetBefore").search(lower, window, candidate.start))
-    if check == "decade":  # "z lat 60.", "muzyka lat 60.", but not "liczył (sobie) lat 60."
+    if check == "decade":  # "z lat 60.", "muzyka lat 60.", but not "liczył (sobie) lat 60.", "w wieku lat 90"
         if not lower.startswith("lat ", candidate.start):
             return True
+        if grammar.compiled_macro("ageContext").search(lower[max(0, candidate.start - 12):candidate.start]):
+            return False  # "w wieku lat 90": an age
         before = _PREVIOUS_WORD.search(text, max(0, candidate.start - 24), candidate.start)
         if before is None:
             return True

@@ -21,6 +21,9 @@ from kronika.timex.values import easter, iso_week, parse_iso_date, shift_date
 
 _CLOCK_UNITS = {"H": "H", "MIN": "M", "S": "S", "NI": "NI"}  # a part of the day counts after T: "PT1NI"
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# units an amount of time is told in from the largest down ("2 godziny 15 minut", "3 lata i 4 miesiące")
+_UNIT_ORDER = {"Y": 0, "M": 1, "D": 3, "H": 4, "MIN": 5, "S": 6}
+_AMOUNT_GLUE = re.compile(r"\s{0,3}(?:,\s{0,3}|(?:i|oraz)\s{1,3})?")
 _BARE_YEAR_AHEAD = 10  # a bare number more years than this after the creation date is not a year
 _WORD = re.compile(r"[^\W\d_]+")
 # a clause ends at a stop, but not at a dot before a number: a clock time ("15.00"), an abbreviation ("w d. 19")
@@ -43,6 +46,7 @@ _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
 _DATELINE_END = re.compile(
     rf"\.?\s{{0,2}}(?:[—–-]|\([^()]{{2,16}}\)\.?\s{{0,2}}(?:[—–-]|[{_UPPER}]))|\.?\s{{1,2}}(?=[{_UPPER}(])"
 )
+_HEADING_REACH = 40  # characters a heading's line may hold beside its date
 # what may follow a heading's date on its line: a full stop, a weekday ("12 września 1939. Wtorek.")
 _HEADING_REST = re.compile(r"[.,]?\s{0,3}(?:[^\W\d_]{4,13}\.?)?\s*")
 _AGENCY_DATELINE = re.compile(rf"[{_UPPER}]{{3,}}[,.]?\s{{0,2}}\([^()]{{2,12}}\)\.?\s{{0,2}}[—–-]")
@@ -75,6 +79,14 @@ def _weekly(point: Point) -> bool:
     """A set of one weekday in every week ("w soboty", "co niedzielę") or of every day ("codziennie"): a
     clock time or a part of the day after it holds for each."""
     return point.weekday is not None or (point.set or "").startswith("XXXX-WXX-") or point.set == "P1D"
+
+
+def _in_order(first: Point, second: Point) -> bool:
+    """Two written amounts of time whose units run downwards, the second a smaller one: one amount."""
+    last = first.more[-1][1] if first.more else first.unit
+    if not (first.num and second.num and "X" not in (first.num, second.num) and second.more == ()):
+        return False
+    return last in _UNIT_ORDER and second.unit in _UNIT_ORDER and _UNIT_ORDER[last] < _UNIT_ORDER[second.unit]
 
 
 def _glue(grammar: Grammar, name: str, text: str, start: int, end: int) -> bool:
@@ -114,6 +126,18 @@ def merge(candidates: list[Candidate], text: str, lower: str, grammar: Grammar) 
             and not lower[previous.end:candidate.start].strip()
         ):  # "od godz. 9 rano do godz. 9 wieczór": the part of the day says which half of the range's end
             previous.points[-1] = _with_day_half(previous.points[-1], candidate.points[0].part or "")
+            previous.end = candidate.end
+            previous.spans[-1] = (previous.spans[-1][0], candidate.end)
+            previous.merged.append(candidate.rule)
+            continue
+        if (
+            previous is not None and previous.type == candidate.type == "DURATION" and not previous.range
+            and not candidate.range and previous.measure is None and candidate.measure is None
+            and _in_order(previous.points[0], candidate.points[0])
+            and _AMOUNT_GLUE.fullmatch(lower, previous.end, candidate.start)
+        ):  # "2 godziny 15 minut", "4 min. 10 sek.": one amount told in two units
+            first = previous.points[0]
+            first.more = (*first.more, (candidate.points[0].num or "1", candidate.points[0].unit or ""))
             previous.end = candidate.end
             previous.spans[-1] = (previous.spans[-1][0], candidate.end)
             previous.merged.append(candidate.rule)
@@ -325,12 +349,13 @@ class _Resolver:
         if reference.month and not dateline:
             year, told_month, tid = reference.month
             found = (year, tid)
-            if reference.year and reference.year[1] != tid and int(reference.year[1][1:]) > int(tid[1:]):
+            by_year = bool(reference.year and reference.year[1] != tid and int(reference.year[1][1:]) > int(tid[1:]))
+            if by_year:
                 found = reference.year
-            # the text has been speaking of what is to come (a programme, a plan): an event told in the
-            # past tense is not after the creation date
+            # the text has been speaking of what is to come (a programme, a plan), or has named a year since
+            # ("na rok bieżący"): an event told in the past tense is not after the creation date
             ahead = self.dct is not None and found[0] is not None and (
-                (found[0], told_month) > (self.dct.year, self.dct.month)
+                (by_year or (found[0], told_month) > (self.dct.year, self.dct.month))
                 and (found[0], month, day or 1) > (self.dct.year, self.dct.month, self.dct.day))
             if not (ahead and self._tense(start, end) == "past"):
                 return found
@@ -354,6 +379,11 @@ class _Resolver:
     # --- values ------------------------------------------------------------------------------------
     def duration(self, point: Point) -> str:
         unit = point.unit or "D"
+        if point.more:  # "2 godziny 15 minut": PT2H15M
+            amounts = [(point.num or "1", unit), *point.more]
+            days = "".join(f"{a}{u}" for a, u in amounts if u not in _CLOCK_UNITS)
+            clock = "".join(f"{a}{_CLOCK_UNITS[u]}" for a, u in amounts if u in _CLOCK_UNITS)
+            return f"P{days}" + (f"T{clock}" if clock else "")
         if point.num is None:  # "rok temu"
             return self._duration("1", unit)
         if point.num == "X":
@@ -880,10 +910,17 @@ def _sentence_end(text: str, position: int) -> int:
 def _is_heading(text: str, candidate: Candidate) -> bool:
     """"12 września 1939. Wtorek.", "Poniedziałek, 7 października 1940.": a date alone on its line heads a
     diary's entry or a letter; "dziś", "wczoraj" below it count from it."""
-    line_start = text.rfind("\n", 0, candidate.start) + 1
-    line_end = text.find("\n", candidate.end)
-    rest = text[candidate.end:len(text) if line_end < 0 else line_end]
-    return not candidate.range and not text[line_start:candidate.start].strip() and bool(_HEADING_REST.fullmatch(rest))
+    if candidate.range:
+        return False
+    # only the stretch a heading's line can hold is read on either side: linear in the document
+    before = text[max(0, candidate.start - _HEADING_REACH):candidate.start]
+    after = text[candidate.end:candidate.end + _HEADING_REACH]
+    if "\n" not in before and candidate.start > _HEADING_REACH:
+        return False
+    rest, newline, _ = after.partition("\n")
+    if not newline and candidate.end + _HEADING_REACH < len(text):
+        return False
+    return not before.rpartition("\n")[2].strip() and bool(_HEADING_REST.fullmatch(rest))
 
 
 def _is_dateline(text: str, candidate: Candidate) -> bool:
