@@ -501,3 +501,25 @@ def test_print_confusions_reject_bad_rows(row: str, monkeypatch: pytest.MonkeyPa
             orthography.print_confusions()
     finally:
         orthography.print_confusions.cache_clear()
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Na Częstochowę narzekają wszyscy kierowcy: - Tam na nas się czają.", "Tam"),
+])
+def test_a_word_read_as_a_particle_or_an_adverb_is_no_town(text: str, mention: str) -> None:
+    analysis = analyze(Document("t", text, "2000-01-01"))
+    start = text.index(mention)
+    assert not any(e.geo for e in analysis.entities if e.start == start)
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma"), [
+    ("Debata o ewakuacji Nadrenji trwała długo.", "Nadrenji", "Nadrenia"),
+    ("Pociągi z Westfalii przywiozły węgiel.", "Westfalii", "Westfalia"),
+])
+def test_a_name_known_only_as_geographic_is_a_place(text: str, mention: str, lemma: str) -> None:
+    found = entity(text, mention)
+    assert (found.type, found.lemma) == ("PLACE", lemma), found
+
+
+def test_a_first_name_that_is_also_a_village_stays_a_person() -> None:
+    assert entity("Wczoraj widziano Katarzynę na targu.", "Katarzynę").type == "PERSON"

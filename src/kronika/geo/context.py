@@ -54,9 +54,10 @@ BUILDING_NAME = "nazwa_własna_budowli"  # SGJP's qualifier of a building's prop
 GEOGRAPHIC_NAME = "nazwa_geograficzna"
 ADJECTIVE_POS = frozenset({"adj", "adja", "adjp"})
 # parts of speech of words no place is named like, as the tagger reads them in context: verbs, pronouns,
-# adverbs, numerals, particles, conjunctions
+# adverbs, numerals, particles (qub in NKJP's tagset, part in SGJP's), conjunctions, abbreviations
 FUNCTION_POS = frozenset({"fin", "impt", "praet", "inf", "imps", "pcon", "pant", "ppron12", "ppron3", "siebie",
-                          "adv", "num", "qub", "conj", "comp", "interj", "prep", "pred", "bedzie", "aglt"})
+                          "adv", "num", "qub", "part", "conj", "comp", "interj", "prep", "pred", "bedzie", "aglt",
+                          "brev"})
 REGION_WINDOW = 3  # tokens either side where an administrative word locates the name
 LOCATING = frozenset({"w", "we"})  # "w powiecie X" locates a name, so does "X, powiatu Y"; "i powiaty X" not
 DISTRICT_WINDOW = 6  # tokens either side where "w powiecie X" names the mention's district
@@ -181,6 +182,14 @@ def is_common_word(token: Token) -> bool:
     chosen = token.chosen
     return chosen is not None and chosen.pos in FUNCTION_POS or any(
         i.pos in NOUN_POS and i.lemma[:1].islower() and GEOGRAPHIC_NAME not in i.quals for i in token.interps)
+
+
+def is_function_word(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """One word the tagger reads in context as a word no place is named like (*Tam na nas się czają*, *Banki
+    są OK*), with no preposition of place before it: no place at all, not even a town of that name."""
+    chosen = tokens[first].chosen
+    return first == last and chosen is not None and chosen.pos in FUNCTION_POS \
+        and _role(tokens, _word_before(tokens, first)) != "preposition"
 
 
 def in_longer_name(tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -456,6 +465,7 @@ class MentionContext:
     part_of_town: bool = False  # after "na" + locative: a district or a suburb of a town the text names
     longer_name: bool = False  # a common noun inside a longer capitalised name: no place unless it is whole
     unit: str | None = None  # the base form of an adjective naming an administrative unit (unit_name)
+    function_word: bool = False  # read in context as an adverb, a particle, a verb…: no place at all
 
 
 def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContext:
@@ -472,4 +482,5 @@ def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContex
         abbreviation=is_mixed_case_abbreviation(tokens, first, last),
         districts=districts(tokens, first, last), wider=wider_name(tokens, first, last),
         governed=governed_place(tokens, first, last), part_of_town=names_a_part_of_town(tokens, first),
-        longer_name=in_longer_name(tokens, first, last), unit=unit_name(tokens, first, last))
+        longer_name=in_longer_name(tokens, first, last), unit=unit_name(tokens, first, last),
+        function_word=is_function_word(tokens, first, last))

@@ -59,6 +59,7 @@ GOVERNED_REASONS = {"dateline": "the place of a press dateline",
                     "foreign": "a settlement after a preposition of place",
                     "located": "a settlement the administrative unit after it locates"}
 PART_KM = 15.0  # a district or a suburb lies this close to a place of its town the text names
+PERSON_NAMES = frozenset({"imię", "nazwisko"})  # SGJP's qualifiers of first names and surnames
 NO_ID = -1  # a place made from a data file, not in the index: a district of a town
 UNIT_REACH_KM = 250.0  # no administrative unit (a gubernia, a voivodeship) reached farther from its seat
 
@@ -387,20 +388,29 @@ def annotate_places(analysis: Analysis) -> None:
              or e.type == "PERSON" and e.parent is None and e.id not in nested
              or e.type == "ORGANIZATION" and e.parent is None and " " not in e.text]
     units: list[tuple[Entity, str]] = []  # adjectives naming an administrative unit, and their base forms
+    # one index of the document's tokens by offsets, for the base forms of person mentions read as places
+    by_span = {(t.start, t.end): t for sentence in analysis.sentences for t in sentence.tokens}
     for entity, context in zip(asked, _contexts(analysis, asked), strict=True):
         if context.unit:
             units.append((entity, context.unit))
         if entity.type == "ORGANIZATION" or entity.type == "PERSON" and context.unit:
             continue  # a unit a body or a person was mistaken for (gm. Chocieńczyckiej) is no settlement
         if entity.type == "PERSON":
-            if context.governed and not (context.apart or context.quoted or context.titled):
+            if context.apart or context.quoted or context.titled:
+                continue
+            if context.governed:
+                entities.append(entity)
+                contexts.append(context)
+            elif lemma := _geographic_lemma(entity, by_span):  # "ewakuacji Nadrenji": the tagger's person
+                entity.type, entity.subtype, entity.lemma, entity.role = "PLACE", None, lemma, None
+                entity.ref = f"place:{slug(lemma)}"
                 entities.append(entity)
                 contexts.append(context)
             continue
         if context.apart:
             entity.subtype, entity.geo = context.apart, None
             continue
-        if context.common_phrase or context.quoted or context.titled or context.abbreviation:
+        if context.common_phrase or context.quoted or context.titled or context.abbreviation or context.function_word:
             entity.geo = None
             continue
         entities.append(entity)
@@ -415,8 +425,6 @@ def annotate_places(analysis: Analysis) -> None:
     if not entities:
         return
     governed = {id(e) for e in entities if e.type == "PERSON"} | unnamed_ids  # a place only if it resolves
-    # one index of the document's tokens by offsets, for the base forms of person mentions read as places
-    by_span = {(t.start, t.end): t for sentence in analysis.sentences for t in sentence.tokens} if governed else {}
     lemmas = [_place_lemma(e, by_span) if id(e) in governed else e.lemma or e.text for e in entities]
     surfaces = [e.text for e in entities]
     whole = [bool(c.wider) and _names_whole(c.wider or "") for c in contexts]
@@ -461,6 +469,8 @@ def annotate_places(analysis: Analysis) -> None:
                 entity.subtype = "street"  # "na Marszałkowskiej" in a text about Warsaw
             elif not resolution.candidates and id(entity) not in governed and not context.part_of_town:
                 unknown.append(entity)
+            if entity.lemma == entity.text and (named := _geographic_lemma(entity, by_span)):
+                entity.lemma, entity.ref = named, f"place:{slug(named)}"  # Nadrenji, as today's Nadrenii
             continue
         if id(entity) not in governed and (cited := _cited_name(place, entity.lemma, surface)):
             if named_whole:  # the whole name, now that it has a base form: "Nowym" → "Nowym Tomyślu"
@@ -580,6 +590,23 @@ def _place_lemma(entity: Entity, by_span: dict[tuple[int, int], Token]) -> str:
     if token is None:
         return written
     return next((i.lemma for i in token.interps if GEOGRAPHIC_NAME in i.quals), written)
+
+
+def _geographic_lemma(entity: Entity, by_span: dict[tuple[int, int], Token]) -> str | None:
+    """The base form of a one-word person mention that the dictionary knows only as a geographic name, never
+    as a first name or a surname (*Nadrenji*, in today's spelling *Nadrenii* → Nadrenia), else None."""
+    token = by_span.get((entity.start, entity.end))
+    if token is None or not entity.text[:1].isupper():
+        return None
+    readings = [i for i in token.interps if i.tag != "ign"]
+    if not readings and modernised(entity.text) != entity.text:
+        from kronika.morph.analyzer import get_morphology  # loaded already: the tagger has run
+
+        readings = [i for i in get_morphology().analyse(modernised(entity.text)) if i.tag != "ign"]
+    proper = [i for i in readings if i.lemma[:1].isupper()]
+    if not proper or not all(GEOGRAPHIC_NAME in i.quals and PERSON_NAMES.isdisjoint(i.quals) for i in proper):
+        return None
+    return proper[0].lemma.split(":", 1)[0]
 
 
 def _governed_settlement(entity: Entity, context: MentionContext, place: Place | None) -> bool:
