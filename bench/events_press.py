@@ -1,13 +1,15 @@
 """Events on real press, for counting by hand, and the speed of the events stage.
 
-    python bench/events_press.py --split dev|heldout|locked|all [--corpus press|kpwr] [--show] [--judged FILE]
+    python bench/events_press.py --split dev|heldout|locked|all [--corpus press|kpwr|nkjp] [--show] [--judged FILE]
                                  [--speed] [--min-confidence C]
 
 The texts are ../shared/data/period-texts/*.jsonl (``press``, the default), or the KPWr documents of
 ../shared/data/kpwr-timex/ (``kpwr``: news, blogs and reports of 2005–2010, a sample never used to
-develop the events stage). ``locked`` is the SPLITS.md part (sha1 of the id starts with c–f; never
-judged for KPWr, whose locked part belongs to the timex benchmark); of the rest, ``heldout`` (sha1
-starts with 8–b) is never developed on, ``dev`` (0–7) is.
+develop the events stage), or the first ``NKJP_NEWS`` short news items of a national daily in the NKJP
+training file (``nkjp``: 130-5-*, about 2002, outside every locked part; ``dev`` is the half whose sha1
+starts with 0–7, ``heldout`` the rest, judged but never trained on). ``locked`` is the SPLITS.md part
+(sha1 of the id starts with c–f; never judged for KPWr, whose locked part belongs to the timex
+benchmark); of the rest, ``heldout`` (sha1 starts with 8–b) is never developed on, ``dev`` (0–7) is.
 
 ``--show`` prints every event with its sentence for a historian to judge. ``--judged`` reads a table
 of verdicts (``document<TAB>trigger start<TAB>trigger text<TAB>y|n<TAB>note``, or with a reason class
@@ -29,13 +31,14 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import SHARED, kpwr_documents, nkjp_documents  # noqa: E402
+from corpus import SHARED, kpwr_documents, nkjp_documents, nkjp_named_documents  # noqa: E402
 from splits import locked  # noqa: E402
 
 from kronika.model import Analysis, Document  # noqa: E402
 from kronika.pipeline import STAGES  # noqa: E402
 
 PRESS = SHARED / "data" / "period-texts"
+NKJP_NEWS = 400  # short news items (NKJP 130-5-*) judged by hand, in the order of their names
 WORD = re.compile(r"\w+")
 
 
@@ -46,6 +49,10 @@ def part(key: str) -> str:
 
 
 def press_documents(split: str, corpus: str = "press") -> list[Document]:
+    if corpus == "nkjp":
+        news = [(name, text) for name, text in nkjp_named_documents("train") if name.startswith("./130-5-")]
+        return [Document(id=name, text=text) for name, text in news[:NKJP_NEWS]
+                if split == "all" or (part(name) == "dev") == (split == "dev")]
     if corpus == "kpwr":
         return [Document(id=item["id"], text=item["text"], dct=item.get("dct"))
                 for item in kpwr_documents() if split == "all" and not locked(item["id"]) or part(item["id"]) == split]
@@ -100,13 +107,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=["dev", "heldout", "locked", "all"], default="dev")
     parser.add_argument("--show", action="store_true")
-    parser.add_argument("--corpus", choices=["press", "kpwr"], default="press")
+    parser.add_argument("--corpus", choices=["press", "kpwr", "nkjp"], default="press")
     parser.add_argument("--judged", type=Path)
     parser.add_argument("--speed", action="store_true")
     parser.add_argument("--min-confidence", type=float, default=0.0)
     args = parser.parse_args()
-    if args.corpus == "kpwr" and args.split == "locked":
-        parser.error("the locked KPWr documents belong to the timex benchmark: judge dev or heldout")
+    if args.corpus != "press" and args.split == "locked":
+        parser.error("judge dev or heldout: the locked KPWr documents belong to the timex benchmark, and the NKJP"
+                     " news have no locked part")
     documents = press_documents(args.split, args.corpus)
     analyses, events_time = analyse(documents)
     for analysis in analyses:

@@ -5,6 +5,8 @@ filled with 10,000 documents), sends `/api/search` and `/api/ask` requests from 
 on loopback for a fixed time, and prints p50/p95/p99 and errors per endpoint: first with every request
 made distinct by a counter parameter the API ignores, so each one misses the server's response cache and
 is computed (the figure that counts), then with the same few queries repeated (answered from the cache).
+Before both, 20 other questions are asked once each: the server read their hit documents for no earlier
+question (except those two of them share), so its cache of read documents hardly helps (the cold figure).
 The server's own CPU time per request is printed too (from /proc on Linux): on a machine shared with
 other jobs the wall times mostly measure the wait for a core. Before that it times the command
 `kronika ask` from start to its first answer (wall and CPU). Run:
@@ -31,6 +33,15 @@ QUERIES = {
     "search": ["Warszawa", "rząd", "wojsko", "Polska", "prezydent", "sejm", "wojna", "Kraków"],
     "ask": ["Kiedy zebrał się Sejm?", "Gdzie walczyło wojsko?", "Kto był prezydentem?", "Ile osób zginęło?"],
 }
+# asked once each, before anything else: no document they hit was read for an earlier question
+FIRST_QUESTIONS = [
+    "Kto rządził Polską?", "Gdzie mieszkał król?", "Kiedy wybuchła wojna?", "Ile kosztował bilet?",
+    "Kto wygrał wybory?", "Gdzie odbył się mecz?", "Z kim rozmawiał premier?", "Kiedy zmarł papież?",
+    "Który klub zdobył mistrzostwo?", "Ile lat miał prezydent?", "Skąd przyjechali goście?",
+    "Dokąd pojechał minister?", "Kogo aresztowała policja?", "Jaki był wynik meczu?", "Kto kierował rządem?",
+    "Gdzie urodził się poeta?", "Kiedy otwarto szkołę?", "Ile ton zboża zebrano?", "Kto napisał list?",
+    "Gdzie pracował lekarz?",
+]
 
 
 def free_port() -> int:
@@ -50,18 +61,28 @@ def wait_until_up(url: str, timeout: float = 120) -> None:
     sys.exit(f"the server did not answer {url} in {timeout:.0f} s")
 
 
-def load(base: str, endpoint: str, clients: int, seconds: float, distinct: bool) -> tuple[list[float], int]:
+def load(base: str, endpoint: str, clients: int, seconds: float, distinct: bool,
+         once: list[str] | None = None) -> tuple[list[float], int]:
+    """Requests from ``clients`` threads for ``seconds``, or until each query of ``once`` was sent once."""
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
     stop = time.monotonic() + seconds
+    pending = list(once or [])
 
     def client(number: int) -> None:
         nonlocal errors
         queries = QUERIES[endpoint]
         sent = number
         while time.monotonic() < stop:
-            query = urllib.parse.quote(queries[sent % len(queries)])
+            if once is not None:
+                with lock:
+                    if not pending:
+                        return
+                    text = pending.pop()
+            else:
+                text = queries[sent % len(queries)]
+            query = urllib.parse.quote(text)
             nonce = f"&n={number}-{sent}" if distinct else ""  # an unknown parameter: a new cache key
             sent += 1
             start = time.perf_counter()
@@ -118,21 +139,26 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(f"{base}/api/documents")
-        for distinct in (True, False):
-            for endpoint in QUERIES:
+        # the first search and question load the dictionary and the reader's tables: not counted
+        load(base, "search", 1, 2, distinct=False)
+        load(base, "ask", 1, 30, distinct=False, once=QUERIES["ask"][:1])
+        phases = [("ask", "first questions", True, FIRST_QUESTIONS)]
+        phases += [(endpoint, "distinct" if distinct else "repeated", distinct, None)
+                   for distinct in (True, False) for endpoint in QUERIES]
+        for endpoint, kind, distinct, once in phases:
+            if once is None:
                 load(base, endpoint, 1, 2, distinct=False)  # warm the server (and fill its response cache)
-                before = cpu_seconds(server.pid)
-                latencies, errors = load(base, endpoint, args.clients, args.seconds, distinct)
-                after = cpu_seconds(server.pid)
-                used = f", server CPU {(after - before) / len(latencies) * 1000:.1f} ms per request" \
-                    if before is not None and after is not None and latencies else ""
-                kind = "distinct" if distinct else "repeated"
-                if not latencies:
-                    print(f"/api/{endpoint} ({kind}): no answer, {errors} errors")
-                    continue
-                p50, p95, p99 = (percentile(latencies, share) * 1000 for share in (0.5, 0.95, 0.99))
-                print(f"/api/{endpoint} ({kind}): {len(latencies)} requests from {args.clients} clients, "
-                      f"p50 {p50:.0f} ms, p95 {p95:.0f} ms, p99 {p99:.0f} ms, {errors} errors{used}", flush=True)
+            before = cpu_seconds(server.pid)
+            latencies, errors = load(base, endpoint, args.clients, args.seconds, distinct, once)
+            after = cpu_seconds(server.pid)
+            used = f", server CPU {(after - before) / len(latencies) * 1000:.1f} ms per request" \
+                if before is not None and after is not None and latencies else ""
+            if not latencies:
+                print(f"/api/{endpoint} ({kind}): no answer, {errors} errors")
+                continue
+            p50, p95, p99 = (percentile(latencies, share) * 1000 for share in (0.5, 0.95, 0.99))
+            print(f"/api/{endpoint} ({kind}): {len(latencies)} requests from {args.clients} clients, "
+                  f"p50 {p50:.0f} ms, p95 {p95:.0f} ms, p99 {p99:.0f} ms, {errors} errors{used}", flush=True)
     finally:
         server.terminate()
         server.wait()

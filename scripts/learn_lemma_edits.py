@@ -22,6 +22,7 @@ import json
 import random
 import sys
 from collections import defaultdict
+from importlib import resources
 from pathlib import Path
 
 from corrections_file import base_form_pairs
@@ -122,12 +123,14 @@ def read_examples(path: Path) -> list[tuple[str, str]]:
 
 
 def sources(train_file: Path) -> dict[str, str]:
-    """The SHA-256 of what the model is made from, the training file, this script and the module whose
-    features it weighs: the test compares them with the committed model's, so an edited script, feature or
-    training file asks for retraining."""
+    """The SHA-256 of what the model is made from, the training file, this script, the module whose
+    features it weighs and the list of foreign names' nominatives they read: the test compares them with the
+    committed model's, so an edited script, feature, list or training file asks for retraining."""
+    names = resources.files("kronika.lang").joinpath("resources/pl/name_nominatives.tsv").read_bytes()
     return {"training_sha256": hashlib.sha256(train_file.read_bytes()).hexdigest(),
             "script_sha256": hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
-            "features_sha256": hashlib.sha256(Path(lemma_edits.__file__).read_bytes()).hexdigest()}
+            "features_sha256": hashlib.sha256(Path(lemma_edits.__file__).read_bytes()).hexdigest(),
+            "names_sha256": hashlib.sha256(names).hexdigest()}
 
 
 def write(weights: dict[str, float], out: Path, train_file: Path, corrections: Path | None = None) -> None:

@@ -3,10 +3,11 @@
     python scripts/train_event_plausibility.py [--check]
 
 Training data: the hand verdicts (y/n per event) of ``bench/events_judged/`` on texts outside every
-locked part — the development and once-held-out press texts of ``../shared/data/period-texts`` and the
-KPWr development documents (``bench/events_press.py`` says which text is in which part). The KPWr
-held-out documents and the locked press texts are never trained on. Every candidate the rules find in
-those texts must have a verdict: the script stops and lists the ones that lack it.
+locked part — the development and once-held-out press texts of ``../shared/data/period-texts``, the
+KPWr development documents and the development half of the NKJP short news (``bench/events_press.py``
+says which text is in which part). The KPWr and NKJP held-out documents are judged but never trained on:
+the model is measured on them (``HELD_OUT``); the locked press texts are neither. Every candidate the
+rules find in those texts must have a verdict: the script stops and lists the ones that lack it.
 
 A logistic regression with an L2 penalty, fitted by gradient descent (deterministic), over the features
 seen in at least ``MIN_COUNT`` candidates. A cut is chosen on out-of-fold confidences of a
@@ -41,7 +42,9 @@ OUT = ROOT / "src" / "kronika" / "events" / "resources" / "pl" / "plausibility.t
 JUDGED = ROOT / "bench" / "events_judged"
 # (corpus, split, verdict table): the newest table of each non-locked part that is trained on
 TRAINING = (("press", "dev", "dev-fifth.tsv"), ("press", "heldout", "heldout-fifth.tsv"),
-            ("kpwr", "dev", "kpwr-dev-fourth.tsv"))
+            ("kpwr", "dev", "kpwr-dev-fourth.tsv"), ("nkjp", "dev", "nkjp-dev.tsv"))
+# judged, never trained on: the model's figures on text it did not learn from
+HELD_OUT = (("kpwr", "heldout", "kpwr-heldout-third.tsv"), ("nkjp", "heldout", "nkjp-heldout.tsv"))
 PENALTY = 3.0  # L2 penalty on the weights (not on the intercept): at 1.0 the seed loses 3 of its gold events
 STEPS = 3000
 RATE = 0.5
@@ -50,10 +53,10 @@ MIN_COUNT = 10  # a feature of fewer training events gets no weight: three verdi
 BETA = 0.5  # precision counts 1/BETA times as much as recall when the threshold is chosen
 
 
-def examples() -> list[tuple[str, frozenset[str], int]]:
-    """(document, features, 1 when judged right) for every candidate of the training texts."""
+def examples(tables: tuple[tuple[str, str, str], ...]) -> list[tuple[str, frozenset[str], int]]:
+    """(document, features, 1 when judged right) for every candidate of the texts of ``tables``."""
     rows, missing = [], []
-    for corpus, split, table in TRAINING:
+    for corpus, split, table in tables:
         verdicts = read_judged(JUDGED / table)
         for document in press_documents(split, corpus):
             analysis = Analysis(document=document)
@@ -123,12 +126,24 @@ def precision_at(pairs: list[tuple[float, int]], threshold: float) -> tuple[int,
     return sum(kept), len(kept), sum(label for _p, label in pairs)
 
 
+def auc(pairs: list[tuple[float, int]]) -> float:
+    """The chance that a right event has a higher confidence than a wrong one (ties count half)."""
+    right = [p for p, label in pairs if label]
+    wrong = [p for p, label in pairs if not label]
+    wins = sum((r > w) + 0.5 * (r == w) for r in right for w in wrong)
+    return wins / max(len(right) * len(wrong), 1)
+
+
 def sources() -> list[str]:
     lines = [f"#   {JUDGED.relative_to(ROOT) / table}  sha256 {_sha256(JUDGED / table)}" for _c, _s, table in TRAINING]
+    lines += [f"#   measured on, not trained on: {JUDGED.relative_to(ROOT) / table}  sha256 {_sha256(JUDGED / table)}"
+              for _c, _s, table in HELD_OUT]
     lines += [f"#   ../shared/data/period-texts/{path.name}  sha256 {_sha256(path)}"
               for path in sorted(PRESS.glob("*.jsonl"))]
     kpwr = PRESS.parent / "kpwr-timex" / "kpwr-timex-visible.jsonl"
     lines.append(f"#   ../shared/data/kpwr-timex/{kpwr.name}  sha256 {_sha256(kpwr)}")
+    nkjp = PRESS.parent / "nkjp-ner" / "nkjp-ner-train.iob.gz"
+    lines.append(f"#   ../shared/data/nkjp-ner/{nkjp.name}  sha256 {_sha256(nkjp)}")
     return lines
 
 
@@ -140,7 +155,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--check", action="store_true", help="fail when the committed weights are out of date")
     args = parser.parse_args()
-    rows = examples()
+    rows = examples(TRAINING)
+    held_out = examples(HELD_OUT)
     counts = Counter(f for _d, features, _l in rows for f in features)
     names = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
     pairs = cross_validated(rows, names)
@@ -148,12 +164,15 @@ def main() -> None:
     right, kept, total_right = precision_at(pairs, threshold)
     judged, all_right = len(rows), sum(label for _d, _f, label in rows)
     weights = fit(rows, names)
+    model = PlausibilityModel(weights)
+    unseen = [(model.confidence(f), label) for _d, f, label in held_out]
+    unseen_right, unseen_kept, unseen_all_right = precision_at(unseen, threshold)
     header = [
         "# Weights of the event-plausibility model (kronika.events.plausibility): a logistic regression over",
         "# general features of an event's clause. Generated by scripts/train_event_plausibility.py; do not edit.",
         "# source: hand verdicts of the Kronika project on texts outside the locked parts (licence MIT), on",
-        "# PressMint-PL (CC BY 4.0) and KPWr (CC BY) texts; the model inherits CC BY 4.0.",
-        "# trained on (SHA-256 of each input):",
+        "# PressMint-PL (CC BY 4.0), KPWr (CC BY) and NKJP (CC BY 4.0) texts; the model inherits CC BY 4.0.",
+        "# trained on, and measured on (SHA-256 of each input):",
         *sources(),
         f"# {judged} candidates, {all_right} judged right; features of >= {MIN_COUNT} candidates; L2 penalty {PENALTY},"
         f" {STEPS} steps of {RATE}.",
@@ -161,11 +180,14 @@ def main() -> None:
         f"{all_right / judged:.3f} right;",
         f"# above the cut {threshold} (the best F{BETA} of the right events; not applied by the stage): "
         f"{right}/{kept} = {right / max(kept, 1):.3f} right, {right}/{total_right} of the right events kept.",
+        f"# judged, never trained on ({', '.join(t for _c, _s, t in HELD_OUT)}): {unseen_all_right}/{len(unseen)} = "
+        f"{unseen_all_right / len(unseen):.3f} right; above the cut {unseen_right}/{unseen_kept} = "
+        f"{unseen_right / max(unseen_kept, 1):.3f}, AUC {auc(unseen):.2f}.",
         "# Format: FEATURE<TAB>WEIGHT (bias is the intercept).",
     ]
     body = [f"{name}\t{weights[name]:.4f}" for name in sorted(weights)]
     write_or_check(OUT, "\n".join(header + body) + "\n", args.check, "train_event_plausibility.py")
-    print("\n".join(header[-3:]))
+    print("\n".join(header[-4:]))
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ Offsets are Python string indices into ``Document.text`` (code points), end excl
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,11 @@ class SourceMarkup:
     ref: str | None = None  # the source's @ref (a Wikidata or GeoNames URI)
     key: str | None = None  # the source's base form (@key)
     value: str | None = None  # a date's W3C value (@when, or @from/@to as an interval)
+
+
+def content_id(text: str) -> str:
+    """A stable document id from its content (the same text always gets the same id)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(slots=True)

@@ -39,8 +39,10 @@ def test_weights_record_the_texts_they_were_learned_from() -> None:
         assert hashlib.sha256((ROOT / path).read_bytes()).hexdigest() == digest, path
 
 
-def test_no_locked_table_is_trained_on() -> None:
-    assert not any("locked" in path or "kpwr-heldout" in path for path, _digest in _sources())
+def test_no_locked_or_held_out_table_is_trained_on() -> None:
+    # the press "heldout" part is no longer held out (developed on); the KPWr and NKJP held-out halves are
+    assert not any(part in path for path, _digest in _sources()
+                   for part in ("locked", "kpwr-heldout", "nkjp-heldout"))
 
 
 def test_features_are_general() -> None:

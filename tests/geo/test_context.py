@@ -9,11 +9,14 @@ import pytest
 
 from kronika.geo import geocode
 from kronika.geo.context import context_words
-from kronika.geo.curated import load_country_names, load_exonyms
+from kronika.geo.curated import load_country_names, load_exonyms, load_town_districts
 from kronika.geo.index import get_gazetteer
 from kronika.geo.orthography import modernised
+from kronika.geo.resolve import _cited_name
 from kronika.geo.states import country_then
+from kronika.lang.resources import parse_table
 from kronika.model import Document, Entity
+from kronika.ner.coref import slug
 from kronika.pipeline import analyze
 
 
@@ -408,3 +411,93 @@ def test_a_common_noun_inside_a_longer_name_or_a_patron_is_no_settlement(text: s
 def test_a_town_followed_by_a_persons_name_stays_a_town() -> None:
     found = entity("Tak zapowiedział wczoraj prezydent Łodzi Marek Czekalski na sesji rady.", "Łodzi")
     assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 51.77, 19.46) < 15
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma"), [
+    ("Wojska stały w Galicyi i na Węgrzech.", "Galicyi", "Galicja"),
+    ("Statek przypłynął z Alexandryi do Marsylii.", "Alexandryi", "Aleksandria"),
+    ("Kupiec przybył wczoraj z Szumli.", "Szumli", "Szumla"),
+    ("Spotkali się w Turcyi i we Lwowie.", "Lwowie", "Lwów"),
+    ("Dwór wyjechał do Madrytu, a potem do zamku w San Sebastian.", "San", "San Sebastian"),
+])
+def test_a_geocoded_case_form_is_cited_by_the_place_name(text: str, mention: str, lemma: str) -> None:
+    found = entity(text, mention)
+    assert (found.lemma, found.ref) == (lemma, f"place:{slug(lemma)}"), found
+
+
+def test_a_name_the_gazetteer_completes_takes_the_whole_span() -> None:
+    text = "Nauczyciel objął posadę w Nowym Tomyślu."
+    found = entity(text, "Nowym")
+    assert (found.text, found.lemma) == ("Nowym Tomyślu", "Nowy Tomyśl")
+    assert text[found.start:found.end] == found.text
+
+
+@pytest.mark.parametrize(("lemma", "surface", "cited"), [
+    ("Turcia", "Turcyi", "Turcja"),  # a guessed ending: the place's name
+    ("Turcya", "Turcyi", None),  # the name in the mention's own older spelling stays
+    ("Turcja", "Turcji", None),
+])
+def test_which_base_forms_the_place_name_replaces(lemma: str, surface: str, cited: str | None) -> None:
+    place = geocode("Turcja")
+    assert place is not None and _cited_name(place, lemma, surface) == cited
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma"), [
+    ("Pożar zniszczył wieś Borki w powiecie Nisieckim.", "Nisieckim", "Nisiecki"),
+    ("Wieś Zalesie, gm. Dubickiej, pow. Wilejskiego, spłonęła.", "Dubickiej", "Dubicka"),
+    ("Wieś Zalesie, gm. Dubickiej, pow. Wilejskiego, spłonęła.", "Wilejskiego", "Wilejski"),
+    ("Sejmik obradował w woj. Nowogródzkiem.", "Nowogródzkiem", "Nowogródzkie"),
+])
+def test_an_adjective_after_a_unit_noun_names_the_unit_in_its_gender(text: str, mention: str, lemma: str) -> None:
+    found = entity(text, mention)
+    assert (found.type, found.lemma) == ("PLACE", lemma), found
+
+
+@pytest.mark.parametrize(("text", "mention", "lat", "lon"), [
+    ("Kamienica na Pradze spłonęła w nocy.", "Pradze", 52.255, 21.035),  # no town named: Warsaw's
+    ("W Wilnie mróz. Na Zwierzyńcu otwarto szkołę.", "Zwierzyńcu", 54.69, 25.245),
+    ("Kraków rośnie. Na Zwierzyńcu otwarto szkołę.", "Zwierzyńcu", 50.055, 19.905),
+    # the town named most, though another was named last
+    ("W Warszawie i w Krakowie pada. Potem w Warszawie. Na Ursynowie spokój.", "Ursynowie", 52.15, 21.05),
+])
+def test_a_district_after_na_belongs_to_the_town_the_text_speaks_of(text: str, mention: str, lat: float,
+                                                                     lon: float) -> None:
+    found = entity(text, mention)
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], lat, lon) < 5, found.geo
+    assert found.geo["country_1939"] == "Poland"
+
+
+def test_after_w_the_town_keeps_its_name() -> None:
+    found = entity("W Warszawie pada. Konferencja w Pradze trwała dwa dni.", "Pradze")
+    assert found.geo is not None and found.geo["name"] == "Prague"
+
+
+def test_town_districts_load_and_reject_bad_rows() -> None:
+    districts = load_town_districts()
+    assert {d.town for d in districts} <= {"Warszawa", "Kraków", "Lwów", "Wilno", "Poznań", "Łódź"}
+    assert all(geocode(d.town) is not None for d in districts)
+    with pytest.raises(ValueError, match="line 2"):
+        load_town_districts("name\tname_now\ttown\tlat\tlon\tsource\nPraga\t\tWarszawa\tx\t21\tsource\n")
+
+
+def test_a_misprinted_name_is_the_place_the_document_names() -> None:
+    text = "Kossuth bawił w Szumli. Już w Szumh powiedział, że chwyci za pióro."
+    analysis = analyze(Document("t", text, "1850-07-12"))
+    start = text.index("Szumh")
+    found = next(e for e in analysis.entities if e.start == start)
+    assert found.geo is not None and found.geo["name_pl"] == "Szumla" and found.lemma == "Szumla"
+
+
+@pytest.mark.parametrize("row", ["h\tli\tSzumh → Szumla", "h\t\tSzumh → Szum"])
+def test_print_confusions_reject_bad_rows(row: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kronika.geo import orthography
+
+    monkeypatch.setattr(orthography, "read_table", lambda *args, **kwargs: parse_table(
+        f"read\tmeant\texample\n{row}\n", "print_confusions.tsv", ("read", "meant", "example"), header=True,
+        non_empty=True))
+    orthography.print_confusions.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="print_confusions.tsv line 2"):
+            orthography.print_confusions()
+    finally:
+        orthography.print_confusions.cache_clear()

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
-from kronika.lang.base_forms import feminine_surname_base, guess_base, guess_bases, oblique_ending
+from kronika.lang.base_forms import (
+    feminine_surname_base,
+    foreign_name_kind,
+    guess_base,
+    guess_bases,
+    oblique_ending,
+)
+from kronika.lang.resources import read_text
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(
@@ -64,3 +77,28 @@ def test_guess_bases_covers_every_kind_of_name() -> None:
 )
 def test_a_womans_surname_in_an_oblique_case(word, expected):
     assert feminine_surname_base(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Lucinda", "f"),  # an English forename in the nominative, unknown to SGJP
+        ("Ishikawa", "s"),  # a Japanese surname
+        ("Benjamin", "fs"),
+        ("Lucind", None),  # no name: a stripped nominative
+        ("Warszawa", None),  # SGJP knows it: its readings tell what it is
+    ],
+)
+def test_foreign_name_nominatives(word: str, expected: str | None) -> None:
+    assert foreign_name_kind(word) == expected
+
+
+def test_foreign_name_nominatives_are_up_to_date() -> None:
+    """The list is what its script builds from the Faker version its header names (skipped without it)."""
+    faker = pytest.importorskip("faker")
+    header = read_text("kronika.lang", "resources/pl/name_nominatives.tsv").split("\n", 2)[1]
+    if f"Faker {faker.VERSION} " not in header:
+        pytest.skip(f"the list was built from another Faker version: {header}")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_name_nominatives.py"), "--check"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

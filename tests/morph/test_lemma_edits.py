@@ -41,6 +41,20 @@ def test_the_candidates_are_the_rules_answer_the_word_its_lemmas_and_guesses() -
     assert all(form[:1].lower() == "e" for form in forms)
 
 
+@pytest.mark.parametrize(
+    ("word", "nominative"),
+    [("Benjamina", "Benjamin"), ("Lucindy", "Lucinda"), ("Ritchiego", "Ritchie"), ("Malcolmem", "Malcolm")],
+)
+def test_a_foreign_names_nominative_under_a_polish_ending_is_a_candidate(word: str, nominative: str) -> None:
+    options = {option.form: option.sources for option in lemma_edits.candidates(_tokens(word)[0], word)}
+    assert any(source.startswith("foreign:") for source in options[nominative])
+
+
+def test_a_foreign_name_as_written_is_no_candidate_of_its_own_stem() -> None:
+    options = lemma_edits.candidates(_tokens("Lucinda")[0], "Lucind")
+    assert not any(s.startswith("foreign:") for option in options for s in option.sources)
+
+
 def test_the_rules_decide_where_they_are_certain() -> None:
     # one lemma only: nothing to guess
     tokens = _tokens("Warszawy")
@@ -124,5 +138,5 @@ def test_the_bundled_model_matches_its_sources() -> None:
     if not learner.DEFAULT_TRAIN.is_file():
         pytest.skip(f"{learner.DEFAULT_TRAIN} absent")
     assert provenance["training"] == learner.DEFAULT_TRAIN.name
-    names = ("training_sha256", "script_sha256", "features_sha256")
+    names = ("training_sha256", "script_sha256", "features_sha256", "names_sha256")
     assert {name: provenance.get(name) for name in names} == learner.sources(learner.DEFAULT_TRAIN)

@@ -174,6 +174,19 @@ def test_conventions(phrase: str, category: str, kronika: str, poleval: str) -> 
     assert lemmatize_phrase(phrase, category, "poleval") == poleval
 
 
+@pytest.mark.parametrize(
+    ("phrase", "poleval"),
+    [
+        ("Zachodniopomorskiej", "zachodniopomorski"),  # only an adjective: its lemma
+        ("Papieską", "papieski"),
+        ("Kowalskiego", "Kowalski"),  # also a surname: not cited as an adjective
+        ("francuskiego", "francuski"),  # lower case: a name-derived adjective in either convention
+    ],
+)
+def test_no_category_capitalised_adjective_in_the_corpus_convention(phrase: str, poleval: str) -> None:
+    assert lemmatize_phrase(phrase, None, "poleval") == poleval
+
+
 def test_unknown_convention_is_refused() -> None:
     with pytest.raises(ValueError, match="convention"):
         lemmatize_phrase("Płockiej", "nam_fac_road", "nkjp")

@@ -11,11 +11,10 @@ import pytest
 
 from kronika.errors import KronikaError
 from kronika.export.store_export import export_store
-from kronika.model import Document
+from kronika.model import Document, content_id
 from kronika.pipeline import analyze
 from kronika.store import Store
 from kronika.store import corrections as library
-from kronika.text.reader import content_id
 
 TEXT = ("Generał Władysław Sikorski przyjechał do Lwowa 5 maja 1939 roku. "
         "We Lwowie spotkał się z ministrem Józefem Beckiem. "

@@ -12,11 +12,10 @@ from types import ModuleType
 
 import pytest
 
-from kronika.model import Document
+from kronika.model import Document, content_id
 from kronika.pipeline import analyze
 from kronika.store import Store
 from kronika.store import corrections as library
-from kronika.text.reader import content_id
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 BASE = {"correction": 1, "user": "Ewa", "created_at": "2026-12-07T10:00:00Z"}

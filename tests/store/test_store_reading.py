@@ -41,6 +41,15 @@ def test_several_documents_read_at_once_equal_each_read_alone(store, build):
     assert store.document_analysis("missing") is None
 
 
+def test_documents_read_without_their_events_differ_in_nothing_else(store, build):
+    first, second = _documents(store, build)
+    whole = store.document_analyses([first, second])
+    without = store.document_analyses([first, second], events=False)
+    for document in (first, second):
+        assert whole[document].events and not without[document].events
+        assert {**without[document].to_json(), "events": []} == {**whole[document].to_json(), "events": []}
+
+
 def test_an_older_store_gets_the_new_indexes_when_opened(store, build):
     _documents(store, build)
     with store.engine.begin() as connection:

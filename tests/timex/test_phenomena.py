@@ -188,3 +188,116 @@ def test_direction_habits_and_non_times(text: str, dct: str, expected: list[tupl
 def test_genitive_year_ranges_back_event_days_and_timetables(
         text: str, dct: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # movable feasts by the Gregorian computus (Easter 1928: 8 April), the year from the tense or the text
+        ("W Wielki Czwartek 1928 r. zamknięto szkoły.", None, [("Wielki Czwartek 1928 r.", "1928-04-05")]),
+        ("Od Popielca obowiązuje post.", "1928-02-10", [("Popielca", "1928-02-22")]),
+        ("Na Wniebowstąpienie pojedziemy na wieś.", "1928-04-20", [("Wniebowstąpienie", "1928-05-17")]),
+        ("W Niedzielę Palmową 1928 r. padał deszcz.", None, [("Niedzielę Palmową 1928 r.", "1928-04-01")]),
+        # fixed feasts: New Year's Day with capitals, Marian feasts by their folk names, the eve of a feast
+        ("Na Nowy Rok spadł śnieg.", "1928-01-05", [("Nowy Rok", "1928-01-01")]),
+        ("Wchodzimy w nowy rok bez długów.", "1928-01-05", []),
+        ("Na Matkę Boską Siewną zaczęto siać żyto.", "1928-09-20", [("Matkę Boską Siewną", "1928-09-08")]),
+        ("W przeddzień Wszystkich Świętych sprzedawano znicze.", "1928-11-05",
+         [("W przeddzień Wszystkich Świętych", "1928-10-31")]),
+        # a saint's day of the folk calendar after a preposition of time or a day noun, not a church
+        ("Komorne płaci się na św. Michała.", "1928-09-01", [("św. Michała", "1928-09-29")]),
+        ("Od św. Marcina do Bożego Narodzenia drogi były nieprzejezdne.", "1928-12-30",
+         [("św. Marcina do Bożego Narodzenia", "1928-11-11/1928-12-25")]),
+        ("Procesja wyszła z kościoła św. Anny.", "1928-07-20", []),
+        ("Święto Wniebowzięcia obchodzono uroczyście.", "1928-08-20", [("Wniebowzięcia", "1928-08-15")]),
+        ("Parafia Bożego Ciała zebrała 300 zł.", "1928-08-20", []),
+    ],
+)
+def test_feasts(text: str, dct: str | None, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a full stop and a capital end the date's sentence: the part of the day opens the next one and goes
+        # with the day named after it
+        ("Przybył do Grodna 2 maja 1920 r. Wieczorem tego samego dnia odjechał.", None,
+         [("2 maja 1920 r.", "1920-05-02"), ("Wieczorem tego samego dnia", "1920-05-02TEV")]),
+        ("Dnia 2 maja wyjechał. Rano następnego dnia był w Lidzie.", "1920-05-10",
+         [("Dnia 2 maja", "1920-05-02"), ("Rano następnego dnia", "1920-05-03TMO")]),
+        # repetitions: once or twice a year, each coordinated weekday, a season of every year
+        ("Sejmik zbiera się raz do roku.", "1920-05-10", [("raz do roku", "P1Y")]),
+        ("Targ bywa we wtorki i soboty.", "1920-05-10", [("wtorki", "XXXX-WXX-2"), ("soboty", "XXXX-WXX-6")]),
+        ("Każdej zimy rzeka zamarzała.", "1920-05-10", [("Każdej zimy", "XXXX-WI")]),
+        # a quarter of an hour; a numeral after its unit; an age is no duration
+        ("Pociąg stał przez kwadrans, a postój trwał trzy kwadranse.", "1920-05-10",
+         [("kwadrans", "PT15M"), ("trzy kwadranse", "PT45M")]),
+        ("Wojna trwała lat sześć.", None, [("lat sześć", "P6Y")]),
+        ("Mając lat dwadzieścia, wyjechał do Ameryki.", None, []),
+    ],
+)
+def test_sentences_sets_and_amounts(text: str, dct: str | None, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # the hedge of a clock time after a date is the whole expression's
+        ("Dnia 3 marca ok. godz. 17 wybuchł pożar.", "1931-03-10",
+         [("Dnia 3 marca ok. godz. 17", "1931-03-03T17:00", "APPROX")]),
+        # a year in words, as deeds and registers write it; an hour as an ordinal after "godzina"
+        ("Akt spisano w roku tysiąc osiemset dziewięćdziesiątym.", None,
+         [("roku tysiąc osiemset dziewięćdziesiątym", "1890", None)]),
+        ("Posiedzenie trwało do godziny dwudziestej pierwszej.", "1931-03-10",
+         [("godziny dwudziestej pierwszej", "1931-03-10T21:00", None)]),
+        # the turn of two centuries; the first and the last quarter of one
+        ("Na przełomie XVI i XVII wieku miasto kwitło.", None, [("przełomie XVI i XVII wieku", "15/16", None)]),
+        ("W pierwszej ćwierci XVIII wieku spłonął zamek.", None, [("pierwszej ćwierci XVIII wieku", "17", "START")]),
+        # "następny" counts from the narrative's year; "po tygodniu" is an amount
+        ("Jesienią 1831 r. wyjechał; następnego lata był w Paryżu.", None,
+         [("Jesienią 1831 r.", "1831-FA", None), ("następnego lata", "1832-SU", None)]),
+        ("Chory wyzdrowiał po miesiącu.", None, [("miesiącu", "P1M", None)]),
+    ],
+)
+def test_hedges_words_centuries_and_narrative_seasons(
+        text: str, dct: str | None, expected: list[tuple[str, str, str | None]]) -> None:
+    assert found(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a date alone on its line heads a diary's entry or a letter: deixis below counts from it
+        ("Środa, 9 października 1940.\nDziś spadł śnieg. Jutro jedziemy do miasta.", None,
+         [("Środa, 9 października 1940", "1940-10-09"), ("Dziś", "1940-10-09"), ("Jutro", "1940-10-10")]),
+        # the relative adjective after the unit, as official prose put it
+        ("Obroty w miesiącu ubiegłym spadły.", "1930-04-15", [("miesiącu ubiegłym", "1930-03")]),
+        # OCR reads 0 as O in a day number
+        ("Dnia 3O kwietnia otwarto most.", "1930-05-15", [("Dnia 3O kwietnia", "1930-04-30")]),
+        # a month adjective naming a historical event is no date of the text
+        ("Weterani powstania styczniowego przybyli na uroczystość.", "1930-05-15", []),
+        # the eve of a saint's day; a Marian feast by its folk name after a preposition of time
+        ("W wigilię św. Andrzeja lano wosk.", "1930-12-15", [("W wigilię św. Andrzeja", "1930-11-29")]),
+        ("Po Siewnej zaczęto orkę.", "1930-10-15", [("Po Siewnej", "1930-09-08")]),
+        ("Matka zapaliła gromniczną świecę.", "1930-10-15", []),
+    ],
+)
+def test_headings_postposed_ocr_and_folk_feasts(text: str, dct: str | None, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a feast in the instrumental after "przed", "za", "między"; Easter Sunday by its older name
+        ("Przed Wielkim Piątkiem 1930 r. zamknięto szkoły.", None, [("Przed Wielkim Piątkiem 1930 r.", "1930-04-18")]),
+        ("W Wielką Niedzielę 1930 r. świeciło słońce.", None, [("Wielką Niedzielę 1930 r.", "1930-04-20")]),
+        # the first day of a coordination with its ordinal suffix
+        ("Targi odbędą się 3-go i 4-go maja.", "1930-04-20", [("3-go i 4-go maja", "1930-05-03/1930-05-04")]),
+    ],
+)
+def test_feasts_in_the_instrumental_and_ordinal_pairs(
+        text: str, dct: str | None, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected

@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 
 from kronika.commands.demo import sample_document
-from kronika.model import Document
+from kronika.model import Document, content_id
 from kronika.pipeline import analyze
 from kronika.store import Store
-from kronika.text.reader import content_id
 from kronika.web import running
 
 # Markup a browser would run if the text were not escaped; the pipeline still finds the name and date.

@@ -7,12 +7,11 @@ from importlib import resources
 import click
 
 from kronika.commands.options import host_option, port_option
-from kronika.model import Document
+from kronika.model import Document, content_id
 from kronika.pipeline import analyze
 from kronika.store import Store
 from kronika.store.location import data_dir
 from kronika.summary import render_text
-from kronika.text.reader import content_id
 
 SAMPLE = "sample_1939.txt"
 

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from kronika.events.arguments import Mention, mentions_in
+from kronika.events.arguments import PLACE_TYPES, Mention, mentions_in
 from kronika.events.clauses import Clause, split_clauses
 from kronika.events.grammar import FINITE, is_finite, is_preposition
 from kronika.events.lexicon import NOT_AN_EVENT, TriggerEntry, load_function_words, triggers_by_first_lemma
@@ -26,7 +26,6 @@ from kronika.model import Analysis, Entity, Event, EventArgument, Sentence, Time
 # an active adjectival participle is an attribute, never the predicate of an event (*uderzające postępy*)
 PREDICATE = FINITE | {"ppas", "pcon", "pant", "inf", "impt"}
 PARTICIPANT_TYPES = frozenset({"PERSON", "ORGANIZATION", "MILITARY_UNIT", "COUNTRY", "DOCUMENT"})
-PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
 ACTOR_TYPES = frozenset({"PERSON", "ORGANIZATION"})
 CALLED_TYPES = frozenset({"election", "meeting", "sports"})  # happenings one calls before they happen
 # happenings whose noun's genitive names who undergoes them, not who does them
@@ -46,6 +45,7 @@ REPORTED_DAYS = timedelta(days=7)  # how far before its issue a report of news t
 HEADING_WORDS = 4  # a verbless sentence this short is a heading of a news column
 AUXILIARY_SPAN = 3  # words between an auxiliary and its participle, fewer than this ("zostały przez Niemców zajęte")
 CONDITIONAL_ENDING = re.compile(r"(?:by|bym|byś|byśmy|byście)$")  # the conditional mood: "skończyłby"
+DAY_VALUE = re.compile(r"\d{4}(?:-\d\d){0,2}(?:T|$)")  # a calendar year, month or day (not a week, a season)
 
 
 @dataclass
@@ -712,6 +712,12 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
                                                                    sentence_lemmas, words, match.tokens,
                                                                    subject_country=entry.condition == "armed"):
             continue
+        if entry.condition == "armed" and _won_object(match, tokens, clause, words):
+            continue
+        if entry.condition == "elected" and not (
+                sentence_lemmas & words["election"] or clause.lemma_set(tokens) & words["office"]
+                or any(m.entity.type in ACTOR_TYPES for m in mentions)):
+            continue
         if entry.condition == "defended" and _figurative_object(match, tokens, clause, mentions, words):
             continue
         if entry.condition == "country" and not any(m.entity.type == "COUNTRY" for m in mentions):
@@ -748,6 +754,18 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
             continue
         return entry
     return None
+
+
+def _won_object(match: TriggerMatch, tokens: list[Token], clause: Clause, words: dict[str, frozenset[str]]) -> bool:
+    """The verb's object, a noun right after it (over adjectives, numerals and pronouns), is a thing won,
+    held or ranked, which no arms take: *zdobyła czwartą nagrodę*, *zajmuje piąte miejsce*."""
+    if match.verbal is None:
+        return False
+    k = match.tokens[-1] + 1
+    while k in clause.tokens and _chosen_pos(tokens[k]) in {"adj", "num", "qub", "adv"}:
+        k += 1
+    return k in clause.tokens and bool(lemmas_lower(tokens[k]) & words["prize"]) \
+        and bool(cases(tokens[k]) & {"acc", "gen"})
 
 
 def _figurative_object(match: TriggerMatch, tokens: list[Token], clause: Clause, mentions: list[Mention],
@@ -828,6 +846,18 @@ def _habitual(predicate: int | None, tokens: list[Token], clause: Clause, timexe
         and _bare_weekday(tokens, timexes[0][0], words)
 
 
+def _scheduled(event: Event, predicate: int | None, tokens: list[Token], clause: Clause, dct: str | None) -> bool:
+    """A verb of the present with a stated time after the issue's day tells a planned happening, not one
+    taking place (*jutro odbywa się zjazd*, *15 czerwca rozpoczynają się wybory*): the present of a
+    timetable."""
+    if not dct or event.time_basis != "stated" or not event.time or not DAY_VALUE.match(event.time) \
+            or event.time[:10] <= dct[:10]:
+        return False
+    if predicate is None:  # a noun no support verb tells: the clause's own verb (*jutro jest zebranie*)
+        predicate = next((i for i in clause.tokens if is_finite(tokens[i], tokens[i - 1] if i else None)), None)
+    return predicate is not None and _tense(tokens[predicate], [tokens[i] for i in clause.tokens]) == "present"
+
+
 def _bare_weekday(tokens: list[Token], first: int, words: dict[str, frozenset[str]]) -> bool:
     """A timex that is a day of the week after *w*/*we* alone, with no determiner: *w niedzielę*."""
     if first < 1 or tokens[first - 1].text.lower() not in {"w", "we"} \
@@ -898,11 +928,18 @@ def _announced(match: TriggerMatch, tokens: list[Token], clause: Clause, words: 
 def _aimed_at(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
     """An event noun after a preposition of purpose names an aim, not a happening (*komitet dla
     odbudowy*, *w celu budowy*); so does one a word of protection guards against (*ochrona przeciwko
-    wylewom*, *ubezpieczenie od ognia*, *chronić przed powodzią*): the danger, no happening."""
+    wylewom*, *ubezpieczenie od ognia*, *chronić przed powodzią*, *zapobieganie katastrofom*): the
+    danger, no happening."""
     if match.verbal is not None:
         return False
     noun = match.tokens[0]
     if _preposition_before(tokens, noun, words["purpose_prep"]):
+        return True
+    # "zapobieganie katastrofom", "zapobiec pożarowi": the dative of a word of prevention is a danger
+    k = noun - 1
+    while k >= 0 and _chosen_pos(tokens[k]) in {"adj", "num"}:
+        k -= 1
+    if k >= 0 and lemmas_lower(tokens[k]) & words["protection"] and "dat" in cases(tokens[noun]):
         return True
     if not _preposition_before(tokens, noun, words["against_prep"]):
         return False
@@ -991,6 +1028,8 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
             event.type, event.lemma = entry.type, entry.phrase
             if claimed and event.modality == "asserted":
                 event.modality = "reported"
+            elif event.modality == "asserted" and _scheduled(event, predicate, tokens, clause, analysis.document.dct):
+                event.modality = "future"
             events.append((event, _clause_features(match, entry, tokens, clause, predicate, context)))
         _narrative_update(tokens, clause, clause_timexes, mentions, context)
     _share_places([event for event, _features in events])

@@ -11,6 +11,7 @@ from kronika.lang.grammar import NOMINAL, cases, has_pos, lemmas
 from kronika.model import Entity, Token
 
 COORDINATION = frozenset({",", "i", "oraz", "lub", "albo", "a"})
+PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
 
 
 @dataclass
@@ -83,8 +84,9 @@ def mentions_in(tokens: list[Token], clause_tokens: list[int], entities: list[En
     in_clause = set(clause_tokens)
     floor = min(clause_tokens)
     found: list[Mention] = []
+    spans = {id(entity): entity_tokens(tokens, entity) for entity in entities}
     for entity in sorted(entities, key=lambda e: (e.start, -e.end)):
-        span = entity_tokens(tokens, entity)
+        span = spans[id(entity)]
         if span is None or span[0] not in in_clause:
             continue
         first, last = span
@@ -92,6 +94,13 @@ def mentions_in(tokens: list[Token], clause_tokens: list[int], entities: list[En
         mention_cases = head_cases(tokens, first, last, entity.type)
         if mention_cases and "gen" not in mention_cases:
             attached = None  # only a genitive hangs on the noun before it
+        elif attached is not None and any(other.type in PLACE_TYPES and span_ is not None
+                                          and span_[0] <= attached <= span_[1] < first
+                                          for other in entities for span_ in [spans[id(other)]]):
+            # a place's name takes no genitive attribute: in *z Tallina min. Munters* the minister is no
+            # attribute of the town, whatever case the unknown surname has (a unit's name does: *Armia
+            # gen. Sikorskiego*)
+            attached = None
         mention = Mention(entity, first, last, preposition, via_head, mention_cases, attached)
         previous = next((m for m in reversed(found) if m.entity.parent == entity.parent), None)
         gap = [tokens[k].text.lower() for k in range(previous.last + 1, first)] if previous else []

@@ -15,8 +15,8 @@ from kronika.export.snapshot import StoreSnapshot
 from kronika.store import Argument, EventRecord
 from kronika.store.corrections import Mark
 
-EVENT_COLUMNS = ("document", "document_title", "event", "type", "modality", "time", "edtf", "begin", "end",
-                 "time_inherited", "trigger", "trigger_start", "trigger_end", "places", "participants",
+EVENT_COLUMNS = ("document", "document_title", "event", "type", "modality", "confidence", "time", "edtf", "begin",
+                 "end", "time_inherited", "trigger", "trigger_start", "trigger_end", "places", "participants",
                  "sentence_start", "sentence_end", "sentence")
 ENTITY_COLUMNS = ("ref", "type", "lemma", "mentions", "documents", "lat", "lon")
 MENTION_COLUMNS = ("document", "mention", "start", "end", "text", "type", "lemma", "ref", "sentence_start",
@@ -44,7 +44,9 @@ def event_row(event: EventRecord, edtf: str | None = None, mark: Mark | None = N
     begin, end = event.interval or ("", "")
     return {
         "document": event.document, "document_title": event.sentence.title or "", "event": event.local_id,
-        "type": event.type, "modality": event.modality, "time": event.time or "", "edtf": edtf or "",
+        "type": event.type, "modality": event.modality,
+        "confidence": "" if event.confidence is None else f"{event.confidence:.3f}",
+        "time": event.time or "", "edtf": edtf or "",
         "begin": begin, "end": end,
         "time_inherited": "yes" if event.time_inherited else "no", "trigger": event.trigger_text,
         "trigger_start": event.trigger_start, "trigger_end": event.trigger_end,

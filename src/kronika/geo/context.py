@@ -266,6 +266,43 @@ def names_a_unit(tokens: Sequence[Token], first: int) -> bool:
     return _role(tokens, _word_before(tokens, first)) == "region"
 
 
+@lru_cache(maxsize=64)
+def unit_gender(word: str) -> str | None:
+    """``m``, ``f`` or ``n``: the grammatical gender of an administrative unit's noun (*powiat*, *gmina*,
+    *województwo*), or of the one whose initial letters an abbreviation is (*pow.*, *gm.*, *woj.*)."""
+    from kronika.morph.analyzer import get_morphology
+
+    if word.endswith("."):
+        stem = word[:-1]
+        word = next((w for w, role in context_words().items() if role == "region" and not w.endswith(".")
+                     and w.startswith(stem)), "")
+    genders = {part[0] for i in get_morphology().analyse(word) if i.pos == "subst" and i.lemma == word
+               for part in i.tag.split(":")[3:4] for part in part.split(".")}
+    return next(iter(genders)) if len(genders) == 1 else None
+
+
+_GENDER_ENDINGS = {"m": "i", "f": "a", "n": "ie"}  # of -ski/-cki adjectives: nisiecki, nisiecka, nisieckie
+
+
+def unit_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
+    """The base form of a one-word adjective naming an administrative unit after the unit's noun, in the
+    noun's gender and as capitalised in the text (*w powiecie Nisieckim* → Nisiecki, *gm. Chocieńczyckiej* →
+    Chocieńczycka, *woj. wileńskiego* → wileńskie); None otherwise."""
+    if first != last or not names_a_unit(tokens, first):
+        return None
+    before = _word_before(tokens, first)
+    noun = tokens[before]
+    abbreviated = before + 1 < len(tokens) and tokens[before + 1].text == "."
+    unit = noun.text.lower() + "." if abbreviated else noun.lemma.lower()
+    word = tokens[first].text
+    masculine = adjective_rule_lemma(word)
+    gender = unit_gender(unit)
+    if masculine is None or gender is None:
+        return None
+    name = masculine[:-1] + _GENDER_ENDINGS[gender]
+    return name[0].upper() + name[1:] if word[:1].isupper() else name
+
+
 def is_mixed_case_abbreviation(tokens: Sequence[Token], first: int, last: int) -> bool:
     """One word with a capital after a small letter (*PiS*, *SdRP*): an abbreviation of a body's name, as
     Polish spells some, not a place."""
@@ -418,6 +455,7 @@ class MentionContext:
     governed: str | None = None  # "known" / "foreign" / "located": a place by its context (governed_place)
     part_of_town: bool = False  # after "na" + locative: a district or a suburb of a town the text names
     longer_name: bool = False  # a common noun inside a longer capitalised name: no place unless it is whole
+    unit: str | None = None  # the base form of an adjective naming an administrative unit (unit_name)
 
 
 def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContext:
@@ -434,4 +472,4 @@ def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContex
         abbreviation=is_mixed_case_abbreviation(tokens, first, last),
         districts=districts(tokens, first, last), wider=wider_name(tokens, first, last),
         governed=governed_place(tokens, first, last), part_of_town=names_a_part_of_town(tokens, first),
-        longer_name=in_longer_name(tokens, first, last))
+        longer_name=in_longer_name(tokens, first, last), unit=unit_name(tokens, first, last))

@@ -133,3 +133,35 @@ def load_exonyms(text: str | None = None) -> list[Exonym]:
 def input_checksums() -> dict[str, str]:
     """``sha256:<file>`` → hex digest of each curated build input, as the index's ``meta`` records them."""
     return {f"sha256:{name}": hashlib.sha256(_read(name).encode("utf-8")).hexdigest() for name in BUILD_INPUTS}
+
+
+DISTRICT_COLUMNS = ("name", "name_now", "town", "lat", "lon", "source")
+
+
+@dataclass(frozen=True, slots=True)
+class TownDistrict:
+    """A district or a suburb of a town, which Polish names with *na* + locative (*na Pradze*)."""
+
+    name: str
+    name_now: str  # today's name: the name itself where it did not change
+    town: str
+    lat: float
+    lon: float
+    source: str
+
+
+def load_town_districts(text: str | None = None) -> list[TownDistrict]:
+    """Parse ``town_districts.tsv`` (the packaged one by default); raise ValueError naming the bad line."""
+    text = _read("town_districts.tsv") if text is None else text
+    rows: list[TownDistrict] = []
+    for number, fields in parse_table(text, "town_districts.tsv", DISTRICT_COLUMNS, header=True):
+        name, name_now, town, lat, lon, source = fields
+        try:
+            latitude, longitude = float(lat), float(lon)
+        except ValueError as exc:
+            raise ValueError(f"town_districts.tsv line {number}: bad coordinates") from exc
+        if not (name and town and source.strip()) or not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            raise ValueError(f"town_districts.tsv line {number}: name, town and source are required, "
+                             "coordinates in range")
+        rows.append(TownDistrict(name, name_now or name, town, latitude, longitude, source))
+    return rows

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kronika.lang.fold import fold
 from kronika.lang.resources import read_table
 
 
@@ -32,3 +33,30 @@ def modernised(name: str, rules: tuple[tuple[re.Pattern[str], str], ...] | None 
     for pattern, replacement in spelling_rules() if rules is None else rules:
         name = pattern.sub(replacement, name)
     return name
+
+
+@lru_cache(maxsize=1)
+def print_confusions() -> tuple[tuple[str, str], ...]:
+    """(read, meant) letter groups of ``resources/pl/print_confusions.tsv``, folded as look-up keys are; each
+    example must come out of its own row, or the table is rejected."""
+    rows = read_table("kronika.geo", "resources/pl/print_confusions.tsv", ("read", "meant", "example"), header=True,
+                      non_empty=True)
+    confusions = []
+    for number, fields in rows:
+        read, meant, old, new = (fold(text) for text in (*fields[:2], *fields[2].partition(" → ")[::2]))
+        if new not in misreadings_of(old, ((read, meant),)):
+            raise ValueError(f"print_confusions.tsv line {number}: {read!r} → {meant!r} does not turn {old!r} "
+                             f"into {new!r}")
+        confusions.append((read, meant))
+    return tuple(confusions)
+
+
+def misreadings_of(word: str, confusions: tuple[tuple[str, str], ...] | None = None) -> list[str]:
+    """What a folded word may have been printed as, one confusion undone at one place: ``'szumh'`` → szumli, …"""
+    found = []
+    for read, meant in print_confusions() if confusions is None else confusions:
+        at = word.find(read)
+        while at != -1:
+            found.append(word[:at] + meant + word[at + len(read):])
+            at = word.find(read, at + 1)
+    return found

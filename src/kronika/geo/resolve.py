@@ -15,15 +15,17 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from kronika.geo.context import GEOGRAPHIC_NAME, MentionContext, read_context, unnamed_places
+from kronika.geo.curated import TownDistrict, load_town_districts
 from kronika.geo.index import Hit, Place, get_gazetteer
 from kronika.geo.keys import fold, mention_keys
-from kronika.geo.orthography import modernised
+from kronika.geo.orthography import misreadings_of, modernised
 from kronika.geo.qualifiers import regions, seat_names, split_qualifier
 from kronika.geo.states import country_then, full_date
 from kronika.model import Entity
@@ -57,6 +59,7 @@ GOVERNED_REASONS = {"dateline": "the place of a press dateline",
                     "foreign": "a settlement after a preposition of place",
                     "located": "a settlement the administrative unit after it locates"}
 PART_KM = 15.0  # a district or a suburb lies this close to a place of its town the text names
+NO_ID = -1  # a place made from a data file, not in the index: a district of a town
 UNIT_REACH_KM = 250.0  # no administrative unit (a gubernia, a voivodeship) reached farther from its seat
 
 
@@ -381,8 +384,14 @@ def annotate_places(analysis: Analysis) -> None:
     unnamed = _unnamed_places(analysis)
     nested = {e.parent for e in analysis.entities if e.parent}
     asked = [e for e in analysis.entities if e.type == "PLACE"
-             or e.type == "PERSON" and e.parent is None and e.id not in nested]
+             or e.type == "PERSON" and e.parent is None and e.id not in nested
+             or e.type == "ORGANIZATION" and e.parent is None and " " not in e.text]
+    units: list[tuple[Entity, str]] = []  # adjectives naming an administrative unit, and their base forms
     for entity, context in zip(asked, _contexts(analysis, asked), strict=True):
+        if context.unit:
+            units.append((entity, context.unit))
+        if entity.type == "ORGANIZATION" or entity.type == "PERSON" and context.unit:
+            continue  # a unit a body or a person was mistaken for (gm. Chocieńczyckiej) is no settlement
         if entity.type == "PERSON":
             if context.governed and not (context.apart or context.quoted or context.titled):
                 entities.append(entity)
@@ -399,6 +408,10 @@ def annotate_places(analysis: Analysis) -> None:
     entities += [entity for entity, _ in unnamed]
     contexts += [context for _, context in unnamed]
     unnamed_ids = {id(entity) for entity, _ in unnamed}
+    for entity, name in units:  # after *powiat*, *gmina*, *wieś* the adjective names that unit, in its gender
+        entity.lemma, entity.ref = name, f"place:{slug(name)}"
+        if entity.type != "PLACE":  # no body or person is named by an adjective after a unit's noun
+            entity.type, entity.subtype, entity.role = "PLACE", "region", None
     if not entities:
         return
     governed = {id(e) for e in entities if e.type == "PERSON"} | unnamed_ids  # a place only if it resolves
@@ -417,15 +430,20 @@ def annotate_places(analysis: Analysis) -> None:
                        for r in resolutions)
     towns = [(e.start, r.place) for e, r, c in zip(entities, resolutions, contexts, strict=True)
              if r.place is not None and r.place.kind == "settlement" and not c.part_of_town]
+    main_town = _main_town([place for _, place in towns])
     previous: tuple[Entity, Place] | None = None
-    for entity, context, resolution, lemma, named_whole in zip(entities, contexts, resolutions, lemmas, whole,
-                                                               strict=True):
+    unknown: list[Entity] = []  # places no gazetteer name answers to
+    for entity, context, resolution, lemma, surface, named_whole in zip(entities, contexts, resolutions, lemmas,
+                                                                        surfaces, whole, strict=True):
         place, reason = resolution.place, resolution.reason
         if context.longer_name and not named_whole and place is not None and place.kind == "settlement":
             place = None  # "Koła Polskiego", "Krzyżem Zasługi": a body, a decoration, not a town
-        if context.part_of_town and place is not None:
-            place = _part_of_town(resolution, _town_spoken_of(towns, entity.start))
-            reason = reason if place is resolution.place else "a part of a town the document names (na + locative)"
+        if context.part_of_town:
+            spoken_of = [t for t in (_town_spoken_of(towns, entity.start), main_town) if t is not None]
+            part = _part_of_town(resolution, spoken_of) if place is not None else None
+            place = part or _town_district((lemma, surface), spoken_of)
+            reason = reason if place is not None and place is resolution.place else \
+                "a part of a town the document names (na + locative)"
         if id(entity) in governed:
             if not _governed_settlement(entity, context, place):
                 continue
@@ -441,7 +459,15 @@ def annotate_places(analysis: Analysis) -> None:
             entity.geo = None
             if context.lone_adjective and about_a_town:
                 entity.subtype = "street"  # "na Marszałkowskiej" in a text about Warsaw
+            elif not resolution.candidates and id(entity) not in governed and not context.part_of_town:
+                unknown.append(entity)
             continue
+        if id(entity) not in governed and (cited := _cited_name(place, entity.lemma, surface)):
+            if named_whole:  # the whole name, now that it has a base form: "Nowym" → "Nowym Tomyślu"
+                _widen(entity, surface, analysis.document.text)
+            old_ref = f"place:{slug(entity.lemma)}"
+            entity.lemma = cited
+            entity.ref = f"place:{slug(cited)}" if entity.ref == old_ref else entity.ref
         entity.geo = {
             **place.to_geo(),
             "country_then": country_then(place, date) if date else None,
@@ -449,7 +475,20 @@ def annotate_places(analysis: Analysis) -> None:
             "candidates": [c.to_json() for c in resolution.candidates[:5]],
         }
         previous = entity, place
+    if unknown:
+        _misprinted(unknown, [e for e in entities if e.geo and e.geo["kind"] == "settlement"])
     analysis.entities.sort(key=lambda e: (e.start, -e.end))
+
+
+def _misprinted(unknown: Sequence[Entity], placed: Sequence[Entity]) -> None:
+    """A place no gazetteer name answers to is a settlement the same document names when one confusion of
+    worn type or OCR turns the one into the other (*Szumh* beside *Szumli*): its coordinates and base form."""
+    by_form = {fold(e.text): e for e in placed}
+    for entity in unknown:
+        same = next((by_form[form] for form in misreadings_of(fold(entity.text)) if form in by_form), None)
+        if same is not None and same.geo is not None:
+            entity.lemma, entity.ref = same.lemma, same.ref
+            entity.geo = {**same.geo, "reason": f"a misprint of {same.text}, which the document names"}
 
 
 def _town_spoken_of(towns: Sequence[tuple[int, Place]], at: int) -> Place | None:
@@ -459,16 +498,54 @@ def _town_spoken_of(towns: Sequence[tuple[int, Place]], at: int) -> Place | None
     return before[-1] if before else next((place for start, place in towns if start > at), None)
 
 
-def _part_of_town(resolution: Resolution, town: Place | None) -> Place | None:
+def _part_of_town(resolution: Resolution, towns: Sequence[Place]) -> Place | None:
     """The first candidate a mention after *na* + locative may name: a region or a country (*na Węgrzech*), a
-    curated district (*na Antokolu*), or a settlement close to the town the text speaks of (*na Mokotowie*
-    after *w Warszawie*); None when every candidate is a town or a village elsewhere (*teatr na Wiedeniu*)."""
+    curated district (*na Antokolu*), or a settlement close to a town the text speaks of (*na Mokotowie*
+    after *w Warszawie*, or in a text about Warsaw); None when every candidate is a town or a village elsewhere
+    (*teatr na Wiedeniu*). ``towns``: the town named last before the mention, and the town the document
+    names most."""
     for candidate in resolution.candidates:
         place = candidate.place
         if place.kind != "settlement" or place.curated_source is not None and not place.population:
             return place
-        if town is not None and town.id != place.id and distance_km(place, town) <= PART_KM:
+        if any(town.id != place.id and distance_km(place, town) <= PART_KM for town in towns):
             return place
+    return None
+
+
+def _main_town(towns: Sequence[Place]) -> Place | None:
+    """The town a document names most (the first named among equals): where its news happens, whose districts
+    it names with *na*."""
+    counts = Counter(place.id for place in towns if is_town(place))
+    if not counts:
+        return None
+    most = max(counts.values())
+    return next(place for place in towns if counts.get(place.id) == most)
+
+
+@lru_cache(maxsize=1)
+def _districts_by_key() -> dict[str, tuple[TownDistrict, ...]]:
+    found: dict[str, list[TownDistrict]] = {}
+    for district in load_town_districts():
+        found.setdefault(fold(district.name), []).append(district)
+    return {key: tuple(districts) for key, districts in found.items()}
+
+
+def _town_district(names: Sequence[str], towns: Sequence[Place]) -> Place | None:
+    """A district of ``town_districts.tsv`` a mention after *na* + locative names (*na Pradze*, *na
+    Podgórzu*): of one of the ``towns`` the text speaks of, or, when the text names none of the towns that
+    have a district of that name, of the only such town. Its states are its town's."""
+    by_key = _districts_by_key()
+    found = list(dict.fromkeys(d for name in names for key in mention_keys(name) for d in by_key.get(key, ())))
+    gazetteer = get_gazetteer()
+    for district in found:
+        town = next((t for t in towns if fold(t.name) == fold(district.town)), None)
+        if town is None and len({d.town for d in found}) == 1 and not towns:
+            town = next((p for p in gazetteer.places(fold(district.town)) if p.kind == "settlement"), None)
+        if town is not None:
+            return replace(town, id=NO_ID, name=district.name, name_now=district.name_now, lat=district.lat,
+                           lon=district.lon, population=None, admin=None, geonames_id=None, prng_id=None,
+                           curated_source=district.source)
     return None
 
 
@@ -526,3 +603,39 @@ def _other_name_of(text: str, before: Entity, entity: Entity) -> bool:
     (Danzig)*): the same place's name in another language, unless it names a larger unit (*Kraków
     (Polska)*), which the caller keeps."""
     return text[before.end:entity.start].strip() == "(" and text[entity.end:entity.end + 1] == ")"
+
+
+def _cited_name(place: Place, lemma: str | None, surface: str) -> str | None:
+    """The place's own name as the mention's base form, when the mention is a case form of that name and
+    the base form the name stages gave is not it, nor it in the mention's older spelling (*Turcyi*, lemma
+    *Turcia* → Turcja; *Galicyi*, lemma *Galicia* → Galicja; *Swieciem* → Świecie; *Szumli* → Szumla), or the
+    mention as written when it is another of the place's names (*San Sebastian*, lemma *San*); None
+    to keep the base form given (*Turcyi*, lemma *Turcya*; *Brünn*, *Göding* are no case forms of Brno or
+    Hodonín)."""
+    if not lemma:
+        return None
+    written = mention_keys(surface)
+    hits = [hit for hit in get_gazetteer().hits(fold(surface)) if hit.id == place.id]
+    if any(hit.inflected for hit in hits):
+        named = place.name  # the index holds the case forms of a place's own name
+    else:
+        keys = {*written, *mention_keys(modernised(surface))}
+        named = next((name for name in (place.name, place.name_now) if fold(name) in keys), None)
+    if named is None and hits:  # written as one of its other names: San Sebastian, Rawa-Ruska
+        named = surface.title() if surface.isupper() else surface
+    if named is None or fold(lemma) == fold(named) or (
+            fold(modernised(lemma)) == fold(named) and fold(lemma) in written):
+        return None
+    return named
+
+
+def _widen(entity: Entity, wider: str, text: str) -> None:
+    """Stretch the entity over the whole name the gazetteer confirmed (*Nowym* → *Nowym Tomyślu*), which
+    contains the mention and lies beside it in the text."""
+    low = max(0, entity.start - len(wider))
+    at = text.find(wider, low, entity.end + len(wider))
+    while at != -1 and at <= entity.start:
+        if at + len(wider) >= entity.end:
+            entity.start, entity.end, entity.text = at, at + len(wider), wider
+            return
+        at = text.find(wider, at + 1, entity.end + len(wider))

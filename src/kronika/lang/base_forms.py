@@ -132,6 +132,24 @@ def feminine_surname_base(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _name_nominatives() -> dict[str, str]:
+    names = {}
+    for number, line in _resource_lines("name_nominatives.tsv"):
+        name, _, kinds = line.partition("\t")
+        if kinds not in ("f", "s", "fs"):
+            raise ValueError(f"name_nominatives.tsv line {number}: expected name, kinds f|s|fs")
+        names[name] = kinds
+    return names
+
+
+def foreign_name_kind(word: str) -> str | None:
+    """``'f'`` (a forename), ``'s'`` (a surname) or ``'fs'`` (both) when ``word`` is, as written, the
+    nominative of a name of another language that SGJP does not know (*Lucinda*, *Ishikawa*, *Benjamin*);
+    ``None`` otherwise."""
+    return _name_nominatives().get(word[:1].upper() + word[1:])
+
+
 def guess_bases(word: str) -> list[str]:
     """Every base form ``word`` may have as a name of any kind, in case unknown (what a search indexes an
     unknown word under): ``'Rückemanna'`` → ``['Rückemann']``."""

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from kronika.lang.base_forms import UNKNOWN, guess_base, oblique_ending
+from kronika.lang.base_forms import UNKNOWN, foreign_name_kind, guess_base, oblique_ending
 from kronika.model import Token
 from kronika.morph.analyzer import expand_tag, get_morphology
 
@@ -35,6 +35,8 @@ MODEL_FILE = "lemma-edits-pl.json.gz"
 _GUESS_CLASSES = ("person", "place", "other")
 SURE_MARGIN = 0.5  # how much the model must beat the rules by where they are sure (dev: 0 to 2 alike)
 _VOWELS = set("aąeęiouóyäëöüéèáàíìúùâêîôû")
+# the singular case endings of Polish nouns a foreign name takes (Benjamina, Lucindy, Malcolmem, Ritchiego)
+_FOREIGN_CASE_ENDINGS = ("a", "u", "y", "i", "e", "ie", "ę", "ą", "em", "owi", "go", "ego", "emu", "mu")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +76,25 @@ def candidates(token: Token, rule_form: str) -> list[Candidate]:
         guess = guess_base(token.text, cls)
         forms.setdefault(guess.lower(), guess)
         proposed.setdefault(guess.lower(), []).append(f"guess:{cls}")
+    for stem, ending in _foreign_stems(token.text):
+        forms.setdefault(stem.lower(), stem)
+        proposed.setdefault(stem.lower(), []).append(f"foreign:{ending}")
     # Polish inflects at the end: a candidate keeps the word's first letter (A4 is not 4)
     return [Candidate(forms[key], tuple(dict.fromkeys(sources))) for key, sources in proposed.items()
             if key[:1] == token.text[:1].lower()]
+
+
+def _foreign_stems(word: str) -> list[tuple[str, str]]:
+    """(nominative, Polish case ending) where ``word`` is a foreign name's nominative with a Polish case
+    ending on it: the stem, or the stem with the *-a*/*-e*/*-o* the ending replaced (*Benjamina* →
+    Benjamin, *Lucindy* → Lucinda, *Ritchiego* → Ritchie)."""
+    found = []
+    for ending in _FOREIGN_CASE_ENDINGS:
+        stem = word[: len(word) - len(ending)]
+        if word.lower().endswith(ending) and len(stem) > 2:
+            found += [(stem + vowel, ending) for vowel in ("", "a", "e", "o")
+                      if stem + vowel != word and foreign_name_kind(stem + vowel)]
+    return found
 
 
 def is_ambiguous(token: Token) -> bool:
@@ -174,6 +192,9 @@ def features(tokens: list[Token], i: int, cls: str, candidate: Candidate) -> lis
               f"candkind={kind}", f"candkind={kind}|{word[1]}", f"candsuf3={candidate.form.lower()[-3:]}",
               f"closing={_closing(candidate.form)}|edit={change}",
               f"pair={pair}|{word[0]}|{word[1]}", f"pair={pair}|{word[3]}"]
+    # a candidate that is a foreign name's nominative (Lucinda, Benjamin) is likelier the base form
+    if foreign := foreign_name_kind(candidate.form):
+        result += [f"foreign={foreign}", f"foreign={foreign}|{word[0]}", f"foreign={foreign}|edit={change}"]
     for source in candidate.sources:
         result += [f"src={source}", f"src={source}|cls={cls}", f"src={source}|cand={reading}",
                    f"src={source}|{word[0]}", f"src={source}|{word[2]}"]

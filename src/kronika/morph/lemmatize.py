@@ -648,11 +648,16 @@ def _is_adjective(token: Token) -> bool:
 def _is_name_adjective(token: Token, cls: str, rule: str | None) -> bool:
     """Whether a one-word name is cited as an adjective's lemma: by its category, or by the convention for
     its category when it is an adjective; with no category, when it is a lower-case adjective
-    (francuskiego → francuski)."""
+    (francuskiego → francuski) or, by the convention, a capitalised word that is only an adjective."""
     if cls == "adjective":
         return True
     if cls == UNKNOWN:
-        return token.text[:1].islower() and _is_adjective(token)
+        if token.text[:1].islower():
+            return _is_adjective(token)
+        # capitalised, of unknown kind: where the convention cites adjectives by their lemma, a word SGJP
+        # reads only as an adjective (Europejskiej, Świętokrzyskiej; not Kowalskiego, also a surname)
+        readings = [i for i in token.interps if i.pos != "ign"]
+        return rule == "adjective_lemma" and bool(readings) and all(i.pos == "adj" for i in readings)
     return rule == "adjective_lemma" and _is_adjective(token)
 
 

@@ -9,8 +9,12 @@ and the sentences around it.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from kronika.lang.grammar import FINITE_VERBS
 from kronika.lang.resources import read_table
@@ -20,6 +24,8 @@ from kronika.qa.question import Question
 from kronika.store import Store
 
 CANDIDATES = 40
+CACHED_TOKENS = 200_000  # tokens of stored documents kept between questions (~75 MB: ~370 bytes a token
+# with its share of the text, names and dates, measured on the NKJP dev documents)
 FRAGMENT = 3  # at most this many words in a piece the splitter cut off after an abbreviation
 ABBREVIATION = 5  # at most this many letters in an abbreviation the splitter took for a sentence end
 
@@ -104,6 +110,50 @@ def query_words(question: Question) -> list[str]:
     return list(dict.fromkeys(words))
 
 
+class _DocumentCache:
+    """Stored documents read for earlier questions, kept while the store is unchanged (its fingerprint,
+    checked once a question, says so): a server answering many questions reads a document once, not once
+    per question whose hits it holds. Least recently used first dropped past ``limit`` tokens; the
+    analyses (without events, which answers never use) are only read, never changed, so callers share them."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._lock = threading.Lock()
+        self._key: tuple[Any, ...] | None = None
+        self._entries: OrderedDict[str, tuple[Analysis, int]] = OrderedDict()
+        self._tokens = 0
+
+    def analyses(self, store: Store, document_ids: Sequence[str]) -> dict[str, Analysis]:
+        key = (store.engine.url.render_as_string(hide_password=False), store.fingerprint())
+        found: dict[str, Analysis] = {}
+        with self._lock:
+            if key != self._key:
+                self._key, self._tokens = key, 0
+                self._entries.clear()
+            for document in document_ids:
+                entry = self._entries.get(document)
+                if entry is not None:
+                    self._entries.move_to_end(document)
+                    found[document] = entry[0]
+        missing = [document for document in document_ids if document not in found]
+        if not missing:
+            return found
+        read = store.document_analyses(missing, events=False)  # the reader never looks at events
+        with self._lock:
+            if key == self._key:
+                for document, analysis in read.items():
+                    if document not in self._entries:
+                        size = sum(len(sentence.tokens) for sentence in analysis.sentences)
+                        self._entries[document] = (analysis, size)
+                        self._tokens += size
+                while self._tokens > self.limit and self._entries:
+                    self._tokens -= self._entries.popitem(last=False)[1][1]
+        return found | read
+
+
+_documents = _DocumentCache(CACHED_TOKENS)
+
+
 def retrieve(store: Store, question: Question) -> list[Passage]:
     words = query_words(question)
     if not words:
@@ -112,7 +162,7 @@ def retrieve(store: Store, question: Question) -> list[Passage]:
     if not hits:
         return []
     best = max(hit.score for hit in hits) or 1.0
-    analyses = store.document_analyses([hit.citation.document for hit in hits])  # one read for all hits
+    analyses = _documents.analyses(store, list(dict.fromkeys(hit.citation.document for hit in hits)))
     passages: dict[tuple[str, int], Passage] = {}
     for hit in hits:
         document = hit.citation.document

@@ -55,7 +55,7 @@ store_info = Table(
 
 documents = Table(
     "documents", metadata,
-    Column("id", String(64), primary_key=True),  # content id (see kronika.text.reader.content_id)
+    Column("id", String(64), primary_key=True),  # content id (see kronika.model.content_id)
     Column("content_hash", String(64), nullable=False, unique=True),  # sha256 of the text
     Column("name", Text),  # the id the document came with (JSONL "id", file stem)
     Column("source", Text),
@@ -169,6 +169,7 @@ events = Table(
     Column("modality", String(16), nullable=False, default="asserted"),
     Column("time_basis", String(16)),
     Column("lemma", Text, nullable=False, default=""),
+    Column("confidence", Float),  # added on opening a store made before it (stored events then have none)
     UniqueConstraint("document_id", "local_id"),
     Index("ix_events_type", "type"),
     Index("ix_events_range", "begin", "end_date"),

@@ -10,14 +10,38 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, or_, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.schema import CreateIndex
 
 from kronika import __version__
 from kronika.errors import KronikaError, StoreError
 from kronika.limits import time_limit
-from kronika.model import Analysis, Document, Entity, Event, EventArgument, Interp, Quantity, Sentence, Timex, Token
+from kronika.model import (
+    Analysis,
+    Document,
+    Entity,
+    Event,
+    EventArgument,
+    Interp,
+    Quantity,
+    Sentence,
+    Timex,
+    Token,
+    content_id,
+)
 from kronika.store import schema, search
 from kronika.store.intervals import query_interval, timex_interval
 from kronika.store.location import resolve_url
@@ -61,11 +85,20 @@ def geo_key(geo: dict[str, Any] | None) -> str | None:
     return f"geo:{name}@{float(geo['lat']):.2f},{float(geo['lon']):.2f}"
 
 
+MMAP_BYTES = 1 << 30  # address space, not memory: the file's pages stay in the operating system's cache
+CACHE_KIB = 32 * 1024  # each connection's own page cache, at most
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA busy_timeout = 30000")
+    # reading: a search ranks and joins hundreds of sentences at random places of the file, and a
+    # connection's default page cache (2 MB) holds few of them; pages mapped from the operating system's
+    # cache are shared by all connections and need no copy
+    cursor.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+    cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     cursor.close()
 
 
@@ -78,6 +111,9 @@ def _create_schema(engine: Engine, where: str) -> None:
             # one creator at a time on a server; released with the transaction
             connection.execute(text("SELECT pg_advisory_xact_lock(7395001)"))
         schema.metadata.create_all(connection)
+        if "confidence" not in {c["name"] for c in connection.dialect.get_columns(connection, "events")}:
+            # a store made before events kept their confidence: the column is added, empty
+            connection.execute(text("ALTER TABLE events ADD COLUMN confidence FLOAT"))
         for table in schema.metadata.sorted_tables:  # indexes added since the store was made
             for index in table.indexes:
                 connection.execute(CreateIndex(index, if_not_exists=True))
@@ -236,11 +272,14 @@ class Store:
     def fingerprint(self) -> tuple[Any, ...]:
         """A value that changes whenever a document is stored or deleted, or a correction made or undone (by
         any process): what caches of rendered pages are checked against."""
-        d, c = schema.documents, schema.corrections
+        d, c, s = schema.documents, schema.corrections, schema.sentences
         count, maximum = search.sql_func.count, search.sql_func.max
         # one aggregate per subquery: each is read from an index, where several in one SELECT scan the table
         documents = [select(aggregate).select_from(d).scalar_subquery() for aggregate in (
             count(), maximum(d.c.ingested_at), search.sql_func.min(d.c.content_hash), maximum(d.c.content_hash))]
+        # the newest sentence row: a document deleted and stored again (re-analysed) in the second of the
+        # newest ingest changes no aggregate of the documents, but gets new rows
+        documents.append(select(maximum(s.c.id)).scalar_subquery())
         with self.engine.connect() as connection:
             row = connection.execute(select(*documents)).one()
             edits = connection.execute(select(count(), maximum(c.c.id), count(c.c.undone_at))).one()
@@ -281,9 +320,10 @@ class Store:
         return self.document_analyses([document_id]).get(document_id)
 
     @_faults("read")
-    def document_analyses(self, document_ids: Sequence[str]) -> dict[str, Analysis]:
+    def document_analyses(self, document_ids: Sequence[str], events: bool = True) -> dict[str, Analysis]:
         """:meth:`document_analysis` of several documents (those stored), by id: one query per table for
-        all of them, so reading the documents of a question's hits costs the same few queries."""
+        all of them, so reading the documents of a question's hits costs the same few queries. Without
+        ``events`` the analyses have none (answers never depend on an event: three queries fewer)."""
         d, s, m, e, t, ev = (schema.documents, schema.sentences, schema.mentions, schema.entities,
                              schema.timexes, schema.events)
         tok, q = schema.tokens, schema.quantities
@@ -292,22 +332,25 @@ class Store:
             return {}
         with self.engine.connect() as connection:
             analyses = {r.id: Analysis(Document(r.id, r.text, r.dct, r.title, r.source))
-                        for r in connection.execute(select(d).where(d.c.id.in_(ids))).all()}
+                        for r in connection.execute(select(d.c.id, d.c.text, d.c.dct, d.c.title, d.c.source)
+                                                    .where(d.c.id.in_(ids))).all()}
             found = list(analyses)
-            for document_id, start, end in connection.execute(
-                    select(s.c.document_id, s.c.start, s.c.end).where(s.c.document_id.in_(found))
+            sentences: dict[int, Sentence] = {}  # by stored id: each token row names its sentence
+            for sentence_id, document_id, start, end in connection.execute(
+                    select(s.c.id, s.c.document_id, s.c.start, s.c.end).where(s.c.document_id.in_(found))
                     .order_by(s.c.document_id, s.c.start)).all():
-                analyses[document_id].sentences.append(Sentence(start, end))
-            starts = {key: [sentence.start for sentence in analysis.sentences] for key, analysis in analyses.items()}
-            readings: dict[tuple[str, str], Interp] = {}  # one shared (immutable) reading per lemma and tag
-            for document_id, start, end, text, lemma, tag in connection.execute(
-                    select(tok.c.document_id, tok.c.start, tok.c.end, tok.c.text, tok.c.lemma, tok.c.tag)
-                    .where(tok.c.document_id.in_(found)).order_by(tok.c.document_id, tok.c.start)).all():
-                reading = readings.get((lemma, tag))
-                if reading is None:
-                    reading = readings[lemma, tag] = Interp(lemma, tag)
-                position = bisect.bisect_right(starts[document_id], start) - 1
-                analyses[document_id].sentences[position].tokens.append(Token(start, end, text, (reading,), reading))
+                sentence = sentences[sentence_id] = Sentence(start, end)
+                analyses[document_id].sentences.append(sentence)
+            # one shared (immutable) reading, and tuple of readings, per lemma and tag
+            readings: dict[tuple[str, str], tuple[Interp, tuple[Interp]]] = {}
+            for sentence_id, start, end, text, lemma, tag in connection.execute(
+                    select(tok.c.sentence_id, tok.c.start, tok.c.end, tok.c.text, tok.c.lemma, tok.c.tag)
+                    .where(tok.c.document_id.in_(found)).order_by(tok.c.document_id, tok.c.start)):
+                shared = readings.get((lemma, tag))
+                if shared is None:
+                    reading = Interp(lemma, tag)
+                    shared = readings[lemma, tag] = (reading, (reading,))
+                sentences[sentence_id].tokens.append(Token(start, end, text, shared[1], shared[0]))
             for r in connection.execute(select(q).where(q.c.document_id.in_(found))
                                         .order_by(q.c.document_id, q.c.start)).all():
                 analyses[r.document_id].quantities.append(
@@ -324,9 +367,9 @@ class Store:
                 analyses[r.document_id].timexes.append(
                     Timex(r.local_id, r.start, r.end, r.text, r.type, r.value, r.anchor, r.mod))
             rows = connection.execute(select(ev).where(ev.c.document_id.in_(found))
-                                      .order_by(ev.c.document_id, ev.c.trigger_start)).all()
+                                      .order_by(ev.c.document_id, ev.c.trigger_start)).all() if events else []
             arguments: dict[int, tuple[list[EventArgument], list[EventArgument]]] = {r.id: ([], []) for r in rows}
-            for index, table in enumerate((schema.places, schema.participants)):
+            for index, table in enumerate((schema.places, schema.participants) if rows else ()):
                 for a in connection.execute(select(table).where(table.c.event_id.in_(list(arguments)))
                                             .order_by(table.c.id)).all():
                     arguments[a.event_id][index].append(
@@ -335,7 +378,7 @@ class Store:
             analyses[r.document_id].events.append(Event(
                 r.local_id, r.type, r.trigger_start, r.trigger_end, r.trigger_text, (r.sentence_start, r.sentence_end),
                 r.time, r.timex_local_id, bool(r.time_inherited), *arguments[r.id], time_basis=r.time_basis,
-                modality=r.modality, lemma=r.lemma))
+                modality=r.modality, lemma=r.lemma, confidence=r.confidence))
         return analyses
 
     # --- queries ---------------------------------------------------------------------------------------
@@ -505,8 +548,6 @@ class Store:
 
 
 def _write_analysis(connection: Connection, analysis: Analysis, digest: str) -> str:
-    from kronika.text.reader import content_id  # the file readers (TEI, HTML): not needed to read the store
-
     document = analysis.document
     document_id = content_id(document.text)
     d = schema.documents
@@ -627,7 +668,8 @@ def _write_events(connection: Connection, analysis: Analysis, document_id: str, 
             trigger_text=item.trigger_text, sentence_start=item.sentence[0], sentence_end=item.sentence[1],
             time=item.time, timex_local_id=item.timex, time_inherited=item.time_inherited,
             begin=span[0] if span else None, end_date=span[1] if span else None,
-            modality=item.modality, time_basis=item.time_basis, lemma=item.lemma)).scalar_one()
+            modality=item.modality, time_basis=item.time_basis, lemma=item.lemma,
+            confidence=item.confidence)).scalar_one()
         event_ids[item.id] = event_id
         places = [{"event_id": event_id, "entity_id": entity_of.get(p.entity or ""),
                    "mention_local_id": p.entity, "lemma": p.lemma} for p in item.places]
@@ -685,16 +727,21 @@ def _mention_record(row: Any) -> MentionRecord:
                          row.role)
 
 
-def _citations(connection: Connection, sentence_ids: Sequence[int]) -> dict[int, Citation]:
+@functools.cache
+def _citations_query() -> Any:
+    """Built once: every search and answer reads its citations with it (building it took a tenth of a search)."""
     s, d = schema.sentences, schema.documents
+    return (select(s.c.id, s.c.document_id, s.c.start, s.c.end, d.c.title, d.c.source,
+                   search.sql_func.substr(d.c.text, s.c.start + 1, s.c.end - s.c.start))
+            .join(d, d.c.id == s.c.document_id).where(s.c.id.in_(bindparam("ids", expanding=True))))
+
+
+def _citations(connection: Connection, sentence_ids: Sequence[int]) -> dict[int, Citation]:
     if not sentence_ids:
         return {}
-    rows = connection.execute(select(s.c.id, s.c.document_id, s.c.start, s.c.end, d.c.title, d.c.source,
-                                     search.sql_func.substr(d.c.text, s.c.start + 1, s.c.end - s.c.start)
-                                     .label("sentence_text"))
-                              .join(d, d.c.id == s.c.document_id).where(s.c.id.in_(list(sentence_ids))))
-    return {row.id: Citation(row.document_id, row.start, row.end, row.sentence_text, row.title, row.source)
-            for row in rows}
+    rows = connection.execute(_citations_query(), {"ids": list(sentence_ids)})
+    return {sentence_id: Citation(document, start, end, text, title, source)
+            for sentence_id, document, start, end, title, source, text in rows}
 
 
 def load_quantities(connection: Connection, rows: Iterable[Any]) -> list[QuantityRecord]:
@@ -736,5 +783,5 @@ def load_events(connection: Connection, rows: Sequence[Any]) -> list[EventRecord
         records.append(EventRecord(
             row.id, row.document_id, row.local_id, row.type, row.trigger_start, row.trigger_end, row.trigger_text,
             citation, row.time, interval, bool(row.time_inherited), tuple(places.get(row.id, ())),
-            tuple(participants.get(row.id, ())), tuple(quantities.get(row.id, ())), row.modality))
+            tuple(participants.get(row.id, ())), tuple(quantities.get(row.id, ())), row.modality, row.confidence))
     return records

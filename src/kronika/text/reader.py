@@ -5,7 +5,6 @@ Every text is returned as Unicode NFC; all offsets Kronika reports index that te
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import re
@@ -18,7 +17,7 @@ from pathlib import Path
 
 from kronika.dates import check_date
 from kronika.errors import InputError, InputWarning
-from kronika.model import Document
+from kronika.model import Document, content_id
 from kronika.text.tei import is_tei, read_tei
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
@@ -31,11 +30,6 @@ MAX_JSONL_BYTES = 2 * 1024 * 1024 * 1024  # a JSONL file holds many documents
 # Letters that tell the Polish 8-bit code pages apart: cp1250 puts ś ź Ś Ź ą Ą at 0x9c 0x9f 0x8c 0x8f
 # 0xb9 0xa5, ISO-8859-2 at 0xb6 0xbc 0xa6 0xac 0xb1 0xa1.
 _POLISH_LETTERS = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
-
-
-def content_id(text: str) -> str:
-    """A stable document id from its content (the same text always gets the same id)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def decode(data: bytes, name: str = "input") -> str:

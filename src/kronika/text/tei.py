@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from kronika.errors import InputError
-from kronika.model import Analysis, Document, Entity, SourceMarkup, Timex
+from kronika.model import Analysis, Document, Entity, SourceMarkup, Timex, content_id
 
 TEI_NAMESPACE = "http://www.tei-c.org/ns/1.0"
 XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
@@ -198,8 +198,6 @@ def parse(markup: str, source: str) -> ET.Element:
 
 def tei_document(tei: ET.Element, source: str, origin: str | None = None) -> Document:
     """One ``<TEI>`` element as a Document, its source markup and (``origin``) its XML kept."""
-    from kronika.text.reader import content_id  # the reader imports this module for its TEI hook
-
     extraction = extract(tei)
     if not extraction.text.strip():
         raise InputError(f"{source}: TEI file without text in <text>")

@@ -28,7 +28,7 @@ def find_timexes(
     lower = text.lower()
     if len(lower) != len(text):  # a few characters lower-case to two: keep offsets exact
         lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    candidates = merge(find_candidates(text, lower, grammar), lower, grammar)
+    candidates = merge(find_candidates(text, lower, grammar), text, lower, grammar)
     return resolve(candidates, text, dct, sentences, convention, grammar)
 
 

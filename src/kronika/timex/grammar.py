@@ -29,11 +29,12 @@ from kronika.morph import get_morphology
 FIELDS = frozenset({
     "year", "month", "day", "dayword", "hour", "minute", "part", "season", "weekday", "decade",
     "decadeword", "century", "num", "unit", "unitone", "shift", "dayshift", "yearshift", "direction", "set",
-    "monthshift", "centuryshift", "era", "hourword", "quarter", "holiday", "style", "event", "nth",
+    "monthshift", "centuryshift", "era", "hourword", "yearword", "quarter", "holiday", "style", "event", "nth",
 })
 STRUCTURE = frozenset({"left", "right", "measure", "hedge"})
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 CHECKS = frozenset({
+    "feast", "after_weekday_set", "decade",
     "bare_year", "ascending", "lowercase_initial", "lowercase_month", "duration", "dateline", "not_age",
     "not_press_kind", "not_score", "not_money", "uppercase_roman",
 })

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from kronika.morph import get_morphology
 from kronika.timex.grammar import Grammar, Rule
@@ -28,8 +29,8 @@ _SENTENCE_START = set(".!?…\n\"„«(–-:;")
 _QUANTITY_HEDGES = frozenset({"mod=MORE_THAN", "mod=LESS_THAN", "mod=APPROX"})
 # hedges that place a point before or after a date: not for amounts of time ("po dwóch dniach")
 _POINT_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"})
-# OCR of 1930s print reads the digit 1 as "l", "i" or "I"
-_OCR_DIGITS = str.maketrans("li", "11")
+# OCR of 1930s print reads the digit 1 as "l", "i" or "I", and 0 as "o" or "O"
+_OCR_DIGITS = str.maketrans("lio", "110")
 # a press dateline: a place in capitals before the date ("WIEDEŃ. 17.II.", "KOWNO, 1 lipca"), or, in older
 # papers, a capitalised place opening a sentence ("Wiedeń, 7. 9. Komitet …")
 _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
@@ -38,6 +39,9 @@ DATELINE_TITLE_PLACE = re.compile(
     rf"(?:^|[.!?)]\s{{1,3}}|\n)[{_UPPER}][a-ząćęłńóśźż]{{2,}}(?:[- ][{_UPPER}][a-ząćęłńóśźż]{{2,}})?,\s{{0,2}}$"
 )
 _NEXT_CAPITAL = re.compile(rf"\.?\s{{0,2}}[{_UPPER}(]")
+# prepositions of time before a saint's name: "na św. Jana", "po św. Michale" ("w kościele św. Jana" is a church)
+_FEAST_PREPOSITIONS = frozenset({"na", "od", "do", "po", "przed", "około", "koło", "aż", "pod"})
+_DAY_NOUN = re.compile(r"(?:dzień|dniu|dnia|dniem|święto|święta|uroczystość|uroczystości)\s", re.IGNORECASE)
 _STREET_BEFORE = re.compile(
     r"(?<![^\W_])(?:ul\.|ulic[aeyą]?|ulicach|al\.|alej[ai]?|pl\.|plac[u]?|rondo|osiedle)\s{0,3}[:,]?\s{0,3}$"
 )
@@ -158,6 +162,11 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
     if name == "year":
         text = text.translate(_OCR_DIGITS)
         point.year, point.year_digits = int(text), len(text)
+    elif name == "yearword":  # "tysiąc dziewięćset trzydziestego"
+        value = _number(text, grammar, "ordinal")
+        if not value or value == "X" or not 1000 <= float(value) < 2100:
+            return False
+        point.year = int(float(value))
     elif name == "quarter":
         value = text if text.isdigit() else grammar.value("ordinal", text)
         if value is None and text.isalpha():
@@ -294,6 +303,28 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
         if before and before.group(1) in _YEAR_PREPOSITIONS:  # "w 1863 r."
             return True
         return not grammar.compiled_macro("moneyBefore").search(lower, max(0, candidate.start - 60), candidate.start)
+    if check == "feast":
+        if grammar.compiled_macro("dedicationBefore").search(lower, max(0, candidate.start - 40), candidate.start):
+            return False  # "kościół Bożego Ciała", "ul. św. Marcina": a church or a street of that name
+        written = text[candidate.start:candidate.end]
+        if rule.name == "new_year" and not re.search(r"\bRok", written):
+            return False  # "w nowy rok": the next year; New Year's Day is written "Nowy Rok"
+        if rule.name not in ("saint_day", "folk_feast") or _DAY_NOUN.match(written):
+            return True
+        before = _PREVIOUS_WORD.search(lower, max(0, candidate.start - 24), candidate.start)
+        return before is not None and before.group(1) in _FEAST_PREPOSITIONS
+    if check == "after_weekday_set":  # "w soboty i niedziele": coordinated with a weekly set before it
+        window = max(0, candidate.start - 80)
+        return bool(grammar.compiled_macro("weekdaySetBefore").search(lower, window, candidate.start))
+    if check == "decade":  # "z lat 60.", "muzyka lat 60.", but not "liczył (sobie) lat 60."
+        if not lower.startswith("lat ", candidate.start):
+            return True
+        before = _PREVIOUS_WORD.search(text, max(0, candidate.start - 24), candidate.start)
+        if before is None:
+            return True
+        word = before.group(1)
+        return word.lower() != "sobie" and not any(
+            i.pos in ("fin", "praet", "pcon", "pant", "bedzie", "inf", "adv") for i in get_morphology().analyse(word))
     if check == "not_age":
         return not _is_age(text, lower, candidate, grammar)
     if check == "duration":
@@ -378,6 +409,18 @@ def _with_modifier(candidate: Candidate, lower: str, grammar: Grammar) -> None:
     candidate.spans[0] = (candidate.start, candidate.spans[0][1])
 
 
+def _shift_feast(point: Point, days: int) -> None:
+    """Move a feast's day by ``days``: the offset of a movable feast, the month and day of a fixed one (the year
+    before when the day crosses New Year's Day backwards, "w przeddzień Nowego Roku 1931" = 31 Dec 1930)."""
+    if point.holiday and point.holiday.startswith("EASTER"):
+        point.holiday = f"EASTER{int(point.holiday[len('EASTER'):] or 0) + days:+d}"
+    elif point.month is not None and point.day is not None:
+        day = date(2001, point.month, point.day) + timedelta(days=days)  # 2001: no leap day, as the feasts
+        if point.year is not None and day.year != 2001:
+            point.year += day.year - 2001
+        point.month, point.day = day.month, day.day
+
+
 def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
     """Every rule match in ``lower`` (the lower-cased ``text``), normalised and checked."""
     candidates: list[Candidate] = []
@@ -420,6 +463,8 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
             candidate.points[0].shift = _shift(rule.fields["shift"])
         if "dayshift" in rule.fields:  # "w dniu koncertu": the day spoken of
             candidate.points[0].dayshift = _shift(rule.fields["dayshift"])
+        if "feastshift" in rule.fields:  # "w przeddzień Nowego Roku": a day counted from the feast
+            _shift_feast(candidate.points[0], int(rule.fields["feastshift"]))
         if "hour" in rule.fields:  # "o północy"
             candidate.points[0].hour, candidate.points[0].minute = int(rule.fields["hour"]), 0
         point = candidate.points[0]

@@ -43,6 +43,8 @@ _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
 _DATELINE_END = re.compile(
     rf"\.?\s{{0,2}}(?:[—–-]|\([^()]{{2,16}}\)\.?\s{{0,2}}(?:[—–-]|[{_UPPER}]))|\.?\s{{1,2}}(?=[{_UPPER}(])"
 )
+# what may follow a heading's date on its line: a full stop, a weekday ("12 września 1939. Wtorek.")
+_HEADING_REST = re.compile(r"[.,]?\s{0,3}(?:[^\W\d_]{4,13}\.?)?\s*")
 _AGENCY_DATELINE = re.compile(rf"[{_UPPER}]{{3,}}[,.]?\s{{0,2}}\([^()]{{2,12}}\)\.?\s{{0,2}}[—–-]")
 
 
@@ -79,7 +81,16 @@ def _glue(grammar: Grammar, name: str, text: str, start: int, end: int) -> bool:
     return start <= end and grammar.compiled_macro(name).fullmatch(text, start, end) is not None
 
 
-def merge(candidates: list[Candidate], lower: str, grammar: Grammar) -> list[Candidate]:
+_APPROX_GLUE = re.compile(r"(?<![^\W_])(?:około|ok\.|koło)(?![^\W_])")
+
+
+def _sentence_between(text: str, first: Candidate, second: Candidate) -> bool:
+    """A full stop ends ``first`` (its "r." or the day's dot) and a capital opens ``second``: a new sentence
+    ("Wyjechali 6 września 1939 r. Wieczorem dotarli…"), whose part of the day is not the date's."""
+    return text[first.end - 1] == "." and text[second.start].isupper()
+
+
+def merge(candidates: list[Candidate], text: str, lower: str, grammar: Grammar) -> list[Candidate]:
     """Join a weekday with the date after it, a date with its clock time or part of the day, and the
     two ends of a range ("od kwietnia do czerwca", "23 marca – 3 kwietnia 2009")."""
     result: list[Candidate] = []
@@ -152,6 +163,7 @@ def merge(candidates: list[Candidate], lower: str, grammar: Grammar) -> list[Can
             date_then_clock = (
                 dates and (first.has_date or previous.night) and not first.has_clock
                 and second.is_time_only and _glue(grammar, "glueTime", lower, previous.end, candidate.start)
+                and not _sentence_between(text, previous, candidate)
             )
             clock_then_part = (
                 dates and first.hour is not None and second.part is not None and second.hour is None
@@ -187,10 +199,11 @@ def merge(candidates: list[Candidate], lower: str, grammar: Grammar) -> list[Can
                 continue
             part_then_date = (
                 dates and not previous.night and first.part is not None and first.hour is None
-                and not first.has_date and first.month is None and second.day is not None
+                and not first.has_date and first.month is None
+                and second.has_date
                 and not second.has_clock and not lower[previous.end:candidate.start].strip()
             )
-            if part_then_date:  # "o świcie 8 września": the part of the day named next
+            if part_then_date:  # "o świcie 8 września", "wieczorem tego dnia": the part of the day named next
                 previous.points[-1] = replace(second, part=first.part)
                 previous.end = candidate.end
                 previous.spans[-1] = (previous.spans[-1][0], candidate.end)
@@ -198,6 +211,9 @@ def merge(candidates: list[Candidate], lower: str, grammar: Grammar) -> list[Can
                 continue
             if weekday_then_date or date_then_clock:
                 previous.points[-1] = _merge_points(first, second)
+                if date_then_clock and previous.mod is None:  # "wczoraj około godz. 2": the hedge is the whole's
+                    approx = _APPROX_GLUE.search(lower, previous.end, candidate.start)
+                    previous.mod = candidate.mod or ("APPROX" if approx else None)
                 if date_then_clock and first.dayshift is not None and _glue(
                         grammar, "afterMidnight", lower, candidate.start, candidate.end):
                     # "dziś po północy": the night after that day's midnight, on the next day's date
@@ -464,6 +480,10 @@ class _Resolver:
                 year = _year_of_weekday(year, month, point.day, point.weekday)
         elif year is None and point.season and point.shift is not None and point.shift[0] != 0:
             origin, anchor = self.base_day(point.shift[1])  # "zeszłej zimy", "przyszłej wiosny"
+            if point.shift[1] == "ref" and not self.reference.day and self.reference.year:
+                # "Zimą 1915 r. … następnej wiosny": the narrative gave a year only; the season after it (before it)
+                ref_year, anchor = self.reference.year
+                origin = date(ref_year, 12, 31) if point.shift[0] > 0 else date(ref_year, 1, 1)
             year = None if origin is None else _season_year(origin, point.season, point.shift[0])
         elif year is None and point.season:
             year, anchor = self.base_year("ref")
@@ -738,7 +758,7 @@ def resolve(
             anchor = next((a for _, a, _ in resolved if a), None)
             kind = "TIME" if any(_kind(p) == "TIME" for p in points) else "DATE"
             tids = [emit(candidate.start, candidate.end, kind, value, anchor, candidate.mod)] * len(points)
-        if dateline and resolved[0][2] and resolved[0][2][0] is not None:
+        if (dateline or _is_heading(text, candidate)) and resolved[0][2] and resolved[0][2][0] is not None:
             resolver.report_day = resolved[0][2][0]
         attributive = _is_attributive(lower_text, candidate.start)
         # a span of years ("w sezonie 2006/07") does not move a narrative that is telling months
@@ -855,6 +875,15 @@ def _sentence_start(text: str, position: int) -> int:
 def _sentence_end(text: str, position: int) -> int:
     stop = _SENTENCE_STOP.search(text, position, position + _EVENT_REACH)
     return stop.start() + 1 if stop else min(len(text), position + _EVENT_REACH)
+
+
+def _is_heading(text: str, candidate: Candidate) -> bool:
+    """"12 września 1939. Wtorek.", "Poniedziałek, 7 października 1940.": a date alone on its line heads a
+    diary's entry or a letter; "dziś", "wczoraj" below it count from it."""
+    line_start = text.rfind("\n", 0, candidate.start) + 1
+    line_end = text.find("\n", candidate.end)
+    rest = text[candidate.end:len(text) if line_end < 0 else line_end]
+    return not candidate.range and not text[line_start:candidate.start].strip() and bool(_HEADING_REST.fullmatch(rest))
 
 
 def _is_dateline(text: str, candidate: Candidate) -> bool:

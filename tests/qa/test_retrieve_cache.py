@@ -1,0 +1,48 @@
+"""Documents read for one question are kept for the next while the store is unchanged: a correction, a new
+or a deleted document is seen by the very next question."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kronika.qa import answer
+from kronika.qa.retrieve import _DocumentCache
+from kronika.store import Store
+from kronika.store import corrections as library
+from tests.events.builders import build_analysis
+
+TEXT = "W 1940 roku wywieziono na Syberię ponad 1200 mieszkańców Łomży."
+OTHER = "W 1941 roku wywieziono do Kazachstanu wielu mieszkańców Pińska."
+QUESTION = "Dokąd wywieziono mieszkańców Łomży?"
+
+
+def _store(path: Path) -> Store:
+    store = Store.open(f"sqlite:///{path}")
+    store.ingest(build_analysis(TEXT, [("Syberię", "PLACE", "Syberia"), ("Łomży", "PLACE", "Łomża")],
+                                [("W 1940 roku", "DATE", "1940")], document_id="lomza"))
+    return store
+
+
+def test_a_correction_is_seen_by_the_next_question(tmp_path: Path) -> None:
+    with _store(tmp_path / "store.sqlite") as store:
+        assert [a.value for a in answer(store, QUESTION)][:1] == ["Syberia"]
+        library.correct(store, "entity", {"ref": "place:syberia"}, {"lemma": "Sybir"}, "Anna")
+        assert [a.value for a in answer(store, QUESTION)][:1] == ["Sybir"]
+
+
+def test_a_deleted_document_is_not_read_again(tmp_path: Path) -> None:
+    with _store(tmp_path / "store.sqlite") as store:
+        assert answer(store, QUESTION)
+        store.delete_document(answer(store, QUESTION)[0].citations[0].document)
+        assert answer(store, QUESTION) == []
+
+
+def test_the_cache_keeps_at_most_its_bound_of_tokens(tmp_path: Path) -> None:
+    with _store(tmp_path / "store.sqlite") as store:
+        store.ingest(build_analysis(OTHER, [("Kazachstanu", "PLACE", "Kazachstan")], document_id="pinsk"))
+        ids = [d.id for d in store.documents()]
+        cache = _DocumentCache(limit=12)  # each text has 11 tokens: room for one document only
+        first = cache.analyses(store, ids)
+        assert set(first) == set(ids)
+        assert cache.analyses(store, ids[1:])[ids[1]] is first[ids[1]]  # kept, not read again
+        assert cache.analyses(store, ids[:1])[ids[0]] is not first[ids[0]]  # dropped, read again
