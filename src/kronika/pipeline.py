@@ -29,8 +29,7 @@ def _segment(analysis: Analysis) -> None:
 def _morphology(analysis: Analysis) -> None:
     from kronika.morph.disambiguate import disambiguate
 
-    for sentence in analysis.sentences:
-        disambiguate(sentence)
+    disambiguate(analysis.sentences)
 
 
 def _entities(analysis: Analysis) -> None:

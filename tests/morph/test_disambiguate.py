@@ -9,6 +9,7 @@ import re
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from kronika.morph.analyzer import expand_tag
@@ -33,7 +34,7 @@ from kronika.text.segment import split_sentences
 def _tag(text: str) -> dict[str, tuple[str, str]]:
     """``{token text: (lemma, tag)}`` for a one-sentence text (first occurrence of each form)."""
     [sentence] = split_sentences(text)
-    disambiguate(sentence)
+    disambiguate([sentence])
     readings: dict[str, tuple[str, str]] = {}
     for token in sentence.tokens:
         readings.setdefault(token.text, (token.lemma, token.tag))
@@ -73,7 +74,7 @@ def test_chosen_reading_in_context(text: str, form: str, lemma: str, tag: str) -
 def test_chosen_is_one_of_the_full_tag_readings() -> None:
     text = "Dnia 17 września 1939 r. Armia Czerwona wkroczyła na wschodnie ziemie II Rzeczypospolitej."
     for sentence in split_sentences(text):
-        disambiguate(sentence)
+        disambiguate([sentence])
         for token in sentence.tokens:
             assert token.chosen is not None
             assert "." not in token.chosen.tag or token.chosen.tag == "."
@@ -141,13 +142,19 @@ def test_weight_tables_score_as_feature_strings(tagger_pair: tuple[Tagger, Tagge
             for tag, interp in zip(entry.tags, entry.chosen, strict=True)
         ]
         assert list(entry.emissions) == expected
-        assert fast.context_scores(entry, context) == [
+        assert fast.context_scores([entry], [context]).tolist() == [
             emission + strings.score(context_features(context, tag))
             for emission, tag in zip(expected, entry.tags, strict=True)
         ]
-        assert fast.transition_block(previous_tags, entry.tags) == strings.transition_block(previous_tags, entry.tags)
+        assert _all_transitions(fast, previous_tags, entry.tags) == _all_transitions(strings, previous_tags, entry.tags)
         previous_tags = entry.tags
-    assert fast.transition_block(previous_tags, (END,)) == strings.transition_block(previous_tags, (END,))
+    assert _all_transitions(fast, previous_tags, (END,)) == _all_transitions(strings, previous_tags, (END,))
+
+
+def _all_transitions(tagger: Tagger, previous_tags: tuple[str, ...], tags: tuple[str, ...]) -> list[float]:
+    """The transition score from every previous tag into every tag."""
+    current, previous = np.divmod(np.arange(len(tags) * len(previous_tags)), len(previous_tags))
+    return tagger.transition_scores([previous_tags, tags], current + len(previous_tags), previous).tolist()
 
 
 @pytest.mark.parametrize("text", _TABLE_SENTENCES)

@@ -156,7 +156,7 @@ def test_resources_load_and_event_examples_run() -> None:
                   if line.startswith("# Examples"))
     for example in header.split(":", 1)[1].split("|"):
         [sentence] = split_sentences(example.strip())
-        disambiguate(sentence)
+        disambiguate([sentence])
         assert [m.type for m in find_events(sentence.tokens)] == ["EVENT"], example
 
 

@@ -4,10 +4,11 @@ Morfeusz gives every reading a word form can have; a first-order averaged-percep
 full tag per token (Viterbi over the candidate tags only, so the tagger never invents a reading), then a
 lemma among the readings that carry that tag. Features are deliberately few and cacheable: emission
 scores depend on the form and its capitalisation context only, context scores on the neighbouring
-words, transition scores on the tag pair only. Decoding computes each once (per distinct form, per tag
-pair, per pair of candidate sets), reads the weights from tables keyed by template and context rather
-than from feature strings, and sums them in the order training does, so the cached path and the
-training path choose alike (``tests/morph/test_disambiguate.py``).
+words, transition scores on the tag pair only. Decoding computes emission scores once per distinct form,
+reads the context and transition weights from matrices indexed by the ids of their contexts and keys
+(the transition score of every pair of tags that score differently, filled in as tags appear), decodes
+all sentences of a document together in array steps, and sums the weights in the order training does,
+so the cached path and the training path choose alike (``tests/morph/test_disambiguate.py``).
 
 The weights come from ``scripts/train_tagger.py`` (see ``models/README.md``); agreement with the KPWr
 corpus' chosen readings is measured by ``bench/morph_agreement.py``.
@@ -21,9 +22,10 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 from itertools import repeat
-from operator import add
 from pathlib import Path
 from typing import NamedTuple
+
+import numpy as np
 
 from kronika.lang.grammar import CASES
 from kronika.model import Interp, Sentence, Token
@@ -40,7 +42,7 @@ _SGJP_ONLY_VALUES = frozenset({"ncol", "col", "pt"})
 # SGJP homonym markers the analyser leaves on lemmas: "dostać:Vp~anę", "Orlik:Sm1"
 START, END = "<s>", "</s>"
 _ZEROS = repeat(0.0)  # default weight of unseen features, for map(dict.get, ...)
-_NO_SCORE = (0.0,)
+_NO_SCORE = np.zeros(1)
 _CACHE_SIZE = 200_000  # distinct forms or candidate-set pairs; running text rarely has more
 
 
@@ -186,11 +188,6 @@ def context_features(context: Context, tag: str) -> list[str]:
     ]
 
 
-# agreement() of the three comparisons, for the cached path
-_AGREEMENTS = {(case, number, gender): f"{int(case)}{int(number)}{int(gender)}"
-               for case in (False, True) for number in (False, True) for gender in (False, True)}
-
-
 def agreement(previous: TagKeys, keys: TagKeys) -> str:
     """``'110'``: same case, same number, not the same gender (a value the tag lacks never agrees)."""
     return (
@@ -215,17 +212,38 @@ def transition_features(previous: str, tag: str) -> list[str]:
 class FormCandidates(NamedTuple):
     """What the tagger knows of a token from its form, capitalisation and glued dot alone, computed
     once per distinct form (running text repeats its forms): per candidate tag, the reading with the
-    chosen lemma, the emission score and the keys of the context features."""
+    chosen lemma, the emission score and the ids of the keys of the context and transition features."""
 
     tags: tuple[str, ...]
     chosen: tuple[Interp, ...]
-    emissions: tuple[float, ...]
-    keys: tuple[TagKeys, ...]
+    emissions: np.ndarray
+    ids: np.ndarray  # ``Tagger.ids`` of the tags
     interps: tuple[Interp, ...]  # all readings, one per full tag, for ``token.interps``
 
 
 WeightTables = dict[str, dict[str, dict[str, float]]]  # template -> context -> key -> weight
 _NO_WEIGHTS: dict[str, float] = {}
+
+
+def _vocabulary(values: Iterable[str]) -> dict[str, int]:
+    """Ids from 1 in first-seen order; 0 stands for every value the model has no weight for."""
+    ids: dict[str, int] = {}
+    for value in values:
+        ids.setdefault(value, len(ids) + 1)
+    return ids
+
+
+def _matrix(table: dict[str, dict[str, float]], rows: dict[str, int], columns: dict[str, int]) -> np.ndarray:
+    """A weight table as a matrix indexed by context id and key id; row and column 0 stay zero."""
+    matrix = np.zeros((len(rows) + 1, len(columns) + 1))
+    for context, weights in table.items():
+        for key, weight in weights.items():
+            matrix[rows[context], columns[key]] = weight
+    return matrix
+
+
+# ids of the values of a tag's case, number and gender; "" (the tag has none) is 0 and agrees with nothing
+_VALUE_IDS = {value: number for number, value in enumerate(("", *CASES, *sorted(_NUMBERS), *sorted(_GENDERS)))}
 
 
 def weight_tables(weights: dict[str, float]) -> WeightTables:
@@ -241,8 +259,8 @@ def weight_tables(weights: dict[str, float]) -> WeightTables:
 class Tagger:
     """Viterbi decoding over Morfeusz candidate tags with linear feature weights.
 
-    With ``fixed_weights`` the tagger regroups the weights into tables and memoises per-form candidates
-    and per-tag-pair transition scores; training passes ``False`` because its weights change, and then
+    With ``fixed_weights`` the tagger regroups the weights into tables and matrices and memoises per-form
+    candidates and transition scores; training passes ``False`` because its weights change, and then
     every score is summed from feature strings."""
 
     def __init__(self, weights: dict[str, float], lemma_counts: dict[str, int], fixed_weights: bool = True) -> None:
@@ -251,12 +269,7 @@ class Tagger:
         self._fixed = fixed_weights
         self.tables = weight_tables(weights) if fixed_weights else {}
         # the templates scored per token and per tag pair, held apart to save a lookup in the hot paths
-        self._before2, self._before, self._after, self._dot = (
-            self.tables.get(template, _NO_WEIGHTS) for template in ("p2", "p1", "n1", "dot")
-        )
-        self._pair, self._pair_pos, self._pair_case, self._pair_agreement = (
-            self.tables.get(template, _NO_WEIGHTS) for template in ("b", "bp", "bc", "ba")
-        )
+        self._transition_and_context_matrices()
         # the emission templates, resolved once: by the tag alone, by the word, by the capitalisation
         self._by_tag, self._by_pos_case, self._by_pos_number_gender = (
             self.table(template, "") for template in ("t", "pc", "pn"))
@@ -266,8 +279,46 @@ class Tagger:
                           for case in ("U", "I", "l", "-")}
         self._forms: dict[tuple[str, bool, bool], FormCandidates] = {}
         self._tag_parts: dict[str, tuple[TagKeys, float, float, float]] = {}  # a few thousand full tags
-        self._transitions_into: dict[str, dict[str, float]] = {}  # tag -> {previous tag: score}
-        self._blocks: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[tuple[float, ...], ...]] = {}
+        self._tag_codes: dict[str, tuple[int, int, int, int, int, int]] = {}
+        # Tags that share their ids of the transition features' keys score alike: a "signature" each (about
+        # a thousand for Morfeusz's whole tagset), with the transition score of every pair of those seen so far
+        self._signatures: dict[tuple[int, int, int, int, int, int], int] = {}
+        self._transitions = np.zeros((0, 0))  # [signature, previous signature]
+        self._ids: dict[tuple[str, ...], np.ndarray] = {}
+
+    def _transition_and_context_matrices(self) -> None:
+        """The transition and context weights as matrices, indexed by the ids of their contexts and keys:
+        a Viterbi step's block and a token's context scores are then a few array look-ups and sums."""
+        table = self.tables.get
+        pair, pair_pos, pair_case, pair_agreement = (table(t, _NO_WEIGHTS) for t in ("b", "bp", "bc", "ba"))
+        before2, before, after, dot = (table(t, _NO_WEIGHTS) for t in ("p2", "p1", "n1", "dot"))
+        # one id per tag, part of speech and part of speech with case, on either side of a pair
+        self._tag_ids = _vocabulary([*pair, *(tag for weights in pair.values() for tag in weights)])
+        self._pos_ids = _vocabulary([
+            *pair_pos, *(pos for weights in pair_pos.values() for pos in weights),
+            *(pos for context in pair_agreement for pos in context.split("|")),
+            *(pos for weights in (*after.values(), *dot.values()) for pos in weights),
+        ])
+        self._pos_case_ids = _vocabulary([
+            *pair_case, *(key for weights in (*pair_case.values(), *before2.values(), *before.values())
+                          for key in weights),
+        ])
+        self._pair_weights = _matrix(pair, self._tag_ids, self._tag_ids)
+        self._pair_pos_weights = _matrix(pair_pos, self._pos_ids, self._pos_ids)
+        self._pair_case_weights = _matrix(pair_case, self._pos_case_ids, self._pos_case_ids)
+        # by the previous part of speech, the part of speech and the agreement as the bits case-number-gender
+        self._agreement_weights = np.zeros((len(self._pos_ids) + 1, len(self._pos_ids) + 1, 8))
+        for context, weights in pair_agreement.items():
+            previous_pos, pos = context.split("|")
+            for agreeing, weight in weights.items():
+                self._agreement_weights[self._pos_ids[previous_pos], self._pos_ids[pos], int(agreeing, 2)] = weight
+        self._context_rows = tuple(_vocabulary(t) for t in (before2, before, after, dot))
+        self._context_weights = (
+            _matrix(before2, self._context_rows[0], self._pos_case_ids),
+            _matrix(before, self._context_rows[1], self._pos_case_ids),
+            _matrix(after, self._context_rows[2], self._pos_ids),
+            _matrix(dot, self._context_rows[3], self._pos_ids),
+        )
 
     @classmethod
     def load(cls, path: Path | None = None) -> Tagger:
@@ -328,77 +379,84 @@ class Tagger:
                                            self._by_pos_number_gender.get(keys.pos_number_gender, 0.0))
         return part
 
-    def context_scores(self, entry: FormCandidates, context: Context) -> list[float]:
-        """``entry``'s emission scores plus the score of each candidate's ``context_features``."""
+    def context_scores(self, entries: Sequence[FormCandidates], token_contexts: Sequence[Context]) -> np.ndarray:
+        """The emission scores plus the score of each candidate's ``context_features``, for every candidate
+        of every token, one after the other."""
         if not self._fixed:
-            return [
+            return np.array([
                 emission + self.score(context_features(context, tag))
+                for entry, context in zip(entries, token_contexts, strict=True)
                 for emission, tag in zip(entry.emissions, entry.tags, strict=True)
-            ]
-        before2 = self._before2.get(context.before2, _NO_WEIGHTS)
-        before = self._before.get(context.before, _NO_WEIGHTS)
-        after = self._after.get(context.after, _NO_WEIGHTS)
-        dot = self._dot.get(context.dot, _NO_WEIGHTS)
-        return [
-            emission
-            + sum((
-                before2.get(keys.pos_case, 0.0),
-                before.get(keys.pos_case, 0.0),
-                after.get(keys.pos, 0.0),
-                dot.get(keys.pos, 0.0),
-            ))
-            for emission, keys in zip(entry.emissions, entry.keys, strict=True)
-        ]
+            ])
+        counts = [len(entry.tags) for entry in entries]
+        ids = np.concatenate([entry.ids for entry in entries], axis=1)
+        pos, pos_case = ids[1], ids[2]
+        (before2, before, after, dot), (before2_ids, before_ids, after_ids, dot_ids) = (
+            self._context_weights, self._context_rows)
+        rows = np.repeat(np.array([
+            (before2_ids.get(c.before2, 0), before_ids.get(c.before, 0), after_ids.get(c.after, 0),
+             dot_ids.get(c.dot, 0)) for c in token_contexts], dtype=np.intp).reshape(-1, 4), counts, axis=0).T
+        # summed in the order of context_features, then added to the emission, as training sums them
+        return np.concatenate([entry.emissions for entry in entries]) + (
+            before2[rows[0], pos_case] + before[rows[1], pos_case] + after[rows[2], pos] + dot[rows[3], pos])
 
-    def transition_score(self, previous: str, tag: str) -> float:
-        """``score(transition_features(previous, tag))``."""
-        if not self._fixed:
-            return self.score(transition_features(previous, tag))
-        [score] = self._transition_scores((previous,), tag)
-        return score
+    def ids(self, tags: tuple[str, ...]) -> np.ndarray:
+        """Per tag (a column), its signature, the id of its part of speech and of its part of speech with
+        case (rows): the keys of the transition and context weights; cached per candidate set."""
+        ids = self._ids.get(tags)
+        if ids is None:
+            if len(self._ids) >= _CACHE_SIZE:  # bound memory on huge inputs
+                self._ids.clear()
+            ids = self._ids[tags] = np.array(
+                [(self._signature(code), code[1], code[2]) for code in map(self._tag_code, tags)], dtype=np.intp).T
+        return ids
 
-    def _transition_scores(self, previous_tags: Iterable[str], tag: str) -> list[float]:
-        """``transition_score`` from each previous tag into ``tag``, the tag's side resolved once."""
-        keys = tag_keys(tag)
-        pos, number, case, gender, pos_case = keys.pos, keys.number, keys.case, keys.gender, keys.pos_case
-        pair, pair_pos, pair_case, pair_agreement = self._pair, self._pair_pos, self._pair_case, self._pair_agreement
-        scores = []
-        for previous in previous_tags:
-            p_keys = tag_keys(previous)
-            agreeing = _AGREEMENTS[(bool(case) and p_keys.case == case, bool(number) and p_keys.number == number,
-                                    bool(gender) and p_keys.gender == gender)]
-            scores.append(sum((
-                pair.get(previous, _NO_WEIGHTS).get(tag, 0.0),
-                pair_pos.get(p_keys.pos, _NO_WEIGHTS).get(pos, 0.0),
-                pair_case.get(p_keys.pos_case, _NO_WEIGHTS).get(pos_case, 0.0),
-                pair_agreement.get(f"{p_keys.pos}|{pos}", _NO_WEIGHTS).get(agreeing, 0.0),
-            )))
-        return scores
+    def _tag_code(self, tag: str) -> tuple[int, int, int, int, int, int]:
+        """The ids of a tag, its part of speech, part of speech with case, case, number and gender."""
+        code = self._tag_codes.get(tag)
+        if code is None:
+            keys = tag_keys(tag)
+            code = self._tag_codes[tag] = (
+                self._tag_ids.get(tag, 0), self._pos_ids.get(keys.pos, 0), self._pos_case_ids.get(keys.pos_case, 0),
+                _VALUE_IDS[keys.case], _VALUE_IDS[keys.number], _VALUE_IDS[keys.gender])
+        return code
 
-    def transition_block(self, previous_tags: tuple[str, ...], tags: tuple[str, ...]) -> Sequence[Sequence[float]]:
-        """Per tag, the transition scores from each previous tag: one Viterbi step's table, cached
-        per pair of candidate sets (ambiguity classes: far fewer pairs than of words)."""
-        if not self._fixed:
-            return tuple(tuple(self.transition_score(previous, tag) for previous in previous_tags) for tag in tags)
-        key = (previous_tags, tags)
-        block = self._blocks.get(key)
-        if block is None:
-            rows = []
-            for tag in tags:
-                known = self._transitions_into.get(tag)
-                if known is None:
-                    known = self._transitions_into[tag] = {}
-                row = tuple(map(known.get, previous_tags))
-                if None in row:
-                    missing = [previous for previous in previous_tags if previous not in known]
-                    known.update(zip(missing, self._transition_scores(missing, tag), strict=True))
-                    row = tuple(map(known.__getitem__, previous_tags))
-                rows.append(row)
-            if len(self._blocks) >= _CACHE_SIZE:  # bound memory on huge inputs
-                self._blocks.clear()
-            # tuples of floats: the cyclic garbage collector stops scanning them
-            block = self._blocks[key] = tuple(rows)
-        return block
+    def _signature(self, code: tuple[int, int, int, int, int, int]) -> int:
+        """The signature of a tag's code; a new one gets its transition scores from and into every known one."""
+        signature = self._signatures.get(code)
+        if signature is None:
+            signature = self._signatures[code] = len(self._signatures)
+            if signature == len(self._transitions):  # full: grow by a quarter
+                grown = np.zeros((max(256, signature * 5 // 4),) * 2)
+                grown[:signature, :signature] = self._transitions
+                self._transitions = grown
+            codes = np.array(list(self._signatures), dtype=np.intp).T
+            new = codes[:, -1:]
+            self._transitions[signature, : signature + 1] = self._block(codes, new)[0]
+            self._transitions[: signature + 1, signature] = self._block(new, codes)[:, 0]
+        return signature
+
+    def transition_scores(self, columns: Sequence[tuple[str, ...]], current: np.ndarray,
+                          previous: np.ndarray) -> np.ndarray:
+        """``score(transition_features(previous, tag))`` of each pair of slots, a slot being one candidate tag
+        of ``columns`` counted through them all."""
+        if self._fixed:
+            signatures = np.concatenate([self.ids(tags)[0] for tags in columns])
+            return self._transitions[signatures[current], signatures[previous]]
+        slot_tags = [tag for tags in columns for tag in tags]
+        return np.array([self.score(transition_features(slot_tags[p], slot_tags[c]))
+                         for c, p in zip(current.tolist(), previous.tolist(), strict=True)])
+
+    def _block(self, previous: np.ndarray, current: np.ndarray) -> np.ndarray:
+        """The transition scores from tags into tags given by the columns of their codes (``_tag_code``)."""
+        previous_tag, previous_pos, previous_pos_case, previous_case, previous_number, previous_gender = previous
+        tag, pos, pos_case, case, number, gender = current[:, :, np.newaxis]  # rows: the tags, columns: previous
+        agreeing = (((case != 0) & (previous_case == case)) * 4 + ((number != 0) & (previous_number == number)) * 2
+                    + ((gender != 0) & (previous_gender == gender)))
+        # summed in the order of transition_features, as training sums them, so the scores agree to the last bit
+        return (self._pair_weights[previous_tag, tag] + self._pair_pos_weights[previous_pos, pos]
+                + self._pair_case_weights[previous_pos_case, pos_case]
+                + self._agreement_weights[previous_pos, pos, agreeing])
 
     def form_candidates(self, form: str, sentence_initial: bool, dot_follows: bool) -> FormCandidates:
         key = (form, sentence_initial, dot_follows)
@@ -407,11 +465,12 @@ class Tagger:
             case_context = capitalisation(form, sentence_initial)
             expanded = expand_readings(readings(form, dot_follows))
             candidates = self._one_per_tag(expanded, case_context)
+            tags = tuple(tag for tag, _interp in candidates)
             entry = FormCandidates(
-                tags=tuple(tag for tag, _interp in candidates),
+                tags=tags,
                 chosen=tuple(interp for _tag, interp in candidates),
-                emissions=tuple(self.emission_scores(form, case_context, candidates)),
-                keys=tuple(self._tag_part(tag)[0] for tag, _interp in candidates),
+                emissions=np.array(self.emission_scores(form, case_context, candidates)),
+                ids=self.ids(tags),
                 interps=expanded,
             )
             if self._fixed:
@@ -442,54 +501,97 @@ class Tagger:
 
     def best_path(self, lattice: Sequence[tuple[tuple[str, ...], Sequence[float]]]) -> list[int]:
         """Index of the chosen candidate in each ``(candidate tags, their scores)`` column."""
-        previous_tags: tuple[str, ...] = (START,)
-        previous_scores = [0.0]
-        backpointers: list[list[int]] = []
-        for tags, emissions in lattice:
-            block = self.transition_block(previous_tags, tags)
-            if len(previous_scores) == 1:  # after an unambiguous token (or the start) nothing to choose
-                [previous_score] = previous_scores
-                pointers = [0] * len(tags)
-                scores = [
-                    previous_score + pair_scores[0] + emission
-                    for pair_scores, emission in zip(block, emissions, strict=True)
-                ]
-            else:
-                pointers, scores = [], []
-                for pair_scores, emission in zip(block, emissions, strict=True):
-                    totals = list(map(add, previous_scores, pair_scores))
-                    best = max(totals)
-                    pointers.append(totals.index(best))  # the first best, as a strict ">" scan keeps
-                    scores.append(best + emission)
-            backpointers.append(pointers)
-            previous_tags, previous_scores = tags, scores
-        if not backpointers:
-            return []
-        [to_end] = self.transition_block(previous_tags, (END,))
-        final = list(map(add, previous_scores, to_end))
-        index = final.index(max(final))
-        path = [index]
-        for pointers in reversed(backpointers[1:]):
-            index = pointers[index]
-            path.append(index)
-        return path[::-1]
+        scores = [np.asarray(column_scores, dtype=float) for _tags, column_scores in lattice]
+        return self.best_paths([[tags for tags, _scores in lattice]], np.concatenate([np.zeros(0), *scores]))[0]
+
+    def best_paths(self, sentences: Sequence[Sequence[tuple[str, ...]]], scores: np.ndarray) -> list[list[int]]:
+        """``best_path`` of many sentences at once, given each sentence's candidate tags per token and the
+        scores of all their candidates one after the other. Viterbi runs over array slices: one step decodes
+        the same position of every sentence (a start column, the tokens, an end column), so a document
+        takes as many array steps as its longest sentence has tokens, whatever its length."""
+        columns: list[tuple[str, ...]] = []
+        positions: list[int] = []  # of a column in its sentence: 0 the start
+        is_token: list[bool] = []
+        for sentence in sentences:
+            columns += [(START,), *sentence, (END,)]
+            positions += range(len(sentence) + 2)
+            is_token += [False, *repeat(True, len(sentence)), False]
+        position = np.array(positions)
+        counts = np.array([len(tags) for tags in columns], dtype=np.intp)
+        first_slot = np.cumsum(counts) - counts  # a slot is one candidate of a column
+        previous_count = np.where(position > 0, np.roll(counts, 1), 0)
+        # the cells of a step: every candidate of a column (major) from every candidate of the previous one
+        cell_counts = counts * previous_count
+        cell_column = np.repeat(np.arange(len(columns)), cell_counts)
+        offset = np.arange(len(cell_column)) - np.repeat(np.cumsum(cell_counts) - cell_counts, cell_counts)
+        current = first_slot[cell_column] + offset // previous_count[cell_column]
+        previous = first_slot[cell_column - 1] + offset % previous_count[cell_column]
+        transitions = self.transition_scores(columns, current, previous)
+        slot_column = np.repeat(np.arange(len(columns)), counts)
+        slot_scores = np.zeros(len(slot_column))
+        slot_scores[np.array(is_token)[slot_column]] = scores
+        # the slots and cells of each position, contiguous: stable sorts keep each column's order
+        slot_position = position[slot_column]
+        slot_order = np.argsort(slot_position, kind="stable")
+        cell_order = np.argsort(slot_position[current], kind="stable")
+        current, previous, transitions = current[cell_order], previous[cell_order], transitions[cell_order]
+        slot_cells = previous_count[slot_column][slot_order]  # a slot's cells, in slot order
+        slot_first_cell = np.cumsum(slot_cells) - slot_cells
+        slot_bounds = np.searchsorted(slot_position[slot_order], np.arange(position.max() + 2))
+        best = np.zeros(len(slot_column))
+        pointer = np.zeros(len(slot_column), dtype=np.intp)
+        for step in range(1, len(slot_bounds) - 1):
+            first, last = slot_bounds[step], slot_bounds[step + 1]
+            slots = slot_order[first:last]
+            cells_first = slot_first_cell[first]
+            cells = slice(cells_first, slot_first_cell[last - 1] + slot_cells[last - 1])
+            totals = transitions[cells] + best[previous[cells]]
+            starts = slot_first_cell[first:last] - cells_first
+            maxima = np.maximum.reduceat(totals, starts)
+            # the first best previous candidate, as a strict ">" scan keeps
+            pointer[slots] = np.minimum.reduceat(
+                np.where(totals == np.repeat(maxima, slot_cells[first:last]), previous[cells], len(best)), starts)
+            best[slots] = maxima + slot_scores[slots]
+        index_in_column = (np.arange(len(slot_column)) - first_slot[slot_column]).tolist()
+        pointers = pointer.tolist()
+        paths = []
+        end = -1
+        for sentence in sentences:
+            end += len(sentence) + 2
+            path = []
+            slot = int(first_slot[end])
+            for _ in sentence:
+                slot = pointers[slot]
+                path.append(index_in_column[slot])
+            paths.append(path[::-1])
+        return paths
 
     def tag(self, tokens: Sequence[Token]) -> None:
         """Fill ``interps`` (readings with full tags) and ``chosen`` (one of them) of every token."""
-        sentence_contexts = contexts(tokens)
+        self.tag_sentences([tokens])
+
+    def tag_sentences(self, sentences: Sequence[Sequence[Token]]) -> None:
+        """``tag`` of every sentence, decoded together."""
+        sentence_contexts = [contexts(tokens) for tokens in sentences]
         entries = [
-            self.form_candidates(token.text, index == 0, bool(context.dot))
-            for index, (token, context) in enumerate(zip(tokens, sentence_contexts, strict=True))
+            [self.form_candidates(token.text, index == 0, bool(context.dot))
+             for index, (token, context) in enumerate(zip(tokens, token_contexts, strict=True))]
+            for tokens, token_contexts in zip(sentences, sentence_contexts, strict=True)
         ]
-        lattice = [
-            # a single candidate is on every path: its score changes nothing
-            (entry.tags, _NO_SCORE if len(entry.tags) == 1 else self.context_scores(entry, context))
-            for entry, context in zip(entries, sentence_contexts, strict=True)
-        ]
-        for token, entry, choice in zip(tokens, entries, self.best_path(lattice), strict=True):
-            token.interps = entry.interps
-            token.chosen = entry.chosen[choice]
-        apply_agreement_rules(tokens, sentence_contexts)
+        all_entries = [entry for sentence_entries in entries for entry in sentence_entries]
+        if not all_entries:
+            return
+        scores = self.context_scores(all_entries, [context for c in sentence_contexts for context in c])
+        # a single candidate is on every path: its score changes nothing, and adds no rounding
+        scores[np.repeat([len(entry.tags) == 1 for entry in all_entries],
+                         [len(entry.tags) for entry in all_entries])] = 0.0
+        paths = self.best_paths([[entry.tags for entry in sentence_entries] for sentence_entries in entries], scores)
+        for tokens, token_contexts, sentence_entries, path in zip(sentences, sentence_contexts, entries, paths,
+                                                                 strict=True):
+            for token, entry, choice in zip(tokens, sentence_entries, path, strict=True):
+                token.interps = entry.interps
+                token.chosen = entry.chosen[choice]
+            apply_agreement_rules(tokens, token_contexts)
 
 
 def apply_agreement_rules(tokens: Sequence[Token], sentence_contexts: Sequence[Context]) -> None:
@@ -532,6 +634,11 @@ def get_tagger() -> Tagger:
     return Tagger.load()
 
 
-def disambiguate(sentence: Sentence) -> None:
-    """Fill ``token.interps`` and ``token.chosen`` for every token of the sentence."""
-    get_tagger().tag(sentence.tokens)
+_BATCH = 256  # sentences decoded together: enough to share the array steps, few enough to keep the arrays small
+
+
+def disambiguate(sentences: Sequence[Sentence]) -> None:
+    """Fill ``token.interps`` and ``token.chosen`` for every token of the sentences."""
+    tagger = get_tagger()
+    for first in range(0, len(sentences), _BATCH):
+        tagger.tag_sentences([sentence.tokens for sentence in sentences[first : first + _BATCH]])

@@ -116,19 +116,24 @@ class FormLists(NamedTuple):
     capitalised: bool
 
 
+def positioned(kind: str, value: str) -> tuple[str | None, ...]:
+    """A feature's strings in :class:`FormLists`' order of places: for the token itself, then lent to the
+    tokens two and one places after it and one and two places before it (``None`` where not lent)."""
+    feature = f"{kind}={value}"
+    if kind not in _NEAR_KINDS:
+        return feature, None, None, None, None
+    far = kind in _FAR_KINDS
+    return feature, "-2" + feature if far else None, "-1" + feature, "1" + feature, "2" + feature if far else None
+
+
 def form_lists(form: str) -> FormLists:
-    own, before2, before1, after1, after2 = ["bias"], [], [], [], []
+    places: tuple[list[str], ...] = (["bias"], [], [], [], [])
     for kind, value in form_features(form):
-        feature = f"{kind}={value}"
-        own.append(feature)
-        if kind in _NEAR_KINDS:
-            before1.append("-1" + feature)
-            after1.append("1" + feature)
-            if kind in _FAR_KINDS:
-                before2.append("-2" + feature)
-                after2.append("2" + feature)
-    return FormLists(tuple(own), tuple(before2), tuple(before1), tuple(after1), tuple(after2), form.lower(),
-                     form[:1].isupper())
+        for strings, string in zip(places, positioned(kind, value), strict=True):
+            if string is not None:
+                strings.append(string)
+    own, before2, before1, after1, after2 = map(tuple, places)
+    return FormLists(own, before2, before1, after1, after2, form.lower(), form[:1].isupper())
 
 
 BOUNDARIES = {offset: f"{offset}BOUNDARY" for offset in _WINDOW}  # a neighbour past the sentence's edge

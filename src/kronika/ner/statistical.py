@@ -27,7 +27,7 @@ import numpy as np
 
 from kronika.errors import KronikaError
 from kronika.model import NkjpSpan, Sentence
-from kronika.ner.features import BOUNDARIES, CAP_INSIDE, form_lists, next_pair, previous_pair
+from kronika.ner.features import BOUNDARIES, CAP_INSIDE, form_features, next_pair, positioned, previous_pair
 
 MODEL_NAME = "nkjp_crf.crfsuite"
 LEVEL_SEPARATOR = "#"
@@ -199,6 +199,10 @@ class NkjpTagger:
         self._boundaries = {offset: self._known(feature) for offset, feature in BOUNDARIES.items()}
         self._cap_inside = self._known(CAP_INSIDE)
         self._forms: dict[str, _FormIds] = {}
+        self._bias = self._known("bias")
+        # per (kind, value) feature, the (place, attribute id) of each of its strings the model knows: features
+        # repeat across forms, so their strings are built and looked up once
+        self._places: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
         self._cache_size = cache_size
 
     def _known(self, *attributes: str) -> tuple[int, ...]:
@@ -208,10 +212,18 @@ class NkjpTagger:
     def _form(self, form: str) -> _FormIds:
         entry = self._forms.get(form)
         if entry is None:
-            lists = form_lists(form)
-            known = self._known
-            entry = _FormIds(known(*lists.own), known(*lists.before2), known(*lists.before1), known(*lists.after1),
-                             known(*lists.after2), lists.lower, lists.capitalised)
+            places: tuple[list[int], ...] = ([*self._bias], [], [], [], [])  # form_lists' strings' ids
+            for feature in form_features(form):
+                known = self._places.get(feature)
+                if known is None:
+                    if len(self._places) >= self._cache_size:  # bound memory on huge inputs
+                        self._places.clear()
+                    ids = [None if string is None else self._ids.get(string) for string in positioned(*feature)]
+                    known = self._places[feature] = tuple((place, i) for place, i in enumerate(ids) if i is not None)
+                for place, attribute in known:
+                    places[place].append(attribute)
+            own, before2, before1, after1, after2 = map(tuple, places)
+            entry = _FormIds(own, before2, before1, after1, after2, form.lower(), form[:1].isupper())
             if len(self._forms) >= self._cache_size:  # bound memory on huge inputs
                 self._forms.clear()
             self._forms[form] = entry
