@@ -327,3 +327,11 @@ def test_an_age_is_no_decade() -> None:
 )
 def test_amounts_of_time(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in find_timexes(text, None)] == expected
+
+
+def test_a_present_form_of_either_aspect_does_not_point_ahead() -> None:
+    """*donoszą* is a form of *donosić* 'to report' (imperfective: a present) and of *donosić* 'to carry to
+    term' (perfective: a future); such a form says nothing of the direction, the past verb after it does."""
+    assert found("Ze Lwowa donoszą: W czwartek pożar strawił trzy domy.", "1936-01-29") == [
+        ("czwartek", "1936-01-23", None)]
+    assert found("W czwartek przyjedzie do nas wójt.", "1936-01-29") == [("czwartek", "1936-01-30", None)]

@@ -681,8 +681,11 @@ class _Resolver:
             if start <= word_start < end:
                 continue
             tense = None
-            if any(t.startswith("bedzie") for t in tags) or any(
-                t.startswith("fin") and t.endswith("perf") and not t.endswith("imperf") for t in tags
+            finite = [t for t in tags if t.startswith("fin")]
+            # a perfective present form is a future; one that may also be imperfective (*donoszą*: donosić is
+            # both) is a present and says nothing of the direction
+            if any(t.startswith("bedzie") for t in tags) or (
+                finite and all(t.endswith("perf") and not t.endswith("imperf") for t in finite)
             ):
                 tense = "future"
             elif any(t.startswith(("praet", "imps")) for t in tags):  # "rozpoczęto": the impersonal past
