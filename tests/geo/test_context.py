@@ -523,3 +523,9 @@ def test_a_name_known_only_as_geographic_is_a_place(text: str, mention: str, lem
 
 def test_a_first_name_that_is_also_a_village_stays_a_person() -> None:
     assert entity("Wczoraj widziano Katarzynę na targu.", "Katarzynę").type == "PERSON"
+
+
+def test_a_widened_name_takes_in_the_entity_of_its_other_word() -> None:
+    text = "Na prośbę wystawy w Nowym Jorku wysyłam list."
+    places = [e for e in analyze(Document("t", text, "2000-01-01")).entities if e.geo]
+    assert [(e.text, e.lemma) for e in places] == [("Nowym Jorku", "Nowy Jork")]

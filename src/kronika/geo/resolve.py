@@ -441,8 +441,11 @@ def annotate_places(analysis: Analysis) -> None:
     main_town = _main_town([place for _, place in towns])
     previous: tuple[Entity, Place] | None = None
     unknown: list[Entity] = []  # places no gazetteer name answers to
+    merged: set[int] = set()  # entities a widened mention took in
     for entity, context, resolution, lemma, surface, named_whole in zip(entities, contexts, resolutions, lemmas,
                                                                         surfaces, whole, strict=True):
+        if id(entity) in merged:
+            continue
         place, reason = resolution.place, resolution.reason
         if context.longer_name and not named_whole and place is not None and place.kind == "settlement":
             place = None  # "Koła Polskiego", "Krzyżem Zasługi": a body, a decoration, not a town
@@ -475,6 +478,11 @@ def annotate_places(analysis: Analysis) -> None:
         if id(entity) not in governed and (cited := _cited_name(place, entity.lemma, surface)):
             if named_whole:  # the whole name, now that it has a base form: "Nowym" → "Nowym Tomyślu"
                 _widen(entity, surface, analysis.document.text)
+                parts = [e for e in analysis.entities if e is not entity and e.parent is None
+                         and entity.start <= e.start and e.end <= entity.end]  # "Jorku" of "Nowym Jorku"
+                for part in parts:
+                    analysis.entities.remove(part)
+                merged.update(id(part) for part in parts)
             old_ref = f"place:{slug(entity.lemma)}"
             entity.lemma = cited
             entity.ref = f"place:{slug(cited)}" if entity.ref == old_ref else entity.ref
