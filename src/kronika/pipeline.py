@@ -82,7 +82,8 @@ STAGES: list[Stage] = [
     Stage("nkjp", _nkjp, requires=("tokens.chosen",), assigns=("nkjp",)),
     Stage("entities", _entities, requires=("tokens.chosen", "nkjp"), assigns=("entities",)),
     Stage("source_markup", _source_markup, requires=("entities", "timexes"), assigns=("entities", "timexes")),
-    Stage("places", _places, requires=("entities",), assigns=("entities.geo", "entities.type")),
+    Stage("places", _places, requires=("entities",),
+          assigns=("entities.geo", "entities.type", "entities.lemma", "entities.ref")),
     Stage("events", _events, requires=("entities", "timexes"), assigns=("events",)),
     Stage("quantities", _quantities, requires=("tokens.chosen", "timexes", "entities"), assigns=("quantities",)),
 ]
