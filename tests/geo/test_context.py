@@ -11,9 +11,9 @@ from kronika.geo import geocode
 from kronika.geo.context import context_words
 from kronika.geo.curated import load_country_names, load_exonyms, load_town_districts
 from kronika.geo.index import get_gazetteer
-from kronika.geo.orthography import modernised
 from kronika.geo.resolve import _cited_name
 from kronika.geo.states import country_then
+from kronika.lang.orthography import modernised
 from kronika.lang.resources import parse_table
 from kronika.model import Document, Entity
 from kronika.ner.coref import slug
@@ -490,7 +490,7 @@ def test_a_misprinted_name_is_the_place_the_document_names() -> None:
 
 @pytest.mark.parametrize("row", ["h\tli\tSzumh → Szumla", "h\t\tSzumh → Szum"])
 def test_print_confusions_reject_bad_rows(row: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kronika.geo import orthography
+    from kronika.lang import orthography
 
     monkeypatch.setattr(orthography, "read_table", lambda *args, **kwargs: parse_table(
         f"read\tmeant\texample\n{row}\n", "print_confusions.tsv", ("read", "meant", "example"), header=True,

@@ -25,9 +25,9 @@ from kronika.geo.context import GEOGRAPHIC_NAME, MentionContext, read_context, u
 from kronika.geo.curated import TownDistrict, load_town_districts
 from kronika.geo.index import Hit, Place, get_gazetteer
 from kronika.geo.keys import fold, mention_keys
-from kronika.geo.orthography import misreadings_of, modernised
 from kronika.geo.qualifiers import regions, seat_names, split_qualifier
 from kronika.geo.states import country_then, full_date
+from kronika.lang.orthography import misreadings_of, modernised
 from kronika.model import Entity
 from kronika.ner.coref import slug
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from kronika.geo.orthography import modernised
 from kronika.lang.grammar import CASES, FINITE_VERBS, known_lemmas, place_question_direction
+from kronika.lang.orthography import modernised
 from kronika.lang.resources import read_table
 from kronika.model import Interp, Token
 from kronika.morph import get_morphology

@@ -1,5 +1,6 @@
-"""Modern spellings of place names written before the orthography reforms of 1918 and 1936
-(``resources/pl/historical_spellings.tsv``): *Rosyi* → *Rosji*, *Anglji* → *Anglii*."""
+"""Older and misprinted spellings read as today's: the spelling before the orthography reforms of 1918 and
+1936 (``resources/pl/historical_spellings.tsv``: *Rosyi* → *Rosji*, *Anglji* → *Anglii*, *linja* → *linia*)
+and the letters worn type or OCR confuse (``resources/pl/print_confusions.tsv``: *Szumh* for *Szumli*)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from kronika.lang.resources import read_table
 @lru_cache(maxsize=1)
 def spelling_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
     """The rules in order; each example must come out of the rules, or the table is rejected."""
-    rows = read_table("kronika.geo", "resources/pl/historical_spellings.tsv", ("pattern", "replacement", "example"),
+    rows = read_table("kronika.lang", "resources/pl/historical_spellings.tsv", ("pattern", "replacement", "example"),
                       header=True)
     rules = []
     for number, (pattern, replacement, _) in rows:
@@ -39,7 +40,7 @@ def modernised(name: str, rules: tuple[tuple[re.Pattern[str], str], ...] | None 
 def print_confusions() -> tuple[tuple[str, str], ...]:
     """(read, meant) letter groups of ``resources/pl/print_confusions.tsv``, folded as look-up keys are; each
     example must come out of its own row, or the table is rejected."""
-    rows = read_table("kronika.geo", "resources/pl/print_confusions.tsv", ("read", "meant", "example"), header=True,
+    rows = read_table("kronika.lang", "resources/pl/print_confusions.tsv", ("read", "meant", "example"), header=True,
                       non_empty=True)
     confusions = []
     for number, fields in rows:
