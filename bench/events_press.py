@@ -38,7 +38,7 @@ from kronika.model import Analysis, Document  # noqa: E402
 from kronika.pipeline import STAGES  # noqa: E402
 
 PRESS = SHARED / "data" / "period-texts"
-NKJP_NEWS = 400  # short news items (NKJP 130-5-*) judged by hand, in the order of their names
+NKJP_NEWS = 800  # short news items (NKJP 130-5-*) judged by hand, in the order of their names
 WORD = re.compile(r"\w+")
 
 
