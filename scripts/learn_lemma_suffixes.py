@@ -17,13 +17,16 @@ voivodeship): the majority gender of each category with enough examples goes to
 
 It also counts, over the NKJP training text, how often a form shared by several proper names stood for
 each (``lemma_name_usage.tsv``: *Polski* is mostly Polska's, *Edwarda* Edward's), where the name's label
-or the surname agreeing with a forename allows one of them only.
+or the surname agreeing with a forename allows one of them only; and how often each forename was named by
+its own nominative (``lemma_forename_nominatives.tsv``: *Jacek* far more often than *Jack*), to tell
+which of two forenames a shared oblique form (*Jacka*) stands for when nothing else does.
 
 ``--corrections FILE`` adds the base-form pairs of a ``kronika corrections export`` file to the suffix
 rules' examples (no case is known for them: words Morfeusz does not know count under ``*``, as in training).
 
     python scripts/learn_lemma_suffixes.py [--train PATH] [--out PATH] [--genders-out PATH]
-                                          [--usage-out PATH] [--nkjp PATH] [--corrections FILE]
+                                          [--usage-out PATH] [--forenames-out PATH] [--nkjp PATH]
+                                          [--corrections FILE]
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ RESOURCES = ROOT / "src" / "kronika" / "morph" / "resources" / "pl"
 DEFAULT_OUT = ROOT / "src" / "kronika" / "lang" / "resources" / "pl" / "lemma_suffix_rules.tsv"
 GENDERS_OUT = RESOURCES / "lemma_adjective_genders.tsv"
 USAGE_OUT = RESOURCES / "lemma_name_usage.tsv"
+FORENAMES_OUT = RESOURCES / "lemma_forename_nominatives.tsv"
 NKJP_TRAIN = ROOT / ".." / "shared" / "data" / "nkjp-ner" / "nkjp-ner-train.iob.gz"
 MIN_GENDER_EXAMPLES = 3
 MIN_COUNT = 2  # examples an ending needs for a rule
@@ -189,6 +193,39 @@ def write_name_usage(counts: Counter, out: Path) -> int:
     return len(lines) - 5
 
 
+def learn_forename_nominatives(nkjp: Path) -> Counter:
+    """How often the NKJP training text names each forename by its nominative, where the form, in the
+    singular, is no other forename's (*Jacek*, not *Jacka*, which is Jacek's or Jack's genitive): how
+    common the forename is, to choose between two whose oblique forms coincide."""
+    counts: Counter = Counter()
+    morphology = get_morphology()
+    with gzip.open(nkjp, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) < 4 or "persName-forename" not in fields[3] or not fields[0].isalpha():
+                continue
+            readings = [i for i in morphology.analyse(fields[0]) if "imię" in i.quals
+                        and any(full.split(":")[1] == "sg" for full in expand_tag(i.tag))]
+            lemmas = {i.lemma.split(":")[0] for i in readings}
+            if len(lemmas) == 1 and any(":nom" in full for i in readings for full in expand_tag(i.tag)):
+                counts[lemmas.pop()] += 1
+    return counts
+
+
+def write_forename_nominatives(counts: Counter, out: Path) -> int:
+    lines = [
+        "# How often a forename was named by its own nominative (kronika.morph.lemmatize): which of two",
+        "# forenames a shared oblique form stands for when nothing else tells (Jacka: Jacek, not Jack).",
+        "# source: counted by scripts/learn_lemma_suffixes.py over NKJP 1M (train split, tokens labelled as",
+        "# forenames whose singular readings are the nominative of one forename only; CC BY 4.0, via CLARIN-PL",
+        "# PolDeepNer) with morfeusz2 readings (BSD-2); licence: CC BY 4.0.",
+        f"# Format: forename (lemma), count (forenames named at least {MIN_USAGE} times).",
+    ]
+    lines += [f"{name}\t{count}" for name, count in sorted(counts.items()) if count >= MIN_USAGE]
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines) - 6
+
+
 def learn(train: Path, corrections: Path | None = None) -> dict[Key, Counter]:
     counts: dict[Key, Counter] = defaultdict(Counter)
     lemmas: dict[str, str] = {}
@@ -295,6 +332,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--genders-out", type=Path, default=GENDERS_OUT)
     parser.add_argument("--usage-out", type=Path, default=USAGE_OUT)
+    parser.add_argument("--forenames-out", type=Path, default=FORENAMES_OUT)
     parser.add_argument("--nkjp", type=Path, default=NKJP_TRAIN)
     parser.add_argument("--min-count", type=int, default=MIN_COUNT)
     parser.add_argument("--corrections", type=Path, metavar="FILE",
@@ -307,6 +345,8 @@ def main() -> None:
     print(f"{written} category genders → {args.genders_out}")
     written = write_name_usage(learn_name_usage(args.nkjp), args.usage_out)
     print(f"{written} name usage counts → {args.usage_out}")
+    written = write_forename_nominatives(learn_forename_nominatives(args.nkjp), args.forenames_out)
+    print(f"{written} forename counts → {args.forenames_out}")
 
 
 if __name__ == "__main__":

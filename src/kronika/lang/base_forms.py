@@ -137,16 +137,16 @@ def _name_nominatives() -> dict[str, str]:
     names = {}
     for number, line in _resource_lines("name_nominatives.tsv"):
         name, _, kinds = line.partition("\t")
-        if kinds not in ("f", "s", "fs"):
-            raise ValueError(f"name_nominatives.tsv line {number}: expected name, kinds f|s|fs")
+        if not kinds or any(kind not in "fsp" for kind in kinds):
+            raise ValueError(f"name_nominatives.tsv line {number}: expected name, kinds (f, s, p)")
         names[name] = kinds
     return names
 
 
 def foreign_name_kind(word: str) -> str | None:
-    """``'f'`` (a forename), ``'s'`` (a surname) or ``'fs'`` (both) when ``word`` is, as written, the
-    nominative of a name of another language that SGJP does not know (*Lucinda*, *Ishikawa*, *Benjamin*);
-    ``None`` otherwise."""
+    """The kinds of name (``f`` a forename, ``s`` a surname, ``p`` a town: ``'fs'``) ``word`` is, as written,
+    the nominative of, in another language, unknown to SGJP (*Lucinda*, *Ishikawa*, *Ravenna*); ``None``
+    for none."""
     return _name_nominatives().get(word[:1].upper() + word[1:])
 
 

@@ -185,6 +185,19 @@ def _name_usage() -> dict[str, int]:
     return counts
 
 
+@lru_cache(maxsize=1)
+def _forename_nominatives() -> dict[str, int]:
+    """Forename → how often the NKJP text named it by its own nominative (``lemma_forename_nominatives.tsv``,
+    learned): *Jacek* is far commoner than *Jack*, so *Jacka* is Jacek's when nothing else tells."""
+    counts = {}
+    for number, line in _resource_lines("lemma_forename_nominatives.tsv"):
+        fields = line.split("\t")
+        if len(fields) != 2 or not fields[1].isdigit():
+            raise ValueError(f"lemma_forename_nominatives.tsv line {number}: expected forename, count")
+        counts[fields[0]] = int(fields[1])
+    return counts
+
+
 def _by_usage(cls: str, tokens: list[Token]) -> bool:
     """Whether the names a word may be are told apart by their usage: in persons' and places' names, and in
     a name of unknown kind made of one word or only of words that may be names (Edwarda Gierka; in Rada
@@ -259,7 +272,8 @@ def _nominative(lemma: str, tag: str, number: str, gender: str, quals: tuple[str
                 continue
             if pos != "subst" and any(f not in e.split(".") for f, e in zip(fparts[4:], extra, strict=False)):
                 continue  # same degree, aspect and negation
-            score = (form_quals == quals) * 2 + (form[:1] == lemma[:1])
+            # an adjective's lemma before its short form of the same tag (wszechmocny, not wszechmocen)
+            score = (form_quals == quals) * 4 + (form[:1] == lemma[:1]) * 2 + (form == lemma)
             if best is None or score > best[0]:
                 best = (score, form)
     return best[1] if best else None
@@ -560,6 +574,8 @@ def _choose_reading(token: Token, member: _Member, triple: Triple, cls: str, by_
             capitalised == (_is_proper(reading) or interp.lemma[:1].isupper()),
             interp.pos != "depr",
             triple[0] == "pl" and interp.tag.endswith(":pt"),  # a plural name is most often plurale tantum
+            # between forenames nothing else tells apart, the commoner (Jacka: Jacek, not Jack)
+            _forename_nominatives().get(interp.lemma, 0) if "imię" in interp.quals else 0,
         )
 
     return max(member.readings, key=score)
