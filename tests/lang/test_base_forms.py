@@ -45,6 +45,9 @@ ROOT = Path(__file__).resolve().parents[2]
         ("Winstonem", "unknown", "*", "Winston"),
         # a vowel ending after a vowel is no Polish declension
         ("Allgäu", "place", "*", "Allgäu"),
+        # a foreign name's nominative as written, case unknown: no Polish ending to strip
+        ("Lucinda", "person", "*", "Lucinda"),
+        ("Ishikawa", "unknown", "*", "Ishikawa"),
     ],
 )
 def test_guess_base(word: str, cls: str, case_key: str, expected: str) -> None:

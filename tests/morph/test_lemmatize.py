@@ -284,7 +284,8 @@ def test_the_command_gives_the_base_forms_analyze_gives() -> None:
     from kronika.pipeline import analyze
 
     text = ("Obóz stał nad Naroczem. Rozmawiano o Winstonie Churchillu i o Kamieńcu Podolskim, "
-            "a potem o Stresemannie. Spotkał Edwarda Gierka.")
+            "a potem o Stresemannie. Spotkał Edwarda Gierka. Wczoraj Jacek Zieliński spotkał Jacka Zielińskiego "
+            "i Malcolma Gladwella.")
     entities = analyze(Document(id="t", text=text)).entities
     assert entities
     for entity in entities:

@@ -10,8 +10,11 @@ its base form from its ending, in two steps:
    (``lemma_suffix_rules.tsv``): per name class and case, the rule of the longest known ending.
 
 A case already known to be the nominative leaves the word as it is, and so does a vowel ending after a
-vowel, which no Polish declension has (*Allgäu*, *Lizarazu*). Names of unknown kind consult the person
-and the place endings. Words Morfeusz knows are lemmatised by its readings (``kronika.morph``).
+vowel, which no Polish declension has (*Allgäu*, *Lizarazu*), and, where the case is unknown, a word that
+is as written the nominative of a foreign forename, surname or town (``name_nominatives.tsv``: *Lucinda*,
+*Ishikawa*, *Ravenna*; in the Polem training names 745 of 762 such words are cited as written). Names
+of unknown kind consult the person and the place endings. Words Morfeusz knows are lemmatised by their
+readings (``kronika.morph``).
 """
 
 from __future__ import annotations
@@ -88,6 +91,8 @@ def guess_base(word: str, cls: str = UNKNOWN, case_key: str = "*") -> str:
     ``'Typelówna'``."""
     if case_key.startswith("nom:"):
         return word
+    if case_key == "*" and foreign_name_kind(word) is not None:
+        return word  # as written, a foreign name's nominative (Lucinda, Ishikawa): no Polish ending on it
     if (ending := oblique_ending(word, cls)) is not None and case_key in ("*", ending[0]):
         return word[: len(word) - ending[1].strip] + ending[1].append
     rules = _suffix_rules()
