@@ -32,11 +32,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kronika.lang import base_forms
+from kronika.lang.tokens import tokenize
 from kronika.model import Interp, Token
 from kronika.morph import get_morphology, lemma_edits, lemmatize
 from kronika.morph.analyzer import expand_tag
 from kronika.morph.lemmatize import CONVENTIONS, base_form, lemmatize_phrase
-from kronika.text.segment import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / ".." / "shared" / "data" / "lemma"

@@ -27,9 +27,9 @@ from pathlib import Path
 
 from corrections_file import base_form_pairs
 
+from kronika.lang.tokens import tokenize
 from kronika.morph import lemma_edits
 from kronika.morph.lemmatize import lemmatize_phrase
-from kronika.text.segment import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TRAIN = ROOT / ".." / "shared" / "data" / "lemma" / "polem-kpwr-ne-train.tsv"

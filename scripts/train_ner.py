@@ -27,9 +27,9 @@ from typing import Any
 import pycrfsuite
 from corrections_file import read_rows
 
+from kronika.lang.tokens import tokenize
 from kronika.ner.features import sentence_features
 from kronika.ner.statistical import MODEL_NAME, IobSentence, is_held_out, read_nkjp_iob
-from kronika.text.segment import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / ".." / "shared" / "data" / "nkjp-ner"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from kronika.lang.tokens import tokenize
 from kronika.morph import get_morphology, lemma_edits
 from kronika.morph.lemmatize import lemmatize_phrase
-from kronika.text.segment import tokenize
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "learn_lemma_edits.py"
 

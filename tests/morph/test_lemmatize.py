@@ -6,10 +6,10 @@ import pytest
 from click.testing import CliRunner
 
 from kronika.commands.lemmatize import command
+from kronika.lang.tokens import tokenize
 from kronika.model import Interp, Token
 from kronika.morph import get_morphology, lemmatize
 from kronika.morph.lemmatize import base_form, lemmatize_phrase, name_class
-from kronika.text.segment import tokenize
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 import pytest
 
-from kronika.text.segment import split_sentences, tokenize
+from kronika.lang.tokens import tokenize
+from kronika.text.segment import split_sentences
 
 
 def test_seed_sentences_exact(seed_gold):

@@ -49,10 +49,10 @@ from kronika.lang.base_forms import (
     oblique_ending,
 )
 from kronika.lang.resources import data_lines, read_text
+from kronika.lang.tokens import load_abbreviations, tokenize
 from kronika.model import Interp, Token
 from kronika.morph import lemma_edits
 from kronika.morph.analyzer import expand_tag, get_morphology
-from kronika.text.segment import load_abbreviations, tokenize
 
 _INFLECTED_POS = {"subst", "depr", "ger", "adj", "ppas", "pact"}
 _NOUN_POS = {"subst", "depr", "ger"}

@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kronika.lang.resources import read_table
+from kronika.lang.tokens import load_abbreviations
 from kronika.model import Analysis, Entity, Interp, NkjpSpan, Sentence, Token
 from kronika.morph.analyzer import strip_homonym
 from kronika.morph.lemmatize import base_form
@@ -33,7 +34,6 @@ from kronika.ner.domain import (
     longest_word_match,
     span_text,
 )
-from kronika.text.segment import load_abbreviations
 
 _SOURCE_RANK = {"rule": 0, "nkjp": 1, "morph": 2}
 _CONTAINERS = frozenset({"DOCUMENT", "EVENT", "ORGANIZATION"})

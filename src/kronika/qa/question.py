@@ -15,9 +15,9 @@ from functools import lru_cache
 from kronika.lang.grammar import CASES, FINITE_VERBS, known_lemmas, place_question_direction
 from kronika.lang.orthography import modernised
 from kronika.lang.resources import read_table
+from kronika.lang.tokens import tokenize
 from kronika.model import Interp, Token
 from kronika.morph import get_morphology
-from kronika.text.segment import tokenize
 
 OTHER_CLASSES = ("stop", "command", "happen", "leader", "people", "title", "total", "pronoun", "conjunction",
                  "settlement")

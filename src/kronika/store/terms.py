@@ -68,7 +68,7 @@ def query_alternatives(query: str) -> list[list[tuple[str, ...]]]:
     occur (a lemma can be several words). A capitalised word keeps only proper-name readings when it has
     any, and a word that is itself the lemma of one of its readings is taken as that base form, so
     *Lwów* does not also search for the genitive plural of *Lew*."""
-    from kronika.text.segment import tokenize
+    from kronika.lang.tokens import tokenize
 
     morphology = get_morphology()
     groups: list[list[tuple[str, ...]]] = []

@@ -1,9 +1,7 @@
-"""Polish tokenization and sentence segmentation with character offsets.
+"""Sentence segmentation with character offsets, over the tokens of :mod:`kronika.lang.tokens`.
 
-Tokens follow the NKJP convention (punctuation, hyphens and dots are tokens of their own) so that the
-statistical models trained on NKJP see the same units. A dotted abbreviation such as *m.in* is one
-token, its final dot another. Sentence boundaries come after ``.``, ``!``, ``?`` and ``…`` unless the
-dot closes an abbreviation (Morfeusz ``brev:pun`` readings and ``resources/pl/abbreviations.txt``),
+Sentence boundaries come after ``.``, ``!``, ``?`` and ``…`` unless the
+dot closes an abbreviation (Morfeusz ``brev:pun`` readings and ``lang/resources/pl/abbreviations.txt``),
 an initial (*J. Piłsudski*) or an ordinal numeral (*52. Dywizja*). Press layout adds two boundaries
 without punctuation: before an agency dateline (*… w Londynie BERLIN, (PAT). — Mowa …*) and before a
 capitalised preposition that opens the text after a run-in heading (*… o oddłużeniu rolnictwa Na
@@ -13,46 +11,16 @@ posiedzeniu Sejmu …*).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-from kronika.lang.resources import data_lines, read_table, read_text
+from kronika.lang.resources import data_lines, read_text
+from kronika.lang.tokens import Abbreviations, load_abbreviations, tokenize
 from kronika.model import Sentence, Token
 from kronika.morph import get_morphology
 
-_TOKEN = re.compile(
-    r"(?P<dotted>(?:[^\W\d_]{1,4}\.)+[^\W\d_]{1,4}(?=\.))"  # m.in. / p.n.e. (checked against the lexicon)
-    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)"
-    r"|(?P<number>\d+(?:[.,:]\d+)*)"
-    r"|(?P<dots>\.\.\.|…)"
-    r"|(?P<other>\S)"
-)
 _SENTENCE_END = {".", "!", "?", "...", "…"}
 _CLOSING = set("”\"'’»)]}")
 _OPENING = set("„\"«(['‚‘–—-")
-
-
-@dataclass(frozen=True)
-class Abbreviations:
-    prefix: frozenset[str]  # never end a sentence: titles, "np", "ok"
-    final: frozenset[str]  # may end a sentence: "r", "w", "tys"
-    names: frozenset[str]  # abbreviated first names, only as written: "Stan." is Stanisław, "stan." a word
-
-    @property
-    def dotted(self) -> frozenset[str]:
-        return frozenset(a for a in self.prefix | self.final if "." in a)
-
-
-@lru_cache(maxsize=1)
-def load_abbreviations(language: str = "pl") -> Abbreviations:
-    classes: dict[str, set[str]] = {"prefix": set(), "final": set(), "name": set()}
-    for number, (abbreviation, kind) in read_table("kronika.text", f"resources/{language}/abbreviations.txt", 2):
-        if kind not in classes:
-            raise ValueError(f"abbreviations.txt line {number}: unknown class {kind!r}")
-        classes[kind].add(abbreviation)
-    return Abbreviations(*(frozenset(classes[kind]) for kind in ("prefix", "final", "name")))
-
-
 _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
 
 
@@ -67,20 +35,6 @@ def _dateline() -> re.Pattern[str]:
         rf"[{_UPPER}]{{3,}}(?:[- ][{_UPPER}]{{2,}})*\s*[,.]?\s*"
         rf"(?:\(\s*(?i:{agency})\.?\s*\)|\d{{1,2}}\s+[a-ząćęłńóśźż]{{3,}}\.?\s*[—–-])"
     )
-
-
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Tokens of ``text[start:end]`` with offsets into ``text``."""
-    dotted = load_abbreviations().dotted
-    tokens: list[Token] = []
-    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        if match.lastgroup == "dotted" and match.group().lower() not in dotted:
-            # not a known dotted abbreviation: re-tokenize its parts
-            for part in re.finditer(r"[^\W\d_]+|\.", match.group()):
-                tokens.append(Token(match.start() + part.start(), match.start() + part.end(), part.group()))
-            continue
-        tokens.append(Token(match.start(), match.end(), match.group()))
-    return tokens
 
 
 def _is_abbreviation(word: str, abbreviations: Abbreviations) -> str | None:

@@ -1,0 +1,59 @@
+"""Polish tokenization with character offsets, and the abbreviations that keep their dot.
+
+Tokens follow the NKJP convention (punctuation, hyphens and dots are tokens of their own) so that the
+statistical models trained on NKJP see the same units. A dotted abbreviation such as *m.in* is one
+token, its final dot another. The abbreviations (``resources/pl/abbreviations.txt``) also tell the
+sentence segmenter which dots do not end a sentence and the name stage which forenames are abbreviated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kronika.lang.resources import read_table
+from kronika.model import Token
+
+_TOKEN = re.compile(
+    r"(?P<dotted>(?:[^\W\d_]{1,4}\.)+[^\W\d_]{1,4}(?=\.))"  # m.in. / p.n.e. (checked against the lexicon)
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)"
+    r"|(?P<number>\d+(?:[.,:]\d+)*)"
+    r"|(?P<dots>\.\.\.|…)"
+    r"|(?P<other>\S)"
+)
+
+
+@dataclass(frozen=True)
+class Abbreviations:
+    prefix: frozenset[str]  # never end a sentence: titles, "np", "ok"
+    final: frozenset[str]  # may end a sentence: "r", "w", "tys"
+    names: frozenset[str]  # abbreviated first names, only as written: "Stan." is Stanisław, "stan." a word
+
+    @property
+    def dotted(self) -> frozenset[str]:
+        return frozenset(a for a in self.prefix | self.final if "." in a)
+
+
+@lru_cache(maxsize=1)
+def load_abbreviations(language: str = "pl") -> Abbreviations:
+    classes: dict[str, set[str]] = {"prefix": set(), "final": set(), "name": set()}
+    for number, (abbreviation, kind) in read_table("kronika.lang", f"resources/{language}/abbreviations.txt", 2):
+        if kind not in classes:
+            raise ValueError(f"abbreviations.txt line {number}: unknown class {kind!r}")
+        classes[kind].add(abbreviation)
+    return Abbreviations(*(frozenset(classes[kind]) for kind in ("prefix", "final", "name")))
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    dotted = load_abbreviations().dotted
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        if match.lastgroup == "dotted" and match.group().lower() not in dotted:
+            # not a known dotted abbreviation: re-tokenize its parts
+            for part in re.finditer(r"[^\W\d_]+|\.", match.group()):
+                tokens.append(Token(match.start() + part.start(), match.start() + part.end(), part.group()))
+            continue
+        tokens.append(Token(match.start(), match.end(), match.group()))
+    return tokens
