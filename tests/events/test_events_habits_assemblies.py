@@ -1,7 +1,8 @@
 """Habits in the plain present, bodies assembled that act, police and state seizures, and questions, on
-sentences of our own: a day of the week named bare with an imperfective verb of the present is every such
-day; a meeting that is the subject of a verb other than *być* took place; a raid, a confiscation, a
-requisition, a deportation by exile are happenings; a question leaves open what its predicate tells.
+sentences of our own: days of the week in the plural (or one day in undated prose) with an imperfective
+verb of the present are every such day, one day in a dated report is the next one; a meeting that is the
+subject of a verb other than *być* took place; a raid, a confiscation, a requisition, a deportation by
+exile are happenings; a question leaves open what its predicate tells.
 Entities and timexes are given by hand (tests/events/builders.py)."""
 
 from __future__ import annotations
@@ -13,14 +14,15 @@ from tests.events.builders import annotated_events
 SUNDAY = ("niedzielę", "DATE", "1937-06-13")
 
 
-@pytest.mark.parametrize("text", [
-    "W niedzielę odbywa się w Lidzie zebranie cechu.",
-    "We wtorek zbiera się w Lidzie rada gminy.",
+@pytest.mark.parametrize(("text", "timex", "dct"), [
+    # plural days of the week, "co" + a day, or one day named bare in undated prose: every such day
+    ("W niedziele odbywa się w Lidzie zebranie cechu.", ("niedziele", "SET", "XXXX-WXX-7"), "1937-06-10"),
+    ("We wtorki rozpoczyna się w Lidzie zjazd nauczycieli.", ("wtorki", "DATE", "1937-06-15"), "1937-06-10"),
+    ("Co niedzielę odbywa się w Lidzie zebranie cechu.", ("Co niedzielę", "SET", "XXXX-WXX-7"), "1937-06-10"),
+    ("W niedzielę odbywa się w Lidzie zebranie cechu.", SUNDAY, None),
 ])
-def test_a_bare_weekday_with_the_imperfective_present_is_a_habit(text) -> None:
-    day = next(d for d in ("niedzielę", "wtorek") if d in text)
-    assert annotated_events(text, [("Lidzie", "PLACE", "Lida")], [(day, "DATE", "1937-06-13")],
-                            dct="1937-06-10") == []
+def test_a_weekday_of_every_week_with_the_imperfective_present_is_a_habit(text, timex, dct) -> None:
+    assert annotated_events(text, [("Lidzie", "PLACE", "Lida")], [timex], dct=dct) == []
 
 
 @pytest.mark.parametrize(("text", "timex", "modality"), [
@@ -31,6 +33,9 @@ def test_a_bare_weekday_with_the_imperfective_present_is_a_habit(text) -> None:
      ("niedzielę 13 czerwca", "DATE", "1937-06-13"), "future"),
     ("W niedzielę odbyło się w Lidzie zebranie cechu.", ("niedzielę", "DATE", "1937-06-06"), "asserted"),
     ("W niedzielę odbędzie się w Lidzie zebranie cechu.", SUNDAY, "future"),
+    # one day named bare in a dated report: the next such day, the present of a timetable
+    ("W niedzielę odbywa się w Lidzie zebranie cechu.", SUNDAY, "future"),
+    ("We wtorek rozpoczyna się w Lidzie zjazd nauczycieli.", ("wtorek", "DATE", "1937-06-15"), "future"),
 ])
 def test_a_weekday_of_one_day_dates_the_happening(text, timex, modality) -> None:
     (event,) = annotated_events(text, [("Lidzie", "PLACE", "Lida")], [timex], dct="1937-06-10")

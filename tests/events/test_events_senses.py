@@ -116,3 +116,30 @@ def test_a_datelines_date_carries_into_its_report() -> None:
                      [("WIEDEŃ", "PLACE", "Wiedeń")], [("17.II.", "DATE", "1926-02-17")], dct="1926-02-18")
     assert [(e.trigger_text, e.time, e.time_basis) for e in events] == [
         ("wygłosił kanclerz przemówienie", "1926-02-17", "narrative")]
+
+
+# what participants a type needs or excludes: a battle needs an armed party (no police, no vehicle, no blow
+# to a body), a trial needs a court, its defendant or a sentence
+PARTICIPANT_SENSES = [
+    ("Policja dotarła wczoraj do kryjówki przemytników.", "dotarła", "visit"),  # an arrival, no march
+    ("Żandarmeria zajęła dworzec w Lidzie.", "zajęła", None),
+    ("Policja walczyła całą noc z bandą złodziei.", "walczyła", None),
+    ("Wojsko i policja walczyły z powstańcami.", "walczyły", "battle"),
+    ("Samochód ciężarowy uderzył w drzewo pod Lidą.", "uderzył", "accident"),
+    ("Pociąg osobowy najechał na wóz z sianem.", "najechał", "accident"),
+    ("Autobus z żołnierzami uderzył w przydrożny słup.", "uderzył", "accident"),
+    ("Kierowca taksówki uderzył w latarnię.", "uderzył", "accident"),
+    ("Czołgi uderzyły na wieś od zachodu.", "uderzyły", "battle"),
+    ("Pułk uderzył na tabor nieprzyjaciela.", "uderzył", "battle"),
+    ("Żołnierz uderzył kolegę w twarz.", "uderzył", None),
+    ("Na wiecu poseł oskarżył rząd o bezczynność.", "oskarżył", "speech"),
+    ("Prokurator oskarżył urzędnika o przywłaszczenie pieniędzy.", "oskarżył", "trial"),
+    ("Sąd okręgowy oskarżył kupca o lichwę.", "oskarżył", "trial"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "event_type"), PARTICIPANT_SENSES,
+                         ids=[c[0][:40] for c in PARTICIPANT_SENSES])
+def test_a_type_needs_its_participants(text, trigger, event_type) -> None:
+    types = {e.trigger_text: e.type for e in _events(text, [])}
+    assert types.get(trigger) == event_type

@@ -712,7 +712,8 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
                                                                    sentence_lemmas, words, match.tokens,
                                                                    subject_country=entry.condition == "armed"):
             continue
-        if entry.condition == "armed" and _won_object(match, tokens, clause, words):
+        if entry.condition == "armed" and (_won_object(match, tokens, clause, words)
+                                           or _blow(match, tokens, clause, words)):
             continue
         if entry.condition == "elected" and not (
                 sentence_lemmas & words["election"] or clause.lemma_set(tokens) & words["office"]
@@ -726,6 +727,10 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
                 SCORE.fullmatch(t.text) for t in tokens)):
             continue
         if entry.condition == "election" and not sentence_lemmas & words["election"]:
+            continue
+        if entry.condition == "court" and not sentence_lemmas & words["court"]:
+            continue
+        if entry.condition == "vehicle" and not _vehicle(clause, tokens, words):
             continue
         if entry.condition == "penalty" and not _penalty_or_none(match, tokens, words):
             continue
@@ -766,6 +771,22 @@ def _won_object(match: TriggerMatch, tokens: list[Token], clause: Clause, words:
         k += 1
     return k in clause.tokens and bool(lemmas_lower(tokens[k]) & words["prize"]) \
         and bool(cases(tokens[k]) & {"acc", "gen"})
+
+
+def _blow(match: TriggerMatch, tokens: list[Token], clause: Clause, words: dict[str, frozenset[str]]) -> bool:
+    """The verb strikes a part of the body (*w* and a noun of the class "body" after it): a blow to a
+    person, no fight, whoever strikes (*żołnierz uderzył kolegę w twarz*)."""
+    return match.verbal is not None and any(
+        tokens[k - 1].text.lower() == "w" and lemmas_lower(tokens[k]) & words["body"] and "acc" in cases(tokens[k])
+        for k in clause.tokens if k > match.tokens[-1])
+
+
+def _vehicle(clause: Clause, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
+    """A vehicle or its driver strikes or runs into something: one is the clause's subject (a nominative),
+    or one is named in a clause with no armed party (*kierowca samochodu*, *najechał na wóz*)."""
+    vehicles = [k for k in clause.tokens if lemmas_lower(tokens[k]) & words["vehicle"]]
+    return any("nom" in cases(tokens[k]) for k in vehicles) \
+        or bool(vehicles) and not clause.lemma_set(tokens) & words["armed"]
 
 
 def _figurative_object(match: TriggerMatch, tokens: list[Token], clause: Clause, mentions: list[Mention],
@@ -830,7 +851,7 @@ def _generic(match: TriggerMatch, tokens: list[Token], words: dict[str, frozense
 
 
 def _habitual(predicate: int | None, tokens: list[Token], clause: Clause, timexes: list[tuple[int, Timex]],
-              words: dict[str, frozenset[str]]) -> bool:
+              words: dict[str, frozenset[str]], dct: str | None) -> bool:
     """A verb of the imperfective aspect with an adverb of repetition or a set of times tells a habit, no
     single dated happening (*co roku odbywa się zjazd*, *minister zwykle przyjeżdża w maju*)."""
     if predicate is None:  # a noun no support verb tells: the clause's own verb (*często wybuchały pożary*)
@@ -840,10 +861,14 @@ def _habitual(predicate: int | None, tokens: list[Token], clause: Clause, timexe
         return False
     if any(timex.type == "SET" for _first, timex in timexes) or clause.lemma_set(tokens) & words["habitual"]:
         return True
-    # the plain present of an imperfective verb with a day of the week named bare: *w niedzielę odbywa się
-    # targ* (every Sunday); *w tę niedzielę*, *w niedzielę 14 maja* name one day
-    return _tense(tokens[predicate], [tokens[i] for i in clause.tokens]) == "present" and len(timexes) == 1 \
-        and _bare_weekday(tokens, timexes[0][0], words)
+    # the plain present of an imperfective verb with a day of the week named bare: *w niedziele odbywa się
+    # targ* (every Sunday); one day in the singular is every such day in prose, but in a dated report it is
+    # the next one, a plan (*w sobotę rozpoczyna się zjazd*); *w tę niedzielę*, *w niedzielę 14 maja* name one
+    if _tense(tokens[predicate], [tokens[i] for i in clause.tokens]) != "present" or len(timexes) != 1 \
+            or not _bare_weekday(tokens, timexes[0][0], words):
+        return False
+    day = tokens[timexes[0][0]].chosen
+    return dct is None or day is not None and "pl" in day.tag.split(":")
 
 
 def _scheduled(event: Event, predicate: int | None, tokens: list[Token], clause: Clause, dct: str | None) -> bool:
@@ -1018,7 +1043,7 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
             if not _passes_gate(match, tokens, clause, mentions, clause_timexes, words):
                 continue
             predicate = _predicate(match, tokens, clause, words)
-            if _habitual(predicate, tokens, clause, clause_timexes, words):
+            if _habitual(predicate, tokens, clause, clause_timexes, words, analysis.document.dct):
                 continue
             event = _build_event(analysis, sentence, clause, match, predicate, mentions, all_mentions,
                                  clause_timexes, context, sentence_lemmas, timexes)

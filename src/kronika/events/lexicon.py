@@ -21,7 +21,7 @@ EVENT_TYPES = frozenset({
     "appointment", "visit", "trial", "strike", "construction", "sports",
 })
 CONDITIONS = frozenset({"any", "armed", "document", "sports", "country", "election", "penalty", "traveller",
-                        "enacted", "building", "natural", "many", "defended", "elected"})
+                        "enacted", "building", "natural", "many", "defended", "elected", "vehicle", "court"})
 
 # the type of an idiom that claims its words without being an event: "zająć się" (to deal with, to
 # catch fire) keeps "zająć" (to occupy) from firing
@@ -34,7 +34,7 @@ WORD_CLASSES = frozenset({
     "election", "penalty", "message", "claim", "frame_prep", "anterior_prep", "generic", "building",
     "purpose_prep", "outburst", "case_noun", "announcement", "then", "now",
     "perpetrator", "calling", "existence", "habitual", "defended", "result",
-    "against_prep", "protection", "weekday", "determiner", "question", "prize", "office",
+    "against_prep", "protection", "weekday", "determiner", "question", "prize", "office", "vehicle", "court", "body",
 })
 
 
