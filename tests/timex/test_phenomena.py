@@ -335,3 +335,20 @@ def test_a_present_form_of_either_aspect_does_not_point_ahead() -> None:
     assert found("Ze Lwowa donoszą: W czwartek pożar strawił trzy domy.", "1936-01-29") == [
         ("czwartek", "1936-01-23", None)]
     assert found("W czwartek przyjedzie do nas wójt.", "1936-01-29") == [("czwartek", "1936-01-30", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a month of every year: TIMEX3 SET XXXX-MM, whichever side the yearly word stands on
+        ("Co roku w lutym jeździmy na narty.", [("Co roku w lutym", "XXXX-02", None)]),
+        ("Targi odbywają się we wrześniu każdego roku.", [("wrześniu każdego roku", "XXXX-09", None)]),
+        # a yearly word and a month of another sentence stay apart
+        ("Byliśmy tam co roku. W lutym padało.", [("co roku", "P1Y", None), ("lutym", "2011-02", None)]),
+        # a year of accounts or a budget named by its number is that year, not "za rok" counted forward
+        ("Zysk za rok obrotowy 2010 wyniósł milion złotych.", [("rok obrotowy 2010", "2010", None)]),
+        ("Gmina nie ma jeszcze planu na rok budżetowy.", []),
+    ],
+)
+def test_modern_sets_and_named_years(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert found(text, "2011-05-10") == expected

@@ -25,6 +25,8 @@ _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _UNIT_ORDER = {"Y": 0, "M": 1, "D": 3, "H": 4, "MIN": 5, "S": 6}
 _AMOUNT_GLUE = re.compile(r"\s{0,3}(?:,\s{0,3}|(?:i|oraz)\s{1,3})?")
 _BARE_YEAR_AHEAD = 10  # a bare number more years than this after the creation date is not a year
+# between a yearly set and its month: "co roku w grudniu", "w maju każdego roku"
+_YEARLY_MONTH_GLUE = re.compile(r"\s{1,3}(?:we?\s{1,3})?")
 _WORD = re.compile(r"[^\W\d_]+")
 # a clause ends at a stop, but not at a dot before a number: a clock time ("15.00"), an abbreviation ("w d. 19")
 _CLAUSE_END = re.compile(r"[!?;\n]|\.(?!\s{0,2}\d)")
@@ -73,6 +75,11 @@ def _with_day_half(clock: Point, part: str) -> Point:
     if hour < 12 and (part in ("AF", "EV") or part == "NI" and hour >= 6) or hour == 12 and part == "NI":
         hour += 12  # "12 w nocy" is midnight, the end of the day (T24:00)
     return replace(clock, hour=hour)
+
+
+def _bare_month(point: Point) -> bool:
+    """A month named without a year, a day or a shift ("w grudniu")."""
+    return point.month is not None and point == Point(month=point.month)
 
 
 def _weekly(point: Point) -> bool:
@@ -126,6 +133,19 @@ def merge(candidates: list[Candidate], text: str, lower: str, grammar: Grammar) 
             and not lower[previous.end:candidate.start].strip()
         ):  # "od godz. 9 rano do godz. 9 wieczór": the part of the day says which half of the range's end
             previous.points[-1] = _with_day_half(previous.points[-1], candidate.points[0].part or "")
+            previous.end = candidate.end
+            previous.spans[-1] = (previous.spans[-1][0], candidate.end)
+            previous.merged.append(candidate.rule)
+            continue
+        yearly = (previous, candidate) if previous is not None and previous.type == "SET" else (candidate, previous)
+        if (
+            previous is not None and not previous.range and not candidate.range
+            and yearly[0].type == "SET" and yearly[0].points[0].set == "P1Y"
+            and yearly[1].type == "DATE" and _bare_month(yearly[1].points[0])
+            and _YEARLY_MONTH_GLUE.fullmatch(lower, previous.end, candidate.start)
+        ):  # "co roku w grudniu", "w maju każdego roku": that month of every year
+            month = yearly[1].points[0].month
+            previous.type, previous.points = "SET", [replace(yearly[1].points[0], set=f"XXXX-{month:02d}")]
             previous.end = candidate.end
             previous.spans[-1] = (previous.spans[-1][0], candidate.end)
             previous.merged.append(candidate.rule)
