@@ -352,3 +352,17 @@ def test_a_present_form_of_either_aspect_does_not_point_ahead() -> None:
 )
 def test_modern_sets_and_named_years(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert found(text, "2011-05-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a date a past verb of postponing or scheduling takes lies after the act: the nearest such day
+        ("Przetarg został przesunięty do 14 stycznia.", "2010-12-28", [("14 stycznia", "2011-01-14", None)]),
+        ("Zarząd zwołał walne zgromadzenie na czwartek.", "2010-12-28", [("czwartek", "2010-12-30", None)]),
+        # other past verbs still point back
+        ("Przetarg rozstrzygnięto 14 stycznia.", "2010-12-28", [("14 stycznia", "2010-01-14", None)]),
+    ],
+)
+def test_postponed_dates_lie_ahead(text: str, dct: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert found(text, dct) == expected

@@ -326,8 +326,11 @@ class _Reference:
 
 
 class _Resolver:
-    def __init__(self, text: str, dct: str | None, sentences: list[Sentence] | None, vague: str) -> None:
+    def __init__(
+        self, text: str, dct: str | None, sentences: list[Sentence] | None, vague: str, ahead: frozenset[str],
+    ) -> None:
         self.text = text
+        self.ahead = ahead  # forms of verbs whose date lies after the act: "odroczono do 5 grudnia"
         self.dct = parse_iso_date(dct)
         self.sentences = sentences
         self.reference = _Reference()
@@ -688,11 +691,17 @@ class _Resolver:
         closing = _CLAUSE_JOIN.search(self.text, end, clause_end)
         narrow_start = opened[-1] if opened else clause_start
         narrow_end = closing.start() if closing else clause_end
+        tense = None
         if (narrow_start, narrow_end) != (clause_start, clause_end):
             tense = self._nearest_tense(start, end, narrow_start, narrow_end)
-            if tense:
-                return tense
-        return self._nearest_tense(start, end, clause_start, clause_end)
+        if not tense:
+            narrow_start, narrow_end = clause_start, clause_end
+            tense = self._nearest_tense(start, end, clause_start, clause_end)
+        if tense == "past" and any(
+            word.group().lower() in self.ahead for word in _WORD.finditer(self.text, narrow_start, narrow_end)
+        ):  # "rozprawę odroczono do 5 grudnia": a postponed or scheduled date lies after the act
+            return None
+        return tense
 
     def _nearest_tense(self, start: int, end: int, clause_start: int, clause_end: int) -> str | None:
         best: tuple[int, str] | None = None
@@ -732,7 +741,8 @@ def resolve(
     convention: str, grammar: Grammar,
 ) -> list[Timex]:
     """Timexes with anchored values, in text order, ids t1, t2…"""
-    resolver = _Resolver(text, dct, sentences, "VAGUE" if convention == "kpwr" else "PX")
+    ahead = frozenset(form for form, value in grammar.values.get("tense", {}).items() if value == "ahead")
+    resolver = _Resolver(text, dct, sentences, "VAGUE" if convention == "kpwr" else "PX", ahead)
     lower_text = text.lower()
     timexes: list[Timex] = []
 
