@@ -366,3 +366,16 @@ def test_modern_sets_and_named_years(text: str, expected: list[tuple[str, str, s
 )
 def test_postponed_dates_lie_ahead(text: str, dct: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert found(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # quarters and halves of a year as economic reports write them
+        ("Przychody w II kw. 2010 r. spadły.", [("II kw. 2010 r.", "2010-Q2", None)]),
+        ("Zysk za I półrocze 2010 r. był rekordowy.", [("I półrocze 2010 r.", "2010-H1", None)]),
+        ("Prognoza na drugie półrocze jest ostrożna.", [("drugie półrocze", "2011-H2", None)]),
+    ],
+)
+def test_quarters_and_halves_of_reports(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert found(text, "2011-05-10") == expected
