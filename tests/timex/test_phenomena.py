@@ -379,3 +379,9 @@ def test_postponed_dates_lie_ahead(text: str, dct: str, expected: list[tuple[str
 )
 def test_quarters_and_halves_of_reports(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert found(text, "2011-05-10") == expected
+
+
+def test_turn_of_two_years_and_ordinal_halves() -> None:
+    assert found("Na przełomie lat 2010 i 2011 rynek się załamał.", "2011-05-10") == [
+        ("przełomie lat 2010 i 2011", "2010/2011", None)]
+    assert found("W 2. połowie czerwca ruszą zapisy.", "2011-05-10") == [("2. połowie czerwca", "2011-06-H2", None)]
