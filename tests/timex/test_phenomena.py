@@ -385,3 +385,10 @@ def test_turn_of_two_years_and_ordinal_halves() -> None:
     assert found("Na przełomie lat 2010 i 2011 rynek się załamał.", "2011-05-10") == [
         ("przełomie lat 2010 i 2011", "2010/2011", None)]
     assert found("W 2. połowie czerwca ruszą zapisy.", "2011-05-10") == [("2. połowie czerwca", "2011-06-H2", None)]
+
+
+def test_a_bare_hour_after_a_day_word() -> None:
+    # "o 18" right after a day word is its clock time; an amount after "o" stays none
+    assert found("Wczoraj około 23 doszło do kolizji.", "2011-05-10") == [
+        ("Wczoraj około 23", "2011-05-09T23:00", "APPROX")]
+    assert found("Wczoraj o 5 zł podrożała benzyna.", "2011-05-10") == [("Wczoraj", "2011-05-09", None)]

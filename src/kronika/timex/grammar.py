@@ -34,7 +34,7 @@ FIELDS = frozenset({
 STRUCTURE = frozenset({"left", "right", "measure", "hedge"})
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 CHECKS = frozenset({
-    "feast", "after_weekday_set", "decade",
+    "feast", "after_day", "after_weekday_set", "decade",
     "bare_year", "ascending", "lowercase_initial", "lowercase_month", "duration", "dateline", "not_age",
     "not_press_kind", "not_score", "not_money", "uppercase_roman",
 })

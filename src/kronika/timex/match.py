@@ -315,6 +315,9 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
             return True
         before = _PREVIOUS_WORD.search(lower, max(0, candidate.start - 24), candidate.start)
         return before is not None and before.group(1) in _FEAST_PREPOSITIONS
+    if check == "after_day":  # "dziś o 18": the hour follows a day word and its "o"
+        window = max(0, candidate.start - 40)
+        return bool(grammar.compiled_macro("dayWordBefore").search(lower, window, candidate.start))
     if check == "after_weekday_set":  # "w soboty i niedziele": coordinated with a weekly set before it
         window = max(0, candidate.start - 80)
         return bool(grammar.compiled_macro("weekdaySetBefore").search(lower, window, candidate.start))
