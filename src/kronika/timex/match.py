@@ -459,6 +459,9 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
             left.inherit(right)
             right.direction = right.direction or left.direction  # "przed 2000–2500 lat": both counted back
             candidate.range = "night" not in rule.fields
+        if rule.fields.get("turn") == "year":  # "na przełomie roku": from December to the January after it
+            candidate.points, candidate.spans = [Point(month=12), Point(month=1)], [(start, end), (start, end)]
+            candidate.range = True
         candidate.night = rule.fields.get("night") == "yes"
         candidate.night_before = rule.fields.get("night") == "before"
         # "wieczorne gry", "audycji nocnych": an adjective of a plural noun names a kind of time
