@@ -335,3 +335,60 @@ def test_a_present_form_of_either_aspect_does_not_point_ahead() -> None:
     assert found("Ze Lwowa donoszą: W czwartek pożar strawił trzy domy.", "1936-01-29") == [
         ("czwartek", "1936-01-23", None)]
     assert found("W czwartek przyjedzie do nas wójt.", "1936-01-29") == [("czwartek", "1936-01-30", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a month of every year: TIMEX3 SET XXXX-MM, whichever side the yearly word stands on
+        ("Co roku w lutym jeździmy na narty.", [("Co roku w lutym", "XXXX-02", None)]),
+        ("Targi odbywają się we wrześniu każdego roku.", [("wrześniu każdego roku", "XXXX-09", None)]),
+        # a yearly word and a month of another sentence stay apart
+        ("Byliśmy tam co roku. W lutym padało.", [("co roku", "P1Y", None), ("lutym", "2011-02", None)]),
+        # a year of accounts or a budget named by its number is that year, not "za rok" counted forward
+        ("Zysk za rok obrotowy 2010 wyniósł milion złotych.", [("rok obrotowy 2010", "2010", None)]),
+        ("Gmina nie ma jeszcze planu na rok budżetowy.", []),
+    ],
+)
+def test_modern_sets_and_named_years(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert found(text, "2011-05-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a date a past verb of postponing or scheduling takes lies after the act: the nearest such day
+        ("Przetarg został przesunięty do 14 stycznia.", "2010-12-28", [("14 stycznia", "2011-01-14", None)]),
+        ("Zarząd zwołał walne zgromadzenie na czwartek.", "2010-12-28", [("czwartek", "2010-12-30", None)]),
+        # other past verbs still point back
+        ("Przetarg rozstrzygnięto 14 stycznia.", "2010-12-28", [("14 stycznia", "2010-01-14", None)]),
+    ],
+)
+def test_postponed_dates_lie_ahead(text: str, dct: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert found(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # quarters and halves of a year as economic reports write them
+        ("Przychody w II kw. 2010 r. spadły.", [("II kw. 2010 r.", "2010-Q2", None)]),
+        ("Zysk za I półrocze 2010 r. był rekordowy.", [("I półrocze 2010 r.", "2010-H1", None)]),
+        ("Prognoza na drugie półrocze jest ostrożna.", [("drugie półrocze", "2011-H2", None)]),
+    ],
+)
+def test_quarters_and_halves_of_reports(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert found(text, "2011-05-10") == expected
+
+
+def test_turn_of_two_years_and_ordinal_halves() -> None:
+    assert found("Na przełomie lat 2010 i 2011 rynek się załamał.", "2011-05-10") == [
+        ("przełomie lat 2010 i 2011", "2010/2011", None)]
+    assert found("W 2. połowie czerwca ruszą zapisy.", "2011-05-10") == [("2. połowie czerwca", "2011-06-H2", None)]
+
+
+def test_a_bare_hour_after_a_day_word() -> None:
+    # "o 18" right after a day word is its clock time; an amount after "o" stays none
+    assert found("Wczoraj około 23 doszło do kolizji.", "2011-05-10") == [
+        ("Wczoraj około 23", "2011-05-09T23:00", "APPROX")]
+    assert found("Wczoraj o 5 zł podrożała benzyna.", "2011-05-10") == [("Wczoraj", "2011-05-09", None)]

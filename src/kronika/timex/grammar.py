@@ -34,7 +34,7 @@ FIELDS = frozenset({
 STRUCTURE = frozenset({"left", "right", "measure", "hedge"})
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 CHECKS = frozenset({
-    "feast", "after_weekday_set", "decade",
+    "feast", "after_day", "after_weekday_set", "decade",
     "bare_year", "ascending", "lowercase_initial", "lowercase_month", "duration", "dateline", "not_age",
     "not_press_kind", "not_score", "not_money", "uppercase_roman",
 })
@@ -202,7 +202,7 @@ def _parse_lexicon(text: str, filename: str) -> list[Section]:
             if not 1 <= len(header) <= 2:
                 raise GrammarError(f"{where}: section header must be [macro] or [macro field]")
             field_name = header[1] if len(header) == 2 else None
-            if field_name is not None and field_name not in FIELDS | {"mod", "ordinal", "person", "press"}:
+            if field_name is not None and field_name not in FIELDS | {"mod", "ordinal", "person", "press", "tense"}:
                 raise GrammarError(f"{where}: unknown field {field_name!r}")
             sections.append(Section(header[0], field_name))
             continue

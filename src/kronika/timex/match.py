@@ -315,6 +315,9 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
             return True
         before = _PREVIOUS_WORD.search(lower, max(0, candidate.start - 24), candidate.start)
         return before is not None and before.group(1) in _FEAST_PREPOSITIONS
+    if check == "after_day":  # "dziś o 18": the hour follows a day word and its "o"
+        window = max(0, candidate.start - 40)
+        return bool(grammar.compiled_macro("dayWordBefore").search(lower, window, candidate.start))
     if check == "after_weekday_set":  # "w soboty i niedziele": coordinated with a weekly set before it
         window = max(0, candidate.start - 80)
         return bool(grammar.compiled_macro("weekdaySetBefore").search(lower, window, candidate.start))
@@ -456,6 +459,9 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
             left.inherit(right)
             right.direction = right.direction or left.direction  # "przed 2000–2500 lat": both counted back
             candidate.range = "night" not in rule.fields
+        if rule.fields.get("turn") == "year":  # "na przełomie roku": from December to the January after it
+            candidate.points, candidate.spans = [Point(month=12), Point(month=1)], [(start, end), (start, end)]
+            candidate.range = True
         candidate.night = rule.fields.get("night") == "yes"
         candidate.night_before = rule.fields.get("night") == "before"
         # "wieczorne gry", "audycji nocnych": an adjective of a plural noun names a kind of time

@@ -25,6 +25,8 @@ _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _UNIT_ORDER = {"Y": 0, "M": 1, "D": 3, "H": 4, "MIN": 5, "S": 6}
 _AMOUNT_GLUE = re.compile(r"\s{0,3}(?:,\s{0,3}|(?:i|oraz)\s{1,3})?")
 _BARE_YEAR_AHEAD = 10  # a bare number more years than this after the creation date is not a year
+# between a yearly set and its month: "co roku w grudniu", "w maju każdego roku"
+_YEARLY_MONTH_GLUE = re.compile(r"\s{1,3}(?:we?\s{1,3})?")
 _WORD = re.compile(r"[^\W\d_]+")
 # a clause ends at a stop, but not at a dot before a number: a clock time ("15.00"), an abbreviation ("w d. 19")
 _CLAUSE_END = re.compile(r"[!?;\n]|\.(?!\s{0,2}\d)")
@@ -73,6 +75,11 @@ def _with_day_half(clock: Point, part: str) -> Point:
     if hour < 12 and (part in ("AF", "EV") or part == "NI" and hour >= 6) or hour == 12 and part == "NI":
         hour += 12  # "12 w nocy" is midnight, the end of the day (T24:00)
     return replace(clock, hour=hour)
+
+
+def _bare_month(point: Point) -> bool:
+    """A month named without a year, a day or a shift ("w grudniu")."""
+    return point.month is not None and point == Point(month=point.month)
 
 
 def _weekly(point: Point) -> bool:
@@ -126,6 +133,19 @@ def merge(candidates: list[Candidate], text: str, lower: str, grammar: Grammar) 
             and not lower[previous.end:candidate.start].strip()
         ):  # "od godz. 9 rano do godz. 9 wieczór": the part of the day says which half of the range's end
             previous.points[-1] = _with_day_half(previous.points[-1], candidate.points[0].part or "")
+            previous.end = candidate.end
+            previous.spans[-1] = (previous.spans[-1][0], candidate.end)
+            previous.merged.append(candidate.rule)
+            continue
+        yearly = (previous, candidate) if previous is not None and previous.type == "SET" else (candidate, previous)
+        if (
+            previous is not None and not previous.range and not candidate.range
+            and yearly[0].type == "SET" and yearly[0].points[0].set == "P1Y"
+            and yearly[1].type == "DATE" and _bare_month(yearly[1].points[0])
+            and _YEARLY_MONTH_GLUE.fullmatch(lower, previous.end, candidate.start)
+        ):  # "co roku w grudniu", "w maju każdego roku": that month of every year
+            month = yearly[1].points[0].month
+            previous.type, previous.points = "SET", [replace(yearly[1].points[0], set=f"XXXX-{month:02d}")]
             previous.end = candidate.end
             previous.spans[-1] = (previous.spans[-1][0], candidate.end)
             previous.merged.append(candidate.rule)
@@ -306,8 +326,11 @@ class _Reference:
 
 
 class _Resolver:
-    def __init__(self, text: str, dct: str | None, sentences: list[Sentence] | None, vague: str) -> None:
+    def __init__(
+        self, text: str, dct: str | None, sentences: list[Sentence] | None, vague: str, ahead: frozenset[str],
+    ) -> None:
         self.text = text
+        self.ahead = ahead  # forms of verbs whose date lies after the act: "odroczono do 5 grudnia"
         self.dct = parse_iso_date(dct)
         self.sentences = sentences
         self.reference = _Reference()
@@ -668,11 +691,17 @@ class _Resolver:
         closing = _CLAUSE_JOIN.search(self.text, end, clause_end)
         narrow_start = opened[-1] if opened else clause_start
         narrow_end = closing.start() if closing else clause_end
+        tense = None
         if (narrow_start, narrow_end) != (clause_start, clause_end):
             tense = self._nearest_tense(start, end, narrow_start, narrow_end)
-            if tense:
-                return tense
-        return self._nearest_tense(start, end, clause_start, clause_end)
+        if not tense:
+            narrow_start, narrow_end = clause_start, clause_end
+            tense = self._nearest_tense(start, end, clause_start, clause_end)
+        if tense == "past" and any(
+            word.group().lower() in self.ahead for word in _WORD.finditer(self.text, narrow_start, narrow_end)
+        ):  # "rozprawę odroczono do 5 grudnia": a postponed or scheduled date lies after the act
+            return None
+        return tense
 
     def _nearest_tense(self, start: int, end: int, clause_start: int, clause_end: int) -> str | None:
         best: tuple[int, str] | None = None
@@ -712,7 +741,8 @@ def resolve(
     convention: str, grammar: Grammar,
 ) -> list[Timex]:
     """Timexes with anchored values, in text order, ids t1, t2…"""
-    resolver = _Resolver(text, dct, sentences, "VAGUE" if convention == "kpwr" else "PX")
+    ahead = frozenset(form for form, value in grammar.values.get("tense", {}).items() if value == "ahead")
+    resolver = _Resolver(text, dct, sentences, "VAGUE" if convention == "kpwr" else "PX", ahead)
     lower_text = text.lower()
     timexes: list[Timex] = []
 
