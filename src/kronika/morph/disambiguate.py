@@ -284,6 +284,7 @@ class Tagger:
         # a thousand for Morfeusz's whole tagset), with the transition score of every pair of those seen so far
         self._signatures: dict[tuple[int, int, int, int, int, int], int] = {}
         self._transitions = np.zeros((0, 0))  # [signature, previous signature]
+        self._signature_codes = np.zeros((6, 0), dtype=np.intp)  # a column per signature: its code
         self._ids: dict[tuple[str, ...], np.ndarray] = {}
 
     def _transition_and_context_matrices(self) -> None:
@@ -427,10 +428,14 @@ class Tagger:
         if signature is None:
             signature = self._signatures[code] = len(self._signatures)
             if signature == len(self._transitions):  # full: grow by a quarter
-                grown = np.zeros((max(256, signature * 5 // 4),) * 2)
+                size = max(256, signature * 5 // 4)
+                grown = np.zeros((size, size))
                 grown[:signature, :signature] = self._transitions
-                self._transitions = grown
-            codes = np.array(list(self._signatures), dtype=np.intp).T
+                grown_codes = np.zeros((6, size), dtype=np.intp)
+                grown_codes[:, :signature] = self._signature_codes[:, :signature]
+                self._transitions, self._signature_codes = grown, grown_codes
+            self._signature_codes[:, signature] = code
+            codes = self._signature_codes[:, : signature + 1]
             new = codes[:, -1:]
             self._transitions[signature, : signature + 1] = self._block(codes, new)[0]
             self._transitions[: signature + 1, signature] = self._block(new, codes)[:, 0]

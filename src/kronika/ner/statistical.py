@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
@@ -262,14 +263,14 @@ class NkjpTagger:
         The lists are padded with the zero row into ``[place, list]`` ids, and a reduction over the first
         axis adds the places in order."""
         offset = 0 if first is None else 1
-        width = offset + max(map(len, id_lists))
-        padding = self._padding
-        flat: list[int] = []
-        for ids in id_lists:
-            flat.extend([padding] * offset)
-            flat.extend(ids)
-            flat.extend([padding] * (width - offset - len(ids)))
-        summands = self._state[np.array(flat).reshape(len(id_lists), width).T]
+        lengths = np.fromiter(map(len, id_lists), dtype=np.intp, count=len(id_lists))
+        total = int(lengths.sum())
+        places = np.full((len(id_lists), offset + int(lengths.max())), self._padding)
+        # each list's ids at its row, from column ``offset`` on
+        columns = offset + np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        places[np.repeat(np.arange(len(id_lists)), lengths), columns] = np.fromiter(
+            chain.from_iterable(id_lists), dtype=np.intp, count=total)
+        summands = self._state[places.T]
         if first is not None:
             summands[0] = first
         return np.add.reduce(summands, axis=0)
