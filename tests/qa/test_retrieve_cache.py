@@ -44,5 +44,5 @@ def test_the_cache_keeps_at_most_its_bound_of_tokens(tmp_path: Path) -> None:
         cache = _DocumentCache(limit=12)  # each text has 11 tokens: room for one document only
         first = cache.analyses(store, ids)
         assert set(first) == set(ids)
-        assert cache.analyses(store, ids[1:])[ids[1]] is first[ids[1]]  # kept, not read again
-        assert cache.analyses(store, ids[:1])[ids[0]] is not first[ids[0]]  # dropped, read again
+        assert cache.analyses(store, ids[1:])[ids[1]][0] is first[ids[1]][0]  # kept, not read again
+        assert cache.analyses(store, ids[:1])[ids[0]][0] is not first[ids[0]][0]  # dropped, read again

@@ -122,6 +122,32 @@ def _common_noun(token: Token) -> bool:
     return any(i.pos == "subst" and i.lemma[:1].islower() for i in get_morphology().analyse(token.text))
 
 
+@dataclass(frozen=True)
+class Terms:
+    """The words of a piece of text, with those longer than a stem by their first letters."""
+
+    words: frozenset[str]
+    stems: dict[str, frozenset[str]]
+
+    @classmethod
+    def of(cls, words: set[str]) -> Terms:
+        stems: dict[str, set[str]] = {}
+        for word in words:
+            if len(word) > STEM:
+                stems.setdefault(word[:STEM], set()).add(word)
+        return cls(frozenset(words), {stem: frozenset(found) for stem, found in stems.items()})
+
+
+@dataclass(frozen=True)
+class _Forms:
+    """A question's word as the reader matches it: its folded lemmas and form, the related words that are
+    not themselves words of the question, and the stems of the lemmas."""
+
+    lemmas: frozenset[str]
+    related: frozenset[str]
+    stems: frozenset[str]
+
+
 class Reader:
     """Scores passages and their candidates against one question."""
 
@@ -134,7 +160,7 @@ class Reader:
             forms |= {fold(lemma) for lemma in term.lemmas}
         self.question_words = forms
         self.verbs = {fold(lemma) for p in question.predicates if p.verb for lemma in p.lemmas}
-        self._documents: dict[str, set[str]] = {}
+        self._terms: dict[int, _Forms] = {}  # by the id of the question's term
         # a run of names is one phrase ("Cechu Ślusarzy, Kowali i Mechaników"): one weight, growing slowly
         # with its length, shared among its words
         self.weighted: list[tuple[list[Term], float]] = []
@@ -157,35 +183,51 @@ class Reader:
     # --- coverage ---------------------------------------------------------------------------------
 
     @staticmethod
-    def _sentence_terms(passage: Passage, sentence: Sentence) -> set[str]:
-        terms = {fold(t.text) for t in sentence.tokens} | {fold(t.lemma) for t in sentence.tokens}
-        terms |= {fold(lemma) for t in sentence.tokens if _pos(t) == "ign" for lemma in modern_lemmas(t.text)}
-        for entity in passage.analysis.entities:
-            if sentence.start <= entity.start < sentence.end:
-                terms.update(split_terms(entity.lemma))
-        return terms
+    def _sentence_terms(passage: Passage, sentence: Sentence) -> Terms:
+        """The words of a sentence (forms, lemmas, modern readings of old spellings, its names' base
+        words), derived once per cached document: they do not depend on the question."""
+        key = ("terms", sentence.start, sentence.end)
+        if key not in passage.memo:
+            words = {fold(t.text) for t in sentence.tokens} | {fold(t.lemma) for t in sentence.tokens}
+            words |= {fold(lemma) for t in sentence.tokens if _pos(t) == "ign" for lemma in modern_lemmas(t.text)}
+            for entity in passage.analysis.entities:
+                if sentence.start <= entity.start < sentence.end:
+                    words.update(split_terms(entity.lemma))
+            passage.memo[key] = Terms.of(words)
+        return passage.memo[key]
 
-    def _match(self, term: Term, terms: set[str]) -> float:
-        lemmas = {fold(lemma) for lemma in term.lemmas} | {fold(term.form)}
-        if lemmas & terms:
+    def _forms(self, term: Term) -> _Forms:
+        forms = self._terms.get(id(term))
+        if forms is None:
+            lemmas = frozenset({fold(lemma) for lemma in term.lemmas} | {fold(term.form)})
+            # a word the question itself holds matches that word only: "odczyt" in the sentence is the asked
+            # lecture, not also the related word of the asked verb (*Kto wygłosi odczyt?*)
+            related = frozenset({fold(lemma) for lemma in expanded_lemmas(term.lemmas)} - self.question_words)
+            forms = self._terms[id(term)] = _Forms(lemmas, related, frozenset(w[:STEM] for w in lemmas
+                                                                              if len(w) > STEM))
+        return forms
+
+    def _match(self, term: Term, terms: Terms) -> float:
+        forms = self._forms(term)
+        if not forms.lemmas.isdisjoint(terms.words):
             return 1.0
-        # a word the question itself holds matches that word only: "odczyt" in the sentence is the asked
-        # lecture, not also the related word of the asked verb (*Kto wygłosi odczyt?*)
-        terms = terms - self.question_words
-        if {fold(lemma) for lemma in expanded_lemmas(term.lemmas)} & terms:
+        if not forms.related.isdisjoint(terms.words):
             return 0.8
-        stems = {w[:STEM] for w in lemmas if len(w) > STEM}
-        if any(len(t) > STEM and t[:STEM] in stems for t in terms):
+        if any(not terms.stems.get(stem, frozenset()) <= self.question_words for stem in forms.stems):
             return 0.6
         return 0.0
+
+    def _predicate_word(self, token: Token) -> bool:
+        """Whether the word says the question's happening (its verb, or a word related to it)."""
+        words = Terms.of({fold(token.lemma), fold(token.text)})
+        return any(self._match(p, words) for p in self.question.predicates)
 
     def coverage(self, passage: Passage) -> float:
         total = sum(weight for _, weight in self.weighted)
         if not total:
             return 0.0
         own = self._sentence_terms(passage, passage.sentence)
-        sentences = passage.analysis.sentences
-        around = set().union(*(self._sentence_terms(passage, sentences[i]) for i in passage.around()))
+        around = self._around_terms(passage)
         found = 0.0
         missing = 0.0
         predicates = self.question.predicates
@@ -206,14 +248,21 @@ class Reader:
                     missing += 1
         return found / total * MISSING_NAME ** missing
 
-    def _document_terms(self, passage: Passage) -> set[str]:
-        document = passage.analysis.document
-        if document.id not in self._documents:
-            terms = set(split_terms(document.title or ""))  # the headline names the article's topic
+    def _around_terms(self, passage: Passage) -> Terms:
+        key = ("around", passage.position, passage.last)
+        if key not in passage.memo:
+            sentences = passage.analysis.sentences
+            passage.memo[key] = Terms.of(set().union(*(self._sentence_terms(passage, sentences[i]).words
+                                                       for i in passage.around())))
+        return passage.memo[key]
+
+    def _document_terms(self, passage: Passage) -> Terms:
+        if "document" not in passage.memo:
+            terms = set(split_terms(passage.analysis.document.title or ""))  # the headline names the topic
             for sentence in passage.analysis.sentences:
-                terms |= self._sentence_terms(passage, sentence)
-            self._documents[document.id] = terms
-        return self._documents[document.id]
+                terms |= self._sentence_terms(passage, sentence).words
+            passage.memo["document"] = Terms.of(terms)
+        return passage.memo["document"]
 
     # --- candidates -------------------------------------------------------------------------------
 
@@ -299,8 +348,7 @@ class Reader:
         """Whether the name stands in the clause of the question's verb: no colon, semicolon or other
         finite verb between them (*Biuro Reutera donosi: … Kitchen przedłożył ustawę*)."""
         tokens = passage.sentence.tokens
-        verbs = [i for i, t in enumerate(tokens) if _pos(t) in FINITE
-                 and any(self._match(p, {fold(t.lemma), fold(t.text)}) for p in self.question.predicates)]
+        verbs = [i for i, t in enumerate(tokens) if _pos(t) in FINITE and self._predicate_word(t)]
         position = next((i for i, t in enumerate(tokens) if t.start >= start), len(tokens))
         if not verbs:
             return True
@@ -314,7 +362,7 @@ class Reader:
         of a participle beside an active verb (*cukrowni przez X założonej, wynalazł*) is no agent."""
         tokens = passage.sentence.tokens
         voices = {_pos(t) in {"ppas", "imps"} for t in tokens if _pos(t) in FINITE | {"ppas"}
-                  and any(self._match(p, {fold(t.lemma), fold(t.text)}) for p in self.question.predicates)}
+                  and self._predicate_word(t)}
         if voices:
             return True in voices
         return any(_pos(t) in {"ppas", "imps"} for t in tokens)
@@ -338,7 +386,7 @@ class Reader:
         tokens = passage.sentence.tokens
         if before is not None and _pos(before) == "prep" or not any(_pos(t) in FINITE for t in tokens):
             return 1.0  # "zorganizowane przez AZS": the participle's agent
-        asked = [t for t in tokens if any(self._match(p, {fold(t.lemma), fold(t.text)}) for p in question.predicates)]
+        asked = [t for t in tokens if self._predicate_word(t)]
         if not asked:
             return OTHER_CLAUSE
         return WRONG_CASE if all(_pos(t) == "ppas" for t in asked) else 1.0
@@ -508,7 +556,7 @@ class Reader:
                 for candidate in found:
                     candidate.fit *= 1.0 if candidate in totals else PART
             if not found and (nouns & {fold(t.lemma) for t in sentence.tokens} or not nouns and any(
-                    self._match(p, {fold(t.lemma) for t in sentence.tokens}) for p in question.predicates)):
+                    self._match(p, Terms.of({fold(t.lemma) for t in sentence.tokens})) for p in question.predicates)):
                 # the counted noun, or for "ile" with a verb alone (*Ile zebrali…?*) that verb, is here
                 found = self._bare_numbers(passage)
         elif question.asks in {"person", "which"}:
@@ -574,7 +622,7 @@ class Reader:
                 continue
             clause = list(takewhile(lambda t: t.text not in {",", ";", ":", "."}, tokens[index + 1:]))
             terms = {fold(t.lemma) for t in clause} | {fold(t.text) for t in clause}
-            if not any(self._match(term, terms) for term in self.question.terms if not term.name):
+            if not any(self._match(term, Terms.of(terms)) for term in self.question.terms if not term.name):
                 continue
             phrase = list(takewhile(lambda t: _pos(t) in {"subst", "adj", "ign"} and t.text[:1].isalnum(),
                                     reversed(tokens[:index - 1])))
