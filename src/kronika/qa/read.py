@@ -72,6 +72,7 @@ def _cases(token: Token) -> frozenset[str]:
     return _cases_of(token.tag)
 
 
+@lru_cache(maxsize=4096)  # a few hundred tags recur in every sentence
 def _cases_of(tag: str) -> frozenset[str]:
     return frozenset(c for part in tag.split(":") for c in part.split(".") if c in CASES)
 
@@ -161,6 +162,7 @@ class Reader:
         self.question_words = forms
         self.verbs = {fold(lemma) for p in question.predicates if p.verb for lemma in p.lemmas}
         self._terms: dict[int, _Forms] = {}  # by the id of the question's term
+        self._predicate_words: dict[tuple[str, str], bool] = {}  # by a word's folded lemma and form
         # a run of names is one phrase ("Cechu Ślusarzy, Kowali i Mechaników"): one weight, growing slowly
         # with its length, shared among its words
         self.weighted: list[tuple[list[Term], float]] = []
@@ -219,8 +221,11 @@ class Reader:
 
     def _predicate_word(self, token: Token) -> bool:
         """Whether the word says the question's happening (its verb, or a word related to it)."""
-        words = Terms.of({fold(token.lemma), fold(token.text)})
-        return any(self._match(p, words) for p in self.question.predicates)
+        key = (fold(token.lemma), fold(token.text))
+        if key not in self._predicate_words:
+            words = Terms.of(set(key))
+            self._predicate_words[key] = any(self._match(p, words) for p in self.question.predicates)
+        return self._predicate_words[key]
 
     def coverage(self, passage: Passage) -> float:
         total = sum(weight for _, weight in self.weighted)
@@ -641,14 +646,20 @@ class Reader:
         jeńców … przenosi 19 000.* Digits in dates and names are not."""
         sentence = passage.sentence
         text = passage.analysis.document.text
-        taken = [(t.start, t.end) for t in passage.analysis.timexes] + \
-            [(e.start, e.end) for e in passage.analysis.entities]
+        key = ("named", sentence.start, sentence.end)
+        if key not in passage.memo:
+            # the words inside a date or a name, found once per cached document
+            taken = [(t.start, t.end) for t in passage.analysis.timexes] + \
+                [(e.start, e.end) for e in passage.analysis.entities]
+            taken = [(a, b) for a, b in taken if a < sentence.end and sentence.start < b]
+            passage.memo[key] = {t.start for t in sentence.tokens if any(a <= t.start < b for a, b in taken)}
+        named = passage.memo[key]
         found: list[Candidate] = []
         tokens = sentence.tokens
         index = 0
         while index < len(tokens):
             token = tokens[index]
-            number = None if any(a <= token.start < b for a, b in taken) else read_number(text, tokens, index)
+            number = None if token.start in named else read_number(text, tokens, index)
             if number is None or not number[2]:  # digits only: "19 000", "104.000"
                 index += 1
                 continue
