@@ -14,6 +14,8 @@ little). A name the question itself contains is never its answer.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import takewhile
@@ -118,6 +120,12 @@ def _hyphenated(entity: Entity, text: str) -> Entity:
     return replace(entity, start=match.start(1), text=text[match.start(1):entity.end], lemma=f"{first}-{entity.lemma}")
 
 
+def _token_words(tokens: list[Token]) -> set[str]:
+    """The words' forms and lemmas, and the modern lemmas of words in an older spelling, folded."""
+    words = {fold(t.text) for t in tokens} | {fold(t.lemma) for t in tokens}
+    return words | {fold(lemma) for t in tokens if _pos(t) == "ign" for lemma in modern_lemmas(t.text)}
+
+
 def _common_noun(token: Token) -> bool:
     """A noun with a common-noun reading, capitalised or not ("Doktor" opening a sentence)."""
     return any(i.pos == "subst" and i.lemma[:1].islower() for i in get_morphology().analyse(token.text))
@@ -125,18 +133,22 @@ def _common_noun(token: Token) -> bool:
 
 @dataclass(frozen=True)
 class Terms:
-    """The words of a piece of text, with those longer than a stem by their first letters."""
+    """The words of a piece of text, also in alphabetical order: the words sharing a stem stand together."""
 
     words: frozenset[str]
-    stems: dict[str, frozenset[str]]
+    ordered: tuple[str, ...]
 
     @classmethod
     def of(cls, words: set[str]) -> Terms:
-        stems: dict[str, set[str]] = {}
-        for word in words:
-            if len(word) > STEM:
-                stems.setdefault(word[:STEM], set()).add(word)
-        return cls(frozenset(words), {stem: frozenset(found) for stem, found in stems.items()})
+        return cls(frozenset(words), tuple(sorted(words)))
+
+    def longer_with_stem(self, stem: str) -> Iterator[str]:
+        """The words longer than ``stem`` that begin with it."""
+        index = bisect_left(self.ordered, stem)
+        while index < len(self.ordered) and self.ordered[index].startswith(stem):
+            if len(self.ordered[index]) > len(stem):
+                yield self.ordered[index]
+            index += 1
 
 
 @dataclass(frozen=True)
@@ -190,8 +202,7 @@ class Reader:
         words), derived once per cached document: they do not depend on the question."""
         key = ("terms", sentence.start, sentence.end)
         if key not in passage.memo:
-            words = {fold(t.text) for t in sentence.tokens} | {fold(t.lemma) for t in sentence.tokens}
-            words |= {fold(lemma) for t in sentence.tokens if _pos(t) == "ign" for lemma in modern_lemmas(t.text)}
+            words = _token_words(sentence.tokens)
             for entity in passage.analysis.entities:
                 if sentence.start <= entity.start < sentence.end:
                     words.update(split_terms(entity.lemma))
@@ -215,7 +226,7 @@ class Reader:
             return 1.0
         if not forms.related.isdisjoint(terms.words):
             return 0.8
-        if any(not terms.stems.get(stem, frozenset()) <= self.question_words for stem in forms.stems):
+        if any(word not in self.question_words for stem in forms.stems for word in terms.longer_with_stem(stem)):
             return 0.6
         return 0.0
 
@@ -263,9 +274,15 @@ class Reader:
 
     def _document_terms(self, passage: Passage) -> Terms:
         if "document" not in passage.memo:
+            # the words of every sentence, read in one pass (a name counts when it starts in a sentence)
+            sentences = passage.analysis.sentences
             terms = set(split_terms(passage.analysis.document.title or ""))  # the headline names the topic
-            for sentence in passage.analysis.sentences:
-                terms |= self._sentence_terms(passage, sentence).words
+            terms |= _token_words([t for sentence in sentences for t in sentence.tokens])
+            starts = [sentence.start for sentence in sentences]
+            for entity in passage.analysis.entities:
+                index = bisect_right(starts, entity.start) - 1
+                if index >= 0 and entity.start < sentences[index].end:
+                    terms.update(split_terms(entity.lemma))
             passage.memo["document"] = Terms.of(terms)
         return passage.memo["document"]
 
