@@ -68,20 +68,27 @@ class Passage:
     memo: dict[Any, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        key = ("passage", self.position)
+        if key not in self.memo:
+            self.memo[key] = self._joined()
+        self.position, self.last, self.sentence = self.memo[key]
+
+    def _joined(self) -> tuple[int, int, Sentence]:
+        """The first and last sentence of the passage, and the passage as one sentence."""
         sentences = self.analysis.sentences
         names = {e.start for e in self.analysis.entities}
 
         def joined(before: int) -> bool:
             return _cut_after_abbreviation(sentences[before], sentences[before + 1], names)
 
-        while self.position > 0 and joined(self.position - 1):
-            self.position -= 1
-        self.last = self.position
-        while self.last + 1 < len(sentences) and joined(self.last):
-            self.last += 1
-        first, last = sentences[self.position], sentences[self.last]
-        tokens = [t for s in sentences[self.position:self.last + 1] for t in s.tokens]
-        self.sentence = Sentence(first.start, last.end, tokens)
+        position = self.position
+        while position > 0 and joined(position - 1):
+            position -= 1
+        last = position
+        while last + 1 < len(sentences) and joined(last):
+            last += 1
+        tokens = [t for s in sentences[position:last + 1] for t in s.tokens]
+        return position, last, Sentence(sentences[position].start, sentences[last].end, tokens)
 
     def around(self) -> list[int]:
         """Indices of the sentences just before and after."""
