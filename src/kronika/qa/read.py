@@ -488,9 +488,12 @@ class Reader:
     def _noun_phrases(self, passage: Passage, cases: frozenset[str]) -> list[tuple[int, int]]:
         """Spans of nouns in one of the cases (with their adjectives), not words of the question."""
         tokens = passage.sentence.tokens
+        key = ("tags", passage.sentence.start, passage.sentence.end)
+        if key not in passage.memo:  # each word's part of speech and cases, once per cached document
+            passage.memo[key] = [(_pos(t), _cases(t)) for t in tokens]
         spans = []
-        for index, token in enumerate(tokens):
-            if _pos(token) in ADJECTIVAL and token.text.islower() and _cases(token) & cases and \
+        for index, (token, (pos, token_cases)) in enumerate(zip(tokens, passage.memo[key], strict=True)):
+            if pos in ADJECTIVAL and token.text.islower() and token_cases & cases and \
                     token.lemma not in self.words["pronoun"] and (index == 0 or not _agrees(tokens[index - 1], token)
                     and tokens[index - 1].lemma not in {"być", "zostać"}):
                 # adjectives or participles with no noun agreeing before or after them stand for one:
@@ -502,7 +505,7 @@ class Reader:
                         not {fold(t.lemma) for t in run} & self.question_words:
                     spans.append((run[0].start, run[-1].end))
                 continue
-            if not (_pos(token) in {"subst", "ger"} and _cases(token) & cases or _pos(token) == "ign" and any(
+            if not (pos in {"subst", "ger"} and token_cases & cases or pos == "ign" and any(
                     i.pos == "subst" and _cases_of(i.tag) & cases for i in modern_readings(token.text))):
                 continue  # a noun in the case, or one in the spelling before 1936: "żandarmerja wojskowa"
             if fold(token.lemma) in self.question_words or fold(token.text) in self.question_words:
