@@ -24,8 +24,9 @@ from kronika.qa.question import Question
 from kronika.store import Store
 
 CANDIDATES = 40
-CACHED_TOKENS = 200_000  # tokens of stored documents kept between questions (~75 MB: ~370 bytes a token
-# with its share of the text, names and dates, measured on the NKJP dev documents)
+CACHED_TOKENS = 200_000  # tokens of stored documents kept between questions (~100 MB: ~370 bytes a token
+# with its share of the text, names and dates, measured on the NKJP dev documents, and up to ~130 bytes a
+# token of what the reader derived from them, measured on 20 questions over the 10,000-document dev store)
 FRAGMENT = 3  # at most this many words in a piece the splitter cut off after an abbreviation
 ABBREVIATION = 5  # at most this many letters in an abbreviation the splitter took for a sentence end
 
