@@ -1,12 +1,16 @@
 """Documents read for one question are kept for the next while the store is unchanged: a correction, a new
-or a deleted document is seen by the very next question."""
+or a deleted document is seen by the very next question; what the reader derived from them for one
+question serves the next unchanged."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from kronika.qa import answer
-from kronika.qa.retrieve import _DocumentCache
+import pytest
+
+from kronika.qa import answer, retrieve
+from kronika.qa.read import Terms
+from kronika.qa.retrieve import CACHED_TOKENS, _DocumentCache
 from kronika.store import Store
 from kronika.store import corrections as library
 from tests.events.builders import build_analysis
@@ -44,5 +48,23 @@ def test_the_cache_keeps_at_most_its_bound_of_tokens(tmp_path: Path) -> None:
         cache = _DocumentCache(limit=12)  # each text has 11 tokens: room for one document only
         first = cache.analyses(store, ids)
         assert set(first) == set(ids)
-        assert cache.analyses(store, ids[1:])[ids[1]] is first[ids[1]]  # kept, not read again
-        assert cache.analyses(store, ids[:1])[ids[0]] is not first[ids[0]]  # dropped, read again
+        assert cache.analyses(store, ids[1:])[ids[1]][0] is first[ids[1]][0]  # kept, not read again
+        assert cache.analyses(store, ids[:1])[ids[0]][0] is not first[ids[0]][0]  # dropped, read again
+
+
+def test_words_derived_for_earlier_questions_serve_the_next(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    questions = ["Kiedy wywieziono mieszkańców Łomży?", "Ilu mieszkańców Łomży wywieziono?", QUESTION]
+    with _store(tmp_path / "store.sqlite") as store:
+        warm = [[a.to_json() for a in answer(store, question)] for question in questions * 2]
+        fresh = []
+        for question in questions * 2:
+            monkeypatch.setattr(retrieve, "_documents", _DocumentCache(CACHED_TOKENS))
+            fresh.append([a.to_json() for a in answer(store, question)])
+        assert warm == fresh
+        assert warm[2][0]["value"] == "Syberia"
+
+
+def test_words_sharing_a_stem_are_found_by_it() -> None:
+    terms = Terms.of({"przyjęcie", "przyjął", "przyj", "przybył"})
+    assert set(terms.longer_with_stem("przyj")) == {"przyjęcie", "przyjął"}
+    assert list(terms.longer_with_stem("odczy")) == []

@@ -14,6 +14,8 @@ little). A name the question itself contains is never its answer.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import takewhile
@@ -72,6 +74,7 @@ def _cases(token: Token) -> frozenset[str]:
     return _cases_of(token.tag)
 
 
+@lru_cache(maxsize=4096)  # a few hundred tags recur in every sentence
 def _cases_of(tag: str) -> frozenset[str]:
     return frozenset(c for part in tag.split(":") for c in part.split(".") if c in CASES)
 
@@ -117,9 +120,45 @@ def _hyphenated(entity: Entity, text: str) -> Entity:
     return replace(entity, start=match.start(1), text=text[match.start(1):entity.end], lemma=f"{first}-{entity.lemma}")
 
 
+def _token_words(tokens: list[Token]) -> set[str]:
+    """The words' forms and lemmas, and the modern lemmas of words in an older spelling, folded."""
+    words = {fold(t.text) for t in tokens} | {fold(t.lemma) for t in tokens}
+    return words | {fold(lemma) for t in tokens if _pos(t) == "ign" for lemma in modern_lemmas(t.text)}
+
+
 def _common_noun(token: Token) -> bool:
     """A noun with a common-noun reading, capitalised or not ("Doktor" opening a sentence)."""
     return any(i.pos == "subst" and i.lemma[:1].islower() for i in get_morphology().analyse(token.text))
+
+
+@dataclass(frozen=True)
+class Terms:
+    """The words of a piece of text, also in alphabetical order: the words sharing a stem stand together."""
+
+    words: frozenset[str]
+    ordered: tuple[str, ...]
+
+    @classmethod
+    def of(cls, words: set[str]) -> Terms:
+        return cls(frozenset(words), tuple(sorted(words)))
+
+    def longer_with_stem(self, stem: str) -> Iterator[str]:
+        """The words longer than ``stem`` that begin with it."""
+        index = bisect_left(self.ordered, stem)
+        while index < len(self.ordered) and self.ordered[index].startswith(stem):
+            if len(self.ordered[index]) > len(stem):
+                yield self.ordered[index]
+            index += 1
+
+
+@dataclass(frozen=True)
+class _Forms:
+    """A question's word as the reader matches it: its folded lemmas and form, the related words that are
+    not themselves words of the question, and the stems of the lemmas."""
+
+    lemmas: frozenset[str]
+    related: frozenset[str]
+    stems: frozenset[str]
 
 
 class Reader:
@@ -134,7 +173,8 @@ class Reader:
             forms |= {fold(lemma) for lemma in term.lemmas}
         self.question_words = forms
         self.verbs = {fold(lemma) for p in question.predicates if p.verb for lemma in p.lemmas}
-        self._documents: dict[str, set[str]] = {}
+        self._terms: dict[int, _Forms] = {}  # by the id of the question's term
+        self._predicate_words: dict[tuple[str, str], bool] = {}  # by a word's folded lemma and form
         # a run of names is one phrase ("Cechu Ślusarzy, Kowali i Mechaników"): one weight, growing slowly
         # with its length, shared among its words
         self.weighted: list[tuple[list[Term], float]] = []
@@ -157,35 +197,53 @@ class Reader:
     # --- coverage ---------------------------------------------------------------------------------
 
     @staticmethod
-    def _sentence_terms(passage: Passage, sentence: Sentence) -> set[str]:
-        terms = {fold(t.text) for t in sentence.tokens} | {fold(t.lemma) for t in sentence.tokens}
-        terms |= {fold(lemma) for t in sentence.tokens if _pos(t) == "ign" for lemma in modern_lemmas(t.text)}
-        for entity in passage.analysis.entities:
-            if sentence.start <= entity.start < sentence.end:
-                terms.update(split_terms(entity.lemma))
-        return terms
+    def _sentence_terms(passage: Passage, sentence: Sentence) -> Terms:
+        """The words of a sentence (forms, lemmas, modern readings of old spellings, its names' base
+        words), derived once per cached document: they do not depend on the question."""
+        key = ("terms", sentence.start, sentence.end)
+        if key not in passage.memo:
+            words = _token_words(sentence.tokens)
+            for entity in passage.analysis.entities:
+                if sentence.start <= entity.start < sentence.end:
+                    words.update(split_terms(entity.lemma))
+            passage.memo[key] = Terms.of(words)
+        return passage.memo[key]
 
-    def _match(self, term: Term, terms: set[str]) -> float:
-        lemmas = {fold(lemma) for lemma in term.lemmas} | {fold(term.form)}
-        if lemmas & terms:
+    def _forms(self, term: Term) -> _Forms:
+        forms = self._terms.get(id(term))
+        if forms is None:
+            lemmas = frozenset({fold(lemma) for lemma in term.lemmas} | {fold(term.form)})
+            # a word the question itself holds matches that word only: "odczyt" in the sentence is the asked
+            # lecture, not also the related word of the asked verb (*Kto wygłosi odczyt?*)
+            related = frozenset({fold(lemma) for lemma in expanded_lemmas(term.lemmas)} - self.question_words)
+            forms = self._terms[id(term)] = _Forms(lemmas, related, frozenset(w[:STEM] for w in lemmas
+                                                                              if len(w) > STEM))
+        return forms
+
+    def _match(self, term: Term, terms: Terms) -> float:
+        forms = self._forms(term)
+        if not forms.lemmas.isdisjoint(terms.words):
             return 1.0
-        # a word the question itself holds matches that word only: "odczyt" in the sentence is the asked
-        # lecture, not also the related word of the asked verb (*Kto wygłosi odczyt?*)
-        terms = terms - self.question_words
-        if {fold(lemma) for lemma in expanded_lemmas(term.lemmas)} & terms:
+        if not forms.related.isdisjoint(terms.words):
             return 0.8
-        stems = {w[:STEM] for w in lemmas if len(w) > STEM}
-        if any(len(t) > STEM and t[:STEM] in stems for t in terms):
+        if any(word not in self.question_words for stem in forms.stems for word in terms.longer_with_stem(stem)):
             return 0.6
         return 0.0
+
+    def _predicate_word(self, token: Token) -> bool:
+        """Whether the word says the question's happening (its verb, or a word related to it)."""
+        key = (fold(token.lemma), fold(token.text))
+        if key not in self._predicate_words:
+            words = Terms.of(set(key))
+            self._predicate_words[key] = any(self._match(p, words) for p in self.question.predicates)
+        return self._predicate_words[key]
 
     def coverage(self, passage: Passage) -> float:
         total = sum(weight for _, weight in self.weighted)
         if not total:
             return 0.0
         own = self._sentence_terms(passage, passage.sentence)
-        sentences = passage.analysis.sentences
-        around = set().union(*(self._sentence_terms(passage, sentences[i]) for i in passage.around()))
+        around = self._around_terms(passage)
         found = 0.0
         missing = 0.0
         predicates = self.question.predicates
@@ -206,14 +264,27 @@ class Reader:
                     missing += 1
         return found / total * MISSING_NAME ** missing
 
-    def _document_terms(self, passage: Passage) -> set[str]:
-        document = passage.analysis.document
-        if document.id not in self._documents:
-            terms = set(split_terms(document.title or ""))  # the headline names the article's topic
-            for sentence in passage.analysis.sentences:
-                terms |= self._sentence_terms(passage, sentence)
-            self._documents[document.id] = terms
-        return self._documents[document.id]
+    def _around_terms(self, passage: Passage) -> Terms:
+        key = ("around", passage.position, passage.last)
+        if key not in passage.memo:
+            sentences = passage.analysis.sentences
+            passage.memo[key] = Terms.of(set().union(*(self._sentence_terms(passage, sentences[i]).words
+                                                       for i in passage.around())))
+        return passage.memo[key]
+
+    def _document_terms(self, passage: Passage) -> Terms:
+        if "document" not in passage.memo:
+            # the words of every sentence, read in one pass (a name counts when it starts in a sentence)
+            sentences = passage.analysis.sentences
+            terms = set(split_terms(passage.analysis.document.title or ""))  # the headline names the topic
+            terms |= _token_words([t for sentence in sentences for t in sentence.tokens])
+            starts = [sentence.start for sentence in sentences]
+            for entity in passage.analysis.entities:
+                index = bisect_right(starts, entity.start) - 1
+                if index >= 0 and entity.start < sentences[index].end:
+                    terms.update(split_terms(entity.lemma))
+            passage.memo["document"] = Terms.of(terms)
+        return passage.memo["document"]
 
     # --- candidates -------------------------------------------------------------------------------
 
@@ -299,8 +370,7 @@ class Reader:
         """Whether the name stands in the clause of the question's verb: no colon, semicolon or other
         finite verb between them (*Biuro Reutera donosi: … Kitchen przedłożył ustawę*)."""
         tokens = passage.sentence.tokens
-        verbs = [i for i, t in enumerate(tokens) if _pos(t) in FINITE
-                 and any(self._match(p, {fold(t.lemma), fold(t.text)}) for p in self.question.predicates)]
+        verbs = [i for i, t in enumerate(tokens) if _pos(t) in FINITE and self._predicate_word(t)]
         position = next((i for i, t in enumerate(tokens) if t.start >= start), len(tokens))
         if not verbs:
             return True
@@ -314,7 +384,7 @@ class Reader:
         of a participle beside an active verb (*cukrowni przez X założonej, wynalazł*) is no agent."""
         tokens = passage.sentence.tokens
         voices = {_pos(t) in {"ppas", "imps"} for t in tokens if _pos(t) in FINITE | {"ppas"}
-                  and any(self._match(p, {fold(t.lemma), fold(t.text)}) for p in self.question.predicates)}
+                  and self._predicate_word(t)}
         if voices:
             return True in voices
         return any(_pos(t) in {"ppas", "imps"} for t in tokens)
@@ -338,7 +408,7 @@ class Reader:
         tokens = passage.sentence.tokens
         if before is not None and _pos(before) == "prep" or not any(_pos(t) in FINITE for t in tokens):
             return 1.0  # "zorganizowane przez AZS": the participle's agent
-        asked = [t for t in tokens if any(self._match(p, {fold(t.lemma), fold(t.text)}) for p in question.predicates)]
+        asked = [t for t in tokens if self._predicate_word(t)]
         if not asked:
             return OTHER_CLAUSE
         return WRONG_CASE if all(_pos(t) == "ppas" for t in asked) else 1.0
@@ -418,9 +488,12 @@ class Reader:
     def _noun_phrases(self, passage: Passage, cases: frozenset[str]) -> list[tuple[int, int]]:
         """Spans of nouns in one of the cases (with their adjectives), not words of the question."""
         tokens = passage.sentence.tokens
+        key = ("tags", passage.sentence.start, passage.sentence.end)
+        if key not in passage.memo:  # each word's part of speech and cases, once per cached document
+            passage.memo[key] = [(_pos(t), _cases(t)) for t in tokens]
         spans = []
-        for index, token in enumerate(tokens):
-            if _pos(token) in ADJECTIVAL and token.text.islower() and _cases(token) & cases and \
+        for index, (token, (pos, token_cases)) in enumerate(zip(tokens, passage.memo[key], strict=True)):
+            if pos in ADJECTIVAL and token.text.islower() and token_cases & cases and \
                     token.lemma not in self.words["pronoun"] and (index == 0 or not _agrees(tokens[index - 1], token)
                     and tokens[index - 1].lemma not in {"być", "zostać"}):
                 # adjectives or participles with no noun agreeing before or after them stand for one:
@@ -432,7 +505,7 @@ class Reader:
                         not {fold(t.lemma) for t in run} & self.question_words:
                     spans.append((run[0].start, run[-1].end))
                 continue
-            if not (_pos(token) in {"subst", "ger"} and _cases(token) & cases or _pos(token) == "ign" and any(
+            if not (pos in {"subst", "ger"} and token_cases & cases or pos == "ign" and any(
                     i.pos == "subst" and _cases_of(i.tag) & cases for i in modern_readings(token.text))):
                 continue  # a noun in the case, or one in the spelling before 1936: "żandarmerja wojskowa"
             if fold(token.lemma) in self.question_words or fold(token.text) in self.question_words:
@@ -508,7 +581,7 @@ class Reader:
                 for candidate in found:
                     candidate.fit *= 1.0 if candidate in totals else PART
             if not found and (nouns & {fold(t.lemma) for t in sentence.tokens} or not nouns and any(
-                    self._match(p, {fold(t.lemma) for t in sentence.tokens}) for p in question.predicates)):
+                    self._match(p, Terms.of({fold(t.lemma) for t in sentence.tokens})) for p in question.predicates)):
                 # the counted noun, or for "ile" with a verb alone (*Ile zebrali…?*) that verb, is here
                 found = self._bare_numbers(passage)
         elif question.asks in {"person", "which"}:
@@ -574,7 +647,7 @@ class Reader:
                 continue
             clause = list(takewhile(lambda t: t.text not in {",", ";", ":", "."}, tokens[index + 1:]))
             terms = {fold(t.lemma) for t in clause} | {fold(t.text) for t in clause}
-            if not any(self._match(term, terms) for term in self.question.terms if not term.name):
+            if not any(self._match(term, Terms.of(terms)) for term in self.question.terms if not term.name):
                 continue
             phrase = list(takewhile(lambda t: _pos(t) in {"subst", "adj", "ign"} and t.text[:1].isalnum(),
                                     reversed(tokens[:index - 1])))
@@ -593,14 +666,20 @@ class Reader:
         jeńców … przenosi 19 000.* Digits in dates and names are not."""
         sentence = passage.sentence
         text = passage.analysis.document.text
-        taken = [(t.start, t.end) for t in passage.analysis.timexes] + \
-            [(e.start, e.end) for e in passage.analysis.entities]
+        key = ("named", sentence.start, sentence.end)
+        if key not in passage.memo:
+            # the words inside a date or a name, found once per cached document
+            taken = [(t.start, t.end) for t in passage.analysis.timexes] + \
+                [(e.start, e.end) for e in passage.analysis.entities]
+            taken = [(a, b) for a, b in taken if a < sentence.end and sentence.start < b]
+            passage.memo[key] = {t.start for t in sentence.tokens if any(a <= t.start < b for a, b in taken)}
+        named = passage.memo[key]
         found: list[Candidate] = []
         tokens = sentence.tokens
         index = 0
         while index < len(tokens):
             token = tokens[index]
-            number = None if any(a <= token.start < b for a, b in taken) else read_number(text, tokens, index)
+            number = None if token.start in named else read_number(text, tokens, index)
             if number is None or not number[2]:  # digits only: "19 000", "104.000"
                 index += 1
                 continue

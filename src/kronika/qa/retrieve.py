@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -24,8 +24,9 @@ from kronika.qa.question import Question
 from kronika.store import Store
 
 CANDIDATES = 40
-CACHED_TOKENS = 200_000  # tokens of stored documents kept between questions (~75 MB: ~370 bytes a token
-# with its share of the text, names and dates, measured on the NKJP dev documents)
+CACHED_TOKENS = 200_000  # tokens of stored documents kept between questions (~100 MB: ~370 bytes a token
+# with its share of the text, names and dates, measured on the NKJP dev documents, and up to ~130 bytes a
+# token of what the reader derived from them, measured on 20 questions over the 10,000-document dev store)
 FRAGMENT = 3  # at most this many words in a piece the splitter cut off after an abbreviation
 ABBREVIATION = 5  # at most this many letters in an abbreviation the splitter took for a sentence end
 
@@ -63,22 +64,32 @@ class Passage:
     position: int  # index of the sentence in the analysis
     rank: float  # retrieval score, 1.0 for the best hit
     last: int = -1  # index of the last sentence joined to it
+    # what readers derive from the document whatever the question (the words of a sentence), kept with the
+    # cached document so that each question does not derive it again
+    memo: dict[Any, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        key = ("passage", self.position)
+        if key not in self.memo:
+            self.memo[key] = self._joined()
+        self.position, self.last, self.sentence = self.memo[key]
+
+    def _joined(self) -> tuple[int, int, Sentence]:
+        """The first and last sentence of the passage, and the passage as one sentence."""
         sentences = self.analysis.sentences
         names = {e.start for e in self.analysis.entities}
 
         def joined(before: int) -> bool:
             return _cut_after_abbreviation(sentences[before], sentences[before + 1], names)
 
-        while self.position > 0 and joined(self.position - 1):
-            self.position -= 1
-        self.last = self.position
-        while self.last + 1 < len(sentences) and joined(self.last):
-            self.last += 1
-        first, last = sentences[self.position], sentences[self.last]
-        tokens = [t for s in sentences[self.position:self.last + 1] for t in s.tokens]
-        self.sentence = Sentence(first.start, last.end, tokens)
+        position = self.position
+        while position > 0 and joined(position - 1):
+            position -= 1
+        last = position
+        while last + 1 < len(sentences) and joined(last):
+            last += 1
+        tokens = [t for s in sentences[position:last + 1] for t in s.tokens]
+        return position, last, Sentence(sentences[position].start, sentences[last].end, tokens)
 
     def around(self) -> list[int]:
         """Indices of the sentences just before and after."""
@@ -120,12 +131,13 @@ class _DocumentCache:
         self.limit = limit
         self._lock = threading.Lock()
         self._key: tuple[Any, ...] | None = None
-        self._entries: OrderedDict[str, tuple[Analysis, int]] = OrderedDict()
+        self._entries: OrderedDict[str, tuple[Analysis, dict[Any, Any], int]] = OrderedDict()
         self._tokens = 0
 
-    def analyses(self, store: Store, document_ids: Sequence[str]) -> dict[str, Analysis]:
+    def analyses(self, store: Store, document_ids: Sequence[str]) -> dict[str, tuple[Analysis, dict[Any, Any]]]:
+        """Each document's analysis with its memo (see :attr:`Passage.memo`)."""
         key = (store.engine.url.render_as_string(hide_password=False), store.fingerprint())
-        found: dict[str, Analysis] = {}
+        found: dict[str, tuple[Analysis, dict[Any, Any]]] = {}
         with self._lock:
             if key != self._key:
                 self._key, self._tokens = key, 0
@@ -134,20 +146,22 @@ class _DocumentCache:
                 entry = self._entries.get(document)
                 if entry is not None:
                     self._entries.move_to_end(document)
-                    found[document] = entry[0]
+                    found[document] = entry[:2]
         missing = [document for document in document_ids if document not in found]
         if not missing:
             return found
-        read = store.document_analyses(missing, events=False)  # the reader never looks at events
+        # the reader never looks at events
+        read = {document: (analysis, {}) for document, analysis in
+                store.document_analyses(missing, events=False).items()}
         with self._lock:
             if key == self._key:
-                for document, analysis in read.items():
+                for document, (analysis, memo) in read.items():
                     if document not in self._entries:
                         size = sum(len(sentence.tokens) for sentence in analysis.sentences)
-                        self._entries[document] = (analysis, size)
+                        self._entries[document] = (analysis, memo, size)
                         self._tokens += size
                 while self._tokens > self.limit and self._entries:
-                    self._tokens -= self._entries.popitem(last=False)[1][1]
+                    self._tokens -= self._entries.popitem(last=False)[1][2]
         return found | read
 
 
@@ -166,11 +180,13 @@ def retrieve(store: Store, question: Question) -> list[Passage]:
     passages: dict[tuple[str, int], Passage] = {}
     for hit in hits:
         document = hit.citation.document
-        analysis = analyses.get(document)
-        if analysis is None:
+        if document not in analyses:
             continue
-        position = next((i for i, s in enumerate(analysis.sentences) if s.start == hit.citation.start), None)
+        analysis, memo = analyses[document]
+        if "positions" not in memo:
+            memo["positions"] = {s.start: i for i, s in enumerate(analysis.sentences)}
+        position = memo["positions"].get(hit.citation.start)
         if position is not None:
-            passage = Passage(analysis, position, hit.score / best if best > 0 else 1.0)
+            passage = Passage(analysis, position, hit.score / best if best > 0 else 1.0, memo=memo)
             passages.setdefault((document, passage.position), passage)  # hits joined into one passage
     return list(passages.values())
