@@ -521,8 +521,10 @@ def find_organizations(tokens: list[Token]) -> list[Mention]:
         while index < len(tokens) and is_capitalised(tokens[index]) and has_pos(tokens[index], "adj") and \
                 not longest_word_match(tokens, index, heads):
             index += 1
-        head_length = longest_word_match(tokens, index, heads) if index < len(tokens) else 0
-        if not head_length or not is_capitalised(tokens[index]):
+        # the cheap test first: most tokens are not capitalised
+        head_length = longest_word_match(tokens, index, heads) \
+            if index < len(tokens) and is_capitalised(tokens[index]) else 0
+        if not head_length:
             index = start + 1
             continue
         head = tokens[index]
