@@ -187,3 +187,13 @@ def test_a_shouted_first_name_before_a_surname_ends_quickly():
     worker.start()
     worker.join(timeout=30)
     assert result, "the entity stage did not finish"
+
+
+def test_recognisers_alternating_between_sentences_keep_each_sentences_lemmas() -> None:
+    """The lemma sets kept for the last sentence must not leak into another one (or a shortened one)."""
+    war, city = split_sentences("Wybuchła II wojna światowa. Mieszkał w Krakowie.")
+    disambiguate([war, city])
+    for _ in range(2):
+        assert [m.type for m in find_events(war.tokens)] == ["EVENT"]
+        assert find_events(city.tokens) == []
+    assert find_events(war.tokens[:2]) == []

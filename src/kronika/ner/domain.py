@@ -217,31 +217,54 @@ def is_place_word(token: Token) -> bool:
     return is_capitalised(token) and (has_qualifier(token, {"nazwa_geograficzna"}) or is_unknown(token))
 
 
+# The recognisers ask for the same tokens' lemma sets again and again (seven of them, each at every token):
+# a sentence's sets are computed once, and kept for the token list last asked about. The list and its sets
+# are one tuple, read and replaced in one step, so that threads analysing other texts cannot mix them up.
+_SENTENCE: tuple[list[Token], list[frozenset[str]]] = ([], [])
+
+
+def sentence_lemmas(tokens: list[Token]) -> list[frozenset[str]]:
+    """Each token's lower-cased lemmas and form (what a lexicon word may match), in the sentence's order."""
+    global _SENTENCE
+    entry = _SENTENCE
+    if entry[0] is not tokens or len(entry[1]) != len(tokens):
+        entry = _SENTENCE = (tokens, [lemmas(token) for token in tokens])
+    return entry[1]
+
+
 def match_words(tokens: list[Token], index: int, words: tuple[str, ...]) -> bool:
     """Whether ``words`` (lemmas) match the tokens starting at ``index``."""
     if index + len(words) > len(tokens):
         return False
-    return all(word in lemmas(tokens[index + k]) for k, word in enumerate(words))
+    found = sentence_lemmas(tokens)
+    return all(word in found[index + k] for k, word in enumerate(words))
+
+
+_Index = dict[str, tuple[tuple[str, ...], ...]]
 
 
 @lru_cache(maxsize=64)
-def _by_first_word(entries: frozenset[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+def _by_first_word(entries: frozenset[tuple[str, ...]]) -> tuple[_Index, frozenset[str]]:
     """A lexicon's entries indexed by their first word, longest first (a scan of the whole lexicon at every
-    token made the entity stage the slowest of the pipeline)."""
+    token made the entity stage the slowest of the pipeline), and the set of first words, which most tokens
+    are rejected by at once."""
     index: dict[str, list[tuple[str, ...]]] = {}
     for words in entries:
         if words:
             index.setdefault(words[0], []).append(words)
-    return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in index.items()}
+    return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in index.items()}, frozenset(index)
 
 
 def longest_entry(tokens: list[Token], index: int, entries: frozenset[tuple[str, ...]]) -> tuple[str, ...]:
     """The longest entry matching the tokens at ``index`` (empty when none does)."""
     if index >= len(tokens):
         return ()
-    by_first = _by_first_word(entries)
+    by_first, first_words = _by_first_word(entries)
+    found = sentence_lemmas(tokens)[index]
+    if first_words.isdisjoint(found):
+        return ()
     best: tuple[str, ...] = ()
-    for lemma in lemmas(tokens[index]):
+    for lemma in found:
         for words in by_first.get(lemma, ()):
             if len(words) <= len(best):
                 break
@@ -300,11 +323,15 @@ def _extend_name_tail(tokens: list[Token], end: int, head: Token) -> int:
 def find_known_names(tokens: list[Token]) -> list[Mention]:
     """Gazetteer names (states, regions, named forces), longest first, in any case form."""
     by_first = _known_names_by_first_lemma()
+    found = sentence_lemmas(tokens)
     mentions: list[Mention] = []
     index = 0
     while index < len(tokens):
+        if by_first.keys().isdisjoint(found[index]):  # no name can start here
+            index += 1
+            continue
         # the names whose first word can be this token, in the lexicon's order (longest first)
-        candidates = sorted({position for lemma in lemmas(tokens[index]) for position in by_first.get(lemma, ())})
+        candidates = sorted({position for lemma in found[index] for position in by_first.get(lemma, ())})
         for known in (load_lexicon().known_names[position] for position in candidates):
             if not _known_name_at(tokens, index, known):
                 continue
@@ -327,8 +354,9 @@ def _known_names_by_first_lemma() -> dict[str, tuple[int, ...]]:
 
 
 def _known_name_at(tokens: list[Token], index: int, known: KnownName) -> bool:
+    found = sentence_lemmas(tokens)
     if index + len(known.words) > len(tokens) or \
-            not all(word & lemmas(tokens[index + k]) for k, word in enumerate(known.words)):
+            not all(not word.isdisjoint(found[index + k]) for k, word in enumerate(known.words)):
         return False
     for k, word in enumerate(_split_words(known.name)):
         token = tokens[index + k]
@@ -493,8 +521,10 @@ def find_organizations(tokens: list[Token]) -> list[Mention]:
         while index < len(tokens) and is_capitalised(tokens[index]) and has_pos(tokens[index], "adj") and \
                 not longest_word_match(tokens, index, heads):
             index += 1
-        head_length = longest_word_match(tokens, index, heads) if index < len(tokens) else 0
-        if not head_length or not is_capitalised(tokens[index]):
+        # the cheap test first: most tokens are not capitalised
+        head_length = longest_word_match(tokens, index, heads) \
+            if index < len(tokens) and is_capitalised(tokens[index]) else 0
+        if not head_length:
             index = start + 1
             continue
         head = tokens[index]
@@ -511,11 +541,14 @@ def find_events(tokens: list[Token]) -> list[Mention]:
     """Named events from ``event_patterns.txt`` (*obrona Grodna*, *II wojna światowa*)."""
     lexicon = load_lexicon()
     by_first, open_start = _event_patterns_by_first_lemma()
+    found = sentence_lemmas(tokens)
+    anywhere = sorted(open_start)
     mentions: list[Mention] = []
     index = 0
     while index < len(tokens):
         # only the patterns whose first element can match this token, in the lexicon's order
-        positions = sorted({p for lemma in lemmas(tokens[index]) for p in by_first.get(lemma, ())} | open_start)
+        positions = anywhere if by_first.keys().isdisjoint(found[index]) else \
+            sorted({p for lemma in found[index] for p in by_first.get(lemma, ())} | open_start)
         for pattern in (lexicon.event_patterns[p] for p in positions):
             match = _match_event(tokens, index, pattern, lexicon.event_macros)
             if match:
@@ -547,6 +580,7 @@ def _event_patterns_by_first_lemma() -> tuple[dict[str, tuple[int, ...]], frozen
 def _match_event(tokens: list[Token], index: int, pattern: EventPattern,
                  macros: dict[str, frozenset[str]]) -> tuple[int, list[Mention]] | None:
     children: list[Mention] = []
+    found = sentence_lemmas(tokens)
     position = index
     for element in pattern.elements:
         if position >= len(tokens):
@@ -566,10 +600,10 @@ def _match_event(tokens: list[Token], index: int, pattern: EventPattern,
                 return None
             position = end
         elif element.startswith("@"):
-            if not lemmas(token) & macros[element]:
+            if macros[element].isdisjoint(found[position]):
                 return None
             position += 1
-        elif element in lemmas(token):
+        elif element in found[position]:
             position += 1
         else:
             return None
