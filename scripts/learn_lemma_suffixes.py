@@ -179,18 +179,22 @@ def learn_name_usage(nkjp: Path) -> Counter:
     return counts
 
 
+def write_counts(counts: Counter, out: Path, header: list[str]) -> int:
+    """``name<TAB>count`` lines under ``header``, names counted fewer than MIN_USAGE times left out (a name met
+    a few times tells nothing: the corpus lemmas are automatic, Żolibórz beside Żoliborz); the rows written."""
+    rows = [f"{name}\t{count}" for name, count in sorted(counts.items()) if count >= MIN_USAGE]
+    out.write_text("\n".join(header + rows) + "\n", encoding="utf-8")
+    return len(rows)
+
+
 def write_name_usage(counts: Counter, out: Path) -> int:
-    lines = [
+    return write_counts(counts, out, [
         "# How often a proper name was meant by a form shared by several (kronika.morph.lemmatize).",
         "# source: counted by scripts/learn_lemma_suffixes.py over NKJP 1M (train split, where its name label,",
         "# or for places the corpus lemma, or the surname agreeing with a forename allows one reading only;",
         "# CC BY 4.0, via CLARIN-PL PolDeepNer) with morfeusz2 readings (BSD-2); licence: CC BY 4.0.",
         f"# Format: name (lemma), count (names used at least {MIN_USAGE} times).",
-    ]
-    # a name met a few times tells nothing: the corpus lemmas are automatic (Żolibórz beside Żoliborz)
-    lines += [f"{name}\t{count}" for name, count in sorted(counts.items()) if count >= MIN_USAGE]
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return len(lines) - 5
+    ])
 
 
 def learn_forename_nominatives(nkjp: Path) -> Counter:
@@ -213,17 +217,14 @@ def learn_forename_nominatives(nkjp: Path) -> Counter:
 
 
 def write_forename_nominatives(counts: Counter, out: Path) -> int:
-    lines = [
+    return write_counts(counts, out, [
         "# How often a forename was named by its own nominative (kronika.morph.lemmatize): which of two",
         "# forenames a shared oblique form stands for when nothing else tells (Jacka: Jacek, not Jack).",
         "# source: counted by scripts/learn_lemma_suffixes.py over NKJP 1M (train split, tokens labelled as",
         "# forenames whose singular readings are the nominative of one forename only; CC BY 4.0, via CLARIN-PL",
         "# PolDeepNer) with morfeusz2 readings (BSD-2); licence: CC BY 4.0.",
         f"# Format: forename (lemma), count (forenames named at least {MIN_USAGE} times).",
-    ]
-    lines += [f"{name}\t{count}" for name, count in sorted(counts.items()) if count >= MIN_USAGE]
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return len(lines) - 6
+    ])
 
 
 def learn(train: Path, corrections: Path | None = None) -> dict[Key, Counter]:

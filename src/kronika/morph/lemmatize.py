@@ -172,30 +172,29 @@ def _case_endings() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     return oblique, closed
 
 
+def _counts(file: str) -> dict[str, int]:
+    """A learned table of names and counts (``name<TAB>count``)."""
+    counts = {}
+    for number, line in _resource_lines(file):
+        fields = line.split("\t")
+        if len(fields) != 2 or not fields[1].isdigit():
+            raise ValueError(f"{file} line {number}: expected name, count")
+        counts[fields[0]] = int(fields[1])
+    return counts
+
+
 @lru_cache(maxsize=1)
 def _name_usage() -> dict[str, int]:
     """Proper name → how often a form shared by several proper names stood for it in the NKJP text
     (``lemma_name_usage.tsv``, learned): *Edwarda* is mostly Edward's genitive, *Polski* Polska's."""
-    counts = {}
-    for number, line in _resource_lines("lemma_name_usage.tsv"):
-        fields = line.split("\t")
-        if len(fields) != 2 or not fields[1].isdigit():
-            raise ValueError(f"lemma_name_usage.tsv line {number}: expected name, count")
-        counts[fields[0]] = int(fields[1])
-    return counts
+    return _counts("lemma_name_usage.tsv")
 
 
 @lru_cache(maxsize=1)
 def _forename_nominatives() -> dict[str, int]:
     """Forename → how often the NKJP text named it by its own nominative (``lemma_forename_nominatives.tsv``,
     learned): *Jacek* is far commoner than *Jack*, so *Jacka* is Jacek's when nothing else tells."""
-    counts = {}
-    for number, line in _resource_lines("lemma_forename_nominatives.tsv"):
-        fields = line.split("\t")
-        if len(fields) != 2 or not fields[1].isdigit():
-            raise ValueError(f"lemma_forename_nominatives.tsv line {number}: expected forename, count")
-        counts[fields[0]] = int(fields[1])
-    return counts
+    return _counts("lemma_forename_nominatives.tsv")
 
 
 def _by_usage(cls: str, tokens: list[Token]) -> bool:
