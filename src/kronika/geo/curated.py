@@ -28,21 +28,27 @@ class CuratedPlace:
     source: str
 
 
+def _coordinates(lat: str, lon: str, where: str) -> tuple[float, float]:
+    """A table row's latitude and longitude, in range; ValueError naming ``where`` otherwise."""
+    try:
+        latitude, longitude = float(lat), float(lon)
+    except ValueError as exc:
+        raise ValueError(f"{where}: bad coordinates") from exc
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        raise ValueError(f"{where}: coordinates out of range")
+    return latitude, longitude
+
+
 def load_curated(text: str | None = None) -> list[CuratedPlace]:
     """Parse the table (the packaged one by default); raise ValueError naming the bad line."""
     text = _read("curated_places.tsv") if text is None else text
     rows: list[CuratedPlace] = []
     for number, fields in parse_table(text, "curated_places.tsv", COLUMNS, header=True):
         name, aliases, kind, lat, lon, name_now, country_now, source = fields
-        try:
-            latitude, longitude = float(lat), float(lon)
-        except ValueError as exc:
-            raise ValueError(f"curated_places.tsv line {number}: bad coordinates") from exc
+        latitude, longitude = _coordinates(lat, lon, f"curated_places.tsv line {number}")
         problems = [
             not name and "empty name",
             kind not in KINDS and f"kind {kind!r} not in {sorted(KINDS)}",
-            not -90 <= latitude <= 90 and "latitude out of range",
-            not -180 <= longitude <= 180 and "longitude out of range",
             not (len(country_now) == 2 and country_now.isupper()) and not (country_now == "" and kind in WIDE_KINDS)
             and "country_now must be ISO 3166 alpha-2 (empty only for a region astride countries)",
             not source.strip() and "empty source",
@@ -156,12 +162,8 @@ def load_town_districts(text: str | None = None) -> list[TownDistrict]:
     rows: list[TownDistrict] = []
     for number, fields in parse_table(text, "town_districts.tsv", DISTRICT_COLUMNS, header=True):
         name, name_now, town, lat, lon, source = fields
-        try:
-            latitude, longitude = float(lat), float(lon)
-        except ValueError as exc:
-            raise ValueError(f"town_districts.tsv line {number}: bad coordinates") from exc
-        if not (name and town and source.strip()) or not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-            raise ValueError(f"town_districts.tsv line {number}: name, town and source are required, "
-                             "coordinates in range")
+        latitude, longitude = _coordinates(lat, lon, f"town_districts.tsv line {number}")
+        if not (name and town and source.strip()):
+            raise ValueError(f"town_districts.tsv line {number}: name, town and source are required")
         rows.append(TownDistrict(name, name_now or name, town, latitude, longitude, source))
     return rows
