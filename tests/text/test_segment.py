@@ -54,6 +54,28 @@ def test_seed_sentences_exact(seed_gold):
         ("Prezesem wybrano leg. Jana Lisa. Wszyscy klaskali.", 2),
         # … but the ordinary word written in lower case ends a sentence
         ("Taki był ich stan. Nikt nie pomógł.", 2),
+        # a title that is also a word does not end a sentence before a name, but does before other words
+        ("Głos zabrał sen. Nowicki z Lidy. Potem głosowano.", 2),
+        ("Miał zły sen. Potem się obudził.", 2),
+        ("Wśród gości byli pp. Kowalski i Nowak. Nikt nie przemawiał.", 2),
+        ("Przemówienie dra. Jana Lisa zamknęło zebranie.", 1),
+        # a numbered noun before its number in digits or Roman numerals
+        ("Spór rozstrzyga Art. II. W razie wątpliwości decyduje sąd.", 2),
+        ("W moc art. IV. ustawy zarząd ustąpił.", 1),
+        ("Biuro mieści się w pok. 12. Potem je przeniesiono.", 2),
+        # truncations the dictionary does not know, before the rest of the name
+        ("Na posiedzeniu Komit. Ekon. Ministrów omówiono budżet. Obrady trwały długo.", 2),
+        ("Sprawę zbadało Min. Spr. Wewn. Rzeczypospolitej w Warszawie.", 1),
+        # … but a surname the dictionary does not know ends a sentence
+        ("Zmarł Jan Tyson. Pogrzeb odbędzie się jutro.", 2),
+        # an abbreviated title between quotation marks
+        ("Wszedł, jak pisze „Kur. Warsz.”, do sali.", 1),
+        ("Wiadomość podał „Głos Nar.” — o czym donosimy.", 1),
+        # a day before a month in Roman numerals
+        ("KRAKÓW. 17. II. 1926. Otwarto most.", 3),
+        # the narrator's verb after a dash continues the quoted speech's sentence; a reply does not
+        ("„Dość tego!” — zawołał kapitan. Wszyscy umilkli.", 2),
+        ("Czy pójdziesz? — nie wiem. Zobaczymy.", 3),
     ],
 )
 def test_sentence_counts(text, expected):

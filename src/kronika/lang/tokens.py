@@ -29,20 +29,23 @@ class Abbreviations:
     prefix: frozenset[str]  # never end a sentence: titles, "np", "ok"
     final: frozenset[str]  # may end a sentence: "r", "w", "tys"
     names: frozenset[str]  # abbreviated first names, only as written: "Stan." is Stanisław, "stan." a word
+    titles: frozenset[str]  # titles that are also words ("sen." senator, "sen" a dream): not before a name
+    numbered: frozenset[str]  # nouns a number follows ("art. II", "poz. 5"): not before a number
 
     @property
     def dotted(self) -> frozenset[str]:
-        return frozenset(a for a in self.prefix | self.final if "." in a)
+        return frozenset(a for a in self.prefix | self.final | self.titles | self.numbered if "." in a)
 
 
 @lru_cache(maxsize=1)
 def load_abbreviations(language: str = "pl") -> Abbreviations:
-    classes: dict[str, set[str]] = {"prefix": set(), "final": set(), "name": set()}
+    kinds = ("prefix", "final", "name", "title", "numbered")
+    classes: dict[str, set[str]] = {kind: set() for kind in kinds}
     for number, (abbreviation, kind) in read_table("kronika.lang", f"resources/{language}/abbreviations.txt", 2):
         if kind not in classes:
             raise ValueError(f"abbreviations.txt line {number}: unknown class {kind!r}")
         classes[kind].add(abbreviation)
-    return Abbreviations(*(frozenset(classes[kind]) for kind in ("prefix", "final", "name")))
+    return Abbreviations(*(frozenset(classes[kind]) for kind in kinds))
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:

@@ -1,11 +1,14 @@
 """Sentence segmentation with character offsets, over the tokens of :mod:`kronika.lang.tokens`.
 
 Sentence boundaries come after ``.``, ``!``, ``?`` and ``…`` unless the
-dot closes an abbreviation (Morfeusz ``brev:pun`` readings and ``lang/resources/pl/abbreviations.txt``),
-an initial (*J. Piłsudski*) or an ordinal numeral (*52. Dywizja*). Press layout adds two boundaries
-without punctuation: before an agency dateline (*… w Londynie BERLIN, (PAT). — Mowa …*) and before a
-capitalised preposition that opens the text after a run-in heading (*… o oddłużeniu rolnictwa Na
-posiedzeniu Sejmu …*).
+dot closes an abbreviation (Morfeusz ``brev:pun`` readings and ``lang/resources/pl/abbreviations.txt``: a
+title before a name, *sen. Malinowski*; a numbered noun before its number, *Art. II.*), a truncation the
+dictionary does not know (*Komit. Ekon. Ministrów*), an abbreviation inside a short quoted title (*„Now.
+Wr.”*), an initial (*J. Piłsudski*), an ordinal numeral (*52. Dywizja*) or a day before a month in Roman
+numerals (*17. II.*); nor does a dash before the narrator's verb open one (*„Dość!” — zawołał*). Press
+layout adds two boundaries without punctuation: before an agency dateline (*… w Londynie BERLIN, (PAT). —
+Mowa …*) and before a capitalised preposition that opens the text after a run-in heading (*… o oddłużeniu
+rolnictwa Na posiedzeniu Sejmu …*).
 """
 
 from __future__ import annotations
@@ -17,11 +20,20 @@ from kronika.lang.resources import data_lines, read_text
 from kronika.lang.tokens import Abbreviations, load_abbreviations, tokenize
 from kronika.model import Sentence, Token
 from kronika.morph import get_morphology
+from kronika.morph.analyzer import tag_has
 
 _SENTENCE_END = {".", "!", "?", "...", "…"}
 _CLOSING = set("”\"'’»)]}")
 _OPENING = set("„\"«(['‚‘–—-")
 _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
+_DASHES = set("–—-")
+_QUOTE_OPENING = set("„«")
+_QUOTE_CLOSING = set("”\"»")
+_ROMAN = re.compile(r"[IVXLC]+")
+_ROMAN_MONTH = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"})
+_VOWELS = set("aąeęioóuyAĄEĘIOÓUY")
+_TRUNCATION_LETTERS = 6  # "Komit", "Oester": longer unknown words are names or foreign words
+_QUOTED_TITLE_TOKENS = 4  # words and dots of an abbreviated title between its quotation marks ("Now. Wr.")
 
 
 @lru_cache(maxsize=1)
@@ -38,16 +50,74 @@ def _dateline() -> re.Pattern[str]:
 
 
 def _is_abbreviation(word: str, abbreviations: Abbreviations) -> str | None:
-    """``'prefix'`` / ``'final'`` when ``word`` followed by a dot is an abbreviation, else None."""
+    """``'prefix'`` / ``'final'`` / ``'title'`` / ``'numbered'`` when ``word`` followed by a dot is an
+    abbreviation of that class, else None."""
     lower = word.lower()
     if lower in abbreviations.prefix or word in abbreviations.names:
         return "prefix"
     if lower in abbreviations.final:
         return "final"
+    if lower in abbreviations.titles:
+        return "title"
+    if lower in abbreviations.numbered:
+        return "numbered"
     interps = get_morphology().analyse(word)
     if interps and all(i.tag.startswith("brev") for i in interps):
         return "prefix" if any(i.tag == "brev:pun" for i in interps) else None
+    if _is_truncation(word, interps):
+        return "truncation"
     return None
+
+
+def _is_truncation(word: str, interps: list) -> bool:
+    """A word cut before a vowel, as Polish abbreviates by truncation (*Komit.*, *Ekon.*, *wewn.*, *budż.*):
+    short, ending in a consonant, not in capitals (an acronym), and no word the dictionary knows."""
+    return (
+        2 <= len(word) <= _TRUNCATION_LETTERS and word.isalpha() and not word.isupper()
+        and word[-1] not in _VOWELS and all(i.pos == "ign" for i in interps)
+    )
+
+
+def _continues_name(tokens: list[Token], i: int, abbreviations: Abbreviations) -> bool:
+    """Whether the capitalised word after the dot ``tokens[i]`` continues a name cut short before it: another
+    abbreviation with its dot (*Komit. Ekon.*) or a noun or adjective in the genitive, the case of a name's
+    complement (*Ekon. Ministrów*); an unknown capitalised word ending a sentence is a surname (*… Tyson.*)."""
+    after = tokens[i + 1]
+    if i + 2 < len(tokens) and tokens[i + 2].text == "." and tokens[i + 2].start == after.end:
+        if _is_abbreviation(after.text, abbreviations) is not None:
+            return True
+    interps = get_morphology().analyse(after.text)
+    return bool(interps) and all(i.pos in {"subst", "adj", "depr"} for i in interps) and any(
+        tag_has(i.tag, "gen", 2) for i in interps)
+
+
+def _is_name_word(token: Token) -> bool:
+    """A capitalised word that may be a name: only nominal readings (not *Potem*, an adverb besides a
+    surname), a forename or surname among them or none the dictionary knows."""
+    if not token.text[:1].isupper() or not _is_nominal(token.text):
+        return False
+    interps = get_morphology().analyse(token.text)
+    return all(i.pos == "ign" for i in interps) or any({"imię", "nazwisko"} & set(i.quals) for i in interps)
+
+
+def _in_quoted_title(tokens: list[Token], i: int) -> bool:
+    """Whether the dot ``tokens[i]`` lies inside a short quoted title of abbreviations (*„Now. Wr.”*, *„Sł.
+    Polsk.”*, *„Wasza król. Mość.”*): an opening quotation mark a few tokens before, a closing one a few after."""
+    opened = False
+    for token in reversed(tokens[max(0, i - _QUOTED_TITLE_TOKENS):i]):
+        if token.text in _QUOTE_CLOSING or token.text in _SENTENCE_END and token.text != ".":
+            return False
+        if token.text in _QUOTE_OPENING:
+            opened = True
+            break
+    if not opened:
+        return False
+    for token in tokens[i + 1:i + 1 + _QUOTED_TITLE_TOKENS]:
+        if token.text in _QUOTE_CLOSING:
+            return True
+        if token.text in _SENTENCE_END and token.text != ".":
+            return False
+    return False
 
 
 def _is_nominal(word: str) -> bool:
@@ -61,7 +131,20 @@ def _starts_sentence(text: str, position: int) -> bool:
     if found is None:
         return True
     first = found.group()
+    if first in _DASHES and _is_speech_tag(text, found.end()):
+        return False
     return first.isupper() or first.isdigit() or first in _OPENING
+
+
+_LOWER_WORD = re.compile(r"\s*([a-ząćęłńóśźż]+)")
+_SAYING_POS = frozenset({"fin", "praet", "imps"})
+
+
+def _is_speech_tag(text: str, position: int) -> bool:
+    """Whether a dash ending at ``position`` opens the narrator's words after direct speech: a verb in lower
+    case follows (*„Dość!” — zawołał*, *— pytano go*); a reply in a dialogue starts a sentence of its own."""
+    found = _LOWER_WORD.match(text, position)
+    return found is not None and any(i.pos in _SAYING_POS for i in get_morphology().analyse(found.group(1)))
 
 
 def _is_boundary(tokens: list[Token], i: int, text: str, abbreviations: Abbreviations) -> bool:
@@ -82,9 +165,14 @@ def _is_boundary(tokens: list[Token], i: int, text: str, abbreviations: Abbrevia
         return True
     word = before.text
     if word.isdigit():
+        if len(word) <= 2 and after.text in _ROMAN_MONTH and i + 2 < len(tokens) and tokens[i + 2].text == ".":
+            return False  # a day before a month in Roman numerals: "17. II. 1926", "17.II."
         # "52. Dywizja", "1. Pułk": a short number with a dot before a capitalised noun or adjective
         # is an ordinal; before "Potem" or "Nikt" it ends a sentence
         return not (len(word) <= 3 and after.text[:1].isupper() and _is_nominal(after.text))
+    if word in _ROMAN_MONTH and i >= 3 and tokens[i - 2].text == "." and tokens[i - 3].text.isdigit() and \
+            len(tokens[i - 3].text) <= 2 and after.text.isdigit():
+        return False  # the month of a date before its year: "17. II. 1926"
     if len(word) == 1 and word.isupper():
         return False  # an initial: "J. Piłsudski"
     kind = _is_abbreviation(word, abbreviations)
@@ -92,7 +180,13 @@ def _is_boundary(tokens: list[Token], i: int, text: str, abbreviations: Abbrevia
         return False
     if kind == "final":
         return after.text[:1].isupper()
-    return True
+    if kind == "title":
+        return not _is_name_word(after)
+    if kind == "numbered":
+        return not (after.text[:1].isdigit() or _ROMAN.fullmatch(after.text))
+    if kind == "truncation":
+        return not _continues_name(tokens, i, abbreviations)
+    return not _in_quoted_title(tokens, i)
 
 
 def _opens_unpunctuated(tokens: list[Token], i: int, text: str) -> bool:
