@@ -80,7 +80,7 @@ STAGES: list[Stage] = [
     Stage("morphology", _morphology, requires=("tokens",), assigns=("tokens.interps", "tokens.chosen")),
     Stage("timex", _timex, requires=("tokens",), assigns=("timexes",)),
     Stage("nkjp", _nkjp, requires=("tokens.chosen",), assigns=("nkjp",)),
-    Stage("entities", _entities, requires=("tokens.chosen", "nkjp"), assigns=("entities",)),
+    Stage("entities", _entities, requires=("tokens.chosen", "nkjp", "timexes"), assigns=("entities",)),
     Stage("source_markup", _source_markup, requires=("entities", "timexes"), assigns=("entities", "timexes")),
     Stage("places", _places, requires=("entities",),
           assigns=("entities.geo", "entities.type", "entities.lemma", "entities.ref")),

@@ -90,9 +90,16 @@ def test_recognises(sentence: str, expected: tuple[str, str, str]) -> None:
     ("Minister oświadczył: WIEMY JAK DAMY SOBIE RADĘ Z KAŻDYM.", "JAK"),
     ("Minister oświadczył: WIEMY JAK DAMY SOBIE RADĘ Z KAŻDYM.", "DAMY"),
     ("Kazanie wygłosił o. Nowak T. J. w kościele.", "Nowak T"),
+    # a month capitalised after a day number, as older press writes it, is part of the date
+    ("Kalisz, 3. Sierpnia. Jarmark trwał cały dzień.", "Sierpnia"),
+    ("Protokół z dnia 4go Września podpisali obaj posłowie.", "Września"),
 ])
 def test_rejects(sentence: str, absent: str) -> None:
     assert absent not in {e.text for e in entities_of(sentence)}
+
+
+def test_a_village_named_like_a_month_outside_a_date_stays_a_place() -> None:
+    assert ("Lipcu", "PLACE") in {(e.text, e.type) for e in entities_of("Oddział stał w Lipcu pod Krakowem.")}
 
 
 def test_a_title_or_a_see_is_not_a_person() -> None:

@@ -36,6 +36,7 @@ from kronika.ner.domain import (
 )
 
 _SOURCE_RANK = {"rule": 0, "nkjp": 1, "morph": 2}
+_CALENDAR_TYPES = frozenset({"DATE", "TIME"})
 _CONTAINERS = frozenset({"DOCUMENT", "EVENT", "ORGANIZATION"})
 # a governed case is met by nouns and by the adjectives and participles that open names (Ludowego …)
 _DECLINED = ("subst", "depr", "adj", "ppas", "pact")
@@ -62,11 +63,13 @@ _NKJP_TYPES: dict[str, tuple[str, str | None]] = {
 def annotate_entities(analysis: Analysis) -> None:
     """Fill ``analysis.entities`` (ids e1, e2… in text order, nested ones after their parent)."""
     spans_in = _spans_by_sentence(analysis.sentences, analysis.nkjp or [])
+    dates = sorted((t.start, t.end) for t in analysis.timexes if t.type in _CALENDAR_TYPES)
     mentions: list[Mention] = []
     for position, sentence in enumerate(analysis.sentences):
         candidates = [m for recognise in RECOGNISERS for m in recognise(sentence.tokens)]
         candidates += _nkjp_mentions(sentence, spans_in.get(position, []))
-        candidates = [_with_abbreviated_forename(m, sentence.tokens) for m in candidates]
+        candidates = [_with_abbreviated_forename(m, sentence.tokens) for m in candidates
+                      if not _is_date_word(m, dates)]
         for mention in resolve(candidates):
             if _is_headline_words(mention, sentence.tokens):
                 continue
@@ -82,6 +85,19 @@ def annotate_entities(analysis: Analysis) -> None:
             entities.append(_to_entity(analysis, child, len(entities) + 1, parent.id))
     assign_refs(entities)
     analysis.entities = entities
+
+
+def _is_date_word(mention: Mention, dates: list[tuple[int, int]]) -> bool:
+    """A capitalised common noun inside a date (*10. Lipca*, *z dnia 2go Lipca*: older press capitalises
+    months) is the date's word, whatever names it might also be (*Lipiec*, a village and a surname)."""
+    if len(mention.tokens) != 1:
+        return False
+    position = bisect_right(dates, (mention.start, mention.end)) - 1  # the last date starting at or before it
+    if position < 0 or dates[position][1] < mention.end:
+        return False
+    token = mention.tokens[0]
+    return is_capitalised(token) and any(
+        "nazwa_pospolita" in i.quals and i.lemma[:1].islower() for i in token.interps)
 
 
 def resolve(candidates: list[Mention]) -> list[Mention]:
