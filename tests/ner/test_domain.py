@@ -98,6 +98,29 @@ def test_rejects(sentence: str, absent: str) -> None:
     assert absent not in {e.text for e in entities_of(sentence)}
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a periodical or a society named in quotation marks after its word, kept whole
+    ("Jak pisze dziennik „Czas”, obrady trwały długo.", ("Czas", "ORGANIZATION", None, "Czas")),
+    ("O zjeździe donosi korespondent „Kur. Warsz.” z Lublina.",
+     ("Kur. Warsz.", "ORGANIZATION", None, "Kur. Warsz.")),
+    ("Na zebraniu byli członkowie stow. polskiego „Ognisko” z Krakowa.",
+     ("Ognisko", "ORGANIZATION", None, "Ognisko")),
+    ("Lokal dzielą stowarzyszenia „Sokół” i „Strzecha”.", ("Strzecha", "ORGANIZATION", None, "Strzecha")),
+    # a song, a poem or a play is a work; its title after its word stays as written
+    ("Chór odśpiewał pieśń „Wstań biały orle, wstań!” na powitanie.",
+     ("Wstań biały orle, wstań!", "DOCUMENT", "work", "Wstań biały orle, wstań!")),
+    ("Na zakończenie orkiestra wykonała „I Brygadę”.", ("I Brygadę", "DOCUMENT", "work", "I Brygada")),
+    ("Uczeń wygłosił wiersz Asnyka „Daremne żale” przy wielkim aplauzie.",
+     ("Daremne żale", "DOCUMENT", "work", "Daremne żale")),
+    # a periodical's unknown title beside a verb of publishing, with its capitalised adjective
+    ("Berliński Rundschauer zamieszcza obszerny artykuł o wyborach.",
+     ("Berliński Rundschauer", "ORGANIZATION", None, "Berliński Rundschauer")),
+])
+def test_quoted_titles_take_their_words_kind(sentence: str, expected: tuple) -> None:
+    found = {(e.text, e.type, e.subtype, e.lemma) for e in entities_of(sentence) if e.parent is None}
+    assert expected in found, found
+
+
 def test_a_village_named_like_a_month_outside_a_date_stays_a_place() -> None:
     assert ("Lipcu", "PLACE") in {(e.text, e.type) for e in entities_of("Oddział stał w Lipcu pod Krakowem.")}
 

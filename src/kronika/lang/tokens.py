@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kronika.lang.resources import read_table
-from kronika.model import Token
+from kronika.model import Interp, Token
 
 _TOKEN = re.compile(
     r"(?P<dotted>(?:[^\W\d_]{1,4}\.)+[^\W\d_]{1,4}(?=\.))"  # m.in. / p.n.e. (checked against the lexicon)
@@ -22,6 +22,10 @@ _TOKEN = re.compile(
     r"|(?P<dots>\.\.\.|…)"
     r"|(?P<other>\S)"
 )
+
+
+_VOWELS = frozenset("aąeęioóuyAĄEĘIOÓUY")
+_TRUNCATION_LETTERS = 6  # "Komit", "Oester": longer unknown words are names or foreign words
 
 
 @dataclass(frozen=True)
@@ -60,3 +64,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             continue
         tokens.append(Token(match.start(), match.end(), match.group()))
     return tokens
+
+
+def is_truncation(word: str, interps: list[Interp] | tuple[Interp, ...]) -> bool:
+    """Whether ``word`` (with its Morfeusz readings), written before a dot, is a word cut before a vowel, as
+    Polish abbreviates by truncation (*Komit.*, *Ekon.*, *wewn.*, *budż.*, *Warsz.*): short, ending in a
+    consonant, not in capitals (an acronym), and no word the dictionary knows."""
+    return (
+        2 <= len(word) <= _TRUNCATION_LETTERS and word.isalpha() and not word.isupper()
+        and word[-1] not in _VOWELS and all(i.pos == "ign" for i in interps)
+    )

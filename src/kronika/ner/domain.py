@@ -103,6 +103,7 @@ class Lexicon:
     event_macros: dict[str, frozenset[str]]
     aliases: dict[str, str]  # lower-cased name → canonical name
     press_cues: frozenset[tuple[str, ...]]  # lemmas beside a periodical's title
+    quoted_name_heads: dict[str, tuple[str, str | None]]  # lemma → the type of a quoted name after it
 
 
 def _known_names() -> tuple[KnownName, ...]:
@@ -135,6 +136,17 @@ def _event_patterns() -> tuple[tuple[EventPattern, ...], dict[str, frozenset[str
     return tuple(sorted(patterns, key=lambda p: -len(p.elements))), macros
 
 
+def _quoted_name_heads() -> dict[str, tuple[str, str | None]]:
+    heads: dict[str, tuple[str, str | None]] = {}
+    for number, line in _read_resource("quoted_name_heads.tsv"):
+        lemma, _, kind = line.partition("\t")
+        entity_type, _, subtype = kind.partition("/")
+        if entity_type not in TYPES or lemma in heads:
+            raise ValueError(f"quoted_name_heads.tsv line {number}: bad type or duplicate lemma: {line!r}")
+        heads[lemma] = (entity_type, subtype or None)
+    return heads
+
+
 def _aliases() -> dict[str, str]:
     canonical_of: dict[str, str] = {}
     for number, line in _read_resource("aliases.tsv"):
@@ -162,6 +174,7 @@ def load_lexicon() -> Lexicon:
         event_macros=macros,
         aliases=_aliases(),
         press_cues=_word_list("press_cues.txt"),
+        quoted_name_heads=_quoted_name_heads(),
     )
 
 
@@ -750,7 +763,47 @@ def find_places(tokens: list[Token]) -> list[Mention]:
 
 
 
+_COORDINATORS = frozenset({",", "i", "oraz", "a"})
+_BETWEEN_HEAD_AND_QUOTE = 2  # adjectives or an author between the word and the quoted name
+_VERB_POS = ("fin", "praet", "imps", "inf", "ppas", "pcon", "pant", "bedzie", "impt")
+
+
+def find_quoted_names(tokens: list[Token]) -> list[Mention]:
+    """Names in quotation marks after a word for what they name (``quoted_name_heads.tsv``): a periodical or
+    a society (*pisze „Now. Wr.”*, *stowarzyszenia „Strzecha”*) is an organisation, a song, poem or play
+    (*pieśń „Rota”*, *wykonała „I Brygadę”*) a work; the name is kept whole, without its quotation marks."""
+    heads = load_lexicon().quoted_name_heads
+    found = sentence_lemmas(tokens)
+    mentions: list[Mention] = []
+    for index in range(len(tokens) - 1):
+        kinds = sorted(heads[lemma] for lemma in found[index] if lemma in heads)
+        if not kinds:
+            continue
+        position = index + 1
+        if tokens[position].text == "." and tokens[position].start == tokens[index].end:
+            position += 1  # an abbreviated head: "stow. ruskiego „Hromada”"
+        skipped = 0
+        while position < len(tokens) and skipped < _BETWEEN_HEAD_AND_QUOTE and (
+                not is_capitalised(tokens[position]) and has_pos(tokens[position], "adj")
+                or is_capitalised(tokens[position]) and "gen" in cases(tokens[position], ("subst",))):
+            position += 1
+            skipped += 1
+        after_verb = has_pos(tokens[index], *_VERB_POS)
+        while (end := quoted_span(tokens, position)):
+            name = tokens[position + 1:end - 1]
+            # a title after its generic noun stays as written ("pieśń „Wstań biały orle”"), as does one in
+            # abbreviations ("„Sł. Polsk.”"); a one-word name or one after a verb is inflected ("„Strzechy”")
+            written = any(not t.text[:1].isalnum() for t in name) or len(name) > 1 and not after_verb
+            mentions.append(Mention(name, *kinds[0], lemma=span_text(name) if written else None))
+            position = end
+            if not (position + 1 < len(tokens) and tokens[position].text in _COORDINATORS
+                    and tokens[position + 1].text in OPENING_QUOTES):
+                break
+            position += 1
+    return mentions
+
+
 RECOGNISERS: tuple[Callable[[list[Token]], list[Mention]], ...] = (
-    find_known_names, find_documents, find_events, find_military_units, find_organizations, find_persons,
-    find_places,
+    find_known_names, find_quoted_names, find_documents, find_events, find_military_units, find_organizations,
+    find_persons, find_places,
 )

@@ -116,9 +116,17 @@ def resolve(candidates: list[Mention]) -> list[Mention]:
         if len(overlapping) == 1 and container.type in _CONTAINERS and mention.type in _NESTABLE and \
                 container.start <= mention.start and mention.end <= container.end and \
                 (container.start, container.end) != (mention.start, mention.end) and \
-                not any(c.start < mention.end and mention.start < c.end for c in container.children):
+                not any(c.start < mention.end and mention.start < c.end for c in container.children) and \
+                not _is_abbreviated_part(mention, container):
             container.children.append(mention)
     return accepted
+
+
+def _is_abbreviated_part(mention: Mention, container: Mention) -> bool:
+    """Words of a name written in abbreviations (*Sł. Polsk* of *„Sł. Polsk.”*): no name of their own."""
+    following = [t for t in container.tokens if t.start >= mention.end][:1]
+    return bool(following) and following[0].text == "." and \
+        following[0].start == mention.end
 
 
 def _spans_by_sentence(sentences: list[Sentence], spans: list[NkjpSpan]) -> dict[int, list[NkjpSpan]]:
@@ -155,6 +163,7 @@ def _nkjp_mentions(sentence: Sentence, spans: list[NkjpSpan]) -> list[Mention]:
             entity_type, subtype = "PERSON", None  # MIEDZIŃSKI: a surname in capitals, no acronym or place
         if entity_type == "PERSON" and _is_press_title(tokens, sentence.tokens):
             entity_type, subtype = "ORGANIZATION", None
+            tokens = _with_place_adjective(tokens, sentence.tokens)
         if entity_type == "PERSON" and not any(has_qualifier(t, {"imię", "nazwisko"}) or is_unknown(t)
                                                for t in tokens):
             continue
@@ -224,6 +233,16 @@ def _is_press_title(tokens: list[Token], sentence: list[Token]) -> bool:
     cues = load_lexicon().press_cues
     beside = sentence[max(position - 1, 0):position] + sentence[position + 1:position + 2]
     return any((strip_homonym(i.lemma).lower(),) in cues for t in beside for i in t.interps)
+
+
+def _with_place_adjective(tokens: list[Token], sentence: list[Token]) -> list[Token]:
+    """A periodical's title with the capitalised adjective before it (*Wiedeński Wanderer*, *Kurjer
+    Warszawski* the other way round): the adjective is part of the title."""
+    position = next(i for i, t in enumerate(sentence) if t is tokens[0])
+    before = sentence[position - 1] if position > 0 else None
+    if before is not None and is_capitalised(before) and has_pos(before, "adj"):
+        return [before, *tokens]
+    return tokens
 
 
 def _is_shouted_person(token: Token) -> bool:

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from kronika.lang.resources import data_lines, read_text
-from kronika.lang.tokens import Abbreviations, load_abbreviations, tokenize
+from kronika.lang.tokens import Abbreviations, is_truncation, load_abbreviations, tokenize
 from kronika.model import Sentence, Token
 from kronika.morph import get_morphology
 from kronika.morph.analyzer import tag_has
@@ -31,8 +31,6 @@ _QUOTE_OPENING = set("„«")
 _QUOTE_CLOSING = set("”\"»")
 _ROMAN = re.compile(r"[IVXLC]+")
 _ROMAN_MONTH = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"})
-_VOWELS = set("aąeęioóuyAĄEĘIOÓUY")
-_TRUNCATION_LETTERS = 6  # "Komit", "Oester": longer unknown words are names or foreign words
 _QUOTED_TITLE_TOKENS = 4  # words and dots of an abbreviated title between its quotation marks ("Now. Wr.")
 
 
@@ -64,18 +62,9 @@ def _is_abbreviation(word: str, abbreviations: Abbreviations) -> str | None:
     interps = get_morphology().analyse(word)
     if interps and all(i.tag.startswith("brev") for i in interps):
         return "prefix" if any(i.tag == "brev:pun" for i in interps) else None
-    if _is_truncation(word, interps):
+    if is_truncation(word, interps):
         return "truncation"
     return None
-
-
-def _is_truncation(word: str, interps: list) -> bool:
-    """A word cut before a vowel, as Polish abbreviates by truncation (*Komit.*, *Ekon.*, *wewn.*, *budż.*):
-    short, ending in a consonant, not in capitals (an acronym), and no word the dictionary knows."""
-    return (
-        2 <= len(word) <= _TRUNCATION_LETTERS and word.isalpha() and not word.isupper()
-        and word[-1] not in _VOWELS and all(i.pos == "ign" for i in interps)
-    )
 
 
 def _continues_name(tokens: list[Token], i: int, abbreviations: Abbreviations) -> bool:
