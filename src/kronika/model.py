@@ -184,11 +184,15 @@ class Quantity:
     unit: str  # lemma of the counted noun
     modifier: str | None = None  # approx / more / less
     predicate: str | None = None  # lemma of the sentence's first verb
+    low: float | None = None  # a range's lower value (*4 albo 5 milionów*); ``value`` is its upper one
 
     def to_json(self) -> dict[str, Any]:
         value = int(self.value) if float(self.value).is_integer() else self.value
-        return {"start": self.start, "end": self.end, "text": self.text, "value": value, "unit": self.unit,
-                "modifier": self.modifier}
+        found = {"start": self.start, "end": self.end, "text": self.text, "value": value, "unit": self.unit,
+                 "modifier": self.modifier}
+        if self.low is not None:
+            found["low"] = int(self.low) if float(self.low).is_integer() else self.low
+        return found
 
 
 @dataclass(slots=True)

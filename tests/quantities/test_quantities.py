@@ -37,6 +37,15 @@ from kronika.text.segment import split_sentences
     ("Wojsko cofnęło się o 2,5 kilometra.", [(2.5, "kilometr", None)]),
     ("Umarło 24,720 osób.", [(24720, "osoba", None)]),  # thousands grouped by a comma: a plural noun
     ("Przejechał 1,500 kilometra.", [(1.5, "kilometr", None)]),  # a fraction: the genitive singular
+    # currencies of the 19th-century press, abbreviated
+    ("Na budowę zebrano 104.000 złr. w ciągu roku.", [(104000, "złoty reński", None)]),
+    ("Otrzymał wsparcie 20,000 tal. od rządu.", [(20000, "talar", None)]),
+    ("Zapłacono 300 złp. i 50 rb. za konia.", [(300, "złoty polski", None), (50, "rubel", None)]),
+    ("Mają 500 marek i 80 koron.", [(500, "marka", None), (80, "korona", None)]),
+    # a preposition after the coin is not what is counted
+    ("Rząd pobierze jeden milion reńskich od nich w ratach.", [(1000000, "reński", None)]),
+    # a range is one quantity of its upper value (its lower one is kept beside)
+    ("Przyszło 3 lub 4 rolników.", [(4, "rolnik", None)]),
 ])
 def test_find_quantities(text, expected):
     morphology = get_morphology()
@@ -65,3 +74,17 @@ def test_numbers_inside_names_and_dates_are_not_counted():
             token.chosen = token.interps[0]
     found = find_quantities(analysis.document.text, analysis.sentences[0], [(5, 24)])
     assert [(q.value, q.unit) for q in found] == [(40, "osoba")]
+
+
+@pytest.mark.parametrize(("text", "low", "value", "span"), [
+    ("Prasa oblicza na 4 albo 5 milionów zyski kupców.", 4000000, 5000000, "4 albo 5 milionów zyski"),
+    ("Mają 10 do 12 tysięcy koron.", 10000, 12000, "10 do 12 tysięcy koron"),
+])
+def test_a_range_is_one_quantity_with_its_low_and_high_values(text, low, value, span):
+    (quantity,) = analyze(Document(id="r", text=text)).to_json()["quantities"]
+    assert (quantity["low"], quantity["value"], quantity["text"]) == (low, value, span)
+
+
+def test_a_single_number_has_no_low_value():
+    (quantity,) = analyze(Document(id="r", text="Spłonęło 5 domów.")).to_json()["quantities"]
+    assert "low" not in quantity

@@ -28,6 +28,8 @@ _ADJECTIVE_OF_NOUN = ("owy", "owa", "owe")  # "metrowy" is the adjective of "met
 # after them is the genitive singular a fraction takes
 _COMMA_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 _THOUSANDS = re.compile(r"\d{3}(?:,\d+)?")  # a group after a space: "000", "250,5"
+_RANGE_WORDS = frozenset({"albo", "lub", "czy", "do", "-", "–", "—"})
+_NOT_COUNTED = frozenset({"prep", "conj", "comp", "qub"})  # "od" is a preposition here, not odes counted
 
 
 def _lookup(token: Token, table: dict[str, float] | dict[str, int] | dict[str, str]) -> float | str | None:
@@ -40,6 +42,8 @@ def _lookup(token: Token, table: dict[str, float] | dict[str, int] | dict[str, s
 def _counted_noun_lemma(token: Token, value: float) -> str | None:
     """The lemma of the token's noun reading that a number ``value`` can count: plural unless the
     number is one, the genitive singular after a fraction (*2,5 kilometra*; the chosen reading first)."""
+    if any(i.pos in _NOT_COUNTED for i in token.interps):
+        return None  # "milion reńskich od nich": a function word, whatever noun it may also spell
     readings = [token.chosen, *token.interps] if token.chosen else list(token.interps)
     fraction = not value.is_integer()
     number = "sg" if value == 1 or fraction else "pl"
@@ -158,6 +162,15 @@ def _unit_after_hyphen(tokens: list[Token], after: int) -> tuple[str | None, int
     return None, after
 
 
+def _range_end(text: str, tokens: list[Token], after: int, low: float) -> tuple[float, int, bool] | None:
+    """The upper number of a range after ``low`` (*4 albo 5*, *3 lub 4*, *10 do 12*, *4–5*): a disjunction,
+    *do* or a dash, then a greater number."""
+    if after + 1 >= len(tokens) or tokens[after].text.lower() not in _RANGE_WORDS:
+        return None
+    upper = read_number(text, tokens, after + 1)
+    return upper if upper is not None and upper[0] > low else None
+
+
 def find_quantities(text: str, sentence: Sentence, excluded: list[tuple[int, int]]) -> list[Quantity]:
     """Quantities of one sentence; ``excluded`` are spans (timexes, names) whose numbers do not count."""
     words = quantity_words()
@@ -172,6 +185,9 @@ def find_quantities(text: str, sentence: Sentence, excluded: list[tuple[int, int
             index += 1
             continue
         value, after, in_digits = number
+        low = None
+        if (upper := _range_end(text, tokens, after, value)) is not None:
+            low, (value, after, in_digits) = value, upper  # "4 albo 5 milionów": one quantity from 4 to 5
         compound_unit, after = _unit_after_hyphen(tokens, after) if in_digits else (None, after)
         if compound_unit is not None:
             modifier, start = _modifier(tokens, index)
@@ -182,6 +198,7 @@ def find_quantities(text: str, sentence: Sentence, excluded: list[tuple[int, int
         multiplier = _lookup(tokens[after], words.multipliers) if after < len(tokens) else None
         if isinstance(multiplier, float):
             value *= multiplier
+            low = None if low is None else low * multiplier
             after += 1
             if after < len(tokens) and tokens[after].text == ".":
                 after += 1
@@ -212,7 +229,7 @@ def find_quantities(text: str, sentence: Sentence, excluded: list[tuple[int, int
             start = min(start, unit.start)
             if abbreviation and unit_index + 1 < len(tokens) and tokens[unit_index + 1].text == ".":
                 end = tokens[unit_index + 1].end  # "33 proc."
-            found.append(Quantity(start, end, text[start:end], value, unit_lemma, modifier, predicate))
+            found.append(Quantity(start, end, text[start:end], value, unit_lemma, modifier, predicate, low))
             index = max(unit_index + 1, after)
             continue
         index = max(after, index + 1)
