@@ -93,6 +93,9 @@ def test_recognises(sentence: str, expected: tuple[str, str, str]) -> None:
     # a month capitalised after a day number, as older press writes it, is part of the date
     ("Kalisz, 3. Sierpnia. Jarmark trwał cały dzień.", "Sierpnia"),
     ("Protokół z dnia 4go Września podpisali obaj posłowie.", "Września"),
+    # truncated words of an institution's name are no person
+    ("Na posiedzeniu Komit. Ekon. Ministrów omówiono ceny zboża.", "Komit"),
+    ("Na posiedzeniu Komit. Ekon. Ministrów omówiono ceny zboża.", "Komit. Ekon"),
 ])
 def test_rejects(sentence: str, absent: str) -> None:
     assert absent not in {e.text for e in entities_of(sentence)}
@@ -112,6 +115,9 @@ def test_rejects(sentence: str, absent: str) -> None:
     ("Na zakończenie orkiestra wykonała „I Brygadę”.", ("I Brygadę", "DOCUMENT", "work", "I Brygada")),
     ("Uczeń wygłosił wiersz Asnyka „Daremne żale” przy wielkim aplauzie.",
      ("Daremne żale", "DOCUMENT", "work", "Daremne żale")),
+    ("Druh Lis wygłosił wiersz Konopnickiej „Jan Zamoyski” na zakończenie.",
+     ("Jan Zamoyski", "DOCUMENT", "work", "Jan Zamoyski")),
+    ("O wyborach pisze „Kur. Pozn.” obszernie.", ("Kur. Pozn.", "ORGANIZATION", None, "Kur. Pozn.")),
     # a periodical's unknown title beside a verb of publishing, with its capitalised adjective
     ("Berliński Rundschauer zamieszcza obszerny artykuł o wyborach.",
      ("Berliński Rundschauer", "ORGANIZATION", None, "Berliński Rundschauer")),

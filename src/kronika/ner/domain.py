@@ -785,7 +785,8 @@ def find_quoted_names(tokens: list[Token]) -> list[Mention]:
         skipped = 0
         while position < len(tokens) and skipped < _BETWEEN_HEAD_AND_QUOTE and (
                 not is_capitalised(tokens[position]) and has_pos(tokens[position], "adj")
-                or is_capitalised(tokens[position]) and "gen" in cases(tokens[position], ("subst",))):
+                or is_capitalised(tokens[position]) and (
+                    "gen" in cases(tokens[position], ("subst", "adj")) or is_unknown(tokens[position]))):
             position += 1
             skipped += 1
         after_verb = has_pos(tokens[index], *_VERB_POS)

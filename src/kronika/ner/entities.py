@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kronika.lang.resources import read_table
-from kronika.lang.tokens import load_abbreviations
+from kronika.lang.tokens import is_truncation, load_abbreviations
 from kronika.model import Analysis, Entity, Interp, NkjpSpan, Sentence, Token
 from kronika.morph.analyzer import strip_homonym
 from kronika.morph.lemmatize import base_form
@@ -159,6 +159,8 @@ def _nkjp_mentions(sentence: Sentence, spans: list[NkjpSpan]) -> list[Mention]:
         if not tokens or len(tokens) == 1 and (is_ethnonym(tokens[0]) or _is_not_nominal(tokens[0])):
             continue
         entity_type, subtype = _NKJP_TYPES[span.label]
+        if entity_type == "PERSON" and _has_truncation(tokens, sentence.tokens):
+            continue  # "Komit. Ekon.": words cut short name an institution, not a person
         if len(tokens) == 1 and _is_shouted_person(tokens[0]):
             entity_type, subtype = "PERSON", None  # MIEDZIŃSKI: a surname in capitals, no acronym or place
         if entity_type == "PERSON" and _is_press_title(tokens, sentence.tokens):
@@ -243,6 +245,17 @@ def _with_place_adjective(tokens: list[Token], sentence: list[Token]) -> list[To
     if before is not None and is_capitalised(before) and has_pos(before, "adj"):
         return [before, *tokens]
     return tokens
+
+
+def _has_truncation(tokens: list[Token], sentence: list[Token]) -> bool:
+    """Whether a word of the span is a truncation with its dot (*Komit.*), not a forename's abbreviation."""
+    following = {id(a): b for a, b in zip(sentence, sentence[1:], strict=False)}
+    names = load_abbreviations().names
+    return any(
+        (after := following.get(id(token))) is not None and after.text == "." and after.start == token.end
+        and token.text not in names and is_truncation(token.text, token.interps)
+        for token in tokens
+    )
 
 
 def _is_shouted_person(token: Token) -> bool:
