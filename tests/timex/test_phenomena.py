@@ -392,3 +392,41 @@ def test_a_bare_hour_after_a_day_word() -> None:
     assert found("Wczoraj około 23 doszło do kolizji.", "2011-05-10") == [
         ("Wczoraj około 23", "2011-05-09T23:00", "APPROX")]
     assert found("Wczoraj o 5 zł podrożała benzyna.", "2011-05-10") == [("Wczoraj", "2011-05-09", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # noon is a clock time; "około południa" stays a part of the day
+        ("Spotkamy się jutro w południe.", "1936-04-09", [("jutro w południe", "1936-04-10T12:00", None)]),
+        ("Wyjechał wczoraj około południa.", "1936-04-09", [("wczoraj około południa", "1936-04-08TMI", None)]),
+        ("Od rana padał śnieg.", "1936-04-09", [("Od rana", "1936-04-09TMO", None)]),
+        # "każdy" holds for each weekday coordinated with its own
+        ("Lekarz przyjmuje w każdy poniedziałek i czwartek.", "1936-04-09",
+         [("każdy poniedziałek", "XXXX-WXX-1", None), ("czwartek", "XXXX-WXX-4", None)]),
+        # Roman months in ranges and before a year
+        ("Kurs trwał od XI 1931 do III 1932 r.", None, [("XI 1931 do III 1932 r.", "1931-11/1932-03", None)]),
+        ("Kasa będzie zamknięta w dniach 7–9 VI.", "1936-05-20", [("w dniach 7–9 VI.", "1936-06-07/1936-06-09", None)]),
+        # older prose capitalised the months
+        ("Zboże zebrano w Sierpniu.", "1887-10-02", [("Sierpniu", "1887-08", None)]),
+        # an age is no duration: "przeżywszy 90 lat"
+        ("Zmarła w Krakowie, przeżywszy 90 lat.", None, []),
+        # a registry act dated in words, the new style in brackets; its date anchors "wczoraj" in the act
+        ("Działo się w Warszawie dnia dziesiątego (22) marca 1880 roku. Dziecię urodziło się wczoraj.", None,
+         [("dnia dziesiątego (22) marca 1880 roku", "1880-03-22", None), ("wczoraj", "1880-03-21", None)]),
+        # a letter's heading after its place dates what the letter tells; a feast told in the past lies before it
+        ("Kraków, 5 stycznia 1925 r.\nDrogi Ojcze! Wczoraj wróciłem, a Boże Narodzenie spędziłem w Wiedniu.", None,
+         [("5 stycznia 1925 r.", "1925-01-05", None), ("Wczoraj", "1925-01-04", None),
+          ("Boże Narodzenie", "1924-12-25", None)]),
+        # told after a day near the year's end, a date may cross into the next year
+        ("Dnia 28 grudnia 1930 r. wyjechał, a 2 stycznia wrócił.", None,
+         [("Dnia 28 grudnia 1930 r.", "1930-12-28", None), ("2 stycznia", "1931-01-02", None)]),
+        # a clock time in a sentence whose subject carries the day: on that day
+        ("Zebranie z dnia 3 marca trwało do godz. 22.", "1936-03-10",
+         [("dnia 3 marca", "1936-03-03", None), ("godz. 22", "1936-03-03T22:00", None)]),
+        # OCR "l" for 1 in an hour after "godz."
+        ("Otwarcie nastąpi o godz. l1.", "1936-03-10", [("godz. l1", "1936-03-10T11:00", None)]),
+    ],
+)
+def test_eighth_pass_phenomena(text: str, dct: str | None, expected: list[tuple[str, str, str | None]]) -> None:
+    assert found(text, dct) == expected

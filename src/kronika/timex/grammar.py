@@ -405,7 +405,7 @@ def compile_grammar(language: str = "pl") -> Grammar:
         alternatives.append(f"(?P<{group}>{renamed}(?![^\\W_]))")
     for name in ("glueDate", "glueTime", "glueRange", "glueWeekdayAfter", "rangeOpener", "ageContext", "modifierBefore",
                  "numberNoun", "scheduleContext", "scoreContext", "afterMidnight", "streetBefore",
-                 "moneyBefore"):
+                 "moneyBefore", "capitalMonthLocative", "recordOpening"):
         if name not in macros:
             raise GrammarError(f"patterns.txt must define macro {name}")
     trigger, rules_at = _dispatch(rules, alternatives)

@@ -199,7 +199,8 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
         value = _number(text, grammar, "ordinal")
         point.day = int(float(value)) if value and value != "X" else None
     elif name in ("hour", "minute"):
-        setattr(point, name, 30 if text.startswith("i") else int(text))  # "godz. 7 i pół"
+        # "godz. 7 i pół"; OCR reads 1 as "l" ("godz. l2")
+        setattr(point, name, 30 if "pół" in text else int(text.translate(_OCR_DIGITS)))
     elif name in ("part", "season", "set"):
         setattr(point, name, grammar.value(name, text))
     elif name == "weekday":
@@ -277,6 +278,8 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
     if check == "lowercase_initial":  # a capital not opening a sentence makes a name ("ul. Listopadowa")
         if not text[candidate.start].isupper():
             return True
+        if rule.name == "month" and grammar.compiled_macro("capitalMonthLocative").match(lower, candidate.start):
+            return True  # "w Sierpniu": older prose capitalised the months
         return _sentence_initial(text, candidate.start) and not _STREET_BEFORE.search(
             text, max(0, candidate.start - 30), candidate.start)
     if check == "uppercase_roman":  # "17 IX", not "3 ii" (a paragraph's point) or a unit

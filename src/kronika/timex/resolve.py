@@ -48,9 +48,13 @@ _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
 _DATELINE_END = re.compile(
     rf"\.?\s{{0,2}}(?:[—–-]|\([^()]{{2,16}}\)\.?\s{{0,2}}(?:[—–-]|[{_UPPER}]))|\.?\s{{1,2}}(?=[{_UPPER}(])"
 )
+_NEAR_ACROSS_YEAR = timedelta(days=62)  # a date a narrative tells next may cross the year's end within this
 _HEADING_REACH = 40  # characters a heading's line may hold beside its date
 # what may follow a heading's date on its line: a full stop, a weekday ("12 września 1939. Wtorek.")
 _HEADING_REST = re.compile(r"[.,]?\s{0,3}(?:[^\W\d_]{4,13}\.?)?\s*")
+# what may stand before it: the place a letter is written from and "dnia" ("Wilno, d. 17.XI.1926 r.")
+_HEADING_LEAD = re.compile(
+    rf"\s*(?:[{_UPPER}][^\W\d_]{{1,24}}(?:[ -][^\W\d_]{{1,24}}){{0,2}},\s{{0,3}})?(?:(?:dnia|dn\.|d\.)\s{{0,3}})?")
 _AGENCY_DATELINE = re.compile(rf"[{_UPPER}]{{3,}}[,.]?\s{{0,2}}\([^()]{{2,12}}\)\.?\s{{0,2}}[—–-]")
 
 
@@ -199,6 +203,12 @@ def merge(candidates: list[Candidate], text: str, lower: str, grammar: Grammar) 
             continue
         if previous is not None and not previous.range and not candidate.range:
             first, second = previous.points[-1], candidate.points[0]
+            if (
+                previous.type == "SET" and _weekly(first) and first.set != "P1D" and candidate.type == "DATE"
+                and second.weekday is not None and second.day is None and second.shift is None
+                and _COORDINATION.fullmatch(lower, previous.end, candidate.start)
+            ):  # "w każdy wtorek i piątek": "każdy" holds for each weekday coordinated with its own
+                candidate.type = "SET"
             dates = previous.type in ("DATE", "TIME") and candidate.type in ("DATE", "TIME")
             weekday_then_date = (
                 dates and first.weekday is not None and first.day is None and second.day is not None
@@ -335,6 +345,7 @@ class _Resolver:
         self.sentences = sentences
         self.reference = _Reference()
         self.report_day: date | None = None  # the date of the report's dateline: "wczoraj" counts from it
+        self.report_tid: str | None = None  # the id of that date's timex
         self.vague = vague  # how a duration of an unknown amount is written: "PX" or "VAGUE"
         self.days_told: list[tuple[int, int, date, str]] = []  # start, end, day and id of each dated timex
 
@@ -369,31 +380,41 @@ class _Resolver:
         when the clause speaks of the future (past) across it; otherwise any year the text mentioned. A
         report's dateline is dated by the issue: the last such day."""
         reference = self.reference
-        if reference.month and not dateline:
+        # a letter's or diary's heading stands for the creation date; while still the last date told, for
+        # the narrative's too
+        today = self.dct or self.report_day
+        headed = self.dct is None and self.report_day is not None and bool(
+            reference.month and reference.month[2] == self.report_tid)
+        if reference.month and not dateline and not headed:
             year, told_month, tid = reference.month
+            if reference.day and reference.day[1] == tid:
+                # told after a day near a year's end: "Boże Narodzenie …, a na Nowy Rok" crosses into the next
+                told = reference.day[0]
+                year = next((y for y in (year + 1, year - 1)
+                             if abs(_day_in(y, month, day) - told) <= _NEAR_ACROSS_YEAR), year)
             found = (year, tid)
             by_year = bool(reference.year and reference.year[1] != tid and int(reference.year[1][1:]) > int(tid[1:]))
             if by_year:
                 found = reference.year
             # the text has been speaking of what is to come (a programme, a plan), or has named a year since
             # ("na rok bieżący"): an event told in the past tense is not after the creation date
-            ahead = self.dct is not None and found[0] is not None and (
-                (by_year or (found[0], told_month) > (self.dct.year, self.dct.month))
-                and (found[0], month, day or 1) > (self.dct.year, self.dct.month, self.dct.day))
+            ahead = today is not None and found[0] is not None and (
+                (by_year or (found[0], told_month) > (today.year, today.month))
+                and (found[0], month, day or 1) > (today.year, today.month, today.day))
             if not (ahead and self._tense(start, end) == "past"):
                 return found
-        if reference.year and not dateline and self.dct and reference.year[0] < self.dct.year and self._tense(
+        if reference.year and not dateline and today and reference.year[0] < today.year and self._tense(
                 start, end) == "past":  # "W 1980 r. ukończył studia. W październiku wyjechał": that year's
             return reference.year
-        if self.dct:
-            year = self.dct.year
-            if day is None and month == self.dct.month:  # "w listopadzie" written in November
+        if today:
+            year = today.year
+            if day is None and month == today.month:  # "w listopadzie" written in November
                 return year, None
             written = (month, day or 1)
-            now = (self.dct.month, self.dct.day)
+            now = (today.month, today.day)
             tense = "past" if dateline else self._tense(start, end)
             if tense is None:  # no verb says which way: the nearest such day ("Do 15 maja", "29 grudnia")
-                return min((year - 1, year, year + 1), key=lambda y: abs(_day_in(y, month, day) - self.dct)), None
+                return min((year - 1, year, year + 1), key=lambda y: abs(_day_in(y, month, day) - today)), None
             if written != now and (written < now) == (tense == "future"):
                 year += 1 if written < now else -1
             return year, None
@@ -505,7 +526,7 @@ class _Resolver:
         elif point.era == "BC" and point.year is not None:
             return f"BC{point.year:04d}", None, ()
         elif point.is_time_only:
-            origin, anchor = self.base_day("ref")
+            origin, anchor = self._attributed_day(start) or self.base_day("ref")
             if origin is None:
                 return self._clock("XXXX-XX-XX", point), None, ()
             day = origin
@@ -570,6 +591,20 @@ class _Resolver:
             day += timedelta(days=_julian_lag(day))
             return self._clock(day.isoformat(), point), anchor, (day, day.year, day.month)
         return self._clock(f"{text}-{point.day:02d}", point), anchor, (day, year, month)
+
+    def _attributed_day(self, start: int) -> tuple[date, str] | None:
+        """"Posiedzenie z dn. 18.II. trwało od godz. 10": a clock time without a day, in a sentence that
+        named a day only in an attribute of its subject (which moves no narrative), is on that day."""
+        if not self.days_told:
+            return None
+        told_start, _, day, tid = self.days_told[-1]
+        sentence = _sentence_start(self.text, start)
+        if told_start < sentence:
+            return None
+        narrative = self.reference.day[1] if self.reference.day else None
+        if any(s >= sentence and t == narrative for s, _, _, t in self.days_told):
+            return None  # the narrative's own day is of this sentence: "Dziś, w rocznicę … z 1920 r., o godz. 10"
+        return day, tid
 
     def _event_day(self, stem: str, start: int) -> tuple[date, str] | None:
         """The day last told, shortly before ``start``, in a sentence that speaks of the event ``stem``
@@ -821,8 +856,10 @@ def resolve(
             anchor = next((a for _, a, _ in resolved if a), None)
             kind = "TIME" if any(_kind(p) == "TIME" for p in points) else "DATE"
             tids = [emit(candidate.start, candidate.end, kind, value, anchor, candidate.mod)] * len(points)
-        if (dateline or _is_heading(text, candidate)) and resolved[0][2] and resolved[0][2][0] is not None:
-            resolver.report_day = resolved[0][2][0]
+        dates_writing = dateline or _is_heading(text, candidate) or grammar.compiled_macro("recordOpening").search(
+            lower_text, max(0, candidate.start - 80), candidate.start) is not None
+        if dates_writing and resolved[0][2] and resolved[0][2][0] is not None:
+            resolver.report_day, resolver.report_tid = resolved[0][2][0], tids[0]
         attributive = _is_attributive(lower_text, candidate.start)
         # a span of years ("w sezonie 2006/07") does not move a narrative that is telling months
         background = candidate.range and resolver.reference.month is not None and all(
@@ -941,8 +978,9 @@ def _sentence_end(text: str, position: int) -> int:
 
 
 def _is_heading(text: str, candidate: Candidate) -> bool:
-    """"12 września 1939. Wtorek.", "Poniedziałek, 7 października 1940.": a date alone on its line heads a
-    diary's entry or a letter; "dziś", "wczoraj" below it count from it."""
+    """"12 września 1939. Wtorek.", "Poniedziałek, 7 października 1940.", "Lwów, 3 stycznia 1912.": a date alone
+    on its line, or after the place a letter is written from, heads a diary's entry or a letter; "dziś",
+    "wczoraj" below it count from it."""
     if candidate.range:
         return False
     # only the stretch a heading's line can hold is read on either side: linear in the document
@@ -953,7 +991,7 @@ def _is_heading(text: str, candidate: Candidate) -> bool:
     rest, newline, _ = after.partition("\n")
     if not newline and candidate.end + _HEADING_REACH < len(text):
         return False
-    return not before.rpartition("\n")[2].strip() and bool(_HEADING_REST.fullmatch(rest))
+    return bool(_HEADING_LEAD.fullmatch(before.rpartition("\n")[2])) and bool(_HEADING_REST.fullmatch(rest))
 
 
 def _is_dateline(text: str, candidate: Candidate) -> bool:
