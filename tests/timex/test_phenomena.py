@@ -424,6 +424,12 @@ def test_a_bare_hour_after_a_day_word() -> None:
         # a clock time in a sentence whose subject carries the day: on that day
         ("Zebranie z dnia 3 marca trwało do godz. 22.", "1936-03-10",
          [("dnia 3 marca", "1936-03-03", None), ("godz. 22", "1936-03-03T22:00", None)]),
+        # modern usage: unit symbols without a dot, weekends as a weekly set, "przez" with one unit a duration
+        ("Jechałem 2 h, czekałem 5 min.", "2009-05-14", [("2 h", "PT2H", None), ("5 min.", "PT5M", None)]),
+        ("W weekendy sklep jest zamknięty.", "2009-05-14", [("W weekendy", "XXXX-WXX-WE", None)]),
+        ("Przez ostatni miesiąc padało, a w ostatnim roku było sucho.", "2009-05-14",
+         [("ostatni miesiąc", "P1M", None), ("ostatnim roku", "2008", None)]),
+        ("Eksport wzrósł rok do roku o 3 proc.", "2009-05-14", []),
         # OCR "l" for 1 in an hour after "godz."
         ("Otwarcie nastąpi o godz. l1.", "1936-03-10", [("godz. l1", "1936-03-10T11:00", None)]),
     ],
