@@ -430,6 +430,15 @@ def test_a_bare_hour_after_a_day_word() -> None:
         ("Przez ostatni miesiąc padało, a w ostatnim roku było sucho.", "2009-05-14",
          [("ostatni miesiąc", "P1M", None), ("ostatnim roku", "2008", None)]),
         ("Eksport wzrósł rok do roku o 3 proc.", "2009-05-14", []),
+        # a day of every year is a set, unless "jak co roku" compares this year's occurrence with the others
+        ("Co roku 3 maja odbywa się pochód.", "2009-05-14", [("Co roku 3 maja", "XXXX-05-03", None)]),
+        ("Jak co roku 3 maja odbył się pochód.", "2009-05-14",
+         [("co roku", "P1Y", None), ("3 maja", "2009-05-03", None)]),
+        # a bare hour after a hedge with its part of the day; the turn of two decades; the last century
+        ("Wyszedł koło 6 rano.", "2009-05-14", [("koło 6 rano", "2009-05-14T06:00", "APPROX")]),
+        ("Na przełomie lat 70. i 80. grali w klubach.", "2009-05-14", [("przełomie lat 70. i 80.", "197/198", None)]),
+        ("W ubiegłym wieku była tu kopalnia.", "2009-05-14", [("ubiegłym wieku", "19", None)]),
+        ("Umowa wygasa po upływie miesiąca.", "2009-05-14", [("miesiąca", "P1M", None)]),
         # OCR "l" for 1 in an hour after "godz."
         ("Otwarcie nastąpi o godz. l1.", "1936-03-10", [("godz. l1", "1936-03-10T11:00", None)]),
     ],

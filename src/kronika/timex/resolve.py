@@ -27,6 +27,7 @@ _AMOUNT_GLUE = re.compile(r"\s{0,3}(?:,\s{0,3}|(?:i|oraz)\s{1,3})?")
 _BARE_YEAR_AHEAD = 10  # a bare number more years than this after the creation date is not a year
 # between a yearly set and its month: "co roku w grudniu", "w maju każdego roku"
 _YEARLY_MONTH_GLUE = re.compile(r"\s{1,3}(?:we?\s{1,3})?")
+_AS_EVERY = re.compile(r"(?<![^\W_])jak\s{1,3}$")  # "jak co roku": as every year, this year's occurrence
 _WORD = re.compile(r"[^\W\d_]+")
 # a clause ends at a stop, but not at a dot before a number: a clock time ("15.00"), an abbreviation ("w d. 19")
 _CLAUSE_END = re.compile(r"[!?;\n]|\.(?!\s{0,2}\d)")
@@ -82,8 +83,8 @@ def _with_day_half(clock: Point, part: str) -> Point:
 
 
 def _bare_month(point: Point) -> bool:
-    """A month named without a year, a day or a shift ("w grudniu")."""
-    return point.month is not None and point == Point(month=point.month)
+    """A month, or a day of it, named without a year or a shift ("w grudniu", "11 listopada")."""
+    return point.month is not None and point == Point(month=point.month, day=point.day)
 
 
 def _weekly(point: Point) -> bool:
@@ -147,9 +148,12 @@ def merge(candidates: list[Candidate], text: str, lower: str, grammar: Grammar) 
             and yearly[0].type == "SET" and yearly[0].points[0].set == "P1Y"
             and yearly[1].type == "DATE" and _bare_month(yearly[1].points[0])
             and _YEARLY_MONTH_GLUE.fullmatch(lower, previous.end, candidate.start)
-        ):  # "co roku w grudniu", "w maju każdego roku": that month of every year
-            month = yearly[1].points[0].month
-            previous.type, previous.points = "SET", [replace(yearly[1].points[0], set=f"XXXX-{month:02d}")]
+            and not (yearly[0] is previous and _AS_EVERY.search(lower, max(0, previous.start - 12), previous.start))
+        ):  # "co roku w grudniu", "11 listopada każdego roku": that month or day of every year ("jak co roku w
+            # grudniu" compares this year's December with the others)
+            point = yearly[1].points[0]
+            day = f"-{point.day:02d}" if point.day else ""
+            previous.type, previous.points = "SET", [replace(point, set=f"XXXX-{point.month:02d}{day}")]
             previous.end = candidate.end
             previous.spans[-1] = (previous.spans[-1][0], candidate.end)
             previous.merged.append(candidate.rule)
