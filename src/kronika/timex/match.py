@@ -105,6 +105,8 @@ class Point:
             self.month, self.monthshift = other.month, self.monthshift or other.monthshift
         if self.unit is None and self.num is not None:
             self.unit = other.unit
+        if self.era is None:  # "od V do III w. p.n.e.": the era written once holds for both ends
+            self.era = other.era
 
 
 @dataclass
