@@ -406,14 +406,14 @@ def test_a_bare_hour_after_a_day_word() -> None:
          [("każdy poniedziałek", "XXXX-WXX-1", None), ("czwartek", "XXXX-WXX-4", None)]),
         # Roman months in ranges and before a year
         ("Kurs trwał od XI 1931 do III 1932 r.", None, [("XI 1931 do III 1932 r.", "1931-11/1932-03", None)]),
-        ("Kasa będzie zamknięta w dniach 7–9 VI.", "1936-05-20", [("w dniach 7–9 VI.", "1936-06-07/1936-06-09", None)]),
+        ("Kasa będzie zamknięta w dniach 7–9 VI.", "1936-05-20", [("7–9 VI.", "1936-06-07/1936-06-09", None)]),
         # older prose capitalised the months
         ("Zboże zebrano w Sierpniu.", "1887-10-02", [("Sierpniu", "1887-08", None)]),
         # an age is no duration: "przeżywszy 90 lat"
         ("Zmarła w Krakowie, przeżywszy 90 lat.", None, []),
         # a registry act dated in words, the new style in brackets; its date anchors "wczoraj" in the act
         ("Działo się w Warszawie dnia dziesiątego (22) marca 1880 roku. Dziecię urodziło się wczoraj.", None,
-         [("dnia dziesiątego (22) marca 1880 roku", "1880-03-22", None), ("wczoraj", "1880-03-21", None)]),
+         [("dziesiątego (22) marca 1880 roku", "1880-03-22", None), ("wczoraj", "1880-03-21", None)]),
         # a letter's heading after its place dates what the letter tells; a feast told in the past lies before it
         ("Kraków, 5 stycznia 1925 r.\nDrogi Ojcze! Wczoraj wróciłem, a Boże Narodzenie spędziłem w Wiedniu.", None,
          [("5 stycznia 1925 r.", "1925-01-05", None), ("Wczoraj", "1925-01-04", None),
@@ -426,7 +426,7 @@ def test_a_bare_hour_after_a_day_word() -> None:
          [("dnia 3 marca", "1936-03-03", None), ("godz. 22", "1936-03-03T22:00", None)]),
         # modern usage: unit symbols without a dot, weekends as a weekly set, "przez" with one unit a duration
         ("Jechałem 2 h, czekałem 5 min.", "2009-05-14", [("2 h", "PT2H", None), ("5 min.", "PT5M", None)]),
-        ("W weekendy sklep jest zamknięty.", "2009-05-14", [("W weekendy", "XXXX-WXX-WE", None)]),
+        ("W weekendy sklep jest zamknięty.", "2009-05-14", [("weekendy", "XXXX-WXX-WE", None)]),
         ("Przez ostatni miesiąc padało, a w ostatnim roku było sucho.", "2009-05-14",
          [("ostatni miesiąc", "P1M", None), ("ostatnim roku", "2008", None)]),
         ("Eksport wzrósł rok do roku o 3 proc.", "2009-05-14", []),

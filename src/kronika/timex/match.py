@@ -472,7 +472,7 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
         candidate.night_before = rule.fields.get("night") == "before"
         # "wieczorne gry", "audycji nocnych": an adjective of a plural noun names a kind of time
         candidate.habitual = rule.fields.get("habitual") == "plural" and _qualifies_plural(text, candidate)
-        for name in ("part", "unit", "num", "season", "half"):
+        for name in ("part", "unit", "num", "season", "half", "set"):
             if name in rule.fields:
                 setattr(candidate.points[0], name, rule.fields[name])
         if "shift" in rule.fields:  # "do końca roku": the unit spoken of
