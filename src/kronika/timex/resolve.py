@@ -471,10 +471,8 @@ class _Resolver:
             return self._clock(day.isoformat(), point), anchor, (day, day.year, day.month)
         if point.dayshift is not None:
             amount, base = point.dayshift
-            if point.event is not None:  # "w dniu koncertu": the day told with that event, if any
+            if point.event is not None:  # "w dniu koncertu": the day told with that event (resolve skips the rest)
                 origin, anchor = self._event_day(point.event, start) or (None, None)
-                if origin is None:
-                    return "XXXX-XX-XX", None, ()  # "z dniem ogłoszenia": an event the text has not dated
             elif base == "ref":  # "nazajutrz", "w przeddzień": the narrative's day, never the issue's
                 origin, anchor = self.reference.day or (None, None)
             else:
@@ -800,6 +798,8 @@ def resolve(
         previous_end = candidate.end
         if candidate.bare_number and resolver.dct and (points[0].year or 0) > resolver.dct.year + _BARE_YEAR_AHEAD:
             continue  # "ogółem 1870" in an 1838 paper: an amount, not a year decades ahead
+        if any(p.event is not None and resolver._event_day(p.event, candidate.start) is None for p in points):
+            continue  # "od dnia ogłoszenia": the day of an event the text has not dated names no day of the text
         if candidate.type == "DURATION":
             if candidate.range and convention == "kpwr":
                 for point, (start, end) in zip(points, candidate.spans, strict=True):
