@@ -279,12 +279,9 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
         left, right = candidate.points
         return left.year is not None and right.year is not None and right.year > left.year
     if check == "lowercase_initial":  # a capital not opening a sentence makes a name ("ul. Listopadowa")
-        if not text[candidate.start].isupper():
-            return True
         if rule.name == "month" and grammar.compiled_macro("capitalMonthLocative").match(lower, candidate.start):
             return True  # "w Sierpniu": older prose capitalised the months
-        return _sentence_initial(text, candidate.start) and not _STREET_BEFORE.search(
-            text, max(0, candidate.start - 30), candidate.start)
+        return _passes_lowercase_initial(text, candidate)
     if check == "uppercase_roman":  # "17 IX", not "3 ii" (a paragraph's point) or a unit
         roman = re.search(r"[ivxIVX]{2,4}", text[candidate.start:candidate.end])
         return roman is not None and roman.group().isupper()
@@ -299,6 +296,12 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
             return True
         return bool(DATELINE_TITLE_PLACE.search(text, window, candidate.start)) and bool(
             _NEXT_CAPITAL.match(text, candidate.end))
+    if check == "season_of_year":  # "opony zimowe", "zimowe igrzyska": a kind of thing, not a season of a year
+        if not _passes_lowercase_initial(text, candidate):
+            return False
+        before = _PREVIOUS_WORD.search(lower, max(0, candidate.start - 24), candidate.start)
+        after = _NEXT_WORD.match(lower, candidate.end)
+        return not any(word and grammar.value("kind", word.group(1)) is not None for word in (before, after))
     if check == "not_press_kind":  # "prasa poranna": a kind of paper, not a time
         before = _PREVIOUS_WORD.search(lower, max(0, candidate.start - 24), candidate.start)
         return before is None or grammar.value("press", before.group(1)) is None
@@ -361,6 +364,14 @@ def _not_agreeing_with_amount(word: str) -> bool:
         return "n" not in genders.split(".") if number == "sg" else genders == "m1"
 
     return bool(readings) and all(i.pos == "praet" and personal(i.tag) for i in readings)
+
+
+def _passes_lowercase_initial(text: str, candidate: Candidate) -> bool:
+    """Lower case, or a capital that only opens a sentence (and no street's name stands before it)."""
+    if not text[candidate.start].isupper():
+        return True
+    return _sentence_initial(text, candidate.start) and not _STREET_BEFORE.search(
+        text, max(0, candidate.start - 30), candidate.start)
 
 
 def _qualifies_plural(text: str, candidate: Candidate) -> bool:
