@@ -130,10 +130,10 @@ def test_direction_habits_and_non_times(text: str, dct: str, expected: list[tupl
         # a number of years counted back with the genitive; a range of amounts is a range of dates
         ("Kurhan usypano przed 3000 lat.", "1930-05-01", [("przed 3000 lat", "BC1071")]),
         ("Kurhan usypano przed 1500–2000 lat.", "1930-05-01", [("przed 1500–2000 lat", "BC0071/0430")]),
-        # the day of an event: the day the text gave it, else unknown
+        # the day of an event: the day the text gave it, else no day of the text (not marked)
         ("Zjazd otwarto 4 maja. Po południu padał deszcz, a w dniu zjazdu nikt nie wyjechał.", "1936-05-10",
          [("4 maja", "1936-05-04"), ("Po południu", "1936-05-04TAF"), ("dniu", "1936-05-04")]),
-        ("Mandat wygasa z dniem śmierci posła.", "1936-05-10", [("dniem", "XXXX-XX-XX")]),
+        ("Mandat wygasa z dniem śmierci posła.", "1936-05-10", []),
         # a timetable lists times in order: an earlier clock time after a later one is the next day
         ("Program: 3 lipca godz. 17 otwarcie; godz. 20 koncert; godz. 9 msza; godz. 11 defilada.", "1937-06-20",
          [("3 lipca godz. 17", "1937-07-03T17:00"), ("godz. 20", "1937-07-03T20:00"),
@@ -392,3 +392,56 @@ def test_a_bare_hour_after_a_day_word() -> None:
     assert found("Wczoraj około 23 doszło do kolizji.", "2011-05-10") == [
         ("Wczoraj około 23", "2011-05-09T23:00", "APPROX")]
     assert found("Wczoraj o 5 zł podrożała benzyna.", "2011-05-10") == [("Wczoraj", "2011-05-09", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # noon is a clock time; "około południa" stays a part of the day
+        ("Spotkamy się jutro w południe.", "1936-04-09", [("jutro w południe", "1936-04-10T12:00", None)]),
+        ("Wyjechał wczoraj około południa.", "1936-04-09", [("wczoraj około południa", "1936-04-08TMI", None)]),
+        ("Od rana padał śnieg.", "1936-04-09", [("Od rana", "1936-04-09TMO", None)]),
+        # "każdy" holds for each weekday coordinated with its own
+        ("Lekarz przyjmuje w każdy poniedziałek i czwartek.", "1936-04-09",
+         [("każdy poniedziałek", "XXXX-WXX-1", None), ("czwartek", "XXXX-WXX-4", None)]),
+        # Roman months in ranges and before a year
+        ("Kurs trwał od XI 1931 do III 1932 r.", None, [("XI 1931 do III 1932 r.", "1931-11/1932-03", None)]),
+        ("Kasa będzie zamknięta w dniach 7–9 VI.", "1936-05-20", [("7–9 VI.", "1936-06-07/1936-06-09", None)]),
+        # older prose capitalised the months
+        ("Zboże zebrano w Sierpniu.", "1887-10-02", [("Sierpniu", "1887-08", None)]),
+        # an age is no duration: "przeżywszy 90 lat"
+        ("Zmarła w Krakowie, przeżywszy 90 lat.", None, []),
+        # a registry act dated in words, the new style in brackets; its date anchors "wczoraj" in the act
+        ("Działo się w Warszawie dnia dziesiątego (22) marca 1880 roku. Dziecię urodziło się wczoraj.", None,
+         [("dziesiątego (22) marca 1880 roku", "1880-03-22", None), ("wczoraj", "1880-03-21", None)]),
+        # a letter's heading after its place dates what the letter tells; a feast told in the past lies before it
+        ("Kraków, 5 stycznia 1925 r.\nDrogi Ojcze! Wczoraj wróciłem, a Boże Narodzenie spędziłem w Wiedniu.", None,
+         [("5 stycznia 1925 r.", "1925-01-05", None), ("Wczoraj", "1925-01-04", None),
+          ("Boże Narodzenie", "1924-12-25", None)]),
+        # told after a day near the year's end, a date may cross into the next year
+        ("Dnia 28 grudnia 1930 r. wyjechał, a 2 stycznia wrócił.", None,
+         [("Dnia 28 grudnia 1930 r.", "1930-12-28", None), ("2 stycznia", "1931-01-02", None)]),
+        # a clock time in a sentence whose subject carries the day: on that day
+        ("Zebranie z dnia 3 marca trwało do godz. 22.", "1936-03-10",
+         [("dnia 3 marca", "1936-03-03", None), ("godz. 22", "1936-03-03T22:00", None)]),
+        # modern usage: unit symbols without a dot, weekends as a weekly set, "przez" with one unit a duration
+        ("Jechałem 2 h, czekałem 5 min.", "2009-05-14", [("2 h", "PT2H", None), ("5 min.", "PT5M", None)]),
+        ("W weekendy sklep jest zamknięty.", "2009-05-14", [("weekendy", "XXXX-WXX-WE", None)]),
+        ("Przez ostatni miesiąc padało, a w ostatnim roku było sucho.", "2009-05-14",
+         [("ostatni miesiąc", "P1M", None), ("ostatnim roku", "2008", None)]),
+        ("Eksport wzrósł rok do roku o 3 proc.", "2009-05-14", []),
+        # a day of every year is a set, unless "jak co roku" compares this year's occurrence with the others
+        ("Co roku 3 maja odbywa się pochód.", "2009-05-14", [("Co roku 3 maja", "XXXX-05-03", None)]),
+        ("Jak co roku 3 maja odbył się pochód.", "2009-05-14",
+         [("co roku", "P1Y", None), ("3 maja", "2009-05-03", None)]),
+        # a bare hour after a hedge with its part of the day; the turn of two decades; the last century
+        ("Wyszedł koło 6 rano.", "2009-05-14", [("koło 6 rano", "2009-05-14T06:00", "APPROX")]),
+        ("Na przełomie lat 70. i 80. grali w klubach.", "2009-05-14", [("przełomie lat 70. i 80.", "197/198", None)]),
+        ("W ubiegłym wieku była tu kopalnia.", "2009-05-14", [("ubiegłym wieku", "19", None)]),
+        ("Umowa wygasa po upływie miesiąca.", "2009-05-14", [("miesiąca", "P1M", None)]),
+        # OCR "l" for 1 in an hour after "godz."
+        ("Otwarcie nastąpi o godz. l1.", "1936-03-10", [("godz. l1", "1936-03-10T11:00", None)]),
+    ],
+)
+def test_eighth_pass_phenomena(text: str, dct: str | None, expected: list[tuple[str, str, str | None]]) -> None:
+    assert found(text, dct) == expected

@@ -36,8 +36,10 @@ TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 CHECKS = frozenset({
     "feast", "after_day", "after_weekday_set", "decade",
     "bare_year", "ascending", "lowercase_initial", "lowercase_month", "duration", "dateline", "not_age",
-    "not_press_kind", "not_score", "not_money", "uppercase_roman",
+    "not_press_kind", "not_score", "not_money", "uppercase_roman", "season_of_year",
 })
+# fields of lexicon sections that name no part of a date: a hedge's mod, an ordinal, a noun class read by a check
+_LEXICON_FIELDS = frozenset({"mod", "ordinal", "person", "press", "tense", "kind"})
 # Morfeusz parts of speech never wanted among generated forms: abbreviations, adjectival prefixes
 _SKIPPED_POS = frozenset({"brev", "adja", "adjc", "adjp"})
 _DEGREES = frozenset({"com", "sup"})
@@ -202,7 +204,7 @@ def _parse_lexicon(text: str, filename: str) -> list[Section]:
             if not 1 <= len(header) <= 2:
                 raise GrammarError(f"{where}: section header must be [macro] or [macro field]")
             field_name = header[1] if len(header) == 2 else None
-            if field_name is not None and field_name not in FIELDS | {"mod", "ordinal", "person", "press", "tense"}:
+            if field_name is not None and field_name not in FIELDS | _LEXICON_FIELDS:
                 raise GrammarError(f"{where}: unknown field {field_name!r}")
             sections.append(Section(header[0], field_name))
             continue
@@ -405,7 +407,7 @@ def compile_grammar(language: str = "pl") -> Grammar:
         alternatives.append(f"(?P<{group}>{renamed}(?![^\\W_]))")
     for name in ("glueDate", "glueTime", "glueRange", "glueWeekdayAfter", "rangeOpener", "ageContext", "modifierBefore",
                  "numberNoun", "scheduleContext", "scoreContext", "afterMidnight", "streetBefore",
-                 "moneyBefore"):
+                 "moneyBefore", "capitalMonthLocative", "recordOpening"):
         if name not in macros:
             raise GrammarError(f"patterns.txt must define macro {name}")
     trigger, rules_at = _dispatch(rules, alternatives)

@@ -105,6 +105,8 @@ class Point:
             self.month, self.monthshift = other.month, self.monthshift or other.monthshift
         if self.unit is None and self.num is not None:
             self.unit = other.unit
+        if self.era is None:  # "od V do III w. p.n.e.": the era written once holds for both ends
+            self.era = other.era
 
 
 @dataclass
@@ -199,7 +201,8 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
         value = _number(text, grammar, "ordinal")
         point.day = int(float(value)) if value and value != "X" else None
     elif name in ("hour", "minute"):
-        setattr(point, name, 30 if text.startswith("i") else int(text))  # "godz. 7 i pół"
+        # "godz. 7 i pół"; OCR reads 1 as "l" ("godz. l2")
+        setattr(point, name, 30 if "pół" in text else int(text.translate(_OCR_DIGITS)))
     elif name in ("part", "season", "set"):
         setattr(point, name, grammar.value(name, text))
     elif name == "weekday":
@@ -223,8 +226,9 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
         point.num = _number(text, grammar, "num")
     elif name == "unit":
         point.unit = grammar.value("unit", text)
-        # an abbreviation ("sek.", "godz.") stands for any number of its noun
-        point.unit_plural, point.unit_may_be_plural = (False, True) if text.endswith(".") else _plural(text)
+        # an abbreviation or a symbol ("sek.", "godz.", "h") stands for any number of its noun
+        abbreviated = text.endswith(".") or len(text) < 2
+        point.unit_plural, point.unit_may_be_plural = (False, True) if abbreviated else _plural(text)
     elif name == "unitone":
         point.unit, point.num = grammar.value("unit", text), "1"
     elif name == "event":
@@ -275,10 +279,9 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
         left, right = candidate.points
         return left.year is not None and right.year is not None and right.year > left.year
     if check == "lowercase_initial":  # a capital not opening a sentence makes a name ("ul. Listopadowa")
-        if not text[candidate.start].isupper():
-            return True
-        return _sentence_initial(text, candidate.start) and not _STREET_BEFORE.search(
-            text, max(0, candidate.start - 30), candidate.start)
+        if rule.name == "month" and grammar.compiled_macro("capitalMonthLocative").match(lower, candidate.start):
+            return True  # "w Sierpniu": older prose capitalised the months
+        return _passes_lowercase_initial(text, candidate)
     if check == "uppercase_roman":  # "17 IX", not "3 ii" (a paragraph's point) or a unit
         roman = re.search(r"[ivxIVX]{2,4}", text[candidate.start:candidate.end])
         return roman is not None and roman.group().isupper()
@@ -293,6 +296,12 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
             return True
         return bool(DATELINE_TITLE_PLACE.search(text, window, candidate.start)) and bool(
             _NEXT_CAPITAL.match(text, candidate.end))
+    if check == "season_of_year":  # "opony zimowe", "zimowe igrzyska": a kind of thing, not a season of a year
+        if not _passes_lowercase_initial(text, candidate):
+            return False
+        before = _PREVIOUS_WORD.search(lower, max(0, candidate.start - 24), candidate.start)
+        after = _NEXT_WORD.match(lower, candidate.end)
+        return not any(word and grammar.value("kind", word.group(1)) is not None for word in (before, after))
     if check == "not_press_kind":  # "prasa poranna": a kind of paper, not a time
         before = _PREVIOUS_WORD.search(lower, max(0, candidate.start - 24), candidate.start)
         return before is None or grammar.value("press", before.group(1)) is None
@@ -355,6 +364,14 @@ def _not_agreeing_with_amount(word: str) -> bool:
         return "n" not in genders.split(".") if number == "sg" else genders == "m1"
 
     return bool(readings) and all(i.pos == "praet" and personal(i.tag) for i in readings)
+
+
+def _passes_lowercase_initial(text: str, candidate: Candidate) -> bool:
+    """Lower case, or a capital that only opens a sentence (and no street's name stands before it)."""
+    if not text[candidate.start].isupper():
+        return True
+    return _sentence_initial(text, candidate.start) and not _STREET_BEFORE.search(
+        text, max(0, candidate.start - 30), candidate.start)
 
 
 def _qualifies_plural(text: str, candidate: Candidate) -> bool:
@@ -466,7 +483,7 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
         candidate.night_before = rule.fields.get("night") == "before"
         # "wieczorne gry", "audycji nocnych": an adjective of a plural noun names a kind of time
         candidate.habitual = rule.fields.get("habitual") == "plural" and _qualifies_plural(text, candidate)
-        for name in ("part", "unit", "num", "season", "half"):
+        for name in ("part", "unit", "num", "season", "half", "set"):
             if name in rule.fields:
                 setattr(candidate.points[0], name, rule.fields[name])
         if "shift" in rule.fields:  # "do końca roku": the unit spoken of

@@ -27,6 +27,7 @@ _AMOUNT_GLUE = re.compile(r"\s{0,3}(?:,\s{0,3}|(?:i|oraz)\s{1,3})?")
 _BARE_YEAR_AHEAD = 10  # a bare number more years than this after the creation date is not a year
 # between a yearly set and its month: "co roku w grudniu", "w maju każdego roku"
 _YEARLY_MONTH_GLUE = re.compile(r"\s{1,3}(?:we?\s{1,3})?")
+_AS_EVERY = re.compile(r"(?<![^\W_])jak\s{1,3}$")  # "jak co roku": as every year, this year's occurrence
 _WORD = re.compile(r"[^\W\d_]+")
 # a clause ends at a stop, but not at a dot before a number: a clock time ("15.00"), an abbreviation ("w d. 19")
 _CLAUSE_END = re.compile(r"[!?;\n]|\.(?!\s{0,2}\d)")
@@ -48,9 +49,13 @@ _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
 _DATELINE_END = re.compile(
     rf"\.?\s{{0,2}}(?:[—–-]|\([^()]{{2,16}}\)\.?\s{{0,2}}(?:[—–-]|[{_UPPER}]))|\.?\s{{1,2}}(?=[{_UPPER}(])"
 )
+_NEAR_ACROSS_YEAR = timedelta(days=62)  # a date a narrative tells next may cross the year's end within this
 _HEADING_REACH = 40  # characters a heading's line may hold beside its date
 # what may follow a heading's date on its line: a full stop, a weekday ("12 września 1939. Wtorek.")
 _HEADING_REST = re.compile(r"[.,]?\s{0,3}(?:[^\W\d_]{4,13}\.?)?\s*")
+# what may stand before it: the place a letter is written from and "dnia" ("Wilno, d. 17.XI.1926 r.")
+_HEADING_LEAD = re.compile(
+    rf"\s*(?:[{_UPPER}][^\W\d_]{{1,24}}(?:[ -][^\W\d_]{{1,24}}){{0,2}},\s{{0,3}})?(?:(?:dnia|dn\.|d\.)\s{{0,3}})?")
 _AGENCY_DATELINE = re.compile(rf"[{_UPPER}]{{3,}}[,.]?\s{{0,2}}\([^()]{{2,12}}\)\.?\s{{0,2}}[—–-]")
 
 
@@ -78,8 +83,8 @@ def _with_day_half(clock: Point, part: str) -> Point:
 
 
 def _bare_month(point: Point) -> bool:
-    """A month named without a year, a day or a shift ("w grudniu")."""
-    return point.month is not None and point == Point(month=point.month)
+    """A month, or a day of it, named without a year or a shift ("w grudniu", "11 listopada")."""
+    return point.month is not None and point == Point(month=point.month, day=point.day)
 
 
 def _weekly(point: Point) -> bool:
@@ -143,9 +148,12 @@ def merge(candidates: list[Candidate], text: str, lower: str, grammar: Grammar) 
             and yearly[0].type == "SET" and yearly[0].points[0].set == "P1Y"
             and yearly[1].type == "DATE" and _bare_month(yearly[1].points[0])
             and _YEARLY_MONTH_GLUE.fullmatch(lower, previous.end, candidate.start)
-        ):  # "co roku w grudniu", "w maju każdego roku": that month of every year
-            month = yearly[1].points[0].month
-            previous.type, previous.points = "SET", [replace(yearly[1].points[0], set=f"XXXX-{month:02d}")]
+            and not (yearly[0] is previous and _AS_EVERY.search(lower, max(0, previous.start - 12), previous.start))
+        ):  # "co roku w grudniu", "11 listopada każdego roku": that month or day of every year ("jak co roku w
+            # grudniu" compares this year's December with the others)
+            point = yearly[1].points[0]
+            day = f"-{point.day:02d}" if point.day else ""
+            previous.type, previous.points = "SET", [replace(point, set=f"XXXX-{point.month:02d}{day}")]
             previous.end = candidate.end
             previous.spans[-1] = (previous.spans[-1][0], candidate.end)
             previous.merged.append(candidate.rule)
@@ -199,6 +207,12 @@ def merge(candidates: list[Candidate], text: str, lower: str, grammar: Grammar) 
             continue
         if previous is not None and not previous.range and not candidate.range:
             first, second = previous.points[-1], candidate.points[0]
+            if (
+                previous.type == "SET" and _weekly(first) and first.set != "P1D" and candidate.type == "DATE"
+                and second.weekday is not None and second.day is None and second.shift is None
+                and _COORDINATION.fullmatch(lower, previous.end, candidate.start)
+            ):  # "w każdy wtorek i piątek": "każdy" holds for each weekday coordinated with its own
+                candidate.type = "SET"
             dates = previous.type in ("DATE", "TIME") and candidate.type in ("DATE", "TIME")
             weekday_then_date = (
                 dates and first.weekday is not None and first.day is None and second.day is not None
@@ -335,6 +349,7 @@ class _Resolver:
         self.sentences = sentences
         self.reference = _Reference()
         self.report_day: date | None = None  # the date of the report's dateline: "wczoraj" counts from it
+        self.report_tid: str | None = None  # the id of that date's timex
         self.vague = vague  # how a duration of an unknown amount is written: "PX" or "VAGUE"
         self.days_told: list[tuple[int, int, date, str]] = []  # start, end, day and id of each dated timex
 
@@ -369,31 +384,41 @@ class _Resolver:
         when the clause speaks of the future (past) across it; otherwise any year the text mentioned. A
         report's dateline is dated by the issue: the last such day."""
         reference = self.reference
-        if reference.month and not dateline:
+        # a letter's or diary's heading stands for the creation date; while still the last date told, for
+        # the narrative's too
+        today = self.dct or self.report_day
+        headed = self.dct is None and self.report_day is not None and bool(
+            reference.month and reference.month[2] == self.report_tid)
+        if reference.month and not dateline and not headed:
             year, told_month, tid = reference.month
+            if reference.day and reference.day[1] == tid:
+                # told after a day near a year's end: "Boże Narodzenie …, a na Nowy Rok" crosses into the next
+                told = reference.day[0]
+                year = next((y for y in (year + 1, year - 1)
+                             if abs(_day_in(y, month, day) - told) <= _NEAR_ACROSS_YEAR), year)
             found = (year, tid)
             by_year = bool(reference.year and reference.year[1] != tid and int(reference.year[1][1:]) > int(tid[1:]))
             if by_year:
                 found = reference.year
             # the text has been speaking of what is to come (a programme, a plan), or has named a year since
             # ("na rok bieżący"): an event told in the past tense is not after the creation date
-            ahead = self.dct is not None and found[0] is not None and (
-                (by_year or (found[0], told_month) > (self.dct.year, self.dct.month))
-                and (found[0], month, day or 1) > (self.dct.year, self.dct.month, self.dct.day))
+            ahead = today is not None and found[0] is not None and (
+                (by_year or (found[0], told_month) > (today.year, today.month))
+                and (found[0], month, day or 1) > (today.year, today.month, today.day))
             if not (ahead and self._tense(start, end) == "past"):
                 return found
-        if reference.year and not dateline and self.dct and reference.year[0] < self.dct.year and self._tense(
+        if reference.year and not dateline and today and reference.year[0] < today.year and self._tense(
                 start, end) == "past":  # "W 1980 r. ukończył studia. W październiku wyjechał": that year's
             return reference.year
-        if self.dct:
-            year = self.dct.year
-            if day is None and month == self.dct.month:  # "w listopadzie" written in November
+        if today:
+            year = today.year
+            if day is None and month == today.month:  # "w listopadzie" written in November
                 return year, None
             written = (month, day or 1)
-            now = (self.dct.month, self.dct.day)
+            now = (today.month, today.day)
             tense = "past" if dateline else self._tense(start, end)
             if tense is None:  # no verb says which way: the nearest such day ("Do 15 maja", "29 grudnia")
-                return min((year - 1, year, year + 1), key=lambda y: abs(_day_in(y, month, day) - self.dct)), None
+                return min((year - 1, year, year + 1), key=lambda y: abs(_day_in(y, month, day) - today)), None
             if written != now and (written < now) == (tense == "future"):
                 year += 1 if written < now else -1
             return year, None
@@ -446,10 +471,8 @@ class _Resolver:
             return self._clock(day.isoformat(), point), anchor, (day, day.year, day.month)
         if point.dayshift is not None:
             amount, base = point.dayshift
-            if point.event is not None:  # "w dniu koncertu": the day told with that event, if any
+            if point.event is not None:  # "w dniu koncertu": the day told with that event (resolve skips the rest)
                 origin, anchor = self._event_day(point.event, start) or (None, None)
-                if origin is None:
-                    return "XXXX-XX-XX", None, ()  # "z dniem ogłoszenia": an event the text has not dated
             elif base == "ref":  # "nazajutrz", "w przeddzień": the narrative's day, never the issue's
                 origin, anchor = self.reference.day or (None, None)
             else:
@@ -505,7 +528,7 @@ class _Resolver:
         elif point.era == "BC" and point.year is not None:
             return f"BC{point.year:04d}", None, ()
         elif point.is_time_only:
-            origin, anchor = self.base_day("ref")
+            origin, anchor = self._attributed_day(start) or self.base_day("ref")
             if origin is None:
                 return self._clock("XXXX-XX-XX", point), None, ()
             day = origin
@@ -570,6 +593,20 @@ class _Resolver:
             day += timedelta(days=_julian_lag(day))
             return self._clock(day.isoformat(), point), anchor, (day, day.year, day.month)
         return self._clock(f"{text}-{point.day:02d}", point), anchor, (day, year, month)
+
+    def _attributed_day(self, start: int) -> tuple[date, str] | None:
+        """"Posiedzenie z dn. 18.II. trwało od godz. 10": a clock time without a day, in a sentence that
+        named a day only in an attribute of its subject (which moves no narrative), is on that day."""
+        if not self.days_told:
+            return None
+        told_start, _, day, tid = self.days_told[-1]
+        sentence = _sentence_start(self.text, start)
+        if told_start < sentence:
+            return None
+        narrative = self.reference.day[1] if self.reference.day else None
+        if any(s >= sentence and t == narrative for s, _, _, t in self.days_told):
+            return None  # the narrative's own day is of this sentence: "Dziś, w rocznicę … z 1920 r., o godz. 10"
+        return day, tid
 
     def _event_day(self, stem: str, start: int) -> tuple[date, str] | None:
         """The day last told, shortly before ``start``, in a sentence that speaks of the event ``stem``
@@ -761,6 +798,8 @@ def resolve(
         previous_end = candidate.end
         if candidate.bare_number and resolver.dct and (points[0].year or 0) > resolver.dct.year + _BARE_YEAR_AHEAD:
             continue  # "ogółem 1870" in an 1838 paper: an amount, not a year decades ahead
+        if any(p.event is not None and resolver._event_day(p.event, candidate.start) is None for p in points):
+            continue  # "od dnia ogłoszenia": the day of an event the text has not dated names no day of the text
         if candidate.type == "DURATION":
             if candidate.range and convention == "kpwr":
                 for point, (start, end) in zip(points, candidate.spans, strict=True):
@@ -821,8 +860,10 @@ def resolve(
             anchor = next((a for _, a, _ in resolved if a), None)
             kind = "TIME" if any(_kind(p) == "TIME" for p in points) else "DATE"
             tids = [emit(candidate.start, candidate.end, kind, value, anchor, candidate.mod)] * len(points)
-        if (dateline or _is_heading(text, candidate)) and resolved[0][2] and resolved[0][2][0] is not None:
-            resolver.report_day = resolved[0][2][0]
+        dates_writing = dateline or _is_heading(text, candidate) or grammar.compiled_macro("recordOpening").search(
+            lower_text, max(0, candidate.start - 80), candidate.start) is not None
+        if dates_writing and resolved[0][2] and resolved[0][2][0] is not None:
+            resolver.report_day, resolver.report_tid = resolved[0][2][0], tids[0]
         attributive = _is_attributive(lower_text, candidate.start)
         # a span of years ("w sezonie 2006/07") does not move a narrative that is telling months
         background = candidate.range and resolver.reference.month is not None and all(
@@ -941,8 +982,9 @@ def _sentence_end(text: str, position: int) -> int:
 
 
 def _is_heading(text: str, candidate: Candidate) -> bool:
-    """"12 września 1939. Wtorek.", "Poniedziałek, 7 października 1940.": a date alone on its line heads a
-    diary's entry or a letter; "dziś", "wczoraj" below it count from it."""
+    """"12 września 1939. Wtorek.", "Poniedziałek, 7 października 1940.", "Lwów, 3 stycznia 1912.": a date alone
+    on its line, or after the place a letter is written from, heads a diary's entry or a letter; "dziś",
+    "wczoraj" below it count from it."""
     if candidate.range:
         return False
     # only the stretch a heading's line can hold is read on either side: linear in the document
@@ -953,7 +995,7 @@ def _is_heading(text: str, candidate: Candidate) -> bool:
     rest, newline, _ = after.partition("\n")
     if not newline and candidate.end + _HEADING_REACH < len(text):
         return False
-    return not before.rpartition("\n")[2].strip() and bool(_HEADING_REST.fullmatch(rest))
+    return bool(_HEADING_LEAD.fullmatch(before.rpartition("\n")[2])) and bool(_HEADING_REST.fullmatch(rest))
 
 
 def _is_dateline(text: str, candidate: Candidate) -> bool:
