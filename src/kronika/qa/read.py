@@ -23,7 +23,7 @@ from itertools import takewhile
 from kronika.lang.fold import fold
 from kronika.lang.grammar import CASES
 from kronika.lang.resources import read_table
-from kronika.model import Entity, Sentence, Token
+from kronika.model import Entity, Quantity, Sentence, Token
 from kronika.morph import get_morphology
 from kronika.qa.question import Question, Term, load_question_words, modern_lemmas, modern_readings
 from kronika.qa.retrieve import Passage, expanded_lemmas
@@ -45,9 +45,12 @@ UNKNOWN_PLACE = 0.8  # fit of an unknown name taken for a person, after the aske
 DURATION = re.compile(r"P(?P<time>T)?(?P<number>\d+)(?P<unit>[YMWDH])")  # a TIMEX3 duration of one unit
 NOMINAL = frozenset({"subst", "adj", "ger", "ign", "depr"})
 PART = 0.7  # fit of a number in a sentence that also gives their total
+NAMED_PLACE = 0.8  # fit of a building or an institution with its name: a town beside it says where, more often
 NEAR = 0.6  # fit of a place that locates another place named before it
 HYPHENATED = re.compile(r"(?<!\w)([A-ZĄĆĘŁŃÓŚŹŻ]\w*)-\Z")  # "Nowo-" just before a name
 ADJECTIVAL = frozenset({"adj", "ppas", "pact"})
+CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "–", "—"})
+COORDINATING = frozenset({"i", "oraz", "a", "ale", "lecz", "albo", "lub", "więc"})
 
 
 @dataclass
@@ -97,6 +100,20 @@ def _form_cases(token: Token) -> frozenset[str]:
     return cases
 
 
+def _name_cases(token: Token, person: bool, one_word: bool) -> frozenset[str]:
+    """The cases a word of a name may stand in: the form's, with the accusative that equals the genitive of
+    a man's name whatever gender the tagger gave it (*Szulca*, *Piaseckiego*), and every case of the form
+    when the tagger read a one-word name as a common word (*Nawrot* as *nawrot*: nominative or accusative;
+    in *Rady Ministrów* the words are the institution's own)."""
+    cases = _form_cases(token)
+    if one_word and len(token.text) > 2 and (token.lemma[:1].islower() or _pos(token) == "ign"):
+        cases |= {c for i in get_morphology().analyse(token.text) for c in _cases_of(i.tag)}
+    tag = token.tag.split(":")
+    if person and "sg" in tag and {"m1", "m2", "m3"} & set(tag) and "gen" in cases:
+        cases |= {"acc"}
+    return cases
+
+
 def _agrees(word: Token, adjective: Token) -> bool:
     """Whether a nominal word shares a case with the adjective, or is unknown to the dictionary (it may
     be the noun: *żandarmerja wojskowa*): the two belong to one phrase."""
@@ -120,9 +137,21 @@ def _hyphenated(entity: Entity, text: str) -> Entity:
     return replace(entity, start=match.start(1), text=text[match.start(1):entity.end], lemma=f"{first}-{entity.lemma}")
 
 
+@lru_cache(maxsize=1)
+def _compound_units() -> dict[str, frozenset[str]]:
+    """The adjective of a unit of time in a compound with a number → the folded nouns of that unit."""
+    words = load_question_words()
+    return {lemma: frozenset(fold(noun) for noun in words.get(f"duration:{name.removeprefix('compound:')}", ()))
+            for name, lemmas in words.items() if name.startswith("compound:") for lemma in lemmas}
+
+
 def _token_words(tokens: list[Token]) -> set[str]:
     """The words' forms and lemmas, and the modern lemmas of words in an older spelling, folded."""
     words = {fold(t.text) for t in tokens} | {fold(t.lemma) for t in tokens}
+    # a number's compound names its unit: "32-letni" speaks of years (lata), "3-dniowy" of days
+    units = _compound_units()
+    words |= {noun for before, t in zip(tokens, tokens[1:], strict=False) if before.text == "-"
+              for noun in units.get(t.lemma, ())}
     return words | {fold(lemma) for t in tokens if _pos(t) == "ign" for lemma in modern_lemmas(t.text)}
 
 
@@ -360,23 +389,47 @@ class Reader:
                 continue
             if _pos(token) != "subst" or not _common_noun(token):
                 return None
-            if ":m1" in token.tag or token.lemma in self.words["people"] or token.lemma in self.words["title"]:
+            if ":m1" in token.tag or token.lemma in self.words["people"] | self.words["title"] | self.words["kin"]:
                 return token
             if "gen" not in _cases(token):
                 return None  # a noun that is no person and no attribute: "sprawę Piotra Sawickiego"
         return None
 
     def _same_clause(self, passage: Passage, start: int) -> bool:
-        """Whether the name stands in the clause of the question's verb: no colon, semicolon or other
-        finite verb between them (*Biuro Reutera donosi: … Kitchen przedłożył ustawę*)."""
+        """Whether the name stands in the clause of the question's verb. A sentence falls into clauses at
+        punctuation and at coordinating conjunctions; a piece without a finite verb of its own is elliptical
+        and shares the verb of the clause before it (*Komendantem wybrano X, inspektorem zaś Y*), or, when it
+        opens the sentence, of the one after it (*X, kupiec z Radomia, zeznał*). So in *Sąd ukarał X
+        grzywną, Y zaś zwolnił* X is the object of *ukarał*, not of *zwolnił*."""
         tokens = passage.sentence.tokens
         verbs = [i for i, t in enumerate(tokens) if _pos(t) in FINITE and self._predicate_word(t)]
-        position = next((i for i, t in enumerate(tokens) if t.start >= start), len(tokens))
         if not verbs:
             return True
-        verb = min(verbs, key=lambda i: abs(i - position))
-        between = tokens[min(verb, position) + 1:max(verb, position)]
-        return not any(t.text in {":", ";"} or _pos(t) in FINITE for t in between)
+        clauses = self._clauses(passage)
+        position = next((i for i, t in enumerate(tokens) if t.start >= start), len(tokens) - 1)
+        return clauses[position] in {clauses[i] for i in verbs}
+
+    @staticmethod
+    def _clauses(passage: Passage) -> list[int]:
+        """The clause of each of the sentence's words, numbered by the piece that holds its finite verb."""
+        key = ("clauses", passage.sentence.start, passage.sentence.end)
+        if key in passage.memo:
+            return passage.memo[key]
+        tokens = passage.sentence.tokens
+        piece = [0] * len(tokens)
+        for index in range(1, len(tokens)):
+            boundary = tokens[index].text in CLAUSE_BREAKS or tokens[index].text.lower() in COORDINATING and \
+                tokens[index - 1].text not in CLAUSE_BREAKS
+            piece[index] = piece[index - 1] + boundary
+        verbal = {piece[i] for i, t in enumerate(tokens) if _pos(t) in FINITE}
+        owner: list[int] = []
+        for number in range(piece[-1] + 1 if tokens else 0):
+            if number in verbal:
+                owner.append(number)
+            else:  # elliptical: the clause before; opening the sentence, the first with a finite verb
+                owner.append(owner[-1] if owner else min(verbal, default=0))
+        passage.memo[key] = clauses = [owner[p] for p in piece]
+        return clauses
 
     def _passive(self, passage: Passage) -> bool:
         """Whether the sentence says what the question asks in the passive: the question's verb stands in it
@@ -421,7 +474,8 @@ class Reader:
         # word ("3. Armią": not the digit)
         title = self._title_of(passage, entity)
         cases = _form_cases(title) if title is not None else next(
-            (c for t in self._tokens(passage, entity.start, entity.end) if (c := _form_cases(t))), frozenset())
+            (c for t in self._tokens(passage, entity.start, entity.end)
+             if (c := _name_cases(t, entity.type == "PERSON", " " not in entity.text))), frozenset())
         # the word governing the phrase: "przez stróża nocnego Jana Bułhaka" is an agent
         before = self._before(passage, entity.start if title is None else title.start)
         preposition = before.lemma.lower() if before is not None and _pos(before) == "prep" else None
@@ -444,6 +498,11 @@ class Reader:
             return 1.0  # the agent of a passive sentence answers an active "kto"
         if preposition is not None and (preposition != "przez" or not sentence_passive):
             return 0.25
+        if "acc" in question.cases and before is not None and _pos(before) in {"subst", "ger"} and \
+                "gen" in cases and not self._after_noun(passage, entity.start) and not self._predicate_word(before):
+            # a noun's genitive attribute, not the verb's object: "dom p. Jana Gajewskiego"; but the genitive
+            # of a noun of the asked happening is its patient: "zabójstwo Antoniego Lisa"
+            return WRONG_CASE
         if cases & wanted:
             # the genitive of "kogo" is the object of a negated verb only; mostly it is someone's genitive
             return 0.6 if question.cases == frozenset({"acc", "gen"}) and not cases & {"acc"} else 1.0
@@ -466,6 +525,16 @@ class Reader:
         if "near" in roles and self._after_place(passage, before):
             fit *= NEAR  # "Wawrzyszew pod Warszawą": Warsaw locates the village, it is not the place asked
         return fit
+
+    def _named_noun(self, passage: Passage, start: int) -> Token | None:
+        """The common noun a name stands after, titles and abbreviations aside, when it is no settlement
+        (those place the name itself) and no district that holds the place asked (*w Rudniku, w powiecie
+        Niskim*): *szpitala św. Łazarza*, *kościele Mariackim*."""
+        before = self._before(passage, start)
+        if before is None or _pos(before) != "subst" or not before.text.islower() or \
+                before.lemma in self.words["settlement"] | self.words["district"]:
+            return None
+        return before
 
     def _after_place(self, passage: Passage, token: Token) -> bool:
         """Whether the word before the token ends a place name."""
@@ -549,6 +618,13 @@ class Reader:
                                            passage))
         elif question.asks == "place":
             for entity in self._entities(passage, PLACE_TYPES | {"ORGANIZATION", "PERSON"}):
+                noun = self._named_noun(passage, entity.start)
+                if noun is not None and self._place_fit(passage, noun.start) >= 1.0:
+                    # the name of a building or an institution after the asked preposition makes one place
+                    # with its noun: "do szpitala św. Łazarza"
+                    phrase = text[noun.start:entity.end]
+                    found.append(Candidate(phrase, phrase, noun.start, entity.end, NAMED_PLACE, passage))
+                    continue
                 fit = self._place_fit(passage, entity.start)
                 if entity.type == "ORGANIZATION":
                     fit = fit * 0.9 if fit >= 1.0 else 0.0  # an institution answers "gdzie" only after "w/na"
@@ -567,12 +643,14 @@ class Reader:
                         found.append(Candidate(text[start:end], text[start:end], start, end, FALLBACK_FIT, passage))
         elif question.asks == "quantity":
             nouns = {fold(lemma) for lemma in question.noun.lemmas} if question.noun else set()
-            for quantity in passage.analysis.quantities:
-                if sentence.start <= quantity.start < sentence.end:
-                    fit = 1.0 if fold(quantity.unit) in nouns or not nouns and fold(quantity.unit) in \
-                        self.question_words else 0.4
-                    value = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
-                    found.append(Candidate(quantity.text, value, quantity.start, quantity.end, fit, passage))
+            for quantity, hundredths in self._amounts(passage):
+                fit = 1.0 if fold(quantity.unit) in nouns or not nouns and fold(quantity.unit) in \
+                    self.question_words else 0.4
+                value: object = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
+                end = quantity.end
+                if hundredths is not None:  # "4 zł 20 gr" → 4,20
+                    value, end = f"{value},{int(hundredths.value):02d}", hundredths.end
+                found.append(Candidate(text[quantity.start:end], value, quantity.start, end, fit, passage))
             found += self._durations(passage)
             totals = [c for c in found if (before := self._before(passage, c.start, skip_titles=False)) is not None
                       and before.text.lower() in self.words["total"]]
@@ -580,6 +658,8 @@ class Reader:
                 # parts and then their sum ("45 osób … i 9 …, ogółem 54 osób"): "ile" asks the sum
                 for candidate in found:
                     candidate.fit *= 1.0 if candidate in totals else PART
+            else:
+                self._prefer_own_item(passage, found)
             if not found and (nouns & {fold(t.lemma) for t in sentence.tokens} or not nouns and any(
                     self._match(p, Terms.of({fold(t.lemma) for t in sentence.tokens})) for p in question.predicates)):
                 # the counted noun, or for "ile" with a verb alone (*Ile zebrali…?*) that verb, is here
@@ -587,7 +667,9 @@ class Reader:
         elif question.asks in {"person", "which"}:
             found = self._entity_candidates(passage)
         if question.asks == "which":
-            found += self._which_phrases(passage)
+            found += self._which_phrases(passage) + self._ordinals(passage)
+        if question.asks == "what" and not question.passive:
+            found += self._participle_patients(passage)
         if question.asks in {"person", "what"} or not found and question.asks == "which":
             cases = question.cases or frozenset({"nom"})
             taken = [(c.start, c.end) for c in found]
@@ -600,6 +682,69 @@ class Reader:
                 if question.asks == "person" and not self._personal(passage, start, end):
                     fit *= 0.5  # "kto" asks for people: a masculine-personal noun or a group of people
                 found.append(Candidate(text[start:end], text[start:end], start, end, fit, passage))
+        return found
+
+    def _amounts(self, passage: Passage) -> list[tuple[Quantity, Quantity | None]]:
+        """The sentence's quantities, a sum in a currency joined with its hundredth part that follows it
+        (*4 zł 20 gr*, *3 rb. 50 kop.*): one amount."""
+        sentence = passage.sentence
+        text = passage.analysis.document.text
+        quantities = [q for q in passage.analysis.quantities if sentence.start <= q.start < sentence.end]
+        amounts: list[tuple[Quantity, Quantity | None]] = []
+        for quantity in quantities:
+            if amounts and amounts[-1][1] is None and text[amounts[-1][0].end:quantity.start].isspace() and \
+                    quantity.unit in self.words.get(f"currency:{amounts[-1][0].unit}", ()) and quantity.value < 100:
+                amounts[-1] = (amounts[-1][0], quantity)
+            else:
+                amounts.append((quantity, None))
+        return amounts
+
+    def _prefer_own_item(self, passage: Passage, found: list[Candidate]) -> None:
+        """In a list of items with their amounts (*za krowę 180 zł, za cielę 35 zł*), the amount asked is
+        the one in the part of the sentence that names the question's item: the others fit less."""
+        pieces = self._pieces(passage)
+        tokens = passage.sentence.tokens
+        words: dict[int, set[str]] = {}
+        for index, token in enumerate(tokens):
+            words.setdefault(pieces[index], set()).update({fold(token.lemma), fold(token.text)})
+        asked = {word for term in self.question.terms if not term.verb for word in self._forms(term).lemmas}
+        named = {piece: len(words[piece] & asked) for piece in {self._piece_at(passage, c.start) for c in found}}
+        most = max(named.values(), default=0)
+        if most and min(named.values()) < most:
+            for candidate in found:
+                if named[self._piece_at(passage, candidate.start)] < most:
+                    candidate.fit *= PART
+
+    @staticmethod
+    def _pieces(passage: Passage) -> list[int]:
+        """The number of each word's part of the sentence between punctuation."""
+        tokens = passage.sentence.tokens
+        pieces = [0] * len(tokens)
+        for index in range(1, len(tokens)):
+            pieces[index] = pieces[index - 1] + (tokens[index].text in CLAUSE_BREAKS)
+        return pieces
+
+    def _piece_at(self, passage: Passage, start: int) -> int:
+        tokens = passage.sentence.tokens
+        position = next((i for i, t in enumerate(tokens) if t.start >= start), len(tokens) - 1)
+        return self._pieces(passage)[position]
+
+    def _participle_patients(self, passage: Passage) -> list[Candidate]:
+        """For *co* with an active verb, the noun the verb's passive participle qualifies, when its agent
+        is given (*mostu, zniszczonego przez powódź* answers what the flood destroyed): the participle
+        agrees with that noun in case, number and gender, before it past a comma."""
+        tokens = passage.sentence.tokens
+        text = passage.analysis.document.text
+        found = []
+        for index, token in enumerate(tokens):
+            if _pos(token) != "ppas" or not self._predicate_word(token) or index + 1 == len(tokens) or \
+                    tokens[index + 1].lemma != "przez":
+                continue
+            agreement = set(token.tag.split(":")[1:4])
+            for noun in reversed(tokens[max(0, index - 8):index]):
+                if _pos(noun) == "subst" and noun.text.islower() and agreement <= set(noun.tag.split(":")[1:4]):
+                    found.append(Candidate(text[noun.start:noun.end], noun.lemma, noun.start, noun.end, 1.0, passage))
+                    break
         return found
 
     def _durations(self, passage: Passage) -> list[Candidate]:
@@ -620,7 +765,21 @@ class Reader:
                 amounts = sorted(self._numbers(text, self._tokens(passage, timex.start, timex.end))) or \
                     [int(match["number"])]
                 value = amounts[0] if len(amounts) == 1 else f"{amounts[0]}–{amounts[-1]}"
-                found.append(Candidate(timex.text, value, timex.start, timex.end, 1.0, passage))
+                before = self._before(passage, timex.start, skip_titles=False)
+                preposition = before.text.lower() if before is not None and _pos(before) == "prep" else None
+                # "na 2 lata" answers "Na ile lat…?" (a sentence), not the age "Ile lat miał…?"
+                fit = 1.0 if preposition == self.question.preposition or preposition != "na" and \
+                    self.question.preposition is None else PART
+                found.append(Candidate(timex.text, value, timex.start, timex.end, fit, passage))
+        tokens = sentence.tokens
+        adjectives = set().union(*(self.words.get(f"compound:{unit}", frozenset()) for unit in units))
+        for index in range(len(tokens) - 2):
+            number, hyphen, adjective = tokens[index:index + 3]
+            if number.text.isdigit() and hyphen.text == "-" and number.end == hyphen.start and \
+                    hyphen.end == adjective.start and adjective.lemma in adjectives:
+                # an age or a length in one word: "19-letni" (the date stage does not read it)
+                found.append(Candidate(text[number.start:adjective.end], int(number.text), number.start,
+                                       adjective.end, 1.0, passage))
         return found
 
     @staticmethod
@@ -688,6 +847,31 @@ class Reader:
             found.append(Candidate(text[start:end], int(value) if value.is_integer() else value, start, end, 0.7,
                                    passage))
             index = after
+        return found
+
+    def _ordinals(self, passage: Passage) -> list[Candidate]:
+        """For *który* + noun, the ordinal before that noun: *na trzecie miejsce*, *w 55 minucie*, *3. pułk*
+        (*który* asks which in an order). Digits inside a date or a name are theirs (*w 1936 roku*, *3. Armia*)."""
+        noun = self.question.noun
+        if noun is None:
+            return []
+        nouns = {fold(lemma) for lemma in noun.lemmas}
+        dated = [(t.start, t.end) for t in passage.analysis.timexes] + \
+            [(e.start, e.end) for e in passage.analysis.entities]
+        text = passage.analysis.document.text
+        tokens = passage.sentence.tokens
+        found = []
+        for index in range(1, len(tokens)):
+            if fold(tokens[index].lemma) not in nouns:
+                continue
+            before = index - 2 if tokens[index - 1].text == "." and index > 1 else index - 1
+            ordinal = tokens[before]
+            if not (ordinal.text.isdigit() or _pos(ordinal) == "adj" and ordinal.lemma in self.words["ordinal"]) \
+                    or any(a <= ordinal.start < b for a, b in dated):
+                continue
+            value = int(ordinal.text) if ordinal.text.isdigit() else ordinal.text.lower()
+            start, end = ordinal.start, tokens[index].end
+            found.append(Candidate(text[start:end], value, start, end, 1.0, passage))
         return found
 
     def _which_phrases(self, passage: Passage) -> list[Candidate]:
