@@ -14,8 +14,7 @@ little). A name the question itself contains is never its answer.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import takewhile
@@ -25,6 +24,7 @@ from kronika.lang.grammar import CASES
 from kronika.lang.resources import read_table
 from kronika.model import Entity, Quantity, Sentence, Token
 from kronika.morph import get_morphology
+from kronika.qa.memo import Terms
 from kronika.qa.question import Question, Term, load_question_words, modern_lemmas, modern_readings
 from kronika.qa.retrieve import Passage, expanded_lemmas
 from kronika.quantities import read_number
@@ -161,26 +161,6 @@ def _common_noun(token: Token) -> bool:
 
 
 @dataclass(frozen=True)
-class Terms:
-    """The words of a piece of text, also in alphabetical order: the words sharing a stem stand together."""
-
-    words: frozenset[str]
-    ordered: tuple[str, ...]
-
-    @classmethod
-    def of(cls, words: set[str]) -> Terms:
-        return cls(frozenset(words), tuple(sorted(words)))
-
-    def longer_with_stem(self, stem: str) -> Iterator[str]:
-        """The words longer than ``stem`` that begin with it."""
-        index = bisect_left(self.ordered, stem)
-        while index < len(self.ordered) and self.ordered[index].startswith(stem):
-            if len(self.ordered[index]) > len(stem):
-                yield self.ordered[index]
-            index += 1
-
-
-@dataclass(frozen=True)
 class _Forms:
     """A question's word as the reader matches it: its folded lemmas and form, the related words that are
     not themselves words of the question, and the stems of the lemmas."""
@@ -229,14 +209,14 @@ class Reader:
     def _sentence_terms(passage: Passage, sentence: Sentence) -> Terms:
         """The words of a sentence (forms, lemmas, modern readings of old spellings, its names' base
         words), derived once per cached document: they do not depend on the question."""
-        key = ("terms", sentence.start, sentence.end)
-        if key not in passage.memo:
+        key = (sentence.start, sentence.end)
+        if key not in passage.memo.terms:
             words = _token_words(sentence.tokens)
             for entity in passage.analysis.entities:
                 if sentence.start <= entity.start < sentence.end:
                     words.update(split_terms(entity.lemma))
-            passage.memo[key] = Terms.of(words)
-        return passage.memo[key]
+            passage.memo.terms[key] = Terms.of(words)
+        return passage.memo.terms[key]
 
     def _forms(self, term: Term) -> _Forms:
         forms = self._terms.get(id(term))
@@ -294,15 +274,15 @@ class Reader:
         return found / total * MISSING_NAME ** missing
 
     def _around_terms(self, passage: Passage) -> Terms:
-        key = ("around", passage.position, passage.last)
-        if key not in passage.memo:
+        key = (passage.position, passage.last)
+        if key not in passage.memo.around:
             sentences = passage.analysis.sentences
-            passage.memo[key] = Terms.of(set().union(*(self._sentence_terms(passage, sentences[i]).words
-                                                       for i in passage.around())))
-        return passage.memo[key]
+            passage.memo.around[key] = Terms.of(set().union(*(self._sentence_terms(passage, sentences[i]).words
+                                                              for i in passage.around())))
+        return passage.memo.around[key]
 
     def _document_terms(self, passage: Passage) -> Terms:
-        if "document" not in passage.memo:
+        if passage.memo.document is None:
             # the words of every sentence, read in one pass (a name counts when it starts in a sentence)
             sentences = passage.analysis.sentences
             terms = set(split_terms(passage.analysis.document.title or ""))  # the headline names the topic
@@ -312,8 +292,8 @@ class Reader:
                 index = bisect_right(starts, entity.start) - 1
                 if index >= 0 and entity.start < sentences[index].end:
                     terms.update(split_terms(entity.lemma))
-            passage.memo["document"] = Terms.of(terms)
-        return passage.memo["document"]
+            passage.memo.document = Terms.of(terms)
+        return passage.memo.document
 
     # --- candidates -------------------------------------------------------------------------------
 
@@ -412,9 +392,9 @@ class Reader:
     @staticmethod
     def _clauses(passage: Passage) -> list[int]:
         """The clause of each of the sentence's words, numbered by the piece that holds its finite verb."""
-        key = ("clauses", passage.sentence.start, passage.sentence.end)
-        if key in passage.memo:
-            return passage.memo[key]
+        key = (passage.sentence.start, passage.sentence.end)
+        if key in passage.memo.clauses:
+            return passage.memo.clauses[key]
         tokens = passage.sentence.tokens
         piece = [0] * len(tokens)
         for index in range(1, len(tokens)):
@@ -428,7 +408,7 @@ class Reader:
                 owner.append(number)
             else:  # elliptical: the clause before; opening the sentence, the first with a finite verb
                 owner.append(owner[-1] if owner else min(verbal, default=0))
-        passage.memo[key] = clauses = [owner[p] for p in piece]
+        passage.memo.clauses[key] = clauses = [owner[p] for p in piece]
         return clauses
 
     def _passive(self, passage: Passage) -> bool:
@@ -557,11 +537,11 @@ class Reader:
     def _noun_phrases(self, passage: Passage, cases: frozenset[str]) -> list[tuple[int, int]]:
         """Spans of nouns in one of the cases (with their adjectives), not words of the question."""
         tokens = passage.sentence.tokens
-        key = ("tags", passage.sentence.start, passage.sentence.end)
-        if key not in passage.memo:  # each word's part of speech and cases, once per cached document
-            passage.memo[key] = [(_pos(t), _cases(t)) for t in tokens]
+        key = (passage.sentence.start, passage.sentence.end)
+        if key not in passage.memo.tags:  # each word's part of speech and cases, once per cached document
+            passage.memo.tags[key] = [(_pos(t), _cases(t)) for t in tokens]
         spans = []
-        for index, (token, (pos, token_cases)) in enumerate(zip(tokens, passage.memo[key], strict=True)):
+        for index, (token, (pos, token_cases)) in enumerate(zip(tokens, passage.memo.tags[key], strict=True)):
             if pos in ADJECTIVAL and token.text.islower() and token_cases & cases and \
                     token.lemma not in self.words["pronoun"] and (index == 0 or not _agrees(tokens[index - 1], token)
                     and tokens[index - 1].lemma not in {"być", "zostać"}):
@@ -825,14 +805,14 @@ class Reader:
         jeńców … przenosi 19 000.* Digits in dates and names are not."""
         sentence = passage.sentence
         text = passage.analysis.document.text
-        key = ("named", sentence.start, sentence.end)
-        if key not in passage.memo:
+        key = (sentence.start, sentence.end)
+        if key not in passage.memo.named:
             # the words inside a date or a name, found once per cached document
             taken = [(t.start, t.end) for t in passage.analysis.timexes] + \
                 [(e.start, e.end) for e in passage.analysis.entities]
             taken = [(a, b) for a, b in taken if a < sentence.end and sentence.start < b]
-            passage.memo[key] = {t.start for t in sentence.tokens if any(a <= t.start < b for a, b in taken)}
-        named = passage.memo[key]
+            passage.memo.named[key] = {t.start for t in sentence.tokens if any(a <= t.start < b for a, b in taken)}
+        named = passage.memo.named[key]
         found: list[Candidate] = []
         tokens = sentence.tokens
         index = 0
