@@ -4,7 +4,8 @@ may stand in any case its form has; a name in the genitive after a noun is that 
 verb's object; *który* + noun is answered by the ordinal before that noun; a sum in a currency and its
 hundredth part is one amount; *N-letni* gives an age; in a list of items with their amounts the amount
 of the asked item is the one in its part of the sentence; a name after a noun of a building or an
-institution makes one place with it; a noun a passive participle qualifies is that verb's patient."""
+institution makes one place with it; a noun a passive participle qualifies is that verb's patient; *wraz
+z X* joins X to the subject, so X is not whom *z kim* asks about."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ NOTES = [
                    "Zofję."),
     ("1934-02-17", "Chorego odwieziono karetką do szpitala św. Łazarza."),
     ("1934-02-18", "Rada miejska omawiała odbudowę wiaduktu kolejowego, uszkodzonego przez pożar w styczniu."),
+    ("1934-02-19", "Burmistrz wraz z radcą Janem Mazurem odbył wczoraj naradę z wojewodą Stanisławem Kotem."),
 ]
 
 
@@ -57,6 +59,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     ("Kogo zabił piorun?", "Zofj"),  # not the farmer, whose barn it struck
     ("Dokąd odwieziono chorego?", "szpitala św. Łazarza"),  # the hospital with its name
     ("Co uszkodził pożar?", "wiadukt"),  # the noun the participle qualifies
+    ("Z kim burmistrz odbył naradę?", "Kot"),  # "wraz z" goes with the subject, not the partner
 ])
 def test_clause_or_number_gives_the_answer(store: Store, question: str, expected: str) -> None:
     answers = answer(store, question)

@@ -469,7 +469,10 @@ class Reader:
                 return 0.8  # "Grupa „Polesie” gen. Kleeberga": the unit's commander
         if question.preposition:
             if preposition == question.preposition and (not question.cases or cases & question.cases):
-                return 1.0
+                # "wraz z X" joins X to the subject: with the subject, not the partner "z kim" asks about
+                # ("X wraz z Y miał konferencję z Z")
+                together = self._before(passage, before.start, skip_titles=False) if before is not None else None
+                return 0.5 if together is not None and together.lemma in self.words["together"] else 1.0
             return 0.2
         wanted = set(question.cases)
         if question.passive and "nom" in wanted:
