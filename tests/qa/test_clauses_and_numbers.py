@@ -5,7 +5,9 @@ verb's object; *który* + noun is answered by the ordinal before that noun; a su
 hundredth part is one amount; *N-letni* gives an age; in a list of items with their amounts the amount
 of the asked item is the one in its part of the sentence; a name after a noun of a building or an
 institution makes one place with it; a noun a passive participle qualifies is that verb's patient; *wraz
-z X* joins X to the subject, so X is not whom *z kim* asks about."""
+z X* joins X to the subject, so X is not whom *z kim* asks about; a common noun agreeing with the asked
+verb is its subject when no name fits; in a gapped clause the part naming the question's words answers;
+*jaki* + noun is answered by the classifying adjective after that noun."""
 
 from __future__ import annotations
 
@@ -35,6 +37,14 @@ NOTES = [
     ("1934-02-17", "Chorego odwieziono karetką do szpitala św. Łazarza."),
     ("1934-02-18", "Rada miejska omawiała odbudowę wiaduktu kolejowego, uszkodzonego przez pożar w styczniu."),
     ("1934-02-19", "Burmistrz wraz z radcą Janem Mazurem odbył wczoraj naradę z wojewodą Stanisławem Kotem."),
+    ("1932-05-10", "Wczoraj w południe na szosie pod Radomiem rolnik z Jedlni znalazł porzucony worek z pieniędzmi. "
+                   "Znalezisko oddał na posterunek policji w Radomiu."),
+    ("1932-05-11", "Komisja szacunkowa obliczyła straty spowodowane gradobiciem na przeszło 2 miljony złotych."),
+    ("1932-05-12", "Delegacja kupców łódzkich udała się wczoraj do Warszawy, a druga grupa do Krakowa."),
+    ("1932-05-14", "Wojewoda Kazimierz Świtalski odbył konferencję z przedstawicielami przemysłu naftowego."),
+    ("1932-05-15", "Orkiestra kolejowa pod batutą kapelmistrza Józefa Nowaka odegrała hymn narodowy."),
+    ("1932-05-16", "Policja aresztowała w Łodzi dwóch złodziei, którzy okradli sklep jubilerski przy ul. "
+                   "Piotrkowskiej."),
 ]
 
 
@@ -60,6 +70,13 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     ("Dokąd odwieziono chorego?", "szpitala św. Łazarza"),  # the hospital with its name
     ("Co uszkodził pożar?", "wiadukt"),  # the noun the participle qualifies
     ("Z kim burmistrz odbył naradę?", "Kot"),  # "wraz z" goes with the subject, not the partner
+    ("Kto znalazł worek z pieniędzmi?", "rolnik"),  # a common noun agreeing with the verb, when no name fits
+    ("Kto odegrał hymn narodowy?", "Orkiestra"),  # not the conductor in the genitive
+    ("Dokąd rolnik oddał znalezisko?", "posterunek"),  # the noun in the asked role, not "w Radomiu"
+    ("Na ile obliczono straty spowodowane gradobiciem?", "2 miljony"),  # the multiplier shown
+    ("Dokąd udała się druga grupa kupców?", "Krak"),  # the gapped part that names the second group
+    ("Z kim wojewoda odbył konferencję?", "przedstawicielami"),  # the noun after "kim" is the subject
+    ("Jaki sklep okradli złodzieje?", "jubilerski"),  # the classifying adjective after the noun
 ])
 def test_clause_or_number_gives_the_answer(store: Store, question: str, expected: str) -> None:
     answers = answer(store, question)

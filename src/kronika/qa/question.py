@@ -143,12 +143,13 @@ def parse_question(text: str) -> Question:
             question.preposition = tokens[wh_index - 1].text.lower()
             skip.add(wh_index - 1)
         noun_index = wh_index + 1
-        if asks in {"which", "quantity", "person"} and noun_index < len(tokens):
+        # "czyj" (the person in the genitive) agrees with its noun; the pronouns kto, kogo, komu, kim take
+        # none: the noun after them is the question's subject (*Z kim wojewoda odbył konferencję?*)
+        possessive = asks == "person" and cases == frozenset({"gen"})
+        if (asks in {"which", "quantity"} or possessive) and noun_index < len(tokens):
             candidate = tokens[noun_index]
             if any(i.pos in {"subst", "depr"} for i in candidate.interps) and not candidate.text[:1].isupper():
                 question.noun = _term(candidate, False)
-                if asks == "person" and question.cases == frozenset({"gen"}):
-                    question.cases = _cases(candidate) & frozenset({"gen"}) or question.cases
     noun = question.noun
     if noun is not None and question.asks == "which" and not (
             wh_index is not None and _has_genitive_attribute(tokens, wh_index + 2)):

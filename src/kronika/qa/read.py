@@ -35,10 +35,13 @@ PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
 STEM = 5  # shared first letters that count as a related word (przyjął / przyjęcie)
 NEIGHBOUR_SHARE = 0.4
 FALLBACK_FIT = 0.45  # a noun phrase, not a recognised name
+SUBJECT = 0.7  # a noun phrase agreeing with the asked verb as its subject, or in the asked place role
 MISSING_NAME = 0.6
 OTHER_CLAUSE = 0.6  # a name outside the clause of the question's verb
 WRONG_CASE = 0.3  # a name in a case the question does not ask
 FINITE = frozenset({"fin", "praet", "imps", "bedzie"})
+PARTICIPLES = frozenset({"ppas", "pact", "pcon", "pant"})
+VERBAL = FINITE | PARTICIPLES | {"inf", "impt", "winien"}
 ASIDE = 0.5  # weight of a word outside the question's main clause
 DOCUMENT_SHARE = 0.3  # credit of a question name found only elsewhere in the passage's document
 UNKNOWN_PLACE = 0.8  # fit of an unknown name taken for a person, after the asked place preposition
@@ -50,6 +53,7 @@ NEAR = 0.6  # fit of a place that locates another place named before it
 HYPHENATED = re.compile(r"(?<!\w)([A-ZĄĆĘŁŃÓŚŹŻ]\w*)-\Z")  # "Nowo-" just before a name
 ADJECTIVAL = frozenset({"adj", "ppas", "pact"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "–", "—"})
+LIST_BREAKS = frozenset({";", ":"})
 COORDINATING = frozenset({"i", "oraz", "a", "ale", "lecz", "albo", "lub", "więc"})
 
 
@@ -112,6 +116,16 @@ def _name_cases(token: Token, person: bool, one_word: bool) -> frozenset[str]:
     if person and "sg" in tag and {"m1", "m2", "m3"} & set(tag) and "gen" in cases:
         cases |= {"acc"}
     return cases
+
+
+def _agreement(tag: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The numbers and genders of a tag (*subst:sg:nom:m1*, *praet:pl:m1:perf*); the three masculine
+    genders are one in the singular, where their forms are the same (the tagger's pick is a guess)."""
+    parts = {value for part in tag.split(":") for value in part.split(".")}
+    genders = parts & {"m1", "m2", "m3", "f", "n"}
+    if "pl" not in parts and genders & {"m1", "m2", "m3"}:
+        genders = (genders - {"m1", "m2", "m3"}) | {"m"}
+    return frozenset(parts & {"sg", "pl"}), frozenset(genders)
 
 
 def _agrees(word: Token, adjective: Token) -> bool:
@@ -580,6 +594,7 @@ class Reader:
 
     def candidates(self, passage: Passage) -> list[Candidate]:
         question = self.question
+        totalled = False
         text = passage.analysis.document.text
         found: list[Candidate] = []
         sentence = passage.sentence
@@ -619,11 +634,15 @@ class Reader:
                 if fit:
                     found.append(Candidate(entity.text, entity.lemma, entity.start, entity.end, fit, passage))
             found += self._relative_places(passage)
-            if not found:
+            if all(c.fit < 1.0 for c in found):
+                # no name in the asked role: a common noun in it ("oddał na posterunek policji"), before a name
+                # in another role ("w Radomiu" does not say whither)
+                taken = [(c.start, c.end) for c in found]
                 for start, end in self._noun_phrases(passage, frozenset({"loc", "gen", "acc", "inst"})):
-                    fit = self._place_fit(passage, start)
-                    if fit >= 1.0:
-                        found.append(Candidate(text[start:end], text[start:end], start, end, FALLBACK_FIT, passage))
+                    if self._place_fit(passage, start) >= 1.0 and not any(a < end and start < b for a, b in taken):
+                        words = self._tokens(passage, start, end)
+                        value = words[0].lemma if len(words) == 1 else text[start:end]  # "schronisko"
+                        found.append(Candidate(text[start:end], value, start, end, SUBJECT, passage))
         elif question.asks == "quantity":
             nouns = {fold(lemma) for lemma in question.noun.lemmas} if question.noun else set()
             for quantity, hundredths in self._amounts(passage):
@@ -637,12 +656,11 @@ class Reader:
             found += self._durations(passage)
             totals = [c for c in found if (before := self._before(passage, c.start, skip_titles=False)) is not None
                       and before.text.lower() in self.words["total"]]
+            totalled = bool(totals)
             if totals:
                 # parts and then their sum ("45 osób … i 9 …, ogółem 54 osób"): "ile" asks the sum
                 for candidate in found:
                     candidate.fit *= 1.0 if candidate in totals else PART
-            else:
-                self._prefer_own_item(passage, found)
             if not found and (nouns & {fold(t.lemma) for t in sentence.tokens} or not nouns and any(
                     self._match(p, Terms.of({fold(t.lemma) for t in sentence.tokens})) for p in question.predicates)):
                 # the counted noun, or for "ile" with a verb alone (*Ile zebrali…?*) that verb, is here
@@ -664,8 +682,50 @@ class Reader:
                 fit = FALLBACK_FIT
                 if question.asks == "person" and not self._personal(passage, start, end):
                     fit *= 0.5  # "kto" asks for people: a masculine-personal noun or a group of people
+                if cases == frozenset({"nom"}) and not question.passive and self._subject_of_verb(passage, start, end):
+                    fit = SUBJECT  # "rolnik z Jedlni znalazł", "Orkiestra … odegrała": when no name fits
                 found.append(Candidate(text[start:end], text[start:end], start, end, fit, passage))
+        if not totalled and question.asks != "time":  # a total already says which number is asked; dates
+            # stand in asides of their own ("…, zmarłego dnia 8 marca"), not in parallel parts
+            self._prefer_own_part(passage, found)
         return found
+
+    def _named_in_apposition(self, passage: Passage, start: int, end: int) -> bool:
+        """Whether a person's name follows the phrase in apposition, after a comma or past titles, nouns and
+        abbreviations (no verb, preposition or conjunction between): *prezes T-wa Dobroczynności ks. kan.
+        Laus*, *Burmistrz miasta Wiednia, p. Strobach,*; the name says who."""
+        people = {e.start for e in passage.analysis.entities if e.type == "PERSON"} | \
+            {e.start for e in self._titled_names(passage)}
+        following = [t for t in passage.sentence.tokens if t.start >= end]
+        if following and following[0].text == ",":
+            following = following[1:]
+        for token in following:
+            if token.start in people:
+                return True
+            if _pos(token) in FINITE | {"prep", "conj", "comp"} or token.text in CLAUSE_BREAKS:
+                return False
+        return False
+
+    def _subject_of_verb(self, passage: Passage, start: int, end: int) -> bool:
+        """Whether the phrase's head noun, in the nominative, agrees with a finite form of the asked verb in
+        its clause, in number and (in the past tense) gender: it is that verb's subject."""
+        tokens = passage.sentence.tokens
+        heads = [i for i, t in enumerate(tokens) if start <= t.start < end and _pos(t) == "subst"
+                 and "nom" in _cases(t)]
+        if not heads:
+            return False
+        if self._named_in_apposition(passage, start, end):
+            return False
+        clauses = self._clauses(passage)
+        head = tokens[heads[0]]
+        number, gender = _agreement(head.tag)
+        for index, token in enumerate(tokens):
+            if _pos(token) in {"fin", "praet"} and self._predicate_word(token) and \
+                    clauses[index] == clauses[heads[0]]:
+                verb_number, verb_gender = _agreement(token.tag)
+                if number & verb_number and (not verb_gender or gender & verb_gender):
+                    return True
+        return False
 
     def _amounts(self, passage: Passage) -> list[tuple[Quantity, Quantity | None]]:
         """The sentence's quantities, a sum in a currency joined with its hundredth part that follows it
@@ -682,35 +742,52 @@ class Reader:
                 amounts.append((quantity, None))
         return amounts
 
-    def _prefer_own_item(self, passage: Passage, found: list[Candidate]) -> None:
-        """In a list of items with their amounts (*za krowę 180 zł, za cielę 35 zł*), the amount asked is
-        the one in the part of the sentence that names the question's item: the others fit less."""
+    def _prefer_own_part(self, passage: Passage, found: list[Candidate]) -> None:
+        """Among candidates of one clause in parts that say the verb once (a list, *za krowę 180 zł, za cielę
+        35 zł*, or a gapped clause, *udała się do Warszawy, a druga grupa do Krakowa*), the one asked stands in
+        the part that names most of the question's words: the others fit less."""
         pieces = self._pieces(passage)
+        clauses = self._clauses(passage)
         tokens = passage.sentence.tokens
         words: dict[int, set[str]] = {}
+        participial: set[int] = set()
         for index, token in enumerate(tokens):
-            words.setdefault(pieces[index], set()).update({fold(token.lemma), fold(token.text)})
-        asked = {word for term in self.question.terms if not term.verb for word in self._forms(term).lemmas}
-        named = {piece: len(words[piece] & asked) for piece in {self._piece_at(passage, c.start) for c in found}}
-        most = max(named.values(), default=0)
-        if most and min(named.values()) < most:
-            for candidate in found:
-                if named[self._piece_at(passage, candidate.start)] < most:
-                    candidate.fit *= PART
+            if _pos(token) in PARTICIPLES:
+                participial.add(pieces[index])
+            if _pos(token) not in VERBAL:  # the verb is said in one part for all: it tells none apart
+                words.setdefault(pieces[index], set()).update({fold(token.lemma), fold(token.text)})
+        asked = [self._forms(term).lemmas for term in self.question.terms if not term.verb]
+        groups: dict[int, dict[int, int]] = {}  # clause → its parts holding candidates → question words named
+        for candidate in found:
+            index = self._index_at(passage, candidate.start)
+            if pieces[index] in participial:
+                continue  # a participle's phrase says something of its own: "…, zmarłego dnia 8 marca"
+            own = words.get(pieces[index], set())
+            groups.setdefault(clauses[index], {})[pieces[index]] = sum(not forms.isdisjoint(own) for forms in asked)
+        for named in groups.values():
+            most = max(named.values())
+            if most and min(named.values()) < most:
+                for candidate in found:
+                    index = self._index_at(passage, candidate.start)
+                    if named.get(pieces[index], most) < most and groups.get(clauses[index]) is named:
+                        candidate.fit *= PART
 
     @staticmethod
     def _pieces(passage: Passage) -> list[int]:
-        """The number of each word's part of the sentence between punctuation."""
+        """The number of each word's part of the sentence: between semicolons and colons where the sentence
+        has a semicolon (the items of a list, each with commas of its own: *1) X, pleban w A, plebanem w B;
+        2) …*), else between any punctuation."""
         tokens = passage.sentence.tokens
+        breaks = LIST_BREAKS if any(t.text == ";" for t in tokens) else CLAUSE_BREAKS
         pieces = [0] * len(tokens)
         for index in range(1, len(tokens)):
-            pieces[index] = pieces[index - 1] + (tokens[index].text in CLAUSE_BREAKS)
+            pieces[index] = pieces[index - 1] + (tokens[index].text in breaks)
         return pieces
 
-    def _piece_at(self, passage: Passage, start: int) -> int:
+    @staticmethod
+    def _index_at(passage: Passage, start: int) -> int:
         tokens = passage.sentence.tokens
-        position = next((i for i, t in enumerate(tokens) if t.start >= start), len(tokens) - 1)
-        return self._pieces(passage)[position]
+        return next((i for i, t in enumerate(tokens) if t.start >= start), len(tokens) - 1)
 
     def _participle_patients(self, passage: Passage) -> list[Candidate]:
         """For *co* with an active verb, the noun the verb's passive participle qualifies, when its agent
@@ -875,6 +952,13 @@ class Reader:
                     # a name in apposition to the asked noun keeps its own form: "w hotelu Munsch"
                     start, end = names[0].start, names[-1].end
                     found.append(Candidate(text[start:end], text[start:end], start, end, 1.0, passage))
+                    continue
+                if _pos(following) == "adj" and following.text.islower() and _cases(following) & _cases(token) and \
+                        following.lemma not in self.words["pronoun"] | self.words["ordinal"] and \
+                        fold(following.lemma) not in self.question_words:
+                    # a classifying adjective stands after its noun and says which kind: "sklep jubilerski"
+                    found.append(Candidate(text[token.start:following.end], following.lemma, token.start,
+                                           following.end, 0.9, passage))
                     continue
                 modifiers = list(takewhile(lambda t: _pos(t) == "adj" and "gen" in _cases(t), tokens[index + 1:]))
                 head = tokens[index + 1 + len(modifiers)] if index + 1 + len(modifiers) < len(tokens) else None
