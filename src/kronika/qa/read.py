@@ -400,8 +400,7 @@ class Reader:
         if not verbs:
             return True
         clauses = self._clauses(passage)
-        position = next((i for i, t in enumerate(tokens) if t.start >= start), len(tokens) - 1)
-        return clauses[position] in {clauses[i] for i in verbs}
+        return clauses[self._index_at(passage, start)] in {clauses[i] for i in verbs}
 
     @staticmethod
     def _clauses(passage: Passage) -> list[int]:
