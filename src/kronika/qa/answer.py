@@ -70,7 +70,12 @@ def _answer(candidate: Candidate, asks: str, features: dict[str, float], sure: f
     elif asks == "quantity" and isinstance(candidate.value, str):
         text = candidate.value  # a range: "3–5"
     elif asks == "quantity" and (number := NUMBER.search(text)):
-        text = number.group().strip()  # "ponad 320 000 obywateli" → "320 000"; the unit is the question's
+        shown = number.group().strip()  # "ponad 320 000 obywateli" → "320 000"; the unit is the question's
+        written = float(re.sub(r"[\s.]", "", shown).replace(",", "."))
+        following = text[number.end():].split()
+        if following and isinstance(candidate.value, int | float) and written and candidate.value >= 1000 * written:
+            shown = f"{shown} {following[0]}"  # "2 miljony": the multiplier is part of the amount
+        text = shown
     return Answer(text, candidate.value, sure, [_citation(candidate)], (candidate.start, candidate.end), features)
 
 

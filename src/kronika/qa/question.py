@@ -20,7 +20,7 @@ from kronika.model import Interp, Token
 from kronika.morph import get_morphology
 
 OTHER_CLASSES = ("stop", "command", "happen", "leader", "people", "title", "total", "pronoun", "conjunction",
-                 "settlement")
+                 "settlement", "ordinal", "kin", "district", "together")
 ASKS = ("person", "time", "place", "quantity", "which", "what")
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "ppas", "bedzie", "pact", "pcon", "pant", "winien"}
 FUNCTION_CLASSES = {"prep", "conj", "comp", "qub", "interp", "brev", "ppron3", "ppron12", "siebie"}
@@ -61,7 +61,7 @@ class Question:
 def load_question_words(language: str = "pl") -> dict[str, frozenset[str]]:
     classes: dict[str, set[str]] = {}
     for number, (name, lemma) in read_table("kronika.qa", f"resources/{language}/question_words.tsv", 2):
-        if name not in OTHER_CLASSES and not name.startswith(("type:", "duration:")):
+        if name not in OTHER_CLASSES and not name.startswith(("type:", "duration:", "compound:", "currency:")):
             raise ValueError(f"question_words.tsv line {number}: unknown class {name!r}")
         classes.setdefault(name, set()).add(lemma)
     return {name: frozenset(words) for name, words in classes.items()}
@@ -143,14 +143,16 @@ def parse_question(text: str) -> Question:
             question.preposition = tokens[wh_index - 1].text.lower()
             skip.add(wh_index - 1)
         noun_index = wh_index + 1
-        if asks in {"which", "quantity", "person"} and noun_index < len(tokens):
+        # "czyj" (the person in the genitive) agrees with its noun; the pronouns kto, kogo, komu, kim take
+        # none: the noun after them is the question's subject (*Z kim wojewoda odbył konferencję?*)
+        possessive = asks == "person" and cases == frozenset({"gen"})
+        if (asks in {"which", "quantity"} or possessive) and noun_index < len(tokens):
             candidate = tokens[noun_index]
             if any(i.pos in {"subst", "depr"} for i in candidate.interps) and not candidate.text[:1].isupper():
                 question.noun = _term(candidate, False)
-                if asks == "person" and question.cases == frozenset({"gen"}):
-                    question.cases = _cases(candidate) & frozenset({"gen"}) or question.cases
     noun = question.noun
-    if noun is not None and question.asks == "which":
+    if noun is not None and question.asks == "which" and not (
+            wh_index is not None and _has_genitive_attribute(tokens, wh_index + 2)):
         for name, lemmas in words.items():
             if name.startswith("type:") and noun.lemmas & lemmas:
                 question.entity_type = name.removeprefix("type:")
@@ -181,6 +183,13 @@ def parse_question(text: str) -> Question:
     verbs = [t for t in subjects if t.verb]
     question.predicates = verbs or subjects[:1]
     return question
+
+
+def _has_genitive_attribute(tokens: list[Token], index: int) -> bool:
+    """Whether a noun in the genitive follows the asked noun: *W którym roku życia…?* asks an ordinal of
+    the years of a life, not a year of the calendar; *W którym miejscu tabeli…?* no place."""
+    return index < len(tokens) and not tokens[index].text[:1].isupper() and any(
+        i.pos == "subst" and "gen" in i.tag.replace(".", ":").split(":") for i in tokens[index].interps)
 
 
 def _main_clause(text: str, tokens: list[Token]) -> tuple[int, int]:

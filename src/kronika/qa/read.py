@@ -14,8 +14,7 @@ little). A name the question itself contains is never its answer.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import takewhile
@@ -23,8 +22,9 @@ from itertools import takewhile
 from kronika.lang.fold import fold
 from kronika.lang.grammar import CASES
 from kronika.lang.resources import read_table
-from kronika.model import Entity, Sentence, Token
+from kronika.model import Entity, Quantity, Sentence, Token
 from kronika.morph import get_morphology
+from kronika.qa.memo import Terms
 from kronika.qa.question import Question, Term, load_question_words, modern_lemmas, modern_readings
 from kronika.qa.retrieve import Passage, expanded_lemmas
 from kronika.quantities import read_number
@@ -35,19 +35,26 @@ PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
 STEM = 5  # shared first letters that count as a related word (przyjął / przyjęcie)
 NEIGHBOUR_SHARE = 0.4
 FALLBACK_FIT = 0.45  # a noun phrase, not a recognised name
+SUBJECT = 0.7  # a noun phrase agreeing with the asked verb as its subject, or in the asked place role
 MISSING_NAME = 0.6
 OTHER_CLAUSE = 0.6  # a name outside the clause of the question's verb
 WRONG_CASE = 0.3  # a name in a case the question does not ask
 FINITE = frozenset({"fin", "praet", "imps", "bedzie"})
+PARTICIPLES = frozenset({"ppas", "pact", "pcon", "pant"})
+VERBAL = FINITE | PARTICIPLES | {"inf", "impt", "winien"}
 ASIDE = 0.5  # weight of a word outside the question's main clause
 DOCUMENT_SHARE = 0.3  # credit of a question name found only elsewhere in the passage's document
 UNKNOWN_PLACE = 0.8  # fit of an unknown name taken for a person, after the asked place preposition
 DURATION = re.compile(r"P(?P<time>T)?(?P<number>\d+)(?P<unit>[YMWDH])")  # a TIMEX3 duration of one unit
 NOMINAL = frozenset({"subst", "adj", "ger", "ign", "depr"})
 PART = 0.7  # fit of a number in a sentence that also gives their total
+NAMED_PLACE = 0.8  # fit of a building or an institution with its name: a town beside it says where, more often
 NEAR = 0.6  # fit of a place that locates another place named before it
 HYPHENATED = re.compile(r"(?<!\w)([A-ZĄĆĘŁŃÓŚŹŻ]\w*)-\Z")  # "Nowo-" just before a name
 ADJECTIVAL = frozenset({"adj", "ppas", "pact"})
+CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "–", "—"})
+LIST_BREAKS = frozenset({";", ":"})
+COORDINATING = frozenset({"i", "oraz", "a", "ale", "lecz", "albo", "lub", "więc"})
 
 
 @dataclass
@@ -97,6 +104,30 @@ def _form_cases(token: Token) -> frozenset[str]:
     return cases
 
 
+def _name_cases(token: Token, person: bool, one_word: bool) -> frozenset[str]:
+    """The cases a word of a name may stand in: the form's, with the accusative that equals the genitive of
+    a man's name whatever gender the tagger gave it (*Szulca*, *Piaseckiego*), and every case of the form
+    when the tagger read a one-word name as a common word (*Nawrot* as *nawrot*: nominative or accusative;
+    in *Rady Ministrów* the words are the institution's own)."""
+    cases = _form_cases(token)
+    if one_word and len(token.text) > 2 and (token.lemma[:1].islower() or _pos(token) == "ign"):
+        cases |= {c for i in get_morphology().analyse(token.text) for c in _cases_of(i.tag)}
+    tag = token.tag.split(":")
+    if person and "sg" in tag and {"m1", "m2", "m3"} & set(tag) and "gen" in cases:
+        cases |= {"acc"}
+    return cases
+
+
+def _agreement(tag: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The numbers and genders of a tag (*subst:sg:nom:m1*, *praet:pl:m1:perf*); the three masculine
+    genders are one in the singular, where their forms are the same (the tagger's pick is a guess)."""
+    parts = {value for part in tag.split(":") for value in part.split(".")}
+    genders = parts & {"m1", "m2", "m3", "f", "n"}
+    if "pl" not in parts and genders & {"m1", "m2", "m3"}:
+        genders = (genders - {"m1", "m2", "m3"}) | {"m"}
+    return frozenset(parts & {"sg", "pl"}), frozenset(genders)
+
+
 def _agrees(word: Token, adjective: Token) -> bool:
     """Whether a nominal word shares a case with the adjective, or is unknown to the dictionary (it may
     be the noun: *żandarmerja wojskowa*): the two belong to one phrase."""
@@ -120,35 +151,27 @@ def _hyphenated(entity: Entity, text: str) -> Entity:
     return replace(entity, start=match.start(1), text=text[match.start(1):entity.end], lemma=f"{first}-{entity.lemma}")
 
 
+@lru_cache(maxsize=1)
+def _compound_units() -> dict[str, frozenset[str]]:
+    """The adjective of a unit of time in a compound with a number → the folded nouns of that unit."""
+    words = load_question_words()
+    return {lemma: frozenset(fold(noun) for noun in words.get(f"duration:{name.removeprefix('compound:')}", ()))
+            for name, lemmas in words.items() if name.startswith("compound:") for lemma in lemmas}
+
+
 def _token_words(tokens: list[Token]) -> set[str]:
     """The words' forms and lemmas, and the modern lemmas of words in an older spelling, folded."""
     words = {fold(t.text) for t in tokens} | {fold(t.lemma) for t in tokens}
+    # a number's compound names its unit: "32-letni" speaks of years (lata), "3-dniowy" of days
+    units = _compound_units()
+    words |= {noun for before, t in zip(tokens, tokens[1:], strict=False) if before.text == "-"
+              for noun in units.get(t.lemma, ())}
     return words | {fold(lemma) for t in tokens if _pos(t) == "ign" for lemma in modern_lemmas(t.text)}
 
 
 def _common_noun(token: Token) -> bool:
     """A noun with a common-noun reading, capitalised or not ("Doktor" opening a sentence)."""
     return any(i.pos == "subst" and i.lemma[:1].islower() for i in get_morphology().analyse(token.text))
-
-
-@dataclass(frozen=True)
-class Terms:
-    """The words of a piece of text, also in alphabetical order: the words sharing a stem stand together."""
-
-    words: frozenset[str]
-    ordered: tuple[str, ...]
-
-    @classmethod
-    def of(cls, words: set[str]) -> Terms:
-        return cls(frozenset(words), tuple(sorted(words)))
-
-    def longer_with_stem(self, stem: str) -> Iterator[str]:
-        """The words longer than ``stem`` that begin with it."""
-        index = bisect_left(self.ordered, stem)
-        while index < len(self.ordered) and self.ordered[index].startswith(stem):
-            if len(self.ordered[index]) > len(stem):
-                yield self.ordered[index]
-            index += 1
 
 
 @dataclass(frozen=True)
@@ -200,14 +223,14 @@ class Reader:
     def _sentence_terms(passage: Passage, sentence: Sentence) -> Terms:
         """The words of a sentence (forms, lemmas, modern readings of old spellings, its names' base
         words), derived once per cached document: they do not depend on the question."""
-        key = ("terms", sentence.start, sentence.end)
-        if key not in passage.memo:
+        key = (sentence.start, sentence.end)
+        if key not in passage.memo.terms:
             words = _token_words(sentence.tokens)
             for entity in passage.analysis.entities:
                 if sentence.start <= entity.start < sentence.end:
                     words.update(split_terms(entity.lemma))
-            passage.memo[key] = Terms.of(words)
-        return passage.memo[key]
+            passage.memo.terms[key] = Terms.of(words)
+        return passage.memo.terms[key]
 
     def _forms(self, term: Term) -> _Forms:
         forms = self._terms.get(id(term))
@@ -265,15 +288,15 @@ class Reader:
         return found / total * MISSING_NAME ** missing
 
     def _around_terms(self, passage: Passage) -> Terms:
-        key = ("around", passage.position, passage.last)
-        if key not in passage.memo:
+        key = (passage.position, passage.last)
+        if key not in passage.memo.around:
             sentences = passage.analysis.sentences
-            passage.memo[key] = Terms.of(set().union(*(self._sentence_terms(passage, sentences[i]).words
-                                                       for i in passage.around())))
-        return passage.memo[key]
+            passage.memo.around[key] = Terms.of(set().union(*(self._sentence_terms(passage, sentences[i]).words
+                                                              for i in passage.around())))
+        return passage.memo.around[key]
 
     def _document_terms(self, passage: Passage) -> Terms:
-        if "document" not in passage.memo:
+        if passage.memo.document is None:
             # the words of every sentence, read in one pass (a name counts when it starts in a sentence)
             sentences = passage.analysis.sentences
             terms = set(split_terms(passage.analysis.document.title or ""))  # the headline names the topic
@@ -283,8 +306,8 @@ class Reader:
                 index = bisect_right(starts, entity.start) - 1
                 if index >= 0 and entity.start < sentences[index].end:
                     terms.update(split_terms(entity.lemma))
-            passage.memo["document"] = Terms.of(terms)
-        return passage.memo["document"]
+            passage.memo.document = Terms.of(terms)
+        return passage.memo.document
 
     # --- candidates -------------------------------------------------------------------------------
 
@@ -360,23 +383,46 @@ class Reader:
                 continue
             if _pos(token) != "subst" or not _common_noun(token):
                 return None
-            if ":m1" in token.tag or token.lemma in self.words["people"] or token.lemma in self.words["title"]:
+            if ":m1" in token.tag or token.lemma in self.words["people"] | self.words["title"] | self.words["kin"]:
                 return token
             if "gen" not in _cases(token):
                 return None  # a noun that is no person and no attribute: "sprawę Piotra Sawickiego"
         return None
 
     def _same_clause(self, passage: Passage, start: int) -> bool:
-        """Whether the name stands in the clause of the question's verb: no colon, semicolon or other
-        finite verb between them (*Biuro Reutera donosi: … Kitchen przedłożył ustawę*)."""
+        """Whether the name stands in the clause of the question's verb. A sentence falls into clauses at
+        punctuation and at coordinating conjunctions; a piece without a finite verb of its own is elliptical
+        and shares the verb of the clause before it (*Komendantem wybrano X, inspektorem zaś Y*), or, when it
+        opens the sentence, of the one after it (*X, kupiec z Radomia, zeznał*). So in *Sąd ukarał X
+        grzywną, Y zaś zwolnił* X is the object of *ukarał*, not of *zwolnił*."""
         tokens = passage.sentence.tokens
         verbs = [i for i, t in enumerate(tokens) if _pos(t) in FINITE and self._predicate_word(t)]
-        position = next((i for i, t in enumerate(tokens) if t.start >= start), len(tokens))
         if not verbs:
             return True
-        verb = min(verbs, key=lambda i: abs(i - position))
-        between = tokens[min(verb, position) + 1:max(verb, position)]
-        return not any(t.text in {":", ";"} or _pos(t) in FINITE for t in between)
+        clauses = self._clauses(passage)
+        return clauses[self._index_at(passage, start)] in {clauses[i] for i in verbs}
+
+    @staticmethod
+    def _clauses(passage: Passage) -> list[int]:
+        """The clause of each of the sentence's words, numbered by the piece that holds its finite verb."""
+        key = (passage.sentence.start, passage.sentence.end)
+        if key in passage.memo.clauses:
+            return passage.memo.clauses[key]
+        tokens = passage.sentence.tokens
+        piece = [0] * len(tokens)
+        for index in range(1, len(tokens)):
+            boundary = tokens[index].text in CLAUSE_BREAKS or tokens[index].text.lower() in COORDINATING and \
+                tokens[index - 1].text not in CLAUSE_BREAKS
+            piece[index] = piece[index - 1] + boundary
+        verbal = {piece[i] for i, t in enumerate(tokens) if _pos(t) in FINITE}
+        owner: list[int] = []
+        for number in range(piece[-1] + 1 if tokens else 0):
+            if number in verbal:
+                owner.append(number)
+            else:  # elliptical: the clause before; opening the sentence, the first with a finite verb
+                owner.append(owner[-1] if owner else min(verbal, default=0))
+        passage.memo.clauses[key] = clauses = [owner[p] for p in piece]
+        return clauses
 
     def _passive(self, passage: Passage) -> bool:
         """Whether the sentence says what the question asks in the passive: the question's verb stands in it
@@ -421,7 +467,8 @@ class Reader:
         # word ("3. Armią": not the digit)
         title = self._title_of(passage, entity)
         cases = _form_cases(title) if title is not None else next(
-            (c for t in self._tokens(passage, entity.start, entity.end) if (c := _form_cases(t))), frozenset())
+            (c for t in self._tokens(passage, entity.start, entity.end)
+             if (c := _name_cases(t, entity.type == "PERSON", " " not in entity.text))), frozenset())
         # the word governing the phrase: "przez stróża nocnego Jana Bułhaka" is an agent
         before = self._before(passage, entity.start if title is None else title.start)
         preposition = before.lemma.lower() if before is not None and _pos(before) == "prep" else None
@@ -435,7 +482,10 @@ class Reader:
                 return 0.8  # "Grupa „Polesie” gen. Kleeberga": the unit's commander
         if question.preposition:
             if preposition == question.preposition and (not question.cases or cases & question.cases):
-                return 1.0
+                # "wraz z X" joins X to the subject: with the subject, not the partner "z kim" asks about
+                # ("X wraz z Y miał konferencję z Z")
+                together = self._before(passage, before.start, skip_titles=False) if before is not None else None
+                return 0.5 if together is not None and together.lemma in self.words["together"] else 1.0
             return 0.2
         wanted = set(question.cases)
         if question.passive and "nom" in wanted:
@@ -444,6 +494,11 @@ class Reader:
             return 1.0  # the agent of a passive sentence answers an active "kto"
         if preposition is not None and (preposition != "przez" or not sentence_passive):
             return 0.25
+        if "acc" in question.cases and before is not None and _pos(before) in {"subst", "ger"} and \
+                "gen" in cases and not self._after_noun(passage, entity.start) and not self._predicate_word(before):
+            # a noun's genitive attribute, not the verb's object: "dom p. Jana Gajewskiego"; but the genitive
+            # of a noun of the asked happening is its patient: "zabójstwo Antoniego Lisa"
+            return WRONG_CASE
         if cases & wanted:
             # the genitive of "kogo" is the object of a negated verb only; mostly it is someone's genitive
             return 0.6 if question.cases == frozenset({"acc", "gen"}) and not cases & {"acc"} else 1.0
@@ -467,6 +522,16 @@ class Reader:
             fit *= NEAR  # "Wawrzyszew pod Warszawą": Warsaw locates the village, it is not the place asked
         return fit
 
+    def _named_noun(self, passage: Passage, start: int) -> Token | None:
+        """The common noun a name stands after, titles and abbreviations aside, when it is no settlement
+        (those place the name itself) and no district that holds the place asked (*w Rudniku, w powiecie
+        Niskim*): *szpitala św. Łazarza*, *kościele Mariackim*."""
+        before = self._before(passage, start)
+        if before is None or _pos(before) != "subst" or not before.text.islower() or \
+                before.lemma in self.words["settlement"] | self.words["district"]:
+            return None
+        return before
+
     def _after_place(self, passage: Passage, token: Token) -> bool:
         """Whether the word before the token ends a place name."""
         previous = self._before(passage, token.start, skip_titles=False)
@@ -488,11 +553,11 @@ class Reader:
     def _noun_phrases(self, passage: Passage, cases: frozenset[str]) -> list[tuple[int, int]]:
         """Spans of nouns in one of the cases (with their adjectives), not words of the question."""
         tokens = passage.sentence.tokens
-        key = ("tags", passage.sentence.start, passage.sentence.end)
-        if key not in passage.memo:  # each word's part of speech and cases, once per cached document
-            passage.memo[key] = [(_pos(t), _cases(t)) for t in tokens]
+        key = (passage.sentence.start, passage.sentence.end)
+        if key not in passage.memo.tags:  # each word's part of speech and cases, once per cached document
+            passage.memo.tags[key] = [(_pos(t), _cases(t)) for t in tokens]
         spans = []
-        for index, (token, (pos, token_cases)) in enumerate(zip(tokens, passage.memo[key], strict=True)):
+        for index, (token, (pos, token_cases)) in enumerate(zip(tokens, passage.memo.tags[key], strict=True)):
             if pos in ADJECTIVAL and token.text.islower() and token_cases & cases and \
                     token.lemma not in self.words["pronoun"] and (index == 0 or not _agrees(tokens[index - 1], token)
                     and tokens[index - 1].lemma not in {"być", "zostać"}):
@@ -528,6 +593,7 @@ class Reader:
 
     def candidates(self, passage: Passage) -> list[Candidate]:
         question = self.question
+        totalled = False
         text = passage.analysis.document.text
         found: list[Candidate] = []
         sentence = passage.sentence
@@ -549,6 +615,13 @@ class Reader:
                                            passage))
         elif question.asks == "place":
             for entity in self._entities(passage, PLACE_TYPES | {"ORGANIZATION", "PERSON"}):
+                noun = self._named_noun(passage, entity.start)
+                if noun is not None and self._place_fit(passage, noun.start) >= 1.0:
+                    # the name of a building or an institution after the asked preposition makes one place
+                    # with its noun: "do szpitala św. Łazarza"
+                    phrase = text[noun.start:entity.end]
+                    found.append(Candidate(phrase, phrase, noun.start, entity.end, NAMED_PLACE, passage))
+                    continue
                 fit = self._place_fit(passage, entity.start)
                 if entity.type == "ORGANIZATION":
                     fit = fit * 0.9 if fit >= 1.0 else 0.0  # an institution answers "gdzie" only after "w/na"
@@ -560,22 +633,29 @@ class Reader:
                 if fit:
                     found.append(Candidate(entity.text, entity.lemma, entity.start, entity.end, fit, passage))
             found += self._relative_places(passage)
-            if not found:
+            if all(c.fit < 1.0 for c in found):
+                # no name in the asked role: a common noun in it ("oddał na posterunek policji"), before a name
+                # in another role ("w Radomiu" does not say whither)
+                taken = [(c.start, c.end) for c in found]
                 for start, end in self._noun_phrases(passage, frozenset({"loc", "gen", "acc", "inst"})):
-                    fit = self._place_fit(passage, start)
-                    if fit >= 1.0:
-                        found.append(Candidate(text[start:end], text[start:end], start, end, FALLBACK_FIT, passage))
+                    if self._place_fit(passage, start) >= 1.0 and not any(a < end and start < b for a, b in taken):
+                        words = self._tokens(passage, start, end)
+                        value = words[0].lemma if len(words) == 1 else text[start:end]  # "schronisko"
+                        found.append(Candidate(text[start:end], value, start, end, SUBJECT, passage))
         elif question.asks == "quantity":
             nouns = {fold(lemma) for lemma in question.noun.lemmas} if question.noun else set()
-            for quantity in passage.analysis.quantities:
-                if sentence.start <= quantity.start < sentence.end:
-                    fit = 1.0 if fold(quantity.unit) in nouns or not nouns and fold(quantity.unit) in \
-                        self.question_words else 0.4
-                    value = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
-                    found.append(Candidate(quantity.text, value, quantity.start, quantity.end, fit, passage))
+            for quantity, hundredths in self._amounts(passage):
+                fit = 1.0 if fold(quantity.unit) in nouns or not nouns and fold(quantity.unit) in \
+                    self.question_words else 0.4
+                value: object = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
+                end = quantity.end
+                if hundredths is not None:  # "4 zł 20 gr" → 4,20
+                    value, end = f"{value},{int(hundredths.value):02d}", hundredths.end
+                found.append(Candidate(text[quantity.start:end], value, quantity.start, end, fit, passage))
             found += self._durations(passage)
             totals = [c for c in found if (before := self._before(passage, c.start, skip_titles=False)) is not None
                       and before.text.lower() in self.words["total"]]
+            totalled = bool(totals)
             if totals:
                 # parts and then their sum ("45 osób … i 9 …, ogółem 54 osób"): "ile" asks the sum
                 for candidate in found:
@@ -587,7 +667,9 @@ class Reader:
         elif question.asks in {"person", "which"}:
             found = self._entity_candidates(passage)
         if question.asks == "which":
-            found += self._which_phrases(passage)
+            found += self._which_phrases(passage) + self._ordinals(passage)
+        if question.asks == "what" and not question.passive:
+            found += self._participle_patients(passage)
         if question.asks in {"person", "what"} or not found and question.asks == "which":
             cases = question.cases or frozenset({"nom"})
             taken = [(c.start, c.end) for c in found]
@@ -599,7 +681,129 @@ class Reader:
                 fit = FALLBACK_FIT
                 if question.asks == "person" and not self._personal(passage, start, end):
                     fit *= 0.5  # "kto" asks for people: a masculine-personal noun or a group of people
+                if cases == frozenset({"nom"}) and not question.passive and self._subject_of_verb(passage, start, end):
+                    fit = SUBJECT  # "rolnik z Jedlni znalazł", "Orkiestra … odegrała": when no name fits
                 found.append(Candidate(text[start:end], text[start:end], start, end, fit, passage))
+        if not totalled and question.asks != "time":  # a total already says which number is asked; dates
+            # stand in asides of their own ("…, zmarłego dnia 8 marca"), not in parallel parts
+            self._prefer_own_part(passage, found)
+        return found
+
+    def _named_in_apposition(self, passage: Passage, start: int, end: int) -> bool:
+        """Whether a person's name follows the phrase in apposition, after a comma or past titles, nouns and
+        abbreviations (no verb, preposition or conjunction between): *prezes T-wa Dobroczynności ks. kan.
+        Laus*, *Burmistrz miasta Wiednia, p. Strobach,*; the name says who."""
+        people = {e.start for e in passage.analysis.entities if e.type == "PERSON"} | \
+            {e.start for e in self._titled_names(passage)}
+        following = [t for t in passage.sentence.tokens if t.start >= end]
+        if following and following[0].text == ",":
+            following = following[1:]
+        for token in following:
+            if token.start in people:
+                return True
+            if _pos(token) in FINITE | {"prep", "conj", "comp"} or token.text in CLAUSE_BREAKS:
+                return False
+        return False
+
+    def _subject_of_verb(self, passage: Passage, start: int, end: int) -> bool:
+        """Whether the phrase's head noun, in the nominative, agrees with a finite form of the asked verb in
+        its clause, in number and (in the past tense) gender: it is that verb's subject."""
+        tokens = passage.sentence.tokens
+        heads = [i for i, t in enumerate(tokens) if start <= t.start < end and _pos(t) == "subst"
+                 and "nom" in _cases(t)]
+        if not heads:
+            return False
+        if self._named_in_apposition(passage, start, end):
+            return False
+        clauses = self._clauses(passage)
+        head = tokens[heads[0]]
+        number, gender = _agreement(head.tag)
+        for index, token in enumerate(tokens):
+            if _pos(token) in {"fin", "praet"} and self._predicate_word(token) and \
+                    clauses[index] == clauses[heads[0]]:
+                verb_number, verb_gender = _agreement(token.tag)
+                if number & verb_number and (not verb_gender or gender & verb_gender):
+                    return True
+        return False
+
+    def _amounts(self, passage: Passage) -> list[tuple[Quantity, Quantity | None]]:
+        """The sentence's quantities, a sum in a currency joined with its hundredth part that follows it
+        (*4 zł 20 gr*, *3 rb. 50 kop.*): one amount."""
+        sentence = passage.sentence
+        text = passage.analysis.document.text
+        quantities = [q for q in passage.analysis.quantities if sentence.start <= q.start < sentence.end]
+        amounts: list[tuple[Quantity, Quantity | None]] = []
+        for quantity in quantities:
+            if amounts and amounts[-1][1] is None and text[amounts[-1][0].end:quantity.start].isspace() and \
+                    quantity.unit in self.words.get(f"currency:{amounts[-1][0].unit}", ()) and quantity.value < 100:
+                amounts[-1] = (amounts[-1][0], quantity)
+            else:
+                amounts.append((quantity, None))
+        return amounts
+
+    def _prefer_own_part(self, passage: Passage, found: list[Candidate]) -> None:
+        """Among candidates of one clause in parts that say the verb once (a list, *za krowę 180 zł, za cielę
+        35 zł*, or a gapped clause, *udała się do Warszawy, a druga grupa do Krakowa*), the one asked stands in
+        the part that names most of the question's words: the others fit less."""
+        pieces = self._pieces(passage)
+        clauses = self._clauses(passage)
+        tokens = passage.sentence.tokens
+        words: dict[int, set[str]] = {}
+        participial: set[int] = set()
+        for index, token in enumerate(tokens):
+            if _pos(token) in PARTICIPLES:
+                participial.add(pieces[index])
+            if _pos(token) not in VERBAL:  # the verb is said in one part for all: it tells none apart
+                words.setdefault(pieces[index], set()).update({fold(token.lemma), fold(token.text)})
+        asked = [self._forms(term).lemmas for term in self.question.terms if not term.verb]
+        groups: dict[int, dict[int, int]] = {}  # clause → its parts holding candidates → question words named
+        for candidate in found:
+            index = self._index_at(passage, candidate.start)
+            if pieces[index] in participial:
+                continue  # a participle's phrase says something of its own: "…, zmarłego dnia 8 marca"
+            own = words.get(pieces[index], set())
+            groups.setdefault(clauses[index], {})[pieces[index]] = sum(not forms.isdisjoint(own) for forms in asked)
+        for named in groups.values():
+            most = max(named.values())
+            if most and min(named.values()) < most:
+                for candidate in found:
+                    index = self._index_at(passage, candidate.start)
+                    if named.get(pieces[index], most) < most and groups.get(clauses[index]) is named:
+                        candidate.fit *= PART
+
+    @staticmethod
+    def _pieces(passage: Passage) -> list[int]:
+        """The number of each word's part of the sentence: between semicolons and colons where the sentence
+        has a semicolon (the items of a list, each with commas of its own: *1) X, pleban w A, plebanem w B;
+        2) …*), else between any punctuation."""
+        tokens = passage.sentence.tokens
+        breaks = LIST_BREAKS if any(t.text == ";" for t in tokens) else CLAUSE_BREAKS
+        pieces = [0] * len(tokens)
+        for index in range(1, len(tokens)):
+            pieces[index] = pieces[index - 1] + (tokens[index].text in breaks)
+        return pieces
+
+    @staticmethod
+    def _index_at(passage: Passage, start: int) -> int:
+        tokens = passage.sentence.tokens
+        return next((i for i, t in enumerate(tokens) if t.start >= start), len(tokens) - 1)
+
+    def _participle_patients(self, passage: Passage) -> list[Candidate]:
+        """For *co* with an active verb, the noun the verb's passive participle qualifies, when its agent
+        is given (*mostu, zniszczonego przez powódź* answers what the flood destroyed): the participle
+        agrees with that noun in case, number and gender, before it past a comma."""
+        tokens = passage.sentence.tokens
+        text = passage.analysis.document.text
+        found = []
+        for index, token in enumerate(tokens):
+            if _pos(token) != "ppas" or not self._predicate_word(token) or index + 1 == len(tokens) or \
+                    tokens[index + 1].lemma != "przez":
+                continue
+            agreement = set(token.tag.split(":")[1:4])
+            for noun in reversed(tokens[max(0, index - 8):index]):
+                if _pos(noun) == "subst" and noun.text.islower() and agreement <= set(noun.tag.split(":")[1:4]):
+                    found.append(Candidate(text[noun.start:noun.end], noun.lemma, noun.start, noun.end, 1.0, passage))
+                    break
         return found
 
     def _durations(self, passage: Passage) -> list[Candidate]:
@@ -620,7 +824,21 @@ class Reader:
                 amounts = sorted(self._numbers(text, self._tokens(passage, timex.start, timex.end))) or \
                     [int(match["number"])]
                 value = amounts[0] if len(amounts) == 1 else f"{amounts[0]}–{amounts[-1]}"
-                found.append(Candidate(timex.text, value, timex.start, timex.end, 1.0, passage))
+                before = self._before(passage, timex.start, skip_titles=False)
+                preposition = before.text.lower() if before is not None and _pos(before) == "prep" else None
+                # "na 2 lata" answers "Na ile lat…?" (a sentence), not the age "Ile lat miał…?"
+                fit = 1.0 if preposition == self.question.preposition or preposition != "na" and \
+                    self.question.preposition is None else PART
+                found.append(Candidate(timex.text, value, timex.start, timex.end, fit, passage))
+        tokens = sentence.tokens
+        adjectives = set().union(*(self.words.get(f"compound:{unit}", frozenset()) for unit in units))
+        for index in range(len(tokens) - 2):
+            number, hyphen, adjective = tokens[index:index + 3]
+            if number.text.isdigit() and hyphen.text == "-" and number.end == hyphen.start and \
+                    hyphen.end == adjective.start and adjective.lemma in adjectives:
+                # an age or a length in one word: "19-letni" (the date stage does not read it)
+                found.append(Candidate(text[number.start:adjective.end], int(number.text), number.start,
+                                       adjective.end, 1.0, passage))
         return found
 
     @staticmethod
@@ -666,14 +884,14 @@ class Reader:
         jeńców … przenosi 19 000.* Digits in dates and names are not."""
         sentence = passage.sentence
         text = passage.analysis.document.text
-        key = ("named", sentence.start, sentence.end)
-        if key not in passage.memo:
+        key = (sentence.start, sentence.end)
+        if key not in passage.memo.named:
             # the words inside a date or a name, found once per cached document
             taken = [(t.start, t.end) for t in passage.analysis.timexes] + \
                 [(e.start, e.end) for e in passage.analysis.entities]
             taken = [(a, b) for a, b in taken if a < sentence.end and sentence.start < b]
-            passage.memo[key] = {t.start for t in sentence.tokens if any(a <= t.start < b for a, b in taken)}
-        named = passage.memo[key]
+            passage.memo.named[key] = {t.start for t in sentence.tokens if any(a <= t.start < b for a, b in taken)}
+        named = passage.memo.named[key]
         found: list[Candidate] = []
         tokens = sentence.tokens
         index = 0
@@ -688,6 +906,31 @@ class Reader:
             found.append(Candidate(text[start:end], int(value) if value.is_integer() else value, start, end, 0.7,
                                    passage))
             index = after
+        return found
+
+    def _ordinals(self, passage: Passage) -> list[Candidate]:
+        """For *który* + noun, the ordinal before that noun: *na trzecie miejsce*, *w 55 minucie*, *3. pułk*
+        (*który* asks which in an order). Digits inside a date or a name are theirs (*w 1936 roku*, *3. Armia*)."""
+        noun = self.question.noun
+        if noun is None:
+            return []
+        nouns = {fold(lemma) for lemma in noun.lemmas}
+        dated = [(t.start, t.end) for t in passage.analysis.timexes] + \
+            [(e.start, e.end) for e in passage.analysis.entities]
+        text = passage.analysis.document.text
+        tokens = passage.sentence.tokens
+        found = []
+        for index in range(1, len(tokens)):
+            if fold(tokens[index].lemma) not in nouns:
+                continue
+            before = index - 2 if tokens[index - 1].text == "." and index > 1 else index - 1
+            ordinal = tokens[before]
+            if not (ordinal.text.isdigit() or _pos(ordinal) == "adj" and ordinal.lemma in self.words["ordinal"]) \
+                    or any(a <= ordinal.start < b for a, b in dated):
+                continue
+            value = int(ordinal.text) if ordinal.text.isdigit() else ordinal.text.lower()
+            start, end = ordinal.start, tokens[index].end
+            found.append(Candidate(text[start:end], value, start, end, 1.0, passage))
         return found
 
     def _which_phrases(self, passage: Passage) -> list[Candidate]:
@@ -708,6 +951,13 @@ class Reader:
                     # a name in apposition to the asked noun keeps its own form: "w hotelu Munsch"
                     start, end = names[0].start, names[-1].end
                     found.append(Candidate(text[start:end], text[start:end], start, end, 1.0, passage))
+                    continue
+                if _pos(following) == "adj" and following.text.islower() and _cases(following) & _cases(token) and \
+                        following.lemma not in self.words["pronoun"] | self.words["ordinal"] and \
+                        fold(following.lemma) not in self.question_words:
+                    # a classifying adjective stands after its noun and says which kind: "sklep jubilerski"
+                    found.append(Candidate(text[token.start:following.end], following.lemma, token.start,
+                                           following.end, 0.9, passage))
                     continue
                 modifiers = list(takewhile(lambda t: _pos(t) == "adj" and "gen" in _cases(t), tokens[index + 1:]))
                 head = tokens[index + 1 + len(modifiers)] if index + 1 + len(modifiers) < len(tokens) else None

@@ -20,6 +20,7 @@ from kronika.lang.grammar import FINITE_VERBS
 from kronika.lang.resources import read_table
 from kronika.model import Analysis, Sentence
 from kronika.morph import get_morphology
+from kronika.qa.memo import DocumentMemo
 from kronika.qa.question import Question
 from kronika.store import Store
 
@@ -64,15 +65,12 @@ class Passage:
     position: int  # index of the sentence in the analysis
     rank: float  # retrieval score, 1.0 for the best hit
     last: int = -1  # index of the last sentence joined to it
-    # what readers derive from the document whatever the question (the words of a sentence), kept with the
-    # cached document so that each question does not derive it again
-    memo: dict[Any, Any] = field(default_factory=dict)
+    memo: DocumentMemo = field(default_factory=DocumentMemo)  # shared by the passages of one cached document
 
     def __post_init__(self) -> None:
-        key = ("passage", self.position)
-        if key not in self.memo:
-            self.memo[key] = self._joined()
-        self.position, self.last, self.sentence = self.memo[key]
+        if self.position not in self.memo.passages:
+            self.memo.passages[self.position] = self._joined()
+        self.position, self.last, self.sentence = self.memo.passages[self.position]
 
     def _joined(self) -> tuple[int, int, Sentence]:
         """The first and last sentence of the passage, and the passage as one sentence."""
@@ -131,13 +129,13 @@ class _DocumentCache:
         self.limit = limit
         self._lock = threading.Lock()
         self._key: tuple[Any, ...] | None = None
-        self._entries: OrderedDict[str, tuple[Analysis, dict[Any, Any], int]] = OrderedDict()
+        self._entries: OrderedDict[str, tuple[Analysis, DocumentMemo, int]] = OrderedDict()
         self._tokens = 0
 
-    def analyses(self, store: Store, document_ids: Sequence[str]) -> dict[str, tuple[Analysis, dict[Any, Any]]]:
+    def analyses(self, store: Store, document_ids: Sequence[str]) -> dict[str, tuple[Analysis, DocumentMemo]]:
         """Each document's analysis with its memo (see :attr:`Passage.memo`)."""
         key = (store.engine.url.render_as_string(hide_password=False), store.fingerprint())
-        found: dict[str, tuple[Analysis, dict[Any, Any]]] = {}
+        found: dict[str, tuple[Analysis, DocumentMemo]] = {}
         with self._lock:
             if key != self._key:
                 self._key, self._tokens = key, 0
@@ -151,7 +149,7 @@ class _DocumentCache:
         if not missing:
             return found
         # the reader never looks at events
-        read = {document: (analysis, {}) for document, analysis in
+        read = {document: (analysis, DocumentMemo()) for document, analysis in
                 store.document_analyses(missing, events=False).items()}
         with self._lock:
             if key == self._key:
@@ -183,9 +181,9 @@ def retrieve(store: Store, question: Question) -> list[Passage]:
         if document not in analyses:
             continue
         analysis, memo = analyses[document]
-        if "positions" not in memo:
-            memo["positions"] = {s.start: i for i, s in enumerate(analysis.sentences)}
-        position = memo["positions"].get(hit.citation.start)
+        if memo.positions is None:
+            memo.positions = {s.start: i for i, s in enumerate(analysis.sentences)}
+        position = memo.positions.get(hit.citation.start)
         if position is not None:
             passage = Passage(analysis, position, hit.score / best if best > 0 else 1.0, memo=memo)
             passages.setdefault((document, passage.position), passage)  # hits joined into one passage
