@@ -40,6 +40,16 @@ CLASSES = [
     ("Napastnicy pobili przechodnia i odjechali.", [], "odjechali", None),
     ("Był to wilk, który przybył tu jesienią z puszczy.", [], "przybył", None),
     ("Był to kupiec, który przybył tu jesienią z Wilna.", [("Wilna", "PLACE", "Wilno")], "przybył", "visit"),
+    # a number growing is no arrival; a place held in a ranking or a certificate won is no fight
+    ("Bezrobotnych z każdym miesiącem przybywa.", [], "przybywa", None),
+    ("Na zawody przybyło trzydziestu wędkarzy.", [], "przybyło", "visit"),
+    ("W miastach będzie przybywać ludzi bogatych.", [], "przybywać", None),
+    ("Jutro zaczną przybywać do Wilna delegaci.", [("Wilna", "PLACE", "Wilno")], "przybywać", "visit"),
+    ("Drugie miejsce zajmuje drużyna kolejarzy.", [], "zajmuje", None),
+    ("Spółdzielnia zdobyła certyfikat jakości.", [], "zdobyła", None),
+    # a border crossed by no armed party is no invasion
+    ("Przemytnicy chcieli nocą przekroczyć granicę.", [], "przekroczyć granicę", None),
+    ("Wojska przekroczyły granicę o świcie.", [], "przekroczyły granicę", "invasion"),
     # who dies: no vehicle nor thing (they go missing)
     ("W ubiegłym roku zginęło 300 samochodów.", [], "zginęło", None),
     ("W katastrofie zginęło dwunastu pasażerów.", [], "zginęło", "death"),
@@ -75,6 +85,8 @@ NOT_EVENTS = [
     'Nagrodę otrzymał aktor grający w filmie "Trzeba zabić Sekala".',
     'Recenzent chwali książkę "Jak zbudowano Gdynię".',
     "W czasie meczów kibice dopingują drużynę okrzykami.",
+    "Zebrania koła odbywają się cyklicznie w szkole.",
+    "Saperzy wydobyli pociski na terenie budowy.",
 ]
 
 
@@ -100,3 +112,9 @@ def test_a_time_since_which_a_sum_is_counted_dates_no_happening() -> None:
     assert [(e.trigger_text, e.time) for e in events] == [("zamordowały", None)]
     events = _events("W 1930 r. bandy zamordowały tam 60 osób.", timexes=[("1930 r.", "DATE", "1930")])
     assert [(e.trigger_text, e.time) for e in events] == [("zamordowały", "1930")]
+
+
+def test_a_strike_announced_over_its_modifiers_is_to_come() -> None:
+    events = _events("Na 1 lutego zapowiedziany jest 5-minutowy strajk ostrzegawczy.",
+                     timexes=[("1 lutego", "DATE", "1937-02-01")])
+    assert [(e.trigger_text, e.modality) for e in events] == [("strajk", "future")]

@@ -725,8 +725,10 @@ def _armed(clause: Clause, tokens: list[Token], mentions: list[Mention], all_men
     antecedent = _antecedent(clause, all_mentions, tokens)  # "w Poznaniu, który został zajęty"
     if antecedent is not None and antecedent.entity.type in PLACE_TYPES:
         return True
+    # the trigger's own words are no party (*przekroczyć granicę*)
     return any(lemmas_lower(tokens[i]) & words["place_head"] and cases(tokens[i]) & {"nom", "acc"}
-               and not any(is_preposition(tokens[k]) for k in range(max(0, i - 2), i)) for i in clause.tokens)
+               and not any(is_preposition(tokens[k]) for k in range(max(0, i - 2), i))
+               for i in clause.tokens if i not in match_tokens)
 
 
 def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token], mentions: list[Mention],
@@ -777,7 +779,8 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
             continue
         if entry.condition == "penalty" and not _penalty_or_none(match, tokens, words):
             continue
-        if entry.condition == "traveller" and (_message_moves(clause, tokens, match.verbal, words) or any(
+        if entry.condition == "traveller" and (_message_moves(clause, tokens, match.verbal, words)
+                                               or _increase(match, tokens, clause, mentions) or any(
                 lemmas_lower(tokens[k]) & (words["vehicle"] | words["animal"] | words["perpetrator"])
                 for k in _subjects(match, tokens, clause, mentions))):
             continue
@@ -808,15 +811,17 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
 
 
 def _won_object(match: TriggerMatch, tokens: list[Token], clause: Clause, words: dict[str, frozenset[str]]) -> bool:
-    """The verb's object, a noun right after it (over adjectives, numerals and pronouns), is a thing won,
-    held or ranked, which no arms take: *zdobyła czwartą nagrodę*, *zajmuje piąte miejsce*."""
+    """The verb's object, a noun right after it (over adjectives, numerals and pronouns) or right before it, is a
+    thing won, held or ranked, which no arms take: *zdobyła czwartą nagrodę*, *zajmuje piąte miejsce*, *drugie
+    miejsce zajmuje partia*."""
     if match.verbal is None:
         return False
-    k = match.tokens[-1] + 1
-    while k in clause.tokens and _chosen_pos(tokens[k]) in {"adj", "num", "qub", "adv"}:
-        k += 1
-    return k in clause.tokens and bool(lemmas_lower(tokens[k]) & words["prize"]) \
-        and bool(cases(tokens[k]) & {"acc", "gen"})
+    after = match.tokens[-1] + 1
+    while after in clause.tokens and _chosen_pos(tokens[after]) in {"adj", "num", "qub", "adv"}:
+        after += 1
+    before = match.tokens[0] - 1
+    return any(k in clause.tokens and lemmas_lower(tokens[k]) & words["prize"] and cases(tokens[k]) & {"acc", "gen"}
+               for k in (after, before))
 
 
 def _blow(match: TriggerMatch, tokens: list[Token], clause: Clause, words: dict[str, frozenset[str]]) -> bool:
@@ -875,6 +880,26 @@ def _nominatives(match: TriggerMatch, tokens: list[Token], positions: Iterable[i
                 and _chosen_pos(tokens[before]) in {"num", "dig", "brev"}:
             found.append(k)
     return found
+
+
+def _increase(match: TriggerMatch, tokens: list[Token], clause: Clause, mentions: list[Mention]) -> bool:
+    """A verb of arrival in the third person singular (or an infinitive) with no subject and an uncounted
+    genitive plural tells a number growing, no arrival: *bezdomnych przybywa*, *placówek przybyło*, *będzie
+    przybywać ludzi bogatych* (*przybyło trzydziestu wędkarzy* counts who came)."""
+    if match.verbal is None or _subjects(match, tokens, clause, mentions):
+        return False
+    chosen = tokens[match.verbal].chosen
+    fields = chosen.tag.split(":") if chosen else []
+    if not (chosen and (chosen.pos == "praet" and fields[1:3] == ["sg", "n"] or chosen.pos == "fin"
+                        and fields[1:3] == ["sg", "ter"] or chosen.pos == "inf")):
+        return False
+    for k in clause.tokens:
+        before = tokens[k - 1] if k else None
+        if _chosen_pos(tokens[k]) in {"subst", "adj"} and "gen" in cases(tokens[k], ("subst", "adj")) \
+                and tokens[k].chosen.tag.split(":")[1] == "pl" and not any(m.first <= k <= m.last for m in mentions) \
+                and not (before and (is_preposition(before) or _chosen_pos(before) in {"num", "dig", "subst"})):
+            return True
+    return False
 
 
 def _police_act(match: TriggerMatch, tokens: list[Token], clause: Clause, mentions: list[Mention],
@@ -1113,7 +1138,11 @@ def _announced(match: TriggerMatch, tokens: list[Token], clause: Clause, words: 
     announcing = words["announcement"] | (words["calling"] if match.entry.type in CALLED_TYPES else frozenset())
     # the happening one is invited or called to, with "na", however far its verb stands (*zapraszają
     # wszystkich sympatyków na mecze*)
-    start = clause.tokens[0] if _preposition_before(tokens, noun, frozenset({"na"})) else noun - 3
+    modified = noun  # the window opens before the noun's modifiers (*zapowiedziany jest 5-minutowy strajk*)
+    while modified > 0 and (_chosen_pos(tokens[modified - 1]) in {"adj", "num", "dig"}
+                            or tokens[modified - 1].text == "-"):
+        modified -= 1
+    start = clause.tokens[0] if _preposition_before(tokens, noun, frozenset({"na"})) else modified - 3
     # the word as the tagger reads it: *przyszli na obrady* (they came) is no *przyszły* (future)
     return any(_chosen_lemma(tokens[k]) & announcing for k in range(max(0, start), noun) if k in clause.tokens)
 
@@ -1131,6 +1160,10 @@ def _aimed_at(match: TriggerMatch, tokens: list[Token], words: dict[str, frozens
         return False
     noun = match.tokens[0]
     if _preposition_before(tokens, noun, words["purpose_prep"]):
+        return True
+    # a building going on names the place of its works after a noun of place: *na terenie budowy*
+    if match.entry.type == "construction" and noun > 0 and lemmas_lower(tokens[noun - 1]) & words["place_head"] \
+            and _chosen_case(tokens[noun]) == "gen":
         return True
     # "zapobieganie katastrofom", "zapobiec pożarowi": the dative of a word of prevention is a danger
     k = noun - 1
