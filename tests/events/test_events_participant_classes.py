@@ -118,3 +118,14 @@ def test_a_strike_announced_over_its_modifiers_is_to_come() -> None:
     events = _events("Na 1 lutego zapowiedziany jest 5-minutowy strajk ostrzegawczy.",
                      timexes=[("1 lutego", "DATE", "1937-02-01")])
     assert [(e.trigger_text, e.modality) for e in events] == [("strajk", "future")]
+
+
+def test_a_happening_threatened_is_only_possible() -> None:
+    events = _events("Kolejarze grożą strajkiem generalnym.")
+    assert [(e.trigger_text, e.modality) for e in events] == [("strajkiem", "possible")]
+
+
+def test_a_happening_a_span_after_the_narrative_takes_none_of_its_time() -> None:
+    text = "We wrześniu 1939 r. kościół został zburzony. Odbudowano go po 63 latach."
+    events = _events(text, timexes=[("wrześniu 1939 r.", "DATE", "1939-09"), ("63 latach", "DURATION", "P63Y")])
+    assert [(e.trigger_text, e.time) for e in events] == [("Odbudowano", None)]

@@ -357,6 +357,8 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
         return True
     if any(m.attached_to == noun and m.entity.type in PLACE_TYPES for m in mentions):
         return True
+    if _threatened(match, tokens, clause, words):
+        return True
     if _actor_of_noun(noun, tokens, mentions) or _armed_genitive(noun, tokens, words):
         return True
     # a force of nature doing something is one happening: "lawina porwała narciarzy", "burza zerwała dachy"
@@ -659,6 +661,8 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
     if match.verbal is None and any(lemmas_lower(tokens[k]) & words["irrealis_noun"]
                                     for k in range(max(0, match.tokens[0] - 2), match.tokens[0])):
         return "possible"  # "próby okrążenia", "groźba strajku"
+    if _threatened(match, tokens, clause, words):
+        return "possible"  # "związki grożą strajkiem", "zagroził zerwaniem stosunków": only threatened
     if match.verbal is None and _supposed_case(tokens, match.tokens[0], words):
         return "conditional"
     if match.verbal is None and _announced(match, tokens, clause, words):
@@ -690,6 +694,14 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
         before = frozenset().union(*(lemmas_lower(tokens[k]) for k in range(max(0, predicate - 3), predicate)))
         return "future" if before & words["intention"] else "possible"
     return "asserted"
+
+
+def _threatened(match: TriggerMatch, tokens: list[Token], clause: Clause, words: dict[str, frozenset[str]]) -> bool:
+    """An event noun in the instrumental after a finite verb of threatening in its clause is a happening threatened
+    (*grożą strajkiem*, *grozili mu śmiercią*), a possibility."""
+    noun = match.tokens[0]
+    return match.verbal is None and "inst" in cases(tokens[noun]) and any(
+        lemmas_lower(tokens[k]) & words["threat"] and has_pos(tokens[k], FINITE) for k in clause.tokens if k < noun)
 
 
 def _presupposed_subject(noun: int, governing: int, tokens: list[Token], clause: Clause,
@@ -1330,6 +1342,14 @@ def _placed_elsewhere(event_type: str, clause_lemmas: frozenset[str], mentions: 
         m.entity.type == "DOCUMENT" and _key(m.entity) in context.seen_refs for m in mentions)
 
 
+def _span_after(tokens: list[Token], timexes: list[tuple[int, Timex]]) -> bool:
+    """A duration of days or more after *po* in the clause (*odbudowany po 63 latach*): the happening lies that
+    long after the time the text spoke of, so it takes no time from the narrative (*po kilku godzinach* may keep
+    its day)."""
+    return any(timex.type == "DURATION" and "T" not in timex.value and first > 0
+               and tokens[first - 1].text.lower() == "po" for first, timex in timexes)
+
+
 def _other_year(timexes: list[Timex], dct: str) -> bool:
     return any(t.type in {"DATE", "TIME"} and t.value[:4].isdigit() and t.value[:4] != dct[:4] for t in timexes)
 
@@ -1406,7 +1426,8 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
     earlier = match.verbal is None and (_frame(tokens, match.tokens[0], words) == "before" or predicate is None and (
         _actor_of_noun(match.tokens[0], tokens, mentions) or _armed_genitive(match.tokens[0], tokens, words)))
     if timex is None and modality in {"asserted", "reported"} and not attribute and not earlier \
-            and not _placed_elsewhere(match.entry.type, clause.lemma_set(tokens), mentions, context):
+            and not _placed_elsewhere(match.entry.type, clause.lemma_set(tokens), mentions, context) \
+            and not _span_after(tokens, timexes):
         tense = _tense(tokens[predicate] if predicate is not None else None, [tokens[i] for i in clause.tokens])
         clause_lemmas = clause.lemma_set(tokens)
         trigger_start = tokens[match.tokens[0]].start
