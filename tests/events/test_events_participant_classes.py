@@ -53,6 +53,8 @@ CLASSES = [
     # who dies: no vehicle nor thing (they go missing)
     ("W ubiegłym roku zginęło 300 samochodów.", [], "zginęło", None),
     ("W katastrofie zginęło dwunastu pasażerów.", [], "zginęło", "death"),
+    ("Żołnierzom zginęły plecaki z zapasami.", [], "zginęły", None),
+    ("W zasadzce zginął cały oddział.", [], "zginął", "death"),
     # a vehicle that kills: an accident; a flood is water's
     ("Pociąg zabił krowę na przejeździe.", [], "zabił", "accident"),
     ("Rozbójnik zabił kupca.", [], "zabił", "crime"),
@@ -87,6 +89,9 @@ NOT_EVENTS = [
     "W czasie meczów kibice dopingują drużynę okrzykami.",
     "Zebrania koła odbywają się cyklicznie w szkole.",
     "Saperzy wydobyli pociski na terenie budowy.",
+    "Zgodnie z uchwałą rady, targ trwać ma do południa.",
+    "Na mocy dekretu szkoła zmieniła nazwę.",
+    'Jury uznało książkę Jana Kowalskiego "Jak zbudowano Gdynię".',
 ]
 
 

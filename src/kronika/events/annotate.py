@@ -373,8 +373,12 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
     if any(m.entity.type in PLACE_TYPES and m.preposition in words["place_prep"] and 0 < m.first - noun <= 3
            and not (m.preposition == "z" and "inst" in m.cases) for m in mentions):
         return True
-    # a date of its own after the noun and its genitive attributes: "obrona Grodna (20–21 września)",
-    # "decyzja najwyższych władz ZSRS z 5 marca 1940"
+    return _own_date(noun, tokens, timexes)
+
+
+def _own_date(noun: int, tokens: list[Token], timexes: list[tuple[int, Timex]]) -> bool:
+    """A date of the noun's own after it and its genitive attributes: "obrona Grodna (20–21 września)",
+    "decyzja najwyższych władz ZSRS z 5 marca 1940"."""
     for first, _timex in timexes:
         between = tokens[noun + 1:first]
         if first <= noun or len(between) > 6 or between and between[-1].text not in "(z":
@@ -782,7 +786,7 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
             continue
         if entry.condition == "people" and not _people(match, tokens, clause, mentions, words):
             continue
-        if entry.condition == "living" and any(lemmas_lower(tokens[k]) & (words["vehicle"] | words["message"])
+        if entry.condition == "living" and any(_thing(tokens[k], words)
                                                for k in _subjects(match, tokens, clause, mentions)):
             continue
         if entry.condition == "law" and not _signed_law(match, tokens, clause, words):
@@ -914,6 +918,16 @@ def _increase(match: TriggerMatch, tokens: list[Token], clause: Clause, mentions
     return False
 
 
+def _thing(token: Token, words: dict[str, frozenset[str]]) -> bool:
+    """A noun of a thing, which goes missing rather than dies: a vehicle, a thing sent, or a noun of the
+    inanimate masculine gender in every reading that is no armed body (*zginęły zasobniki*; *zginął cały
+    oddział* died, and *Francuz* is also a man)."""
+    lemmas = lemmas_lower(token)
+    genders = {gender for _number, gender in number_gender(token)}
+    return bool(lemmas & (words["vehicle"] | words["message"])) \
+        or genders == {"m3"} and not lemmas & words["armed"]
+
+
 def _police_act(match: TriggerMatch, tokens: list[Token], clause: Clause, mentions: list[Mention],
                 sentence_lemmas: frozenset[str], words: dict[str, frozenset[str]],
                 neighbour_lemmas: Callable[[], frozenset[str]]) -> bool:
@@ -1035,23 +1049,27 @@ def _set_framing(match: TriggerMatch, predicate: int | None, tokens: list[Token]
     if match.verbal is None and not timexes and _frame(tokens, match.tokens[0], words) is not None:
         chosen = tokens[match.tokens[0]].chosen
         fields = chosen.tag.split(":") if chosen else []
-        verb = next((i for i in clause.tokens if has_pos(tokens[i], {"fin"})), None)
+        verb = next((i for i in clause.tokens if _chosen_pos(tokens[i]) == "fin"), None)
         return len(fields) > 1 and fields[1] == "pl" and "pt" not in fields and verb is not None \
             and tokens[verb].chosen is not None and "imperf" in tokens[verb].chosen.tag.split(":")
     return False
 
 
 QUOTES = frozenset({'"', "„", "”", "“", "«", "»"})
+AUTHOR_WORDS = 3  # capitalised words of an author's name between a work and its title
 
 
 def _in_title(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
-    """A trigger inside quotation marks opened right after a noun of a titled work is part of the title, no
-    happening (*w filmie "Trzeba zabić Sekala"*, *książka "Jak zbudowano Gdynię"*)."""
+    """A trigger inside quotation marks opened after a noun of a titled work, or after its author's name that
+    follows the noun, is part of the title, no happening (*w filmie "Trzeba zabić Sekala"*, *książkę Jana
+    Kowalskiego "Jak zbudowano Gdynię"*)."""
     quotes = [k for k in range(match.tokens[0]) if tokens[k].text in QUOTES]
     if len(quotes) % 2 == 0:
         return False
-    opening = quotes[-1]
-    return opening > 0 and bool(lemmas_lower(tokens[opening - 1]) & words["work"])
+    k = quotes[-1] - 1
+    while k > 0 and quotes[-1] - k <= AUTHOR_WORDS and tokens[k].text[:1].isupper():
+        k -= 1  # the author's name
+    return k >= 0 and bool(lemmas_lower(tokens[k]) & words["work"])
 
 
 def _habitual(predicate: int | None, tokens: list[Token], clause: Clause, timexes: list[tuple[int, Timex]],
@@ -1106,6 +1124,21 @@ def _figure_of_plenty(match: TriggerMatch, tokens: list[Token], words: dict[str,
         after += 1
     return after < len(tokens) and "gen" in cases(tokens[after]) \
         and bool(lemmas_lower(tokens[after]) & words["outburst"])
+
+
+def _in_force(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[int, Timex]],
+              words: dict[str, frozenset[str]]) -> bool:
+    """An event noun after a compound preposition of accordance or basis names an act in force, no happening:
+    *zgodnie z uchwałą Sejmu*, *na mocy ustawy*, *na podstawie decyzji*, *w myśl rozporządzenia*; one cited
+    with its date still tells its making (*na mocy porozumienia z 5 listopada 1999 r.*)."""
+    if _own_date(match.tokens[-1], tokens, timexes):
+        return False
+    k = match.tokens[0] - 1
+    while k >= 0 and _chosen_pos(tokens[k]) == "adj":
+        k -= 1
+    if k >= 1 and tokens[k].text.lower() in {"z", "ze"}:
+        return bool(lemmas_lower(tokens[k - 1]) & words["basis"])  # "zgodnie z"
+    return k >= 1 and bool(lemmas_lower(tokens[k]) & words["basis"]) and is_preposition(tokens[k - 1])
 
 
 def _case_of(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
@@ -1256,7 +1289,7 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
         for match in matches:
             if _generic(match, tokens, words) or _aimed_at(match, tokens, words) \
                     or _figure_of_plenty(match, tokens, words) or _case_of(match, tokens, words) \
-                    or _in_title(match, tokens, words):
+                    or _in_title(match, tokens, words) or _in_force(match, tokens, clause_timexes, words):
                 continue
             if not _passes_gate(match, tokens, clause, mentions, clause_timexes, words):
                 continue
