@@ -1,13 +1,14 @@
 """Events on real press, for counting by hand, and the speed of the events stage.
 
     python bench/events_press.py --split dev|heldout|locked|all [--corpus press|kpwr|nkjp] [--show] [--judged FILE]
-                                 [--speed] [--min-confidence C]
+                                 [--speed] [--min-confidence C] [--news FIRST-LAST]
 
 The texts are ../shared/data/period-texts/*.jsonl (``press``, the default), or the KPWr documents of
 ../shared/data/kpwr-timex/ (``kpwr``: news, blogs and reports of 2005–2010, a sample never used to
 develop the events stage), or the first ``NKJP_NEWS`` short news items of a national daily in the NKJP
 training file (``nkjp``: 130-5-*, about 2002, outside every locked part; ``dev`` is the half whose sha1
-starts with 0–7, ``heldout`` the rest, judged but never trained on). ``locked`` is the SPLITS.md part
+starts with 0–7, ``heldout`` the rest, judged but never trained on; ``--news 801-1200`` keeps only those
+items, as numbered in the order of their names). ``locked`` is the SPLITS.md part
 (sha1 of the id starts with c–f; never judged for KPWr, whose locked part belongs to the timex
 benchmark); of the rest, ``heldout`` (sha1 starts with 8–b) is never developed on, ``dev`` (0–7) is.
 
@@ -38,7 +39,7 @@ from kronika.model import Analysis, Document  # noqa: E402
 from kronika.pipeline import STAGES  # noqa: E402
 
 PRESS = SHARED / "data" / "period-texts"
-NKJP_NEWS = 800  # short news items (NKJP 130-5-*) judged by hand, in the order of their names
+NKJP_NEWS = 1200  # short news items (NKJP 130-5-*) judged by hand, in the order of their names
 WORD = re.compile(r"\w+")
 
 
@@ -48,10 +49,11 @@ def part(key: str) -> str:
     return "heldout" if hashlib.sha1(key.encode("utf-8")).hexdigest()[0] in "89ab" else "dev"
 
 
-def press_documents(split: str, corpus: str = "press") -> list[Document]:
+def press_documents(split: str, corpus: str = "press", news_items: tuple[int, int] = (1, NKJP_NEWS)) -> list[Document]:
     if corpus == "nkjp":
         news = [(name, text) for name, text in nkjp_named_documents("train") if name.startswith("./130-5-")]
-        return [Document(id=name, text=text) for name, text in news[:NKJP_NEWS]
+        first, last = news_items
+        return [Document(id=name, text=text) for name, text in news[first - 1:last]
                 if split == "all" or (part(name) == "dev") == (split == "dev")]
     if corpus == "kpwr":
         return [Document(id=item["id"], text=item["text"], dct=item.get("dct"))
@@ -111,11 +113,13 @@ def main() -> None:
     parser.add_argument("--judged", type=Path)
     parser.add_argument("--speed", action="store_true")
     parser.add_argument("--min-confidence", type=float, default=0.0)
+    parser.add_argument("--news", default=f"1-{NKJP_NEWS}", help="NKJP news items FIRST-LAST (from 1)")
     args = parser.parse_args()
     if args.corpus != "press" and args.split == "locked":
         parser.error("judge dev or heldout: the locked KPWr documents belong to the timex benchmark, and the NKJP"
                      " news have no locked part")
-    documents = press_documents(args.split, args.corpus)
+    first, last = (int(n) for n in args.news.split("-"))
+    documents = press_documents(args.split, args.corpus, (first, last))
     analyses, events_time = analyse(documents)
     for analysis in analyses:
         analysis.events = [e for e in analysis.events if (e.confidence or 0.0) >= args.min_confidence]

@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from events_press import PRESS, press_documents, read_judged  # noqa: E402
+from events_press import NKJP_NEWS, PRESS, press_documents, read_judged  # noqa: E402
 from generated import write_or_check  # noqa: E402
 
 from kronika.events.annotate import candidate_events  # noqa: E402
@@ -40,11 +40,14 @@ from kronika.pipeline import STAGES  # noqa: E402
 
 OUT = ROOT / "src" / "kronika" / "events" / "resources" / "pl" / "plausibility.tsv"
 JUDGED = ROOT / "bench" / "events_judged"
-# (corpus, split, verdict table): the newest table of each non-locked part that is trained on
-TRAINING = (("press", "dev", "dev-fifth.tsv"), ("press", "heldout", "heldout-fifth.tsv"),
-            ("kpwr", "dev", "kpwr-dev-fourth.tsv"), ("nkjp", "dev", "nkjp-dev.tsv"))
+# (corpus, split, verdict table, NKJP news items): the newest table of each non-locked part that is trained on
+EVERY_ITEM = (1, NKJP_NEWS)
+TRAINING = (("press", "dev", "dev-fifth.tsv", EVERY_ITEM), ("press", "heldout", "heldout-fifth.tsv", EVERY_ITEM),
+            ("kpwr", "dev", "kpwr-dev-fourth.tsv", EVERY_ITEM), ("nkjp", "dev", "nkjp-dev.tsv", (1, 800)),
+            ("nkjp", "dev", "nkjp-dev-801.tsv", (801, 1200)))
 # judged, never trained on: the model's figures on text it did not learn from
-HELD_OUT = (("kpwr", "heldout", "kpwr-heldout-third.tsv"), ("nkjp", "heldout", "nkjp-heldout.tsv"))
+HELD_OUT = (("kpwr", "heldout", "kpwr-heldout-third.tsv", EVERY_ITEM),
+            ("nkjp", "heldout", "nkjp-heldout.tsv", (1, 800)), ("nkjp", "heldout", "nkjp-heldout-801.tsv", (801, 1200)))
 PENALTY = 3.0  # L2 penalty on the weights (not on the intercept): at 1.0 the seed loses 3 of its gold events
 STEPS = 3000
 RATE = 0.5
@@ -53,12 +56,12 @@ MIN_COUNT = 10  # a feature of fewer training events gets no weight: three verdi
 BETA = 0.5  # precision counts 1/BETA times as much as recall when the threshold is chosen
 
 
-def examples(tables: tuple[tuple[str, str, str], ...]) -> list[tuple[str, frozenset[str], int]]:
+def examples(tables: tuple[tuple[str, str, str, tuple[int, int]], ...]) -> list[tuple[str, frozenset[str], int]]:
     """(document, features, 1 when judged right) for every candidate of the texts of ``tables``."""
     rows, missing = [], []
-    for corpus, split, table in tables:
+    for corpus, split, table, items in tables:
         verdicts = read_judged(JUDGED / table)
-        for document in press_documents(split, corpus):
+        for document in press_documents(split, corpus, items):
             analysis = Analysis(document=document)
             for stage in STAGES:
                 if stage.name == "events":
@@ -135,9 +138,10 @@ def auc(pairs: list[tuple[float, int]]) -> float:
 
 
 def sources() -> list[str]:
-    lines = [f"#   {JUDGED.relative_to(ROOT) / table}  sha256 {_sha256(JUDGED / table)}" for _c, _s, table in TRAINING]
+    lines = [f"#   {JUDGED.relative_to(ROOT) / table}  sha256 {_sha256(JUDGED / table)}"
+             for _c, _s, table, _i in TRAINING]
     lines += [f"#   measured on, not trained on: {JUDGED.relative_to(ROOT) / table}  sha256 {_sha256(JUDGED / table)}"
-              for _c, _s, table in HELD_OUT]
+              for _c, _s, table, _i in HELD_OUT]
     lines += [f"#   ../shared/data/period-texts/{path.name}  sha256 {_sha256(path)}"
               for path in sorted(PRESS.glob("*.jsonl"))]
     kpwr = PRESS.parent / "kpwr-timex" / "kpwr-timex-visible.jsonl"
@@ -180,7 +184,7 @@ def main() -> None:
         f"{all_right / judged:.3f} right;",
         f"# above the cut {threshold} (the best F{BETA} of the right events; not applied by the stage): "
         f"{right}/{kept} = {right / max(kept, 1):.3f} right, {right}/{total_right} of the right events kept.",
-        f"# judged, never trained on ({', '.join(t for _c, _s, t in HELD_OUT)}): {unseen_all_right}/{len(unseen)} = "
+        f"# judged, never trained on ({', '.join(t[2] for t in HELD_OUT)}): {unseen_all_right}/{len(unseen)} = "
         f"{unseen_all_right / len(unseen):.3f} right; above the cut {unseen_right}/{unseen_kept} = "
         f"{unseen_right / max(unseen_kept, 1):.3f}, AUC {auc(unseen):.2f}.",
         "# Format: FEATURE<TAB>WEIGHT (bias is the intercept).",

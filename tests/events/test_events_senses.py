@@ -121,7 +121,7 @@ def test_a_datelines_date_carries_into_its_report() -> None:
 # what participants a type needs or excludes: a battle needs an armed party (no police, no vehicle, no blow
 # to a body), a trial needs a court, its defendant or a sentence
 PARTICIPANT_SENSES = [
-    ("Policja dotarła wczoraj do kryjówki przemytników.", "dotarła", "visit"),  # an arrival, no march
+    ("Policja dotarła wczoraj do kryjówki przemytników.", "dotarła", "search"),  # a raid, no march, no visit
     ("Żandarmeria zajęła dworzec w Lidzie.", "zajęła", None),
     ("Policja walczyła całą noc z bandą złodziei.", "walczyła", None),
     ("Wojsko i policja walczyły z powstańcami.", "walczyły", "battle"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -29,7 +30,7 @@ PARTICIPANT_TYPES = frozenset({"PERSON", "ORGANIZATION", "MILITARY_UNIT", "COUNT
 ACTOR_TYPES = frozenset({"PERSON", "ORGANIZATION"})
 CALLED_TYPES = frozenset({"election", "meeting", "sports"})  # happenings one calls before they happen
 # happenings whose noun's genitive names who undergoes them, not who does them
-UNDERGONE_TYPES = frozenset({"arrest", "deportation", "mass_killing", "crime", "trial", "death", "funeral",
+UNDERGONE_TYPES = frozenset({"arrest", "search", "deportation", "mass_killing", "crime", "trial", "death", "funeral",
                              "appointment", "election", "defense", "construction", "fire", "flood", "disaster",
                              "accident", "capitulation"})
 HOSTILE_TYPES = frozenset({"battle", "invasion"})
@@ -77,6 +78,9 @@ def _same_word_class(token: Token, lemma_set: frozenset[str]) -> bool:
     if chosen is None or chosen.lemma.lower() in lemma_set:
         return True
     readings = {i.pos for i in token.interps if i.lemma.lower() in lemma_set}
+    if chosen.pos in {"subst", "depr"}:
+        # a noun of its own lexeme is no gerund of the lexicon's verb: *w więzieniu* (a prison) is no *więzić*
+        return bool(readings & {"subst", "depr"})
     verbal = chosen.pos in PREDICATE or chosen.pos == "pact"
     return bool(readings & (PREDICATE if verbal else NOMINAL))
 
@@ -141,6 +145,7 @@ class _DocumentContext:
         self.seen_refs: set[str] = set()  # entity refs met before this sentence
         self.verbless: set[int] = set()  # numbers of the sentences without a verb (headings, datelines)
         self.reports_its_days = _reports_its_days(analysis)
+        self._neighbours: dict[int, frozenset[str]] = {}
 
     def tell_time(self, timex: Timex, tense: str | None) -> None:
         self.narrative.append((timex, self.sentence_number, tense))
@@ -148,6 +153,14 @@ class _DocumentContext:
         if dct and not timex.value.startswith(dct):
             self.other_day_start = min(timex.start, self.other_day_start if self.other_day_start is not None
                                        else timex.start)
+
+    def neighbour_lemmas(self) -> frozenset[str]:
+        """The lemmas of the sentences just before and after the one being read."""
+        number = self.sentence_number
+        if number not in self._neighbours:
+            sentences = self.analysis.sentences[max(0, number - 1):number + 2]
+            self._neighbours[number] = frozenset().union(*(lemmas_lower(t) for s in sentences for t in s.tokens))
+        return self._neighbours[number]
 
     def forget_times(self) -> None:
         self.narrative.clear()
@@ -344,6 +357,8 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
         return True
     if any(m.attached_to == noun and m.entity.type in PLACE_TYPES for m in mentions):
         return True
+    if _threatened(match, tokens, clause, words):
+        return True
     if _actor_of_noun(noun, tokens, mentions) or _armed_genitive(noun, tokens, words):
         return True
     # a force of nature doing something is one happening: "lawina porwała narciarzy", "burza zerwała dachy"
@@ -358,8 +373,12 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
     if any(m.entity.type in PLACE_TYPES and m.preposition in words["place_prep"] and 0 < m.first - noun <= 3
            and not (m.preposition == "z" and "inst" in m.cases) for m in mentions):
         return True
-    # a date of its own after the noun and its genitive attributes: "obrona Grodna (20–21 września)",
-    # "decyzja najwyższych władz ZSRS z 5 marca 1940"
+    return _own_date(noun, tokens, timexes)
+
+
+def _own_date(noun: int, tokens: list[Token], timexes: list[tuple[int, Timex]]) -> bool:
+    """A date of the noun's own after it and its genitive attributes: "obrona Grodna (20–21 września)",
+    "decyzja najwyższych władz ZSRS z 5 marca 1940"."""
     for first, _timex in timexes:
         between = tokens[noun + 1:first]
         if first <= noun or len(between) > 6 or between and between[-1].text not in "(z":
@@ -415,6 +434,8 @@ def _choose_time(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[i
             continue
         if dct and timex.value[:4] > dct[:4] and not _future_allowed(match, tokens):
             continue  # a number read as a later year: what the document reports happened by its date
+        if _since(tokens, first, timex) and _perfective(match, tokens):
+            continue  # "od 1986 r. zamordowała 769 osób": a span's start, over which the clause counts
         attributive = _attributive(tokens, first, context.words) or any(
             m.entity.type in {"DOCUMENT"} and _inside(m.entity, timex) for m in clause_entities)
         if attributive and not (nominal and first > match.tokens[-1]):
@@ -435,6 +456,20 @@ def _choose_time(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[i
         if found:
             return min(found, key=lambda ft: abs(ft[0] - anchor))[1], False
     return None, False
+
+
+def _since(tokens: list[Token], first: int, timex: Timex) -> bool:
+    """A time after *od* with no *do* closing a range after it: the start of a span (*od 1986 r.*)."""
+    if first == 0 or tokens[first - 1].text.lower() != "od":
+        return False
+    after = [k for k in range(first, min(first + 8, len(tokens))) if tokens[k].start >= timex.end]
+    return not any(tokens[k].text.lower() == "do" for k in after[:3])
+
+
+def _perfective(match: TriggerMatch, tokens: list[Token]) -> bool:
+    """The trigger is a verb of the perfective aspect: one happening, never one lasting since a time."""
+    chosen = tokens[match.verbal].chosen if match.verbal is not None else None
+    return chosen is not None and "perf" in chosen.tag.split(":")
 
 
 def _called_for(tokens: list[Token], first: int) -> bool:
@@ -630,6 +665,8 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
     if match.verbal is None and any(lemmas_lower(tokens[k]) & words["irrealis_noun"]
                                     for k in range(max(0, match.tokens[0] - 2), match.tokens[0])):
         return "possible"  # "próby okrążenia", "groźba strajku"
+    if _threatened(match, tokens, clause, words):
+        return "possible"  # "związki grożą strajkiem", "zagroził zerwaniem stosunków": only threatened
     if match.verbal is None and _supposed_case(tokens, match.tokens[0], words):
         return "conditional"
     if match.verbal is None and _announced(match, tokens, clause, words):
@@ -661,6 +698,14 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
         before = frozenset().union(*(lemmas_lower(tokens[k]) for k in range(max(0, predicate - 3), predicate)))
         return "future" if before & words["intention"] else "possible"
     return "asserted"
+
+
+def _threatened(match: TriggerMatch, tokens: list[Token], clause: Clause, words: dict[str, frozenset[str]]) -> bool:
+    """An event noun in the instrumental after a finite verb of threatening in its clause is a happening threatened
+    (*grożą strajkiem*, *grozili mu śmiercią*), a possibility."""
+    noun = match.tokens[0]
+    return match.verbal is None and "inst" in cases(tokens[noun]) and any(
+        lemmas_lower(tokens[k]) & words["threat"] and has_pos(tokens[k], FINITE) for k in clause.tokens if k < noun)
 
 
 def _presupposed_subject(noun: int, governing: int, tokens: list[Token], clause: Clause,
@@ -696,14 +741,17 @@ def _armed(clause: Clause, tokens: list[Token], mentions: list[Mention], all_men
     antecedent = _antecedent(clause, all_mentions, tokens)  # "w Poznaniu, który został zajęty"
     if antecedent is not None and antecedent.entity.type in PLACE_TYPES:
         return True
+    # the trigger's own words are no party (*przekroczyć granicę*)
     return any(lemmas_lower(tokens[i]) & words["place_head"] and cases(tokens[i]) & {"nom", "acc"}
-               and not any(is_preposition(tokens[k]) for k in range(max(0, i - 2), i)) for i in clause.tokens)
+               and not any(is_preposition(tokens[k]) for k in range(max(0, i - 2), i))
+               for i in clause.tokens if i not in match_tokens)
 
 
 def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token], mentions: list[Mention],
            all_mentions: list[Mention], entities: list[Entity], sentence_lemmas: frozenset[str],
-           words: dict[str, frozenset[str]]) -> TriggerEntry | None:
-    """The first lexicon row of the trigger whose sense condition the sentence meets."""
+           words: dict[str, frozenset[str]], neighbour_lemmas: Callable[[], frozenset[str]]) -> TriggerEntry | None:
+    """The first lexicon row of the trigger whose sense condition the sentence meets (a court case's words
+    also in the sentences around it, ``neighbour_lemmas``)."""
     people = {e.id for e in entities if e.type in {"PERSON", "ORGANIZATION", "MILITARY_UNIT"}}
     for entry in match.senses:
         # a country that defends or resists is no armed party by itself: a state also resists in words ("Polska
@@ -715,9 +763,10 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
         if entry.condition == "armed" and (_won_object(match, tokens, clause, words)
                                            or _blow(match, tokens, clause, words)):
             continue
-        if entry.condition == "elected" and not (
+        if entry.condition == "elected" and (not (
                 sentence_lemmas & words["election"] or clause.lemma_set(tokens) & words["office"]
-                or any(m.entity.type in ACTOR_TYPES for m in mentions)):
+                or any(m.entity.type in ACTOR_TYPES for m in mentions))
+                or clause.lemma_set(tokens) & words["contest"] and not sentence_lemmas & words["election"]):
             continue
         if entry.condition == "defended" and _figurative_object(match, tokens, clause, mentions, words):
             continue
@@ -728,13 +777,28 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
             continue
         if entry.condition == "election" and not sentence_lemmas & words["election"]:
             continue
-        if entry.condition == "court" and not sentence_lemmas & words["court"]:
+        if entry.condition == "court" and not (sentence_lemmas | neighbour_lemmas()) & words["court"]:
+            continue
+        if entry.condition == "police" and not _police_act(match, tokens, clause, mentions, sentence_lemmas, words,
+                                                           neighbour_lemmas):
+            continue
+        if entry.condition == "perpetrator" and not clause.lemma_set(tokens) & words["perpetrator"]:
+            continue
+        if entry.condition == "people" and not _people(match, tokens, clause, mentions, words):
+            continue
+        if entry.condition == "living" and any(_thing(tokens[k], words)
+                                               for k in _subjects(match, tokens, clause, mentions)):
+            continue
+        if entry.condition == "law" and not _signed_law(match, tokens, clause, words):
             continue
         if entry.condition == "vehicle" and not _vehicle(clause, tokens, words):
             continue
         if entry.condition == "penalty" and not _penalty_or_none(match, tokens, words):
             continue
-        if entry.condition == "traveller" and _message_moves(clause, tokens, match.verbal, words):
+        if entry.condition == "traveller" and (_message_moves(clause, tokens, match.verbal, words)
+                                               or _increase(match, tokens, clause, mentions) or any(
+                lemmas_lower(tokens[k]) & (words["vehicle"] | words["animal"] | words["perpetrator"])
+                for k in _subjects(match, tokens, clause, mentions))):
             continue
         # the law is what the verb enacts: its subject or object ("w sprawie ustaw" is a topic)
         if entry.condition == "enacted" and match.verbal is None and not (
@@ -748,8 +812,9 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
             continue
         if entry.condition == "many" and _one_person_undergoes(event, entities):
             continue
-        if entry.condition == "natural" and any(
-                p.role == "agent" and p.entity and p.entity in people for p in event.participants):
+        if entry.condition == "natural" and (any(
+                p.role == "agent" and p.entity and p.entity in people for p in event.participants) or any(
+                not lemmas_lower(tokens[k]) & words["water"] for k in _subjects(match, tokens, clause, mentions))):
             continue
         if entry.condition == "document" and not (
                 any(lemmas_lower(tokens[i]) & words["treaty_noun"] for i in clause.tokens)
@@ -762,15 +827,17 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
 
 
 def _won_object(match: TriggerMatch, tokens: list[Token], clause: Clause, words: dict[str, frozenset[str]]) -> bool:
-    """The verb's object, a noun right after it (over adjectives, numerals and pronouns), is a thing won,
-    held or ranked, which no arms take: *zdobyła czwartą nagrodę*, *zajmuje piąte miejsce*."""
+    """The verb's object, a noun right after it (over adjectives, numerals and pronouns) or right before it, is a
+    thing won, held or ranked, which no arms take: *zdobyła czwartą nagrodę*, *zajmuje piąte miejsce*, *drugie
+    miejsce zajmuje partia*."""
     if match.verbal is None:
         return False
-    k = match.tokens[-1] + 1
-    while k in clause.tokens and _chosen_pos(tokens[k]) in {"adj", "num", "qub", "adv"}:
-        k += 1
-    return k in clause.tokens and bool(lemmas_lower(tokens[k]) & words["prize"]) \
-        and bool(cases(tokens[k]) & {"acc", "gen"})
+    after = match.tokens[-1] + 1
+    while after in clause.tokens and _chosen_pos(tokens[after]) in {"adj", "num", "qub", "adv"}:
+        after += 1
+    before = match.tokens[0] - 1
+    return any(k in clause.tokens and lemmas_lower(tokens[k]) & words["prize"] and cases(tokens[k]) & {"acc", "gen"}
+               for k in (after, before))
 
 
 def _blow(match: TriggerMatch, tokens: list[Token], clause: Clause, words: dict[str, frozenset[str]]) -> bool:
@@ -787,6 +854,118 @@ def _vehicle(clause: Clause, tokens: list[Token], words: dict[str, frozenset[str
     vehicles = [k for k in clause.tokens if lemmas_lower(tokens[k]) & words["vehicle"]]
     return any("nom" in cases(tokens[k]) for k in vehicles) \
         or bool(vehicles) and not clause.lemma_set(tokens) & words["armed"]
+
+
+def _subjects(match: TriggerMatch, tokens: list[Token], clause: Clause, mentions: list[Mention]) -> list[int]:
+    """The common nouns that may be the subject of the trigger's verb: a nominative agreeing with it and governed
+    by no preposition, or, with a verb of the neuter singular, a genitive a numeral counts (*zginęło 6 tys.
+    samochodów*); no word of a name (*Piotrcovia Ptak* is a club, no bird). The subject *który* stands for the
+    noun before it; a verb coordinated with one before it and with no subject of its own shares that verb's
+    (*napastnicy pobili go i odjechali*)."""
+    if match.verbal is None or match.verb_forms(tokens) <= {"imps", "inf"}:
+        return []  # an impersonal form or an infinitive has no subject: *przeszukano mieszkanie*
+    found = _nominatives(match, tokens, clause.tokens, mentions)
+    if clause.relative is not None and "nom" in cases(tokens[clause.relative], ("adj",)) \
+            and clause.antecedent is not None and _chosen_pos(tokens[clause.antecedent]) in {"subst", "depr"} \
+            and not any(m.first <= clause.antecedent <= m.last for m in mentions):
+        found.append(clause.antecedent)  # *niedźwiedź, który przybył*: the relative pronoun's noun
+    first = clause.tokens[0]
+    coordinators = load_function_words()["coordinator"]
+    if not found and first > 0 and any(lemmas_lower(tokens[k]) & coordinators for k in (first - 1, first)):
+        found = _nominatives(match, tokens, range(first - 1), mentions)
+    return found
+
+
+def _nominatives(match: TriggerMatch, tokens: list[Token], positions: Iterable[int],
+                 mentions: list[Mention]) -> list[int]:
+    verb = tokens[match.verbal]
+    neuter = any(i.tag.split(":")[1:3] == ["sg", "n"] for i in verb.interps if i.pos == "praet")
+    found = []
+    for k in positions:
+        if k in match.tokens or _chosen_pos(tokens[k]) not in {"subst", "depr"} \
+                or any(m.first <= k <= m.last for m in mentions):
+            continue
+        before = k - 1  # over adjectives and an abbreviation's full stop (*6 tys. samochodów*)
+        while before >= 0 and (_chosen_pos(tokens[before]) == "adj" or tokens[before].text == "."):
+            before -= 1
+        if before >= 0 and is_preposition(tokens[before]):
+            continue
+        if "nom" in cases(tokens[k], ("subst", "depr")) and subject_agrees(verb, tokens[k]):
+            found.append(k)
+        elif neuter and "gen" in cases(tokens[k]) and before >= 0 \
+                and _chosen_pos(tokens[before]) in {"num", "dig", "brev"}:
+            found.append(k)
+    return found
+
+
+def _increase(match: TriggerMatch, tokens: list[Token], clause: Clause, mentions: list[Mention]) -> bool:
+    """A verb of arrival in the third person singular (or an infinitive) with no subject and an uncounted
+    genitive plural tells a number growing, no arrival: *bezdomnych przybywa*, *placówek przybyło*, *będzie
+    przybywać ludzi bogatych* (*przybyło trzydziestu wędkarzy* counts who came)."""
+    if match.verbal is None or _subjects(match, tokens, clause, mentions):
+        return False
+    chosen = tokens[match.verbal].chosen
+    fields = chosen.tag.split(":") if chosen else []
+    if not (chosen and (chosen.pos == "praet" and fields[1:3] == ["sg", "n"] or chosen.pos == "fin"
+                        and fields[1:3] == ["sg", "ter"] or chosen.pos == "inf")):
+        return False
+    for k in clause.tokens:
+        before = tokens[k - 1] if k else None
+        if _chosen_pos(tokens[k]) in {"subst", "adj"} and "gen" in cases(tokens[k], ("subst", "adj")) \
+                and tokens[k].chosen.tag.split(":")[1] == "pl" and not any(m.first <= k <= m.last for m in mentions) \
+                and not (before and (is_preposition(before) or _chosen_pos(before) in {"num", "dig", "subst"})):
+            return True
+    return False
+
+
+def _thing(token: Token, words: dict[str, frozenset[str]]) -> bool:
+    """A noun of a thing, which goes missing rather than dies: a vehicle, a thing sent, or a noun of the
+    inanimate masculine gender in every reading that is no armed body (*zginęły zasobniki*; *zginął cały
+    oddział* died, and *Francuz* is also a man)."""
+    lemmas = lemmas_lower(token)
+    genders = {gender for _number, gender in number_gender(token)}
+    return bool(lemmas & (words["vehicle"] | words["message"])) \
+        or genders == {"m3"} and not lemmas & words["armed"]
+
+
+def _police_act(match: TriggerMatch, tokens: list[Token], clause: Clause, mentions: list[Mention],
+                sentence_lemmas: frozenset[str], words: dict[str, frozenset[str]],
+                neighbour_lemmas: Callable[[], frozenset[str]]) -> bool:
+    """The police do it: the police as a subject of the verb, or, when no subject is found, a word of the police
+    in the sentence or the sentences around it (*Policja wkroczyła do baru. Przeszukano zaplecze.*); other
+    subjects make no police act (*docierają do nich sygnały*, *kierowca zatrzymał samochód*)."""
+    subjects = _subjects(match, tokens, clause, mentions)
+    if subjects:
+        return any(lemmas_lower(tokens[k]) & words["police"] for k in subjects)
+    return bool((sentence_lemmas | neighbour_lemmas()) & words["police"])
+
+
+def _people(match: TriggerMatch, tokens: list[Token], clause: Clause, mentions: list[Mention],
+            words: dict[str, frozenset[str]]) -> bool:
+    """What is carted away is people: a person named, a noun of the class "people", or a noun, pronoun or the
+    verb's own passive participle of the masculine personal gender (*wywieziono mieszkańców*, *zostali
+    wywiezieni*); things carted away (*wywieźli obrazy*) are no deportation."""
+    if any(m.entity.type == "PERSON" for m in mentions) or clause.lemma_set(tokens) & words["people"]:
+        return True
+    if match.verb_forms(tokens) == {"ppas"} and _chosen_gender(tokens[match.verbal]) == "m1":
+        return True
+    # the agents of a finite verb are masculine personal too: only a noun after the verb is what it carts away
+    return any(_chosen_pos(tokens[k]) in {"subst", "depr", "ppron3"} and _chosen_gender(tokens[k]) == "m1"
+               and _chosen_case(tokens[k]) in {"acc", "gen"} for k in clause.tokens if k > match.tokens[-1])
+
+
+def _chosen_gender(token: Token) -> str | None:
+    fields = token.chosen.tag.split(":") if token.chosen else []
+    return next((f for f in fields if f in {"m1", "m2", "m3", "f", "n"}), None)
+
+
+def _signed_law(match: TriggerMatch, tokens: list[Token], clause: Clause, words: dict[str, frozenset[str]]) -> bool:
+    """The verb's object, a noun after it in the accusative (over adjectives, numerals and pronouns), is a law or
+    a regulation: signing it enacts it (*prezydent podpisał nowelizację ustawy*)."""
+    k = match.tokens[-1] + 1
+    while k in clause.tokens and _chosen_pos(tokens[k]) in {"adj", "num", "qub", "adv"}:
+        k += 1
+    return k in clause.tokens and bool(lemmas_lower(tokens[k]) & words["law"]) and "acc" in cases(tokens[k])
 
 
 def _figurative_object(match: TriggerMatch, tokens: list[Token], clause: Clause, mentions: list[Mention],
@@ -850,6 +1029,49 @@ def _generic(match: TriggerMatch, tokens: list[Token], words: dict[str, frozense
                                         for k in range(max(0, first - 2), first))
 
 
+def _rule_or_advice(match: TriggerMatch, tokens: list[Token], clause: Clause, timexes: list[tuple[int, Timex]],
+                    words: dict[str, frozenset[str]]) -> bool:
+    """An infinitive under an impersonal predicative of duty or advice, in a clause with no time and no form of
+    *być* (*było*, *będzie*), states a rule or gives advice, no happening: *wodę należy wylać*, *trzeba zbudować
+    staw*; *trzeba było ewakuować wieś*, *należy to zrobić do piątku* tell one."""
+    if match.verbal is None or match.verb_forms(tokens) != {"inf"} or timexes:
+        return False
+    before = [k for k in clause.tokens if k < match.verbal]
+    return any(lemmas_lower(tokens[k]) & words["deontic"] and has_pos(tokens[k], FINITE) for k in before) \
+        and not any(lemmas_lower(tokens[k]) & {"być"} for k in clause.tokens)
+
+
+def _set_framing(match: TriggerMatch, predicate: int | None, tokens: list[Token], clause: Clause,
+                 timexes: list[tuple[int, Timex]], words: dict[str, frozenset[str]]) -> bool:
+    """A countable event noun in the plural framing a clause of the imperfective present with no time tells a
+    set of happenings, at each of which the clause holds (*w czasie meczów kibice dopingują drużynę*); a noun
+    with no singular (*podczas obrad*, *w czasie wyborów*) may be one."""
+    if match.verbal is None and not timexes and _frame(tokens, match.tokens[0], words) is not None:
+        chosen = tokens[match.tokens[0]].chosen
+        fields = chosen.tag.split(":") if chosen else []
+        verb = next((i for i in clause.tokens if _chosen_pos(tokens[i]) == "fin"), None)
+        return len(fields) > 1 and fields[1] == "pl" and "pt" not in fields and verb is not None \
+            and tokens[verb].chosen is not None and "imperf" in tokens[verb].chosen.tag.split(":")
+    return False
+
+
+QUOTES = frozenset({'"', "„", "”", "“", "«", "»"})
+AUTHOR_WORDS = 3  # capitalised words of an author's name between a work and its title
+
+
+def _in_title(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
+    """A trigger inside quotation marks opened after a noun of a titled work, or after its author's name that
+    follows the noun, is part of the title, no happening (*w filmie "Trzeba zabić Sekala"*, *książkę Jana
+    Kowalskiego "Jak zbudowano Gdynię"*)."""
+    quotes = [k for k in range(match.tokens[0]) if tokens[k].text in QUOTES]
+    if len(quotes) % 2 == 0:
+        return False
+    k = quotes[-1] - 1
+    while k > 0 and quotes[-1] - k <= AUTHOR_WORDS and tokens[k].text[:1].isupper():
+        k -= 1  # the author's name
+    return k >= 0 and bool(lemmas_lower(tokens[k]) & words["work"])
+
+
 def _habitual(predicate: int | None, tokens: list[Token], clause: Clause, timexes: list[tuple[int, Timex]],
               words: dict[str, frozenset[str]], dct: str | None) -> bool:
     """A verb of the imperfective aspect with an adverb of repetition or a set of times tells a habit, no
@@ -904,6 +1126,21 @@ def _figure_of_plenty(match: TriggerMatch, tokens: list[Token], words: dict[str,
         and bool(lemmas_lower(tokens[after]) & words["outburst"])
 
 
+def _in_force(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[int, Timex]],
+              words: dict[str, frozenset[str]]) -> bool:
+    """An event noun after a compound preposition of accordance or basis names an act in force, no happening:
+    *zgodnie z uchwałą Sejmu*, *na mocy ustawy*, *na podstawie decyzji*, *w myśl rozporządzenia*; one cited
+    with its date still tells its making (*na mocy porozumienia z 5 listopada 1999 r.*)."""
+    if _own_date(match.tokens[-1], tokens, timexes):
+        return False
+    k = match.tokens[0] - 1
+    while k >= 0 and _chosen_pos(tokens[k]) == "adj":
+        k -= 1
+    if k >= 1 and tokens[k].text.lower() in {"z", "ze"}:
+        return bool(lemmas_lower(tokens[k - 1]) & words["basis"])  # "zgodnie z"
+    return k >= 1 and bool(lemmas_lower(tokens[k]) & words["basis"]) and is_preposition(tokens[k - 1])
+
+
 def _case_of(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
     """A noun of condition in a compound preposition, no happening: *w wypadku odmowy*, *na ten wypadek*
     (but *w wypadku samochodowym* is an accident: an adjective of its own follows)."""
@@ -946,8 +1183,17 @@ def _announced(match: TriggerMatch, tokens: list[Token], clause: Clause, words: 
     announcing = words["announcement"] | (words["calling"] if match.entry.type in CALLED_TYPES else frozenset())
     # the happening one is invited or called to, with "na", however far its verb stands (*zapraszają
     # wszystkich sympatyków na mecze*)
-    start = clause.tokens[0] if _preposition_before(tokens, noun, frozenset({"na"})) else noun - 3
-    return any(lemmas_lower(tokens[k]) & announcing for k in range(max(0, start), noun) if k in clause.tokens)
+    modified = noun  # the window opens before the noun's modifiers (*zapowiedziany jest 5-minutowy strajk*)
+    while modified > 0 and (_chosen_pos(tokens[modified - 1]) in {"adj", "num", "dig"}
+                            or tokens[modified - 1].text == "-"):
+        modified -= 1
+    start = clause.tokens[0] if _preposition_before(tokens, noun, frozenset({"na"})) else modified - 3
+    # the word as the tagger reads it: *przyszli na obrady* (they came) is no *przyszły* (future)
+    return any(_chosen_lemma(tokens[k]) & announcing for k in range(max(0, start), noun) if k in clause.tokens)
+
+
+def _chosen_lemma(token: Token) -> frozenset[str]:
+    return frozenset({token.chosen.lemma.lower()}) if token.chosen else lemmas_lower(token)
 
 
 def _aimed_at(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
@@ -959,6 +1205,10 @@ def _aimed_at(match: TriggerMatch, tokens: list[Token], words: dict[str, frozens
         return False
     noun = match.tokens[0]
     if _preposition_before(tokens, noun, words["purpose_prep"]):
+        return True
+    # a building going on names the place of its works after a noun of place: *na terenie budowy*
+    if match.entry.type == "construction" and noun > 0 and lemmas_lower(tokens[noun - 1]) & words["place_head"] \
+            and _chosen_case(tokens[noun]) == "gen":
         return True
     # "zapobieganie katastrofom", "zapobiec pożarowi": the dative of a word of prevention is a danger
     k = noun - 1
@@ -1038,16 +1288,20 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
         claimed = _claimed(clause, tokens, words)
         for match in matches:
             if _generic(match, tokens, words) or _aimed_at(match, tokens, words) \
-                    or _figure_of_plenty(match, tokens, words) or _case_of(match, tokens, words):
+                    or _figure_of_plenty(match, tokens, words) or _case_of(match, tokens, words) \
+                    or _in_title(match, tokens, words) or _in_force(match, tokens, clause_timexes, words):
                 continue
             if not _passes_gate(match, tokens, clause, mentions, clause_timexes, words):
                 continue
             predicate = _predicate(match, tokens, clause, words)
-            if _habitual(predicate, tokens, clause, clause_timexes, words, analysis.document.dct):
+            if _habitual(predicate, tokens, clause, clause_timexes, words, analysis.document.dct) \
+                    or _rule_or_advice(match, tokens, clause, clause_timexes, words) \
+                    or _set_framing(match, predicate, tokens, clause, clause_timexes, words):
                 continue
             event = _build_event(analysis, sentence, clause, match, predicate, mentions, all_mentions,
                                  clause_timexes, context, sentence_lemmas, timexes)
-            entry = _sense(match, event, clause, tokens, mentions, all_mentions, entities, sentence_lemmas, words)
+            entry = _sense(match, event, clause, tokens, mentions, all_mentions, entities, sentence_lemmas, words,
+                           context.neighbour_lemmas)
             if entry is None:
                 continue
             event.type, event.lemma = entry.type, entry.phrase
@@ -1119,6 +1373,14 @@ def _placed_elsewhere(event_type: str, clause_lemmas: frozenset[str], mentions: 
         return False
     return bool(clause_lemmas & words["treaty_noun"] & context.seen_lemmas) or any(
         m.entity.type == "DOCUMENT" and _key(m.entity) in context.seen_refs for m in mentions)
+
+
+def _span_after(tokens: list[Token], timexes: list[tuple[int, Timex]]) -> bool:
+    """A duration of days or more after *po* in the clause (*odbudowany po 63 latach*): the happening lies that
+    long after the time the text spoke of, so it takes no time from the narrative (*po kilku godzinach* may keep
+    its day)."""
+    return any(timex.type == "DURATION" and "T" not in timex.value and first > 0
+               and tokens[first - 1].text.lower() == "po" for first, timex in timexes)
 
 
 def _other_year(timexes: list[Timex], dct: str) -> bool:
@@ -1197,7 +1459,8 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
     earlier = match.verbal is None and (_frame(tokens, match.tokens[0], words) == "before" or predicate is None and (
         _actor_of_noun(match.tokens[0], tokens, mentions) or _armed_genitive(match.tokens[0], tokens, words)))
     if timex is None and modality in {"asserted", "reported"} and not attribute and not earlier \
-            and not _placed_elsewhere(match.entry.type, clause.lemma_set(tokens), mentions, context):
+            and not _placed_elsewhere(match.entry.type, clause.lemma_set(tokens), mentions, context) \
+            and not _span_after(tokens, timexes):
         tense = _tense(tokens[predicate] if predicate is not None else None, [tokens[i] for i in clause.tokens])
         clause_lemmas = clause.lemma_set(tokens)
         trigger_start = tokens[match.tokens[0]].start

@@ -19,9 +19,12 @@ EVENT_TYPES = frozenset({
     # happenings of any domain, as a newspaper reports them
     "fire", "flood", "disaster", "accident", "death", "funeral", "crime", "speech", "meeting", "election",
     "appointment", "visit", "trial", "strike", "construction", "sports",
+    # what the police do besides arresting: a search or raid, a pursuit
+    "search", "pursuit",
 })
 CONDITIONS = frozenset({"any", "armed", "document", "sports", "country", "election", "penalty", "traveller",
-                        "enacted", "building", "natural", "many", "defended", "elected", "vehicle", "court"})
+                        "enacted", "building", "natural", "many", "defended", "elected", "vehicle", "court",
+                        "police", "people", "perpetrator", "living", "law"})
 
 # the type of an idiom that claims its words without being an event: "zająć się" (to deal with, to
 # catch fire) keeps "zająć" (to occupy) from firing
@@ -35,6 +38,7 @@ WORD_CLASSES = frozenset({
     "purpose_prep", "outburst", "case_noun", "announcement", "then", "now",
     "perpetrator", "calling", "existence", "habitual", "defended", "result",
     "against_prep", "protection", "weekday", "determiner", "question", "prize", "office", "vehicle", "court", "body",
+    "police", "people", "animal", "law", "contest", "water", "deontic", "work", "threat", "basis",
 })
 
 

@@ -25,7 +25,7 @@ TYPE_CLASSES = {
     "invasion": "military", "military_movement": "military", "battle": "military", "defense": "military",
     "capitulation": "military", "parade": "military",
     "arrest": "repression", "deportation": "repression", "mass_killing": "repression", "crime": "repression",
-    "trial": "repression",
+    "trial": "repression", "search": "repression", "pursuit": "repression",
     "diplomacy": "politics", "treaty": "politics", "negotiation": "politics", "order": "politics",
     "legal_act": "politics", "election": "politics", "appointment": "politics",
     "meeting": "public", "speech": "public", "visit": "public", "strike": "public", "sports": "public",

@@ -15,7 +15,7 @@ EVENT_TYPES: dict[str, str] = {
     "fire": "pożar", "flood": "powódź", "disaster": "klęska żywiołowa", "accident": "wypadek", "death": "śmierć",
     "funeral": "pogrzeb", "crime": "przestępstwo", "speech": "przemówienie", "meeting": "zebranie",
     "election": "wybory", "appointment": "nominacja", "visit": "wizyta", "trial": "sąd", "strike": "strajk",
-    "construction": "budowa", "sports": "sport",
+    "construction": "budowa", "sports": "sport", "search": "przeszukanie", "pursuit": "pościg",
 }
 
 TIMEX_TYPES: dict[str, str] = {"DATE": "data", "TIME": "czas", "DURATION": "okres", "SET": "powtarzalność"}
