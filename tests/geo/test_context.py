@@ -529,3 +529,28 @@ def test_a_widened_name_takes_in_the_entity_of_its_other_word() -> None:
     text = "Na prośbę wystawy w Nowym Jorku wysyłam list."
     places = [e for e in analyze(Document("t", text, "2000-01-01")).entities if e.geo]
     assert [(e.text, e.lemma) for e in places] == [("Nowym Jorku", "Nowy Jork")]
+
+
+def test_an_abbreviated_qualifier_is_part_of_the_place_name() -> None:
+    text = ("Urzędy celne w Tarn. Górach i Król. Hucie podlegały Mysłowicom. Inspekcja obejmuje miasto Król. "
+            "Hutę. Mieszkał w Ostrowie Wlkp. przez rok, potem w Tomaszowie Maz.")
+    analysis = analyze(Document("t", text, "1913-03-18"))
+    placed = {e.text: (e.lemma, e.geo) for e in analysis.entities if e.type == "PLACE"}
+    for mention, lemma, lat, lon in [("Tarn. Górach", "Tarnowskie Góry", 50.44, 18.86),
+                                     ("Król. Hucie", "Królewska Huta", 50.30, 18.95),
+                                     ("Król. Hutę", "Królewska Huta", 50.30, 18.95),
+                                     ("Ostrowie Wlkp.", "Ostrów Wielkopolski", 51.65, 17.81),
+                                     ("Tomaszowie Maz.", "Tomaszów Mazowiecki", 51.53, 20.01)]:
+        assert mention in placed, (mention, placed)
+        found_lemma, geo = placed[mention]
+        assert found_lemma == lemma and geo is not None and km(geo["lat"], geo["lon"], lat, lon) < 5, placed[mention]
+
+
+def test_each_part_of_a_hyphenated_name_declines_and_the_name_is_one_mention() -> None:
+    text = "Przyjechał z Nowo-Święcian do Nowo-Wilejki, potem do Bielska-Białej. Mecz Wilno-Kowno odbył się wczoraj."
+    analysis = analyze(Document("t", text, "1937-05-10"))
+    placed = {e.text: e for e in analysis.entities if e.type == "PLACE"}
+    assert placed["Bielska-Białej"].lemma == "Bielsko-Biała" and placed["Bielska-Białej"].geo["lat"] < 50
+    assert placed["Nowo-Wilejki"].geo is not None and placed["Nowo-Wilejki"].geo["lon"] < 25.6  # not Wilejka
+    assert placed["Nowo-Święcian"].geo is None  # the gazetteer lacks the whole; Święciany is another town
+    assert {"Wilno", "Kowno"} <= placed.keys()  # two towns joined by a hyphen keep their own names

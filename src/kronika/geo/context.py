@@ -39,6 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kronika.geo.keys import name_abbreviations
 from kronika.geo.qualifiers import adjective_rule_lemma
 from kronika.lang.grammar import CASES, case_agrees, number_gender, place_question_direction
 from kronika.lang.resources import read_table
@@ -126,8 +127,8 @@ def apart_kind(tokens: Sequence[Token], first: int, last: int) -> str | None:
     role = _role(tokens, before)
     if role in APART:
         return role
-    if last > first and _role(tokens, last) == "building":
-        return "building"  # a building named with its head noun last: "Krakowskiej Katedrze"
+    if last > first and _role(tokens, last) == "building" and _abbreviation_end(tokens, first) is None:
+        return "building"  # a building named with its head noun last: "Krakowskiej Katedrze", not "Król. Hucie"
     if before >= 0 and tokens[before].text.lower() in COORDINATORS:
         k = before  # back over the first name of "ul. Emilii Plater i Chmielnej" to its marker
         while k > 0 and before - k < COORDINATED_NAME_WORDS and _is_capitalised(tokens[k - 1]):
@@ -358,6 +359,16 @@ def wider_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
         return "".join(t.text + " " * (i + 1 < len(tokens) and tokens[i + 1].start > t.end)
                        for i, t in enumerate(tokens[a:b + 1], a)).strip()
 
+    before = next((k for k in (first - 2, first - 1) if _abbreviation_end(tokens, k) == first - 1), None)
+    if before is not None:
+        return text(before, last)  # "Król. Hucie"
+    if (dot := _abbreviation_end(tokens, last)) is not None:
+        if dot + 1 < len(tokens) and _is_capitalised(tokens[dot + 1]):
+            return text(first, dot + 1)  # "Tarn. Górach"
+        if dot > last:
+            return text(first, dot)  # "Tomaszów Maz." with the abbreviation's dot
+    if (dot := _abbreviation_end(tokens, last + 1)) is not None:
+        return text(first, dot)  # "Ostrów Wlkp."
     if last + 2 < len(tokens) and tokens[last + 1].text in HYPHENS and _is_capitalised(tokens[last + 2]) \
             and tokens[last + 1].start == tokens[last].end:
         return text(first, last + 2)
@@ -370,6 +381,20 @@ def wider_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
     if last + 1 < len(tokens) and tokens[last + 1].text[:1].isalpha() and (
             _is_capitalised(tokens[last + 1]) or any(i.pos in ADJECTIVE_POS for i in tokens[last + 1].interps)):
         return text(first, last + 1)  # "Rawie Ruskiej", "Nowym Sączu", "San Sebastian", older "Rawy ruskiej"
+    return None
+
+
+def _abbreviation_end(tokens: Sequence[Token], i: int) -> int | None:
+    """The index of the dot when token ``i`` abbreviates a place name's qualifying word (*Król.*, *Wlkp.*: one
+    token with its dot, or the word and the dot right after it), else None."""
+    if i < 0 or i >= len(tokens):
+        return None
+    word = tokens[i].text
+    if word.endswith(".") and word[:-1] in name_abbreviations():
+        return i
+    if i + 1 < len(tokens) and word in name_abbreviations() and tokens[i + 1].text == "." \
+            and tokens[i + 1].start == tokens[i].end:
+        return i + 1
     return None
 
 
@@ -419,15 +444,23 @@ def dateline(tokens: Sequence[Token]) -> int | None:
     return k - 1
 
 
-def unnamed_places(tokens: Sequence[Token], named: set[int]) -> list[tuple[int, int, str]]:
+def unnamed_places(tokens: Sequence[Token], named: set[int], persons: frozenset[int] = frozenset()) \
+        -> list[tuple[int, int, str]]:
     """Spans of tokens no entity covers (``named``: the indices of those an entity covers) that the context
-    says name a place: ``(first, last, why)`` with ``why`` as :func:`governed_place` gives it, or
-    ``dateline``. A word the tagger reads in context as no geographic name (*ktoś z Polaków*) or that a
-    capitalised word continues (*do Głównego Inspektora*) is left alone: no entity vouches for it."""
+    says name a place: ``(first, last, why)`` with ``why`` as :func:`governed_place` gives it, ``dateline``,
+    or ``abbreviated`` (a name with an abbreviated qualifying word, *Król. Hutę*, even where a person
+    mention covers it, ``persons``: the name stages read *Król.* as a first name's abbreviation). A word the
+    tagger reads in context as no geographic name (*ktoś z Polaków*) or that a capitalised word continues (*do
+    Głównego Inspektora*) is left alone: no entity vouches for it."""
     found = []
     last = dateline(tokens)
     if last is not None and named.isdisjoint(range(last + 1)):
         found.append((0, last, "dateline"))
+    for i in range(len(tokens) - 1):  # "w Król. Hucie", "miasto Tarn. Góry": the abbreviation marks a place name
+        dot = _abbreviation_end(tokens, i)
+        if dot is not None and dot + 1 < len(tokens) and _is_capitalised(tokens[dot + 1]) \
+                and named.difference(persons).isdisjoint(range(i, dot + 2)):
+            found.append((i, dot + 1, "abbreviated"))
     for i in range(1, len(tokens)):
         if i in named or i + 1 < len(tokens) and _is_capitalised(tokens[i + 1]) and tokens[i + 1].text[:1].isalpha():
             continue

@@ -14,6 +14,7 @@ it. The winner's reason and the ranked candidates are kept so a user can correct
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -24,9 +25,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 from kronika.geo.context import GEOGRAPHIC_NAME, MentionContext, read_context, unnamed_places
 from kronika.geo.curated import TownDistrict, load_town_districts
 from kronika.geo.index import Hit, Place, get_gazetteer
-from kronika.geo.keys import fold, mention_keys
+from kronika.geo.keys import fold, mention_forms, mention_keys
 from kronika.geo.qualifiers import regions, seat_names, split_qualifier
 from kronika.geo.states import country_then, full_date
+from kronika.lang.grammar import place_prepositions
 from kronika.lang.orthography import misreadings_of, modernised
 from kronika.model import Entity
 from kronika.ner.coref import slug
@@ -57,7 +59,8 @@ ALIAS_KM = 30.0  # a name in parentheses after a place's names it when its own m
 GOVERNED_REASONS = {"dateline": "the place of a press dateline",
                     "known": "a settlement after a preposition of place",
                     "foreign": "a settlement after a preposition of place",
-                    "located": "a settlement the administrative unit after it locates"}
+                    "located": "a settlement the administrative unit after it locates",
+                    "abbreviated": "a place name with an abbreviated qualifying word"}
 PART_KM = 15.0  # a district or a suburb lies this close to a place of its town the text names
 PERSON_NAMES = frozenset({"imię", "nazwisko"})  # SGJP's qualifiers of first names and surnames
 NO_ID = -1  # a place made from a data file, not in the index: a district of a town
@@ -439,6 +442,7 @@ def annotate_places(analysis: Analysis) -> None:
     towns = [(e.start, r.place) for e, r, c in zip(entities, resolutions, contexts, strict=True)
              if r.place is not None and r.place.kind == "settlement" and not c.part_of_town]
     main_town = _main_town([place for _, place in towns])
+    covered_by_entities = {(e.start, e.end) for e in analysis.entities}
     previous: tuple[Entity, Place] | None = None
     unknown: list[Entity] = []  # places no gazetteer name answers to
     merged: set[int] = set()  # entities a widened mention took in
@@ -458,11 +462,24 @@ def annotate_places(analysis: Analysis) -> None:
         if id(entity) in governed:
             if not _governed_settlement(entity, context, place):
                 continue
+            if context.governed == "abbreviated":  # "Król. Hutę" → Królewska Huta
+                lemma = _whole_base_form(surface, place) or lemma
             entity.type, entity.subtype, entity.lemma, entity.role = "PLACE", "settlement", lemma, None
             entity.ref = f"place:{slug(lemma)}"
             reason = f"{GOVERNED_REASONS[context.governed or '']}; {reason}"
             if id(entity) in unnamed_ids:
+                covered = [e for e in analysis.entities if e.parent is None
+                           and entity.start <= e.start and e.end <= entity.end]  # "Król. Hucie" read as a person
+                for part in covered:
+                    analysis.entities.remove(part)
                 analysis.entities.append(entity)
+        if _compound_head(entity, context, named_whole, covered_by_entities):
+            # "z Nowo-Święcian": a hyphenated compound is one name, and its head alone names another place
+            written = entity.text
+            _widen(entity, context.wider or "", analysis.document.text)
+            entity.lemma = f"{entity.text[:-len(written)]}{entity.lemma or written}"
+            entity.ref = f"place:{slug(entity.lemma)}"
+            place = None
         if previous and _other_name_of(analysis.document.text, previous[0], entity) and (
                 place is None or place.kind == "settlement" and distance_km(place, previous[1]) > ALIAS_KM):
             place, reason = previous[1], "another name of the place before it"
@@ -475,14 +492,18 @@ def annotate_places(analysis: Analysis) -> None:
             if entity.lemma == entity.text and (named := _geographic_lemma(entity, by_span)):
                 entity.lemma, entity.ref = named, f"place:{slug(named)}"  # Nadrenji, as today's Nadrenii
             continue
-        if id(entity) not in governed and (cited := _cited_name(place, entity.lemma, surface)):
-            if named_whole:  # the whole name, now that it has a base form: "Nowym" → "Nowym Tomyślu"
-                _widen(entity, surface, analysis.document.text)
-                parts = [e for e in analysis.entities if e is not entity and e.parent is None
-                         and entity.start <= e.start and e.end <= entity.end]  # "Jorku" of "Nowym Jorku"
-                for part in parts:
-                    analysis.entities.remove(part)
-                merged.update(id(part) for part in parts)
+        cited = _cited_name(place, entity.lemma, surface) if id(entity) not in governed else None
+        if id(entity) not in governed and named_whole and surface != entity.text:
+            # the whole name the gazetteer confirmed: "Nowym" → "Nowym Tomyślu", "Wilejki" → "Nowo-Wilejki"
+            written = entity.text
+            _widen(entity, surface, analysis.document.text)
+            parts = [e for e in analysis.entities if e is not entity and e.parent is None
+                     and entity.start <= e.start and e.end <= entity.end]  # "Jorku" of "Nowym Jorku"
+            for part in parts:
+                analysis.entities.remove(part)
+            merged.update(id(part) for part in parts)
+            cited = cited or _whole_base_form(surface, place)
+        if cited:
             old_ref = f"place:{slug(entity.lemma)}"
             entity.lemma = cited
             entity.ref = f"place:{slug(cited)}" if entity.ref == old_ref else entity.ref
@@ -496,6 +517,19 @@ def annotate_places(analysis: Analysis) -> None:
     if unknown:
         _misprinted(unknown, [e for e in entities if e.geo and e.geo["kind"] == "settlement"])
     analysis.entities.sort(key=lambda e: (e.start, -e.end))
+
+
+def _compound_head(entity: Entity, context: MentionContext, named_whole: bool,
+                   entity_spans: set[tuple[int, int]]) -> bool:
+    """The mention is the second part of a hyphenated compound name the name stages cut (*Święcian* of *z
+    Nowo-Święcian*) that the gazetteer does not know whole: the first part, written with a hyphen and no
+    space, is no name of its own (*Warszawa-Kraków* joins two)."""
+    wider = context.wider or ""
+    if named_whole or not wider.endswith(f"-{entity.text}") or " " in wider:
+        return False
+    first = wider[:-len(entity.text) - 1]
+    start = entity.start - len(first) - 1
+    return first[:1].isupper() and not any(s <= start < e for s, e in entity_spans)
 
 
 def _misprinted(unknown: Sequence[Entity], placed: Sequence[Entity]) -> None:
@@ -571,16 +605,18 @@ def _unnamed_places(analysis: Analysis) -> list[tuple[Entity, MentionContext]]:
     """Mentions no entity covers that their context says name a place (``context.unnamed_places``), each
     a provisional entity with its context; they join the document only if they resolve to a settlement."""
     starts = [sentence.start for sentence in analysis.sentences]
-    spans: dict[int, list[tuple[int, int]]] = {}  # the entities' spans by the sentence they start in
+    spans: dict[int, list[tuple[int, int, str]]] = {}  # the entities' spans by the sentence they start in
     for e in analysis.entities:
-        spans.setdefault(bisect_right(starts, e.start) - 1, []).append((e.start, e.end))
+        spans.setdefault(bisect_right(starts, e.start) - 1, []).append((e.start, e.end, e.type))
     found: list[tuple[Entity, MentionContext]] = []
     text = analysis.document.text
     for at, sentence in enumerate(analysis.sentences):
         tokens = sentence.tokens
         inside = spans.get(at, [])
-        named = {i for i, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e in inside)}
-        for first, last, why in unnamed_places(tokens, named):
+        named = {i for i, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e, _ in inside)}
+        persons = frozenset(i for i, t in enumerate(tokens) if all(
+            kind == "PERSON" for s, e, kind in inside if s <= t.start and t.end <= e))
+        for first, last, why in unnamed_places(tokens, named, persons):
             start, end = tokens[first].start, tokens[last].end
             context = read_context(tokens, start, end)
             if context.apart or context.quoted or context.titled:
@@ -622,7 +658,8 @@ def _governed_settlement(entity: Entity, context: MentionContext, place: Place |
     and a word Morfeusz does not know is that place's own name, not a case form indexed for it."""
     if place is None or place.kind != "settlement":
         return False
-    return context.governed == "known" or any(not hit.inflected for hit in get_gazetteer().hits(fold(entity.text)))
+    return context.governed in ("known", "abbreviated") or any(
+        not hit.inflected for hit in get_gazetteer().hits(fold(entity.text)))
 
 
 def _names_whole(wider: str) -> bool:
@@ -662,6 +699,18 @@ def _cited_name(place: Place, lemma: str | None, surface: str) -> str | None:
             fold(modernised(lemma)) == fold(named) and fold(lemma) in written):
         return None
     return named
+
+
+def _whole_base_form(surface: str, place: Place) -> str | None:
+    """The base form of a name of several words that names ``place``, each word capitalised but a
+    preposition, as Polish writes settlement names (*Rawy ruskiej* → Rawa Ruska, *Król. Hutę* → Królewska
+    Huta, *Bielsku-Białej* → Bielsko-Biała); None when no candidate form names it."""
+    gazetteer = get_gazetteer()
+    for form in mention_forms(surface)[1:]:
+        if any(hit.id == place.id for hit in gazetteer.hits(fold(form))):
+            words = re.split(r"([\s\-]+)", form)
+            return "".join(w if w.lower() in place_prepositions() else w[:1].upper() + w[1:] for w in words)
+    return None
 
 
 def _widen(entity: Entity, wider: str, text: str) -> None:
