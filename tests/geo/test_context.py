@@ -474,7 +474,8 @@ def test_after_w_the_town_keeps_its_name() -> None:
 
 def test_town_districts_load_and_reject_bad_rows() -> None:
     districts = load_town_districts()
-    assert {d.town for d in districts} <= {"Warszawa", "Kraków", "Lwów", "Wilno", "Poznań", "Łódź"}
+    assert {d.town for d in districts} <= {"Warszawa", "Kraków", "Lwów", "Wilno", "Poznań", "Łódź", "Sosnowiec",
+                                           "Bytom"}
     assert all(geocode(d.town) is not None for d in districts)
     with pytest.raises(ValueError, match="line 2"):
         load_town_districts("name\tname_now\ttown\tlat\tlon\tsource\nPraga\t\tWarszawa\tx\t21\tsource\n")
@@ -554,3 +555,32 @@ def test_each_part_of_a_hyphenated_name_declines_and_the_name_is_one_mention() -
     assert placed["Nowo-Wilejki"].geo is not None and placed["Nowo-Wilejki"].geo["lon"] < 25.6  # not Wilejka
     assert placed["Nowo-Święcian"].geo is None  # the gazetteer lacks the whole; Święciany is another town
     assert {"Wilno", "Kowno"} <= placed.keys()  # two towns joined by a hyphen keep their own names
+
+
+def test_a_mention_left_unplaced_takes_the_settlement_the_document_names_by_the_same_base_form() -> None:
+    text = ("Armia cofała się od Kraśnika ku Lublinowi. Walczyła długo przed Kraśnikiem, zanim nadeszły "
+            "posiłki z Lublina.")
+    analysis = analyze(Document("t", text, "1914-09-25"))
+    again = next(e for e in analysis.entities if e.text == "Kraśnikiem")
+    assert again.type == "PLACE" and again.geo is not None and km(again.geo["lat"], again.geo["lon"], 50.92, 22.23) < 5
+
+
+@pytest.mark.parametrize(("text", "mention", "lat", "lon"), [
+    ("W miasteczku Aurich zmarł restaurator.", "Aurich", 53.47, 7.48),
+    ("Armia stała na linii Narol—Uhnów przez tydzień.", "Uhnów", 50.37, 23.75),
+    ("Walne zebranie odbyło się w Stęszewie; przybyła p. Jordanówna z Chomencic.", "Chomencic", 52.33, 16.75),
+    ("Bytom. Kradzieże się mnożą. Rozbark. Znaleziono trupa przy ulicy Kamińskiej.", "Rozbark", 50.35, 18.95),
+])
+def test_a_settlement_by_its_context_or_its_older_spelling(text: str, mention: str, lat: float, lon: float) -> None:
+    found = entity(text, mention)
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], lat, lon) < 10, found
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Do komitetu wybrano p. Ruszczyńską i p. Brokowa.", "Brokowa"),  # a woman's surname, not Brokowo
+    ("Stosunek Hitler—Stalin był chłodny.", "Stalin"),  # a dash joins two persons, not a place
+])
+def test_a_name_after_an_honorific_or_joined_to_a_person_is_no_settlement(text: str, mention: str) -> None:
+    start = text.index(mention)
+    assert not [e for e in analyze(Document("t", text, "1918-08-01")).entities
+                if e.start < start + len(mention) and start < e.end and e.geo and e.geo["kind"] == "settlement"]

@@ -45,9 +45,11 @@ from kronika.lang.grammar import CASES, case_agrees, number_gender, place_questi
 from kronika.lang.resources import read_table
 from kronika.model import Token
 
-ROLES = frozenset({"street", "building", "preposition", "region", "title", "nobility", "patron"})
+ROLES = frozenset({"street", "building", "preposition", "region", "title", "nobility", "patron", "settlement",
+                   "honorific"})
 APART = frozenset({"street", "building"})  # what a name after such a word is: not a settlement
 HYPHENS = frozenset({"-", "‐", "–"})
+DASHES = HYPHENS | {"—"}
 QUOTES = frozenset('"„”“«»\'‚’')
 COORDINATORS = frozenset({"i", "oraz", "a", "lub", "albo", ","})
 NOUN_POS = frozenset({"subst", "depr"})
@@ -323,11 +325,12 @@ def is_mixed_case_abbreviation(tokens: Sequence[Token], first: int, last: int) -
 
 def is_titled(tokens: Sequence[Token], first: int) -> bool:
     """After a title of nobility (*książę Bordeaux*): the name is part of a person's title; after *im.*
-    (*1 DP im. T. Kościuszki*, *szkoła imienia Staszica*) it is the patron's name."""
+    (*1 DP im. T. Kościuszki*, *szkoła imienia Staszica*) it is the patron's name; after *p.*, *pani* (*p.
+    Brokowa*) a person's."""
     before = _word_before(tokens, first)
     if before >= 2 and tokens[before].text == "." and len(tokens[before - 1].text) == 1:
         before = _word_before(tokens, before - 1)  # over the patron's initial: "im. T. Kościuszki"
-    return _role(tokens, before) in ("nobility", "patron")
+    return _role(tokens, before) in ("nobility", "patron", "honorific")
 
 
 def is_quoted(tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -410,6 +413,7 @@ def _unit_follows(tokens: Sequence[Token], last: int) -> bool:
 
 def governed_place(tokens: Sequence[Token], first: int, last: int) -> str | None:
     """``located`` when an administrative unit follows the name (*Grudna Kępska, w powiecie Jasielskim*);
+    ``named`` when a noun for a town or a village stands before it (*w miasteczku Aurich*);
     ``known`` when one title-case word right after *w*, *do* or *z* is, in the case the preposition
     governs there, a geographic name to Morfeusz (*w Warszawie*); ``foreign`` when Morfeusz does not know
     the word and it has no Polish letter (*do Antivari*: an indeclinable foreign name); None otherwise (*do
@@ -419,6 +423,8 @@ def governed_place(tokens: Sequence[Token], first: int, last: int) -> str | None
     if first != last or first == 0:
         return None
     token = tokens[first]
+    if _role(tokens, first - 1) == "settlement" and token.text[:1].isupper() and not token.text.isupper():
+        return "named"  # "w miasteczku Aurich": the noun says what the name names
     direction = place_question_direction(tokens[first - 1].text.lower())
     if direction is None or not token.text[:1].isupper() or token.text.isupper():
         return None
@@ -444,10 +450,12 @@ def dateline(tokens: Sequence[Token]) -> int | None:
     return k - 1
 
 
-def unnamed_places(tokens: Sequence[Token], named: set[int], persons: frozenset[int] = frozenset()) \
-        -> list[tuple[int, int, str]]:
+def unnamed_places(tokens: Sequence[Token], named: set[int], persons: frozenset[int] = frozenset(),
+                   places: frozenset[int] = frozenset()) -> list[tuple[int, int, str]]:
     """Spans of tokens no entity covers (``named``: the indices of those an entity covers) that the context
     says name a place: ``(first, last, why)`` with ``why`` as :func:`governed_place` gives it, ``dateline``,
+    ``joined`` (a word joined by a dash to a place, ``places``: the indices of those a place entity covers:
+    *Narol—Uhnów*),
     or ``abbreviated`` (a name with an abbreviated qualifying word, *Król. Hutę*, even where a person
     mention covers it, ``persons``: the name stages read *Król.* as a first name's abbreviation). A word the
     tagger reads in context as no geographic name (*ktoś z Polaków*) or that a capitalised word continues (*do
@@ -461,6 +469,11 @@ def unnamed_places(tokens: Sequence[Token], named: set[int], persons: frozenset[
         if dot is not None and dot + 1 < len(tokens) and _is_capitalised(tokens[dot + 1]) \
                 and named.difference(persons).isdisjoint(range(i, dot + 2)):
             found.append((i, dot + 1, "abbreviated"))
+    for i in range(len(tokens)):  # "Narol—Uhnów", "Komarno — Rawa": a line between two places
+        if i not in named and _is_capitalised(tokens[i]) and tokens[i].text.isalpha() and (
+                i >= 2 and tokens[i - 1].text in DASHES and i - 2 in places
+                or i + 2 < len(tokens) and tokens[i + 1].text in DASHES and i + 2 in places):
+            found.append((i, i, "joined"))
     for i in range(1, len(tokens)):
         if i in named or i + 1 < len(tokens) and _is_capitalised(tokens[i + 1]) and tokens[i + 1].text[:1].isalpha():
             continue

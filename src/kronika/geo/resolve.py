@@ -60,7 +60,9 @@ GOVERNED_REASONS = {"dateline": "the place of a press dateline",
                     "known": "a settlement after a preposition of place",
                     "foreign": "a settlement after a preposition of place",
                     "located": "a settlement the administrative unit after it locates",
-                    "abbreviated": "a place name with an abbreviated qualifying word"}
+                    "abbreviated": "a place name with an abbreviated qualifying word",
+                    "named": "a settlement after a noun for one",
+                    "joined": "a settlement joined by a dash to another place"}
 PART_KM = 15.0  # a district or a suburb lies this close to a place of its town the text names
 PERSON_NAMES = frozenset({"imię", "nazwisko"})  # SGJP's qualifiers of first names and surnames
 NO_ID = -1  # a place made from a data file, not in the index: a district of a town
@@ -391,6 +393,7 @@ def annotate_places(analysis: Analysis) -> None:
              or e.type == "PERSON" and e.parent is None and e.id not in nested
              or e.type == "ORGANIZATION" and e.parent is None and " " not in e.text]
     units: list[tuple[Entity, str]] = []  # adjectives naming an administrative unit, and their base forms
+    unplaced: list[Entity] = []  # one-word persons, and places with no candidate their context allows
     # one index of the document's tokens by offsets, for the base forms of person mentions read as places
     by_span = {(t.start, t.end): t for sentence in analysis.sentences for t in sentence.tokens}
     for entity, context in zip(asked, _contexts(analysis, asked), strict=True):
@@ -409,6 +412,8 @@ def annotate_places(analysis: Analysis) -> None:
                 entity.ref = f"place:{slug(lemma)}"
                 entities.append(entity)
                 contexts.append(context)
+            elif " " not in entity.text and entity.text[:1].isupper():
+                unplaced.append(entity)  # a place only if the document names it so elsewhere
             continue
         if context.apart:
             entity.subtype, entity.geo = context.apart, None
@@ -459,6 +464,10 @@ def annotate_places(analysis: Analysis) -> None:
             place = part or _town_district((lemma, surface), spoken_of)
             reason = reason if place is not None and place is resolution.place else \
                 "a part of a town the document names (na + locative)"
+        elif place is None:  # "Rozbark." in news from Bytom: no town of that name, or none the context allows
+            spoken_of = [t for t in (_town_spoken_of(towns, entity.start), main_town) if t is not None]
+            if spoken_of and (part := _town_district((lemma, surface), spoken_of)) is not None:
+                place, reason = part, "a part of a town the document names"
         if id(entity) in governed:
             if not _governed_settlement(entity, context, place):
                 continue
@@ -485,6 +494,9 @@ def annotate_places(analysis: Analysis) -> None:
             place, reason = previous[1], "another name of the place before it"
         if place is None:
             entity.geo = None
+            if resolution.place is None and id(entity) not in governed \
+                    and not context.part_of_town and not context.lone_adjective:
+                unplaced.append(entity)  # "w okolicach Gródka": no evidence for a small town here
             if context.lone_adjective and about_a_town:
                 entity.subtype = "street"  # "na Marszałkowskiej" in a text about Warsaw
             elif not resolution.candidates and id(entity) not in governed and not context.part_of_town:
@@ -516,6 +528,8 @@ def annotate_places(analysis: Analysis) -> None:
         previous = entity, place
     if unknown:
         _misprinted(unknown, [e for e in entities if e.geo and e.geo["kind"] == "settlement"])
+    if unplaced:
+        _named_again(unplaced, [e for e in entities if e.geo and e.geo["kind"] == "settlement"])
     analysis.entities.sort(key=lambda e: (e.start, -e.end))
 
 
@@ -541,6 +555,24 @@ def _misprinted(unknown: Sequence[Entity], placed: Sequence[Entity]) -> None:
         if same is not None and same.geo is not None:
             entity.lemma, entity.ref = same.lemma, same.ref
             entity.geo = {**same.geo, "reason": f"a misprint of {same.text}, which the document names"}
+
+
+def _named_again(unplaced: Sequence[Entity], placed: Sequence[Entity]) -> None:
+    """One place to one name in a document: a mention left without coordinates, or a one-word person, with
+    the base form of a settlement the document geocodes elsewhere names that settlement (*przed Kraśnikiem*
+    typed a person, *w okolicach Gródka* with no evidence for a small town, where the text also has *od
+    Kraśnika*, *z jezior Gródka*)."""
+    by_lemma: dict[str, Entity] = {}
+    for entity in placed:
+        by_lemma.setdefault(fold(entity.lemma or entity.text), entity)
+    for entity in unplaced:
+        same = by_lemma.get(fold(entity.lemma or entity.text))
+        if same is None or same.geo is None:
+            continue
+        if entity.type != "PLACE":
+            entity.type, entity.subtype, entity.role = "PLACE", "settlement", None
+        entity.lemma, entity.ref = same.lemma, same.ref
+        entity.geo = {**same.geo, "reason": f"the settlement the document names as {same.text}"}
 
 
 def _town_spoken_of(towns: Sequence[tuple[int, Place]], at: int) -> Place | None:
@@ -616,7 +648,9 @@ def _unnamed_places(analysis: Analysis) -> list[tuple[Entity, MentionContext]]:
         named = {i for i, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e, _ in inside)}
         persons = frozenset(i for i, t in enumerate(tokens) if all(
             kind == "PERSON" for s, e, kind in inside if s <= t.start and t.end <= e))
-        for first, last, why in unnamed_places(tokens, named, persons):
+        places = frozenset(i for i, t in enumerate(tokens) if any(
+            s <= t.start and t.end <= e and kind == "PLACE" for s, e, kind in inside))
+        for first, last, why in unnamed_places(tokens, named, persons, places):
             start, end = tokens[first].start, tokens[last].end
             context = read_context(tokens, start, end)
             if context.apart or context.quoted or context.titled:
@@ -658,16 +692,19 @@ def _governed_settlement(entity: Entity, context: MentionContext, place: Place |
     and a word Morfeusz does not know is that place's own name, not a case form indexed for it."""
     if place is None or place.kind != "settlement":
         return False
-    return context.governed in ("known", "abbreviated") or any(
+    return context.governed in ("known", "abbreviated", "named") or any(
         not hit.inflected for hit in get_gazetteer().hits(fold(entity.text)))
 
 
 def _names_whole(wider: str) -> bool:
     """The gazetteer knows a place named by all the words of the wider mention (*Rawa-Ruska*, *Nowym
-    Sączu*), not just by one of them (*mecz Wilno–Kowno* names two towns)."""
+    Sączu*, *Król. Hucie*, an older name of Chorzów), not just by one of them (*mecz Wilno–Kowno* names two
+    towns)."""
     words = len(fold(wider).split())
+    gazetteer = get_gazetteer()
     return any(len(fold(hit.name).split()) >= words or len(fold(hit.name_now).split()) >= words
-               for hit in _matches(wider))
+               for hit in _matches(wider)) or any(gazetteer.hits(key) for key in mention_keys(wider)[1:]
+                                                  if len(key.split()) >= words)  # Król. Hucie: Chorzów
 
 
 def _other_name_of(text: str, before: Entity, entity: Entity) -> bool:
@@ -706,11 +743,14 @@ def _whole_base_form(surface: str, place: Place) -> str | None:
     preposition, as Polish writes settlement names (*Rawy ruskiej* → Rawa Ruska, *Król. Hutę* → Królewska
     Huta, *Bielsku-Białej* → Bielsko-Biała); None when no candidate form names it."""
     gazetteer = get_gazetteer()
-    for form in mention_forms(surface)[1:]:
-        if any(hit.id == place.id for hit in gazetteer.hits(fold(form))):
-            words = re.split(r"([\s\-]+)", form)
-            return "".join(w if w.lower() in place_prepositions() else w[:1].upper() + w[1:] for w in words)
-    return None
+    written = re.split(r"([\s\-]+)", surface.strip())
+    naming = [words for form in mention_forms(surface)[1:] if any(hit.id == place.id for hit in gazetteer.hits(
+        fold(form))) and len(words := re.split(r"([\s\-]+)", form)) == len(written)]
+    if not naming:
+        return None
+    # the form with the most words in a base form ("Rawa ruska", not "Rawa Ruską", which folds alike)
+    words = max(naming, key=lambda w: sum(a != b for a, b in zip(w, written, strict=True)))
+    return "".join(w if w.lower() in place_prepositions() else w[:1].upper() + w[1:] for w in words)
 
 
 def _widen(entity: Entity, wider: str, text: str) -> None:
