@@ -584,3 +584,14 @@ def test_a_name_after_an_honorific_or_joined_to_a_person_is_no_settlement(text: 
     start = text.index(mention)
     assert not [e for e in analyze(Document("t", text, "1918-08-01")).entities
                 if e.start < start + len(mention) and start < e.end and e.geo and e.geo["kind"] == "settlement"]
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma", "lat", "lon"), [
+    ("W Dysseldorfie rozegrał się proces o pojedynek.", "Dysseldorfie", "Dysseldorf", 51.22, 6.78),
+    ("Kupiec mieszkał w Liwerpoolu od lat.", "Liwerpoolu", "Liwerpool", 53.41, -2.98),
+    ("Gubernator przyjechał do Jekaterynosławia w sobotę.", "Jekaterynosławia", "Jekaterynosław", 48.45, 34.98),
+])
+def test_older_polish_names_of_towns_abroad_are_cited_as_written(text: str, mention: str, lemma: str, lat: float,
+                                                                   lon: float) -> None:
+    found = entity(text, mention)
+    assert found.lemma == lemma and found.geo and km(found.geo["lat"], found.geo["lon"], lat, lon) < 20, found

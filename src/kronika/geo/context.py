@@ -240,9 +240,10 @@ def is_common_phrase(tokens: Sequence[Token], first: int, last: int) -> bool:
     if not following.text[:1].islower():
         return False
     following_noun = any(i.pos in NOUN_POS for i in following.interps)
-    following_adjective = any(i.pos in ADJECTIVE_POS for i in following.interps)
+    following_adjective = any(i.pos in ADJECTIVE_POS for i in following.interps) and (
+        following.chosen is None or following.chosen.pos in ADJECTIVE_POS)  # "Gródka stały": a verb here
     common = any(i.pos in NOUN_POS and i.lemma[:1].islower() for i in token.interps)
-    if common and following_adjective and not following_noun:
+    if common and following_adjective and not following_noun and case_agrees(following, token):
         return True
     adjective = any(i.pos in ADJECTIVE_POS for i in token.interps)
     return adjective and following_noun and not following_adjective and case_agrees(token, following) \

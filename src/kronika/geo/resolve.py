@@ -412,8 +412,9 @@ def annotate_places(analysis: Analysis) -> None:
                 entity.ref = f"place:{slug(lemma)}"
                 entities.append(entity)
                 contexts.append(context)
-            elif " " not in entity.text and entity.text[:1].isupper():
-                unplaced.append(entity)  # a place only if the document names it so elsewhere
+            elif (token := by_span.get((entity.start, entity.end))) is not None and entity.text[:1].isupper() \
+                    and any(GEOGRAPHIC_NAME in i.quals for i in token.interps):
+                unplaced.append(entity)  # "przed Kraśnikiem": a place if the document names it so elsewhere
             continue
         if context.apart:
             entity.subtype, entity.geo = context.apart, None
@@ -718,7 +719,8 @@ def _cited_name(place: Place, lemma: str | None, surface: str) -> str | None:
     """The place's own name as the mention's base form, when the mention is a case form of that name and
     the base form the name stages gave is not it, nor it in the mention's older spelling (*Turcyi*, lemma
     *Turcia* → Turcja; *Galicyi*, lemma *Galicia* → Galicja; *Swieciem* → Świecie; *Szumli* → Szumla), or the
-    mention as written when it is another of the place's names (*San Sebastian*, lemma *San*); None
+    mention as written when it is another of the place's names (*San Sebastian*, lemma *San*), or that
+    other name when the mention is a case form of it (*Dysseldorfie*, lemma *Dysseldorfa* → Dysseldorf); None
     to keep the base form given (*Turcyi*, lemma *Turcya*; *Brünn*, *Göding* are no case forms of Brno or
     Hodonín)."""
     if not lemma:
@@ -732,6 +734,10 @@ def _cited_name(place: Place, lemma: str | None, surface: str) -> str | None:
         named = next((name for name in (place.name, place.name_now) if fold(name) in keys), None)
     if named is None and hits:  # written as one of its other names: San Sebastian, Rawa-Ruska
         named = surface.title() if surface.isupper() else surface
+    if named is None and " " not in surface.strip():  # a case form of another of its names: Dysseldorfie
+        gazetteer = get_gazetteer()
+        named = next((form for form in mention_forms(surface)[1:] if form[:1].isupper()
+                      and any(hit.id == place.id for hit in gazetteer.hits(fold(form)))), None)
     if named is None or fold(lemma) == fold(named) or (
             fold(modernised(lemma)) == fold(named) and fold(lemma) in written):
         return None
