@@ -595,3 +595,13 @@ def test_older_polish_names_of_towns_abroad_are_cited_as_written(text: str, ment
                                                                    lon: float) -> None:
     found = entity(text, mention)
     assert found.lemma == lemma and found.geo and km(found.geo["lat"], found.geo["lon"], lat, lon) < 20, found
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma", "kind"), [
+    ("Przedstawicielstwo wysyła cukier do Persyi.", "Persyi", "Persja", "country"),
+    ("Uroczystość odbyła się w Kroacyi.", "Kroacyi", "Kroacja", "country"),
+    ("Wojska stały w Alzacji i Lotaryngii.", "Alzacji", "Alzacja", "region"),
+])
+def test_countries_and_historical_regions_are_no_settlements(text: str, mention: str, lemma: str, kind: str) -> None:
+    found = entity(text, mention)
+    assert found.lemma == lemma and found.geo and found.geo["kind"] == kind, found

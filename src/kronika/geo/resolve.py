@@ -529,8 +529,9 @@ def annotate_places(analysis: Analysis) -> None:
         previous = entity, place
     if unknown:
         _misprinted(unknown, [e for e in entities if e.geo and e.geo["kind"] == "settlement"])
-    if unplaced:
-        _named_again(unplaced, [e for e in entities if e.geo and e.geo["kind"] == "settlement"])
+    if unplaced:  # from the places the name stages recognised, not the persons read as places above
+        _named_again(unplaced, [e for e in entities if e.geo and e.geo["kind"] == "settlement"
+                                and id(e) not in governed])
     analysis.entities.sort(key=lambda e: (e.start, -e.end))
 
 
@@ -736,7 +737,8 @@ def _cited_name(place: Place, lemma: str | None, surface: str) -> str | None:
         named = surface.title() if surface.isupper() else surface
     if named is None and " " not in surface.strip():  # a case form of another of its names: Dysseldorfie
         gazetteer = get_gazetteer()
-        named = next((form for form in mention_forms(surface)[1:] if form[:1].isupper()
+        forms = [*mention_forms(surface)[1:], *mention_forms(modernised(surface))]  # Persyi → Persji → Persja
+        named = next((form for form in forms if form[:1].isupper() and form != surface
                       and any(hit.id == place.id for hit in gazetteer.hits(fold(form)))), None)
     if named is None or fold(lemma) == fold(named) or (
             fold(modernised(lemma)) == fold(named) and fold(lemma) in written):
