@@ -174,7 +174,9 @@ def needs_evidence(tokens: Sequence[Token], first: int, last: int) -> bool:
         return True  # the end of a longer name: "Grupy Pracy"
     window = range(max(0, first - REGION_WINDOW), min(len(tokens), last + 1 + REGION_WINDOW))
     located = any(_role(tokens, k) == "region" for k in window if k != first)
-    listed = before >= 1 and tokens[before].text.lower() in COORDINATORS and _is_proper_name(tokens[before - 1])
+    listed = before >= 1 and tokens[before].text.lower() in COORDINATORS and _is_proper_name(tokens[before - 1]) \
+        or last + 2 < len(tokens) and tokens[last + 1].text.lower() in COORDINATORS \
+        and _is_proper_name(tokens[last + 2])  # the first of a list: "Ląd, Lądek, Lelów"
     return not (_role(tokens, before) == "preposition" or located or listed)
 
 
