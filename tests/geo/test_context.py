@@ -605,3 +605,8 @@ def test_older_polish_names_of_towns_abroad_are_cited_as_written(text: str, ment
 def test_countries_and_historical_regions_are_no_settlements(text: str, mention: str, lemma: str, kind: str) -> None:
     found = entity(text, mention)
     assert found.lemma == lemma and found.geo and found.geo["kind"] == kind, found
+
+
+def test_a_town_in_parentheses_after_its_country_is_the_town() -> None:
+    found = entity("Aktorka urodziła się w Chorwacji (Rijeka), a mieszka w Kijowie.", "Rijeka")
+    assert found.geo and km(found.geo["lat"], found.geo["lon"], 45.33, 14.44) < 10, found

@@ -242,11 +242,12 @@ def is_common_phrase(tokens: Sequence[Token], first: int, last: int) -> bool:
     if not following.text[:1].islower():
         return False
     following_noun = any(i.pos in NOUN_POS for i in following.interps)
-    following_adjective = any(i.pos in ADJECTIVE_POS for i in following.interps) and (
-        following.chosen is None or following.chosen.pos in ADJECTIVE_POS)  # "Gródka stały": a verb here
+    following_adjective = any(i.pos in ADJECTIVE_POS for i in following.interps)
     common = any(i.pos in NOUN_POS and i.lemma[:1].islower() for i in token.interps)
-    if common and following_adjective and not following_noun and case_agrees(following, token):
-        return True
+    if common and following_adjective and not following_noun and (
+            _sentence_initial(tokens, first) or tokens[first - 1].text in DASHES | {":"}  # "- Unia musi"
+            or case_agrees(following, token) and (following.chosen is None or following.chosen.pos in ADJECTIVE_POS)):
+        return True  # but "w okolicach Gródka stały wojska": a verb in context, in another case
     adjective = any(i.pos in ADJECTIVE_POS for i in token.interps)
     return adjective and following_noun and not following_adjective and case_agrees(token, following) \
         and bool(number_gender(token) & number_gender(following))
@@ -390,6 +391,15 @@ def wider_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
     return None
 
 
+def _joining_dash(tokens: Sequence[Token], i: int) -> bool:
+    """Token ``i`` is a dash between two names (*Narol—Uhnów*, *Komarno — Rawa*), not the hyphen inside a
+    compound name (*Bielsko-Biała*), which touches both its parts."""
+    dash = tokens[i]
+    if dash.text not in DASHES or not 0 < i < len(tokens) - 1:
+        return False
+    return dash.text != "-" or tokens[i - 1].end < dash.start or dash.end < tokens[i + 1].start
+
+
 def _abbreviation_end(tokens: Sequence[Token], i: int) -> int | None:
     """The index of the dot when token ``i`` abbreviates a place name's qualifying word (*Król.*, *Wlkp.*: one
     token with its dot, or the word and the dot right after it), else None."""
@@ -474,8 +484,8 @@ def unnamed_places(tokens: Sequence[Token], named: set[int], persons: frozenset[
             found.append((i, dot + 1, "abbreviated"))
     for i in range(len(tokens)):  # "Narol—Uhnów", "Komarno — Rawa": a line between two places
         if i not in named and _is_capitalised(tokens[i]) and tokens[i].text.isalpha() and (
-                i >= 2 and tokens[i - 1].text in DASHES and i - 2 in places
-                or i + 2 < len(tokens) and tokens[i + 1].text in DASHES and i + 2 in places):
+                i >= 2 and _joining_dash(tokens, i - 1) and i - 2 in places
+                or i + 2 < len(tokens) and _joining_dash(tokens, i + 1) and i + 2 in places):
             found.append((i, i, "joined"))
     for i in range(1, len(tokens)):
         if i in named or i + 1 < len(tokens) and _is_capitalised(tokens[i + 1]) and tokens[i + 1].text[:1].isalpha():

@@ -66,6 +66,7 @@ GOVERNED_REASONS = {"dateline": "the place of a press dateline",
 PART_KM = 15.0  # a district or a suburb lies this close to a place of its town the text names
 PERSON_NAMES = frozenset({"imię", "nazwisko"})  # SGJP's qualifiers of first names and surnames
 NO_ID = -1  # a place made from a data file, not in the index: a district of a town
+NAMED_AGAIN_CHARS = 3_000  # a name means the same place within a news item, not across a long collection
 UNIT_REACH_KM = 250.0  # no administrative unit (a gubernia, a voivodeship) reached farther from its seat
 
 
@@ -393,7 +394,7 @@ def annotate_places(analysis: Analysis) -> None:
              or e.type == "PERSON" and e.parent is None and e.id not in nested
              or e.type == "ORGANIZATION" and e.parent is None and " " not in e.text]
     units: list[tuple[Entity, str]] = []  # adjectives naming an administrative unit, and their base forms
-    unplaced: list[Entity] = []  # one-word persons, and places with no candidate their context allows
+    unplaced: list[Entity] = []  # one-word persons with a geographic reading
     # one index of the document's tokens by offsets, for the base forms of person mentions read as places
     by_span = {(t.start, t.end): t for sentence in analysis.sentences for t in sentence.tokens}
     for entity, context in zip(asked, _contexts(analysis, asked), strict=True):
@@ -445,8 +446,9 @@ def annotate_places(analysis: Analysis) -> None:
     resolutions = resolve(lemmas, int(date[:4]) if date else None, surfaces=surfaces, evidence=evidence)
     about_a_town = any(r.place is not None and r.place.kind == "settlement" and is_town(r.place)
                        for r in resolutions)
-    towns = [(e.start, r.place) for e, r, c in zip(entities, resolutions, contexts, strict=True)
-             if r.place is not None and r.place.kind == "settlement" and not c.part_of_town]
+    towns = sorted(((e.start, r.place) for e, r, c in zip(entities, resolutions, contexts, strict=True)
+                    if r.place is not None and r.place.kind == "settlement" and not c.part_of_town),
+                   key=lambda pair: pair[0])  # in text order: the places no entity covered come last above
     main_town = _main_town([place for _, place in towns])
     covered_by_entities = {(e.start, e.end) for e in analysis.entities}
     previous: tuple[Entity, Place] | None = None
@@ -490,14 +492,12 @@ def annotate_places(analysis: Analysis) -> None:
             entity.lemma = f"{entity.text[:-len(written)]}{entity.lemma or written}"
             entity.ref = f"place:{slug(entity.lemma)}"
             place = None
-        if previous and _other_name_of(analysis.document.text, previous[0], entity) and (
+        if previous and previous[1].kind == "settlement" and _other_name_of(analysis.document.text, previous[0],
+                                                                            entity) and (
                 place is None or place.kind == "settlement" and distance_km(place, previous[1]) > ALIAS_KM):
             place, reason = previous[1], "another name of the place before it"
         if place is None:
             entity.geo = None
-            if resolution.place is None and id(entity) not in governed \
-                    and not context.part_of_town and not context.lone_adjective:
-                unplaced.append(entity)  # "w okolicach Gródka": no evidence for a small town here
             if context.lone_adjective and about_a_town:
                 entity.subtype = "street"  # "na Marszałkowskiej" in a text about Warsaw
             elif not resolution.candidates and id(entity) not in governed and not context.part_of_town:
@@ -560,15 +560,17 @@ def _misprinted(unknown: Sequence[Entity], placed: Sequence[Entity]) -> None:
 
 
 def _named_again(unplaced: Sequence[Entity], placed: Sequence[Entity]) -> None:
-    """One place to one name in a document: a mention left without coordinates, or a one-word person, with
-    the base form of a settlement the document geocodes elsewhere names that settlement (*przed Kraśnikiem*
-    typed a person, *w okolicach Gródka* with no evidence for a small town, where the text also has *od
-    Kraśnika*, *z jezior Gródka*)."""
-    by_lemma: dict[str, Entity] = {}
+    """One place to one name in a document: a one-word person with the base form of a settlement the document
+    geocodes nearby (the nearest such mention within ``NAMED_AGAIN_CHARS``) names that settlement (*przed
+    Kraśnikiem* typed a person, where the text also has *od Kraśnika*). Places left without coordinates do
+    not take it: a wrong place would spread (*Unia* as a Turkish town)."""
+    by_lemma: dict[str, list[Entity]] = {}
     for entity in placed:
-        by_lemma.setdefault(fold(entity.lemma or entity.text), entity)
+        by_lemma.setdefault(fold(entity.lemma or entity.text), []).append(entity)
     for entity in unplaced:
-        same = by_lemma.get(fold(entity.lemma or entity.text))
+        near = [e for e in by_lemma.get(fold(entity.lemma or entity.text), ())
+                if abs(e.start - entity.start) <= NAMED_AGAIN_CHARS]
+        same = min(near, key=lambda e: abs(e.start - entity.start), default=None)
         if same is None or same.geo is None:
             continue
         if entity.type != "PLACE":
@@ -712,7 +714,8 @@ def _names_whole(wider: str) -> bool:
 def _other_name_of(text: str, before: Entity, entity: Entity) -> bool:
     """The mention stands in parentheses right after another place's (*Nowem (Neuenburg)*, *Gdańsk
     (Danzig)*): the same place's name in another language, unless it names a larger unit (*Kraków
-    (Polska)*), which the caller keeps."""
+    (Polska)*), which the caller keeps; the caller asks only after a settlement (*w Chorwacji (Rijeka)*
+    names a town of the country)."""
     return text[before.end:entity.start].strip() == "(" and text[entity.end:entity.end + 1] == ")"
 
 
