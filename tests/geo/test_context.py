@@ -474,7 +474,8 @@ def test_after_w_the_town_keeps_its_name() -> None:
 
 def test_town_districts_load_and_reject_bad_rows() -> None:
     districts = load_town_districts()
-    assert {d.town for d in districts} <= {"Warszawa", "Kraków", "Lwów", "Wilno", "Poznań", "Łódź"}
+    assert {d.town for d in districts} <= {"Warszawa", "Kraków", "Lwów", "Wilno", "Poznań", "Łódź", "Sosnowiec",
+                                           "Bytom"}
     assert all(geocode(d.town) is not None for d in districts)
     with pytest.raises(ValueError, match="line 2"):
         load_town_districts("name\tname_now\ttown\tlat\tlon\tsource\nPraga\t\tWarszawa\tx\t21\tsource\n")
@@ -529,3 +530,83 @@ def test_a_widened_name_takes_in_the_entity_of_its_other_word() -> None:
     text = "Na prośbę wystawy w Nowym Jorku wysyłam list."
     places = [e for e in analyze(Document("t", text, "2000-01-01")).entities if e.geo]
     assert [(e.text, e.lemma) for e in places] == [("Nowym Jorku", "Nowy Jork")]
+
+
+def test_an_abbreviated_qualifier_is_part_of_the_place_name() -> None:
+    text = ("Urzędy celne w Tarn. Górach i Król. Hucie podlegały Mysłowicom. Inspekcja obejmuje miasto Król. "
+            "Hutę. Mieszkał w Ostrowie Wlkp. przez rok, potem w Tomaszowie Maz.")
+    analysis = analyze(Document("t", text, "1913-03-18"))
+    placed = {e.text: (e.lemma, e.geo) for e in analysis.entities if e.type == "PLACE"}
+    for mention, lemma, lat, lon in [("Tarn. Górach", "Tarnowskie Góry", 50.44, 18.86),
+                                     ("Król. Hucie", "Królewska Huta", 50.30, 18.95),
+                                     ("Król. Hutę", "Królewska Huta", 50.30, 18.95),
+                                     ("Ostrowie Wlkp.", "Ostrów Wielkopolski", 51.65, 17.81),
+                                     ("Tomaszowie Maz.", "Tomaszów Mazowiecki", 51.53, 20.01)]:
+        assert mention in placed, (mention, placed)
+        found_lemma, geo = placed[mention]
+        assert found_lemma == lemma and geo is not None and km(geo["lat"], geo["lon"], lat, lon) < 5, placed[mention]
+
+
+def test_each_part_of_a_hyphenated_name_declines_and_the_name_is_one_mention() -> None:
+    text = "Przyjechał z Nowo-Święcian do Nowo-Wilejki, potem do Bielska-Białej. Mecz Wilno-Kowno odbył się wczoraj."
+    analysis = analyze(Document("t", text, "1937-05-10"))
+    placed = {e.text: e for e in analysis.entities if e.type == "PLACE"}
+    assert placed["Bielska-Białej"].lemma == "Bielsko-Biała" and placed["Bielska-Białej"].geo["lat"] < 50
+    assert placed["Nowo-Wilejki"].geo is not None and placed["Nowo-Wilejki"].geo["lon"] < 25.6  # not Wilejka
+    assert placed["Nowo-Święcian"].geo is None  # the gazetteer lacks the whole; Święciany is another town
+    assert {"Wilno", "Kowno"} <= placed.keys()  # two towns joined by a hyphen keep their own names
+
+
+def test_a_mention_left_unplaced_takes_the_settlement_the_document_names_by_the_same_base_form() -> None:
+    text = ("Armia cofała się od Kraśnika ku Lublinowi. Walczyła długo przed Kraśnikiem, zanim nadeszły "
+            "posiłki z Lublina.")
+    analysis = analyze(Document("t", text, "1914-09-25"))
+    again = next(e for e in analysis.entities if e.text == "Kraśnikiem")
+    assert again.type == "PLACE" and again.geo is not None and km(again.geo["lat"], again.geo["lon"], 50.92, 22.23) < 5
+
+
+@pytest.mark.parametrize(("text", "mention", "lat", "lon"), [
+    ("W miasteczku Aurich zmarł restaurator.", "Aurich", 53.47, 7.48),
+    ("Armia stała na linii Narol—Uhnów przez tydzień.", "Uhnów", 50.37, 23.75),
+    ("Walne zebranie odbyło się w Stęszewie; przybyła p. Jordanówna z Chomencic.", "Chomencic", 52.33, 16.75),
+    ("Bytom. Kradzieże się mnożą. Rozbark. Znaleziono trupa przy ulicy Kamińskiej.", "Rozbark", 50.35, 18.95),
+])
+def test_a_settlement_by_its_context_or_its_older_spelling(text: str, mention: str, lat: float, lon: float) -> None:
+    found = entity(text, mention)
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], lat, lon) < 10, found
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Do komitetu wybrano p. Ruszczyńską i p. Brokowa.", "Brokowa"),  # a woman's surname, not Brokowo
+    ("Stosunek Hitler—Stalin był chłodny.", "Stalin"),  # a dash joins two persons, not a place
+])
+def test_a_name_after_an_honorific_or_joined_to_a_person_is_no_settlement(text: str, mention: str) -> None:
+    start = text.index(mention)
+    assert not [e for e in analyze(Document("t", text, "1918-08-01")).entities
+                if e.start < start + len(mention) and start < e.end and e.geo and e.geo["kind"] == "settlement"]
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma", "lat", "lon"), [
+    ("W Dysseldorfie rozegrał się proces o pojedynek.", "Dysseldorfie", "Dysseldorf", 51.22, 6.78),
+    ("Kupiec mieszkał w Liwerpoolu od lat.", "Liwerpoolu", "Liwerpool", 53.41, -2.98),
+    ("Gubernator przyjechał do Jekaterynosławia w sobotę.", "Jekaterynosławia", "Jekaterynosław", 48.45, 34.98),
+])
+def test_older_polish_names_of_towns_abroad_are_cited_as_written(text: str, mention: str, lemma: str, lat: float,
+                                                                   lon: float) -> None:
+    found = entity(text, mention)
+    assert found.lemma == lemma and found.geo and km(found.geo["lat"], found.geo["lon"], lat, lon) < 20, found
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma", "kind"), [
+    ("Przedstawicielstwo wysyła cukier do Persyi.", "Persyi", "Persja", "country"),
+    ("Uroczystość odbyła się w Kroacyi.", "Kroacyi", "Kroacja", "country"),
+    ("Wojska stały w Alzacji i Lotaryngii.", "Alzacji", "Alzacja", "region"),
+])
+def test_countries_and_historical_regions_are_no_settlements(text: str, mention: str, lemma: str, kind: str) -> None:
+    found = entity(text, mention)
+    assert found.lemma == lemma and found.geo and found.geo["kind"] == kind, found
+
+
+def test_a_town_in_parentheses_after_its_country_is_the_town() -> None:
+    found = entity("Aktorka urodziła się w Chorwacji (Rijeka), a mieszka w Kijowie.", "Rijeka")
+    assert found.geo and km(found.geo["lat"], found.geo["lon"], 45.33, 14.44) < 10, found

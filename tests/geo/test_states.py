@@ -30,6 +30,15 @@ CASES = [
     ("Sosnowiec", "1908-02-07", "Kingdom of Poland (Russian Empire)"),
     ("Katowice", "1908-02-07", "Germany"),
     ("Białystok", "1900-01-01", "Russian Empire"),
+    ("Łapy", "1908-02-07", "Kingdom of Poland (Russian Empire)"),  # Łomża governorate, west of Suraż
+    ("Suraż", "1900-01-01", "Russian Empire"),
+    # Prussian and Austrian Silesia: the Przemsza, then the Vistula, then south of Pawłowice
+    ("Bieruń Nowy", "1913-03-18", "Germany"),
+    ("Goczałkowice-Zdrój", "1913-03-18", "Germany"),
+    ("Jarząbkowice", "1913-03-18", "Germany"),
+    ("Strumień", "1913-03-18", "Austria-Hungary"),
+    ("Zebrzydowice", "1913-03-18", "Austria-Hungary"),
+    ("Jaworzno", "1913-03-18", "Austria-Hungary"),
     ("Wilno", "1900-01-01", "Russian Empire"),
     ("Wilno", "1930-01-01", "Poland"),
     ("Kraków", "1840-04-03", "Free City of Kraków"),
@@ -48,6 +57,9 @@ CASES = [
     ("Praga", "1939-06-07", "Protectorate of Bohemia and Moravia"),
     ("Kłajpeda", "1930-01-01", "Lithuania"),
     ("Mukden", "1930-01-01", "China"),
+    ("Pekin", "1900-01-01", "Qing Empire"),
+    ("Pekin", "1918-09-11", "China"),
+    ("Waszyngton", "1918-09-11", "United States"),
     ("Mukden", "1937-07-07", "Manchukuo"),
     ("Moskwa", "1918-09-11", None),  # the civil war: no single state
 ]

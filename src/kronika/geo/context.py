@@ -39,14 +39,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kronika.geo.keys import name_abbreviations
 from kronika.geo.qualifiers import adjective_rule_lemma
 from kronika.lang.grammar import CASES, case_agrees, number_gender, place_question_direction
 from kronika.lang.resources import read_table
 from kronika.model import Token
 
-ROLES = frozenset({"street", "building", "preposition", "region", "title", "nobility", "patron"})
+ROLES = frozenset({"street", "building", "preposition", "region", "title", "nobility", "patron", "settlement",
+                   "honorific"})
 APART = frozenset({"street", "building"})  # what a name after such a word is: not a settlement
 HYPHENS = frozenset({"-", "‐", "–"})
+DASHES = HYPHENS | {"—"}
 QUOTES = frozenset('"„”“«»\'‚’')
 COORDINATORS = frozenset({"i", "oraz", "a", "lub", "albo", ","})
 NOUN_POS = frozenset({"subst", "depr"})
@@ -126,8 +129,8 @@ def apart_kind(tokens: Sequence[Token], first: int, last: int) -> str | None:
     role = _role(tokens, before)
     if role in APART:
         return role
-    if last > first and _role(tokens, last) == "building":
-        return "building"  # a building named with its head noun last: "Krakowskiej Katedrze"
+    if last > first and _role(tokens, last) == "building" and _abbreviation_end(tokens, first) is None:
+        return "building"  # a building named with its head noun last: "Krakowskiej Katedrze", not "Król. Hucie"
     if before >= 0 and tokens[before].text.lower() in COORDINATORS:
         k = before  # back over the first name of "ul. Emilii Plater i Chmielnej" to its marker
         while k > 0 and before - k < COORDINATED_NAME_WORDS and _is_capitalised(tokens[k - 1]):
@@ -171,7 +174,9 @@ def needs_evidence(tokens: Sequence[Token], first: int, last: int) -> bool:
         return True  # the end of a longer name: "Grupy Pracy"
     window = range(max(0, first - REGION_WINDOW), min(len(tokens), last + 1 + REGION_WINDOW))
     located = any(_role(tokens, k) == "region" for k in window if k != first)
-    listed = before >= 1 and tokens[before].text.lower() in COORDINATORS and _is_proper_name(tokens[before - 1])
+    listed = before >= 1 and tokens[before].text.lower() in COORDINATORS and _is_proper_name(tokens[before - 1]) \
+        or last + 2 < len(tokens) and tokens[last + 1].text.lower() in COORDINATORS \
+        and _is_proper_name(tokens[last + 2])  # the first of a list: "Ląd, Lądek, Lelów"
     return not (_role(tokens, before) == "preposition" or located or listed)
 
 
@@ -239,8 +244,10 @@ def is_common_phrase(tokens: Sequence[Token], first: int, last: int) -> bool:
     following_noun = any(i.pos in NOUN_POS for i in following.interps)
     following_adjective = any(i.pos in ADJECTIVE_POS for i in following.interps)
     common = any(i.pos in NOUN_POS and i.lemma[:1].islower() for i in token.interps)
-    if common and following_adjective and not following_noun:
-        return True
+    if common and following_adjective and not following_noun and (
+            _sentence_initial(tokens, first) or tokens[first - 1].text in DASHES | {":"}  # "- Unia musi"
+            or case_agrees(following, token) and (following.chosen is None or following.chosen.pos in ADJECTIVE_POS)):
+        return True  # but "w okolicach Gródka stały wojska": a verb in context, in another case
     adjective = any(i.pos in ADJECTIVE_POS for i in token.interps)
     return adjective and following_noun and not following_adjective and case_agrees(token, following) \
         and bool(number_gender(token) & number_gender(following))
@@ -322,11 +329,12 @@ def is_mixed_case_abbreviation(tokens: Sequence[Token], first: int, last: int) -
 
 def is_titled(tokens: Sequence[Token], first: int) -> bool:
     """After a title of nobility (*książę Bordeaux*): the name is part of a person's title; after *im.*
-    (*1 DP im. T. Kościuszki*, *szkoła imienia Staszica*) it is the patron's name."""
+    (*1 DP im. T. Kościuszki*, *szkoła imienia Staszica*) it is the patron's name; after *p.*, *pani* (*p.
+    Brokowa*) a person's."""
     before = _word_before(tokens, first)
     if before >= 2 and tokens[before].text == "." and len(tokens[before - 1].text) == 1:
         before = _word_before(tokens, before - 1)  # over the patron's initial: "im. T. Kościuszki"
-    return _role(tokens, before) in ("nobility", "patron")
+    return _role(tokens, before) in ("nobility", "patron", "honorific")
 
 
 def is_quoted(tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -358,6 +366,16 @@ def wider_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
         return "".join(t.text + " " * (i + 1 < len(tokens) and tokens[i + 1].start > t.end)
                        for i, t in enumerate(tokens[a:b + 1], a)).strip()
 
+    before = next((k for k in (first - 2, first - 1) if _abbreviation_end(tokens, k) == first - 1), None)
+    if before is not None:
+        return text(before, last)  # "Król. Hucie"
+    if (dot := _abbreviation_end(tokens, last)) is not None:
+        if dot + 1 < len(tokens) and _is_capitalised(tokens[dot + 1]):
+            return text(first, dot + 1)  # "Tarn. Górach"
+        if dot > last:
+            return text(first, dot)  # "Tomaszów Maz." with the abbreviation's dot
+    if (dot := _abbreviation_end(tokens, last + 1)) is not None:
+        return text(first, dot)  # "Ostrów Wlkp."
     if last + 2 < len(tokens) and tokens[last + 1].text in HYPHENS and _is_capitalised(tokens[last + 2]) \
             and tokens[last + 1].start == tokens[last].end:
         return text(first, last + 2)
@@ -373,6 +391,29 @@ def wider_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
     return None
 
 
+def _joining_dash(tokens: Sequence[Token], i: int) -> bool:
+    """Token ``i`` is a dash between two names (*Narol—Uhnów*, *Komarno — Rawa*), not the hyphen inside a
+    compound name (*Bielsko-Biała*), which touches both its parts."""
+    dash = tokens[i]
+    if dash.text not in DASHES or not 0 < i < len(tokens) - 1:
+        return False
+    return dash.text != "-" or tokens[i - 1].end < dash.start or dash.end < tokens[i + 1].start
+
+
+def _abbreviation_end(tokens: Sequence[Token], i: int) -> int | None:
+    """The index of the dot when token ``i`` abbreviates a place name's qualifying word (*Król.*, *Wlkp.*: one
+    token with its dot, or the word and the dot right after it), else None."""
+    if i < 0 or i >= len(tokens):
+        return None
+    word = tokens[i].text
+    if word.endswith(".") and word[:-1] in name_abbreviations():
+        return i
+    if i + 1 < len(tokens) and word in name_abbreviations() and tokens[i + 1].text == "." \
+            and tokens[i + 1].start == tokens[i].end:
+        return i + 1
+    return None
+
+
 def _unit_follows(tokens: Sequence[Token], last: int) -> bool:
     """An administrative unit follows the mention: *Grudna Kępska, w powiecie Jasielskim*, *X, pow. Y*."""
     k = last + 1
@@ -385,6 +426,7 @@ def _unit_follows(tokens: Sequence[Token], last: int) -> bool:
 
 def governed_place(tokens: Sequence[Token], first: int, last: int) -> str | None:
     """``located`` when an administrative unit follows the name (*Grudna Kępska, w powiecie Jasielskim*);
+    ``named`` when a noun for a town or a village stands before it (*w miasteczku Aurich*);
     ``known`` when one title-case word right after *w*, *do* or *z* is, in the case the preposition
     governs there, a geographic name to Morfeusz (*w Warszawie*); ``foreign`` when Morfeusz does not know
     the word and it has no Polish letter (*do Antivari*: an indeclinable foreign name); None otherwise (*do
@@ -394,6 +436,8 @@ def governed_place(tokens: Sequence[Token], first: int, last: int) -> str | None
     if first != last or first == 0:
         return None
     token = tokens[first]
+    if _role(tokens, first - 1) == "settlement" and token.text[:1].isupper() and not token.text.isupper():
+        return "named"  # "w miasteczku Aurich": the noun says what the name names
     direction = place_question_direction(tokens[first - 1].text.lower())
     if direction is None or not token.text[:1].isupper() or token.text.isupper():
         return None
@@ -419,15 +463,30 @@ def dateline(tokens: Sequence[Token]) -> int | None:
     return k - 1
 
 
-def unnamed_places(tokens: Sequence[Token], named: set[int]) -> list[tuple[int, int, str]]:
+def unnamed_places(tokens: Sequence[Token], named: set[int], persons: frozenset[int] = frozenset(),
+                   places: frozenset[int] = frozenset()) -> list[tuple[int, int, str]]:
     """Spans of tokens no entity covers (``named``: the indices of those an entity covers) that the context
-    says name a place: ``(first, last, why)`` with ``why`` as :func:`governed_place` gives it, or
-    ``dateline``. A word the tagger reads in context as no geographic name (*ktoś z Polaków*) or that a
-    capitalised word continues (*do Głównego Inspektora*) is left alone: no entity vouches for it."""
+    says name a place: ``(first, last, why)`` with ``why`` as :func:`governed_place` gives it, ``dateline``,
+    ``joined`` (a word joined by a dash to a place, ``places``: the indices of those a place entity covers:
+    *Narol—Uhnów*),
+    or ``abbreviated`` (a name with an abbreviated qualifying word, *Król. Hutę*, even where a person
+    mention covers it, ``persons``: the name stages read *Król.* as a first name's abbreviation). A word the
+    tagger reads in context as no geographic name (*ktoś z Polaków*) or that a capitalised word continues (*do
+    Głównego Inspektora*) is left alone: no entity vouches for it."""
     found = []
     last = dateline(tokens)
     if last is not None and named.isdisjoint(range(last + 1)):
         found.append((0, last, "dateline"))
+    for i in range(len(tokens) - 1):  # "w Król. Hucie", "miasto Tarn. Góry": the abbreviation marks a place name
+        dot = _abbreviation_end(tokens, i)
+        if dot is not None and dot + 1 < len(tokens) and _is_capitalised(tokens[dot + 1]) \
+                and named.difference(persons).isdisjoint(range(i, dot + 2)):
+            found.append((i, dot + 1, "abbreviated"))
+    for i in range(len(tokens)):  # "Narol—Uhnów", "Komarno — Rawa": a line between two places
+        if i not in named and _is_capitalised(tokens[i]) and tokens[i].text.isalpha() and (
+                i >= 2 and _joining_dash(tokens, i - 1) and i - 2 in places
+                or i + 2 < len(tokens) and _joining_dash(tokens, i + 1) and i + 2 in places):
+            found.append((i, i, "joined"))
     for i in range(1, len(tokens)):
         if i in named or i + 1 < len(tokens) and _is_capitalised(tokens[i + 1]) and tokens[i + 1].text[:1].isalpha():
             continue

@@ -22,6 +22,7 @@ from kronika.lang.resources import read_table
 _SEPARATORS = re.compile(r"[\s\-‐–—_/]+")
 _DROP = re.compile(r"[\"'`´.,;:()\[\]„”“«»]")
 _MAX_COMBINATIONS = 32
+_WORD_PARTS = re.compile(r"([\s\-‐–—]+)")
 
 
 _PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
@@ -48,6 +49,14 @@ def _load_suffix_rules() -> tuple[tuple[str, str], ...]:
 
 
 _SUFFIX_RULES = _load_suffix_rules()
+
+
+@lru_cache(maxsize=1)
+def name_abbreviations() -> dict[str, str]:
+    """The abbreviations of place names' qualifying words (``resources/pl/name_abbreviations.tsv``), without
+    their dot: ``'Wlkp'`` → wielkopolski, ``'Król'`` → królewski."""
+    return {abbreviation: word for _, (abbreviation, word) in read_table(
+        "kronika.geo", "resources/pl/name_abbreviations.tsv", ("abbreviation", "word"), header=True)}
 _VOWELS = set("aeiouyąęó")
 
 
@@ -80,6 +89,8 @@ def word_candidates(word: str) -> tuple[str, ...]:
     """Base forms one word of a place mention may stand for, the word itself first."""
     from kronika.morph.analyzer import get_morphology  # here: names found as written never load Morfeusz
 
+    if word.endswith(".") and (full := name_abbreviations().get(word[:-1])):  # "Król." → Królewska
+        return (word, *_adjective_variants(full))
     found: list[str] = [word]
     known = False
     for interp in get_morphology().analyse(word):
@@ -97,19 +108,26 @@ def word_candidates(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def mention_keys(mention: str) -> list[str]:
-    """Folded keys to try for a mention, most literal first (the mention itself, then lemmas)."""
-    words = mention.split()
-    if not words:
-        return []
+def mention_forms(mention: str) -> list[str]:
+    """The mention's candidate base forms as written words, most literal first: each word one of its
+    :func:`word_candidates`, joined by the mention's own spaces and hyphens. Each part of a hyphenated name
+    declines on its own (*Bielsku-Białej* → Bielsko-Biała)."""
+    parts = _WORD_PARTS.split(mention.strip())
+    words, separators = parts[0::2], [*parts[1::2], ""]
     options: list[tuple[str, ...]] = []
     frozen = False
     for word in words:
         options.append((word,) if frozen or not any(ch.isalpha() for ch in word) else word_candidates(word))
         frozen = frozen or word.lower() in place_prepositions()  # Brześciu nad Bugiem: the rest stays
-    keys: list[str] = []
+    forms: list[str] = []
     for count, combination in enumerate(product(*options)):
         if count >= _MAX_COMBINATIONS:
             break
-        keys.append(fold(" ".join(combination)))
-    return list(dict.fromkeys(k for k in keys if k))
+        forms.append("".join(word + separator for word, separator in zip(combination, separators, strict=True)))
+    return forms
+
+
+def mention_keys(mention: str) -> list[str]:
+    """Folded keys to try for a mention, most literal first (the mention itself, then lemmas); a hyphen is
+    a space in a key."""
+    return list(dict.fromkeys(key for key in map(fold, mention_forms(mention)) if key))

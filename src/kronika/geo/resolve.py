@@ -14,6 +14,7 @@ it. The winner's reason and the ranked candidates are kept so a user can correct
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -24,9 +25,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 from kronika.geo.context import GEOGRAPHIC_NAME, MentionContext, read_context, unnamed_places
 from kronika.geo.curated import TownDistrict, load_town_districts
 from kronika.geo.index import Hit, Place, get_gazetteer
-from kronika.geo.keys import fold, mention_keys
+from kronika.geo.keys import fold, mention_forms, mention_keys
 from kronika.geo.qualifiers import regions, seat_names, split_qualifier
 from kronika.geo.states import country_then, full_date
+from kronika.lang.grammar import place_prepositions
 from kronika.lang.orthography import misreadings_of, modernised
 from kronika.model import Entity
 from kronika.ner.coref import slug
@@ -57,10 +59,14 @@ ALIAS_KM = 30.0  # a name in parentheses after a place's names it when its own m
 GOVERNED_REASONS = {"dateline": "the place of a press dateline",
                     "known": "a settlement after a preposition of place",
                     "foreign": "a settlement after a preposition of place",
-                    "located": "a settlement the administrative unit after it locates"}
+                    "located": "a settlement the administrative unit after it locates",
+                    "abbreviated": "a place name with an abbreviated qualifying word",
+                    "named": "a settlement after a noun for one",
+                    "joined": "a settlement joined by a dash to another place"}
 PART_KM = 15.0  # a district or a suburb lies this close to a place of its town the text names
 PERSON_NAMES = frozenset({"imię", "nazwisko"})  # SGJP's qualifiers of first names and surnames
 NO_ID = -1  # a place made from a data file, not in the index: a district of a town
+NAMED_AGAIN_CHARS = 3_000  # a name means the same place within a news item, not across a long collection
 UNIT_REACH_KM = 250.0  # no administrative unit (a gubernia, a voivodeship) reached farther from its seat
 
 
@@ -388,6 +394,7 @@ def annotate_places(analysis: Analysis) -> None:
              or e.type == "PERSON" and e.parent is None and e.id not in nested
              or e.type == "ORGANIZATION" and e.parent is None and " " not in e.text]
     units: list[tuple[Entity, str]] = []  # adjectives naming an administrative unit, and their base forms
+    unplaced: list[Entity] = []  # one-word persons with a geographic reading
     # one index of the document's tokens by offsets, for the base forms of person mentions read as places
     by_span = {(t.start, t.end): t for sentence in analysis.sentences for t in sentence.tokens}
     for entity, context in zip(asked, _contexts(analysis, asked), strict=True):
@@ -406,6 +413,9 @@ def annotate_places(analysis: Analysis) -> None:
                 entity.ref = f"place:{slug(lemma)}"
                 entities.append(entity)
                 contexts.append(context)
+            elif (token := by_span.get((entity.start, entity.end))) is not None and entity.text[:1].isupper() \
+                    and any(GEOGRAPHIC_NAME in i.quals for i in token.interps):
+                unplaced.append(entity)  # "przed Kraśnikiem": a place if the document names it so elsewhere
             continue
         if context.apart:
             entity.subtype, entity.geo = context.apart, None
@@ -436,9 +446,11 @@ def annotate_places(analysis: Analysis) -> None:
     resolutions = resolve(lemmas, int(date[:4]) if date else None, surfaces=surfaces, evidence=evidence)
     about_a_town = any(r.place is not None and r.place.kind == "settlement" and is_town(r.place)
                        for r in resolutions)
-    towns = [(e.start, r.place) for e, r, c in zip(entities, resolutions, contexts, strict=True)
-             if r.place is not None and r.place.kind == "settlement" and not c.part_of_town]
+    towns = sorted(((e.start, r.place) for e, r, c in zip(entities, resolutions, contexts, strict=True)
+                    if r.place is not None and r.place.kind == "settlement" and not c.part_of_town),
+                   key=lambda pair: pair[0])  # in text order: the places no entity covered come last above
     main_town = _main_town([place for _, place in towns])
+    covered_by_entities = {(e.start, e.end) for e in analysis.entities}
     previous: tuple[Entity, Place] | None = None
     unknown: list[Entity] = []  # places no gazetteer name answers to
     merged: set[int] = set()  # entities a widened mention took in
@@ -455,15 +467,33 @@ def annotate_places(analysis: Analysis) -> None:
             place = part or _town_district((lemma, surface), spoken_of)
             reason = reason if place is not None and place is resolution.place else \
                 "a part of a town the document names (na + locative)"
+        elif place is None:  # "Rozbark." in news from Bytom: no town of that name, or none the context allows
+            spoken_of = [t for t in (_town_spoken_of(towns, entity.start), main_town) if t is not None]
+            if spoken_of and (part := _town_district((lemma, surface), spoken_of)) is not None:
+                place, reason = part, "a part of a town the document names"
         if id(entity) in governed:
             if not _governed_settlement(entity, context, place):
                 continue
+            if context.governed == "abbreviated":  # "Król. Hutę" → Królewska Huta
+                lemma = _whole_base_form(surface, place) or lemma
             entity.type, entity.subtype, entity.lemma, entity.role = "PLACE", "settlement", lemma, None
             entity.ref = f"place:{slug(lemma)}"
             reason = f"{GOVERNED_REASONS[context.governed or '']}; {reason}"
             if id(entity) in unnamed_ids:
+                covered = [e for e in analysis.entities if e.parent is None
+                           and entity.start <= e.start and e.end <= entity.end]  # "Król. Hucie" read as a person
+                for part in covered:
+                    analysis.entities.remove(part)
                 analysis.entities.append(entity)
-        if previous and _other_name_of(analysis.document.text, previous[0], entity) and (
+        if _compound_head(entity, context, named_whole, covered_by_entities):
+            # "z Nowo-Święcian": a hyphenated compound is one name, and its head alone names another place
+            written = entity.text
+            _widen(entity, context.wider or "", analysis.document.text)
+            entity.lemma = f"{entity.text[:-len(written)]}{entity.lemma or written}"
+            entity.ref = f"place:{slug(entity.lemma)}"
+            place = None
+        if previous and previous[1].kind == "settlement" and _other_name_of(analysis.document.text, previous[0],
+                                                                            entity) and (
                 place is None or place.kind == "settlement" and distance_km(place, previous[1]) > ALIAS_KM):
             place, reason = previous[1], "another name of the place before it"
         if place is None:
@@ -475,14 +505,18 @@ def annotate_places(analysis: Analysis) -> None:
             if entity.lemma == entity.text and (named := _geographic_lemma(entity, by_span)):
                 entity.lemma, entity.ref = named, f"place:{slug(named)}"  # Nadrenji, as today's Nadrenii
             continue
-        if id(entity) not in governed and (cited := _cited_name(place, entity.lemma, surface)):
-            if named_whole:  # the whole name, now that it has a base form: "Nowym" → "Nowym Tomyślu"
-                _widen(entity, surface, analysis.document.text)
-                parts = [e for e in analysis.entities if e is not entity and e.parent is None
-                         and entity.start <= e.start and e.end <= entity.end]  # "Jorku" of "Nowym Jorku"
-                for part in parts:
-                    analysis.entities.remove(part)
-                merged.update(id(part) for part in parts)
+        cited = _cited_name(place, entity.lemma, surface) if id(entity) not in governed else None
+        if id(entity) not in governed and named_whole and surface != entity.text:
+            # the whole name the gazetteer confirmed: "Nowym" → "Nowym Tomyślu", "Wilejki" → "Nowo-Wilejki"
+            written = entity.text
+            _widen(entity, surface, analysis.document.text)
+            parts = [e for e in analysis.entities if e is not entity and e.parent is None
+                     and entity.start <= e.start and e.end <= entity.end]  # "Jorku" of "Nowym Jorku"
+            for part in parts:
+                analysis.entities.remove(part)
+            merged.update(id(part) for part in parts)
+            cited = cited or _whole_base_form(surface, place)
+        if cited:
             old_ref = f"place:{slug(entity.lemma)}"
             entity.lemma = cited
             entity.ref = f"place:{slug(cited)}" if entity.ref == old_ref else entity.ref
@@ -495,7 +529,23 @@ def annotate_places(analysis: Analysis) -> None:
         previous = entity, place
     if unknown:
         _misprinted(unknown, [e for e in entities if e.geo and e.geo["kind"] == "settlement"])
+    if unplaced:  # from the places the name stages recognised, not the persons read as places above
+        _named_again(unplaced, [e for e in entities if e.geo and e.geo["kind"] == "settlement"
+                                and id(e) not in governed])
     analysis.entities.sort(key=lambda e: (e.start, -e.end))
+
+
+def _compound_head(entity: Entity, context: MentionContext, named_whole: bool,
+                   entity_spans: set[tuple[int, int]]) -> bool:
+    """The mention is the second part of a hyphenated compound name the name stages cut (*Święcian* of *z
+    Nowo-Święcian*) that the gazetteer does not know whole: the first part, written with a hyphen and no
+    space, is no name of its own (*Warszawa-Kraków* joins two)."""
+    wider = context.wider or ""
+    if named_whole or not wider.endswith(f"-{entity.text}") or " " in wider:
+        return False
+    first = wider[:-len(entity.text) - 1]
+    start = entity.start - len(first) - 1
+    return first[:1].isupper() and not any(s <= start < e for s, e in entity_spans)
 
 
 def _misprinted(unknown: Sequence[Entity], placed: Sequence[Entity]) -> None:
@@ -507,6 +557,26 @@ def _misprinted(unknown: Sequence[Entity], placed: Sequence[Entity]) -> None:
         if same is not None and same.geo is not None:
             entity.lemma, entity.ref = same.lemma, same.ref
             entity.geo = {**same.geo, "reason": f"a misprint of {same.text}, which the document names"}
+
+
+def _named_again(unplaced: Sequence[Entity], placed: Sequence[Entity]) -> None:
+    """One place to one name in a document: a one-word person with the base form of a settlement the document
+    geocodes nearby (the nearest such mention within ``NAMED_AGAIN_CHARS``) names that settlement (*przed
+    Kraśnikiem* typed a person, where the text also has *od Kraśnika*). Places left without coordinates do
+    not take it: a wrong place would spread (*Unia* as a Turkish town)."""
+    by_lemma: dict[str, list[Entity]] = {}
+    for entity in placed:
+        by_lemma.setdefault(fold(entity.lemma or entity.text), []).append(entity)
+    for entity in unplaced:
+        near = [e for e in by_lemma.get(fold(entity.lemma or entity.text), ())
+                if abs(e.start - entity.start) <= NAMED_AGAIN_CHARS]
+        same = min(near, key=lambda e: abs(e.start - entity.start), default=None)
+        if same is None or same.geo is None:
+            continue
+        if entity.type != "PLACE":
+            entity.type, entity.subtype, entity.role = "PLACE", "settlement", None
+        entity.lemma, entity.ref = same.lemma, same.ref
+        entity.geo = {**same.geo, "reason": f"the settlement the document names as {same.text}"}
 
 
 def _town_spoken_of(towns: Sequence[tuple[int, Place]], at: int) -> Place | None:
@@ -571,16 +641,20 @@ def _unnamed_places(analysis: Analysis) -> list[tuple[Entity, MentionContext]]:
     """Mentions no entity covers that their context says name a place (``context.unnamed_places``), each
     a provisional entity with its context; they join the document only if they resolve to a settlement."""
     starts = [sentence.start for sentence in analysis.sentences]
-    spans: dict[int, list[tuple[int, int]]] = {}  # the entities' spans by the sentence they start in
+    spans: dict[int, list[tuple[int, int, str]]] = {}  # the entities' spans by the sentence they start in
     for e in analysis.entities:
-        spans.setdefault(bisect_right(starts, e.start) - 1, []).append((e.start, e.end))
+        spans.setdefault(bisect_right(starts, e.start) - 1, []).append((e.start, e.end, e.type))
     found: list[tuple[Entity, MentionContext]] = []
     text = analysis.document.text
     for at, sentence in enumerate(analysis.sentences):
         tokens = sentence.tokens
         inside = spans.get(at, [])
-        named = {i for i, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e in inside)}
-        for first, last, why in unnamed_places(tokens, named):
+        named = {i for i, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e, _ in inside)}
+        persons = frozenset(i for i, t in enumerate(tokens) if all(
+            kind == "PERSON" for s, e, kind in inside if s <= t.start and t.end <= e))
+        places = frozenset(i for i, t in enumerate(tokens) if any(
+            s <= t.start and t.end <= e and kind == "PLACE" for s, e, kind in inside))
+        for first, last, why in unnamed_places(tokens, named, persons, places):
             start, end = tokens[first].start, tokens[last].end
             context = read_context(tokens, start, end)
             if context.apart or context.quoted or context.titled:
@@ -622,21 +696,26 @@ def _governed_settlement(entity: Entity, context: MentionContext, place: Place |
     and a word Morfeusz does not know is that place's own name, not a case form indexed for it."""
     if place is None or place.kind != "settlement":
         return False
-    return context.governed == "known" or any(not hit.inflected for hit in get_gazetteer().hits(fold(entity.text)))
+    return context.governed in ("known", "abbreviated", "named") or any(
+        not hit.inflected for hit in get_gazetteer().hits(fold(entity.text)))
 
 
 def _names_whole(wider: str) -> bool:
     """The gazetteer knows a place named by all the words of the wider mention (*Rawa-Ruska*, *Nowym
-    Sączu*), not just by one of them (*mecz Wilno–Kowno* names two towns)."""
+    Sączu*, *Król. Hucie*, an older name of Chorzów), not just by one of them (*mecz Wilno–Kowno* names two
+    towns)."""
     words = len(fold(wider).split())
+    gazetteer = get_gazetteer()
     return any(len(fold(hit.name).split()) >= words or len(fold(hit.name_now).split()) >= words
-               for hit in _matches(wider))
+               for hit in _matches(wider)) or any(gazetteer.hits(key) for key in mention_keys(wider)[1:]
+                                                  if len(key.split()) >= words)  # Król. Hucie: Chorzów
 
 
 def _other_name_of(text: str, before: Entity, entity: Entity) -> bool:
     """The mention stands in parentheses right after another place's (*Nowem (Neuenburg)*, *Gdańsk
     (Danzig)*): the same place's name in another language, unless it names a larger unit (*Kraków
-    (Polska)*), which the caller keeps."""
+    (Polska)*), which the caller keeps; the caller asks only after a settlement (*w Chorwacji (Rijeka)*
+    names a town of the country)."""
     return text[before.end:entity.start].strip() == "(" and text[entity.end:entity.end + 1] == ")"
 
 
@@ -644,7 +723,8 @@ def _cited_name(place: Place, lemma: str | None, surface: str) -> str | None:
     """The place's own name as the mention's base form, when the mention is a case form of that name and
     the base form the name stages gave is not it, nor it in the mention's older spelling (*Turcyi*, lemma
     *Turcia* → Turcja; *Galicyi*, lemma *Galicia* → Galicja; *Swieciem* → Świecie; *Szumli* → Szumla), or the
-    mention as written when it is another of the place's names (*San Sebastian*, lemma *San*); None
+    mention as written when it is another of the place's names (*San Sebastian*, lemma *San*), or that
+    other name when the mention is a case form of it (*Dysseldorfie*, lemma *Dysseldorfa* → Dysseldorf); None
     to keep the base form given (*Turcyi*, lemma *Turcya*; *Brünn*, *Göding* are no case forms of Brno or
     Hodonín)."""
     if not lemma:
@@ -658,10 +738,30 @@ def _cited_name(place: Place, lemma: str | None, surface: str) -> str | None:
         named = next((name for name in (place.name, place.name_now) if fold(name) in keys), None)
     if named is None and hits:  # written as one of its other names: San Sebastian, Rawa-Ruska
         named = surface.title() if surface.isupper() else surface
+    if named is None and " " not in surface.strip():  # a case form of another of its names: Dysseldorfie
+        gazetteer = get_gazetteer()
+        forms = [*mention_forms(surface)[1:], *mention_forms(modernised(surface))]  # Persyi → Persji → Persja
+        named = next((form for form in forms if form[:1].isupper() and form != surface
+                      and any(hit.id == place.id for hit in gazetteer.hits(fold(form)))), None)
     if named is None or fold(lemma) == fold(named) or (
             fold(modernised(lemma)) == fold(named) and fold(lemma) in written):
         return None
     return named
+
+
+def _whole_base_form(surface: str, place: Place) -> str | None:
+    """The base form of a name of several words that names ``place``, each word capitalised but a
+    preposition, as Polish writes settlement names (*Rawy ruskiej* → Rawa Ruska, *Król. Hutę* → Królewska
+    Huta, *Bielsku-Białej* → Bielsko-Biała); None when no candidate form names it."""
+    gazetteer = get_gazetteer()
+    written = re.split(r"([\s\-]+)", surface.strip())
+    naming = [words for form in mention_forms(surface)[1:] if any(hit.id == place.id for hit in gazetteer.hits(
+        fold(form))) and len(words := re.split(r"([\s\-]+)", form)) == len(written)]
+    if not naming:
+        return None
+    # the form with the most words in a base form ("Rawa ruska", not "Rawa Ruską", which folds alike)
+    words = max(naming, key=lambda w: sum(a != b for a, b in zip(w, written, strict=True)))
+    return "".join(w if w.lower() in place_prepositions() else w[:1].upper() + w[1:] for w in words)
 
 
 def _widen(entity: Entity, wider: str, text: str) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import takewhile
 
@@ -50,7 +50,6 @@ NOMINAL = frozenset({"subst", "adj", "ger", "ign", "depr"})
 PART = 0.7  # fit of a number in a sentence that also gives their total
 NAMED_PLACE = 0.8  # fit of a building or an institution with its name: a town beside it says where, more often
 NEAR = 0.6  # fit of a place that locates another place named before it
-HYPHENATED = re.compile(r"(?<!\w)([A-ZĄĆĘŁŃÓŚŹŻ]\w*)-\Z")  # "Nowo-" just before a name
 ADJECTIVAL = frozenset({"adj", "ppas", "pact"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "–", "—"})
 LIST_BREAKS = frozenset({";", ":"})
@@ -139,16 +138,6 @@ def _noun_cases(token: Token) -> frozenset[str]:
     chose (*poseł* tagged as a genitive plural before *Dont wyraził*)."""
     return frozenset(c for i in get_morphology().analyse(token.text) if i.pos == "subst"
                      for part in i.tag.split(":") for c in part.split(".") if c in CASES)
-
-
-def _hyphenated(entity: Entity, text: str) -> Entity:
-    """The name with a capitalised first part joined by a hyphen, which the name stage may leave out: *z
-    Nowo-Święcian* (Nowo-Święciany), *Bielsko-Biała*; the first part keeps its form."""
-    match = HYPHENATED.search(text, 0, entity.start)
-    if match is None or entity.type not in PLACE_TYPES | {"ORGANIZATION"}:
-        return entity
-    first = match.group(1)
-    return replace(entity, start=match.start(1), text=text[match.start(1):entity.end], lemma=f"{first}-{entity.lemma}")
 
 
 @lru_cache(maxsize=1)
@@ -332,7 +321,7 @@ class Reader:
 
     def _entities(self, passage: Passage, types: frozenset[str]) -> list[Entity]:
         sentence = passage.sentence
-        return [_hyphenated(e, passage.analysis.document.text) for e in passage.analysis.entities
+        return [e for e in passage.analysis.entities
                 if sentence.start <= e.start < sentence.end and e.parent is None and e.type in types
                 and not self._mentioned(e.lemma, e.text)]
 
