@@ -45,6 +45,9 @@ ROOT = Path(__file__).resolve().parents[2]
         ("Winstonem", "unknown", "*", "Winston"),
         # a vowel ending after a vowel is no Polish declension
         ("Allgäu", "place", "*", "Allgäu"),
+        # a consonant ending after a vowel is one: the instrumental of a surname in -ski or -i
+        ("Płoszowskim", "unknown", "inst:sg", "Płoszowski"),
+        ("Messim", "unknown", "inst:sg", "Messi"),
         # a foreign name's nominative as written, case unknown: no Polish ending to strip
         ("Lucinda", "person", "*", "Lucinda"),
         ("Ishikawa", "unknown", "*", "Ishikawa"),
