@@ -147,6 +147,9 @@ def test_lemmatize_phrase(phrase: str, category: str | None, expected: str) -> N
         ("Jacka", None, "Jacek"),
         # an adjective is cited by its lemma, not its short form of the same tag (wszechmocen)
         ("Wszechmocnemu", "nam_liv_god", "Wszechmocny"),
+        # a pseudonym or a byname is a proper name in apposition to the forename
+        ("Włodzimierza Lenina", "PERSON", "Włodzimierz Lenin"),
+        ("Włodzimierza Lenina", None, "Włodzimierz Lenin"),
     ],
 )
 def test_names_unseen_in_training(phrase: str, category: str | None, expected: str) -> None:

@@ -56,7 +56,8 @@ from kronika.morph.analyzer import expand_tag, get_morphology
 
 _INFLECTED_POS = {"subst", "depr", "ger", "adj", "ppas", "pact"}
 _NOUN_POS = {"subst", "depr", "ger"}
-_PROPER_QUALIFIERS = {"imię", "nazwisko", "nazwa_geograficzna", "nazwa_organizacji", "nazwa_własna"}
+_PROPER_QUALIFIERS = {"imię", "nazwisko", "przydomek", "pseudonim", "nazwa_geograficzna", "nazwa_organizacji",
+                      "nazwa_własna"}
 # Gender of a phrase with no noun to fix it, for categories the corpus counts do not cover
 # (lemma_adjective_genders.tsv): substantivised adjectives name regions and towns in the neuter
 # (Opolskie, Zakopane), persons in the masculine (Kilińskiego).
