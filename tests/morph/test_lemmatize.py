@@ -147,6 +147,11 @@ def test_lemmatize_phrase(phrase: str, category: str | None, expected: str) -> N
         ("Jacka", None, "Jacek"),
         # an adjective is cited by its lemma, not its short form of the same tag (wszechmocen)
         ("Wszechmocnemu", "nam_liv_god", "Wszechmocny"),
+        # a lone forename that is a man's genitive or a woman's nominative is the man's; a woman's surname
+        # keeps it hers
+        ("Huberta", None, "Hubert"),
+        ("Filipa", "PERSON", "Filip"),
+        ("Filipa Reymanowa", None, "Filipa Reymanowa"),
         # a pseudonym or a byname is a proper name in apposition to the forename
         ("Włodzimierza Lenina", "PERSON", "Włodzimierz Lenin"),
         ("Włodzimierza Lenina", None, "Włodzimierz Lenin"),
