@@ -35,6 +35,10 @@ ROOT = Path(__file__).resolve().parents[2]
         ("Sołowjewem", "person", "*", "Sołowjew"),
         ("Zimmermannowi", "unknown", "*", "Zimmermann"),
         ("Kennedyemu", "person", "*", "Kennedy"),
+        # Ukrainian surnames in -enko decline as feminine nouns in -a; the dative -ence is left alone
+        ("Juszczenki", "person", "*", "Juszczenko"),
+        ("Bzdrenką", "unknown", "*", "Bzdrenko"),
+        ("Laurence", "person", "*", "Laurence"),
         # the ending's case must be the word's: Pawłowny read as a nominative plural stays
         ("Pawłowny", "person", "nom:pl", "Pawłowny"),
         # pre-war instrumental of places in -cz, -sz, -rz: Naroczem, Kiszem

@@ -150,6 +150,7 @@ def test_lemmatize_phrase(phrase: str, category: str | None, expected: str) -> N
         # a lone forename that is a man's genitive or a woman's nominative is the man's; a woman's surname
         # keeps it hers
         ("Huberta", None, "Hubert"),
+        ("Hubercie", None, "Hubert"),
         ("Filipa", "PERSON", "Filip"),
         ("Filipa Reymanowa", None, "Filipa Reymanowa"),
         # a pseudonym or a byname is a proper name in apposition to the forename

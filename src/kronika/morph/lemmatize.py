@@ -536,12 +536,13 @@ def _choose_triple(
                 regular += any(r.pos in _NOUN_POS and r.interp.lemma.lower() == guess for r in fitting)
         return chosen, in_class, regular, usage
 
-    # a lone forename that is a man's genitive or a woman's nominative (Huberta, Jarka) is the man's: men's
-    # forenames are named more often (in the Polem training names 140 of 148 such one-word names are)
+    # a lone forename that may be a man's oblique case or a woman's (Huberta, Jarka, Hubercie) is the man's:
+    # men's forenames are named more often (in the Polem training names 140 of 148 one-word names that are a
+    # man's genitive or a woman's nominative are the man's)
     lone_forename = len(members) == 1 and _one_word(tokens) and cls in ("person", UNKNOWN)
 
     def man_named(triple: Triple) -> bool:
-        return lone_forename and triple[2] == "m1" and triple[1] in ("gen", "acc") and any(
+        return lone_forename and triple[0] == "sg" and triple[2] == "m1" and triple[1] != "nom" and any(
             "imię" in r.interp.quals for r in members[0].fitting(triple))
 
     def score(triple: Triple) -> tuple[int | bool, ...]:
