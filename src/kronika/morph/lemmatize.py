@@ -49,6 +49,7 @@ from kronika.lang.base_forms import (
     is_feminine_surname,
     oblique_ending,
 )
+from kronika.lang.grammar import PROPER_QUALIFIERS
 from kronika.lang.resources import data_lines, read_text
 from kronika.lang.tokens import load_abbreviations, tokenize
 from kronika.model import Interp, Token
@@ -57,8 +58,6 @@ from kronika.morph.analyzer import expand_tag, get_morphology
 
 _INFLECTED_POS = {"subst", "depr", "ger", "adj", "ppas", "pact"}
 _NOUN_POS = {"subst", "depr", "ger"}
-_PROPER_QUALIFIERS = {"imię", "nazwisko", "przydomek", "pseudonim", "nazwa_geograficzna", "nazwa_organizacji",
-                      "nazwa_własna"}
 # Gender of a phrase with no noun to fix it, for categories the corpus counts do not cover
 # (lemma_adjective_genders.tsv): substantivised adjectives name regions and towns in the neuter
 # (Opolskie, Zakopane), persons in the masculine (Kilińskiego).
@@ -205,7 +204,7 @@ def _by_usage(cls: str, tokens: list[Token]) -> bool:
     Miasta a forename's usage says nothing)."""
     words = [t for i, t in enumerate(tokens) if _kind(tokens, i) == "word"]  # not a numeral: Jana Pawła II
     return cls in ("person", "place") or (cls == UNKNOWN and (len(words) == 1 or all(
-        t.text[:1].isupper() and any(i.lemma[:1].isupper() and _PROPER_QUALIFIERS.intersection(i.quals)
+        t.text[:1].isupper() and any(i.lemma[:1].isupper() and PROPER_QUALIFIERS.intersection(i.quals)
                                      for i in t.interps) for t in words)))
 
 
@@ -331,8 +330,15 @@ def _is_unknown(token: Token) -> bool:
     return all(i.pos == "ign" for i in token.interps) or not token.interps
 
 
+def _is_people(reading: Reading) -> bool:
+    """Whether a reading is a noun of a people or of inhabitants: a capitalised common noun of persons
+    (Włoch, Rusin, Tatar)."""
+    return (reading.pos in _NOUN_POS and reading.interp.lemma[:1].isupper()
+            and "nazwa_pospolita" in reading.interp.quals and any(t[2] == "m1" for t in reading.triples))
+
+
 def _is_proper(reading: Reading) -> bool:
-    return bool(_PROPER_QUALIFIERS.intersection(reading.interp.quals))
+    return bool(PROPER_QUALIFIERS.intersection(reading.interp.quals))
 
 
 # How much of the phrase's (number, case, gender) a member shares: all of it, or — for the part after
@@ -539,11 +545,18 @@ def _choose_triple(
     # a lone forename that may be a man's oblique case or a woman's (Huberta, Jarka, Hubercie) is the man's:
     # men's forenames are named more often (in the Polem training names 140 of 148 one-word names that are a
     # man's genitive or a woman's nominative are the man's)
-    lone_forename = len(members) == 1 and _one_word(tokens) and cls in ("person", UNKNOWN)
+    lone_word = len(members) == 1 and _one_word(tokens)
+    lone_forename = lone_word and cls in ("person", UNKNOWN)
 
     def man_named(triple: Triple) -> bool:
         return lone_forename and triple[0] == "sg" and triple[2] == "m1" and triple[1] != "nom" and any(
             "imię" in r.interp.quals for r in members[0].fitting(triple))
+
+    def nation(triple: Triple) -> bool:
+        """A lone word read as the plural of a people's noun (Włochów, Rusinów) names the people, not the
+        village spelt like its genitive, unless the NKJP text used the word for a place (Niemcom: Niemcy)."""
+        return lone_word and triple[0] == "pl" and triple[2] == "m1" and any(
+            _is_people(r) for r in members[0].fitting(triple)) and not any(_usage(r) for r in members[0].readings)
 
     def score(triple: Triple) -> tuple[int | bool, ...]:
         chosen, in_class, regular, usage = support(triple)
@@ -559,8 +572,8 @@ def _choose_triple(
         gender_prior = -genders.index(triple[2]) if triple[2] in genders else -len(genders)
         # a noun a quoted name follows names one thing (Zgrupowania „Małyńsk”): singular before the tagger
         first, second = (singular, chosen) if named_by_quote else (chosen, singular)
-        return (in_class, first, second, usage, regular, man_named(triple), triple[1] == "nom", triple[1] != "voc",
-                gender_prior)
+        return (in_class, cls == UNKNOWN and nation(triple), first, second, usage, regular, man_named(triple),
+                triple[1] == "nom", triple[1] != "voc", gender_prior)
 
     return max(sorted(state), key=score)
 
@@ -584,6 +597,8 @@ def _choose_reading(token: Token, member: _Member, triple: Triple, cls: str, by_
             interp == token.chosen,
             capitalised == (_is_proper(reading) or interp.lemma[:1].isupper()),
             interp.pos != "depr",
+            # a people in the plural, not a family of the same surname (Włosi, not Włochowie)
+            triple[0] == "pl" and triple[2] == "m1" and _is_people(reading),
             triple[0] == "pl" and interp.tag.endswith(":pt"),  # a plural name is most often plurale tantum
             # between forenames nothing else tells apart, the commoner (Jacka: Jacek, not Jack)
             _forename_nominatives().get(interp.lemma, 0) if "imię" in interp.quals else 0,
@@ -667,7 +682,7 @@ def _is_adjective(token: Token) -> bool:
     when there is one; without, unless it is also a proper noun other than a surname: Płockiej)."""
     if token.chosen is not None:
         return token.chosen.pos == "adj" and token.chosen in token.interps
-    non_personal = _PROPER_QUALIFIERS - _CLASS_QUALIFIERS["person"]
+    non_personal = PROPER_QUALIFIERS - _CLASS_QUALIFIERS["person"]
     return any(i.pos == "adj" for i in token.interps) and not any(
         i.pos in _NOUN_POS and non_personal.intersection(i.quals) for i in token.interps)
 
