@@ -158,6 +158,9 @@ def test_lemmatize_phrase(phrase: str, category: str | None, expected: str) -> N
         ("Hubercie", None, "Hubert"),
         ("Filipa", "PERSON", "Filip"),
         ("Filipa Reymanowa", None, "Filipa Reymanowa"),
+        # a club's or a firm's town stays in the nominative beside its declined name
+        ("Wisły Kraków", None, "Wisła Kraków"),
+        ("Pogoni Szczecin", "nam_org_group_team", "Pogoń Szczecin"),
         # a pseudonym or a byname is a proper name in apposition to the forename
         ("Włodzimierza Lenina", "PERSON", "Włodzimierz Lenin"),
         ("Włodzimierza Lenina", None, "Włodzimierz Lenin"),

@@ -413,6 +413,9 @@ def _head_phrase(tokens: list[Token], cls: str) -> tuple[list[_Member], set[Trip
             shared = _ALL
             continue
         readings = _readings(token.interps)
+        if cls != "person" and _town_apposition(token, readings, state) and any(
+                not m.readings or any(r.pos in _NOUN_POS for r in m.readings) for m in members):
+            break  # a club's town stays in the nominative: Wisły Kraków, Orła Parzęczew, Partizanem Belgrad
         if token.text[:1].islower() and members and not members[-1].readings and all(
                 r.pos in _NOUN_POS for r in readings):
             break  # a common word after a foreign word is no part of an inflected head (Noir sur Blanc)
@@ -467,6 +470,16 @@ def _head_phrase(tokens: list[Token], cls: str) -> tuple[list[_Member], set[Trip
         else:
             state &= allowed
     return members, state, dropped
+
+
+def _town_apposition(token: Token, readings: tuple[Reading, ...], state: set[Triple] | None) -> bool:
+    """Whether a capitalised word after a noun of a name is a place's nominative singular that the words
+    before cannot share (they stand in an oblique case, or are unknown to Morfeusz): the town of a club
+    or a firm, in apposition, not declined with it (Wisły Kraków, Anwilu Włocławek)."""
+    if not token.text[:1].isupper() or (state is not None and any(t[:2] == ("sg", "nom") for t in state)):
+        return False
+    return any(r.pos == "subst" and "nazwa_geograficzna" in r.interp.quals and ("sg", "nom", r.interp.tag.split(":")[3])
+               in r.triples for r in readings)
 
 
 def _agrees(triples: frozenset[Triple], state: set[Triple], shared: int) -> bool:
@@ -839,8 +852,8 @@ def _surname_first(tokens: list[Token]) -> bool:
     (Nowak Jan, Sawicki Piotr, Rudaka Jana)."""
     if len(tokens) != 2 or tokens[1].start == tokens[0].end or not all(t.text[:1].isupper() for t in tokens):
         return False
-    surname, forename = (tuple(i.quals for i in t.interps) for t in tokens)
-    is_forename = [any("imię" in q for q in quals) for quals in (surname, forename)]
+    # a person's forename is singular: Kraków is no plural of the forename Krak (Wisła Kraków)
+    is_forename = [any("imię" in i.quals and i.tag.split(":")[1:2] != ["pl"] for i in t.interps) for t in tokens]
     return not is_forename[0] and is_forename[1]
 
 
