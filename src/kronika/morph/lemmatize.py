@@ -770,6 +770,9 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
         last = members[-1]
         if not last.readings and (nominative := feminine_surname_base(tokens[last.index].text)):
             replaced[last.index] = nominative
+    for i in replaced:
+        if i + 1 in dropped and tokens[i + 1].text in _APOSTROPHES:
+            replaced[i] = tokens[i].text  # the apostrophe marks the nominative as written: Gary'ego → Gary
     kept_indexes = [i for i in range(len(tokens)) if i not in dropped]
     rules_forms = dict(replaced)
     for position, i in enumerate(kept_indexes):
@@ -777,10 +780,13 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
         agreement = triple is not None and any(m.readings for m in members if m.index != i)
         # with no category the rules guess the kind of name too: the learned ranker chooses
         # (a woman's name is known to be feminine from its surname: the ranker keeps no say over its words)
-        if cls == UNKNOWN and _kind(tokens, i) == "word" and not (woman and i in replaced):
+        if cls == UNKNOWN and _kind(tokens, i) == "word" and not (woman and i in replaced) and not (
+                i + 1 in dropped and tokens[i + 1].text in _APOSTROPHES):
             replaced[i] = lemma_edits.choose(lemma_edits.Choice(
                 tokens, i, cls, replaced.get(i, tokens[i].text), i in replaced, agreement, position,
                 len(kept_indexes)))
+    if triple is None or triple[1] == "nom":
+        _share_apostrophe_case(tokens, members, dropped, replaced, cls)
     if cls == UNKNOWN and (triple is None or triple[1] == "nom"):
         _share_ranked_case(tokens, members, replaced, rules_forms)
         _share_stripped_ending(tokens, members, replaced)
@@ -789,6 +795,26 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
     if rule == "forename_first" and _surname_first(kept):
         return " ".join(reversed(cited.split(" ")))
     return cited
+
+
+def _share_apostrophe_case(tokens: list[Token], members: list[_Member], dropped: set[int], replaced: dict[int, str],
+                           cls: str) -> None:
+    """The words of one name stand in one case: a Polish ending after an apostrophe tells it (*Harry'ego*:
+    the genitive), and the unknown words left as written take it too (*Harry'ego Pottera* → Harry Potter)."""
+    closed = _case_endings()[1]
+    case = None
+    for i in sorted(dropped):
+        if tokens[i].text in _APOSTROPHES and i + 1 in dropped:
+            ending = tokens[i + 1].text.lower()
+            cases = [key for key, endings in closed.items() if key.endswith(":sg") and ending in endings]
+            case = cases[0] if len(cases) == 1 else None
+            break
+    if case is None:
+        return
+    for member in members:
+        i = member.index
+        if not member.readings and replaced.get(i) == tokens[i].text and i + 1 not in dropped:
+            replaced[i] = guess_base(tokens[i].text, cls, case)
 
 
 def _share_ranked_case(tokens: list[Token], members: list[_Member], replaced: dict[int, str],
