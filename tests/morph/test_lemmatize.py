@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from kronika.commands.lemmatize import command
+from kronika.lang.orthography import generic_name_nouns
 from kronika.lang.tokens import tokenize
 from kronika.model import Interp, Token
 from kronika.morph import get_morphology, lemmatize
@@ -190,7 +191,7 @@ def test_surname_first_is_kept_in_the_corpus_convention() -> None:
         # categories the conventions agree on
         ("Franciszka Kleeberga", "nam_liv_person", "Franciszek Kleeberg", "Franciszek Kleeberg"),
         ("polskiego", "nam_adj_country", "polski", "polski"),
-        ("Ulicy Płockiej", "nam_fac_road", "Ulica Płocka", "Ulica Płocka"),
+        ("Ulicy Płockiej", "nam_fac_road", "ulica Płocka", "ulica Płocka"),
     ],
 )
 def test_conventions(phrase: str, category: str, kronika: str, poleval: str) -> None:
@@ -338,3 +339,9 @@ def test_the_words_of_a_name_lose_the_same_case_ending(words, ranked, expected):
 )
 def test_a_womans_surname_no_dictionary_knows_is_cited_in_the_nominative(phrase, expected, category):
     assert lemmatize_phrase(phrase, category) == expected
+
+
+@pytest.mark.parametrize("example", list(generic_name_nouns().values()))
+def test_a_generic_noun_opening_a_name_is_cited_lower_case(example: str) -> None:
+    """The examples of ``generic_name_nouns.tsv``, written with a capital, come out as the table cites them."""
+    assert lemmatize_phrase(example[:1].upper() + example[1:], None, "poleval") == example

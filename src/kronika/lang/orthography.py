@@ -1,6 +1,8 @@
 """Older and misprinted spellings read as today's: the spelling before the orthography reforms of 1918 and
 1936 (``resources/pl/historical_spellings.tsv``: *Rosyi* → *Rosji*, *Anglji* → *Anglii*, *linja* → *linia*)
-and the letters worn type or OCR confuse (``resources/pl/print_confusions.tsv``: *Szumh* for *Szumli*)."""
+and the letters worn type or OCR confuse (``resources/pl/print_confusions.tsv``: *Szumh* for *Szumli*); and
+the generic nouns a name is cited with in lower case (``resources/pl/generic_name_nouns.tsv``: *plac
+Zbawiciela*)."""
 
 from __future__ import annotations
 
@@ -61,3 +63,17 @@ def misreadings_of(word: str, confusions: tuple[tuple[str, str], ...] | None = N
             found.append(word[:at] + meant + word[at + len(read):])
             at = word.find(read, at + 1)
     return found
+
+
+@lru_cache(maxsize=1)
+def generic_name_nouns() -> dict[str, str]:
+    """Lemma → example of the generic nouns written lower case at the start of a name (plac Zbawiciela,
+    bitwa pod Grunwaldem)."""
+    rows = read_table("kronika.lang", "resources/pl/generic_name_nouns.tsv", ("noun", "example"), header=True)
+    nouns = {}
+    for number, (noun, example) in rows:
+        if not noun.islower() or example.split(" ")[0] != noun:
+            raise ValueError(f"generic_name_nouns.tsv line {number}: expected a lower-case noun and a name it opens")
+        nouns[noun] = example
+    return nouns
+

@@ -50,6 +50,7 @@ from kronika.lang.base_forms import (
     oblique_ending,
 )
 from kronika.lang.grammar import PROPER_QUALIFIERS
+from kronika.lang.orthography import generic_name_nouns
 from kronika.lang.resources import data_lines, read_text
 from kronika.lang.tokens import load_abbreviations, tokenize
 from kronika.model import Interp, Token
@@ -790,11 +791,24 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
     if cls == UNKNOWN and (triple is None or triple[1] == "nom"):
         _share_ranked_case(tokens, members, replaced, rules_forms)
         _share_stripped_ending(tokens, members, replaced)
+    _lower_generic_noun(tokens, kept_indexes, replaced)
     kept = [tokens[i] for i in kept_indexes]
     cited = _joined(kept, {id(tokens[i]): form for i, form in replaced.items()})
     if rule == "forename_first" and _surname_first(kept):
         return " ".join(reversed(cited.split(" ")))
     return cited
+
+
+def _lower_generic_noun(tokens: list[Token], kept_indexes: list[int], replaced: dict[int, str]) -> None:
+    """A generic noun that opens a name of several words is written lower case, as Polish orthography
+    has it (``generic_name_nouns.tsv``: *Placu Zbawiciela* → plac Zbawiciela, *Bitwy pod Grunwaldem*)."""
+    words = [i for i in kept_indexes if tokens[i].text[:1].isalpha()]
+    if len(words) < 2 or words[0] != kept_indexes[0] or tokens[words[0]].text.isupper():
+        return
+    first = words[0]
+    form = replaced.get(first, tokens[first].text)
+    if form[:1].isupper() and form.lower() in generic_name_nouns():
+        replaced[first] = form.lower()
 
 
 def _share_apostrophe_case(tokens: list[Token], members: list[_Member], dropped: set[int], replaced: dict[int, str],
