@@ -162,6 +162,9 @@ def test_lemmatize_phrase(phrase: str, category: str | None, expected: str) -> N
         # the word before an apostrophe and a Polish ending is the nominative; the ending tells the name's case
         ("Gary'ego", None, "Gary"),
         ("Harry'ego Pottera", None, "Harry Potter"),
+        # a place after a capitalised common noun is its genitive complement; a person's name is in apposition
+        ("Rady Europy", None, "Rada Europy"),
+        ("Pana Tadeusza", None, "Pan Tadeusz"),
         # a club's or a firm's town stays in the nominative beside its declined name
         ("Wisły Kraków", None, "Wisła Kraków"),
         ("Pogoni Szczecin", "nam_org_group_team", "Pogoń Szczecin"),

@@ -498,14 +498,21 @@ def _next_agreeing_noun(tokens: list[Token], i: int, readings: list[Reading]) ->
 
 
 def _may_appose(tokens: list[Token], head: _Member, nouns: list[Reading], cls: str) -> bool:
-    """Whether a second agreeing noun stands in apposition (rzeki Wisły, Wacława Grzybowskiego)
-    rather than being a complement that happens to share the case (Ministerstwa Zdrowia)."""
+    """Whether a second agreeing noun stands in apposition (rzeki Wisły, Wacława Grzybowskiego, Pana
+    Tadeusza) rather than being a complement that happens to share the case (Ministerstwa Zdrowia; a
+    place after a capitalised common noun: Rady Europy, Partii Rosji, whatever surname the head spells)."""
     if cls == "person":
         return True
     if not any(_is_proper(r) for r in nouns):
         return False
     head_token = tokens[head.index]
-    return head_token.text[:1].islower() or any(_is_proper(r) for r in head.readings) or not head.readings
+    if head_token.text[:1].islower() or not head.readings:
+        return True
+    if not any(_CLASS_QUALIFIERS["person"].intersection(r.interp.quals) for r in nouns):
+        triples = set().union(*(r.triples for r in nouns))
+        if any(r.pos in _NOUN_POS and r.interp.lemma[:1].islower() and r.triples & triples for r in head.readings):
+            return False
+    return any(_is_proper(r) for r in head.readings)
 
 
 def _give_back_adjectives(members: list[_Member], readings: Iterable[Reading], state: set[Triple] | None) -> None:
