@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from kronika.lang.fold import fold
 from kronika.lang.resources import read_table
@@ -65,15 +66,29 @@ def misreadings_of(word: str, confusions: tuple[tuple[str, str], ...] | None = N
     return found
 
 
+class GenericNoun(NamedTuple):
+    abbreviation: str | None  # ul., al.
+    example: str  # a name as cited: plac Zbawiciela
+
+
 @lru_cache(maxsize=1)
-def generic_name_nouns() -> dict[str, str]:
-    """Lemma → example of the generic nouns written lower case at the start of a name (plac Zbawiciela,
-    bitwa pod Grunwaldem)."""
-    rows = read_table("kronika.lang", "resources/pl/generic_name_nouns.tsv", ("noun", "example"), header=True)
+def generic_name_nouns() -> dict[str, GenericNoun]:
+    """Lemma → (abbreviation, example) of the generic nouns written lower case at the start of a name (plac
+    Zbawiciela, bitwa pod Grunwaldem)."""
+    rows = read_table("kronika.lang", "resources/pl/generic_name_nouns.tsv", ("noun", "abbreviation", "example"),
+                      header=True)
     nouns = {}
-    for number, (noun, example) in rows:
-        if not noun.islower() or example.split(" ")[0] != noun:
-            raise ValueError(f"generic_name_nouns.tsv line {number}: expected a lower-case noun and a name it opens")
-        nouns[noun] = example
+    for number, (noun, abbreviation, example) in rows:
+        abbreviated = abbreviation == "-" or abbreviation.endswith(".")
+        if not noun.islower() or example.split(" ")[0] != noun or not abbreviated:
+            raise ValueError(f"generic_name_nouns.tsv line {number}: expected a lower-case noun, its abbreviation "
+                             "with its dot or -, and a name it opens")
+        nouns[noun] = GenericNoun(None if abbreviation == "-" else abbreviation, example)
     return nouns
+
+
+@lru_cache(maxsize=1)
+def street_abbreviations() -> frozenset[str]:
+    """The abbreviations of the generic nouns of street names, without the dot (ul, al, pl, os)."""
+    return frozenset(n.abbreviation[:-1] for n in generic_name_nouns().values() if n.abbreviation)
 

@@ -50,7 +50,7 @@ from kronika.lang.base_forms import (
     oblique_ending,
 )
 from kronika.lang.grammar import PROPER_QUALIFIERS
-from kronika.lang.orthography import generic_name_nouns
+from kronika.lang.orthography import generic_name_nouns, street_abbreviations
 from kronika.lang.resources import data_lines, read_text
 from kronika.lang.tokens import load_abbreviations, tokenize
 from kronika.model import Interp, Token
@@ -759,6 +759,8 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
     if _WEB_ADDRESS.match(_joined(tokens)):
         return _joined(tokens)
     tokens = _split_compound_tokens(tokens)
+    if _street_patron(tokens):
+        return _joined(tokens)
     cls = name_class(category)
     if len(tokens) == 1 and tokens[0].text[:1].isalpha() and _is_name_adjective(tokens[0], cls, rule):
         return _adjective_base(tokens[0])
@@ -804,6 +806,15 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
     if rule == "forename_first" and _surname_first(kept):
         return " ".join(reversed(cited.split(" ")))
     return cited
+
+
+def _street_patron(tokens: list[Token]) -> bool:
+    """Whether the name is an abbreviated street noun and a noun, the street's patron in the genitive, which
+    no case of the street changes (*al. Piłsudskiego*, *ul. Unii Europejskiej*; not an adjective, which agrees
+    with the street: *ul. Marszałkowskiej*)."""
+    if len(tokens) < 3 or tokens[0].text.lower() not in street_abbreviations() or tokens[1].text != ".":
+        return False
+    return not any(i.pos == "adj" for i in tokens[2].interps)
 
 
 def _lower_generic_noun(tokens: list[Token], kept_indexes: list[int], replaced: dict[int, str]) -> None:
