@@ -780,9 +780,9 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
         last = members[-1]
         if not last.readings and (nominative := feminine_surname_base(tokens[last.index].text)):
             replaced[last.index] = nominative
-    for i in replaced:
-        if i + 1 in dropped and tokens[i + 1].text in _APOSTROPHES:
-            replaced[i] = tokens[i].text  # the apostrophe marks the nominative as written: Gary'ego → Gary
+    # the apostrophe before a Polish ending marks the nominative as written: Gary'ego → Gary
+    as_written = {i - 1 for i in dropped if tokens[i].text in _APOSTROPHES}
+    replaced.update({i: tokens[i].text for i in as_written if i in replaced})
     kept_indexes = [i for i in range(len(tokens)) if i not in dropped]
     rules_forms = dict(replaced)
     for position, i in enumerate(kept_indexes):
@@ -790,8 +790,7 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
         agreement = triple is not None and any(m.readings for m in members if m.index != i)
         # with no category the rules guess the kind of name too: the learned ranker chooses
         # (a woman's name is known to be feminine from its surname: the ranker keeps no say over its words)
-        if cls == UNKNOWN and _kind(tokens, i) == "word" and not (woman and i in replaced) and not (
-                i + 1 in dropped and tokens[i + 1].text in _APOSTROPHES):
+        if cls == UNKNOWN and _kind(tokens, i) == "word" and not (woman and i in replaced) and i not in as_written:
             replaced[i] = lemma_edits.choose(lemma_edits.Choice(
                 tokens, i, cls, replaced.get(i, tokens[i].text), i in replaced, agreement, position,
                 len(kept_indexes)))
