@@ -57,7 +57,7 @@ def instances(examples: list[tuple[str, str]]) -> list[Instance]:
             token = choice.tokens[choice.index]
             if choice.kept != len(gold) or not lemma_edits.ranks(choice):
                 continue
-            options = lemma_edits.candidates(token, choice.rule_form)
+            options = lemma_edits.candidates(token, choice.rule_form, choice.in_head)
             target = next((n for n, c in enumerate(options) if c.form.lower() == gold[choice.position]), None)
             if target is not None and len(options) > 1:
                 result.append(([lemma_edits.choice_features(choice, c) for c in options], target))

@@ -35,6 +35,10 @@ ROOT = Path(__file__).resolve().parents[2]
         ("Sołowjewem", "person", "*", "Sołowjew"),
         ("Zimmermannowi", "unknown", "*", "Zimmermann"),
         ("Kennedyemu", "person", "*", "Kennedy"),
+        # Ukrainian surnames in -enko decline as feminine nouns in -a; the dative -ence is left alone
+        ("Juszczenki", "person", "*", "Juszczenko"),
+        ("Bzdrenką", "unknown", "*", "Bzdrenko"),
+        ("Laurence", "person", "*", "Laurence"),
         # the ending's case must be the word's: Pawłowny read as a nominative plural stays
         ("Pawłowny", "person", "nom:pl", "Pawłowny"),
         # pre-war instrumental of places in -cz, -sz, -rz: Naroczem, Kiszem
@@ -45,6 +49,9 @@ ROOT = Path(__file__).resolve().parents[2]
         ("Winstonem", "unknown", "*", "Winston"),
         # a vowel ending after a vowel is no Polish declension
         ("Allgäu", "place", "*", "Allgäu"),
+        # a consonant ending after a vowel is one: the instrumental of a surname in -ski or -i
+        ("Płoszowskim", "unknown", "inst:sg", "Płoszowski"),
+        ("Messim", "unknown", "inst:sg", "Messi"),
         # a foreign name's nominative as written, case unknown: no Polish ending to strip
         ("Lucinda", "person", "*", "Lucinda"),
         ("Ishikawa", "unknown", "*", "Ishikawa"),

@@ -50,6 +50,16 @@ def test_a_foreign_names_nominative_under_a_polish_ending_is_a_candidate(word: s
     assert any(source.startswith("foreign:") for source in options[nominative])
 
 
+def test_an_oblique_form_of_proper_names_in_the_head_is_no_base_form_as_written() -> None:
+    token = _tokens("Krakowa")[0]  # Kraków's genitive, no nominative reading
+    in_head = {o.form for o in lemma_edits.candidates(token, "Kraków", in_head=True)}
+    assert "Kraków" in in_head and "Krakowa" not in in_head
+    # after the head (a complement: Klemensa z Krakowa) the word as written stays a candidate
+    assert "Krakowa" in {o.form for o in lemma_edits.candidates(token, "Kraków")}
+    # a form that is only a vocative may be a foreign forename as written (Mario)
+    assert "Mario" in {o.form for o in lemma_edits.candidates(_tokens("Mario")[0], "Maria", in_head=True)}
+
+
 def test_a_foreign_name_as_written_is_no_candidate_of_its_own_stem() -> None:
     options = lemma_edits.candidates(_tokens("Lucinda")[0], "Lucind")
     assert not any(s.startswith("foreign:") for option in options for s in option.sources)

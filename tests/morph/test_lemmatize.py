@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from kronika.commands.lemmatize import command
+from kronika.lang.orthography import generic_name_nouns
 from kronika.lang.tokens import tokenize
 from kronika.model import Interp, Token
 from kronika.morph import get_morphology, lemmatize
@@ -128,6 +129,11 @@ def test_lemmatize_phrase(phrase: str, category: str | None, expected: str) -> N
         ("francuskiego", None, "francuski"),
         # a nation, not a village of the same name (Polaki)
         ("Polaków", None, "Polacy"),
+        # a people in the plural, not a village spelt like its genitive nor a family of the same surname;
+        # a word the NKJP text used for a country stays the country
+        ("Włochów", None, "Włosi"),
+        ("Tatarami", None, "Tatarzy"),
+        ("Niemcom", None, "Niemcy"),
         # a regnal number is no word of the name: the forenames' usage still decides
         ("Jana Pawła II", None, "Jan Paweł II"),
         ("Bolesława I Chrobrego", None, "Bolesław I Chrobry"),
@@ -147,6 +153,27 @@ def test_lemmatize_phrase(phrase: str, category: str | None, expected: str) -> N
         ("Jacka", None, "Jacek"),
         # an adjective is cited by its lemma, not its short form of the same tag (wszechmocen)
         ("Wszechmocnemu", "nam_liv_god", "Wszechmocny"),
+        # a lone forename that is a man's genitive or a woman's nominative is the man's; a woman's surname
+        # keeps it hers
+        ("Huberta", None, "Hubert"),
+        ("Hubercie", None, "Hubert"),
+        ("Filipa", "PERSON", "Filip"),
+        ("Filipa Reymanowa", None, "Filipa Reymanowa"),
+        # the word before an apostrophe and a Polish ending is the nominative; the ending tells the name's case
+        ("Gary'ego", None, "Gary"),
+        ("Harry'ego Pottera", None, "Harry Potter"),
+        # a place after a capitalised common noun is its genitive complement; a person's name is in apposition
+        ("Rady Europy", None, "Rada Europy"),
+        ("Pana Tadeusza", None, "Pan Tadeusz"),
+        # after an abbreviated street noun, its patron stays in the genitive
+        ("al. Piłsudskiego", None, "al. Piłsudskiego"),
+        ("ul. Unii Lubelskiej", "nam_fac_road", "ul. Unii Lubelskiej"),
+        # a club's or a firm's town stays in the nominative beside its declined name
+        ("Wisły Kraków", None, "Wisła Kraków"),
+        ("Pogoni Szczecin", "nam_org_group_team", "Pogoń Szczecin"),
+        # a pseudonym or a byname is a proper name in apposition to the forename
+        ("Włodzimierza Lenina", "PERSON", "Włodzimierz Lenin"),
+        ("Włodzimierza Lenina", None, "Włodzimierz Lenin"),
     ],
 )
 def test_names_unseen_in_training(phrase: str, category: str | None, expected: str) -> None:
@@ -170,7 +197,7 @@ def test_surname_first_is_kept_in_the_corpus_convention() -> None:
         # categories the conventions agree on
         ("Franciszka Kleeberga", "nam_liv_person", "Franciszek Kleeberg", "Franciszek Kleeberg"),
         ("polskiego", "nam_adj_country", "polski", "polski"),
-        ("Ulicy Płockiej", "nam_fac_road", "Ulica Płocka", "Ulica Płocka"),
+        ("Ulicy Płockiej", "nam_fac_road", "ulica Płocka", "ulica Płocka"),
     ],
 )
 def test_conventions(phrase: str, category: str, kronika: str, poleval: str) -> None:
@@ -318,3 +345,9 @@ def test_the_words_of_a_name_lose_the_same_case_ending(words, ranked, expected):
 )
 def test_a_womans_surname_no_dictionary_knows_is_cited_in_the_nominative(phrase, expected, category):
     assert lemmatize_phrase(phrase, category) == expected
+
+
+@pytest.mark.parametrize("example", [noun.example for noun in generic_name_nouns().values()])
+def test_a_generic_noun_opening_a_name_is_cited_lower_case(example: str) -> None:
+    """The examples of ``generic_name_nouns.tsv``, written with a capital, come out as the table cites them."""
+    assert lemmatize_phrase(example[:1].upper() + example[1:], None, "poleval") == example

@@ -104,7 +104,7 @@ def guess_base(word: str, cls: str = UNKNOWN, case_key: str = "*") -> str:
         rule = rules.get((rule_class, case_key, ending)) or rules.get((POOLED, case_key, ending))
         if rule is not None and rule.strip < len(word):
             stem = word[: len(word) - rule.strip]
-            if rule.strip == 1 and not rule.append and stem[-1:].lower() in _VOWELS:
+            if rule.strip == 1 and not rule.append and {word[-1:].lower(), stem[-1:].lower()} <= _VOWELS:
                 return word  # a vowel ending after a vowel is no Polish declension (Allgäu, Lizarazu)
             return stem + rule.append
     return word if case_key == "*" else guess_base(word, cls, "*")

@@ -15,6 +15,9 @@ from kronika.model import Interp, Token
 
 NOMINAL = frozenset({"subst", "depr", "ger", "ppron3", "ppron12"})
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
+# SGJP qualifiers of proper names: forenames, surnames, bynames, pseudonyms, places, bodies, other names
+PROPER_QUALIFIERS = frozenset({"imię", "nazwisko", "przydomek", "pseudonim", "nazwa_geograficzna",
+                               "nazwa_organizacji", "nazwa_własna"})
 # Finite verb forms: present or future (fin), past (praet), impersonal (imps), the future of "być"
 # (bedzie) and "winien"; with the predicatives (pred: "trzeba", "można"), what may head a clause.
 FINITE_VERBS = frozenset({"fin", "praet", "imps", "bedzie", "winien"})

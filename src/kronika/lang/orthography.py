@@ -1,11 +1,14 @@
 """Older and misprinted spellings read as today's: the spelling before the orthography reforms of 1918 and
 1936 (``resources/pl/historical_spellings.tsv``: *Rosyi* → *Rosji*, *Anglji* → *Anglii*, *linja* → *linia*)
-and the letters worn type or OCR confuse (``resources/pl/print_confusions.tsv``: *Szumh* for *Szumli*)."""
+and the letters worn type or OCR confuse (``resources/pl/print_confusions.tsv``: *Szumh* for *Szumli*); and
+the generic nouns a name is cited with in lower case (``resources/pl/generic_name_nouns.tsv``: *plac
+Zbawiciela*)."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from kronika.lang.fold import fold
 from kronika.lang.resources import read_table
@@ -61,3 +64,31 @@ def misreadings_of(word: str, confusions: tuple[tuple[str, str], ...] | None = N
             found.append(word[:at] + meant + word[at + len(read):])
             at = word.find(read, at + 1)
     return found
+
+
+class GenericNoun(NamedTuple):
+    abbreviation: str | None  # ul., al.
+    example: str  # a name as cited: plac Zbawiciela
+
+
+@lru_cache(maxsize=1)
+def generic_name_nouns() -> dict[str, GenericNoun]:
+    """Lemma → (abbreviation, example) of the generic nouns written lower case at the start of a name (plac
+    Zbawiciela, bitwa pod Grunwaldem)."""
+    rows = read_table("kronika.lang", "resources/pl/generic_name_nouns.tsv", ("noun", "abbreviation", "example"),
+                      header=True)
+    nouns = {}
+    for number, (noun, abbreviation, example) in rows:
+        abbreviated = abbreviation == "-" or abbreviation.endswith(".")
+        if not noun.islower() or example.split(" ")[0] != noun or not abbreviated:
+            raise ValueError(f"generic_name_nouns.tsv line {number}: expected a lower-case noun, its abbreviation "
+                             "with its dot or -, and a name it opens")
+        nouns[noun] = GenericNoun(None if abbreviation == "-" else abbreviation, example)
+    return nouns
+
+
+@lru_cache(maxsize=1)
+def street_abbreviations() -> frozenset[str]:
+    """The abbreviations of the generic nouns of street names, without the dot (ul, al, pl, os)."""
+    return frozenset(n.abbreviation[:-1] for n in generic_name_nouns().values() if n.abbreviation)
+

@@ -2,7 +2,8 @@
 
 The approach of edit-tree lemmatizers (UDPipe, spaCy's trainable lemmatizer), as a ranker: for a word of
 a name that Morfeusz does not know, or whose readings are forms of several lemmas, the candidates are
-the rules' answer, the word as written, its readings' lemmas, and the ending rules' guesses for each
+the rules' answer, the word as written (not in the head phrase where Morfeusz reads it only as oblique
+cases of proper names: *Brześciu*), its readings' lemmas, and the ending rules' guesses for each
 class of names (:func:`kronika.lang.base_forms.guess_base`). Each candidate is an edit of the word
 (strip *n* letters, append *s*); an averaged perceptron scores it from features of the word (its
 endings, capitalisation, position in the name, whether Morfeusz knows it), of the candidate (which
@@ -27,6 +28,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kronika.lang.base_forms import UNKNOWN, foreign_name_kind, guess_base, oblique_ending
+from kronika.lang.grammar import PROPER_QUALIFIERS
 from kronika.model import Token
 from kronika.morph.analyzer import expand_tag, get_morphology
 
@@ -60,8 +62,10 @@ def _match_case(form: str, orth: str) -> str:
     return (form[:1].upper() if orth[:1].isupper() else form[:1].lower()) + form[1:]
 
 
-def candidates(token: Token, rule_form: str) -> list[Candidate]:
-    """The forms the word ``token`` may be cited in, ``rule_form`` (the rules' answer) first."""
+def candidates(token: Token, rule_form: str, in_head: bool = False) -> list[Candidate]:
+    """The forms the word ``token`` may be cited in, ``rule_form`` (the rules' answer) first. In the head
+    phrase, a word Morfeusz reads only as oblique cases of proper names is no base form as written
+    (*Brześciu nad Bugiem*, *Juliusza Słowackiego*): a name is cited in the nominative."""
     proposed: dict[str, list[str]] = {rule_form.lower(): ["rule"]}
     proposed.setdefault(token.text.lower(), []).append("keep")
     forms = {rule_form.lower(): rule_form, token.text.lower(): token.text}
@@ -79,9 +83,22 @@ def candidates(token: Token, rule_form: str) -> list[Candidate]:
     for stem, ending in _foreign_stems(token.text):
         forms.setdefault(stem.lower(), stem)
         proposed.setdefault(stem.lower(), []).append(f"foreign:{ending}")
+    if in_head and _oblique_proper(token) and rule_form.lower() != token.text.lower():
+        del proposed[token.text.lower()]
     # Polish inflects at the end: a candidate keeps the word's first letter (A4 is not 4)
     return [Candidate(forms[key], tuple(dict.fromkeys(sources))) for key, sources in proposed.items()
             if key[:1] == token.text[:1].lower()]
+
+
+def _oblique_proper(token: Token) -> bool:
+    """Whether Morfeusz reads the word only as proper nouns, in oblique cases and none in the nominative
+    (*Brześciu*, *Krakowa*; not *Mario*, only a vocative, which may be a foreign forename as written)."""
+    readings = [i for i in token.interps if i.pos != "ign"]
+    if not readings or not all(i.pos in ("subst", "depr") and PROPER_QUALIFIERS.intersection(i.quals)
+                               for i in readings):
+        return False
+    cases = {full.split(":")[2] for i in readings for full in expand_tag(i.tag)}
+    return "nom" not in cases and bool(cases - {"voc"})
 
 
 def _foreign_stems(word: str) -> list[tuple[str, str]]:
@@ -277,7 +294,7 @@ def choose(choice: Choice) -> str:
     weights = _weights()
     if weights is None or not ranks(choice):
         return choice.rule_form
-    options = candidates(choice.tokens[choice.index], choice.rule_form)
+    options = candidates(choice.tokens[choice.index], choice.rule_form, choice.in_head)
     scored = [(sum(weights.get(f, 0.0) for f in choice_features(choice, c)), -n, c.form)
               for n, c in enumerate(options)]
     best = max(scored)

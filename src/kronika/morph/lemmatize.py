@@ -15,7 +15,8 @@ agreeing, and their base form is guessed by :mod:`kronika.lang.base_forms`; an o
 person's or place's name there also tells the case the other words share (*Stelli Typelówny*).
 Where a word's readings are several proper names, how the NKJP text used them decides
 (``lemma_name_usage.tsv``, learned: *Edwarda* is Edward's, *Polski* Polska's); a one-word name of
-unknown kind prefers a name's reading to a common word's (*Marka* → *Marek*), and a lower-case one-word
+unknown kind prefers a name's reading to a common word's (*Marka* → *Marek*), a lone forename that is a
+man's genitive or a woman's nominative is the man's (*Huberta* → *Hubert*), and a lower-case one-word
 name that is an adjective is a name-derived adjective (*francuskiego* → *francuski*). A person listed
 surname first is cited forename first (*Nowak Jan* → *Jan Nowak*) in the pipeline's convention.
 A hyphenated second part keeps its own gender (*Bielsko-Biała*), a capitalised noun after *i* its own
@@ -48,6 +49,8 @@ from kronika.lang.base_forms import (
     is_feminine_surname,
     oblique_ending,
 )
+from kronika.lang.grammar import PROPER_QUALIFIERS
+from kronika.lang.orthography import generic_name_nouns, street_abbreviations
 from kronika.lang.resources import data_lines, read_text
 from kronika.lang.tokens import load_abbreviations, tokenize
 from kronika.model import Interp, Token
@@ -56,7 +59,6 @@ from kronika.morph.analyzer import expand_tag, get_morphology
 
 _INFLECTED_POS = {"subst", "depr", "ger", "adj", "ppas", "pact"}
 _NOUN_POS = {"subst", "depr", "ger"}
-_PROPER_QUALIFIERS = {"imię", "nazwisko", "nazwa_geograficzna", "nazwa_organizacji", "nazwa_własna"}
 # Gender of a phrase with no noun to fix it, for categories the corpus counts do not cover
 # (lemma_adjective_genders.tsv): substantivised adjectives name regions and towns in the neuter
 # (Opolskie, Zakopane), persons in the masculine (Kilińskiego).
@@ -203,7 +205,7 @@ def _by_usage(cls: str, tokens: list[Token]) -> bool:
     Miasta a forename's usage says nothing)."""
     words = [t for i, t in enumerate(tokens) if _kind(tokens, i) == "word"]  # not a numeral: Jana Pawła II
     return cls in ("person", "place") or (cls == UNKNOWN and (len(words) == 1 or all(
-        t.text[:1].isupper() and any(i.lemma[:1].isupper() and _PROPER_QUALIFIERS.intersection(i.quals)
+        t.text[:1].isupper() and any(i.lemma[:1].isupper() and PROPER_QUALIFIERS.intersection(i.quals)
                                      for i in t.interps) for t in words)))
 
 
@@ -329,8 +331,15 @@ def _is_unknown(token: Token) -> bool:
     return all(i.pos == "ign" for i in token.interps) or not token.interps
 
 
+def _is_people(reading: Reading) -> bool:
+    """Whether a reading is a noun of a people or of inhabitants: a capitalised common noun of persons
+    (Włoch, Rusin, Tatar)."""
+    return (reading.pos in _NOUN_POS and reading.interp.lemma[:1].isupper()
+            and "nazwa_pospolita" in reading.interp.quals and any(t[2] == "m1" for t in reading.triples))
+
+
 def _is_proper(reading: Reading) -> bool:
-    return bool(_PROPER_QUALIFIERS.intersection(reading.interp.quals))
+    return bool(PROPER_QUALIFIERS.intersection(reading.interp.quals))
 
 
 # How much of the phrase's (number, case, gender) a member shares: all of it, or — for the part after
@@ -405,6 +414,9 @@ def _head_phrase(tokens: list[Token], cls: str) -> tuple[list[_Member], set[Trip
             shared = _ALL
             continue
         readings = _readings(token.interps)
+        if cls != "person" and _town_apposition(token, readings, state) and any(
+                not m.readings or any(r.pos in _NOUN_POS for r in m.readings) for m in members):
+            break  # a club's town stays in the nominative: Wisły Kraków, Orła Parzęczew, Partizanem Belgrad
         if token.text[:1].islower() and members and not members[-1].readings and all(
                 r.pos in _NOUN_POS for r in readings):
             break  # a common word after a foreign word is no part of an inflected head (Noir sur Blanc)
@@ -461,6 +473,16 @@ def _head_phrase(tokens: list[Token], cls: str) -> tuple[list[_Member], set[Trip
     return members, state, dropped
 
 
+def _town_apposition(token: Token, readings: tuple[Reading, ...], state: set[Triple] | None) -> bool:
+    """Whether a capitalised word after a noun of a name is a place's nominative singular that the words
+    before cannot share (they stand in an oblique case, or are unknown to Morfeusz): the town of a club
+    or a firm, in apposition, not declined with it (Wisły Kraków, Anwilu Włocławek)."""
+    if not token.text[:1].isupper() or (state is not None and any(t[:2] == ("sg", "nom") for t in state)):
+        return False
+    return any(r.pos == "subst" and "nazwa_geograficzna" in r.interp.quals and ("sg", "nom", r.interp.tag.split(":")[3])
+               in r.triples for r in readings)
+
+
 def _agrees(triples: frozenset[Triple], state: set[Triple], shared: int) -> bool:
     if shared == _ALL:
         return bool(triples & state)
@@ -476,14 +498,21 @@ def _next_agreeing_noun(tokens: list[Token], i: int, readings: list[Reading]) ->
 
 
 def _may_appose(tokens: list[Token], head: _Member, nouns: list[Reading], cls: str) -> bool:
-    """Whether a second agreeing noun stands in apposition (rzeki Wisły, Wacława Grzybowskiego)
-    rather than being a complement that happens to share the case (Ministerstwa Zdrowia)."""
+    """Whether a second agreeing noun stands in apposition (rzeki Wisły, Wacława Grzybowskiego, Pana
+    Tadeusza) rather than being a complement that happens to share the case (Ministerstwa Zdrowia; a
+    place after a capitalised common noun: Rady Europy, Partii Rosji, whatever surname the head spells)."""
     if cls == "person":
         return True
     if not any(_is_proper(r) for r in nouns):
         return False
     head_token = tokens[head.index]
-    return head_token.text[:1].islower() or any(_is_proper(r) for r in head.readings) or not head.readings
+    if head_token.text[:1].islower() or not head.readings:
+        return True
+    if not any(_CLASS_QUALIFIERS["person"].intersection(r.interp.quals) for r in nouns):
+        triples = set().union(*(r.triples for r in nouns))
+        if any(r.pos in _NOUN_POS and r.interp.lemma[:1].islower() and r.triples & triples for r in head.readings):
+            return False
+    return any(_is_proper(r) for r in head.readings)
 
 
 def _give_back_adjectives(members: list[_Member], readings: Iterable[Reading], state: set[Triple] | None) -> None:
@@ -534,6 +563,22 @@ def _choose_triple(
                 regular += any(r.pos in _NOUN_POS and r.interp.lemma.lower() == guess for r in fitting)
         return chosen, in_class, regular, usage
 
+    # a lone forename that may be a man's oblique case or a woman's (Huberta, Jarka, Hubercie) is the man's:
+    # men's forenames are named more often (in the Polem training names 140 of 148 one-word names that are a
+    # man's genitive or a woman's nominative are the man's)
+    lone_word = len(members) == 1 and _one_word(tokens)
+    lone_forename = lone_word and cls in ("person", UNKNOWN)
+
+    def man_named(triple: Triple) -> bool:
+        return lone_forename and triple[0] == "sg" and triple[2] == "m1" and triple[1] != "nom" and any(
+            "imię" in r.interp.quals for r in members[0].fitting(triple))
+
+    def nation(triple: Triple) -> bool:
+        """A lone word read as the plural of a people's noun (Włochów, Rusinów) names the people, not the
+        village spelt like its genitive, unless the NKJP text used the word for a place (Niemcom: Niemcy)."""
+        return lone_word and triple[0] == "pl" and triple[2] == "m1" and any(
+            _is_people(r) for r in members[0].fitting(triple)) and not any(_usage(r) for r in members[0].readings)
+
     def score(triple: Triple) -> tuple[int | bool, ...]:
         chosen, in_class, regular, usage = support(triple)
         # a conjunct's number is its own, but names mostly join singulars (Prawo i Sprawiedliwość)
@@ -544,11 +589,12 @@ def _choose_triple(
         )
         if cls == "person":  # a person is one; plural readings of names are mostly other lemmas' forms
             # which of two names a form stands for (Edwarda) is known better from usage than from a tagger
-            return singular, in_class, usage, chosen, triple[1] == "nom", triple[2] == "m1"
+            return singular, in_class, usage, chosen, man_named(triple), triple[1] == "nom", triple[2] == "m1"
         gender_prior = -genders.index(triple[2]) if triple[2] in genders else -len(genders)
         # a noun a quoted name follows names one thing (Zgrupowania „Małyńsk”): singular before the tagger
         first, second = (singular, chosen) if named_by_quote else (chosen, singular)
-        return in_class, first, second, usage, regular, triple[1] == "nom", triple[1] != "voc", gender_prior
+        return (in_class, cls == UNKNOWN and nation(triple), first, second, usage, regular, man_named(triple),
+                triple[1] == "nom", triple[1] != "voc", gender_prior)
 
     return max(sorted(state), key=score)
 
@@ -572,6 +618,8 @@ def _choose_reading(token: Token, member: _Member, triple: Triple, cls: str, by_
             interp == token.chosen,
             capitalised == (_is_proper(reading) or interp.lemma[:1].isupper()),
             interp.pos != "depr",
+            # a people in the plural, not a family of the same surname (Włosi, not Włochowie)
+            triple[0] == "pl" and triple[2] == "m1" and _is_people(reading),
             triple[0] == "pl" and interp.tag.endswith(":pt"),  # a plural name is most often plurale tantum
             # between forenames nothing else tells apart, the commoner (Jacka: Jacek, not Jack)
             _forename_nominatives().get(interp.lemma, 0) if "imię" in interp.quals else 0,
@@ -655,7 +703,7 @@ def _is_adjective(token: Token) -> bool:
     when there is one; without, unless it is also a proper noun other than a surname: Płockiej)."""
     if token.chosen is not None:
         return token.chosen.pos == "adj" and token.chosen in token.interps
-    non_personal = _PROPER_QUALIFIERS - _CLASS_QUALIFIERS["person"]
+    non_personal = PROPER_QUALIFIERS - _CLASS_QUALIFIERS["person"]
     return any(i.pos == "adj" for i in token.interps) and not any(
         i.pos in _NOUN_POS and non_personal.intersection(i.quals) for i in token.interps)
 
@@ -711,6 +759,8 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
     if _WEB_ADDRESS.match(_joined(tokens)):
         return _joined(tokens)
     tokens = _split_compound_tokens(tokens)
+    if _street_patron(tokens):
+        return _joined(tokens)
     cls = name_class(category)
     if len(tokens) == 1 and tokens[0].text[:1].isalpha() and _is_name_adjective(tokens[0], cls, rule):
         return _adjective_base(tokens[0])
@@ -730,6 +780,9 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
         last = members[-1]
         if not last.readings and (nominative := feminine_surname_base(tokens[last.index].text)):
             replaced[last.index] = nominative
+    # the apostrophe before a Polish ending marks the nominative as written: Gary'ego → Gary
+    as_written = {i - 1 for i in dropped if tokens[i].text in _APOSTROPHES}
+    replaced.update({i: tokens[i].text for i in as_written if i in replaced})
     kept_indexes = [i for i in range(len(tokens)) if i not in dropped]
     rules_forms = dict(replaced)
     for position, i in enumerate(kept_indexes):
@@ -737,18 +790,62 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
         agreement = triple is not None and any(m.readings for m in members if m.index != i)
         # with no category the rules guess the kind of name too: the learned ranker chooses
         # (a woman's name is known to be feminine from its surname: the ranker keeps no say over its words)
-        if cls == UNKNOWN and _kind(tokens, i) == "word" and not (woman and i in replaced):
+        if cls == UNKNOWN and _kind(tokens, i) == "word" and not (woman and i in replaced) and i not in as_written:
             replaced[i] = lemma_edits.choose(lemma_edits.Choice(
                 tokens, i, cls, replaced.get(i, tokens[i].text), i in replaced, agreement, position,
                 len(kept_indexes)))
+    if triple is None or triple[1] == "nom":
+        _share_apostrophe_case(tokens, members, dropped, replaced, cls)
     if cls == UNKNOWN and (triple is None or triple[1] == "nom"):
         _share_ranked_case(tokens, members, replaced, rules_forms)
         _share_stripped_ending(tokens, members, replaced)
+    _lower_generic_noun(tokens, kept_indexes, replaced)
     kept = [tokens[i] for i in kept_indexes]
     cited = _joined(kept, {id(tokens[i]): form for i, form in replaced.items()})
     if rule == "forename_first" and _surname_first(kept):
         return " ".join(reversed(cited.split(" ")))
     return cited
+
+
+def _street_patron(tokens: list[Token]) -> bool:
+    """Whether the name is an abbreviated street noun and a noun, the street's patron in the genitive, which
+    no case of the street changes (*al. Piłsudskiego*, *ul. Unii Europejskiej*; not an adjective, which agrees
+    with the street: *ul. Marszałkowskiej*)."""
+    if len(tokens) < 3 or tokens[0].text.lower() not in street_abbreviations() or tokens[1].text != ".":
+        return False
+    return not any(i.pos == "adj" for i in tokens[2].interps)
+
+
+def _lower_generic_noun(tokens: list[Token], kept_indexes: list[int], replaced: dict[int, str]) -> None:
+    """A generic noun that opens a name of several words is written lower case, as Polish orthography
+    has it (``generic_name_nouns.tsv``: *Placu Zbawiciela* → plac Zbawiciela, *Bitwy pod Grunwaldem*)."""
+    words = [i for i in kept_indexes if tokens[i].text[:1].isalpha()]
+    if len(words) < 2 or words[0] != kept_indexes[0] or tokens[words[0]].text.isupper():
+        return
+    first = words[0]
+    form = replaced.get(first, tokens[first].text)
+    if form[:1].isupper() and form.lower() in generic_name_nouns():
+        replaced[first] = form.lower()
+
+
+def _share_apostrophe_case(tokens: list[Token], members: list[_Member], dropped: set[int], replaced: dict[int, str],
+                           cls: str) -> None:
+    """The words of one name stand in one case: a Polish ending after an apostrophe tells it (*Harry'ego*:
+    the genitive), and the unknown words left as written take it too (*Harry'ego Pottera* → Harry Potter)."""
+    closed = _case_endings()[1]
+    case = None
+    for i in sorted(dropped):
+        if tokens[i].text in _APOSTROPHES and i + 1 in dropped:
+            ending = tokens[i + 1].text.lower()
+            cases = [key for key, endings in closed.items() if key.endswith(":sg") and ending in endings]
+            case = cases[0] if len(cases) == 1 else None
+            break
+    if case is None:
+        return
+    for member in members:
+        i = member.index
+        if not member.readings and replaced.get(i) == tokens[i].text and i + 1 not in dropped:
+            replaced[i] = guess_base(tokens[i].text, cls, case)
 
 
 def _share_ranked_case(tokens: list[Token], members: list[_Member], replaced: dict[int, str],
@@ -812,8 +909,8 @@ def _surname_first(tokens: list[Token]) -> bool:
     (Nowak Jan, Sawicki Piotr, Rudaka Jana)."""
     if len(tokens) != 2 or tokens[1].start == tokens[0].end or not all(t.text[:1].isupper() for t in tokens):
         return False
-    surname, forename = (tuple(i.quals for i in t.interps) for t in tokens)
-    is_forename = [any("imię" in q for q in quals) for quals in (surname, forename)]
+    # a person's forename is singular: Kraków is no plural of the forename Krak (Wisła Kraków)
+    is_forename = [any("imię" in i.quals and i.tag.split(":")[1:2] != ["pl"] for i in t.interps) for t in tokens]
     return not is_forename[0] and is_forename[1]
 
 
