@@ -123,6 +123,9 @@ def main() -> None:
                                       ("kronika analyze - (one line)", ["analyze", "-"], b"Armia Czerwona wkroczyla.")):
             wall, cpu = startup(command, stdin)
             print(f"start-up `{label}`: {wall:.3f} s wall, {cpu:.3f} s CPU (median of 5)")
+    from kronika.pipeline import collect_garbage_rarely
+
+    collect_garbage_rarely()  # as the commands that analyse many documents do
     warm_up(args.warm)
     if args.warm:
         print(f"caches warmed on {args.warm} NKJP train documents")

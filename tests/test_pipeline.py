@@ -1,8 +1,11 @@
+import gc
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kronika.pipeline import STAGES, Stage, check_order
+from kronika.model import Document
+from kronika.pipeline import COLLECTOR_THRESHOLDS, STAGES, Stage, analyze, check_order, collect_garbage_rarely
 from kronika.text.segment import split_sentences
 
 
@@ -13,6 +16,32 @@ def test_stages_are_in_a_valid_order():
 def test_check_order_rejects_a_stage_before_its_inputs():
     with pytest.raises(ValueError, match="requires"):
         check_order([Stage("late", lambda a: None, requires=("entities",), assigns=())])
+
+
+def test_analysis_leaves_no_cyclic_garbage():
+    """What makes collecting rarely safe: analysing a document frees everything by reference counts."""
+    document = Document(id="d", text="Dnia 3 maja 1791 r. Sejm Czteroletni uchwalił w Warszawie konstytucję. "
+                        "Król Stanisław August Poniatowski zaprzysiągł ją tego samego dnia na Zamku Królewskim.")
+    analyze(document)  # models and caches loaded first
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        analysis = analyze(document)
+        del analysis
+        assert gc.collect() == 0
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def test_long_runs_collect_garbage_rarely():
+    thresholds = gc.get_threshold()
+    try:
+        collect_garbage_rarely()
+        assert gc.get_threshold() == COLLECTOR_THRESHOLDS
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 POLISH_TEXT = st.text(

@@ -84,9 +84,12 @@ def _die_with_parent() -> None:
 
 
 def _warm_up() -> None:
-    """Tie the worker's life to its parent's, and load the dictionaries and models once per worker, before
-    the first document is timed."""
+    """Tie the worker's life to its parent's, run the garbage collector as a long run should, and load the
+    dictionaries and models once per worker, before the first document is timed."""
+    from kronika.pipeline import collect_garbage_rarely
+
     _die_with_parent()
+    collect_garbage_rarely()
     analyse_document(Document(id="warm-up", text="Dnia 17 września 1939 r. Armia Czerwona wkroczyła do Polski."))
 
 

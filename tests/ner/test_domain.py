@@ -9,7 +9,7 @@ import pytest
 
 from kronika.model import Analysis, Document, Entity
 from kronika.morph.disambiguate import disambiguate
-from kronika.ner.domain import find_events, load_lexicon
+from kronika.ner.domain import find_events, load_lexicon, sentence_lemmas
 from kronika.pipeline import analyze
 from kronika.text.segment import split_sentences
 
@@ -193,7 +193,7 @@ def test_resources_load_and_event_examples_run() -> None:
     for example in header.split(":", 1)[1].split("|"):
         [sentence] = split_sentences(example.strip())
         disambiguate([sentence])
-        assert [m.type for m in find_events(sentence.tokens)] == ["EVENT"], example
+        assert [m.type for m in find_events(sentence.tokens, sentence_lemmas(sentence.tokens))] == ["EVENT"], example
 
 
 def score(gold: dict, analysis: Analysis) -> tuple[float, float]:
@@ -223,13 +223,3 @@ def test_a_shouted_first_name_before_a_surname_ends_quickly():
     worker.start()
     worker.join(timeout=30)
     assert result, "the entity stage did not finish"
-
-
-def test_recognisers_alternating_between_sentences_keep_each_sentences_lemmas() -> None:
-    """The lemma sets kept for the last sentence must not leak into another one (or a shortened one)."""
-    war, city = split_sentences("Wybuchła II wojna światowa. Mieszkał w Krakowie.")
-    disambiguate([war, city])
-    for _ in range(2):
-        assert [m.type for m in find_events(war.tokens)] == ["EVENT"]
-        assert find_events(city.tokens) == []
-    assert find_events(war.tokens[:2]) == []

@@ -42,8 +42,10 @@ def command(paths: tuple[str, ...], dct: str | None, time_limit_seconds: float |
         return
     if not paths:
         raise click.UsageError("Missing argument 'PATHS...': the documents to analyse (or --stored ID)")
-    from kronika.pipeline import analyze
+    from kronika.pipeline import analyze, collect_garbage_rarely
     from kronika.text.reader import read_paths
+
+    collect_garbage_rarely()
 
     # The input is read and checked whole first (texts are small beside their analyses), so a bad
     # document anywhere in it is reported before anything is written.

@@ -8,7 +8,7 @@ import click
 
 from kronika.commands.options import host_option, port_option
 from kronika.model import Document, content_id
-from kronika.pipeline import analyze
+from kronika.pipeline import analyze, collect_garbage_rarely
 from kronika.store import Store
 from kronika.store.location import data_dir
 from kronika.summary import render_text
@@ -39,6 +39,7 @@ def demo_store_url() -> str:
 def command(db_url: str | None, host: str, port: int, no_serve: bool, browser: bool | None) -> None:
     """Analyse the bundled sample document, print a summary, then store it in an embedded SQLite store
     and serve the web application on it until Ctrl+C."""
+    collect_garbage_rarely()
     analysis = analyze(sample_document())
     click.echo(render_text(analysis))
     if no_serve:

@@ -7,6 +7,7 @@ import json
 import click
 
 from kronika.evaluation import evaluate_gold, format_report, total
+from kronika.pipeline import collect_garbage_rarely
 
 
 @click.command()
@@ -15,6 +16,7 @@ from kronika.evaluation import evaluate_gold, format_report, total
 @click.option("-v", "--verbose", is_flag=True, help="List the misses (base forms, timexes, places, events).")
 def command(gold: tuple[str, ...], as_json: bool, verbose: bool) -> None:
     """Score the pipeline against gold files in the format of shared/seed/*.gold.json."""
+    collect_garbage_rarely()
     results = [evaluate_gold(path) for path in gold]
     if as_json:
         payload = {"files": {r.path: r.scores for r in results}, "total": total(results)}

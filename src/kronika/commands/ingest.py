@@ -44,8 +44,10 @@ def command(paths: tuple[str, ...], dct: str | None, db_url: str | None, workers
     """Analyse and store documents. Text already stored is skipped, so an interrupted run resumes where
     it stopped. Prints one line per document: id, new|stored, source. A document that cannot be read
     or analysed is named in a summary at the end, the others are stored, and the exit status is 1."""
+    from kronika.pipeline import collect_garbage_rarely
     from kronika.store import Store, content_hash
 
+    collect_garbage_rarely()
     workers = workers or default_workers()
     tally = _Tally()
     with Store.open(db_url) as store:

@@ -26,7 +26,10 @@ def command(db_url: str | None, host: str, port: int, user: str | None, token: s
             tiles_attribution: str) -> None:
     """Serve the web application until Ctrl+C: documents with names and dates marked, entity pages,
     timeline, map, search, questions, conflicts, exports, corrections, uploads, and a JSON API under /api/."""
+    from kronika.pipeline import collect_garbage_rarely
     from kronika.web import TileLayer, serve
+
+    collect_garbage_rarely()  # a server lives long and analyses uploads
 
     layer = TileLayer.checked(tiles, tiles_attribution) if tiles else None
     with Store.open(db_url) as store:

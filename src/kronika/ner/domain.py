@@ -9,7 +9,7 @@ in any case form whatever the disambiguator picked (*Polską* has a surname read
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -230,27 +230,20 @@ def is_place_word(token: Token) -> bool:
     return is_capitalised(token) and (has_qualifier(token, {"nazwa_geograficzna"}) or is_unknown(token))
 
 
-# The recognisers ask for the same tokens' lemma sets again and again (seven of them, each at every token):
-# a sentence's sets are computed once, and kept for the token list last asked about. The list and its sets
-# are one tuple, read and replaced in one step, so that threads analysing other texts cannot mix them up.
-_SENTENCE: tuple[list[Token], list[frozenset[str]]] = ([], [])
+LemmaSets = Sequence[frozenset[str]]
 
 
 def sentence_lemmas(tokens: list[Token]) -> list[frozenset[str]]:
-    """Each token's lower-cased lemmas and form (what a lexicon word may match), in the sentence's order."""
-    global _SENTENCE
-    entry = _SENTENCE
-    if entry[0] is not tokens or len(entry[1]) != len(tokens):
-        entry = _SENTENCE = (tokens, [lemmas(token) for token in tokens])
-    return entry[1]
+    """Each token's lower-cased lemmas and form (what a lexicon word may match), in the sentence's order:
+    computed once a sentence and passed to every recogniser (they ask at every token)."""
+    return [lemmas(token) for token in tokens]
 
 
-def match_words(tokens: list[Token], index: int, words: tuple[str, ...]) -> bool:
-    """Whether ``words`` (lemmas) match the tokens starting at ``index``."""
-    if index + len(words) > len(tokens):
+def match_words(lemma_sets: LemmaSets, index: int, words: tuple[str, ...]) -> bool:
+    """Whether ``words`` (lemmas) match the tokens of ``lemma_sets`` starting at ``index``."""
+    if index + len(words) > len(lemma_sets):
         return False
-    found = sentence_lemmas(tokens)
-    return all(word in found[index + k] for k, word in enumerate(words))
+    return all(word in lemma_sets[index + k] for k, word in enumerate(words))
 
 
 _Index = dict[str, tuple[tuple[str, ...], ...]]
@@ -268,12 +261,12 @@ def _by_first_word(entries: frozenset[tuple[str, ...]]) -> tuple[_Index, frozens
     return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in index.items()}, frozenset(index)
 
 
-def longest_entry(tokens: list[Token], index: int, entries: frozenset[tuple[str, ...]]) -> tuple[str, ...]:
-    """The longest entry matching the tokens at ``index`` (empty when none does)."""
-    if index >= len(tokens):
+def longest_entry(lemma_sets: LemmaSets, index: int, entries: frozenset[tuple[str, ...]]) -> tuple[str, ...]:
+    """The longest entry matching the tokens of ``lemma_sets`` at ``index`` (empty when none does)."""
+    if index >= len(lemma_sets):
         return ()
     by_first, first_words = _by_first_word(entries)
-    found = sentence_lemmas(tokens)[index]
+    found = lemma_sets[index]
     if first_words.isdisjoint(found):
         return ()
     best: tuple[str, ...] = ()
@@ -281,15 +274,15 @@ def longest_entry(tokens: list[Token], index: int, entries: frozenset[tuple[str,
         for words in by_first.get(lemma, ()):
             if len(words) <= len(best):
                 break
-            if match_words(tokens, index, words):
+            if match_words(lemma_sets, index, words):
                 best = words
                 break
     return best
 
 
-def longest_word_match(tokens: list[Token], index: int, entries: frozenset[tuple[str, ...]]) -> int:
+def longest_word_match(lemma_sets: LemmaSets, index: int, entries: frozenset[tuple[str, ...]]) -> int:
     """Length in tokens of the longest entry matching at ``index`` (0 when none does)."""
-    return len(longest_entry(tokens, index, entries))
+    return len(longest_entry(lemma_sets, index, entries))
 
 
 def quoted_span(tokens: list[Token], index: int, max_words: int = 6) -> int:
@@ -333,10 +326,10 @@ def _extend_name_tail(tokens: list[Token], end: int, head: Token) -> int:
 # --- recognisers ---------------------------------------------------------------------------------
 
 
-def find_known_names(tokens: list[Token]) -> list[Mention]:
-    """Gazetteer names (states, regions, named forces), longest first, in any case form."""
+def find_known_names(tokens: list[Token], found: LemmaSets) -> list[Mention]:
+    """Gazetteer names (states, regions, named forces), longest first, in any case form (``found``: the
+    tokens' :func:`sentence_lemmas`, as for every recogniser)."""
     by_first = _known_names_by_first_lemma()
-    found = sentence_lemmas(tokens)
     mentions: list[Mention] = []
     index = 0
     while index < len(tokens):
@@ -346,7 +339,7 @@ def find_known_names(tokens: list[Token]) -> list[Mention]:
         # the names whose first word can be this token, in the lexicon's order (longest first)
         candidates = sorted({position for lemma in found[index] for position in by_first.get(lemma, ())})
         for known in (load_lexicon().known_names[position] for position in candidates):
-            if not _known_name_at(tokens, index, known):
+            if not _known_name_at(tokens, found, index, known):
                 continue
             span = tokens[index:index + len(known.words)]
             mentions.append(Mention(span, known.type, known.subtype, lemma=known.name))
@@ -366,8 +359,7 @@ def _known_names_by_first_lemma() -> dict[str, tuple[int, ...]]:
     return {lemma: tuple(positions) for lemma, positions in index.items()}
 
 
-def _known_name_at(tokens: list[Token], index: int, known: KnownName) -> bool:
-    found = sentence_lemmas(tokens)
+def _known_name_at(tokens: list[Token], found: LemmaSets, index: int, known: KnownName) -> bool:
     if index + len(known.words) > len(tokens) or \
             not all(not word.isdisjoint(found[index + k]) for k, word in enumerate(known.words)):
         return False
@@ -383,7 +375,7 @@ def _known_name_at(tokens: list[Token], index: int, known: KnownName) -> bool:
     return True
 
 
-def find_military_units(tokens: list[Token]) -> list[Mention]:
+def find_military_units(tokens: list[Token], found: LemmaSets) -> list[Mention]:
     """*52. Dywizja Strzelecka*, *Samodzielna Grupa Operacyjna „Polesie”*, *Pułk „Sarny”*,
     *batalionów: „Kleck”, „Sienkiewicze”* (each quoted name a unit of its own)."""
     heads = load_lexicon().unit_heads
@@ -396,9 +388,9 @@ def find_military_units(tokens: list[Token]) -> list[Mention]:
             index = after_ordinal
         # capitalised adjectives before a capitalised head: "Samodzielna Grupa Operacyjna"
         while index < len(tokens) and is_capitalised(tokens[index]) and has_pos(tokens[index], "adj") \
-                and not longest_word_match(tokens, index, heads):
+                and not longest_word_match(found, index, heads):
             index += 1
-        head_entry = longest_entry(tokens, index, heads) if index < len(tokens) else ()
+        head_entry = longest_entry(found, index, heads) if index < len(tokens) else ()
         head_length = len(head_entry)
         if not head_length:
             index = start + 1
@@ -444,7 +436,7 @@ def _quoted_list(tokens: list[Token], index: int, head_lemma: str) -> list[Menti
     return mentions
 
 
-def find_documents(tokens: list[Token]) -> list[Mention]:
+def find_documents(tokens: list[Token], found: LemmaSets) -> list[Mention]:
     """Treaties and acts: a document head noun followed by a name (*pakt Ribbentrop-Mołotow*), an
     adjective from a place (*traktat ryski*), an ``o`` + noun subject (*pakt o nieagresji*), or, for a
     capitalised head, its issuing body and date (*Uchwała Sejmu RP z 23 września 2009 r.*)."""
@@ -452,7 +444,7 @@ def find_documents(tokens: list[Token]) -> list[Mention]:
     mentions: list[Mention] = []
     index = 0
     while index < len(tokens):
-        head_length = longest_word_match(tokens, index, heads)
+        head_length = longest_word_match(found, index, heads)
         if not head_length or not any(i.pos == "subst" for i in tokens[index].interps):
             index += 1
             continue
@@ -523,7 +515,7 @@ def _date_tail(tokens: list[Token], index: int) -> int:
     return index
 
 
-def find_organizations(tokens: list[Token]) -> list[Mention]:
+def find_organizations(tokens: list[Token], found: LemmaSets) -> list[Mention]:
     """A capitalised organisation head with its capitalised modifiers and complements (*Ludowy
     Komisariat Spraw Zagranicznych ZSRS*, *Ministerstwo Spraw Wojskowych*, *Sejm RP*)."""
     heads = load_lexicon().organization_heads
@@ -532,10 +524,10 @@ def find_organizations(tokens: list[Token]) -> list[Mention]:
     while index < len(tokens):
         start = index
         while index < len(tokens) and is_capitalised(tokens[index]) and has_pos(tokens[index], "adj") and \
-                not longest_word_match(tokens, index, heads):
+                not longest_word_match(found, index, heads):
             index += 1
         # the cheap test first: most tokens are not capitalised
-        head_length = longest_word_match(tokens, index, heads) \
+        head_length = longest_word_match(found, index, heads) \
             if index < len(tokens) and is_capitalised(tokens[index]) else 0
         if not head_length:
             index = start + 1
@@ -550,11 +542,10 @@ def find_organizations(tokens: list[Token]) -> list[Mention]:
     return mentions
 
 
-def find_events(tokens: list[Token]) -> list[Mention]:
+def find_events(tokens: list[Token], found: LemmaSets) -> list[Mention]:
     """Named events from ``event_patterns.txt`` (*obrona Grodna*, *II wojna światowa*)."""
     lexicon = load_lexicon()
     by_first, open_start = _event_patterns_by_first_lemma()
-    found = sentence_lemmas(tokens)
     anywhere = sorted(open_start)
     mentions: list[Mention] = []
     index = 0
@@ -563,7 +554,7 @@ def find_events(tokens: list[Token]) -> list[Mention]:
         positions = anywhere if by_first.keys().isdisjoint(found[index]) else \
             sorted({p for lemma in found[index] for p in by_first.get(lemma, ())} | open_start)
         for pattern in (lexicon.event_patterns[p] for p in positions):
-            match = _match_event(tokens, index, pattern, lexicon.event_macros)
+            match = _match_event(tokens, found, index, pattern, lexicon.event_macros)
             if match:
                 end, children = match
                 mentions.append(Mention(tokens[index:end], "EVENT", children=children))
@@ -590,10 +581,9 @@ def _event_patterns_by_first_lemma() -> tuple[dict[str, tuple[int, ...]], frozen
     return {lemma: tuple(positions) for lemma, positions in index.items()}, frozenset(open_start)
 
 
-def _match_event(tokens: list[Token], index: int, pattern: EventPattern,
+def _match_event(tokens: list[Token], found: LemmaSets, index: int, pattern: EventPattern,
                  macros: dict[str, frozenset[str]]) -> tuple[int, list[Mention]] | None:
     children: list[Mention] = []
-    found = sentence_lemmas(tokens)
     position = index
     for element in pattern.elements:
         if position >= len(tokens):
@@ -623,14 +613,14 @@ def _match_event(tokens: list[Token], index: int, pattern: EventPattern,
     return position, children
 
 
-def find_persons(tokens: list[Token]) -> list[Mention]:
+def find_persons(tokens: list[Token], found: LemmaSets) -> list[Mention]:
     """Persons from titles (*gen. Franciszka Kleeberga*, *ambasadorowi Grzybowskiemu*) and from SGJP
     first-name + surname readings (*Wacław Grzybowski*). The title becomes the role."""
     titles = load_lexicon().titles
     mentions: list[Mention] = []
     index = 0
     while index < len(tokens):
-        title_end = _title_end(tokens, index, titles)
+        title_end = _title_end(tokens, found, index, titles)
         if title_end:
             name_start = title_end
             # the office's complements stand between title and name: "komisarz ludowy spraw zagranicznych"
@@ -654,24 +644,24 @@ def find_persons(tokens: list[Token]) -> list[Mention]:
     return mentions
 
 
-def _title_end(tokens: list[Token], index: int, titles: frozenset[tuple[str, ...]]) -> int:
+def _title_end(tokens: list[Token], found: LemmaSets, index: int, titles: frozenset[tuple[str, ...]]) -> int:
     """End of the titles starting at ``index``; titles may follow one another (*p. premier gen.*,
     *ks. kan.*), with lower-case words of the office between them (*p. wiceminister inż.*)."""
-    end = _one_title_end(tokens, index, titles)
+    end = _one_title_end(tokens, found, index, titles)
     if not end:
         return 0
     while True:
         following = end
         while following < len(tokens) and following - end < 2 and tokens[following].text[:1].islower() and \
-                is_word(tokens[following]) and not _one_title_end(tokens, following, titles):
+                is_word(tokens[following]) and not _one_title_end(tokens, found, following, titles):
             following += 1
-        more = _one_title_end(tokens, following, titles) if following < len(tokens) else 0
+        more = _one_title_end(tokens, found, following, titles) if following < len(tokens) else 0
         if not more:
             return end
         end = more
 
 
-def _one_title_end(tokens: list[Token], index: int, titles: frozenset[tuple[str, ...]]) -> int:
+def _one_title_end(tokens: list[Token], found: LemmaSets, index: int, titles: frozenset[tuple[str, ...]]) -> int:
     token = tokens[index]
     if len(token.text) == 1 and token.text.isupper() and any(is_word(t) for t in tokens[:index]):
         return 0  # "W. Piotrowski": a capital letter with a dot inside a sentence is an initial
@@ -683,7 +673,7 @@ def _one_title_end(tokens: list[Token], index: int, titles: frozenset[tuple[str,
                 (token.text.lower(), ".", tokens[end].text.lower(), ".") in titles:
             end += 2
         return end
-    length = longest_word_match(tokens, index, titles)
+    length = longest_word_match(found, index, titles)
     return index + length if length else 0
 
 
@@ -724,7 +714,7 @@ def span_text(tokens: list[Token]) -> str:
     return text
 
 
-def find_places(tokens: list[Token]) -> list[Mention]:
+def find_places(tokens: list[Token], found: LemmaSets) -> list[Mention]:
     """Capitalised geographic names (SGJP ``nazwa_geograficzna``), and capitalised proper nouns after a
     place preposition (*pod Szackiem*) or coordinated with a place (*pod Kowlem, Sarnami, Oranami*).
 
@@ -768,12 +758,11 @@ _BETWEEN_HEAD_AND_QUOTE = 2  # adjectives or an author between the word and the 
 _VERB_POS = ("fin", "praet", "imps", "inf", "ppas", "pcon", "pant", "bedzie", "impt")
 
 
-def find_quoted_names(tokens: list[Token]) -> list[Mention]:
+def find_quoted_names(tokens: list[Token], found: LemmaSets) -> list[Mention]:
     """Names in quotation marks after a word for what they name (``quoted_name_heads.tsv``): a periodical or
     a society (*pisze „Now. Wr.”*, *stowarzyszenia „Strzecha”*) is an organisation, a song, poem or play
     (*pieśń „Rota”*, *wykonała „I Brygadę”*) a work; the name is kept whole, without its quotation marks."""
     heads = load_lexicon().quoted_name_heads
-    found = sentence_lemmas(tokens)
     mentions: list[Mention] = []
     for index in range(len(tokens) - 1):
         kinds = sorted(heads[lemma] for lemma in found[index] if lemma in heads)
@@ -804,7 +793,7 @@ def find_quoted_names(tokens: list[Token]) -> list[Mention]:
     return mentions
 
 
-RECOGNISERS: tuple[Callable[[list[Token]], list[Mention]], ...] = (
+RECOGNISERS: tuple[Callable[[list[Token], LemmaSets], list[Mention]], ...] = (
     find_known_names, find_quoted_names, find_documents, find_events, find_military_units, find_organizations,
     find_persons, find_places,
 )

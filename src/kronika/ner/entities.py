@@ -32,6 +32,7 @@ from kronika.ner.domain import (
     is_unknown,
     load_lexicon,
     longest_word_match,
+    sentence_lemmas,
     span_text,
 )
 
@@ -66,7 +67,8 @@ def annotate_entities(analysis: Analysis) -> None:
     dates = sorted((t.start, t.end) for t in analysis.timexes if t.type in _CALENDAR_TYPES)
     mentions: list[Mention] = []
     for position, sentence in enumerate(analysis.sentences):
-        candidates = [m for recognise in RECOGNISERS for m in recognise(sentence.tokens)]
+        lemma_sets = sentence_lemmas(sentence.tokens)
+        candidates = [m for recognise in RECOGNISERS for m in recognise(sentence.tokens, lemma_sets)]
         candidates += _nkjp_mentions(sentence, spans_in.get(position, []))
         candidates = [_with_abbreviated_forename(m, sentence.tokens) for m in candidates
                       if not _is_date_word(m, dates)]
@@ -148,7 +150,7 @@ def _nkjp_mentions(sentence: Sentence, spans: list[NkjpSpan]) -> list[Mention]:
         if span.start < sentence.start or span.end > sentence.end or span.label not in _NKJP_TYPES:
             continue
         tokens = _trim([t for t in sentence.tokens if span.start <= t.start and t.end <= span.end])
-        title_length = longest_word_match(tokens, 0, load_lexicon().titles)
+        title_length = longest_word_match(sentence_lemmas(tokens), 0, load_lexicon().titles)
         if title_length and len(tokens[0].text) == 1 and tokens[0].text.isupper() and \
                 any(t.text[:1].isalpha() for t in sentence.tokens if t.end <= tokens[0].start):
             title_length = 0  # "W. Piotrowski": inside a sentence a capital with a dot is an initial
@@ -178,8 +180,10 @@ def _nkjp_mentions(sentence: Sentence, spans: list[NkjpSpan]) -> list[Mention]:
                 continue  # a lone adjective: a street (Jerozolimskiej) or a fragment
             if len(tokens) == 1 and has_qualifier(tokens[0], {"nazwa_geograficzna"}):
                 entity_type, subtype = "PLACE", "settlement"  # "rząd Kowna": the city standing for its rulers
-            elif any(longest_word_match(tokens, i, load_lexicon().unit_heads) for i in range(len(tokens))):
-                entity_type = "MILITARY_UNIT"
+            else:
+                lemma_sets = sentence_lemmas(tokens)
+                if any(longest_word_match(lemma_sets, i, load_lexicon().unit_heads) for i in range(len(tokens))):
+                    entity_type = "MILITARY_UNIT"
         mentions.append(Mention(tokens, entity_type, subtype, role=role if entity_type == "PERSON" else None,
                                 source="nkjp"))
     return mentions
@@ -332,7 +336,8 @@ def _trim(tokens: list[Token]) -> list[Token]:
 
 
 def _is_known_country(tokens: list[Token]) -> bool:
-    return any(m.type == "COUNTRY" and len(m.tokens) == len(tokens) for m in find_known_names(tokens))
+    return any(m.type == "COUNTRY" and len(m.tokens) == len(tokens)
+               for m in find_known_names(tokens, sentence_lemmas(tokens)))
 
 
 def _set_lemmas(mention: Mention, sentence: list[Token]) -> None:
