@@ -22,12 +22,12 @@ from itertools import takewhile
 from kronika.lang.fold import fold
 from kronika.lang.grammar import CASES
 from kronika.lang.resources import read_table
-from kronika.model import Entity, Quantity, Sentence, Token
+from kronika.model import Entity, Sentence, Token
 from kronika.morph import get_morphology
 from kronika.qa.memo import Terms
 from kronika.qa.question import Question, Term, load_question_words, modern_lemmas, modern_readings
 from kronika.qa.retrieve import Passage, expanded_lemmas
-from kronika.quantities import read_number
+from kronika.quantities import quantity_words, read_number
 from kronika.store.terms import split_terms
 
 PERSON_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "MILITARY_UNIT"})
@@ -140,21 +140,13 @@ def _noun_cases(token: Token) -> frozenset[str]:
                      for part in i.tag.split(":") for c in part.split(".") if c in CASES)
 
 
-@lru_cache(maxsize=1)
-def _compound_units() -> dict[str, frozenset[str]]:
-    """The adjective of a unit of time in a compound with a number → the folded nouns of that unit."""
-    words = load_question_words()
-    return {lemma: frozenset(fold(noun) for noun in words.get(f"duration:{name.removeprefix('compound:')}", ()))
-            for name, lemmas in words.items() if name.startswith("compound:") for lemma in lemmas}
-
-
 def _token_words(tokens: list[Token]) -> set[str]:
     """The words' forms and lemmas, and the modern lemmas of words in an older spelling, folded."""
     words = {fold(t.text) for t in tokens} | {fold(t.lemma) for t in tokens}
     # a number's compound names its unit: "32-letni" speaks of years (lata), "3-dniowy" of days
-    units = _compound_units()
-    words |= {noun for before, t in zip(tokens, tokens[1:], strict=False) if before.text == "-"
-              for noun in units.get(t.lemma, ())}
+    units = quantity_words().compounds
+    words |= {fold(units[t.lemma]) for before, t in zip(tokens, tokens[1:], strict=False)
+              if before.text == "-" and t.lemma in units}
     return words | {fold(lemma) for t in tokens if _pos(t) == "ign" for lemma in modern_lemmas(t.text)}
 
 
@@ -633,14 +625,17 @@ class Reader:
                         found.append(Candidate(text[start:end], value, start, end, SUBJECT, passage))
         elif question.asks == "quantity":
             nouns = {fold(lemma) for lemma in question.noun.lemmas} if question.noun else set()
-            for quantity, hundredths in self._amounts(passage):
+            currencies = set(quantity_words().hundredths.values())
+            for quantity in passage.analysis.quantities:
+                if not sentence.start <= quantity.start < sentence.end:
+                    continue
                 fit = 1.0 if fold(quantity.unit) in nouns or not nouns and fold(quantity.unit) in \
                     self.question_words else 0.4
                 value: object = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
-                end = quantity.end
-                if hundredths is not None:  # "4 zł 20 gr" → 4,20
-                    value, end = f"{value},{int(hundredths.value):02d}", hundredths.end
-                found.append(Candidate(text[quantity.start:end], value, quantity.start, end, fit, passage))
+                if quantity.unit in currencies and isinstance(value, float):
+                    value = f"{value:.2f}".replace(".", ",")  # money to the hundredth part: 4,20 zł
+                found.append(Candidate(text[quantity.start:quantity.end], value, quantity.start, quantity.end,
+                                       fit, passage))
             found += self._durations(passage)
             totals = [c for c in found if (before := self._before(passage, c.start, skip_titles=False)) is not None
                       and before.text.lower() in self.words["total"]]
@@ -714,21 +709,6 @@ class Reader:
                 if number & verb_number and (not verb_gender or gender & verb_gender):
                     return True
         return False
-
-    def _amounts(self, passage: Passage) -> list[tuple[Quantity, Quantity | None]]:
-        """The sentence's quantities, a sum in a currency joined with its hundredth part that follows it
-        (*4 zł 20 gr*, *3 rb. 50 kop.*): one amount."""
-        sentence = passage.sentence
-        text = passage.analysis.document.text
-        quantities = [q for q in passage.analysis.quantities if sentence.start <= q.start < sentence.end]
-        amounts: list[tuple[Quantity, Quantity | None]] = []
-        for quantity in quantities:
-            if amounts and amounts[-1][1] is None and text[amounts[-1][0].end:quantity.start].isspace() and \
-                    quantity.unit in self.words.get(f"currency:{amounts[-1][0].unit}", ()) and quantity.value < 100:
-                amounts[-1] = (amounts[-1][0], quantity)
-            else:
-                amounts.append((quantity, None))
-        return amounts
 
     def _prefer_own_part(self, passage: Passage, found: list[Candidate]) -> None:
         """Among candidates of one clause in parts that say the verb once (a list, *za krowę 180 zł, za cielę
@@ -819,15 +799,6 @@ class Reader:
                 fit = 1.0 if preposition == self.question.preposition or preposition != "na" and \
                     self.question.preposition is None else PART
                 found.append(Candidate(timex.text, value, timex.start, timex.end, fit, passage))
-        tokens = sentence.tokens
-        adjectives = set().union(*(self.words.get(f"compound:{unit}", frozenset()) for unit in units))
-        for index in range(len(tokens) - 2):
-            number, hyphen, adjective = tokens[index:index + 3]
-            if number.text.isdigit() and hyphen.text == "-" and number.end == hyphen.start and \
-                    hyphen.end == adjective.start and adjective.lemma in adjectives:
-                # an age or a length in one word: "19-letni" (the date stage does not read it)
-                found.append(Candidate(text[number.start:adjective.end], int(number.text), number.start,
-                                       adjective.end, 1.0, passage))
         return found
 
     @staticmethod
