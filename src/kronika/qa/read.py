@@ -34,6 +34,7 @@ PERSON_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "MILITARY_UNIT"})
 PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
 STEM = 5  # shared first letters that count as a related word (przyjął / przyjęcie)
 NEIGHBOUR_SHARE = 0.4
+TOPIC_SHARE = 0.8  # a question word in the sentence before one that says the asked happening: its topic
 FALLBACK_FIT = 0.45  # a noun phrase, not a recognised name
 SUBJECT = 0.7  # a noun phrase agreeing with the asked verb as its subject, or in the asked place role
 MISSING_NAME = 0.6
@@ -255,8 +256,15 @@ class Reader:
             # the question asks about a happening this sentence does not name (who led may be said by a
             # genitive alone: "Grupa „Polesie” gen. Kleeberga")
             missing += 0.5
+        # a sentence opening with the asked verb goes on with the topic the sentence before it named and
+        # leaves it unsaid (*Stanął przed sądem kasjer X. Oskarżał prokurator Y.*): that sentence's words
+        # count nearly as its own
+        first = passage.sentence.tokens[0] if passage.sentence.tokens else None
+        opens_with_verb = first is not None and _pos(first) in FINITE and self._predicate_word(first)
+        topic = self._previous_terms(passage) if opens_with_verb else None
         for group, weight in self.weighted:
-            share = sum(max(self._match(t, own), NEIGHBOUR_SHARE * self._match(t, around)) for t in group)
+            share = sum(max(self._match(t, own), NEIGHBOUR_SHARE * self._match(t, around),
+                            TOPIC_SHARE * self._match(t, topic) if topic is not None else 0.0) for t in group)
             found += weight * share / len(group)
             if group[0].name and not share:
                 # a name elsewhere in the document is the topic the passage speaks of; a name the whole
@@ -275,6 +283,11 @@ class Reader:
             passage.memo.around[key] = Terms.of(set().union(*(self._sentence_terms(passage, sentences[i]).words
                                                               for i in passage.around())))
         return passage.memo.around[key]
+
+    def _previous_terms(self, passage: Passage) -> Terms | None:
+        if passage.position == 0:
+            return None
+        return self._sentence_terms(passage, passage.analysis.sentences[passage.position - 1])
 
     def _document_terms(self, passage: Passage) -> Terms:
         if passage.memo.document is None:
