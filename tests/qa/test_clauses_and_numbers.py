@@ -37,6 +37,8 @@ NOTES = [
     ("1934-02-17", "Chorego odwieziono karetką do szpitala św. Łazarza."),
     ("1934-02-18", "Rada miejska omawiała odbudowę wiaduktu kolejowego, uszkodzonego przez pożar w styczniu."),
     ("1934-02-19", "Burmistrz wraz z radcą Janem Mazurem odbył wczoraj naradę z wojewodą Stanisławem Kotem."),
+    ("1934-02-20", "W Kaliszu za korzec żyta płacono wczoraj 3 ruble 50 kopiejek."),
+    ("1934-02-21", "Pod kołami wozu zginął wczoraj 32-letni robotnik Antoni Wilk."),
     ("1932-05-10", "Wczoraj w południe na szosie pod Radomiem rolnik z Jedlni znalazł porzucony worek z pieniędzmi. "
                    "Znalezisko oddał na posterunek policji w Radomiu."),
     ("1932-05-11", "Komisja szacunkowa obliczyła straty spowodowane gradobiciem na przeszło 2 miljony złotych."),
@@ -66,6 +68,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     ("Ile płacono za krowę na jarmarku?", "180"),  # the amount in the part that names the cow
     ("Ile kosztował metr drzewa opałowego?", "9,50"),  # złote and grosze: one amount
     ("Ile lat ma Józef Kania?", "19"),  # "19-letni"
+    ("Ile płacono za korzec żyta w Kaliszu?", "3,50"),  # rubles and kopecks: one amount
+    ("Ile lat miał Antoni Wilk?", "32"),  # "32-letni", before the name
     ("Kogo zabił piorun?", "Zofj"),  # not the farmer, whose barn it struck
     ("Dokąd odwieziono chorego?", "szpitala św. Łazarza"),  # the hospital with its name
     ("Co uszkodził pożar?", "wiadukt"),  # the noun the participle qualifies

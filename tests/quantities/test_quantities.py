@@ -46,6 +46,16 @@ from kronika.text.segment import split_sentences
     ("Rząd pobierze jeden milion reńskich od nich w ratach.", [(1000000, "reński", None)]),
     # a range is one quantity of its upper value (its lower one is kept beside)
     ("Przyszło 3 lub 4 rolników.", [(4, "rolnik", None)]),
+    # the adjective of a unit of time in a compound with digits: an age or a length in that unit
+    ("Zatrzymano 32-letniego furmana.", [(32, "rok", None)]),
+    ("Zawarto 6-miesięczną umowę dzierżawy.", [(6, "miesiąc", None)]),
+    ("Ogłoszono 3-tygodniową żałobę.", [(3, "tydzień", None)]),
+    ("Trwał 5-dniowy jarmark.", [(5, "dzień", None)]),
+    # a sum in a currency and its hundredth part right after it: one amount
+    ("Bochenek chleba kosztował 1 zł 15 gr na targu.", [(1.15, "złoty", None)]),
+    ("Chłop sprzedał wieprza za 3 ruble 50 kopiejek.", [(3.5, "rubel", None)]),
+    ("Za funt cukru płacono 75 gr, za funt kawy 2 zł.", [(75, "grosz", None), (2, "złoty", None)]),
+    ("Wpłacił 5 zł, resztę 30 gr oddał.", [(5, "złoty", None), (30, "grosz", None)]),  # not right after
 ])
 def test_find_quantities(text, expected):
     morphology = get_morphology()
@@ -88,3 +98,10 @@ def test_a_range_is_one_quantity_with_its_low_and_high_values(text, low, value, 
 def test_a_single_number_has_no_low_value():
     (quantity,) = analyze(Document(id="r", text="Spłonęło 5 domów.")).to_json()["quantities"]
     assert "low" not in quantity
+
+
+def test_an_amount_with_its_hundredth_part_and_an_age_are_in_the_analysis_json():
+    text = "Kupiec z Płocka, 45-letni wdowiec, sprzedawał mąkę po 2 zł 35 gr za pud."
+    data = analyze(Document(id="q", text=text)).to_json()
+    assert [(q["value"], q["unit"], q["text"]) for q in data["quantities"]] == [
+        (45, "rok", "45-letni"), (2.35, "złoty", "2 zł 35 gr")]

@@ -61,7 +61,7 @@ class Question:
 def load_question_words(language: str = "pl") -> dict[str, frozenset[str]]:
     classes: dict[str, set[str]] = {}
     for number, (name, lemma) in read_table("kronika.qa", f"resources/{language}/question_words.tsv", 2):
-        if name not in OTHER_CLASSES and not name.startswith(("type:", "duration:", "compound:", "currency:")):
+        if name not in OTHER_CLASSES and not name.startswith(("type:", "duration:")):
             raise ValueError(f"question_words.tsv line {number}: unknown class {name!r}")
         classes.setdefault(name, set()).add(lemma)
     return {name: frozenset(words) for name, words in classes.items()}

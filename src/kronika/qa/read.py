@@ -22,18 +22,19 @@ from itertools import takewhile
 from kronika.lang.fold import fold
 from kronika.lang.grammar import CASES
 from kronika.lang.resources import read_table
-from kronika.model import Entity, Quantity, Sentence, Token
+from kronika.model import Entity, Sentence, Token
 from kronika.morph import get_morphology
 from kronika.qa.memo import Terms
 from kronika.qa.question import Question, Term, load_question_words, modern_lemmas, modern_readings
 from kronika.qa.retrieve import Passage, expanded_lemmas
-from kronika.quantities import read_number
+from kronika.quantities import quantity_words, read_number
 from kronika.store.terms import split_terms
 
 PERSON_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "MILITARY_UNIT"})
 PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
 STEM = 5  # shared first letters that count as a related word (przyjął / przyjęcie)
 NEIGHBOUR_SHARE = 0.4
+TOPIC_SHARE = 0.8  # a question word in the sentence before one that says the asked happening: its topic
 FALLBACK_FIT = 0.45  # a noun phrase, not a recognised name
 SUBJECT = 0.7  # a noun phrase agreeing with the asked verb as its subject, or in the asked place role
 MISSING_NAME = 0.6
@@ -140,21 +141,13 @@ def _noun_cases(token: Token) -> frozenset[str]:
                      for part in i.tag.split(":") for c in part.split(".") if c in CASES)
 
 
-@lru_cache(maxsize=1)
-def _compound_units() -> dict[str, frozenset[str]]:
-    """The adjective of a unit of time in a compound with a number → the folded nouns of that unit."""
-    words = load_question_words()
-    return {lemma: frozenset(fold(noun) for noun in words.get(f"duration:{name.removeprefix('compound:')}", ()))
-            for name, lemmas in words.items() if name.startswith("compound:") for lemma in lemmas}
-
-
 def _token_words(tokens: list[Token]) -> set[str]:
     """The words' forms and lemmas, and the modern lemmas of words in an older spelling, folded."""
     words = {fold(t.text) for t in tokens} | {fold(t.lemma) for t in tokens}
     # a number's compound names its unit: "32-letni" speaks of years (lata), "3-dniowy" of days
-    units = _compound_units()
-    words |= {noun for before, t in zip(tokens, tokens[1:], strict=False) if before.text == "-"
-              for noun in units.get(t.lemma, ())}
+    units = quantity_words().compounds
+    words |= {fold(units[t.lemma]) for before, t in zip(tokens, tokens[1:], strict=False)
+              if before.text == "-" and t.lemma in units}
     return words | {fold(lemma) for t in tokens if _pos(t) == "ign" for lemma in modern_lemmas(t.text)}
 
 
@@ -263,8 +256,15 @@ class Reader:
             # the question asks about a happening this sentence does not name (who led may be said by a
             # genitive alone: "Grupa „Polesie” gen. Kleeberga")
             missing += 0.5
+        # a sentence opening with the asked verb goes on with the topic the sentence before it named and
+        # leaves it unsaid (*Stanął przed sądem kasjer X. Oskarżał prokurator Y.*): that sentence's words
+        # count nearly as its own
+        first = passage.sentence.tokens[0] if passage.sentence.tokens else None
+        opens_with_verb = first is not None and _pos(first) in FINITE and self._predicate_word(first)
+        topic = self._previous_terms(passage) if opens_with_verb else None
         for group, weight in self.weighted:
-            share = sum(max(self._match(t, own), NEIGHBOUR_SHARE * self._match(t, around)) for t in group)
+            share = sum(max(self._match(t, own), NEIGHBOUR_SHARE * self._match(t, around),
+                            TOPIC_SHARE * self._match(t, topic) if topic is not None else 0.0) for t in group)
             found += weight * share / len(group)
             if group[0].name and not share:
                 # a name elsewhere in the document is the topic the passage speaks of; a name the whole
@@ -283,6 +283,11 @@ class Reader:
             passage.memo.around[key] = Terms.of(set().union(*(self._sentence_terms(passage, sentences[i]).words
                                                               for i in passage.around())))
         return passage.memo.around[key]
+
+    def _previous_terms(self, passage: Passage) -> Terms | None:
+        if passage.position == 0:
+            return None
+        return self._sentence_terms(passage, passage.analysis.sentences[passage.position - 1])
 
     def _document_terms(self, passage: Passage) -> Terms:
         if passage.memo.document is None:
@@ -633,14 +638,17 @@ class Reader:
                         found.append(Candidate(text[start:end], value, start, end, SUBJECT, passage))
         elif question.asks == "quantity":
             nouns = {fold(lemma) for lemma in question.noun.lemmas} if question.noun else set()
-            for quantity, hundredths in self._amounts(passage):
+            currencies = set(quantity_words().hundredths.values())
+            for quantity in passage.analysis.quantities:
+                if not sentence.start <= quantity.start < sentence.end:
+                    continue
                 fit = 1.0 if fold(quantity.unit) in nouns or not nouns and fold(quantity.unit) in \
                     self.question_words else 0.4
                 value: object = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
-                end = quantity.end
-                if hundredths is not None:  # "4 zł 20 gr" → 4,20
-                    value, end = f"{value},{int(hundredths.value):02d}", hundredths.end
-                found.append(Candidate(text[quantity.start:end], value, quantity.start, end, fit, passage))
+                if quantity.unit in currencies and isinstance(value, float):
+                    value = f"{value:.2f}".replace(".", ",")  # money to the hundredth part: 4,20 zł
+                found.append(Candidate(text[quantity.start:quantity.end], value, quantity.start, quantity.end,
+                                       fit, passage))
             found += self._durations(passage)
             totals = [c for c in found if (before := self._before(passage, c.start, skip_titles=False)) is not None
                       and before.text.lower() in self.words["total"]]
@@ -714,21 +722,6 @@ class Reader:
                 if number & verb_number and (not verb_gender or gender & verb_gender):
                     return True
         return False
-
-    def _amounts(self, passage: Passage) -> list[tuple[Quantity, Quantity | None]]:
-        """The sentence's quantities, a sum in a currency joined with its hundredth part that follows it
-        (*4 zł 20 gr*, *3 rb. 50 kop.*): one amount."""
-        sentence = passage.sentence
-        text = passage.analysis.document.text
-        quantities = [q for q in passage.analysis.quantities if sentence.start <= q.start < sentence.end]
-        amounts: list[tuple[Quantity, Quantity | None]] = []
-        for quantity in quantities:
-            if amounts and amounts[-1][1] is None and text[amounts[-1][0].end:quantity.start].isspace() and \
-                    quantity.unit in self.words.get(f"currency:{amounts[-1][0].unit}", ()) and quantity.value < 100:
-                amounts[-1] = (amounts[-1][0], quantity)
-            else:
-                amounts.append((quantity, None))
-        return amounts
 
     def _prefer_own_part(self, passage: Passage, found: list[Candidate]) -> None:
         """Among candidates of one clause in parts that say the verb once (a list, *za krowę 180 zł, za cielę
@@ -819,15 +812,6 @@ class Reader:
                 fit = 1.0 if preposition == self.question.preposition or preposition != "na" and \
                     self.question.preposition is None else PART
                 found.append(Candidate(timex.text, value, timex.start, timex.end, fit, passage))
-        tokens = sentence.tokens
-        adjectives = set().union(*(self.words.get(f"compound:{unit}", frozenset()) for unit in units))
-        for index in range(len(tokens) - 2):
-            number, hyphen, adjective = tokens[index:index + 3]
-            if number.text.isdigit() and hyphen.text == "-" and number.end == hyphen.start and \
-                    hyphen.end == adjective.start and adjective.lemma in adjectives:
-                # an age or a length in one word: "19-letni" (the date stage does not read it)
-                found.append(Candidate(text[number.start:adjective.end], int(number.text), number.start,
-                                       adjective.end, 1.0, passage))
         return found
 
     @staticmethod

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from kronika.model import Analysis
 from kronika.quantities.extract import find_quantities, read_number
+from kronika.quantities.resources import quantity_words
 
-__all__ = ["annotate_quantities", "find_quantities", "read_number"]
+__all__ = ["annotate_quantities", "find_quantities", "quantity_words", "read_number"]
 
 
 def annotate_quantities(analysis: Analysis) -> None:

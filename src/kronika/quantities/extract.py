@@ -3,7 +3,8 @@ comma, numeral words or a multiplier alone), an optional multiplier (*tys.*, *ml
 precision word before it (*około*, *ponad*, *prawie*), and the noun counted (*320 000 obywateli* → 320000 × *obywatel*).
 
 Units also come as abbreviations after or before the number (*80 km*, *zł 300*, *33 proc.*) and as the
-adjective of a compound (*2-metrowa* → 2 × *metr*); a case ending after a hyphen (*3-ch okresów*) is
+adjective of a compound (*2-metrowa* → 2 × *metr*, *32-letni* → 32 × *rok*); a sum in a currency and its
+hundredth part after it are one amount (*4 zł 20 gr* → 4.20 × *złoty*); a case ending after a hyphen (*3-ch okresów*) is
 skipped. Numbers inside a timex or a name (*52. Dywizja*) are not quantities; ordinals (a number followed
 by a dot and a word) are not either. Polish counts a plural noun after every number but one, so a number
 before a singular noun is a year or an ordinal (*1794 grupa*, *19 wieku*), not a count; a lone *jeden*
@@ -13,6 +14,7 @@ is mostly "one of", not a count either.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kronika.lang.grammar import lemmas_and_form
 from kronika.model import Quantity, Sentence, Token
@@ -146,13 +148,18 @@ def _excluded_tokens(tokens: list[Token], excluded: list[tuple[int, int]]) -> li
 
 
 def _unit_after_hyphen(tokens: list[Token], after: int) -> tuple[str | None, int]:
-    """``2-metrowa`` → ("metr", index after the adjective); ``3-ch`` → (None, index after the ending)."""
+    """``2-metrowa`` → ("metr", index after the adjective), ``32-letni`` → ("rok", …) from the table of
+    compounds; ``3-ch`` → (None, index after the ending)."""
     if after + 1 >= len(tokens) or tokens[after].text != "-" or tokens[after].start != tokens[after - 1].end:
         return None, after
     word = tokens[after + 1]
     if word.start != tokens[after].end:
         return None, after
     adjectives = [strip_homonym(i.lemma) for i in word.interps if i.pos == "adj"]
+    compounds = quantity_words().compounds
+    for lemma in adjectives:
+        if lemma in compounds:
+            return compounds[lemma], after + 2
     for lemma in adjectives:
         for ending in _ADJECTIVE_OF_NOUN:
             if lemma.endswith(ending) and len(lemma) > len(ending) + 1:
@@ -169,6 +176,23 @@ def _range_end(text: str, tokens: list[Token], after: int, low: float) -> tuple[
         return None
     upper = read_number(text, tokens, after + 1)
     return upper if upper is not None and upper[0] > low else None
+
+
+def _join_hundredths(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A whole sum in a currency and its hundredth part right after it (under a hundred, no word between)
+    are one amount: *4 zł 20 gr* → 4.20 złoty."""
+    hundredths = quantity_words().hundredths
+    joined: list[Quantity] = []
+    for quantity in found:
+        previous = joined[-1] if joined else None
+        if previous is not None and hundredths.get(quantity.unit) == previous.unit and previous.value.is_integer() \
+                and quantity.value.is_integer() and quantity.value < 100 and quantity.modifier is None \
+                and quantity.low is None and text[previous.end:quantity.start].isspace():
+            joined[-1] = replace(previous, end=quantity.end, text=text[previous.start:quantity.end],
+                                 value=round(previous.value + quantity.value / 100, 2))
+        else:
+            joined.append(quantity)
+    return joined
 
 
 def find_quantities(text: str, sentence: Sentence, excluded: list[tuple[int, int]]) -> list[Quantity]:
@@ -233,4 +257,4 @@ def find_quantities(text: str, sentence: Sentence, excluded: list[tuple[int, int
             index = max(unit_index + 1, after)
             continue
         index = max(after, index + 1)
-    return found
+    return _join_hundredths(text, found)

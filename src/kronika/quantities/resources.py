@@ -15,6 +15,8 @@ class QuantityWords:
     numerals: dict[str, int]
     not_units: frozenset[str]
     units: dict[str, str]  # abbreviation → the counted noun's lemma: "km" → "kilometr"
+    compounds: dict[str, str]  # adjective of a compound with digits → its noun: "letni" → "rok"
+    hundredths: dict[str, str]  # the hundredth part of a currency → the currency: "grosz" → "złoty"
 
 
 @lru_cache(maxsize=4)
@@ -24,6 +26,8 @@ def quantity_words(language: str = "pl") -> QuantityWords:
     numerals: dict[str, int] = {}
     not_units: set[str] = set()
     units: dict[str, str] = {}
+    compounds: dict[str, str] = {}
+    hundredths: dict[str, str] = {}
     rows = read_table("kronika.quantities", f"resources/{language}/quantity_words.tsv", 3)
     for number, (lemma, kind, value) in rows:
         where = f"quantity_words.tsv line {number}"
@@ -39,6 +43,10 @@ def quantity_words(language: str = "pl") -> QuantityWords:
             not_units.add(lemma)
         elif kind == "unit":
             units[lemma] = value
+        elif kind == "compound":
+            compounds[lemma] = value
+        elif kind == "hundredth":
+            hundredths[lemma] = value
         else:
             raise ValueError(f"{where}: unknown class {kind!r}")
-    return QuantityWords(multipliers, modifiers, numerals, frozenset(not_units), units)
+    return QuantityWords(multipliers, modifiers, numerals, frozenset(not_units), units, compounds, hundredths)
