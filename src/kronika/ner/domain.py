@@ -85,6 +85,7 @@ class KnownName:
     words: tuple[frozenset[str], ...]  # each word of the name with its Morfeusz lemmas
     type: str
     subtype: str | None
+    older_forms: frozenset[str] = frozenset()  # lower-cased case forms of older declension (niemczach)
 
 
 @dataclass(frozen=True)
@@ -109,12 +110,15 @@ class Lexicon:
 def _known_names() -> tuple[KnownName, ...]:
     names: dict[str, KnownName] = {}
     for number, line in _read_resource("known_names.tsv"):
-        name, _, kind = line.partition("\t")
+        name, _, rest = line.partition("\t")
+        kind, _, forms = rest.partition("\t")
         entity_type, _, subtype = kind.partition("/")
-        if entity_type not in TYPES or name in names:
-            raise ValueError(f"known_names.tsv line {number}: bad type or duplicate name: {line!r}")
-        words = tuple(word_lemmas(word) for word in _split_words(name))
-        names[name] = KnownName(name, words, entity_type, subtype or None)
+        older = frozenset(form.lower() for form in forms.split())
+        if entity_type not in TYPES or name in names or older and " " in name:
+            raise ValueError(f"known_names.tsv line {number}: bad type, duplicate name or older forms of a "
+                             f"name of several words: {line!r}")
+        words = tuple(word_lemmas(word) | older for word in _split_words(name))
+        names[name] = KnownName(name, words, entity_type, subtype or None, older)
     return tuple(sorted(names.values(), key=lambda k: -len(k.words)))
 
 
@@ -377,7 +381,7 @@ def _known_name_at(tokens: list[Token], index: int, known: KnownName) -> bool:
             return False
     if len(known.words) == 1:  # a single word must be read as a noun, not as its adjective (Polska/polska)
         token = tokens[index]
-        return token.text.lower() == known.name.lower() or any(
+        return token.text.lower() in {known.name.lower(), *known.older_forms} or any(
             strip_homonym(i.lemma).lower() == known.name.lower() and i.pos in _NOUN_POS
             and not _PERSON_QUALS.intersection(i.quals) for i in token.interps)
     return True
@@ -623,6 +627,10 @@ def _match_event(tokens: list[Token], index: int, pattern: EventPattern,
     return position, children
 
 
+# finite verb forms, which end an office's complements (not the imperative: "spraw" is also a genitive)
+_PREDICATE_POS = ("fin", "praet", "bedzie", "aglt", "imps")
+
+
 def find_persons(tokens: list[Token]) -> list[Mention]:
     """Persons from titles (*gen. Franciszka Kleeberga*, *ambasadorowi Grzybowskiemu*) and from SGJP
     first-name + surname readings (*Wacław Grzybowski*). The title becomes the role."""
@@ -633,9 +641,11 @@ def find_persons(tokens: list[Token]) -> list[Mention]:
         title_end = _title_end(tokens, index, titles)
         if title_end:
             name_start = title_end
-            # the office's complements stand between title and name: "komisarz ludowy spraw zagranicznych"
+            # the office's complements stand between title and name: "komisarz ludowy spraw zagranicznych";
+            # a verb ends them ("prezesem sądu jest radzca Hoffmann": the name is the later title's)
             while name_start < len(tokens) and name_start - title_end < 4 and \
-                    not is_capitalised(tokens[name_start]) and is_word(tokens[name_start]):
+                    not is_capitalised(tokens[name_start]) and is_word(tokens[name_start]) and \
+                    not has_pos(tokens[name_start], *_PREDICATE_POS):
                 name_start += 1
             name_end = _person_name_end(tokens, name_start)
             if name_end > name_start:
@@ -656,14 +666,16 @@ def find_persons(tokens: list[Token]) -> list[Mention]:
 
 def _title_end(tokens: list[Token], index: int, titles: frozenset[tuple[str, ...]]) -> int:
     """End of the titles starting at ``index``; titles may follow one another (*p. premier gen.*,
-    *ks. kan.*), with lower-case words of the office between them (*p. wiceminister inż.*)."""
+    *ks. kan.*), with lower-case words of the office between them (*p. wiceminister inż.*); a verb ends the
+    office (*prezesem sądu jest radzca Hoffmann*: the predicate's title alone is the person's)."""
     end = _one_title_end(tokens, index, titles)
     if not end:
         return 0
     while True:
         following = end
         while following < len(tokens) and following - end < 2 and tokens[following].text[:1].islower() and \
-                is_word(tokens[following]) and not _one_title_end(tokens, following, titles):
+                is_word(tokens[following]) and not has_pos(tokens[following], *_PREDICATE_POS) and \
+                not _one_title_end(tokens, following, titles):
             following += 1
         more = _one_title_end(tokens, following, titles) if following < len(tokens) else 0
         if not more:

@@ -1,0 +1,43 @@
+"""Names in 19th-century and interwar press, on sentences of our own: titles of nobility and offices before
+foreign surnames, the press agency, older case forms, headings, names with a river, quoted buildings."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.model import Document
+from kronika.pipeline import analyze
+
+
+def top_level(text: str) -> set[tuple[str, str, str]]:
+    return {(e.text, e.type, e.lemma) for e in analyze(Document(id="t", text=text)).entities if e.parent is None}
+
+
+def roles(text: str) -> dict[str, str | None]:
+    return {e.text: e.role for e in analyze(Document(id="t", text=text)).entities if e.type == "PERSON"}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a capitalised word Morfeusz does not know after a title of nobility or an office is a person
+    ("Kr. pruski poseł, hr. Wallenrodt powrócił wczoraj do Berlina.", ("Wallenrodt", "PERSON", "Wallenrodt")),
+    ("Baron Hübner wyjechał do Paryża.", ("Hübner", "PERSON", "Hübner")),
+    ("W parlamencie przemawiał kanclerz dr. Seipel.", ("Seipel", "PERSON", "Seipel")),
+    ("Sąd zwołał jen. Bem do Komorna.", ("Bem", "PERSON", "Bem")),
+    ("Sprawę referował radzca sądowy Hoffmann.", ("Hoffmann", "PERSON", "Hoffmann")),
+    # the Polish Telegraphic Agency, however a despatch signs it
+    ("KRAKÓW, 4.3. (Pat.). Rada miejska obradowała.", ("Pat", "ORGANIZATION", "PAT")),
+    ("Jak donosi P. A. T., minister wyjechał.", ("P. A. T.", "ORGANIZATION", "P. A. T.")),
+    ("Według PAT rokowania przerwano.", ("PAT", "ORGANIZATION", "PAT")),
+    # the older locative of Niemcy is the country, not the plural of the town Niemcza
+    ("Fabryki w Niemczach stanęły.", ("Niemczach", "COUNTRY", "Niemcy")),
+])
+def test_period_press_names(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in top_level(sentence)
+
+
+def test_a_verb_ends_the_office_before_a_later_title() -> None:
+    assert roles("Prezesem sądu jest radzca sądowy Hoffmann z Poznania.") == {"Hoffmann": "radzca sądowy"}
+
+
+def test_a_place_after_a_title_of_nobility_is_no_person() -> None:
+    assert not roles("Rozmawiał z hrabią Flandrii.")
