@@ -30,6 +30,9 @@ def roles(text: str) -> dict[str, str | None]:
     ("Według PAT rokowania przerwano.", ("PAT", "ORGANIZATION", "PAT")),
     # the older locative of Niemcy is the country, not the plural of the town Niemcza
     ("Fabryki w Niemczach stanęły.", ("Niemczach", "COUNTRY", "Niemcy")),
+    # a town with "nad" and its river is one name, whichever source found the town
+    ("Zjazd odbył się w Brześciu nad Bugiem.", ("Brześciu nad Bugiem", "PLACE", "Brześć nad Bugiem")),
+    ("Pociąg jechał z Frankfurtu nad Odrą.", ("Frankfurtu nad Odrą", "PLACE", "Frankfurt nad Odrą")),
 ])
 def test_period_press_names(sentence: str, expected: tuple[str, str, str]) -> None:
     assert expected in top_level(sentence)
@@ -41,3 +44,7 @@ def test_a_verb_ends_the_office_before_a_later_title() -> None:
 
 def test_a_place_after_a_title_of_nobility_is_no_person() -> None:
     assert not roles("Rozmawiał z hrabią Flandrii.")
+
+
+def test_the_river_of_a_towns_name_is_no_place_of_its_own() -> None:
+    assert not any(name == "Bugiem" for name, _, _ in top_level("Zjazd odbył się w Brześciu nad Bugiem."))

@@ -775,6 +775,21 @@ def find_places(tokens: list[Token]) -> list[Mention]:
 
 
 
+_RIVER_PREPOSITION = "nad"
+
+
+def river_qualifier_end(tokens: list[Token], end: int) -> int:
+    """End of a place name with its qualifier: *nad* and a capitalised river in the instrumental (*Brześć nad
+    Bugiem*, *Frankfurt nad Odrą*) is part of the town's name, not a place of its own. (*pod* with the
+    instrumental says mostly where a place lies, *w Krakowie pod Wawelem*, and is left out.)"""
+    if end + 1 < len(tokens) and tokens[end].text.lower() == _RIVER_PREPOSITION and \
+            is_capitalised(tokens[end + 1]) and "inst" in cases(tokens[end + 1]):
+        end += 2
+        while end < len(tokens) and is_capitalised(tokens[end]) and agrees(tokens[end], tokens[end - 1]):
+            end += 1
+    return end
+
+
 _COORDINATORS = frozenset({",", "i", "oraz", "a"})
 _BETWEEN_HEAD_AND_QUOTE = 2  # adjectives or an author between the word and the quoted name
 _VERB_POS = ("fin", "praet", "imps", "inf", "ppas", "pcon", "pant", "bedzie", "impt")

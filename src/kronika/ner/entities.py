@@ -32,6 +32,7 @@ from kronika.ner.domain import (
     is_unknown,
     load_lexicon,
     longest_word_match,
+    river_qualifier_end,
     span_text,
 )
 
@@ -70,6 +71,7 @@ def annotate_entities(analysis: Analysis) -> None:
         candidates += _nkjp_mentions(sentence, spans_in.get(position, []))
         candidates = [_with_abbreviated_forename(m, sentence.tokens) for m in candidates
                       if not _is_date_word(m, dates)]
+        candidates = _with_river_qualifiers(candidates, sentence.tokens)
         for mention in resolve(candidates):
             if _is_headline_words(mention, sentence.tokens):
                 continue
@@ -85,6 +87,22 @@ def annotate_entities(analysis: Analysis) -> None:
             entities.append(_to_entity(analysis, child, len(entities) + 1, parent.id))
     assign_refs(entities)
     analysis.entities = entities
+
+
+def _with_river_qualifiers(candidates: list[Mention], sentence: list[Token]) -> list[Mention]:
+    """A place with *nad* and a river after it is one name (*Brześć nad Bugiem*), whichever source found the
+    town; the river of the qualifier is no candidate of its own."""
+    position = {id(token): i for i, token in enumerate(sentence)}
+    extended: list[Mention] = []
+    qualifiers: list[tuple[int, int]] = []  # offsets of the qualifiers taken into a name
+    for mention in candidates:
+        after = position[id(mention.tokens[-1])] + 1
+        end = river_qualifier_end(sentence, after) if mention.type == "PLACE" else after
+        if end > after:
+            qualifiers.append((sentence[after].start, sentence[end - 1].end))
+            mention = replace(mention, tokens=sentence[after - len(mention.tokens):end], lemma=None, children=[])
+        extended.append(mention)
+    return [m for m in extended if not any(start <= m.start and m.end <= end for start, end in qualifiers)]
 
 
 def _is_date_word(mention: Mention, dates: list[tuple[int, int]]) -> bool:
