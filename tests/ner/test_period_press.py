@@ -48,3 +48,20 @@ def test_a_place_after_a_title_of_nobility_is_no_person() -> None:
 
 def test_the_river_of_a_towns_name_is_no_place_of_its_own() -> None:
     assert not any(name == "Bugiem" for name, _, _ in top_level("Zjazd odbył się w Brześciu nad Bugiem."))
+
+
+@pytest.mark.parametrize(("text", "heading"), [
+    ("Bawarya.\nZ Monachium donoszą, że sejm zebrał się wczoraj.", "Bawarya"),
+    ("Węgry.\nW Peszcie otwarto nowy most.", "Węgry"),
+])
+def test_a_one_word_heading_of_a_news_column_is_a_place(text: str, heading: str) -> None:
+    assert any(name == heading and kind in ("PLACE", "COUNTRY") for name, kind, _ in top_level(text))
+
+
+def test_a_one_word_sentence_of_a_common_word_is_no_heading() -> None:
+    assert not top_level("Dziękuję.\nTak było.")
+
+
+def test_an_abbreviated_ministry_is_no_place() -> None:
+    found = top_level("Sejm uchwalił wczoraj budżet Min. Spraw Wewnętrznych.")
+    assert not any(name.startswith("Min") and kind == "PLACE" for name, kind, _ in found)

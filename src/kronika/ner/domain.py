@@ -17,6 +17,7 @@ from kronika.lang.grammar import case_agrees as agrees
 from kronika.lang.grammar import cases, prepositions_before_places
 from kronika.lang.grammar import lemmas_and_form as lemmas
 from kronika.lang.resources import data_lines, read_text
+from kronika.lang.tokens import load_abbreviations
 from kronika.model import Token
 from kronika.morph.analyzer import strip_homonym
 
@@ -753,7 +754,8 @@ def find_places(tokens: list[Token]) -> list[Mention]:
         # the disambiguator's reading decides
         initial = index <= first_word
         initial_name = initial and token.chosen is not None and "nazwa_geograficzna" in token.chosen.quals
-        if not ((not initial or initial_name) and is_capitalised(token) and is_word(token)):
+        if not ((not initial or initial_name) and is_capitalised(token) and is_word(token)) or \
+                _is_common_abbreviation(tokens, index):
             list_open = list_open and token.text in {",", "i", "oraz", "lub", "albo"}
             street_list = street_list and list_open
             continue
@@ -773,6 +775,14 @@ def find_places(tokens: list[Token]) -> list[Mention]:
         street_list = street
     return mentions
 
+
+
+def _is_common_abbreviation(tokens: list[Token], index: int) -> bool:
+    """A word with its dot glued to it that abbreviates a title or a common noun (*Min.* for *Ministerstwa*,
+    *Gen.*, *Prof.*; ``lang/resources/pl/abbreviations.txt``) is no place, whatever town it spells."""
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return following is not None and following.text == "." and following.start == tokens[index].end and \
+        tokens[index].text.lower() in load_abbreviations().prefix
 
 
 _RIVER_PREPOSITION = "nad"
@@ -831,7 +841,20 @@ def find_quoted_names(tokens: list[Token]) -> list[Mention]:
     return mentions
 
 
+def find_headings(tokens: list[Token]) -> list[Mention]:
+    """A sentence of one capitalised word and its full stop heads a column of news from a land or a town in
+    the press of the 19th century (*Austrya.*, *Węgry.*, *Bawarya.*): when the word is a geographic name or
+    one Morfeusz does not know, it names that place, not a person."""
+    if len(tokens) != 2 or tokens[1].text != "." or len(tokens[0].text) < 3:
+        return []
+    word = tokens[0]
+    if not is_word(word) or not word.text[:1].isupper() or word.text.isupper() or \
+            not (is_unknown(word) or has_qualifier(word, {"nazwa_geograficzna"})):
+        return []
+    return [Mention([word], "PLACE")]
+
+
 RECOGNISERS: tuple[Callable[[list[Token]], list[Mention]], ...] = (
     find_known_names, find_quoted_names, find_documents, find_events, find_military_units, find_organizations,
-    find_persons, find_places,
+    find_persons, find_places, find_headings,
 )
