@@ -65,3 +65,22 @@ def test_a_one_word_sentence_of_a_common_word_is_no_heading() -> None:
 def test_an_abbreviated_ministry_is_no_place() -> None:
     found = top_level("Sejm uchwalił wczoraj budżet Min. Spraw Wewnętrznych.")
     assert not any(name.startswith("Min") and kind == "PLACE" for name, kind, _ in found)
+
+
+def test_three_initials_abbreviate_an_institution_not_a_persons_forenames() -> None:
+    found = top_level("Do kasy T. C. L. Śmigiel wpłacono sto marek.")
+    assert not any(kind == "PERSON" for _, kind, _ in found)
+    assert ("J. K. Nowak", "PERSON", "J. K. Nowak") in top_level("Wiersz napisał J. K. Nowak z Krakowa.")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("O wybudowaniu „Domu Ludowego” marzyli mieszkańcy od dawna.",
+     ("Domu Ludowego", "ORGANIZATION", "Dom Ludowy")),
+    ("Zapisał się do „Czytelni Polskiej” w Wiedniu.", ("Czytelni Polskiej", "ORGANIZATION", "Czytelnia Polska")),
+])
+def test_a_quoted_common_noun_with_its_adjectives_is_an_institution(sentence: str, expected: tuple) -> None:
+    assert expected in top_level(sentence)
+
+
+def test_a_quoted_noun_with_a_genitive_is_not_taken_for_an_institution() -> None:
+    assert not any(kind == "ORGANIZATION" for _, kind, _ in top_level("Orkiestra zagrała „Marsz Sokołów” na placu."))

@@ -838,23 +838,25 @@ def find_quoted_names(tokens: list[Token]) -> list[Mention]:
                     and tokens[position + 1].text in OPENING_QUOTES):
                 break
             position += 1
+    claimed = {id(m.tokens[0]) for m in mentions}
+    for index in range(len(tokens)):
+        if (end := quoted_span(tokens, index)) and id(tokens[index + 1]) not in claimed and \
+                _has_common_head(tokens[index + 1:end - 1]):
+            mentions.append(Mention(tokens[index + 1:end - 1], "ORGANIZATION"))
     return mentions
 
 
-def find_headings(tokens: list[Token]) -> list[Mention]:
-    """A sentence of one capitalised word and its full stop heads a column of news from a land or a town in
-    the press of the 19th century (*Austrya.*, *Węgry.*, *Bawarya.*): when the word is a geographic name or
-    one Morfeusz does not know, it names that place, not a person."""
-    if len(tokens) != 2 or tokens[1].text != "." or len(tokens[0].text) < 3:
-        return []
-    word = tokens[0]
-    if not is_word(word) or not word.text[:1].isupper() or word.text.isupper() or \
-            not (is_unknown(word) or has_qualifier(word, {"nazwa_geograficzna"})):
-        return []
-    return [Mention([word], "PLACE")]
+def _has_common_head(name: list[Token]) -> bool:
+    """A quoted name of a capitalised common noun and the capitalised adjectives agreeing with it (*„Dom
+    Ludowy”*, *„Czytelnia Polska”*) names an institution or its building, not a person; a noun with a
+    genitive after it (*„Marsz Sokołów”*) may as well be a work's title, and is left to the heads."""
+    head = name[0]
+    return len(name) > 1 and is_capitalised(head) and has_pos(head, "subst") and \
+        all(i.lemma[:1].islower() for i in head.interps if i.pos == "subst") and \
+        all(is_capitalised(t) and (is_unknown(t) or has_pos(t, "adj") and agrees(t, head)) for t in name[1:])
 
 
 RECOGNISERS: tuple[Callable[[list[Token]], list[Mention]], ...] = (
     find_known_names, find_quoted_names, find_documents, find_events, find_military_units, find_organizations,
-    find_persons, find_places, find_headings,
+    find_persons, find_places,
 )

@@ -177,8 +177,10 @@ def _nkjp_mentions(sentence: Sentence, spans: list[NkjpSpan]) -> list[Mention]:
         if not tokens or len(tokens) == 1 and (is_ethnonym(tokens[0]) or _is_not_nominal(tokens[0])):
             continue
         entity_type, subtype = _NKJP_TYPES[span.label]
-        if entity_type == "PERSON" and _has_truncation(tokens, sentence.tokens):
-            continue  # "Komit. Ekon.": words cut short name an institution, not a person
+        if entity_type == "PERSON" and (_has_truncation(tokens, sentence.tokens) or _initials(tokens) > 2):
+            continue  # "Komit. Ekon.", "T. C. L.": words cut short name an institution, not a person
+        if entity_type in ("PERSON", "ORGANIZATION") and _is_heading(tokens, sentence.tokens):
+            entity_type, subtype = "PLACE", None
         if len(tokens) == 1 and _is_shouted_person(tokens[0]):
             entity_type, subtype = "PERSON", None  # MIEDZIŃSKI: a surname in capitals, no acronym or place
         if entity_type == "PERSON" and _is_press_title(tokens, sentence.tokens):
@@ -274,6 +276,27 @@ def _has_truncation(tokens: list[Token], sentence: list[Token]) -> bool:
         and token.text not in names and is_truncation(token.text, token.interps)
         for token in tokens
     )
+
+
+def _initials(tokens: list[Token]) -> int:
+    """How many capital letters with their dots open the span: a person is written with one or two
+    initials (*J. K. Nowak*); three or more abbreviate an institution's name (*T. C. L.*, *P. K. O.*)."""
+    count = 0
+    while 2 * count + 1 < len(tokens) and len(tokens[2 * count].text) == 1 and \
+            tokens[2 * count].text.isupper() and tokens[2 * count + 1].text == ".":
+        count += 1
+    return count
+
+
+def _is_heading(tokens: list[Token], sentence: list[Token]) -> bool:
+    """A sentence of one capitalised word and its full stop heads a column of news from a land or a town in
+    the press of the 19th century (*Austrya.*, *Węgry.*, *Bawarya.*): when the word is a geographic name or
+    one Morfeusz does not know, it names that place, not a person or a body."""
+    if len(sentence) != 2 or sentence[1].text != "." or tokens != sentence[:1]:
+        return False
+    word = tokens[0]
+    return len(word.text) > 2 and not _is_shouted(word) and (
+        is_unknown(word) or has_qualifier(word, {"nazwa_geograficzna"}))
 
 
 def _is_shouted_person(token: Token) -> bool:
