@@ -53,6 +53,8 @@ def test_the_river_of_a_towns_name_is_no_place_of_its_own() -> None:
 @pytest.mark.parametrize(("text", "heading"), [
     ("Bawarya.\nZ Monachium donoszą, że sejm zebrał się wczoraj.", "Bawarya"),
     ("Węgry.\nW Peszcie otwarto nowy most.", "Węgry"),
+    ("Lodomerya.\nZ Włodzimierza donoszą o pożarze.", "Lodomerya"),  # unknown in either spelling
+    ("Krajna.\nW Nakle otwarto szkołę.", "Krajna"),  # a land's name that is also a surname
 ])
 def test_a_one_word_heading_of_a_news_column_is_a_place(text: str, heading: str) -> None:
     assert any(name == heading and kind in ("PLACE", "COUNTRY") for name, kind, _ in top_level(text))

@@ -13,10 +13,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
+from kronika.lang.orthography import modernised
 from kronika.lang.resources import read_table
 from kronika.lang.tokens import is_truncation, load_abbreviations
 from kronika.model import Analysis, Entity, Interp, NkjpSpan, Sentence, Token
-from kronika.morph.analyzer import strip_homonym
+from kronika.morph.analyzer import get_morphology, strip_homonym
 from kronika.morph.lemmatize import base_form
 from kronika.ner.coref import assign_refs
 from kronika.ner.domain import (
@@ -290,13 +291,18 @@ def _initials(tokens: list[Token]) -> int:
 
 def _is_heading(tokens: list[Token], sentence: list[Token]) -> bool:
     """A sentence of one capitalised word and its full stop heads a column of news from a land or a town in
-    the press of the 19th century (*Austrya.*, *Węgry.*, *Bawarya.*): when the word is a geographic name or
-    one Morfeusz does not know, it names that place, not a person or a body."""
+    the press of the 19th century (*Austrya.*, *Węgry.*, *Bawarya.*): it names that place, not a person or a
+    body, when the word is a place's name that is also a surname (*Ruda.*) or one the dictionary does not know
+    in any spelling (*Kroacya.*). (A word known only as a place, *Austrya* in today's spelling, the places
+    stage reads as a place with its base form.)"""
     if len(sentence) != 2 or sentence[1].text != "." or tokens != sentence[:1]:
         return False
     word = tokens[0]
-    return len(word.text) > 2 and not _is_shouted(word) and (
-        is_unknown(word) or has_qualifier(word, {"nazwa_geograficzna"}))
+    if len(word.text) < 3 or _is_shouted(word):
+        return False
+    if is_unknown(word):
+        return all(i.tag == "ign" for i in get_morphology().analyse(modernised(word.text)))
+    return has_qualifier(word, {"nazwa_geograficzna"}) and has_qualifier(word, {"imię", "nazwisko"})
 
 
 def _is_shouted_person(token: Token) -> bool:
