@@ -17,6 +17,7 @@ from kronika.lang.grammar import case_agrees as agrees
 from kronika.lang.grammar import cases, prepositions_before_places
 from kronika.lang.grammar import lemmas_and_form as lemmas
 from kronika.lang.resources import data_lines, read_text
+from kronika.lang.tokens import load_abbreviations
 from kronika.model import Token
 from kronika.morph.analyzer import strip_homonym
 
@@ -85,6 +86,7 @@ class KnownName:
     words: tuple[frozenset[str], ...]  # each word of the name with its Morfeusz lemmas
     type: str
     subtype: str | None
+    older_forms: frozenset[str] = frozenset()  # lower-cased case forms of older declension (niemczach)
 
 
 @dataclass(frozen=True)
@@ -109,12 +111,15 @@ class Lexicon:
 def _known_names() -> tuple[KnownName, ...]:
     names: dict[str, KnownName] = {}
     for number, line in _read_resource("known_names.tsv"):
-        name, _, kind = line.partition("\t")
+        name, _, rest = line.partition("\t")
+        kind, _, forms = rest.partition("\t")
         entity_type, _, subtype = kind.partition("/")
-        if entity_type not in TYPES or name in names:
-            raise ValueError(f"known_names.tsv line {number}: bad type or duplicate name: {line!r}")
-        words = tuple(word_lemmas(word) for word in _split_words(name))
-        names[name] = KnownName(name, words, entity_type, subtype or None)
+        older = frozenset(form.lower() for form in forms.split())
+        if entity_type not in TYPES or name in names or older and " " in name:
+            raise ValueError(f"known_names.tsv line {number}: bad type, duplicate name or older forms of a "
+                             f"name of several words: {line!r}")
+        words = tuple(word_lemmas(word) | older for word in _split_words(name))
+        names[name] = KnownName(name, words, entity_type, subtype or None, older)
     return tuple(sorted(names.values(), key=lambda k: -len(k.words)))
 
 
@@ -369,7 +374,7 @@ def _known_name_at(tokens: list[Token], found: LemmaSets, index: int, known: Kno
             return False
     if len(known.words) == 1:  # a single word must be read as a noun, not as its adjective (Polska/polska)
         token = tokens[index]
-        return token.text.lower() == known.name.lower() or any(
+        return token.text.lower() in {known.name.lower(), *known.older_forms} or any(
             strip_homonym(i.lemma).lower() == known.name.lower() and i.pos in _NOUN_POS
             and not _PERSON_QUALS.intersection(i.quals) for i in token.interps)
     return True
@@ -613,6 +618,10 @@ def _match_event(tokens: list[Token], found: LemmaSets, index: int, pattern: Eve
     return position, children
 
 
+# finite verb forms, which end an office's complements (not the imperative: "spraw" is also a genitive)
+_PREDICATE_POS = ("fin", "praet", "bedzie", "aglt", "imps")
+
+
 def find_persons(tokens: list[Token], found: LemmaSets) -> list[Mention]:
     """Persons from titles (*gen. Franciszka Kleeberga*, *ambasadorowi Grzybowskiemu*) and from SGJP
     first-name + surname readings (*Wacław Grzybowski*). The title becomes the role."""
@@ -623,9 +632,11 @@ def find_persons(tokens: list[Token], found: LemmaSets) -> list[Mention]:
         title_end = _title_end(tokens, found, index, titles)
         if title_end:
             name_start = title_end
-            # the office's complements stand between title and name: "komisarz ludowy spraw zagranicznych"
+            # the office's complements stand between title and name: "komisarz ludowy spraw zagranicznych";
+            # a verb ends them ("prezesem sądu jest radzca Hoffmann": the name is the later title's)
             while name_start < len(tokens) and name_start - title_end < 4 and \
-                    not is_capitalised(tokens[name_start]) and is_word(tokens[name_start]):
+                    not is_capitalised(tokens[name_start]) and is_word(tokens[name_start]) and \
+                    not has_pos(tokens[name_start], *_PREDICATE_POS):
                 name_start += 1
             name_end = _person_name_end(tokens, name_start)
             if name_end > name_start:
@@ -646,14 +657,16 @@ def find_persons(tokens: list[Token], found: LemmaSets) -> list[Mention]:
 
 def _title_end(tokens: list[Token], found: LemmaSets, index: int, titles: frozenset[tuple[str, ...]]) -> int:
     """End of the titles starting at ``index``; titles may follow one another (*p. premier gen.*,
-    *ks. kan.*), with lower-case words of the office between them (*p. wiceminister inż.*)."""
+    *ks. kan.*), with lower-case words of the office between them (*p. wiceminister inż.*); a verb ends the
+    office (*prezesem sądu jest radzca Hoffmann*: the predicate's title alone is the person's)."""
     end = _one_title_end(tokens, found, index, titles)
     if not end:
         return 0
     while True:
         following = end
         while following < len(tokens) and following - end < 2 and tokens[following].text[:1].islower() and \
-                is_word(tokens[following]) and not _one_title_end(tokens, found, following, titles):
+                is_word(tokens[following]) and not has_pos(tokens[following], *_PREDICATE_POS) and \
+                not _one_title_end(tokens, found, following, titles):
             following += 1
         more = _one_title_end(tokens, found, following, titles) if following < len(tokens) else 0
         if not more:
@@ -731,7 +744,8 @@ def find_places(tokens: list[Token], found: LemmaSets) -> list[Mention]:
         # the disambiguator's reading decides
         initial = index <= first_word
         initial_name = initial and token.chosen is not None and "nazwa_geograficzna" in token.chosen.quals
-        if not ((not initial or initial_name) and is_capitalised(token) and is_word(token)):
+        if not ((not initial or initial_name) and is_capitalised(token) and is_word(token)) or \
+                _is_common_abbreviation(tokens, index):
             list_open = list_open and token.text in {",", "i", "oraz", "lub", "albo"}
             street_list = street_list and list_open
             continue
@@ -751,6 +765,29 @@ def find_places(tokens: list[Token], found: LemmaSets) -> list[Mention]:
         street_list = street
     return mentions
 
+
+
+def _is_common_abbreviation(tokens: list[Token], index: int) -> bool:
+    """A word with its dot glued to it that abbreviates a title or a common noun (*Min.* for *Ministerstwa*,
+    *Gen.*, *Prof.*; ``lang/resources/pl/abbreviations.txt``) is no place, whatever town it spells."""
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return following is not None and following.text == "." and following.start == tokens[index].end and \
+        tokens[index].text.lower() in load_abbreviations().prefix
+
+
+_RIVER_PREPOSITION = "nad"
+
+
+def river_qualifier_end(tokens: list[Token], end: int) -> int:
+    """End of a place name with its qualifier: *nad* and a capitalised river in the instrumental (*Brześć nad
+    Bugiem*, *Frankfurt nad Odrą*) is part of the town's name, not a place of its own. (*pod* with the
+    instrumental says mostly where a place lies, *w Krakowie pod Wawelem*, and is left out.)"""
+    if end + 1 < len(tokens) and tokens[end].text.lower() == _RIVER_PREPOSITION and \
+            is_capitalised(tokens[end + 1]) and "inst" in cases(tokens[end + 1]):
+        end += 2
+        while end < len(tokens) and is_capitalised(tokens[end]) and agrees(tokens[end], tokens[end - 1]):
+            end += 1
+    return end
 
 
 _COORDINATORS = frozenset({",", "i", "oraz", "a"})
@@ -790,7 +827,22 @@ def find_quoted_names(tokens: list[Token], found: LemmaSets) -> list[Mention]:
                     and tokens[position + 1].text in OPENING_QUOTES):
                 break
             position += 1
+    claimed = {id(m.tokens[0]) for m in mentions}
+    for index in range(len(tokens)):
+        if (end := quoted_span(tokens, index)) and id(tokens[index + 1]) not in claimed and \
+                _has_common_head(tokens[index + 1:end - 1]):
+            mentions.append(Mention(tokens[index + 1:end - 1], "ORGANIZATION"))
     return mentions
+
+
+def _has_common_head(name: list[Token]) -> bool:
+    """A quoted name of a capitalised common noun and the capitalised adjectives agreeing with it (*„Dom
+    Ludowy”*, *„Czytelnia Polska”*) names an institution or its building, not a person; a noun with a
+    genitive after it (*„Marsz Sokołów”*) may as well be a work's title, and is left to the heads."""
+    head = name[0]
+    return len(name) > 1 and is_capitalised(head) and has_pos(head, "subst") and \
+        all(i.lemma[:1].islower() for i in head.interps if i.pos == "subst") and \
+        all(is_capitalised(t) and (is_unknown(t) or has_pos(t, "adj") and agrees(t, head)) for t in name[1:])
 
 
 RECOGNISERS: tuple[Callable[[list[Token], LemmaSets], list[Mention]], ...] = (

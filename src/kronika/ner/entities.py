@@ -13,10 +13,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
+from kronika.lang.orthography import modernised
 from kronika.lang.resources import read_table
 from kronika.lang.tokens import is_truncation, load_abbreviations
 from kronika.model import Analysis, Entity, Interp, NkjpSpan, Sentence, Token
-from kronika.morph.analyzer import strip_homonym
+from kronika.morph.analyzer import get_morphology, strip_homonym
 from kronika.morph.lemmatize import base_form
 from kronika.ner.coref import assign_refs
 from kronika.ner.domain import (
@@ -32,6 +33,7 @@ from kronika.ner.domain import (
     is_unknown,
     load_lexicon,
     longest_word_match,
+    river_qualifier_end,
     sentence_lemmas,
     span_text,
 )
@@ -72,6 +74,7 @@ def annotate_entities(analysis: Analysis) -> None:
         candidates += _nkjp_mentions(sentence, spans_in.get(position, []))
         candidates = [_with_abbreviated_forename(m, sentence.tokens) for m in candidates
                       if not _is_date_word(m, dates)]
+        candidates = _with_river_qualifiers(candidates, sentence.tokens)
         for mention in resolve(candidates):
             if _is_headline_words(mention, sentence.tokens):
                 continue
@@ -87,6 +90,22 @@ def annotate_entities(analysis: Analysis) -> None:
             entities.append(_to_entity(analysis, child, len(entities) + 1, parent.id))
     assign_refs(entities)
     analysis.entities = entities
+
+
+def _with_river_qualifiers(candidates: list[Mention], sentence: list[Token]) -> list[Mention]:
+    """A place with *nad* and a river after it is one name (*Brześć nad Bugiem*), whichever source found the
+    town; the river of the qualifier is no candidate of its own."""
+    position = {id(token): i for i, token in enumerate(sentence)}
+    extended: list[Mention] = []
+    qualifiers: list[tuple[int, int]] = []  # offsets of the qualifiers taken into a name
+    for mention in candidates:
+        after = position[id(mention.tokens[-1])] + 1
+        end = river_qualifier_end(sentence, after) if mention.type == "PLACE" else after
+        if end > after:
+            qualifiers.append((sentence[after].start, sentence[end - 1].end))
+            mention = replace(mention, tokens=sentence[after - len(mention.tokens):end], lemma=None, children=[])
+        extended.append(mention)
+    return [m for m in extended if not any(start <= m.start and m.end <= end for start, end in qualifiers)]
 
 
 def _is_date_word(mention: Mention, dates: list[tuple[int, int]]) -> bool:
@@ -161,8 +180,10 @@ def _nkjp_mentions(sentence: Sentence, spans: list[NkjpSpan]) -> list[Mention]:
         if not tokens or len(tokens) == 1 and (is_ethnonym(tokens[0]) or _is_not_nominal(tokens[0])):
             continue
         entity_type, subtype = _NKJP_TYPES[span.label]
-        if entity_type == "PERSON" and _has_truncation(tokens, sentence.tokens):
-            continue  # "Komit. Ekon.": words cut short name an institution, not a person
+        if entity_type == "PERSON" and (_has_truncation(tokens, sentence.tokens) or _initials(tokens) > 2):
+            continue  # "Komit. Ekon.", "T. C. L.": words cut short name an institution, not a person
+        if entity_type in ("PERSON", "ORGANIZATION") and _is_heading(tokens, sentence.tokens):
+            entity_type, subtype = "PLACE", None
         if len(tokens) == 1 and _is_shouted_person(tokens[0]):
             entity_type, subtype = "PERSON", None  # MIEDZIŃSKI: a surname in capitals, no acronym or place
         if entity_type == "PERSON" and _is_press_title(tokens, sentence.tokens):
@@ -260,6 +281,32 @@ def _has_truncation(tokens: list[Token], sentence: list[Token]) -> bool:
         and token.text not in names and is_truncation(token.text, token.interps)
         for token in tokens
     )
+
+
+def _initials(tokens: list[Token]) -> int:
+    """How many capital letters with their dots open the span: a person is written with one or two
+    initials (*J. K. Nowak*); three or more abbreviate an institution's name (*T. C. L.*, *P. K. O.*)."""
+    count = 0
+    while 2 * count + 1 < len(tokens) and len(tokens[2 * count].text) == 1 and \
+            tokens[2 * count].text.isupper() and tokens[2 * count + 1].text == ".":
+        count += 1
+    return count
+
+
+def _is_heading(tokens: list[Token], sentence: list[Token]) -> bool:
+    """A sentence of one capitalised word and its full stop heads a column of news from a land or a town in
+    the press of the 19th century (*Austrya.*, *Węgry.*, *Bawarya.*): it names that place, not a person or a
+    body, when the word is a place's name that is also a surname (*Ruda.*) or one the dictionary does not know
+    in any spelling (*Kroacya.*). (A word known only as a place, *Austrya* in today's spelling, the places
+    stage reads as a place with its base form.)"""
+    if len(sentence) != 2 or sentence[1].text != "." or tokens != sentence[:1]:
+        return False
+    word = tokens[0]
+    if len(word.text) < 3 or _is_shouted(word):
+        return False
+    if is_unknown(word):
+        return all(i.tag == "ign" for i in get_morphology().analyse(modernised(word.text)))
+    return has_qualifier(word, {"nazwa_geograficzna"}) and has_qualifier(word, {"imię", "nazwisko"})
 
 
 def _is_shouted_person(token: Token) -> bool:

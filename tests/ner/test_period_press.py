@@ -1,0 +1,88 @@
+"""Names in 19th-century and interwar press, on sentences of our own: titles of nobility and offices before
+foreign surnames, the press agency, older case forms, headings, names with a river, quoted buildings."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.model import Document
+from kronika.pipeline import analyze
+
+
+def top_level(text: str) -> set[tuple[str, str, str]]:
+    return {(e.text, e.type, e.lemma) for e in analyze(Document(id="t", text=text)).entities if e.parent is None}
+
+
+def roles(text: str) -> dict[str, str | None]:
+    return {e.text: e.role for e in analyze(Document(id="t", text=text)).entities if e.type == "PERSON"}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a capitalised word Morfeusz does not know after a title of nobility or an office is a person
+    ("Kr. pruski poseł, hr. Wallenrodt powrócił wczoraj do Berlina.", ("Wallenrodt", "PERSON", "Wallenrodt")),
+    ("Baron Hübner wyjechał do Paryża.", ("Hübner", "PERSON", "Hübner")),
+    ("W parlamencie przemawiał kanclerz dr. Seipel.", ("Seipel", "PERSON", "Seipel")),
+    ("Sąd zwołał jen. Bem do Komorna.", ("Bem", "PERSON", "Bem")),
+    ("Sprawę referował radzca sądowy Hoffmann.", ("Hoffmann", "PERSON", "Hoffmann")),
+    # the Polish Telegraphic Agency, however a despatch signs it
+    ("KRAKÓW, 4.3. (Pat.). Rada miejska obradowała.", ("Pat", "ORGANIZATION", "PAT")),
+    ("Jak donosi P. A. T., minister wyjechał.", ("P. A. T.", "ORGANIZATION", "P. A. T.")),
+    ("Według PAT rokowania przerwano.", ("PAT", "ORGANIZATION", "PAT")),
+    # the older locative of Niemcy is the country, not the plural of the town Niemcza
+    ("Fabryki w Niemczach stanęły.", ("Niemczach", "COUNTRY", "Niemcy")),
+    # a town with "nad" and its river is one name, whichever source found the town
+    ("Zjazd odbył się w Brześciu nad Bugiem.", ("Brześciu nad Bugiem", "PLACE", "Brześć nad Bugiem")),
+    ("Pociąg jechał z Frankfurtu nad Odrą.", ("Frankfurtu nad Odrą", "PLACE", "Frankfurt nad Odrą")),
+])
+def test_period_press_names(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in top_level(sentence)
+
+
+def test_a_verb_ends_the_office_before_a_later_title() -> None:
+    assert roles("Prezesem sądu jest radzca sądowy Hoffmann z Poznania.") == {"Hoffmann": "radzca sądowy"}
+
+
+def test_a_place_after_a_title_of_nobility_is_no_person() -> None:
+    assert not roles("Rozmawiał z hrabią Flandrii.")
+
+
+def test_the_river_of_a_towns_name_is_no_place_of_its_own() -> None:
+    assert not any(name == "Bugiem" for name, _, _ in top_level("Zjazd odbył się w Brześciu nad Bugiem."))
+
+
+@pytest.mark.parametrize(("text", "heading"), [
+    ("Bawarya.\nZ Monachium donoszą, że sejm zebrał się wczoraj.", "Bawarya"),
+    ("Węgry.\nW Peszcie otwarto nowy most.", "Węgry"),
+    ("Lodomerya.\nZ Włodzimierza donoszą o pożarze.", "Lodomerya"),  # unknown in either spelling
+    ("Krajna.\nW Nakle otwarto szkołę.", "Krajna"),  # a land's name that is also a surname
+])
+def test_a_one_word_heading_of_a_news_column_is_a_place(text: str, heading: str) -> None:
+    assert any(name == heading and kind in ("PLACE", "COUNTRY") for name, kind, _ in top_level(text))
+
+
+def test_a_one_word_sentence_of_a_common_word_is_no_heading() -> None:
+    assert not top_level("Dziękuję.\nTak było.")
+
+
+def test_an_abbreviated_ministry_is_no_place() -> None:
+    found = top_level("Sejm uchwalił wczoraj budżet Min. Spraw Wewnętrznych.")
+    assert not any(name.startswith("Min") and kind == "PLACE" for name, kind, _ in found)
+
+
+def test_three_initials_abbreviate_an_institution_not_a_persons_forenames() -> None:
+    found = top_level("Do kasy T. C. L. Śmigiel wpłacono sto marek.")
+    assert not any(kind == "PERSON" for _, kind, _ in found)
+    assert ("J. K. Nowak", "PERSON", "J. K. Nowak") in top_level("Wiersz napisał J. K. Nowak z Krakowa.")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("O wybudowaniu „Domu Ludowego” marzyli mieszkańcy od dawna.",
+     ("Domu Ludowego", "ORGANIZATION", "Dom Ludowy")),
+    ("Zapisał się do „Czytelni Polskiej” w Wiedniu.", ("Czytelni Polskiej", "ORGANIZATION", "Czytelnia Polska")),
+])
+def test_a_quoted_common_noun_with_its_adjectives_is_an_institution(sentence: str, expected: tuple) -> None:
+    assert expected in top_level(sentence)
+
+
+def test_a_quoted_noun_with_a_genitive_is_not_taken_for_an_institution() -> None:
+    assert not any(kind == "ORGANIZATION" for _, kind, _ in top_level("Orkiestra zagrała „Marsz Sokołów” na placu."))
