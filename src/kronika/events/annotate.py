@@ -33,6 +33,8 @@ CALLED_TYPES = frozenset({"election", "meeting", "sports"})  # happenings one ca
 UNDERGONE_TYPES = frozenset({"arrest", "search", "deportation", "mass_killing", "crime", "trial", "death", "funeral",
                              "appointment", "election", "defense", "construction", "fire", "flood", "disaster",
                              "accident", "capitulation"})
+# happenings whose subject undergoes them: no one does a death
+EXPERIENCED_TYPES = frozenset({"death"})
 HOSTILE_TYPES = frozenset({"battle", "invasion"})
 NATURAL_FORCES = frozenset({"disaster", "flood", "fire"})
 ASSEMBLIES = frozenset({"meeting"})  # happenings whose noun names the body assembled: "zebranie uchwaliło"
@@ -274,7 +276,8 @@ def _role(mention: Mention, match: TriggerMatch, tokens: list[Token], passive: b
         return "patient" if mention.cases & {"nom", "acc"} or not mention.cases else None
     if not mention.cases or "nom" in mention.cases and (verb is None or subject_agrees(verb, tokens[_head(mention,
                                                                                                     tokens)])):
-        return "patient" if passive else "agent"
+        # who dies undergoes the death, whatever the verb's voice (*zmarł prof. Kowalski*)
+        return "patient" if passive or match.entry.type in EXPERIENCED_TYPES else "agent"
     # the impersonal in -no/-to keeps its accusative object (*rozstrzelano Jana*)
     if "acc" in mention.cases and (not passive or "imps" in match.verb_forms(tokens)):
         return "patient"
@@ -795,7 +798,12 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
             continue
         if entry.condition == "penalty" and not _penalty_or_none(match, tokens, words):
             continue
-        if entry.condition == "traveller" and (_message_moves(clause, tokens, match.verbal, words)
+        # a return is a journey only to or from a place named in the clause: *wrócił do pracy*, *sprawa wróciła
+        # do komisji* are none
+        if entry.condition == "returning" and not any(m.entity.type in PLACE_TYPES and _is_place(m, words)
+                                                      for m in mentions):
+            continue
+        if entry.condition in {"traveller", "returning"} and (_message_moves(clause, tokens, match.verbal, words)
                                                or _increase(match, tokens, clause, mentions) or any(
                 lemmas_lower(tokens[k]) & (words["vehicle"] | words["animal"] | words["perpetrator"])
                 for k in _subjects(match, tokens, clause, mentions))):
@@ -1424,7 +1432,8 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
             partner = mentions.index(mention.coordinated_with)
             roles[k] = roles.get(partner)
     for k, role in roles.items():
-        if role is not None:
+        # a name repeated in the clause is one participant (*Zgon dr. X Wczoraj zmarła … dr. X*)
+        if role is not None and not any(p.lemma == mentions[k].entity.lemma and p.role == role for p in participants):
             participants.append(EventArgument(mentions[k].entity.lemma, mentions[k].entity.id, role))
     antecedent = _antecedent(clause, all_mentions, tokens)
     if antecedent is not None:

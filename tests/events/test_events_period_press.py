@@ -1,0 +1,64 @@
+"""Happenings the period press reports that a reader expects to find: dismissals, promotions, returns,
+audiences, acquittals and sentences, ratifications, resignations; who dies is no doer of the death.
+Sentences of our own; entities and timexes given by hand (tests/events/builders.py)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pytest
+
+from tests.events.builders import annotated_events
+
+_events = partial(annotated_events, dct="1931-05-20")
+
+# text, entities, the trigger, its type (None: no event)
+HAPPENINGS = [
+    # dismissals, promotions, resignations
+    ("Pułkownikowi Wolskiemu odebrano komendę nad brygadą.", [("Wolskiemu", "PERSON", "Wolski")],
+     "odebrano komendę", "appointment"),
+    ("Naczelnika urzędu usunięto ze stanowiska.", [], "usunięto ze stanowiska", "appointment"),
+    ("Kasjera zwolniono ze służby za nadużycia.", [], "zwolniono ze służby", "appointment"),
+    ("Burmistrz ustąpił z urzędu po dwóch latach.", [], "ustąpił z urzędu", "appointment"),
+    ("Porucznik Lis został awansowany na kapitana.", [("Lis", "PERSON", "Lis")], "awansowany", "appointment"),
+    ("Więźnia zwolniono wczoraj z aresztu.", [], "zwolniono", None),
+    # courts: an acquittal, a verdict of the jury
+    ("Trybunał uwolnił redaktora od winy.", [], "uwolnił redaktora od winy", "trial"),
+    ("Przysięgli uznali kupca niewinnym.", [], "uznali kupca niewinnym", "trial"),
+    # a treaty's ratifications exchanged
+    ("Ratyfikacje układu wymieniono w Rydze.", [("Rydze", "PLACE", "Ryga")], "Ratyfikacje układu wymieniono",
+     "treaty"),
+    # an envoy received, an audience
+    ("Premjer przyjął posła włoskiego.", [], "przyjął posła", "diplomacy"),
+    ("Król przyjął na audiencji delegację rzemieślników.", [], "przyjął na audiencji", "visit"),
+    # a return is a journey to or from a place named; to work or to a committee it is none
+    ("Delegaci wrócili wczoraj z Genewy.", [("Genewy", "PLACE", "Genewa")], "wrócili", "visit"),
+    ("Starosta powrócił do Grodna.", [("Grodna", "PLACE", "Grodno")], "powrócił", "visit"),
+    ("Po urlopie kasjer wrócił do pracy.", [], "wrócił", None),
+    ("Projekt wrócił do komisji sejmowej.", [], "wrócił", None),
+    # a death told with the older verb
+    ("W nocy zmarł w szpitalu stary organista.", [], "zmarł", "death"),
+]
+
+
+@pytest.mark.parametrize(("text", "entities", "trigger", "event_type"), HAPPENINGS,
+                         ids=[h[0][:40] for h in HAPPENINGS])
+def test_period_press_happening(text, entities, trigger, event_type) -> None:
+    types = {e.trigger_text: e.type for e in _events(text, entities)}
+    assert types.get(trigger) == event_type
+
+
+def test_who_dies_undergoes_the_death_and_a_repeated_name_is_one_participant() -> None:
+    text = "Zgon inż. Adama Rydla Wczoraj zmarł w Poznaniu znany budowniczy mostów inż. Adam Rydel."
+    events = _events(text, [("Adama Rydla", "PERSON", "Adam Rydel"), ("Poznaniu", "PLACE", "Poznań"),
+                            ("Adam Rydel", "PERSON", "Adam Rydel")])
+    roles = [(p.lemma, p.role) for e in events for p in e.participants]
+    assert roles and all(role == ("Adam Rydel", "patient") for role in roles)
+    assert len(events[0].participants) == 1
+
+
+def test_a_traveller_after_the_verb_with_a_title_is_the_agent() -> None:
+    events = _events("Wczoraj przybył do Kowna min. Zaleski.", [("Kowna", "PLACE", "Kowno"),
+                                                                ("Zaleski", "PERSON", "Zaleski")])
+    assert [(e.type, [(p.lemma, p.role) for p in e.participants]) for e in events] == [
+        ("visit", [("Zaleski", "agent")])]
