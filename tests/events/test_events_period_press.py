@@ -20,7 +20,6 @@ HAPPENINGS = [
     ("Naczelnika urzędu usunięto ze stanowiska.", [], "usunięto ze stanowiska", "appointment"),
     ("Kasjera zwolniono ze służby za nadużycia.", [], "zwolniono ze służby", "appointment"),
     ("Burmistrz ustąpił z urzędu po dwóch latach.", [], "ustąpił z urzędu", "appointment"),
-    ("Porucznik Lis został awansowany na kapitana.", [("Lis", "PERSON", "Lis")], "awansowany", "appointment"),
     ("Więźnia zwolniono wczoraj z aresztu.", [], "zwolniono", None),
     # courts: an acquittal, a verdict of the jury
     ("Trybunał uwolnił redaktora od winy.", [], "uwolnił redaktora od winy", "trial"),
@@ -62,3 +61,27 @@ def test_a_traveller_after_the_verb_with_a_title_is_the_agent() -> None:
                                                                 ("Zaleski", "PERSON", "Zaleski")])
     assert [(e.type, [(p.lemma, p.role) for p in e.participants]) for e in events] == [
         ("visit", [("Zaleski", "agent")])]
+
+
+def test_names_listed_after_a_noun_and_a_colon_or_in_a_name_genitive_are_no_objects() -> None:
+    text = ("O godz. 10 odbyła się defilada, którą przyjął gen. Malinowski w otoczeniu oficerów sztabu: "
+            "mjr. Nowickiego i kpt. Wrony.")
+    entities = [("Malinowski", "PERSON", "Malinowski"), ("Nowickiego", "PERSON", "Nowicki"),
+                ("Wrony", "PERSON", "Wrona")]
+    events = _events(text, entities, [("godz. 10", "TIME", "1931-05-20T10:00")])
+    assert [(e.type, e.participants) for e in events] == [("parade", [])]
+    text = "Zebranie otworzył w obecności delegata Komendy Głównej p. Zająca prezes Lis."
+    entities = [("Komendy Głównej", "ORGANIZATION", "Komenda Główna"), ("Zająca", "PERSON", "Zając"),
+                ("Lis", "PERSON", "Lis")]
+    roles = [(p.lemma, p.role) for e in _events(text, entities) for p in e.participants]
+    assert ("Zając", "patient") not in roles
+
+
+def test_a_time_in_the_words_a_speaker_is_quoted_in_dates_no_happening_of_the_clause_quoting_them() -> None:
+    text = ("Na posiedzeniu Rady minister wygłosił przemówienie, w którym mówił m. in.: Jeden z pisarzy, "
+            "opisując wojny w latach 60-tych ub. w. mówi, że do sprawy tej przywiązywano wagę.")
+    events = _events(text, timexes=[("w latach 60-tych ub. w.", "DATE", "186")])
+    assert [(e.trigger_text, e.time) for e in events] == [("posiedzeniu", None), ("wygłosił przemówienie", None)]
+    events = _events("Minister oświadczył: Wczoraj podpisano umowę handlową.",
+                     timexes=[("Wczoraj", "DATE", "1931-05-19")])
+    assert [(e.trigger_text, e.time) for e in events if e.type == "treaty"] == [("podpisano", "1931-05-19")]

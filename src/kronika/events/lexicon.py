@@ -38,7 +38,7 @@ WORD_CLASSES = frozenset({
     "purpose_prep", "outburst", "case_noun", "announcement", "then", "now",
     "perpetrator", "calling", "existence", "habitual", "defended", "result",
     "against_prep", "protection", "weekday", "determiner", "question", "prize", "office", "vehicle", "court", "body",
-    "police", "people", "animal", "law", "contest", "water", "deontic", "work", "threat", "basis",
+    "police", "people", "animal", "law", "contest", "water", "deontic", "work", "threat", "basis", "saying",
 })
 
 
