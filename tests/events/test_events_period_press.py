@@ -85,3 +85,13 @@ def test_a_time_in_the_words_a_speaker_is_quoted_in_dates_no_happening_of_the_cl
     events = _events("Minister oświadczył: Wczoraj podpisano umowę handlową.",
                      timexes=[("Wczoraj", "DATE", "1931-05-19")])
     assert [(e.trigger_text, e.time) for e in events if e.type == "treaty"] == [("podpisano", "1931-05-19")]
+
+
+def test_the_elected_and_a_speaker_after_a_legionary_s_title_and_the_older_poczem() -> None:
+    text = "Prezesem przez aklamację wybrano leg. Jana Kowalskiego."
+    events = _events(text, [("Jana Kowalskiego", "PERSON", "Jan Kowalski")])
+    assert [(p.lemma, p.role) for e in events for p in e.participants] == [("Jan Kowalski", "patient")]
+    text = "Następnie przemówił leg. Kowalski, poczem leg. Nowak wygłosił odczyt."
+    events = _events(text, [("Kowalski", "PERSON", "Kowalski"), ("Nowak", "PERSON", "Nowak")])
+    assert [[(p.lemma, p.role) for p in e.participants] for e in events] == [
+        [("Kowalski", "agent")], [("Nowak", "agent")]]

@@ -65,6 +65,8 @@ def _governor(tokens: list[Token], first: int, floor: int,
             # oficerów: mjr. Nowickiego*; *batalionów: „Kleck”, „Sienkiewicze”* in a list of the units resisting)
             return _governor(tokens, j - 1, floor, names)
         token_lemmas = {lemma.lower() for lemma in lemmas(token)}
+        if token_lemmas & words["coordinator"]:
+            break  # a word joining clauses is no noun, whatever the dictionary (*poczem*, the older *po czym*)
         if is_preposition(token):
             return min(_preposition_lemmas(token)), via_head, None
         # a title abbreviation is known by its written form: Morfeusz reads *min.* as a mine or a minute
