@@ -95,3 +95,9 @@ def test_the_elected_and_a_speaker_after_a_legionary_s_title_and_the_older_pocze
     events = _events(text, [("Kowalski", "PERSON", "Kowalski"), ("Nowak", "PERSON", "Nowak")])
     assert [[(p.lemma, p.role) for p in e.participants] for e in events] == [
         [("Kowalski", "agent")], [("Nowak", "agent")]]
+
+
+def test_a_happening_named_as_the_genitive_of_an_office_is_no_new_one() -> None:
+    text = "Wczoraj odbył się zjazd nauczycieli, który zagaił przewodniczący zebrania p. Nowak."
+    events = _events(text, [("Nowak", "PERSON", "Nowak")], [("Wczoraj", "DATE", "1931-05-19")])
+    assert [e.trigger_text for e in events] == ["zjazd"]

@@ -354,6 +354,8 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
         dated = any(0 < first - match.verbal <= 2 for first, _timex in timexes)
         return aux or agent or located or dated
     noun = match.tokens[0]
+    if _office_of(noun, tokens, words):
+        return False
     # a verb of calling or inviting makes its noun a happening to come: "zarządził wybory"
     support = words["occurrence"] | words["light_verb"] | words["announcement"]
     if any(_support_verb(tokens[i], support) for i in clause.tokens):
@@ -377,6 +379,20 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
            and not (m.preposition == "z" and "inst" in m.cases) for m in mentions):
         return True
     return _own_date(noun, tokens, timexes)
+
+
+def _office_of(noun: int, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
+    """The noun is the genitive of an office or title right before it, which names a body or a happening told
+    before, no new one (*komisarz zjazdu*, *przewodniczący zebrania*, *prezydium kongresu*)."""
+    if "gen" not in cases(tokens[noun]):
+        return False
+    offices = words["office"] | words["title"]
+    for before in range(noun - 1, -1, -1):
+        if lemmas_lower(tokens[before]) & offices:
+            return True
+        if _chosen_pos(tokens[before]) != "adj":
+            return False
+    return False
 
 
 def _own_date(noun: int, tokens: list[Token], timexes: list[tuple[int, Timex]]) -> bool:
