@@ -1281,6 +1281,10 @@ def _one_event_per_verb_and_noun(matches: list[TriggerMatch], words: dict[str, f
                   and 0 < b.tokens[0] - a.tokens[-1] <= 3]
     matches = [m for m in matches if m not in attributes]
     verbs = [m for m in matches if m.verbal is not None and len(m.entry.words) == 1]
+    # a noun before a verb of its own type tells the verb's happening (*Zgon dr. X Wczoraj zmarła dr. X*: a
+    # heading run into its notice)
+    matches = [m for m in matches if m.verbal is not None or not any(
+        v.entry.type == m.entry.type and v.tokens[0] > m.tokens[-1] for v in verbs)]
     if any(m.verbal_lemmas & words["light_verb"] for m in verbs):
         return [m for m in matches if m.verbal is not None]
     return [m for m in matches if m not in verbs or not (m.verbal_lemmas & words["occurrence"])]
