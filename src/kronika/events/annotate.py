@@ -1269,7 +1269,8 @@ def _claimed(clause: Clause, tokens: list[Token], words: dict[str, frozenset[str
     return any(lemmas_lower(tokens[k]) & words["claim"] for k in range(max(0, opener - 6), opener))
 
 
-def _one_event_per_verb_and_noun(matches: list[TriggerMatch], words: dict[str, frozenset[str]]) -> list[TriggerMatch]:
+def _one_event_per_verb_and_noun(matches: list[TriggerMatch], tokens: list[Token],
+                                 words: dict[str, frozenset[str]]) -> list[TriggerMatch]:
     """A verb and a noun of the lexicon in one clause telling one happening count once: "wybuchł pożar"
     is the fire (a verb that only says a noun's event happened is no event of its own); "podpisał
     traktat" is the signing (a light verb's object is what it does)."""
@@ -1281,10 +1282,11 @@ def _one_event_per_verb_and_noun(matches: list[TriggerMatch], words: dict[str, f
                   and 0 < b.tokens[0] - a.tokens[-1] <= 3]
     matches = [m for m in matches if m not in attributes]
     verbs = [m for m in matches if m.verbal is not None and len(m.entry.words) == 1]
-    # a noun before a verb of its own type tells the verb's happening (*Zgon dr. X Wczoraj zmarła dr. X*: a
-    # heading run into its notice)
+    # a noun before a predicate of its own type tells the predicate's happening (*Zgon dr. X Wczoraj zmarła dr. X*:
+    # a heading run into its notice; an attribute, *poświęcenie odbudowanej kaplicy*, tells another)
     matches = [m for m in matches if m.verbal is not None or not any(
-        v.entry.type == m.entry.type and v.tokens[0] > m.tokens[-1] for v in verbs)]
+        v.entry.type == m.entry.type and v.tokens[0] > m.tokens[-1] and v.verb_forms(tokens) - {"ppas"}
+        for v in verbs)]
     if any(m.verbal_lemmas & words["light_verb"] for m in verbs):
         return [m for m in matches if m.verbal is not None]
     return [m for m in matches if m not in verbs or not (m.verbal_lemmas & words["occurrence"])]
@@ -1312,7 +1314,7 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
                 mention.host_type = host.entity.type if host else None
         clause_timexes = _timexes_in(timexes, starts, tokens, clause)
         _learn_document_dates(tokens, clause_timexes, mentions, context)
-        matches = _one_event_per_verb_and_noun(find_triggers(tokens, clause, blocked), words)
+        matches = _one_event_per_verb_and_noun(find_triggers(tokens, clause, blocked), tokens, words)
         claimed = _claimed(clause, tokens, words)
         for match in matches:
             if _generic(match, tokens, words) or _aimed_at(match, tokens, words) \
