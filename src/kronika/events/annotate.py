@@ -33,6 +33,8 @@ CALLED_TYPES = frozenset({"election", "meeting", "sports"})  # happenings one ca
 UNDERGONE_TYPES = frozenset({"arrest", "search", "deportation", "mass_killing", "crime", "trial", "death", "funeral",
                              "appointment", "election", "defense", "construction", "fire", "flood", "disaster",
                              "accident", "capitulation"})
+# happenings whose subject undergoes them: no one does a death
+EXPERIENCED_TYPES = frozenset({"death"})
 HOSTILE_TYPES = frozenset({"battle", "invasion"})
 NATURAL_FORCES = frozenset({"disaster", "flood", "fire"})
 ASSEMBLIES = frozenset({"meeting"})  # happenings whose noun names the body assembled: "zebranie uchwaliło"
@@ -274,7 +276,8 @@ def _role(mention: Mention, match: TriggerMatch, tokens: list[Token], passive: b
         return "patient" if mention.cases & {"nom", "acc"} or not mention.cases else None
     if not mention.cases or "nom" in mention.cases and (verb is None or subject_agrees(verb, tokens[_head(mention,
                                                                                                     tokens)])):
-        return "patient" if passive else "agent"
+        # who dies undergoes the death, whatever the verb's voice (*zmarł prof. Kowalski*)
+        return "patient" if passive or match.entry.type in EXPERIENCED_TYPES else "agent"
     # the impersonal in -no/-to keeps its accusative object (*rozstrzelano Jana*)
     if "acc" in mention.cases and (not passive or "imps" in match.verb_forms(tokens)):
         return "patient"
@@ -351,6 +354,8 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
         dated = any(0 < first - match.verbal <= 2 for first, _timex in timexes)
         return aux or agent or located or dated
     noun = match.tokens[0]
+    if _office_of(noun, tokens, words):
+        return False
     # a verb of calling or inviting makes its noun a happening to come: "zarządził wybory"
     support = words["occurrence"] | words["light_verb"] | words["announcement"]
     if any(_support_verb(tokens[i], support) for i in clause.tokens):
@@ -374,6 +379,20 @@ def _passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, menti
            and not (m.preposition == "z" and "inst" in m.cases) for m in mentions):
         return True
     return _own_date(noun, tokens, timexes)
+
+
+def _office_of(noun: int, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
+    """The noun is the genitive of an office or title right before it, which names a body or a happening told
+    before, no new one (*komisarz zjazdu*, *przewodniczący zebrania*, *prezydium kongresu*)."""
+    if "gen" not in cases(tokens[noun]):
+        return False
+    offices = words["office"] | words["title"]
+    for before in range(noun - 1, -1, -1):
+        if lemmas_lower(tokens[before]) & offices:
+            return True
+        if _chosen_pos(tokens[before]) != "adj":
+            return False
+    return False
 
 
 def _own_date(noun: int, tokens: list[Token], timexes: list[tuple[int, Timex]]) -> bool:
@@ -795,7 +814,12 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
             continue
         if entry.condition == "penalty" and not _penalty_or_none(match, tokens, words):
             continue
-        if entry.condition == "traveller" and (_message_moves(clause, tokens, match.verbal, words)
+        # a return is a journey only to or from a place named in the clause: *wrócił do pracy*, *sprawa wróciła
+        # do komisji* are none
+        if entry.condition == "returning" and not any(m.entity.type in PLACE_TYPES and _is_place(m, words)
+                                                      for m in mentions):
+            continue
+        if entry.condition in {"traveller", "returning"} and (_message_moves(clause, tokens, match.verbal, words)
                                                or _increase(match, tokens, clause, mentions) or any(
                 lemmas_lower(tokens[k]) & (words["vehicle"] | words["animal"] | words["perpetrator"])
                 for k in _subjects(match, tokens, clause, mentions))):
@@ -1245,7 +1269,8 @@ def _claimed(clause: Clause, tokens: list[Token], words: dict[str, frozenset[str
     return any(lemmas_lower(tokens[k]) & words["claim"] for k in range(max(0, opener - 6), opener))
 
 
-def _one_event_per_verb_and_noun(matches: list[TriggerMatch], words: dict[str, frozenset[str]]) -> list[TriggerMatch]:
+def _one_event_per_verb_and_noun(matches: list[TriggerMatch], tokens: list[Token],
+                                 words: dict[str, frozenset[str]]) -> list[TriggerMatch]:
     """A verb and a noun of the lexicon in one clause telling one happening count once: "wybuchł pożar"
     is the fire (a verb that only says a noun's event happened is no event of its own); "podpisał
     traktat" is the signing (a light verb's object is what it does)."""
@@ -1257,6 +1282,11 @@ def _one_event_per_verb_and_noun(matches: list[TriggerMatch], words: dict[str, f
                   and 0 < b.tokens[0] - a.tokens[-1] <= 3]
     matches = [m for m in matches if m not in attributes]
     verbs = [m for m in matches if m.verbal is not None and len(m.entry.words) == 1]
+    # a noun before a predicate of its own type tells the predicate's happening (*Zgon dr. X Wczoraj zmarła dr. X*:
+    # a heading run into its notice; an attribute, *poświęcenie odbudowanej kaplicy*, tells another)
+    matches = [m for m in matches if m.verbal is not None or not any(
+        v.entry.type == m.entry.type and v.tokens[0] > m.tokens[-1] and v.verb_forms(tokens) - {"ppas"}
+        for v in verbs)]
     if any(m.verbal_lemmas & words["light_verb"] for m in verbs):
         return [m for m in matches if m.verbal is not None]
     return [m for m in matches if m not in verbs or not (m.verbal_lemmas & words["occurrence"])]
@@ -1284,7 +1314,7 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
                 mention.host_type = host.entity.type if host else None
         clause_timexes = _timexes_in(timexes, starts, tokens, clause)
         _learn_document_dates(tokens, clause_timexes, mentions, context)
-        matches = _one_event_per_verb_and_noun(find_triggers(tokens, clause, blocked), words)
+        matches = _one_event_per_verb_and_noun(find_triggers(tokens, clause, blocked), tokens, words)
         claimed = _claimed(clause, tokens, words)
         for match in matches:
             if _generic(match, tokens, words) or _aimed_at(match, tokens, words) \
@@ -1424,7 +1454,8 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
             partner = mentions.index(mention.coordinated_with)
             roles[k] = roles.get(partner)
     for k, role in roles.items():
-        if role is not None:
+        # a name repeated in the clause is one participant (*Zgon dr. X Wczoraj zmarła … dr. X*)
+        if role is not None and not any(p.lemma == mentions[k].entity.lemma and p.role == role for p in participants):
             participants.append(EventArgument(mentions[k].entity.lemma, mentions[k].entity.id, role))
     antecedent = _antecedent(clause, all_mentions, tokens)
     if antecedent is not None:

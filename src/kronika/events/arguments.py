@@ -10,6 +10,7 @@ from kronika.events.lexicon import load_function_words
 from kronika.lang.grammar import NOMINAL, cases, has_pos, lemmas
 from kronika.model import Entity, Token
 
+FINITE_LIKE = frozenset({"fin", "praet", "imps", "ppas", "inf"})  # a verb's forms: no noun a list hangs on
 COORDINATION = frozenset({",", "i", "oraz", "lub", "albo", "a"})
 PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
 
@@ -46,15 +47,26 @@ def head_cases(tokens: list[Token], first: int, last: int, entity_type: str) -> 
     return found
 
 
-def _governor(tokens: list[Token], first: int, floor: int) -> tuple[str | None, bool, int | None]:
+def _governor(tokens: list[Token], first: int, floor: int,
+              names: list[tuple[int, int]] = ()) -> tuple[str | None, bool, int | None]:
     """Walk left from a mention over modifiers and titles: (preposition, via place noun, noun it is a
-    genitive attribute of)."""
+    genitive attribute of). A name reached on the way is a noun phrase, whatever the tagger reads its
+    last word as (*delegata Komendy Głównej p. Kiersnowskiego*: the delegate, not an object)."""
     words = load_function_words()
     via_head = False
     j = first - 1
     while j >= floor:
+        name = next((span for span in names if span[0] <= j <= span[1]), None)
+        if name is not None:
+            return None, via_head, name[0]
         token = tokens[j]
+        if token.text == ":" and j > floor and _is_noun(tokens[j - 1]) and not has_pos(tokens[j - 1], FINITE_LIKE):
+            # names listed after a noun and a colon stand for it, and are governed as it is (*w otoczeniu
+            # oficerów: mjr. Nowickiego*; *batalionów: „Kleck”, „Sienkiewicze”* in a list of the units resisting)
+            return _governor(tokens, j - 1, floor, names)
         token_lemmas = {lemma.lower() for lemma in lemmas(token)}
+        if token_lemmas & words["coordinator"]:
+            break  # a word joining clauses is no noun, whatever the dictionary (*poczem*, the older *po czym*)
         if is_preposition(token):
             return min(_preposition_lemmas(token)), via_head, None
         # a title abbreviation is known by its written form: Morfeusz reads *min.* as a mine or a minute
@@ -90,7 +102,8 @@ def mentions_in(tokens: list[Token], clause_tokens: list[int], entities: list[En
         if span is None or span[0] not in in_clause:
             continue
         first, last = span
-        preposition, via_head, attached = _governor(tokens, first, floor)
+        preposition, via_head, attached = _governor(tokens, first, floor,
+                                                    [s for s in spans.values() if s is not None and s[1] < first])
         mention_cases = head_cases(tokens, first, last, entity.type)
         if mention_cases and "gen" not in mention_cases:
             attached = None  # only a genitive hangs on the noun before it
@@ -106,7 +119,9 @@ def mentions_in(tokens: list[Token], clause_tokens: list[int], entities: list[En
         gap = [tokens[k].text.lower() for k in range(previous.last + 1, first)] if previous else []
         same_case = previous is not None and (not mention_cases or not previous.cases
                                               or bool(mention_cases & previous.cases))
-        if gap and same_case and all(word in COORDINATION for word in gap):
+        titles = load_function_words()["title"]
+        if gap and same_case and any(word in COORDINATION for word in gap) \
+                and all(word in COORDINATION or word in titles or word == "." for word in gap):
             # "pod Kowlem, Sarnami i Dubnem": later conjuncts share the first one's preposition
             mention.coordinated_with = previous
             mention.preposition = previous.preposition

@@ -60,6 +60,14 @@ def _opens_subordinate(tokens: list[Token], i: int, subordinators: frozenset[str
     return None
 
 
+def _quotes_after(tokens: list[Token], clause: Clause, colon: int, saying: frozenset[str]) -> bool:
+    """A colon right after a finite verb of speech, over abbreviations (*mówił m. in.:*, *oświadczył:*)."""
+    before = [k for k in clause.tokens if colon - 6 <= k < colon and tokens[k].text != "."]
+    while before and not is_finite(tokens[before[-1]]) and len(tokens[before[-1]].text) <= 3:
+        before.pop()  # an abbreviation: *m. in.*, *np.*
+    return bool(before) and is_finite(tokens[before[-1]]) and bool(lemmas_lower(tokens[before[-1]]) & saying)
+
+
 def split_clauses(sentence: Sentence) -> list[Clause]:
     """Clauses of a sentence in order of their first token; every token in exactly one clause,
     except punctuation at clause edges and brackets."""
@@ -84,6 +92,11 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
             else:
                 stack[-1].tokens.extend(top.tokens)
             continue
+        if token.text == ":" and _quotes_after(tokens, top, i, words["saying"]):
+            # the words a speaker is quoted in (*mówił m. in.: …*) run to the sentence's end, a clause apart
+            done.extend(c for c in stack if c.tokens)
+            stack = [Clause("subordinate")]
+            continue
         is_break = token.text in PUNCTUATION_BREAKS
         is_coordinator = bool(lemmas(token) & coordinators) and token.text.islower()
         if is_break:
@@ -94,6 +107,9 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
             next_is_coordinator = i + 1 < len(tokens) and bool(lemmas(tokens[i + 1]) & coordinators)
             if top.kind == "subordinate" and top.has_finite(tokens) and not next_is_coordinator:
                 done.append(stack.pop())
+                if not stack:  # the quoted words after a colon go on
+                    stack.append(Clause("subordinate"))
+                    continue
                 top = stack[-1]
                 if not (top.has_finite(tokens) and _segment_has_finite(tokens, i + 1, coordinators)):
                     continue  # the clause the subordinate one interrupted resumes
