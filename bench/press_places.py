@@ -1,6 +1,7 @@
 """Places in 1838–1939 press: base forms, coordinates and precision of `kronika.pipeline.analyze`.
 
     python bench/press_places.py [--split dev|locked|all] [--show] [--gold FILE]
+    python bench/press_places.py --gold bench/data/press_places_fresh.gold.jsonl --split all
     python bench/press_places.py --nkjp 250 [--seed 1] [--show]
 
 Gold: ``bench/data/press_places.gold.jsonl``, hand annotation of every place mention in 27 articles of
@@ -11,7 +12,10 @@ base forms), ``kind`` (``settlement``, ``country``, ``region`` — regions, rive
 continents, hills —, ``street`` or ``building``), ``lat``/``lon`` (within a few km; a centroid for
 countries and regions), ``country_1939`` (the state of August 1939, null for regions astride
 borders) and ``country_then`` (the state on the article's date; null where no single state held it).
-The split is by document (``bench/splits.py``).
+The split is by document (``bench/splits.py``). ``--gold`` scores another file of the same format:
+``bench/data/press_places_fresh.gold.jsonl`` annotates the written notes of ``bench/questions/press_written_3.jsonl``
+(documents are read from ../shared and from ``bench/questions/*.jsonl``); it is never tuned on, so its misses are
+not listed (``bench/data/FRESH.md``).
 
 ``--gold bench/data/press_places_1896_1918.gold.jsonl``: a second development set in the same format, every
 place mention of the eight non-locked 1896–1918 texts of ``pressmint-pl-1830-1938.jsonl`` that the first gold
@@ -54,7 +58,9 @@ from kronika.pipeline import analyze
 
 HERE = Path(__file__).resolve().parent
 GOLD = HERE / "data" / "press_places.gold.jsonl"
+NEVER_TUNED = (HERE / "data" / "press_places_fresh.gold.jsonl",)
 TEXTS = HERE.parent / ".." / "shared" / "data" / "period-texts"
+WRITTEN = HERE / "questions"
 LIMIT_KM = 30.0
 NAMED = ("settlement", "region", "country")
 APART = ("street", "building")
@@ -68,7 +74,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def read_documents() -> dict[str, Document]:
     documents = {}
-    for path in sorted(TEXTS.glob("*.jsonl")):
+    for path in [*sorted(TEXTS.glob("*.jsonl")), *sorted(WRITTEN.glob("*.jsonl"))]:
         for line in path.read_text("utf-8").splitlines():
             item = json.loads(line)
             documents[item["id"]] = Document(item["id"], item["text"], item.get("dct"), item.get("title"))
@@ -194,16 +200,18 @@ def nkjp_check(count: int, seed: int, show: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "locked", "all"), default="dev")
+    parser.add_argument("--gold", type=Path, default=GOLD, help="the gold file (default: the 1838–1939 press set)")
     parser.add_argument("--show", action="store_true", help="list the misses (dev only)")
     parser.add_argument("--nkjp", type=int, metavar="N", help="check geocodes on N NKJP train documents instead")
     parser.add_argument("--seed", type=int, default=1, help="the sample of --nkjp")
-    parser.add_argument("--gold", type=Path, default=GOLD, help="the gold file (default: %(default)s)")
     args = parser.parse_args()
     if args.nkjp:
         nkjp_check(args.nkjp, args.seed, args.show)
         return
     if args.show and args.split != "dev":
         sys.exit("--show lists misses: only on --split dev (the locked part is never read for misses)")
+    if args.show and args.gold.resolve() in NEVER_TUNED:
+        sys.exit("--show lists misses: not of a set never tuned on (bench/data/FRESH.md)")
     by_document: dict[str, list[dict]] = defaultdict(list)
     for line in args.gold.read_text("utf-8").splitlines():
         gold = json.loads(line)

@@ -31,6 +31,7 @@ from kronika.store import Store
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 KURJER = SHARED / "data" / "period-texts" / "kurjer-wilenski-1939"
+NEVER_TUNED = (Path(__file__).resolve().parent / "questions" / "press_written_3_fresh.json",)
 CONFIDENT = 0.8
 
 
@@ -83,6 +84,8 @@ def main() -> None:
     questions = [q for q in json.loads(args.questions.read_text("utf-8")) if in_split(q[args.key], args.split)]
     if args.show and args.split != "dev":
         sys.exit("--show prints misses: only on the dev split")
+    if args.show and args.questions.resolve() in NEVER_TUNED:
+        sys.exit("--show prints misses: not of a set never tuned on (bench/data/FRESH.md)")
     wanted = {q["document"] for q in questions} if args.only_asked else None
     correct = 0
     confident = confident_right = 0
