@@ -41,6 +41,8 @@ _WEEKDAY_OF_WEEK = re.compile(r"\s{1,3}we?\s{1,3}")
 _SMALLER = {"Y": ("M", 12), "W": ("D", 7)}  # a fraction of a unit counted in the next smaller one
 _EVENT_REACH = 300  # characters back in which an event's day counts as just told
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s{1,3}[^\W\d_])(?=\s{1,3}[A-ZĄĆĘŁŃÓŚŹŻ])|\n")
+# "obradowała wczoraj do godz. 0.20": lasting until a small hour, the end falls after that day's midnight
+_UNTIL = re.compile(r"(?<![^\W_])do\s{1,3}$")
 _EVENING_OR_NIGHT = re.compile(r"\d{4}-\d\d-\d\dT(?:NI|1[2-9]|2[0-4])")  # a time from noon to midnight
 # a press report's dateline: a place in capitals before the date ("KOWNO, 1 lipca. — Wczoraj …"), or
 # before an agency in brackets ("BERLIN, (PAT). —"), which opens a report without a date of its own
@@ -532,7 +534,8 @@ class _Resolver:
             if origin is None:
                 return self._clock("XXXX-XX-XX", point), None, ()
             day = origin
-            if anchor and self.reference.evening and point.hour is not None and point.hour < 6:
+            small_hour = point.hour is not None and point.hour < 6
+            if anchor and small_hour and (self.reference.evening or _UNTIL.search(self.text, max(0, start - 8), start)):
                 day = origin + timedelta(days=1)  # "do godz. 0.20" after the evening's events
             elif anchor and self._earlier_in_timetable(point, start):
                 day = origin + timedelta(days=1)  # "godz. 18.00 …; godz. 10.00 …": the next day's first
