@@ -401,6 +401,11 @@ def test_a_bare_hour_after_a_day_word() -> None:
     assert found("Wczoraj o 5 zł podrożała benzyna.", "2011-05-10") == [("Wczoraj", "2011-05-09", None)]
 
 
+def test_a_hedged_clock_after_a_part_of_the_day_hedges_the_whole() -> None:
+    assert found("Wczoraj wieczorem, około godz. 9, wybuchł pożar.", "1928-10-10") == [
+        ("Wczoraj wieczorem, około godz. 9", "1928-10-09T21:00", "APPROX")]
+
+
 @pytest.mark.parametrize(
     ("text", "dct", "expected"),
     [

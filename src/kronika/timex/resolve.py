@@ -110,6 +110,13 @@ def _glue(grammar: Grammar, name: str, text: str, start: int, end: int) -> bool:
 _APPROX_GLUE = re.compile(r"(?<![^\W_])(?:około|ok\.|koło)(?![^\W_])")
 
 
+def _take_hedge(previous: Candidate, clock: Candidate, lower: str) -> None:
+    """A clock time joined to its day: a hedge on the clock or in the glue before it is the whole's."""
+    if previous.mod is None:
+        approx = _APPROX_GLUE.search(lower, previous.end, clock.start)
+        previous.mod = clock.mod or ("APPROX" if approx else None)
+
+
 def _sentence_between(text: str, first: Candidate, second: Candidate) -> bool:
     """A full stop ends ``first`` (its "r." or the day's dot) and a capital opens ``second``: a new sentence
     ("Wyjechali 6 września 1939 r. Wieczorem dotarli…"), whose part of the day is not the date's."""
@@ -251,6 +258,7 @@ def merge(candidates: list[Candidate], text: str, lower: str, grammar: Grammar) 
             )
             if part_then_clock:  # "14 marca po południu o godz. 3": 15:00
                 second = _with_day_half(second, first.part or "")
+                _take_hedge(previous, candidate, lower)  # "onegdaj nad ranem, około godz. 4"
                 previous.points[-1] = _merge_points(replace(first, part=None), second)
                 previous.end = candidate.end
                 previous.spans[-1] = (previous.spans[-1][0], candidate.end)
@@ -271,9 +279,8 @@ def merge(candidates: list[Candidate], text: str, lower: str, grammar: Grammar) 
                 continue
             if weekday_then_date or date_then_clock:
                 previous.points[-1] = _merge_points(first, second)
-                if date_then_clock and previous.mod is None:  # "wczoraj około godz. 2": the hedge is the whole's
-                    approx = _APPROX_GLUE.search(lower, previous.end, candidate.start)
-                    previous.mod = candidate.mod or ("APPROX" if approx else None)
+                if date_then_clock:
+                    _take_hedge(previous, candidate, lower)  # "wczoraj około godz. 2"
                 if date_then_clock and first.dayshift is not None and _glue(
                         grammar, "afterMidnight", lower, candidate.start, candidate.end):
                     # "dziś po północy": the night after that day's midnight, on the next day's date
