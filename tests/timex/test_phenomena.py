@@ -75,6 +75,13 @@ def test_a_night_clock_after_the_evening_is_the_next_day() -> None:
     assert values == [("Wczoraj o godz. 21", "1939-07-01T21:00"), ("godz. 0.20", "1939-07-02T00:20")]
 
 
+def test_lasting_until_a_small_hour_ends_on_the_next_day() -> None:
+    text = "Sejm obradował wczoraj do godz. 1.15 w nocy, a wczoraj o godz. 3 w nocy wybuchł pożar."
+    values = [(t.text, t.value) for t in find_timexes(text, "1931-03-05")]
+    assert values == [("wczoraj", "1931-03-04"), ("godz. 1.15 w nocy", "1931-03-05T01:15"),
+                      ("wczoraj o godz. 3 w nocy", "1931-03-04T03:00")]
+
+
 def test_mod_is_in_the_json() -> None:
     (timex,) = find_timexes("około 1940 roku")
     assert timex.to_json()["mod"] == "APPROX"
@@ -392,6 +399,11 @@ def test_a_bare_hour_after_a_day_word() -> None:
     assert found("Wczoraj około 23 doszło do kolizji.", "2011-05-10") == [
         ("Wczoraj około 23", "2011-05-09T23:00", "APPROX")]
     assert found("Wczoraj o 5 zł podrożała benzyna.", "2011-05-10") == [("Wczoraj", "2011-05-09", None)]
+
+
+def test_a_hedged_clock_after_a_part_of_the_day_hedges_the_whole() -> None:
+    assert found("Wczoraj wieczorem, około godz. 9, wybuchł pożar.", "1928-10-10") == [
+        ("Wczoraj wieczorem, około godz. 9", "1928-10-09T21:00", "APPROX")]
 
 
 @pytest.mark.parametrize(

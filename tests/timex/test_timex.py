@@ -56,7 +56,8 @@ def test_anchoring_and_values(text: str, dct: str | None, expected: list[tuple[s
 @pytest.mark.parametrize(
     ("text", "mod"),
     [("na początku września 1939", "START"), ("ponad dwa lata", "MORE_THAN"), ("około 1940 roku", "APPROX"),
-     ("pod koniec 1940 r.", "END")],
+     ("pod koniec 1940 r.", "END"), ("co najmniej dziesięć lat", "EQUAL_OR_MORE"),
+     ("przynajmniej trzy tygodnie", "EQUAL_OR_MORE"), ("co najwyżej dwie godziny", "EQUAL_OR_LESS")],
 )
 def test_modifiers(text: str, mod: str) -> None:
     (timex,) = find_timexes(text)

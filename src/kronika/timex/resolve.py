@@ -41,6 +41,8 @@ _WEEKDAY_OF_WEEK = re.compile(r"\s{1,3}we?\s{1,3}")
 _SMALLER = {"Y": ("M", 12), "W": ("D", 7)}  # a fraction of a unit counted in the next smaller one
 _EVENT_REACH = 300  # characters back in which an event's day counts as just told
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s{1,3}[^\W\d_])(?=\s{1,3}[A-ZĄĆĘŁŃÓŚŹŻ])|\n")
+# "obradowała wczoraj do godz. 0.20": lasting until a small hour, the end falls after that day's midnight
+_UNTIL = re.compile(r"(?<![^\W_])do\s{1,3}$")
 _EVENING_OR_NIGHT = re.compile(r"\d{4}-\d\d-\d\dT(?:NI|1[2-9]|2[0-4])")  # a time from noon to midnight
 # a press report's dateline: a place in capitals before the date ("KOWNO, 1 lipca. — Wczoraj …"), or
 # before an agency in brackets ("BERLIN, (PAT). —"), which opens a report without a date of its own
@@ -106,6 +108,13 @@ def _glue(grammar: Grammar, name: str, text: str, start: int, end: int) -> bool:
 
 
 _APPROX_GLUE = re.compile(r"(?<![^\W_])(?:około|ok\.|koło)(?![^\W_])")
+
+
+def _take_hedge(previous: Candidate, clock: Candidate, lower: str) -> None:
+    """A clock time joined to its day: a hedge on the clock or in the glue before it is the whole's."""
+    if previous.mod is None:
+        approx = _APPROX_GLUE.search(lower, previous.end, clock.start)
+        previous.mod = clock.mod or ("APPROX" if approx else None)
 
 
 def _sentence_between(text: str, first: Candidate, second: Candidate) -> bool:
@@ -249,6 +258,7 @@ def merge(candidates: list[Candidate], text: str, lower: str, grammar: Grammar) 
             )
             if part_then_clock:  # "14 marca po południu o godz. 3": 15:00
                 second = _with_day_half(second, first.part or "")
+                _take_hedge(previous, candidate, lower)  # "onegdaj nad ranem, około godz. 4"
                 previous.points[-1] = _merge_points(replace(first, part=None), second)
                 previous.end = candidate.end
                 previous.spans[-1] = (previous.spans[-1][0], candidate.end)
@@ -269,9 +279,8 @@ def merge(candidates: list[Candidate], text: str, lower: str, grammar: Grammar) 
                 continue
             if weekday_then_date or date_then_clock:
                 previous.points[-1] = _merge_points(first, second)
-                if date_then_clock and previous.mod is None:  # "wczoraj około godz. 2": the hedge is the whole's
-                    approx = _APPROX_GLUE.search(lower, previous.end, candidate.start)
-                    previous.mod = candidate.mod or ("APPROX" if approx else None)
+                if date_then_clock:
+                    _take_hedge(previous, candidate, lower)  # "wczoraj około godz. 2"
                 if date_then_clock and first.dayshift is not None and _glue(
                         grammar, "afterMidnight", lower, candidate.start, candidate.end):
                     # "dziś po północy": the night after that day's midnight, on the next day's date
@@ -532,7 +541,8 @@ class _Resolver:
             if origin is None:
                 return self._clock("XXXX-XX-XX", point), None, ()
             day = origin
-            if anchor and self.reference.evening and point.hour is not None and point.hour < 6:
+            small_hour = point.hour is not None and point.hour < 6
+            if anchor and small_hour and (self.reference.evening or _UNTIL.search(self.text, max(0, start - 8), start)):
                 day = origin + timedelta(days=1)  # "do godz. 0.20" after the evening's events
             elif anchor and self._earlier_in_timetable(point, start):
                 day = origin + timedelta(days=1)  # "godz. 18.00 …; godz. 10.00 …": the next day's first
