@@ -50,6 +50,7 @@ DURATION = re.compile(r"P(?P<time>T)?(?P<number>\d+)(?P<unit>[YMWDH])")  # a TIM
 NOMINAL = frozenset({"subst", "adj", "ger", "ign", "depr"})
 PART = 0.7  # fit of a number in a sentence that also gives their total
 NAMED_PLACE = 0.8  # fit of a building or an institution with its name: a town beside it says where, more often
+OTHER_KIND = 0.8  # fit of a place beside the one in apposition to the noun the question asks the kind of
 NEAR = 0.6  # fit of a place that locates another place named before it
 ADJECTIVAL = frozenset({"adj", "ppas", "pact"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "–", "—"})
@@ -516,6 +517,12 @@ class Reader:
             fit *= NEAR  # "Wawrzyszew pod Warszawą": Warsaw locates the village, it is not the place asked
         return fit
 
+    def _apposed_to_noun(self, passage: Passage, start: int) -> bool:
+        """Whether the name stands right after the question's noun, titles aside: *we wsi Tereszpol*."""
+        head = self._before(passage, start)
+        return head is not None and head.text.islower() and self.question.noun is not None and \
+            head.lemma in self.question.noun.lemmas
+
     def _named_noun(self, passage: Passage, start: int) -> Token | None:
         """The common noun a name stands after, titles and abbreviations aside, when it is no settlement
         (those place the name itself) and no district that holds the place asked (*w Rudniku, w powiecie
@@ -626,6 +633,12 @@ class Reader:
                     fit = UNKNOWN_PLACE if fit >= 1.0 and unknown else 0.0
                 if fit:
                     found.append(Candidate(entity.text, entity.lemma, entity.start, entity.end, fit, passage))
+            if question.noun is not None and any(self._apposed_to_noun(passage, c.start) for c in found):
+                # "W jakiej wsi…?": the name in apposition to the asked noun ("we wsi Tereszpol") says
+                # which; another place of the sentence ("z posterunku w Biłgoraju") is not of that kind
+                for candidate in found:
+                    if not self._apposed_to_noun(passage, candidate.start):
+                        candidate.fit *= OTHER_KIND
             found += self._relative_places(passage)
             if all(c.fit < 1.0 for c in found):
                 # no name in the asked role: a common noun in it ("oddał na posterunek policji"), before a name
@@ -969,12 +982,19 @@ class Reader:
                                                              "MILITARY_UNIT", "EVENT", "DOCUMENT"})):
                 named = bool(nouns & set(split_terms(entity.lemma)))
                 typed = question.entity_type is not None and entity.type == question.entity_type
-                before = self._before(passage, entity.start, skip_titles=False)
+                start = entity.start
+                if self._apposed_to_noun(passage, entity.start):
+                    # a name in apposition to the asked noun names it, and the noun's preposition is the
+                    # phrase's: "w kościele św. Barbary"
+                    named = True
+                    start = self._before(passage, entity.start).start
+                before = self._before(passage, start, skip_titles=False)
                 preposition = before.text.lower() if before is not None and _pos(before) == "prep" else None
                 fit = 1.0 if named or typed else 0.5
                 if question.preposition and preposition != question.preposition:
                     fit *= 0.5
-                found.append(Candidate(entity.text, entity.lemma, entity.start, entity.end, fit, passage))
+                shown = passage.analysis.document.text[start:entity.end]
+                found.append(Candidate(shown, entity.lemma, start, entity.end, fit, passage))
             return found
         text = passage.analysis.document.text
         runs: list[list[Token]] = []

@@ -1,0 +1,40 @@
+"""*Jaki* + a noun of a kind of thing or place, in notes written for these tests: the name standing in
+apposition to that noun says which (*we wsi Bliżyn*, *w kościele św. Wojciecha*); another place of the
+sentence (*z posterunku w Kielcach*) is not of the asked kind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from kronika.model import Document
+from kronika.pipeline import analyze
+from kronika.qa import answer
+from kronika.store import Store
+
+NOTES = [
+    ("1934-10-12", "Posterunkowy Jan Lis z posterunku w Kielcach aresztował wczoraj we wsi Bliżyn złodzieja "
+                   "koni, poszukiwanego od wiosny."),
+    ("1934-10-14", "Ślub córki mecenasa Adama Wolskiego odbędzie się w sobotę w kościele św. Wojciecha w "
+                   "Krakowie."),
+]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    folder = tmp_path_factory.mktemp("kinds")
+    with Store.open(f"sqlite:///{folder}/kinds.sqlite") as opened:
+        for number, (dct, text) in enumerate(NOTES):
+            opened.ingest(analyze(Document(id=f"note{number}", text=text, dct=dct)))
+        yield opened
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("W jakiej wsi aresztowano złodzieja koni?", "Bliżyn"),
+    ("W jakim kościele odbędzie się ślub córki mecenasa Wolskiego?", "św. Wojciecha"),
+])
+def test_the_name_in_apposition_to_the_asked_noun(store: Store, question: str, expected: str) -> None:
+    answers = answer(store, question)
+    assert answers, question
+    assert expected in answers[0].text, (question, answers[0])
