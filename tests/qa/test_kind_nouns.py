@@ -1,6 +1,7 @@
 """*Jaki* + a noun of a kind of thing or place, in notes written for these tests: the name standing in
 apposition to that noun says which (*we wsi Bliżyn*, *w kościele św. Wojciecha*); another place of the
-sentence (*z posterunku w Kielcach*) is not of the asked kind."""
+sentence (*z posterunku w Kielcach*) is not of the asked kind. Likewise the count of a part whose noun
+is left out after an adjective of the question (*450 delegatów, w tem 38 zagranicznych*)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ NOTES = [
                    "koni, poszukiwanego od wiosny."),
     ("1934-10-14", "Ślub córki mecenasa Adama Wolskiego odbędzie się w sobotę w kościele św. Wojciecha w "
                    "Krakowie."),
+    ("1934-10-16", "Na zjazd kupców w Poznaniu przybyło 450 delegatów, w tem 38 zagranicznych."),
 ]
 
 
@@ -33,8 +35,10 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 @pytest.mark.parametrize(("question", "expected"), [
     ("W jakiej wsi aresztowano złodzieja koni?", "Bliżyn"),
     ("W jakim kościele odbędzie się ślub córki mecenasa Wolskiego?", "św. Wojciecha"),
+    ("Ilu delegatów zagranicznych przybyło na zjazd kupców?", "38"),
+    ("Ilu delegatów przybyło na zjazd kupców?", "450"),
 ])
-def test_the_name_in_apposition_to_the_asked_noun(store: Store, question: str, expected: str) -> None:
+def test_the_name_or_number_of_the_asked_kind(store: Store, question: str, expected: str) -> None:
     answers = answer(store, question)
     assert answers, question
     assert expected in answers[0].text, (question, answers[0])

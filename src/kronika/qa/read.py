@@ -663,9 +663,19 @@ class Reader:
                 found.append(Candidate(text[quantity.start:quantity.end], value, quantity.start, quantity.end,
                                        fit, passage))
             found += self._durations(passage)
+            parts = [c for c in self._bare_numbers(passage) if self._noun_left_out(passage, c.end)] \
+                if any(c.fit >= 1.0 for c in found) else []
+            if parts:
+                # the count of a part, its noun left out: "1.340 wystawców, w tem 312 zagranicznych" —
+                # the adjective of the question after the number says the part asked, not the whole
+                for candidate in found:
+                    candidate.fit *= PART
+                for part in parts:
+                    part.fit = 1.0
+                found += parts
             totals = [c for c in found if (before := self._before(passage, c.start, skip_titles=False)) is not None
                       and before.text.lower() in self.words["total"]]
-            totalled = bool(totals)
+            totalled = bool(totals or parts)
             if totals:
                 # parts and then their sum ("45 osób … i 9 …, ogółem 54 osób"): "ile" asks the sum
                 for candidate in found:
@@ -694,7 +704,7 @@ class Reader:
                 if cases == frozenset({"nom"}) and not question.passive and self._subject_of_verb(passage, start, end):
                     fit = SUBJECT  # "rolnik z Jedlni znalazł", "Orkiestra … odegrała": when no name fits
                 found.append(Candidate(text[start:end], text[start:end], start, end, fit, passage))
-        if not totalled and question.asks != "time":  # a total already says which number is asked; dates
+        if not totalled and question.asks != "time":  # a total or a part says which number is asked; dates
             # stand in asides of their own ("…, zmarłego dnia 8 marca"), not in parallel parts
             self._prefer_own_part(passage, found)
         return found
@@ -864,6 +874,13 @@ class Reader:
         people = self.words["people"]
         return any(":m1" in t.tag or t.lemma in people or _pos(t) == "ign" and modern_lemmas(t.text) & people
                    for t in self._tokens(passage, start, end) if _pos(t) in {"subst", "ger", "adj", "ign"})
+
+    def _noun_left_out(self, passage: Passage, end: int) -> bool:
+        """Whether an adjective of the question follows the number with no noun after it: *312
+        zagranicznych* (the noun said with the number before)."""
+        tokens = [t for t in passage.sentence.tokens if t.start >= end][:2]
+        return bool(tokens) and _pos(tokens[0]) == "adj" and fold(tokens[0].lemma) in self.question_words and \
+            (len(tokens) == 1 or _pos(tokens[1]) not in NOMINAL)
 
     def _bare_numbers(self, passage: Passage) -> list[Candidate]:
         """Numbers without a counted noun in a sentence that names the asked noun elsewhere: *Liczba
