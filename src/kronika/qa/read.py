@@ -471,6 +471,10 @@ class Reader:
         if question.command:
             if before is not None and (before.lemma in self.words["leader"] or preposition == "przez"):
                 return 1.0
+            after = [t for t in passage.sentence.tokens if t.start >= entity.end][:2]
+            if preposition == "z" and len(after) == 2 and _pos(after[0]) == "prep" and \
+                    after[1].lemma in self.words["leader"]:
+                return 1.0  # "z płk. X na czele": the one at the head of the group named before
             if "gen" in cases and before is not None and _pos(before) not in {"prep", "fin", "praet"}:
                 if entity.type != "PERSON" and ":m1" in before.tag:
                     return 0.3  # what a person heads, not who leads: "naczelnik Pogotowia Ratunkowego"
