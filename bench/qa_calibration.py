@@ -43,7 +43,7 @@ QUESTIONS = HERE / "questions"
 PRESS = SHARED / "data" / "period-texts" / "pressmint-pl-1830-1938.jsonl"
 SAMPLE = SHARED / "seed" / "000_5b7885c2e26dc5af.txt"
 # (question set, documents, the key of its split, the part developed on): the sets developed on, their
-# dev parts only; the three sets first written to be measured (their figures reported once) are dev whole
+# dev parts only; the four sets first written to be measured (their figures reported once) are dev whole
 DEV_SETS = (
     (Path(f"{KURJER}.questions.json"), Path(f"{KURJER}.jsonl"), "document", "dev"),
     (QUESTIONS / "press_1925_1937.json", PRESS, "question", "dev"),
@@ -54,6 +54,7 @@ DEV_SETS = (
     (QUESTIONS / "press_fresh.json", PRESS, "question", "all"),
     (QUESTIONS / "press_written_fresh.json", QUESTIONS / "press_written.jsonl", "document", "all"),
     (QUESTIONS / "press_written_2_fresh.json", QUESTIONS / "press_written_2.jsonl", "document", "all"),
+    (QUESTIONS / "press_written_3_fresh.json", QUESTIONS / "press_written_3.jsonl", "document", "all"),
 )
 OUT = QUESTIONS / "confidence_dev_answers.tsv"
 WEIGHTS = HERE.parent / "src" / "kronika" / "qa" / "resources" / "pl" / "confidence.tsv"

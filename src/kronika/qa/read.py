@@ -50,6 +50,7 @@ DURATION = re.compile(r"P(?P<time>T)?(?P<number>\d+)(?P<unit>[YMWDH])")  # a TIM
 NOMINAL = frozenset({"subst", "adj", "ger", "ign", "depr"})
 PART = 0.7  # fit of a number in a sentence that also gives their total
 NAMED_PLACE = 0.8  # fit of a building or an institution with its name: a town beside it says where, more often
+OTHER_KIND = 0.8  # fit of a place beside the one in apposition to the noun the question asks the kind of
 NEAR = 0.6  # fit of a place that locates another place named before it
 ADJECTIVAL = frozenset({"adj", "ppas", "pact"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "–", "—"})
@@ -470,6 +471,10 @@ class Reader:
         if question.command:
             if before is not None and (before.lemma in self.words["leader"] or preposition == "przez"):
                 return 1.0
+            after = [t for t in passage.sentence.tokens if t.start >= entity.end][:2]
+            if preposition == "z" and len(after) == 2 and _pos(after[0]) == "prep" and \
+                    after[1].lemma in self.words["leader"]:
+                return 1.0  # "z płk. X na czele": the one at the head of the group named before
             if "gen" in cases and before is not None and _pos(before) not in {"prep", "fin", "praet"}:
                 if entity.type != "PERSON" and ":m1" in before.tag:
                     return 0.3  # what a person heads, not who leads: "naczelnik Pogotowia Ratunkowego"
@@ -515,6 +520,12 @@ class Reader:
         if "near" in roles and self._after_place(passage, before):
             fit *= NEAR  # "Wawrzyszew pod Warszawą": Warsaw locates the village, it is not the place asked
         return fit
+
+    def _apposed_to_noun(self, passage: Passage, start: int) -> bool:
+        """Whether the name stands right after the question's noun, titles aside: *we wsi Tereszpol*."""
+        head = self._before(passage, start)
+        return head is not None and head.text.islower() and self.question.noun is not None and \
+            head.lemma in self.question.noun.lemmas
 
     def _named_noun(self, passage: Passage, start: int) -> Token | None:
         """The common noun a name stands after, titles and abbreviations aside, when it is no settlement
@@ -626,6 +637,12 @@ class Reader:
                     fit = UNKNOWN_PLACE if fit >= 1.0 and unknown else 0.0
                 if fit:
                     found.append(Candidate(entity.text, entity.lemma, entity.start, entity.end, fit, passage))
+            if question.noun is not None and any(self._apposed_to_noun(passage, c.start) for c in found):
+                # "W jakiej wsi…?": the name in apposition to the asked noun ("we wsi Tereszpol") says
+                # which; another place of the sentence ("z posterunku w Biłgoraju") is not of that kind
+                for candidate in found:
+                    if not self._apposed_to_noun(passage, candidate.start):
+                        candidate.fit *= OTHER_KIND
             found += self._relative_places(passage)
             if all(c.fit < 1.0 for c in found):
                 # no name in the asked role: a common noun in it ("oddał na posterunek policji"), before a name
@@ -650,9 +667,19 @@ class Reader:
                 found.append(Candidate(text[quantity.start:quantity.end], value, quantity.start, quantity.end,
                                        fit, passage))
             found += self._durations(passage)
+            parts = [c for c in self._bare_numbers(passage) if self._noun_left_out(passage, c.end)] \
+                if any(c.fit >= 1.0 for c in found) else []
+            if parts:
+                # the count of a part, its noun left out: "1.340 wystawców, w tem 312 zagranicznych" —
+                # the adjective of the question after the number says the part asked, not the whole
+                for candidate in found:
+                    candidate.fit *= PART
+                for part in parts:
+                    part.fit = 1.0
+                found += parts
             totals = [c for c in found if (before := self._before(passage, c.start, skip_titles=False)) is not None
                       and before.text.lower() in self.words["total"]]
-            totalled = bool(totals)
+            totalled = bool(totals or parts)
             if totals:
                 # parts and then their sum ("45 osób … i 9 …, ogółem 54 osób"): "ile" asks the sum
                 for candidate in found:
@@ -681,7 +708,7 @@ class Reader:
                 if cases == frozenset({"nom"}) and not question.passive and self._subject_of_verb(passage, start, end):
                     fit = SUBJECT  # "rolnik z Jedlni znalazł", "Orkiestra … odegrała": when no name fits
                 found.append(Candidate(text[start:end], text[start:end], start, end, fit, passage))
-        if not totalled and question.asks != "time":  # a total already says which number is asked; dates
+        if not totalled and question.asks != "time":  # a total or a part says which number is asked; dates
             # stand in asides of their own ("…, zmarłego dnia 8 marca"), not in parallel parts
             self._prefer_own_part(passage, found)
         return found
@@ -852,6 +879,13 @@ class Reader:
         return any(":m1" in t.tag or t.lemma in people or _pos(t) == "ign" and modern_lemmas(t.text) & people
                    for t in self._tokens(passage, start, end) if _pos(t) in {"subst", "ger", "adj", "ign"})
 
+    def _noun_left_out(self, passage: Passage, end: int) -> bool:
+        """Whether an adjective of the question follows the number with no noun after it: *312
+        zagranicznych* (the noun said with the number before)."""
+        tokens = [t for t in passage.sentence.tokens if t.start >= end][:2]
+        return bool(tokens) and _pos(tokens[0]) == "adj" and fold(tokens[0].lemma) in self.question_words and \
+            (len(tokens) == 1 or _pos(tokens[1]) not in NOMINAL)
+
     def _bare_numbers(self, passage: Passage) -> list[Candidate]:
         """Numbers without a counted noun in a sentence that names the asked noun elsewhere: *Liczba
         jeńców … przenosi 19 000.* Digits in dates and names are not."""
@@ -969,12 +1003,19 @@ class Reader:
                                                              "MILITARY_UNIT", "EVENT", "DOCUMENT"})):
                 named = bool(nouns & set(split_terms(entity.lemma)))
                 typed = question.entity_type is not None and entity.type == question.entity_type
-                before = self._before(passage, entity.start, skip_titles=False)
+                start = entity.start
+                if self._apposed_to_noun(passage, entity.start):
+                    # a name in apposition to the asked noun names it, and the noun's preposition is the
+                    # phrase's: "w kościele św. Barbary"
+                    named = True
+                    start = self._before(passage, entity.start).start
+                before = self._before(passage, start, skip_titles=False)
                 preposition = before.text.lower() if before is not None and _pos(before) == "prep" else None
                 fit = 1.0 if named or typed else 0.5
                 if question.preposition and preposition != question.preposition:
                     fit *= 0.5
-                found.append(Candidate(entity.text, entity.lemma, entity.start, entity.end, fit, passage))
+                shown = passage.analysis.document.text[start:entity.end]
+                found.append(Candidate(shown, entity.lemma, start, entity.end, fit, passage))
             return found
         text = passage.analysis.document.text
         runs: list[list[Token]] = []
