@@ -15,7 +15,8 @@ borders) and ``country_then`` (the state on the article's date; null where no si
 The split is by document (``bench/splits.py``). ``--gold`` scores another file of the same format:
 ``bench/data/press_places_fresh.gold.jsonl`` annotates the written notes of ``bench/questions/press_written_3.jsonl``
 (documents are read from ../shared and from ``bench/questions/*.jsonl``); written as a set never tuned on and
-run once in the eighth round, it is a development set since, all of it (``--split all --show``; ``bench/data/FRESH.md``).
+run once in the eighth round, it is a development set since, all of it (``--split all --show``;
+``bench/data/FRESH.md``).
 
 ``--gold bench/data/press_places_1896_1918.gold.jsonl``: a second development set in the same format, every
 place mention of the eight non-locked 1896–1918 texts of ``pressmint-pl-1830-1938.jsonl`` that the first gold
@@ -202,7 +203,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "locked", "all"), default="dev")
     parser.add_argument("--gold", type=Path, default=GOLD, help="the gold file (default: the 1838–1939 press set)")
-    parser.add_argument("--show", action="store_true", help="list the misses (dev only, or a set that is development whole)")
+    parser.add_argument("--show", action="store_true", help="list the misses (dev, or a set wholly development)")
     parser.add_argument("--nkjp", type=int, metavar="N", help="check geocodes on N NKJP train documents instead")
     parser.add_argument("--seed", type=int, default=1, help="the sample of --nkjp")
     args = parser.parse_args()

@@ -100,6 +100,14 @@ def test_a_common_noun_heading_a_phrase_is_not_a_town() -> None:
     assert not any(e.geo for e in analysis.entities)
 
 
+@pytest.mark.parametrize("text", ["Rano przybył z Warszawy powiatowy lekarz dr Nowak.",
+                                  "Wczoraj wrócił do Warszawy miejski inżynier."])
+def test_an_adjective_not_agreeing_with_the_name_leaves_it_a_town(text: str) -> None:
+    # "warszawa" is also a common noun (the car), but "powiatowy" cannot be its plural's adjective
+    found = entity(text, "Warszawy")
+    assert found.geo is not None and found.geo["name_pl"] == "Warszawa", found.geo
+
+
 @pytest.mark.parametrize("text", ["Sprzedano dobra Rogienice w powiecie Włoszczowskim.",
                                   "Sprzedano dobra Rogienice powiatu Włoszczowskiego."])
 def test_a_district_named_beside_the_mention_picks_the_namesake(text: str) -> None:

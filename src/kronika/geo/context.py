@@ -232,10 +232,24 @@ def _is_proper_name(token: Token) -> bool:
         i.pos in NOUN_POS and i.lemma[:1].islower() for i in token.interps)
 
 
+def _triples(token: Token, common: bool = False) -> set[tuple[str, str, str]]:
+    """(number, case, gender) of the token's nominal and adjectival readings, of its common-noun readings
+    only when ``common`` (*Warszawy* as the car, not as a surname)."""
+    found: set[tuple[str, str, str]] = set()
+    for interp in token.interps:
+        parts = interp.tag.split(":")
+        if len(parts) < 4 or not (interp.pos in NOUN_POS and interp.lemma[:1].islower() if common
+                                  else interp.pos in NOUN_POS | ADJECTIVE_POS):
+            continue
+        found.update((n, c, g) for n in parts[1].split(".") for c in parts[2].split(".") for g in parts[3].split("."))
+    return found
+
+
 def is_common_phrase(tokens: Sequence[Token], first: int, last: int) -> bool:
-    """A one-word common noun with a lower-case adjective after it: the head of a noun phrase
-    (*Koła literackiego*), not a town of that name; or an adjective agreeing with a lower-case noun after
-    it (*w Czarnych olędrach*): it describes that noun, not the town *Czarne*."""
+    """A one-word common noun with a lower-case adjective after it that agrees with it in case, number
+    and gender: the head of a noun phrase (*Koła literackiego*), not a town of that name (*z Warszawy
+    powiatowy lekarz*: the adjective belongs to the noun after it); or an adjective agreeing with a
+    lower-case noun after it (*w Czarnych olędrach*): it describes that noun, not the town *Czarne*."""
     if first != last or last + 1 >= len(tokens):
         return False
     token, following = tokens[first], tokens[last + 1]
@@ -246,7 +260,8 @@ def is_common_phrase(tokens: Sequence[Token], first: int, last: int) -> bool:
     common = any(i.pos in NOUN_POS and i.lemma[:1].islower() for i in token.interps)
     if common and following_adjective and not following_noun and (
             _sentence_initial(tokens, first) or tokens[first - 1].text in DASHES | {":"}  # "- Unia musi"
-            or case_agrees(following, token) and (following.chosen is None or following.chosen.pos in ADJECTIVE_POS)):
+            or bool(_triples(token, common=True) & _triples(following))
+            and (following.chosen is None or following.chosen.pos in ADJECTIVE_POS)):
         return True  # but "w okolicach Gródka stały wojska": a verb in context, in another case
     adjective = any(i.pos in ADJECTIVE_POS for i in token.interps)
     return adjective and following_noun and not following_adjective and case_agrees(token, following) \
