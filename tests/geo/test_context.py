@@ -618,3 +618,16 @@ def test_countries_and_historical_regions_are_no_settlements(text: str, mention:
 def test_a_town_in_parentheses_after_its_country_is_the_town() -> None:
     found = entity("Aktorka urodziła się w Chorwacji (Rijeka), a mieszka w Kijowie.", "Rijeka")
     assert found.geo and km(found.geo["lat"], found.geo["lon"], 45.33, 14.44) < 10, found
+
+
+@pytest.mark.parametrize(("text", "regions"), [
+    ("Grad zniszczył zasiewy w powiatach kutnowskim i łęczyckim.", ["kutnowski", "łęczycki"]),
+    ("Sejmik województwa lwowskiego zebrał się wczoraj we Lwowie.", ["lwowskie"]),
+    ("Starostwo pow. sanockiego ogłosiło przetarg.", ["sanocki"]),
+    ("Zarząd gminy żydowskiej i proboszcz parafji katolickiej przyjęli gości ze wsi polskiej.", []),
+])
+def test_a_lower_case_adjective_after_a_units_noun_names_the_unit(text: str, regions: list[str]) -> None:
+    analysis = analyze(Document("t", text, "1934-07-20"))
+    found = [e for e in analysis.entities if e.type == "PLACE" and e.subtype == "region" and e.text.islower()]
+    assert [e.lemma for e in found] == regions, [(e.text, e.lemma) for e in found]
+    assert all(e.geo is None and text[e.start:e.end] == e.text for e in found)

@@ -45,8 +45,9 @@ from kronika.lang.grammar import CASES, case_agrees, number_gender, place_questi
 from kronika.lang.resources import read_table
 from kronika.model import Token
 
-ROLES = frozenset({"street", "building", "preposition", "region", "title", "nobility", "patron", "settlement",
-                   "honorific"})
+ROLES = frozenset({"street", "building", "preposition", "region", "unit", "title", "nobility", "patron",
+                   "settlement", "honorific"})
+REGION_ROLES = frozenset({"region", "unit"})  # a unit is a region whose adjective alone names it
 APART = frozenset({"street", "building"})  # what a name after such a word is: not a settlement
 HYPHENS = frozenset({"-", "‐", "–"})
 DASHES = HYPHENS | {"—"}
@@ -173,7 +174,7 @@ def needs_evidence(tokens: Sequence[Token], first: int, last: int) -> bool:
             and not _sentence_initial(tokens, before):
         return True  # the end of a longer name: "Grupy Pracy"
     window = range(max(0, first - REGION_WINDOW), min(len(tokens), last + 1 + REGION_WINDOW))
-    located = any(_role(tokens, k) == "region" for k in window if k != first)
+    located = any(_role(tokens, k) in REGION_ROLES for k in window if k != first)
     listed = before >= 1 and tokens[before].text.lower() in COORDINATORS and _is_proper_name(tokens[before - 1]) \
         or last + 2 < len(tokens) and tokens[last + 1].text.lower() in COORDINATORS \
         and _is_proper_name(tokens[last + 2])  # the first of a list: "Ląd, Lądek, Lelów"
@@ -275,7 +276,7 @@ def districts(tokens: Sequence[Token], first: int, last: int) -> tuple[str, ...]
     found: list[str] = []
     window = range(max(0, first - DISTRICT_WINDOW), min(len(tokens), last + 1 + DISTRICT_WINDOW))
     for k in window:
-        if first <= k <= last or _role(tokens, k) != "region":
+        if first <= k <= last or _role(tokens, k) not in REGION_ROLES:
             continue
         abbreviated = k + 1 < len(tokens) and tokens[k + 1].text == "."
         right_after = k == last + 1 or k == last + 2 and tokens[last + 1].text == ","
@@ -294,7 +295,7 @@ def districts(tokens: Sequence[Token], first: int, last: int) -> tuple[str, ...]
 def names_a_unit(tokens: Sequence[Token], first: int) -> bool:
     """After an administrative word (*gub. Kijowskiej*, *w powiecie Nisieckim*): the adjective names the
     unit, not a street."""
-    return _role(tokens, _word_before(tokens, first)) == "region"
+    return _role(tokens, _word_before(tokens, first)) in REGION_ROLES
 
 
 @lru_cache(maxsize=64)
@@ -305,7 +306,7 @@ def unit_gender(word: str) -> str | None:
 
     if word.endswith("."):
         stem = word[:-1]
-        word = next((w for w, role in context_words().items() if role == "region" and not w.endswith(".")
+        word = next((w for w, role in context_words().items() if role in REGION_ROLES and not w.endswith(".")
                      and w.startswith(stem)), "")
     genders = {part[0] for i in get_morphology().analyse(word) if i.pos == "subst" and i.lemma == word
                for part in i.tag.split(":")[3:4] for part in part.split(".")}
@@ -332,6 +333,28 @@ def unit_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
         return None
     name = masculine[:-1] + _GENDER_ENDINGS[gender]
     return name[0].upper() + name[1:] if word[:1].isupper() else name
+
+
+def unit_adjectives(tokens: Sequence[Token], named: set[int]) -> list[tuple[int, str]]:
+    """Adjectives no entity covers (``named``: the indices of those an entity covers) that name an
+    administrative unit after its noun, each of a list (*w powiatach kutnowskim i łęczyckim*, *województwa
+    lwowskiego*): ``(index, base form in the noun's gender)``."""
+    found: list[tuple[int, str]] = []
+    for k, token in enumerate(tokens):
+        if _role(tokens, k) != "unit":
+            continue
+        abbreviated = k + 1 < len(tokens) and tokens[k + 1].text == "."
+        gender = unit_gender(token.text.lower() + "." if abbreviated else token.lemma.lower())
+        at = k + 2 if abbreviated else k + 1
+        while gender is not None and at < len(tokens) and at not in named and tokens[at].text.isalpha() \
+                and any(i.pos in ADJECTIVE_POS for i in tokens[at].interps) \
+                and (masculine := adjective_rule_lemma(tokens[at].text)) is not None:
+            name = masculine[:-1] + _GENDER_ENDINGS[gender]
+            found.append((at, name[0].upper() + name[1:] if tokens[at].text[:1].isupper() else name))
+            if not (at + 2 < len(tokens) and tokens[at + 1].text.lower() in COORDINATORS):
+                break
+            at += 2
+    return found
 
 
 def is_mixed_case_abbreviation(tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -436,7 +459,7 @@ def _unit_follows(tokens: Sequence[Token], last: int) -> bool:
         k += 1
     if k < len(tokens) and tokens[k].text.lower() in LOCATING:
         k += 1
-    return _role(tokens, k) == "region"
+    return _role(tokens, k) in REGION_ROLES
 
 
 def governed_place(tokens: Sequence[Token], first: int, last: int) -> str | None:
