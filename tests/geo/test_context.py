@@ -631,3 +631,9 @@ def test_a_lower_case_adjective_after_a_units_noun_names_the_unit(text: str, reg
     found = [e for e in analysis.entities if e.type == "PLACE" and e.subtype == "region" and e.text.islower()]
     assert [e.lemma for e in found] == regions, [(e.text, e.lemma) for e in found]
     assert all(e.geo is None and text[e.start:e.end] == e.text for e in found)
+
+
+def test_a_locative_in_owie_lets_the_town_in_ow_compete_with_the_village_in_owo() -> None:
+    # "Aleksandrowie" is the locative of both Aleksandrów and Aleksandrowo; the towns named beside it decide
+    found = entity("Tkacze w Zgierzu i Aleksandrowie porzucili warsztaty.", "Aleksandrowie")
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 51.82, 19.30) < 10, found.geo

@@ -324,6 +324,14 @@ def _reason(candidates: list[Candidate], others: Sequence[Place]) -> str:
     return f"larger population ({best.place.population or 'town'} vs {runner.place.population or 'village'})"
 
 
+def _surface_matches(surface: str, direct: tuple[Hit, ...]) -> list[Hit]:
+    """Matches of a mention's text, and of each base form its case form may have (*Aleksandrowie*: the
+    locative of both Aleksandrów and Aleksandrowo, whichever the lemma chose)."""
+    gazetteer = get_gazetteer()
+    return [*_matches(surface, direct),
+            *(hit._replace(inflected=1) for key in mention_keys(surface)[1:] for hit in gazetteer.hits(key))]
+
+
 def resolve(mentions: Sequence[str], year: int | None = None, surfaces: Sequence[str] | None = None,
             evidence: Sequence[Evidence] | None = None) -> list[Resolution]:
     """Resolve the place mentions of one document jointly; one Resolution per mention, in order.
@@ -335,8 +343,8 @@ def resolve(mentions: Sequence[str], year: int | None = None, surfaces: Sequence
     pairs = list(dict.fromkeys(asked))
     direct = get_gazetteer().hits_many([fold(n) for name, surface, _ in pairs for n in (name, surface)])
     ranked = _cohere([
-        _ranked(name, year, direct[fold(name)],
-                _matches(surface, direct[fold(surface)]) if surface != name else (), said)
+        _ranked(name, year, direct[fold(name)], _surface_matches(surface, direct[fold(surface)]) if surface != name
+                else (), said)
         for name, surface, said in pairs
     ])
     chosen = [cands[0].place for cands in ranked if cands and cands[0].place.kind in CONTEXT_KINDS]
