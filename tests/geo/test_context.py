@@ -637,3 +637,17 @@ def test_a_locative_in_owie_lets_the_town_in_ow_compete_with_the_village_in_owo(
     # "Aleksandrowie" is the locative of both Aleksandrów and Aleksandrowo; the towns named beside it decide
     found = entity("Tkacze w Zgierzu i Aleksandrowie porzucili warsztaty.", "Aleksandrowie")
     assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 51.82, 19.30) < 10, found.geo
+
+
+@pytest.mark.parametrize(("text", "mention", "placed"), [
+    ("Po ślubie pani Helena z Lipińskich zamieszkała w Lublinie.", "Lipińskich", False),
+    ("Zmarła Marja z Końskich, wdowa po lekarzu.", "Końskich", False),
+    ("Wczoraj przyjechał Jan z Końskich.", "Końskich", True),
+    ("Na targ przyjechała Anna z Kielc.", "Kielc", True),
+])
+def test_z_and_a_family_name_after_a_womans_forename_is_her_maiden_name(text: str, mention: str,
+                                                                         placed: bool) -> None:
+    start = text.index(mention)
+    analysis = analyze(Document("t", text, "1932-04-23"))
+    found = [e for e in analysis.entities if e.start < start + len(mention) and start < e.end and e.geo]
+    assert bool(found) == placed, [(e.text, e.geo) for e in found]

@@ -42,6 +42,7 @@ from functools import lru_cache
 from kronika.geo.keys import name_abbreviations
 from kronika.geo.qualifiers import adjective_rule_lemma
 from kronika.lang.grammar import CASES, case_agrees, number_gender, place_question_direction
+from kronika.lang.orthography import modernised
 from kronika.lang.resources import read_table
 from kronika.model import Token
 
@@ -372,7 +373,24 @@ def is_titled(tokens: Sequence[Token], first: int) -> bool:
     before = _word_before(tokens, first)
     if before >= 2 and tokens[before].text == "." and len(tokens[before - 1].text) == 1:
         before = _word_before(tokens, before - 1)  # over the patron's initial: "im. T. Kościuszki"
-    return _role(tokens, before) in ("nobility", "patron", "honorific")
+    return _role(tokens, before) in ("nobility", "patron", "honorific") or _maiden_family(tokens, first)
+
+
+@lru_cache(maxsize=4096)
+def _feminine_forename(word: str) -> bool:
+    """A woman's first name, in the spelling of the time or today's (*Marję* → Marię)."""
+    from kronika.morph.analyzer import get_morphology
+
+    return any("imię" in i.quals and ":f" in i.tag for w in dict.fromkeys((word, modernised(word)))
+               for i in get_morphology().analyse(w))
+
+
+def _maiden_family(tokens: Sequence[Token], first: int) -> bool:
+    """*z* and a family name in the genitive plural after a woman's first name (*Annę z Kossakowskich*): the
+    family she was born into, as Polish writes a married woman's maiden name, not a place she came from."""
+    return first >= 2 and tokens[first - 1].text == "z" and _is_capitalised(tokens[first - 2]) \
+        and any("nazwisko" in i.quals and ":pl:gen" in i.tag for i in tokens[first].interps) \
+        and _feminine_forename(tokens[first - 2].text)
 
 
 def is_quoted(tokens: Sequence[Token], first: int, last: int) -> bool:
