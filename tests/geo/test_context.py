@@ -651,3 +651,9 @@ def test_z_and_a_family_name_after_a_womans_forename_is_her_maiden_name(text: st
     analysis = analyze(Document("t", text, "1932-04-23"))
     found = [e for e in analysis.entities if e.start < start + len(mention) and start < e.end and e.geo]
     assert bool(found) == placed, [(e.text, e.geo) for e in found]
+
+
+def test_the_noun_of_a_complex_preposition_of_place_counts_as_one() -> None:
+    # "w kierunku" like "do": a town named like a common noun (zwierzyniec, a game park) may be a village
+    found = entity("Nowa szosa z Biłgoraja prowadzi w kierunku Zwierzyńca.", "Zwierzyńca")
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 50.61, 22.98) < 10, found.geo
