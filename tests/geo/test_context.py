@@ -100,6 +100,14 @@ def test_a_common_noun_heading_a_phrase_is_not_a_town() -> None:
     assert not any(e.geo for e in analysis.entities)
 
 
+@pytest.mark.parametrize("text", ["Rano przybył z Warszawy powiatowy lekarz dr Nowak.",
+                                  "Wczoraj wrócił do Warszawy miejski inżynier."])
+def test_an_adjective_not_agreeing_with_the_name_leaves_it_a_town(text: str) -> None:
+    # "warszawa" is also a common noun (the car), but "powiatowy" cannot be its plural's adjective
+    found = entity(text, "Warszawy")
+    assert found.geo is not None and found.geo["name_pl"] == "Warszawa", found.geo
+
+
 @pytest.mark.parametrize("text", ["Sprzedano dobra Rogienice w powiecie Włoszczowskim.",
                                   "Sprzedano dobra Rogienice powiatu Włoszczowskiego."])
 def test_a_district_named_beside_the_mention_picks_the_namesake(text: str) -> None:
@@ -610,3 +618,42 @@ def test_countries_and_historical_regions_are_no_settlements(text: str, mention:
 def test_a_town_in_parentheses_after_its_country_is_the_town() -> None:
     found = entity("Aktorka urodziła się w Chorwacji (Rijeka), a mieszka w Kijowie.", "Rijeka")
     assert found.geo and km(found.geo["lat"], found.geo["lon"], 45.33, 14.44) < 10, found
+
+
+@pytest.mark.parametrize(("text", "regions"), [
+    ("Grad zniszczył zasiewy w powiatach kutnowskim i łęczyckim.", ["kutnowski", "łęczycki"]),
+    ("Sejmik województwa lwowskiego zebrał się wczoraj we Lwowie.", ["lwowskie"]),
+    ("Starostwo pow. sanockiego ogłosiło przetarg.", ["sanocki"]),
+    ("Zarząd gminy żydowskiej i proboszcz parafji katolickiej przyjęli gości ze wsi polskiej.", []),
+])
+def test_a_lower_case_adjective_after_a_units_noun_names_the_unit(text: str, regions: list[str]) -> None:
+    analysis = analyze(Document("t", text, "1934-07-20"))
+    found = [e for e in analysis.entities if e.type == "PLACE" and e.subtype == "region" and e.text.islower()]
+    assert [e.lemma for e in found] == regions, [(e.text, e.lemma) for e in found]
+    assert all(e.geo is None and text[e.start:e.end] == e.text for e in found)
+
+
+def test_a_locative_in_owie_lets_the_town_in_ow_compete_with_the_village_in_owo() -> None:
+    # "Aleksandrowie" is the locative of both Aleksandrów and Aleksandrowo; the towns named beside it decide
+    found = entity("Tkacze w Zgierzu i Aleksandrowie porzucili warsztaty.", "Aleksandrowie")
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 51.82, 19.30) < 10, found.geo
+
+
+@pytest.mark.parametrize(("text", "mention", "placed"), [
+    ("Po ślubie pani Helena z Lipińskich zamieszkała w Lublinie.", "Lipińskich", False),
+    ("Zmarła Marja z Końskich, wdowa po lekarzu.", "Końskich", False),
+    ("Wczoraj przyjechał Jan z Końskich.", "Końskich", True),
+    ("Na targ przyjechała Anna z Kielc.", "Kielc", True),
+])
+def test_z_and_a_family_name_after_a_womans_forename_is_her_maiden_name(text: str, mention: str,
+                                                                         placed: bool) -> None:
+    start = text.index(mention)
+    analysis = analyze(Document("t", text, "1932-04-23"))
+    found = [e for e in analysis.entities if e.start < start + len(mention) and start < e.end and e.geo]
+    assert bool(found) == placed, [(e.text, e.geo) for e in found]
+
+
+def test_the_noun_of_a_complex_preposition_of_place_counts_as_one() -> None:
+    # "w kierunku" like "do": a town named like a common noun (zwierzyniec, a game park) may be a village
+    found = entity("Nowa szosa z Biłgoraja prowadzi w kierunku Zwierzyńca.", "Zwierzyńca")
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 50.61, 22.98) < 10, found.geo

@@ -42,11 +42,13 @@ from functools import lru_cache
 from kronika.geo.keys import name_abbreviations
 from kronika.geo.qualifiers import adjective_rule_lemma
 from kronika.lang.grammar import CASES, case_agrees, number_gender, place_question_direction
+from kronika.lang.orthography import modernised
 from kronika.lang.resources import read_table
 from kronika.model import Token
 
-ROLES = frozenset({"street", "building", "preposition", "region", "title", "nobility", "patron", "settlement",
-                   "honorific"})
+ROLES = frozenset({"street", "building", "preposition", "region", "unit", "title", "nobility", "patron",
+                   "settlement", "honorific"})
+REGION_ROLES = frozenset({"region", "unit"})  # a unit is a region whose adjective alone names it
 APART = frozenset({"street", "building"})  # what a name after such a word is: not a settlement
 HYPHENS = frozenset({"-", "‐", "–"})
 DASHES = HYPHENS | {"—"}
@@ -173,7 +175,7 @@ def needs_evidence(tokens: Sequence[Token], first: int, last: int) -> bool:
             and not _sentence_initial(tokens, before):
         return True  # the end of a longer name: "Grupy Pracy"
     window = range(max(0, first - REGION_WINDOW), min(len(tokens), last + 1 + REGION_WINDOW))
-    located = any(_role(tokens, k) == "region" for k in window if k != first)
+    located = any(_role(tokens, k) in REGION_ROLES for k in window if k != first)
     listed = before >= 1 and tokens[before].text.lower() in COORDINATORS and _is_proper_name(tokens[before - 1]) \
         or last + 2 < len(tokens) and tokens[last + 1].text.lower() in COORDINATORS \
         and _is_proper_name(tokens[last + 2])  # the first of a list: "Ląd, Lądek, Lelów"
@@ -232,10 +234,24 @@ def _is_proper_name(token: Token) -> bool:
         i.pos in NOUN_POS and i.lemma[:1].islower() for i in token.interps)
 
 
+def _triples(token: Token, common: bool = False) -> set[tuple[str, str, str]]:
+    """(number, case, gender) of the token's nominal and adjectival readings, of its common-noun readings
+    only when ``common`` (*Warszawy* as the car, not as a surname)."""
+    found: set[tuple[str, str, str]] = set()
+    for interp in token.interps:
+        parts = interp.tag.split(":")
+        if len(parts) < 4 or not (interp.pos in NOUN_POS and interp.lemma[:1].islower() if common
+                                  else interp.pos in NOUN_POS | ADJECTIVE_POS):
+            continue
+        found.update((n, c, g) for n in parts[1].split(".") for c in parts[2].split(".") for g in parts[3].split("."))
+    return found
+
+
 def is_common_phrase(tokens: Sequence[Token], first: int, last: int) -> bool:
-    """A one-word common noun with a lower-case adjective after it: the head of a noun phrase
-    (*Koła literackiego*), not a town of that name; or an adjective agreeing with a lower-case noun after
-    it (*w Czarnych olędrach*): it describes that noun, not the town *Czarne*."""
+    """A one-word common noun with a lower-case adjective after it that agrees with it in case, number
+    and gender: the head of a noun phrase (*Koła literackiego*), not a town of that name (*z Warszawy
+    powiatowy lekarz*: the adjective belongs to the noun after it); or an adjective agreeing with a
+    lower-case noun after it (*w Czarnych olędrach*): it describes that noun, not the town *Czarne*."""
     if first != last or last + 1 >= len(tokens):
         return False
     token, following = tokens[first], tokens[last + 1]
@@ -246,7 +262,8 @@ def is_common_phrase(tokens: Sequence[Token], first: int, last: int) -> bool:
     common = any(i.pos in NOUN_POS and i.lemma[:1].islower() for i in token.interps)
     if common and following_adjective and not following_noun and (
             _sentence_initial(tokens, first) or tokens[first - 1].text in DASHES | {":"}  # "- Unia musi"
-            or case_agrees(following, token) and (following.chosen is None or following.chosen.pos in ADJECTIVE_POS)):
+            or bool(_triples(token, common=True) & _triples(following))
+            and (following.chosen is None or following.chosen.pos in ADJECTIVE_POS)):
         return True  # but "w okolicach Gródka stały wojska": a verb in context, in another case
     adjective = any(i.pos in ADJECTIVE_POS for i in token.interps)
     return adjective and following_noun and not following_adjective and case_agrees(token, following) \
@@ -260,7 +277,7 @@ def districts(tokens: Sequence[Token], first: int, last: int) -> tuple[str, ...]
     found: list[str] = []
     window = range(max(0, first - DISTRICT_WINDOW), min(len(tokens), last + 1 + DISTRICT_WINDOW))
     for k in window:
-        if first <= k <= last or _role(tokens, k) != "region":
+        if first <= k <= last or _role(tokens, k) not in REGION_ROLES:
             continue
         abbreviated = k + 1 < len(tokens) and tokens[k + 1].text == "."
         right_after = k == last + 1 or k == last + 2 and tokens[last + 1].text == ","
@@ -279,7 +296,7 @@ def districts(tokens: Sequence[Token], first: int, last: int) -> tuple[str, ...]
 def names_a_unit(tokens: Sequence[Token], first: int) -> bool:
     """After an administrative word (*gub. Kijowskiej*, *w powiecie Nisieckim*): the adjective names the
     unit, not a street."""
-    return _role(tokens, _word_before(tokens, first)) == "region"
+    return _role(tokens, _word_before(tokens, first)) in REGION_ROLES
 
 
 @lru_cache(maxsize=64)
@@ -290,7 +307,7 @@ def unit_gender(word: str) -> str | None:
 
     if word.endswith("."):
         stem = word[:-1]
-        word = next((w for w, role in context_words().items() if role == "region" and not w.endswith(".")
+        word = next((w for w, role in context_words().items() if role in REGION_ROLES and not w.endswith(".")
                      and w.startswith(stem)), "")
     genders = {part[0] for i in get_morphology().analyse(word) if i.pos == "subst" and i.lemma == word
                for part in i.tag.split(":")[3:4] for part in part.split(".")}
@@ -319,6 +336,28 @@ def unit_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
     return name[0].upper() + name[1:] if word[:1].isupper() else name
 
 
+def unit_adjectives(tokens: Sequence[Token], named: set[int]) -> list[tuple[int, str]]:
+    """Adjectives no entity covers (``named``: the indices of those an entity covers) that name an
+    administrative unit after its noun, each of a list (*w powiatach kutnowskim i łęczyckim*, *województwa
+    lwowskiego*): ``(index, base form in the noun's gender)``."""
+    found: list[tuple[int, str]] = []
+    for k, token in enumerate(tokens):
+        if _role(tokens, k) != "unit":
+            continue
+        abbreviated = k + 1 < len(tokens) and tokens[k + 1].text == "."
+        gender = unit_gender(token.text.lower() + "." if abbreviated else token.lemma.lower())
+        at = k + 2 if abbreviated else k + 1
+        while gender is not None and at < len(tokens) and at not in named and tokens[at].text.isalpha() \
+                and any(i.pos in ADJECTIVE_POS for i in tokens[at].interps) \
+                and (masculine := adjective_rule_lemma(tokens[at].text)) is not None:
+            name = masculine[:-1] + _GENDER_ENDINGS[gender]
+            found.append((at, name[0].upper() + name[1:] if tokens[at].text[:1].isupper() else name))
+            if not (at + 2 < len(tokens) and tokens[at + 1].text.lower() in COORDINATORS):
+                break
+            at += 2
+    return found
+
+
 def is_mixed_case_abbreviation(tokens: Sequence[Token], first: int, last: int) -> bool:
     """One word with a capital after a small letter (*PiS*, *SdRP*): an abbreviation of a body's name, as
     Polish spells some, not a place."""
@@ -334,7 +373,24 @@ def is_titled(tokens: Sequence[Token], first: int) -> bool:
     before = _word_before(tokens, first)
     if before >= 2 and tokens[before].text == "." and len(tokens[before - 1].text) == 1:
         before = _word_before(tokens, before - 1)  # over the patron's initial: "im. T. Kościuszki"
-    return _role(tokens, before) in ("nobility", "patron", "honorific")
+    return _role(tokens, before) in ("nobility", "patron", "honorific") or _maiden_family(tokens, first)
+
+
+@lru_cache(maxsize=4096)
+def _feminine_forename(word: str) -> bool:
+    """A woman's first name, in the spelling of the time or today's (*Marję* → Marię)."""
+    from kronika.morph.analyzer import get_morphology
+
+    return any("imię" in i.quals and ":f" in i.tag for w in dict.fromkeys((word, modernised(word)))
+               for i in get_morphology().analyse(w))
+
+
+def _maiden_family(tokens: Sequence[Token], first: int) -> bool:
+    """*z* and a family name in the genitive plural after a woman's first name (*Annę z Kossakowskich*): the
+    family she was born into, as Polish writes a married woman's maiden name, not a place she came from."""
+    return first >= 2 and tokens[first - 1].text == "z" and _is_capitalised(tokens[first - 2]) \
+        and any("nazwisko" in i.quals and ":pl:gen" in i.tag for i in tokens[first].interps) \
+        and _feminine_forename(tokens[first - 2].text)
 
 
 def is_quoted(tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -421,7 +477,7 @@ def _unit_follows(tokens: Sequence[Token], last: int) -> bool:
         k += 1
     if k < len(tokens) and tokens[k].text.lower() in LOCATING:
         k += 1
-    return _role(tokens, k) == "region"
+    return _role(tokens, k) in REGION_ROLES
 
 
 def governed_place(tokens: Sequence[Token], first: int, last: int) -> str | None:

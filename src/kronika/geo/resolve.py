@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
-from kronika.geo.context import GEOGRAPHIC_NAME, MentionContext, read_context, unnamed_places
+from kronika.geo.context import GEOGRAPHIC_NAME, MentionContext, read_context, unit_adjectives, unnamed_places
 from kronika.geo.curated import TownDistrict, load_town_districts
 from kronika.geo.index import Hit, Place, get_gazetteer
 from kronika.geo.keys import fold, mention_forms, mention_keys
@@ -324,6 +324,14 @@ def _reason(candidates: list[Candidate], others: Sequence[Place]) -> str:
     return f"larger population ({best.place.population or 'town'} vs {runner.place.population or 'village'})"
 
 
+def _surface_matches(surface: str, direct: tuple[Hit, ...]) -> list[Hit]:
+    """Matches of a mention's text, and of each base form its case form may have (*Aleksandrowie*: the
+    locative of both Aleksandrów and Aleksandrowo, whichever the lemma chose)."""
+    gazetteer = get_gazetteer()
+    return [*_matches(surface, direct),
+            *(hit._replace(inflected=1) for key in mention_keys(surface)[1:] for hit in gazetteer.hits(key))]
+
+
 def resolve(mentions: Sequence[str], year: int | None = None, surfaces: Sequence[str] | None = None,
             evidence: Sequence[Evidence] | None = None) -> list[Resolution]:
     """Resolve the place mentions of one document jointly; one Resolution per mention, in order.
@@ -335,8 +343,8 @@ def resolve(mentions: Sequence[str], year: int | None = None, surfaces: Sequence
     pairs = list(dict.fromkeys(asked))
     direct = get_gazetteer().hits_many([fold(n) for name, surface, _ in pairs for n in (name, surface)])
     ranked = _cohere([
-        _ranked(name, year, direct[fold(name)],
-                _matches(surface, direct[fold(surface)]) if surface != name else (), said)
+        _ranked(name, year, direct[fold(name)], _surface_matches(surface, direct[fold(surface)]) if surface != name
+                else (), said)
         for name, surface, said in pairs
     ])
     chosen = [cands[0].place for cands in ranked if cands and cands[0].place.kind in CONTEXT_KINDS]
@@ -432,7 +440,9 @@ def annotate_places(analysis: Analysis) -> None:
         entity.lemma, entity.ref = name, f"place:{slug(name)}"
         if entity.type != "PLACE":  # no body or person is named by an adjective after a unit's noun
             entity.type, entity.subtype, entity.role = "PLACE", "region", None
+    analysis.entities.extend(_unnamed_units(analysis))
     if not entities:
+        analysis.entities.sort(key=lambda e: (e.start, -e.end))
         return
     governed = {id(e) for e in entities if e.type == "PERSON"} | unnamed_ids  # a place only if it resolves
     lemmas = [_place_lemma(e, by_span) if id(e) in governed else e.lemma or e.text for e in entities]
@@ -637,13 +647,36 @@ def _town_district(names: Sequence[str], towns: Sequence[Place]) -> Place | None
     return None
 
 
+def _spans_by_sentence(analysis: Analysis) -> dict[int, list[tuple[int, int, str]]]:
+    """The entities' spans and types by the index of the sentence they start in."""
+    starts = [sentence.start for sentence in analysis.sentences]
+    spans: dict[int, list[tuple[int, int, str]]] = {}
+    for e in analysis.entities:
+        spans.setdefault(bisect_right(starts, e.start) - 1, []).append((e.start, e.end, e.type))
+    return spans
+
+
+def _unnamed_units(analysis: Analysis) -> list[Entity]:
+    """Regions no entity covers that an adjective after an administrative unit's noun names (*w powiecie
+    hrubieszowskim*, ``context.unit_adjectives``): no coordinates, a base form in the noun's gender."""
+    spans = _spans_by_sentence(analysis)
+    text = analysis.document.text
+    found: list[Entity] = []
+    for at, sentence in enumerate(analysis.sentences):
+        tokens = sentence.tokens
+        inside = spans.get(at, [])
+        named = {i for i, t in enumerate(tokens) if any(s <= t.start and t.end <= e for s, e, _ in inside)}
+        for k, name in unit_adjectives(tokens, named):
+            start, end = tokens[k].start, tokens[k].end
+            found.append(Entity(f"eu{len(found) + 1}", start, end, text[start:end], "PLACE", name,
+                                ref=f"place:{slug(name)}", subtype="region"))
+    return found
+
+
 def _unnamed_places(analysis: Analysis) -> list[tuple[Entity, MentionContext]]:
     """Mentions no entity covers that their context says name a place (``context.unnamed_places``), each
     a provisional entity with its context; they join the document only if they resolve to a settlement."""
-    starts = [sentence.start for sentence in analysis.sentences]
-    spans: dict[int, list[tuple[int, int, str]]] = {}  # the entities' spans by the sentence they start in
-    for e in analysis.entities:
-        spans.setdefault(bisect_right(starts, e.start) - 1, []).append((e.start, e.end, e.type))
+    spans = _spans_by_sentence(analysis)
     found: list[tuple[Entity, MentionContext]] = []
     text = analysis.document.text
     for at, sentence in enumerate(analysis.sentences):
