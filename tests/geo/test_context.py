@@ -157,6 +157,13 @@ def test_continents_are_not_villages(text: str, mention: str) -> None:
     ("Liberec", "Germany"),
     ("Bratysława", "Slovakia"),
     ("Koszyce", "Hungary"),
+    # the Slovak border along the Tatra ridge and the Carpathian passes, not a straight line at 49.4°
+    ("Zakopane", "Poland"),
+    ("Poronin", "Poland"),
+    ("Muszyna", "Poland"),
+    ("Komańcza", "Poland"),
+    ("Medzilaborce", "Slovakia"),
+    ("Kieżmark", "Slovakia"),
     ("Szanghaj", "China"),
     ("Wiedeń", "Germany"),
 ])
