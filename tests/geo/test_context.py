@@ -146,6 +146,16 @@ def test_continents_are_not_villages(text: str, mention: str) -> None:
     assert_not_a_settlement(text, mention)
 
 
+@pytest.mark.parametrize(("text", "mention", "lemma"), [
+    ("Wycieczka szkolna wyruszyła w Tatry.", "Tatry", "Tatry"),
+    ("W Karpatach spadł pierwszy śnieg.", "Karpatach", "Karpaty"),
+    ("Na szczycie Giewontu stoi krzyż.", "Giewontu", "Giewont"),
+])
+def test_mountains_are_mountains_not_villages_of_their_name(text: str, mention: str, lemma: str) -> None:
+    found = entity(text, mention)
+    assert found.lemma == lemma and found.geo is not None and found.geo["kind"] == "mountains", found
+
+
 @pytest.mark.parametrize(("name", "country_1939"), [
     ("Gdańsk", "Free City of Danzig"),
     ("Sopot", "Free City of Danzig"),
