@@ -7,12 +7,8 @@ name before it; a name's first part joined by a hyphen belongs to it; words in t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from kronika.model import Document
-from kronika.pipeline import analyze
 from kronika.qa import answer
 from kronika.qa.question import parse_question
 from kronika.store import Store
@@ -27,14 +23,6 @@ NOTES = [
     ("1931-04-15", "Wczoraj w nocy żandarmerja polowa zatrzymała na dworcu w Lublinie dezertera."),
 ]
 
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    folder = tmp_path_factory.mktemp("apposition")
-    with Store.open(f"sqlite:///{folder}/apposition.sqlite") as opened:
-        for number, (dct, text) in enumerate(NOTES):
-            opened.ingest(analyze(Document(id=f"note{number}", text=text, dct=dct)))
-        yield opened
 
 
 @pytest.mark.parametrize(("question", "expected"), [

@@ -4,13 +4,9 @@ the topic the sentence before it named (*Stanął przed sądem kasjer X. Oskarż
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from kronika.model import Document
 from kronika.morph import get_morphology
-from kronika.pipeline import analyze
 from kronika.qa import answer
 from kronika.qa.retrieve import related_words
 from kronika.store import Store
@@ -25,14 +21,6 @@ NOTES = [
                    "Komisja obejrzała sady nad Wisłą."),
 ]
 
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    folder = tmp_path_factory.mktemp("aspect")
-    with Store.open(f"sqlite:///{folder}/aspect.sqlite") as opened:
-        for number, (dct, text) in enumerate(NOTES):
-            opened.ingest(analyze(Document(id=f"note{number}", text=text, dct=dct)))
-        yield opened
 
 
 @pytest.mark.parametrize(("question", "expected", "confidence"), [

@@ -11,12 +11,8 @@ verb is its subject when no name fits; in a gapped clause the part naming the qu
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from kronika.model import Document
-from kronika.pipeline import analyze
 from kronika.qa import answer
 from kronika.qa.question import parse_question
 from kronika.store import Store
@@ -49,14 +45,6 @@ NOTES = [
                    "Piotrkowskiej."),
 ]
 
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    folder = tmp_path_factory.mktemp("clauses")
-    with Store.open(f"sqlite:///{folder}/clauses.sqlite") as opened:
-        for number, (dct, text) in enumerate(NOTES):
-            opened.ingest(analyze(Document(id=f"note{number}", text=text, dct=dct)))
-        yield opened
 
 
 @pytest.mark.parametrize(("question", "expected"), [

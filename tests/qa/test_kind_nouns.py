@@ -6,12 +6,8 @@ of a group named before *z X na czele*."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from kronika.model import Document
-from kronika.pipeline import analyze
 from kronika.qa import answer
 from kronika.store import Store
 
@@ -25,14 +21,6 @@ NOTES = [
                    "czele."),
 ]
 
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    folder = tmp_path_factory.mktemp("kinds")
-    with Store.open(f"sqlite:///{folder}/kinds.sqlite") as opened:
-        for number, (dct, text) in enumerate(NOTES):
-            opened.ingest(analyze(Document(id=f"note{number}", text=text, dct=dct)))
-        yield opened
 
 
 @pytest.mark.parametrize(("question", "expected"), [

@@ -5,8 +5,6 @@ after an abbreviation, the place a relative *gdzie* refers to and numbers groupe
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from kronika.model import Document
@@ -42,14 +40,6 @@ NOTES = [
     ("1930-05-25", "Na zjeździe cechów przemawiali p. Jan Kowal i p. Piotr Nowak."),
 ]
 
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    folder = tmp_path_factory.mktemp("roles")
-    with Store.open(f"sqlite:///{folder}/roles.sqlite") as opened:
-        for number, (dct, text) in enumerate(NOTES):
-            opened.ingest(analyze(Document(id=f"note{number}", text=text, dct=dct)))
-        yield opened
 
 
 @pytest.mark.parametrize(("question", "expected"), [
