@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kronika.lang.grammar import FINITE_VERBS, cases, prepositions_before_places
 from kronika.lang.grammar import case_agrees as agrees
-from kronika.lang.grammar import cases, prepositions_before_places
 from kronika.lang.grammar import lemmas_and_form as lemmas
 from kronika.lang.resources import data_lines, read_text
 from kronika.lang.tokens import load_abbreviations
@@ -618,8 +618,9 @@ def _match_event(tokens: list[Token], found: LemmaSets, index: int, pattern: Eve
     return position, children
 
 
-# finite verb forms, which end an office's complements (not the imperative: "spraw" is also a genitive)
-_PREDICATE_POS = ("fin", "praet", "bedzie", "aglt", "imps")
+# the token grammar's finite verb forms and the agglutinate end an office's complements (not the imperative:
+# "spraw" is also a genitive)
+_PREDICATE_POS = (*sorted(FINITE_VERBS), "aglt")
 
 
 def find_persons(tokens: list[Token], found: LemmaSets) -> list[Mention]:
