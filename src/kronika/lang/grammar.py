@@ -22,6 +22,9 @@ PROPER_QUALIFIERS = frozenset({"imię", "nazwisko", "przydomek", "pseudonim", "n
 # (bedzie) and "winien"; with the predicatives (pred: "trzeba", "można"), what may head a clause.
 FINITE_VERBS = frozenset({"fin", "praet", "imps", "bedzie", "winien"})
 FINITE = FINITE_VERBS | {"pred"}
+# The verb's other forms: the infinitive, the imperative, the adverbial participles (pcon, pant) and the
+# adjectival ones (ppas, pact), which govern their objects as the verb does.
+NON_FINITE_VERBS = frozenset({"inf", "impt", "pcon", "pant", "ppas", "pact"})
 _MODIFIERS = ("adj", "ppas", "pact")
 _HEADS = ("subst", "depr")
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kronika.lang.grammar import FINITE_VERBS, cases, prepositions_before_places
+from kronika.lang.grammar import FINITE_VERBS, NON_FINITE_VERBS, cases, prepositions_before_places
 from kronika.lang.grammar import case_agrees as agrees
 from kronika.lang.grammar import lemmas_and_form as lemmas
 from kronika.lang.resources import data_lines, read_text
@@ -793,7 +793,7 @@ def river_qualifier_end(tokens: list[Token], end: int) -> int:
 
 _COORDINATORS = frozenset({",", "i", "oraz", "a"})
 _BETWEEN_HEAD_AND_QUOTE = 2  # adjectives or an author between the word and the quoted name
-_VERB_POS = ("fin", "praet", "imps", "inf", "ppas", "pcon", "pant", "bedzie", "impt")
+_VERB_POS = tuple(sorted(FINITE_VERBS | NON_FINITE_VERBS))
 
 
 def find_quoted_names(tokens: list[Token], found: LemmaSets) -> list[Mention]:

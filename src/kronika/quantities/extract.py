@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kronika.lang.grammar import lemmas_and_form
+from kronika.lang.grammar import FINITE, NON_FINITE_VERBS, lemmas_and_form
 from kronika.model import Quantity, Sentence, Token
 from kronika.morph.analyzer import strip_homonym, tag_has
 from kronika.quantities.resources import quantity_words
 
-_VERB_CLASSES = {"fin", "praet", "imps", "ppas", "inf", "bedzie", "pact", "winien", "pred"}
+_VERB_CLASSES = FINITE | NON_FINITE_VERBS
 _NOUN_CLASSES = {"subst", "ger", "depr"}
 _SKIPPABLE = {"adj", "adja", "adjp"}  # "320 000 polskich obywateli": adjectives before the noun
 _SPACES = {" ", "\u00a0", "\u202f"}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kronika.lang.grammar import FINITE_VERBS
 from kronika.lang.resources import data_lines, read_text
 from kronika.lang.tokens import Abbreviations, is_truncation, load_abbreviations, tokenize
 from kronika.model import Sentence, Token
@@ -126,14 +127,13 @@ def _starts_sentence(text: str, position: int) -> bool:
 
 
 _LOWER_WORD = re.compile(r"\s*([a-ząćęłńóśźż]+)")
-_SAYING_POS = frozenset({"fin", "praet", "imps"})
 
 
 def _is_speech_tag(text: str, position: int) -> bool:
     """Whether a dash ending at ``position`` opens the narrator's words after direct speech: a verb in lower
     case follows (*„Dość!” — zawołał*, *— pytano go*); a reply in a dialogue starts a sentence of its own."""
     found = _LOWER_WORD.match(text, position)
-    return found is not None and any(i.pos in _SAYING_POS for i in get_morphology().analyse(found.group(1)))
+    return found is not None and any(i.pos in FINITE_VERBS for i in get_morphology().analyse(found.group(1)))
 
 
 def _is_boundary(tokens: list[Token], i: int, text: str, abbreviations: Abbreviations) -> bool:
