@@ -52,6 +52,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from corpus import NO_SPACE_AFTER, NO_SPACE_BEFORE, SHARED
+from fresh import refuse_misses
 from splits import locked
 
 from kronika.model import Analysis, Document, Entity
@@ -212,6 +213,8 @@ def main() -> None:
         return
     if args.show and args.split != "dev" and args.gold.resolve() not in WHOLLY_DEVELOPMENT:
         sys.exit("--show lists misses: only on --split dev (the locked part is never read for misses)")
+    if args.show:
+        refuse_misses(args.gold)
     by_document: dict[str, list[dict]] = defaultdict(list)
     for line in args.gold.read_text("utf-8").splitlines():
         gold = json.loads(line)

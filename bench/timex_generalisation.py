@@ -27,6 +27,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from fresh import refuse_misses
+
 from kronika.evaluation import match_timexes, prf, timex_value_right
 from kronika.timex import find_timexes
 
@@ -36,8 +38,10 @@ DEFAULT_GOLD = Path(__file__).resolve().parent / "data" / "timex_generalisation.
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
-    parser.add_argument("--misses", action="store_true", help="list the errors")
+    parser.add_argument("--misses", action="store_true", help="list the errors (refused on a set never tuned on)")
     args = parser.parse_args()
+    if args.misses:
+        refuse_misses(args.gold)
     docs = json.loads(args.gold.read_text("utf-8"))["documents"]
     counts: Counter[str] = Counter()
     by_style: dict[str, Counter[str]] = {}
