@@ -12,6 +12,9 @@ and is a development set since the eighth pass.
 ``bench/data/timex_generalisation3.gold.json`` (the third set: 1925–1939 press and modern news, blogs, encyclopaedia
 entries, law and science, ordinary dates first; see ``bench/data/FRESH.md``) was run once as never tuned on in the
 eighth round and is a development set since.
+``bench/data/timex_generalisation4.gold.json`` (the fourth set: 1902–1939 press and modern news, sport, blogs,
+law and science; ``bench/data/FRESH.md``, ninth round) is never tuned on until its one run: ``--misses`` refuses it
+(``bench/fresh.py``).
 ``bench/data/timex_modern.gold.json`` (modern Polish in the genres of KPWr: blogs, forums, news, sports, Wikipedia
 biographies, legal acts, reviews, school years, economic reports) is a development set: ``--misses`` lists its errors.
 
