@@ -18,6 +18,9 @@ The split is by document (``bench/splits.py``). ``--gold`` scores another file o
 run once in the eighth round, it is a development set since, all of it (``--split all --show``;
 ``bench/data/FRESH.md``).
 
+``--gold bench/data/press_places_fresh2.gold.jsonl`` annotates the notes of ``bench/questions/press_written_4.jsonl``,
+written in the ninth round and never tuned on until its one run: ``--show`` refuses it (``bench/fresh.py``).
+
 ``--gold bench/data/press_places_1896_1918.gold.jsonl``: a second development set in the same format, every
 place mention of the eight non-locked 1896–1918 texts of ``pressmint-pl-1830-1938.jsonl`` that the first gold
 leaves out (334 mentions), annotated by hand and committed before the rules it measures were changed.
@@ -52,6 +55,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from corpus import NO_SPACE_AFTER, NO_SPACE_BEFORE, SHARED
+from fresh import refuse_misses
 from splits import locked
 
 from kronika.model import Analysis, Document, Entity
@@ -210,6 +214,8 @@ def main() -> None:
     if args.nkjp:
         nkjp_check(args.nkjp, args.seed, args.show)
         return
+    if args.show:
+        refuse_misses(args.gold)
     if args.show and args.split != "dev" and args.gold.resolve() not in WHOLLY_DEVELOPMENT:
         sys.exit("--show lists misses: only on --split dev (the locked part is never read for misses)")
     by_document: dict[str, list[dict]] = defaultdict(list)

@@ -22,6 +22,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+from fresh import refuse_misses
 from splits import in_split
 
 from kronika.model import Document
@@ -80,8 +81,10 @@ def main() -> None:
     parser.add_argument("--split", choices=("dev", "locked", "all"), default="dev")
     parser.add_argument("--key", choices=("document", "question"), default="document")
     parser.add_argument("--only-asked", action="store_true", help="store only the documents asked about")
-    parser.add_argument("--show", action="store_true", help="print the misses (never on a locked part)")
+    parser.add_argument("--show", action="store_true", help="print the misses (not on a locked part or a fresh set)")
     args = parser.parse_args()
+    if args.show:
+        refuse_misses(args.questions)
     questions = [q for q in json.loads(args.questions.read_text("utf-8")) if in_split(q[args.key], args.split)]
     if args.show and args.split != "dev" and args.questions.resolve() not in ALL_DEVELOPMENT:
         sys.exit("--show prints misses: only on the dev split")

@@ -12,6 +12,9 @@ and is a development set since the eighth pass.
 ``bench/data/timex_generalisation3.gold.json`` (the third set: 1925–1939 press and modern news, blogs, encyclopaedia
 entries, law and science, ordinary dates first; see ``bench/data/FRESH.md``) was run once as never tuned on in the
 eighth round and is a development set since.
+``bench/data/timex_generalisation4.gold.json`` (the fourth set: 1902–1939 press and modern news, sport, blogs,
+law and science; ``bench/data/FRESH.md``, ninth round) is never tuned on until its one run: ``--misses`` refuses it
+(``bench/fresh.py``).
 ``bench/data/timex_modern.gold.json`` (modern Polish in the genres of KPWr: blogs, forums, news, sports, Wikipedia
 biographies, legal acts, reviews, school years, economic reports) is a development set: ``--misses`` lists its errors.
 
@@ -27,6 +30,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from fresh import refuse_misses
+
 from kronika.evaluation import match_timexes, prf, timex_value_right
 from kronika.timex import find_timexes
 
@@ -36,8 +41,10 @@ DEFAULT_GOLD = Path(__file__).resolve().parent / "data" / "timex_generalisation.
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
-    parser.add_argument("--misses", action="store_true", help="list the errors")
+    parser.add_argument("--misses", action="store_true", help="list the errors (refused on a set never tuned on)")
     args = parser.parse_args()
+    if args.misses:
+        refuse_misses(args.gold)
     docs = json.loads(args.gold.read_text("utf-8"))["documents"]
     counts: Counter[str] = Counter()
     by_style: dict[str, Counter[str]] = {}
