@@ -327,6 +327,9 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
     if check == "after_day":  # "dziś o 18": the hour follows a day word and its "o"
         window = max(0, candidate.start - 40)
         return bool(grammar.compiled_macro("dayWordBefore").search(lower, window, candidate.start))
+    if check == "after_elapse_verb":  # "minęła godzina": the subject of a verb of time passing
+        window = max(0, candidate.start - 24)
+        return bool(grammar.compiled_macro("elapseVerbBefore").search(lower, window, candidate.start))
     if check == "after_weekday_set":  # "w soboty i niedziele": coordinated with a weekly set before it
         window = max(0, candidate.start - 80)
         return bool(grammar.compiled_macro("weekdaySetBefore").search(lower, window, candidate.start))
@@ -433,6 +436,16 @@ def _with_modifier(candidate: Candidate, lower: str, grammar: Grammar) -> None:
     candidate.spans[0] = (candidate.start, candidate.spans[0][1])
 
 
+def _with_post_modifier(candidate: Candidate, lower: str, grammar: Grammar) -> None:
+    """Take a hedge right after the expression into it ("godz. 8 z minutami" AFTER, "rok z okładem")."""
+    match = grammar.compiled_macro("modifierAfter").match(lower, candidate.end)
+    if not match:
+        return
+    candidate.mod = candidate.mod or (grammar.value("mod", match["word"]) or "").partition("=")[2] or None
+    candidate.end = match.end()
+    candidate.spans[-1] = (candidate.spans[-1][0], candidate.end)
+
+
 def _shift_feast(point: Point, days: int) -> None:
     """Move a feast's day by ``days``: the offset of a movable feast, the month and day of a fixed one (the year
     before when the day crosses New Year's Day backwards, "w przeddzień Nowego Roku 1931" = 31 Dec 1930)."""
@@ -502,6 +515,7 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
             continue
         candidate.bare_number = rule.check == "bare_year"
         _with_modifier(candidate, lower, grammar)
+        _with_post_modifier(candidate, lower, grammar)
         if "hedge" in spans:  # "za niecały miesiąc": the hedge inside the expression
             candidate.mod = (grammar.value("mod", lower[slice(*spans["hedge"])]) or "").partition("=")[2] or None
         candidates.append(candidate)
