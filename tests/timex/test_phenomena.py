@@ -470,6 +470,24 @@ def test_eighth_pass_phenomena(text: str, dct: str | None, expected: list[tuple[
          [("Dnia 2 maja o godz. 23.40", "1936-05-02T23:40", None), ("godzinę później", "1936-05-03T00:40", None)]),
         ("Wyjechał dnia 2 maja, a dwa dni później wrócił.", "1936-05-10",
          [("dnia 2 maja", "1936-05-02", None), ("dwa dni później", "1936-05-04", None)]),
+        # "od" glues a day and its clock time as "o" does
+        ("Dziś od godz. 12 sklep będzie zamknięty.", "1936-04-09", [("Dziś od godz. 12", "1936-04-09T12:00", None)]),
+        ("Jutro od godz. 8 do 14 urząd będzie nieczynny.", "1936-04-09",
+         [("Jutro od godz. 8 do 14", "1936-04-10T08:00/1936-04-10T14:00", None)]),
+        # a hedge after a clock time: some minutes past it
+        ("Wrócił o godz. 8 z minutami wieczorem.", "1930-11-24",
+         [("godz. 8 z minutami wieczorem", "1930-11-24T20:00", "AFTER")]),
+        # quarters: the last of a year's is its fourth; alone, a quarter counted from the anchor
+        ("W ostatnim kwartale ub. roku sprzedaż spadła.", "2012-05-10",
+         [("ostatnim kwartale ub. roku", "2011-Q4", None)]),
+        ("W ostatnim kwartale sprzedaż spadła, a w przyszłym wzrośnie.", "2012-05-10",
+         [("ostatnim kwartale", "2012-Q1", None)]),
+        ("W bieżącym kwartale sprzedaż wzrośnie.", "2012-05-10", [("bieżącym kwartale", "2012-Q2", None)]),
+        # the term of a comparison is no time of the narrative: a later date takes the year
+        ("Zbiory są o 4 proc. większe niż w roku ub. Grad dnia 9 lipca zniszczył żyto.", "1933-09-12",
+         [("roku ub.", "1932", None), ("dnia 9 lipca", "1933-07-09", None)]),
+        ("W roku ub. otwarto szkołę. Dnia 9 lipca spłonął młyn.", "1933-09-12",
+         [("roku ub.", "1932", None), ("Dnia 9 lipca", "1932-07-09", None)]),
     ],
 )
 def test_ninth_round_phenomena(text: str, dct: str | None, expected: list[tuple[str, str, str | None]]) -> None:

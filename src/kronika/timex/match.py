@@ -171,7 +171,7 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
             return False
         point.year = int(float(value))
     elif name == "quarter":
-        value = text if text.isdigit() else grammar.value("ordinal", text)
+        value = text if text.isdigit() else grammar.value("ordinal", text) or grammar.value("quarter", text)
         if value is None and text.isalpha():
             value = str(roman_to_int(text)) if set(text) <= set("iv") else None
         if value is None or not 1 <= int(float(value)) <= 4:

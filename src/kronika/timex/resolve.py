@@ -675,7 +675,9 @@ class _Resolver:
         if point.weekday is not None:  # "tydzień temu w piątek": that weekday, on or before (after) the day counted to
             step = (moved.isoweekday() - point.weekday) % 7 if sign < 0 else -((point.weekday - moved.isoweekday()) % 7)
             moved -= timedelta(days=step)
-        if unit in ("M", "Q") and point.direction is None:
+        if unit == "Q" and point.direction is None:  # "w ostatnim kwartale", "w bieżącym kwartale": a quarter
+            return f"{moved.year:04d}-Q{(moved.month - 1) // 3 + 1}", anchor, (None, moved.year, None)
+        if unit == "M" and point.direction is None:
             half = f"-{point.half}" if point.half else ""  # "w pierwszej połowie miesiąca"
             return f"{moved.year:04d}-{moved.month:02d}{half}", anchor, (None, moved.year, moved.month)
         if unit in ("M", "Q"):
@@ -871,7 +873,8 @@ def resolve(
             lower_text, max(0, candidate.start - 80), candidate.start) is not None
         if dates_writing and resolved[0][2] and resolved[0][2][0] is not None:
             resolver.report_day, resolver.report_tid = resolved[0][2][0], tids[0]
-        attributive = _is_attributive(lower_text, candidate.start)
+        attributive = _is_attributive(lower_text, candidate.start) or bool(grammar.compiled_macro(
+            "comparisonBefore").search(lower_text, max(0, candidate.start - 30), candidate.start))
         # a span of years ("w sezonie 2006/07") does not move a narrative that is telling months
         background = candidate.range and resolver.reference.month is not None and all(
             told and told[2] is None for _, _, told in resolved)
