@@ -41,11 +41,14 @@ DCT = "2012-03-14"  # a Wednesday
         # compound adjectives
         ("Był to trzydniowy strajk.", ("trzydniowy", "DURATION", "P3D", None)),
         ("Kilkuletni pobyt w Paryżu zmienił go.", ("Kilkuletni", "DURATION", "PXY", None)),
+        ("Dwudziestominutowy spacer wystarczy.", ("Dwudziestominutowy", "DURATION", "PT20M", None)),
+        ("Zmarł wieloletni prezes klubu.", ("wieloletni", "DURATION", "PXY", None)),
         # bounds and hedges: kept in the span and in mod
         ("Nie widziałem go ponad rok.", ("ponad rok", "DURATION", "P1Y", "MORE_THAN")),
         ("Trwało to mniej niż dwie godziny.", ("mniej niż dwie godziny", "DURATION", "PT2H", "LESS_THAN")),
         ("Umowa trwa nie dłużej niż rok.", ("nie dłużej niż rok", "DURATION", "P1Y", "EQUAL_OR_LESS")),
         ("Jechał około dwóch godzin.", ("około dwóch godzin", "DURATION", "PT2H", "APPROX")),
+        ("Chorował niemal dwa lata.", ("niemal dwa lata", "DURATION", "P2Y", "LESS_THAN")),
         ("Siedział w więzieniu rok z okładem.", ("rok z okładem", "DURATION", "P1Y", "MORE_THAN")),
         # the last, first or next units: an amount given is that amount, none given an unknown one
         ("Ostatnie 10 lat były trudne.", ("Ostatnie 10 lat", "DURATION", "P10Y", None)),
@@ -61,7 +64,14 @@ DCT = "2012-03-14"  # a Wednesday
         ("Tydzień temu byłem w Krakowie.", ("Tydzień temu", "DATE", "2012-03-07", None)),
         ("Wyjechał przed trzema laty.", ("przed trzema laty", "DATE", "2009", None)),
         ("Wróci za dwa tygodnie.", ("za dwa tygodnie", "DATE", "2012-03-28", None)),
+        ("Wrócił paręnaście dni później.", ("paręnaście dni później", "DATE", "FUTURE_REF", None)),
     ],
 )
 def test_duration_forms(text: str, expected: tuple[str, str, str, str | None]) -> None:
     assert [(t.text, t.type, t.value, t.mod) for t in find_timexes(text, DCT)] == [expected]
+
+
+@pytest.mark.parametrize("text", ["Pięcioletni chłopiec wpadł do wody.", "Trzyletnie dziecko zgubiło się.",
+                                  "31-letni mieszkaniec Łodzi zginął."])
+def test_an_age_is_no_duration(text: str) -> None:
+    assert find_timexes(text, DCT) == []

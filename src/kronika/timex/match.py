@@ -409,8 +409,8 @@ def _agreeing_numbers(adjective: str, noun: str) -> set[str]:
 def _is_age(text: str, lower: str, candidate: Candidate, grammar: Grammar) -> bool:
     """"31-letni mieszkaniec", "25-letnia Anna": an adjective in years before a person states an age."""
     after = _NEXT_WORD.match(lower, candidate.end)
-    if candidate.points[0].unit != "Y" or not after:
-        return False
+    if candidate.points[0].unit != "Y" or not after or lower.startswith("wielo", candidate.start):
+        return False  # "wieloletni prezes": many years are the length of an office, never an age
     word = text[after.start(1):after.end(1)]
     if word[0].isupper() or grammar.value("person", after.group(1)) is not None:
         return True
