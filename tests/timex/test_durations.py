@@ -75,3 +75,8 @@ def test_duration_forms(text: str, expected: tuple[str, str, str, str | None]) -
                                   "31-letni mieszkaniec Łodzi zginął."])
 def test_an_age_is_no_duration(text: str) -> None:
     assert find_timexes(text, DCT) == []
+
+
+def test_a_range_of_amounts_is_two_durations() -> None:
+    found = [(t.text, t.value) for t in find_timexes("Grozi mu kara od 2 do 12 lat, a proces potrwa 2–3 dni.", DCT)]
+    assert found == [("2", "P2Y"), ("12 lat", "P12Y"), ("2", "P2D"), ("3 dni", "P3D")]

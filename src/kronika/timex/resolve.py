@@ -809,7 +809,9 @@ def resolve(
         if any(p.event is not None and resolver._event_day(p.event, candidate.start) is None for p in points):
             continue  # "od dnia ogłoszenia": the day of an event the text has not dated names no day of the text
         if candidate.type == "DURATION":
-            if candidate.range and convention == "kpwr":
+            # "2–3 dni": ISO 8601 has no interval of two durations, so each amount is a duration of its own, as
+            # TimeML marks them (the contract's one timex with an interval value is a range of dates)
+            if candidate.range:
                 for point, (start, end) in zip(points, candidate.spans, strict=True):
                     emit(start, end, "DURATION", resolver.duration(point), None, candidate.mod)
             else:
