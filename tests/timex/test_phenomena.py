@@ -468,6 +468,8 @@ def test_eighth_pass_phenomena(text: str, dct: str | None, expected: list[tuple[
          [("godz. 11", "1936-04-09T11:00", None), ("pół godziny później", "1936-04-09T11:30", None)]),
         ("Dnia 2 maja o godz. 23.40 wrócił, a w godzinę później już spał.", "1936-05-10",
          [("Dnia 2 maja o godz. 23.40", "1936-05-02T23:40", None), ("godzinę później", "1936-05-03T00:40", None)]),
+        ("Dnia 13 b. m. o północy wpadli do karczmy, a kwadrans potem uciekli.", "1863-11-30",
+         [("Dnia 13 b. m. o północy", "1863-11-13T24:00", None), ("kwadrans potem", "1863-11-14T00:15", None)]),
         ("Wyjechał dnia 2 maja, a dwa dni później wrócił.", "1936-05-10",
          [("dnia 2 maja", "1936-05-02", None), ("dwa dni później", "1936-05-04", None)]),
         # "od" glues a day and its clock time as "o" does

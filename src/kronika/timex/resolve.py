@@ -661,7 +661,7 @@ class _Resolver:
         if unit in ("H", "MIN") and base == "ref" and clock is not None and point.direction is not None:
             # "o godz. 11 …, a pół godziny później": hours and minutes counted from the clock time just told
             minutes = round(sign * amount * (60 if unit == "H" else 1))
-            moved_at = datetime.combine(origin, time(clock[0] % 24, clock[1])) + timedelta(minutes=minutes)
+            moved_at = datetime.combine(origin, time()) + timedelta(hours=clock[0], minutes=clock[1] + minutes)
             return f"{moved_at:%Y-%m-%dT%H:%M}", anchor, ()
         whole = int(amount)
         moved = shift_date(origin, sign * whole, unit) if unit not in _CLOCK_UNITS else origin
