@@ -141,10 +141,11 @@ def test_direction_habits_and_non_times(text: str, dct: str, expected: list[tupl
         ("Zjazd otwarto 4 maja. Po południu padał deszcz, a w dniu zjazdu nikt nie wyjechał.", "1936-05-10",
          [("4 maja", "1936-05-04"), ("Po południu", "1936-05-04TAF"), ("dniu", "1936-05-04")]),
         ("Mandat wygasa z dniem śmierci posła.", "1936-05-10", []),
-        # a timetable lists times in order: an earlier clock time after a later one is the next day
+        # a list of clock times names no other day than the one it was dated by: the order of its entries is
+        # the writer's, not the calendar's
         ("Program: 3 lipca godz. 17 otwarcie; godz. 20 koncert; godz. 9 msza; godz. 11 defilada.", "1937-06-20",
          [("3 lipca godz. 17", "1937-07-03T17:00"), ("godz. 20", "1937-07-03T20:00"),
-          ("godz. 9", "1937-07-04T09:00"), ("godz. 11", "1937-07-04T11:00")]),
+          ("godz. 9", "1937-07-03T09:00"), ("godz. 11", "1937-07-03T11:00")]),
         # a comma and a conjunction open a clause with its own tense (1938-05-11 is a Wednesday)
         ("W poniedziałek obradowano, a w piątek zapadnie wyrok.", "1938-05-11",
          [("poniedziałek", "1938-05-09"), ("piątek", "1938-05-13")]),
@@ -192,7 +193,7 @@ def test_direction_habits_and_non_times(text: str, dct: str, expected: list[tupl
          [("Dnia 3 lipca o godz. 20", "1937-07-03T20:00"), ("godz. 9", "1937-07-03T09:00")]),
     ],
 )
-def test_genitive_year_ranges_back_event_days_and_timetables(
+def test_genitive_year_ranges_back_event_days_and_clock_lists(
         text: str, dct: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in find_timexes(text, dct)] == expected
 
@@ -456,4 +457,40 @@ def test_a_hedged_clock_after_a_part_of_the_day_hedges_the_whole() -> None:
     ],
 )
 def test_eighth_pass_phenomena(text: str, dct: str | None, expected: list[tuple[str, str, str | None]]) -> None:
+    assert found(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # hours and minutes counted from the clock time just told, on its day (midnight crossed)
+        ("Zebranie zaczęło się o godz. 11, a pół godziny później przemówił wojewoda.", "1936-04-09",
+         [("godz. 11", "1936-04-09T11:00", None), ("pół godziny później", "1936-04-09T11:30", None)]),
+        ("Dnia 2 maja o godz. 23.40 wrócił, a w godzinę później już spał.", "1936-05-10",
+         [("Dnia 2 maja o godz. 23.40", "1936-05-02T23:40", None), ("godzinę później", "1936-05-03T00:40", None)]),
+        ("Dnia 13 b. m. o północy wpadli do karczmy, a kwadrans potem uciekli.", "1863-11-30",
+         [("Dnia 13 b. m. o północy", "1863-11-13T24:00", None), ("kwadrans potem", "1863-11-14T00:15", None)]),
+        ("Wyjechał dnia 2 maja, a dwa dni później wrócił.", "1936-05-10",
+         [("dnia 2 maja", "1936-05-02", None), ("dwa dni później", "1936-05-04", None)]),
+        # "od" glues a day and its clock time as "o" does
+        ("Dziś od godz. 12 sklep będzie zamknięty.", "1936-04-09", [("Dziś od godz. 12", "1936-04-09T12:00", None)]),
+        ("Jutro od godz. 8 do 14 urząd będzie nieczynny.", "1936-04-09",
+         [("Jutro od godz. 8 do 14", "1936-04-10T08:00/1936-04-10T14:00", None)]),
+        # a hedge after a clock time: some minutes past it
+        ("Wrócił o godz. 8 z minutami wieczorem.", "1930-11-24",
+         [("godz. 8 z minutami wieczorem", "1930-11-24T20:00", "AFTER")]),
+        # quarters: the last of a year's is its fourth; alone, a quarter counted from the anchor
+        ("W ostatnim kwartale ub. roku sprzedaż spadła.", "2012-05-10",
+         [("ostatnim kwartale ub. roku", "2011-Q4", None)]),
+        ("W ostatnim kwartale sprzedaż spadła, a w przyszłym wzrośnie.", "2012-05-10",
+         [("ostatnim kwartale", "2012-Q1", None)]),
+        ("W bieżącym kwartale sprzedaż wzrośnie.", "2012-05-10", [("bieżącym kwartale", "2012-Q2", None)]),
+        # the term of a comparison is no time of the narrative: a later date takes the year
+        ("Zbiory są o 4 proc. większe niż w roku ub. Grad dnia 9 lipca zniszczył żyto.", "1933-09-12",
+         [("roku ub.", "1932", None), ("dnia 9 lipca", "1933-07-09", None)]),
+        ("W roku ub. otwarto szkołę. Dnia 9 lipca spłonął młyn.", "1933-09-12",
+         [("roku ub.", "1932", None), ("Dnia 9 lipca", "1932-07-09", None)]),
+    ],
+)
+def test_ninth_round_phenomena(text: str, dct: str | None, expected: list[tuple[str, str, str | None]]) -> None:
     assert found(text, dct) == expected

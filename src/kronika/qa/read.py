@@ -47,6 +47,7 @@ ASIDE = 0.5  # weight of a word outside the question's main clause
 DOCUMENT_SHARE = 0.3  # credit of a question name found only elsewhere in the passage's document
 UNKNOWN_PLACE = 0.8  # fit of an unknown name taken for a person, after the asked place preposition
 DURATION = re.compile(r"P(?P<time>T)?(?P<number>\d+)(?P<unit>[YMWDH])")  # a TIMEX3 duration of one unit
+AMOUNT_RANGE_GLUE = re.compile(r"\s{0,3}(?:[-–—]|do)\s{0,3}")  # between the two amounts of a range: "3–5", "3 do 5"
 NOMINAL = frozenset({"subst", "adj", "ger", "ign", "depr"})
 PART = 0.7  # fit of a number in a sentence that also gives their total
 NAMED_PLACE = 0.8  # fit of a building or an institution with its name: a town beside it says where, more often
@@ -826,19 +827,26 @@ class Reader:
         sentence = passage.sentence
         text = passage.analysis.document.text
         found = []
-        for timex in passage.analysis.timexes:
+        timexes = passage.analysis.timexes
+        joined = -1  # the end of a range's first amount, read with its second
+        for index, timex in enumerate(timexes):
             match = DURATION.fullmatch(timex.value) if timex.type == "DURATION" else None
-            if match and sentence.start <= timex.start < sentence.end and \
+            if match and sentence.start <= timex.start < sentence.end and timex.start >= joined and \
                     f"{match['time'] or ''}{match['unit']}" in units:
-                amounts = sorted(self._numbers(text, self._tokens(passage, timex.start, timex.end))) or \
+                start, end = timex.start, timex.end
+                following = timexes[index + 1] if index + 1 < len(timexes) else None
+                if following is not None and following.type == "DURATION" and \
+                        AMOUNT_RANGE_GLUE.fullmatch(text, end, following.start):
+                    end = joined = following.end  # "3–5 lat": the two amounts of a range are two durations
+                amounts = sorted(self._numbers(text, self._tokens(passage, start, end))) or \
                     [int(match["number"])]
                 value = amounts[0] if len(amounts) == 1 else f"{amounts[0]}–{amounts[-1]}"
-                before = self._before(passage, timex.start, skip_titles=False)
+                before = self._before(passage, start, skip_titles=False)
                 preposition = before.text.lower() if before is not None and _pos(before) == "prep" else None
                 # "na 2 lata" answers "Na ile lat…?" (a sentence), not the age "Ile lat miał…?"
                 fit = 1.0 if preposition == self.question.preposition or preposition != "na" and \
                     self.question.preposition is None else PART
-                found.append(Candidate(timex.text, value, timex.start, timex.end, fit, passage))
+                found.append(Candidate(text[start:end], value, start, end, fit, passage))
         return found
 
     @staticmethod

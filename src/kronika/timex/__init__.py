@@ -1,9 +1,10 @@
 """Temporal expressions: recognition, TIMEX3 normalisation and narrative anchoring.
 
 ``find_timexes`` runs the grammar of ``resources/<language>/`` over a text in two phases (match and
-normalise, then merge and anchor). Conventions: ``"kronika"`` (the project's contract: a range is one
-timex with an ISO interval value, "dzień później" a date) and ``"kpwr"`` (the KPWr TimeML guidelines: a
-range's ends are two timexes, "dwa dni wcześniej" is the duration "dwa dni", unknown amounts "VAGUE").
+normalise, then merge and anchor). Conventions: ``"kronika"`` (the project's contract: a range of dates is
+one timex with an ISO interval value, a range of amounts two durations, "dzień później" a date) and ``"kpwr"``
+(the KPWr TimeML guidelines: a range's ends are two timexes, "dwa dni wcześniej" is the duration "dwa dni",
+unknown amounts "VAGUE").
 """
 
 from __future__ import annotations

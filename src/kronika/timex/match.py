@@ -171,7 +171,7 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
             return False
         point.year = int(float(value))
     elif name == "quarter":
-        value = text if text.isdigit() else grammar.value("ordinal", text)
+        value = text if text.isdigit() else grammar.value("ordinal", text) or grammar.value("quarter", text)
         if value is None and text.isalpha():
             value = str(roman_to_int(text)) if set(text) <= set("iv") else None
         if value is None or not 1 <= int(float(value)) <= 4:
@@ -327,6 +327,9 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
     if check == "after_day":  # "dziś o 18": the hour follows a day word and its "o"
         window = max(0, candidate.start - 40)
         return bool(grammar.compiled_macro("dayWordBefore").search(lower, window, candidate.start))
+    if check == "after_elapse_verb":  # "minęła godzina": the subject of a verb of time passing
+        window = max(0, candidate.start - 24)
+        return bool(grammar.compiled_macro("elapseVerbBefore").search(lower, window, candidate.start))
     if check == "after_weekday_set":  # "w soboty i niedziele": coordinated with a weekly set before it
         window = max(0, candidate.start - 80)
         return bool(grammar.compiled_macro("weekdaySetBefore").search(lower, window, candidate.start))
@@ -406,8 +409,8 @@ def _agreeing_numbers(adjective: str, noun: str) -> set[str]:
 def _is_age(text: str, lower: str, candidate: Candidate, grammar: Grammar) -> bool:
     """"31-letni mieszkaniec", "25-letnia Anna": an adjective in years before a person states an age."""
     after = _NEXT_WORD.match(lower, candidate.end)
-    if candidate.points[0].unit != "Y" or not after:
-        return False
+    if candidate.points[0].unit != "Y" or not after or lower.startswith("wielo", candidate.start):
+        return False  # "wieloletni prezes": many years are the length of an office, never an age
     word = text[after.start(1):after.end(1)]
     if word[0].isupper() or grammar.value("person", after.group(1)) is not None:
         return True
@@ -431,6 +434,16 @@ def _with_modifier(candidate: Candidate, lower: str, grammar: Grammar) -> None:
             point.half = detail
     candidate.start = match.start()
     candidate.spans[0] = (candidate.start, candidate.spans[0][1])
+
+
+def _with_post_modifier(candidate: Candidate, lower: str, grammar: Grammar) -> None:
+    """Take a hedge right after the expression into it ("godz. 8 z minutami" AFTER, "rok z okładem")."""
+    match = grammar.compiled_macro("modifierAfter").match(lower, candidate.end)
+    if not match:
+        return
+    candidate.mod = candidate.mod or (grammar.value("mod", match["word"]) or "").partition("=")[2] or None
+    candidate.end = match.end()
+    candidate.spans[-1] = (candidate.spans[-1][0], candidate.end)
 
 
 def _shift_feast(point: Point, days: int) -> None:
@@ -502,6 +515,7 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
             continue
         candidate.bare_number = rule.check == "bare_year"
         _with_modifier(candidate, lower, grammar)
+        _with_post_modifier(candidate, lower, grammar)
         if "hedge" in spans:  # "za niecały miesiąc": the hedge inside the expression
             candidate.mod = (grammar.value("mod", lower[slice(*spans["hedge"])]) or "").partition("=")[2] or None
         candidates.append(candidate)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from kronika.model import Sentence, Timex
 from kronika.morph import get_morphology
@@ -42,6 +42,7 @@ _SMALLER = {"Y": ("M", 12), "W": ("D", 7)}  # a fraction of a unit counted in th
 _EVENT_REACH = 300  # characters back in which an event's day counts as just told
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s{1,3}[^\W\d_])(?=\s{1,3}[A-ZĄĆĘŁŃÓŚŹŻ])|\n")
 # "obradowała wczoraj do godz. 0.20": lasting until a small hour, the end falls after that day's midnight
+_CLOCK_VALUE = re.compile(r"T\d\d:\d\d")
 _UNTIL = re.compile(r"(?<![^\W_])do\s{1,3}$")
 _EVENING_OR_NIGHT = re.compile(r"\d{4}-\d\d-\d\dT(?:NI|1[2-9]|2[0-4])")  # a time from noon to midnight
 # a press report's dateline: a place in capitals before the date ("KOWNO, 1 lipca. — Wczoraj …"), or
@@ -544,8 +545,6 @@ class _Resolver:
             small_hour = point.hour is not None and point.hour < 6
             if anchor and small_hour and (self.reference.evening or _UNTIL.search(self.text, max(0, start - 8), start)):
                 day = origin + timedelta(days=1)  # "do godz. 0.20" after the evening's events
-            elif anchor and self._earlier_in_timetable(point, start):
-                day = origin + timedelta(days=1)  # "godz. 18.00 …; godz. 10.00 …": the next day's first
             elif anchor and point.part is None and self.reference.part in ("AF", "EV"):
                 point = _with_day_half(point, self.reference.part or "")
             if anchor is None:  # "w nocy" of an undated story: the issue's day, but no narrative time
@@ -632,15 +631,6 @@ class _Resolver:
                 return day, tid
         return None
 
-    def _earlier_in_timetable(self, point: Point, start: int) -> bool:
-        """A timetable lists its times in order: a clock time earlier than the one before it in the same
-        list (entries parted by semicolons, no sentence between) is on the next day."""
-        last = self.reference.clock
-        if last is None or point.hour is None or (point.hour, point.minute or 0) >= last[:2]:
-            return False
-        between = self.text[last[2]:start]
-        return ";" in between and "." not in between and "\n" not in between
-
     def _relative(self, point: Point, shift: tuple[int, str], amount: float) -> tuple[str, str | None, tuple]:
         """"w zeszłym tygodniu", "następnego dnia", "dwa lata później": a base moved by whole units."""
         sign, base = shift
@@ -667,6 +657,12 @@ class _Resolver:
         origin, anchor = self.base_day(base)
         if origin is None:
             return "XXXX-XX-XX", None, ()
+        clock = self.reference.clock
+        if unit in ("H", "MIN") and base == "ref" and clock is not None and point.direction is not None:
+            # "o godz. 11 …, a pół godziny później": hours and minutes counted from the clock time just told
+            minutes = round(sign * amount * (60 if unit == "H" else 1))
+            moved_at = datetime.combine(origin, time()) + timedelta(hours=clock[0], minutes=clock[1] + minutes)
+            return f"{moved_at:%Y-%m-%dT%H:%M}", anchor, ()
         whole = int(amount)
         moved = shift_date(origin, sign * whole, unit) if unit not in _CLOCK_UNITS else origin
         if unit == "WE" and point.direction is None:  # "w najbliższy weekend", "w ubiegły weekend"
@@ -679,7 +675,9 @@ class _Resolver:
         if point.weekday is not None:  # "tydzień temu w piątek": that weekday, on or before (after) the day counted to
             step = (moved.isoweekday() - point.weekday) % 7 if sign < 0 else -((point.weekday - moved.isoweekday()) % 7)
             moved -= timedelta(days=step)
-        if unit in ("M", "Q") and point.direction is None:
+        if unit == "Q" and point.direction is None:  # "w ostatnim kwartale", "w bieżącym kwartale": a quarter
+            return f"{moved.year:04d}-Q{(moved.month - 1) // 3 + 1}", anchor, (None, moved.year, None)
+        if unit == "M" and point.direction is None:
             half = f"-{point.half}" if point.half else ""  # "w pierwszej połowie miesiąca"
             return f"{moved.year:04d}-{moved.month:02d}{half}", anchor, (None, moved.year, moved.month)
         if unit in ("M", "Q"):
@@ -811,7 +809,9 @@ def resolve(
         if any(p.event is not None and resolver._event_day(p.event, candidate.start) is None for p in points):
             continue  # "od dnia ogłoszenia": the day of an event the text has not dated names no day of the text
         if candidate.type == "DURATION":
-            if candidate.range and convention == "kpwr":
+            # "2–3 dni": ISO 8601 has no interval of two durations, so each amount is a duration of its own, as
+            # TimeML marks them (the contract's one timex with an interval value is a range of dates)
+            if candidate.range:
                 for point, (start, end) in zip(points, candidate.spans, strict=True):
                     emit(start, end, "DURATION", resolver.duration(point), None, candidate.mod)
             else:
@@ -868,13 +868,15 @@ def resolve(
             # "przed 2000–2500 lat": the larger amount counted back is the interval's start
             value = "/".join(v for v, _, _ in (resolved[::-1] if backwards else resolved))
             anchor = next((a for _, a, _ in resolved if a), None)
-            kind = "TIME" if any(_kind(p) == "TIME" for p in points) else "DATE"
+            # "pół godziny później" after a clock time is a time of day too
+            kind = "TIME" if any(_kind(p) == "TIME" for p in points) or _CLOCK_VALUE.search(value) else "DATE"
             tids = [emit(candidate.start, candidate.end, kind, value, anchor, candidate.mod)] * len(points)
         dates_writing = dateline or _is_heading(text, candidate) or grammar.compiled_macro("recordOpening").search(
             lower_text, max(0, candidate.start - 80), candidate.start) is not None
         if dates_writing and resolved[0][2] and resolved[0][2][0] is not None:
             resolver.report_day, resolver.report_tid = resolved[0][2][0], tids[0]
-        attributive = _is_attributive(lower_text, candidate.start)
+        attributive = _is_attributive(lower_text, candidate.start) or bool(grammar.compiled_macro(
+            "comparisonBefore").search(lower_text, max(0, candidate.start - 30), candidate.start))
         # a span of years ("w sezonie 2006/07") does not move a narrative that is telling months
         background = candidate.range and resolver.reference.month is not None and all(
             told and told[2] is None for _, _, told in resolved)
@@ -883,6 +885,9 @@ def resolve(
                 resolver.reference.update(point, *told, tid)
                 if point.hour is not None and told[0] is not None:
                     resolver.reference.clock = (point.hour, point.minute or 0, candidate.end)
+            elif point.hour is not None and resolver.reference.day is None and not attributive:
+                # a clock time of the creation date's day in a story not yet dated: later hours count from it
+                resolver.reference.clock = (point.hour, point.minute or 0, candidate.end)
             if told and told[0] is not None:
                 resolver.days_told.append((candidate.start, candidate.end, told[0], tid))
     return timexes
