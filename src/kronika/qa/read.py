@@ -34,7 +34,8 @@ PERSON_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "MILITARY_UNIT"})
 PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
 STEM = 5  # shared first letters that count as a related word (przyjął / przyjęcie)
 NEIGHBOUR_SHARE = 0.4
-TOPIC_SHARE = 0.8  # a question word in the sentence before one that says the asked happening: its topic
+TOPIC_SHARE = 0.8  # a question word in the sentences before one that opens with the asked verb: its topic
+TOPIC_SENTENCES = 2
 FALLBACK_FIT = 0.45  # a noun phrase, not a recognised name
 SUBJECT = 0.7  # a noun phrase agreeing with the asked verb as its subject, or in the asked place role
 MISSING_NAME = 0.6
@@ -42,6 +43,7 @@ OTHER_CLAUSE = 0.6  # a name outside the clause of the question's verb
 WRONG_CASE = 0.3  # a name in a case the question does not ask
 FINITE = frozenset({"fin", "praet", "imps", "bedzie"})
 PARTICIPLES = frozenset({"ppas", "pact", "pcon", "pant"})
+ADVERBIAL = frozenset({"pcon", "pant"})  # an adverbial participle heads a clause of its own: "…, lądując w X"
 VERBAL = FINITE | PARTICIPLES | {"inf", "impt", "winien"}
 ASIDE = 0.5  # weight of a word outside the question's main clause
 DOCUMENT_SHARE = 0.3  # credit of a question name found only elsewhere in the passage's document
@@ -286,9 +288,17 @@ class Reader:
         return passage.memo.around[key]
 
     def _previous_terms(self, passage: Passage) -> Terms | None:
-        if passage.position == 0:
-            return None
-        return self._sentence_terms(passage, passage.analysis.sentences[passage.position - 1])
+        """The words of the topic: the sentences before, up to TOPIC_SENTENCES of them within the paragraph
+        (*Premiera X odbyła się w Krakowie. Sztuka … Reżyserował dyr. Y.*)."""
+        sentences = passage.analysis.sentences
+        text = passage.analysis.document.text
+        words: set[str] = set()
+        position = passage.position
+        while position > 0 and passage.position - position < TOPIC_SENTENCES and \
+                "\n" not in text[sentences[position - 1].end:sentences[position].start]:
+            position -= 1
+            words |= self._sentence_terms(passage, sentences[position]).words
+        return Terms.of(words) if words else None
 
     def _document_terms(self, passage: Passage) -> Terms:
         if passage.memo.document is None:
@@ -322,7 +332,8 @@ class Reader:
         tokens = [t for t in passage.sentence.tokens if t.end <= start]
         while tokens and skip_titles and (tokens[-1].text == "." or _pos(tokens[-1]) in {"brev", "adj"}
                                           or tokens[-1].text.lower() in self.words["title"]):
-            tokens.pop()
+            if tokens.pop().text == "." and tokens and tokens[-1].text.isalpha():
+                tokens.pop()  # a word before a period inside a sentence is abbreviated: "kpt. ż. w." (not "w")
         return tokens[-1] if tokens else None
 
     def _entities(self, passage: Passage, types: frozenset[str]) -> list[Entity]:
@@ -365,15 +376,31 @@ class Reader:
                 if self._after_title(passage, t.start)]
 
     def _title_of(self, passage: Passage, entity: Entity) -> Token | None:
-        return self._apposed_title(passage, entity.start) if entity.type == "PERSON" else None
+        title = self._apposed_title(passage, entity.start) if entity.type == "PERSON" else None
+        first = next(iter(self._tokens(passage, entity.start, entity.end)), None)
+        if title is None or first is None:
+            return title
+        # a name in apposition shares its title's case and number; one whose form cannot (the dictionary
+        # knowing it) is the title's genitive attribute: "prezes Izby …", not a man named Izba
+        readings = [i for i in get_morphology().analyse(first.text) if i.tag != "ign"]
+        number, _ = _agreement(title.tag)
+        cases = _form_cases(title)
+        if readings and not any(_cases_of(i.tag) & cases and _agreement(i.tag)[0] & number for i in readings):
+            return None
+        return title
 
     def _apposed_title(self, passage: Passage, start: int) -> Token | None:
         """The personal noun a name stands in apposition to, past adjectives, abbreviations and the noun's
         genitive attribute: *radca ministerjalny dr. Kazys Srouga*, *naczelnik Tatrzańskiego Pogotowia
         Ratunkowego Józef Oppenheim*. The name shares its case (which the tagger may miss on the name)."""
         institutions = [(e.start, e.end) for e in passage.analysis.entities if e.type != "PERSON"]
-        for token in reversed([t for t in passage.sentence.tokens if t.end <= start][-8:]):
-            if any(a <= token.start < b for a, b in institutions) or token.text == "." or \
+        before = [t for t in passage.sentence.tokens if t.end <= start][-8:]
+        for index in reversed(range(len(before))):
+            token = before[index]
+            # a word before a period inside a sentence is abbreviated, not a preposition: "kpt. ż. w. X"
+            abbreviated = index + 1 < len(before) and before[index + 1].text == "." and token.text.isalpha() \
+                and _pos(token) != "subst"
+            if any(a <= token.start < b for a, b in institutions) or token.text == "." or abbreviated or \
                     _pos(token) in {"adj", "brev", "ign"}:
                 continue
             if _pos(token) != "subst" or not _common_noun(token):
@@ -391,7 +418,9 @@ class Reader:
         opens the sentence, of the one after it (*X, kupiec z Radomia, zeznał*). So in *Sąd ukarał X
         grzywną, Y zaś zwolnił* X is the object of *ukarał*, not of *zwolnił*."""
         tokens = passage.sentence.tokens
-        verbs = [i for i, t in enumerate(tokens) if _pos(t) in FINITE and self._predicate_word(t)]
+        # the asked verb as a finite form, an adverbial participle or a passive one ("wywożeni byli")
+        verbs = [i for i, t in enumerate(tokens) if _pos(t) in FINITE | ADVERBIAL | {"ppas"} and
+                 self._predicate_word(t)]
         if not verbs:
             return True
         clauses = self._clauses(passage)
@@ -399,7 +428,8 @@ class Reader:
 
     @staticmethod
     def _clauses(passage: Passage) -> list[int]:
-        """The clause of each of the sentence's words, numbered by the piece that holds its finite verb."""
+        """The clause of each of the sentence's words, numbered by the piece that holds its finite verb or
+        adverbial participle (*przelecieli nad X, lądując po drodze w Y*: Y is where they landed)."""
         key = (passage.sentence.start, passage.sentence.end)
         if key in passage.memo.clauses:
             return passage.memo.clauses[key]
@@ -409,7 +439,7 @@ class Reader:
             boundary = tokens[index].text in CLAUSE_BREAKS or tokens[index].text.lower() in COORDINATING and \
                 tokens[index - 1].text not in CLAUSE_BREAKS
             piece[index] = piece[index - 1] + boundary
-        verbal = {piece[i] for i, t in enumerate(tokens) if _pos(t) in FINITE}
+        verbal = {piece[i] for i, t in enumerate(tokens) if _pos(t) in FINITE | ADVERBIAL}
         owner: list[int] = []
         for number in range(piece[-1] + 1 if tokens else 0):
             if number in verbal:
@@ -537,6 +567,16 @@ class Reader:
             return None
         return before
 
+    def _located_by(self, passage: Passage, end: int) -> Entity | None:
+        """The place named right after a common noun's phrase by a preposition of nearness or place (*lotnisko
+        pod Atenami*, *stocznia w Monfalcone*): it locates the noun."""
+        following = [t for t in passage.sentence.tokens if t.start >= end][:2]
+        if len(following) < 2 or _pos(following[0]) != "prep" or not preposition_roles().get(
+                following[0].text.lower(), frozenset()) & {"near", "at"}:
+            return None
+        return next((e for e in passage.analysis.entities if e.start == following[1].start
+                     and e.type in PLACE_TYPES), None)
+
     def _after_place(self, passage: Passage, token: Token) -> bool:
         """Whether the word before the token ends a place name."""
         previous = self._before(passage, token.start, skip_titles=False)
@@ -635,6 +675,8 @@ class Reader:
                     # stage took for a person: "odjechał do Antivari"
                     unknown = all(_pos(t) == "ign" for t in self._tokens(passage, entity.start, entity.end))
                     fit = UNKNOWN_PLACE if fit >= 1.0 and unknown else 0.0
+                if fit and not self._same_clause(passage, entity.start):
+                    fit *= OTHER_CLAUSE
                 if fit:
                     found.append(Candidate(entity.text, entity.lemma, entity.start, entity.end, fit, passage))
             if question.noun is not None and any(self._apposed_to_noun(passage, c.start) for c in found):
@@ -652,6 +694,9 @@ class Reader:
                     if self._place_fit(passage, start) >= 1.0 and not any(a < end and start < b for a, b in taken):
                         words = self._tokens(passage, start, end)
                         value = words[0].lemma if len(words) == 1 else text[start:end]  # "schronisko"
+                        located = self._located_by(passage, end)
+                        if located is not None:  # "z lotniska pod Atenami": the town says where
+                            end, value = located.end, located.lemma
                         found.append(Candidate(text[start:end], value, start, end, SUBJECT, passage))
         elif question.asks == "quantity":
             nouns = {fold(lemma) for lemma in question.noun.lemmas} if question.noun else set()
