@@ -37,3 +37,4 @@ def test_the_role_past_titles_and_in_clauses(store: Store, question: str, expect
     answers = answer(store, question)
     assert answers, question
     assert expected in answers[0].text, (question, answers[0])
+

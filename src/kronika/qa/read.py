@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import takewhile
 
+from kronika.geo.curated import load_curated
 from kronika.lang.fold import fold
 from kronika.lang.grammar import CASES
 from kronika.lang.resources import read_table
-from kronika.model import Entity, Sentence, Token
+from kronika.model import Analysis, Entity, Sentence, Token
 from kronika.morph import get_morphology
 from kronika.qa.memo import Terms
 from kronika.qa.question import Question, Term, load_question_words, modern_lemmas, modern_readings
@@ -89,6 +90,24 @@ def _cases_of(tag: str) -> frozenset[str]:
     return frozenset(c for part in tag.split(":") for c in part.split(".") if c in CASES)
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """The names of the states in the curated gazetteer, with their former names (Persja)."""
+    return frozenset(name for place in load_curated() if place.kind == "country"
+                     for name in (place.name, *place.aliases))
+
+
+@lru_cache(maxsize=4096)
+def _form_readings(form: str) -> frozenset[str]:
+    """Every case the form has in the dictionary, whichever the tagger chose."""
+    return frozenset(c for i in get_morphology().analyse(form) for c in _cases_of(i.tag))
+
+
+def _in_case(word: Token, cases: frozenset[str], dative: bool) -> bool:
+    """Whether the word stands in one of the cases, or may be the dative its phrase's noun is read as."""
+    return bool(_cases(word) & cases) or dative and "dat" in _form_readings(word.text)
+
+
 def _pos(token: Token) -> str:
     return token.tag.split(":", 1)[0]
 
@@ -147,11 +166,13 @@ def _noun_cases(token: Token) -> frozenset[str]:
 def _token_words(tokens: list[Token]) -> set[str]:
     """The words' forms and lemmas, and the modern lemmas of words in an older spelling, folded."""
     words = {fold(t.text) for t in tokens} | {fold(t.lemma) for t in tokens}
-    # a number's compound names its unit: "32-letni" speaks of years (lata), "3-dniowy" of days
-    units = quantity_words().compounds
-    words |= {fold(units[t.lemma]) for before, t in zip(tokens, tokens[1:], strict=False)
-              if before.text == "-" and t.lemma in units}
     return words | {fold(lemma) for t in tokens if _pos(t) == "ign" for lemma in modern_lemmas(t.text)}
+
+
+def _unit_words(analysis: Analysis, start: int, end: int) -> set[str]:
+    """The units of the amounts the quantities stage read between the offsets, as words: "1870 km" speaks of
+    kilometres, "32-letni" of years (lata), "2-metrowa" of metres."""
+    return {fold(q.unit) for q in analysis.quantities if start <= q.start < end and q.unit}
 
 
 def _common_noun(token: Token) -> bool:
@@ -210,7 +231,7 @@ class Reader:
         words), derived once per cached document: they do not depend on the question."""
         key = (sentence.start, sentence.end)
         if key not in passage.memo.terms:
-            words = _token_words(sentence.tokens)
+            words = _token_words(sentence.tokens) | _unit_words(passage.analysis, sentence.start, sentence.end)
             for entity in passage.analysis.entities:
                 if sentence.start <= entity.start < sentence.end:
                     words.update(split_terms(entity.lemma))
@@ -306,6 +327,7 @@ class Reader:
             sentences = passage.analysis.sentences
             terms = set(split_terms(passage.analysis.document.title or ""))  # the headline names the topic
             terms |= _token_words([t for sentence in sentences for t in sentence.tokens])
+            terms |= _unit_words(passage.analysis, 0, len(passage.analysis.document.text))
             starts = [sentence.start for sentence in sentences]
             for entity in passage.analysis.entities:
                 index = bisect_right(starts, entity.start) - 1
@@ -494,6 +516,8 @@ class Reader:
         cases = _form_cases(title) if title is not None else next(
             (c for t in self._tokens(passage, entity.start, entity.end)
              if (c := _name_cases(t, entity.type == "PERSON", " " not in entity.text))), frozenset())
+        if title is None and "acc" in cases and "nom" not in cases and self._agrees_with_verb(passage, entity):
+            cases |= {"nom"}  # a plural not of men has one form for both: "Maszynę zbudowały Warsztaty X"
         # the word governing the phrase: "przez stróża nocnego Jana Bułhaka" is an agent
         before = self._before(passage, entity.start if title is None else title.start)
         preposition = before.lemma.lower() if before is not None and _pos(before) == "prep" else None
@@ -533,15 +557,33 @@ class Reader:
             return 0.6 if question.cases == frozenset({"acc", "gen"}) and not cases & {"acc"} else 1.0
         return 0.7 if not cases else WRONG_CASE  # an undeclined (foreign) name may stand in any case
 
+    def _agrees_with_verb(self, passage: Passage, entity: Entity) -> bool:
+        """Whether the name's first word may be a nominative agreeing in number and gender with a finite form
+        of the asked verb (the nominative and accusative plural of all but men are one form)."""
+        first = next(iter(self._tokens(passage, entity.start, entity.end)), None)
+        if first is None:
+            return False
+        nominatives = [_agreement(i.tag) for i in get_morphology().analyse(first.text) if "nom" in _cases_of(i.tag)]
+        for token in passage.sentence.tokens:
+            if _pos(token) in {"fin", "praet"} and self._predicate_word(token):
+                number, gender = _agreement(token.tag)
+                if any(number & n and (not gender or gender & g) for n, g in nominatives):
+                    return True
+        return False
+
     def _place_fit(self, passage: Passage, start: int) -> float:
         before = self._before(passage, start, skip_titles=False)
         place = next((t for t in passage.sentence.tokens if t.start >= start), None)
         if before is not None and before.lemma in self.words["settlement"] and place is not None:
             # a name in apposition to a noun of a settlement is placed by the noun: "we wsi Wawrzyszew"
             place, before = before, self._before(passage, before.start, skip_titles=False)
-        if before is None or _pos(before) != "prep":
+        complex_preposition = self._complex_preposition(passage, before)
+        if complex_preposition is not None:
+            before, roles = complex_preposition
+        elif before is None or _pos(before) != "prep":
             return 0.4
-        roles = preposition_roles().get(before.text.lower(), frozenset())
+        else:
+            roles = preposition_roles().get(before.text.lower(), frozenset())
         cases = _cases(place) if place is not None else frozenset()
         if roles >= {"at", "to"} and cases & {"loc", "acc"}:
             # w, na, pod: with the locative where something is, with the accusative where it goes
@@ -550,6 +592,14 @@ class Reader:
         if "near" in roles and self._after_place(passage, before):
             fit *= NEAR  # "Wawrzyszew pod Warszawą": Warsaw locates the village, it is not the place asked
         return fit
+
+    def _complex_preposition(self, passage: Passage, noun: Token | None) -> tuple[Token, frozenset[str]] | None:
+        """The first word and the roles of a complex preposition ending in the noun: *w kierunku* (to)."""
+        if noun is None or _pos(noun) != "subst":
+            return None
+        before = self._before(passage, noun.start, skip_titles=False)
+        roles = preposition_roles().get(f"{before.text.lower()} {noun.text.lower()}") if before is not None else None
+        return (before, roles) if before is not None and roles else None
 
     def _apposed_to_noun(self, passage: Passage, start: int) -> bool:
         """Whether the name stands right after the question's noun, titles aside: *we wsi Tereszpol*."""
@@ -615,15 +665,21 @@ class Reader:
                         not {fold(t.lemma) for t in run} & self.question_words:
                     spans.append((run[0].start, run[-1].end))
                 continue
-            if not (pos in {"subst", "ger"} and token_cases & cases or pos == "ign" and any(
+            # the dative of a feminine noun has the genitive's and the locative's form (komisji, radzie):
+            # without a preposition, the tagger's pick among them does not decide ("przekazana komisji")
+            dative = "dat" in cases and pos == "subst" and "dat" in _form_readings(token.text) and \
+                (index == 0 or _pos(tokens[index - 1]) != "prep")
+            if not (pos in {"subst", "ger"} and token_cases & cases or dative or pos == "ign" and any(
                     i.pos == "subst" and _cases_of(i.tag) & cases for i in modern_readings(token.text))):
                 continue  # a noun in the case, or one in the spelling before 1936: "żandarmerja wojskowa"
             if fold(token.lemma) in self.question_words or fold(token.text) in self.question_words:
                 continue
             first = last = index
-            while first > 0 and _pos(tokens[first - 1]) in {"adj", "num"} and _cases(tokens[first - 1]) & cases:
+            while first > 0 and _pos(tokens[first - 1]) in {"adj", "num"} and \
+                    _in_case(tokens[first - 1], cases, dative):
                 first -= 1
-            while last + 1 < len(tokens) and _pos(tokens[last + 1]) == "adj" and _cases(tokens[last + 1]) & cases:
+            while last + 1 < len(tokens) and _pos(tokens[last + 1]) == "adj" and \
+                    _in_case(tokens[last + 1], cases, dative):
                 last += 1
             last = self._genitive_attribute(tokens, last)
             # a title noun with the name after it: "kanclerz dr. Rameck"
@@ -712,6 +768,10 @@ class Reader:
                 found.append(Candidate(text[quantity.start:quantity.end], value, quantity.start, quantity.end,
                                        fit, passage))
             found += self._durations(passage)
+            # the question's own number is what it asks about, not its answer: "Ile płacono za 100 kg…?"
+            found = [c for c in found if not self._asked_number(c.value)]
+            if question.end is not None:
+                self._prefer_range_end(passage, found)
             parts = [c for c in self._bare_numbers(passage) if self._noun_left_out(passage, c.end)] \
                 if any(c.fit >= 1.0 for c in found) else []
             if parts:
@@ -732,7 +792,7 @@ class Reader:
             if not found and (nouns & {fold(t.lemma) for t in sentence.tokens} or not nouns and any(
                     self._match(p, Terms.of({fold(t.lemma) for t in sentence.tokens})) for p in question.predicates)):
                 # the counted noun, or for "ile" with a verb alone (*Ile zebrali…?*) that verb, is here
-                found = self._bare_numbers(passage)
+                found = [c for c in self._bare_numbers(passage) if not self._asked_number(c.value)]
         elif question.asks in {"person", "which"}:
             found = self._entity_candidates(passage)
         if question.asks == "which":
@@ -862,29 +922,62 @@ class Reader:
 
     def _durations(self, passage: Passage) -> list[Candidate]:
         """For *ile* + a unit of time (*Na ile lat…?*), the durations in that unit: *na 15 lat* (P15Y); a
-        range is read whole (*na 3 do 5 lat* → 3–5), not as the one amount its value keeps."""
-        noun = self.question.noun
-        if noun is None:
-            return []
-        units = {name.removeprefix("duration:") for name, lemmas in self.words.items()
-                 if name.startswith("duration:") and noun.lemmas & lemmas}
+        range is read whole (*na 3 do 5 lat* → 3–5), not as the one amount its value keeps. A question of a
+        length of time in any unit (*Ile trwał…?*, *W jakim czasie…?*) takes every duration whole (*11
+        godzin i 40 minut*: PT11H40M); *o ile* with no noun, one after *o* (*o dwa tygodnie*)."""
+        question = self.question
+        noun = question.noun
+        units: set[str] | None = None  # None: any unit
+        if noun is not None and not question.lasting:
+            units = {name.removeprefix("duration:") for name, lemmas in self.words.items()
+                     if name.startswith("duration:") and noun.lemmas & lemmas}
+            if not units:
+                return []
         sentence = passage.sentence
         text = passage.analysis.document.text
         found = []
         for timex in passage.analysis.timexes:
             match = DURATION.fullmatch(timex.value) if timex.type == "DURATION" else None
-            if match and sentence.start <= timex.start < sentence.end and \
-                    f"{match['time'] or ''}{match['unit']}" in units:
-                amounts = sorted(self._numbers(text, self._tokens(passage, timex.start, timex.end))) or \
-                    [int(match["number"])]
-                value = amounts[0] if len(amounts) == 1 else f"{amounts[0]}–{amounts[-1]}"
-                before = self._before(passage, timex.start, skip_titles=False)
-                preposition = before.text.lower() if before is not None and _pos(before) == "prep" else None
-                # "na 2 lata" answers "Na ile lat…?" (a sentence), not the age "Ile lat miał…?"
-                fit = 1.0 if preposition == self.question.preposition or preposition != "na" and \
-                    self.question.preposition is None else PART
-                found.append(Candidate(timex.text, value, timex.start, timex.end, fit, passage))
+            if timex.type != "DURATION" or not sentence.start <= timex.start < sentence.end or \
+                    units is not None and (match is None or f"{match['time'] or ''}{match['unit']}" not in units):
+                continue
+            before = self._before(passage, timex.start, skip_titles=False)
+            preposition = before.text.lower() if before is not None and _pos(before) == "prep" else None
+            if units is None:
+                fit = 1.0 if question.lasting or preposition == question.preposition else PART
+                found.append(Candidate(timex.text, timex.value, timex.start, timex.end, fit, passage))
+                continue
+            amounts = sorted(self._numbers(text, self._tokens(passage, timex.start, timex.end))) or \
+                [int(match["number"])]
+            value = amounts[0] if len(amounts) == 1 else f"{amounts[0]}–{amounts[-1]}"
+            # "na 2 lata" answers "Na ile lat…?" (a sentence), not the age "Ile lat miał…?"
+            fit = 1.0 if preposition == question.preposition or preposition != "na" and \
+                question.preposition is None else PART
+            found.append(Candidate(timex.text, value, timex.start, timex.end, fit, passage))
         return found
+
+    def _asked_number(self, value: object) -> bool:
+        """Whether the number is written in the question itself."""
+        if not isinstance(value, int | float):
+            return False
+        return any(float(number.replace(",", ".")) == value
+                   for number in re.findall(r"\d+(?:,\d+)?", self.question.text.replace(".", "")))
+
+    def _prefer_range_end(self, passage: Passage, found: list[Candidate]) -> None:
+        """In a range *od X do Y*, the superlative of the question says which end it asks: *najtańsze*
+        the low one, *najdroższe* the high one; the other end fits less."""
+        ends: dict[int, str] = {}
+        opened = False
+        for candidate in sorted(found, key=lambda c: c.start):
+            before = self._before(passage, candidate.start, skip_titles=False)
+            word = before.text.lower() if before is not None else ""
+            if word in {"od", "ode"}:
+                ends[id(candidate)], opened = "low", True
+            elif word == "do" and opened:
+                ends[id(candidate)], opened = "high", False
+        for candidate in found:
+            if ends.get(id(candidate), self.question.end) != self.question.end:
+                candidate.fit *= PART
 
     @staticmethod
     def _numbers(text: str, tokens: list[Token]) -> set[float | int]:
@@ -1047,7 +1140,9 @@ class Reader:
             for entity in self._entities(passage, frozenset({"PERSON", "PLACE", "COUNTRY", "ORGANIZATION",
                                                              "MILITARY_UNIT", "EVENT", "DOCUMENT"})):
                 named = bool(nouns & set(split_terms(entity.lemma)))
-                typed = question.entity_type is not None and entity.type == question.entity_type
+                # a place the gazetteer knows as a country is one, whatever the name stage typed (Persja)
+                typed = question.entity_type is not None and (entity.type == question.entity_type or (
+                    question.entity_type == "COUNTRY" and entity.lemma in _country_names()))
                 start = entity.start
                 if self._apposed_to_noun(passage, entity.start):
                     # a name in apposition to the asked noun names it, and the noun's preposition is the
@@ -1059,6 +1154,8 @@ class Reader:
                 fit = 1.0 if named or typed else 0.5
                 if question.preposition and preposition != question.preposition:
                     fit *= 0.5
+                if not self._same_clause(passage, entity.start):
+                    fit *= OTHER_CLAUSE  # "wystawiły X, Y i Z; po raz pierwszy bierze udział W"
                 shown = passage.analysis.document.text[start:entity.end]
                 found.append(Candidate(shown, entity.lemma, start, entity.end, fit, passage))
             return found
@@ -1076,9 +1173,18 @@ class Reader:
             if entity.type == "COUNTRY" and question.cases != frozenset({"nom"}) or \
                     entity.type == "PLACE" and not self._after_title(passage, entity.start):
                 continue  # a place is a person only after a personal title: "p. A. Lipka"
-            found.append(Candidate(entity.text, entity.lemma, entity.start, entity.end,
-                                   self._person_fit(passage, entity), passage))
+            fit = self._person_fit(passage, entity)
+            if " " not in entity.text and self._name_follows(passage, entity.end):
+                fit *= 0.5  # a noun in apposition to the name after it: "Czech Rudolf Burkert", "Szwajcar X"
+            found.append(Candidate(entity.text, entity.lemma, entity.start, entity.end, fit, passage))
         return found
+
+    @staticmethod
+    def _name_follows(passage: Passage, end: int) -> bool:
+        """Whether a person's name of two words or more starts right after the position."""
+        following = next((t for t in passage.sentence.tokens if t.start >= end), None)
+        return following is not None and any(e.start == following.start and e.type == "PERSON" and " " in e.text
+                                             for e in passage.analysis.entities)
 
     def conjuncts(self, best: Candidate, candidates: list[Candidate]) -> list[Candidate]:
         """The candidates coordinated with the best one in its sentence (*zwiedzą Kraków i Lwów*, *do
