@@ -264,8 +264,15 @@ class Reader:
         key = (fold(token.lemma), fold(token.text))
         if key not in self._predicate_words:
             words = Terms.of(set(key))
-            self._predicate_words[key] = any(self._match(p, words) for p in self.question.predicates)
+            self._predicate_words[key] = any(self._match(p, words) for p in self.question.predicates) or \
+                self._companion(token.lemma)
         return self._predicate_words[key]
+
+    def _companion(self, lemma: str) -> bool:
+        """Whether the verb's subject is the partner *z kim* asks about, whatever was done together: *Z kim
+        odbył lot X?* ← *Towarzyszył mu Y*."""
+        return self.question.preposition == "z" and self.question.asks == "person" and \
+            lemma in self.words["companion"]
 
     def coverage(self, passage: Passage) -> float:
         total = sum(weight for _, weight in self.weighted)
@@ -276,7 +283,10 @@ class Reader:
         found = 0.0
         missing = 0.0
         predicates = self.question.predicates
-        if predicates and not self.question.command and not any(self._match(t, own) for t in predicates):
+        # a verb of accompanying says whatever the two did together (*Towarzyszył mu X* for *Z kim odbył lot?*)
+        together = any(self._companion(t.lemma) for t in passage.sentence.tokens)
+        if predicates and not self.question.command and not any(self._match(t, own) for t in predicates) and \
+                not together:
             # the question asks about a happening this sentence does not name (who led may be said by a
             # genitive alone: "Grupa „Polesie” gen. Kleeberga")
             missing += 0.5
@@ -288,7 +298,8 @@ class Reader:
         topic = self._previous_terms(passage) if opens_with_verb else None
         for group, weight in self.weighted:
             share = sum(max(self._match(t, own), NEIGHBOUR_SHARE * self._match(t, around),
-                            TOPIC_SHARE * self._match(t, topic) if topic is not None else 0.0) for t in group)
+                            TOPIC_SHARE * self._match(t, topic) if topic is not None else 0.0,
+                            float(together and t in predicates)) for t in group)
             found += weight * share / len(group)
             if group[0].name and not share:
                 # a name elsewhere in the document is the topic the passage speaks of; a name the whole
@@ -362,7 +373,13 @@ class Reader:
         sentence = passage.sentence
         return [e for e in passage.analysis.entities
                 if sentence.start <= e.start < sentence.end and e.parent is None and e.type in types
-                and not self._mentioned(e.lemma, e.text)]
+                and not self._mentioned(e.lemma, e.text) and not self._surname_asked(e)]
+
+    def _surname_asked(self, entity: Entity) -> bool:
+        """Whether the question names the person by the surname alone: *Z kim odbył lot Brzoza?* is about
+        Jan Brzoza, who is not its answer."""
+        words = split_terms(entity.lemma)
+        return entity.type == "PERSON" and len(words) > 1 and len(words[-1]) > 2 and words[-1] in self.question_words
 
     def _after_noun(self, passage: Passage, start: int) -> bool:
         """Whether the name stands in apposition to the question's noun: *publicysty niemieckiego Silexa*."""
@@ -534,6 +551,9 @@ class Reader:
                     return 0.3  # what a person heads, not who leads: "naczelnik Pogotowia Ratunkowego"
                 return 0.8  # "Grupa „Polesie” gen. Kleeberga": the unit's commander
         if question.preposition:
+            if preposition is None and "nom" in cases and any(
+                    self._companion(t.lemma) for t in passage.sentence.tokens if _pos(t) in FINITE):
+                return 1.0  # the subject of "towarzyszył mu" is the one "z kim" asks about
             if preposition == question.preposition and (not question.cases or cases & question.cases):
                 # "wraz z X" joins X to the subject: with the subject, not the partner "z kim" asks about
                 # ("X wraz z Y miał konferencję z Z")
@@ -796,12 +816,15 @@ class Reader:
         elif question.asks in {"person", "which"}:
             found = self._entity_candidates(passage)
         if question.asks == "which":
-            found += self._which_phrases(passage) + self._ordinals(passage)
+            found += self._which_phrases(passage) + self._ordinals(passage) + self._noun_amounts(passage)
         if question.asks == "what" and not question.passive:
             found += self._participle_patients(passage)
         if question.asks in {"person", "what"} or not found and question.asks == "which":
             cases = question.cases or frozenset({"nom"})
             taken = [(c.start, c.end) for c in found]
+            causes = self._cause_spans(passage) if question.asks == "what" and not question.passive else []
+            found += [Candidate(text[a:b], text[a:b], a, b, SUBJECT, passage) for a, b in causes]
+            taken += causes
             for start, end in self._noun_phrases(passage, cases):
                 before = self._before(passage, start, skip_titles=False)
                 preposition = before.text.lower() if before is not None and _pos(before) == "prep" else None
@@ -817,6 +840,20 @@ class Reader:
             # stand in asides of their own ("…, zmarłego dnia 8 marca"), not in parallel parts
             self._prefer_own_part(passage, found)
         return found
+
+    def _cause_spans(self, passage: Passage) -> list[tuple[int, int]]:
+        """For *co* with an active verb said by a verb whose subject suffers it (class `sufferer`:
+        *pszenica ucierpiała od upałów*), the noun phrase after *od* in that verb's clause: the cause is
+        what the question's subject names (*Co zaszkodziło pszenicy?*)."""
+        tokens = passage.sentence.tokens
+        clauses = self._clauses(passage)
+        verbs = {clauses[i] for i, t in enumerate(tokens) if t.lemma in self.words["sufferer"] and
+                 self._predicate_word(t)}
+        if not verbs:
+            return []
+        return [(start, end) for start, end in self._noun_phrases(passage, frozenset({"gen"}))
+                if (before := self._before(passage, start, skip_titles=False)) is not None and
+                before.lemma == "od" and clauses[self._index_at(passage, start)] in verbs]
 
     def _named_in_apposition(self, passage: Passage, start: int, end: int) -> bool:
         """Whether a person's name follows the phrase in apposition, after a comma or past titles, nouns and
@@ -944,7 +981,8 @@ class Reader:
             before = self._before(passage, timex.start, skip_titles=False)
             preposition = before.text.lower() if before is not None and _pos(before) == "prep" else None
             if units is None:
-                fit = 1.0 if question.lasting or preposition == question.preposition else PART
+                fit = 1.0 if question.lasting or preposition is not None and preposition == question.preposition \
+                    else 0.4
                 found.append(Candidate(timex.text, timex.value, timex.start, timex.end, fit, passage))
                 continue
             amounts = sorted(self._numbers(text, self._tokens(passage, timex.start, timex.end))) or \
@@ -1051,6 +1089,31 @@ class Reader:
             found.append(Candidate(text[start:end], int(value) if value.is_integer() else value, start, end, 0.7,
                                    passage))
             index = after
+        return found
+
+    def _noun_amounts(self, passage: Passage) -> list[Candidate]:
+        """For *jaki* + noun, the amount that noun is said with: after it with *o* or *w wysokości*
+        (*podwyżka o 5 proc.*, *nagroda w wysokości 500 zł*), or before it governing its genitive (*50 proc.
+        zniżki*)."""
+        noun = self.question.noun
+        if noun is None:
+            return []
+        tokens = passage.sentence.tokens
+        text = passage.analysis.document.text
+        found = []
+        for quantity in passage.analysis.quantities:
+            if not passage.sentence.start <= quantity.start < passage.sentence.end:
+                continue
+            before = [t for t in tokens if t.end <= quantity.start][-3:]
+            after = next((t for t in tokens if t.start >= quantity.end), None)
+            words = [t.lemma for t in before]
+            said = len(words) > 1 and words[-1] == "o" and words[-2] in noun.lemmas or \
+                len(words) == 3 and words[1:] == ["w", "wysokość"] and words[0] in noun.lemmas or \
+                after is not None and after.lemma in noun.lemmas and "gen" in _cases(after)
+            if said:
+                value = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
+                found.append(Candidate(text[quantity.start:quantity.end], value, quantity.start, quantity.end,
+                                       1.0, passage))
         return found
 
     def _ordinals(self, passage: Passage) -> list[Candidate]:
