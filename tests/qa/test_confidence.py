@@ -56,7 +56,7 @@ def test_the_table_holds_wrong_answers_to_learn_from() -> None:
 
 
 def test_better_support_gives_a_surer_answer() -> None:
-    weak = {"coverage": 0.5, "fit": 0.5, "proximity": 0.3, "lead": 0.1, "rank": 0.5}
+    weak = {"coverage": 0.5, "fit": 0.5, "proximity": 0.3, "lead": 0.1, "rank": 0.5, "alone": 0.5}
     for feature in FEATURES:
         assert probability({**weak, feature: 1.0}) > probability(weak), feature
     assert probability(weak) < 0.5 < probability(dict.fromkeys(FEATURES, 1.0))

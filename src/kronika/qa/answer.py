@@ -58,9 +58,21 @@ def _citation(candidate: Candidate) -> Citation:
                     document.title, document.source)
 
 
-def _features(reader: Reader, candidate: Candidate, lead: float) -> dict[str, float]:
+def _features(reader: Reader, candidate: Candidate, lead: float, scored: list[Candidate],
+              joint: set[str]) -> dict[str, float]:
     return {"coverage": candidate.coverage, "fit": candidate.fit, "proximity": reader.proximity(candidate),
-            "lead": min(max(lead, 0.0), LEAD) / LEAD, "rank": candidate.passage.rank}
+            "lead": min(max(lead, 0.0), LEAD) / LEAD, "rank": candidate.passage.rank,
+            "alone": _alone(candidate, scored, joint)}
+
+
+def _alone(candidate: Candidate, scored: list[Candidate], joint: set[str]) -> float:
+    """1 / (1 + the other answers its own sentence gives that fit the question's role as well), its conjuncts
+    aside: three towns in one role (*przelecieli nad X, Y i Z, lądując w W*) leave the reading of the
+    sentence, not only the sentence, in doubt."""
+    sentence = candidate.passage.sentence
+    rivals = {str(c.value) for c in scored if c.passage.analysis is candidate.passage.analysis
+              and c.passage.sentence.start == sentence.start and c.fit >= candidate.fit and str(c.value) not in joint}
+    return 1.0 / (1.0 + len(rivals))
 
 
 def _answer(candidate: Candidate, asks: str, features: dict[str, float], sure: float) -> Answer:
@@ -142,7 +154,7 @@ def choose(reader: Reader, scored: list[Candidate]) -> list[Answer]:
     coordinated = reader.conjuncts(best, scored)
     joint = {str(best.value)} | {str(c.value) for c in coordinated}
     rival = next((c.score for c in scored if str(c.value) not in joint), 0.0)
-    features = _features(reader, best, best.score - rival)
+    features = _features(reader, best, best.score - rival, scored, joint)
     sure = probability(features)
     answers = [_answer(best, asks, features, sure)]
     seen = {str(best.value)}
@@ -157,7 +169,7 @@ def choose(reader: Reader, scored: list[Candidate]) -> list[Answer]:
         if str(candidate.value) not in seen:
             seen.add(str(candidate.value))
             # a near tie is a rival of the best: no lead of its own
-            own = _features(reader, candidate, 0.0)
+            own = _features(reader, candidate, 0.0, scored, {str(candidate.value)})
             answers.append(_answer(candidate, asks, own, min(probability(own), sure)))
             total += answers[-1].confidence
     if total > 1.0:

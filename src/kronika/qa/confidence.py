@@ -2,8 +2,9 @@
 
 A logistic model over the answer's features — how much of the question its sentence covers, how well
 its role fits, how close it stands to the asked verb, its lead over the best different answer, its
-sentence's retrieval rank — fitted on development answers (the right ones, and the wrong ones the
-reader gives when the right answer is out of its reach) by ``bench/qa_calibration.py`` and shipped as
+sentence's retrieval rank, how few other answers its sentence gives in as good a role — fitted on
+development answers (the right ones, and the wrong ones the reader gives when the right answer is out of
+its reach) by ``bench/qa_calibration.py`` and shipped as
 data: ``resources/pl/confidence.tsv``, whose header names the SHA-1 of the table it was fitted on.
 """
 
@@ -15,7 +16,7 @@ from functools import lru_cache
 
 from kronika.lang.resources import read_table
 
-FEATURES = ("coverage", "fit", "proximity", "lead", "rank")
+FEATURES = ("coverage", "fit", "proximity", "lead", "rank", "alone")
 
 
 @lru_cache(maxsize=2)

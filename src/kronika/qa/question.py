@@ -20,7 +20,8 @@ from kronika.model import Interp, Token
 from kronika.morph import get_morphology
 
 OTHER_CLASSES = ("stop", "command", "happen", "leader", "people", "title", "total", "pronoun", "conjunction",
-                 "settlement", "ordinal", "kin", "district", "together")
+                 "settlement", "ordinal", "kin", "district", "together", "lasting", "low", "high",
+                 "companion", "sufferer")
 ASKS = ("person", "time", "place", "quantity", "which", "what")
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "ppas", "bedzie", "pact", "pcon", "pant", "winien"}
 FUNCTION_CLASSES = {"prep", "conj", "comp", "qub", "interp", "brev", "ppron3", "ppron12", "siebie"}
@@ -53,6 +54,8 @@ class Question:
     command: bool = False  # "Kto dowodził …?"
     happened: bool = False  # "Co się stało …?"
     granularity: str | None = None  # "rok" in "W którym roku…"
+    lasting: bool = False  # asks a length of time in any unit: "Ile trwał…?", "W jakim czasie…?"
+    end: str | None = None  # the end of a range a superlative asks: "low" for "najtańsze", "high" for "najwyższa"
     predicates: list[Term] = field(default_factory=list)  # what happened: the main verb, or the event noun
     # subject of a light verb ("Gdzie odbędzie się ingres?")
 
@@ -148,7 +151,11 @@ def parse_question(text: str) -> Question:
         possessive = asks == "person" and cases == frozenset({"gen"})
         if (asks in {"which", "quantity"} or possessive) and noun_index < len(tokens):
             candidate = tokens[noun_index]
-            if any(i.pos in {"subst", "depr"} for i in candidate.interps) and not candidate.text[:1].isupper():
+            # the noun "ile" counts stands in the genitive (ile kilometrów, ilu ludzi); one in the nominative
+            # is the subject (*O ile deszcze opóźniły…?*)
+            counted = asks != "quantity" or "gen" in _cases(candidate)
+            if any(i.pos in {"subst", "depr"} for i in candidate.interps) and not candidate.text[:1].isupper() \
+                    and counted:
                 question.noun = _term(candidate, False)
     noun = question.noun
     if noun is not None and question.asks == "which" and not (
@@ -162,6 +169,14 @@ def parse_question(text: str) -> Question:
             question.asks, question.cases = "place", frozenset({direction})
         elif question.entity_type == "PERSON" and question.preposition is None:
             question.asks = "person"
+    if question.asks in {"quantity", "which"} and (noun is None or noun.lemmas & words["lasting"]) and \
+            any(known_lemmas(t) & words["lasting"] for t in tokens):
+        question.asks, question.lasting = "quantity", True
+    if question.asks == "quantity":
+        for token in tokens:
+            if any(i.pos == "adj" and i.tag.endswith(":sup") for i in token.interps):
+                lemmas = known_lemmas(token)
+                question.end = "low" if lemmas & words["low"] else "high" if lemmas & words["high"] else question.end
     if question.asks == "what":
         question.happened = any(known_lemmas(t) & words["happen"] for t in tokens)
     main_clause = _main_clause(text, tokens)

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import takewhile
 
+from kronika.geo.curated import load_curated
 from kronika.lang.fold import fold
 from kronika.lang.grammar import CASES
 from kronika.lang.resources import read_table
-from kronika.model import Entity, Sentence, Token
+from kronika.model import Analysis, Entity, Sentence, Token
 from kronika.morph import get_morphology
 from kronika.qa.memo import Terms
 from kronika.qa.question import Question, Term, load_question_words, modern_lemmas, modern_readings
@@ -34,7 +35,8 @@ PERSON_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "MILITARY_UNIT"})
 PLACE_TYPES = frozenset({"PLACE", "COUNTRY"})
 STEM = 5  # shared first letters that count as a related word (przyjął / przyjęcie)
 NEIGHBOUR_SHARE = 0.4
-TOPIC_SHARE = 0.8  # a question word in the sentence before one that says the asked happening: its topic
+TOPIC_SHARE = 0.8  # a question word in the sentences before one that opens with the asked verb: its topic
+TOPIC_SENTENCES = 2
 FALLBACK_FIT = 0.45  # a noun phrase, not a recognised name
 SUBJECT = 0.7  # a noun phrase agreeing with the asked verb as its subject, or in the asked place role
 MISSING_NAME = 0.6
@@ -42,6 +44,7 @@ OTHER_CLAUSE = 0.6  # a name outside the clause of the question's verb
 WRONG_CASE = 0.3  # a name in a case the question does not ask
 FINITE = frozenset({"fin", "praet", "imps", "bedzie"})
 PARTICIPLES = frozenset({"ppas", "pact", "pcon", "pant"})
+ADVERBIAL = frozenset({"pcon", "pant"})  # an adverbial participle heads a clause of its own: "…, lądując w X"
 VERBAL = FINITE | PARTICIPLES | {"inf", "impt", "winien"}
 ASIDE = 0.5  # weight of a word outside the question's main clause
 DOCUMENT_SHARE = 0.3  # credit of a question name found only elsewhere in the passage's document
@@ -86,6 +89,24 @@ def _cases(token: Token) -> frozenset[str]:
 @lru_cache(maxsize=4096)  # a few hundred tags recur in every sentence
 def _cases_of(tag: str) -> frozenset[str]:
     return frozenset(c for part in tag.split(":") for c in part.split(".") if c in CASES)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """The names of the states in the curated gazetteer, with their former names (Persja)."""
+    return frozenset(name for place in load_curated() if place.kind == "country"
+                     for name in (place.name, *place.aliases))
+
+
+@lru_cache(maxsize=4096)
+def _form_readings(form: str) -> frozenset[str]:
+    """Every case the form has in the dictionary, whichever the tagger chose."""
+    return frozenset(c for i in get_morphology().analyse(form) for c in _cases_of(i.tag))
+
+
+def _in_case(word: Token, cases: frozenset[str], dative: bool) -> bool:
+    """Whether the word stands in one of the cases, or may be the dative its phrase's noun is read as."""
+    return bool(_cases(word) & cases) or dative and "dat" in _form_readings(word.text)
 
 
 def _pos(token: Token) -> str:
@@ -146,11 +167,13 @@ def _noun_cases(token: Token) -> frozenset[str]:
 def _token_words(tokens: list[Token]) -> set[str]:
     """The words' forms and lemmas, and the modern lemmas of words in an older spelling, folded."""
     words = {fold(t.text) for t in tokens} | {fold(t.lemma) for t in tokens}
-    # a number's compound names its unit: "32-letni" speaks of years (lata), "3-dniowy" of days
-    units = quantity_words().compounds
-    words |= {fold(units[t.lemma]) for before, t in zip(tokens, tokens[1:], strict=False)
-              if before.text == "-" and t.lemma in units}
     return words | {fold(lemma) for t in tokens if _pos(t) == "ign" for lemma in modern_lemmas(t.text)}
+
+
+def _unit_words(analysis: Analysis, start: int, end: int) -> set[str]:
+    """The units of the amounts the quantities stage read between the offsets, as words: "1870 km" speaks of
+    kilometres, "32-letni" of years (lata), "2-metrowa" of metres."""
+    return {fold(q.unit) for q in analysis.quantities if start <= q.start < end and q.unit}
 
 
 def _common_noun(token: Token) -> bool:
@@ -209,7 +232,7 @@ class Reader:
         words), derived once per cached document: they do not depend on the question."""
         key = (sentence.start, sentence.end)
         if key not in passage.memo.terms:
-            words = _token_words(sentence.tokens)
+            words = _token_words(sentence.tokens) | _unit_words(passage.analysis, sentence.start, sentence.end)
             for entity in passage.analysis.entities:
                 if sentence.start <= entity.start < sentence.end:
                     words.update(split_terms(entity.lemma))
@@ -242,8 +265,15 @@ class Reader:
         key = (fold(token.lemma), fold(token.text))
         if key not in self._predicate_words:
             words = Terms.of(set(key))
-            self._predicate_words[key] = any(self._match(p, words) for p in self.question.predicates)
+            self._predicate_words[key] = any(self._match(p, words) for p in self.question.predicates) or \
+                self._companion(token.lemma)
         return self._predicate_words[key]
+
+    def _companion(self, lemma: str) -> bool:
+        """Whether the verb's subject is the partner *z kim* asks about, whatever was done together: *Z kim
+        odbył lot X?* ← *Towarzyszył mu Y*."""
+        return self.question.preposition == "z" and self.question.asks == "person" and \
+            lemma in self.words["companion"]
 
     def coverage(self, passage: Passage) -> float:
         total = sum(weight for _, weight in self.weighted)
@@ -254,7 +284,10 @@ class Reader:
         found = 0.0
         missing = 0.0
         predicates = self.question.predicates
-        if predicates and not self.question.command and not any(self._match(t, own) for t in predicates):
+        # a verb of accompanying says whatever the two did together (*Towarzyszył mu X* for *Z kim odbył lot?*)
+        together = any(self._companion(t.lemma) for t in passage.sentence.tokens)
+        if predicates and not self.question.command and not any(self._match(t, own) for t in predicates) and \
+                not together:
             # the question asks about a happening this sentence does not name (who led may be said by a
             # genitive alone: "Grupa „Polesie” gen. Kleeberga")
             missing += 0.5
@@ -266,7 +299,8 @@ class Reader:
         topic = self._previous_terms(passage) if opens_with_verb else None
         for group, weight in self.weighted:
             share = sum(max(self._match(t, own), NEIGHBOUR_SHARE * self._match(t, around),
-                            TOPIC_SHARE * self._match(t, topic) if topic is not None else 0.0) for t in group)
+                            TOPIC_SHARE * self._match(t, topic) if topic is not None else 0.0,
+                            float(together and t in predicates)) for t in group)
             found += weight * share / len(group)
             if group[0].name and not share:
                 # a name elsewhere in the document is the topic the passage speaks of; a name the whole
@@ -287,9 +321,17 @@ class Reader:
         return passage.memo.around[key]
 
     def _previous_terms(self, passage: Passage) -> Terms | None:
-        if passage.position == 0:
-            return None
-        return self._sentence_terms(passage, passage.analysis.sentences[passage.position - 1])
+        """The words of the topic: the sentences before, up to TOPIC_SENTENCES of them within the paragraph
+        (*Premiera X odbyła się w Krakowie. Sztuka … Reżyserował dyr. Y.*)."""
+        sentences = passage.analysis.sentences
+        text = passage.analysis.document.text
+        words: set[str] = set()
+        position = passage.position
+        while position > 0 and passage.position - position < TOPIC_SENTENCES and \
+                "\n" not in text[sentences[position - 1].end:sentences[position].start]:
+            position -= 1
+            words |= self._sentence_terms(passage, sentences[position]).words
+        return Terms.of(words) if words else None
 
     def _document_terms(self, passage: Passage) -> Terms:
         if passage.memo.document is None:
@@ -297,6 +339,7 @@ class Reader:
             sentences = passage.analysis.sentences
             terms = set(split_terms(passage.analysis.document.title or ""))  # the headline names the topic
             terms |= _token_words([t for sentence in sentences for t in sentence.tokens])
+            terms |= _unit_words(passage.analysis, 0, len(passage.analysis.document.text))
             starts = [sentence.start for sentence in sentences]
             for entity in passage.analysis.entities:
                 index = bisect_right(starts, entity.start) - 1
@@ -323,14 +366,21 @@ class Reader:
         tokens = [t for t in passage.sentence.tokens if t.end <= start]
         while tokens and skip_titles and (tokens[-1].text == "." or _pos(tokens[-1]) in {"brev", "adj"}
                                           or tokens[-1].text.lower() in self.words["title"]):
-            tokens.pop()
+            if tokens.pop().text == "." and tokens and tokens[-1].text.isalpha():
+                tokens.pop()  # a word before a period inside a sentence is abbreviated: "kpt. ż. w." (not "w")
         return tokens[-1] if tokens else None
 
     def _entities(self, passage: Passage, types: frozenset[str]) -> list[Entity]:
         sentence = passage.sentence
         return [e for e in passage.analysis.entities
                 if sentence.start <= e.start < sentence.end and e.parent is None and e.type in types
-                and not self._mentioned(e.lemma, e.text)]
+                and not self._mentioned(e.lemma, e.text) and not self._surname_asked(e)]
+
+    def _surname_asked(self, entity: Entity) -> bool:
+        """Whether the question names the person by the surname alone: *Z kim odbył lot Brzoza?* is about
+        Jan Brzoza, who is not its answer."""
+        words = split_terms(entity.lemma)
+        return entity.type == "PERSON" and len(words) > 1 and len(words[-1]) > 2 and words[-1] in self.question_words
 
     def _after_noun(self, passage: Passage, start: int) -> bool:
         """Whether the name stands in apposition to the question's noun: *publicysty niemieckiego Silexa*."""
@@ -366,15 +416,31 @@ class Reader:
                 if self._after_title(passage, t.start)]
 
     def _title_of(self, passage: Passage, entity: Entity) -> Token | None:
-        return self._apposed_title(passage, entity.start) if entity.type == "PERSON" else None
+        title = self._apposed_title(passage, entity.start) if entity.type == "PERSON" else None
+        first = next(iter(self._tokens(passage, entity.start, entity.end)), None)
+        if title is None or first is None:
+            return title
+        # a name in apposition shares its title's case and number; one whose form cannot (the dictionary
+        # knowing it) is the title's genitive attribute: "prezes Izby …", not a man named Izba
+        readings = [i for i in get_morphology().analyse(first.text) if i.tag != "ign"]
+        number, _ = _agreement(title.tag)
+        cases = _form_cases(title)
+        if readings and not any(_cases_of(i.tag) & cases and _agreement(i.tag)[0] & number for i in readings):
+            return None
+        return title
 
     def _apposed_title(self, passage: Passage, start: int) -> Token | None:
         """The personal noun a name stands in apposition to, past adjectives, abbreviations and the noun's
         genitive attribute: *radca ministerjalny dr. Kazys Srouga*, *naczelnik Tatrzańskiego Pogotowia
         Ratunkowego Józef Oppenheim*. The name shares its case (which the tagger may miss on the name)."""
         institutions = [(e.start, e.end) for e in passage.analysis.entities if e.type != "PERSON"]
-        for token in reversed([t for t in passage.sentence.tokens if t.end <= start][-8:]):
-            if any(a <= token.start < b for a, b in institutions) or token.text == "." or \
+        before = [t for t in passage.sentence.tokens if t.end <= start][-8:]
+        for index in reversed(range(len(before))):
+            token = before[index]
+            # a word before a period inside a sentence is abbreviated, not a preposition: "kpt. ż. w. X"
+            abbreviated = index + 1 < len(before) and before[index + 1].text == "." and token.text.isalpha() \
+                and _pos(token) != "subst"
+            if any(a <= token.start < b for a, b in institutions) or token.text == "." or abbreviated or \
                     _pos(token) in {"adj", "brev", "ign"}:
                 continue
             if _pos(token) != "subst" or not _common_noun(token):
@@ -392,7 +458,9 @@ class Reader:
         opens the sentence, of the one after it (*X, kupiec z Radomia, zeznał*). So in *Sąd ukarał X
         grzywną, Y zaś zwolnił* X is the object of *ukarał*, not of *zwolnił*."""
         tokens = passage.sentence.tokens
-        verbs = [i for i, t in enumerate(tokens) if _pos(t) in FINITE and self._predicate_word(t)]
+        # the asked verb as a finite form, an adverbial participle or a passive one ("wywożeni byli")
+        verbs = [i for i, t in enumerate(tokens) if _pos(t) in FINITE | ADVERBIAL | {"ppas"} and
+                 self._predicate_word(t)]
         if not verbs:
             return True
         clauses = self._clauses(passage)
@@ -400,7 +468,8 @@ class Reader:
 
     @staticmethod
     def _clauses(passage: Passage) -> list[int]:
-        """The clause of each of the sentence's words, numbered by the piece that holds its finite verb."""
+        """The clause of each of the sentence's words, numbered by the piece that holds its finite verb or
+        adverbial participle (*przelecieli nad X, lądując po drodze w Y*: Y is where they landed)."""
         key = (passage.sentence.start, passage.sentence.end)
         if key in passage.memo.clauses:
             return passage.memo.clauses[key]
@@ -410,7 +479,7 @@ class Reader:
             boundary = tokens[index].text in CLAUSE_BREAKS or tokens[index].text.lower() in COORDINATING and \
                 tokens[index - 1].text not in CLAUSE_BREAKS
             piece[index] = piece[index - 1] + boundary
-        verbal = {piece[i] for i, t in enumerate(tokens) if _pos(t) in FINITE}
+        verbal = {piece[i] for i, t in enumerate(tokens) if _pos(t) in FINITE | ADVERBIAL}
         owner: list[int] = []
         for number in range(piece[-1] + 1 if tokens else 0):
             if number in verbal:
@@ -465,6 +534,8 @@ class Reader:
         cases = _form_cases(title) if title is not None else next(
             (c for t in self._tokens(passage, entity.start, entity.end)
              if (c := _name_cases(t, entity.type == "PERSON", " " not in entity.text))), frozenset())
+        if title is None and "acc" in cases and "nom" not in cases and self._agrees_with_verb(passage, entity):
+            cases |= {"nom"}  # a plural not of men has one form for both: "Maszynę zbudowały Warsztaty X"
         # the word governing the phrase: "przez stróża nocnego Jana Bułhaka" is an agent
         before = self._before(passage, entity.start if title is None else title.start)
         preposition = before.lemma.lower() if before is not None and _pos(before) == "prep" else None
@@ -481,6 +552,9 @@ class Reader:
                     return 0.3  # what a person heads, not who leads: "naczelnik Pogotowia Ratunkowego"
                 return 0.8  # "Grupa „Polesie” gen. Kleeberga": the unit's commander
         if question.preposition:
+            if preposition is None and "nom" in cases and any(
+                    self._companion(t.lemma) for t in passage.sentence.tokens if _pos(t) in FINITE):
+                return 1.0  # the subject of "towarzyszył mu" is the one "z kim" asks about
             if preposition == question.preposition and (not question.cases or cases & question.cases):
                 # "wraz z X" joins X to the subject: with the subject, not the partner "z kim" asks about
                 # ("X wraz z Y miał konferencję z Z")
@@ -504,15 +578,33 @@ class Reader:
             return 0.6 if question.cases == frozenset({"acc", "gen"}) and not cases & {"acc"} else 1.0
         return 0.7 if not cases else WRONG_CASE  # an undeclined (foreign) name may stand in any case
 
+    def _agrees_with_verb(self, passage: Passage, entity: Entity) -> bool:
+        """Whether the name's first word may be a nominative agreeing in number and gender with a finite form
+        of the asked verb (the nominative and accusative plural of all but men are one form)."""
+        first = next(iter(self._tokens(passage, entity.start, entity.end)), None)
+        if first is None:
+            return False
+        nominatives = [_agreement(i.tag) for i in get_morphology().analyse(first.text) if "nom" in _cases_of(i.tag)]
+        for token in passage.sentence.tokens:
+            if _pos(token) in {"fin", "praet"} and self._predicate_word(token):
+                number, gender = _agreement(token.tag)
+                if any(number & n and (not gender or gender & g) for n, g in nominatives):
+                    return True
+        return False
+
     def _place_fit(self, passage: Passage, start: int) -> float:
         before = self._before(passage, start, skip_titles=False)
         place = next((t for t in passage.sentence.tokens if t.start >= start), None)
         if before is not None and before.lemma in self.words["settlement"] and place is not None:
             # a name in apposition to a noun of a settlement is placed by the noun: "we wsi Wawrzyszew"
             place, before = before, self._before(passage, before.start, skip_titles=False)
-        if before is None or _pos(before) != "prep":
+        complex_preposition = self._complex_preposition(passage, before)
+        if complex_preposition is not None:
+            before, roles = complex_preposition
+        elif before is None or _pos(before) != "prep":
             return 0.4
-        roles = preposition_roles().get(before.text.lower(), frozenset())
+        else:
+            roles = preposition_roles().get(before.text.lower(), frozenset())
         cases = _cases(place) if place is not None else frozenset()
         if roles >= {"at", "to"} and cases & {"loc", "acc"}:
             # w, na, pod: with the locative where something is, with the accusative where it goes
@@ -521,6 +613,14 @@ class Reader:
         if "near" in roles and self._after_place(passage, before):
             fit *= NEAR  # "Wawrzyszew pod Warszawą": Warsaw locates the village, it is not the place asked
         return fit
+
+    def _complex_preposition(self, passage: Passage, noun: Token | None) -> tuple[Token, frozenset[str]] | None:
+        """The first word and the roles of a complex preposition ending in the noun: *w kierunku* (to)."""
+        if noun is None or _pos(noun) != "subst":
+            return None
+        before = self._before(passage, noun.start, skip_titles=False)
+        roles = preposition_roles().get(f"{before.text.lower()} {noun.text.lower()}") if before is not None else None
+        return (before, roles) if before is not None and roles else None
 
     def _apposed_to_noun(self, passage: Passage, start: int) -> bool:
         """Whether the name stands right after the question's noun, titles aside: *we wsi Tereszpol*."""
@@ -537,6 +637,16 @@ class Reader:
                 before.lemma in self.words["settlement"] | self.words["district"]:
             return None
         return before
+
+    def _located_by(self, passage: Passage, end: int) -> Entity | None:
+        """The place named right after a common noun's phrase by a preposition of nearness or place (*lotnisko
+        pod Atenami*, *stocznia w Monfalcone*): it locates the noun."""
+        following = [t for t in passage.sentence.tokens if t.start >= end][:2]
+        if len(following) < 2 or _pos(following[0]) != "prep" or not preposition_roles().get(
+                following[0].text.lower(), frozenset()) & {"near", "at"}:
+            return None
+        return next((e for e in passage.analysis.entities if e.start == following[1].start
+                     and e.type in PLACE_TYPES), None)
 
     def _after_place(self, passage: Passage, token: Token) -> bool:
         """Whether the word before the token ends a place name."""
@@ -576,15 +686,21 @@ class Reader:
                         not {fold(t.lemma) for t in run} & self.question_words:
                     spans.append((run[0].start, run[-1].end))
                 continue
-            if not (pos in {"subst", "ger"} and token_cases & cases or pos == "ign" and any(
+            # the dative of a feminine noun has the genitive's and the locative's form (komisji, radzie):
+            # without a preposition, the tagger's pick among them does not decide ("przekazana komisji")
+            dative = "dat" in cases and pos == "subst" and "dat" in _form_readings(token.text) and \
+                (index == 0 or _pos(tokens[index - 1]) != "prep")
+            if not (pos in {"subst", "ger"} and token_cases & cases or dative or pos == "ign" and any(
                     i.pos == "subst" and _cases_of(i.tag) & cases for i in modern_readings(token.text))):
                 continue  # a noun in the case, or one in the spelling before 1936: "żandarmerja wojskowa"
             if fold(token.lemma) in self.question_words or fold(token.text) in self.question_words:
                 continue
             first = last = index
-            while first > 0 and _pos(tokens[first - 1]) in {"adj", "num"} and _cases(tokens[first - 1]) & cases:
+            while first > 0 and _pos(tokens[first - 1]) in {"adj", "num"} and \
+                    _in_case(tokens[first - 1], cases, dative):
                 first -= 1
-            while last + 1 < len(tokens) and _pos(tokens[last + 1]) == "adj" and _cases(tokens[last + 1]) & cases:
+            while last + 1 < len(tokens) and _pos(tokens[last + 1]) == "adj" and \
+                    _in_case(tokens[last + 1], cases, dative):
                 last += 1
             last = self._genitive_attribute(tokens, last)
             # a title noun with the name after it: "kanclerz dr. Rameck"
@@ -636,6 +752,8 @@ class Reader:
                     # stage took for a person: "odjechał do Antivari"
                     unknown = all(_pos(t) == "ign" for t in self._tokens(passage, entity.start, entity.end))
                     fit = UNKNOWN_PLACE if fit >= 1.0 and unknown else 0.0
+                if fit and not self._same_clause(passage, entity.start):
+                    fit *= OTHER_CLAUSE
                 if fit:
                     found.append(Candidate(entity.text, entity.lemma, entity.start, entity.end, fit, passage))
             if question.noun is not None and any(self._apposed_to_noun(passage, c.start) for c in found):
@@ -653,6 +771,9 @@ class Reader:
                     if self._place_fit(passage, start) >= 1.0 and not any(a < end and start < b for a, b in taken):
                         words = self._tokens(passage, start, end)
                         value = words[0].lemma if len(words) == 1 else text[start:end]  # "schronisko"
+                        located = self._located_by(passage, end)
+                        if located is not None:  # "z lotniska pod Atenami": the town says where
+                            end, value = located.end, located.lemma
                         found.append(Candidate(text[start:end], value, start, end, SUBJECT, passage))
         elif question.asks == "quantity":
             nouns = {fold(lemma) for lemma in question.noun.lemmas} if question.noun else set()
@@ -668,6 +789,10 @@ class Reader:
                 found.append(Candidate(text[quantity.start:quantity.end], value, quantity.start, quantity.end,
                                        fit, passage))
             found += self._durations(passage)
+            # the question's own number is what it asks about, not its answer: "Ile płacono za 100 kg…?"
+            found = [c for c in found if not self._asked_number(c.value)]
+            if question.end is not None:
+                self._prefer_range_end(passage, found)
             parts = [c for c in self._bare_numbers(passage) if self._noun_left_out(passage, c.end)] \
                 if any(c.fit >= 1.0 for c in found) else []
             if parts:
@@ -688,16 +813,19 @@ class Reader:
             if not found and (nouns & {fold(t.lemma) for t in sentence.tokens} or not nouns and any(
                     self._match(p, Terms.of({fold(t.lemma) for t in sentence.tokens})) for p in question.predicates)):
                 # the counted noun, or for "ile" with a verb alone (*Ile zebrali…?*) that verb, is here
-                found = self._bare_numbers(passage)
+                found = [c for c in self._bare_numbers(passage) if not self._asked_number(c.value)]
         elif question.asks in {"person", "which"}:
             found = self._entity_candidates(passage)
         if question.asks == "which":
-            found += self._which_phrases(passage) + self._ordinals(passage)
+            found += self._which_phrases(passage) + self._ordinals(passage) + self._noun_amounts(passage)
         if question.asks == "what" and not question.passive:
             found += self._participle_patients(passage)
         if question.asks in {"person", "what"} or not found and question.asks == "which":
             cases = question.cases or frozenset({"nom"})
             taken = [(c.start, c.end) for c in found]
+            causes = self._cause_spans(passage) if question.asks == "what" and not question.passive else []
+            found += [Candidate(text[a:b], text[a:b], a, b, SUBJECT, passage) for a, b in causes]
+            taken += causes
             for start, end in self._noun_phrases(passage, cases):
                 before = self._before(passage, start, skip_titles=False)
                 preposition = before.text.lower() if before is not None and _pos(before) == "prep" else None
@@ -713,6 +841,20 @@ class Reader:
             # stand in asides of their own ("…, zmarłego dnia 8 marca"), not in parallel parts
             self._prefer_own_part(passage, found)
         return found
+
+    def _cause_spans(self, passage: Passage) -> list[tuple[int, int]]:
+        """For *co* with an active verb said by a verb whose subject suffers it (class `sufferer`:
+        *pszenica ucierpiała od upałów*), the noun phrase after *od* in that verb's clause: the cause is
+        what the question's subject names (*Co zaszkodziło pszenicy?*)."""
+        tokens = passage.sentence.tokens
+        clauses = self._clauses(passage)
+        verbs = {clauses[i] for i, t in enumerate(tokens) if t.lemma in self.words["sufferer"] and
+                 self._predicate_word(t)}
+        if not verbs:
+            return []
+        return [(start, end) for start, end in self._noun_phrases(passage, frozenset({"gen"}))
+                if (before := self._before(passage, start, skip_titles=False)) is not None and
+                before.lemma == "od" and clauses[self._index_at(passage, start)] in verbs]
 
     def _named_in_apposition(self, passage: Passage, start: int, end: int) -> bool:
         """Whether a person's name follows the phrase in apposition, after a comma or past titles, nouns and
@@ -818,12 +960,17 @@ class Reader:
 
     def _durations(self, passage: Passage) -> list[Candidate]:
         """For *ile* + a unit of time (*Na ile lat…?*), the durations in that unit: *na 15 lat* (P15Y); a
-        range is read whole (*na 3 do 5 lat* → 3–5), not as the one amount its value keeps."""
-        noun = self.question.noun
-        if noun is None:
-            return []
-        units = {name.removeprefix("duration:") for name, lemmas in self.words.items()
-                 if name.startswith("duration:") and noun.lemmas & lemmas}
+        range is read whole (*na 3 do 5 lat* → 3–5), not as the one amount its value keeps. A question of a
+        length of time in any unit (*Ile trwał…?*, *W jakim czasie…?*) takes every duration whole (*11
+        godzin i 40 minut*: PT11H40M); *o ile* with no noun, one after *o* (*o dwa tygodnie*)."""
+        question = self.question
+        noun = question.noun
+        units: set[str] | None = None  # None: any unit
+        if noun is not None and not question.lasting:
+            units = {name.removeprefix("duration:") for name, lemmas in self.words.items()
+                     if name.startswith("duration:") and noun.lemmas & lemmas}
+            if not units:
+                return []
         sentence = passage.sentence
         text = passage.analysis.document.text
         found = []
@@ -831,23 +978,52 @@ class Reader:
         joined = -1  # the end of a range's first amount, read with its second
         for index, timex in enumerate(timexes):
             match = DURATION.fullmatch(timex.value) if timex.type == "DURATION" else None
-            if match and sentence.start <= timex.start < sentence.end and timex.start >= joined and \
-                    f"{match['time'] or ''}{match['unit']}" in units:
-                start, end = timex.start, timex.end
-                following = timexes[index + 1] if index + 1 < len(timexes) else None
-                if following is not None and following.type == "DURATION" and \
-                        AMOUNT_RANGE_GLUE.fullmatch(text, end, following.start):
-                    end = joined = following.end  # "3–5 lat": the two amounts of a range are two durations
-                amounts = sorted(self._numbers(text, self._tokens(passage, start, end))) or \
-                    [int(match["number"])]
-                value = amounts[0] if len(amounts) == 1 else f"{amounts[0]}–{amounts[-1]}"
-                before = self._before(passage, start, skip_titles=False)
-                preposition = before.text.lower() if before is not None and _pos(before) == "prep" else None
-                # "na 2 lata" answers "Na ile lat…?" (a sentence), not the age "Ile lat miał…?"
-                fit = 1.0 if preposition == self.question.preposition or preposition != "na" and \
-                    self.question.preposition is None else PART
+            if timex.type != "DURATION" or not sentence.start <= timex.start < sentence.end or timex.start < joined or \
+                    units is not None and (match is None or f"{match['time'] or ''}{match['unit']}" not in units):
+                continue
+            start, end, value = timex.start, timex.end, timex.value
+            following = timexes[index + 1] if index + 1 < len(timexes) else None
+            if following is not None and following.type == "DURATION" and \
+                    AMOUNT_RANGE_GLUE.fullmatch(text, end, following.start):
+                end = joined = following.end  # "3–5 lat": the two amounts of a range are two durations
+                value = text[start:end]
+            before = self._before(passage, start, skip_titles=False)
+            preposition = before.text.lower() if before is not None and _pos(before) == "prep" else None
+            if units is None:
+                fit = 1.0 if question.lasting or preposition is not None and preposition == question.preposition \
+                    else 0.4
                 found.append(Candidate(text[start:end], value, start, end, fit, passage))
+                continue
+            amounts = sorted(self._numbers(text, self._tokens(passage, start, end))) or [int(match["number"])]
+            value = amounts[0] if len(amounts) == 1 else f"{amounts[0]}–{amounts[-1]}"
+            # "na 2 lata" answers "Na ile lat…?" (a sentence), not the age "Ile lat miał…?"
+            fit = 1.0 if preposition == question.preposition or preposition != "na" and \
+                question.preposition is None else PART
+            found.append(Candidate(text[start:end], value, start, end, fit, passage))
         return found
+
+    def _asked_number(self, value: object) -> bool:
+        """Whether the number is written in the question itself."""
+        if not isinstance(value, int | float):
+            return False
+        return any(float(number.replace(",", ".")) == value
+                   for number in re.findall(r"\d+(?:,\d+)?", self.question.text.replace(".", "")))
+
+    def _prefer_range_end(self, passage: Passage, found: list[Candidate]) -> None:
+        """In a range *od X do Y*, the superlative of the question says which end it asks: *najtańsze*
+        the low one, *najdroższe* the high one; the other end fits less."""
+        ends: dict[int, str] = {}
+        opened = False
+        for candidate in sorted(found, key=lambda c: c.start):
+            before = self._before(passage, candidate.start, skip_titles=False)
+            word = before.text.lower() if before is not None else ""
+            if word in {"od", "ode"}:
+                ends[id(candidate)], opened = "low", True
+            elif word == "do" and opened:
+                ends[id(candidate)], opened = "high", False
+        for candidate in found:
+            if ends.get(id(candidate), self.question.end) != self.question.end:
+                candidate.fit *= PART
 
     @staticmethod
     def _numbers(text: str, tokens: list[Token]) -> set[float | int]:
@@ -921,6 +1097,31 @@ class Reader:
             found.append(Candidate(text[start:end], int(value) if value.is_integer() else value, start, end, 0.7,
                                    passage))
             index = after
+        return found
+
+    def _noun_amounts(self, passage: Passage) -> list[Candidate]:
+        """For *jaki* + noun, the amount that noun is said with: after it with *o* or *w wysokości*
+        (*podwyżka o 5 proc.*, *nagroda w wysokości 500 zł*), or before it governing its genitive (*50 proc.
+        zniżki*)."""
+        noun = self.question.noun
+        if noun is None:
+            return []
+        tokens = passage.sentence.tokens
+        text = passage.analysis.document.text
+        found = []
+        for quantity in passage.analysis.quantities:
+            if not passage.sentence.start <= quantity.start < passage.sentence.end:
+                continue
+            before = [t for t in tokens if t.end <= quantity.start][-3:]
+            after = next((t for t in tokens if t.start >= quantity.end), None)
+            words = [t.lemma for t in before]
+            said = len(words) > 1 and words[-1] == "o" and words[-2] in noun.lemmas or \
+                len(words) == 3 and words[1:] == ["w", "wysokość"] and words[0] in noun.lemmas or \
+                after is not None and after.lemma in noun.lemmas and "gen" in _cases(after)
+            if said:
+                value = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
+                found.append(Candidate(text[quantity.start:quantity.end], value, quantity.start, quantity.end,
+                                       1.0, passage))
         return found
 
     def _ordinals(self, passage: Passage) -> list[Candidate]:
@@ -1010,7 +1211,9 @@ class Reader:
             for entity in self._entities(passage, frozenset({"PERSON", "PLACE", "COUNTRY", "ORGANIZATION",
                                                              "MILITARY_UNIT", "EVENT", "DOCUMENT"})):
                 named = bool(nouns & set(split_terms(entity.lemma)))
-                typed = question.entity_type is not None and entity.type == question.entity_type
+                # a place the gazetteer knows as a country is one, whatever the name stage typed (Persja)
+                typed = question.entity_type is not None and (entity.type == question.entity_type or (
+                    question.entity_type == "COUNTRY" and entity.lemma in _country_names()))
                 start = entity.start
                 if self._apposed_to_noun(passage, entity.start):
                     # a name in apposition to the asked noun names it, and the noun's preposition is the
@@ -1022,6 +1225,8 @@ class Reader:
                 fit = 1.0 if named or typed else 0.5
                 if question.preposition and preposition != question.preposition:
                     fit *= 0.5
+                if not self._same_clause(passage, entity.start):
+                    fit *= OTHER_CLAUSE  # "wystawiły X, Y i Z; po raz pierwszy bierze udział W"
                 shown = passage.analysis.document.text[start:entity.end]
                 found.append(Candidate(shown, entity.lemma, start, entity.end, fit, passage))
             return found
@@ -1039,9 +1244,18 @@ class Reader:
             if entity.type == "COUNTRY" and question.cases != frozenset({"nom"}) or \
                     entity.type == "PLACE" and not self._after_title(passage, entity.start):
                 continue  # a place is a person only after a personal title: "p. A. Lipka"
-            found.append(Candidate(entity.text, entity.lemma, entity.start, entity.end,
-                                   self._person_fit(passage, entity), passage))
+            fit = self._person_fit(passage, entity)
+            if " " not in entity.text and self._name_follows(passage, entity.end):
+                fit *= 0.5  # a noun in apposition to the name after it: "Czech Rudolf Burkert", "Szwajcar X"
+            found.append(Candidate(entity.text, entity.lemma, entity.start, entity.end, fit, passage))
         return found
+
+    @staticmethod
+    def _name_follows(passage: Passage, end: int) -> bool:
+        """Whether a person's name of two words or more starts right after the position."""
+        following = next((t for t in passage.sentence.tokens if t.start >= end), None)
+        return following is not None and any(e.start == following.start and e.type == "PERSON" and " " in e.text
+                                             for e in passage.analysis.entities)
 
     def conjuncts(self, best: Candidate, candidates: list[Candidate]) -> list[Candidate]:
         """The candidates coordinated with the best one in its sentence (*zwiedzą Kraków i Lwów*, *do

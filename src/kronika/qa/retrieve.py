@@ -21,7 +21,7 @@ from kronika.lang.resources import read_table
 from kronika.model import Analysis, Sentence
 from kronika.morph import get_morphology
 from kronika.qa.memo import DocumentMemo
-from kronika.qa.question import Question
+from kronika.qa.question import Question, load_question_words
 from kronika.store import Store
 
 CANDIDATES = 40
@@ -116,6 +116,8 @@ def query_words(question: Question) -> list[str]:
         words += sorted(expanded_lemmas(term.lemmas) - term.lemmas)
     if question.noun is not None and question.noun.form not in words:
         words.append(question.noun.form)
+    if question.preposition == "z" and question.asks == "person":
+        words += sorted(load_question_words()["companion"])  # "towarzyszył mu X" says who was with him
     return list(dict.fromkeys(words))
 
 
