@@ -674,3 +674,17 @@ def test_the_noun_of_a_complex_preposition_of_place_counts_as_one() -> None:
     # "w kierunku" like "do": a town named like a common noun (zwierzyniec, a game park) may be a village
     found = entity("Nowa szosa z Biłgoraja prowadzi w kierunku Zwierzyńca.", "Zwierzyńca")
     assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 50.61, 22.98) < 10, found.geo
+
+
+@pytest.mark.parametrize(("text", "mention", "kind"), [
+    ("Młyny stały nad Pilicą od wieków.", "Pilicą", "river"),
+    ("Wieś leży nad Wartą, daleko od kolei.", "Wartą", "river"),
+    ("Łąki przy ujściu Nidy zalała woda.", "Nidy", "river"),
+    ("Jarmark w Pilicy ściągnął chłopów z Wolbromia.", "Pilicy", "settlement"),
+    ("Sąd grodzki w Warcie rozpatrzył sprawę.", "Warcie", "settlement"),
+    ("Francuzi cofnęli się znad Marny.", "Marny", "river"),
+])
+def test_a_name_after_nad_is_the_river_and_after_w_the_town(text: str, mention: str, kind: str) -> None:
+    found = entity(text, mention)
+    assert found.geo and found.geo["kind"] == kind, found
+    assert kind != "river" or found.subtype != "settlement", found

@@ -46,8 +46,9 @@ from kronika.lang.orthography import modernised
 from kronika.lang.resources import read_table
 from kronika.model import Token
 
-ROLES = frozenset({"street", "building", "preposition", "region", "unit", "title", "nobility", "patron",
+ROLES = frozenset({"street", "building", "preposition", "water", "region", "unit", "title", "nobility", "patron",
                    "settlement", "honorific"})
+PREPOSITION_ROLES = frozenset({"preposition", "water"})  # "nad" is a preposition of place and says water
 REGION_ROLES = frozenset({"region", "unit"})  # a unit is a region whose adjective alone names it
 APART = frozenset({"street", "building"})  # what a name after such a word is: not a settlement
 HYPHENS = frozenset({"-", "‐", "–"})
@@ -171,7 +172,7 @@ def needs_evidence(tokens: Sequence[Token], first: int, last: int) -> bool:
     following = tokens[last + 1] if last + 1 < len(tokens) else None
     if following is not None and _is_capitalised(following) and following.text[:1].isalpha():
         return True  # the head of a longer name: "Izby Rzemieślniczej"
-    if before >= 0 and _is_capitalised(tokens[before]) and _role(tokens, before) != "preposition" \
+    if before >= 0 and _is_capitalised(tokens[before]) and _role(tokens, before) not in PREPOSITION_ROLES \
             and not _sentence_initial(tokens, before):
         return True  # the end of a longer name: "Grupy Pracy"
     window = range(max(0, first - REGION_WINDOW), min(len(tokens), last + 1 + REGION_WINDOW))
@@ -179,7 +180,7 @@ def needs_evidence(tokens: Sequence[Token], first: int, last: int) -> bool:
     listed = before >= 1 and tokens[before].text.lower() in COORDINATORS and _is_proper_name(tokens[before - 1]) \
         or last + 2 < len(tokens) and tokens[last + 1].text.lower() in COORDINATORS \
         and _is_proper_name(tokens[last + 2])  # the first of a list: "Ląd, Lądek, Lelów"
-    return not (_role(tokens, before) == "preposition" or located or listed)
+    return not (_role(tokens, before) in PREPOSITION_ROLES or located or listed)
 
 
 def is_common_word(token: Token) -> bool:
@@ -196,7 +197,7 @@ def is_function_word(tokens: Sequence[Token], first: int, last: int) -> bool:
     są OK*), with no preposition of place before it: no place at all, not even a town of that name."""
     chosen = tokens[first].chosen
     return first == last and chosen is not None and chosen.pos in FUNCTION_POS \
-        and _role(tokens, _word_before(tokens, first)) != "preposition"
+        and _role(tokens, _word_before(tokens, first)) not in PREPOSITION_ROLES
 
 
 def in_longer_name(tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -553,6 +554,18 @@ def unnamed_places(tokens: Sequence[Token], named: set[int], persons: frozenset[
     return found
 
 
+def by_water(tokens: Sequence[Token], first: int) -> bool:
+    """After *nad* or a noun for a river or its parts (*rzeka*, *ujście*, *brzeg*): a river, not the town or
+    the village named like it (*wieś nad Pilicą*, *ujście Nidy*)."""
+    return _role(tokens, _word_before(tokens, first)) == "water"
+
+
+def inside_a_place(tokens: Sequence[Token], first: int) -> bool:
+    """After *w*: a place one is in, a settlement rather than the river of its name (*w Pilicy*)."""
+    before = _word_before(tokens, first)
+    return before >= 0 and tokens[before].text.lower() in LOCATING
+
+
 def names_a_part_of_town(tokens: Sequence[Token], first: int) -> bool:
     """After *na* with the name in the locative, or in a form Morfeusz does not know (*na Mokotowie*, *na
     Wiedeniu*): a district or a suburb, as Polish names them, not a town."""
@@ -581,6 +594,8 @@ class MentionContext:
     longer_name: bool = False  # a common noun inside a longer capitalised name: no place unless it is whole
     unit: str | None = None  # the base form of an adjective naming an administrative unit (unit_name)
     function_word: bool = False  # read in context as an adverb, a particle, a verb…: no place at all
+    water: bool = False  # after "nad", "rzeka", "ujście": a river where one has the name (by_water)
+    inside: bool = False  # after "w": a settlement where one has the name, not the river (inside_a_place)
 
 
 def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContext:
@@ -598,4 +613,5 @@ def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContex
         districts=districts(tokens, first, last), wider=wider_name(tokens, first, last),
         governed=governed_place(tokens, first, last), part_of_town=names_a_part_of_town(tokens, first),
         longer_name=in_longer_name(tokens, first, last), unit=unit_name(tokens, first, last),
-        function_word=is_function_word(tokens, first, last))
+        function_word=is_function_word(tokens, first, last), water=by_water(tokens, first),
+        inside=inside_a_place(tokens, first))

@@ -185,6 +185,8 @@ class Evidence:
 
     towns_only: bool = False  # villages are not candidates: nothing says a village is meant
     district: str | None = None  # adjective of the district or region named beside it: "włoszczowski"
+    water: bool = False  # after "nad", "rzeka": a river where one has the name (wieś nad Pilicą)
+    inside: bool = False  # after "w": a settlement where one has the name, not its river (w Pilicy)
 
 
 NO_EVIDENCE = Evidence()
@@ -245,6 +247,11 @@ def _ranked(mention: str, year: int | None, direct: tuple[Hit, ...] | None = Non
     ranked = [Candidate(gazetteer.place(hit), sum(parts.values()), parts) for hit, parts in kept]
     if evidence.towns_only:
         ranked = [c for c in ranked if is_town(c.place)]
+    rivers = [c for c in ranked if c.place.kind == "river"]
+    if evidence.water and rivers:
+        ranked = rivers
+    elif evidence.inside and len(rivers) < len(ranked):
+        ranked = [c for c in ranked if c.place.kind != "river"]
     if evidence.district and any(in_district(c.place, evidence.district) for c in ranked):
         ranked = [Candidate(c.place, c.score + DISTRICT_BONUS, {**c.parts, "district": DISTRICT_BONUS})
                   if in_district(c.place, evidence.district) else c for c in ranked]
@@ -451,7 +458,8 @@ def annotate_places(analysis: Analysis) -> None:
     for i, context in enumerate(contexts):
         if whole[i]:  # the name stages cut the name short
             lemmas[i] = surfaces[i] = context.wider or ""
-    evidence = [Evidence(c.towns_only or c.lone_adjective, _located_unit(c.districts)) for c in contexts]
+    evidence = [Evidence(c.towns_only or c.lone_adjective, _located_unit(c.districts), c.water, c.inside)
+                for c in contexts]
     date = document_date(analysis)
     resolutions = resolve(lemmas, int(date[:4]) if date else None, surfaces=surfaces, evidence=evidence)
     about_a_town = any(r.place is not None and r.place.kind == "settlement" and is_town(r.place)
@@ -530,6 +538,8 @@ def annotate_places(analysis: Analysis) -> None:
             old_ref = f"place:{slug(entity.lemma)}"
             entity.lemma = cited
             entity.ref = f"place:{slug(cited)}" if entity.ref == old_ref else entity.ref
+        if place.kind == "river" and entity.subtype == "settlement":
+            entity.subtype = None  # the name stages' guess for one word (nad Pilicą): the context said water
         entity.geo = {
             **place.to_geo(),
             "country_then": country_then(place, date) if date else None,
