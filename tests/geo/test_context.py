@@ -500,7 +500,7 @@ def test_after_w_the_town_keeps_its_name() -> None:
 def test_town_districts_load_and_reject_bad_rows() -> None:
     districts = load_town_districts()
     assert {d.town for d in districts} <= {"Warszawa", "Kraków", "Lwów", "Wilno", "Poznań", "Łódź", "Sosnowiec",
-                                           "Bytom"}
+                                           "Bytom", "Katowice", "Mysłowice", "Zakopane"}
     assert all(geocode(d.town) is not None for d in districts)
     with pytest.raises(ValueError, match="line 2"):
         load_town_districts("name\tname_now\ttown\tlat\tlon\tsource\nPraga\t\tWarszawa\tx\t21\tsource\n")
@@ -688,3 +688,43 @@ def test_a_name_after_nad_is_the_river_and_after_w_the_town(text: str, mention: 
     found = entity(text, mention)
     assert found.geo and found.geo["kind"] == kind, found
     assert kind != "river" or found.subtype != "settlement", found
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma"), [
+    ("Narciarze zjechali z Kasprowego Wierchu przed zmrokiem.", "Kasprowego Wierchu", "Kasprowy Wierch"),
+    ("Wójt przyjechał z Małego Chełmu na targ.", "Małego Chełmu", "Mały Chełm"),
+    ("Kupcy z Nowego Bierunia sprzedawali len.", "Nowego Bierunia", "Nowy Bieruń"),
+    ("Zimą na Szczyrbskim Jeziorze urządzono ślizgawkę.", "Szczyrbskim Jeziorze", "Szczyrbskie Jezioro"),
+    ("Wrócił z Tomaszowa Lubelskiego koleją.", "Tomaszowa Lubelskiego", "Tomaszów Lubelski"),
+    ("Bawił w Kazimierzu Dolnym nad Wisłą całe lato.", "Kazimierzu Dolnym nad Wisłą", "Kazimierz Dolny nad Wisłą"),
+    ("Wycieczka z Gór Świętokrzyskich wróciła.", "Gór Świętokrzyskich", "Góry Świętokrzyskie"),
+])
+def test_a_place_of_several_words_is_cited_with_each_agreeing_word_in_the_nominative(text: str, mention: str,
+                                                                                     lemma: str) -> None:
+    assert entity(text, mention).lemma == lemma
+
+
+@pytest.mark.parametrize(("text", "mention", "lat", "lon"), [
+    ("Z Kasprowego Wierchu narciarze zjechali do Kuźnic, skąd autobus wiózł ich do Zakopanego.", "Kuźnic",
+     49.27, 19.98),
+    ("W Mysłowicach targ, a w Brzezince pod miastem pożar stodoły.", "Brzezince", 50.18, 19.13),
+])
+def test_a_village_elsewhere_yields_to_a_district_of_a_town_the_text_names(text: str, mention: str, lat: float,
+                                                                            lon: float) -> None:
+    found = entity(text, mention)
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], lat, lon) < 5, found.geo
+
+
+def test_a_village_of_the_name_stays_where_no_town_of_the_district_is_named() -> None:
+    found = entity("W Oświęcimiu targ, a w Brzezince pożar.", "Brzezince")
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 50.04, 19.19) < 5, found.geo
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma"), [
+    ("Kuracjusze zjechali do Starej Lubowni na Spiszu.", "Starej Lubowni", "Stara Lubownia"),
+    ("Narciarze przyjechali ze Szczyrbskiego Jeziora.", "Szczyrbskiego Jeziora", "Szczyrbskie Jezioro"),
+])
+def test_a_feminine_soft_stem_and_an_unknown_adjective_of_a_name_decline(text: str, mention: str, lemma: str) -> None:
+    found = entity(text, mention)
+    assert found.text == mention and found.lemma == lemma and found.geo is not None, found
+    assert found.geo["country_now"] == "Slovakia"

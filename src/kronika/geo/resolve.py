@@ -22,7 +22,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
-from kronika.geo.context import GEOGRAPHIC_NAME, MentionContext, read_context, unit_adjectives, unnamed_places
+from kronika.geo.agreement import agreeing_base_forms
+from kronika.geo.context import APART, GEOGRAPHIC_NAME, MentionContext, read_context, unit_adjectives, unnamed_places
 from kronika.geo.curated import TownDistrict, load_town_districts
 from kronika.geo.index import Hit, Place, get_gazetteer
 from kronika.geo.keys import fold, mention_forms, mention_keys
@@ -449,6 +450,7 @@ def annotate_places(analysis: Analysis) -> None:
             entity.type, entity.subtype, entity.role = "PLACE", "region", None
     analysis.entities.extend(_unnamed_units(analysis))
     if not entities:
+        _cite_agreeing(analysis)
         analysis.entities.sort(key=lambda e: (e.start, -e.end))
         return
     governed = {id(e) for e in entities if e.type == "PERSON"} | unnamed_ids  # a place only if it resolves
@@ -489,6 +491,10 @@ def annotate_places(analysis: Analysis) -> None:
             spoken_of = [t for t in (_town_spoken_of(towns, entity.start), main_town) if t is not None]
             if spoken_of and (part := _town_district((lemma, surface), spoken_of)) is not None:
                 place, reason = part, "a part of a town the document names"
+        elif not is_town(place) and towns and (part := _town_district((lemma, surface), [t for _, t in towns])) \
+                is not None and distance_km(place, part) > PART_KM:
+            # "do Kuźnic" in news from Zakopane: its part, not a village of the name elsewhere
+            place, reason = part, "a part of a town the document names, not a village elsewhere"
         if id(entity) in governed:
             if not _governed_settlement(entity, context, place):
                 continue
@@ -552,7 +558,38 @@ def annotate_places(analysis: Analysis) -> None:
     if unplaced:  # from the places the name stages recognised, not the persons read as places above
         _named_again(unplaced, [e for e in entities if e.geo and e.geo["kind"] == "settlement"
                                 and id(e) not in governed])
+    _cite_agreeing(analysis)
     analysis.entities.sort(key=lambda e: (e.start, -e.end))
+
+
+def _cite_agreeing(analysis: Analysis) -> None:
+    """A place name of several words in an oblique case is cited with every word in the nominative, an
+    adjective in its noun's gender (``agreement.agreeing_base_forms``: *Kasprowego Wierchu* → Kasprowy Wierch),
+    not as the name stages cut its words (*Kasprowy Wierchu*, *Nowe Bieruń*); of a geocoded place, the form
+    that names it (*Tomaszowa Lubelskiego*: Tomaszów, not Tomaszowo), and a base form naming it already stays
+    (*Polska Cerekiew*). Streets and buildings keep their own citation (*ulica Marszałkowska*)."""
+    starts = [sentence.start for sentence in analysis.sentences]
+    for entity in analysis.entities:
+        at = bisect_right(starts, entity.start) - 1
+        if entity.type != "PLACE" or entity.subtype in APART or " " not in entity.text or at < 0:
+            continue
+        tokens = analysis.sentences[at].tokens
+        forms = agreeing_base_forms([t for t in tokens if entity.start <= t.start and t.end <= entity.end])
+        if not forms or entity.geo and _names_place(entity.lemma or "", entity.geo):
+            continue
+        named = next((form for form in forms if entity.geo and _names_place(form, entity.geo)), forms[0])
+        if named != entity.lemma:
+            if entity.ref == f"place:{slug(entity.lemma or entity.text)}":
+                entity.ref = f"place:{slug(named)}"
+            entity.lemma = named
+
+
+def _names_place(name: str, geo: dict[str, Any]) -> bool:
+    """The base form is a name of the geocoded place (its own, or one the gazetteer lists for it)."""
+    if fold(name) in (fold(geo["name_pl"]), fold(geo["name"])):
+        return True
+    return any(not hit.inflected and abs(hit.lat - geo["lat"]) < 1e-4 and abs(hit.lon - geo["lon"]) < 1e-4
+               for hit in get_gazetteer().hits(fold(name)))
 
 
 def _compound_head(entity: Entity, context: MentionContext, named_whole: bool,
