@@ -728,3 +728,14 @@ def test_a_feminine_soft_stem_and_an_unknown_adjective_of_a_name_decline(text: s
     found = entity(text, mention)
     assert found.text == mention and found.lemma == lemma and found.geo is not None, found
     assert found.geo["country_now"] == "Slovakia"
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Skrzydłowy New Jersey Nets zdobył punkty.", "New"),
+    ("Świadectwa wystawia odtąd CIS w Moskwie.", "CIS"),
+])
+def test_a_plural_case_form_of_a_rivers_name_is_not_the_river(text: str, mention: str) -> None:
+    analysis = analyze(Document("t", text, "1995-05-10"))
+    start = text.index(mention)
+    assert not any(e.geo and e.geo["kind"] == "river" for e in analysis.entities
+                   if e.start < start + len(mention) and start < e.end)

@@ -560,6 +560,18 @@ def by_water(tokens: Sequence[Token], first: int) -> bool:
     return _role(tokens, _word_before(tokens, first)) == "water"
 
 
+def plural_names(tokens: Sequence[Token], first: int, last: int) -> frozenset[str]:
+    """The geographic names a one-word mention can only be a plural case form of (*New*, *Cis*: genitive
+    plurals of Newa, Cisa): no river, which is named in the singular."""
+    if first != last:
+        return frozenset()
+    numbers: dict[str, set[str]] = {}
+    for interp in tokens[first].interps:
+        if GEOGRAPHIC_NAME in interp.quals:
+            numbers.setdefault(interp.lemma.split(":", 1)[0], set()).update(interp.tag.split(":")[1].split("."))
+    return frozenset(name for name, found in numbers.items() if found == {"pl"})
+
+
 def inside_a_place(tokens: Sequence[Token], first: int) -> bool:
     """After *w*: a place one is in, a settlement rather than the river of its name (*w Pilicy*)."""
     before = _word_before(tokens, first)
@@ -596,6 +608,7 @@ class MentionContext:
     function_word: bool = False  # read in context as an adverb, a particle, a verb…: no place at all
     water: bool = False  # after "nad", "rzeka", "ujście": a river where one has the name (by_water)
     inside: bool = False  # after "w": a settlement where one has the name, not the river (inside_a_place)
+    plural_names: frozenset[str] = frozenset()  # names it is only a plural form of: no river (plural_names)
 
 
 def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContext:
@@ -614,4 +627,4 @@ def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContex
         governed=governed_place(tokens, first, last), part_of_town=names_a_part_of_town(tokens, first),
         longer_name=in_longer_name(tokens, first, last), unit=unit_name(tokens, first, last),
         function_word=is_function_word(tokens, first, last), water=by_water(tokens, first),
-        inside=inside_a_place(tokens, first))
+        inside=inside_a_place(tokens, first), plural_names=plural_names(tokens, first, last))

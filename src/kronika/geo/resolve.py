@@ -188,6 +188,7 @@ class Evidence:
     district: str | None = None  # adjective of the district or region named beside it: "włoszczowski"
     water: bool = False  # after "nad", "rzeka": a river where one has the name (wieś nad Pilicą)
     inside: bool = False  # after "w": a settlement where one has the name, not its river (w Pilicy)
+    plural_names: frozenset[str] = frozenset()  # names it is only a plural case form of (New: Newa)
 
 
 NO_EVIDENCE = Evidence()
@@ -248,6 +249,8 @@ def _ranked(mention: str, year: int | None, direct: tuple[Hit, ...] | None = Non
     ranked = [Candidate(gazetteer.place(hit), sum(parts.values()), parts) for hit, parts in kept]
     if evidence.towns_only:
         ranked = [c for c in ranked if is_town(c.place)]
+    if evidence.plural_names:  # a river is named in the singular: "New Jersey" is no genitive plural of Newa
+        ranked = [c for c in ranked if c.place.kind != "river" or c.place.name not in evidence.plural_names]
     rivers = [c for c in ranked if c.place.kind == "river"]
     if evidence.water and rivers:
         ranked = rivers
@@ -460,8 +463,8 @@ def annotate_places(analysis: Analysis) -> None:
     for i, context in enumerate(contexts):
         if whole[i]:  # the name stages cut the name short
             lemmas[i] = surfaces[i] = context.wider or ""
-    evidence = [Evidence(c.towns_only or c.lone_adjective, _located_unit(c.districts), c.water, c.inside)
-                for c in contexts]
+    evidence = [Evidence(c.towns_only or c.lone_adjective, _located_unit(c.districts), c.water, c.inside,
+                         c.plural_names) for c in contexts]
     date = document_date(analysis)
     resolutions = resolve(lemmas, int(date[:4]) if date else None, surfaces=surfaces, evidence=evidence)
     about_a_town = any(r.place is not None and r.place.kind == "settlement" and is_town(r.place)
