@@ -174,6 +174,10 @@ def test_mountains_are_mountains_not_villages_of_their_name(text: str, mention: 
     ("Komańcza", "Poland"),
     ("Medzilaborce", "Slovakia"),
     ("Kieżmark", "Slovakia"),
+    # the Oder at the Olza's mouth: Prussian Chałupki and Hlučín German, Bohumín in the Zaolzie
+    ("Chałupki", "Germany"),
+    ("Krzyżanowice", "Germany"),
+    ("Bogumin", "Poland"),
     ("Szanghaj", "China"),
     ("Wiedeń", "Germany"),
 ])
