@@ -743,3 +743,18 @@ def test_a_plural_case_form_of_a_rivers_name_is_not_the_river(text: str, mention
     start = text.index(mention)
     assert not any(e.geo and e.geo["kind"] == "river" for e in analysis.entities
                    if e.start < start + len(mention) and start < e.end)
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma", "kind"), [
+    ("W schronisku na Śnieżce nocowało dwudziestu turystów.", "Śnieżce", "Śnieżka", "mountains"),
+    ("Parowce kursują na Amurze aż do jesieni.", "Amurze", "Amur", "river"),
+])
+def test_a_capitalised_common_noun_after_a_preposition_may_be_a_mountain_or_a_river(text: str, mention: str,
+                                                                                     lemma: str, kind: str) -> None:
+    found = entity(text, mention)
+    assert found.type == "PLACE" and found.lemma == lemma and found.geo and found.geo["kind"] == kind, found
+
+
+def test_a_capitalised_common_noun_after_a_preposition_is_no_settlement_of_its_name() -> None:
+    analysis = analyze(Document("t", "Posiedzenie odbyło się w Sejmie, a potem na Zamku.", "1935-05-10"))
+    assert not any(e.geo for e in analysis.entities), [(e.text, e.geo) for e in analysis.entities]

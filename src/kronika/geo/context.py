@@ -506,6 +506,18 @@ def governed_place(tokens: Sequence[Token], first: int, last: int) -> str | None
         c for part in i.tag.split(":")[1:] for c in part.split(".") if c in CASES) for i in readings) else None
 
 
+def is_landmark_word(tokens: Sequence[Token], i: int) -> bool:
+    """A capitalised word mid-sentence right after a preposition of place that the tagger reads as a common
+    noun (*na Śnieżce*, *nad Amurem*: a snowball, a cupid): maybe a mountain's or a river's name the dictionary
+    lacks, which the capital letter marks; the gazetteer must know it as one."""
+    token = tokens[i]
+    if not token.text.isalpha() or not token.text[:1].isupper() or token.text.isupper():
+        return False
+    chosen = token.chosen
+    return chosen is not None and chosen.pos in NOUN_POS and chosen.lemma[:1].islower() \
+        and _role(tokens, _word_before(tokens, i)) in PREPOSITION_ROLES
+
+
 def dateline(tokens: Sequence[Token]) -> int | None:
     """The index of the last word of a press dateline's place: the sentence opens with one to
     ``DATELINE_WORDS`` words in capitals followed by the news agency in parentheses (*HELSINGFORS (Pat).*,
@@ -524,6 +536,7 @@ def unnamed_places(tokens: Sequence[Token], named: set[int], persons: frozenset[
                    places: frozenset[int] = frozenset()) -> list[tuple[int, int, str]]:
     """Spans of tokens no entity covers (``named``: the indices of those an entity covers) that the context
     says name a place: ``(first, last, why)`` with ``why`` as :func:`governed_place` gives it, ``dateline``,
+    ``landmark`` (a capitalised common noun after a preposition of place: :func:`is_landmark_word`),
     ``joined`` (a word joined by a dash to a place, ``places``: the indices of those a place entity covers:
     *Narol—Uhnów*),
     or ``abbreviated`` (a name with an abbreviated qualifying word, *Król. Hutę*, even where a person
@@ -546,6 +559,9 @@ def unnamed_places(tokens: Sequence[Token], named: set[int], persons: frozenset[
             found.append((i, i, "joined"))
     for i in range(1, len(tokens)):
         if i in named or i + 1 < len(tokens) and _is_capitalised(tokens[i + 1]) and tokens[i + 1].text[:1].isalpha():
+            continue
+        if is_landmark_word(tokens, i):
+            found.append((i, i, "landmark"))
             continue
         why = governed_place(tokens, i, i)
         chosen = tokens[i].chosen

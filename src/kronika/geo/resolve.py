@@ -63,7 +63,9 @@ GOVERNED_REASONS = {"dateline": "the place of a press dateline",
                     "located": "a settlement the administrative unit after it locates",
                     "abbreviated": "a place name with an abbreviated qualifying word",
                     "named": "a settlement after a noun for one",
-                    "joined": "a settlement joined by a dash to another place"}
+                    "joined": "a settlement joined by a dash to another place",
+                    "landmark": "a mountain or a river named after a preposition of place"}
+LANDMARK_KINDS = frozenset({"mountains", "river"})  # what a capitalised common noun after a preposition may name
 PART_KM = 15.0  # a district or a suburb lies this close to a place of its town the text names
 PERSON_NAMES = frozenset({"imię", "nazwisko"})  # SGJP's qualifiers of first names and surnames
 NO_ID = -1  # a place made from a data file, not in the index: a district of a town
@@ -457,7 +459,9 @@ def annotate_places(analysis: Analysis) -> None:
         analysis.entities.sort(key=lambda e: (e.start, -e.end))
         return
     governed = {id(e) for e in entities if e.type == "PERSON"} | unnamed_ids  # a place only if it resolves
-    lemmas = [_place_lemma(e, by_span) if id(e) in governed else e.lemma or e.text for e in entities]
+    landmarks = {id(e) for e, c in unnamed if c.governed == "landmark"}  # looked up by the noun's lemma: Amur
+    lemmas = [e.lemma or e.text if id(e) in landmarks else _place_lemma(e, by_span) if id(e) in governed
+              else e.lemma or e.text for e in entities]
     surfaces = [e.text for e in entities]
     whole = [bool(c.wider) and _names_whole(c.wider or "") for c in contexts]
     for i, context in enumerate(contexts):
@@ -503,7 +507,8 @@ def annotate_places(analysis: Analysis) -> None:
                 continue
             if context.governed == "abbreviated":  # "Król. Hutę" → Królewska Huta
                 lemma = _whole_base_form(surface, place) or lemma
-            entity.type, entity.subtype, entity.lemma, entity.role = "PLACE", "settlement", lemma, None
+            entity.type, entity.subtype, entity.lemma, entity.role = \
+                "PLACE", None if id(entity) in landmarks else "settlement", lemma, None
             entity.ref = f"place:{slug(lemma)}"
             reason = f"{GOVERNED_REASONS[context.governed or '']}; {reason}"
             if id(entity) in unnamed_ids:
@@ -742,7 +747,11 @@ def _unnamed_places(analysis: Analysis) -> list[tuple[Entity, MentionContext]]:
             context = read_context(tokens, start, end)
             if context.apart or context.quoted or context.titled:
                 continue
-            entity = Entity(f"eg{len(found) + 1}", start, end, text[start:end], "PLACE", text[start:end])
+            lemma = text[start:end]
+            if why == "landmark":  # Śnieżce, Amurze: the common noun's lemma, capitalised as the name is
+                chosen = tokens[first].chosen
+                lemma = chosen.lemma[:1].upper() + chosen.lemma[1:] if chosen is not None else lemma
+            entity = Entity(f"eg{len(found) + 1}", start, end, text[start:end], "PLACE", lemma)
             found.append((entity, replace(context, governed=why)))
     return found
 
@@ -776,7 +785,10 @@ def _geographic_lemma(entity: Entity, by_span: dict[tuple[int, int], Token]) -> 
 
 def _governed_settlement(entity: Entity, context: MentionContext, place: Place | None) -> bool:
     """The person mention after a preposition of place is a settlement: the gazetteer's best match is one,
-    and a word Morfeusz does not know is that place's own name, not a case form indexed for it."""
+    and a word Morfeusz does not know is that place's own name, not a case form indexed for it; a capitalised
+    common noun after one (*na Śnieżce*) is a place only as a mountain or a river."""
+    if place is not None and context.governed == "landmark":
+        return place.kind in LANDMARK_KINDS
     if place is None or place.kind != "settlement":
         return False
     return context.governed in ("known", "abbreviated", "named") or any(
