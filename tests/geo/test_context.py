@@ -758,3 +758,9 @@ def test_a_capitalised_common_noun_after_a_preposition_may_be_a_mountain_or_a_ri
 def test_a_capitalised_common_noun_after_a_preposition_is_no_settlement_of_its_name() -> None:
     analysis = analyze(Document("t", "Posiedzenie odbyło się w Sejmie, a potem na Zamku.", "1935-05-10"))
     assert not any(e.geo for e in analysis.entities), [(e.text, e.geo) for e in analysis.entities]
+
+
+def test_a_namesake_beyond_the_most_salient_competes_when_near_a_town_the_text_names() -> None:
+    # one of about a hundred villages called Dąbrowa, 24 km from Szamotuły; the look-up's 20 most salient miss it
+    found = entity("W Szamotułach był targ, a w Dąbrowie wybuchł pożar.", "Dąbrowie")
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 52.61, 16.58) < 30, found.geo

@@ -71,6 +71,7 @@ PERSON_NAMES = frozenset({"imię", "nazwisko"})  # SGJP's qualifiers of first na
 NO_ID = -1  # a place made from a data file, not in the index: a district of a town
 NAMED_AGAIN_CHARS = 3_000  # a name means the same place within a news item, not across a long collection
 UNIT_REACH_KM = 250.0  # no administrative unit (a gubernia, a voivodeship) reached farther from its seat
+NEAR_KM = 30.0  # a namesake this close to a settlement the text names competes, however small
 
 
 @dataclass(slots=True)
@@ -229,9 +230,11 @@ def district_seat(district: str) -> Place | None:
 
 
 def _ranked(mention: str, year: int | None, direct: tuple[Hit, ...] | None = None,
-            extra: Sequence[Hit] = (), evidence: Evidence = NO_EVIDENCE) -> list[Candidate]:
+            extra: Sequence[Hit] = (), evidence: Evidence = NO_EVIDENCE, keep: frozenset[int] = frozenset()
+            ) -> list[Candidate]:
     """Candidates by prior, one per place (near duplicates of the same name dropped). ``extra``:
-    matches of another spelling of the same mention (its surface form when ``mention`` is a lemma)."""
+    matches of another spelling of the same mention (its surface form when ``mention`` is a lemma);
+    ``keep``: ids of places that stay candidates however low their prior (namesakes near the text's places)."""
     best: dict[int, Hit] = {}
     for hit in [*_matches(mention, direct), *extra]:
         if hit.id not in best or best[hit.id].inflected > hit.inflected:
@@ -244,9 +247,9 @@ def _ranked(mention: str, year: int | None, direct: tuple[Hit, ...] | None = Non
     for hit, parts in scored:
         if any(k.name == hit.name and distance_km(k, hit) < DUPLICATE_KM for k, _ in kept):
             continue
+        if len(kept) >= limit and hit.id not in keep:
+            continue
         kept.append((hit, parts))
-        if len(kept) == limit:
-            break
     gazetteer = get_gazetteer()
     ranked = [Candidate(gazetteer.place(hit), sum(parts.values()), parts) for hit, parts in kept]
     if evidence.towns_only:
@@ -265,7 +268,7 @@ def _ranked(mention: str, year: int | None, direct: tuple[Hit, ...] | None = Non
     elif evidence.district and (unit := district_anchor(evidence.district)) is not None:
         # "we wsi Jakubówce w gub. Kijowskiej": a namesake far from the unit named is not the place
         ranked = [c for c in ranked if distance_km(c.place, unit) <= UNIT_REACH_KM]
-    return ranked[:MAX_CANDIDATES]
+    return ranked[:MAX_CANDIDATES] + [c for c in ranked[MAX_CANDIDATES:] if c.place.id in keep]
 
 
 def _softmax10(scores: list[float]) -> list[float]:
@@ -345,6 +348,17 @@ def _surface_matches(surface: str, direct: tuple[Hit, ...]) -> list[Hit]:
             *(hit._replace(inflected=1) for key in mention_keys(surface)[1:] for hit in gazetteer.hits(key))]
 
 
+def _near_namesakes(name: str, surface: str, anchors: Sequence[tuple[float, float]]) -> tuple[Hit, ...]:
+    """Places of the mention's name, beyond the most salient that every look-up returns, within ``NEAR_KM``
+    of a settlement the text names beyond doubt (``anchors``): *w Zalesiu* in news from a town next to one
+    of the hundreds of villages of that name; their closeness, not their size, decides (``_cohere``)."""
+    gazetteer = get_gazetteer()
+    own = {fold(name), fold(surface)}
+    keys = dict.fromkeys([*own, *mention_keys(name)[1:], *mention_keys(surface)[1:]])
+    return tuple(hit if key in own else hit._replace(inflected=1)
+                 for key in keys for hit in gazetteer.hits_near(key, anchors, NEAR_KM))
+
+
 def resolve(mentions: Sequence[str], year: int | None = None, surfaces: Sequence[str] | None = None,
             evidence: Sequence[Evidence] | None = None) -> list[Resolution]:
     """Resolve the place mentions of one document jointly; one Resolution per mention, in order.
@@ -355,11 +369,20 @@ def resolve(mentions: Sequence[str], year: int | None = None, surfaces: Sequence
         mentions, surfaces or mentions, evidence or [NO_EVIDENCE] * len(mentions), strict=True)]
     pairs = list(dict.fromkeys(asked))
     direct = get_gazetteer().hits_many([fold(n) for name, surface, _ in pairs for n in (name, surface)])
-    ranked = _cohere([
+    alone = [
         _ranked(name, year, direct[fold(name)], _surface_matches(surface, direct[fold(surface)]) if surface != name
                 else (), said)
         for name, surface, said in pairs
-    ])
+    ]
+    anchors = list(dict.fromkeys(  # settlements named beyond doubt, a tenth of a degree apart at most
+        (round(cands[0].place.lat, 1), round(cands[0].place.lon, 1)) for cands in alone if cands
+        and cands[0].place.kind == "settlement" and (len(cands) == 1 or cands[0].score - cands[1].score >= 1.0)))
+    for at, ((name, surface, said), cands) in enumerate(zip(pairs, alone, strict=True)):
+        near = _near_namesakes(name, surface, anchors) if len(cands) > 1 else ()
+        if near:
+            extra = [*(_surface_matches(surface, direct[fold(surface)]) if surface != name else ()), *near]
+            alone[at] = _ranked(name, year, direct[fold(name)], extra, said, frozenset(hit.id for hit in near))
+    ranked = _cohere(alone)
     chosen = [cands[0].place for cands in ranked if cands and cands[0].place.kind in CONTEXT_KINDS]
     by_pair = {pair: Resolution(pair[0], tuple(cands), _reason(cands, chosen)) for pair, cands in zip(
         pairs, ranked, strict=True)}
