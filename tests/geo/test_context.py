@@ -764,3 +764,13 @@ def test_a_namesake_beyond_the_most_salient_competes_when_near_a_town_the_text_n
     # one of about a hundred villages called Dąbrowa, 24 km from Szamotuły; the look-up's 20 most salient miss it
     found = entity("W Szamotułach był targ, a w Dąbrowie wybuchł pożar.", "Dąbrowie")
     assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 52.61, 16.58) < 30, found.geo
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma"), [
+    ("W Kieleckiem spadł wczoraj śnieg.", "Kieleckiem", "Kieleckie"),
+    ("Górnicy w Bytomskiem strajkują od tygodnia.", "Bytomskiem", "Bytomskie"),
+    ("Urodzaj w Lubelskim był dobry.", "Lubelskim", "Lubelskie"),
+])
+def test_a_lone_adjective_in_the_locative_after_w_names_a_land(text: str, mention: str, lemma: str) -> None:
+    found = entity(text, mention)
+    assert found.lemma == lemma and found.subtype == "region" and not found.geo, found

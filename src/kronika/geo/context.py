@@ -35,6 +35,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -315,6 +316,7 @@ def unit_gender(word: str) -> str | None:
     return next(iter(genders)) if len(genders) == 1 else None
 
 
+_LAND_LOCATIVE = re.compile(r"([sc]k)(?:im|iem)$")  # the locative of a -ski/-cki adjective, before 1936 also -skiem
 _GENDER_ENDINGS = {"m": "i", "f": "a", "n": "ie"}  # of -ski/-cki adjectives: nisiecki, nisiecka, nisieckie
 
 
@@ -335,6 +337,25 @@ def unit_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
         return None
     name = masculine[:-1] + _GENDER_ENDINGS[gender]
     return name[0].upper() + name[1:] if word[:1].isupper() else name
+
+
+def land_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
+    """The base form of a capitalised -ski/-cki adjective standing alone in the locative after *w* or *na*
+    (*w Kieleckiem*, *w Zabrskiem*, today *w Kieleckim*): the land around a town, the neuter adjective
+    used as a noun (ziemia kielecka, the older województwo kieleckie), which Polish cites in the neuter
+    (Kieleckie), not a settlement (*Bytomskiem* is no village Bytomsko). None otherwise, or when a noun it
+    may agree with follows (*w Poznańskim Towarzystwie*, *w Lubelskim teatrze*)."""
+    word = tokens[first].text
+    if first != last or not word[:1].isupper() or word.isupper() or not _LAND_LOCATIVE.search(word.lower()):
+        return None
+    before = _word_before(tokens, first)
+    if before < 0 or tokens[before].text.lower() not in LOCATING | {"na"}:
+        return None
+    following = tokens[last + 1] if last + 1 < len(tokens) else None
+    if following is not None and following.text[:1].isalpha() and (_is_capitalised(following) or any(
+            i.pos in NOUN_POS and "loc" in i.tag for i in following.interps)):
+        return None
+    return _LAND_LOCATIVE.sub(r"\1ie", word)
 
 
 def unit_adjectives(tokens: Sequence[Token], named: set[int]) -> list[tuple[int, str]]:
@@ -625,6 +646,7 @@ class MentionContext:
     water: bool = False  # after "nad", "rzeka", "ujście": a river where one has the name (by_water)
     inside: bool = False  # after "w": a settlement where one has the name, not the river (inside_a_place)
     plural_names: frozenset[str] = frozenset()  # names it is only a plural form of: no river (plural_names)
+    land: str | None = None  # "w Kieleckiem": the land's base form, a region, no settlement (land_name)
 
 
 def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContext:
@@ -643,4 +665,5 @@ def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContex
         governed=governed_place(tokens, first, last), part_of_town=names_a_part_of_town(tokens, first),
         longer_name=in_longer_name(tokens, first, last), unit=unit_name(tokens, first, last),
         function_word=is_function_word(tokens, first, last), water=by_water(tokens, first),
-        inside=inside_a_place(tokens, first), plural_names=plural_names(tokens, first, last))
+        inside=inside_a_place(tokens, first), plural_names=plural_names(tokens, first, last),
+        land=land_name(tokens, first, last))

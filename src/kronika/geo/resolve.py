@@ -442,6 +442,10 @@ def annotate_places(analysis: Analysis) -> None:
     # one index of the document's tokens by offsets, for the base forms of person mentions read as places
     by_span = {(t.start, t.end): t for sentence in analysis.sentences for t in sentence.tokens}
     for entity, context in zip(asked, _contexts(analysis, asked), strict=True):
+        if context.land and entity.type in ("PLACE", "PERSON"):  # "w Kieleckiem": a land, no settlement
+            entity.type, entity.subtype, entity.role, entity.geo = "PLACE", "region", None, None
+            entity.lemma, entity.ref = context.land, f"place:{slug(context.land)}"
+            continue
         if context.unit:
             units.append((entity, context.unit))
         if entity.type == "ORGANIZATION" or entity.type == "PERSON" and context.unit:
