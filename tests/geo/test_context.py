@@ -174,6 +174,10 @@ def test_mountains_are_mountains_not_villages_of_their_name(text: str, mention: 
     ("Komańcza", "Poland"),
     ("Medzilaborce", "Slovakia"),
     ("Kieżmark", "Slovakia"),
+    # the Oder at the Olza's mouth: Prussian Chałupki and Hlučín German, Bohumín in the Zaolzie
+    ("Chałupki", "Germany"),
+    ("Krzyżanowice", "Germany"),
+    ("Bogumin", "Poland"),
     ("Szanghaj", "China"),
     ("Wiedeń", "Germany"),
 ])
@@ -500,7 +504,7 @@ def test_after_w_the_town_keeps_its_name() -> None:
 def test_town_districts_load_and_reject_bad_rows() -> None:
     districts = load_town_districts()
     assert {d.town for d in districts} <= {"Warszawa", "Kraków", "Lwów", "Wilno", "Poznań", "Łódź", "Sosnowiec",
-                                           "Bytom"}
+                                           "Bytom", "Katowice", "Mysłowice", "Zakopane"}
     assert all(geocode(d.town) is not None for d in districts)
     with pytest.raises(ValueError, match="line 2"):
         load_town_districts("name\tname_now\ttown\tlat\tlon\tsource\nPraga\t\tWarszawa\tx\t21\tsource\n")
@@ -674,3 +678,99 @@ def test_the_noun_of_a_complex_preposition_of_place_counts_as_one() -> None:
     # "w kierunku" like "do": a town named like a common noun (zwierzyniec, a game park) may be a village
     found = entity("Nowa szosa z Biłgoraja prowadzi w kierunku Zwierzyńca.", "Zwierzyńca")
     assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 50.61, 22.98) < 10, found.geo
+
+
+@pytest.mark.parametrize(("text", "mention", "kind"), [
+    ("Młyny stały nad Pilicą od wieków.", "Pilicą", "river"),
+    ("Wieś leży nad Wartą, daleko od kolei.", "Wartą", "river"),
+    ("Łąki przy ujściu Nidy zalała woda.", "Nidy", "river"),
+    ("Jarmark w Pilicy ściągnął chłopów z Wolbromia.", "Pilicy", "settlement"),
+    ("Sąd grodzki w Warcie rozpatrzył sprawę.", "Warcie", "settlement"),
+    ("Francuzi cofnęli się znad Marny.", "Marny", "river"),
+])
+def test_a_name_after_nad_is_the_river_and_after_w_the_town(text: str, mention: str, kind: str) -> None:
+    found = entity(text, mention)
+    assert found.geo and found.geo["kind"] == kind, found
+    assert kind != "river" or found.subtype != "settlement", found
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma"), [
+    ("Narciarze zjechali z Kasprowego Wierchu przed zmrokiem.", "Kasprowego Wierchu", "Kasprowy Wierch"),
+    ("Wójt przyjechał z Małego Chełmu na targ.", "Małego Chełmu", "Mały Chełm"),
+    ("Kupcy z Nowego Bierunia sprzedawali len.", "Nowego Bierunia", "Nowy Bieruń"),
+    ("Zimą na Szczyrbskim Jeziorze urządzono ślizgawkę.", "Szczyrbskim Jeziorze", "Szczyrbskie Jezioro"),
+    ("Wrócił z Tomaszowa Lubelskiego koleją.", "Tomaszowa Lubelskiego", "Tomaszów Lubelski"),
+    ("Bawił w Kazimierzu Dolnym nad Wisłą całe lato.", "Kazimierzu Dolnym nad Wisłą", "Kazimierz Dolny nad Wisłą"),
+    ("Wycieczka z Gór Świętokrzyskich wróciła.", "Gór Świętokrzyskich", "Góry Świętokrzyskie"),
+])
+def test_a_place_of_several_words_is_cited_with_each_agreeing_word_in_the_nominative(text: str, mention: str,
+                                                                                     lemma: str) -> None:
+    assert entity(text, mention).lemma == lemma
+
+
+@pytest.mark.parametrize(("text", "mention", "lat", "lon"), [
+    ("Z Kasprowego Wierchu narciarze zjechali do Kuźnic, skąd autobus wiózł ich do Zakopanego.", "Kuźnic",
+     49.27, 19.98),
+    ("W Mysłowicach targ, a w Brzezince pod miastem pożar stodoły.", "Brzezince", 50.18, 19.13),
+])
+def test_a_village_elsewhere_yields_to_a_district_of_a_town_the_text_names(text: str, mention: str, lat: float,
+                                                                            lon: float) -> None:
+    found = entity(text, mention)
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], lat, lon) < 5, found.geo
+
+
+def test_a_village_of_the_name_stays_where_no_town_of_the_district_is_named() -> None:
+    found = entity("W Oświęcimiu targ, a w Brzezince pożar.", "Brzezince")
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 50.04, 19.19) < 5, found.geo
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma"), [
+    ("Kuracjusze zjechali do Starej Lubowni na Spiszu.", "Starej Lubowni", "Stara Lubownia"),
+    ("Narciarze przyjechali ze Szczyrbskiego Jeziora.", "Szczyrbskiego Jeziora", "Szczyrbskie Jezioro"),
+])
+def test_a_feminine_soft_stem_and_an_unknown_adjective_of_a_name_decline(text: str, mention: str, lemma: str) -> None:
+    found = entity(text, mention)
+    assert found.text == mention and found.lemma == lemma and found.geo is not None, found
+    assert found.geo["country_now"] == "Slovakia"
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Skrzydłowy New Jersey Nets zdobył punkty.", "New"),
+    ("Świadectwa wystawia odtąd CIS w Moskwie.", "CIS"),
+])
+def test_a_plural_case_form_of_a_rivers_name_is_not_the_river(text: str, mention: str) -> None:
+    analysis = analyze(Document("t", text, "1995-05-10"))
+    start = text.index(mention)
+    assert not any(e.geo and e.geo["kind"] == "river" for e in analysis.entities
+                   if e.start < start + len(mention) and start < e.end)
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma", "kind"), [
+    ("W schronisku na Śnieżce nocowało dwudziestu turystów.", "Śnieżce", "Śnieżka", "mountains"),
+    ("Parowce kursują na Amurze aż do jesieni.", "Amurze", "Amur", "river"),
+])
+def test_a_capitalised_common_noun_after_a_preposition_may_be_a_mountain_or_a_river(text: str, mention: str,
+                                                                                     lemma: str, kind: str) -> None:
+    found = entity(text, mention)
+    assert found.type == "PLACE" and found.lemma == lemma and found.geo and found.geo["kind"] == kind, found
+
+
+def test_a_capitalised_common_noun_after_a_preposition_is_no_settlement_of_its_name() -> None:
+    analysis = analyze(Document("t", "Posiedzenie odbyło się w Sejmie, a potem na Zamku.", "1935-05-10"))
+    assert not any(e.geo for e in analysis.entities), [(e.text, e.geo) for e in analysis.entities]
+
+
+def test_a_namesake_beyond_the_most_salient_competes_when_near_a_town_the_text_names() -> None:
+    # one of about a hundred villages called Dąbrowa, 24 km from Szamotuły; the look-up's 20 most salient miss it
+    found = entity("W Szamotułach był targ, a w Dąbrowie wybuchł pożar.", "Dąbrowie")
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 52.61, 16.58) < 30, found.geo
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma"), [
+    ("W Kieleckiem spadł wczoraj śnieg.", "Kieleckiem", "Kieleckie"),
+    ("Górnicy w Bytomskiem strajkują od tygodnia.", "Bytomskiem", "Bytomskie"),
+    ("Urodzaj w Lubelskim był dobry.", "Lubelskim", "Lubelskie"),
+])
+def test_a_lone_adjective_in_the_locative_after_w_names_a_land(text: str, mention: str, lemma: str) -> None:
+    found = entity(text, mention)
+    assert found.lemma == lemma and found.subtype == "region" and not found.geo, found

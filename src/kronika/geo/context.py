@@ -35,6 +35,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,8 +47,9 @@ from kronika.lang.orthography import modernised
 from kronika.lang.resources import read_table
 from kronika.model import Token
 
-ROLES = frozenset({"street", "building", "preposition", "region", "unit", "title", "nobility", "patron",
+ROLES = frozenset({"street", "building", "preposition", "water", "region", "unit", "title", "nobility", "patron",
                    "settlement", "honorific"})
+PREPOSITION_ROLES = frozenset({"preposition", "water"})  # "nad" is a preposition of place and says water
 REGION_ROLES = frozenset({"region", "unit"})  # a unit is a region whose adjective alone names it
 APART = frozenset({"street", "building"})  # what a name after such a word is: not a settlement
 HYPHENS = frozenset({"-", "‐", "–"})
@@ -171,7 +173,7 @@ def needs_evidence(tokens: Sequence[Token], first: int, last: int) -> bool:
     following = tokens[last + 1] if last + 1 < len(tokens) else None
     if following is not None and _is_capitalised(following) and following.text[:1].isalpha():
         return True  # the head of a longer name: "Izby Rzemieślniczej"
-    if before >= 0 and _is_capitalised(tokens[before]) and _role(tokens, before) != "preposition" \
+    if before >= 0 and _is_capitalised(tokens[before]) and _role(tokens, before) not in PREPOSITION_ROLES \
             and not _sentence_initial(tokens, before):
         return True  # the end of a longer name: "Grupy Pracy"
     window = range(max(0, first - REGION_WINDOW), min(len(tokens), last + 1 + REGION_WINDOW))
@@ -179,7 +181,7 @@ def needs_evidence(tokens: Sequence[Token], first: int, last: int) -> bool:
     listed = before >= 1 and tokens[before].text.lower() in COORDINATORS and _is_proper_name(tokens[before - 1]) \
         or last + 2 < len(tokens) and tokens[last + 1].text.lower() in COORDINATORS \
         and _is_proper_name(tokens[last + 2])  # the first of a list: "Ląd, Lądek, Lelów"
-    return not (_role(tokens, before) == "preposition" or located or listed)
+    return not (_role(tokens, before) in PREPOSITION_ROLES or located or listed)
 
 
 def is_common_word(token: Token) -> bool:
@@ -196,7 +198,7 @@ def is_function_word(tokens: Sequence[Token], first: int, last: int) -> bool:
     są OK*), with no preposition of place before it: no place at all, not even a town of that name."""
     chosen = tokens[first].chosen
     return first == last and chosen is not None and chosen.pos in FUNCTION_POS \
-        and _role(tokens, _word_before(tokens, first)) != "preposition"
+        and _role(tokens, _word_before(tokens, first)) not in PREPOSITION_ROLES
 
 
 def in_longer_name(tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -314,6 +316,7 @@ def unit_gender(word: str) -> str | None:
     return next(iter(genders)) if len(genders) == 1 else None
 
 
+_LAND_LOCATIVE = re.compile(r"([sc]k)(?:im|iem)$")  # the locative of a -ski/-cki adjective, before 1936 also -skiem
 _GENDER_ENDINGS = {"m": "i", "f": "a", "n": "ie"}  # of -ski/-cki adjectives: nisiecki, nisiecka, nisieckie
 
 
@@ -334,6 +337,25 @@ def unit_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
         return None
     name = masculine[:-1] + _GENDER_ENDINGS[gender]
     return name[0].upper() + name[1:] if word[:1].isupper() else name
+
+
+def land_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
+    """The base form of a capitalised -ski/-cki adjective standing alone in the locative after *w* or *na*
+    (*w Kieleckiem*, *w Zabrskiem*, today *w Kieleckim*): the land around a town, the neuter adjective
+    used as a noun (ziemia kielecka, the older województwo kieleckie), which Polish cites in the neuter
+    (Kieleckie), not a settlement (*Bytomskiem* is no village Bytomsko). None otherwise, or when a noun it
+    may agree with follows (*w Poznańskim Towarzystwie*, *w Lubelskim teatrze*)."""
+    word = tokens[first].text
+    if first != last or not word[:1].isupper() or word.isupper() or not _LAND_LOCATIVE.search(word.lower()):
+        return None
+    before = _word_before(tokens, first)
+    if before < 0 or tokens[before].text.lower() not in LOCATING | {"na"}:
+        return None
+    following = tokens[last + 1] if last + 1 < len(tokens) else None
+    if following is not None and following.text[:1].isalpha() and (_is_capitalised(following) or any(
+            i.pos in NOUN_POS and "loc" in i.tag for i in following.interps)):
+        return None
+    return _LAND_LOCATIVE.sub(r"\1ie", word)
 
 
 def unit_adjectives(tokens: Sequence[Token], named: set[int]) -> list[tuple[int, str]]:
@@ -505,6 +527,18 @@ def governed_place(tokens: Sequence[Token], first: int, last: int) -> str | None
         c for part in i.tag.split(":")[1:] for c in part.split(".") if c in CASES) for i in readings) else None
 
 
+def is_landmark_word(tokens: Sequence[Token], i: int) -> bool:
+    """A capitalised word mid-sentence right after a preposition of place that the tagger reads as a common
+    noun (*na Śnieżce*, *nad Amurem*: a snowball, a cupid): maybe a mountain's or a river's name the dictionary
+    lacks, which the capital letter marks; the gazetteer must know it as one."""
+    token = tokens[i]
+    if not token.text.isalpha() or not token.text[:1].isupper() or token.text.isupper():
+        return False
+    chosen = token.chosen
+    return chosen is not None and chosen.pos in NOUN_POS and chosen.lemma[:1].islower() \
+        and _role(tokens, _word_before(tokens, i)) in PREPOSITION_ROLES
+
+
 def dateline(tokens: Sequence[Token]) -> int | None:
     """The index of the last word of a press dateline's place: the sentence opens with one to
     ``DATELINE_WORDS`` words in capitals followed by the news agency in parentheses (*HELSINGFORS (Pat).*,
@@ -523,6 +557,7 @@ def unnamed_places(tokens: Sequence[Token], named: set[int], persons: frozenset[
                    places: frozenset[int] = frozenset()) -> list[tuple[int, int, str]]:
     """Spans of tokens no entity covers (``named``: the indices of those an entity covers) that the context
     says name a place: ``(first, last, why)`` with ``why`` as :func:`governed_place` gives it, ``dateline``,
+    ``landmark`` (a capitalised common noun after a preposition of place: :func:`is_landmark_word`),
     ``joined`` (a word joined by a dash to a place, ``places``: the indices of those a place entity covers:
     *Narol—Uhnów*),
     or ``abbreviated`` (a name with an abbreviated qualifying word, *Król. Hutę*, even where a person
@@ -546,11 +581,38 @@ def unnamed_places(tokens: Sequence[Token], named: set[int], persons: frozenset[
     for i in range(1, len(tokens)):
         if i in named or i + 1 < len(tokens) and _is_capitalised(tokens[i + 1]) and tokens[i + 1].text[:1].isalpha():
             continue
+        if is_landmark_word(tokens, i):
+            found.append((i, i, "landmark"))
+            continue
         why = governed_place(tokens, i, i)
         chosen = tokens[i].chosen
         if why == "foreign" or why == "known" and chosen is not None and GEOGRAPHIC_NAME in chosen.quals:
             found.append((i, i, why))
     return found
+
+
+def by_water(tokens: Sequence[Token], first: int) -> bool:
+    """After *nad* or a noun for a river or its parts (*rzeka*, *ujście*, *brzeg*): a river, not the town or
+    the village named like it (*wieś nad Pilicą*, *ujście Nidy*)."""
+    return _role(tokens, _word_before(tokens, first)) == "water"
+
+
+def plural_names(tokens: Sequence[Token], first: int, last: int) -> frozenset[str]:
+    """The geographic names a one-word mention can only be a plural case form of (*New*, *Cis*: genitive
+    plurals of Newa, Cisa): no river, which is named in the singular."""
+    if first != last:
+        return frozenset()
+    numbers: dict[str, set[str]] = {}
+    for interp in tokens[first].interps:
+        if GEOGRAPHIC_NAME in interp.quals:
+            numbers.setdefault(interp.lemma.split(":", 1)[0], set()).update(interp.tag.split(":")[1].split("."))
+    return frozenset(name for name, found in numbers.items() if found == {"pl"})
+
+
+def inside_a_place(tokens: Sequence[Token], first: int) -> bool:
+    """After *w*: a place one is in, a settlement rather than the river of its name (*w Pilicy*)."""
+    before = _word_before(tokens, first)
+    return before >= 0 and tokens[before].text.lower() in LOCATING
 
 
 def names_a_part_of_town(tokens: Sequence[Token], first: int) -> bool:
@@ -581,6 +643,10 @@ class MentionContext:
     longer_name: bool = False  # a common noun inside a longer capitalised name: no place unless it is whole
     unit: str | None = None  # the base form of an adjective naming an administrative unit (unit_name)
     function_word: bool = False  # read in context as an adverb, a particle, a verb…: no place at all
+    water: bool = False  # after "nad", "rzeka", "ujście": a river where one has the name (by_water)
+    inside: bool = False  # after "w": a settlement where one has the name, not the river (inside_a_place)
+    plural_names: frozenset[str] = frozenset()  # names it is only a plural form of: no river (plural_names)
+    land: str | None = None  # "w Kieleckiem": the land's base form, a region, no settlement (land_name)
 
 
 def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContext:
@@ -598,4 +664,6 @@ def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContex
         districts=districts(tokens, first, last), wider=wider_name(tokens, first, last),
         governed=governed_place(tokens, first, last), part_of_town=names_a_part_of_town(tokens, first),
         longer_name=in_longer_name(tokens, first, last), unit=unit_name(tokens, first, last),
-        function_word=is_function_word(tokens, first, last))
+        function_word=is_function_word(tokens, first, last), water=by_water(tokens, first),
+        inside=inside_a_place(tokens, first), plural_names=plural_names(tokens, first, last),
+        land=land_name(tokens, first, last))

@@ -10,10 +10,12 @@ per-name query alone costs more than the 20 µs a look-up may take at 50,000 nam
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import sys
 import threading
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -154,6 +156,10 @@ class Gazetteer:
 
     def _hits(self, key: str) -> tuple[Hit, ...]:
         """Places indexed under one folded key, most salient first (ids follow salience)."""
+        return self._postings(key, 0, CANDIDATE_LIMIT)
+
+    def _postings(self, key: str, first: int, last: int) -> tuple[Hit, ...]:
+        """The key's places from its ``first`` to before its ``last`` in salience order."""
         (slots, keys_start, keys, postings_start, postings, names, name_start, names_now, salience, km, lat,
          lon) = (self._columns or self._load()).for_hits
         wanted = key.encode("utf-8")
@@ -165,12 +171,28 @@ class Gazetteer:
             return ()
         start, end = postings_start[found], postings_start[found + 1]
         hits = []
-        for posting in postings[start:min(end, start + CANDIDATE_LIMIT)]:
+        for posting in postings[start + first:min(end, start + last)]:
             i = posting >> 1
             name = names[name_start[i]:name_start[i + 1]].decode("utf-8")
             hits.append(_new_tuple(Hit, (i, posting & 1, name, names_now.get(i, name), salience[i] / 100,
                                          None if km[i] == NONE else km[i], lat[i] / 1e5, lon[i] / 1e5)))
         return tuple(hits)
+
+    def hits_near(self, key: str, points: Sequence[tuple[float, float]], km: float) -> tuple[Hit, ...]:
+        """The key's places beyond the ``CANDIDATE_LIMIT`` most salient that lie within ``km`` of one of the
+        ``points`` (lat, lon): the village of a common name next to the places a text names (one of hundreds
+        of *Zalesie*)."""
+        if not points:
+            return ()
+        near = []
+        for hit in self._postings(key, CANDIDATE_LIMIT, 1 << 30):
+            for lat, lon in points:
+                dy = hit.lat - lat
+                dx = (hit.lon - lon) * math.cos(math.radians(lat))
+                if 111.2 * math.hypot(dx, dy) <= km:
+                    near.append(hit)
+                    break
+        return tuple(near)
 
     def hits_many(self, keys: list[str]) -> dict[str, tuple[Hit, ...]]:
         """``hits`` for many keys (a document's names, a command line's)."""

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
-from kronika.geo.context import GEOGRAPHIC_NAME, MentionContext, read_context, unit_adjectives, unnamed_places
+from kronika.geo.agreement import agreeing_base_forms
+from kronika.geo.context import APART, GEOGRAPHIC_NAME, MentionContext, read_context, unit_adjectives, unnamed_places
 from kronika.geo.curated import TownDistrict, load_town_districts
 from kronika.geo.index import Hit, Place, get_gazetteer
 from kronika.geo.keys import fold, mention_forms, mention_keys
@@ -62,12 +63,15 @@ GOVERNED_REASONS = {"dateline": "the place of a press dateline",
                     "located": "a settlement the administrative unit after it locates",
                     "abbreviated": "a place name with an abbreviated qualifying word",
                     "named": "a settlement after a noun for one",
-                    "joined": "a settlement joined by a dash to another place"}
+                    "joined": "a settlement joined by a dash to another place",
+                    "landmark": "a mountain or a river named after a preposition of place"}
+LANDMARK_KINDS = frozenset({"mountains", "river"})  # what a capitalised common noun after a preposition may name
 PART_KM = 15.0  # a district or a suburb lies this close to a place of its town the text names
 PERSON_NAMES = frozenset({"imię", "nazwisko"})  # SGJP's qualifiers of first names and surnames
 NO_ID = -1  # a place made from a data file, not in the index: a district of a town
 NAMED_AGAIN_CHARS = 3_000  # a name means the same place within a news item, not across a long collection
 UNIT_REACH_KM = 250.0  # no administrative unit (a gubernia, a voivodeship) reached farther from its seat
+NEAR_KM = 30.0  # a namesake this close to a settlement the text names competes, however small
 
 
 @dataclass(slots=True)
@@ -185,6 +189,9 @@ class Evidence:
 
     towns_only: bool = False  # villages are not candidates: nothing says a village is meant
     district: str | None = None  # adjective of the district or region named beside it: "włoszczowski"
+    water: bool = False  # after "nad", "rzeka": a river where one has the name (wieś nad Pilicą)
+    inside: bool = False  # after "w": a settlement where one has the name, not its river (w Pilicy)
+    plural_names: frozenset[str] = frozenset()  # names it is only a plural case form of (New: Newa)
 
 
 NO_EVIDENCE = Evidence()
@@ -223,9 +230,11 @@ def district_seat(district: str) -> Place | None:
 
 
 def _ranked(mention: str, year: int | None, direct: tuple[Hit, ...] | None = None,
-            extra: Sequence[Hit] = (), evidence: Evidence = NO_EVIDENCE) -> list[Candidate]:
+            extra: Sequence[Hit] = (), evidence: Evidence = NO_EVIDENCE, keep: frozenset[int] = frozenset()
+            ) -> list[Candidate]:
     """Candidates by prior, one per place (near duplicates of the same name dropped). ``extra``:
-    matches of another spelling of the same mention (its surface form when ``mention`` is a lemma)."""
+    matches of another spelling of the same mention (its surface form when ``mention`` is a lemma);
+    ``keep``: ids of places that stay candidates however low their prior (namesakes near the text's places)."""
     best: dict[int, Hit] = {}
     for hit in [*_matches(mention, direct), *extra]:
         if hit.id not in best or best[hit.id].inflected > hit.inflected:
@@ -238,13 +247,20 @@ def _ranked(mention: str, year: int | None, direct: tuple[Hit, ...] | None = Non
     for hit, parts in scored:
         if any(k.name == hit.name and distance_km(k, hit) < DUPLICATE_KM for k, _ in kept):
             continue
+        if len(kept) >= limit and hit.id not in keep:
+            continue
         kept.append((hit, parts))
-        if len(kept) == limit:
-            break
     gazetteer = get_gazetteer()
     ranked = [Candidate(gazetteer.place(hit), sum(parts.values()), parts) for hit, parts in kept]
     if evidence.towns_only:
         ranked = [c for c in ranked if is_town(c.place)]
+    if evidence.plural_names:  # a river is named in the singular: "New Jersey" is no genitive plural of Newa
+        ranked = [c for c in ranked if c.place.kind != "river" or c.place.name not in evidence.plural_names]
+    rivers = [c for c in ranked if c.place.kind == "river"]
+    if evidence.water and rivers:
+        ranked = rivers
+    elif evidence.inside and len(rivers) < len(ranked):
+        ranked = [c for c in ranked if c.place.kind != "river"]
     if evidence.district and any(in_district(c.place, evidence.district) for c in ranked):
         ranked = [Candidate(c.place, c.score + DISTRICT_BONUS, {**c.parts, "district": DISTRICT_BONUS})
                   if in_district(c.place, evidence.district) else c for c in ranked]
@@ -252,7 +268,7 @@ def _ranked(mention: str, year: int | None, direct: tuple[Hit, ...] | None = Non
     elif evidence.district and (unit := district_anchor(evidence.district)) is not None:
         # "we wsi Jakubówce w gub. Kijowskiej": a namesake far from the unit named is not the place
         ranked = [c for c in ranked if distance_km(c.place, unit) <= UNIT_REACH_KM]
-    return ranked[:MAX_CANDIDATES]
+    return ranked[:MAX_CANDIDATES] + [c for c in ranked[MAX_CANDIDATES:] if c.place.id in keep]
 
 
 def _softmax10(scores: list[float]) -> list[float]:
@@ -332,6 +348,17 @@ def _surface_matches(surface: str, direct: tuple[Hit, ...]) -> list[Hit]:
             *(hit._replace(inflected=1) for key in mention_keys(surface)[1:] for hit in gazetteer.hits(key))]
 
 
+def _near_namesakes(name: str, surface: str, anchors: Sequence[tuple[float, float]]) -> tuple[Hit, ...]:
+    """Places of the mention's name, beyond the most salient that every look-up returns, within ``NEAR_KM``
+    of a settlement the text names beyond doubt (``anchors``): *w Zalesiu* in news from a town next to one
+    of the hundreds of villages of that name; their closeness, not their size, decides (``_cohere``)."""
+    gazetteer = get_gazetteer()
+    own = {fold(name), fold(surface)}
+    keys = dict.fromkeys([*own, *mention_keys(name)[1:], *mention_keys(surface)[1:]])
+    return tuple(hit if key in own else hit._replace(inflected=1)
+                 for key in keys for hit in gazetteer.hits_near(key, anchors, NEAR_KM))
+
+
 def resolve(mentions: Sequence[str], year: int | None = None, surfaces: Sequence[str] | None = None,
             evidence: Sequence[Evidence] | None = None) -> list[Resolution]:
     """Resolve the place mentions of one document jointly; one Resolution per mention, in order.
@@ -342,11 +369,20 @@ def resolve(mentions: Sequence[str], year: int | None = None, surfaces: Sequence
         mentions, surfaces or mentions, evidence or [NO_EVIDENCE] * len(mentions), strict=True)]
     pairs = list(dict.fromkeys(asked))
     direct = get_gazetteer().hits_many([fold(n) for name, surface, _ in pairs for n in (name, surface)])
-    ranked = _cohere([
+    alone = [
         _ranked(name, year, direct[fold(name)], _surface_matches(surface, direct[fold(surface)]) if surface != name
                 else (), said)
         for name, surface, said in pairs
-    ])
+    ]
+    anchors = list(dict.fromkeys(  # settlements named beyond doubt, a tenth of a degree apart at most
+        (round(cands[0].place.lat, 1), round(cands[0].place.lon, 1)) for cands in alone if cands
+        and cands[0].place.kind == "settlement" and (len(cands) == 1 or cands[0].score - cands[1].score >= 1.0)))
+    for at, ((name, surface, said), cands) in enumerate(zip(pairs, alone, strict=True)):
+        near = _near_namesakes(name, surface, anchors) if len(cands) > 1 else ()
+        if near:
+            extra = [*(_surface_matches(surface, direct[fold(surface)]) if surface != name else ()), *near]
+            alone[at] = _ranked(name, year, direct[fold(name)], extra, said, frozenset(hit.id for hit in near))
+    ranked = _cohere(alone)
     chosen = [cands[0].place for cands in ranked if cands and cands[0].place.kind in CONTEXT_KINDS]
     by_pair = {pair: Resolution(pair[0], tuple(cands), _reason(cands, chosen)) for pair, cands in zip(
         pairs, ranked, strict=True)}
@@ -406,6 +442,10 @@ def annotate_places(analysis: Analysis) -> None:
     # one index of the document's tokens by offsets, for the base forms of person mentions read as places
     by_span = {(t.start, t.end): t for sentence in analysis.sentences for t in sentence.tokens}
     for entity, context in zip(asked, _contexts(analysis, asked), strict=True):
+        if context.land and entity.type in ("PLACE", "PERSON"):  # "w Kieleckiem": a land, no settlement
+            entity.type, entity.subtype, entity.role, entity.geo = "PLACE", "region", None, None
+            entity.lemma, entity.ref = context.land, f"place:{slug(context.land)}"
+            continue
         if context.unit:
             units.append((entity, context.unit))
         if entity.type == "ORGANIZATION" or entity.type == "PERSON" and context.unit:
@@ -442,16 +482,20 @@ def annotate_places(analysis: Analysis) -> None:
             entity.type, entity.subtype, entity.role = "PLACE", "region", None
     analysis.entities.extend(_unnamed_units(analysis))
     if not entities:
+        _cite_agreeing(analysis)
         analysis.entities.sort(key=lambda e: (e.start, -e.end))
         return
     governed = {id(e) for e in entities if e.type == "PERSON"} | unnamed_ids  # a place only if it resolves
-    lemmas = [_place_lemma(e, by_span) if id(e) in governed else e.lemma or e.text for e in entities]
+    landmarks = {id(e) for e, c in unnamed if c.governed == "landmark"}  # looked up by the noun's lemma: Amur
+    lemmas = [e.lemma or e.text if id(e) in landmarks else _place_lemma(e, by_span) if id(e) in governed
+              else e.lemma or e.text for e in entities]
     surfaces = [e.text for e in entities]
     whole = [bool(c.wider) and _names_whole(c.wider or "") for c in contexts]
     for i, context in enumerate(contexts):
         if whole[i]:  # the name stages cut the name short
             lemmas[i] = surfaces[i] = context.wider or ""
-    evidence = [Evidence(c.towns_only or c.lone_adjective, _located_unit(c.districts)) for c in contexts]
+    evidence = [Evidence(c.towns_only or c.lone_adjective, _located_unit(c.districts), c.water, c.inside,
+                         c.plural_names) for c in contexts]
     date = document_date(analysis)
     resolutions = resolve(lemmas, int(date[:4]) if date else None, surfaces=surfaces, evidence=evidence)
     about_a_town = any(r.place is not None and r.place.kind == "settlement" and is_town(r.place)
@@ -481,12 +525,17 @@ def annotate_places(analysis: Analysis) -> None:
             spoken_of = [t for t in (_town_spoken_of(towns, entity.start), main_town) if t is not None]
             if spoken_of and (part := _town_district((lemma, surface), spoken_of)) is not None:
                 place, reason = part, "a part of a town the document names"
+        elif not is_town(place) and towns and (part := _town_district((lemma, surface), [t for _, t in towns])) \
+                is not None and distance_km(place, part) > PART_KM:
+            # "do Kuźnic" in news from Zakopane: its part, not a village of the name elsewhere
+            place, reason = part, "a part of a town the document names, not a village elsewhere"
         if id(entity) in governed:
             if not _governed_settlement(entity, context, place):
                 continue
             if context.governed == "abbreviated":  # "Król. Hutę" → Królewska Huta
                 lemma = _whole_base_form(surface, place) or lemma
-            entity.type, entity.subtype, entity.lemma, entity.role = "PLACE", "settlement", lemma, None
+            entity.type, entity.subtype, entity.lemma, entity.role = \
+                "PLACE", None if id(entity) in landmarks else "settlement", lemma, None
             entity.ref = f"place:{slug(lemma)}"
             reason = f"{GOVERNED_REASONS[context.governed or '']}; {reason}"
             if id(entity) in unnamed_ids:
@@ -530,6 +579,8 @@ def annotate_places(analysis: Analysis) -> None:
             old_ref = f"place:{slug(entity.lemma)}"
             entity.lemma = cited
             entity.ref = f"place:{slug(cited)}" if entity.ref == old_ref else entity.ref
+        if place.kind == "river" and entity.subtype == "settlement":
+            entity.subtype = None  # the name stages' guess for one word (nad Pilicą): the context said water
         entity.geo = {
             **place.to_geo(),
             "country_then": country_then(place, date) if date else None,
@@ -542,7 +593,38 @@ def annotate_places(analysis: Analysis) -> None:
     if unplaced:  # from the places the name stages recognised, not the persons read as places above
         _named_again(unplaced, [e for e in entities if e.geo and e.geo["kind"] == "settlement"
                                 and id(e) not in governed])
+    _cite_agreeing(analysis)
     analysis.entities.sort(key=lambda e: (e.start, -e.end))
+
+
+def _cite_agreeing(analysis: Analysis) -> None:
+    """A place name of several words in an oblique case is cited with every word in the nominative, an
+    adjective in its noun's gender (``agreement.agreeing_base_forms``: *Kasprowego Wierchu* → Kasprowy Wierch),
+    not as the name stages cut its words (*Kasprowy Wierchu*, *Nowe Bieruń*); of a geocoded place, the form
+    that names it (*Tomaszowa Lubelskiego*: Tomaszów, not Tomaszowo), and a base form naming it already stays
+    (*Polska Cerekiew*). Streets and buildings keep their own citation (*ulica Marszałkowska*)."""
+    starts = [sentence.start for sentence in analysis.sentences]
+    for entity in analysis.entities:
+        at = bisect_right(starts, entity.start) - 1
+        if entity.type != "PLACE" or entity.subtype in APART or " " not in entity.text or at < 0:
+            continue
+        tokens = analysis.sentences[at].tokens
+        forms = agreeing_base_forms([t for t in tokens if entity.start <= t.start and t.end <= entity.end])
+        if not forms or entity.geo and _names_place(entity.lemma or "", entity.geo):
+            continue
+        named = next((form for form in forms if entity.geo and _names_place(form, entity.geo)), forms[0])
+        if named != entity.lemma:
+            if entity.ref == f"place:{slug(entity.lemma or entity.text)}":
+                entity.ref = f"place:{slug(named)}"
+            entity.lemma = named
+
+
+def _names_place(name: str, geo: dict[str, Any]) -> bool:
+    """The base form is a name of the geocoded place (its own, or one the gazetteer lists for it)."""
+    if fold(name) in (fold(geo["name_pl"]), fold(geo["name"])):
+        return True
+    return any(not hit.inflected and abs(hit.lat - geo["lat"]) < 1e-4 and abs(hit.lon - geo["lon"]) < 1e-4
+               for hit in get_gazetteer().hits(fold(name)))
 
 
 def _compound_head(entity: Entity, context: MentionContext, named_whole: bool,
@@ -692,7 +774,11 @@ def _unnamed_places(analysis: Analysis) -> list[tuple[Entity, MentionContext]]:
             context = read_context(tokens, start, end)
             if context.apart or context.quoted or context.titled:
                 continue
-            entity = Entity(f"eg{len(found) + 1}", start, end, text[start:end], "PLACE", text[start:end])
+            lemma = text[start:end]
+            if why == "landmark":  # Śnieżce, Amurze: the common noun's lemma, capitalised as the name is
+                chosen = tokens[first].chosen
+                lemma = chosen.lemma[:1].upper() + chosen.lemma[1:] if chosen is not None else lemma
+            entity = Entity(f"eg{len(found) + 1}", start, end, text[start:end], "PLACE", lemma)
             found.append((entity, replace(context, governed=why)))
     return found
 
@@ -726,7 +812,10 @@ def _geographic_lemma(entity: Entity, by_span: dict[tuple[int, int], Token]) -> 
 
 def _governed_settlement(entity: Entity, context: MentionContext, place: Place | None) -> bool:
     """The person mention after a preposition of place is a settlement: the gazetteer's best match is one,
-    and a word Morfeusz does not know is that place's own name, not a case form indexed for it."""
+    and a word Morfeusz does not know is that place's own name, not a case form indexed for it; a capitalised
+    common noun after one (*na Śnieżce*) is a place only as a mountain or a river."""
+    if place is not None and context.governed == "landmark":
+        return place.kind in LANDMARK_KINDS
     if place is None or place.kind != "settlement":
         return False
     return context.governed in ("known", "abbreviated", "named") or any(
