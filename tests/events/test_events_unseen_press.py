@@ -26,11 +26,19 @@ SENSES = [
     # the police stop a vehicle or keep a thing: no arrest; a person stopped is one
     ("Policjanci zatrzymali tira do kontroli.", [], "zatrzymali", None),
     ("Policja zatrzymała samochód przemytników na granicy.", [], "zatrzymała", None),
+    ("Na szosie policjanci zatrzymali do kontroli forda, którym jechał Jan K.", [("Jan K.", "PERSON", "Jan K.")],
+     "zatrzymali", None),
+    ("Policjanci zatrzymali Jana Kowalskiego.", [("Jana Kowalskiego", "PERSON", "Jan Kowalski")], "zatrzymali",
+     "arrest"),
     ("Policjanci zatrzymali kierowcę ciężarówki.", [], "zatrzymali", "arrest"),
     ("Policja zatrzymała dwóch złodziei.", [], "zatrzymała", "arrest"),
+    ("Samochód przemytników zatrzymali policjanci.", [], "zatrzymali", None),
+    ("Kierowcę zatrzymali policjanci.", [], "zatrzymali", "arrest"),
     # a trial needs a court's word besides *proces* itself
     ("Proces pokojowy na Bałkanach utknął w martwym punkcie.", [], "Proces", None),
     ("Wczoraj rozpoczął się przed sądem okręgowym proces fałszerzy.", [], "proces", "trial"),
+    ("W Ekwadorze toczy się obecnie proces przeciw koncernowi naftowemu.", [("Ekwadorze", "COUNTRY", "Ekwador")],
+     "proces", "trial"),
     # *wypadki* in the plural are the events of a time, unless a vehicle or harm is named
     ("Ostatnie wypadki w stolicy wywołały niepokój w Rzymie.", [("Rzymie", "PLACE", "Rzym")], "wypadki", None),
     ("W czasie wypadków majowych w Krakowie padły strzały.", [("Krakowie", "PLACE", "Kraków")], "wypadków", None),
@@ -106,3 +114,10 @@ def test_the_narrative_carries_its_day_not_another_happenings_hour() -> None:
     text = "Wczoraj o godz. 5 rano wybuchł pożar w tartaku. Spłonęły trzy domy i stodoła."
     assert _times(text, [("Wczoraj o godz. 5 rano", "TIME", "1934-10-16T05:00")]) == [
         ("pożar", "1934-10-16T05:00", "stated"), ("Spłonęły", "1934-10-16", "narrative")]
+
+
+def test_a_heading_in_other_words_takes_the_day_its_notice_opens_with() -> None:
+    assert _times("Tragiczny wypadek na Wilji. Wczoraj po południu utonął w Wilji uczeń.",
+                  [("Wczoraj po południu", "TIME", "1934-10-16TAF")],
+                  [("Wilji", "PLACE", "Wilja"), ("Wilji", "PLACE", "Wilja")]) == [
+        ("wypadek", "1934-10-16TAF", "narrative"), ("utonął", "1934-10-16TAF", "stated")]

@@ -900,9 +900,11 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
             continue
         if entry.condition == "election" and not sentence_lemmas & words["election"]:
             continue
-        # the trigger's own word is no court around it: *proces pokojowy* is no trial
+        # the trigger's own word is no court around it (*proces pokojowy* is no trial); a case against someone is one
         if entry.condition == "court" and not (sentence_lemmas | neighbour_lemmas()) & (words["court"]
-                                                                                       - {entry.phrase}):
+                                                                                       - {entry.phrase}) \
+                and not (match.tokens[-1] + 1 < len(tokens)
+                         and lemmas_lower(tokens[match.tokens[-1] + 1]) & words["lawsuit_prep"]):
             continue
         if entry.condition in {"police", "detained"} and not _police_act(match, tokens, clause, mentions,
                                                                          sentence_lemmas, words, neighbour_lemmas):
@@ -1079,16 +1081,26 @@ def _police_act(match: TriggerMatch, tokens: list[Token], clause: Clause, mentio
 
 def _holds_things(match: TriggerMatch, tokens: list[Token], clause: Clause, mentions: list[Mention],
                   words: dict[str, frozenset[str]]) -> bool:
-    """What the police stop or keep is only things: every object of the verb (a noun in the accusative or the
-    genitive governed by no preposition, no subject of it) is a vehicle or a thing, none a person
-    (*zatrzymali tira do kontroli*, *zatrzymali prawo jazdy*; *zatrzymali kierowcę* is an arrest)."""
-    if any(m.entity.type == "PERSON" for m in mentions):
-        return False
-    subjects = set(_subjects(match, tokens, clause, mentions))
-    objects = [k for k in clause.tokens if k not in match.tokens and k not in subjects
-               and _chosen_pos(tokens[k]) in {"subst", "depr"} and _chosen_case(tokens[k]) in {"acc", "gen"}
-               and not _governed_by_preposition(tokens, k)]
-    return bool(objects) and all(_thing(tokens[k], words) and _chosen_gender(tokens[k]) != "m1" for k in objects)
+    """What the police stop or keep is a thing: the verb's object, the first noun after the trigger that may be
+    an accusative or a genitive governed by no preposition and is no police (else the first such before it), is
+    a vehicle or a thing, no person (*zatrzymali tira do kontroli*, *zatrzymali samochód przemytników*; *zatrzymali
+    kierowcę* is an arrest); a genitive after it is its attribute."""
+    # the police are the subject (a police act); a noun the verb might also agree with is its object (*audi*)
+    police = {k for k in _subjects(match, tokens, clause, mentions) if lemmas_lower(tokens[k]) & words["police"]}
+    objects = [k for k in clause.tokens if k not in match.tokens and k not in police
+               and _chosen_pos(tokens[k]) in {"subst", "depr"} and cases(tokens[k]) & {"acc", "gen"}
+               and not _after_preposition(tokens, k)]
+    after = [k for k in objects if k > match.tokens[-1]]
+    first = after[0] if after else objects[0] if objects else None
+    return first is not None and _thing(tokens[first], words) and _chosen_gender(tokens[first]) != "m1"
+
+
+def _after_preposition(tokens: list[Token], noun: int) -> bool:
+    """A preposition right before the noun, over its adjectives and numerals (*do kontroli*, not *kontroli forda*)."""
+    k = noun - 1
+    while k >= 0 and _chosen_pos(tokens[k]) in {"adj", "num"}:
+        k -= 1
+    return k >= 0 and is_preposition(tokens[k])
 
 
 def _natural_cause(match: TriggerMatch, tokens: list[Token], clause: Clause, words: dict[str, frozenset[str]]) -> bool:
@@ -1351,6 +1363,8 @@ def _announced(match: TriggerMatch, tokens: list[Token], clause: Clause, words: 
     is still to come: *zarządził wybory*, *pismo zapraszające na kongres*, *przyszłe wybory*; so is a vote,
     a meeting or a match called (*ogłosiło wybory*, *zwołał zjazd*; an *ogłoszone orędzie* is said)."""
     noun = match.tokens[0]
+    if _chosen_case(tokens[noun]) == "loc" and _governed_by_preposition(tokens, noun):
+        return False  # where it was announced: *zapowiedział w przemówieniu podatki*, *na posiedzeniu*
     announcing = words["announcement"] | (words["calling"] if match.entry.type in CALLED_TYPES else frozenset())
     # the happening one is invited or called to, with "na", however far its verb stands (*zapraszają
     # wszystkich sympatyków na mecze*)
@@ -1763,21 +1777,26 @@ def _same_setting(event: Event, other: Event) -> bool:
                                                          & {p.lemma for p in other.places})
 
 
-def _tell_opening(opening: list[_Opening], told: list[Event], dct: str | None) -> list[_Opening]:
+def _tell_opening(opening: list[_Opening], told: list[Event], number: int, dct: str | None) -> list[_Opening]:
     """An item's heading or first sentence names the happening its notice then tells (*Przyjazd ministra do Wilna.*
     before *Minister przybędzie …*; *W Lidzie spłonął tartak. Pożar wybuchł w poniedziałek w nocy.*): it takes the
     time the notice's first event of its type (and of no other place) has, when the opening had only the issue's
     date and the notice places the happening on a day before it (the issue's date is a fallback, never a past
     happening's time where the text places it elsewhere) or, in a heading, none; a heading takes its modality too.
-    The openings no event of their type has told yet are returned."""
+    A heading naming its happening in other words than the notice (*Tragiczny wypadek. Wczoraj utonął …*) takes the
+    time stated by the notice's first sentence (``told`` are the events of sentence ``number``). The openings no
+    event has told yet are returned."""
     waiting = []
     for item in opening:
         event = item.event
         notice = next((e for e in told if e.type == event.type and _same_setting(event, e)), None)
+        if notice is None and item.heading and number == item.sentence + 1:
+            notice = next((e for e in told if e.time_basis == "stated" and _same_setting(event, e)), None)
         if notice is None:
             waiting.append(item)
             continue
-        if item.heading and event.modality == "asserted" and notice.modality != "asserted":
+        if item.heading and notice.type == event.type and event.modality == "asserted" \
+                and notice.modality != "asserted":
             event.modality = notice.modality
         elif notice.time_basis not in {"stated", "narrative"} or notice.modality not in {"asserted", "reported"} \
                 or not (event.time_basis == "issue" and dct and (notice.time or "")[:10] < dct
@@ -1838,7 +1857,7 @@ def candidate_events(analysis: Analysis) -> list[tuple[Event, frozenset[str]]]:
         if opens_an_item:
             opening, item_first = [], True
         opening = _tell_opening([o for o in opening if number - o.sentence <= NARRATIVE_SPAN],
-                                [event for event, _features in found], analysis.document.dct)
+                                [event for event, _features in found], number, analysis.document.dct)
         if item_first:
             opening.extend(_Opening(event, number, verbless) for event, _features in found)
         item_first = opens_an_item and verbless
