@@ -22,7 +22,7 @@ from kronika.events.clauses import Clause, split_clauses
 from kronika.events.grammar import FINITE, is_finite, is_preposition
 from kronika.events.lexicon import NOT_AN_EVENT, TriggerEntry, load_function_words, triggers_by_first_lemma
 from kronika.events.plausibility import event_features, load_plausibility
-from kronika.lang.grammar import NOMINAL, cases, has_pos, known_lemmas, lemmas_lower, number_gender, subject_agrees
+from kronika.lang.grammar import NOMINAL, cases, has_pos, lemmas_lower, number_gender, subject_agrees
 from kronika.lang.orthography import modern_spellings
 from kronika.model import Analysis, Entity, Event, EventArgument, Sentence, Timex, Token
 from kronika.morph import get_morphology
@@ -110,7 +110,7 @@ def _trigger_lemmas(token: Token) -> frozenset[str]:
     """The lemmas a token may stand for in the trigger lexicon: its own, or, for a word in a spelling of before the
     reforms of 1918 and 1936, those of today's spelling."""
     own = lemmas_lower(token)
-    return own if known_lemmas(token) else own | _modern_lemmas(token.text)
+    return own if any(i.tag != "ign" for i in token.interps) else own | _modern_lemmas(token.text)
 
 
 def find_triggers(tokens: list[Token], clause: Clause, blocked: set[int]) -> list[TriggerMatch]:
@@ -247,14 +247,16 @@ def _happening_ordinal_day(tokens: list[Token]) -> tuple[int, Token] | None:
     its word; *dzień* in it is followed by a noun of a happening the lexicon lists."""
     grammar = load_grammar()
     index = triggers_by_first_lemma()
-    for k in range(len(tokens) - 2):
-        ordinal = grammar.value("ordinal", tokens[k].text.lower())
-        if ordinal is None or not ordinal.isdigit() or "dzień" not in lemmas_lower(tokens[k + 1]):
+    for k in range(1, len(tokens) - 1):
+        if "dzień" not in lemmas_lower(tokens[k]):
             continue
-        noun = tokens[k + 2]
+        ordinal = grammar.value("ordinal", tokens[k - 1].text.lower())
+        if ordinal is None or not ordinal.isdigit():
+            continue
+        noun = tokens[k + 1]
         if "gen" in cases(noun) and any(e.type != NOT_AN_EVENT and len(e.words) == 1
                                         for lemma in lemmas_lower(noun) for e in index.get(lemma, ())):
-            return int(ordinal), tokens[k]
+            return int(ordinal), tokens[k - 1]
     return None
 
 
