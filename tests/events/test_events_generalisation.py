@@ -28,7 +28,7 @@ def gap(stage: str, reason: str) -> pytest.MarkDecorator:
 EVENTS = [
     ("westerplatte_bzura", "zbombardowały", "battle", "1939-09-02", ["Westerplatte"]),
     ("westerplatte_bzura", "skapitulowali", "capitulation", "1939-09-07", ["Westerplatte"]),
-    ("westerplatte_bzura", "odpierali ataki", "defense", "1939-09-01T04:45", []),
+    ("westerplatte_bzura", "odpierali ataki", "defense", "1939-09-01", []),  # the narrative's day, not an hour
     ("westerplatte_bzura", "uderzyła", "battle", "1939-09-09", ["Bzura"]),
     ("westerplatte_bzura", "walczyła", "battle", "1939-09-16", ["Sochaczew"]),
     ("westerplatte_bzura", "przebiła się", "military_movement", "1939-09-16",

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from kronika.events.arguments import PLACE_TYPES, Mention, mentions_in
 from kronika.events.clauses import Clause, split_clauses
@@ -22,7 +23,10 @@ from kronika.events.grammar import FINITE, is_finite, is_preposition
 from kronika.events.lexicon import NOT_AN_EVENT, TriggerEntry, load_function_words, triggers_by_first_lemma
 from kronika.events.plausibility import event_features, load_plausibility
 from kronika.lang.grammar import NOMINAL, cases, has_pos, lemmas_lower, number_gender, subject_agrees
+from kronika.lang.orthography import modern_spellings
 from kronika.model import Analysis, Entity, Event, EventArgument, Sentence, Timex, Token
+from kronika.morph import get_morphology
+from kronika.timex import load_grammar
 
 # an active adjectival participle is an attribute, never the predicate of an event (*uderzające postępy*)
 PREDICATE = FINITE | {"ppas", "pcon", "pant", "inf", "impt"}
@@ -46,8 +50,11 @@ MAX_GAP = 4  # tokens allowed between the words of a multiword trigger ("stoczy�
 DASHES = frozenset({"—", "–"})
 REPORTED_DAYS = timedelta(days=7)  # how far before its issue a report of news tells of
 HEADING_WORDS = 4  # a verbless sentence this short is a heading of a news column
+LINKING_POS = frozenset({"prep", "adv", "qub", "part"})  # words between a verb and the time it governs
+ATTRIBUTE_GAP = 3  # prepositions and adverbs between a participle and the time it governs ("opanowany dopiero o")
 AUXILIARY_SPAN = 3  # words between an auxiliary and its participle, fewer than this ("zostały przez Niemców zajęte")
 CONDITIONAL_ENDING = re.compile(r"(?:by|bym|byś|byśmy|byście)$")  # the conditional mood: "skończyłby"
+CLOCK_ON_DAY = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")  # an hour of a calendar day
 DAY_VALUE = re.compile(r"\d{4}(?:-\d\d){0,2}(?:T|$)")  # a calendar year, month or day (not a week, a season)
 
 
@@ -77,8 +84,8 @@ def _same_word_class(token: Token, lemma_set: frozenset[str]) -> bool:
     """Whether the tagger's reading is the lexicon word's part of speech: *broni* read as the noun
     *broń* (weapon) does not stand for the verb *bronić*."""
     chosen = token.chosen
-    if chosen is None or chosen.lemma.lower() in lemma_set:
-        return True
+    if chosen is None or chosen.lemma.lower() in lemma_set or chosen.tag == "ign":
+        return True  # a word the dictionary does not know has only the class of its today's spelling
     readings = {i.pos for i in token.interps if i.lemma.lower() in lemma_set}
     if chosen.pos in {"subst", "depr"}:
         # a noun of its own lexeme is no gerund of the lexicon's verb: *w więzieniu* (a prison) is no *więzić*
@@ -87,12 +94,31 @@ def _same_word_class(token: Token, lemma_set: frozenset[str]) -> bool:
     return bool(readings & (PREDICATE if verbal else NOMINAL))
 
 
+@lru_cache(maxsize=4096)
+def _modern_lemmas(word: str) -> frozenset[str]:
+    """The lemmas of a word the dictionary does not know, read in today's spelling: the first spelling the
+    orthography rules lead it to that the dictionary knows (*audjencji*, *ratyfikacye*, *demonstracyi* →
+    *audiencja*, *ratyfikacja*, *demonstracja*); none when there is no such spelling."""
+    for spelling in modern_spellings(word.lower()):
+        known = {i.lemma.lower() for i in get_morphology().analyse(spelling) if i.tag != "ign"}
+        if known:
+            return frozenset(known)
+    return frozenset()
+
+
+def _trigger_lemmas(token: Token) -> frozenset[str]:
+    """The lemmas a token may stand for in the trigger lexicon: its own, or, for a word in a spelling of before the
+    reforms of 1918 and 1936, those of today's spelling."""
+    own = lemmas_lower(token)
+    return own if any(i.tag != "ign" for i in token.interps) else own | _modern_lemmas(token.text)
+
+
 def find_triggers(tokens: list[Token], clause: Clause, blocked: set[int]) -> list[TriggerMatch]:
     """Lexicon entries found in a clause, longest entries first, each token used once."""
     used: set[int] = set(blocked)
     found: list[TriggerMatch] = []
     positions = [i for i in clause.tokens if i not in blocked]
-    lemma_sets = {i: lemmas_lower(tokens[i]) for i in positions}
+    lemma_sets = {i: _trigger_lemmas(tokens[i]) for i in positions}
     index = triggers_by_first_lemma()
     # lemmas in a fixed order: ties between entries of one length must not depend on the hash seed
     candidates = {id(e): e for i in positions for lemma in sorted(lemma_sets[i]) for e in index.get(lemma, ())}
@@ -148,6 +174,9 @@ class _DocumentContext:
         self.verbless: set[int] = set()  # numbers of the sentences without a verb (headings, datelines)
         self.reports_its_days = _reports_its_days(analysis)
         self._neighbours: dict[int, frozenset[str]] = {}
+        # the day a happening's ordinal day moved the narrative to (*drugi dzień zjazdu*), its ordinal, and where
+        # it was said
+        self.happening_day: tuple[date, int, int] | None = None
 
     def tell_time(self, timex: Timex, tense: str | None) -> None:
         self.narrative.append((timex, self.sentence_number, tense))
@@ -167,6 +196,32 @@ class _DocumentContext:
     def forget_times(self) -> None:
         self.narrative.clear()
         self.other_day_start = None
+        self.happening_day = None
+
+    def move_to_day(self, ordinal: int, said: Token) -> None:
+        """*Drugi dzień zjazdu*: the narrative moves to the happening's day ``ordinal``, counted from the day of an
+        ordinal day told before, else from the last day the narrative told (its first day)."""
+        if self.happening_day is not None:
+            first, base = self.happening_day[0] - timedelta(days=self.happening_day[1] - 1), 1
+        else:
+            days = [_day(told[0].value) for told in self.narrative]
+            first, base = next((d for d in reversed(days) if d is not None), None), 1
+        if first is None or ordinal <= base:
+            return
+        day = first + timedelta(days=ordinal - 1)
+        self.happening_day = (day, ordinal, said.start)
+        self.tell_time(Timex("", said.start, said.end, said.text, "DATE", day.isoformat()), "past")
+
+    def on_happening_day(self, timex: Timex) -> Timex:
+        """A clock time told after an ordinal day of a happening, which the dates stage put on an earlier day it
+        was anchored on (*Drugi dzień zjazdu … o godz. 11.30*), on the happening's day."""
+        moved = self.happening_day
+        day = _day(timex.value)
+        if moved is None or timex.type != "TIME" or not timex.anchor or timex.start < moved[2] \
+                or day is None or day >= moved[0]:
+            return timex
+        return Timex(timex.id, timex.start, timex.end, timex.text, timex.type,
+                     moved[0].isoformat() + timex.value[10:], timex.anchor, timex.mod)
 
     def narrative_time(self, before: int) -> tuple[Timex, int, str | None] | None:
         """The last clause time written before offset ``before``, in this sentence or the few before it
@@ -177,6 +232,32 @@ class _DocumentContext:
             if told[0].start < before:
                 return told
         return None
+
+
+def _day(value: str) -> date | None:
+    """The calendar day a time value names (*1935-03-09*, *1935-03-09T11:30*), else None."""
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _happening_ordinal_day(tokens: list[Token]) -> tuple[int, Token] | None:
+    """An ordinal day of a happening in the sentence (*drugi dzień zjazdu*, *w trzecim dniu obrad*): the ordinal, and
+    its word; *dzień* in it is followed by a noun of a happening the lexicon lists."""
+    grammar = load_grammar()
+    index = triggers_by_first_lemma()
+    for k in range(1, len(tokens) - 1):
+        if "dzień" not in lemmas_lower(tokens[k]):
+            continue
+        ordinal = grammar.value("ordinal", tokens[k - 1].text.lower())
+        if ordinal is None or not ordinal.isdigit():
+            continue
+        noun = tokens[k + 1]
+        if "gen" in cases(noun) and any(e.type != NOT_AN_EVENT and len(e.words) == 1
+                                        for lemma in lemmas_lower(noun) for e in index.get(lemma, ())):
+            return int(ordinal), tokens[k - 1]
+    return None
 
 
 def _reports_its_days(analysis: Analysis) -> bool:
@@ -455,6 +536,8 @@ def _choose_time(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[i
             continue  # a number read as a later year: what the document reports happened by its date
         if _since(tokens, first, timex) and _perfective(match, tokens):
             continue  # "od 1986 r. zamordowała 769 osób": a span's start, over which the clause counts
+        if nominal and _other_happening_verb(match, tokens, first, clause, context.words):
+            continue  # "pożar … został opanowany o godz. 14": the hour is the containment's, not the fire's
         attributive = _attributive(tokens, first, context.words) or any(
             m.entity.type in {"DOCUMENT"} and _inside(m.entity, timex) for m in clause_entities)
         if attributive and not (nominal and first > match.tokens[-1]):
@@ -475,6 +558,26 @@ def _choose_time(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[i
         if found:
             return min(found, key=lambda ft: abs(ft[0] - anchor))[1], False
     return None, False
+
+
+def _other_happening_verb(match: TriggerMatch, tokens: list[Token], first: int, clause: Clause,
+                          words: dict[str, frozenset[str]]) -> bool:
+    """A verb between the noun and a time, the one nearest the time, governs it, and is a verb of the trigger
+    lexicon that neither tells nor performs the noun's happening: it dates a happening of its own (*pożar … został
+    opanowany o godz. 14*, *o godz. 14 opanowano pożar*); *pożar zniszczył wczoraj tartak*, *odbyła się wczoraj
+    defilada*, *zarządził wybory na dzień 6 listopada* date the noun."""
+    noun = match.tokens[0]
+    between = [k for k in clause.tokens if min(noun, first) < k < max(noun, first) and k not in match.tokens
+               and _chosen_pos(tokens[k]) in PREDICATE]
+    if not between:
+        return False
+    verb = between[-1] if first > noun else between[0]
+    if _support_verb(tokens[verb], words["occurrence"] | words["light_verb"]) \
+            or lemmas_lower(tokens[verb]) & words["passive_aux"]:
+        return False
+    index = triggers_by_first_lemma()
+    return any(e.type != NOT_AN_EVENT and len(e.words) == 1 for lemma in lemmas_lower(tokens[verb])
+               for e in index.get(lemma, ()))
 
 
 def _since(tokens: list[Token], first: int, timex: Timex) -> bool:
@@ -547,10 +650,13 @@ def _attribute_participle(tokens: list[Token], first: int, clause: Clause,
     przerwana przed dwoma tygodniami*, *preliminarz uchwalony w styczniu*), else None."""
     if first > 0 and tokens[first - 1].text.lower() == "z":
         return None  # "izby deputowanych z 27 b. m.": a noun's own date
-    for k in (first - 1, first - 2):
-        if k >= 0 and k in clause.tokens and _chosen_pos(tokens[k]) == "ppas":
-            # one with an auxiliary is the clause's predicate
-            return None if _has_auxiliary(k, tokens, clause, words) else k
+    k = first - 1
+    # over the time's preposition and adverbs: *opanowany dopiero o godz. 14*
+    while k >= first - ATTRIBUTE_GAP and k in clause.tokens and _chosen_pos(tokens[k]) in LINKING_POS:
+        k -= 1
+    if k >= 0 and k in clause.tokens and _chosen_pos(tokens[k]) == "ppas":
+        # one with an auxiliary is the clause's predicate
+        return None if _has_auxiliary(k, tokens, clause, words) else k
     return None
 
 
@@ -796,10 +902,21 @@ def _sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token
             continue
         if entry.condition == "election" and not sentence_lemmas & words["election"]:
             continue
-        if entry.condition == "court" and not (sentence_lemmas | neighbour_lemmas()) & words["court"]:
+        # the trigger's own word is no court around it (*proces pokojowy* is no trial); a case against someone is one
+        if entry.condition == "court" and not (sentence_lemmas | neighbour_lemmas()) & (words["court"]
+                                                                                       - {entry.phrase}) \
+                and not (match.tokens[-1] + 1 < len(tokens)
+                         and lemmas_lower(tokens[match.tokens[-1] + 1]) & words["lawsuit_prep"]):
             continue
-        if entry.condition == "police" and not _police_act(match, tokens, clause, mentions, sentence_lemmas, words,
-                                                           neighbour_lemmas):
+        if entry.condition in {"police", "detained"} and not _police_act(match, tokens, clause, mentions,
+                                                                         sentence_lemmas, words, neighbour_lemmas):
+            continue
+        if entry.condition == "detained" and _holds_things(match, tokens, clause, mentions, words):
+            continue
+        if entry.condition == "nature" and not _natural_cause(match, tokens, clause, words):
+            continue
+        if entry.condition == "mishap" and _chosen_number(tokens[match.tokens[0]]) == "pl" \
+                and not sentence_lemmas & (words["vehicle"] | words["harm"]):
             continue
         if entry.condition == "perpetrator" and not clause.lemma_set(tokens) & words["perpetrator"]:
             continue
@@ -962,6 +1079,50 @@ def _police_act(match: TriggerMatch, tokens: list[Token], clause: Clause, mentio
     if subjects:
         return any(lemmas_lower(tokens[k]) & words["police"] for k in subjects)
     return bool((sentence_lemmas | neighbour_lemmas()) & words["police"])
+
+
+def _holds_things(match: TriggerMatch, tokens: list[Token], clause: Clause, mentions: list[Mention],
+                  words: dict[str, frozenset[str]]) -> bool:
+    """What the police stop or keep is a thing: the verb's object, the first noun after the trigger that may be
+    an accusative or a genitive governed by no preposition and is no police (else the first such before it), is
+    a vehicle or a thing, no person (*zatrzymali tira do kontroli*, *zatrzymali samochód przemytników*; *zatrzymali
+    kierowcę* is an arrest); a genitive after it is its attribute."""
+    # the police are the subject (a police act); a noun the verb might also agree with is its object (*audi*)
+    police = {k for k in _subjects(match, tokens, clause, mentions) if lemmas_lower(tokens[k]) & words["police"]}
+    objects = [k for k in clause.tokens if k not in match.tokens and k not in police
+               and _chosen_pos(tokens[k]) in {"subst", "depr"} and cases(tokens[k]) & {"acc", "gen"}
+               and not _after_preposition(tokens, k)]
+    after = [k for k in objects if k > match.tokens[-1]]
+    first = after[0] if after else objects[0] if objects else None
+    return first is not None and _thing(tokens[first], words) and _chosen_gender(tokens[first]) != "m1"
+
+
+def _after_preposition(tokens: list[Token], noun: int) -> bool:
+    """A preposition right before the noun, over its adjectives and numerals (*do kontroli*, not *kontroli forda*)."""
+    k = noun - 1
+    while k >= 0 and _chosen_pos(tokens[k]) in {"adj", "num"}:
+        k -= 1
+    return k >= 0 and is_preposition(tokens[k])
+
+
+def _natural_cause(match: TriggerMatch, tokens: list[Token], clause: Clause, words: dict[str, frozenset[str]]) -> bool:
+    """A natural force kills: a word of the class "nature" in the clause, governed by no preposition (the
+    subject, *piorun zabił pasterza*) or by *przez* (*zabity przez lawinę*); *w czasie burzy zabił go* is no
+    such cause."""
+    for k in clause.tokens:
+        if k in match.tokens or not lemmas_lower(tokens[k]) & words["nature"]:
+            continue
+        before = k - 1
+        while before >= 0 and _chosen_pos(tokens[before]) == "adj":
+            before -= 1
+        if not _governed_by_preposition(tokens, k) or tokens[before].text.lower() == "przez":
+            return True
+    return False
+
+
+def _chosen_number(token: Token) -> str | None:
+    fields = token.chosen.tag.split(":") if token.chosen else []
+    return next((f for f in fields if f in {"sg", "pl"}), None)
 
 
 def _people(match: TriggerMatch, tokens: list[Token], clause: Clause, mentions: list[Mention],
@@ -1204,6 +1365,8 @@ def _announced(match: TriggerMatch, tokens: list[Token], clause: Clause, words: 
     is still to come: *zarządził wybory*, *pismo zapraszające na kongres*, *przyszłe wybory*; so is a vote,
     a meeting or a match called (*ogłosiło wybory*, *zwołał zjazd*; an *ogłoszone orędzie* is said)."""
     noun = match.tokens[0]
+    if _chosen_case(tokens[noun]) == "loc" and _governed_by_preposition(tokens, noun):
+        return False  # where it was announced: *zapowiedział w przemówieniu podatki*, *na posiedzeniu*
     announcing = words["announcement"] | (words["calling"] if match.entry.type in CALLED_TYPES else frozenset())
     # the happening one is invited or called to, with "na", however far its verb stands (*zapraszają
     # wszystkich sympatyków na mecze*)
@@ -1330,6 +1493,8 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
                 continue
             event = _build_event(analysis, sentence, clause, match, predicate, mentions, all_mentions,
                                  clause_timexes, context, sentence_lemmas, timexes)
+            if match.verbal is None and event.time_basis != "stated":
+                _date_by_description(event, match, tokens, clauses, timexes, starts, words)
             entry = _sense(match, event, clause, tokens, mentions, all_mentions, entities, sentence_lemmas, words,
                            context.neighbour_lemmas)
             if entry is None:
@@ -1343,6 +1508,22 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: _DocumentC
         _narrative_update(tokens, clause, clause_timexes, mentions, context)
     _share_places([event for event, _features in events])
     return events
+
+
+def _date_by_description(event: Event, match: TriggerMatch, tokens: list[Token], clauses: list[Clause],
+                         timexes: list[Timex], starts: list[int], words: dict[str, frozenset[str]]) -> None:
+    """A happening noun takes the time of the relative clause that tells it happened (*pożar, który wybuchł
+    wczoraj w nocy, został opanowany*): a clause on the noun whose verb says its subject happened."""
+    for clause in clauses:
+        if clause.relative is None or clause.antecedent != match.tokens[-1] \
+                or not any(_support_verb(tokens[i], words["existence"]) for i in clause.tokens):
+            continue
+        dated = [timex for _first, timex in _timexes_in(timexes, starts, tokens, clause)
+                 if timex.type in {"DATE", "TIME"} and timex.value[:4].isdigit()]
+        if dated:
+            event.time, event.timex = dated[0].value, dated[0].id
+            event.time_basis, event.time_inherited = "stated", False
+            return
 
 
 def _clause_features(match: TriggerMatch, entry: TriggerEntry, tokens: list[Token], clause: Clause,
@@ -1505,7 +1686,9 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
         if told and not (told[2] in {"present", "future"} and tense == "past") \
                 and not (dct and told[0].value[:10] > dct and tense != "future"):
             timex, inherited, basis = told[0], True, "narrative"
-            time = timex.value
+            # the narrative carries its day; an hour is the time of the happening it was told with ("opanowano go
+            # o godz. 14"), not of the next one
+            time = timex.value[:10] if CLOCK_ON_DAY.match(timex.value) else timex.value
         elif dct and tense in {"past", "present", None} and not _other_year(sentence_timexes, dct) \
                 and (context.other_day_start is None or context.other_day_start >= trigger_start
                      or clause_lemmas & words["now"]) \
@@ -1517,7 +1700,7 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
     return Event(
         id="", type=match.entry.type, trigger_start=start, trigger_end=end,
         trigger_text=analysis.document.text[start:end], sentence=(sentence.start, sentence.end),
-        time=time, timex=timex.id if timex else None, time_inherited=inherited,
+        time=time, timex=timex.id or None if timex else None, time_inherited=inherited,
         time_basis=basis, modality=modality, lemma=match.entry.phrase, places=places, participants=participants,
     )
 
@@ -1579,14 +1762,52 @@ def _opens_an_item(tokens: list[Token], verbless: bool) -> bool:
     return verbless and 0 < sum(not has_pos(t, {"interp"}) for t in tokens) <= HEADING_WORDS
 
 
-def _tell_heading(heading: list[Event], told: list[Event]) -> None:
-    """A verbless heading names the happening its notice tells (*Przyjazd ministra do Wilna.* before
-    *Minister przybędzie …*): it takes the modality and time the notice's first event of its type has."""
-    for event in heading:
-        notice = next((e for e in told if e.type == event.type), None)
-        if notice is not None and event.modality == "asserted" and notice.modality != "asserted":
-            event.modality, event.time, event.timex = notice.modality, notice.time, notice.timex
-            event.time_basis, event.time_inherited = notice.time_basis, notice.time_inherited
+@dataclass
+class _Opening:
+    """An event of an item's opening words (a heading, or the first sentence of a notice), waiting for the
+    notice to tell its happening again."""
+
+    event: Event
+    sentence: int
+    heading: bool  # told by a verbless heading
+
+
+def _same_setting(event: Event, other: Event) -> bool:
+    """Two events whose places, where both have some, share one: *W Wilnie spłonął dom. W Lidzie spłonęła stodoła.*
+    are two fires."""
+    return not event.places or not other.places or bool({p.lemma for p in event.places}
+                                                         & {p.lemma for p in other.places})
+
+
+def _tell_opening(opening: list[_Opening], told: list[Event], number: int, dct: str | None) -> list[_Opening]:
+    """An item's heading or first sentence names the happening its notice then tells (*Przyjazd ministra do Wilna.*
+    before *Minister przybędzie …*; *W Lidzie spłonął tartak. Pożar wybuchł w poniedziałek w nocy.*): it takes the
+    time the notice's first event of its type (and of no other place) has, when the opening had only the issue's
+    date and the notice places the happening on a day before it (the issue's date is a fallback, never a past
+    happening's time where the text places it elsewhere) or, in a heading, none; a heading takes its modality too.
+    A heading naming its happening in other words than the notice (*Tragiczny wypadek. Wczoraj utonął …*) takes the
+    time stated by the notice's first sentence (``told`` are the events of sentence ``number``). The openings no
+    event has told yet are returned."""
+    waiting = []
+    for item in opening:
+        event = item.event
+        notice = next((e for e in told if e.type == event.type and _same_setting(event, e)), None)
+        if notice is None and item.heading and number == item.sentence + 1:
+            notice = next((e for e in told if e.time_basis == "stated" and _same_setting(event, e)), None)
+        if notice is None:
+            waiting.append(item)
+            continue
+        if item.heading and notice.type == event.type and event.modality == "asserted" \
+                and notice.modality != "asserted":
+            event.modality = notice.modality
+        elif notice.time_basis not in {"stated", "narrative"} or notice.modality not in {"asserted", "reported"} \
+                or not (event.time_basis == "issue" and dct and (notice.time or "")[:10] < dct
+                        or item.heading and event.time_basis is None and (notice.time or "")[:10] <= (dct or "9")):
+            continue
+        # the notice's time, carried to the words that named it before: the opening states none of its own
+        event.time, event.timex = notice.time, notice.timex
+        event.time_basis, event.time_inherited = ("narrative", True) if notice.time else (None, False)
+    return waiting
 
 
 def annotate_events(analysis: Analysis) -> None:
@@ -1611,25 +1832,37 @@ def candidate_events(analysis: Analysis) -> list[tuple[Event, frozenset[str]]]:
     timexes = sorted(analysis.timexes, key=lambda t: t.start)
     timex_starts = [t.start for t in timexes]
     words = context.words
-    heading: list[Event] = []  # the events of the sentence before, when it has no verb
+    opening: list[_Opening] = []  # events of the current item's opening words its notice has not told yet
+    item_first = True  # the sentence opens an item: the text's first, a heading or the one after it, or led by a dash
     for number, sentence in enumerate(analysis.sentences):
         context.sentence_number = number
         verbless = not any(is_finite(t, sentence.tokens[i - 1] if i else None) for i, t in enumerate(sentence.tokens))
+        opens_an_item = _opens_an_item(sentence.tokens, verbless)
         if any(t.text == ":" for t in sentence.tokens) and any(lemmas_lower(t) & words["report_verb"]
                                                                for t in sentence.tokens):
             context.forget_times()  # "Biuro Havasa donosi z Londynu:" opens another report
-        elif _opens_an_item(sentence.tokens, verbless):
+        elif opens_an_item:
             # "— Odbył się zjazd", "Z kraju.": no time carries into another notice of the column (but a
             # dateline's does: "WIEDEŃ. 17.II. (Pat.)."), and the issue's date stays as doubtful as the
             # column made it
             context.narrative[:] = [told for told in context.narrative if told[1] in context.verbless]
+            context.happening_day = None
         if verbless:
             context.verbless.add(number)
         in_sentence = entities[bisect_left(entity_starts, sentence.start):bisect_left(entity_starts, sentence.end)]
-        sentence_timexes = timexes[bisect_left(timex_starts, sentence.start):bisect_left(timex_starts, sentence.end)]
+        ordinal_day = _happening_ordinal_day(sentence.tokens)
+        if ordinal_day is not None:
+            context.move_to_day(*ordinal_day)
+        sentence_timexes = [context.on_happening_day(t) for t in
+                            timexes[bisect_left(timex_starts, sentence.start):bisect_left(timex_starts, sentence.end)]]
         found = _sentence_events(analysis, sentence, context, in_sentence, sentence_timexes)
-        _tell_heading(heading, [event for event, _features in found])
-        heading = [event for event, _features in found] if verbless else []
+        if opens_an_item:
+            opening, item_first = [], True
+        opening = _tell_opening([o for o in opening if number - o.sentence <= NARRATIVE_SPAN],
+                                [event for event, _features in found], number, analysis.document.dct)
+        if item_first:
+            opening.extend(_Opening(event, number, verbless) for event, _features in found)
+        item_first = opens_an_item and verbless
         candidates.extend(found)
         for token in sentence.tokens:
             context.seen_lemmas.update(lemmas_lower(token))

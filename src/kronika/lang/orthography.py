@@ -39,6 +39,19 @@ def modernised(name: str, rules: tuple[tuple[re.Pattern[str], str], ...] | None 
     return name
 
 
+def modern_spellings(word: str) -> list[str]:
+    """The spellings the rules lead a word through, one rule at a time, each new one in order: ``'audjencji'`` →
+    audiencji, audięcji. A common word is today's at the first spelling a dictionary knows (the later rules are
+    for names: *Przemencie* → *Przemęcie*, but *konwencyi* is *konwencji*)."""
+    found = []
+    for pattern, replacement in spelling_rules():
+        changed = pattern.sub(replacement, word)
+        if changed != word:
+            found.append(changed)
+            word = changed
+    return found
+
+
 @lru_cache(maxsize=1)
 def print_confusions() -> tuple[tuple[str, str], ...]:
     """(read, meant) letter groups of ``resources/pl/print_confusions.tsv``, folded as look-up keys are; each
