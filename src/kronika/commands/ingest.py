@@ -51,7 +51,7 @@ def command(paths: tuple[str, ...], dct: str | None, db_url: str | None, workers
     workers = workers or default_workers()
     tally = _Tally()
     with Store.open(db_url) as store:
-        url = store.engine.url.render_as_string(hide_password=True)
+        url = store.where
 
         def to_analyse() -> Iterator[Document | Outcome]:
             """The documents not stored yet; the others, and what cannot be read, as outcomes in their place."""

@@ -53,7 +53,7 @@ class StoreSnapshot:
         """Everything an export needs; a store without documents is an error the user can fix."""
         documents = store.documents()
         if not documents:
-            url = store.engine.url.render_as_string(hide_password=True)
+            url = store.where
             raise KronikaError(f"the store at {url} has no documents: nothing to export "
                                "(add some with `kronika ingest PATH`)")
         analyses = {}

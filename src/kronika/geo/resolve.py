@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -287,7 +287,10 @@ def _cohere(ranked: list[list[Candidate]]) -> list[list[Candidate]]:
     # closeness[i][c] = [(other mention j, [(candidate d, kernel)])], fixed across rounds
     closeness: dict[int, list[list[tuple[int, list[tuple[int, float]]]]]] = {}
     for i in ambiguous:
-        others = sorted((j for j in context if j != i), key=lambda j: abs(j - i))[:CONTEXT_WINDOW]
+        # the nearest are among the window's count on either side of it in the (ordered) context mentions
+        at = bisect_left(context, i)
+        near = context[max(0, at - CONTEXT_WINDOW):at + CONTEXT_WINDOW + 1]
+        others = sorted((j for j in near if j != i), key=lambda j: abs(j - i))[:CONTEXT_WINDOW]
         closeness[i] = [
             [(j, [(d, math.exp(-distance_km(c.place, other.place) / COHERENCE_KM))
                   for d, other in enumerate(ranked[j]) if other.place.kind in CONTEXT_KINDS])

@@ -136,7 +136,7 @@ class _DocumentCache:
 
     def analyses(self, store: Store, document_ids: Sequence[str]) -> dict[str, tuple[Analysis, DocumentMemo]]:
         """Each document's analysis with its memo (see :attr:`Passage.memo`)."""
-        key = (store.engine.url.render_as_string(hide_password=False), store.fingerprint())
+        key = (store.url, store.fingerprint())
         found: dict[str, tuple[Analysis, DocumentMemo]] = {}
         with self._lock:
             if key != self._key:

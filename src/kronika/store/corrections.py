@@ -34,7 +34,8 @@ from sqlalchemy import Connection, delete, insert, or_, select, update
 from kronika.errors import KronikaError
 from kronika.store import schema, search
 from kronika.store.intervals import timex_interval
-from kronika.store.store import Store, _citations, _slug
+from kronika.store.store import Store, _citations
+from kronika.store.writing import _slug
 
 KINDS = ("entity", "merge", "place", "link", "delete", "split", "add", "timex", "event")
 AUTHORITY = re.compile(r"(wikidata:Q[1-9]\d*|geonames:[1-9]\d*|viaf:[1-9]\d*)")

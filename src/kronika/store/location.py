@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from typing import TYPE_CHECKING
 
 from kronika.config import DB_ENV_VAR
 from kronika.errors import KronikaError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 
 def data_dir() -> Path:
@@ -28,13 +29,30 @@ def default_url() -> str:
     return f"sqlite:///{data_dir() / 'kronika.sqlite'}"
 
 
+def requested_url(url: str | None = None) -> str:
+    """``url`` (a URL or a plain file path, made a ``sqlite:///`` URL), the environment's, or the default."""
+    raw = url or os.environ.get(DB_ENV_VAR) or default_url()
+    return raw if "://" in raw else f"sqlite:///{Path(raw).expanduser().resolve()}"
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a plain ``sqlite:///PATH`` URL (no options, not in memory), read without SQLAlchemy;
+    None for any other URL."""
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or any(c in url for c in "?%#"):
+        return None
+    path = url[len(prefix):]
+    return Path(path) if path and path != ":memory:" else None
+
+
 def resolve_url(url: str | None = None) -> URL:
-    """The SQLAlchemy URL for ``url`` (a URL or a plain file path), the environment, or the default.
+    """The SQLAlchemy URL for ``url`` (see :func:`requested_url`).
 
     ``postgresql://`` URLs get the psycopg 3 driver; a SQLite file's folder is created."""
-    raw = url or os.environ.get(DB_ENV_VAR) or default_url()
-    if "://" not in raw:
-        raw = f"sqlite:///{Path(raw).expanduser().resolve()}"
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    raw = requested_url(url)
     try:
         parsed = make_url(raw)
     except ArgumentError:

@@ -5,7 +5,9 @@ are deleted with it; ``entities`` are canonical and shared across documents, rea
 ``entity_refs`` (a ref, or a geo key such as ``geo:geonames:702550``).
 
 Every index is also created on opening an existing store (``CREATE INDEX IF NOT EXISTS``), so one added
-here reaches stores made before it without a new schema version.
+here reaches stores made before it without a new schema version: a store records the digest of this file
+it was last opened with (``store_info.schema_source``), and any change here makes the next opening bring
+the store up to date.
 """
 
 from __future__ import annotations

@@ -16,60 +16,24 @@ overlaps ``[date_from, date_to]``.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from itertools import islice, product
-
-from sqlalchemy import (
-    ColumnElement,
-    Connection,
-    and_,
-    column,
-    exists,
-    literal,
-    literal_column,
-    or_,
-    select,
-    table,
-    text,
-)
-from sqlalchemy import func as sql_func
+from typing import TYPE_CHECKING
 
 from kronika.lang.fold import fold
-from kronika.store import schema
+from kronika.store.database import Params, dialect, fetch
 from kronika.store.intervals import query_interval
 from kronika.store.terms import query_alternatives, split_terms
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 ENTITY_TYPES = frozenset({"PERSON", "PLACE", "COUNTRY", "ORGANIZATION", "MILITARY_UNIT", "EVENT", "DOCUMENT"})
 PLACE_TYPES = ("PLACE", "COUNTRY")
 _MAX_PLACE_READINGS = 16
-
-_SIMPLE = literal_column("'simple'::regconfig")
-_fts = table("sentence_fts", column("rowid"), column("lemmas"))
-
-
-def create_index(connection: Connection) -> None:
-    """The dialect's full-text index (idempotent)."""
-    if connection.dialect.name == "sqlite":
-        connection.execute(text(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS sentence_fts "
-            "USING fts5(lemmas, tokenize = 'unicode61 remove_diacritics 2')"))
-    else:
-        connection.execute(text(
-            "CREATE INDEX IF NOT EXISTS ix_sentences_fts ON sentences "
-            "USING gin (to_tsvector('simple', lemmas))"))
-
-
-def index_sentences(connection: Connection, rows: list[dict[str, object]]) -> None:
-    """Add sentences (``{"id", "lemmas"}``) to the index; PostgreSQL's expression index needs nothing."""
-    if connection.dialect.name == "sqlite" and rows:
-        connection.execute(text("INSERT INTO sentence_fts(rowid, lemmas) VALUES (:id, :lemmas)"), rows)
-
-
-def unindex_document(connection: Connection, document_id: str) -> None:
-    if connection.dialect.name == "sqlite":
-        connection.execute(text(
-            "DELETE FROM sentence_fts WHERE rowid IN (SELECT id FROM sentences WHERE document_id = :d)"),
-            {"d": document_id})
+# the expression of PostgreSQL's index (a literal configuration, not a parameter), so the planner uses it
+_VECTOR = "to_tsvector('simple'::regconfig, s.lemmas)"
 
 
 def match_expression(groups: list[list[tuple[str, ...]]], dialect: str, any_word: bool = False) -> str:
@@ -94,80 +58,79 @@ class Filters:
     date_to: str | None = None
 
 
-def place_entity_ids(connection: Connection, place: str) -> list[int]:
+def place_entity_ids(connection: sqlite3.Connection | Connection, place: str) -> list[int]:
     """Canonical places a name refers to, in any case form: *Lwowie* → the entity *Lwów*."""
     groups = query_alternatives(place)
     folded = {" ".join(split_terms(place))}
     folded |= {" ".join(" ".join(alt) for alt in combo) for combo in islice(product(*groups), _MAX_PLACE_READINGS)}
-    entities, refs = schema.entities, schema.entity_refs
-    query = select(entities.c.id).where(
-        entities.c.type.in_(PLACE_TYPES),
-        or_(entities.c.folded.in_(folded),
-            entities.c.id.in_(select(refs.c.entity_id).where(refs.c.ref == place)),
-            sql_func.lower(entities.c.geo_name) == place.lower()),
-    )
-    return [row.id for row in connection.execute(query)]
+    p = Params()
+    sql = (f"SELECT id FROM entities WHERE type IN {p.many(PLACE_TYPES)} AND (folded IN {p.many(sorted(folded))}"
+           f" OR id IN (SELECT entity_id FROM entity_refs WHERE ref = {p(place)})"
+           f" OR lower(geo_name) = {p(place.lower())})")
+    return [row[0] for row in fetch(connection, sql, p)]
 
 
-def ref_entity_ids(connection: Connection, ref: str) -> list[int]:
-    refs = schema.entity_refs
-    return [row.entity_id for row in connection.execute(select(refs.c.entity_id).where(refs.c.ref == ref))]
+def ref_entity_ids(connection: sqlite3.Connection | Connection, ref: str) -> list[int]:
+    return [row[0] for row in fetch(connection, "SELECT entity_id FROM entity_refs WHERE ref = :ref", {"ref": ref})]
 
 
-def sentence_conditions(connection: Connection, filters: Filters) -> list[ColumnElement[bool]]:
-    """WHERE conditions on ``sentences`` for the filters (a filter that matches nothing yields FALSE)."""
-    s, m, e, t = schema.sentences, schema.mentions, schema.events, schema.timexes
-    conditions: list[ColumnElement[bool]] = []
+def sentence_conditions(connection: sqlite3.Connection | Connection, filters: Filters, p: Params) -> list[str]:
+    """WHERE conditions on the sentences ``s`` for the filters (a filter that matches nothing matches no
+    sentence), their values added to ``p``."""
+    conditions: list[str] = []
     if filters.ref is not None:
-        ids = ref_entity_ids(connection, filters.ref)
-        conditions.append(exists().where(m.c.sentence_id == s.c.id, m.c.entity_id.in_(ids)))
+        ids = p.many(ref_entity_ids(connection, filters.ref))
+        conditions.append(f"EXISTS (SELECT 1 FROM mentions m WHERE m.sentence_id = s.id AND m.entity_id IN {ids})")
     if filters.type is not None:
         if filters.type.upper() in ENTITY_TYPES:
-            conditions.append(exists().where(m.c.sentence_id == s.c.id, m.c.type == filters.type.upper()))
+            conditions.append("EXISTS (SELECT 1 FROM mentions m WHERE m.sentence_id = s.id "
+                              f"AND m.type = {p(filters.type.upper())})")
         else:
-            conditions.append(exists().where(e.c.sentence_id == s.c.id, e.c.type == filters.type.lower()))
+            conditions.append("EXISTS (SELECT 1 FROM events e WHERE e.sentence_id = s.id "
+                              f"AND e.type = {p(filters.type.lower())})")
     if filters.place is not None:
         ids = place_entity_ids(connection, filters.place)
-        located = select(schema.places.c.event_id).where(schema.places.c.entity_id.in_(ids))
-        conditions.append(or_(exists().where(m.c.sentence_id == s.c.id, m.c.entity_id.in_(ids)),
-                              exists().where(e.c.sentence_id == s.c.id, e.c.id.in_(located))))
+        conditions.append(
+            f"(EXISTS (SELECT 1 FROM mentions m WHERE m.sentence_id = s.id AND m.entity_id IN {p.many(ids)})"
+            " OR EXISTS (SELECT 1 FROM events e WHERE e.sentence_id = s.id AND e.id IN "
+            f"(SELECT event_id FROM places WHERE entity_id IN {p.many(ids)})))")
     span = query_interval(filters.date_from, filters.date_to)
     if span is not None:
-        conditions.append(or_(
-            exists().where(t.c.sentence_id == s.c.id, t.c.begin <= span[1], t.c.end_date >= span[0]),
-            exists().where(e.c.sentence_id == s.c.id, e.c.begin <= span[1], e.c.end_date >= span[0])))
+        begin, end = p(span[0]), p(span[1])
+        conditions.append(
+            "(EXISTS (SELECT 1 FROM timexes t WHERE t.sentence_id = s.id "
+            f"AND t.begin <= {end} AND t.end_date >= {begin})"
+            " OR EXISTS (SELECT 1 FROM events e WHERE e.sentence_id = s.id "
+            f"AND e.begin <= {end} AND e.end_date >= {begin}))")
     return conditions
 
 
-def search_sentences(connection: Connection, query: str, filters: Filters, limit: int,
+def search_sentences(connection: sqlite3.Connection | Connection, query: str, filters: Filters, limit: int,
                      any_word: bool = False) -> list[tuple[int, float]]:
     """``(sentence id, score)`` best first; an empty query lists the filtered sentences in text order.
     With ``any_word`` a sentence needs only one of the query's words (ranked questions)."""
-    s = schema.sentences
-    conditions = sentence_conditions(connection, filters)
+    p = Params()
+    conditions = sentence_conditions(connection, filters, p)
     groups = query_alternatives(query) if query.strip() else []
     if query.strip() and not groups:
         return []  # only punctuation: nothing to look for
-    dialect = connection.dialect.name
+    engine = dialect(connection)
     if not groups:
-        statement = select(s.c.id, literal(0.0).label("score")).order_by(s.c.document_id, s.c.start)
-    elif dialect == "sqlite":
-        match = match_expression(groups, dialect, any_word)
-        # bm25() takes the FTS table itself as its argument; lower is better.
-        score = (-sql_func.bm25(literal_column("sentence_fts"))).label("score")
-        statement = (select(s.c.id, score).join(_fts, _fts.c.rowid == s.c.id)
-                     .where(text("sentence_fts MATCH :match").bindparams(match=match))
-                     .order_by(score.desc(), s.c.document_id, s.c.start))
+        select, order = "SELECT s.id, 0.0 AS score FROM sentences s", "s.document_id, s.start"
+    elif engine == "sqlite":
+        # bm25() takes the FTS table itself as its argument; lower is better
+        select = ("SELECT s.id, -bm25(sentence_fts) AS score FROM sentences s "
+                  "JOIN sentence_fts ON sentence_fts.rowid = s.id")
+        conditions.insert(0, f"sentence_fts MATCH {p(match_expression(groups, engine, any_word))}")
+        order = "score DESC, s.document_id, s.start"
     else:
-        match = match_expression(groups, dialect, any_word)
-        # The same expression as the index (a literal regconfig, not a parameter) so the planner uses it.
-        vector = sql_func.to_tsvector(_SIMPLE, s.c.lemmas)
-        tsquery = sql_func.to_tsquery(_SIMPLE, match)
-        score = sql_func.ts_rank(vector, tsquery).label("score")
-        statement = (select(s.c.id, score).where(vector.op("@@")(tsquery))
-                     .order_by(score.desc(), s.c.document_id, s.c.start))
-    statement = statement.where(and_(True, *conditions)).limit(limit)
-    return [(row.id, float(row.score)) for row in connection.execute(statement)]
+        tsquery = f"to_tsquery('simple'::regconfig, {p(match_expression(groups, engine, any_word))})"
+        select = f"SELECT s.id, ts_rank({_VECTOR}, {tsquery}) AS score FROM sentences s"
+        conditions.insert(0, f"{_VECTOR} @@ {tsquery}")
+        order = "score DESC, s.document_id, s.start"
+    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    found = fetch(connection, f"{select}{where} ORDER BY {order} LIMIT {p(limit)}", p)
+    return [(sentence_id, float(score)) for sentence_id, score in found]
 
 
 def fold_lemma(lemma: str) -> str:

@@ -1,32 +1,23 @@
-"""The :class:`Store`: analysed documents in SQLite or PostgreSQL, queried by the rest of Kronika."""
+"""The :class:`Store`: analysed documents in SQLite or PostgreSQL, queried by the rest of Kronika.
+
+The reads on the way to an answer (search, citations, documents, the fingerprint) are plain SQL
+(:mod:`kronika.store.database`), run on SQLite files through the standard library's ``sqlite3``;
+everything else, and PostgreSQL, goes through SQLAlchemy Core, imported when first needed. Opening a
+SQLite store whose schema this code made (its recorded :func:`schema_source`) needs no SQLAlchemy either.
+"""
 
 from __future__ import annotations
 
-import bisect
-import datetime as dt
 import functools
 import hashlib
+import sqlite3
+import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import (
-    Connection,
-    Engine,
-    bindparam,
-    create_engine,
-    delete,
-    event,
-    insert,
-    or_,
-    select,
-    text,
-    update,
-)
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
-from sqlalchemy.schema import CreateIndex
-
-from kronika import __version__
 from kronika.errors import KronikaError, StoreError
 from kronika.limits import time_limit
 from kronika.model import (
@@ -40,11 +31,11 @@ from kronika.model import (
     Sentence,
     Timex,
     Token,
-    content_id,
 )
-from kronika.store import schema, search
-from kronika.store.intervals import query_interval, timex_interval
-from kronika.store.location import resolve_url
+from kronika.store import search
+from kronika.store.database import Params, dialect, driver_error, fetch, is_integrity_error, set_sqlite_pragmas
+from kronika.store.intervals import query_interval
+from kronika.store.location import requested_url, resolve_url, sqlite_file
 from kronika.store.records import (
     Argument,
     Citation,
@@ -56,7 +47,9 @@ from kronika.store.records import (
     QuantityRecord,
     SearchHit,
 )
-from kronika.store.terms import split_terms
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
 
 
 def content_hash(text: str) -> str:
@@ -64,81 +57,21 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _slug(text: str) -> str:
-    return "-".join(split_terms(text))
-
-
-def _default_ref(entity: Entity) -> str:
-    return f"{entity.type.lower()}:{_slug(entity.lemma)}"
-
-
-def geo_key(geo: dict[str, Any] | None) -> str | None:
-    """A key shared by every mention of one place: the gazetteer id when the geocoder gives one, else
-    today's name with coordinates rounded to ~1 km."""
-    if not geo:
-        return None
-    if geo.get("id") is not None:
-        return f"geo:{geo.get('source') or 'id'}:{geo['id']}"
-    if geo.get("lat") is None or geo.get("lon") is None:
-        return None
-    name = _slug(str(geo.get("name") or ""))
-    return f"geo:{name}@{float(geo['lat']):.2f},{float(geo['lon']):.2f}"
-
-
-MMAP_BYTES = 1 << 30  # address space, not memory: the file's pages stay in the operating system's cache
-CACHE_KIB = 32 * 1024  # each connection's own page cache, at most
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.execute("PRAGMA busy_timeout = 30000")
-    # reading: a search ranks and joins hundreds of sentences at random places of the file, and a
-    # connection's default page cache (2 MB) holds few of them; pages mapped from the operating system's
-    # cache are shared by all connections and need no copy
-    cursor.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
-    cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-    cursor.close()
+@functools.cache
+def schema_source() -> str:
+    """A digest of the schema's definition (``schema.py``, which holds its version): recorded in a store when
+    its schema is made or brought up to date, so a store this code already saw opens without any DDL."""
+    return hashlib.sha256(Path(__file__).with_name("schema.py").read_bytes()).hexdigest()[:16]
 
 
 _SCHEMA_ATTEMPTS = 6
 
 
-def _create_schema(engine: Engine, where: str) -> None:
-    with engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            # one creator at a time on a server; released with the transaction
-            connection.execute(text("SELECT pg_advisory_xact_lock(7395001)"))
-        schema.metadata.create_all(connection)
-        if "confidence" not in {c["name"] for c in connection.dialect.get_columns(connection, "events")}:
-            # a store made before events kept their confidence: the column is added, empty
-            connection.execute(text("ALTER TABLE events ADD COLUMN confidence FLOAT"))
-        for table in schema.metadata.sorted_tables:  # indexes added since the store was made
-            for index in table.indexes:
-                connection.execute(CreateIndex(index, if_not_exists=True))
-        search.create_index(connection)
-        version = connection.execute(
-            select(schema.store_info.c.value).where(schema.store_info.c.key == "schema_version")
-        ).scalar()
-        if version is None:
-            connection.execute(insert(schema.store_info).values(
-                key="schema_version", value=str(schema.SCHEMA_VERSION)))
-        elif int(version) != schema.SCHEMA_VERSION:
-            raise StoreError(f"the store at {where} has schema version {version}; "
-                             f"this Kronika reads version {schema.SCHEMA_VERSION}")
-
-
-def _is_creation_race(error: DBAPIError) -> bool:
-    message = str(error.orig).lower()
-    return isinstance(error, IntegrityError) or "already exists" in message or "duplicate key" in message
-
-
-def _reason(error: DBAPIError) -> str:
+def _reason(error: BaseException) -> str:
     """The database's own reason, first line only: never the SQL statement or its parameters (which
     would print a whole document)."""
-    lines = str(error.orig).strip().splitlines()
-    reason = lines[0].strip() if lines else type(error.orig).__name__
+    lines = str(error).strip().splitlines()
+    reason = lines[0].strip() if lines else type(error).__name__
     return reason[:200]
 
 
@@ -153,11 +86,11 @@ def _faults(action: str) -> Callable[[F], F]:
         def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
             try:
                 return method(self, *args, **kwargs)
-            except IntegrityError:
-                raise  # a broken analysis (a bug), not a fault of the store
-            except DBAPIError as error:
-                where = self.engine.url.render_as_string(hide_password=True)
-                raise StoreError(f"cannot {action} the store at {where}: {_reason(error)}") from None
+            except Exception as error:
+                cause = driver_error(error)
+                if cause is None or is_integrity_error(error):
+                    raise  # not the database's, or a broken analysis (a bug)
+                raise StoreError(f"cannot {action} the store at {self.where}: {_reason(cause)}") from None
         return wrapper  # type: ignore[return-value]
     return decorate
 
@@ -165,38 +98,109 @@ def _faults(action: str) -> Callable[[F], F]:
 class Store:
     """Analysed documents and what was found in them. Open with :meth:`open`; see the package docstring."""
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
+    def __init__(self, url: str, where: str, engine: Engine | None = None) -> None:
+        self.url = url  # as given to the engine, with any password: what tells two stores apart
+        self.where = where  # the URL to show, without a password
+        self._engine = engine
+        self._file = sqlite_file(url)
+        self._idle: list[sqlite3.Connection] = []  # the plain-SQL reads' own SQLite connections
+        self._lock = threading.Lock()
 
     @classmethod
     def open(cls, url: str | None = None) -> Store:
         """Open (creating if needed) the store at ``url``, ``$KRONIKA_DB`` or the per-user default."""
+        requested = requested_url(url)
+        file = sqlite_file(requested)
+        if file is not None and file.is_file():
+            store = cls(requested, requested)
+            if store._schema_is_current():
+                return store
+            store.close()
+        return cls._create(url)
+
+    @classmethod
+    def _create(cls, url: str | None) -> Store:
+        """Open through SQLAlchemy, making or bringing up to date the schema."""
+        from sqlalchemy import create_engine, event
+        from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
+
+        from kronika.store.writing import create_schema, is_creation_race
+
         resolved = resolve_url(url)
         where = resolved.render_as_string(hide_password=True)
         engine = create_engine(resolved)
         if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "connect", set_sqlite_pragmas)
         try:
             for attempt in range(_SCHEMA_ATTEMPTS):
                 try:
-                    _create_schema(engine, where)
+                    create_schema(engine, where, schema_source())
                     break
                 except (IntegrityError, ProgrammingError, OperationalError) as error:
                     # Two processes opening a new store both create the schema; the loser sees "already
                     # exists" (or a unique violation on PostgreSQL's catalogue) and finds it made next time.
-                    if attempt == _SCHEMA_ATTEMPTS - 1 or not _is_creation_race(error):
+                    if attempt == _SCHEMA_ATTEMPTS - 1 or not is_creation_race(error):
                         raise
                     time.sleep(0.05 * (attempt + 1))
         except DBAPIError as error:
             engine.dispose()
-            raise StoreError(f"cannot open the store at {where}: {_reason(error)}") from None
+            raise StoreError(f"cannot open the store at {where}: {_reason(error.orig)}") from None
         except BaseException:
             engine.dispose()
             raise
-        return cls(engine)
+        return cls(resolved.render_as_string(hide_password=False), where, engine)
+
+    def _schema_is_current(self) -> bool:
+        """Whether the SQLite file records this code's :func:`schema_source` with the version it has."""
+        try:
+            with self._reading() as connection:
+                recorded = dict(fetch(connection, "SELECT key, value FROM store_info "
+                                                 "WHERE key IN ('schema_version', 'schema_source')"))
+        except sqlite3.Error:
+            return False  # not a store, or not this code's: opening it the full way says why
+        return recorded.get("schema_source") == f"{schema_source()}:{recorded.get('schema_version')}"
+
+    @property
+    def engine(self) -> Engine:
+        """SQLAlchemy's engine on the store, made on first use."""
+        with self._lock:
+            if self._engine is None:
+                from sqlalchemy import create_engine, event
+
+                self._engine = create_engine(resolve_url(self.url))
+                if self._engine.dialect.name == "sqlite":
+                    event.listen(self._engine, "connect", set_sqlite_pragmas)
+            return self._engine
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection | Connection]:
+        """A connection for the plain-SQL reads: one of the store's own on a SQLite file (kept for the next
+        read, from any thread), else one of the engine's."""
+        if self._file is None:
+            with self.engine.connect() as connection:
+                yield connection
+            return
+        with self._lock:
+            connection = self._idle.pop() if self._idle else None
+        if connection is None:
+            connection = sqlite3.connect(self._file, check_same_thread=False)
+            set_sqlite_pragmas(connection)
+        try:
+            yield connection
+        except BaseException:
+            connection.close()  # it may be in any state
+            raise
+        with self._lock:
+            self._idle.append(connection)
 
     def close(self) -> None:
-        self.engine.dispose()
+        with self._lock:
+            idle, self._idle = self._idle, []
+            engine, self._engine = self._engine, None
+        for connection in idle:
+            connection.close()
+        if engine is not None:
+            engine.dispose()
 
     def __enter__(self) -> Store:
         return self
@@ -209,9 +213,9 @@ class Store:
     @_faults("read")
     def document_for_hash(self, digest: str) -> str | None:
         """The id of the stored document with this content hash, if any."""
-        d = schema.documents
-        with self.engine.connect() as connection:
-            return connection.execute(select(d.c.id).where(d.c.content_hash == digest)).scalar()
+        with self._reading() as connection:
+            found = fetch(connection, "SELECT id FROM documents WHERE content_hash = :digest", {"digest": digest})
+        return found[0][0] if found else None
 
     def has_document(self, digest: str) -> bool:
         """Whether a document with this content hash (:func:`content_hash` of its text) is stored."""
@@ -230,6 +234,10 @@ class Store:
         A :class:`Document` is analysed only when its text is not stored yet, within the per-document time
         limit (``time_limit_seconds``, default ``$KRONIKA_TIME_LIMIT``). Everything of one document is
         written in one transaction: a failure leaves no part of it behind."""
+        from sqlalchemy.exc import IntegrityError
+
+        from kronika.store.writing import write_analysis
+
         digest = content_hash(item.text if isinstance(item, Document) else item.document.text)
         existing = self.document_for_hash(digest)
         if existing is not None:
@@ -242,7 +250,7 @@ class Store:
         for attempt in range(2):
             try:
                 with self.engine.begin() as connection:
-                    return _write_analysis(connection, item, digest), True
+                    return write_analysis(connection, item, digest), True
             except IntegrityError:
                 # Another writer stored the same text, or created an entity we also created, meanwhile.
                 existing = self.document_for_hash(digest)
@@ -255,64 +263,51 @@ class Store:
     @_faults("write to")
     def delete_document(self, document_id: str) -> bool:
         """Remove a document and everything found in it (canonical entities stay)."""
+        from kronika.store.writing import delete_document
+
         with self.engine.begin() as connection:
-            search.unindex_document(connection, document_id)
-            for child in (schema.quantities, schema.mentions, schema.timexes):
-                connection.execute(delete(child).where(child.c.document_id == document_id))
-            events = select(schema.events.c.id).where(schema.events.c.document_id == document_id)
-            for argument in (schema.participants, schema.places):
-                connection.execute(delete(argument).where(argument.c.event_id.in_(events)))
-            connection.execute(delete(schema.events).where(schema.events.c.document_id == document_id))
-            connection.execute(delete(schema.tokens).where(schema.tokens.c.document_id == document_id))
-            connection.execute(delete(schema.sentences).where(schema.sentences.c.document_id == document_id))
-            deleted = connection.execute(delete(schema.documents).where(schema.documents.c.id == document_id))
-            return deleted.rowcount > 0
+            return delete_document(connection, document_id)
 
     @_faults("read")
     def fingerprint(self) -> tuple[Any, ...]:
         """A value that changes whenever a document is stored or deleted, or a correction made or undone (by
         any process): what caches of rendered pages are checked against."""
-        d, c, s = schema.documents, schema.corrections, schema.sentences
-        count, maximum = search.sql_func.count, search.sql_func.max
-        # one aggregate per subquery: each is read from an index, where several in one SELECT scan the table
-        documents = [select(aggregate).select_from(d).scalar_subquery() for aggregate in (
-            count(), maximum(d.c.ingested_at), search.sql_func.min(d.c.content_hash), maximum(d.c.content_hash))]
+        # one aggregate per subquery: each is read from an index, where several in one SELECT scan the table;
         # the newest sentence row: a document deleted and stored again (re-analysed) in the second of the
         # newest ingest changes no aggregate of the documents, but gets new rows
-        documents.append(select(maximum(s.c.id)).scalar_subquery())
-        with self.engine.connect() as connection:
-            row = connection.execute(select(*documents)).one()
-            edits = connection.execute(select(count(), maximum(c.c.id), count(c.c.undone_at))).one()
+        documents = ("SELECT (SELECT count(*) FROM documents), (SELECT max(ingested_at) FROM documents), "
+                     "(SELECT min(content_hash) FROM documents), (SELECT max(content_hash) FROM documents), "
+                     "(SELECT max(id) FROM sentences)")
+        with self._reading() as connection:
+            [row] = fetch(connection, documents)
+            [edits] = fetch(connection, "SELECT count(*), max(id), count(undone_at) FROM corrections")
         return (*row, *edits)
 
     @_faults("read")
     def documents(self) -> list[DocumentRecord]:
-        d = schema.documents
-        columns = [d.c.id, d.c.content_hash, d.c.name, d.c.title, d.c.source, d.c.dct,
-                   d.c.ingested_at, search.sql_func.length(d.c.text).label("length")]
-        with self.engine.connect() as connection:
-            rows = connection.execute(select(*columns).order_by(d.c.ingested_at, d.c.id)).all()
-        return [DocumentRecord(r.id, r.content_hash, r.name, r.title, r.source, r.dct, r.length, r.ingested_at)
-                for r in rows]
+        with self._reading() as connection:
+            found = fetch(connection, "SELECT id, content_hash, name, title, source, dct, length(text), ingested_at "
+                                     "FROM documents ORDER BY ingested_at, id")
+        return [DocumentRecord(*row) for row in found]
 
     @_faults("read")
     def document_text(self, document_id: str) -> str | None:
-        d = schema.documents
-        with self.engine.connect() as connection:
-            return connection.execute(select(d.c.text).where(d.c.id == document_id)).scalar()
+        with self._reading() as connection:
+            found = fetch(connection, "SELECT text FROM documents WHERE id = :id", {"id": document_id})
+        return found[0][0] if found else None
 
     @_faults("read")
     def sentence(self, document_id: str, start: int) -> Citation | None:
         """The sentence of a document that contains offset ``start``: the citation for an answer."""
-        s, d = schema.sentences, schema.documents
-        query = (select(s.c.document_id, s.c.start, s.c.end, d.c.text, d.c.title, d.c.source)
-                 .join(d, d.c.id == s.c.document_id)
-                 .where(s.c.document_id == document_id, s.c.start <= start, s.c.end > start))
-        with self.engine.connect() as connection:
-            row = connection.execute(query).first()
-        if row is None:
+        with self._reading() as connection:
+            found = fetch(connection, """SELECT s.document_id, s.start, s."end", d.text, d.title, d.source
+                FROM sentences s JOIN documents d ON d.id = s.document_id
+                WHERE s.document_id = :document AND s.start <= :offset AND s."end" > :offset LIMIT 1""",
+                         {"document": document_id, "offset": start})
+        if not found:
             return None
-        return Citation(row.document_id, row.start, row.end, row.text[row.start:row.end], row.title, row.source)
+        document, begin, end, text, title, source = found[0]
+        return Citation(document, begin, end, text[begin:end], title, source)
 
     def document_analysis(self, document_id: str) -> Analysis | None:
         """A stored document rebuilt as an :class:`Analysis` (tokens with their chosen reading only; entity
@@ -324,61 +319,52 @@ class Store:
         """:meth:`document_analysis` of several documents (those stored), by id: one query per table for
         all of them, so reading the documents of a question's hits costs the same few queries. Without
         ``events`` the analyses have none (answers never depend on an event: three queries fewer)."""
-        d, s, m, e, t, ev = (schema.documents, schema.sentences, schema.mentions, schema.entities,
-                             schema.timexes, schema.events)
-        tok, q = schema.tokens, schema.quantities
         ids = list(dict.fromkeys(document_ids))
         if not ids:
             return {}
-        with self.engine.connect() as connection:
-            analyses = {r.id: Analysis(Document(r.id, r.text, r.dct, r.title, r.source))
-                        for r in connection.execute(select(d.c.id, d.c.text, d.c.dct, d.c.title, d.c.source)
-                                                    .where(d.c.id.in_(ids))).all()}
-            found = list(analyses)
+        with self._reading() as connection:
+            p = Params()
+            analyses = {document_id: Analysis(Document(document_id, text, dct, title, source))
+                        for document_id, text, dct, title, source in fetch(
+                            connection, f"SELECT id, text, dct, title, source FROM documents WHERE id IN {p.many(ids)}",
+                            p)}
+            p = Params()
+            found = p.many(analyses)
             sentences: dict[int, Sentence] = {}  # by stored id: each token row names its sentence
-            for sentence_id, document_id, start, end in connection.execute(
-                    select(s.c.id, s.c.document_id, s.c.start, s.c.end).where(s.c.document_id.in_(found))
-                    .order_by(s.c.document_id, s.c.start)).all():
+            for sentence_id, document_id, start, end in fetch(
+                    connection, f'SELECT id, document_id, start, "end" FROM sentences WHERE document_id IN {found} '
+                                "ORDER BY document_id, start", p):
                 sentence = sentences[sentence_id] = Sentence(start, end)
                 analyses[document_id].sentences.append(sentence)
             # one shared (immutable) reading, and tuple of readings, per lemma and tag
             readings: dict[tuple[str, str], tuple[Interp, tuple[Interp]]] = {}
-            for sentence_id, start, end, text, lemma, tag in connection.execute(
-                    select(tok.c.sentence_id, tok.c.start, tok.c.end, tok.c.text, tok.c.lemma, tok.c.tag)
-                    .where(tok.c.document_id.in_(found)).order_by(tok.c.document_id, tok.c.start)):
+            for sentence_id, start, end, text, lemma, tag in fetch(
+                    connection, f'SELECT sentence_id, start, "end", text, lemma, tag FROM tokens '
+                                f"WHERE document_id IN {found} ORDER BY document_id, start", p):
                 shared = readings.get((lemma, tag))
                 if shared is None:
                     reading = Interp(lemma, tag)
                     shared = readings[lemma, tag] = (reading, (reading,))
                 sentences[sentence_id].tokens.append(Token(start, end, text, shared[1], shared[0]))
-            for r in connection.execute(select(q).where(q.c.document_id.in_(found))
-                                        .order_by(q.c.document_id, q.c.start)).all():
-                analyses[r.document_id].quantities.append(
-                    Quantity(r.start, r.end, r.text, r.value, r.unit, r.modifier, r.predicate))
-            for r in connection.execute(select(m, e.c.ref.label("canonical_ref"), e.c.lat, e.c.lon, e.c.geo_name)
-                                        .join(e, e.c.id == m.c.entity_id).where(m.c.document_id.in_(found))
-                                        .order_by(m.c.document_id, m.c.start, m.c.id)).all():
-                geo = {"lat": r.lat, "lon": r.lon, "name": r.geo_name} if r.lat is not None else None
-                analyses[r.document_id].entities.append(Entity(
-                    r.local_id, r.start, r.end, r.text, r.type, r.lemma, r.canonical_ref, r.subtype,
-                    r.parent_local_id, geo, r.role))
-            for r in connection.execute(select(t).where(t.c.document_id.in_(found))
-                                        .order_by(t.c.document_id, t.c.start, t.c.id)).all():
-                analyses[r.document_id].timexes.append(
-                    Timex(r.local_id, r.start, r.end, r.text, r.type, r.value, r.anchor, r.mod))
-            rows = connection.execute(select(ev).where(ev.c.document_id.in_(found))
-                                      .order_by(ev.c.document_id, ev.c.trigger_start)).all() if events else []
-            arguments: dict[int, tuple[list[EventArgument], list[EventArgument]]] = {r.id: ([], []) for r in rows}
-            for index, table in enumerate((schema.places, schema.participants) if rows else ()):
-                for a in connection.execute(select(table).where(table.c.event_id.in_(list(arguments)))
-                                            .order_by(table.c.id)).all():
-                    arguments[a.event_id][index].append(
-                        EventArgument(a.lemma, a.mention_local_id, getattr(a, "role", None)))
-        for r in rows:
-            analyses[r.document_id].events.append(Event(
-                r.local_id, r.type, r.trigger_start, r.trigger_end, r.trigger_text, (r.sentence_start, r.sentence_end),
-                r.time, r.timex_local_id, bool(r.time_inherited), *arguments[r.id], time_basis=r.time_basis,
-                modality=r.modality, lemma=r.lemma, confidence=r.confidence))
+            for document_id, start, end, text, value, unit, modifier, predicate in fetch(
+                    connection, f'SELECT document_id, start, "end", text, value, unit, modifier, predicate '
+                                f"FROM quantities WHERE document_id IN {found} ORDER BY document_id, start", p):
+                analyses[document_id].quantities.append(Quantity(start, end, text, value, unit, modifier, predicate))
+            for (document_id, local_id, start, end, text, type_, lemma, ref, subtype, parent, role,
+                 lat, lon, geo_name) in fetch(
+                    connection, 'SELECT m.document_id, m.local_id, m.start, m."end", m.text, m.type, m.lemma, e.ref, '
+                                "m.subtype, m.parent_local_id, m.role, e.lat, e.lon, e.geo_name "
+                                f"FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.document_id IN {found} "
+                                "ORDER BY m.document_id, m.start, m.id", p):
+                geo = {"lat": lat, "lon": lon, "name": geo_name} if lat is not None else None
+                analyses[document_id].entities.append(Entity(
+                    local_id, start, end, text, type_, lemma, ref, subtype, parent, geo, role))
+            for document_id, local_id, start, end, text, type_, value, anchor, mod in fetch(
+                    connection, 'SELECT document_id, local_id, start, "end", text, type, value, anchor, mod '
+                                f"FROM timexes WHERE document_id IN {found} ORDER BY document_id, start, id", p):
+                analyses[document_id].timexes.append(Timex(local_id, start, end, text, type_, value, anchor, mod))
+            if events:
+                _read_events(connection, analyses, found, p)
         return analyses
 
     # --- queries ---------------------------------------------------------------------------------------
@@ -394,7 +380,7 @@ class Store:
         ``1939-09``, ``1939-09-17``) that a timex or event interval in the sentence must overlap."""
         filters = search.Filters(ref, type, place, date_from, date_to)
         try:
-            with self.engine.connect() as connection:
+            with self._reading() as connection:
                 scored = search.search_sentences(connection, query, filters, limit, any_word)
                 citations = _citations(connection, [sentence_id for sentence_id, _ in scored])
         except ValueError as error:
@@ -408,30 +394,35 @@ class Store:
         ``name`` its base form (in any case form for places: *Lwowie*). Without ``ref``, entities no mention
         names any more (left behind by a split, or by a re-analysis) are not listed: kept only so that the
         correction can be undone."""
-        e, m, r = schema.entities, schema.mentions, schema.entity_refs
-        query = select(e).order_by(e.c.id)
-        with self.engine.connect() as connection:
+        p = Params()
+        conditions = []
+        with self._reading() as connection:
             if ref is not None:
-                query = query.where(e.c.id.in_(select(r.c.entity_id).where(r.c.ref == ref)))
+                conditions.append(f"id IN (SELECT entity_id FROM entity_refs WHERE ref = {p(ref)})")
             if type is not None:
-                query = query.where(e.c.type == type.upper())
+                conditions.append(f"type = {p(type.upper())}")
             if name is not None:
                 ids = search.place_entity_ids(connection, name)
-                query = query.where(or_(e.c.folded == search.fold_lemma(name), e.c.id.in_(ids)))
-            rows = connection.execute(query).all()
-            ids = [row.id for row in rows]
+                conditions.append(f"(folded = {p(search.fold_lemma(name))} OR id IN {p.many(ids)})")
+            where = f"WHERE {' AND '.join(conditions)} " if conditions else ""
+            found = fetch(connection, f"SELECT id, ref, type, lemma, lat, lon, geo_name, geo_key FROM entities "
+                                      f"{where}ORDER BY id", p)
             counts: dict[int, tuple[int, int]] = {}
             aliases: dict[int, list[str]] = {}
-            if ids:
-                for row in connection.execute(
-                        select(m.c.entity_id, search.sql_func.count().label("n"),
-                               search.sql_func.count(m.c.document_id.distinct()).label("docs"))
-                        .where(m.c.entity_id.in_(ids)).group_by(m.c.entity_id)):
-                    counts[row.entity_id] = (row.n, row.docs)
-                for row in connection.execute(select(r).where(r.c.entity_id.in_(ids)).order_by(r.c.ref)):
-                    aliases.setdefault(row.entity_id, []).append(row.ref)
-        records = [EntityRecord(row.id, row.ref, row.type, row.lemma, _geo(row), tuple(aliases.get(row.id, ())),
-                                *counts.get(row.id, (0, 0))) for row in rows]
+            if found:
+                # the mentions of a few entities, or of all of them (no list of every id as parameters)
+                p = Params()
+                among = f"WHERE entity_id IN {p.many(row[0] for row in found)} " if conditions else ""
+                for entity_id, count, documents in fetch(
+                        connection, "SELECT entity_id, count(*), count(DISTINCT document_id) FROM mentions "
+                                    f"{among}GROUP BY entity_id", p):
+                    counts[entity_id] = (count, documents)
+                for entity_id, alias in fetch(connection, f"SELECT entity_id, ref FROM entity_refs {among}ORDER BY ref",
+                                              p):
+                    aliases.setdefault(entity_id, []).append(alias)
+        records = [EntityRecord(entity_id, canonical, kind, lemma, _geo(lat, lon, geo_name, key),
+                                tuple(aliases.get(entity_id, ())), *counts.get(entity_id, (0, 0)))
+                   for entity_id, canonical, kind, lemma, lat, lon, geo_name, key in found]
         if ref is None:
             records = [record for record in records if record.mentions]
         records.sort(key=lambda record: (-record.mentions, record.id))
@@ -440,49 +431,64 @@ class Store:
     @_faults("read")
     def mentions(self, ref: str) -> list[MentionRecord]:
         """Every mention of the entity known by ``ref``, in document and text order."""
-        with self.engine.connect() as connection:
-            return [_mention_record(row) for row in connection.execute(_mentions_of(ref))]
+        return [mention for mention, _sentence in self._mentions(ref, 0, None)]
 
     @_faults("read")
     def cited_mentions(self, ref: str, offset: int = 0,
                        limit: int | None = None) -> list[tuple[MentionRecord, Citation | None]]:
         """A page of :meth:`mentions`, each with its sentence; two queries whatever the page's length."""
-        with self.engine.connect() as connection:
-            rows = connection.execute(_mentions_of(ref).offset(offset).limit(limit)).all()
-            citations = _citations(connection, sorted({row.sentence_id for row in rows if row.sentence_id}))
-        return [(_mention_record(row), citations.get(row.sentence_id)) for row in rows]
+        with self._reading() as connection:
+            page = self._mentions(ref, offset, limit, connection)
+            citations = _citations(connection, sorted({sentence for _, sentence in page if sentence}))
+        return [(mention, citations.get(sentence) if sentence else None) for mention, sentence in page]
+
+    def _mentions(self, ref: str, offset: int, limit: int | None, connection: Any = None
+                  ) -> list[tuple[MentionRecord, int | None]]:
+        """The mentions of the entity known by ``ref`` with their canonical ref, in document and text order,
+        each with its sentence's id."""
+        if connection is None:
+            with self._reading() as connection:
+                return self._mentions(ref, offset, limit, connection)
+        p = Params()
+        page = f" LIMIT {p(limit)}" if limit is not None else ""
+        if offset:  # SQLite reads an offset only after a limit; a negative one is none
+            page = f"{page or (' LIMIT -1' if dialect(connection) == 'sqlite' else '')} OFFSET {p(offset)}"
+        found = fetch(connection, 'SELECT m.document_id, m.start, m."end", m.text, m.type, m.lemma, e.ref, m.role, '
+                                  "m.sentence_id FROM mentions m JOIN entities e ON e.id = m.entity_id "
+                                  f"WHERE m.entity_id IN (SELECT entity_id FROM entity_refs WHERE ref = {p(ref)}) "
+                                  f"ORDER BY m.document_id, m.start{page}", p)
+        return [(MentionRecord(*row[:8]), row[8]) for row in found]
 
     @_faults("read")
     def first_citations(self, entity_ids: Sequence[int], per_entity: int) -> dict[int, list[Citation]]:
         """The sentences of each entity's first ``per_entity`` mentions (document and text order), by
         entity id: two queries for any number of entities (a map's popups)."""
-        m = schema.mentions
-        rank = search.sql_func.row_number().over(partition_by=m.c.entity_id,
-                                                 order_by=(m.c.document_id, m.c.start)).label("rank")
-        ranked = (select(m.c.entity_id, m.c.sentence_id, m.c.document_id, m.c.start, rank)
-                  .where(m.c.entity_id.in_(list(entity_ids))).subquery())
-        query = (select(ranked.c.entity_id, ranked.c.sentence_id).where(ranked.c.rank <= per_entity)
-                 .order_by(ranked.c.entity_id, ranked.c.document_id, ranked.c.start))
-        with self.engine.connect() as connection:
-            rows = connection.execute(query).all() if entity_ids else []
-            citations = _citations(connection, sorted({row.sentence_id for row in rows if row.sentence_id}))
-        found: dict[int, list[Citation]] = {}
-        for row in rows:
-            if row.sentence_id in citations:
-                found.setdefault(row.entity_id, []).append(citations[row.sentence_id])
-        return found
+        if not entity_ids:
+            return {}
+        p = Params()
+        with self._reading() as connection:
+            found = fetch(connection, f"""SELECT entity_id, sentence_id FROM (
+                SELECT entity_id, sentence_id, document_id, start,
+                       row_number() OVER (PARTITION BY entity_id ORDER BY document_id, start) AS rank
+                FROM mentions WHERE entity_id IN {p.many(entity_ids)}) ranked
+                WHERE rank <= {p(per_entity)} ORDER BY entity_id, document_id, start""", p)
+            citations = _citations(connection, sorted({sentence for _, sentence in found if sentence}))
+        cited: dict[int, list[Citation]] = {}
+        for entity_id, sentence in found:
+            if sentence in citations:
+                cited.setdefault(entity_id, []).append(citations[sentence])
+        return cited
 
     @_faults("read")
     def place_intervals(self) -> dict[int, list[tuple[str, str]]]:
         """The TIMEX3 intervals of the dated events that happened at each place, by entity id (one query)."""
-        ev, pl = schema.events, schema.places
-        query = (select(pl.c.entity_id, ev.c.begin, ev.c.end_date).join(ev, ev.c.id == pl.c.event_id)
-                 .where(pl.c.entity_id.is_not(None), ev.c.begin.is_not(None))
-                 .order_by(pl.c.entity_id, ev.c.document_id, ev.c.trigger_start))
         found: dict[int, list[tuple[str, str]]] = {}
-        with self.engine.connect() as connection:
-            for row in connection.execute(query):
-                found.setdefault(row.entity_id, []).append((row.begin, row.end_date))
+        with self._reading() as connection:
+            for entity_id, begin, end in fetch(
+                    connection, "SELECT pl.entity_id, ev.begin, ev.end_date FROM places pl JOIN events ev "
+                                "ON ev.id = pl.event_id WHERE pl.entity_id IS NOT NULL AND ev.begin IS NOT NULL "
+                                "ORDER BY pl.entity_id, ev.document_id, ev.trigger_start"):
+                found.setdefault(entity_id, []).append((begin, end))
         return found
 
     @_faults("read")
@@ -492,39 +498,40 @@ class Store:
         """Events in document and text order, with places, participants and quantities resolved to
         canonical entities. Filters: event ``type``; ``ref`` of a participant or place; ``place`` name
         in any case form; an interval overlapping ``[date_from, date_to]``; a ``document`` id."""
-        ev, pa, pl = schema.events, schema.participants, schema.places
-        query = select(ev).order_by(ev.c.document_id, ev.c.trigger_start)
         try:
             span = query_interval(date_from, date_to)
         except ValueError as error:
             raise KronikaError(str(error)) from None
-        with self.engine.connect() as connection:
+        p = Params()
+        conditions = []
+        with self._reading() as connection:
             if type is not None:
-                query = query.where(ev.c.type == type.lower())
+                conditions.append(f"ev.type = {p(type.lower())}")
             if document is not None:
-                query = query.where(ev.c.document_id == document)
+                conditions.append(f"ev.document_id = {p(document)}")
             if ref is not None:
-                ids = search.ref_entity_ids(connection, ref)
-                query = query.where(or_(ev.c.id.in_(select(pa.c.event_id).where(pa.c.entity_id.in_(ids))),
-                                        ev.c.id.in_(select(pl.c.event_id).where(pl.c.entity_id.in_(ids)))))
+                ids = p.many(search.ref_entity_ids(connection, ref))
+                conditions.append(f"(ev.id IN (SELECT event_id FROM participants WHERE entity_id IN {ids}) "
+                                  f"OR ev.id IN (SELECT event_id FROM places WHERE entity_id IN {ids}))")
             if place is not None:
-                ids = search.place_entity_ids(connection, place)
-                query = query.where(ev.c.id.in_(select(pl.c.event_id).where(pl.c.entity_id.in_(ids))))
+                ids = p.many(search.place_entity_ids(connection, place))
+                conditions.append(f"ev.id IN (SELECT event_id FROM places WHERE entity_id IN {ids})")
             if span is not None:
-                query = query.where(ev.c.begin <= span[1], ev.c.end_date >= span[0])
-            return load_events(connection, connection.execute(query).all())
+                conditions.append(f"ev.begin <= {p(span[1])} AND ev.end_date >= {p(span[0])}")
+            where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+            found = fetch(connection, f"{_EVENTS}{where} ORDER BY ev.document_id, ev.trigger_start", p)
+            return load_events(connection, found)
 
     @_faults("read")
     def quantities(self, unit: str | None = None, document: str | None = None) -> list[QuantityRecord]:
         """Counted quantities (*320 000 obywateli*); ``unit`` is the counted noun's lemma."""
-        q = schema.quantities
-        query = select(q).order_by(q.c.document_id, q.c.start)
-        if unit is not None:
-            query = query.where(q.c.unit == unit)
-        if document is not None:
-            query = query.where(q.c.document_id == document)
-        with self.engine.connect() as connection:
-            return load_quantities(connection, connection.execute(query).all())
+        p = Params()
+        conditions = ([f"unit = {p(unit)}"] if unit is not None else []) + (
+            [f"document_id = {p(document)}"] if document is not None else [])
+        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+        with self._reading() as connection:
+            found = fetch(connection, f"{_QUANTITIES}{where} ORDER BY document_id, start", p)
+            return load_quantities(connection, found)
 
     @_faults("read")
     def conflicts(self) -> list[Conflict]:
@@ -535,253 +542,104 @@ class Store:
 
     def _sentence_entities(self) -> dict[tuple[str, int], frozenset[int]]:
         """Canonical entity ids mentioned in each sentence, keyed by (document, sentence start)."""
-        m, s = schema.mentions, schema.sentences
         found: dict[tuple[str, int], set[int]] = {}
-        with self.engine.connect() as connection:
-            for row in connection.execute(select(s.c.document_id, s.c.start, m.c.entity_id)
-                                          .join(s, s.c.id == m.c.sentence_id)):
-                found.setdefault((row.document_id, row.start), set()).add(row.entity_id)
+        with self._reading() as connection:
+            for document_id, start, entity_id in fetch(
+                    connection, "SELECT s.document_id, s.start, m.entity_id FROM mentions m "
+                                "JOIN sentences s ON s.id = m.sentence_id"):
+                found.setdefault((document_id, start), set()).add(entity_id)
         return {key: frozenset(ids) for key, ids in found.items()}
-
-
-# --- writing -------------------------------------------------------------------------------------------
-
-
-def _write_analysis(connection: Connection, analysis: Analysis, digest: str) -> str:
-    document = analysis.document
-    document_id = content_id(document.text)
-    d = schema.documents
-    if connection.execute(select(d.c.id).where(d.c.id == document_id)).first() is not None:
-        document_id = digest  # a 16-digit prefix shared with another text: fall back to the full hash
-    connection.execute(insert(d).values(
-        id=document_id, content_hash=digest, name=document.id, source=document.source, title=document.title,
-        dct=document.dct, text=document.text, kronika_version=__version__,
-        ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
-
-    sentence_ids = _write_sentences(connection, analysis, document_id)
-    starts = [sentence.start for sentence in analysis.sentences]
-
-    def sentence_of(offset: int) -> int | None:
-        index = bisect.bisect_right(starts, offset) - 1
-        if index >= 0 and offset < analysis.sentences[index].end:
-            return sentence_ids[index]
-        return None
-
-    entity_of = _write_mentions(connection, analysis, document_id, sentence_of)
-    _write_timexes(connection, analysis, document_id, sentence_of)
-    event_ids = _write_events(connection, analysis, document_id, sentence_of, entity_of)
-    _write_quantities(connection, analysis, document_id, sentence_ids, event_ids)
-    return document_id
-
-
-def _write_sentences(connection: Connection, analysis: Analysis, document_id: str) -> list[int]:
-    from kronika.store.terms import index_string
-
-    names: dict[int, list[tuple[int, int, str]]] = {}
-    starts = [sentence.start for sentence in analysis.sentences]
-    for entity in analysis.entities:
-        index = bisect.bisect_right(starts, entity.start) - 1
-        if index >= 0:
-            names.setdefault(index, []).append((entity.start, entity.end, entity.lemma))
-    rows = [{"document_id": document_id, "position": position, "start": sentence.start, "end": sentence.end,
-             "lemmas": index_string(sentence.tokens, names.get(position, ()))}
-            for position, sentence in enumerate(analysis.sentences)]
-    if not rows:
-        return []
-    s = schema.sentences
-    result = connection.execute(insert(s).returning(s.c.id, sort_by_parameter_order=True), rows)
-    ids = [row.id for row in result]
-    search.index_sentences(connection, [{"id": i, "lemmas": row["lemmas"]}
-                                        for i, row in zip(ids, rows, strict=True)])
-    token_rows = [{"document_id": document_id, "sentence_id": sentence_id, "start": token.start,
-                   "end": token.end, "text": token.text, "lemma": token.lemma, "tag": token.tag}
-                  for sentence_id, sentence in zip(ids, analysis.sentences, strict=True)
-                  for token in sentence.tokens]
-    if token_rows:
-        connection.execute(insert(schema.tokens), token_rows)
-    return ids
-
-
-def _resolve_entity(connection: Connection, entity: Entity) -> int:
-    """The canonical entity for a mention: found by its ref or its place identity, else created."""
-    e, r = schema.entities, schema.entity_refs
-    keys = [entity.ref or _default_ref(entity)]
-    place_key = geo_key(entity.geo)
-    if place_key:
-        keys.append(place_key)
-    known = {row.ref: row.entity_id for row in connection.execute(select(r).where(r.c.ref.in_(keys)))}
-    entity_id = next((known[key] for key in keys if key in known), None)
-    geo = entity.geo or {}
-    geo_values = {"lat": geo.get("lat"), "lon": geo.get("lon"), "geo_name": geo.get("name"), "geo_key": place_key}
-    if entity_id is None:
-        entity_id = connection.execute(insert(e).returning(e.c.id).values(
-            ref=keys[0], type=entity.type, lemma=entity.lemma, folded=search.fold_lemma(entity.lemma),
-            **geo_values)).scalar_one()
-    elif place_key:
-        connection.execute(update(e).where(e.c.id == entity_id, e.c.geo_key.is_(None)).values(**geo_values))
-    missing = [{"ref": key, "entity_id": entity_id} for key in keys if key not in known]
-    if missing:
-        connection.execute(insert(r), missing)
-    return entity_id
-
-
-def _write_mentions(connection: Connection, analysis: Analysis, document_id: str,
-                    sentence_of: Any) -> dict[str, int]:
-    cache: dict[tuple[str | None, str | None, str, str], int] = {}
-    entity_of: dict[str, int] = {}
-    rows = []
-    for entity in analysis.entities:
-        key = (entity.ref, geo_key(entity.geo), entity.type, entity.lemma)
-        if key not in cache:
-            cache[key] = _resolve_entity(connection, entity)
-        entity_of[entity.id] = cache[key]
-        rows.append({"document_id": document_id, "sentence_id": sentence_of(entity.start),
-                     "entity_id": cache[key], "local_id": entity.id, "parent_local_id": entity.parent,
-                     "start": entity.start, "end": entity.end, "text": entity.text, "type": entity.type,
-                     "subtype": entity.subtype, "lemma": entity.lemma, "role": entity.role})
-    if rows:
-        connection.execute(insert(schema.mentions), rows)
-    return entity_of
-
-
-def _write_timexes(connection: Connection, analysis: Analysis, document_id: str, sentence_of: Any) -> None:
-    rows = []
-    for timex in analysis.timexes:
-        span = timex_interval(timex.value)
-        rows.append({"document_id": document_id, "sentence_id": sentence_of(timex.start),
-                     "local_id": timex.id, "start": timex.start, "end": timex.end, "text": timex.text,
-                     "type": timex.type, "value": timex.value, "anchor": timex.anchor, "mod": timex.mod,
-                     "begin": span[0] if span else None, "end_date": span[1] if span else None})
-    if rows:
-        connection.execute(insert(schema.timexes), rows)
-
-
-def _write_events(connection: Connection, analysis: Analysis, document_id: str, sentence_of: Any,
-                  entity_of: dict[str, int]) -> dict[str, int]:
-    ev = schema.events
-    event_ids: dict[str, int] = {}
-    for item in analysis.events:
-        span = timex_interval(item.time)
-        event_id = connection.execute(insert(ev).returning(ev.c.id).values(
-            document_id=document_id, sentence_id=sentence_of(item.trigger_start), local_id=item.id,
-            type=item.type, trigger_start=item.trigger_start, trigger_end=item.trigger_end,
-            trigger_text=item.trigger_text, sentence_start=item.sentence[0], sentence_end=item.sentence[1],
-            time=item.time, timex_local_id=item.timex, time_inherited=item.time_inherited,
-            begin=span[0] if span else None, end_date=span[1] if span else None,
-            modality=item.modality, time_basis=item.time_basis, lemma=item.lemma,
-            confidence=item.confidence)).scalar_one()
-        event_ids[item.id] = event_id
-        places = [{"event_id": event_id, "entity_id": entity_of.get(p.entity or ""),
-                   "mention_local_id": p.entity, "lemma": p.lemma} for p in item.places]
-        participants = [{"event_id": event_id, "entity_id": entity_of.get(p.entity or ""),
-                         "mention_local_id": p.entity, "lemma": p.lemma, "role": p.role}
-                        for p in item.participants]
-        if places:
-            connection.execute(insert(schema.places), places)
-        if participants:
-            connection.execute(insert(schema.participants), participants)
-    return event_ids
-
-
-def _write_quantities(connection: Connection, analysis: Analysis, document_id: str, sentence_ids: list[int],
-                      event_ids: dict[str, int]) -> None:
-    starts = [sentence.start for sentence in analysis.sentences]
-    triggers: dict[int, list[tuple[int, int]]] = {}
-    for item in analysis.events:
-        position = bisect.bisect_right(starts, item.trigger_start) - 1
-        triggers.setdefault(position, []).append((item.trigger_start, event_ids[item.id]))
-    rows = []
-    for quantity in analysis.quantities:
-        position = bisect.bisect_right(starts, quantity.start) - 1
-        if position < 0:
-            continue
-        # A number belongs to the event whose trigger is nearest to it in the sentence.
-        nearest = min(triggers.get(position, ()), key=lambda t: abs(t[0] - quantity.start), default=None)
-        rows.append({"document_id": document_id, "sentence_id": sentence_ids[position],
-                     "event_id": nearest[1] if nearest else None, "start": quantity.start,
-                     "end": quantity.end, "text": quantity.text, "value": quantity.value,
-                     "modifier": quantity.modifier, "unit": quantity.unit, "predicate": quantity.predicate})
-    if rows:
-        connection.execute(insert(schema.quantities), rows)
 
 
 # --- reading -------------------------------------------------------------------------------------------
 
+_EVENT_COLUMNS = ("id, document_id, local_id, type, trigger_start, trigger_end, trigger_text, sentence_start, "
+                  "sentence_end, time, timex_local_id, time_inherited, begin, end_date, modality, time_basis, "
+                  "lemma, confidence")
+_EVENTS = "SELECT " + ", ".join(f"ev.{column}" for column in _EVENT_COLUMNS.split(", ")) + " FROM events ev"
+_QUANTITIES = ('SELECT id, document_id, start, "end", text, value, modifier, unit, predicate, event_id, sentence_id '
+               "FROM quantities")
 
-def _geo(row: Any) -> dict[str, Any] | None:
-    if row.lat is None or row.lon is None:
+
+def _geo(lat: float | None, lon: float | None, name: str | None, key: str | None) -> dict[str, Any] | None:
+    if lat is None or lon is None:
         return None
-    return {"lat": row.lat, "lon": row.lon, "name": row.geo_name, "key": row.geo_key}
+    return {"lat": lat, "lon": lon, "name": name, "key": key}
 
 
-def _mentions_of(ref: str) -> Any:
-    """The mentions of the entity known by ``ref`` with its canonical ref, in document and text order."""
-    m, e, r = schema.mentions, schema.entities, schema.entity_refs
-    return (select(m, e.c.ref.label("canonical_ref")).join(e, e.c.id == m.c.entity_id)
-            .where(m.c.entity_id.in_(select(r.c.entity_id).where(r.c.ref == ref)))
-            .order_by(m.c.document_id, m.c.start))
-
-
-def _mention_record(row: Any) -> MentionRecord:
-    return MentionRecord(row.document_id, row.start, row.end, row.text, row.type, row.lemma, row.canonical_ref,
-                         row.role)
-
-
-@functools.cache
-def _citations_query() -> Any:
-    """Built once: every search and answer reads its citations with it (building it took a tenth of a search)."""
-    s, d = schema.sentences, schema.documents
-    return (select(s.c.id, s.c.document_id, s.c.start, s.c.end, d.c.title, d.c.source,
-                   search.sql_func.substr(d.c.text, s.c.start + 1, s.c.end - s.c.start))
-            .join(d, d.c.id == s.c.document_id).where(s.c.id.in_(bindparam("ids", expanding=True))))
-
-
-def _citations(connection: Connection, sentence_ids: Sequence[int]) -> dict[int, Citation]:
+def _citations(connection: sqlite3.Connection | Connection, sentence_ids: Sequence[int]) -> dict[int, Citation]:
     if not sentence_ids:
         return {}
-    rows = connection.execute(_citations_query(), {"ids": list(sentence_ids)})
+    p = Params()
+    found = fetch(connection, 'SELECT s.id, s.document_id, s.start, s."end", d.title, d.source, '
+                              'substr(d.text, s.start + 1, s."end" - s.start) FROM sentences s '
+                              f"JOIN documents d ON d.id = s.document_id WHERE s.id IN {p.many(sentence_ids)}", p)
     return {sentence_id: Citation(document, start, end, text, title, source)
-            for sentence_id, document, start, end, title, source, text in rows}
+            for sentence_id, document, start, end, title, source, text in found}
 
 
-def load_quantities(connection: Connection, rows: Iterable[Any]) -> list[QuantityRecord]:
-    rows = list(rows)
-    citations = _citations(connection, sorted({row.sentence_id for row in rows}))
-    return [QuantityRecord(row.id, row.document_id, row.start, row.end, row.text, row.value, row.modifier,
-                           row.unit, row.predicate, row.event_id, citations[row.sentence_id]) for row in rows]
+def _read_events(connection: sqlite3.Connection | Connection, analyses: dict[str, Analysis], documents: str,
+                 p: Params) -> None:
+    """The events of the ``documents`` (a placeholder list bound in ``p``) into their analyses."""
+    found = fetch(connection, f"{_EVENTS} WHERE ev.document_id IN {documents} "
+                              "ORDER BY ev.document_id, ev.trigger_start", p)
+    arguments: dict[int, tuple[list[EventArgument], list[EventArgument]]] = {row[0]: ([], []) for row in found}
+    events = f"(SELECT id FROM events WHERE document_id IN {documents})"
+    if found:
+        for event_id, lemma, mention in fetch(
+                connection, f"SELECT event_id, lemma, mention_local_id FROM places WHERE event_id IN {events} "
+                            "ORDER BY id", p):
+            arguments[event_id][0].append(EventArgument(lemma, mention, None))
+        for event_id, lemma, mention, role in fetch(
+                connection, f"SELECT event_id, lemma, mention_local_id, role FROM participants "
+                            f"WHERE event_id IN {events} ORDER BY id", p):
+            arguments[event_id][1].append(EventArgument(lemma, mention, role))
+    for (event_id, document_id, local_id, type_, trigger_start, trigger_end, trigger_text, sentence_start,
+         sentence_end, time_, timex, inherited, _begin, _end, modality, basis, lemma, confidence) in found:
+        analyses[document_id].events.append(Event(
+            local_id, type_, trigger_start, trigger_end, trigger_text, (sentence_start, sentence_end), time_, timex,
+            bool(inherited), *arguments[event_id], time_basis=basis, modality=modality, lemma=lemma,
+            confidence=confidence))
 
 
-def load_events(connection: Connection, rows: Sequence[Any]) -> list[EventRecord]:
-    """Event rows with their arguments, quantities and sentence citations."""
-    if not rows:
+def load_quantities(connection: sqlite3.Connection | Connection,
+                    found: Iterable[Sequence[Any]]) -> list[QuantityRecord]:
+    """Quantity rows (:data:`_QUANTITIES`' columns) with their sentence citations."""
+    found = list(found)
+    citations = _citations(connection, sorted({row[10] for row in found}))
+    return [QuantityRecord(*row[:10], citations[row[10]]) for row in found]
+
+
+def load_events(connection: sqlite3.Connection | Connection, found: Sequence[Sequence[Any]]) -> list[EventRecord]:
+    """Event rows (:data:`_EVENTS`' columns) with their arguments, quantities and sentence citations."""
+    if not found:
         return []
-    pa, pl, e, q = schema.participants, schema.places, schema.entities, schema.quantities
-    ids = [row.id for row in rows]
+    p = Params()
+    ids = p.many(row[0] for row in found)
     places: dict[int, list[Argument]] = {}
     participants: dict[int, list[Argument]] = {}
-    for table, target in ((pl, places), (pa, participants)):
-        role = pa.c.role if table is pa else None
-        columns = [table.c.event_id, table.c.lemma, table.c.entity_id, e.c.ref] + ([role] if role is not None else [])
-        query = (select(*columns).outerjoin(e, e.c.id == table.c.entity_id)
-                 .where(table.c.event_id.in_(ids)).order_by(table.c.id))
-        for arg in connection.execute(query):
-            target.setdefault(arg.event_id, []).append(
-                Argument(arg.lemma, arg.ref, arg.entity_id, getattr(arg, "role", None)))
+    for table, target, role in (("places", places, "NULL"), ("participants", participants, "a.role")):
+        for event_id, lemma, entity_id, ref, argument_role in fetch(
+                connection, f"SELECT a.event_id, a.lemma, a.entity_id, e.ref, {role} FROM {table} a "
+                            f"LEFT OUTER JOIN entities e ON e.id = a.entity_id WHERE a.event_id IN {ids} "
+                            "ORDER BY a.id", p):
+            target.setdefault(event_id, []).append(Argument(lemma, ref, entity_id, argument_role))
     quantities: dict[int, list[QuantityRecord]] = {}
-    for quantity in load_quantities(connection, connection.execute(
-            select(q).where(q.c.event_id.in_(ids)).order_by(q.c.start)).all()):
+    for quantity in load_quantities(connection,
+                                    fetch(connection, f"{_QUANTITIES} WHERE event_id IN {ids} ORDER BY start", p)):
         quantities.setdefault(quantity.event_id or 0, []).append(quantity)
-    d = schema.documents
-    documents = {row.id: row for row in connection.execute(
-        select(d.c.id, d.c.title, d.c.source, d.c.text).where(d.c.id.in_({row.document_id for row in rows})))}
+    p = Params()
+    cited = p.many({row[1] for row in found})
+    documents = {document_id: (title, source, text) for document_id, title, source, text in fetch(
+        connection, f"SELECT id, title, source, text FROM documents WHERE id IN {cited}", p)}
     records = []
-    for row in rows:
-        document = documents[row.document_id]
-        citation = Citation(row.document_id, row.sentence_start, row.sentence_end,
-                            document.text[row.sentence_start:row.sentence_end], document.title, document.source)
-        interval = (row.begin, row.end_date) if row.begin else None
+    for (event_id, document_id, local_id, type_, trigger_start, trigger_end, trigger_text, sentence_start,
+         sentence_end, time_, _timex, inherited, begin, end, modality, _basis, _lemma, confidence) in found:
+        title, source, text = documents[document_id]
+        citation = Citation(document_id, sentence_start, sentence_end, text[sentence_start:sentence_end], title, source)
+        interval = (begin, end) if begin else None
         records.append(EventRecord(
-            row.id, row.document_id, row.local_id, row.type, row.trigger_start, row.trigger_end, row.trigger_text,
-            citation, row.time, interval, bool(row.time_inherited), tuple(places.get(row.id, ())),
-            tuple(participants.get(row.id, ())), tuple(quantities.get(row.id, ())), row.modality, row.confidence))
+            event_id, document_id, local_id, type_, trigger_start, trigger_end, trigger_text, citation, time_, interval,
+            bool(inherited), tuple(places.get(event_id, ())), tuple(participants.get(event_id, ())),
+            tuple(quantities.get(event_id, ())), modality, confidence))
     return records

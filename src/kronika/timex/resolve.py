@@ -9,6 +9,7 @@ keeps ``X`` placeholders (``XXXX-09-22``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
@@ -357,6 +358,7 @@ class _Resolver:
         self.ahead = ahead  # forms of verbs whose date lies after the act: "odroczono do 5 grudnia"
         self.dct = parse_iso_date(dct)
         self.sentences = sentences
+        self.sentence_ends = [sentence.end for sentence in sentences or ()]  # in text order, for bisection
         self.reference = _Reference()
         self.report_day: date | None = None  # the date of the report's dateline: "wczoraj" counts from it
         self.report_tid: str | None = None  # the id of that date's timex
@@ -715,9 +717,11 @@ class _Resolver:
         """Words of ``text[start:end]`` with their Morfeusz tags: from the pipeline's tokens when given,
         else analysed here (cached by form)."""
         if self.sentences:
-            for sentence in self.sentences:
-                if sentence.end <= start or sentence.start >= end:
-                    continue
+            # from the first sentence ending after ``start``: a long document's sentences are not all walked
+            for index in range(bisect_right(self.sentence_ends, start), len(self.sentences)):
+                sentence = self.sentences[index]
+                if sentence.start >= end:
+                    break
                 for token in sentence.tokens:
                     if start <= token.start < end:
                         yield token.start, {i.tag for i in token.interps}
