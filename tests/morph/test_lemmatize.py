@@ -377,6 +377,13 @@ def test_the_nouns_of_a_name_of_several_words_are_common_nouns(phrase, expected,
     assert lemmatize_phrase(phrase, category) == expected
 
 
+@pytest.mark.parametrize("category", [None, "ORGANIZATION"])
+def test_a_surname_spelt_like_the_common_noun_it_also_is_takes_no_adjective_away(category) -> None:
+    """*Doliny* is the valley's genitive (feminine); as a Mr Dolina's it would agree with the masculine
+    adjective before it, which would then leave the head phrase with it."""
+    assert lemmatize_phrase("Ośrodka Kulturalnego Doliny Dunajca", category) == "Ośrodek Kulturalny Doliny Dunajca"
+
+
 def test_the_command_and_analyze_agree_on_names_of_every_kind() -> None:
     """`kronika lemmatize` (with no category, or with the type analyze gave) cites each mention of a text
     of our own as `analyze` does: persons, places of several words, foreign names, organisations."""

@@ -526,8 +526,13 @@ def _give_back_adjectives(members: list[_Member], readings: Iterable[Reading], s
     """Adjectives after the head that agree with the noun that ended the phrase modify that noun
     (Kościoła Świętego Krzyża): they leave the head phrase with it."""
     # an indeclinable reading (a foreign or a woman's surname: Niemiec) agrees with anything: no evidence
-    # (its readings have every case but the vocative, which _readings leaves out)
-    triples = set().union(*(r.triples for r in readings if len({t[1] for t in r.triples}) < len(_CASES) - 1))
+    # (its readings have every case but the vocative, which _readings leaves out); nor does a surname spelt
+    # like a common noun the word also is (Doliny: the valley's, not a Mr Dolina's: Parku Krajobrazowego
+    # Doliny Baryczy)
+    readings = list(readings)
+    common = {r.interp.lemma.lower() for r in readings if "nazwa_pospolita" in r.interp.quals}
+    triples = set().union(*(r.triples for r in readings if len({t[1] for t in r.triples}) < len(_CASES) - 1
+                            and not ("nazwisko" in r.interp.quals and r.interp.lemma.lower() in common)))
     while members and members[-1].after_head and members[-1].readings:
         last = members[-1]
         if all(r.pos in _NOUN_POS for r in last.readings) or not any(r.triples & triples for r in last.readings):
