@@ -14,7 +14,12 @@ resources (learned from train only). ``--hint category`` passes the KPWr categor
 is given, as on unseen text where the type comes from the name recogniser.
 
     python bench/lemma_polem.py --split dev|locked|all [--mode phrase|tokens] [--hint none|category]
-                                [--convention poleval] [--errors 40]
+                                [--convention poleval] [--errors 40] [--classes]
+
+``--classes`` counts the development misses by class of name (persons, first names alone, adjectival
+names, organisations, multiword geographic names, …) and, across them, the foreign ones (a word of the
+mention unknown to Morfeusz), with what went wrong (left inflected, inflected where the gold keeps the
+word, changed wrongly).
 """
 
 from __future__ import annotations
@@ -218,6 +223,59 @@ def report(name: str, mentions: list[Mention], predictions: list[str], label: st
     print("  by category: " + ", ".join(figures))
 
 
+def miss_class(mention: Mention) -> str:
+    """The class of a name the misses are counted by."""
+    category = mention.category
+    words = [t for t in mention.tokens if t.text[:1].isalpha()]
+    if category.startswith("nam_liv_person_first"):
+        return "first names alone"
+    if category.startswith("nam_liv_person_last"):
+        return "last names alone"
+    if category.startswith("nam_liv"):
+        return "persons (and other beings)"
+    if category.startswith("nam_adj"):
+        return "adjectival names"
+    if category.startswith("nam_org"):
+        return "organisations"
+    if category.startswith("nam_loc"):
+        return "geographic names, several words" if len(words) > 1 else "geographic names, one word"
+    if category.startswith("nam_fac"):
+        return "facilities (streets, buildings)"
+    return "titles, products, events, other"
+
+
+def miss_kind(mention: Mention, predicted: str) -> str:
+    """What went wrong: the text left as the gold changes it, a change where the gold keeps the text, or
+    another change."""
+    text, gold, got = mention.text.lower(), mention.lemma.lower().strip(), predicted.lower()
+    if got == text:
+        return "left inflected"
+    if gold == text:
+        return "changed, gold keeps it"
+    return "changed wrongly"
+
+
+def report_classes(mentions: list[Mention], predictions: list[str]) -> None:
+    """The misses (case-insensitive) by class of name, the foreign ones apart, and by kind."""
+    totals: Counter[str] = Counter()
+    misses: dict[str, Counter[str]] = {}
+    for mention, predicted in zip(mentions, predictions, strict=True):
+        name_class = miss_class(mention)
+        foreign = any(t.text[:1].isalpha() and all(i.pos == "ign" for i in t.interps) for t in mention.tokens)
+        for key in (name_class, "  of all: a word unknown to Morfeusz (foreign, rare)" if foreign else None):
+            if key is None:
+                continue
+            totals[key] += 1
+            if predicted.lower() != mention.lemma.lower():
+                misses.setdefault(key, Counter())[miss_kind(mention, predicted)] += 1
+    print("dev misses by class (case-insensitive): class, mentions, misses, accuracy; kinds")
+    for key in sorted(totals, key=lambda k: (k.startswith(" "), -sum(misses.get(k, Counter()).values()))):
+        kinds = misses.get(key, Counter())
+        wrong = sum(kinds.values())
+        print(f"  {key:52} {totals[key]:6} {wrong:5} {1 - wrong / totals[key]:.3f}; "
+              + ", ".join(f"{kind} {n}" for kind, n in kinds.most_common()))
+
+
 def cross_validate(mode: str, convention: str, hint: bool, label: str) -> tuple[list[Mention], list[str]]:
     """2-fold cross-validation on the train split's halves (contiguous: the file has no document ids,
     but its mentions follow the documents, so the halves share at most one document)."""
@@ -245,9 +303,11 @@ def main() -> None:
                         help="pass the KPWr category to the lemmatizer (default: no hint, as on unseen text)")
     parser.add_argument("--convention", choices=CONVENTIONS, help="one citation convention (default: each)")
     parser.add_argument("--errors", type=int, default=0, help="print this many random dev errors (last convention)")
+    parser.add_argument("--classes", action="store_true",
+                        help="count the dev misses by class of name (last convention)")
     args = parser.parse_args()
-    if args.errors and args.split != "dev":
-        parser.error("--errors shows development errors only: the locked part is never read for misses")
+    if (args.errors or args.classes) and args.split != "dev":
+        parser.error("--errors and --classes show development errors only: the locked part is never read for misses")
     conventions = [args.convention] if args.convention else list(CONVENTIONS)
     hint = args.hint == "category"
     for convention in conventions:
@@ -261,6 +321,8 @@ def main() -> None:
             elapsed = time.perf_counter() - started
             report("locked: tune file", locked_mentions, locked_predictions, label)
             print(f"  {len(locked_mentions) / elapsed:.0f} mentions/s")
+    if args.classes:
+        report_classes(mentions, predictions)
     if args.errors:
         errors = [(m, p) for m, p in zip(mentions, predictions, strict=True) if p.lower() != m.lemma.lower()]
         by_category = Counter(m.category for m, _ in errors)

@@ -69,11 +69,12 @@ def read_row(line: str) -> list[str]:
 
 
 def rule_of(form: str, base: str) -> tuple[int, str]:
-    """(letters to strip, letters to append) that turn ``form`` into ``base``."""
+    """(letters to strip, letters to append) that turn ``form`` into ``base``, the appended letters lower
+    case (an ending is no capital: *Rajoeliny* → Rajoelina, whatever a gold in capitals spelt)."""
     common = 0
     while common < min(len(form), len(base)) and form[common].lower() == base[common].lower():
         common += 1
-    return len(form) - common, base[common:]
+    return len(form) - common, base[common:].lower()
 
 
 def case_key(ctag: str) -> str:

@@ -114,3 +114,18 @@ def test_foreign_name_nominatives_are_up_to_date() -> None:
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_name_nominatives.py"), "--check"],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Nevillowi", "Neville"), ("Clydem", "Clyde"), ("Georga", "George")],
+)
+def test_a_foreign_names_mute_e_comes_back_under_a_polish_ending(word: str, expected: str) -> None:
+    """Neville, Clyde: a Polish ending replaces the mute -e; the nominative is the listed foreign name, where
+    the bare stem is none."""
+    assert guess_base(word, "person") == expected
+
+
+def test_the_letters_an_ending_rule_appends_take_the_words_case() -> None:
+    assert guess_base("TYPELÓWNY", "person") == "TYPELÓWNA"
+    assert guess_base("Typelówny", "person") == "Typelówna"

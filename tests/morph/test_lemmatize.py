@@ -351,3 +351,51 @@ def test_a_womans_surname_no_dictionary_knows_is_cited_in_the_nominative(phrase,
 def test_a_generic_noun_opening_a_name_is_cited_lower_case(example: str) -> None:
     """The examples of ``generic_name_nouns.tsv``, written with a capital, come out as the table cites them."""
     assert lemmatize_phrase(example[:1].upper() + example[1:], None, "poleval") == example
+
+
+@pytest.mark.parametrize("category", [None, "nam_loc_land_mountain"])
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [("Kasprowym Wierchu", "Kasprowy Wierch"), ("Kasprowego Wierchu", "Kasprowy Wierch")],
+)
+def test_a_word_only_part_of_a_geographic_name_goes_with_the_noun_it_agrees_with(phrase, expected, category):
+    """SGJP lists *Kasprowy* as a noun that is only part of a geographic name: the noun after it that
+    agrees with it is the name's head, not a complement left as written."""
+    assert lemmatize_phrase(phrase, category) == expected
+
+
+@pytest.mark.parametrize("category", [None, "ORGANIZATION"])
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [("Wojsku Polskim", "Wojsko Polskie"), ("Wojska Polskiego", "Wojsko Polskie"),
+     ("Morskim Okiem", "Morskie Oko"), ("Morskiego Oka", "Morskie Oko")],
+)
+def test_the_nouns_of_a_name_of_several_words_are_common_nouns(phrase, expected, category):
+    """The nominative of the phrase, not word by word: *Wojska* read as the common noun *wojsko* (neuter,
+    so the adjective agrees: *Polskie*), not as a village *Wojsk*; *Oka* as *oko*, not the river Oka in
+    apposition, since the adjective before it agrees with it."""
+    assert lemmatize_phrase(phrase, category) == expected
+
+
+@pytest.mark.parametrize("category", [None, "ORGANIZATION"])
+def test_a_surname_spelt_like_the_common_noun_it_also_is_takes_no_adjective_away(category) -> None:
+    """*Doliny* is the valley's genitive (feminine); as a Mr Dolina's it would agree with the masculine
+    adjective before it, which would then leave the head phrase with it."""
+    assert lemmatize_phrase("Ośrodka Kulturalnego Doliny Dunajca", category) == "Ośrodek Kulturalny Doliny Dunajca"
+
+
+def test_the_command_and_analyze_agree_on_names_of_every_kind() -> None:
+    """`kronika lemmatize` (with no category, or with the type analyze gave) cites each mention of a text
+    of our own as `analyze` does: persons, places of several words, foreign names, organisations."""
+    from kronika.model import Document
+    from kronika.pipeline import analyze
+
+    text = ("Latem szliśmy z Zakopanego na Kasprowy Wierch. Potem był w Kamieńcu Podolskim. "
+            "Spotkaliśmy Mieczysława Karłowicza i panią Zofię Nałkowską. "
+            "Depesza z Londynu donosi, że Nevillowi Chamberlainowi towarzyszył lord Halifax. "
+            "W Wilnie gościł profesor Marian Zdziechowski z Uniwersytetu Stefana Batorego.")
+    entities = analyze(Document(id="t", text=text)).entities
+    assert len(entities) >= 10
+    for entity in entities:
+        assert lemmatize_phrase(entity.text) == entity.lemma
+        assert lemmatize_phrase(entity.text, entity.type) == entity.lemma

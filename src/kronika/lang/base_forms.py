@@ -94,7 +94,7 @@ def guess_base(word: str, cls: str = UNKNOWN, case_key: str = "*") -> str:
     if case_key == "*" and foreign_name_kind(word) is not None:
         return word  # as written, a foreign name's nominative (Lucinda, Ishikawa): no Polish ending on it
     if (ending := oblique_ending(word, cls)) is not None and case_key in ("*", ending[0]):
-        return word[: len(word) - ending[1].strip] + ending[1].append
+        return word[: len(word) - ending[1].strip] + _cased(ending[1].append, word)
     rules = _suffix_rules()
     # a name of unknown kind takes the rules pooled over all kinds: the likeliest reading of its ending
     rule_class = {"adjective": "other", UNKNOWN: POOLED}.get(cls, cls)
@@ -106,8 +106,21 @@ def guess_base(word: str, cls: str = UNKNOWN, case_key: str = "*") -> str:
             stem = word[: len(word) - rule.strip]
             if rule.strip == 1 and not rule.append and {word[-1:].lower(), stem[-1:].lower()} <= _VOWELS:
                 return word  # a vowel ending after a vowel is no Polish declension (Allgäu, Lizarazu)
-            return stem + rule.append
+            return stem + _cased(rule.append, word) if rule.append else _mute_e(stem)
     return word if case_key == "*" else guess_base(word, cls, "*")
+
+
+def _mute_e(stem: str) -> str:
+    """A foreign name's nominative in a mute *-e*, which Polish endings replace (Neville: Nevillowi,
+    Clyde: Clydem), where the stem left is no name itself (Georg stays)."""
+    if len(stem) > 2 and not foreign_name_kind(stem) and foreign_name_kind(stem + "e"):
+        return stem + _cased("e", stem)
+    return stem
+
+
+def _cased(letters: str, word: str) -> str:
+    """Appended letters in the word's case: capitals after a word in capitals (TYPELÓWNY → TYPELÓWNA)."""
+    return letters.upper() if len(word) > 1 and word.isupper() else letters
 
 
 @lru_cache(maxsize=1)

@@ -64,9 +64,10 @@ _NOUN_POS = {"subst", "depr", "ger"}
 # (Opolskie, Zakopane), persons in the masculine (Kilińskiego).
 _DEFAULT_GENDER = {"place": "n", "person": "m1"}
 _GENDERS = {"m": ("m1", "m2", "m3"), "f": ("f",), "n": ("n",)}
+_GEOGRAPHIC_MEMBER = "człon_nazwy_geograficznej"  # SGJP: a word only part of a geographic name (Kasprowy)
 _CLASS_QUALIFIERS = {
     "person": {"imię", "nazwisko"},
-    "place": {"nazwa_geograficzna", "człon_nazwy_geograficznej"},
+    "place": {"nazwa_geograficzna", _GEOGRAPHIC_MEMBER},
 }
 _QUOTES = set("„”\"«»‚‘")
 _APOSTROPHES = set("'’")
@@ -479,6 +480,10 @@ def _town_apposition(token: Token, readings: tuple[Reading, ...], state: set[Tri
     or a firm, in apposition, not declined with it (Wisły Kraków, Anwilu Włocławek)."""
     if not token.text[:1].isupper() or (state is not None and any(t[:2] == ("sg", "nom") for t in state)):
         return False
+    if state is not None and any(t[0] == "sg" for r in readings for t in r.triples & state):
+        # a singular reading agrees with the words before: one phrase (Morskiego Oka, not the river Oka;
+        # Pogoni Szczecin stays the club's town: a bristle's plural is no name's word)
+        return False
     return any(r.pos == "subst" and "nazwa_geograficzna" in r.interp.quals and ("sg", "nom", r.interp.tag.split(":")[3])
                in r.triples for r in readings)
 
@@ -503,6 +508,8 @@ def _may_appose(tokens: list[Token], head: _Member, nouns: list[Reading], cls: s
     place after a capitalised common noun: Rady Europy, Partii Rosji, whatever surname the head spells)."""
     if cls == "person":
         return True
+    if head.readings and all(_GEOGRAPHIC_MEMBER in r.interp.quals for r in head.readings):
+        return True  # a word that is only part of a geographic name goes with the noun it agrees with (Kasprowy Wierch)
     if not any(_is_proper(r) for r in nouns):
         return False
     head_token = tokens[head.index]
@@ -519,8 +526,13 @@ def _give_back_adjectives(members: list[_Member], readings: Iterable[Reading], s
     """Adjectives after the head that agree with the noun that ended the phrase modify that noun
     (Kościoła Świętego Krzyża): they leave the head phrase with it."""
     # an indeclinable reading (a foreign or a woman's surname: Niemiec) agrees with anything: no evidence
-    # (its readings have every case but the vocative, which _readings leaves out)
-    triples = set().union(*(r.triples for r in readings if len({t[1] for t in r.triples}) < len(_CASES) - 1))
+    # (its readings have every case but the vocative, which _readings leaves out); nor does a surname spelt
+    # like a common noun the word also is (Doliny: the valley's, not a Mr Dolina's: Parku Krajobrazowego
+    # Doliny Baryczy)
+    readings = list(readings)
+    common = {r.interp.lemma.lower() for r in readings if "nazwa_pospolita" in r.interp.quals}
+    triples = set().union(*(r.triples for r in readings if len({t[1] for t in r.triples}) < len(_CASES) - 1
+                            and not ("nazwisko" in r.interp.quals and r.interp.lemma.lower() in common)))
     while members and members[-1].after_head and members[-1].readings:
         last = members[-1]
         if all(r.pos in _NOUN_POS for r in last.readings) or not any(r.triples & triples for r in last.readings):
@@ -594,7 +606,17 @@ def _choose_triple(
         # a noun a quoted name follows names one thing (Zgrupowania „Małyńsk”): singular before the tagger
         first, second = (singular, chosen) if named_by_quote else (chosen, singular)
         return (in_class, cls == UNKNOWN and nation(triple), first, second, usage, regular, man_named(triple),
-                triple[1] == "nom", triple[1] != "voc", gender_prior)
+                triple[1] == "nom", triple[1] != "voc", common_head(triple), gender_prior)
+
+    def common_head(triple: Triple) -> bool:
+        """In a name of several words, not a person's or a place's, its nouns read as common nouns (Wojska
+        Polskiego: Wojsko Polskie, Morskiego Oka) rather than as a homonymous place or person no usage
+        supports (the village Wojsk): the gender prior is for phrases with no noun."""
+        if cls not in (UNKNOWN, "other") or _one_word(tokens):
+            return False
+        nouns = [fitting for m in members
+                 if (fitting := m.fitting(triple)) and all(r.pos in _NOUN_POS for r in fitting)]
+        return bool(nouns) and all(any("nazwa_pospolita" in r.interp.quals for r in fitting) for fitting in nouns)
 
     return max(sorted(state), key=score)
 
