@@ -494,3 +494,26 @@ def test_eighth_pass_phenomena(text: str, dct: str | None, expected: list[tuple[
 )
 def test_ninth_round_phenomena(text: str, dct: str | None, expected: list[tuple[str, str, str | None]]) -> None:
     assert found(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # OCR put a letter for a day number's first figure: read as digits where a month or "b. m." follows
+        ("Walne zebranie odbędzie się i5 b. m. w lokalu szkoły.", "1934-03-02", [("i5 b. m.", "1934-03-15", None)]),
+        ("Pogrzeb odbył się l9 lutego na cmentarzu.", "1934-03-02", [("l9 lutego", "1934-02-19", None)]),
+        ("Czy li maja się bać?", "1934-03-02", [("maja", "1934-05", None)]),
+        # the clock told in words: minutes past or to an ordinal hour, quarters on the way to it, minutes after it
+        ("Goście zjechali dziesięć po ósmej.", "1934-03-02", [("dziesięć po ósmej", "1934-03-02T08:10", None)]),
+        ("Pociąg stanął za pięć dwunasta.", "1934-03-02", [("za pięć dwunasta", "1934-03-02T11:55", None)]),
+        ("Lekcja zaczęła się kwadrans na dziewiątą.", "1934-03-02",
+         [("kwadrans na dziewiątą", "1934-03-02T08:15", None)]),
+        ("Wrócił wpół do dziewiątej wieczorem.", "1934-03-02",
+         [("wpół do dziewiątej wieczorem", "1934-03-02T20:30", None)]),
+        ("Autobus odchodzi o siódmej czterdzieści.", "1934-03-02",
+         [("o siódmej czterdzieści", "1934-03-02T07:40", None)]),
+        ("Trzy po pierwszej wojnie wydane mapy zaginęły.", "1934-03-02", []),
+    ],
+)
+def test_ocr_day_numbers_and_clock_idioms(text: str, dct: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert found(text, dct) == expected
