@@ -72,9 +72,24 @@ def test_duration_forms(text: str, expected: tuple[str, str, str, str | None]) -
 
 
 @pytest.mark.parametrize("text", ["Pięcioletni chłopiec wpadł do wody.", "Trzyletnie dziecko zgubiło się.",
-                                  "31-letni mieszkaniec Łodzi zginął."])
+                                  "31-letni mieszkaniec Łodzi zginął.", "Burza złamała stuletni dąb.",
+                                  "Rozebrano 200-letnią kamienicę.", "Kupił trzyletniego konia.",
+                                  "Sześciomiesięczne cielę padło."])
 def test_an_age_is_no_duration(text: str) -> None:
     assert find_timexes(text, DCT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Po dwuletniej przerwie wznowiono wykopaliska.", ("dwuletniej", "P2Y")),
+        ("Wojna trzydziestoletnia spustoszyła Czechy.", ("trzydziestoletnia", "P30Y")),
+        ("Kilkuletni pobyt we Włoszech zmienił malarza.", ("Kilkuletni", "PXY")),
+        ("Ukończył trzymiesięczny kurs.", ("trzymiesięczny", "P3M")),
+    ],
+)
+def test_an_adjective_of_a_stretch_of_time_is_its_duration(text: str, expected: tuple[str, str]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, DCT) if t.type == "DURATION"] == [expected]
 
 
 def test_a_range_of_amounts_is_two_durations() -> None:

@@ -40,7 +40,7 @@ CHECKS = frozenset({
     "clock_ordinal",
 })
 # fields of lexicon sections that name no part of a date: a hedge's mod, an ordinal, a noun class read by a check
-_LEXICON_FIELDS = frozenset({"mod", "ordinal", "person", "press", "tense", "kind"})
+_LEXICON_FIELDS = frozenset({"mod", "ordinal", "aged", "press", "tense", "kind"})
 # Morfeusz parts of speech never wanted among generated forms: abbreviations, adjectival prefixes
 _SKIPPED_POS = frozenset({"brev", "adja", "adjc", "adjp"})
 _DEGREES = frozenset({"com", "sup"})

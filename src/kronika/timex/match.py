@@ -427,14 +427,15 @@ def _agreeing_numbers(adjective: str, noun: str) -> set[str]:
 
 
 def _is_age(text: str, lower: str, candidate: Candidate, grammar: Grammar) -> bool:
-    """"31-letni mieszkaniec", "25-letnia Anna": an adjective in years before a person states an age."""
+    """"31-letni mieszkaniec", "25-letnia Anna", "stuletni dąb": an adjective in years before a person, an
+    animal or a thing states its age ("dwuletnia przerwa", a stretch of time, is a duration)."""
     after = _NEXT_WORD.match(lower, candidate.end)
-    if candidate.points[0].unit != "Y" or not after or lower.startswith("wielo", candidate.start):
+    if candidate.points[0].unit not in ("Y", "M") or not after or lower.startswith("wielo", candidate.start):
         return False  # "wieloletni prezes": many years are the length of an office, never an age
     word = text[after.start(1):after.end(1)]
-    if word[0].isupper() or grammar.value("person", after.group(1)) is not None:
+    if word[0].isupper() or grammar.value("aged", after.group(1)) is not None:
         return True
-    return any(i.pos == "subst" and ":m1" in i.tag for i in get_morphology().analyse(word))
+    return any(i.pos == "subst" and (":m1" in i.tag or ":m2" in i.tag) for i in get_morphology().analyse(word))
 
 
 def _with_modifier(candidate: Candidate, lower: str, grammar: Grammar) -> None:
