@@ -517,3 +517,23 @@ def test_ninth_round_phenomena(text: str, dct: str | None, expected: list[tuple[
 )
 def test_ocr_day_numbers_and_clock_idioms(text: str, dct: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert found(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a day of a month or a year counted by an ordinal, the last by the month's length
+        ("Sąd ogłosi wyrok ostatniego dnia lutego.", "1936-01-15", [("ostatniego dnia lutego", "1936-02-29", None)]),
+        ("Kasa czynna będzie do ostatniego dnia b. m.", "1936-06-03", [("ostatniego dnia b. m.", "1936-06-30", None)]),
+        ("Zmarł w ostatnim dniu roku.", "1936-06-03", [("ostatnim dniu roku", "1935-12-31", None)]),
+        ("Koncert odbył się drugiego dnia maja.", "1936-06-03", [("drugiego dnia maja", "1936-05-02", None)]),
+        ("Pierwszego dnia wiosny uczniowie topią marzannę.", "1936-03-02",
+         [("Pierwszego dnia wiosny", "1936-03-21", None)]),
+        # a half of a decade is its start or end: TIMEX3 has no half of a decade
+        ("W drugiej połowie lat 30. wyjechał do Francji.", None, [("drugiej połowie lat 30.", "193", "END")]),
+    ],
+)
+def test_ordinal_days_of_months_and_halves_of_decades(
+    text: str, dct: str | None, expected: list[tuple[str, str, str | None]],
+) -> None:
+    assert found(text, dct) == expected

@@ -450,6 +450,8 @@ def _with_modifier(candidate: Candidate, lower: str, grammar: Grammar) -> None:
         return
     if kind == "mod":
         candidate.mod = detail
+    elif kind == "half" and all(point.decade is not None for point in candidate.points):
+        candidate.mod = "START" if detail == "H1" else "END"  # "w drugiej połowie lat 30.": TIMEX3 halves no decade
     elif kind == "half":
         for point in candidate.points:
             point.half = detail
@@ -530,6 +532,11 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
             candidate.points[0].shift = _shift(rule.fields["shift"])
         if "dayshift" in rule.fields:  # "w dniu koncertu": the day spoken of
             candidate.points[0].dayshift = _shift(rule.fields["dayshift"])
+        for name in ("month", "day"):  # "ostatniego dnia roku": 31 December
+            if name in rule.fields:
+                setattr(candidate.points[0], name, int(rule.fields[name]))
+        if "monthshift" in rule.fields and candidate.points[0].monthshift is None:  # "ostatniego dnia miesiąca"
+            candidate.points[0].monthshift = _shift(rule.fields["monthshift"])
         if "feastshift" in rule.fields:  # "w przeddzień Nowego Roku": a day counted from the feast
             _shift_feast(candidate.points[0], int(rule.fields["feastshift"]))
         if "hour" in rule.fields:  # "o północy"

@@ -8,6 +8,7 @@ keeps ``X`` placeholders (``XXXX-09-22``).
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -591,6 +592,8 @@ class _Resolver:
             return f"{text}-{point.season}", anchor, (None, year, None)
         if month is None:
             return text + (f"-{point.half}" if point.half else ""), anchor, (None, year, None)
+        if point.nth == -1 and point.weekday is None and point.day is None:  # "ostatniego dnia lutego"
+            point = replace(point, day=calendar.monthrange(2001 if year is None else year, month)[1])
         text += f"-{month:02d}"
         if point.day is None:
             return text + (f"-{point.half}" if point.half else ""), anchor, (None, year, month)
