@@ -27,6 +27,9 @@ DCT = "2012-03-14"  # a Wednesday
         ("Padało przez trzy dni.", ("trzy dni", "DURATION", "P3D", None)),
         ("Wyjechał na 10 lat.", ("10 lat", "DURATION", "P10Y", None)),
         ("Mieszka tu od 5 lat.", ("5 lat", "DURATION", "P5Y", None)),
+        # "od" with an amount (a numeral, a vague amount, the plural) is how long; a lone unit is a point (below)
+        ("Choruje od pół roku.", ("pół roku", "DURATION", "P0.5Y", None)),
+        ("Od lat nie pisze.", ("lat", "DURATION", "PXY", None)),
         ("Zrobię to w ciągu tygodnia.", ("tygodnia", "DURATION", "P1W", None)),
         ("Przez dobę nie spał.", ("dobę", "DURATION", "P1D", None)),
         # a whole unit or a night
@@ -62,6 +65,7 @@ DCT = "2012-03-14"  # a Wednesday
         ("W pierwszych dniach września padało.", ("pierwszych dniach września", "DATE", "2011-09", "START")),
         # an amount counted from the anchor is a date, not a duration
         ("Tydzień temu byłem w Krakowie.", ("Tydzień temu", "DATE", "2012-03-07", None)),
+        ("Upały trwają od tygodnia.", ("od tygodnia", "DATE", "2012-03-07", None)),
         ("Wyjechał przed trzema laty.", ("przed trzema laty", "DATE", "2009", None)),
         ("Wróci za dwa tygodnie.", ("za dwa tygodnie", "DATE", "2012-03-28", None)),
         ("Wrócił paręnaście dni później.", ("paręnaście dni później", "DATE", "FUTURE_REF", None)),

@@ -537,3 +537,18 @@ def test_ordinal_days_of_months_and_halves_of_decades(
     text: str, dct: str | None, expected: list[tuple[str, str, str | None]],
 ) -> None:
     assert found(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range of hours after a daily set stays a range of its own, as independently written gold marks it
+        ("Kancelaria czynna codziennie od 9 do 13.",
+         [("codziennie", "P1D"), ("od 9 do 13", "XXXX-XX-XXT09:00/XXXX-XX-XXT13:00")]),
+        # parts of the day as the ends of a range: "od" makes the first, one span
+        ("Kopali rowy od rana do wieczora.", [("od rana do wieczora", "1934-03-02TMO/1934-03-02TEV")]),
+        ("Od tygodnia do dziś nie padało.", [("Od tygodnia", "1934-02-23"), ("dziś", "1934-03-02")]),
+    ],
+)
+def test_ranges_of_hours_after_sets_and_of_parts_of_the_day(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, "1934-03-02")] == expected

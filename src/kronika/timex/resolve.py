@@ -320,7 +320,9 @@ def _is_range_glue(grammar: Grammar, lower: str, first: Candidate, second: Candi
     if between.strip() in ("-", "–", "—"):
         return True
     opener = grammar.compiled_macro("rangeOpener")
-    return opener.search(lower, max(0, first.start - 12), first.start) is not None
+    # "od" before the first end, or inside a time of day where it makes the expression ("od rana do wieczora")
+    return opener.search(lower, max(0, first.start - 12), first.start) is not None or (
+        lower.startswith("od ", first.start) and first.points[-1].is_time_only)
 
 
 @dataclass
