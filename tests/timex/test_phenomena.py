@@ -513,6 +513,10 @@ def test_ninth_round_phenomena(text: str, dct: str | None, expected: list[tuple[
         ("Autobus odchodzi o siódmej czterdzieści.", "1934-03-02",
          [("o siódmej czterdzieści", "1934-03-02T07:40", None)]),
         ("Trzy po pierwszej wojnie wydane mapy zaginęły.", "1934-03-02", []),
+        ("Sklep zamknięto pięć minut przed ósmą.", "1934-03-02", [("pięć minut przed ósmą", "1934-03-02T07:55", None)]),
+        ("Wyszedł kwadrans przed szóstą rano.", "1934-03-02",
+         [("kwadrans przed szóstą rano", "1934-03-02T05:45", None)]),
+        ("Dwie minuty przed drugą połową gol padł.", "1934-03-02", [("Dwie minuty", "PT2M", None)]),
     ],
 )
 def test_ocr_day_numbers_and_clock_idioms(text: str, dct: str, expected: list[tuple[str, str, str | None]]) -> None:
