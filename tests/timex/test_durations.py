@@ -65,7 +65,7 @@ DCT = "2012-03-14"  # a Wednesday
         ("W pierwszych dniach września padało.", ("pierwszych dniach września", "DATE", "2011-09", "START")),
         # an amount counted from the anchor is a date, not a duration
         ("Tydzień temu byłem w Krakowie.", ("Tydzień temu", "DATE", "2012-03-07", None)),
-        ("Upały trwają od tygodnia.", ("od tygodnia", "DATE", "2012-03-07", None)),
+        ("Kuźnia stoi zamknięta od tygodnia.", ("od tygodnia", "DATE", "2012-03-07", None)),
         ("Wyjechał przed trzema laty.", ("przed trzema laty", "DATE", "2009", None)),
         ("Wróci za dwa tygodnie.", ("za dwa tygodnie", "DATE", "2012-03-28", None)),
         ("Wrócił paręnaście dni później.", ("paręnaście dni później", "DATE", "FUTURE_REF", None)),
