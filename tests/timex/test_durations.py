@@ -27,6 +27,9 @@ DCT = "2012-03-14"  # a Wednesday
         ("Padało przez trzy dni.", ("trzy dni", "DURATION", "P3D", None)),
         ("Wyjechał na 10 lat.", ("10 lat", "DURATION", "P10Y", None)),
         ("Mieszka tu od 5 lat.", ("5 lat", "DURATION", "P5Y", None)),
+        # "od" with an amount (a numeral, a vague amount, the plural) is how long; a lone unit is a point (below)
+        ("Choruje od pół roku.", ("pół roku", "DURATION", "P0.5Y", None)),
+        ("Od lat nie pisze.", ("lat", "DURATION", "PXY", None)),
         ("Zrobię to w ciągu tygodnia.", ("tygodnia", "DURATION", "P1W", None)),
         ("Przez dobę nie spał.", ("dobę", "DURATION", "P1D", None)),
         # a whole unit or a night
@@ -62,6 +65,7 @@ DCT = "2012-03-14"  # a Wednesday
         ("W pierwszych dniach września padało.", ("pierwszych dniach września", "DATE", "2011-09", "START")),
         # an amount counted from the anchor is a date, not a duration
         ("Tydzień temu byłem w Krakowie.", ("Tydzień temu", "DATE", "2012-03-07", None)),
+        ("Kuźnia stoi zamknięta od tygodnia.", ("od tygodnia", "DATE", "2012-03-07", None)),
         ("Wyjechał przed trzema laty.", ("przed trzema laty", "DATE", "2009", None)),
         ("Wróci za dwa tygodnie.", ("za dwa tygodnie", "DATE", "2012-03-28", None)),
         ("Wrócił paręnaście dni później.", ("paręnaście dni później", "DATE", "FUTURE_REF", None)),
@@ -72,9 +76,24 @@ def test_duration_forms(text: str, expected: tuple[str, str, str, str | None]) -
 
 
 @pytest.mark.parametrize("text", ["Pięcioletni chłopiec wpadł do wody.", "Trzyletnie dziecko zgubiło się.",
-                                  "31-letni mieszkaniec Łodzi zginął."])
+                                  "31-letni mieszkaniec Łodzi zginął.", "Burza złamała stuletni dąb.",
+                                  "Rozebrano 200-letnią kamienicę.", "Kupił trzyletniego konia.",
+                                  "Sześciomiesięczne cielę padło."])
 def test_an_age_is_no_duration(text: str) -> None:
     assert find_timexes(text, DCT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Po dwuletniej przerwie wznowiono wykopaliska.", ("dwuletniej", "P2Y")),
+        ("Wojna trzydziestoletnia spustoszyła Czechy.", ("trzydziestoletnia", "P30Y")),
+        ("Kilkuletni pobyt we Włoszech zmienił malarza.", ("Kilkuletni", "PXY")),
+        ("Ukończył trzymiesięczny kurs.", ("trzymiesięczny", "P3M")),
+    ],
+)
+def test_an_adjective_of_a_stretch_of_time_is_its_duration(text: str, expected: tuple[str, str]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, DCT) if t.type == "DURATION"] == [expected]
 
 
 def test_a_range_of_amounts_is_two_durations() -> None:

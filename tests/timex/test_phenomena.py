@@ -494,3 +494,65 @@ def test_eighth_pass_phenomena(text: str, dct: str | None, expected: list[tuple[
 )
 def test_ninth_round_phenomena(text: str, dct: str | None, expected: list[tuple[str, str, str | None]]) -> None:
     assert found(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # OCR put a letter for a day number's first figure: read as digits where a month or "b. m." follows
+        ("Walne zebranie odbędzie się i5 b. m. w lokalu szkoły.", "1934-03-02", [("i5 b. m.", "1934-03-15", None)]),
+        ("Pogrzeb odbył się l9 lutego na cmentarzu.", "1934-03-02", [("l9 lutego", "1934-02-19", None)]),
+        ("Czy li maja się bać?", "1934-03-02", [("maja", "1934-05", None)]),
+        # the clock told in words: minutes past or to an ordinal hour, quarters on the way to it, minutes after it
+        ("Goście zjechali dziesięć po ósmej.", "1934-03-02", [("dziesięć po ósmej", "1934-03-02T08:10", None)]),
+        ("Pociąg stanął za pięć dwunasta.", "1934-03-02", [("za pięć dwunasta", "1934-03-02T11:55", None)]),
+        ("Lekcja zaczęła się kwadrans na dziewiątą.", "1934-03-02",
+         [("kwadrans na dziewiątą", "1934-03-02T08:15", None)]),
+        ("Wrócił wpół do dziewiątej wieczorem.", "1934-03-02",
+         [("wpół do dziewiątej wieczorem", "1934-03-02T20:30", None)]),
+        ("Autobus odchodzi o siódmej czterdzieści.", "1934-03-02",
+         [("o siódmej czterdzieści", "1934-03-02T07:40", None)]),
+        ("Trzy po pierwszej wojnie wydane mapy zaginęły.", "1934-03-02", []),
+        ("Sklep zamknięto pięć minut przed ósmą.", "1934-03-02", [("pięć minut przed ósmą", "1934-03-02T07:55", None)]),
+        ("Wyszedł kwadrans przed szóstą rano.", "1934-03-02",
+         [("kwadrans przed szóstą rano", "1934-03-02T05:45", None)]),
+        ("Dwie minuty przed drugą połową gol padł.", "1934-03-02", [("Dwie minuty", "PT2M", None)]),
+    ],
+)
+def test_ocr_day_numbers_and_clock_idioms(text: str, dct: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert found(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a day of a month or a year counted by an ordinal, the last by the month's length
+        ("Sąd ogłosi wyrok ostatniego dnia lutego.", "1936-01-15", [("ostatniego dnia lutego", "1936-02-29", None)]),
+        ("Kasa czynna będzie do ostatniego dnia b. m.", "1936-06-03", [("ostatniego dnia b. m.", "1936-06-30", None)]),
+        ("Zmarł w ostatnim dniu roku.", "1936-06-03", [("ostatnim dniu roku", "1935-12-31", None)]),
+        ("Koncert odbył się drugiego dnia maja.", "1936-06-03", [("drugiego dnia maja", "1936-05-02", None)]),
+        ("Pierwszego dnia wiosny uczniowie topią marzannę.", "1936-03-02",
+         [("Pierwszego dnia wiosny", "1936-03-21", None)]),
+        # a half of a decade is its start or end: TIMEX3 has no half of a decade
+        ("W drugiej połowie lat 30. wyjechał do Francji.", None, [("drugiej połowie lat 30.", "193", "END")]),
+    ],
+)
+def test_ordinal_days_of_months_and_halves_of_decades(
+    text: str, dct: str | None, expected: list[tuple[str, str, str | None]],
+) -> None:
+    assert found(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range of hours after a daily set stays a range of its own, as independently written gold marks it
+        ("Kancelaria czynna codziennie od 9 do 13.",
+         [("codziennie", "P1D"), ("od 9 do 13", "XXXX-XX-XXT09:00/XXXX-XX-XXT13:00")]),
+        # parts of the day as the ends of a range: "od" makes the first, one span
+        ("Kopali rowy od rana do wieczora.", [("od rana do wieczora", "1934-03-02TMO/1934-03-02TEV")]),
+        ("Od tygodnia do dziś nie padało.", [("Od tygodnia", "1934-02-23"), ("dziś", "1934-03-02")]),
+    ],
+)
+def test_ranges_of_hours_after_sets_and_of_parts_of_the_day(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, "1934-03-02")] == expected

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from kronika.model import Analysis, Sentence, Timex
 from kronika.timex.grammar import load_grammar
-from kronika.timex.match import find_candidates
+from kronika.timex.match import find_candidates, read_ocr_digits
 from kronika.timex.resolve import merge, resolve
 
 CONVENTIONS = ("kronika", "kpwr")
@@ -29,6 +29,7 @@ def find_timexes(
     lower = text.lower()
     if len(lower) != len(text):  # a few characters lower-case to two: keep offsets exact
         lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    lower = read_ocr_digits(lower, grammar)
     candidates = merge(find_candidates(text, lower, grammar), text, lower, grammar)
     return resolve(candidates, text, dct, sentences, convention, grammar)
 

@@ -27,7 +27,7 @@ from kronika.morph import get_morphology
 # Fields a rule's named groups may carry ("day2" is the second member of a range); the structural groups
 # mark spans only.
 FIELDS = frozenset({
-    "year", "month", "day", "dayword", "hour", "minute", "part", "season", "weekday", "decade",
+    "year", "month", "day", "dayword", "hour", "minute", "minuteword", "part", "season", "weekday", "decade",
     "decadeword", "century", "num", "unit", "unitone", "shift", "dayshift", "yearshift", "direction", "set",
     "monthshift", "centuryshift", "era", "hourword", "yearword", "quarter", "holiday", "style", "event", "nth",
 })
@@ -37,9 +37,10 @@ CHECKS = frozenset({
     "feast", "after_day", "after_weekday_set", "decade",
     "bare_year", "ascending", "lowercase_initial", "lowercase_month", "duration", "dateline", "not_age",
     "not_press_kind", "not_score", "not_money", "uppercase_roman", "season_of_year", "after_elapse_verb",
+    "clock_ordinal",
 })
 # fields of lexicon sections that name no part of a date: a hedge's mod, an ordinal, a noun class read by a check
-_LEXICON_FIELDS = frozenset({"mod", "ordinal", "person", "press", "tense", "kind"})
+_LEXICON_FIELDS = frozenset({"mod", "ordinal", "aged", "press", "tense", "kind"})
 # Morfeusz parts of speech never wanted among generated forms: abbreviations, adjectival prefixes
 _SKIPPED_POS = frozenset({"brev", "adja", "adjc", "adjp"})
 _DEGREES = frozenset({"com", "sup"})

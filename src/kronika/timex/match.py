@@ -192,6 +192,11 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
         if not value or value == "X" or float(value) > 24:
             return False
         point.hour = int(float(value))
+    elif name == "minuteword":  # "o ósmej trzydzieści", "dziesięć po ósmej"
+        value = _number(text, grammar, "num")
+        if not value or value == "X" or float(value) >= 60:
+            return False
+        point.minute = int(float(value))
     elif name == "month":
         value = text if text.isdigit() else grammar.value("month", text)
         point.month = int(value) if value else None
@@ -344,6 +349,8 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
         word = before.group(1)
         return word.lower() != "sobie" and not any(
             i.pos in ("fin", "praet", "pcon", "pant", "bedzie", "inf", "adv") for i in get_morphology().analyse(word))
+    if check == "clock_ordinal":  # "dziesięć po ósmej", not "dwa po pierwszej wojnie", "o ósmej trzydzieści osób"
+        return not _qualifies_next_noun(text, candidate)
     if check == "not_age":
         return not _is_age(text, lower, candidate, grammar)
     if check == "duration":
@@ -367,6 +374,19 @@ def _not_agreeing_with_amount(word: str) -> bool:
         return "n" not in genders.split(".") if number == "sg" else genders == "m1"
 
     return bool(readings) and all(i.pos == "praet" and personal(i.tag) for i in readings)
+
+
+def _qualifies_next_noun(text: str, candidate: Candidate) -> bool:
+    """Whether the expression's last word qualifies the noun after it: an ordinal agreeing with it ("po
+    pierwszej wojnie"), or a numeral counting it (a noun in the plural: "trzydzieści osób")."""
+    after = _NEXT_WORD.match(text, candidate.end)
+    if after is None:
+        return False
+    last = text[candidate.start:candidate.end].split()[-1]
+    if _agreeing_numbers(last, after.group(1)):
+        return True
+    return any(i.pos == "num" for i in get_morphology().analyse(last)) and any(
+        i.pos in ("subst", "depr") and i.tag.split(":")[1] == "pl" for i in get_morphology().analyse(after.group(1)))
 
 
 def _passes_lowercase_initial(text: str, candidate: Candidate) -> bool:
@@ -407,14 +427,15 @@ def _agreeing_numbers(adjective: str, noun: str) -> set[str]:
 
 
 def _is_age(text: str, lower: str, candidate: Candidate, grammar: Grammar) -> bool:
-    """"31-letni mieszkaniec", "25-letnia Anna": an adjective in years before a person states an age."""
+    """"31-letni mieszkaniec", "25-letnia Anna", "stuletni dąb": an adjective in years before a person, an
+    animal or a thing states its age ("dwuletnia przerwa", a stretch of time, is a duration)."""
     after = _NEXT_WORD.match(lower, candidate.end)
-    if candidate.points[0].unit != "Y" or not after or lower.startswith("wielo", candidate.start):
+    if candidate.points[0].unit not in ("Y", "M") or not after or lower.startswith("wielo", candidate.start):
         return False  # "wieloletni prezes": many years are the length of an office, never an age
     word = text[after.start(1):after.end(1)]
-    if word[0].isupper() or grammar.value("person", after.group(1)) is not None:
+    if word[0].isupper() or grammar.value("aged", after.group(1)) is not None:
         return True
-    return any(i.pos == "subst" and ":m1" in i.tag for i in get_morphology().analyse(word))
+    return any(i.pos == "subst" and (":m1" in i.tag or ":m2" in i.tag) for i in get_morphology().analyse(word))
 
 
 def _with_modifier(candidate: Candidate, lower: str, grammar: Grammar) -> None:
@@ -429,6 +450,8 @@ def _with_modifier(candidate: Candidate, lower: str, grammar: Grammar) -> None:
         return
     if kind == "mod":
         candidate.mod = detail
+    elif kind == "half" and all(point.decade is not None for point in candidate.points):
+        candidate.mod = "START" if detail == "H1" else "END"  # "w drugiej połowie lat 30.": TIMEX3 halves no decade
     elif kind == "half":
         for point in candidate.points:
             point.half = detail
@@ -456,6 +479,12 @@ def _shift_feast(point: Point, days: int) -> None:
         if point.year is not None and day.year != 2001:
             point.year += day.year - 2001
         point.month, point.day = day.month, day.day
+
+
+def read_ocr_digits(lower: str, grammar: Grammar) -> str:
+    """``lower`` with the letters OCR put for a day number's first figure read as digits where a month or
+    "b. m." follows ("i5 b. m.", "l9 maja"); the length is kept, so offsets stay those of the text."""
+    return grammar.compiled_macro("ocrDayNumber").sub(lambda m: m.group().translate(_OCR_DIGITS), lower)
 
 
 def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
@@ -503,6 +532,11 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
             candidate.points[0].shift = _shift(rule.fields["shift"])
         if "dayshift" in rule.fields:  # "w dniu koncertu": the day spoken of
             candidate.points[0].dayshift = _shift(rule.fields["dayshift"])
+        for name in ("month", "day"):  # "ostatniego dnia roku": 31 December
+            if name in rule.fields:
+                setattr(candidate.points[0], name, int(rule.fields[name]))
+        if "monthshift" in rule.fields and candidate.points[0].monthshift is None:  # "ostatniego dnia miesiąca"
+            candidate.points[0].monthshift = _shift(rule.fields["monthshift"])
         if "feastshift" in rule.fields:  # "w przeddzień Nowego Roku": a day counted from the feast
             _shift_feast(candidate.points[0], int(rule.fields["feastshift"]))
         if "hour" in rule.fields:  # "o północy"
@@ -511,6 +545,8 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
         if "minutes" in rule.fields and point.hour is not None:  # "wpół do ósmej": 30 minutes before eight
             total = point.hour * 60 + (point.minute or 0) + int(rule.fields["minutes"])
             point.hour, point.minute = divmod(total % (24 * 60), 60)
+        if rule.fields.get("clock") == "to" and point.hour is not None:  # "za pięć dwunasta": 5 minutes before 12
+            point.hour, point.minute = divmod((point.hour * 60 - (point.minute or 0)) % (24 * 60), 60)
         if not _passes(rule, candidate, text, lower, grammar):
             continue
         candidate.bare_number = rule.check == "bare_year"

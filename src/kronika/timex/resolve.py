@@ -8,6 +8,7 @@ keeps ``X`` placeholders (``XXXX-09-22``).
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -320,7 +321,9 @@ def _is_range_glue(grammar: Grammar, lower: str, first: Candidate, second: Candi
     if between.strip() in ("-", "–", "—"):
         return True
     opener = grammar.compiled_macro("rangeOpener")
-    return opener.search(lower, max(0, first.start - 12), first.start) is not None
+    # "od" before the first end, or inside a time of day where it makes the expression ("od rana do wieczora")
+    return opener.search(lower, max(0, first.start - 12), first.start) is not None or (
+        lower.startswith("od ", first.start) and first.points[-1].is_time_only)
 
 
 @dataclass
@@ -593,6 +596,8 @@ class _Resolver:
             return f"{text}-{point.season}", anchor, (None, year, None)
         if month is None:
             return text + (f"-{point.half}" if point.half else ""), anchor, (None, year, None)
+        if point.nth == -1 and point.weekday is None and point.day is None:  # "ostatniego dnia lutego"
+            point = replace(point, day=calendar.monthrange(2001 if year is None else year, month)[1])
         text += f"-{month:02d}"
         if point.day is None:
             return text + (f"-{point.half}" if point.half else ""), anchor, (None, year, month)
