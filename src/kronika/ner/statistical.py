@@ -173,7 +173,7 @@ class _Form:
     """A form's features (rows of ``NkjpTagger._feature_ids``, in :func:`form_features`' order), and the sums
     of their weights at each place around a token (computed for a batch of new forms at once)."""
 
-    features: list[int]
+    features: tuple[int, ...]
     lower: str
     capitalised: bool
     sums: np.ndarray | None = None  # [place, label]: own (with "bias"), before2, before1, after1, after2
@@ -234,7 +234,7 @@ class NkjpTagger:
             if None in rows:
                 rows = [self._feature_row(feature) if row is None else row
                         for feature, row in zip(features, rows, strict=True)]
-            entry = self._forms[form] = _Form([_BIAS, *rows], form.lower(), form[:1].isupper())
+            entry = self._forms[form] = _Form((_BIAS, *rows), form.lower(), form[:1].isupper())
         return entry
 
     def _feature_row(self, feature: tuple[str, str]) -> int:
