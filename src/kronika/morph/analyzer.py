@@ -17,6 +17,7 @@ from kronika.model import Interp
 
 # SGJP marks homonyms in lemmas ("Orlik:Sm1", "orlik:Sm3"); the marker is not part of the word.
 _HOMONYM_MARK = re.compile(r":[A-Za-z][\w.~]*$")
+_GENERATED_LEMMAS = 20_000  # lemmas whose generated forms are kept (a paradigm has dozens of forms)
 
 
 def strip_homonym(lemma: str) -> str:
@@ -40,13 +41,15 @@ def tag_has(tag: str, value: str, position: int | None = None) -> bool:
     return any(value in p.split(".") for p in parts)
 
 
-def expand_tag(tag: str) -> list[str]:
-    """All full tags a compact one stands for: ``'adj:sg:nom.voc:m1'`` → two tags."""
+@lru_cache(maxsize=8192)
+def expand_tag(tag: str) -> tuple[str, ...]:
+    """All full tags a compact one stands for: ``'adj:sg:nom.voc:m1'`` → two tags (memoised: Morfeusz has a
+    few thousand compact tags)."""
     options: list[list[str]] = [[]]
     for part in tag.split(":"):
         values = part.split(".")
         options = [o + [v] for o in options for v in values]
-    return [":".join(o) for o in options]
+    return tuple(":".join(o) for o in options)
 
 
 class Morphology:
@@ -65,6 +68,7 @@ class Morphology:
         self._names: dict[int, tuple[str, ...]] = {}
         # readings repeat across forms (a lemma's forms share it with its tag): each is built once
         self._interps: dict[tuple[str, int, int], Interp] = {}
+        self._generated: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {}  # by lemma: names recur
         self._cache_size = cache_size
 
     @property
@@ -106,8 +110,16 @@ class Morphology:
             quals = self._names[name_id] = tuple(name.split("|")) if name else ()
         return quals
 
-    def generate(self, lemma: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    def generate(self, lemma: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
         """All forms of a lemma as ``(form, tag, qualifiers)``; empty when Morfeusz does not know it."""
+        forms = self._generated.get(lemma)
+        if forms is None:
+            if len(self._generated) >= _GENERATED_LEMMAS:  # bound memory
+                self._generated.clear()
+            forms = self._generated[lemma] = tuple(self._generate(lemma))
+        return forms
+
+    def _generate(self, lemma: str) -> list[tuple[str, str, tuple[str, ...]]]:
         with self._lock:
             if self._generator is None:
                 self._generator = morfeusz2.Morfeusz(analyse=False, generate=True)

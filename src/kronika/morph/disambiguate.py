@@ -147,15 +147,9 @@ def expand_readings(interps: tuple[Interp, ...]) -> tuple[Interp, ...]:
     expanded: dict[Interp, None] = {}
     for interp in interps:
         lemma = clean_lemma(interp.lemma)
-        for tag in full_tags(interp.tag):
+        for tag in expand_tag(interp.tag):
             expanded[Interp(lemma, tag, interp.quals)] = None
     return tuple(expanded)
-
-
-@lru_cache(maxsize=8192)
-def full_tags(tag: str) -> tuple[str, ...]:
-    """``expand_tag``, memoised: Morfeusz has a few thousand compact tags."""
-    return tuple(expand_tag(tag))
 
 
 class Context(NamedTuple):

@@ -391,7 +391,24 @@ def _set_lemmas(mention: Mention, sentence: list[Token]) -> None:
     for child in mention.children:
         _set_lemmas(child, sentence)
     if mention.lemma is None:
-        mention.lemma = base_form(_readings_in_context(mention, sentence), mention.type)
+        mention.lemma = _base_form(_readings_in_context(mention, sentence), mention.type)
+
+
+# A text names the same person or place again and again: the base form of a mention depends only on its
+# tokens' texts, readings and spacing, and on its type, so it is found once for them.
+_BASE_FORMS: dict[tuple[object, ...], str] = {}
+_BASE_FORMS_LIMIT = 100_000
+
+
+def _base_form(tokens: list[Token], category: str) -> str:
+    first = tokens[0].start
+    key = (category, *((t.start - first, t.end - first, t.text, t.interps, t.chosen) for t in tokens))
+    lemma = _BASE_FORMS.get(key)
+    if lemma is None:
+        if len(_BASE_FORMS) >= _BASE_FORMS_LIMIT:  # bound memory on huge inputs
+            _BASE_FORMS.clear()
+        lemma = _BASE_FORMS[key] = base_form(tokens, category)
+    return lemma
 
 
 def _readings_in_context(mention: Mention, sentence: list[Token]) -> list[Token]:

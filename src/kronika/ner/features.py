@@ -64,32 +64,41 @@ def word_shape(form: str) -> str:
     return "".join(shape)
 
 
-@lru_cache(maxsize=300_000)
+# the kinds of a form's endings and beginnings by their length
+_SUFFIXES = ((1, "s1"), (2, "s2"), (3, "s3"), (4, "s4"))
+_PREFIXES = ((2, "p2"), (3, "p3"))
+_CASED_POS = frozenset({"subst", "adj", "depr", "ppron3", "num"})
+
+
+@lru_cache(maxsize=8192)
+def _tag_features(tag: str) -> tuple[str, tuple[str, ...]]:
+    """A tag's part of speech, and its cases when it is a noun, adjective or numeral: they say whether a
+    capitalised word can be the genitive complement of an organisation name ("Ministerstwo Spraw
+    Zagranicznych"). Morfeusz has a few thousand tags."""
+    parts = tag.split(":")
+    if parts[0] not in _CASED_POS:
+        return parts[0], ()
+    return parts[0], tuple(c for part in parts[1:] for c in part.split(".") if c in CASES)
+
+
 def form_features(form: str) -> tuple[tuple[str, str], ...]:
-    """``(kind, value)`` pairs that describe one form out of context."""
+    """``(kind, value)`` pairs that describe one form out of context (its users keep them per form)."""
     lower = form.lower()
-    features: list[tuple[str, str]] = [("w", lower), ("sh", word_shape(form))]
-    features.append(("len", str(min(len(form), 8))))
+    features: list[tuple[str, str]] = [("w", lower), ("sh", word_shape(form)), ("len", str(min(len(form), 8)))]
     if form[:1].isupper():
         features.append(("cap", "1"))
-    for n in (1, 2, 3, 4):
-        if len(lower) > n:
-            features.append((f"s{n}", lower[-n:]))
-    for n in (2, 3):
-        if len(lower) > n:
-            features.append((f"p{n}", lower[:n]))
+    length = len(lower)
+    features += [(kind, lower[-n:]) for n, kind in _SUFFIXES if length > n]
+    features += [(kind, lower[:n]) for n, kind in _PREFIXES if length > n]
     poses: set[str] = set()
     quals: set[str] = set()
     cases: set[str] = set()
     lemmas: set[str] = set()
     for interp in get_morphology().analyse(form):
-        parts = interp.tag.split(":")
-        poses.add(parts[0])
+        pos, tag_cases = _tag_features(interp.tag)
+        poses.add(pos)
         quals.update(interp.quals)
-        if parts[0] in ("subst", "adj", "depr", "ppron3", "num"):
-            # the cases say whether a capitalised word can be the genitive complement of an organisation
-            # name ("Ministerstwo Spraw Zagranicznych")
-            cases.update(c for part in parts[1:] for c in part.split(".") if c in CASES)
+        cases.update(tag_cases)
         lemma = interp.lemma.split(":", 1)[0] if len(interp.lemma) > 1 else interp.lemma
         lemmas.add(lemma)
         if lemma[:1].isupper():

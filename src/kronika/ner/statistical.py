@@ -169,26 +169,30 @@ def read_model(model_path: Path) -> CrfModel:
 
 
 @dataclass(slots=True)
-class _FormIds:
-    """A form's attribute ids (those the model knows) for each position around a token, and the sum of its
-    own attributes' weights, in their order (computed for a batch of new forms at once)."""
+class _Form:
+    """A form's features (rows of ``NkjpTagger._feature_ids``, in :func:`form_features`' order), and the sums
+    of their weights at each place around a token (computed for a batch of new forms at once)."""
 
-    own_ids: tuple[int, ...]
-    before2: tuple[int, ...]
-    before1: tuple[int, ...]
-    after1: tuple[int, ...]
-    after2: tuple[int, ...]
+    features: tuple[int, ...]
     lower: str
     capitalised: bool
-    own: np.ndarray | None = None
+    sums: np.ndarray | None = None  # [place, label]: own (with "bias"), before2, before1, after1, after2
+
+
+_OWN, _BEFORE2, _BEFORE1, _AFTER1, _AFTER2 = range(5)
+_NO_FEATURE, _BIAS = 0, 1  # the first rows of the feature table: no attribute at any place; "bias" as its own
 
 
 class NkjpTagger:
     """A trained CRF, scored and decoded in array code as CRFsuite's tagger does: a token's score for each
-    label is the sum of its attributes' weights, added one attribute at a time in the order of its feature
-    list (:class:`SentenceFeatures`' order, so the floating-point sums are CRFsuite's to the last bit), then
-    Viterbi over the labels, the first best kept on a tie. Per form the attribute ids and the sum of its own
-    attributes are computed once."""
+    label is the sum of its attributes' weights, then Viterbi over the labels, the first best kept on a tie.
+
+    Each (kind, value) feature of a form is a row of attribute ids, one per place around a token (its own,
+    and lent to the tokens before and after it), looked up once; a new form's weights are summed at every
+    place at once, in array code over its features' rows; a token's score then adds its own sum, its
+    neighbours' sums and the few attributes of its pairs of words, place by place in
+    :class:`SentenceFeatures`' order. (CRFsuite adds the same weights one attribute at a time: the sums may
+    differ from its in the last bits, the labels do not, ``tests/ner/test_statistical.py``.)"""
 
     def __init__(self, model_path: Path, cache_size: int = 300_000) -> None:
         model = read_model(model_path)
@@ -199,54 +203,81 @@ class NkjpTagger:
         # [label, previous label]: Viterbi's maxima then run over contiguous rows, several times faster than
         # over the columns of ``transition[previous label, label]``
         self._transition_into = np.ascontiguousarray(model.transition.T)
-        self._boundaries = {offset: self._known(feature) for offset, feature in BOUNDARIES.items()}
+        # the weights a token gets past the sentence's edges, by offset
+        self._boundaries = {offset: self._state[list(self._known(feature))].sum(axis=0)
+                            for offset, feature in BOUNDARIES.items()}
         self._cap_inside = self._known(CAP_INSIDE)
-        self._forms: dict[str, _FormIds] = {}
-        self._bias = self._known("bias")
-        # per (kind, value) feature, the (place, attribute id) of each of its strings the model knows: features
-        # repeat across forms, so their strings are built and looked up once
-        self._places: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
+        (bias,) = self._known("bias")
+        self._lock = threading.Lock()  # the tables grow as new forms come
         self._cache_size = cache_size
+        self._initial_ids = np.array([[self._padding] * 5, [bias] + [self._padding] * 4])
+        self._clear()
+
+    def _clear(self) -> None:
+        """Empty the per-form and per-feature tables (at the start, and to bound memory on huge inputs)."""
+        self._forms: dict[str, _Form] = {}
+        self._feature_rows: dict[tuple[str, str], int] = {}  # (kind, value) → its row in ``_feature_ids``
+        self._feature_ids = np.empty((1024, 5), dtype=np.intp)  # [row, place]
+        self._feature_ids[: len(self._initial_ids)] = self._initial_ids
+        self._features = len(self._initial_ids)  # rows in use
+        self._new_features: list[list[int]] = []  # the rows of the features new in this batch, not yet written
 
     def _known(self, *attributes: str) -> tuple[int, ...]:
         """The ids of the attributes the model has weights for (CRFsuite skips the others)."""
         return tuple(filter(_IS_ID, map(self._ids.get, attributes)))
 
-    def _form(self, form: str) -> _FormIds:
+    def _form(self, form: str) -> _Form:
         entry = self._forms.get(form)
         if entry is None:
-            places: tuple[list[int], ...] = ([*self._bias], [], [], [], [])  # form_lists' strings' ids
-            for feature in form_features(form):
-                known = self._places.get(feature)
-                if known is None:
-                    if len(self._places) >= self._cache_size:  # bound memory on huge inputs
-                        self._places.clear()
-                    ids = [None if string is None else self._ids.get(string) for string in positioned(*feature)]
-                    known = self._places[feature] = tuple((place, i) for place, i in enumerate(ids) if i is not None)
-                for place, attribute in known:
-                    places[place].append(attribute)
-            own, before2, before1, after1, after2 = map(tuple, places)
-            entry = _FormIds(own, before2, before1, after1, after2, form.lower(), form[:1].isupper())
-            if len(self._forms) >= self._cache_size:  # bound memory on huge inputs
-                self._forms.clear()
-            self._forms[form] = entry
+            features = form_features(form)
+            rows = list(map(self._feature_rows.get, features))
+            if None in rows:
+                rows = [self._feature_row(feature) if row is None else row
+                        for feature, row in zip(features, rows, strict=True)]
+            entry = self._forms[form] = _Form((_BIAS, *rows), form.lower(), form[:1].isupper())
         return entry
 
-    def _attribute_ids(self, forms: Sequence[str]) -> tuple[list[_FormIds], list[tuple[int, ...]]]:
-        """Each token's form entry, and the ids of the attributes it has besides its own: the neighbours'
-        (or the sentence's edges), the word pairs and ``cap_inside``, in :class:`SentenceFeatures`' order."""
-        entries = [self._form(form) for form in forms]
-        ids, boundaries = self._ids, self._boundaries
+    def _feature_row(self, feature: tuple[str, str]) -> int:
+        """A new feature's row: its attribute ids, one per place (the zero row's where the model has none), are
+        written into ``_feature_ids`` with the other new ones of the batch (``_new_feature_rows``)."""
+        row = self._feature_rows[feature] = self._features + len(self._new_features)
+        ids = self._ids
+        self._new_features.append([self._padding if string is None else ids.get(string, self._padding)
+                                   for string in positioned(*feature)])
+        return row
+
+    def _new_feature_rows(self) -> None:
+        first, last = self._features, self._features + len(self._new_features)
+        if last > len(self._feature_ids):  # full: double
+            size = max(last, 2 * len(self._feature_ids))
+            self._feature_ids = np.concatenate([self._feature_ids, np.empty((size - first, 5), dtype=np.intp)])
+        self._feature_ids[first:last] = self._new_features
+        self._features = last
+        self._new_features = []
+
+    def _summed_forms(self, new: Sequence[_Form]) -> None:
+        """Each new form's weights at each place, its features' added one after another."""
+        lengths = [len(entry.features) for entry in new]
+        rows = np.full((len(new), max(lengths)), _NO_FEATURE)
+        rows[np.repeat(np.arange(len(new)), lengths), np.arange(sum(lengths)) - np.repeat(
+            np.cumsum(lengths) - lengths, lengths)] = np.fromiter(
+            chain.from_iterable(entry.features for entry in new), dtype=np.intp, count=sum(lengths))
+        ids = self._feature_ids[rows]  # [form, feature, place]
+        state = self._state
+        sums = state[ids[:, 0]]  # [form, place, label]
+        for feature in range(1, ids.shape[1]):
+            sums += state[ids[:, feature]]
+        for entry, entry_sums in zip(new, sums, strict=True):
+            entry.sums = entry_sums
+
+    def _pair_ids(self, entries: Sequence[_Form]) -> list[tuple[int, ...]]:
+        """The ids of each token's attributes of word pairs and ``cap_inside``, in :class:`SentenceFeatures`'
+        order: the pair with the word before it, a capital inside the sentence, the pair with the word after."""
+        ids = self._ids
         last = len(entries) - 1
-        rest: list[tuple[int, ...]] = []
+        pairs: list[tuple[int, ...]] = []
         for i, entry in enumerate(entries):
-            token = entries[i - 2].before2 if i >= 2 else boundaries[-2] if i == 1 else ()
-            token += entries[i - 1].before1 if i >= 1 else boundaries[-1]
-            token += entries[i + 1].after1 if i < last else boundaries[1]
-            if i + 2 <= last:
-                token += entries[i + 2].after2
-            elif i + 1 == last:
-                token += boundaries[2]
+            token: tuple[int, ...] = ()
             if i > 0:
                 pair = ids.get(previous_pair(entries[i - 1], entry))
                 if pair is not None:
@@ -257,40 +288,52 @@ class NkjpTagger:
                 pair = ids.get(next_pair(entry, entries[i + 1]))
                 if pair is not None:
                     token += (pair,)
-            rest.append(token)
-        return entries, rest
+            pairs.append(token)
+        return pairs
 
-    def _summed(self, id_lists: Sequence[tuple[int, ...]], first: Sequence[np.ndarray] | None = None) -> np.ndarray:
-        """``[list, label]``: each list's weights added one attribute after another (after its ``first`` row).
-        The lists are padded with the zero row into ``[place, list]`` ids, and a reduction over the first
-        axis adds the places in order."""
-        offset = 0 if first is None else 1
+    def _summed(self, id_lists: Sequence[tuple[int, ...]]) -> np.ndarray:
+        """``[list, label]``: each list's weights added one attribute after another. The lists are padded with
+        the zero row into ``[place, list]`` ids, and a reduction over the first axis adds the places in order."""
         lengths = np.fromiter(map(len, id_lists), dtype=np.intp, count=len(id_lists))
         total = int(lengths.sum())
-        places = np.full((len(id_lists), offset + int(lengths.max())), self._padding)
-        # each list's ids at its row, from column ``offset`` on
-        columns = offset + np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        places = np.full((len(id_lists), max(1, int(lengths.max()))), self._padding)
+        # each list's ids at its row
+        columns = np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
         places[np.repeat(np.arange(len(id_lists)), lengths), columns] = np.fromiter(
             chain.from_iterable(id_lists), dtype=np.intp, count=total)
-        summands = self._state[places.T]
-        if first is not None:
-            summands[0] = first
-        return np.add.reduce(summands, axis=0)
+        return np.add.reduce(self._state[places.T], axis=0)
 
     def scores(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
         """``[token, label]`` state scores of the sentences' tokens, one after another: each token's own sum,
-        then its other attributes."""
-        entries: list[_FormIds] = []
-        rest: list[tuple[int, ...]] = []
-        for forms in sentences:
-            sentence_entries, sentence_rest = self._attribute_ids(forms)
-            entries += sentence_entries
-            rest += sentence_rest
-        new = list({id(entry): entry for entry in entries if entry.own is None}.values())
-        if new:
-            for entry, own in zip(new, self._summed([entry.own_ids for entry in new]), strict=True):
-                entry.own = own
-        return self._summed(rest, [entry.own for entry in entries])
+        its neighbours' sums (or the sentence's edges), then its pairs' attributes."""
+        with self._lock:
+            if len(self._forms) >= self._cache_size or self._features >= self._cache_size:
+                self._clear()  # between batches: no form of a batch keeps a cleared row
+            entries: list[_Form] = []
+            pairs: list[tuple[int, ...]] = []
+            for forms in sentences:
+                sentence_entries = [self._form(form) for form in forms]
+                entries += sentence_entries
+                pairs += self._pair_ids(sentence_entries)
+            new = list({id(entry): entry for entry in entries if entry.sums is None}.values())
+            if self._new_features:
+                self._new_feature_rows()
+            if new:
+                self._summed_forms(new)
+        by_token = np.stack([entry.sums for entry in entries])  # [token, place, label]
+        lengths = np.fromiter(map(len, sentences), dtype=np.intp, count=len(sentences))
+        position = np.arange(len(entries)) - np.repeat(np.cumsum(lengths) - lengths, lengths)  # in its sentence
+        after = np.repeat(lengths, lengths) - 1 - position  # tokens after it in its sentence
+        total = by_token[:, _OWN].copy()
+        total[2:][position[2:] >= 2] += by_token[:-2, _BEFORE2][position[2:] >= 2]
+        total[position == 1] += self._boundaries[-2]
+        total[1:][position[1:] >= 1] += by_token[:-1, _BEFORE1][position[1:] >= 1]
+        total[position == 0] += self._boundaries[-1]
+        total[:-1][after[:-1] >= 1] += by_token[1:, _AFTER1][after[:-1] >= 1]
+        total[after == 0] += self._boundaries[1]
+        total[:-2][after[:-2] >= 2] += by_token[2:, _AFTER2][after[:-2] >= 2]
+        total[after == 1] += self._boundaries[2]
+        return total + self._summed(pairs) if any(pairs) else total
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """The labels of each sentence's tokens, a batch of sentences at a time (bounded memory)."""
@@ -318,12 +361,14 @@ class NkjpTagger:
         active = [bisect.bisect_left(lengths, -t, key=operator.neg) for t in range(lengths[0])]  # len > t
         best = scores[starts]
         backpointers = []
+        names = self._labels
+        rows, columns = np.arange(len(order))[:, None], np.arange(len(names))  # to read each best total
         for t in range(1, lengths[0]):
             k = active[t]
             totals = best[:k, None, :] + self._transition_into  # [sentence, label, previous label]
             previous = totals.argmax(axis=2)  # the first best previous label, as CRFsuite keeps
             backpointers.append(previous)
-            best[:k] = np.take_along_axis(totals, previous[:, :, None], axis=2)[:, :, 0] + scores[starts[:k] + t]
+            best[:k] = totals[rows[:k], columns, previous] + scores[starts[:k] + t]
         path = np.empty((lengths[0], len(order)), dtype=np.intp)
         current = best.argmax(axis=1)
         for t in range(lengths[0] - 1, 0, -1):
@@ -331,7 +376,6 @@ class NkjpTagger:
             path[t, :k] = current[:k]
             current[:k] = backpointers[t - 1][np.arange(k), current[:k]]
         path[0] = current
-        names = self._labels
         for column, (i, length) in enumerate(zip(order, lengths, strict=True)):
             labels[i] = [names[label] for label in path[:length, column].tolist()]
         return labels
