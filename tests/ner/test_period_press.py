@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kronika.model import Document
+from kronika.ner.entities import _trim
 from kronika.pipeline import analyze
 
 
@@ -86,3 +87,37 @@ def test_a_quoted_common_noun_with_its_adjectives_is_an_institution(sentence: st
 
 def test_a_quoted_noun_with_a_genitive_is_not_taken_for_an_institution() -> None:
     assert not any(kind == "ORGANIZATION" for _, kind, _ in top_level("Orkiestra zagrała „Marsz Sokołów” na placu."))
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a quoted name as the subject of a verb of reporting is a periodical
+    ("„Kurjer” donosi, że most otwarto.", ("Kurjer", "ORGANIZATION", "Kurjer")),
+    ("„Gazeta Rolnicza” zaznacza, że żniwa się opóźnią.", ("Gazeta Rolnicza", "ORGANIZATION", "Gazeta Rolnicza")),
+    ("„Iskra” przedstawia sprawę inaczej.", ("Iskra", "ORGANIZATION", "Iskra")),
+    # a mine or a pit named in quotation marks is a place
+    ("Na szybie „Anna” zginął górnik.", ("Anna", "PLACE", "Anna")),
+    ("Węgiel z kopalni \"Florian\" wywieziono koleją.", ("Florian", "PLACE", "Florian")),
+    # German-style quotation marks of the Prussian partition's press
+    ("O wiecu pisze »Orędownik« obszernie.", ("Orędownik", "ORGANIZATION", "Orędownik")),
+])
+def test_quoted_names_of_the_period_press(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in top_level(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # the sentence's full stop inside the closing mark is no part of the name
+    ("Zebrało się towarzystwo „Lutnia.” — Obrady trwały długo.", "Lutnia"),
+    ("Zarząd objęło stowarzyszenie „Zgoda.”", "Zgoda"),
+])
+def test_a_quoted_name_keeps_no_punctuation_of_the_sentence(sentence: str, name: str) -> None:
+    found = {text: lemma for text, _, lemma in top_level(sentence)}
+    assert name in found and not any(c in found[name] for c in ".”\""), found
+
+
+def test_a_name_keeps_a_closing_mark_only_with_its_opening_one() -> None:
+    # a tagger's span of a quoted title loses its opening mark with the punctuation before the name
+    tokens = analyze(Document(id="t", text="Redaktor „Zorzy” i Związek „Jedność” obradowali.")).sentences[0].tokens
+    words = [t.text for t in tokens]
+    assert [t.text for t in _trim(tokens[1:4])] == ["Zorzy"]
+    start = words.index("Związek")
+    assert [t.text for t in _trim(tokens[start:start + 4])] == ["Związek", "„", "Jedność", "”"]

@@ -21,7 +21,7 @@ from kronika.morph.analyzer import get_morphology, strip_homonym
 from kronika.morph.lemmatize import base_form
 from kronika.ner.coref import assign_refs
 from kronika.ner.domain import (
-    CLOSING_QUOTES,
+    CLOSING_OF,
     RECOGNISERS,
     Mention,
     cases,
@@ -177,7 +177,8 @@ def _nkjp_mentions(sentence: Sentence, spans: list[NkjpSpan]) -> list[Mention]:
         tokens = tokens[title_length:]  # "Marszałka Piłsudskiego": the title is a role, not the name
         # adjectives (polskiego) and ethnonyms (Sowieci) are NKJP names, not entities; nor is a lone word the
         # disambiguator read as a verb or a function word ("— Płonie stodoła": names are nominal)
-        if not tokens or len(tokens) == 1 and (is_ethnonym(tokens[0]) or _is_not_nominal(tokens[0])):
+        if not tokens or len(tokens) == 1 and not _is_quoted(tokens, sentence.tokens) and (
+                is_ethnonym(tokens[0]) or _is_not_nominal(tokens[0])):
             continue
         entity_type, subtype = _NKJP_TYPES[span.label]
         if entity_type == "PERSON" and (_has_truncation(tokens, sentence.tokens) or _initials(tokens) > 2):
@@ -197,8 +198,9 @@ def _nkjp_mentions(sentence: Sentence, spans: list[NkjpSpan]) -> list[Mention]:
                 continue
             entity_type, subtype = "PLACE", "settlement" if len(tokens) == 1 else None
         if entity_type == "ORGANIZATION":
-            if len(tokens) == 1 and not has_pos(tokens[0], "subst", "depr", "ign"):
-                continue  # a lone adjective: a street (Jerozolimskiej) or a fragment
+            if len(tokens) == 1 and not has_pos(tokens[0], "subst", "depr", "ign") and \
+                    not _is_quoted(tokens, sentence.tokens):
+                continue  # a lone adjective: a street (Jerozolimskiej) or a fragment; a quoted title (*„Społem”*) stays
             if len(tokens) == 1 and has_qualifier(tokens[0], {"nazwa_geograficzna"}):
                 entity_type, subtype = "PLACE", "settlement"  # "rząd Kowna": the city standing for its rulers
             else:
@@ -374,12 +376,26 @@ def _apply_name_suffix(mention: Mention) -> None:
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
-    """Drop what cannot begin or end a name: numbers, punctuation other than quotes, lower-case words."""
+    """Drop what cannot begin or end a name: numbers, punctuation, lower-case words; a closing quotation mark
+    stays only where the name holds its opening one (*Związek „Jedność”*, not *Społem”*)."""
     while tokens and not is_capitalised(tokens[0]):
         tokens = tokens[1:]
-    while tokens and not (is_capitalised(tokens[-1]) or tokens[-1].text in CLOSING_QUOTES):
+    while tokens and not (is_capitalised(tokens[-1]) or _closes_quote(tokens)):
         tokens = tokens[:-1]
     return tokens
+
+
+def _is_quoted(tokens: list[Token], sentence: list[Token]) -> bool:
+    """The span stands between a quotation mark and its closing one, as a title does (*„Społem”*)."""
+    position = next(i for i, t in enumerate(sentence) if t is tokens[0])
+    end = position + len(tokens)
+    return 0 < position and end < len(sentence) and sentence[position - 1].text in CLOSING_OF and \
+        sentence[end].text in CLOSING_OF[sentence[position - 1].text]
+
+
+def _closes_quote(tokens: list[Token]) -> bool:
+    """The last token is the closing mark of a quotation mark opened inside the span."""
+    return any(tokens[-1].text in CLOSING_OF[t.text] for t in tokens[:-1] if t.text in CLOSING_OF)
 
 
 def _is_known_country(tokens: list[Token]) -> bool:

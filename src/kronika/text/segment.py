@@ -27,7 +27,7 @@ _SENTENCE_END = {".", "!", "?", "...", "…"}
 _CLOSING = set("”\"'’»)]}")
 _OPENING = set("„\"«(['‚‘–—-")
 _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
-_DASHES = set("–—-")
+DASHES = set("–—-")
 _QUOTE_OPENING = set("„«")
 _QUOTE_CLOSING = set("”\"»")
 _ROMAN = re.compile(r"[IVXLC]+")
@@ -121,7 +121,7 @@ def _starts_sentence(text: str, position: int) -> bool:
     if found is None:
         return True
     first = found.group()
-    if first in _DASHES and _is_speech_tag(text, found.end()):
+    if first in DASHES and _is_speech_tag(text, found.end()):
         return False
     return first.isupper() or first.isdigit() or first in _OPENING
 
