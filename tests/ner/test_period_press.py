@@ -121,3 +121,13 @@ def test_a_name_keeps_a_closing_mark_only_with_its_opening_one() -> None:
     assert [t.text for t in _trim(tokens[1:4])] == ["Zorzy"]
     start = words.index("Związek")
     assert [t.text for t in _trim(tokens[start:start + 4])] == ["Związek", "„", "Jedność", "”"]
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # a foreign village the dictionary does not know, after a complex preposition of place, is a place
+    ("Patrol nasz dotarł na zachód od Bixschoote.", "Bixschoote"),
+    ("Artylerya ostrzeliwała drogę na północny wschód od Langemarck.", "Langemarck"),
+    ("Piechota posunęła się w kierunku Merckem.", "Merckem"),
+])
+def test_a_name_after_a_complex_preposition_of_place_is_a_place(sentence: str, name: str) -> None:
+    assert any(text == name and kind == "PLACE" for text, kind, _ in top_level(sentence)), top_level(sentence)

@@ -13,7 +13,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kronika.lang.grammar import FINITE_VERBS, NON_FINITE_VERBS, cases, prepositions_before_places
+from kronika.lang.grammar import (
+    FINITE_VERBS,
+    NON_FINITE_VERBS,
+    cases,
+    complex_prepositions_before_places,
+    prepositions_before_places,
+)
 from kronika.lang.grammar import case_agrees as agrees
 from kronika.lang.grammar import lemmas_and_form as lemmas
 from kronika.lang.resources import data_lines, read_text
@@ -764,7 +770,7 @@ def find_places(tokens: list[Token], found: LemmaSets) -> list[Mention]:
         geographic = has_qualifier(token, {"nazwa_geograficzna"})
         proper = is_unknown(token) or not any(i.lemma[:1].islower() for i in token.interps)
         listed = list_open and previous in {",", "i", "oraz", "lub", "albo"}
-        in_context = previous in prepositions_before_places() or listed
+        in_context = previous in prepositions_before_places() or listed or _after_complex_preposition(tokens, index)
         street = after_street or listed and street_list  # a street's name may be any capitalised word
         if street or in_context and (geographic or proper):
             end = index + 1  # "pod Tomaszowem Lubelskim"
@@ -777,6 +783,12 @@ def find_places(tokens: list[Token], found: LemmaSets) -> list[Mention]:
         street_list = street
     return mentions
 
+
+
+def _after_complex_preposition(tokens: list[Token], index: int) -> bool:
+    """The words before ``index`` are a complex preposition of place (*na wschód od*, *w kierunku*)."""
+    return any(index >= len(words) and tuple(t.text.lower() for t in tokens[index - len(words):index]) == words
+               for words in complex_prepositions_before_places())
 
 
 def _is_common_abbreviation(tokens: list[Token], index: int) -> bool:
