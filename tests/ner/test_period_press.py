@@ -131,3 +131,30 @@ def test_a_name_keeps_a_closing_mark_only_with_its_opening_one() -> None:
 ])
 def test_a_name_after_a_complex_preposition_of_place_is_a_place(sentence: str, name: str) -> None:
     assert any(text == name and kind == "PLACE" for text, kind, _ in top_level(sentence)), top_level(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # older press capitalised only the first word of an institution's name
+    ("Zebrał się zarząd Związku zawodowego robotników rolnych.",
+     ("Związku zawodowego robotników rolnych", "ORGANIZATION", "Związek zawodowy robotników rolnych")),
+    ("Na posiedzeniu Towarzystwa naukowego mówiono o Koperniku.",
+     ("Towarzystwa naukowego", "ORGANIZATION", "Towarzystwo naukowe")),
+    ("Wycieczkę urządziło Polskie Tow. gimnastyczne w sobotę.",
+     ("Polskie Tow. gimnastyczne", "ORGANIZATION", "Polskie Tow. gimnastyczne")),
+])
+def test_an_institution_keeps_its_lower_case_words(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in top_level(sentence), top_level(sentence)
+
+
+def test_a_head_before_a_quoted_name_is_that_names_word() -> None:
+    found = top_level("Członkowie Stowarzyszenia śpiewaczego „Lutnia” wystąpili w teatrze.")
+    assert ("Lutnia", "ORGANIZATION", "Lutnia") in found and not any(t.startswith("Stowarzysz") for t, _, _ in found)
+
+
+def test_a_date_after_an_institution_is_no_part_of_its_name() -> None:
+    assert ("Sejmie", "ORGANIZATION", "Sejm") in top_level("Minister przemówi w Sejmie dnia 5 maja.")
+
+
+def test_a_lower_case_adjective_sharing_only_a_case_is_no_part_of_a_name() -> None:
+    found = top_level("Nauczyciel opracował dla Towarzystwa polską mapę Śląska.")
+    assert ("Towarzystwa", "ORGANIZATION", "Towarzystwo") in found, found

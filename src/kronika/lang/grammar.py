@@ -110,6 +110,23 @@ def case_agrees(modifier: Token, head: Token) -> bool:
     return bool(cases(modifier, _MODIFIERS) & cases(head, _HEADS))
 
 
+def _case_number_gender(token: Token, parts_of_speech: tuple[str, ...]) -> set[tuple[str, str, str]]:
+    triples: set[tuple[str, str, str]] = set()
+    for interp in token.interps:
+        parts = interp.tag.split(":")
+        if interp.pos in parts_of_speech and len(parts) > 3:
+            triples.update((c, n, g) for n in parts[1].split(".") for c in parts[2].split(".")
+                           for g in parts[3].split("."))
+    return triples
+
+
+def fully_agrees(modifier: Token, head: Token) -> bool:
+    """A modifier agrees with the head noun in case, number and gender at once (*Towarzystwa naukowego*;
+    not *Towarzystwa polską*, which share a case only): the test for a lower-case word, which no capital
+    ties to a name."""
+    return bool(_case_number_gender(modifier, _MODIFIERS) & _case_number_gender(head, _HEADS))
+
+
 def _verb_agreement(token: Token) -> set[tuple[str, str]]:
     """(number, gender class) pairs a verb form allows: ``stoczyła`` → {(sg, f)}."""
     pairs: set[tuple[str, str]] = set()

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
+from kronika.lang.grammar import fully_agrees
 from kronika.lang.orthography import modernised
 from kronika.lang.resources import read_table
 from kronika.lang.tokens import is_truncation, load_abbreviations
@@ -33,6 +34,7 @@ from kronika.ner.domain import (
     is_unknown,
     load_lexicon,
     longest_word_match,
+    quoted_span,
     river_qualifier_end,
     sentence_lemmas,
     span_text,
@@ -75,6 +77,7 @@ def annotate_entities(analysis: Analysis) -> None:
         candidates = [_with_abbreviated_forename(m, sentence.tokens) for m in candidates
                       if not _is_date_word(m, dates)]
         candidates = _with_river_qualifiers(candidates, sentence.tokens)
+        candidates = _with_lowercase_modifiers(candidates, sentence.tokens, dates)
         for mention in resolve(candidates):
             if _is_headline_words(mention, sentence.tokens):
                 continue
@@ -106,6 +109,81 @@ def _with_river_qualifiers(candidates: list[Mention], sentence: list[Token]) -> 
             mention = replace(mention, tokens=sentence[after - len(mention.tokens):end], lemma=None, children=[])
         extended.append(mention)
     return [m for m in extended if not any(start <= m.start and m.end <= end for start, end in qualifiers)]
+
+
+def _with_lowercase_modifiers(candidates: list[Mention], sentence: list[Token],
+                              dates: list[tuple[int, int]]) -> list[Mention]:
+    """Older press capitalised only the first word of an institution's name (*Związek zawodowy przemysłu
+    włóknistego*, *Polskie Tow. krajoznawcze*): an organisation ending in its head noun takes the lower-case
+    adjectives agreeing with it and one genitive noun group after them (not a date's: *w Sejmie dnia 5
+    maja*). A head before a name in quotation
+    marks that a rule found (*Stowarzyszenia śpiewaczego „Harfa”*) is that name's word, no name of its own."""
+    position = {id(token): i for i, token in enumerate(sentence)}
+    starts = {id(m.tokens[0]) for m in candidates if m.source == "rule"}
+    extended: list[Mention] = []
+    for mention in candidates:
+        last = position[id(mention.tokens[-1])]
+        head = mention.tokens[-1]
+        if mention.type != "ORGANIZATION" or not has_pos(head, "subst", "ign", "brev"):
+            extended.append(mention)
+            continue
+        end = last + 1
+        abbreviated = end < len(sentence) and sentence[end].text == "." and sentence[end].start == head.end \
+            and has_pos(head, "ign", "brev")  # "Tow.": an abbreviated head, whose case no ending shows
+        named = end + abbreviated  # the capitalised name ends here, with the dot of an abbreviated head
+        end = named
+        while end < len(sentence) and _is_lowercase_word(sentence[end]) and has_pos(sentence[end], "adj") and \
+                (abbreviated or fully_agrees(sentence[end], head)):
+            end += 1
+        adjectives = sentence[named:end]
+        if quoted_span(sentence, end) and len(mention.tokens) == 1 and id(sentence[end + 1]) in starts:
+            continue
+        if end < len(sentence) and _is_lowercase_word(sentence[end]) and _is_genitive_noun(sentence[end]) and \
+                not _in_dates(sentence[end], dates):
+            noun = sentence[end]
+            end += 1
+            while end < len(sentence) and _is_lowercase_word(sentence[end]) and has_pos(sentence[end], "adj") \
+                    and fully_agrees(sentence[end], noun):
+                end += 1
+        if end > named:
+            name = replace(mention, tokens=sentence[position[id(mention.tokens[0])]:named], lemma=None, children=[])
+            _set_lemmas(name, sentence)
+            complement = [t.text for t in sentence[named + len(adjectives):end]]
+            lowered = [t.text if abbreviated else _nominative_adjective(t, head) for t in adjectives]
+            mention = replace(mention, tokens=sentence[position[id(mention.tokens[0])]:end],
+                              lemma=" ".join([name.lemma or "", *lowered, *complement]))
+        extended.append(mention)
+    return extended
+
+
+def _nominative_adjective(adjective: Token, head: Token) -> str:
+    """The adjective's form in the nominative singular of the head noun's gender (*zawodowego* with
+    *Związku* → *zawodowy*), as the name's base form has it; as written when the dictionary has none."""
+    nouns = [i for i in ((head.chosen,) if head.chosen else ()) + head.interps if i.pos in ("subst", "depr")]
+    lemmas = {strip_homonym(i.lemma) for i in adjective.interps if i.pos == "adj"}
+    if not nouns or len(lemmas) != 1:
+        return adjective.text
+    gender = nouns[0].tag.split(":")[3].split(".")[0]
+    for form, tag, _ in get_morphology().generate(lemmas.pop()):
+        parts = tag.split(":")
+        if parts[0] == "adj" and parts[1] == "sg" and "nom" in parts[2].split(".") and \
+                gender in parts[3].split(".") and parts[-1] == "pos":
+            return form
+    return adjective.text
+
+
+def _in_dates(token: Token, dates: list[tuple[int, int]]) -> bool:
+    return any(start <= token.start and token.end <= end for start, end in dates)
+
+
+def _is_lowercase_word(token: Token) -> bool:
+    return token.text[:1].isalpha() and token.text[:1].islower()
+
+
+def _is_genitive_noun(token: Token) -> bool:
+    """A common noun that can only be a genitive here (*przemysłu*, *reprezentantów*), not a subject."""
+    readings = [i for i in token.interps if i.pos in ("subst", "depr")]
+    return bool(readings) and "gen" in cases(token, ("subst", "depr")) and "nom" not in cases(token, ("subst", "depr"))
 
 
 def _is_date_word(mention: Mention, dates: list[tuple[int, int]]) -> bool:
