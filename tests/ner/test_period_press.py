@@ -158,3 +158,14 @@ def test_a_date_after_an_institution_is_no_part_of_its_name() -> None:
 def test_a_lower_case_adjective_sharing_only_a_case_is_no_part_of_a_name() -> None:
     found = top_level("Nauczyciel opracował dla Towarzystwa polską mapę Śląska.")
     assert ("Towarzystwa", "ORGANIZATION", "Towarzystwo") in found, found
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the older spelling of an adjective's locative (-em for -ym, -iem for -im) in a known name
+    ("Szkoły w Królestwie Polskiem są przeważnie wiejskie.", ("Królestwie Polskiem", "COUNTRY", "Królestwo Polskie")),
+    # a land named by a neuter adjective used as a noun, in the locative after a preposition
+    ("Urodzaj w Zabrskiem był w tym roku dobry.", ("Zabrskiem", "PLACE", "Zabrskie")),
+    ("Pożar na Kieleckiem zniszczył wieś.", ("Kieleckiem", "PLACE", "Kieleckie")),
+])
+def test_older_and_adjectival_names_of_lands(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in top_level(sentence), top_level(sentence)

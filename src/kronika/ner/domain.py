@@ -22,6 +22,7 @@ from kronika.lang.grammar import (
 )
 from kronika.lang.grammar import case_agrees as agrees
 from kronika.lang.grammar import lemmas_and_form as lemmas
+from kronika.lang.orthography import adjective_before_1936
 from kronika.lang.resources import data_lines, read_text
 from kronika.lang.tokens import is_truncation, load_abbreviations
 from kronika.model import Token
@@ -257,7 +258,20 @@ LemmaSets = Sequence[frozenset[str]]
 def sentence_lemmas(tokens: list[Token]) -> list[frozenset[str]]:
     """Each token's lower-cased lemmas and form (what a lexicon word may match), in the sentence's order:
     computed once a sentence and passed to every recogniser (they ask at every token)."""
-    return [lemmas(token) for token in tokens]
+    return [lemmas(token) | _adjective_lemmas_before_1936(token.text) if is_unknown(token) else lemmas(token)
+            for token in tokens]
+
+
+@lru_cache(maxsize=4096)
+def _adjective_lemmas_before_1936(word: str) -> frozenset[str]:
+    """The lemmas of an adjective the dictionary lacks in its spelling of before 1936 (*Polskiem*: polski), so
+    that a known name matches it (*w Królestwie Polskiem*)."""
+    from kronika.morph import get_morphology
+
+    modern = adjective_before_1936(word)
+    if modern is None:
+        return frozenset()
+    return frozenset(strip_homonym(i.lemma).lower() for i in get_morphology().analyse(modern) if i.pos == "adj")
 
 
 def match_words(lemma_sets: LemmaSets, index: int, words: tuple[str, ...]) -> bool:
@@ -772,7 +786,9 @@ def find_places(tokens: list[Token], found: LemmaSets) -> list[Mention]:
         listed = list_open and previous in {",", "i", "oraz", "lub", "albo"}
         in_context = previous in prepositions_before_places() or listed or _after_complex_preposition(tokens, index)
         street = after_street or listed and street_list  # a street's name may be any capitalised word
-        if street or in_context and (geographic or proper):
+        if previous in _LOCATIVE_PREPOSITIONS and token.text.endswith(_region_endings()) and (proper or geographic):
+            mentions.append(Mention([token], "PLACE", "region", lemma=token.text[:-1]))  # w Zabrskiem
+        elif street or in_context and (geographic or proper):
             end = index + 1  # "pod Tomaszowem Lubelskim"
             while end < len(tokens) and is_capitalised(tokens[end]) and agrees(tokens[end], token):
                 end += 1
@@ -783,6 +799,14 @@ def find_places(tokens: list[Token], found: LemmaSets) -> list[Mention]:
         street_list = street
     return mentions
 
+
+
+_LOCATIVE_PREPOSITIONS = frozenset({"w", "we", "na"})
+
+
+@lru_cache(maxsize=1)
+def _region_endings() -> tuple[str, ...]:
+    return tuple(line for _, line in _read_resource("region_endings.txt"))
 
 
 def _after_complex_preposition(tokens: list[Token], index: int) -> bool:
