@@ -169,3 +169,9 @@ def test_a_lower_case_adjective_sharing_only_a_case_is_no_part_of_a_name() -> No
 ])
 def test_older_and_adjectival_names_of_lands(sentence: str, expected: tuple[str, str, str]) -> None:
     assert expected in top_level(sentence), top_level(sentence)
+
+
+def test_al_after_an_honorific_is_a_forename_not_an_avenue() -> None:
+    found = top_level("Odczyt wygłosili pp. Al. Kowalczyk i St. Nowak.")
+    assert ("Al. Kowalczyk", "PERSON", "Al. Kowalczyk") in found, found
+    assert ("Ujazdowskich", "PLACE", "Ujazdowskie") in top_level("Mieszka przy Al. Ujazdowskich.")

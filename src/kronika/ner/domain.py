@@ -771,7 +771,8 @@ def find_places(tokens: list[Token], found: LemmaSets) -> list[Mention]:
     for index, token in enumerate(tokens):
         previous = tokens[index - 1].text.lower() if index else ""
         after_street = previous in _STREET_WORDS or \
-            previous == "." and index >= 2 and tokens[index - 2].text.lower() in _STREET_ABBREVIATIONS
+            previous == "." and index >= 2 and tokens[index - 2].text.lower() in _STREET_ABBREVIATIONS and \
+            not _after_title(tokens, found, index - 2)  # "pp. Al. Janowskiego": Aleksander, no avenue
         # at a sentence's start (after a dash or quote too: "— Płonie gmach") capitals say nothing: there
         # the disambiguator's reading decides
         initial = index <= first_word
@@ -799,6 +800,12 @@ def find_places(tokens: list[Token], found: LemmaSets) -> list[Mention]:
         street_list = street
     return mentions
 
+
+
+def _after_title(tokens: list[Token], found: LemmaSets, index: int) -> bool:
+    """A title or honorific (*p.*, *pp.*, *dr*, *ks.*) ends right before ``index``."""
+    titles = load_lexicon().titles
+    return any(longest_word_match(found, start, titles) == index - start for start in range(max(index - 3, 0), index))
 
 
 _LOCATIVE_PREPOSITIONS = frozenset({"w", "we", "na"})
