@@ -175,3 +175,18 @@ def test_al_after_an_honorific_is_a_forename_not_an_avenue() -> None:
     found = top_level("Odczyt wygłosili pp. Al. Kowalczyk i St. Nowak.")
     assert ("Al. Kowalczyk", "PERSON", "Al. Kowalczyk") in found, found
     assert ("Ujazdowskich", "PLACE", "Ujazdowskie") in top_level("Mieszka przy Al. Ujazdowskich.")
+
+
+@pytest.mark.parametrize("sentence", [
+    # a word the dictionary knows only in today's spelling, and only as a common word
+    "(Wakacye szkolne.)",
+    "Komisya obradowała do wieczora.",
+    # a capitalised adjective agreeing with the noun of a thing before it is its attribute
+    "Paszport wydano z magistratu Sosnowieckiego.",
+])
+def test_no_person_in_older_spellings_and_capitalised_attributes(sentence: str) -> None:
+    assert not any(kind == "PERSON" for _, kind, _ in top_level(sentence)), top_level(sentence)
+
+
+def test_a_surname_after_a_persons_noun_stays_a_person() -> None:
+    assert ("Kowalski", "PERSON", "Kowalski") in top_level("Wczoraj nauczyciel Kowalski przyszedł do szkoły.")

@@ -45,6 +45,7 @@ _CALENDAR_TYPES = frozenset({"DATE", "TIME"})
 _CONTAINERS = frozenset({"DOCUMENT", "EVENT", "ORGANIZATION"})
 # a governed case is met by nouns and by the adjectives and participles that open names (Ludowego …)
 _DECLINED = ("subst", "depr", "adj", "ppas", "pact")
+_THING_GENDERS = frozenset({"m2", "m3", "n"})  # genders of nouns that name no person
 _NESTABLE = frozenset({"PERSON", "PLACE", "COUNTRY", "ORGANIZATION"})
 # readings that a word of an all-capitals headline has when it is a common word, not a name
 # ("JAK", "DAMY", "I"): function words and verbs
@@ -258,6 +259,8 @@ def _nkjp_mentions(sentence: Sentence, spans: list[NkjpSpan]) -> list[Mention]:
         if not tokens or len(tokens) == 1 and not _is_quoted(tokens, sentence.tokens) and (
                 is_ethnonym(tokens[0]) or _is_not_nominal(tokens[0])):
             continue
+        if len(tokens) == 1 and (_is_common_word_of_old(tokens[0]) or _is_attribute(tokens[0], sentence.tokens)):
+            continue
         entity_type, subtype = _NKJP_TYPES[span.label]
         if entity_type == "PERSON" and (_has_truncation(tokens, sentence.tokens) or _initials(tokens) > 2):
             continue  # "Komit. Ekon.", "T. C. L.": words cut short name an institution, not a person
@@ -461,6 +464,28 @@ def _trim(tokens: list[Token]) -> list[Token]:
     while tokens and not (is_capitalised(tokens[-1]) or _closes_quote(tokens)):
         tokens = tokens[:-1]
     return tokens
+
+
+def _is_common_word_of_old(token: Token) -> bool:
+    """A capitalised word the dictionary knows only in today's spelling, and there only as a common word
+    (*Wakacye*, *Petycya*, *Patryarchowie*: the heading "(Wakacye wielkanocne.)"), is no name."""
+    if not is_unknown(token) or (modern := modernised(token.text)) == token.text:
+        return False
+    readings = get_morphology().analyse(modern)
+    return any(i.tag != "ign" for i in readings) and all(i.lemma[:1].islower() for i in readings if i.tag != "ign")
+
+
+def _is_attribute(token: Token, sentence: list[Token]) -> bool:
+    """A capitalised adjective agreeing in case, number and gender with the lower-case noun before it is
+    that noun's attribute, as older press capitalised adjectives of places (*z magistratu Będzińskiego*),
+    not a person's surname, when the noun names a thing (*radca Krakowski*, *wdowa Kowalska* are persons);
+    a surname in the genitive after a noun it does not agree with stays (*w szkole Poznańskiego*)."""
+    position = next(i for i, t in enumerate(sentence) if t is token)
+    if not position or not has_pos(token, "adj"):
+        return False
+    before = sentence[position - 1]
+    genders = {g for i in before.interps if i.pos == "subst" for g in i.tag.split(":")[3].split(".")}
+    return before.text[:1].islower() and bool(genders) and genders <= _THING_GENDERS and fully_agrees(token, before)
 
 
 def _is_quoted(tokens: list[Token], sentence: list[Token]) -> bool:
