@@ -190,3 +190,14 @@ def test_no_person_in_older_spellings_and_capitalised_attributes(sentence: str) 
 
 def test_a_surname_after_a_persons_noun_stays_a_person() -> None:
     assert ("Kowalski", "PERSON", "Kowalski") in top_level("Wczoraj nauczyciel Kowalski przyszedł do szkoły.")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a press agency or bureau with a foreign surname in the genitive
+    ("Agencja Havasa donosi o nowym rządzie.", ("Agencja Havasa", "ORGANIZATION", "Agencja Havasa")),
+    ("Jak podaje Biuro Wolffa, cesarz wyjechał.", ("Biuro Wolffa", "ORGANIZATION", "Biuro Wolffa")),
+    # a person known by a pseudonym (SGJP's "pseudonim") is a person
+    ("Przemówienie Lenina odczytano na zebraniu.", ("Lenina", "PERSON", "Lenin")),
+])
+def test_agencies_and_pseudonyms(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in top_level(sentence), top_level(sentence)

@@ -345,13 +345,17 @@ def ordinal_span(tokens: list[Token], index: int) -> int:
 
 def _extend_name_tail(tokens: list[Token], end: int, head: Token) -> int:
     """Extend a capitalised name over agreeing capitalised adjectives and capitalised genitive nouns
-    (*Dywizja Strzelecka*, *Komisariat Spraw Zagranicznych*, *Pułk Ułanów Krechowieckich*)."""
+    (*Dywizja Strzelecka*, *Komisariat Spraw Zagranicznych*, *Pułk Ułanów Krechowieckich*), and over a
+    foreign surname the dictionary lacks with the masculine genitive's -a right after the head (*Agencja
+    Havasa*, *Biuro Wolffa*)."""
     genitive_seen = False
+    after_head = end
     while end < len(tokens) and is_capitalised(tokens[end]) and is_word(tokens[end]):
         token = tokens[end]
         if not genitive_seen and agrees(token, head):
             end += 1
-        elif "gen" in cases(token, _INFLECTED) or is_unknown(token) and token.text.isupper():
+        elif "gen" in cases(token, _INFLECTED) or is_unknown(token) and (
+                token.text.isupper() or end == after_head and token.text.endswith("a")):
             genitive_seen = True
             end += 1
         else:

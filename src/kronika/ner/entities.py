@@ -271,7 +271,7 @@ def _nkjp_mentions(sentence: Sentence, spans: list[NkjpSpan]) -> list[Mention]:
         if entity_type == "PERSON" and _is_press_title(tokens, sentence.tokens):
             entity_type, subtype = "ORGANIZATION", None
             tokens = _with_place_adjective(tokens, sentence.tokens)
-        if entity_type == "PERSON" and not any(has_qualifier(t, {"imię", "nazwisko"}) or is_unknown(t)
+        if entity_type == "PERSON" and not any(has_qualifier(t, {"imię", "nazwisko", "pseudonim"}) or is_unknown(t)
                                                for t in tokens):
             continue
         if entity_type == "COUNTRY" and not _is_known_country(tokens):  # states are a closed list
