@@ -201,3 +201,10 @@ def test_a_surname_after_a_persons_noun_stays_a_person() -> None:
 ])
 def test_agencies_and_pseudonyms(sentence: str, expected: tuple[str, str, str]) -> None:
     assert expected in top_level(sentence), top_level(sentence)
+
+
+def test_a_place_adjective_after_a_documents_head_agrees_with_it_in_full() -> None:
+    assert ("traktatu wersalskiego", "DOCUMENT", "traktat wersalski") in top_level(
+        "Postanowienia traktatu wersalskiego omawiano długo.")
+    assert not any(kind == "DOCUMENT" for _, kind, _ in top_level(
+        "Zatwierdzono ustawę polskiego Towarzystwa gimnastycznego w Łodzi."))

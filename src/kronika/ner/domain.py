@@ -18,6 +18,7 @@ from kronika.lang.grammar import (
     NON_FINITE_VERBS,
     cases,
     complex_prepositions_before_places,
+    fully_agrees,
     prepositions_before_places,
 )
 from kronika.lang.grammar import case_agrees as agrees
@@ -514,8 +515,9 @@ def _document_name(tokens: list[Token], index: int, head: Token) -> tuple[int, l
         persons = [Mention([tokens[k]], "PERSON") for k in (index, index + 2)]
         return index + 3, persons
     token = tokens[index]
-    # an adjective derived from a place: "traktat ryski", "traktat wersalski"
-    if not is_capitalised(token) and agrees(token, head) and any(
+    # an adjective derived from a place, agreeing in full: "traktat ryski", "traktatu wersalskiego" (not the
+    # genitive of the next noun: "ustawę żydowskiego Stowarzyszenia")
+    if not is_capitalised(token) and fully_agrees(token, head) and any(
             i.pos == "adj" and re.search(r"(?:ski|cki|dzki)$", i.lemma) for i in token.interps):
         return index + 1, []
     # a subject: "o" + nouns in the locative, coordinated ("o granicach i przyjaźni"), not gerunds
