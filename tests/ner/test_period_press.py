@@ -208,3 +208,18 @@ def test_a_place_adjective_after_a_documents_head_agrees_with_it_in_full() -> No
         "Postanowienia traktatu wersalskiego omawiano długo.")
     assert not any(kind == "DOCUMENT" for _, kind, _ in top_level(
         "Zatwierdzono ustawę polskiego Towarzystwa gimnastycznego w Łodzi."))
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a title of nobility or a rank between the forename and the surname: one person
+    ("Na zjeździe przemawiał Adam hr. Krasiński z Krakowa.", ("Adam hr. Krasiński", "PERSON", "Adam Krasiński")),
+    ("Mszę odprawił biskup Jerzy hr. Szembek.", ("Jerzy hr. Szembek", "PERSON", "Jerzy Szembek")),
+])
+def test_a_title_between_forename_and_surname(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in top_level(sentence), top_level(sentence)
+
+
+@pytest.mark.parametrize("heading", ["SPRAWY KOŚCIELNE.\nKsiądz biskup poświęcił kaplicę.",
+                                     "PRASA POLSKA.\nDziennik pisze o wyborach."])
+def test_an_adjective_of_a_capitals_heading_is_no_name(heading: str) -> None:
+    assert not top_level(heading), top_level(heading)

@@ -79,8 +79,9 @@ def annotate_entities(analysis: Analysis) -> None:
                       if not _is_date_word(m, dates)]
         candidates = _with_river_qualifiers(candidates, sentence.tokens)
         candidates = _with_lowercase_modifiers(candidates, sentence.tokens, dates)
+        candidates += _persons_with_title_inside(candidates, sentence.tokens, lemma_sets)
         for mention in resolve(candidates):
-            if _is_headline_words(mention, sentence.tokens):
+            if _is_headline_words(mention, sentence.tokens) or _is_headline_attribute(mention, sentence.tokens):
                 continue
             _apply_name_suffix(mention)
             _set_lemmas(mention, sentence.tokens)
@@ -171,6 +172,32 @@ def _nominative_adjective(adjective: Token, head: Token) -> str:
                 gender in parts[3].split(".") and parts[-1] == "pos":
             return form
     return adjective.text
+
+
+def _persons_with_title_inside(candidates: list[Mention], sentence: list[Token],
+                               found: list[frozenset[str]]) -> list[Mention]:
+    """A forename, a title and a surname are one person (*biskup Jerzy hr. Szembek*, *Adam hr. Krasiński*,
+    *Józef gen. Haller*: the older order, with the title of nobility or rank before the surname); the base
+    form is the forename's and the surname's, and the title is the person's role when no other is."""
+    position = {id(token): i for i, token in enumerate(sentence)}
+    persons = [m for m in candidates if m.type == "PERSON"]
+    forenames = [m for m in persons if all(has_qualifier(t, {"imię"}) for t in m.tokens)]
+    by_start = {position[id(m.tokens[0])]: m for m in persons}
+    titles = load_lexicon().titles
+    merged: list[Mention] = []
+    for forename in forenames:
+        after = position[id(forename.tokens[-1])] + 1
+        title_length = longest_word_match(found, after, titles) if after < len(sentence) else 0
+        surname = by_start.get(after + title_length) if title_length else None
+        if surname is None or surname is forename or any(has_qualifier(t, {"imię"}) and not has_qualifier(
+                t, {"nazwisko"}) for t in surname.tokens):
+            continue
+        name = replace(forename, tokens=[*forename.tokens, *surname.tokens], lemma=None, children=[])
+        _set_lemmas(name, sentence)
+        merged.append(Mention(sentence[position[id(forename.tokens[0])]:position[id(surname.tokens[-1])] + 1],
+                              "PERSON", role=forename.role or span_text(sentence[after:after + title_length]),
+                              lemma=name.lemma))
+    return merged
 
 
 def _in_dates(token: Token, dates: list[tuple[int, int]]) -> bool:
@@ -415,6 +442,18 @@ def _is_headline_words(mention: Mention, sentence: list[Token]) -> bool:
         any(i.lemma[:1].isupper() for i in t.interps) and not any(i.pos in _HEADLINE_COMMON_POS for i in t.interps)
         for t in words
     )
+
+
+def _is_headline_attribute(mention: Mention, sentence: list[Token]) -> bool:
+    """A word in capitals agreeing in case, number and gender with the common noun in capitals before it is
+    that noun's adjective in a section heading (*SPRAWY KOŚCIELNE.*, *PRASA POLSKA.*), not a surname or a
+    country; a name after a preposition (*Z GDAŃSKA*) stays."""
+    if len(mention.tokens) != 1 or not _is_shouted(token := mention.tokens[0]) or not has_pos(token, "adj"):
+        return False
+    position = next(i for i, t in enumerate(sentence) if t is token)
+    before = sentence[position - 1] if position else None
+    return before is not None and _is_shouted(before) and len(before.text) > 1 and \
+        any(i.pos == "subst" and i.lemma[:1].islower() for i in before.interps) and fully_agrees(token, before)
 
 
 def _recased(mention: Mention) -> str | None:
