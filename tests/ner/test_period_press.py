@@ -141,6 +141,8 @@ def test_a_name_after_a_complex_preposition_of_place_is_a_place(sentence: str, n
      ("Towarzystwa naukowego", "ORGANIZATION", "Towarzystwo naukowe")),
     ("Wycieczkę urządziło Polskie Tow. gimnastyczne w sobotę.",
      ("Polskie Tow. gimnastyczne", "ORGANIZATION", "Polskie Tow. gimnastyczne")),
+    # an acronym with its dot is no abbreviated head: the adjective after it is not the name's
+    ("Dekret podpisał PKWN. tymczasowy rząd nie istniał.", ("PKWN", "ORGANIZATION", "PKWN")),
 ])
 def test_an_institution_keeps_its_lower_case_words(sentence: str, expected: tuple[str, str, str]) -> None:
     assert expected in top_level(sentence), top_level(sentence)
@@ -223,3 +225,8 @@ def test_a_title_between_forename_and_surname(sentence: str, expected: tuple[str
                                      "PRASA POLSKA.\nDziennik pisze o wyborach."])
 def test_an_adjective_of_a_capitals_heading_is_no_name(heading: str) -> None:
     assert not top_level(heading), top_level(heading)
+
+
+def test_a_title_in_abbreviations_keeps_its_last_dot_before_a_dash() -> None:
+    found = top_level("Zjazd, jak pisze korespondent „Kur. Polsk.” — udał się nadspodziewanie.")
+    assert ("Kur. Polsk.", "ORGANIZATION", "Kur. Polsk.") in found, found

@@ -913,7 +913,8 @@ def _without_full_stop(tokens: list[Token], start: int, end: int) -> list[Token]
     after = tokens[end + 1] if end + 1 < len(tokens) else None
     word = name[-2]
     if after is not None and not (is_capitalised(after) or after.text in DASHES) or len(word.text) == 1 or \
-            word.text in load_abbreviations().names or is_truncation(word.text, word.interps):
+            word.text in load_abbreviations().names or is_truncation(word.text, word.interps) or \
+            any(t.text == "." for t in name[:-1]):  # a name in abbreviations keeps every dot: „Sł. Polsk.”
         return name
     return name[:-1]
 

@@ -130,8 +130,9 @@ def _with_lowercase_modifiers(candidates: list[Mention], sentence: list[Token],
             extended.append(mention)
             continue
         end = last + 1
+        # "Tow.": an abbreviated head (not an acronym, "JKM."), whose case no ending shows
         abbreviated = end < len(sentence) and sentence[end].text == "." and sentence[end].start == head.end \
-            and has_pos(head, "ign", "brev")  # "Tow.": an abbreviated head, whose case no ending shows
+            and has_pos(head, "ign", "brev") and not head.text.isupper()
         named = end + abbreviated  # the capitalised name ends here, with the dot of an abbreviated head
         end = named
         while end < len(sentence) and _is_lowercase_word(sentence[end]) and has_pos(sentence[end], "adj") and \
