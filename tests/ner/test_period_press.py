@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kronika.model import Document
+from kronika.ner.entities import _trim
 from kronika.pipeline import analyze
 
 
@@ -86,3 +87,146 @@ def test_a_quoted_common_noun_with_its_adjectives_is_an_institution(sentence: st
 
 def test_a_quoted_noun_with_a_genitive_is_not_taken_for_an_institution() -> None:
     assert not any(kind == "ORGANIZATION" for _, kind, _ in top_level("Orkiestra zagrała „Marsz Sokołów” na placu."))
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a quoted name as the subject of a verb of reporting is a periodical
+    ("„Kurjer” donosi, że most otwarto.", ("Kurjer", "ORGANIZATION", "Kurjer")),
+    ("„Gazeta Rolnicza” zaznacza, że żniwa się opóźnią.", ("Gazeta Rolnicza", "ORGANIZATION", "Gazeta Rolnicza")),
+    ("„Iskra” przedstawia sprawę inaczej.", ("Iskra", "ORGANIZATION", "Iskra")),
+    # a mine or a pit named in quotation marks is a place
+    ("Na szybie „Anna” zginął górnik.", ("Anna", "PLACE", "Anna")),
+    ("Węgiel z kopalni \"Florian\" wywieziono koleją.", ("Florian", "PLACE", "Florian")),
+    # German-style quotation marks of the Prussian partition's press
+    ("O wiecu pisze »Orędownik« obszernie.", ("Orędownik", "ORGANIZATION", "Orędownik")),
+])
+def test_quoted_names_of_the_period_press(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in top_level(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # the sentence's full stop inside the closing mark is no part of the name
+    ("Zebrało się towarzystwo „Lutnia.” — Obrady trwały długo.", "Lutnia"),
+    ("Zarząd objęło stowarzyszenie „Zgoda.”", "Zgoda"),
+])
+def test_a_quoted_name_keeps_no_punctuation_of_the_sentence(sentence: str, name: str) -> None:
+    found = {text: lemma for text, _, lemma in top_level(sentence)}
+    assert name in found and not any(c in found[name] for c in ".”\""), found
+
+
+def test_a_name_keeps_a_closing_mark_only_with_its_opening_one() -> None:
+    # a tagger's span of a quoted title loses its opening mark with the punctuation before the name
+    tokens = analyze(Document(id="t", text="Redaktor „Zorzy” i Związek „Jedność” obradowali.")).sentences[0].tokens
+    words = [t.text for t in tokens]
+    assert [t.text for t in _trim(tokens[1:4])] == ["Zorzy"]
+    start = words.index("Związek")
+    assert [t.text for t in _trim(tokens[start:start + 4])] == ["Związek", "„", "Jedność", "”"]
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # a foreign village the dictionary does not know, after a complex preposition of place, is a place
+    ("Patrol nasz dotarł na zachód od Bixschoote.", "Bixschoote"),
+    ("Artylerya ostrzeliwała drogę na północny wschód od Langemarck.", "Langemarck"),
+    ("Piechota posunęła się w kierunku Merckem.", "Merckem"),
+])
+def test_a_name_after_a_complex_preposition_of_place_is_a_place(sentence: str, name: str) -> None:
+    assert any(text == name and kind == "PLACE" for text, kind, _ in top_level(sentence)), top_level(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # older press capitalised only the first word of an institution's name
+    ("Zebrał się zarząd Związku zawodowego robotników rolnych.",
+     ("Związku zawodowego robotników rolnych", "ORGANIZATION", "Związek zawodowy robotników rolnych")),
+    ("Na posiedzeniu Towarzystwa naukowego mówiono o Koperniku.",
+     ("Towarzystwa naukowego", "ORGANIZATION", "Towarzystwo naukowe")),
+    ("Wycieczkę urządziło Polskie Tow. gimnastyczne w sobotę.",
+     ("Polskie Tow. gimnastyczne", "ORGANIZATION", "Polskie Tow. gimnastyczne")),
+    # an acronym with its dot is no abbreviated head: the adjective after it is not the name's
+    ("Dekret podpisał PKWN. tymczasowy rząd nie istniał.", ("PKWN", "ORGANIZATION", "PKWN")),
+])
+def test_an_institution_keeps_its_lower_case_words(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in top_level(sentence), top_level(sentence)
+
+
+def test_a_head_before_a_quoted_name_is_that_names_word() -> None:
+    found = top_level("Członkowie Stowarzyszenia śpiewaczego „Lutnia” wystąpili w teatrze.")
+    assert ("Lutnia", "ORGANIZATION", "Lutnia") in found and not any(t.startswith("Stowarzysz") for t, _, _ in found)
+
+
+def test_a_date_after_an_institution_is_no_part_of_its_name() -> None:
+    assert ("Sejmie", "ORGANIZATION", "Sejm") in top_level("Minister przemówi w Sejmie dnia 5 maja.")
+
+
+def test_a_lower_case_adjective_sharing_only_a_case_is_no_part_of_a_name() -> None:
+    found = top_level("Nauczyciel opracował dla Towarzystwa polską mapę Śląska.")
+    assert ("Towarzystwa", "ORGANIZATION", "Towarzystwo") in found, found
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the older spelling of an adjective's locative (-em for -ym, -iem for -im) in a known name
+    ("Szkoły w Królestwie Polskiem są przeważnie wiejskie.", ("Królestwie Polskiem", "COUNTRY", "Królestwo Polskie")),
+    # a land named by a neuter adjective used as a noun, in the locative after a preposition
+    ("Urodzaj w Zabrskiem był w tym roku dobry.", ("Zabrskiem", "PLACE", "Zabrskie")),
+    ("Pożar na Kieleckiem zniszczył wieś.", ("Kieleckiem", "PLACE", "Kieleckie")),
+])
+def test_older_and_adjectival_names_of_lands(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in top_level(sentence), top_level(sentence)
+
+
+def test_al_after_an_honorific_is_a_forename_not_an_avenue() -> None:
+    found = top_level("Odczyt wygłosili pp. Al. Kowalczyk i St. Nowak.")
+    assert ("Al. Kowalczyk", "PERSON", "Al. Kowalczyk") in found, found
+    assert ("Ujazdowskich", "PLACE", "Ujazdowskie") in top_level("Mieszka przy Al. Ujazdowskich.")
+
+
+@pytest.mark.parametrize("sentence", [
+    # a word the dictionary knows only in today's spelling, and only as a common word
+    "(Wakacye szkolne.)",
+    "Komisya obradowała do wieczora.",
+    # a capitalised adjective agreeing with the noun of a thing before it is its attribute
+    "Paszport wydano z magistratu Sosnowieckiego.",
+])
+def test_no_person_in_older_spellings_and_capitalised_attributes(sentence: str) -> None:
+    assert not any(kind == "PERSON" for _, kind, _ in top_level(sentence)), top_level(sentence)
+
+
+def test_a_surname_after_a_persons_noun_stays_a_person() -> None:
+    assert ("Kowalski", "PERSON", "Kowalski") in top_level("Wczoraj nauczyciel Kowalski przyszedł do szkoły.")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a press agency or bureau with a foreign surname in the genitive
+    ("Agencja Havasa donosi o nowym rządzie.", ("Agencja Havasa", "ORGANIZATION", "Agencja Havasa")),
+    ("Jak podaje Biuro Wolffa, cesarz wyjechał.", ("Biuro Wolffa", "ORGANIZATION", "Biuro Wolffa")),
+    # a person known by a pseudonym (SGJP's "pseudonim") is a person
+    ("Przemówienie Lenina odczytano na zebraniu.", ("Lenina", "PERSON", "Lenin")),
+])
+def test_agencies_and_pseudonyms(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in top_level(sentence), top_level(sentence)
+
+
+def test_a_place_adjective_after_a_documents_head_agrees_with_it_in_full() -> None:
+    assert ("traktatu wersalskiego", "DOCUMENT", "traktat wersalski") in top_level(
+        "Postanowienia traktatu wersalskiego omawiano długo.")
+    assert not any(kind == "DOCUMENT" for _, kind, _ in top_level(
+        "Zatwierdzono ustawę polskiego Towarzystwa gimnastycznego w Łodzi."))
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a title of nobility or a rank between the forename and the surname: one person
+    ("Na zjeździe przemawiał Adam hr. Krasiński z Krakowa.", ("Adam hr. Krasiński", "PERSON", "Adam Krasiński")),
+    ("Mszę odprawił biskup Jerzy hr. Szembek.", ("Jerzy hr. Szembek", "PERSON", "Jerzy Szembek")),
+])
+def test_a_title_between_forename_and_surname(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in top_level(sentence), top_level(sentence)
+
+
+@pytest.mark.parametrize("heading", ["SPRAWY KOŚCIELNE.\nKsiądz biskup poświęcił kaplicę.",
+                                     "PRASA POLSKA.\nDziennik pisze o wyborach."])
+def test_an_adjective_of_a_capitals_heading_is_no_name(heading: str) -> None:
+    assert not top_level(heading), top_level(heading)
+
+
+def test_a_title_in_abbreviations_keeps_its_last_dot_before_a_dash() -> None:
+    found = top_level("Zjazd, jak pisze korespondent „Kur. Polsk.” — udał się nadspodziewanie.")
+    assert ("Kur. Polsk.", "ORGANIZATION", "Kur. Polsk.") in found, found

@@ -63,6 +63,10 @@ def test_seed_sentences_exact(seed_gold):
         ("Spór rozstrzyga Art. II. W razie wątpliwości decyduje sąd.", 2),
         ("W moc art. IV. ustawy zarząd ustąpił.", 1),
         ("Biuro mieści się w pok. 12. Potem je przeniesiono.", 2),
+        # a currency the period's press wrote before the amount, and the amount's end of a sentence
+        ("Dawano mu po rb. 20 co miesiąc, potem złr. 5. Wreszcie dano mu rb. 300. Sprawa ucichła.", 3),
+        # the period's abbreviation of dyrektor before a name
+        ("Zebranie prowadził dyrek. Kamiński z Radomia.", 1),
         # truncations the dictionary does not know, before the rest of the name
         ("Na posiedzeniu Komit. Ekon. Ministrów omówiono budżet. Obrady trwały długo.", 2),
         ("Sprawę zbadało Min. Spr. Wewn. Rzeczypospolitej w Warszawie.", 1),

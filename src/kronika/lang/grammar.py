@@ -110,6 +110,23 @@ def case_agrees(modifier: Token, head: Token) -> bool:
     return bool(cases(modifier, _MODIFIERS) & cases(head, _HEADS))
 
 
+def _case_number_gender(token: Token, parts_of_speech: tuple[str, ...]) -> set[tuple[str, str, str]]:
+    triples: set[tuple[str, str, str]] = set()
+    for interp in token.interps:
+        parts = interp.tag.split(":")
+        if interp.pos in parts_of_speech and len(parts) > 3:
+            triples.update((c, n, g) for n in parts[1].split(".") for c in parts[2].split(".")
+                           for g in parts[3].split("."))
+    return triples
+
+
+def fully_agrees(modifier: Token, head: Token) -> bool:
+    """A modifier agrees with the head noun in case, number and gender at once (*Towarzystwa naukowego*;
+    not *Towarzystwa polską*, which share a case only): the test for a lower-case word, which no capital
+    ties to a name."""
+    return bool(_case_number_gender(modifier, _MODIFIERS) & _case_number_gender(head, _HEADS))
+
+
 def _verb_agreement(token: Token) -> set[tuple[str, str]]:
     """(number, gender class) pairs a verb form allows: ``stoczyła`` → {(sg, f)}."""
     pairs: set[tuple[str, str]] = set()
@@ -159,17 +176,28 @@ def number_gender(token: Token) -> set[tuple[str, str]]:
 
 @lru_cache(maxsize=4)
 def _place_prepositions(language: str = "pl") -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(every preposition of place, those before which a place mostly follows, those inside place names)."""
+    """(every preposition of place, those before which a place mostly follows, those inside place names);
+    complex prepositions (*na wschód od*) are kept apart, by :func:`complex_prepositions_before_places`."""
     name = "place_prepositions.tsv"
     columns = ("preposition", "cases", "before_place", "in_name")
     rows = parse_table(language_text("kronika.lang", name, language), name, columns, header=True, non_empty=True)
     for number, (_, governed, before, inside) in rows:
         if {before, inside} - {"yes", "no"} or set(governed.split()) - set(CASES):
             raise ValueError(f"{name} line {number}: expected cases, then yes or no twice")
+    rows = [row for row in rows if " " not in row.fields[0]]
     every = frozenset(row.fields[0] for row in rows)
     before_place = frozenset(row.fields[0] for row in rows if row.fields[2] == "yes")
     in_name = frozenset(row.fields[0] for row in rows if row.fields[3] == "yes")
     return every, before_place, in_name
+
+
+@lru_cache(maxsize=4)
+def complex_prepositions_before_places(language: str = "pl") -> frozenset[tuple[str, ...]]:
+    """Complex prepositions a place name mostly follows, as their words: *w kierunku*, *na wschód od*."""
+    name = "place_prepositions.tsv"
+    columns = ("preposition", "cases", "before_place", "in_name")
+    rows = parse_table(language_text("kronika.lang", name, language), name, columns, header=True, non_empty=True)
+    return frozenset(tuple(row.fields[0].split()) for row in rows if " " in row.fields[0] and row.fields[2] == "yes")
 
 
 def place_prepositions() -> frozenset[str]:

@@ -53,6 +53,29 @@ def modern_spellings(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _adjective_endings_before_1936() -> tuple[tuple[str, str], ...]:
+    rows = read_table("kronika.lang", "resources/pl/adjective_endings_before_1936.tsv", ("old", "modern", "example"),
+                      header=True, non_empty=True)
+    endings = tuple(sorted(((old, modern) for _, (old, modern, _) in rows), key=lambda e: -len(e[0])))
+    for number, (_, _, example) in rows:
+        old_form, _, modern_form = example.partition(" → ")
+        if adjective_before_1936(old_form, endings) != modern_form:
+            raise ValueError(f"adjective_endings_before_1936.tsv line {number}: {old_form!r} does not become "
+                             f"{modern_form!r}")
+    return endings
+
+
+def adjective_before_1936(word: str, endings: tuple[tuple[str, str], ...] | None = None) -> str | None:
+    """Today's form of an adjective written with an ending of before 1936 (*Polskiem* → *Polskim*,
+    *politycznemi* → *politycznymi*), or ``None`` when it has no such ending; whether the result is an
+    adjective the dictionary must tell."""
+    for old, modern in _adjective_endings_before_1936() if endings is None else endings:
+        if word.endswith(old) and len(word) > len(old) + 2:
+            return word[: -len(old)] + modern
+    return None
+
+
+@lru_cache(maxsize=1)
 def print_confusions() -> tuple[tuple[str, str], ...]:
     """(read, meant) letter groups of ``resources/pl/print_confusions.tsv``, folded as look-up keys are; each
     example must come out of its own row, or the table is rejected."""

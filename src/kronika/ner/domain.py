@@ -13,19 +13,31 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kronika.lang.grammar import FINITE_VERBS, NON_FINITE_VERBS, cases, prepositions_before_places
+from kronika.lang.grammar import (
+    FINITE_VERBS,
+    NON_FINITE_VERBS,
+    cases,
+    complex_prepositions_before_places,
+    fully_agrees,
+    prepositions_before_places,
+)
 from kronika.lang.grammar import case_agrees as agrees
 from kronika.lang.grammar import lemmas_and_form as lemmas
+from kronika.lang.orthography import adjective_before_1936
 from kronika.lang.resources import data_lines, read_text
-from kronika.lang.tokens import load_abbreviations
+from kronika.lang.tokens import is_truncation, load_abbreviations
 from kronika.model import Token
 from kronika.morph.analyzer import strip_homonym
+from kronika.text.segment import DASHES
 
 _INFLECTED = ("subst", "depr", "adj", "ppas", "pact")
 
 TYPES = ("PERSON", "PLACE", "COUNTRY", "ORGANIZATION", "MILITARY_UNIT", "EVENT", "DOCUMENT")
-OPENING_QUOTES = frozenset("„\"«‚")
-CLOSING_QUOTES = frozenset("”\"»’")
+# the marks that close each opening one: Polish „…” (OCR often closes it with a straight quote), French «…»,
+# and the German-style »…« that the Prussian partition's press printed
+CLOSING_OF = {"„": "”\"", "\"": "\"", "«": "»", "»": "«", "‚": "’"}
+OPENING_QUOTES = frozenset(CLOSING_OF)
+CLOSING_QUOTES = frozenset("".join(CLOSING_OF.values()))
 _QUOTES = OPENING_QUOTES | CLOSING_QUOTES
 _NOUN_POS = frozenset({"subst", "depr", "ign"})
 _PERSON_QUALS = frozenset({"imię", "nazwisko"})
@@ -106,6 +118,7 @@ class Lexicon:
     aliases: dict[str, str]  # lower-cased name → canonical name
     press_cues: frozenset[tuple[str, ...]]  # lemmas beside a periodical's title
     quoted_name_heads: dict[str, tuple[str, str | None]]  # lemma → the type of a quoted name after it
+    quoted_name_verbs: frozenset[str]  # heads that give the type to a quoted name before them as well
 
 
 def _known_names() -> tuple[KnownName, ...]:
@@ -141,15 +154,18 @@ def _event_patterns() -> tuple[tuple[EventPattern, ...], dict[str, frozenset[str
     return tuple(sorted(patterns, key=lambda p: -len(p.elements))), macros
 
 
-def _quoted_name_heads() -> dict[str, tuple[str, str | None]]:
+def _quoted_name_heads() -> tuple[dict[str, tuple[str, str | None]], frozenset[str]]:
     heads: dict[str, tuple[str, str | None]] = {}
+    either_side: set[str] = set()
     for number, line in _read_resource("quoted_name_heads.tsv"):
-        lemma, _, kind = line.partition("\t")
+        lemma, kind, *side = line.split("\t")
         entity_type, _, subtype = kind.partition("/")
-        if entity_type not in TYPES or lemma in heads:
-            raise ValueError(f"quoted_name_heads.tsv line {number}: bad type or duplicate lemma: {line!r}")
+        if entity_type not in TYPES or lemma in heads or side not in ([], ["either"]):
+            raise ValueError(f"quoted_name_heads.tsv line {number}: bad type, side or duplicate lemma: {line!r}")
         heads[lemma] = (entity_type, subtype or None)
-    return heads
+        if side:
+            either_side.add(lemma)
+    return heads, frozenset(either_side)
 
 
 def _aliases() -> dict[str, str]:
@@ -169,6 +185,7 @@ def _aliases() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     patterns, macros = _event_patterns()
+    quoted_name_heads, quoted_name_verbs = _quoted_name_heads()
     return Lexicon(
         unit_heads=_word_list("unit_heads.txt"),
         titles=_word_list("titles.txt"),
@@ -179,7 +196,8 @@ def load_lexicon() -> Lexicon:
         event_macros=macros,
         aliases=_aliases(),
         press_cues=_word_list("press_cues.txt"),
-        quoted_name_heads=_quoted_name_heads(),
+        quoted_name_heads=quoted_name_heads,
+        quoted_name_verbs=quoted_name_verbs,
     )
 
 
@@ -241,7 +259,20 @@ LemmaSets = Sequence[frozenset[str]]
 def sentence_lemmas(tokens: list[Token]) -> list[frozenset[str]]:
     """Each token's lower-cased lemmas and form (what a lexicon word may match), in the sentence's order:
     computed once a sentence and passed to every recogniser (they ask at every token)."""
-    return [lemmas(token) for token in tokens]
+    return [lemmas(token) | _adjective_lemmas_before_1936(token.text) if is_unknown(token) else lemmas(token)
+            for token in tokens]
+
+
+@lru_cache(maxsize=4096)
+def _adjective_lemmas_before_1936(word: str) -> frozenset[str]:
+    """The lemmas of an adjective the dictionary lacks in its spelling of before 1936 (*Polskiem*: polski), so
+    that a known name matches it (*w Królestwie Polskiem*)."""
+    from kronika.morph import get_morphology
+
+    modern = adjective_before_1936(word)
+    if modern is None:
+        return frozenset()
+    return frozenset(strip_homonym(i.lemma).lower() for i in get_morphology().analyse(modern) if i.pos == "adj")
 
 
 def match_words(lemma_sets: LemmaSets, index: int, words: tuple[str, ...]) -> bool:
@@ -291,13 +322,14 @@ def longest_word_match(lemma_sets: LemmaSets, index: int, entries: frozenset[tup
 
 
 def quoted_span(tokens: list[Token], index: int, max_words: int = 6) -> int:
-    """End index (exclusive) of a quoted name starting at ``index`` (``„Polesie”``), else 0."""
+    """End index (exclusive) of a quoted name starting at ``index`` (``„Polesie”``, ``»Sokół«``), else 0."""
     if index >= len(tokens) or tokens[index].text not in OPENING_QUOTES:
         return 0
     if index + 1 >= len(tokens) or not (is_capitalised(tokens[index + 1]) or tokens[index + 1].text.isdigit()):
         return 0
+    closing = CLOSING_OF[tokens[index].text]
     for end in range(index + 2, min(len(tokens), index + max_words + 2)):
-        if tokens[end].text in CLOSING_QUOTES:
+        if tokens[end].text in closing:
             return end + 1
     return 0
 
@@ -314,13 +346,17 @@ def ordinal_span(tokens: list[Token], index: int) -> int:
 
 def _extend_name_tail(tokens: list[Token], end: int, head: Token) -> int:
     """Extend a capitalised name over agreeing capitalised adjectives and capitalised genitive nouns
-    (*Dywizja Strzelecka*, *Komisariat Spraw Zagranicznych*, *Pułk Ułanów Krechowieckich*)."""
+    (*Dywizja Strzelecka*, *Komisariat Spraw Zagranicznych*, *Pułk Ułanów Krechowieckich*), and over a
+    foreign surname the dictionary lacks with the masculine genitive's -a right after the head (*Agencja
+    Havasa*, *Biuro Wolffa*)."""
     genitive_seen = False
+    after_head = end
     while end < len(tokens) and is_capitalised(tokens[end]) and is_word(tokens[end]):
         token = tokens[end]
         if not genitive_seen and agrees(token, head):
             end += 1
-        elif "gen" in cases(token, _INFLECTED) or is_unknown(token) and token.text.isupper():
+        elif "gen" in cases(token, _INFLECTED) or is_unknown(token) and (
+                token.text.isupper() or end == after_head and token.text.endswith("a")):
             genitive_seen = True
             end += 1
         else:
@@ -479,8 +515,9 @@ def _document_name(tokens: list[Token], index: int, head: Token) -> tuple[int, l
         persons = [Mention([tokens[k]], "PERSON") for k in (index, index + 2)]
         return index + 3, persons
     token = tokens[index]
-    # an adjective derived from a place: "traktat ryski", "traktat wersalski"
-    if not is_capitalised(token) and agrees(token, head) and any(
+    # an adjective derived from a place, agreeing in full: "traktat ryski", "traktatu wersalskiego" (not the
+    # genitive of the next noun: "ustawę żydowskiego Stowarzyszenia")
+    if not is_capitalised(token) and fully_agrees(token, head) and any(
             i.pos == "adj" and re.search(r"(?:ski|cki|dzki)$", i.lemma) for i in token.interps):
         return index + 1, []
     # a subject: "o" + nouns in the locative, coordinated ("o granicach i przyjaźni"), not gerunds
@@ -740,7 +777,8 @@ def find_places(tokens: list[Token], found: LemmaSets) -> list[Mention]:
     for index, token in enumerate(tokens):
         previous = tokens[index - 1].text.lower() if index else ""
         after_street = previous in _STREET_WORDS or \
-            previous == "." and index >= 2 and tokens[index - 2].text.lower() in _STREET_ABBREVIATIONS
+            previous == "." and index >= 2 and tokens[index - 2].text.lower() in _STREET_ABBREVIATIONS and \
+            not _after_title(tokens, found, index - 2)  # "pp. Al. Janowskiego": Aleksander, no avenue
         # at a sentence's start (after a dash or quote too: "— Płonie gmach") capitals say nothing: there
         # the disambiguator's reading decides
         initial = index <= first_word
@@ -753,9 +791,11 @@ def find_places(tokens: list[Token], found: LemmaSets) -> list[Mention]:
         geographic = has_qualifier(token, {"nazwa_geograficzna"})
         proper = is_unknown(token) or not any(i.lemma[:1].islower() for i in token.interps)
         listed = list_open and previous in {",", "i", "oraz", "lub", "albo"}
-        in_context = previous in prepositions_before_places() or listed
+        in_context = previous in prepositions_before_places() or listed or _after_complex_preposition(tokens, index)
         street = after_street or listed and street_list  # a street's name may be any capitalised word
-        if street or in_context and (geographic or proper):
+        if previous in _LOCATIVE_PREPOSITIONS and token.text.endswith(_region_endings()) and (proper or geographic):
+            mentions.append(Mention([token], "PLACE", "region", lemma=token.text[:-1]))  # w Zabrskiem
+        elif street or in_context and (geographic or proper):
             end = index + 1  # "pod Tomaszowem Lubelskim"
             while end < len(tokens) and is_capitalised(tokens[end]) and agrees(tokens[end], token):
                 end += 1
@@ -766,6 +806,26 @@ def find_places(tokens: list[Token], found: LemmaSets) -> list[Mention]:
         street_list = street
     return mentions
 
+
+
+def _after_title(tokens: list[Token], found: LemmaSets, index: int) -> bool:
+    """A title or honorific (*p.*, *pp.*, *dr*, *ks.*) ends right before ``index``."""
+    titles = load_lexicon().titles
+    return any(longest_word_match(found, start, titles) == index - start for start in range(max(index - 3, 0), index))
+
+
+_LOCATIVE_PREPOSITIONS = frozenset({"w", "we", "na"})
+
+
+@lru_cache(maxsize=1)
+def _region_endings() -> tuple[str, ...]:
+    return tuple(line for _, line in _read_resource("region_endings.txt"))
+
+
+def _after_complex_preposition(tokens: list[Token], index: int) -> bool:
+    """The words before ``index`` are a complex preposition of place (*na wschód od*, *w kierunku*)."""
+    return any(index >= len(words) and tuple(t.text.lower() for t in tokens[index - len(words):index]) == words
+               for words in complex_prepositions_before_places())
 
 
 def _is_common_abbreviation(tokens: list[Token], index: int) -> bool:
@@ -800,7 +860,8 @@ def find_quoted_names(tokens: list[Token], found: LemmaSets) -> list[Mention]:
     """Names in quotation marks after a word for what they name (``quoted_name_heads.tsv``): a periodical or
     a society (*pisze „Now. Wr.”*, *stowarzyszenia „Strzecha”*) is an organisation, a song, poem or play
     (*pieśń „Rota”*, *wykonała „I Brygadę”*) a work; the name is kept whole, without its quotation marks."""
-    heads = load_lexicon().quoted_name_heads
+    lexicon = load_lexicon()
+    heads = lexicon.quoted_name_heads
     mentions: list[Mention] = []
     for index in range(len(tokens) - 1):
         kinds = sorted(heads[lemma] for lemma in found[index] if lemma in heads)
@@ -818,7 +879,7 @@ def find_quoted_names(tokens: list[Token], found: LemmaSets) -> list[Mention]:
             skipped += 1
         after_verb = has_pos(tokens[index], *_VERB_POS)
         while (end := quoted_span(tokens, position)):
-            name = tokens[position + 1:end - 1]
+            name = _without_full_stop(tokens, position + 1, end - 1)
             # a title after its generic noun stays as written ("pieśń „Wstań biały orle”"), as does one in
             # abbreviations ("„Sł. Polsk.”"); a one-word name or one after a verb is inflected ("„Strzechy”")
             written = any(not t.text[:1].isalnum() for t in name) or len(name) > 1 and not after_verb
@@ -830,10 +891,32 @@ def find_quoted_names(tokens: list[Token], found: LemmaSets) -> list[Mention]:
             position += 1
     claimed = {id(m.tokens[0]) for m in mentions}
     for index in range(len(tokens)):
-        if (end := quoted_span(tokens, index)) and id(tokens[index + 1]) not in claimed and \
-                _has_common_head(tokens[index + 1:end - 1]):
-            mentions.append(Mention(tokens[index + 1:end - 1], "ORGANIZATION"))
+        if not (end := quoted_span(tokens, index)) or id(tokens[index + 1]) in claimed:
+            continue
+        name = _without_full_stop(tokens, index + 1, end - 1)
+        verbs = sorted(heads[lemma] for lemma in found[end] if lemma in lexicon.quoted_name_verbs) \
+            if end < len(tokens) and has_pos(tokens[end], *_VERB_POS) else []
+        if verbs:  # "„Vorwärts” zaznacza": the subject of a verb of reporting is a periodical
+            mentions.append(Mention(name, *verbs[0], lemma=span_text(name) if len(name) > 1 else None))
+        elif _has_common_head(name):
+            mentions.append(Mention(name, "ORGANIZATION"))
     return mentions
+
+
+def _without_full_stop(tokens: list[Token], start: int, end: int) -> list[Token]:
+    """The quoted name ``tokens[start:end]`` without the sentence's full stop that the period's typography
+    set inside the closing mark (*stowarzyszenia „Harfa.” — Zatwierdzono*): the sentence goes on with a
+    capital, a dash or not at all; the dot of an abbreviation stays (*„Now. Wr.” z Lublina*)."""
+    name = tokens[start:end]
+    if len(name) < 2 or name[-1].text != "." or name[-1].start != name[-2].end:
+        return name
+    after = tokens[end + 1] if end + 1 < len(tokens) else None
+    word = name[-2]
+    if after is not None and not (is_capitalised(after) or after.text in DASHES) or len(word.text) == 1 or \
+            word.text in load_abbreviations().names or is_truncation(word.text, word.interps) or \
+            any(t.text == "." for t in name[:-1]):  # a name in abbreviations keeps every dot: „Sł. Polsk.”
+        return name
+    return name[:-1]
 
 
 def _has_common_head(name: list[Token]) -> bool:

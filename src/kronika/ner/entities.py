@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
+from kronika.lang.grammar import fully_agrees
 from kronika.lang.orthography import modernised
 from kronika.lang.resources import read_table
 from kronika.lang.tokens import is_truncation, load_abbreviations
@@ -21,7 +22,7 @@ from kronika.morph.analyzer import get_morphology, strip_homonym
 from kronika.morph.lemmatize import base_form
 from kronika.ner.coref import assign_refs
 from kronika.ner.domain import (
-    CLOSING_QUOTES,
+    CLOSING_OF,
     RECOGNISERS,
     Mention,
     cases,
@@ -33,6 +34,7 @@ from kronika.ner.domain import (
     is_unknown,
     load_lexicon,
     longest_word_match,
+    quoted_span,
     river_qualifier_end,
     sentence_lemmas,
     span_text,
@@ -43,6 +45,7 @@ _CALENDAR_TYPES = frozenset({"DATE", "TIME"})
 _CONTAINERS = frozenset({"DOCUMENT", "EVENT", "ORGANIZATION"})
 # a governed case is met by nouns and by the adjectives and participles that open names (Ludowego …)
 _DECLINED = ("subst", "depr", "adj", "ppas", "pact")
+_THING_GENDERS = frozenset({"m2", "m3", "n"})  # genders of nouns that name no person
 _NESTABLE = frozenset({"PERSON", "PLACE", "COUNTRY", "ORGANIZATION"})
 # readings that a word of an all-capitals headline has when it is a common word, not a name
 # ("JAK", "DAMY", "I"): function words and verbs
@@ -75,8 +78,10 @@ def annotate_entities(analysis: Analysis) -> None:
         candidates = [_with_abbreviated_forename(m, sentence.tokens) for m in candidates
                       if not _is_date_word(m, dates)]
         candidates = _with_river_qualifiers(candidates, sentence.tokens)
+        candidates = _with_lowercase_modifiers(candidates, sentence.tokens, dates)
+        candidates += _persons_with_title_inside(candidates, sentence.tokens, lemma_sets)
         for mention in resolve(candidates):
-            if _is_headline_words(mention, sentence.tokens):
+            if _is_headline_words(mention, sentence.tokens) or _is_headline_attribute(mention, sentence.tokens):
                 continue
             _apply_name_suffix(mention)
             _set_lemmas(mention, sentence.tokens)
@@ -106,6 +111,108 @@ def _with_river_qualifiers(candidates: list[Mention], sentence: list[Token]) -> 
             mention = replace(mention, tokens=sentence[after - len(mention.tokens):end], lemma=None, children=[])
         extended.append(mention)
     return [m for m in extended if not any(start <= m.start and m.end <= end for start, end in qualifiers)]
+
+
+def _with_lowercase_modifiers(candidates: list[Mention], sentence: list[Token],
+                              dates: list[tuple[int, int]]) -> list[Mention]:
+    """Older press capitalised only the first word of an institution's name (*Związek zawodowy przemysłu
+    włóknistego*, *Polskie Tow. krajoznawcze*): an organisation ending in its head noun takes the lower-case
+    adjectives agreeing with it and one genitive noun group after them (not a date's: *w Sejmie dnia 5
+    maja*). A head before a name in quotation
+    marks that a rule found (*Stowarzyszenia śpiewaczego „Harfa”*) is that name's word, no name of its own."""
+    position = {id(token): i for i, token in enumerate(sentence)}
+    starts = {id(m.tokens[0]) for m in candidates if m.source == "rule"}
+    extended: list[Mention] = []
+    for mention in candidates:
+        last = position[id(mention.tokens[-1])]
+        head = mention.tokens[-1]
+        if mention.type != "ORGANIZATION" or not has_pos(head, "subst", "ign", "brev"):
+            extended.append(mention)
+            continue
+        end = last + 1
+        # "Tow.": an abbreviated head (not an acronym, "JKM."), whose case no ending shows
+        abbreviated = end < len(sentence) and sentence[end].text == "." and sentence[end].start == head.end \
+            and has_pos(head, "ign", "brev") and not head.text.isupper()
+        named = end + abbreviated  # the capitalised name ends here, with the dot of an abbreviated head
+        end = named
+        while end < len(sentence) and _is_lowercase_word(sentence[end]) and has_pos(sentence[end], "adj") and \
+                (abbreviated or fully_agrees(sentence[end], head)):
+            end += 1
+        adjectives = sentence[named:end]
+        if quoted_span(sentence, end) and len(mention.tokens) == 1 and id(sentence[end + 1]) in starts:
+            continue
+        if end < len(sentence) and _is_lowercase_word(sentence[end]) and _is_genitive_noun(sentence[end]) and \
+                not _in_dates(sentence[end], dates):
+            noun = sentence[end]
+            end += 1
+            while end < len(sentence) and _is_lowercase_word(sentence[end]) and has_pos(sentence[end], "adj") \
+                    and fully_agrees(sentence[end], noun):
+                end += 1
+        if end > named:
+            name = replace(mention, tokens=sentence[position[id(mention.tokens[0])]:named], lemma=None, children=[])
+            _set_lemmas(name, sentence)
+            complement = [t.text for t in sentence[named + len(adjectives):end]]
+            lowered = [t.text if abbreviated else _nominative_adjective(t, head) for t in adjectives]
+            mention = replace(mention, tokens=sentence[position[id(mention.tokens[0])]:end],
+                              lemma=" ".join([name.lemma or "", *lowered, *complement]))
+        extended.append(mention)
+    return extended
+
+
+def _nominative_adjective(adjective: Token, head: Token) -> str:
+    """The adjective's form in the nominative singular of the head noun's gender (*zawodowego* with
+    *Związku* → *zawodowy*), as the name's base form has it; as written when the dictionary has none."""
+    nouns = [i for i in ((head.chosen,) if head.chosen else ()) + head.interps if i.pos in ("subst", "depr")]
+    lemmas = {strip_homonym(i.lemma) for i in adjective.interps if i.pos == "adj"}
+    if not nouns or len(lemmas) != 1:
+        return adjective.text
+    gender = nouns[0].tag.split(":")[3].split(".")[0]
+    for form, tag, _ in get_morphology().generate(lemmas.pop()):
+        parts = tag.split(":")
+        if parts[0] == "adj" and parts[1] == "sg" and "nom" in parts[2].split(".") and \
+                gender in parts[3].split(".") and parts[-1] == "pos":
+            return form
+    return adjective.text
+
+
+def _persons_with_title_inside(candidates: list[Mention], sentence: list[Token],
+                               found: list[frozenset[str]]) -> list[Mention]:
+    """A forename, a title and a surname are one person (*biskup Jerzy hr. Szembek*, *Adam hr. Krasiński*,
+    *Józef gen. Haller*: the older order, with the title of nobility or rank before the surname); the base
+    form is the forename's and the surname's, and the title is the person's role when no other is."""
+    position = {id(token): i for i, token in enumerate(sentence)}
+    persons = [m for m in candidates if m.type == "PERSON"]
+    forenames = [m for m in persons if all(has_qualifier(t, {"imię"}) for t in m.tokens)]
+    by_start = {position[id(m.tokens[0])]: m for m in persons}
+    titles = load_lexicon().titles
+    merged: list[Mention] = []
+    for forename in forenames:
+        after = position[id(forename.tokens[-1])] + 1
+        title_length = longest_word_match(found, after, titles) if after < len(sentence) else 0
+        surname = by_start.get(after + title_length) if title_length else None
+        if surname is None or surname is forename or any(has_qualifier(t, {"imię"}) and not has_qualifier(
+                t, {"nazwisko"}) for t in surname.tokens):
+            continue
+        name = replace(forename, tokens=[*forename.tokens, *surname.tokens], lemma=None, children=[])
+        _set_lemmas(name, sentence)
+        merged.append(Mention(sentence[position[id(forename.tokens[0])]:position[id(surname.tokens[-1])] + 1],
+                              "PERSON", role=forename.role or span_text(sentence[after:after + title_length]),
+                              lemma=name.lemma))
+    return merged
+
+
+def _in_dates(token: Token, dates: list[tuple[int, int]]) -> bool:
+    return any(start <= token.start and token.end <= end for start, end in dates)
+
+
+def _is_lowercase_word(token: Token) -> bool:
+    return token.text[:1].isalpha() and token.text[:1].islower()
+
+
+def _is_genitive_noun(token: Token) -> bool:
+    """A common noun that can only be a genitive here (*przemysłu*, *reprezentantów*), not a subject."""
+    readings = [i for i in token.interps if i.pos in ("subst", "depr")]
+    return bool(readings) and "gen" in cases(token, ("subst", "depr")) and "nom" not in cases(token, ("subst", "depr"))
 
 
 def _is_date_word(mention: Mention, dates: list[tuple[int, int]]) -> bool:
@@ -177,7 +284,10 @@ def _nkjp_mentions(sentence: Sentence, spans: list[NkjpSpan]) -> list[Mention]:
         tokens = tokens[title_length:]  # "Marszałka Piłsudskiego": the title is a role, not the name
         # adjectives (polskiego) and ethnonyms (Sowieci) are NKJP names, not entities; nor is a lone word the
         # disambiguator read as a verb or a function word ("— Płonie stodoła": names are nominal)
-        if not tokens or len(tokens) == 1 and (is_ethnonym(tokens[0]) or _is_not_nominal(tokens[0])):
+        if not tokens or len(tokens) == 1 and not _is_quoted(tokens, sentence.tokens) and (
+                is_ethnonym(tokens[0]) or _is_not_nominal(tokens[0])):
+            continue
+        if len(tokens) == 1 and (_is_common_word_of_old(tokens[0]) or _is_attribute(tokens[0], sentence.tokens)):
             continue
         entity_type, subtype = _NKJP_TYPES[span.label]
         if entity_type == "PERSON" and (_has_truncation(tokens, sentence.tokens) or _initials(tokens) > 2):
@@ -189,7 +299,7 @@ def _nkjp_mentions(sentence: Sentence, spans: list[NkjpSpan]) -> list[Mention]:
         if entity_type == "PERSON" and _is_press_title(tokens, sentence.tokens):
             entity_type, subtype = "ORGANIZATION", None
             tokens = _with_place_adjective(tokens, sentence.tokens)
-        if entity_type == "PERSON" and not any(has_qualifier(t, {"imię", "nazwisko"}) or is_unknown(t)
+        if entity_type == "PERSON" and not any(has_qualifier(t, {"imię", "nazwisko", "pseudonim"}) or is_unknown(t)
                                                for t in tokens):
             continue
         if entity_type == "COUNTRY" and not _is_known_country(tokens):  # states are a closed list
@@ -197,8 +307,9 @@ def _nkjp_mentions(sentence: Sentence, spans: list[NkjpSpan]) -> list[Mention]:
                 continue
             entity_type, subtype = "PLACE", "settlement" if len(tokens) == 1 else None
         if entity_type == "ORGANIZATION":
-            if len(tokens) == 1 and not has_pos(tokens[0], "subst", "depr", "ign"):
-                continue  # a lone adjective: a street (Jerozolimskiej) or a fragment
+            if len(tokens) == 1 and not has_pos(tokens[0], "subst", "depr", "ign") and \
+                    not _is_quoted(tokens, sentence.tokens):
+                continue  # a lone adjective: a street (Jerozolimskiej) or a fragment; a quoted title (*„Społem”*) stays
             if len(tokens) == 1 and has_qualifier(tokens[0], {"nazwa_geograficzna"}):
                 entity_type, subtype = "PLACE", "settlement"  # "rząd Kowna": the city standing for its rulers
             else:
@@ -334,6 +445,18 @@ def _is_headline_words(mention: Mention, sentence: list[Token]) -> bool:
     )
 
 
+def _is_headline_attribute(mention: Mention, sentence: list[Token]) -> bool:
+    """A word in capitals agreeing in case, number and gender with the common noun in capitals before it is
+    that noun's adjective in a section heading (*SPRAWY KOŚCIELNE.*, *PRASA POLSKA.*), not a surname or a
+    country; a name after a preposition (*Z GDAŃSKA*) stays."""
+    if len(mention.tokens) != 1 or not _is_shouted(token := mention.tokens[0]) or not has_pos(token, "adj"):
+        return False
+    position = next(i for i, t in enumerate(sentence) if t is token)
+    before = sentence[position - 1] if position else None
+    return before is not None and _is_shouted(before) and len(before.text) > 1 and \
+        any(i.pos == "subst" and i.lemma[:1].islower() for i in before.interps) and fully_agrees(token, before)
+
+
 def _recased(mention: Mention) -> str | None:
     """The base form of a name written in capitals (*BERLIN*, *GDAŃSKA*) as SGJP writes it (*Berlin*,
     *Gdańsk*); acronyms (*PAT*, *PZLA*), which SGJP writes in capitals or does not know, and names of
@@ -374,12 +497,48 @@ def _apply_name_suffix(mention: Mention) -> None:
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
-    """Drop what cannot begin or end a name: numbers, punctuation other than quotes, lower-case words."""
+    """Drop what cannot begin or end a name: numbers, punctuation, lower-case words; a closing quotation mark
+    stays only where the name holds its opening one (*Związek „Jedność”*, not *Społem”*)."""
     while tokens and not is_capitalised(tokens[0]):
         tokens = tokens[1:]
-    while tokens and not (is_capitalised(tokens[-1]) or tokens[-1].text in CLOSING_QUOTES):
+    while tokens and not (is_capitalised(tokens[-1]) or _closes_quote(tokens)):
         tokens = tokens[:-1]
     return tokens
+
+
+def _is_common_word_of_old(token: Token) -> bool:
+    """A capitalised word the dictionary knows only in today's spelling, and there only as a common word
+    (*Wakacye*, *Petycya*, *Patryarchowie*: the heading "(Wakacye wielkanocne.)"), is no name."""
+    if not is_unknown(token) or (modern := modernised(token.text)) == token.text:
+        return False
+    readings = get_morphology().analyse(modern)
+    return any(i.tag != "ign" for i in readings) and all(i.lemma[:1].islower() for i in readings if i.tag != "ign")
+
+
+def _is_attribute(token: Token, sentence: list[Token]) -> bool:
+    """A capitalised adjective agreeing in case, number and gender with the lower-case noun before it is
+    that noun's attribute, as older press capitalised adjectives of places (*z magistratu Będzińskiego*),
+    not a person's surname, when the noun names a thing (*radca Krakowski*, *wdowa Kowalska* are persons);
+    a surname in the genitive after a noun it does not agree with stays (*w szkole Poznańskiego*)."""
+    position = next(i for i, t in enumerate(sentence) if t is token)
+    if not position or not has_pos(token, "adj"):
+        return False
+    before = sentence[position - 1]
+    genders = {g for i in before.interps if i.pos == "subst" for g in i.tag.split(":")[3].split(".")}
+    return before.text[:1].islower() and bool(genders) and genders <= _THING_GENDERS and fully_agrees(token, before)
+
+
+def _is_quoted(tokens: list[Token], sentence: list[Token]) -> bool:
+    """The span stands between a quotation mark and its closing one, as a title does (*„Społem”*)."""
+    position = next(i for i, t in enumerate(sentence) if t is tokens[0])
+    end = position + len(tokens)
+    return 0 < position and end < len(sentence) and sentence[position - 1].text in CLOSING_OF and \
+        sentence[end].text in CLOSING_OF[sentence[position - 1].text]
+
+
+def _closes_quote(tokens: list[Token]) -> bool:
+    """The last token is the closing mark of a quotation mark opened inside the span."""
+    return any(tokens[-1].text in CLOSING_OF[t.text] for t in tokens[:-1] if t.text in CLOSING_OF)
 
 
 def _is_known_country(tokens: list[Token]) -> bool:

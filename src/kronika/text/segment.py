@@ -27,7 +27,7 @@ _SENTENCE_END = {".", "!", "?", "...", "…"}
 _CLOSING = set("”\"'’»)]}")
 _OPENING = set("„\"«(['‚‘–—-")
 _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
-_DASHES = set("–—-")
+DASHES = set("–—-")
 _QUOTE_OPENING = set("„«")
 _QUOTE_CLOSING = set("”\"»")
 _ROMAN = re.compile(r"[IVXLC]+")
@@ -121,7 +121,7 @@ def _starts_sentence(text: str, position: int) -> bool:
     if found is None:
         return True
     first = found.group()
-    if first in _DASHES and _is_speech_tag(text, found.end()):
+    if first in DASHES and _is_speech_tag(text, found.end()):
         return False
     return first.isupper() or first.isdigit() or first in _OPENING
 
@@ -157,8 +157,11 @@ def _is_boundary(tokens: list[Token], i: int, text: str, abbreviations: Abbrevia
         if len(word) <= 2 and after.text in _ROMAN_MONTH and i + 2 < len(tokens) and tokens[i + 2].text == ".":
             return False  # a day before a month in Roman numerals: "17. II. 1926", "17.II."
         # "52. Dywizja", "1. Pułk": a short number with a dot before a capitalised noun or adjective
-        # is an ordinal; before "Potem" or "Nikt" it ends a sentence
-        return not (len(word) <= 3 and after.text[:1].isupper() and _is_nominal(after.text))
+        # is an ordinal; before "Potem" or "Nikt" it ends a sentence, and so does the number of a numbered
+        # noun or an amount after its currency ("… wydatki rb. 500. Dochody")
+        numbered = i >= 3 and tokens[i - 2].text == "." and \
+            _is_abbreviation(tokens[i - 3].text, abbreviations) == "numbered"
+        return not (len(word) <= 3 and after.text[:1].isupper() and _is_nominal(after.text) and not numbered)
     if word in _ROMAN_MONTH and i >= 3 and tokens[i - 2].text == "." and tokens[i - 3].text.isdigit() and \
             len(tokens[i - 3].text) <= 2 and after.text.isdigit():
         return False  # the month of a date before its year: "17. II. 1926"
