@@ -103,6 +103,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 _SCHEMA_ATTEMPTS = 6
+_ADDED_COLUMNS = (("events", "confidence", "FLOAT"), ("documents", "journal", "TEXT"),
+                  ("documents", "pub_place", "TEXT"))
 
 
 def _create_schema(engine: Engine, where: str) -> None:
@@ -111,9 +113,10 @@ def _create_schema(engine: Engine, where: str) -> None:
             # one creator at a time on a server; released with the transaction
             connection.execute(text("SELECT pg_advisory_xact_lock(7395001)"))
         schema.metadata.create_all(connection)
-        if "confidence" not in {c["name"] for c in connection.dialect.get_columns(connection, "events")}:
-            # a store made before events kept their confidence: the column is added, empty
-            connection.execute(text("ALTER TABLE events ADD COLUMN confidence FLOAT"))
+        # columns added since the store was made, empty for what it holds: events' confidence, the periodical
+        for table, column, kind in _ADDED_COLUMNS:
+            if column not in {c["name"] for c in connection.dialect.get_columns(connection, table)}:
+                connection.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {kind}"))
         for table in schema.metadata.sorted_tables:  # indexes added since the store was made
             for index in table.indexes:
                 connection.execute(CreateIndex(index, if_not_exists=True))
@@ -288,12 +291,12 @@ class Store:
     @_faults("read")
     def documents(self) -> list[DocumentRecord]:
         d = schema.documents
-        columns = [d.c.id, d.c.content_hash, d.c.name, d.c.title, d.c.source, d.c.dct,
-                   d.c.ingested_at, search.sql_func.length(d.c.text).label("length")]
+        columns = [d.c.id, d.c.content_hash, d.c.name, d.c.title, d.c.source, d.c.dct, d.c.journal,
+                   d.c.pub_place, d.c.ingested_at, search.sql_func.length(d.c.text).label("length")]
         with self.engine.connect() as connection:
             rows = connection.execute(select(*columns).order_by(d.c.ingested_at, d.c.id)).all()
-        return [DocumentRecord(r.id, r.content_hash, r.name, r.title, r.source, r.dct, r.length, r.ingested_at)
-                for r in rows]
+        return [DocumentRecord(r.id, r.content_hash, r.name, r.title, r.source, r.dct, r.length, r.ingested_at,
+                               r.journal, r.pub_place) for r in rows]
 
     @_faults("read")
     def document_text(self, document_id: str) -> str | None:
@@ -331,8 +334,10 @@ class Store:
         if not ids:
             return {}
         with self.engine.connect() as connection:
-            analyses = {r.id: Analysis(Document(r.id, r.text, r.dct, r.title, r.source))
-                        for r in connection.execute(select(d.c.id, d.c.text, d.c.dct, d.c.title, d.c.source)
+            analyses = {r.id: Analysis(Document(r.id, r.text, r.dct, r.title, r.source, journal=r.journal,
+                                                pub_place=r.pub_place))
+                        for r in connection.execute(select(d.c.id, d.c.text, d.c.dct, d.c.title, d.c.source,
+                                                           d.c.journal, d.c.pub_place)
                                                     .where(d.c.id.in_(ids))).all()}
             found = list(analyses)
             sentences: dict[int, Sentence] = {}  # by stored id: each token row names its sentence
@@ -555,7 +560,8 @@ def _write_analysis(connection: Connection, analysis: Analysis, digest: str) -> 
         document_id = digest  # a 16-digit prefix shared with another text: fall back to the full hash
     connection.execute(insert(d).values(
         id=document_id, content_hash=digest, name=document.id, source=document.source, title=document.title,
-        dct=document.dct, text=document.text, kronika_version=__version__,
+        dct=document.dct, journal=document.journal, pub_place=document.pub_place, text=document.text,
+        kronika_version=__version__,
         ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
 
     sentence_ids = _write_sentences(connection, analysis, document_id)
