@@ -27,7 +27,8 @@ from kronika.geo.context import APART, GEOGRAPHIC_NAME, MentionContext, read_con
 from kronika.geo.curated import TownDistrict, load_town_districts
 from kronika.geo.index import Hit, Place, get_gazetteer
 from kronika.geo.keys import fold, mention_forms, mention_keys
-from kronika.geo.qualifiers import regions, seat_names, split_qualifier
+from kronika.geo.publication import publication_city
+from kronika.geo.qualifiers import Region, regions, seat_names, split_qualifier
 from kronika.geo.states import country_then, full_date
 from kronika.lang.grammar import place_prepositions
 from kronika.lang.orthography import misreadings_of, modernised
@@ -72,6 +73,7 @@ NO_ID = -1  # a place made from a data file, not in the index: a district of a t
 NAMED_AGAIN_CHARS = 3_000  # a name means the same place within a news item, not across a long collection
 UNIT_REACH_KM = 250.0  # no administrative unit (a gubernia, a voivodeship) reached farther from its seat
 NEAR_KM = 30.0  # a namesake this close to a settlement the text names competes, however small
+PUBLICATION_WEIGHT = 1.0  # a namesake by the periodical's city: a third of full coherence with the text's places
 
 
 @dataclass(slots=True)
@@ -329,6 +331,8 @@ def _reason(candidates: list[Candidate], others: Sequence[Place]) -> str:
         return "closest to the document's other places"
     if part == "district":
         return "in the district or region named beside it"
+    if part == "publication":
+        return "closest to where the document's periodical appeared"
     if part == "period":
         return "inside Poland's 1939 borders, as the document's period suggests"
     if part == "spelling":
@@ -348,23 +352,44 @@ def _surface_matches(surface: str, direct: tuple[Hit, ...]) -> list[Hit]:
             *(hit._replace(inflected=1) for key in mention_keys(surface)[1:] for hit in gazetteer.hits(key))]
 
 
-def _near_namesakes(name: str, surface: str, anchors: Sequence[tuple[float, float]]) -> tuple[Hit, ...]:
-    """Places of the mention's name, beyond the most salient that every look-up returns, within ``NEAR_KM``
+def _near_namesakes(name: str, surface: str, anchors: Sequence[tuple[float, float]],
+                    km: float = NEAR_KM) -> tuple[Hit, ...]:
+    """Places of the mention's name, beyond the most salient that every look-up returns, within ``km``
     of a settlement the text names beyond doubt (``anchors``): *w Zalesiu* in news from a town next to one
     of the hundreds of villages of that name; their closeness, not their size, decides (``_cohere``)."""
     gazetteer = get_gazetteer()
     own = {fold(name), fold(surface)}
     keys = dict.fromkeys([*own, *mention_keys(name)[1:], *mention_keys(surface)[1:]])
     return tuple(hit if key in own else hit._replace(inflected=1)
-                 for key in keys for hit in gazetteer.hits_near(key, anchors, NEAR_KM))
+                 for key in keys for hit in gazetteer.hits_near(key, anchors, km))
+
+
+def _namesakes_in_unit(name: str, surface: str, district: str | None) -> tuple[Hit, ...]:
+    """Places of the mention's name beyond the most salient, in the district or the region named beside it
+    (*we wsi Dąbrowie w pow. X*): the unit narrows the candidates before their salience cuts them."""
+    unit = district_anchor(district) if district else None
+    if unit is None:
+        return ()
+    reach = unit.radius_km if isinstance(unit, Region) else SEAT_RADIUS_KM
+    return _near_namesakes(name, surface, [(unit.lat, unit.lon)], reach)
+
+
+def _near_publication(ranked: list[Candidate], home: Place) -> list[Candidate]:
+    """Candidates of an ambiguous mention with a part for their closeness to where the periodical appeared."""
+    if len(ranked) < 2:
+        return ranked
+    rescored = [Candidate(c.place, c.score + part, {**c.parts, "publication": part}) for c in ranked
+                for part in [PUBLICATION_WEIGHT * math.exp(-distance_km(c.place, home) / COHERENCE_KM)
+                             if c.place.kind in CONTEXT_KINDS else 0.0]]
+    return sorted(rescored, key=lambda c: (-c.score, c.place.id))
 
 
 def resolve(mentions: Sequence[str], year: int | None = None, surfaces: Sequence[str] | None = None,
-            evidence: Sequence[Evidence] | None = None) -> list[Resolution]:
+            evidence: Sequence[Evidence] | None = None, home: Place | None = None) -> list[Resolution]:
     """Resolve the place mentions of one document jointly; one Resolution per mention, in order.
     ``surfaces``: the text of each mention when ``mentions`` are lemmas, whose own matches join the
     candidates (a wrong lemma, *Dubne* for *Dubnem*, then still lets *Dubno* compete); ``evidence``:
-    per mention, what its context says."""
+    per mention, what its context says; ``home``: where the document's periodical appeared."""
     asked = [(m.strip(), s.strip(), e) for m, s, e in zip(
         mentions, surfaces or mentions, evidence or [NO_EVIDENCE] * len(mentions), strict=True)]
     pairs = list(dict.fromkeys(asked))
@@ -377,11 +402,16 @@ def resolve(mentions: Sequence[str], year: int | None = None, surfaces: Sequence
     anchors = list(dict.fromkeys(  # settlements named beyond doubt, a tenth of a degree apart at most
         (round(cands[0].place.lat, 1), round(cands[0].place.lon, 1)) for cands in alone if cands
         and cands[0].place.kind == "settlement" and (len(cands) == 1 or cands[0].score - cands[1].score >= 1.0)))
+    if home is not None:  # the periodical's readers knew its surroundings as the text's own places
+        anchors.append((round(home.lat, 1), round(home.lon, 1)))
     for at, ((name, surface, said), cands) in enumerate(zip(pairs, alone, strict=True)):
-        near = _near_namesakes(name, surface, anchors) if len(cands) > 1 else ()
+        near = (_near_namesakes(name, surface, anchors) if len(cands) > 1 else ()) \
+            + _namesakes_in_unit(name, surface, said.district)
         if near:
             extra = [*(_surface_matches(surface, direct[fold(surface)]) if surface != name else ()), *near]
             alone[at] = _ranked(name, year, direct[fold(name)], extra, said, frozenset(hit.id for hit in near))
+    if home is not None:
+        alone = [_near_publication(cands, home) for cands in alone]
     ranked = _cohere(alone)
     chosen = [cands[0].place for cands in ranked if cands and cands[0].place.kind in CONTEXT_KINDS]
     by_pair = {pair: Resolution(pair[0], tuple(cands), _reason(cands, chosen)) for pair, cands in zip(
@@ -497,7 +527,10 @@ def annotate_places(analysis: Analysis) -> None:
     evidence = [Evidence(c.towns_only or c.lone_adjective, _located_unit(c.districts), c.water, c.inside,
                          c.plural_names) for c in contexts]
     date = document_date(analysis)
-    resolutions = resolve(lemmas, int(date[:4]) if date else None, surfaces=surfaces, evidence=evidence)
+    city = publication_city(analysis.document)
+    home = geocode(city) if city else None
+    resolutions = resolve(lemmas, int(date[:4]) if date else None, surfaces=surfaces, evidence=evidence,
+                          home=home if home is not None and home.kind == "settlement" else None)
     about_a_town = any(r.place is not None and r.place.kind == "settlement" and is_town(r.place)
                        for r in resolutions)
     towns = sorted(((e.start, r.place) for e, r, c in zip(entities, resolutions, contexts, strict=True)
