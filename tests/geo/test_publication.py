@@ -1,13 +1,14 @@
-"""Namesakes: the periodical's city as a weak prior, the city of a known title or the stated place of
-publication; it decides between namesakes the text does not tell apart, never against the text's places."""
+"""Namesakes: the periodical's city (the stated place of publication, or the city of a known title) is a weak
+prior that decides between namesakes the text does not tell apart, never against the text's places; a
+namesake in the district named beside a mention competes; a reason of closeness names the final places."""
 
 from __future__ import annotations
 
 import pytest
 
 from kronika.geo.publication import periodical_city, publication_city
-from kronika.geo.resolve import Evidence, distance_km, geocode, resolve
-from kronika.model import Document
+from kronika.geo.resolve import Evidence, _renamed_closest, distance_km, geocode, resolve
+from kronika.model import Document, Entity
 
 
 @pytest.mark.parametrize(("journal", "city"), [
@@ -54,3 +55,23 @@ def test_a_namesake_in_the_district_named_competes_however_many_share_its_name(n
     town = geocode(seat)
     (found,) = resolve([name], 1930, evidence=[Evidence(district=district)])
     assert town is not None and found.place is not None and distance_km(found.place, town) <= 40, found.place
+
+
+def test_a_reason_of_closeness_names_the_closest_place_as_finally_read() -> None:
+    """The resolver compared with places the document then read otherwise (a village a town's district
+    replaced): the reason names the closest of the places as finally read."""
+    def placed(number: int, name: str, lat: float, lon: float, reason: str) -> Entity:
+        entity = Entity(f"e{number}", number, number + 1, name, "PLACE", name)
+        entity.geo = {"name": name, "kind": "settlement", "lat": lat, "lon": lon, "reason": reason}
+        return entity
+
+    village = placed(1, "Brzozówka", 52.35, 20.66, "closest to the document's other places (Okęcie, 140 km)")
+    district = placed(2, "Okęcie", 52.18, 20.96, "a part of a town the document names")
+    dateline = placed(3, "Warszawa", 52.23, 21.01, "the place of a press dateline; closest to the document's "
+                                                    "other places (Okęcie, 140 km)")
+    _renamed_closest([village, district, dateline])
+    closeness = "closest to the document's other places"
+    assert village.geo is not None and village.geo["reason"] == f"{closeness} (Warszawa, 27 km)"
+    assert dateline.geo is not None
+    assert dateline.geo["reason"] == f"the place of a press dateline; {closeness} (Okęcie, 7 km)"
+    assert district.geo is not None and district.geo["reason"] == "a part of a town the document names"

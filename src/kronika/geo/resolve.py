@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from kronika.geo.agreement import agreeing_base_forms
 from kronika.geo.context import APART, GEOGRAPHIC_NAME, MentionContext, read_context, unit_adjectives, unnamed_places
@@ -48,6 +48,7 @@ SPELLING_BONUS = 0.3  # the mention is spelled exactly (diacritics included) lik
 COHERENCE_WEIGHT = 3.0  # in log10-population units: full coherence outweighs a 1000x population
 COHERENCE_KM = 100.0  # distance at which closeness falls to 1/e
 COHERENCE_ROUNDS = 3
+CLOSENESS_REASON = "closest to the document's other places"
 CONTEXT_KINDS = frozenset({"settlement", "site"})  # regions and rivers are too large to anchor a point
 CONTEXT_WINDOW = 40  # other mentions, nearest in the text, that a mention is compared with
 MAX_CANDIDATES = 10
@@ -324,11 +325,7 @@ def _reason(candidates: list[Candidate], others: Sequence[Place]) -> str:
     gains = {part: value - runner.parts.get(part, 0.0) for part, value in best.parts.items()}
     part = max(gains, key=lambda p: gains[p])
     if part == "coherence":
-        near = [o for o in others if o.id != best.place.id]
-        if near:
-            closest = min(near, key=lambda o: distance_km(best.place, o))
-            return f"closest to the document's other places ({closest.name}, {distance_km(best.place, closest):.0f} km)"
-        return "closest to the document's other places"
+        return _closeness_reason(best.place, [(o.name, o) for o in others if o.id != best.place.id])
     if part == "district":
         return "in the district or region named beside it"
     if part == "publication":
@@ -342,6 +339,34 @@ def _reason(candidates: list[Candidate], others: Sequence[Place]) -> str:
     if best.place.source.startswith(CURATED_PREFIX) and not runner.place.source.startswith(CURATED_PREFIX):
         return "historically salient (curated)"
     return f"larger population ({best.place.population or 'town'} vs {runner.place.population or 'village'})"
+
+
+def _closeness_reason(place: _Located, others: Sequence[tuple[str, _Located]]) -> str:
+    """Why closeness chose ``place``, naming the closest of the document's other places."""
+    if not others:
+        return CLOSENESS_REASON
+    name, closest = min(others, key=lambda other: distance_km(place, other[1]))
+    return f"{CLOSENESS_REASON} ({name}, {distance_km(place, closest):.0f} km)"
+
+
+def _renamed_closest(placed: Sequence[Entity]) -> None:
+    """A reason of closeness names the closest place as the document finally reads it: a town's district or
+    another name may have replaced a place the resolver compared with (*na Okęciu*: Okęcie, not a village)."""
+    points = [(e, _Point(e.geo["lat"], e.geo["lon"])) for e in placed
+              if e.geo and e.geo.get("kind") in CONTEXT_KINDS]
+    for entity, point in points:
+        reason = entity.geo["reason"] if entity.geo else ""
+        at = reason.find(CLOSENESS_REASON)
+        if at < 0 or entity.geo is None:
+            continue
+        others = [(other.geo["name"], at_other) for other, at_other in points if other.geo
+                  and other.geo["name"] != entity.geo["name"] and distance_km(point, at_other) > 0]
+        entity.geo["reason"] = reason[:at] + _closeness_reason(point, others)
+
+
+class _Point(NamedTuple):
+    lat: float
+    lon: float
 
 
 def _surface_matches(surface: str, direct: tuple[Hit, ...]) -> list[Hit]:
@@ -621,6 +646,7 @@ def annotate_places(analysis: Analysis) -> None:
             "candidates": [c.to_json() for c in resolution.candidates[:5]],
         }
         previous = entity, place
+    _renamed_closest(entities)
     if unknown:
         _misprinted(unknown, [e for e in entities if e.geo and e.geo["kind"] == "settlement"])
     if unplaced:  # from the places the name stages recognised, not the persons read as places above
