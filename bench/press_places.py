@@ -83,7 +83,8 @@ def read_documents() -> dict[str, Document]:
     for path in [*sorted(TEXTS.glob("*.jsonl")), *sorted(WRITTEN.glob("*.jsonl"))]:
         for line in path.read_text("utf-8").splitlines():
             item = json.loads(line)
-            documents[item["id"]] = Document(item["id"], item["text"], item.get("dct"), item.get("title"))
+            documents[item["id"]] = Document(item["id"], item["text"], item.get("dct"), item.get("title"),
+                                             journal=item.get("journal"), pub_place=item.get("pub_place"))
     return documents
 
 

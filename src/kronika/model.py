@@ -39,6 +39,8 @@ class Document:
     source: str | None = None  # path or other origin, for provenance
     markup: list[SourceMarkup] = field(default_factory=list)
     origin: str | None = None  # the source's own XML (a TEI file), for exports that keep it whole
+    journal: str | None = None  # the periodical that published it, as the input names it
+    pub_place: str | None = None  # where that periodical appeared (not a dateline's place of writing)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +220,9 @@ class Analysis:
         doc = self.document
         data: dict[str, Any] = {
             "kronika": __version__,
-            "document": {"id": doc.id, "title": doc.title, "dct": doc.dct, "text": doc.text},
+            "document": {"id": doc.id, "title": doc.title, "dct": doc.dct, "text": doc.text,
+                         **{key: value for key, value in (("journal", doc.journal), ("pub_place", doc.pub_place))
+                            if value}},
             "sentences": [[s.start, s.end] for s in self.sentences],
             "entities": [e.to_json() for e in self.entities],
             "timexes": [t.to_json() for t in self.timexes],

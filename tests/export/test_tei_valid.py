@@ -31,6 +31,17 @@ def test_one_document_is_valid_tei(analyses, jing_errors) -> None:
     assert jing_errors(analyses_to_tei(analyses[:1])) == []
 
 
+def test_the_periodical_and_its_place_go_to_the_source_description(jing_errors) -> None:
+    analysis = analyze(Document("trzeci", "Wczoraj w Oszmianie był jarmark.", dct="1930-05-02",
+                                journal="Kurjer Wileński", pub_place="Wilno"))
+    tei = analyses_to_tei([analysis])
+    assert jing_errors(tei) == []
+    bibl = ET.fromstring(tei.encode()).find(f"{TEI}teiHeader/{TEI}fileDesc/{TEI}sourceDesc/{TEI}p/{TEI}bibl")
+    assert bibl is not None
+    assert [(child.tag, child.get("level"), child.text) for child in bibl] == [
+        (f"{TEI}title", "j", "Kurjer Wileński"), (f"{TEI}pubPlace", None, "Wilno")]
+
+
 def test_corpus_export_is_valid_tei_with_unique_ids(analyses, jing_errors) -> None:
     tei = analyses_to_tei(analyses, corpus=True)
     assert jing_errors(tei) == []

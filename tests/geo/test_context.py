@@ -687,6 +687,9 @@ def test_the_noun_of_a_complex_preposition_of_place_counts_as_one() -> None:
     ("Jarmark w Pilicy ściągnął chłopów z Wolbromia.", "Pilicy", "settlement"),
     ("Sąd grodzki w Warcie rozpatrzył sprawę.", "Warcie", "settlement"),
     ("Francuzi cofnęli się znad Marny.", "Marny", "river"),
+    ("Furmanki jechały z Pilicy do Wolbromia przez las.", "Pilicy", "settlement"),
+    ("Autobus kursuje z Wolbromia do Pilicy dwa razy dziennie.", "Pilicy", "settlement"),
+    ("Ryby z Pilicy sprzedawano na targu.", "Pilicy", "river"),
 ])
 def test_a_name_after_nad_is_the_river_and_after_w_the_town(text: str, mention: str, kind: str) -> None:
     found = entity(text, mention)

@@ -132,3 +132,19 @@ def test_missing_file_and_empty_folder(tmp_path):
         list(read_paths([str(tmp_path / "nie-ma.txt")]))
     with pytest.raises(InputError, match="no readable documents"):
         list(read_paths([str(tmp_path)]))
+
+
+def test_jsonl_periodical_and_its_place(tmp_path):
+    """PressMint's ``journal`` names the periodical; ``pub_place`` where it appeared, when the input says."""
+    path = tmp_path / "press.jsonl"
+    lines = [{"text": "Wczoraj w Oszmianie był jarmark.", "journal": "Kurjer Wileński : Organ Niezależny"},
+             {"text": "Dziś w Brodach spadł śnieg.", "journal": " ", "pub_place": "Lwów"},
+             {"text": "Bez gazety."}]
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    first, second, third = read_paths([str(path)])
+    assert (first.journal, first.pub_place) == ("Kurjer Wileński : Organ Niezależny", None)
+    assert (second.journal, second.pub_place) == (None, "Lwów")
+    assert (third.journal, third.pub_place) == (None, None)
+    path.write_text('{"text": "Tekst.", "journal": 7}', encoding="utf-8")
+    with pytest.raises(InputError, match='"journal" must be a string'):
+        list(read_paths([str(path)]))

@@ -96,3 +96,18 @@ def test_tei_is_told_by_its_namespace_and_bad_xml_is_one_clear_error(tmp_path: P
     broken.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><p>x</text>', "utf-8")
     with pytest.raises(InputError, match="not well-formed XML"):
         list(read_file(broken))
+
+
+def test_the_periodical_and_its_place_come_from_the_source_description(tmp_path) -> None:
+    """``sourceDesc``'s ``<title level="j">`` and ``<pubPlace>``; the digital edition's publisher place
+    (``publicationStmt``) is not where the periodical appeared."""
+    path = tmp_path / "kurjer.xml"
+    path.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Nr 5</title></titleStmt>'
+        "<publicationStmt><pubPlace>Ljubljana</pubPlace></publicationStmt><sourceDesc><biblStruct><monogr>"
+        '<title level="j">Kurjer  Wileński</title><imprint><pubPlace>Wilno</pubPlace>'
+        '<date when="1930-05-02"/></imprint></monogr></biblStruct></sourceDesc></fileDesc></teiHeader>'
+        "<text><body><p>Wczoraj w Oszmianie był jarmark.</p></body></text></TEI>", encoding="utf-8")
+    document = _one(path)
+    assert (document.journal, document.pub_place, document.dct) == ("Kurjer Wileński", "Wilno", "1930-05-02")
+    assert (_one(PRESSMINT).journal, _one(PRESSMINT).pub_place) == (None, None)  # a title of no level

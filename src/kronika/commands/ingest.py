@@ -39,8 +39,12 @@ class _Tally:
               help=f"Analyse on a Dask cluster: a scheduler address (tcp://HOST:8786), or '{LOCAL}' for a "
                    "cluster of this machine's cores. Best with a shared PostgreSQL store (--db).")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first document that cannot be read or analysed.")
+@click.option("--journal", metavar="TITLE",
+              help="The periodical that published documents whose input does not name one (plain files).")
+@click.option("--pub-place", metavar="PLACE",
+              help="Where that periodical appeared, for documents whose input does not say (plain files).")
 def command(paths: tuple[str, ...], dct: str | None, db_url: str | None, workers: int | None,
-            dask_address: str | None, fail_fast: bool) -> None:
+            dask_address: str | None, fail_fast: bool, journal: str | None, pub_place: str | None) -> None:
     """Analyse and store documents. Text already stored is skipped, so an interrupted run resumes where
     it stopped. Prints one line per document: id, new|stored, source. A document that cannot be read
     or analysed is named in a summary at the end, the others are stored, and the exit status is 1."""
@@ -59,6 +63,10 @@ def command(paths: tuple[str, ...], dct: str | None, db_url: str | None, workers
                 if isinstance(item, Document):
                     if item.dct is None:
                         item.dct = dct
+                    if item.journal is None:
+                        item.journal = journal
+                    if item.pub_place is None:
+                        item.pub_place = pub_place
                     if store.has_document(content_hash(item.text)):
                         item = Outcome(item, None)
                 yield item

@@ -21,7 +21,7 @@ from kronika.edtf import bounds, qualifiers, timex_to_edtf
 from kronika.export.markup import Span, layered_spans, render_inline
 from kronika.export.markup import xml_attribute as quoteattr
 from kronika.export.markup import xml_text as escape
-from kronika.model import Analysis, Entity, Event
+from kronika.model import Analysis, Document, Entity, Event
 from kronika.store.corrections import HumanMarks, Mark
 from kronika.text.tei import XML_ID, Extraction, extract, parse
 
@@ -323,6 +323,13 @@ def source_to_tei(analysis: Analysis, human: HumanMarks | None = None) -> str | 
     return ET.tostring(root, encoding="unicode") + "\n"
 
 
+def _periodical(document: Document) -> str:
+    """The periodical that printed the document and its place, as a ``<bibl>`` of the source description."""
+    parts = [f'<title level="j">{escape(document.journal)}</title>' if document.journal else "",
+             f"<pubPlace>{escape(document.pub_place)}</pubPlace>" if document.pub_place else ""]
+    return f"<bibl>{''.join(parts)}</bibl>" if any(parts) else ""
+
+
 def analysis_to_tei(analysis: Analysis, indent: str = "", human: HumanMarks | None = None) -> str:
     """The ``<TEI>`` element of one analysis: the source TEI kept whole when the document came as TEI;
     ``human``: the store's corrections, marked with ``@resp``."""
@@ -340,7 +347,7 @@ def analysis_to_tei(analysis: Analysis, indent: str = "", human: HumanMarks | No
         "  <teiHeader><fileDesc>",
         f"    <titleStmt><title>{title}</title>{statements}</titleStmt>",
         "    <publicationStmt><p>Annotated by Kronika</p></publicationStmt>",
-        f"    <sourceDesc><p>{escape(doc.source or doc.id)}{date}</p></sourceDesc>",
+        f"    <sourceDesc><p>{escape(doc.source or doc.id)}{date}{_periodical(doc)}</p></sourceDesc>",
         "  </fileDesc>",
         f"  <profileDesc><calendarDesc>{_calendar(ids)}</calendarDesc></profileDesc>{revision}</teiHeader>",
         "  <text><body>",

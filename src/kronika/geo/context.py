@@ -66,6 +66,8 @@ FUNCTION_POS = frozenset({"fin", "impt", "praet", "inf", "imps", "pcon", "pant",
                           "adv", "num", "qub", "part", "conj", "comp", "interj", "prep", "pred", "bedzie", "aglt",
                           "brev"})
 REGION_WINDOW = 3  # tokens either side where an administrative word locates the name
+ROUTE_FROM, ROUTE_TO = frozenset({"z", "ze"}), "do"  # the ends of a route: z Krakowa do Bochni
+ROUTE_END_WORDS = 3  # a route's first end is a name of this many words at most (z Nowego Targu do …)
 LOCATING = frozenset({"w", "we"})  # "w powiecie X" locates a name, so does "X, powiatu Y"; "i powiaty X" not
 DISTRICT_WINDOW = 6  # tokens either side where "w powiecie X" names the mention's district
 TITLE_WORDS = 4  # other words a quoted title may have beside the mention: „New York Herald”
@@ -609,10 +611,27 @@ def plural_names(tokens: Sequence[Token], first: int, last: int) -> frozenset[st
     return frozenset(name for name, found in numbers.items() if found == {"pl"})
 
 
-def inside_a_place(tokens: Sequence[Token], first: int) -> bool:
-    """After *w*: a place one is in, a settlement rather than the river of its name (*w Pilicy*)."""
+def inside_a_place(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """After *w*: a place one is in, a settlement rather than the river of its name (*w Pilicy*); so is either
+    end of a route *z X do Y* (*z Pilicy do Wolbromia*, *z Wolbromia do Pilicy*): one travels between
+    settlements, and leaves or reaches a river *znad*, *nad* it (*z*, *do* alone may mean its water: *ryby z
+    Pilicy*, *wpada do Wisły*)."""
     before = _word_before(tokens, first)
-    return before >= 0 and tokens[before].text.lower() in LOCATING
+    if before < 0:
+        return False
+    word = tokens[before].text.lower()
+    if word in LOCATING:
+        return True
+    if word in ROUTE_FROM:
+        return last + 2 < len(tokens) and tokens[last + 1].text.lower() == ROUTE_TO \
+            and _is_capitalised(tokens[last + 2])
+    if word != ROUTE_TO:
+        return False
+    k = before - 1  # back over the route's first end, a name of a few capitalised words
+    while k >= 0 and before - k <= ROUTE_END_WORDS and tokens[k].text.lower() not in ROUTE_FROM \
+            and _is_capitalised(tokens[k]):
+        k -= 1
+    return 0 <= k < before - 1 and tokens[k].text.lower() in ROUTE_FROM
 
 
 def names_a_part_of_town(tokens: Sequence[Token], first: int) -> bool:
@@ -644,7 +663,7 @@ class MentionContext:
     unit: str | None = None  # the base form of an adjective naming an administrative unit (unit_name)
     function_word: bool = False  # read in context as an adverb, a particle, a verb…: no place at all
     water: bool = False  # after "nad", "rzeka", "ujście": a river where one has the name (by_water)
-    inside: bool = False  # after "w": a settlement where one has the name, not the river (inside_a_place)
+    inside: bool = False  # after "w", or a route's end: a settlement where one has the name, not the river
     plural_names: frozenset[str] = frozenset()  # names it is only a plural form of: no river (plural_names)
     land: str | None = None  # "w Kieleckiem": the land's base form, a region, no settlement (land_name)
 
@@ -665,5 +684,5 @@ def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContex
         governed=governed_place(tokens, first, last), part_of_town=names_a_part_of_town(tokens, first),
         longer_name=in_longer_name(tokens, first, last), unit=unit_name(tokens, first, last),
         function_word=is_function_word(tokens, first, last), water=by_water(tokens, first),
-        inside=inside_a_place(tokens, first), plural_names=plural_names(tokens, first, last),
+        inside=inside_a_place(tokens, first, last), plural_names=plural_names(tokens, first, last),
         land=land_name(tokens, first, last))

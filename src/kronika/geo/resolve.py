@@ -20,14 +20,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from kronika.geo.agreement import agreeing_base_forms
 from kronika.geo.context import APART, GEOGRAPHIC_NAME, MentionContext, read_context, unit_adjectives, unnamed_places
 from kronika.geo.curated import TownDistrict, load_town_districts
 from kronika.geo.index import Hit, Place, get_gazetteer
 from kronika.geo.keys import fold, mention_forms, mention_keys
-from kronika.geo.qualifiers import regions, seat_names, split_qualifier
+from kronika.geo.publication import publication_city
+from kronika.geo.qualifiers import Region, regions, seat_names, split_qualifier
 from kronika.geo.states import country_then, full_date
 from kronika.lang.grammar import place_prepositions
 from kronika.lang.orthography import misreadings_of, modernised
@@ -47,6 +48,7 @@ SPELLING_BONUS = 0.3  # the mention is spelled exactly (diacritics included) lik
 COHERENCE_WEIGHT = 3.0  # in log10-population units: full coherence outweighs a 1000x population
 COHERENCE_KM = 100.0  # distance at which closeness falls to 1/e
 COHERENCE_ROUNDS = 3
+CLOSENESS_REASON = "closest to the document's other places"
 CONTEXT_KINDS = frozenset({"settlement", "site"})  # regions and rivers are too large to anchor a point
 CONTEXT_WINDOW = 40  # other mentions, nearest in the text, that a mention is compared with
 MAX_CANDIDATES = 10
@@ -72,6 +74,7 @@ NO_ID = -1  # a place made from a data file, not in the index: a district of a t
 NAMED_AGAIN_CHARS = 3_000  # a name means the same place within a news item, not across a long collection
 UNIT_REACH_KM = 250.0  # no administrative unit (a gubernia, a voivodeship) reached farther from its seat
 NEAR_KM = 30.0  # a namesake this close to a settlement the text names competes, however small
+PUBLICATION_WEIGHT = 1.0  # a namesake by the periodical's city: a third of full coherence with the text's places
 
 
 @dataclass(slots=True)
@@ -325,13 +328,11 @@ def _reason(candidates: list[Candidate], others: Sequence[Place]) -> str:
     gains = {part: value - runner.parts.get(part, 0.0) for part, value in best.parts.items()}
     part = max(gains, key=lambda p: gains[p])
     if part == "coherence":
-        near = [o for o in others if o.id != best.place.id]
-        if near:
-            closest = min(near, key=lambda o: distance_km(best.place, o))
-            return f"closest to the document's other places ({closest.name}, {distance_km(best.place, closest):.0f} km)"
-        return "closest to the document's other places"
+        return _closeness_reason(best.place, [(o.name, o) for o in others if o.id != best.place.id])
     if part == "district":
         return "in the district or region named beside it"
+    if part == "publication":
+        return "closest to where the document's periodical appeared"
     if part == "period":
         return "inside Poland's 1939 borders, as the document's period suggests"
     if part == "spelling":
@@ -343,6 +344,34 @@ def _reason(candidates: list[Candidate], others: Sequence[Place]) -> str:
     return f"larger population ({best.place.population or 'town'} vs {runner.place.population or 'village'})"
 
 
+def _closeness_reason(place: _Located, others: Sequence[tuple[str, _Located]]) -> str:
+    """Why closeness chose ``place``, naming the closest of the document's other places."""
+    if not others:
+        return CLOSENESS_REASON
+    name, closest = min(others, key=lambda other: distance_km(place, other[1]))
+    return f"{CLOSENESS_REASON} ({name}, {distance_km(place, closest):.0f} km)"
+
+
+def _renamed_closest(placed: Sequence[Entity]) -> None:
+    """A reason of closeness names the closest place as the document finally reads it: a town's district or
+    another name may have replaced a place the resolver compared with (*na Okęciu*: Okęcie, not a village)."""
+    points = [(e, _Point(e.geo["lat"], e.geo["lon"])) for e in placed
+              if e.geo and e.geo.get("kind") in CONTEXT_KINDS]
+    for entity, point in points:
+        reason = entity.geo["reason"] if entity.geo else ""
+        at = reason.find(CLOSENESS_REASON)
+        if at < 0 or entity.geo is None:
+            continue
+        others = [(other.geo["name"], at_other) for other, at_other in points if other.geo
+                  and other.geo["name"] != entity.geo["name"] and distance_km(point, at_other) > 0]
+        entity.geo["reason"] = reason[:at] + _closeness_reason(point, others)
+
+
+class _Point(NamedTuple):
+    lat: float
+    lon: float
+
+
 def _surface_matches(surface: str, direct: tuple[Hit, ...]) -> list[Hit]:
     """Matches of a mention's text, and of each base form its case form may have (*Aleksandrowie*: the
     locative of both Aleksandrów and Aleksandrowo, whichever the lemma chose)."""
@@ -351,23 +380,44 @@ def _surface_matches(surface: str, direct: tuple[Hit, ...]) -> list[Hit]:
             *(hit._replace(inflected=1) for key in mention_keys(surface)[1:] for hit in gazetteer.hits(key))]
 
 
-def _near_namesakes(name: str, surface: str, anchors: Sequence[tuple[float, float]]) -> tuple[Hit, ...]:
-    """Places of the mention's name, beyond the most salient that every look-up returns, within ``NEAR_KM``
+def _near_namesakes(name: str, surface: str, anchors: Sequence[tuple[float, float]],
+                    km: float = NEAR_KM) -> tuple[Hit, ...]:
+    """Places of the mention's name, beyond the most salient that every look-up returns, within ``km``
     of a settlement the text names beyond doubt (``anchors``): *w Zalesiu* in news from a town next to one
     of the hundreds of villages of that name; their closeness, not their size, decides (``_cohere``)."""
     gazetteer = get_gazetteer()
     own = {fold(name), fold(surface)}
     keys = dict.fromkeys([*own, *mention_keys(name)[1:], *mention_keys(surface)[1:]])
     return tuple(hit if key in own else hit._replace(inflected=1)
-                 for key in keys for hit in gazetteer.hits_near(key, anchors, NEAR_KM))
+                 for key in keys for hit in gazetteer.hits_near(key, anchors, km))
+
+
+def _namesakes_in_unit(name: str, surface: str, district: str | None) -> tuple[Hit, ...]:
+    """Places of the mention's name beyond the most salient, in the district or the region named beside it
+    (*we wsi Dąbrowie w pow. X*): the unit narrows the candidates before their salience cuts them."""
+    unit = district_anchor(district) if district else None
+    if unit is None:
+        return ()
+    reach = unit.radius_km if isinstance(unit, Region) else SEAT_RADIUS_KM
+    return _near_namesakes(name, surface, [(unit.lat, unit.lon)], reach)
+
+
+def _near_publication(ranked: list[Candidate], home: Place) -> list[Candidate]:
+    """Candidates of an ambiguous mention with a part for their closeness to where the periodical appeared."""
+    if len(ranked) < 2:
+        return ranked
+    rescored = [Candidate(c.place, c.score + part, {**c.parts, "publication": part}) for c in ranked
+                for part in [PUBLICATION_WEIGHT * math.exp(-distance_km(c.place, home) / COHERENCE_KM)
+                             if c.place.kind in CONTEXT_KINDS else 0.0]]
+    return sorted(rescored, key=lambda c: (-c.score, c.place.id))
 
 
 def resolve(mentions: Sequence[str], year: int | None = None, surfaces: Sequence[str] | None = None,
-            evidence: Sequence[Evidence] | None = None) -> list[Resolution]:
+            evidence: Sequence[Evidence] | None = None, home: Place | None = None) -> list[Resolution]:
     """Resolve the place mentions of one document jointly; one Resolution per mention, in order.
     ``surfaces``: the text of each mention when ``mentions`` are lemmas, whose own matches join the
     candidates (a wrong lemma, *Dubne* for *Dubnem*, then still lets *Dubno* compete); ``evidence``:
-    per mention, what its context says."""
+    per mention, what its context says; ``home``: where the document's periodical appeared."""
     asked = [(m.strip(), s.strip(), e) for m, s, e in zip(
         mentions, surfaces or mentions, evidence or [NO_EVIDENCE] * len(mentions), strict=True)]
     pairs = list(dict.fromkeys(asked))
@@ -380,11 +430,16 @@ def resolve(mentions: Sequence[str], year: int | None = None, surfaces: Sequence
     anchors = list(dict.fromkeys(  # settlements named beyond doubt, a tenth of a degree apart at most
         (round(cands[0].place.lat, 1), round(cands[0].place.lon, 1)) for cands in alone if cands
         and cands[0].place.kind == "settlement" and (len(cands) == 1 or cands[0].score - cands[1].score >= 1.0)))
+    if home is not None:  # the periodical's readers knew its surroundings as the text's own places
+        anchors.append((round(home.lat, 1), round(home.lon, 1)))
     for at, ((name, surface, said), cands) in enumerate(zip(pairs, alone, strict=True)):
-        near = _near_namesakes(name, surface, anchors) if len(cands) > 1 else ()
+        near = (_near_namesakes(name, surface, anchors) if len(cands) > 1 else ()) \
+            + _namesakes_in_unit(name, surface, said.district)
         if near:
             extra = [*(_surface_matches(surface, direct[fold(surface)]) if surface != name else ()), *near]
             alone[at] = _ranked(name, year, direct[fold(name)], extra, said, frozenset(hit.id for hit in near))
+    if home is not None:
+        alone = [_near_publication(cands, home) for cands in alone]
     ranked = _cohere(alone)
     chosen = [cands[0].place for cands in ranked if cands and cands[0].place.kind in CONTEXT_KINDS]
     by_pair = {pair: Resolution(pair[0], tuple(cands), _reason(cands, chosen)) for pair, cands in zip(
@@ -500,7 +555,10 @@ def annotate_places(analysis: Analysis) -> None:
     evidence = [Evidence(c.towns_only or c.lone_adjective, _located_unit(c.districts), c.water, c.inside,
                          c.plural_names) for c in contexts]
     date = document_date(analysis)
-    resolutions = resolve(lemmas, int(date[:4]) if date else None, surfaces=surfaces, evidence=evidence)
+    city = publication_city(analysis.document)
+    home = geocode(city) if city else None
+    resolutions = resolve(lemmas, int(date[:4]) if date else None, surfaces=surfaces, evidence=evidence,
+                          home=home if home is not None and home.kind == "settlement" else None)
     about_a_town = any(r.place is not None and r.place.kind == "settlement" and is_town(r.place)
                        for r in resolutions)
     towns = sorted(((e.start, r.place) for e, r, c in zip(entities, resolutions, contexts, strict=True)
@@ -591,6 +649,7 @@ def annotate_places(analysis: Analysis) -> None:
             "candidates": [c.to_json() for c in resolution.candidates[:5]],
         }
         previous = entity, place
+    _renamed_closest(entities)
     if unknown:
         _misprinted(unknown, [e for e in entities if e.geo and e.geo["kind"] == "settlement"])
     if unplaced:  # from the places the name stages recognised, not the persons read as places above

@@ -33,6 +33,8 @@ class DocumentRecord:
     dct: str | None
     length: int
     ingested_at: str
+    journal: str | None = None
+    pub_place: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -63,6 +63,8 @@ documents = Table(
     Column("source", Text),
     Column("title", Text),
     Column("dct", String(10)),
+    Column("journal", Text),  # added on opening a store made before it, with the place below
+    Column("pub_place", Text),
     Column("text", Text, nullable=False),
     Column("kronika_version", String(32), nullable=False),
     Column("ingested_at", String(32), nullable=False),

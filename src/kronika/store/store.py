@@ -286,8 +286,8 @@ class Store:
     @_faults("read")
     def documents(self) -> list[DocumentRecord]:
         with self._reading() as connection:
-            found = fetch(connection, "SELECT id, content_hash, name, title, source, dct, length(text), ingested_at "
-                                     "FROM documents ORDER BY ingested_at, id")
+            found = fetch(connection, "SELECT id, content_hash, name, title, source, dct, length(text), ingested_at, "
+                                     "journal, pub_place FROM documents ORDER BY ingested_at, id")
         return [DocumentRecord(*row) for row in found]
 
     @_faults("read")
@@ -324,10 +324,11 @@ class Store:
             return {}
         with self._reading() as connection:
             p = Params()
-            analyses = {document_id: Analysis(Document(document_id, text, dct, title, source))
-                        for document_id, text, dct, title, source in fetch(
-                            connection, f"SELECT id, text, dct, title, source FROM documents WHERE id IN {p.many(ids)}",
-                            p)}
+            analyses = {document_id: Analysis(Document(document_id, text, dct, title, source, journal=journal,
+                                                        pub_place=pub_place))
+                        for document_id, text, dct, title, source, journal, pub_place in fetch(
+                            connection, "SELECT id, text, dct, title, source, journal, pub_place FROM documents "
+                                        f"WHERE id IN {p.many(ids)}", p)}
             p = Params()
             found = p.many(analyses)
             sentences: dict[int, Sentence] = {}  # by stored id: each token row names its sentence

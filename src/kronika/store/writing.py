@@ -40,6 +40,10 @@ def geo_key(geo: dict[str, Any] | None) -> str | None:
     return f"geo:{name}@{float(geo['lat']):.2f},{float(geo['lon']):.2f}"
 
 
+_ADDED_COLUMNS = (("events", "confidence", "FLOAT"), ("documents", "journal", "TEXT"),
+                  ("documents", "pub_place", "TEXT"))
+
+
 def create_schema(engine: Engine, where: str, source: str) -> None:
     """Make the schema, or bring an older store's up to date, and record ``source`` (the digest of the
     schema's definition, see :func:`kronika.store.store.schema_source`) beside its version."""
@@ -48,9 +52,10 @@ def create_schema(engine: Engine, where: str, source: str) -> None:
             # one creator at a time on a server; released with the transaction
             connection.execute(text("SELECT pg_advisory_xact_lock(7395001)"))
         schema.metadata.create_all(connection)
-        if "confidence" not in {c["name"] for c in connection.dialect.get_columns(connection, "events")}:
-            # a store made before events kept their confidence: the column is added, empty
-            connection.execute(text("ALTER TABLE events ADD COLUMN confidence FLOAT"))
+        # columns added since the store was made, empty for what it holds: events' confidence, the periodical
+        for table, column, kind in _ADDED_COLUMNS:
+            if column not in {c["name"] for c in connection.dialect.get_columns(connection, table)}:
+                connection.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {kind}"))
         for table in schema.metadata.sorted_tables:  # indexes added since the store was made
             for index in table.indexes:
                 connection.execute(CreateIndex(index, if_not_exists=True))
@@ -90,7 +95,8 @@ def write_analysis(connection: Connection, analysis: Analysis, digest: str) -> s
         document_id = digest  # a 16-digit prefix shared with another text: fall back to the full hash
     connection.execute(insert(d).values(
         id=document_id, content_hash=digest, name=document.id, source=document.source, title=document.title,
-        dct=document.dct, text=document.text, kronika_version=__version__,
+        dct=document.dct, journal=document.journal, pub_place=document.pub_place, text=document.text,
+        kronika_version=__version__,
         ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
 
     sentence_ids = _write_sentences(connection, analysis, document_id)

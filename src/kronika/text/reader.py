@@ -231,13 +231,14 @@ def _read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
 
 
 def _document(text: str, source: str, doc_id: str | None = None, dct: str | None = None,
-              title: str | None = None) -> Document:
+              title: str | None = None, journal: str | None = None, pub_place: str | None = None) -> Document:
     if not text.strip():
         raise InputError(f"{source}: empty document (no text)")
     if len(text) > MAX_BYTES:
         raise InputError(f"{source}: {len(text) // (1024 * 1024)} MB of text is over the "
                          f"{MAX_BYTES // (1024 * 1024)} MB limit for one document; split it into smaller files")
-    return Document(id=doc_id or content_id(text), text=text, dct=dct, title=title, source=source)
+    return Document(id=doc_id or content_id(text), text=text, dct=dct, title=title, source=source,
+                    journal=journal, pub_place=pub_place)
 
 
 def read_pdf(path: Path) -> str:
@@ -291,7 +292,8 @@ def _string_field(record: dict, key: str, where: str) -> str | None:
 
 
 def parse_jsonl(data: str, source: str) -> Iterator[Document]:
-    """Documents of a JSONL stream ``{"id", "text", "dct"?, "title"?}``; a bad line is named.
+    """Documents of a JSONL stream ``{"id", "text", "dct"?, "title"?, "journal"?, "pub_place"?}`` (PressMint's
+    ``journal``: the periodical's title); a bad line is named.
 
     Lines end only at ``\\n`` (JSON strings may hold U+2028 or U+0085 raw)."""
     seen = False
@@ -320,8 +322,10 @@ def parse_jsonl(data: str, source: str) -> Iterator[Document]:
         text = _clean(record["text"], where)
         doc_id = _string_field(record, "id", where)
         title = _string_field(record, "title", where)
+        journal, pub_place = _string_field(record, "journal", where), _string_field(record, "pub_place", where)
         seen = True
-        yield _document(text, where, doc_id, dct, title)
+        yield _document(text, where, doc_id, dct, title, journal and journal.strip() or None,
+                        pub_place and pub_place.strip() or None)
     if not seen:
         raise InputError(f"{source}: empty JSONL file (no documents)")
 

@@ -1,5 +1,6 @@
 """Reading TEI P5 files: the text of ``<text>`` with every character traced back to the source, the
-header's title and date, and the names and dates the source already marks up.
+header's title and date, the periodical and its place of publication, and the names and dates the source
+already marks up.
 
 Paragraph-like elements (``p``, ``head``, ``ab``, ``l``, ``item``, …) become lines of the document text.
 Inside one, whitespace runs become one space, and two conventions of PressMint-PL newspaper files are
@@ -202,9 +203,13 @@ def tei_document(tei: ET.Element, source: str, origin: str | None = None) -> Doc
     if not extraction.text.strip():
         raise InputError(f"{source}: TEI file without text in <text>")
     title = _header_text(tei, f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title")
+    # the printed source the file transcribes: its periodical and where that appeared (the header's other
+    # pubPlace, in publicationStmt, is the digital edition's publisher)
+    source_description = f"{T}teiHeader/{T}fileDesc/{T}sourceDesc"
     return Document(id=tei.get(XML_ID) or content_id(extraction.text), text=extraction.text,
                     dct=_document_date(tei), title=title, source=source, markup=extraction.markup,
-                    origin=origin)
+                    origin=origin, journal=_header_text(tei, f"{source_description}//{T}title[@level='j']"),
+                    pub_place=_header_text(tei, f"{source_description}//{T}pubPlace"))
 
 
 def read_tei(markup: str, source: str) -> Iterator[Document]:
