@@ -3,7 +3,9 @@ answered by the deverbal noun after *w celu* with its own object (*w celu osusze
 *do kiedy* by the date after that preposition, not by another date of the sentence; *jak długo* by a
 duration; *dla kogo* by a noun counted in digits (*dla 40 sierot*); *na co* by the noun with its
 genitive attribute and the attribute's adjectives (*na budowę nowego mostu*); the genitive after an
-amount names the thing measured, so *14 kwintali jęczmienia* does not answer *Ile kwintali owsa…?*."""
+amount names the thing measured, so *14 kwintali jęczmienia* does not answer *Ile kwintali owsa…?*; an
+adjective after a comma is in apposition to the list item before it (*córkę Marię, zamężną X, zamieszkałą
+w Y*), and the question's noun tells the item more than its genitive attribute (*córka zmarłego kupca*)."""
 
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ NOTES = [
     ("1934-04-11", "Dochód z loterji fantowej przeznaczono na budowę nowego mostu w Raciążu."),
     ("1934-04-13", "W powiecie płockim zebrano z hektara po 14 kwintali jęczmienia. Plon owsa z hektara wyniósł "
                    "tam 12 kwintali."),
+    ("1934-04-15", "Zmarły kupiec Jan Nowak pozostawił żonę Annę, syna Piotra, lekarza w Kielcach, i córkę Marię, "
+                   "zamężną Kowalską, zamieszkałą w Radomiu."),
 ]
 
 
@@ -30,6 +34,7 @@ NOTES = [
     ("Dla kogo otwarto ochronkę w Sierpcu?", "40 sierot"),
     ("Na co przeznaczono dochód z loterji fantowej?", "budowę nowego mostu"),
     ("Ile kwintali owsa zebrano z hektara w powiecie płockim?", "12"),
+    ("Gdzie mieszka córka zmarłego kupca?", "Radom"),
 ])
 def test_purpose_bounds_and_phrases(store: Store, question: str, expected: str) -> None:
     answers = answer(store, question)

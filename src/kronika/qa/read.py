@@ -53,6 +53,7 @@ DURATION = re.compile(r"P(?P<time>T)?(?P<number>\d+)(?P<unit>[YMWDH])")  # a TIM
 AMOUNT_RANGE_GLUE = re.compile(r"\s{0,3}(?:[-–—]|do)\s{0,3}")  # between the two amounts of a range: "3–5", "3 do 5"
 NOMINAL = frozenset({"subst", "adj", "ger", "ign", "depr"})
 PART = 0.7  # fit of a number in a sentence that also gives their total
+ATTRIBUTE = 0.5  # weight of a question's genitive attribute among the words that tell the asked part
 NAMED_PLACE = 0.8  # fit of a building or an institution with its name: a town beside it says where, more often
 OTHER_KIND = 0.8  # fit of a place beside the one in apposition to the noun the question asks the kind of
 NEAR = 0.6  # fit of a place that locates another place named before it
@@ -936,14 +937,17 @@ class Reader:
                 participial.add(pieces[index])
             if _pos(token) not in VERBAL:  # the verb is said in one part for all: it tells none apart
                 words.setdefault(pieces[index], set()).update({fold(token.lemma), fold(token.text)})
-        asked = [self._forms(term).lemmas for term in self.question.terms if not term.verb]
-        groups: dict[int, dict[int, int]] = {}  # clause → its parts holding candidates → question words named
+        terms = [term for term in self.question.terms if not term.verb]
+        # the noun a question asks of weighs more than its genitive attribute: "córka zmarłego inżyniera"
+        asked = [(self._forms(term).lemmas, ATTRIBUTE if self._attribute(term, terms) else 1.0) for term in terms]
+        groups: dict[int, dict[int, float]] = {}  # clause → its parts holding candidates → question words named
         for candidate in found:
             index = self._index_at(passage, candidate.start)
             if pieces[index] in participial:
                 continue  # a participle's phrase says something of its own: "…, zmarłego dnia 8 marca"
             own = words.get(pieces[index], set())
-            groups.setdefault(clauses[index], {})[pieces[index]] = sum(not forms.isdisjoint(own) for forms in asked)
+            groups.setdefault(clauses[index], {})[pieces[index]] = sum(weight for forms, weight in asked
+                                                                       if not forms.isdisjoint(own))
         for named in groups.values():
             most = max(named.values())
             if most and min(named.values()) < most:
@@ -953,15 +957,30 @@ class Reader:
                         candidate.fit *= PART
 
     @staticmethod
+    def _attribute(term: Term, terms: list[Term]) -> bool:
+        """Whether a noun of the question in the genitive follows a nominative noun it qualifies, past its
+        own adjectives: *inżyniera* in *córka zmarłego inżyniera*."""
+        if "gen" not in _form_readings(term.form):
+            return False
+        for other in reversed([t for t in terms if t.position < term.position][-2:]):
+            if "nom" in _form_readings(other.form) and not other.name and term.position - other.position <= 2:
+                return True
+        return False
+
+    @staticmethod
     def _pieces(passage: Passage) -> list[int]:
         """The number of each word's part of the sentence: between semicolons and colons where the sentence
         has a semicolon (the items of a list, each with commas of its own: *1) X, pleban w A, plebanem w B;
-        2) …*), else between any punctuation."""
+        2) …*), else between any punctuation. An adjective opening a part after a comma is in apposition to
+        the item before it, and its phrase belongs to that item (*córkę Zofję, zamężną X, zamieszkałą w Y*)."""
         tokens = passage.sentence.tokens
         breaks = LIST_BREAKS if any(t.text == ";" for t in tokens) else CLAUSE_BREAKS
         pieces = [0] * len(tokens)
         for index in range(1, len(tokens)):
-            pieces[index] = pieces[index - 1] + (tokens[index].text in breaks)
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            apposed = tokens[index].text == "," and following is not None and following.text.islower() and \
+                _pos(following) == "adj"
+            pieces[index] = pieces[index - 1] + (tokens[index].text in breaks and not apposed)
         return pieces
 
     @staticmethod
