@@ -105,15 +105,20 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 _SCHEMA_ATTEMPTS = 6
 
 
+# columns added since schema version 2, with their SQL type: events' confidence, places' gazetteer kind
+_ADDED_COLUMNS = (("events", "confidence", "FLOAT"), ("entities", "geo_kind", "VARCHAR(32)"))
+
+
 def _create_schema(engine: Engine, where: str) -> None:
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             # one creator at a time on a server; released with the transaction
             connection.execute(text("SELECT pg_advisory_xact_lock(7395001)"))
         schema.metadata.create_all(connection)
-        if "confidence" not in {c["name"] for c in connection.dialect.get_columns(connection, "events")}:
-            # a store made before events kept their confidence: the column is added, empty
-            connection.execute(text("ALTER TABLE events ADD COLUMN confidence FLOAT"))
+        for table, column, kind in _ADDED_COLUMNS:
+            if column not in {c["name"] for c in connection.dialect.get_columns(connection, table)}:
+                # a store made before the column: it is added, empty
+                connection.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {kind}"))
         for table in schema.metadata.sorted_tables:  # indexes added since the store was made
             for index in table.indexes:
                 connection.execute(CreateIndex(index, if_not_exists=True))
@@ -355,10 +360,12 @@ class Store:
                                         .order_by(q.c.document_id, q.c.start)).all():
                 analyses[r.document_id].quantities.append(
                     Quantity(r.start, r.end, r.text, r.value, r.unit, r.modifier, r.predicate))
-            for r in connection.execute(select(m, e.c.ref.label("canonical_ref"), e.c.lat, e.c.lon, e.c.geo_name)
+            for r in connection.execute(select(m, e.c.ref.label("canonical_ref"), e.c.lat, e.c.lon, e.c.geo_name,
+                                               e.c.geo_kind)
                                         .join(e, e.c.id == m.c.entity_id).where(m.c.document_id.in_(found))
                                         .order_by(m.c.document_id, m.c.start, m.c.id)).all():
-                geo = {"lat": r.lat, "lon": r.lon, "name": r.geo_name} if r.lat is not None else None
+                geo = {"lat": r.lat, "lon": r.lon, "name": r.geo_name, "kind": r.geo_kind} if r.lat is not None \
+                    else None
                 analyses[r.document_id].entities.append(Entity(
                     r.local_id, r.start, r.end, r.text, r.type, r.lemma, r.canonical_ref, r.subtype,
                     r.parent_local_id, geo, r.role))
@@ -612,7 +619,8 @@ def _resolve_entity(connection: Connection, entity: Entity) -> int:
     known = {row.ref: row.entity_id for row in connection.execute(select(r).where(r.c.ref.in_(keys)))}
     entity_id = next((known[key] for key in keys if key in known), None)
     geo = entity.geo or {}
-    geo_values = {"lat": geo.get("lat"), "lon": geo.get("lon"), "geo_name": geo.get("name"), "geo_key": place_key}
+    geo_values = {"lat": geo.get("lat"), "lon": geo.get("lon"), "geo_name": geo.get("name"), "geo_key": place_key,
+                  "geo_kind": geo.get("kind")}
     if entity_id is None:
         entity_id = connection.execute(insert(e).returning(e.c.id).values(
             ref=keys[0], type=entity.type, lemma=entity.lemma, folded=search.fold_lemma(entity.lemma),
@@ -711,7 +719,7 @@ def _write_quantities(connection: Connection, analysis: Analysis, document_id: s
 def _geo(row: Any) -> dict[str, Any] | None:
     if row.lat is None or row.lon is None:
         return None
-    return {"lat": row.lat, "lon": row.lon, "name": row.geo_name, "key": row.geo_key}
+    return {"lat": row.lat, "lon": row.lon, "name": row.geo_name, "key": row.geo_key, "kind": row.geo_kind}
 
 
 def _mentions_of(ref: str) -> Any:
