@@ -75,6 +75,14 @@ def test_entities_merge_across_documents_by_ref_and_by_place(store, build):
     assert all(m.ref == "place:lwow" for m in store.mentions("place:lwow"))
 
 
+def test_a_place_keeps_its_gazetteer_kind(store, build):
+    document = store.ingest(build("Poseł wrócił z Persji.", name="a",
+                                  entities=[("Persji", "PLACE", "Persja", "place:persja",
+                                             {"lat": 32.4, "lon": 53.7, "name": "Iran", "kind": "country"})]))
+    assert store.entities(type="PLACE")[0].geo["kind"] == "country"
+    assert store.document_analysis(document).entities[0].geo["kind"] == "country"
+
+
 def test_events_read_back_with_canonical_arguments(store, build):
     doc = store.ingest(_battle(build))
     (event,) = store.events()

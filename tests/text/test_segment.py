@@ -21,6 +21,9 @@ def test_seed_sentences_exact(seed_gold):
         ("Kościół pw. św. Anny stoi w Krakowie. Zbudowano go w XVII w. Jest piękny.", 3),
         # ordinal numerals with a dot before a capitalised noun
         ("Walczyła z 52. Dywizją Strzelecką. Bitwa trwała dwa dni.", 2),
+        ("Szedł do 3. Pułku Strzelców. Tam go przyjęto.", 2),
+        # … but after a preposition whose case the noun cannot take, the number closes the sentence
+        ("Czytelnia jest czynna od godz. 8 do 14. Sklepy zamyka się wcześniej.", 2),
         # initials
         ("Naczelnikiem był J. Piłsudski. Rządził twardo.", 2),
         # a sentence that ends on an abbreviation

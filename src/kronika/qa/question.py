@@ -48,6 +48,7 @@ class Question:
     cases: frozenset[str] = frozenset()  # the answer's case(s), or a place direction (at, from, to)
     preposition: str | None = None  # "z" in "Z kim…", "w" in "W którym piśmie…"
     noun: Term | None = None  # the noun after jaki/który/ile: "dywizja", "żołnierz"
+    measured: Term | None = None  # the genitive after the unit ile counts: "żyta" in "Ile kwintali żyta…?"
     entity_type: str | None = None  # the type that noun names
     terms: list[Term] = field(default_factory=list)
     passive: bool = False  # asks about the patient: "Kto został aresztowany?"
@@ -157,6 +158,10 @@ def parse_question(text: str) -> Question:
             if any(i.pos in {"subst", "depr"} for i in candidate.interps) and not candidate.text[:1].isupper() \
                     and counted:
                 question.noun = _term(candidate, False)
+                following = tokens[noun_index + 1] if noun_index + 1 < len(tokens) else None
+                if asks == "quantity" and following is not None and following.text.islower() and \
+                        "gen" in _cases(following) and any(i.pos == "subst" for i in following.interps):
+                    question.measured = _term(following, False, noun_index + 1)
     noun = question.noun
     if noun is not None and question.asks == "which" and not (
             wh_index is not None and _has_genitive_attribute(tokens, wh_index + 2)):

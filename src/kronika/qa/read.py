@@ -23,7 +23,7 @@ from kronika.geo.curated import load_curated
 from kronika.lang.fold import fold
 from kronika.lang.grammar import CASES
 from kronika.lang.resources import read_table
-from kronika.model import Analysis, Entity, Sentence, Token
+from kronika.model import Analysis, Entity, Sentence, Timex, Token
 from kronika.morph import get_morphology
 from kronika.qa.memo import Terms
 from kronika.qa.question import Question, Term, load_question_words, modern_lemmas, modern_readings
@@ -53,9 +53,11 @@ DURATION = re.compile(r"P(?P<time>T)?(?P<number>\d+)(?P<unit>[YMWDH])")  # a TIM
 AMOUNT_RANGE_GLUE = re.compile(r"\s{0,3}(?:[-–—]|do)\s{0,3}")  # between the two amounts of a range: "3–5", "3 do 5"
 NOMINAL = frozenset({"subst", "adj", "ger", "ign", "depr"})
 PART = 0.7  # fit of a number in a sentence that also gives their total
+ATTRIBUTE = 0.5  # weight of a question's genitive attribute among the words that tell the asked part
 NAMED_PLACE = 0.8  # fit of a building or an institution with its name: a town beside it says where, more often
 OTHER_KIND = 0.8  # fit of a place beside the one in apposition to the noun the question asks the kind of
 NEAR = 0.6  # fit of a place that locates another place named before it
+OTHER_PREPOSITION = 0.6  # fit of a date after no preposition or another than the question's "od kiedy"
 ADJECTIVAL = frozenset({"adj", "ppas", "pact"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "–", "—"})
 LIST_BREAKS = frozenset({";", ":"})
@@ -657,8 +659,11 @@ class Reader:
     @staticmethod
     def _genitive_attribute(tokens: list[Token], last: int) -> int:
         """The end of a genitive attribute after a noun (with its adjectives): *sali kasyna garnizonowego*,
-        *departamentowi stanu*; the index of the phrase's last token."""
+        *departamentowi stanu*, *budowę nowej przystani*; the index of the phrase's last token."""
         following = last + 1
+        while following < len(tokens) and _pos(tokens[following]) == "adj" and "gen" in _cases(tokens[following]) \
+                and tokens[following].text.islower():
+            following += 1  # the attribute's own adjectives before it: "budowę nowej przystani"
         if following < len(tokens) and _pos(tokens[following]) == "subst" and "gen" in _cases(tokens[following]) \
                 and tokens[following].text.islower():
             last = following
@@ -696,9 +701,10 @@ class Reader:
             if fold(token.lemma) in self.question_words or fold(token.text) in self.question_words:
                 continue
             first = last = index
-            while first > 0 and _pos(tokens[first - 1]) in {"adj", "num"} and \
-                    _in_case(tokens[first - 1], cases, dative):
-                first -= 1
+            while first > 0 and (_pos(tokens[first - 1]) in {"adj", "num"} and
+                                 _in_case(tokens[first - 1], cases, dative) or
+                                 _pos(tokens[first - 1]) == "dig" and first == index):
+                first -= 1  # a number in digits counts the noun after it: "dla 600 dzieci"
             while last + 1 < len(tokens) and _pos(tokens[last + 1]) == "adj" and \
                     _in_case(tokens[last + 1], cases, dative):
                 last += 1
@@ -726,7 +732,8 @@ class Reader:
                 if set(split_terms(timex.text)) <= self.question_words:
                     continue  # the question's own date
                 value = timex.value[:4] if question.granularity == "rok" else timex.value
-                found.append(Candidate(timex.text, value, timex.start, timex.end, 1.0, passage))
+                found.append(Candidate(timex.text, value, timex.start, timex.end, self._time_fit(passage, timex),
+                                       passage))
             if not found and passage.position > 0:
                 # the date of the narrative: the last one of the sentence before
                 previous = passage.analysis.sentences[passage.position - 1]
@@ -778,11 +785,15 @@ class Reader:
         elif question.asks == "quantity":
             nouns = {fold(lemma) for lemma in question.noun.lemmas} if question.noun else set()
             currencies = set(quantity_words().hundredths.values())
+            other: list[tuple[int, int]] = []  # amounts of another thing measured, no answer even bare
             for quantity in passage.analysis.quantities:
                 if not sentence.start <= quantity.start < sentence.end:
                     continue
                 fit = 1.0 if fold(quantity.unit) in nouns or not nouns and fold(quantity.unit) in \
                     self.question_words else 0.4
+                if self._measures_other(passage, quantity.end):
+                    other.append((quantity.start, quantity.end))
+                    continue
                 value: object = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
                 if quantity.unit in currencies and isinstance(value, float):
                     value = f"{value:.2f}".replace(".", ",")  # money to the hundredth part: 4,20 zł
@@ -813,7 +824,8 @@ class Reader:
             if not found and (nouns & {fold(t.lemma) for t in sentence.tokens} or not nouns and any(
                     self._match(p, Terms.of({fold(t.lemma) for t in sentence.tokens})) for p in question.predicates)):
                 # the counted noun, or for "ile" with a verb alone (*Ile zebrali…?*) that verb, is here
-                found = [c for c in self._bare_numbers(passage) if not self._asked_number(c.value)]
+                found = [c for c in self._bare_numbers(passage) if not self._asked_number(c.value)
+                         and not any(a <= c.start < b for a, b in other)]
         elif question.asks in {"person", "which"}:
             found = self._entity_candidates(passage)
         if question.asks == "which":
@@ -841,6 +853,24 @@ class Reader:
             # stand in asides of their own ("…, zmarłego dnia 8 marca"), not in parallel parts
             self._prefer_own_part(passage, found)
         return found
+
+    def _measures_other(self, passage: Passage, end: int) -> bool:
+        """Whether the genitive after an amount names another thing measured than the question's: *16
+        kwintali pszenicy* does not answer *Ile kwintali żyta…?*"""
+        measured = self.question.measured
+        after = next((t for t in passage.sentence.tokens if t.start >= end), None)
+        return measured is not None and after is not None and after.text.islower() and _pos(after) == "subst" \
+            and "gen" in _cases(after) and fold(after.lemma) not in {fold(lemma) for lemma in measured.lemmas}
+
+    def _time_fit(self, passage: Passage, timex: Timex) -> float:
+        """*Od kiedy…?*, *Do kiedy…?* ask the date after that preposition (*istnieje od roku 1880*), which
+        another date of the sentence (*w niedzielę*) is not."""
+        preposition = self.question.preposition
+        if preposition is None or self.question.noun is not None:  # "W którym roku…?" asks any date of a year
+            return 1.0
+        before = self._before(passage, timex.start, skip_titles=False)
+        own = preposition in timex.text.lower().split() or before is not None and before.text.lower() == preposition
+        return 1.0 if own else OTHER_PREPOSITION
 
     def _cause_spans(self, passage: Passage) -> list[tuple[int, int]]:
         """For *co* with an active verb said by a verb whose subject suffers it (class `sufferer`:
@@ -907,14 +937,17 @@ class Reader:
                 participial.add(pieces[index])
             if _pos(token) not in VERBAL:  # the verb is said in one part for all: it tells none apart
                 words.setdefault(pieces[index], set()).update({fold(token.lemma), fold(token.text)})
-        asked = [self._forms(term).lemmas for term in self.question.terms if not term.verb]
-        groups: dict[int, dict[int, int]] = {}  # clause → its parts holding candidates → question words named
+        terms = [term for term in self.question.terms if not term.verb]
+        # the noun a question asks of weighs more than its genitive attribute: "córka zmarłego inżyniera"
+        asked = [(self._forms(term).lemmas, ATTRIBUTE if self._attribute(term, terms) else 1.0) for term in terms]
+        groups: dict[int, dict[int, float]] = {}  # clause → its parts holding candidates → question words named
         for candidate in found:
             index = self._index_at(passage, candidate.start)
             if pieces[index] in participial:
                 continue  # a participle's phrase says something of its own: "…, zmarłego dnia 8 marca"
             own = words.get(pieces[index], set())
-            groups.setdefault(clauses[index], {})[pieces[index]] = sum(not forms.isdisjoint(own) for forms in asked)
+            groups.setdefault(clauses[index], {})[pieces[index]] = sum(weight for forms, weight in asked
+                                                                       if not forms.isdisjoint(own))
         for named in groups.values():
             most = max(named.values())
             if most and min(named.values()) < most:
@@ -924,15 +957,30 @@ class Reader:
                         candidate.fit *= PART
 
     @staticmethod
+    def _attribute(term: Term, terms: list[Term]) -> bool:
+        """Whether a noun of the question in the genitive follows a nominative noun it qualifies, past its
+        own adjectives: *inżyniera* in *córka zmarłego inżyniera*."""
+        if "gen" not in _form_readings(term.form):
+            return False
+        for other in reversed([t for t in terms if t.position < term.position][-2:]):
+            if "nom" in _form_readings(other.form) and not other.name and term.position - other.position <= 2:
+                return True
+        return False
+
+    @staticmethod
     def _pieces(passage: Passage) -> list[int]:
         """The number of each word's part of the sentence: between semicolons and colons where the sentence
         has a semicolon (the items of a list, each with commas of its own: *1) X, pleban w A, plebanem w B;
-        2) …*), else between any punctuation."""
+        2) …*), else between any punctuation. An adjective opening a part after a comma is in apposition to
+        the item before it, and its phrase belongs to that item (*córkę Zofję, zamężną X, zamieszkałą w Y*)."""
         tokens = passage.sentence.tokens
         breaks = LIST_BREAKS if any(t.text == ";" for t in tokens) else CLAUSE_BREAKS
         pieces = [0] * len(tokens)
         for index in range(1, len(tokens)):
-            pieces[index] = pieces[index - 1] + (tokens[index].text in breaks)
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            apposed = tokens[index].text == "," and following is not None and following.text.islower() and \
+                _pos(following) == "adj"
+            pieces[index] = pieces[index - 1] + (tokens[index].text in breaks and not apposed)
         return pieces
 
     @staticmethod
@@ -1177,12 +1225,14 @@ class Reader:
                     continue
                 modifiers = list(takewhile(lambda t: _pos(t) == "adj" and "gen" in _cases(t), tokens[index + 1:]))
                 head = tokens[index + 1 + len(modifiers)] if index + 1 + len(modifiers) < len(tokens) else None
-                if head is not None and _pos(head) == "subst" and "gen" in _cases(head) and \
+                if head is not None and _pos(head) in {"subst", "ger"} and "gen" in _cases(head) and \
                         fold(head.lemma) not in self.question_words:
-                    # the genitive after the noun: "rolę szpiega" → szpieg, "grobie Nieznanego Żołnierza"
+                    # the genitive after the noun: "rolę szpiega" → szpieg, "grobie Nieznanego Żołnierza"; a
+                    # deverbal noun with its own object ("w celu zebrania funduszów") is read whole
                     start = following.start
-                    value = head.lemma if not modifiers else text[start:head.end]
-                    found.append(Candidate(text[start:head.end], value, start, head.end, 0.9, passage))
+                    end = tokens[self._genitive_attribute(tokens, index + 1 + len(modifiers))].end
+                    value = head.lemma if not modifiers and end == head.end else text[start:end]
+                    found.append(Candidate(text[start:end], value, start, end, 0.9, passage))
         for index, token in enumerate(tokens):
             if token.text not in {"„", '"', "«"}:
                 continue

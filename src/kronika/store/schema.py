@@ -106,6 +106,7 @@ entities = Table(
     Column("lon", Float),
     Column("geo_name", Text),
     Column("geo_key", Text),
+    Column("geo_kind", String(32)),  # the gazetteer's kind of place: settlement, country, region …
     Index("ix_entities_folded", "folded"),
     Index("ix_entities_type", "type"),
 )

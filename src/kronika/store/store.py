@@ -352,12 +352,12 @@ class Store:
                                 f"FROM quantities WHERE document_id IN {found} ORDER BY document_id, start", p):
                 analyses[document_id].quantities.append(Quantity(start, end, text, value, unit, modifier, predicate))
             for (document_id, local_id, start, end, text, type_, lemma, ref, subtype, parent, role,
-                 lat, lon, geo_name) in fetch(
+                 lat, lon, geo_name, geo_kind) in fetch(
                     connection, 'SELECT m.document_id, m.local_id, m.start, m."end", m.text, m.type, m.lemma, e.ref, '
-                                "m.subtype, m.parent_local_id, m.role, e.lat, e.lon, e.geo_name "
+                                "m.subtype, m.parent_local_id, m.role, e.lat, e.lon, e.geo_name, e.geo_kind "
                                 f"FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.document_id IN {found} "
                                 "ORDER BY m.document_id, m.start, m.id", p):
-                geo = {"lat": lat, "lon": lon, "name": geo_name} if lat is not None else None
+                geo = {"lat": lat, "lon": lon, "name": geo_name, "kind": geo_kind} if lat is not None else None
                 analyses[document_id].entities.append(Entity(
                     local_id, start, end, text, type_, lemma, ref, subtype, parent, geo, role))
             for document_id, local_id, start, end, text, type_, value, anchor, mod in fetch(
@@ -406,8 +406,8 @@ class Store:
                 ids = search.place_entity_ids(connection, name)
                 conditions.append(f"(folded = {p(search.fold_lemma(name))} OR id IN {p.many(ids)})")
             where = f"WHERE {' AND '.join(conditions)} " if conditions else ""
-            found = fetch(connection, f"SELECT id, ref, type, lemma, lat, lon, geo_name, geo_key FROM entities "
-                                      f"{where}ORDER BY id", p)
+            found = fetch(connection, "SELECT id, ref, type, lemma, lat, lon, geo_name, geo_key, geo_kind "
+                                      f"FROM entities {where}ORDER BY id", p)
             counts: dict[int, tuple[int, int]] = {}
             aliases: dict[int, list[str]] = {}
             if found:
@@ -421,9 +421,9 @@ class Store:
                 for entity_id, alias in fetch(connection, f"SELECT entity_id, ref FROM entity_refs {among}ORDER BY ref",
                                               p):
                     aliases.setdefault(entity_id, []).append(alias)
-        records = [EntityRecord(entity_id, canonical, kind, lemma, _geo(lat, lon, geo_name, key),
+        records = [EntityRecord(entity_id, canonical, kind, lemma, _geo(lat, lon, geo_name, key, geo_kind),
                                 tuple(aliases.get(entity_id, ())), *counts.get(entity_id, (0, 0)))
-                   for entity_id, canonical, kind, lemma, lat, lon, geo_name, key in found]
+                   for entity_id, canonical, kind, lemma, lat, lon, geo_name, key, geo_kind in found]
         if ref is None:
             records = [record for record in records if record.mentions]
         records.sort(key=lambda record: (-record.mentions, record.id))
@@ -562,10 +562,11 @@ _QUANTITIES = ('SELECT id, document_id, start, "end", text, value, modifier, uni
                "FROM quantities")
 
 
-def _geo(lat: float | None, lon: float | None, name: str | None, key: str | None) -> dict[str, Any] | None:
+def _geo(lat: float | None, lon: float | None, name: str | None, key: str | None,
+         kind: str | None) -> dict[str, Any] | None:
     if lat is None or lon is None:
         return None
-    return {"lat": lat, "lon": lon, "name": name, "key": key}
+    return {"lat": lat, "lon": lon, "name": name, "key": key, "kind": kind}
 
 
 def _citations(connection: sqlite3.Connection | Connection, sentence_ids: Sequence[int]) -> dict[int, Citation]:

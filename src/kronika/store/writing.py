@@ -41,7 +41,7 @@ def geo_key(geo: dict[str, Any] | None) -> str | None:
 
 
 _ADDED_COLUMNS = (("events", "confidence", "FLOAT"), ("documents", "journal", "TEXT"),
-                  ("documents", "pub_place", "TEXT"))
+                  ("documents", "pub_place", "TEXT"), ("entities", "geo_kind", "VARCHAR(32)"))
 
 
 def create_schema(engine: Engine, where: str, source: str) -> None:
@@ -152,7 +152,8 @@ def _resolve_entity(connection: Connection, entity: Entity) -> int:
     known = {row.ref: row.entity_id for row in connection.execute(select(r).where(r.c.ref.in_(keys)))}
     entity_id = next((known[key] for key in keys if key in known), None)
     geo = entity.geo or {}
-    geo_values = {"lat": geo.get("lat"), "lon": geo.get("lon"), "geo_name": geo.get("name"), "geo_key": place_key}
+    geo_values = {"lat": geo.get("lat"), "lon": geo.get("lon"), "geo_name": geo.get("name"), "geo_key": place_key,
+                  "geo_kind": geo.get("kind")}
     if entity_id is None:
         entity_id = connection.execute(insert(e).returning(e.c.id).values(
             ref=keys[0], type=entity.type, lemma=entity.lemma, folded=search.fold_lemma(entity.lemma),

@@ -115,6 +115,17 @@ def _is_nominal(word: str) -> bool:
     return all(i.pos in {"subst", "adj", "depr", "ign"} for i in get_morphology().analyse(word))
 
 
+def _governed(preposition: Token | None, noun: Token) -> bool:
+    """Whether ``noun`` can stand in a case ``preposition`` governs (*z 1. Pułku*), or no preposition
+    comes before the number."""
+    if preposition is None:
+        return True
+    cases = {i.tag.split(":")[1] for i in get_morphology().analyse(preposition.text.lower()) if i.pos == "prep"}
+    if not cases:
+        return True
+    return any(tag_has(i.tag, case, 2) for i in get_morphology().analyse(noun.text) for case in cases)
+
+
 def _starts_sentence(text: str, position: int) -> bool:
     """Whether the text from ``position`` (after whitespace) looks like a sentence start."""
     found = _NON_SPACE.search(text, position)  # not text[position:].lstrip(): a copy of the rest each time
@@ -158,10 +169,12 @@ def _is_boundary(tokens: list[Token], i: int, text: str, abbreviations: Abbrevia
             return False  # a day before a month in Roman numerals: "17. II. 1926", "17.II."
         # "52. Dywizja", "1. Pułk": a short number with a dot before a capitalised noun or adjective
         # is an ordinal; before "Potem" or "Nikt" it ends a sentence, and so does the number of a numbered
-        # noun or an amount after its currency ("… wydatki rb. 500. Dochody")
+        # noun or an amount after its currency ("… wydatki rb. 500. Dochody"), and a number after a preposition
+        # whose case the noun cannot take ("do 19. Koleje": a cardinal closing the range)
         numbered = i >= 3 and tokens[i - 2].text == "." and \
             _is_abbreviation(tokens[i - 3].text, abbreviations) == "numbered"
-        return not (len(word) <= 3 and after.text[:1].isupper() and _is_nominal(after.text) and not numbered)
+        return not (len(word) <= 3 and after.text[:1].isupper() and _is_nominal(after.text) and not numbered
+                    and _governed(tokens[i - 2] if i >= 2 else None, after))
     if word in _ROMAN_MONTH and i >= 3 and tokens[i - 2].text == "." and tokens[i - 3].text.isdigit() and \
             len(tokens[i - 3].text) <= 2 and after.text.isdigit():
         return False  # the month of a date before its year: "17. II. 1926"
