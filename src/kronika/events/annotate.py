@@ -50,7 +50,7 @@ MAX_GAP = 4  # tokens allowed between the words of a multiword trigger ("stoczy�
 DASHES = frozenset({"—", "–"})
 REPORTED_DAYS = timedelta(days=7)  # how far before its issue a report of news tells of
 HEADING_WORDS = 4  # a verbless sentence this short is a heading of a news column
-LINKING_POS = frozenset({"prep", "adv", "qub", "part"})  # words between a verb and the time it governs
+LINKING_POS = frozenset({"prep", "adv", "part"})  # words between a verb and the time it governs
 ATTRIBUTE_GAP = 3  # prepositions and adverbs between a participle and the time it governs ("opanowany dopiero o")
 AUXILIARY_SPAN = 3  # words between an auxiliary and its participle, fewer than this ("zostały przez Niemców zajęte")
 CONDITIONAL_ENDING = re.compile(r"(?:by|bym|byś|byśmy|byście)$")  # the conditional mood: "skończyłby"
@@ -974,7 +974,7 @@ def _won_object(match: TriggerMatch, tokens: list[Token], clause: Clause, words:
     if match.verbal is None:
         return False
     after = match.tokens[-1] + 1
-    while after in clause.tokens and _chosen_pos(tokens[after]) in {"adj", "num", "qub", "adv"}:
+    while after in clause.tokens and _chosen_pos(tokens[after]) in {"adj", "num", "part", "adv"}:
         after += 1
     before = match.tokens[0] - 1
     return any(k in clause.tokens and lemmas_lower(tokens[k]) & words["prize"] and cases(tokens[k]) & {"acc", "gen"}
@@ -1148,7 +1148,7 @@ def _signed_law(match: TriggerMatch, tokens: list[Token], clause: Clause, words:
     """The verb's object, a noun after it in the accusative (over adjectives, numerals and pronouns), is a law or
     a regulation: signing it enacts it (*prezydent podpisał nowelizację ustawy*)."""
     k = match.tokens[-1] + 1
-    while k in clause.tokens and _chosen_pos(tokens[k]) in {"adj", "num", "qub", "adv"}:
+    while k in clause.tokens and _chosen_pos(tokens[k]) in {"adj", "num", "part", "adv"}:
         k += 1
     return k in clause.tokens and bool(lemmas_lower(tokens[k]) & words["law"]) and "acc" in cases(tokens[k])
 
@@ -1158,7 +1158,7 @@ def _figurative_object(match: TriggerMatch, tokens: list[Token], clause: Clause,
     """What is defended or resisted, a common noun right after the trigger (over adjectives and
     pronouns), is no place, unit, person or thing arms hold: *bronić idei*, *stawiać opór germanizacji*."""
     k = match.tokens[-1] + 1
-    while k in clause.tokens and _chosen_pos(tokens[k]) in {"adj", "qub"}:
+    while k in clause.tokens and _chosen_pos(tokens[k]) in {"adj", "part"}:
         k += 1
     if k not in clause.tokens or _chosen_pos(tokens[k]) != "subst" \
             or not cases(tokens[k]) & {"gen", "dat", "acc"} or any(m.first <= k <= m.last for m in mentions):
