@@ -774,6 +774,8 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
     if not presupposed and (predicate is not None and _negated(tokens, predicate, words)
                             or non_finite and governing is not None and _negated(tokens, governing, words)):
         return "negated"
+    if match.verbal is None and _called_off(match.tokens[0], tokens, clause, words):
+        return "negated"
     if sentence_lemmas & words["rumour"]:
         return "reported"
     # "walczyłby", "gdyby wkroczyli", "aby zbudować": the particle or conjunction before the predicate,
@@ -794,9 +796,12 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
         return "possible"  # "związki grożą strajkiem", "zagroził zerwaniem stosunków": only threatened
     if match.verbal is None and _supposed_case(tokens, match.tokens[0], words):
         return "conditional"
-    if match.verbal is None and _announced(match, tokens, clause, words):
-        return "future"
     clause_tokens = [tokens[i] for i in clause.tokens]
+    # a happening announced or planned that its own verb says took place did: "zapowiedziany strajk wybuchł"
+    took_place = any(_chosen_lemma(tokens[i]) & words["existence"] and _chosen_pos(tokens[i]) in FINITE
+                     and _tense(tokens[i], clause_tokens) == "past" for i in clause.tokens if i not in match.tokens)
+    if match.verbal is None and not took_place and _announced(match, tokens, clause, words):
+        return "future"
     if predicate is not None and _tense(tokens[predicate], clause_tokens) == "future":
         return "future"
     if match.verbal is None and predicate is None and governing is not None and governing < match.tokens[0] \
@@ -823,6 +828,27 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
         before = frozenset().union(*(lemmas_lower(tokens[k]) for k in range(max(0, predicate - 3), predicate)))
         return "future" if before & words["intention"] else "possible"
     return "asserted"
+
+
+def _called_off(noun: int, tokens: list[Token], clause: Clause, words: dict[str, frozenset[str]]) -> bool:
+    """An event noun a verb of cancelling governs did not happen: its object after it (over adjectives and
+    particles: *odwołano zapowiedziany wiec*), or its subject or object before it in one stretch of words
+    (*zjazd został odwołany*, *zamierzony strajk odwołano*); not the verb with *się*, an appeal (*odwołał się od
+    wyroku*)."""
+    for verb in clause.tokens:
+        if not (_chosen_lemma(tokens[verb]) & words["cancellation"]
+                and _chosen_pos(tokens[verb]) in FINITE | {"ppas", "inf", "imps"}):
+            continue
+        if any(tokens[k].text.lower() == "się" for k in (verb - 1, verb + 1) if k in clause.tokens):
+            continue
+        between = range(min(noun, verb) + 1, max(noun, verb))
+        if noun > verb:
+            if all(_chosen_pos(tokens[k]) in {"adj", "num", "part", "adv", "ppas"} for k in between):
+                return True
+        elif not any(_chosen_pos(tokens[k]) in {"interp", "subst", "conj", "comp"} and not _governed_by_preposition(
+                tokens, k) for k in between):
+            return True
+    return False
 
 
 def _threatened(match: TriggerMatch, tokens: list[Token], clause: Clause, words: dict[str, frozenset[str]]) -> bool:
