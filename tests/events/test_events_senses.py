@@ -143,3 +143,17 @@ PARTICIPANT_SENSES = [
 def test_a_type_needs_its_participants(text, trigger, event_type) -> None:
     types = {e.trigger_text: e.type for e in _events(text, [])}
     assert types.get(trigger) == event_type
+
+
+# a particle (też, także, nawet: tagged part) between the verb and its object does not hide the object
+_UNIT = [("Pułk", "MILITARY_UNIT", "pułk")]
+
+
+@pytest.mark.parametrize(("text", "entities", "expected"), [
+    ("Pułk zdobył też czwartą nagrodę na zawodach.", _UNIT, []),
+    ("Pułk bronił nawet idei wolności.", _UNIT, []),
+    ("Pułk bronił też mostu.", _UNIT, [("bronił", "defense", "asserted")]),
+    ("Prezydent podpisał także ustawę o szkołach.", [], [("podpisał", "legal_act", "asserted")]),
+])
+def test_a_particle_before_the_object_is_walked_over(text, entities, expected) -> None:
+    assert [(e.trigger_text, e.type, e.modality) for e in _events(text, entities)] == expected

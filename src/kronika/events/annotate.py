@@ -50,7 +50,7 @@ MAX_GAP = 4  # tokens allowed between the words of a multiword trigger ("stoczy�
 DASHES = frozenset({"—", "–"})
 REPORTED_DAYS = timedelta(days=7)  # how far before its issue a report of news tells of
 HEADING_WORDS = 4  # a verbless sentence this short is a heading of a news column
-LINKING_POS = frozenset({"prep", "adv", "qub", "part"})  # words between a verb and the time it governs
+LINKING_POS = frozenset({"prep", "adv", "part"})  # words between a verb and the time it governs
 ATTRIBUTE_GAP = 3  # prepositions and adverbs between a participle and the time it governs ("opanowany dopiero o")
 AUXILIARY_SPAN = 3  # words between an auxiliary and its participle, fewer than this ("zostały przez Niemców zajęte")
 CONDITIONAL_ENDING = re.compile(r"(?:by|bym|byś|byśmy|byście)$")  # the conditional mood: "skończyłby"
@@ -774,6 +774,8 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
     if not presupposed and (predicate is not None and _negated(tokens, predicate, words)
                             or non_finite and governing is not None and _negated(tokens, governing, words)):
         return "negated"
+    if match.verbal is None and _called_off(match.tokens[0], tokens, clause, words):
+        return "negated"
     if sentence_lemmas & words["rumour"]:
         return "reported"
     # "walczyłby", "gdyby wkroczyli", "aby zbudować": the particle or conjunction before the predicate,
@@ -794,9 +796,12 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
         return "possible"  # "związki grożą strajkiem", "zagroził zerwaniem stosunków": only threatened
     if match.verbal is None and _supposed_case(tokens, match.tokens[0], words):
         return "conditional"
-    if match.verbal is None and _announced(match, tokens, clause, words):
-        return "future"
     clause_tokens = [tokens[i] for i in clause.tokens]
+    # a happening announced or planned that its own verb says took place did: "zapowiedziany strajk wybuchł"
+    took_place = any(_chosen_lemma(tokens[i]) & words["existence"] and _chosen_pos(tokens[i]) in FINITE
+                     and _tense(tokens[i], clause_tokens) == "past" for i in clause.tokens if i not in match.tokens)
+    if match.verbal is None and not took_place and _announced(match, tokens, clause, words):
+        return "future"
     if predicate is not None and _tense(tokens[predicate], clause_tokens) == "future":
         return "future"
     if match.verbal is None and predicate is None and governing is not None and governing < match.tokens[0] \
@@ -823,6 +828,27 @@ def _modality(match: TriggerMatch, tokens: list[Token], clause: Clause, predicat
         before = frozenset().union(*(lemmas_lower(tokens[k]) for k in range(max(0, predicate - 3), predicate)))
         return "future" if before & words["intention"] else "possible"
     return "asserted"
+
+
+def _called_off(noun: int, tokens: list[Token], clause: Clause, words: dict[str, frozenset[str]]) -> bool:
+    """An event noun a verb of cancelling governs did not happen: its object after it (over adjectives and
+    particles: *odwołano zapowiedziany wiec*), or its subject or object before it in one stretch of words
+    (*zjazd został odwołany*, *zamierzony strajk odwołano*); not the verb with *się*, an appeal (*odwołał się od
+    wyroku*)."""
+    for verb in clause.tokens:
+        if not (_chosen_lemma(tokens[verb]) & words["cancellation"]
+                and _chosen_pos(tokens[verb]) in FINITE | {"ppas", "inf", "imps"}):
+            continue
+        if any(tokens[k].text.lower() == "się" for k in (verb - 1, verb + 1) if k in clause.tokens):
+            continue
+        between = range(min(noun, verb) + 1, max(noun, verb))
+        if noun > verb:
+            if all(_chosen_pos(tokens[k]) in {"adj", "num", "part", "adv", "ppas"} for k in between):
+                return True
+        elif not any(_chosen_pos(tokens[k]) in {"interp", "subst", "conj", "comp"} and not _governed_by_preposition(
+                tokens, k) for k in between):
+            return True
+    return False
 
 
 def _threatened(match: TriggerMatch, tokens: list[Token], clause: Clause, words: dict[str, frozenset[str]]) -> bool:
@@ -974,7 +1000,7 @@ def _won_object(match: TriggerMatch, tokens: list[Token], clause: Clause, words:
     if match.verbal is None:
         return False
     after = match.tokens[-1] + 1
-    while after in clause.tokens and _chosen_pos(tokens[after]) in {"adj", "num", "qub", "adv"}:
+    while after in clause.tokens and _chosen_pos(tokens[after]) in {"adj", "num", "part", "adv"}:
         after += 1
     before = match.tokens[0] - 1
     return any(k in clause.tokens and lemmas_lower(tokens[k]) & words["prize"] and cases(tokens[k]) & {"acc", "gen"}
@@ -1148,7 +1174,7 @@ def _signed_law(match: TriggerMatch, tokens: list[Token], clause: Clause, words:
     """The verb's object, a noun after it in the accusative (over adjectives, numerals and pronouns), is a law or
     a regulation: signing it enacts it (*prezydent podpisał nowelizację ustawy*)."""
     k = match.tokens[-1] + 1
-    while k in clause.tokens and _chosen_pos(tokens[k]) in {"adj", "num", "qub", "adv"}:
+    while k in clause.tokens and _chosen_pos(tokens[k]) in {"adj", "num", "part", "adv"}:
         k += 1
     return k in clause.tokens and bool(lemmas_lower(tokens[k]) & words["law"]) and "acc" in cases(tokens[k])
 
@@ -1158,7 +1184,7 @@ def _figurative_object(match: TriggerMatch, tokens: list[Token], clause: Clause,
     """What is defended or resisted, a common noun right after the trigger (over adjectives and
     pronouns), is no place, unit, person or thing arms hold: *bronić idei*, *stawiać opór germanizacji*."""
     k = match.tokens[-1] + 1
-    while k in clause.tokens and _chosen_pos(tokens[k]) in {"adj", "qub"}:
+    while k in clause.tokens and _chosen_pos(tokens[k]) in {"adj", "part"}:
         k += 1
     if k not in clause.tokens or _chosen_pos(tokens[k]) != "subst" \
             or not cases(tokens[k]) & {"gen", "dat", "acc"} or any(m.first <= k <= m.last for m in mentions):

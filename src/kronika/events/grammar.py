@@ -31,7 +31,7 @@ def is_preposition(token: Token) -> bool:
 def is_modifier(token: Token) -> bool:
     """Words that may stand between a preposition or noun and the noun phrase it governs."""
     return (
-        has_pos(token, {"adj", "adja", "num", "adv", "qub", "brev", "dig", "romandig", "pact", "ppas"})
+        has_pos(token, {"adj", "adja", "num", "adv", "part", "brev", "dig", "romandig", "pact", "ppas"})
         or token.text == "."
         or token.text in QUOTES
     )

@@ -40,7 +40,7 @@ WORD_CLASSES = frozenset({
     "perpetrator", "calling", "existence", "habitual", "defended", "result",
     "against_prep", "protection", "weekday", "determiner", "question", "prize", "office", "vehicle", "court", "body",
     "police", "people", "animal", "law", "contest", "water", "deontic", "work", "threat", "basis", "saying",
-    "nature", "harm", "lawsuit_prep",
+    "nature", "harm", "lawsuit_prep", "cancellation",
 })
 
 
