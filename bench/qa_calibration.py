@@ -55,6 +55,7 @@ DEV_SETS = (
     (QUESTIONS / "press_written_fresh.json", QUESTIONS / "press_written.jsonl", "document", "all"),
     (QUESTIONS / "press_written_2_fresh.json", QUESTIONS / "press_written_2.jsonl", "document", "all"),
     (QUESTIONS / "press_written_3_fresh.json", QUESTIONS / "press_written_3.jsonl", "document", "all"),
+    (QUESTIONS / "press_written_5.json", QUESTIONS / "press_written_5.jsonl", "document", "all"),
 )
 OUT = QUESTIONS / "confidence_dev_answers.tsv"
 WEIGHTS = HERE.parent / "src" / "kronika" / "qa" / "resources" / "pl" / "confidence.tsv"
