@@ -12,8 +12,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 NEVER_TUNED_ON = frozenset({
     HERE / "questions" / "press_written_4_fresh.json",
-    HERE / "data" / "timex_generalisation4.gold.json",
-    HERE / "data" / "press_places_fresh2.gold.jsonl",
 })
 
 
