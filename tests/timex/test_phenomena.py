@@ -242,6 +242,7 @@ def test_feasts(text: str, dct: str | None, expected: list[tuple[str, str]]) -> 
         ("Pociąg stał przez kwadrans, a postój trwał trzy kwadranse.", "1920-05-10",
          [("kwadrans", "PT15M"), ("trzy kwadranse", "PT45M")]),
         ("Wojna trwała lat sześć.", None, [("lat sześć", "P6Y")]),
+        ("Przez lat czterdzieści uczył w gimnazjum.", None, [("lat czterdzieści", "P40Y")]),
         ("Mając lat dwadzieścia, wyjechał do Ameryki.", None, []),
     ],
 )
@@ -556,3 +557,18 @@ def test_ordinal_days_of_months_and_halves_of_decades(
 )
 def test_ranges_of_hours_after_sets_and_of_parts_of_the_day(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in find_timexes(text, "1934-03-02")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what is told in the future tense after last year's events is not before the creation date
+        ("Sprawę odroczono w listopadzie ub. r.; nowa rozprawa odbędzie się 3 marca.",
+         [("listopadzie ub. r.", "1937-11"), ("3 marca", "1938-03-03")]),
+        # "lata" after a word that takes the genitive is the summer; before 1936 the locative in -em
+        ("Od początku lata nie spadła kropla deszczu.", [("początku lata", "1937-SU")]),
+        ("W pierwszem półroczu wywóz zboża zmalał.", [("pierwszem półroczu", "1938-H1")]),
+    ],
+)
+def test_future_after_last_year_summer_and_older_locative(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, "1938-02-14")] == expected

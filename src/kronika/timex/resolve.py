@@ -420,7 +420,12 @@ class _Resolver:
             ahead = today is not None and found[0] is not None and (
                 (by_year or (found[0], told_month) > (today.year, today.month))
                 and (found[0], month, day or 1) > (today.year, today.month, today.day))
-            if not (ahead and self._tense(start, end) == "past"):
+            tense = self._tense(start, end)
+            if not by_year and year is not None and day is not None and tense == "future" and month < told_month:
+                # what is to come after the month told is not before it: "odroczona w grudniu ub. r., odbędzie
+                # się 21 lutego" is the February after that December
+                return year + 1, tid
+            if not (ahead and tense == "past"):
                 return found
         if reference.year and not dateline and today and reference.year[0] < today.year and self._tense(
                 start, end) == "past":  # "W 1980 r. ukończył studia. W październiku wyjechał": that year's
