@@ -790,3 +790,14 @@ def test_a_summer_residence_a_borderland_village_an_exonym_and_a_peak_the_index_
     found = entity(text, mention)
     assert found.lemma == lemma and found.geo is not None, found
     assert km(found.geo["lat"], found.geo["lon"], lat, lon) < 10, found.geo
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma"), [
+    ("Pogrzeb górnika odbędzie się w Wielkich Hajdukach.", "Wielkich Hajdukach", "Wielkie Hajduki"),
+    ("Sołtys ze Starych Juch przyjechał na jarmark, a w Starych Juchach został jego brat.", "Starych Juchach",
+     "Stare Juchy"),
+])
+def test_a_place_found_as_its_adjective_takes_the_noun_it_agrees_with(text: str, mention: str, lemma: str) -> None:
+    found = entity(text, mention)
+    assert found.text == mention and found.lemma == lemma and found.geo is not None, found
+
