@@ -801,3 +801,18 @@ def test_a_place_found_as_its_adjective_takes_the_noun_it_agrees_with(text: str,
     found = entity(text, mention)
     assert found.text == mention and found.lemma == lemma and found.geo is not None, found
 
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma"), [
+    ("Pożar młyna.\n\nKOŁO, 3 maja (PAT). Wczoraj w nocy spłonął młyn parowy.", "KOŁO", "Koło"),
+    ("Nowa szkoła.\n\nRÓWNE, 5 września. Dziś otwarto gimnazjum.", "RÓWNE", "Równe"),
+])
+def test_a_dateline_in_capitals_names_a_place_whatever_common_word_it_spells(text: str, mention: str,
+                                                                            lemma: str) -> None:
+    found = entity(text, mention)
+    assert found.type == "PLACE" and found.lemma == lemma and found.geo is not None, found
+
+
+def test_words_in_capitals_before_a_date_that_goes_on_are_no_dateline() -> None:
+    analysis = analyze(Document("t", "UWAGA, 3 maja sklep zamknięty.", "1935-05-10"))
+    assert not any(e.type == "PLACE" for e in analysis.entities)

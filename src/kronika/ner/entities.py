@@ -81,6 +81,7 @@ def annotate_entities(analysis: Analysis) -> None:
         candidates = _with_nouns_after_adjectives(candidates, sentence.tokens)
         candidates = _with_lowercase_modifiers(candidates, sentence.tokens, dates)
         candidates += _persons_with_title_inside(candidates, sentence.tokens, lemma_sets)
+        candidates += _dateline_place(candidates, sentence.tokens, dates)
         for mention in resolve(candidates):
             if _is_headline_words(mention, sentence.tokens) or _is_headline_attribute(mention, sentence.tokens):
                 continue
@@ -112,6 +113,25 @@ def _with_river_qualifiers(candidates: list[Mention], sentence: list[Token]) -> 
             mention = replace(mention, tokens=sentence[after - len(mention.tokens):end], lemma=None, children=[])
         extended.append(mention)
     return [m for m in extended if not any(start <= m.start and m.end <= end for start, end in qualifiers)]
+
+
+def _dateline_place(candidates: list[Mention], sentence: list[Token], dates: list[tuple[int, int]]) -> list[Mention]:
+    """A news item's dateline, the place in capitals, a comma and the date ending the sentence or followed by
+    the agency in brackets (*SPAŁA, 12 lipca (PAT).*, *NOWY SĄCZ, 3 maja.*), names where the news was written,
+    whatever common word the capitals also spell (*spała*, she slept); its base form is the words in title
+    case. (*UWAGA, 3 maja zamknięte* goes on after its date: no dateline.)"""
+    end = 0
+    while end < len(sentence) and _is_shouted(sentence[end]) and len(sentence[end].text) > 1:
+        end += 1
+    if not end or end + 1 >= len(sentence) or sentence[end].text != "," or \
+            any(m.start < sentence[end - 1].end and sentence[0].start < m.end for m in candidates):
+        return []
+    date_end = next((stop for start, stop in dates if start == sentence[end + 1].start), None)
+    after = next((t.text for t in sentence if t.start >= (date_end or 0)), ".")
+    if date_end is None or after not in {"(", "."}:
+        return []
+    words = sentence[:end]
+    return [Mention(words, "PLACE", "settlement", lemma=" ".join(t.text.capitalize() for t in words))]
 
 
 def _with_nouns_after_adjectives(candidates: list[Mention], sentence: list[Token]) -> list[Mention]:
