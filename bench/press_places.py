@@ -64,7 +64,7 @@ from kronika.pipeline import analyze
 HERE = Path(__file__).resolve().parent
 GOLD = HERE / "data" / "press_places.gold.jsonl"
 # Sets that are development as a whole: their misses are listed on any split.
-WHOLLY_DEVELOPMENT = (HERE / "data" / "press_places_fresh.gold.jsonl",)
+WHOLLY_DEVELOPMENT = (HERE / "data" / "press_places_fresh.gold.jsonl", HERE / "data" / "press_places_fresh2.gold.jsonl")
 TEXTS = HERE.parent / ".." / "shared" / "data" / "period-texts"
 WRITTEN = HERE / "questions"
 LIMIT_KM = 30.0

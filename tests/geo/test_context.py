@@ -777,3 +777,42 @@ def test_a_namesake_beyond_the_most_salient_competes_when_near_a_town_the_text_n
 def test_a_lone_adjective_in_the_locative_after_w_names_a_land(text: str, mention: str, lemma: str) -> None:
     found = entity(text, mention)
     assert found.lemma == lemma and found.subtype == "region" and not found.geo, found
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma", "lat", "lon"), [
+    ("Latem prezydent wypoczywał w Spale, dokąd zjechali myśliwi.", "Spale", "Spała", 51.54, 20.14),
+    ("Tyfus wybuchł we wsi Dywin pod Kobryniem.", "Dywin", "Dywin", 51.96, 24.56),
+    ("Frachtowiec wypłynął z Konstancy do Pireusu.", "Konstancy", "Konstanca", 44.18, 28.63),
+    ("Na szczyt Elbrusu weszło trzech taterników.", "Elbrusu", "Elbrus", 43.35, 42.44),
+])
+def test_a_summer_residence_a_borderland_village_an_exonym_and_a_peak_the_index_lacked(
+        text: str, mention: str, lemma: str, lat: float, lon: float) -> None:
+    found = entity(text, mention)
+    assert found.lemma == lemma and found.geo is not None, found
+    assert km(found.geo["lat"], found.geo["lon"], lat, lon) < 10, found.geo
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma"), [
+    ("Pogrzeb górnika odbędzie się w Wielkich Hajdukach.", "Wielkich Hajdukach", "Wielkie Hajduki"),
+    ("Sołtys ze Starych Juch przyjechał na jarmark, a w Starych Juchach został jego brat.", "Starych Juchach",
+     "Stare Juchy"),
+])
+def test_a_place_found_as_its_adjective_takes_the_noun_it_agrees_with(text: str, mention: str, lemma: str) -> None:
+    found = entity(text, mention)
+    assert found.text == mention and found.lemma == lemma and found.geo is not None, found
+
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma"), [
+    ("Pożar młyna.\n\nKOŁO, 3 maja (PAT). Wczoraj w nocy spłonął młyn parowy.", "KOŁO", "Koło"),
+    ("Nowa szkoła.\n\nRÓWNE, 5 września. Dziś otwarto gimnazjum.", "RÓWNE", "Równe"),
+])
+def test_a_dateline_in_capitals_names_a_place_whatever_common_word_it_spells(text: str, mention: str,
+                                                                            lemma: str) -> None:
+    found = entity(text, mention)
+    assert found.type == "PLACE" and found.lemma == lemma and found.geo is not None, found
+
+
+def test_words_in_capitals_before_a_date_that_goes_on_are_no_dateline() -> None:
+    analysis = analyze(Document("t", "UWAGA, 3 maja sklep zamknięty.", "1935-05-10"))
+    assert not any(e.type == "PLACE" for e in analysis.entities)

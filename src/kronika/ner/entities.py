@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
-from kronika.lang.grammar import fully_agrees
+from kronika.lang.grammar import case_agrees, fully_agrees
 from kronika.lang.orthography import modernised
 from kronika.lang.resources import read_table
 from kronika.lang.tokens import is_truncation, load_abbreviations
@@ -78,8 +78,10 @@ def annotate_entities(analysis: Analysis) -> None:
         candidates = [_with_abbreviated_forename(m, sentence.tokens) for m in candidates
                       if not _is_date_word(m, dates)]
         candidates = _with_river_qualifiers(candidates, sentence.tokens)
+        candidates = _with_nouns_after_adjectives(candidates, sentence.tokens)
         candidates = _with_lowercase_modifiers(candidates, sentence.tokens, dates)
         candidates += _persons_with_title_inside(candidates, sentence.tokens, lemma_sets)
+        candidates += _dateline_place(candidates, sentence.tokens, dates)
         for mention in resolve(candidates):
             if _is_headline_words(mention, sentence.tokens) or _is_headline_attribute(mention, sentence.tokens):
                 continue
@@ -111,6 +113,54 @@ def _with_river_qualifiers(candidates: list[Mention], sentence: list[Token]) -> 
             mention = replace(mention, tokens=sentence[after - len(mention.tokens):end], lemma=None, children=[])
         extended.append(mention)
     return [m for m in extended if not any(start <= m.start and m.end <= end for start, end in qualifiers)]
+
+
+def _dateline_place(candidates: list[Mention], sentence: list[Token], dates: list[tuple[int, int]]) -> list[Mention]:
+    """A news item's dateline, the place in capitals, a comma and the date ending the sentence or followed by
+    the agency in brackets (*SPAŁA, 12 lipca (PAT).*, *NOWY SĄCZ, 3 maja.*), names where the news was written,
+    whatever common word the capitals also spell (*spała*, she slept); its base form is the words in title
+    case. (*UWAGA, 3 maja zamknięte* goes on after its date: no dateline.)"""
+    end = 0
+    while end < len(sentence) and _is_shouted(sentence[end]) and len(sentence[end].text) > 1:
+        end += 1
+    if not end or end + 1 >= len(sentence) or sentence[end].text != "," or \
+            any(m.start < sentence[end - 1].end and sentence[0].start < m.end for m in candidates):
+        return []
+    date_end = next((stop for start, stop in dates if start == sentence[end + 1].start), None)
+    after = next((t.text for t in sentence if t.start >= (date_end or 0)), ".")
+    if date_end is None or after not in {"(", "."}:
+        return []
+    words = sentence[:end]
+    return [Mention(words, "PLACE", "settlement", lemma=" ".join(t.text.capitalize() for t in words))]
+
+
+def _with_nouns_after_adjectives(candidates: list[Mention], sentence: list[Token]) -> list[Mention]:
+    """A place found as an adjective alone (*z Wielkich*) takes the capitalised noun after it that agrees with
+    it in case: the name opens with its adjective (*Wielkie Hajduki*, *Stare Juchy*), and an adjective is no
+    place's name alone. The noun is then no candidate of its own (not the surname *Hajduk*)."""
+    position = {id(token): i for i, token in enumerate(sentence)}
+    extended: list[Mention] = []
+    nouns: list[Token] = []  # the nouns taken into a name
+    for mention in candidates:
+        after = position[id(mention.tokens[-1])] + 1
+        if mention.type == "PLACE" and len(mention.tokens) == 1 and after < len(sentence) and \
+                _opens_a_name(mention.tokens[0], sentence[after]):
+            nouns.append(sentence[after])
+            mention = replace(mention, tokens=sentence[after - 1:after + 1], lemma=None, children=[])
+        extended.append(mention)
+    return [m for m in extended if not any(m.tokens == [noun] for noun in nouns)]
+
+
+def _opens_a_name(adjective: Token, noun: Token) -> bool:
+    """The noun's readings as a person's name are left aside: a surname after a place stays a person
+    (*z Białej Kowalski*)."""
+    if not (has_pos(adjective, "adj") and is_capitalised(noun) and noun.text[:1].isalpha()):
+        return False
+    common = tuple(i for i in noun.interps if i.pos == "subst" and not _PERSONAL.intersection(i.quals))
+    return bool(common) and case_agrees(adjective, replace(noun, interps=common))
+
+
+_PERSONAL = frozenset({"imię", "nazwisko"})
 
 
 def _with_lowercase_modifiers(candidates: list[Mention], sentence: list[Token],
