@@ -35,7 +35,8 @@ KURJER = SHARED / "data" / "period-texts" / "kurjer-wilenski-1939"
 # Sets that are development as a whole (their one test run is over: bench/data/FRESH.md).
 # The fifth written set is our own, written to be made to pass.
 ALL_DEVELOPMENT = tuple(Path(__file__).resolve().parent / "questions" / name
-                        for name in ("press_written_3_fresh.json", "press_written_5.json"))
+                        for name in ("press_written_3_fresh.json", "press_written_4_fresh.json",
+                                     "press_written_5.json"))
 CONFIDENT = 0.8
 
 

@@ -1148,9 +1148,9 @@ class Reader:
         return found
 
     def _noun_amounts(self, passage: Passage) -> list[Candidate]:
-        """For *jaki* + noun, the amount that noun is said with: after it with *o* or *w wysokości*
-        (*podwyżka o 5 proc.*, *nagroda w wysokości 500 zł*), or before it governing its genitive (*50 proc.
-        zniżki*)."""
+        """For *jaki* + noun, the amount that noun is said with: right after it, or after it with *o* or a
+        complex preposition of amount (*ze zniżką 50 proc.*, *podwyżka o 5 proc.*, *nagroda w wysokości 500
+        zł*), or before it governing its genitive (*50 proc. zniżki*)."""
         noun = self.question.noun
         if noun is None:
             return []
@@ -1163,8 +1163,11 @@ class Reader:
             before = [t for t in tokens if t.end <= quantity.start][-3:]
             after = next((t for t in tokens if t.start >= quantity.end), None)
             words = [t.lemma for t in before]
-            said = len(words) > 1 and words[-1] == "o" and words[-2] in noun.lemmas or \
-                len(words) == 3 and words[1:] == ["w", "wysokość"] and words[0] in noun.lemmas or \
+            amount_preposition = len(before) == 3 and "amount" in preposition_roles().get(
+                f"{before[1].text.lower()} {before[2].text.lower()}", frozenset())
+            said = bool(words) and words[-1] in noun.lemmas or \
+                len(words) > 1 and words[-1] == "o" and words[-2] in noun.lemmas or \
+                amount_preposition and words[0] in noun.lemmas or \
                 after is not None and after.lemma in noun.lemmas and "gen" in _cases(after)
             if said:
                 value = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
