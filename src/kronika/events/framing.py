@@ -20,6 +20,9 @@ from kronika.events.triggers import NATURAL_FORCES, TriggerMatch
 from kronika.lang.grammar import cases, has_pos, lemmas_lower
 from kronika.model import Timex, Token
 
+QUOTES = frozenset({'"', "„", "”", "“", "«", "»"})
+AUTHOR_WORDS = 3  # capitalised words of an author's name between a work and its title
+
 
 def generic(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
     """An event noun under a universal quantifier names a kind of happening (*każde spotkanie*)."""
@@ -52,10 +55,6 @@ def set_framing(match: TriggerMatch, predicate: int | None, tokens: list[Token],
         return len(fields) > 1 and fields[1] == "pl" and "pt" not in fields and verb is not None \
             and tokens[verb].chosen is not None and "imperf" in tokens[verb].chosen.tag.split(":")
     return False
-
-
-QUOTES = frozenset({'"', "„", "”", "“", "«", "»"})
-AUTHOR_WORDS = 3  # capitalised words of an author's name between a work and its title
 
 
 def in_title(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
