@@ -553,6 +553,15 @@ class Reader:
                 if entity.type != "PERSON" and ":m1" in before.tag:
                     return 0.3  # what a person heads, not who leads: "naczelnik Pogotowia Ratunkowego"
                 return 0.8  # "Grupa „Polesie” gen. Kleeberga": the unit's commander
+        complex_preposition = self._complex_preposition(passage, before)
+        if complex_preposition is not None:
+            # a complex preposition stands as the simple ones of its role: "w towarzystwie X" as "z X"; its
+            # agent ("według projektu X") answers "kto" when its noun names the asked happening
+            roles = complex_preposition[1]
+            if question.preposition:
+                return 1.0 if roles & preposition_roles().get(question.preposition, frozenset()) else 0.2
+            if "by" in roles and "nom" in question.cases and not question.passive and self._predicate_word(before):
+                return 1.0
         if question.preposition:
             if preposition is None and "nom" in cases and any(
                     self._companion(t.lemma) for t in passage.sentence.tokens if _pos(t) in FINITE):
