@@ -6,7 +6,8 @@ lemma index (:mod:`kronika.qa.retrieve`), and in each the answer of the expected
 well its role fits and how close it stands to the question's words; the confidence is the probability
 that the answer is right given those features and its lead over the best different answer
 (:mod:`kronika.qa.confidence`). Weak evidence gives no answer (the "nie wiem"). Answers never depend
-on an event having been recognised; "what happened on a day" lists the stored events of that day.
+on an event having been recognised; "what happened on a day" lists the stored events of that day, and
+"what happened" with no day is read as any question (the subject of a verb of happening: *nastąpił wybuch*).
 """
 
 from __future__ import annotations
@@ -91,7 +92,8 @@ def _answer(candidate: Candidate, asks: str, features: dict[str, float], sure: f
     return Answer(text, candidate.value, sure, [_citation(candidate)], (candidate.start, candidate.end), features)
 
 
-def _happened_answers(question: Question, store: Store) -> list[Answer]:
+def _question_day(question: Question) -> str | None:
+    """The day a "what happened" question names (*Co się stało 3 maja 1934?*), if any."""
     from kronika.model import Analysis, Document
     from kronika.pipeline import STAGES, check_order
 
@@ -101,11 +103,11 @@ def _happened_answers(question: Question, store: Store) -> list[Answer]:
     analysis = Analysis(Document(id="question", text=question.text))
     for stage in stages:
         stage.run(analysis)
-    timexes = analysis.timexes
-    dates = [t.value for t in timexes if t.type in {"DATE", "TIME"} and t.value[:4].isdigit()]
-    if not dates:
-        return []
-    day = dates[0][:10]
+    dates = [t.value for t in analysis.timexes if t.type in {"DATE", "TIME"} and t.value[:4].isdigit()]
+    return dates[0][:10] if dates else None
+
+
+def _happened_answers(day: str, store: Store) -> list[Answer]:
     answers = []
     for event in store.events(date_from=day, date_to=day):
         if event.time_inherited or not event.time:
@@ -122,8 +124,9 @@ def _happened_answers(question: Question, store: Store) -> list[Answer]:
 def answer(store: Store, question_text: str) -> list[Answer]:
     """Answers to a Polish question from the stored documents, best first; empty when unsupported."""
     question = parse_question(question_text)
-    if question.happened:
-        return _happened_answers(question, store)
+    day = _question_day(question) if question.happened else None
+    if day is not None:
+        return _happened_answers(day, store)  # the stored events of that day
     if question.asks == "unknown":
         return []
     reader = Reader(question)

@@ -21,7 +21,7 @@ from kronika.morph import get_morphology
 
 OTHER_CLASSES = ("stop", "command", "happen", "leader", "people", "title", "total", "pronoun", "conjunction",
                  "settlement", "ordinal", "kin", "district", "together", "lasting", "low", "high",
-                 "companion", "sufferer")
+                 "companion", "sufferer", "light")
 ASKS = ("person", "time", "place", "quantity", "which", "what")
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "ppas", "bedzie", "pact", "pcon", "pant", "winien"}
 FUNCTION_CLASSES = {"prep", "conj", "comp", "qub", "interp", "brev", "ppron3", "ppron12", "siebie"}
@@ -201,7 +201,8 @@ def parse_question(text: str) -> Question:
                 i.pos in {"subst", "ger"} for i in token.interps)):
             subjects.append(term)
     verbs = [t for t in subjects if t.verb]
-    question.predicates = verbs or subjects[:1]
+    # "Co się stało w kopalni?" names no happening: the place is not one
+    question.predicates = [] if question.happened else verbs or subjects[:1]
     return question
 
 

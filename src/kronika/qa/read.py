@@ -263,7 +263,10 @@ class Reader:
         return 0.0
 
     def _predicate_word(self, token: Token) -> bool:
-        """Whether the word says the question's happening (its verb, or a word related to it)."""
+        """Whether the word says the question's happening (its verb, or a word related to it); for "what
+        happened", a verb of happening (class `light`: *nastąpił wybuch*)."""
+        if self.question.happened:
+            return token.lemma in self.words["light"]
         key = (fold(token.lemma), fold(token.text))
         if key not in self._predicate_words:
             words = Terms.of(set(key))
@@ -553,6 +556,15 @@ class Reader:
                 if entity.type != "PERSON" and ":m1" in before.tag:
                     return 0.3  # what a person heads, not who leads: "naczelnik Pogotowia Ratunkowego"
                 return 0.8  # "Grupa „Polesie” gen. Kleeberga": the unit's commander
+        complex_preposition = self._complex_preposition(passage, before)
+        if complex_preposition is not None:
+            # a complex preposition stands as the simple ones of its role: "w towarzystwie X" as "z X"; its
+            # agent ("według projektu X") answers "kto" when its noun names the asked happening
+            roles = complex_preposition[1]
+            if question.preposition:
+                return 1.0 if roles & preposition_roles().get(question.preposition, frozenset()) else 0.2
+            if "by" in roles and "nom" in question.cases and not question.passive and self._predicate_word(before):
+                return 1.0
         if question.preposition:
             if preposition is None and "nom" in cases and any(
                     self._companion(t.lemma) for t in passage.sentence.tokens if _pos(t) in FINITE):
@@ -846,7 +858,8 @@ class Reader:
                 fit = FALLBACK_FIT
                 if question.asks == "person" and not self._personal(passage, start, end):
                     fit *= 0.5  # "kto" asks for people: a masculine-personal noun or a group of people
-                if cases == frozenset({"nom"}) and not question.passive and self._subject_of_verb(passage, start, end):
+                subject = cases == frozenset({"nom"}) or question.happened  # "co" is the subject of "stało się"
+                if subject and not question.passive and self._subject_of_verb(passage, start, end):
                     fit = SUBJECT  # "rolnik z Jedlni znalazł", "Orkiestra … odegrała": when no name fits
                 found.append(Candidate(text[start:end], text[start:end], start, end, fit, passage))
         if not totalled and question.asks != "time":  # a total or a part says which number is asked; dates
@@ -906,8 +919,9 @@ class Reader:
         """Whether the phrase's head noun, in the nominative, agrees with a finite form of the asked verb in
         its clause, in number and (in the past tense) gender: it is that verb's subject."""
         tokens = passage.sentence.tokens
+        # the tagger's accusative may be the nominative of the same form (inanimate nouns: "wybuchł pożar")
         heads = [i for i, t in enumerate(tokens) if start <= t.start < end and _pos(t) == "subst"
-                 and "nom" in _cases(t)]
+                 and "nom" in _cases(t) | _form_readings(t.text)]
         if not heads:
             return False
         if self._named_in_apposition(passage, start, end):
