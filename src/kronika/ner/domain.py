@@ -325,6 +325,8 @@ def quoted_span(tokens: list[Token], index: int, max_words: int = 6) -> int:
     """End index (exclusive) of a quoted name starting at ``index`` (``„Polesie”``, ``»Sokół«``), else 0."""
     if index >= len(tokens) or tokens[index].text not in OPENING_QUOTES:
         return 0
+    if tokens[index].text in CLOSING_OF[tokens[index].text] and index and tokens[index - 1].end == tokens[index].start:
+        return 0  # a straight mark right after a word closes a quotation ("naukowej" Avenariusa): none opens there
     if index + 1 >= len(tokens) or not (is_capitalised(tokens[index + 1]) or tokens[index + 1].text.isdigit()):
         return 0
     closing = CLOSING_OF[tokens[index].text]
@@ -934,17 +936,17 @@ def find_reviewed_periodicals(tokens: list[Token], found: LemmaSets) -> list[Men
     marks, or its author and the title (*Wisła: Maryan W. „O pieśni”*, *Biblioteka Warszawska: „Listy”*). The
     capitalised words before the colon are the periodical, written in the nominative and without quotation
     marks; a lone common word (*Uwaga: „…”*) is none."""
-    end = 0
-    while end < min(len(tokens), 4) and is_capitalised(tokens[end]) and is_word(tokens[end]):
+    start = end = 1 if tokens and tokens[0].text in DASHES else 0  # "— Wisła: …", an entry after a dash
+    while end < min(len(tokens), start + 4) and is_capitalised(tokens[end]) and is_word(tokens[end]):
         end += 1
-    if not end or end + 1 >= len(tokens) or tokens[end].text != ":":
+    if end == start or end + 1 >= len(tokens) or tokens[end].text != ":":
         return []
     quote = end + 1
     while quote < min(len(tokens), end + 6) and (tokens[quote].text == "." or is_capitalised(tokens[quote])):
         quote += 1  # the author: "Maryan W.", "J. Kowalski"
     if not quoted_span(tokens, quote):
         return []
-    name = tokens[:end]
+    name = tokens[start:end]
     if len(name) == 1 and not (is_unknown(name[0]) or any(i.lemma[:1].isupper() for i in name[0].interps)):
         return []
     return [Mention(name, "ORGANIZATION", lemma=span_text(name))]
