@@ -277,3 +277,16 @@ def test_an_office_ends_before_its_holders_surname() -> None:
 ])
 def test_a_surname_in_a_after_a_nominative_forename(sentence: str, lemma: str) -> None:
     assert lemma in {lem for _, kind, lem in top_level(sentence) if kind == "PERSON"}
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # the period set the sentence's comma or semicolon inside the closing mark: no name ends in one
+    ("Pismo „Ziarno,” wydawane w Warszawie, upadło.", "Ziarno"),
+    ("Czytałem „Bajki dawne;” Brücknera i inne.", "Bajki dawne"),
+    # a straight mark glued to a word closes a quotation: no title runs from it to the next opening one
+    ('Wyszły: „Listy z podróży" Kowalskiego; „Bajki dawne" Brücknera.', "Bajki dawne"),
+])
+def test_the_sentences_marks_inside_a_quotation(sentence: str, name: str) -> None:
+    names = {text for text, _, _ in top_level(sentence)}
+    assert name in names
+    assert not any(text.endswith((",", ";")) or "„" in text for text in names)

@@ -967,10 +967,16 @@ def _author_follows(tokens: list[Token], end: int, after_verb: bool) -> bool:
     return any("gen" in i.tag.split(":")[2].split(".") for i in person)
 
 
+_SENTENCE_MARKS_INSIDE_QUOTES = frozenset(",;:")
+
+
 def _without_full_stop(tokens: list[Token], start: int, end: int) -> list[Token]:
     """The quoted name ``tokens[start:end]`` without the sentence's full stop that the period's typography
     set inside the closing mark (*stowarzyszenia „Harfa.” — Zatwierdzono*): the sentence goes on with a
-    capital, a dash or not at all; the dot of an abbreviation stays (*„Now. Wr.” z Lublina*)."""
+    capital, a dash or not at all; the dot of an abbreviation stays (*„Now. Wr.” z Lublina*). A comma, semicolon
+    or colon set there (*„Apokryfy;”*, *„Ziarno,”*) is the sentence's always: no name ends in one."""
+    while end - start > 1 and tokens[end - 1].text in _SENTENCE_MARKS_INSIDE_QUOTES:
+        end -= 1
     name = tokens[start:end]
     if len(name) < 2 or name[-1].text != "." or name[-1].start != name[-2].end:
         return name
