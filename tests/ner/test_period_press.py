@@ -230,3 +230,63 @@ def test_an_adjective_of_a_capitals_heading_is_no_name(heading: str) -> None:
 def test_a_title_in_abbreviations_keeps_its_last_dot_before_a_dash() -> None:
     found = top_level("Zjazd, jak pisze korespondent „Kur. Polsk.” — udał się nadspodziewanie.")
     assert ("Kur. Polsk.", "ORGANIZATION", "Kur. Polsk.") in found, found
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the plural title of an order's members before the order's name: the order, not a place or a surname
+    ("Na odpust do OO. Paulinów ciągnęły tłumy.", ("Paulinów", "ORGANIZATION")),
+    ("Szkołę prowadzą ks. Salezjanie od roku.", ("Salezjanie", "ORGANIZATION")),
+    ("Kazania głosili u nas OO. Jezuitów uczniowie.", ("Jezuitów", "ORGANIZATION")),
+    # a press review: the periodical, a colon and the title it printed, with or without its author
+    ("Wisła: Maryan W. „O weselu w Sandomierskiem”.", ("Wisła", "ORGANIZATION")),
+    ("Przegląd Tygodniowy: „Nasze szkoły ludowe”.", ("Przegląd Tygodniowy", "ORGANIZATION")),
+    # a quoted title with its author after it, or after the verb whose subject the author is, is a work
+    ("Czytałem „Bajki dawne” Brücknera z zajęciem.", ("Bajki dawne", "DOCUMENT")),
+    ("„Wspomnienia generała Jana Nowaka” wydał Józef K.", ("Wspomnienia generała Jana Nowaka", "DOCUMENT")),
+])
+def test_orders_reviewed_periodicals_and_works(sentence: str, expected: tuple[str, str]) -> None:
+    assert expected in {(text, kind) for text, kind, _ in top_level(sentence)}
+
+
+def test_a_lone_common_word_before_a_colon_is_no_periodical() -> None:
+    assert not any(text == "Uwaga" for text, _, _ in top_level("Uwaga: „Kurjer” donosi o pożarze."))
+
+
+def test_the_subject_of_a_reporting_verb_is_no_author() -> None:
+    assert ("Czas", "ORGANIZATION") in {(t, k) for t, k, _ in top_level("„Czas” podaje Rzym jako miejsce zjazdu.")}
+
+
+def test_a_person_inside_a_title_stays_nested() -> None:
+    entities = analyze(Document(id="t", text="„Wspomnienia generała Jana Nowaka” wydał Józef K.")).entities
+    assert any(e.text == "Jana Nowaka" and e.type == "PERSON" and e.parent for e in entities)
+
+
+def test_an_office_ends_before_its_holders_surname() -> None:
+    # "minister Spraw Zagranicznych" is the role; the unknown surname after it the person; the verb no name's
+    entities = analyze(Document(id="t", text="Minister Spraw Zagranicznych Valdemaras złoży wizytę w Rydze.")).entities
+    assert [(e.text, e.type, e.role) for e in entities if e.type != "PLACE"] == \
+        [("Valdemaras", "PERSON", "Minister Spraw Zagranicznych")]
+
+
+@pytest.mark.parametrize(("sentence", "lemma"), [
+    # a forename with no Polish case ending is a nominative: the surname in -a after it is Lithuanian or Latvian
+    ("Wczoraj Kazys Grinuska przemawiał w sejmie.", "Kazys Grinuska"),
+    ("Posłem został Antanas Dauguva z Kowna.", "Antanas Dauguva"),
+    # a forename in the genitive: the surname in -a after it is a genitive too
+    ("Spotkałem Hansa Wolffa w Berlinie.", "Hans Wolff"),
+])
+def test_a_surname_in_a_after_a_nominative_forename(sentence: str, lemma: str) -> None:
+    assert lemma in {lem for _, kind, lem in top_level(sentence) if kind == "PERSON"}
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # the period set the sentence's comma or semicolon inside the closing mark: no name ends in one
+    ("Pismo „Ziarno,” wydawane w Warszawie, upadło.", "Ziarno"),
+    ("Czytałem „Bajki dawne;” Brücknera i inne.", "Bajki dawne"),
+    # a straight mark glued to a word closes a quotation: no title runs from it to the next opening one
+    ('Wyszły: „Listy z podróży" Kowalskiego; „Bajki dawne" Brücknera.', "Bajki dawne"),
+])
+def test_the_sentences_marks_inside_a_quotation(sentence: str, name: str) -> None:
+    names = {text for text, _, _ in top_level(sentence)}
+    assert name in names
+    assert not any(text.endswith((",", ";")) or "„" in text for text in names)

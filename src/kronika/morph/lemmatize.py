@@ -818,6 +818,8 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
                 len(kept_indexes)))
     if triple is None or triple[1] == "nom":
         _share_apostrophe_case(tokens, members, dropped, replaced, cls)
+    if cls == "person":
+        _share_nominative_forename(tokens, members, replaced)
     if cls == UNKNOWN and (triple is None or triple[1] == "nom"):
         _share_ranked_case(tokens, members, replaced, rules_forms)
         _share_stripped_ending(tokens, members, replaced)
@@ -892,6 +894,22 @@ def _share_ranked_case(tokens: list[Token], members: list[_Member], replaced: di
         i = member.index
         if not member.readings and replaced.get(i) == tokens[i].text:
             replaced[i] = guess_base(tokens[i].text, UNKNOWN, f"{case}:sg")
+
+
+def _share_nominative_forename(tokens: list[Token], members: list[_Member], replaced: dict[int, str]) -> None:
+    """The words of one name stand in one case: a forename that stays as written, with no Polish case ending
+    (*Kazys*, *Antanas*), is a nominative, so the unknown surname after it in -a is a nominative too, as
+    Lithuanian and Latvian surnames end (*Kazys Srouga*, *Antanas Smetona*), not a genitive (*Sroug*)."""
+    if len(members) < 2:
+        return
+    forename, surname = members[-2], members[-1]
+    text = tokens[surname.index].text
+    if surname.readings or not text.endswith("a") or replaced.get(surname.index, text) == text:
+        return
+    if forename.readings or replaced.get(forename.index) != tokens[forename.index].text or \
+            not tokens[forename.index].text[:1].isupper() or len(tokens[forename.index].text) < 3:
+        return
+    replaced[surname.index] = text
 
 
 def _share_stripped_ending(tokens: list[Token], members: list[_Member], replaced: dict[int, str]) -> None:

@@ -325,6 +325,8 @@ def quoted_span(tokens: list[Token], index: int, max_words: int = 6) -> int:
     """End index (exclusive) of a quoted name starting at ``index`` (``„Polesie”``, ``»Sokół«``), else 0."""
     if index >= len(tokens) or tokens[index].text not in OPENING_QUOTES:
         return 0
+    if tokens[index].text in CLOSING_OF[tokens[index].text] and index and tokens[index - 1].end == tokens[index].start:
+        return 0  # a straight mark right after a word closes a quotation ("naukowej" Avenariusa): none opens there
     if index + 1 >= len(tokens) or not (is_capitalised(tokens[index + 1]) or tokens[index + 1].text.isdigit()):
         return 0
     closing = CLOSING_OF[tokens[index].text]
@@ -581,6 +583,29 @@ def find_organizations(tokens: list[Token], found: LemmaSets) -> list[Mention]:
             continue
         mentions.append(Mention(tokens[start:end], "ORGANIZATION"))
         index = end
+    return mentions
+
+
+@lru_cache(maxsize=1)
+def _religious_order_titles() -> frozenset[tuple[str, ...]]:
+    return _word_list("religious_order_titles.txt")
+
+
+def find_religious_orders(tokens: list[Token], found: LemmaSets) -> list[Mention]:
+    """A religious order after the plural title of its members (*OO. Paulinów*, *ks. Salezjanów*): the
+    capitalised plural of a common noun naming persons (*paulin*, *jezuita*, *urszulanka*) is the order, not the place
+    *Paulinów* or a surname *Jezuit*."""
+    titles = _religious_order_titles()
+    mentions: list[Mention] = []
+    for index in range(len(tokens) - 1):
+        end = _one_title_end(tokens, found, index, titles)
+        if not end or end >= len(tokens):
+            continue
+        name = tokens[end]
+        if is_capitalised(name) and any(
+                i.pos == "subst" and i.lemma[:1].islower() and ":pl:" in f":{i.tag}:" and i.tag.endswith((":m1", ":f"))
+                for i in name.interps):
+            mentions.append(Mention([name], "ORGANIZATION"))
     return mentions
 
 
@@ -896,17 +921,62 @@ def find_quoted_names(tokens: list[Token], found: LemmaSets) -> list[Mention]:
         name = _without_full_stop(tokens, index + 1, end - 1)
         verbs = sorted(heads[lemma] for lemma in found[end] if lemma in lexicon.quoted_name_verbs) \
             if end < len(tokens) and has_pos(tokens[end], *_VERB_POS) else []
-        if verbs:  # "„Vorwärts” zaznacza": the subject of a verb of reporting is a periodical
+        after_verb = end < len(tokens) and has_pos(tokens[end], *FINITE_VERBS)
+        if _author_follows(tokens, end, after_verb):  # "„Pamiętnik …” podał Józef W.", "„Ezopy” Brücknera"
+            mentions.append(Mention(name, "DOCUMENT", "work", lemma=span_text(name)))
+        elif verbs:  # "„Vorwärts” zaznacza": the subject of a verb of reporting is a periodical
             mentions.append(Mention(name, *verbs[0], lemma=span_text(name) if len(name) > 1 else None))
         elif _has_common_head(name):
             mentions.append(Mention(name, "ORGANIZATION"))
     return mentions
 
 
+def find_reviewed_periodicals(tokens: list[Token], found: LemmaSets) -> list[Mention]:
+    """A press review opens each entry with the periodical, a colon and what it printed: a title in quotation
+    marks, or its author and the title (*Wisła: Maryan W. „O pieśni”*, *Biblioteka Warszawska: „Listy”*). The
+    capitalised words before the colon are the periodical, written in the nominative and without quotation
+    marks; a lone common word (*Uwaga: „…”*) is none."""
+    start = end = 1 if tokens and tokens[0].text in DASHES else 0  # "— Wisła: …", an entry after a dash
+    while end < min(len(tokens), start + 4) and is_capitalised(tokens[end]) and is_word(tokens[end]):
+        end += 1
+    if end == start or end + 1 >= len(tokens) or tokens[end].text != ":":
+        return []
+    quote = end + 1
+    while quote < min(len(tokens), end + 6) and (tokens[quote].text == "." or is_capitalised(tokens[quote])):
+        quote += 1  # the author: "Maryan W.", "J. Kowalski"
+    if not quoted_span(tokens, quote):
+        return []
+    name = tokens[start:end]
+    if len(name) == 1 and not (is_unknown(name[0]) or any(i.lemma[:1].isupper() for i in name[0].interps)):
+        return []
+    return [Mention(name, "ORGANIZATION", lemma=span_text(name))]
+
+
+def _author_follows(tokens: list[Token], end: int, after_verb: bool) -> bool:
+    """A person's name right after a quoted title ending at ``end`` is its author, in the genitive (*„Ezopy
+    polskie” Brücknera*), as is the forename that is the subject of the verb after it (*„Pamiętnik” podał
+    Józef W.*): the title is a work, not a periodical (*„Czas” podaje Rzym* names no author)."""
+    index = end + after_verb
+    if index >= len(tokens) or not is_capitalised(tokens[index]) or tokens[index].text.isupper():
+        return False
+    person = [i for i in tokens[index].interps if _PERSON_QUALS.intersection(i.quals)]
+    if not person or any("nazwa_geograficzna" in i.quals for i in tokens[index].interps):
+        return False
+    if after_verb:
+        return any("imię" in i.quals and "nom" in i.tag.split(":")[2].split(".") for i in person)
+    return any("gen" in i.tag.split(":")[2].split(".") for i in person)
+
+
+_SENTENCE_MARKS_INSIDE_QUOTES = frozenset(",;:")
+
+
 def _without_full_stop(tokens: list[Token], start: int, end: int) -> list[Token]:
     """The quoted name ``tokens[start:end]`` without the sentence's full stop that the period's typography
     set inside the closing mark (*stowarzyszenia „Harfa.” — Zatwierdzono*): the sentence goes on with a
-    capital, a dash or not at all; the dot of an abbreviation stays (*„Now. Wr.” z Lublina*)."""
+    capital, a dash or not at all; the dot of an abbreviation stays (*„Now. Wr.” z Lublina*). A comma, semicolon
+    or colon set there (*„Apokryfy;”*, *„Ziarno,”*) is the sentence's always: no name ends in one."""
+    while end - start > 1 and tokens[end - 1].text in _SENTENCE_MARKS_INSIDE_QUOTES:
+        end -= 1
     name = tokens[start:end]
     if len(name) < 2 or name[-1].text != "." or name[-1].start != name[-2].end:
         return name
@@ -931,5 +1001,6 @@ def _has_common_head(name: list[Token]) -> bool:
 
 RECOGNISERS: tuple[Callable[[list[Token], LemmaSets], list[Mention]], ...] = (
     find_known_names, find_quoted_names, find_documents, find_events, find_military_units, find_organizations,
+    find_religious_orders, find_reviewed_periodicals,
     find_persons, find_places,
 )

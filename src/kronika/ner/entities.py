@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
-from kronika.lang.grammar import case_agrees, fully_agrees
+from kronika.lang.grammar import FINITE_VERBS, case_agrees, fully_agrees
 from kronika.lang.orthography import modernised
 from kronika.lang.resources import read_table
 from kronika.lang.tokens import is_truncation, load_abbreviations
@@ -260,9 +260,11 @@ def _is_lowercase_word(token: Token) -> bool:
 
 
 def _is_genitive_noun(token: Token) -> bool:
-    """A common noun that can only be a genitive here (*przemysłu*, *reprezentantów*), not a subject."""
+    """A common noun that can only be a genitive here (*przemysłu*, *reprezentantów*), not a subject, nor a
+    verb (*złoży*: a name never takes its sentence's predicate)."""
     readings = [i for i in token.interps if i.pos in ("subst", "depr")]
-    return bool(readings) and "gen" in cases(token, ("subst", "depr")) and "nom" not in cases(token, ("subst", "depr"))
+    return bool(readings) and not has_pos(token, *FINITE_VERBS) and "gen" in cases(token, ("subst", "depr")) and \
+        "nom" not in cases(token, ("subst", "depr"))
 
 
 def _is_date_word(mention: Mention, dates: list[tuple[int, int]]) -> bool:
@@ -340,6 +342,9 @@ def _nkjp_mentions(sentence: Sentence, spans: list[NkjpSpan]) -> list[Mention]:
         if len(tokens) == 1 and (_is_common_word_of_old(tokens[0]) or _is_attribute(tokens[0], sentence.tokens)):
             continue
         entity_type, subtype = _NKJP_TYPES[span.label]
+        if entity_type == "ORGANIZATION" and not role and (holder := _office_holder(tokens, sentence.tokens)):
+            role, tokens = holder
+            entity_type, subtype = "PERSON", None
         if entity_type == "PERSON" and (_has_truncation(tokens, sentence.tokens) or _initials(tokens) > 2):
             continue  # "Komit. Ekon.", "T. C. L.": words cut short name an institution, not a person
         if entity_type in ("PERSON", "ORGANIZATION") and _is_heading(tokens, sentence.tokens):
@@ -369,6 +374,33 @@ def _nkjp_mentions(sentence: Sentence, spans: list[NkjpSpan]) -> list[Mention]:
         mentions.append(Mention(tokens, entity_type, subtype, role=role if entity_type == "PERSON" else None,
                                 source="nkjp"))
     return mentions
+
+
+def _title_before(tokens: list[Token], sentence: list[Token]) -> int:
+    """Length of the title (*minister*, *podsekretarz stanu*) that ends right before the span, or 0."""
+    position = next(i for i, t in enumerate(sentence) if t is tokens[0])
+    lemma_sets = sentence_lemmas(sentence[:position])
+    titles = load_lexicon().titles
+    return next((position - start for start in range(max(0, position - 3), position)
+                 if longest_word_match(lemma_sets, start, titles) == position - start), 0)
+
+
+def _office_holder(tokens: list[Token], sentence: list[Token]) -> tuple[str, list[Token]] | None:
+    """An office's name ends before a capitalised surname (*minister Spraw Zagranicznych Czarneckis*): after a
+    title, common words of the office followed by the holder's name are a person with the office as role.
+    Returns the role and the holder's name, or None."""
+    title = _title_before(tokens, sentence)
+    if not title:
+        return None
+    start = len(tokens)
+    while start > 1 and not tokens[start - 1].text.isupper() and \
+            (has_qualifier(tokens[start - 1], {"imię", "nazwisko"}) or is_unknown(tokens[start - 1])):
+        start -= 1
+    office = tokens[:start]
+    if start == len(tokens) or not all(i.lemma[:1].islower() for t in office for i in t.interps):
+        return None
+    position = next(i for i, t in enumerate(sentence) if t is tokens[0])
+    return span_text(sentence[position - title:position] + office), tokens[start:]
 
 
 _NON_NOMINAL = frozenset({"fin", "praet", "impt", "imps", "inf", "pcon", "pant", "bedzie", "aglt", "winien", "pred",
