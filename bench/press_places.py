@@ -55,7 +55,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from corpus import NO_SPACE_AFTER, NO_SPACE_BEFORE, SHARED
-from fresh import refuse_misses
+from fresh import WHOLLY_DEVELOPMENT, refuse_misses
 from splits import locked
 
 from kronika.model import Analysis, Document, Entity
@@ -64,7 +64,6 @@ from kronika.pipeline import analyze
 HERE = Path(__file__).resolve().parent
 GOLD = HERE / "data" / "press_places.gold.jsonl"
 # Sets that are development as a whole: their misses are listed on any split.
-WHOLLY_DEVELOPMENT = (HERE / "data" / "press_places_fresh.gold.jsonl", HERE / "data" / "press_places_fresh2.gold.jsonl")
 TEXTS = HERE.parent / ".." / "shared" / "data" / "period-texts"
 WRITTEN = HERE / "questions"
 LIMIT_KM = 30.0

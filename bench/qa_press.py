@@ -22,7 +22,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from fresh import refuse_misses
+from fresh import WHOLLY_DEVELOPMENT, refuse_misses
 from splits import in_split
 
 from kronika.model import Document
@@ -34,9 +34,6 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 KURJER = SHARED / "data" / "period-texts" / "kurjer-wilenski-1939"
 # Sets that are development as a whole (their one test run is over: bench/data/FRESH.md).
 # The fifth written set is our own, written to be made to pass.
-ALL_DEVELOPMENT = tuple(Path(__file__).resolve().parent / "questions" / name
-                        for name in ("press_written_3_fresh.json", "press_written_4_fresh.json",
-                                     "press_written_5.json"))
 CONFIDENT = 0.8
 
 
@@ -89,7 +86,7 @@ def main() -> None:
     if args.show:
         refuse_misses(args.questions)
     questions = [q for q in json.loads(args.questions.read_text("utf-8")) if in_split(q[args.key], args.split)]
-    if args.show and args.split != "dev" and args.questions.resolve() not in ALL_DEVELOPMENT:
+    if args.show and args.split != "dev" and args.questions.resolve() not in WHOLLY_DEVELOPMENT:
         sys.exit("--show prints misses: only on the dev split")
     wanted = {q["document"] for q in questions} if args.only_asked else None
     correct = 0
