@@ -33,6 +33,8 @@ def test_seed_sentences_exact(seed_gold):
         ("Szkołę prowadzą ss. Urszulanki w Krakowie. Jest ich wiele.", 2),
         ("Przy chorych czuwała s. Maria z sióstr szarytek. Było zimno.", 2),
         ("Bieg trwał 10 s. Potem ogłoszono wyniki.", 2),
+        # a title before a forename in the genitive, a semicolon after the name: one sentence
+        ("Szło pięciu narciarzy pod kierownictwem inż. Jana Nowaka; lekarzem był dr Piotr Lis. Wrócili.", 2),
         # a sentence that ends on an abbreviation
         ("Uchwała Sejmu RP z 23 września 2009 r. Sejm oddał hołd ofiarom.", 2),
         ("Wydarzyło się to w 1939 r.", 1),
