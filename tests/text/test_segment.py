@@ -26,6 +26,15 @@ def test_seed_sentences_exact(seed_gold):
         ("Czytelnia jest czynna od godz. 8 do 14. Sklepy zamyka się wcześniej.", 2),
         # initials
         ("Naczelnikiem był J. Piłsudski. Rządził twardo.", 2),
+        # an abbreviation inside a quotation that closes a few words on, whatever follows the quotation
+        ("Jak donosi korespondent „N. Wr. Journal” Jerzy R. pisze o tym szeroko. Nikt nie przeczy.", 2),
+        ("Pisze o tym „Dz. Pozn.” Jan K. zdaje z wiecu sprawę.", 1),
+        # the religious before their name or their order's
+        ("Szkołę prowadzą ss. Urszulanki w Krakowie. Jest ich wiele.", 2),
+        ("Przy chorych czuwała s. Maria z sióstr szarytek. Było zimno.", 2),
+        ("Bieg trwał 10 s. Potem ogłoszono wyniki.", 2),
+        # a title before a forename in the genitive, a semicolon after the name: one sentence
+        ("Szło pięciu narciarzy pod kierownictwem inż. Jana Nowaka; lekarzem był dr Piotr Lis. Wrócili.", 2),
         # a sentence that ends on an abbreviation
         ("Uchwała Sejmu RP z 23 września 2009 r. Sejm oddał hołd ofiarom.", 2),
         ("Wydarzyło się to w 1939 r.", 1),

@@ -1,14 +1,14 @@
 """Sentence segmentation with character offsets, over the tokens of :mod:`kronika.lang.tokens`.
 
-Sentence boundaries come after ``.``, ``!``, ``?`` and ``…`` unless the
-dot closes an abbreviation (Morfeusz ``brev:pun`` readings and ``lang/resources/pl/abbreviations.txt``: a
-title before a name, *sen. Malinowski*; a numbered noun before its number, *Art. II.*), a truncation the
-dictionary does not know (*Komit. Ekon. Ministrów*), an abbreviation inside a short quoted title (*„Now.
-Wr.”*), an initial (*J. Piłsudski*), an ordinal numeral (*52. Dywizja*) or a day before a month in Roman
-numerals (*17. II.*); nor does a dash before the narrator's verb open one (*„Dość!” — zawołał*). Press
-layout adds two boundaries without punctuation: before an agency dateline (*… w Londynie BERLIN, (PAT). —
-Mowa …*) and before a capitalised preposition that opens the text after a run-in heading (*… o oddłużeniu
-rolnictwa Na posiedzeniu Sejmu …*).
+Sentence boundaries come after ``.``, ``!``, ``?`` and ``…`` unless the dot closes an abbreviation (Morfeusz
+``brev:pun`` readings and ``lang/resources/pl/abbreviations.txt``: a title before a name, *sen. Malinowski*; a
+numbered noun before its number, *Art. II.*), a truncation the dictionary does not know (*Komit. Ekon. Ministrów*),
+an abbreviation inside a short quoted title, whatever follows the title (*„Now. Wr.”*, *„N. Wr. Journal” Jerzy R.*),
+an initial (*J. Piłsudski*), an ordinal numeral (*52. Dywizja*) or a day before a month in Roman numerals
+(*17. II.*); nor does a dash before the narrator's verb open one (*„Dość!” — zawołał*). Press layout adds two
+boundaries without punctuation: before an agency dateline (*… w Londynie BERLIN, (PAT). — Mowa …*) and before a
+capitalised preposition that opens the text after a run-in heading (*… o oddłużeniu rolnictwa Na posiedzeniu Sejmu
+…*).
 """
 
 from __future__ import annotations
@@ -180,6 +180,8 @@ def _is_boundary(tokens: list[Token], i: int, text: str, abbreviations: Abbrevia
         return False  # the month of a date before its year: "17. II. 1926"
     if len(word) == 1 and word.isupper():
         return False  # an initial: "J. Piłsudski"
+    if _in_quoted_title(tokens, i):
+        return False  # an abbreviation inside a quotation closing a few words on: "„N. Wr. Journal” Jerzy R."
     kind = _is_abbreviation(word, abbreviations)
     if kind == "prefix":
         return False
@@ -191,7 +193,7 @@ def _is_boundary(tokens: list[Token], i: int, text: str, abbreviations: Abbrevia
         return not (after.text[:1].isdigit() or _ROMAN.fullmatch(after.text))
     if kind == "truncation":
         return not _continues_name(tokens, i, abbreviations)
-    return not _in_quoted_title(tokens, i)
+    return True
 
 
 def _opens_unpunctuated(tokens: list[Token], i: int, text: str) -> bool:
