@@ -55,6 +55,7 @@ DEV_SETS = (
     (QUESTIONS / "press_written_fresh.json", QUESTIONS / "press_written.jsonl", "document", "all"),
     (QUESTIONS / "press_written_2_fresh.json", QUESTIONS / "press_written_2.jsonl", "document", "all"),
     (QUESTIONS / "press_written_3_fresh.json", QUESTIONS / "press_written_3.jsonl", "document", "all"),
+    (QUESTIONS / "press_written_4_fresh.json", QUESTIONS / "press_written_4.jsonl", "document", "all"),
     (QUESTIONS / "press_written_5.json", QUESTIONS / "press_written_5.jsonl", "document", "all"),
 )
 OUT = QUESTIONS / "confidence_dev_answers.tsv"
@@ -118,9 +119,14 @@ def collect(out: Path) -> None:
 
 
 def fit(rows: Sequence[tuple[Mapping[str, float], bool]], prior: float = PRIOR) -> dict[str, float]:
-    """Weights of the logistic model of being right, by Newton's method with a ridge penalty, the bias
-    moved from the table's share of right answers to ``prior``; deterministic, so refitting the same table
-    gives the same weights."""
+    """Weights of the logistic model of being right, by projected Newton steps with a ridge penalty, the
+    bias moved from the table's share of right answers to ``prior``; deterministic, so refitting the same
+    table gives the same weights.
+
+    Every feature measures support for the answer, so no feature weight may fall below zero (the bias is
+    free): a negative weight would only be an artefact of correlated features, and would make better
+    support give a less sure answer. After each step the weights are clipped at 0, and a weight held at 0
+    whose gradient points below it is left out of the next step."""
     xs = [[1.0, *(features[f] for f in FEATURES)] for features, _ in rows]
     ys = [1.0 if ok else 0.0 for _, ok in rows]
     size = len(FEATURES) + 1
@@ -134,9 +140,15 @@ def fit(rows: Sequence[tuple[Mapping[str, float], bool]], prior: float = PRIOR) 
                 gradient[i] += (y - p) * x[i]
                 for j in range(size):
                     hessian[i][j] += p * (1 - p) * x[i] * x[j]
-        step = _solve(hessian, gradient)
-        w = [a + b for a, b in zip(w, step, strict=True)]
-        if max(abs(s) for s in step) < 1e-10:
+        free = [j for j in range(size) if not j or w[j] > 0 or gradient[j] > 0]
+        step = _solve([[hessian[i][j] for j in free] for i in free], [gradient[i] for i in free])
+        moved = list(w)
+        for j, change in zip(free, step, strict=True):
+            moved[j] += change
+        projected = [max(value, 0.0) if j else value for j, value in enumerate(moved)]
+        converged = max(abs(a - b) for a, b in zip(projected, w, strict=True)) < 1e-10
+        w = projected
+        if converged:
             break
     share = sum(ys) / len(ys)
     w[0] += math.log(prior / (1 - prior)) - math.log(share / (1 - share))

@@ -55,8 +55,18 @@ def test_the_table_holds_wrong_answers_to_learn_from() -> None:
     assert sum(not ok for _, ok in rows) >= len(rows) // 4
 
 
-def test_better_support_gives_a_surer_answer() -> None:
+def test_better_support_never_gives_a_less_sure_answer() -> None:
     weak = {"coverage": 0.5, "fit": 0.5, "proximity": 0.3, "lead": 0.1, "rank": 0.5, "alone": 0.5}
     for feature in FEATURES:
-        assert probability({**weak, feature: 1.0}) > probability(weak), feature
+        assert probability({**weak, feature: 1.0}) >= probability(weak), feature
     assert probability(weak) < 0.5 < probability(dict.fromkeys(FEATURES, 1.0))
+
+
+def test_the_fit_keeps_every_feature_weight_at_or_above_zero() -> None:
+    # answers whose only rival-free ones are wrong: unconstrained, `alone` would weigh against an answer
+    rows = [({**dict.fromkeys(FEATURES, 0.9), "alone": 0.0}, True)] * 6
+    rows += [({**dict.fromkeys(FEATURES, 0.2), "alone": 1.0}, False)] * 6
+    rows += [({**dict.fromkeys(FEATURES, 0.9), "alone": 1.0}, False), ({**dict.fromkeys(FEATURES, 0.2)}, True)]
+    weights = _calibration().fit(rows)
+    assert all(weights[feature] >= 0 for feature in FEATURES)
+    assert weights["alone"] == 0
