@@ -553,6 +553,8 @@ def _choose_triple(
     wanted_quals = _CLASS_QUALIFIERS.get(cls, set())
     after_phrase = members[-1].index + 1
     named_by_quote = after_phrase < len(tokens) and _kind(tokens, after_phrase) == "quote"
+    told_by_usage = _by_usage(cls, tokens)  # of the mention, not of a triple: once
+    one_word = _one_word(tokens)
 
     def support(triple: Triple) -> tuple[int, int, int, int]:
         chosen = in_class = regular = usage = 0
@@ -565,10 +567,10 @@ def _choose_triple(
             if cls == UNKNOWN:
                 # a one-word name of unknown kind: a name's reading before a common word's (Polski: Polska,
                 # Marka: Marek, Amerykanów: Amerykanie); in longer names the head's readings decide
-                in_class += _one_word(tokens) and any(r.interp.lemma[:1].isupper() for r in fitting)
+                in_class += one_word and any(r.interp.lemma[:1].isupper() for r in fitting)
             else:
                 in_class += not modifier and any(wanted_quals.intersection(r.interp.quals) for r in fitting)
-            if _by_usage(cls, tokens):
+            if told_by_usage:
                 usage += max((_usage(r) for r in fitting), default=0)
             if cls == "place" and fitting:  # Aleksandrowa: Aleksandrów rather than Aleksandrowo
                 guess = guess_base(token.text, cls, f"{triple[1]}:{triple[0]}").lower()
@@ -578,7 +580,7 @@ def _choose_triple(
     # a lone forename that may be a man's oblique case or a woman's (Huberta, Jarka, Hubercie) is the man's:
     # men's forenames are named more often (in the Polem training names 140 of 148 one-word names that are a
     # man's genitive or a woman's nominative are the man's)
-    lone_word = len(members) == 1 and _one_word(tokens)
+    lone_word = len(members) == 1 and one_word
     lone_forename = lone_word and cls in ("person", UNKNOWN)
 
     def man_named(triple: Triple) -> bool:
