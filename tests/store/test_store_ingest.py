@@ -99,6 +99,24 @@ def test_events_read_back_with_canonical_arguments(store, build):
     assert store.events(type="parade") == []
 
 
+def test_events_are_read_in_batches_with_nothing_lost(store, build, monkeypatch):
+    from kronika.store import store as store_module
+
+    store.ingest(_battle(build))
+    store.ingest(_battle(build, text=BATTLE.replace("28", "29"), name="b", date="29 września 1939 roku",
+                         value="1939-09-29"))
+    whole = store.events()
+    monkeypatch.setattr(store_module, "EVENTS_PER_QUERY", 1)
+    assert sorted(event.time for event in whole) == ["1939-09-28", "1939-09-29"]
+    assert store.events() == whole
+
+
+def test_entities_of_a_type_count_their_mentions(store, build):
+    store.ingest(_battle(build))
+    (person,) = store.entities(type="PERSON")
+    assert (person.ref, person.mentions, person.documents) == ("person:orlik", 1, 1)
+
+
 def test_sentence_citation(store, build):
     doc = store.ingest(_battle(build))
     second = BATTLE.index("Następnie")

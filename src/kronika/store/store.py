@@ -411,9 +411,9 @@ class Store:
             counts: dict[int, tuple[int, int]] = {}
             aliases: dict[int, list[str]] = {}
             if found:
-                # the mentions of a few entities, or of all of them (no list of every id as parameters)
-                p = Params()
-                among = f"WHERE entity_id IN {p.many(row[0] for row in found)} " if conditions else ""
+                # the mentions of the entities found, chosen again by the same conditions (a list of their
+                # ids could pass the number of parameters a statement may bind)
+                among = f"WHERE entity_id IN (SELECT id FROM entities {where}) " if conditions else ""
                 for entity_id, count, documents in fetch(
                         connection, "SELECT entity_id, count(*), count(DISTINCT document_id) FROM mentions "
                                     f"{among}GROUP BY entity_id", p):
@@ -612,10 +612,19 @@ def load_quantities(connection: sqlite3.Connection | Connection,
     return [QuantityRecord(*row[:10], citations[row[10]]) for row in found]
 
 
+EVENTS_PER_QUERY = 10_000
+"""Event ids bound in one statement: PostgreSQL binds at most 65,535 parameters; a store holds millions of events."""
+
+
 def load_events(connection: sqlite3.Connection | Connection, found: Sequence[Sequence[Any]]) -> list[EventRecord]:
-    """Event rows (:data:`_EVENTS`' columns) with their arguments, quantities and sentence citations."""
-    if not found:
-        return []
+    """Event rows (:data:`_EVENTS`' columns) with their arguments, quantities and sentence citations, read
+    :data:`EVENTS_PER_QUERY` at a time."""
+    return [record for start in range(0, len(found), EVENTS_PER_QUERY)
+            for record in _load_event_batch(connection, found[start:start + EVENTS_PER_QUERY])]
+
+
+def _load_event_batch(connection: sqlite3.Connection | Connection,
+                      found: Sequence[Sequence[Any]]) -> list[EventRecord]:
     p = Params()
     ids = p.many(row[0] for row in found)
     places: dict[int, list[Argument]] = {}
