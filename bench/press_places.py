@@ -20,6 +20,8 @@ run once in the eighth round, it is a development set since, all of it (``--spli
 
 ``--gold bench/data/press_places_fresh2.gold.jsonl`` annotates the notes of ``bench/questions/press_written_4.jsonl``,
 written in the ninth round and never tuned on until its one run: ``--show`` refuses it (``bench/fresh.py``).
+``--gold bench/data/press_places_fresh3.gold.jsonl`` annotates the notes of ``bench/questions/press_written_6.jsonl``,
+written in the tenth round and never tuned on until its one run: ``--show`` refuses it.
 
 ``--gold bench/data/press_places_1896_1918.gold.jsonl``: a second development set in the same format, every
 place mention of the eight non-locked 1896–1918 texts of ``pressmint-pl-1830-1938.jsonl`` that the first gold
