@@ -1,15 +1,16 @@
 """Print what ``analyze`` finds in period texts, sentence by sentence, for reading by hand.
 
-    python bench/read_output.py PressMint-PL_1863-11-30-1863-30-listopada-2-2 [ID ...]
+    python bench/read_output.py PressMint-PL_1863-11-30-1863-30-listopada-2-2 [ID ...] [--docs FILE.jsonl]
 
 Texts come from ``../shared/data/period-texts/`` (``pressmint-pl-1830-1938.jsonl`` and
-``kurjer-wilenski-1939.jsonl``) by id; a locked id (see ``bench/splits.py``) is refused unless
-``--locked-ok`` is given, since its output is read only to report a hand count. Each sentence is printed
-with its offsets, then what was found in it, so that a reader sees a miss beside the words it was missed
-in: ``E`` a top-level entity (type/subtype, base form; a place with its coordinates, its state on the
-article's date and the gazetteer's name), ``T`` a timex (value, mod, the timex it was anchored on), ``V``
-an event (type, time and where it came from, modality, participants with roles, places), ``Q`` a
-quantity. The hand counts in BENCHMARKS.md ("Reading real output") were made from this listing.
+``kurjer-wilenski-1939.jsonl``) by id, or from ``--docs`` (notes written for the benchmarks); a locked id (see
+``bench/splits.py``) is refused unless ``--locked-ok`` is given, since its output is read only to report a
+hand count. Each sentence is printed with its offsets, then what was found in it, so that a reader sees a miss
+beside the words it was missed in: ``E`` a top-level entity (type/subtype, base form; a place with its
+coordinates, its state on the article's date and the gazetteer's name), ``T`` a timex (value, mod, the timex
+it was anchored on), ``V`` an event (type, time and where it came from, modality, participants with roles,
+places), ``Q`` a quantity. The hand counts in BENCHMARKS.md ("Reading real output") were made from this
+listing.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
+from pathlib import Path
 
 from corpus import SHARED
 from splits import locked
@@ -86,6 +88,7 @@ def listing(analysis: dict) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("ids", nargs="+")
+    parser.add_argument("--docs", type=Path, help="read the texts from this JSONL file instead of the period texts")
     parser.add_argument("--locked-ok", action="store_true", help="allow locked texts (only to report a count)")
     arguments = parser.parse_args()
     wanted = set(arguments.ids)
@@ -93,7 +96,8 @@ def main() -> int:
     if refused:
         print(f"read_output: locked texts, read only to report (--locked-ok): {', '.join(refused)}", file=sys.stderr)
         return 2
-    found = [document for path in PERIOD_TEXTS for document in read_file(path) if document.id in wanted]
+    sources = (arguments.docs,) if arguments.docs else PERIOD_TEXTS
+    found = [document for path in sources for document in read_file(path) if document.id in wanted]
     if len(found) < len(wanted):
         missing = wanted - {document.id for document in found}
         print(f"read_output: no such text: {', '.join(sorted(missing))}", file=sys.stderr)
