@@ -14,6 +14,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 NEVER_TUNED_ON: frozenset[Path] = frozenset({
     HERE / "data" / "timex_generalisation5.gold.json",
+    HERE / "data" / "events_fresh.gold.jsonl",
 })
 WHOLLY_DEVELOPMENT = frozenset({
     HERE / "questions" / "press_written_3_fresh.json",
