@@ -12,9 +12,11 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-NEVER_TUNED_ON = frozenset({
+NEVER_TUNED_ON: frozenset[Path] = frozenset({
     HERE / "questions" / "press_written_6_fresh.json",
     HERE / "data" / "press_places_fresh3.gold.jsonl",
+    HERE / "data" / "timex_generalisation5.gold.json",
+    HERE / "data" / "events_fresh.gold.jsonl",
 })
 WHOLLY_DEVELOPMENT = frozenset({
     HERE / "questions" / "press_written_3_fresh.json",
