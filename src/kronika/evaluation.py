@@ -21,7 +21,7 @@ from kronika.model import Analysis, Document, Timex
 from kronika.pipeline import analyze
 from kronika.timex.values import parse_iso_date, shift_date
 
-_APOSTROPHES = "'‘"  # nor does a name's apostrophe (O'Neill, Jarossy‘ego); ’ is among QUOTES
+_APOSTROPHES = "'‘"  # nor does a name's apostrophe (O'Neill, Rossi‘ego); ’ is among QUOTES
 
 QuestionAnswerer = Callable[[Analysis, list[str]], list[list[dict[str, Any]]]]
 

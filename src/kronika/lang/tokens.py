@@ -29,7 +29,7 @@ _TOKEN = re.compile(
 # a given one. »…« and "…" use one mark both ways, so a mark alone does not say whether it opens or closes.
 QUOTE_PAIRS: tuple[tuple[str, str], ...] = (
     ("„", "”"),  # Polish typography
-    ("„", "“"),  # the German form, common in interwar print („kreacją“)
+    ("„", "“"),  # the German form, common in interwar print („Kurjer“)
     ("„", '"'),  # OCR and typewriters close „ with a straight mark
     ("«", "»"),  # French guillemets of nineteenth-century press
     ("»", "«"),  # reversed guillemets, as the Prussian partition's press printed them after German
