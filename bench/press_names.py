@@ -18,13 +18,13 @@ from pathlib import Path
 
 from splits import locked
 
+from kronika.evaluation import normalise_name
 from kronika.model import Document
 from kronika.pipeline import analyze
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "bench" / "gold" / "press_persons.tsv"
 TEXTS = ROOT.parent / "shared" / "data" / "period-texts"
-_QUOTES = str.maketrans("", "", "„”\"«»‚‘’'")
 
 
 def read_gold() -> dict[str, list[tuple[int, int, list[str]]]]:
@@ -44,10 +44,6 @@ def read_documents(ids: set[str]) -> list[Document]:
             if record["id"] in ids:
                 documents.append(Document(id=record["id"], text=record["text"], dct=record.get("dct")))
     return documents
-
-
-def normal(text: str) -> str:
-    return " ".join(text.translate(_QUOTES).lower().split())
 
 
 def covered_base(entity: dict, start: int, end: int) -> str:
@@ -80,7 +76,8 @@ def main() -> None:
             found += 1
             entity = min(overlapping, key=lambda e: abs(e["start"] - start) + abs(e["end"] - end))
             got = covered_base(entity, start, end)
-            if normal(got) in {normal(b) for b in bases} or normal(entity["lemma"]) in {normal(b) for b in bases}:
+            accepted = {normalise_name(b) for b in bases}
+            if normalise_name(got) in accepted or normalise_name(entity["lemma"]) in accepted:
                 right += 1
             elif args.errors:
                 print(f"wrong   {document.text[start:end]!r:34} gold {bases[0]!r:28} got {entity['lemma']!r}")

@@ -1,12 +1,17 @@
-"""Shared fixtures: the seed document and its gold annotation from ../shared (CI clones it beside us)."""
+"""Shared fixtures: the seed document and its gold annotation from ../shared (CI clones it beside us); and the
+helpers the areas' tests share: a sentence of our own through the whole pipeline, its entities, a distance."""
 
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from kronika.model import Analysis, Document, Entity
+from kronika.pipeline import analyze
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED_TEXT = SHARED / "seed" / "000_5b7885c2e26dc5af.txt"
@@ -32,3 +37,24 @@ def seed_gold_path() -> Path:
 @pytest.fixture(scope="session")
 def seed_gold(seed_gold_path: Path) -> dict[str, Any]:
     return json.loads(seed_gold_path.read_text("utf-8"))
+
+
+def analysed(text: str, dct: str | None = None) -> Analysis:
+    """``text`` through the whole pipeline, as a document of its own issued on ``dct``."""
+    return analyze(Document(id="t", text=text, dct=dct))
+
+
+def entities_of(text: str, dct: str | None = None) -> list[Entity]:
+    return analysed(text, dct).entities
+
+
+def top_level(text: str) -> set[tuple[str, str, str]]:
+    """(text, type, base form) of the entities of ``text`` that no other contains."""
+    return {(e.text, e.type, e.lemma) for e in entities_of(text) if e.parent is None}
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The great-circle distance in km, by a formula of the tests, not the geocoder's."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))

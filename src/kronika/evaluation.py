@@ -16,16 +16,19 @@ from pathlib import Path
 from typing import Any
 
 from kronika.errors import InputError
+from kronika.lang.tokens import QUOTES
 from kronika.model import Analysis, Document, Timex
 from kronika.pipeline import analyze
 from kronika.timex.values import parse_iso_date, shift_date
+
+_APOSTROPHES = "'‘"  # nor does a name's apostrophe (O'Neill, Rossi‘ego); ’ is among QUOTES
 
 QuestionAnswerer = Callable[[Analysis, list[str]], list[list[dict[str, Any]]]]
 
 
 def normalise_name(text: str) -> str:
     """Comparison key for base forms: case, quote marks and extra spaces ignored."""
-    text = re.sub(r"[„”\"“'’‘«»]", "", text)
+    text = "".join(c for c in text if c not in QUOTES and c not in _APOSTROPHES)
     return " ".join(text.split()).casefold()
 
 

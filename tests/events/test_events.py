@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.events import annotate_events
 from kronika.events.clauses import split_clauses
 from kronika.events.lexicon import EVENT_TYPES, NOT_AN_EVENT, load_function_words, load_triggers
-from tests.events.builders import build_analysis
+from tests.events.builders import annotated_events, build_analysis
 
 # text, entities, timexes, expected events: (trigger, type, time, inherited, places, {lemma: role})
 CASES = [
@@ -91,26 +90,23 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "entities", "timexes", "expected"), CASES, ids=[c[0][:40] for c in CASES])
 def test_events_from_case_and_prepositions(text, entities, timexes, expected) -> None:
-    analysis = build_analysis(text, entities, timexes)
-    annotate_events(analysis)
     got = [(e.trigger_text, e.type, e.time, e.time_inherited, [p.lemma for p in e.places],
-            {p.lemma: p.role for p in e.participants}) for e in analysis.events]
+            {p.lemma: p.role for p in e.participants}) for e in annotated_events(text, entities, timexes)]
     assert got == expected
 
 
 def test_events_have_ids_offsets_and_sentence() -> None:
     text = "1 września 1939 roku Niemcy zaatakowały Polskę. 17 września wkroczyła Armia Czerwona."
-    analysis = build_analysis(text, [("Niemcy", "COUNTRY", "Niemcy"), ("Polskę", "COUNTRY", "Polska"),
+    events = annotated_events(text, [("Niemcy", "COUNTRY", "Niemcy"), ("Polskę", "COUNTRY", "Polska"),
                                      ("Armia Czerwona", "MILITARY_UNIT", "Armia Czerwona")],
                               [("1 września 1939 roku", "DATE", "1939-09-01"), ("17 września", "DATE", "1939-09-17")])
-    annotate_events(analysis)
-    assert [e.id for e in analysis.events] == ["v1", "v2"]
-    for event in analysis.events:
+    assert [e.id for e in events] == ["v1", "v2"]
+    for event in events:
         assert text[event.trigger_start:event.trigger_end] == event.trigger_text
         assert text[event.sentence[0]:event.sentence[1]].endswith(".")
         assert event.to_json()["trigger"]["text"] == event.trigger_text
-    assert {p.lemma: p.role for p in analysis.events[0].participants} == {"Niemcy": "agent", "Polska": "patient"}
-    assert {p.lemma: p.role for p in analysis.events[1].participants} == {"Armia Czerwona": "agent"}
+    assert {p.lemma: p.role for p in events[0].participants} == {"Niemcy": "agent", "Polska": "patient"}
+    assert {p.lemma: p.role for p in events[1].participants} == {"Armia Czerwona": "agent"}
 
 
 CLAUSES = [

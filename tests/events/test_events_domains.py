@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.events import annotate_events
-from tests.events.builders import build_analysis
+from tests.events.builders import annotated_events
 
 # text, entities, timexes, expected events: (trigger, type, modality)
 DOMAINS = [
@@ -43,15 +42,9 @@ DOMAINS = [
 ]
 
 
-def _events(text, entities, timexes, dct=None):
-    analysis = build_analysis(text, entities, timexes, dct=dct)
-    annotate_events(analysis)
-    return analysis.events
-
-
 @pytest.mark.parametrize(("text", "entities", "timexes", "expected"), DOMAINS, ids=[c[0][:40] for c in DOMAINS])
 def test_happenings_of_any_domain(text, entities, timexes, expected) -> None:
-    assert [(e.trigger_text, e.type, e.modality) for e in _events(text, entities, timexes)] == expected
+    assert [(e.trigger_text, e.type, e.modality) for e in annotated_events(text, entities, timexes)] == expected
 
 
 # figurative or other senses of words that name fights, occupations or treaties elsewhere
@@ -70,11 +63,11 @@ NOT_EVENTS = [
 
 @pytest.mark.parametrize("text", NOT_EVENTS)
 def test_figurative_uses_are_not_events(text) -> None:
-    assert [(e.trigger_text, e.type) for e in _events(text, [], [])] == []
+    assert [(e.trigger_text, e.type) for e in annotated_events(text, [], [])] == []
 
 
 def test_literal_fight_needs_an_armed_party() -> None:
-    events = _events("Oddziały niemieckie uderzyły na miasto.", [], [])
+    events = annotated_events("Oddziały niemieckie uderzyły na miasto.", [], [])
     assert [(e.trigger_text, e.type) for e in events] == [("uderzyły", "battle")]
 
 
@@ -94,37 +87,37 @@ MODALITY = [
 
 @pytest.mark.parametrize(("text", "modality"), MODALITY)
 def test_modality(text, modality) -> None:
-    events = _events(text, [], [])
+    events = annotated_events(text, [], [])
     assert events and {e.modality for e in events} == {modality}
 
 
 def test_a_treaty_mentioned_before_keeps_its_own_time() -> None:
     text = ("Układ morski podpisano w Londynie 18 czerwca 1935 roku. Dziś naród niemiecki nie chce wojny. "
             "Układ ten zawarty został w dobrej wierze. W Wilnie spłonął dom.")
-    events = _events(text, [("Londynie", "PLACE", "Londyn"), ("Wilnie", "PLACE", "Wilno")],
-                     [("18 czerwca 1935 roku", "DATE", "1935-06-18"), ("Dziś", "DATE", "1939-04-03")],
-                     dct="1939-04-03")
+    events = annotated_events(text, [("Londynie", "PLACE", "Londyn"), ("Wilnie", "PLACE", "Wilno")],
+                                [("18 czerwca 1935 roku", "DATE", "1935-06-18"), ("Dziś", "DATE", "1939-04-03")],
+                                dct="1939-04-03")
     # after the text has told of 1935, an undated event is not given the issue's date either
     assert [(e.trigger_text, e.time, e.time_basis) for e in events] == [
         ("podpisano", "1935-06-18", "stated"), ("zawarty", None, None), ("spłonął", None, None)]
 
 
 def test_issue_date_is_marked_as_such() -> None:
-    events = _events("W Wilnie spłonął dom. Dziś rano w Lidzie spłonęła stodoła.", [],
-                     [("Dziś rano", "TIME", "1939-04-03TMO")], dct="1939-04-03")
+    events = annotated_events("W Wilnie spłonął dom. Dziś rano w Lidzie spłonęła stodoła.", [],
+                                [("Dziś rano", "TIME", "1939-04-03TMO")], dct="1939-04-03")
     assert [(e.trigger_text, e.time, e.time_basis, e.time_inherited) for e in events] == [
         ("spłonął", "1939-04-03", "issue", True), ("spłonęła", "1939-04-03TMO", "stated", False)]
 
 
 def test_a_present_time_does_not_date_a_past_event() -> None:
     text = "Dziś rząd obraduje nad budżetem. Niegdyś miasto spłonęło doszczętnie."
-    events = _events(text, [], [("Dziś", "DATE", "1939-04-03")], dct="1939-04-03")
+    events = annotated_events(text, [], [("Dziś", "DATE", "1939-04-03")], dct="1939-04-03")
     assert [(e.trigger_text, e.time, e.time_basis) for e in events] == [
         ("obraduje", "1939-04-03", "stated"), ("spłonęło", None, None)]
 
 
 def test_event_json_carries_modality_basis_and_lemma() -> None:
-    event = _events("Wczoraj spłonął młyn.", [], [("Wczoraj", "DATE", "1939-04-02")])[0]
+    event = annotated_events("Wczoraj spłonął młyn.", [], [("Wczoraj", "DATE", "1939-04-02")])[0]
     data = event.to_json()
     assert (data["modality"], data["time_basis"], data["lemma"], data["time"]) == (
         "asserted", "stated", "spłonąć", "1939-04-02")
@@ -133,7 +126,7 @@ def test_event_json_carries_modality_basis_and_lemma() -> None:
 def test_an_attribute_participle_keeps_its_own_time_only() -> None:
     text = ("Wczoraj stracono dwóch bandytów, skazanych przez sąd wojenny za napad. "
             "Pokój, podpisany dziś przez pełnomocników, kończy wojnę.")
-    events = _events(text, [], [("Wczoraj", "DATE", "1908-02-06"), ("dziś", "DATE", "1908-02-07")])
+    events = annotated_events(text, [], [("Wczoraj", "DATE", "1908-02-06"), ("dziś", "DATE", "1908-02-07")])
     assert [(e.trigger_text, e.time) for e in events if e.type in {"trial", "treaty"}] == [
         ("skazanych", None), ("podpisany", "1908-02-07")]
 
@@ -142,10 +135,10 @@ def test_comparison_dates_and_new_reports_do_not_date_events() -> None:
     text = ("W roku 1837 umarło 4407 osób więcej jak w roku 1836. "
             "3 września w Moskwie aresztowano kilku oficerów. "
             "Biuro Havasa donosi z Londynu: rząd w Omsku wypowiedział wojnę Niemcom.")
-    events = _events(text, [("Moskwie", "PLACE", "Moskwa"), ("Londynu", "PLACE", "Londyn"),
-                            ("Omsku", "PLACE", "Omsk"), ("Niemcom", "COUNTRY", "Niemcy")],
-                     [("W roku 1837", "DATE", "1837"), ("w roku 1836", "DATE", "1836"),
-                      ("3 września", "DATE", "1918-09-03")])
+    events = annotated_events(text, [("Moskwie", "PLACE", "Moskwa"), ("Londynu", "PLACE", "Londyn"),
+                                       ("Omsku", "PLACE", "Omsk"), ("Niemcom", "COUNTRY", "Niemcy")],
+                                [("W roku 1837", "DATE", "1837"), ("w roku 1836", "DATE", "1836"),
+                                 ("3 września", "DATE", "1918-09-03")])
     assert [(e.trigger_text, e.time, e.time_basis) for e in events] == [
         ("umarło", "1837", "stated"), ("aresztowano", "1918-09-03", "stated"),
         ("wypowiedział wojnę", None, None)]

@@ -3,8 +3,6 @@ and the world outside Poland: sentences written for these tests, run through the
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
 from kronika.geo import geocode
@@ -15,19 +13,13 @@ from kronika.geo.resolve import _cited_name
 from kronika.geo.states import country_then
 from kronika.lang.orthography import modernised
 from kronika.lang.resources import parse_table
-from kronika.model import Document, Entity
+from kronika.model import Entity
 from kronika.ner.coref import slug
-from kronika.pipeline import analyze
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+from tests.conftest import analysed, km
 
 
 def entity(text: str, mention: str) -> Entity:
-    analysis = analyze(Document("t", text, "1938-05-10"))
+    analysis = analysed(text, "1938-05-10")
     start = text.index(mention)
     found = [e for e in analysis.entities if e.start < start + len(mention) and start < e.end]
     assert found, (mention, [(e.text, e.type) for e in analysis.entities])
@@ -66,14 +58,14 @@ def test_streets_and_buildings_are_not_settlements(text: str, mention: str, subt
     ("ZE SZPITALA DO WIĘZIENIA poszedł sierżant.", "SZPITALA"),
 ])
 def test_common_nouns_need_evidence_to_be_hamlets(text: str, mention: str) -> None:
-    analysis = analyze(Document("t", text, "1938-05-10"))
+    analysis = analysed(text, "1938-05-10")
     start = text.index(mention)
     assert not any(e.geo for e in analysis.entities if e.start < start + len(mention) and start < e.end)
 
 
 @pytest.mark.parametrize("text", ["Koncert »Koła« odbył się w Poznaniu.", "Pismo „Wisła” wyszło w Warszawie."])
 def test_a_title_in_quotation_marks_is_not_a_place(text: str) -> None:
-    analysis = analyze(Document("t", text, "1918-08-01"))
+    analysis = analysed(text, "1918-08-01")
     assert [e.geo["name_pl"] for e in analysis.entities if e.geo] in (["Poznań"], ["Warszawa"])
 
 
@@ -96,7 +88,7 @@ def test_a_name_cut_short_is_completed_by_the_gazetteer(text: str, mention: str,
 
 
 def test_a_common_noun_heading_a_phrase_is_not_a_town() -> None:
-    analysis = analyze(Document("t", "Zebrali się członkowie Koła literackiego i goście.", "1902-01-10"))
+    analysis = analysed("Zebrali się członkowie Koła literackiego i goście.", "1902-01-10")
     assert not any(e.geo for e in analysis.entities)
 
 
@@ -247,14 +239,14 @@ def test_a_name_the_dictionary_knows_as_a_building_is_no_settlement(text: str, m
     ("Na przyjęciu był hrabia Flandrii z małżonką.", "Flandrii"),
 ])
 def test_a_name_in_a_title_of_nobility_is_not_geocoded(text: str, mention: str) -> None:
-    analysis = analyze(Document("t", text, "1850-07-12"))
+    analysis = analysed(text, "1850-07-12")
     start = text.index(mention)
     assert not any(e.geo for e in analysis.entities if e.start < start + len(mention) and start < e.end)
 
 
 def test_a_name_in_parentheses_after_a_place_is_its_other_name() -> None:
     text = "Rozpoczęto budowę tamy pomiędzy Swieciem a Nowem (Neuenburg) nad Wisłą."
-    analysis = analyze(Document("t", text, "1850-07-12"))
+    analysis = analysed(text, "1850-07-12")
     nowe = next(e for e in analysis.entities if e.text == "Nowem")
     alias = next(e for e in analysis.entities if e.text == "Neuenburg")
     assert nowe.geo and alias.geo and alias.geo["name"] == nowe.geo["name"] == "Nowe"
@@ -277,7 +269,7 @@ def test_a_part_of_a_village_answers_to_the_village_name() -> None:
     ("Według „Hamburger Fremdenblatt” rozstrzelano ich w Moskwie.", "Hamburger"),
 ])
 def test_a_name_inside_a_quoted_title_is_no_place(text: str, mention: str) -> None:
-    analysis = analyze(Document("t", text, "1918-09-18"))
+    analysis = analysed(text, "1918-09-18")
     start = text.index(mention)
     assert not any(e.geo for e in analysis.entities if e.start < start + len(mention) and start < e.end)
 
@@ -314,7 +306,7 @@ def test_a_lower_case_adjective_completes_a_name_the_gazetteer_knows() -> None:
 
 def test_an_adjective_after_an_administrative_word_is_no_street() -> None:
     text = "W Kijowie mówiono, że we wsi Jakubówce w gub. Kijowskiej spłonęło kilka chat."
-    analysis = analyze(Document("t", text, "1902-11-29"))
+    analysis = analysed(text, "1902-11-29")
     assert not any(e.subtype == "street" for e in analysis.entities if e.text == "Kijowskiej")
 
 
@@ -325,13 +317,13 @@ def test_the_unit_the_gazetteer_can_place_rules_out_a_namesake_far_away() -> Non
 
 
 def test_an_adjective_describing_a_common_noun_is_not_the_town_of_that_name() -> None:
-    analysis = analyze(Document("t", "Gellert został nauczycielem w Czarnych olędrach pod Poznaniem.", "1838-05-05"))
+    analysis = analysed("Gellert został nauczycielem w Czarnych olędrach pod Poznaniem.", "1838-05-05")
     assert not any(e.geo for e in analysis.entities if e.text.startswith("Czarn"))
 
 
 def test_two_towns_joined_by_a_dash_stay_two() -> None:
     text = "Pozostaje więc mecz Wilno–Kowno w przyszłym miesiącu."
-    analysis = analyze(Document("t", text, "1939-04-03"))
+    analysis = analysed(text, "1939-04-03")
     kowno = next(e for e in analysis.entities if e.text == "Kowno")
     assert kowno.geo and kowno.geo["name"] == "Kaunas", kowno.geo
 
@@ -361,7 +353,7 @@ def test_a_name_after_a_preposition_of_place_is_a_place_whatever_its_type(
     ("Dysponujemy pismem wojewody poznańskiego do Głównego Inspektora Pracy.", "Głównego"),
 ])
 def test_a_person_after_a_preposition_stays_a_person(text: str, mention: str) -> None:
-    analysis = analyze(Document("t", text, "1938-05-10"))
+    analysis = analysed(text, "1938-05-10")
     found = [e for e in analysis.entities if e.text == mention]
     assert all(e.geo is None or "preposition of place" not in e.geo["reason"] for e in found)
 
@@ -388,7 +380,7 @@ def test_the_place_of_a_press_dateline_is_a_settlement(text: str, mention: str, 
     "OSTATNIE WIADOMOŚCI (Red.). Numer zamknięto o północy.",
 ])
 def test_words_in_capitals_before_an_agency_that_name_no_town_are_no_place(text: str) -> None:
-    analysis = analyze(Document("t", text, "1938-05-10"))
+    analysis = analysed(text, "1938-05-10")
     assert not [e for e in analysis.entities if e.geo and e.start == 0]
 
 
@@ -431,7 +423,7 @@ def test_towns_abroad_have_their_1939_state(name: str, country: str) -> None:
     ("Kandydaci PiS idą do wyborów z własnej listy.", "PiS"),
 ])
 def test_a_common_noun_inside_a_longer_name_or_a_patron_is_no_settlement(text: str, mention: str) -> None:
-    analysis = analyze(Document("t", text, "2004-05-10"))
+    analysis = analysed(text, "2004-05-10")
     start = text.index(mention)
     assert not any(e.geo and e.geo["kind"] == "settlement" for e in analysis.entities
                    if e.start < start + len(mention) and start < e.end)
@@ -512,7 +504,7 @@ def test_town_districts_load_and_reject_bad_rows() -> None:
 
 def test_a_misprinted_name_is_the_place_the_document_names() -> None:
     text = "Kossuth bawił w Szumli. Już w Szumh powiedział, że chwyci za pióro."
-    analysis = analyze(Document("t", text, "1850-07-12"))
+    analysis = analysed(text, "1850-07-12")
     start = text.index("Szumh")
     found = next(e for e in analysis.entities if e.start == start)
     assert found.geo is not None and found.geo["name_pl"] == "Szumla" and found.lemma == "Szumla"
@@ -537,7 +529,7 @@ def test_print_confusions_reject_bad_rows(row: str, monkeypatch: pytest.MonkeyPa
     ("Na Częstochowę narzekają wszyscy kierowcy: - Tam na nas się czają.", "Tam"),
 ])
 def test_a_word_read_as_a_particle_or_an_adverb_is_no_town(text: str, mention: str) -> None:
-    analysis = analyze(Document("t", text, "2000-01-01"))
+    analysis = analysed(text, "2000-01-01")
     start = text.index(mention)
     assert not any(e.geo for e in analysis.entities if e.start == start)
 
@@ -557,14 +549,14 @@ def test_a_first_name_that_is_also_a_village_stays_a_person() -> None:
 
 def test_a_widened_name_takes_in_the_entity_of_its_other_word() -> None:
     text = "Na prośbę wystawy w Nowym Jorku wysyłam list."
-    places = [e for e in analyze(Document("t", text, "2000-01-01")).entities if e.geo]
+    places = [e for e in analysed(text, "2000-01-01").entities if e.geo]
     assert [(e.text, e.lemma) for e in places] == [("Nowym Jorku", "Nowy Jork")]
 
 
 def test_an_abbreviated_qualifier_is_part_of_the_place_name() -> None:
     text = ("Urzędy celne w Tarn. Górach i Król. Hucie podlegały Mysłowicom. Inspekcja obejmuje miasto Król. "
             "Hutę. Mieszkał w Ostrowie Wlkp. przez rok, potem w Tomaszowie Maz.")
-    analysis = analyze(Document("t", text, "1913-03-18"))
+    analysis = analysed(text, "1913-03-18")
     placed = {e.text: (e.lemma, e.geo) for e in analysis.entities if e.type == "PLACE"}
     for mention, lemma, lat, lon in [("Tarn. Górach", "Tarnowskie Góry", 50.44, 18.86),
                                      ("Król. Hucie", "Królewska Huta", 50.30, 18.95),
@@ -578,7 +570,7 @@ def test_an_abbreviated_qualifier_is_part_of_the_place_name() -> None:
 
 def test_each_part_of_a_hyphenated_name_declines_and_the_name_is_one_mention() -> None:
     text = "Przyjechał z Nowo-Święcian do Nowo-Wilejki, potem do Bielska-Białej. Mecz Wilno-Kowno odbył się wczoraj."
-    analysis = analyze(Document("t", text, "1937-05-10"))
+    analysis = analysed(text, "1937-05-10")
     placed = {e.text: e for e in analysis.entities if e.type == "PLACE"}
     assert placed["Bielska-Białej"].lemma == "Bielsko-Biała" and placed["Bielska-Białej"].geo["lat"] < 50
     assert placed["Nowo-Wilejki"].geo is not None and placed["Nowo-Wilejki"].geo["lon"] < 25.6  # not Wilejka
@@ -589,7 +581,7 @@ def test_each_part_of_a_hyphenated_name_declines_and_the_name_is_one_mention() -
 def test_a_mention_left_unplaced_takes_the_settlement_the_document_names_by_the_same_base_form() -> None:
     text = ("Armia cofała się od Kraśnika ku Lublinowi. Walczyła długo przed Kraśnikiem, zanim nadeszły "
             "posiłki z Lublina.")
-    analysis = analyze(Document("t", text, "1914-09-25"))
+    analysis = analysed(text, "1914-09-25")
     again = next(e for e in analysis.entities if e.text == "Kraśnikiem")
     assert again.type == "PLACE" and again.geo is not None and km(again.geo["lat"], again.geo["lon"], 50.92, 22.23) < 5
 
@@ -611,7 +603,7 @@ def test_a_settlement_by_its_context_or_its_older_spelling(text: str, mention: s
 ])
 def test_a_name_after_an_honorific_or_joined_to_a_person_is_no_settlement(text: str, mention: str) -> None:
     start = text.index(mention)
-    assert not [e for e in analyze(Document("t", text, "1918-08-01")).entities
+    assert not [e for e in analysed(text, "1918-08-01").entities
                 if e.start < start + len(mention) and start < e.end and e.geo and e.geo["kind"] == "settlement"]
 
 
@@ -648,7 +640,7 @@ def test_a_town_in_parentheses_after_its_country_is_the_town() -> None:
     ("Zarząd gminy żydowskiej i proboszcz parafji katolickiej przyjęli gości ze wsi polskiej.", []),
 ])
 def test_a_lower_case_adjective_after_a_units_noun_names_the_unit(text: str, regions: list[str]) -> None:
-    analysis = analyze(Document("t", text, "1934-07-20"))
+    analysis = analysed(text, "1934-07-20")
     found = [e for e in analysis.entities if e.type == "PLACE" and e.subtype == "region" and e.text.islower()]
     assert [e.lemma for e in found] == regions, [(e.text, e.lemma) for e in found]
     assert all(e.geo is None and text[e.start:e.end] == e.text for e in found)
@@ -669,7 +661,7 @@ def test_a_locative_in_owie_lets_the_town_in_ow_compete_with_the_village_in_owo(
 def test_z_and_a_family_name_after_a_womans_forename_is_her_maiden_name(text: str, mention: str,
                                                                          placed: bool) -> None:
     start = text.index(mention)
-    analysis = analyze(Document("t", text, "1932-04-23"))
+    analysis = analysed(text, "1932-04-23")
     found = [e for e in analysis.entities if e.start < start + len(mention) and start < e.end and e.geo]
     assert bool(found) == placed, [(e.text, e.geo) for e in found]
 
@@ -742,7 +734,7 @@ def test_a_feminine_soft_stem_and_an_unknown_adjective_of_a_name_decline(text: s
     ("Świadectwa wystawia odtąd CIS w Moskwie.", "CIS"),
 ])
 def test_a_plural_case_form_of_a_rivers_name_is_not_the_river(text: str, mention: str) -> None:
-    analysis = analyze(Document("t", text, "1995-05-10"))
+    analysis = analysed(text, "1995-05-10")
     start = text.index(mention)
     assert not any(e.geo and e.geo["kind"] == "river" for e in analysis.entities
                    if e.start < start + len(mention) and start < e.end)
@@ -759,7 +751,7 @@ def test_a_capitalised_common_noun_after_a_preposition_may_be_a_mountain_or_a_ri
 
 
 def test_a_capitalised_common_noun_after_a_preposition_is_no_settlement_of_its_name() -> None:
-    analysis = analyze(Document("t", "Posiedzenie odbyło się w Sejmie, a potem na Zamku.", "1935-05-10"))
+    analysis = analysed("Posiedzenie odbyło się w Sejmie, a potem na Zamku.", "1935-05-10")
     assert not any(e.geo for e in analysis.entities), [(e.text, e.geo) for e in analysis.entities]
 
 
@@ -814,5 +806,5 @@ def test_a_dateline_in_capitals_names_a_place_whatever_common_word_it_spells(tex
 
 
 def test_words_in_capitals_before_a_date_that_goes_on_are_no_dateline() -> None:
-    analysis = analyze(Document("t", "UWAGA, 3 maja sklep zamknięty.", "1935-05-10"))
+    analysis = analysed("UWAGA, 3 maja sklep zamknięty.", "1935-05-10")
     assert not any(e.type == "PLACE" for e in analysis.entities)

@@ -4,7 +4,6 @@ context, the pipeline stage on the seed's gold places, and the command."""
 from __future__ import annotations
 
 import json
-import math
 from typing import Any
 
 import pytest
@@ -18,13 +17,7 @@ from kronika.geo.keys import fold, mention_keys
 from kronika.geo.qualifiers import load_regions, split_qualifier
 from kronika.geo.resolve import district_seat
 from kronika.model import Analysis, Document, Entity
-from kronika.pipeline import analyze
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+from tests.conftest import analysed, km
 
 
 @pytest.mark.parametrize(("name", "key"), [
@@ -258,7 +251,7 @@ def test_district_adjective_names_its_seat_town(adjective: str, seat: str) -> No
 
 def test_an_old_district_picks_the_namesake_near_its_seat() -> None:
     text = "W Rudniku, w powiecie Nisieckim, zabrano dnia 25. b. m. 160 sztuk broni."
-    analysis = analyze(Document("d", text, "1863-11-30"))
+    analysis = analysed(text, "1863-11-30")
     rudnik = next(e for e in analysis.entities if e.text == "Rudniku")
     assert rudnik.geo is not None and rudnik.geo["name"] == "Rudnik nad Sanem"
     assert rudnik.geo["country_then"] == "Austrian Empire"

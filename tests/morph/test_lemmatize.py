@@ -11,6 +11,7 @@ from kronika.lang.tokens import tokenize
 from kronika.model import Interp, Token
 from kronika.morph import get_morphology, lemmatize
 from kronika.morph.lemmatize import base_form, lemmatize_phrase, name_class
+from tests.conftest import entities_of
 
 
 @pytest.mark.parametrize(
@@ -307,13 +308,10 @@ def test_a_capitalised_or_glued_preposition_opens_the_name(phrase):
 
 def test_the_command_gives_the_base_forms_analyze_gives() -> None:
     """One code path: a mention's base form does not depend on whether it came from a text or alone."""
-    from kronika.model import Document
-    from kronika.pipeline import analyze
-
     text = ("Obóz stał nad Naroczem. Rozmawiano o Winstonie Churchillu i o Kamieńcu Podolskim, "
             "a potem o Stresemannie. Spotkał Edwarda Gierka. Wczoraj Jacek Zieliński spotkał Jacka Zielińskiego "
             "i Malcolma Gladwella.")
-    entities = analyze(Document(id="t", text=text)).entities
+    entities = entities_of(text)
     assert entities
     for entity in entities:
         assert lemmatize_phrase(entity.text) == entity.lemma
@@ -387,14 +385,11 @@ def test_a_surname_spelt_like_the_common_noun_it_also_is_takes_no_adjective_away
 def test_the_command_and_analyze_agree_on_names_of_every_kind() -> None:
     """`kronika lemmatize` (with no category, or with the type analyze gave) cites each mention of a text
     of our own as `analyze` does: persons, places of several words, foreign names, organisations."""
-    from kronika.model import Document
-    from kronika.pipeline import analyze
-
     text = ("Latem szliśmy z Zakopanego na Kasprowy Wierch. Potem był w Kamieńcu Podolskim. "
             "Spotkaliśmy Mieczysława Karłowicza i panią Zofię Nałkowską. "
             "Depesza z Londynu donosi, że Nevillowi Chamberlainowi towarzyszył lord Halifax. "
             "W Wilnie gościł profesor Marian Zdziechowski z Uniwersytetu Stefana Batorego.")
-    entities = analyze(Document(id="t", text=text)).entities
+    entities = entities_of(text)
     assert len(entities) >= 10
     for entity in entities:
         assert lemmatize_phrase(entity.text) == entity.lemma

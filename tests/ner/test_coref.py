@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.model import Document, Entity
+from kronika.model import Entity
 from kronika.ner.coref import assign_refs, slug
-from kronika.pipeline import analyze
+from tests.conftest import entities_of
 
 
 def refs_by_text(text: str) -> dict[str, str | None]:
-    return {e.text: e.ref for e in analyze(Document(id="t", text=text)).entities}
+    return {e.text: e.ref for e in entities_of(text)}
 
 
 @pytest.mark.parametrize(("name", "expected"), [

@@ -7,19 +7,12 @@ from typing import Any
 
 import pytest
 
-from kronika.model import Analysis, Document, Entity
+from kronika.model import Analysis, Document
 from kronika.morph.disambiguate import disambiguate
 from kronika.ner.domain import find_events, load_lexicon, sentence_lemmas
 from kronika.pipeline import analyze
 from kronika.text.segment import split_sentences
-
-
-def entities_of(text: str) -> list[Entity]:
-    return analyze(Document(id="t", text=text)).entities
-
-
-def top_level(text: str) -> set[tuple[str, str, str]]:
-    return {(e.text, e.type, e.lemma) for e in entities_of(text) if e.parent is None}
+from tests.conftest import entities_of, top_level
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [

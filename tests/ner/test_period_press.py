@@ -5,17 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.model import Document
 from kronika.ner.entities import _trim
-from kronika.pipeline import analyze
-
-
-def top_level(text: str) -> set[tuple[str, str, str]]:
-    return {(e.text, e.type, e.lemma) for e in analyze(Document(id="t", text=text)).entities if e.parent is None}
+from tests.conftest import analysed, entities_of, top_level
 
 
 def roles(text: str) -> dict[str, str | None]:
-    return {e.text: e.role for e in analyze(Document(id="t", text=text)).entities if e.type == "PERSON"}
+    return {e.text: e.role for e in entities_of(text) if e.type == "PERSON"}
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -116,7 +111,7 @@ def test_a_quoted_name_keeps_no_punctuation_of_the_sentence(sentence: str, name:
 
 def test_a_name_keeps_a_closing_mark_only_with_its_opening_one() -> None:
     # a tagger's span of a quoted title loses its opening mark with the punctuation before the name
-    tokens = analyze(Document(id="t", text="Redaktor „Zorzy” i Związek „Jedność” obradowali.")).sentences[0].tokens
+    tokens = analysed("Redaktor „Zorzy” i Związek „Jedność” obradowali.").sentences[0].tokens
     words = [t.text for t in tokens]
     assert [t.text for t in _trim(tokens[1:4])] == ["Zorzy"]
     start = words.index("Związek")
@@ -257,13 +252,13 @@ def test_the_subject_of_a_reporting_verb_is_no_author() -> None:
 
 
 def test_a_person_inside_a_title_stays_nested() -> None:
-    entities = analyze(Document(id="t", text="„Wspomnienia generała Jana Nowaka” wydał Józef K.")).entities
+    entities = entities_of("„Wspomnienia generała Jana Nowaka” wydał Józef K.")
     assert any(e.text == "Jana Nowaka" and e.type == "PERSON" and e.parent for e in entities)
 
 
 def test_an_office_ends_before_its_holders_surname() -> None:
     # "minister Spraw Zagranicznych" is the role; the unknown surname after it the person; the verb no name's
-    entities = analyze(Document(id="t", text="Minister Spraw Zagranicznych Valdemaras złoży wizytę w Rydze.")).entities
+    entities = entities_of("Minister Spraw Zagranicznych Valdemaras złoży wizytę w Rydze.")
     assert [(e.text, e.type, e.role) for e in entities if e.type != "PLACE"] == \
         [("Valdemaras", "PERSON", "Minister Spraw Zagranicznych")]
 

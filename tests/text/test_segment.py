@@ -87,6 +87,13 @@ def test_seed_sentences_exact(seed_gold):
         # an abbreviated title between quotation marks
         ("Wszedł, jak pisze „Kur. Warsz.”, do sali.", 1),
         ("Wiadomość podał „Głos Nar.” — o czym donosimy.", 1),
+        ("Pisał o tym »Dz. Pozn.« Jan K. w numerze wczorajszym.", 1),
+        ("Wczoraj pisał \"Dz. Pozn.\" o tym szeroko.", 1),
+        # … but a straight mark glued to the word before the dot closes a quotation
+        ("Pisze o tym \"Kurjer\". Wczoraj pisał \"Dz. Pozn.\" to samo.", 2),
+        # a closing mark after the final punctuation stays with the sentence, in every typography
+        ("Zawołał: „Koniec!“ Potem wyszedł.", 2),
+        ("Zawołał: »Koniec!« Potem wyszedł.", 2),
         # a day before a month in Roman numerals
         ("KRAKÓW. 17. II. 1926. Otwarto most.", 3),
         # the narrator's verb after a dash continues the quoted speech's sentence; a reply does not

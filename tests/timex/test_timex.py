@@ -8,10 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kronika.model import Document
-from kronika.pipeline import analyze
 from kronika.timex import find_timexes
 from kronika.timex.values import is_timex3_value
+from tests.conftest import analysed
 
 NARRATIVE = "Pakt podpisano 23 sierpnia 1939 roku. Traktat z 1921 roku. Walki trwały 29–30 września, a dzień później"
 
@@ -79,7 +78,7 @@ def test_ids_in_text_order_and_offsets_slice_back() -> None:
 
 
 def test_pipeline_fills_timexes() -> None:
-    analysis = analyze(Document("d", "Dnia 17 września 1939 r. Armia Czerwona wkroczyła.", dct="1939-09-30"))
+    analysis = analysed("Dnia 17 września 1939 r. Armia Czerwona wkroczyła.", "1939-09-30")
     assert [(t.text, t.value) for t in analysis.timexes] == [("Dnia 17 września 1939 r.", "1939-09-17")]
 
 

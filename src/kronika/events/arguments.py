@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from kronika.events.grammar import is_modifier, is_preposition
 from kronika.events.lexicon import load_function_words
 from kronika.lang.grammar import NOMINAL, cases, has_pos, lemmas
+from kronika.lang.tokens import CLOSING_QUOTES
 from kronika.model import Entity, Token
 
 FINITE_LIKE = frozenset({"fin", "praet", "imps", "ppas", "inf"})  # a verb's forms: no noun a list hangs on
@@ -77,7 +78,7 @@ def _governor(tokens: list[Token], first: int, floor: int,
             via_head = True
             j -= 1
             continue
-        if _is_noun(token) and not has_pos(token, {"adj"}) or token.text in "”»\"":
+        if _is_noun(token) and not has_pos(token, {"adj"}) or token.text in CLOSING_QUOTES:
             return None, via_head, j
         break
     return None, via_head, None

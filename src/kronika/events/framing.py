@@ -18,9 +18,9 @@ from kronika.events.grammar import (
 )
 from kronika.events.triggers import NATURAL_FORCES, TriggerMatch
 from kronika.lang.grammar import cases, has_pos, lemmas_lower
+from kronika.lang.tokens import QUOTES
 from kronika.model import Timex, Token
 
-QUOTES = frozenset({'"', "„", "”", "“", "«", "»"})
 AUTHOR_WORDS = 3  # capitalised words of an author's name between a work and its title
 
 

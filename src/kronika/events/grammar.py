@@ -8,10 +8,10 @@ What a token's readings say it can be in general (lemmas, parts of speech, cases
 from __future__ import annotations
 
 from kronika.lang.grammar import FINITE, NOMINAL, has_pos, lemmas_lower
+from kronika.lang.tokens import QUOTES
 from kronika.model import Timex, Token
 
 PUNCTUATION_BREAKS = frozenset({",", ";", ":", "–", "—", "-"})
-QUOTES = frozenset("„”\"«»‚‘’'")
 # an active adjectival participle is an attribute, never the predicate of an event (*uderzające postępy*)
 PREDICATE = FINITE | {"ppas", "pcon", "pant", "inf", "impt"}
 

@@ -45,6 +45,7 @@ from kronika.geo.qualifiers import adjective_rule_lemma
 from kronika.lang.grammar import CASES, case_agrees, number_gender, place_question_direction
 from kronika.lang.orthography import modernised
 from kronika.lang.resources import read_table
+from kronika.lang.tokens import QUOTES
 from kronika.model import Token
 
 ROLES = frozenset({"street", "building", "preposition", "water", "region", "unit", "title", "nobility", "patron",
@@ -54,7 +55,6 @@ REGION_ROLES = frozenset({"region", "unit"})  # a unit is a region whose adjecti
 APART = frozenset({"street", "building"})  # what a name after such a word is: not a settlement
 HYPHENS = frozenset({"-", "‐", "–"})
 DASHES = HYPHENS | {"—"}
-QUOTES = frozenset('"„”“«»\'‚’')
 COORDINATORS = frozenset({"i", "oraz", "a", "lub", "albo", ","})
 NOUN_POS = frozenset({"subst", "depr"})
 BUILDING_NAME = "nazwa_własna_budowli"  # SGJP's qualifier of a building's proper name

@@ -18,9 +18,10 @@ from itertools import product
 from kronika.lang.fold import fold as fold_text
 from kronika.lang.grammar import place_prepositions
 from kronika.lang.resources import read_table
+from kronika.lang.tokens import QUOTES
 
 _SEPARATORS = re.compile(r"[\s\-‐–—_/]+")
-_DROP = re.compile(r"[\"'`´.,;:()\[\]„”“«»]")
+_DROP = re.compile("[" + re.escape("".join(sorted(QUOTES | set("'`´.,;:()[]")))) + "]")
 _MAX_COMBINATIONS = 32
 _WORD_PARTS = re.compile(r"([\s\-‐–—]+)")
 

@@ -1,9 +1,10 @@
-"""Polish tokenization with character offsets, and the abbreviations that keep their dot.
+"""Polish tokenization with character offsets, the abbreviations that keep their dot, and the quotation marks.
 
 Tokens follow the NKJP convention (punctuation, hyphens and dots are tokens of their own) so that the
 statistical models trained on NKJP see the same units. A dotted abbreviation such as *m.in* is one
 token, its final dot another. The abbreviations (``resources/pl/abbreviations.txt``) also tell the
 sentence segmenter which dots do not end a sentence and the name stage which forenames are abbreviated.
+The quotation marks of the period's and today's typography are defined here once, as pairs, for every stage.
 """
 
 from __future__ import annotations
@@ -23,6 +24,25 @@ _TOKEN = re.compile(
     r"|(?P<other>\S)"
 )
 
+
+# Quotation marks as (opening, closing) pairs: each stage asks which marks open, which close, and which close
+# a given one. »…« and "…" use one mark both ways, so a mark alone does not say whether it opens or closes.
+QUOTE_PAIRS: tuple[tuple[str, str], ...] = (
+    ("„", "”"),  # Polish typography
+    ("„", "“"),  # the German form, common in interwar print („Kurjer“)
+    ("„", '"'),  # OCR and typewriters close „ with a straight mark
+    ("«", "»"),  # French guillemets of nineteenth-century press
+    ("»", "«"),  # reversed guillemets, as the Prussian partition's press printed them after German
+    ("‚", "’"),  # single marks: a quotation inside a quotation
+    ('"', '"'),  # straight marks of typewriters and today's keyboards
+    ("“", "”"),  # English typography of today's texts
+)
+CLOSING_QUOTES_OF: dict[str, frozenset[str]] = {
+    opening: frozenset(c for o, c in QUOTE_PAIRS if o == opening) for opening, _ in QUOTE_PAIRS
+}
+OPENING_QUOTES = frozenset(CLOSING_QUOTES_OF)
+CLOSING_QUOTES = frozenset(closing for _, closing in QUOTE_PAIRS)
+QUOTES = OPENING_QUOTES | CLOSING_QUOTES
 
 _VOWELS = frozenset("aąeęioóuyAĄEĘIOÓUY")
 _TRUNCATION_LETTERS = 6  # "Komit", "Oester": longer unknown words are names or foreign words

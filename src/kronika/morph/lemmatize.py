@@ -52,7 +52,7 @@ from kronika.lang.base_forms import (
 from kronika.lang.grammar import PROPER_QUALIFIERS
 from kronika.lang.orthography import generic_name_nouns, street_abbreviations
 from kronika.lang.resources import data_lines, read_text
-from kronika.lang.tokens import load_abbreviations, tokenize
+from kronika.lang.tokens import QUOTES, load_abbreviations, tokenize
 from kronika.model import Interp, Token
 from kronika.morph import lemma_edits
 from kronika.morph.analyzer import expand_tag, get_morphology
@@ -69,7 +69,6 @@ _CLASS_QUALIFIERS = {
     "person": {"imię", "nazwisko"},
     "place": {"nazwa_geograficzna", _GEOGRAPHIC_MEMBER},
 }
-_QUOTES = set("„”\"«»‚‘")
 _APOSTROPHES = set("'’")
 # Polish case endings glued to a name that does not take them directly: after an apostrophe (Steve'a,
 # Bush'owi, Cory'ego) or a hyphen after an acronym (PSL-u, ZSRS-em); not English 's, not O'Donnell, Be'er
@@ -286,7 +285,7 @@ def _nominative(lemma: str, tag: str, number: str, gender: str, quals: tuple[str
 
 def _kind(tokens: list[Token], i: int) -> str:
     text = tokens[i].text
-    if text in _QUOTES:
+    if text in QUOTES and text not in _APOSTROPHES:  # ’ in a name is an apostrophe (Neville’a), not a closing mark
         return "quote"
     if text in _HYPHENS:
         attached = 0 < i < len(tokens) - 1 and tokens[i - 1].end == tokens[i].start == tokens[i + 1].start - 1

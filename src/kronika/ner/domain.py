@@ -25,7 +25,7 @@ from kronika.lang.grammar import case_agrees as agrees
 from kronika.lang.grammar import lemmas_and_form as lemmas
 from kronika.lang.orthography import adjective_before_1936
 from kronika.lang.resources import data_lines, read_text
-from kronika.lang.tokens import is_truncation, load_abbreviations
+from kronika.lang.tokens import CLOSING_QUOTES_OF, OPENING_QUOTES, QUOTES, is_truncation, load_abbreviations
 from kronika.model import Token
 from kronika.morph.analyzer import strip_homonym
 from kronika.text.segment import DASHES
@@ -33,12 +33,6 @@ from kronika.text.segment import DASHES
 _INFLECTED = ("subst", "depr", "adj", "ppas", "pact")
 
 TYPES = ("PERSON", "PLACE", "COUNTRY", "ORGANIZATION", "MILITARY_UNIT", "EVENT", "DOCUMENT")
-# the marks that close each opening one: Polish „…” (OCR often closes it with a straight quote), French «…»,
-# and the German-style »…« that the Prussian partition's press printed
-CLOSING_OF = {"„": "”\"", "\"": "\"", "«": "»", "»": "«", "‚": "’"}
-OPENING_QUOTES = frozenset(CLOSING_OF)
-CLOSING_QUOTES = frozenset("".join(CLOSING_OF.values()))
-_QUOTES = OPENING_QUOTES | CLOSING_QUOTES
 _NOUN_POS = frozenset({"subst", "depr", "ign"})
 _PERSON_QUALS = frozenset({"imię", "nazwisko"})
 # words after which a capitalised word names a street or square, whatever its part of speech
@@ -203,7 +197,7 @@ def load_lexicon() -> Lexicon:
 
 def normalise_name(name: str) -> str:
     """Case, quote marks and spacing do not distinguish names."""
-    name = "".join(c for c in name if c not in _QUOTES)
+    name = "".join(c for c in name if c not in QUOTES)
     return " ".join(name.lower().replace(" - ", "-").split())
 
 
@@ -325,11 +319,11 @@ def quoted_span(tokens: list[Token], index: int, max_words: int = 6) -> int:
     """End index (exclusive) of a quoted name starting at ``index`` (``„Polesie”``, ``»Sokół«``), else 0."""
     if index >= len(tokens) or tokens[index].text not in OPENING_QUOTES:
         return 0
-    if tokens[index].text in CLOSING_OF[tokens[index].text] and index and tokens[index - 1].end == tokens[index].start:
+    closing = CLOSING_QUOTES_OF[tokens[index].text]
+    if tokens[index].text in closing and index and tokens[index - 1].end == tokens[index].start:
         return 0  # a straight mark right after a word closes a quotation ("naukowej" Avenariusa): none opens there
     if index + 1 >= len(tokens) or not (is_capitalised(tokens[index + 1]) or tokens[index + 1].text.isdigit()):
         return 0
-    closing = CLOSING_OF[tokens[index].text]
     for end in range(index + 2, min(len(tokens), index + max_words + 2)):
         if tokens[end].text in closing:
             return end + 1

@@ -16,13 +16,12 @@ from functools import lru_cache
 from kronika.lang.grammar import FINITE_VERBS, case_agrees, fully_agrees
 from kronika.lang.orthography import modernised
 from kronika.lang.resources import read_table
-from kronika.lang.tokens import is_truncation, load_abbreviations
+from kronika.lang.tokens import CLOSING_QUOTES_OF, is_truncation, load_abbreviations
 from kronika.model import Analysis, Entity, Interp, NkjpSpan, Sentence, Token
 from kronika.morph.analyzer import get_morphology, strip_homonym
 from kronika.morph.lemmatize import base_form
 from kronika.ner.coref import assign_refs
 from kronika.ner.domain import (
-    CLOSING_OF,
     RECOGNISERS,
     Mention,
     cases,
@@ -614,13 +613,13 @@ def _is_quoted(tokens: list[Token], sentence: list[Token]) -> bool:
     """The span stands between a quotation mark and its closing one, as a title does (*„Społem”*)."""
     position = next(i for i, t in enumerate(sentence) if t is tokens[0])
     end = position + len(tokens)
-    return 0 < position and end < len(sentence) and sentence[position - 1].text in CLOSING_OF and \
-        sentence[end].text in CLOSING_OF[sentence[position - 1].text]
+    return 0 < position and end < len(sentence) and sentence[position - 1].text in CLOSING_QUOTES_OF and \
+        sentence[end].text in CLOSING_QUOTES_OF[sentence[position - 1].text]
 
 
 def _closes_quote(tokens: list[Token]) -> bool:
     """The last token is the closing mark of a quotation mark opened inside the span."""
-    return any(tokens[-1].text in CLOSING_OF[t.text] for t in tokens[:-1] if t.text in CLOSING_OF)
+    return any(tokens[-1].text in CLOSING_QUOTES_OF[t.text] for t in tokens[:-1] if t.text in CLOSING_QUOTES_OF)
 
 
 def _is_known_country(tokens: list[Token]) -> bool:

@@ -23,6 +23,7 @@ from kronika.geo.curated import load_curated
 from kronika.lang.fold import fold
 from kronika.lang.grammar import CASES
 from kronika.lang.resources import read_table
+from kronika.lang.tokens import CLOSING_QUOTES_OF, OPENING_QUOTES
 from kronika.model import Analysis, Entity, Sentence, Timex, Token
 from kronika.morph import get_morphology
 from kronika.qa.memo import Terms
@@ -1251,10 +1252,10 @@ class Reader:
                     value = head.lemma if not modifiers and end == head.end else text[start:end]
                     found.append(Candidate(text[start:end], value, start, end, 0.9, passage))
         for index, token in enumerate(tokens):
-            if token.text not in {"„", '"', "«"}:
+            if token.text not in OPENING_QUOTES:
                 continue
             close = next((j for j in range(index + 1, min(index + 8, len(tokens)))
-                          if tokens[j].text in {"”", '"', "»", "“"}), None)
+                          if tokens[j].text in CLOSING_QUOTES_OF[token.text]), None)
             if close is None or close == index + 1:
                 continue
             before = tokens[index - 1].text.lower() if index else None

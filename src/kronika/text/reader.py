@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kronika.dates import check_date
 from kronika.errors import InputError, InputWarning
+from kronika.lang.tokens import QUOTES
 from kronika.model import Document, content_id
 from kronika.text.tei import is_tei, read_tei
 
@@ -86,7 +87,7 @@ def _has_utf8_letters(data: bytes) -> bool:
     return any(match.group().decode("utf-8", "replace") in _UTF8_SIGNS for match in _UTF8_MULTIBYTE.finditer(data))
 
 
-_UTF8_SIGNS = _POLISH_LETTERS | set("„”–—…«»")
+_UTF8_SIGNS = _POLISH_LETTERS | QUOTES | set("–—…")
 
 
 def _damaged_utf8(data: bytes, error: UnicodeDecodeError, name: str) -> str:

@@ -18,18 +18,24 @@ from functools import lru_cache
 
 from kronika.lang.grammar import FINITE_VERBS
 from kronika.lang.resources import data_lines, read_text
-from kronika.lang.tokens import Abbreviations, is_truncation, load_abbreviations, tokenize
+from kronika.lang.tokens import (
+    CLOSING_QUOTES,
+    CLOSING_QUOTES_OF,
+    OPENING_QUOTES,
+    Abbreviations,
+    is_truncation,
+    load_abbreviations,
+    tokenize,
+)
 from kronika.model import Sentence, Token
 from kronika.morph import get_morphology
 from kronika.morph.analyzer import tag_has
 
 _SENTENCE_END = {".", "!", "?", "...", "…"}
-_CLOSING = set("”\"'’»)]}")
-_OPENING = set("„\"«(['‚‘–—-")
+_CLOSING = CLOSING_QUOTES | set(")]}")
+_OPENING = OPENING_QUOTES | set("([–—-")
 _UPPER = "A-ZĄĆĘŁŃÓŚŹŻ"
 DASHES = set("–—-")
-_QUOTE_OPENING = set("„«")
-_QUOTE_CLOSING = set("”\"»")
 _ROMAN = re.compile(r"[IVXLC]+")
 _ROMAN_MONTH = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"})
 _QUOTED_TITLE_TOKENS = 4  # words and dots of an abbreviated title between its quotation marks ("Now. Wr.")
@@ -92,22 +98,34 @@ def _is_name_word(token: Token) -> bool:
 
 def _in_quoted_title(tokens: list[Token], i: int) -> bool:
     """Whether the dot ``tokens[i]`` lies inside a short quoted title of abbreviations (*„Now. Wr.”*, *„Sł.
-    Polsk.”*, *„Wasza król. Mość.”*): an opening quotation mark a few tokens before, a closing one a few after."""
-    opened = False
-    for token in reversed(tokens[max(0, i - _QUOTED_TITLE_TOKENS):i]):
-        if token.text in _QUOTE_CLOSING or token.text in _SENTENCE_END and token.text != ".":
+    Polsk.”*, *„Wasza król. Mość.”*): an opening quotation mark a few tokens before, its closing one a few after.
+    A mark that both opens and closes (*"*, *»*) opens only glued to the word after it and not to the one before."""
+    closing: frozenset[str] | None = None
+    for k in range(i - 1, max(-1, i - 1 - _QUOTED_TITLE_TOKENS), -1):
+        text = tokens[k].text
+        if text in _SENTENCE_END and text != ".":
             return False
-        if token.text in _QUOTE_OPENING:
-            opened = True
+        if text in OPENING_QUOTES and (text not in CLOSING_QUOTES or _opens(tokens, k)):
+            closing = CLOSING_QUOTES_OF[text]
             break
-    if not opened:
+        if text in CLOSING_QUOTES:
+            return False
+    if closing is None:
         return False
     for token in tokens[i + 1:i + 1 + _QUOTED_TITLE_TOKENS]:
-        if token.text in _QUOTE_CLOSING:
+        if token.text in closing:
             return True
         if token.text in _SENTENCE_END and token.text != ".":
             return False
     return False
+
+
+def _opens(tokens: list[Token], k: int) -> bool:
+    """Whether the mark ``tokens[k]`` is glued to the word after it and not to the one before (*"Kurjer*)."""
+    glued_before = k > 0 and tokens[k - 1].end == tokens[k].start
+    following = tokens[k + 1] if k + 1 < len(tokens) else None
+    return not glued_before and following is not None and following.start == tokens[k].end and \
+        following.text[:1].isalnum()
 
 
 def _is_nominal(word: str) -> bool:
@@ -263,7 +281,8 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         line_start = match.start()
         if _BLANK_LINE.match(text, match.start()) or last_visible < 0:
             cuts.append(match.start())
-        elif text[last_visible] in ".!?…:;\"”" or _starts_sentence(text, match.end()):
+        elif text[last_visible] in ".!?…:;" or text[last_visible] in CLOSING_QUOTES or \
+                _starts_sentence(text, match.end()):
             cuts.append(match.start())
     spans = []
     start = 0

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from kronika.lang.tokens import OPENING_QUOTES
 from kronika.morph import get_morphology
 from kronika.timex.grammar import Grammar, Rule
 from kronika.timex.values import roman_to_int
@@ -25,7 +26,7 @@ _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]{1,3}$")
 _YEAR_PREPOSITIONS = frozenset({
     "w", "we", "od", "do", "po", "przed", "sprzed", "około", "koło", "z", "ze", "roku", "rok",
 })
-_SENTENCE_START = set(".!?…\n\"„«(–-:;")
+_SENTENCE_START = OPENING_QUOTES | set(".!?…\n(–-:;")
 _QUANTITY_HEDGES = frozenset({"mod=MORE_THAN", "mod=LESS_THAN", "mod=APPROX"})
 # hedges that place a point before or after a date: not for amounts of time ("po dwóch dniach")
 _POINT_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"})
