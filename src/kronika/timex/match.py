@@ -231,8 +231,8 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
         point.num = _number(text, grammar, "num")
     elif name == "unit":
         point.unit = grammar.value("unit", text)
-        # an abbreviation or a symbol ("sek.", "godz.", "h") stands for any number of its noun
-        abbreviated = text.endswith(".") or len(text) < 2
+        # an abbreviation or a symbol ("sek.", "godz.", "h", "m-cy") stands for any number of its noun
+        abbreviated = text.endswith(".") or len(text) < 2 or "-" in text
         point.unit_plural, point.unit_may_be_plural = (False, True) if abbreviated else _plural(text)
     elif name == "unitone":
         point.unit, point.num = grammar.value("unit", text), "1"

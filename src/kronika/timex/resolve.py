@@ -40,7 +40,8 @@ _CLAUSE_JOIN = re.compile(
 _COORDINATION = re.compile(r"\s{0,3}(?:,|\s(?:i|oraz|lub|albo|a))\s{1,3}")
 _ATTRIBUTIVE = re.compile(r"(?<![^\W_])(?:z|ze|sprzed)\s{1,3}$")
 _WEEKDAY_OF_WEEK = re.compile(r"\s{1,3}we?\s{1,3}")
-_SMALLER = {"Y": ("M", 12), "W": ("D", 7)}  # a fraction of a unit counted in the next smaller one
+# a fraction of a unit counted in a smaller one ("pół roku" in months, "ćwierć wieku" in years)
+_SMALLER = {"Y": ("M", 12), "W": ("D", 7), "DE": ("Y", 10), "CE": ("Y", 100)}
 _EVENT_REACH = 300  # characters back in which an event's day counts as just told
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s{1,3}[^\W\d_])(?=\s{1,3}[A-ZĄĆĘŁŃÓŚŹŻ])|\n")
 # "obradowała wczoraj do godz. 0.20": lasting until a small hour, the end falls after that day's midnight

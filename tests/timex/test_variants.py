@@ -1,0 +1,79 @@
+"""The generalisation audit: for each family of the temporal grammar, variants that Polish grammar says
+behave alike (other cases and numbers, numerals in words and digits, other units and months, abbreviations
+with and without dots, word order). Sentences written for these tests, none from a benchmark."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.timex import find_timexes
+
+
+def found(text: str, dct: str | None = "1936-04-15") -> list[tuple[str, str, str | None]]:
+    return [(t.text, t.value, t.mod) for t in find_timexes(text, dct)]
+
+
+# the month referred to by the press's abbreviations: this, last and next month, the adjective before or
+# after its noun, either of them abbreviated (1936-04-15 is a Wednesday)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zebranie odbyło się 28 ub. m.", ("28 ub. m.", "1936-03-28", None)),
+        ("Zebranie odbyło się 28 ub. miesiąca.", ("28 ub. miesiąca", "1936-03-28", None)),
+        ("Zebranie odbyło się 28 m. ub.", ("28 m. ub.", "1936-03-28", None)),
+        ("Zebranie odbyło się 28 miesiąca ubiegłego.", ("28 miesiąca ubiegłego", "1936-03-28", None)),
+        ("Zebranie odbyło się 2 miesiąca zeszłego.", ("2 miesiąca zeszłego", "1936-03-02", None)),
+        ("Zebranie odbędzie się 5 przysz. m.", ("5 przysz. m.", "1936-05-05", None)),
+        ("Zebranie odbędzie się 5 przyszłego miesiąca.", ("5 przyszłego miesiąca", "1936-05-05", None)),
+        ("Zebranie odbędzie się 7 miesiąca przyszłego.", ("7 miesiąca przyszłego", "1936-05-07", None)),
+        ("Zebranie odbędzie się 22 b. miesiąca.", ("22 b. miesiąca", "1936-04-22", None)),
+    ],
+)
+def test_month_of_the_press_abbreviations(text: str, expected: tuple) -> None:
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("W maju r. przysz. otworzą szkołę.", ("maju r. przysz.", "1937-05", None)),
+        ("W maju przysz. roku otworzą szkołę.", ("maju przysz. roku", "1937-05", None)),
+        ("W marcu roku przysz. otworzą szkołę.", ("marcu roku przysz.", "1937-03", None)),
+        ("W maju przyszłego roku otworzą szkołę.", ("maju przyszłego roku", "1937-05", None)),
+    ],
+)
+def test_next_year_abbreviated_as_the_last_one_is(text: str, expected: tuple) -> None:
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "m-c", "m-ce", "m-cy": the month abbreviated with its ending, for any number
+        ("Na 3 m-ce wyjechał.", [("3 m-ce", "P3M", None)]),
+        ("Kurs trwa 5 m-cy.", [("5 m-cy", "P5M", None)]),
+        ("Urlop trwa 1 m-c.", [("1 m-c", "P1M", None)]),
+        # "wiek" counted is a duration of centuries, in the instrumental after "przed" a date counted back
+        ("Trwało to kilka wieków.", [("kilka wieków", "PXCE", None)]),
+        ("Spór trwał dwa wieki.", [("dwa wieki", "P2CE", None)]),
+        ("Gród stał tu przed trzema wiekami.", [("przed trzema wiekami", "16", None)]),
+        ("Gród spłonął przed wiekiem.", [("przed wiekiem", "18", None)]),
+        ("W tym wieku trudno o pracę.", []),
+        # a fraction of a century is counted in years
+        ("Ćwierć wieku temu zbudowano most.", [("Ćwierć wieku temu", "1911", None)]),
+        ("Pół wieku temu zbudowano most.", [("Pół wieku temu", "1886", None)]),
+        ("Trwało to ćwierć roku.", [("ćwierć roku", "P0.25Y", None)]),
+        # compound adjectives: "długo-" as "wielo-", "cało-" the whole of one unit
+        ("Po długoletniej przerwie wrócił.", [("długoletniej", "PXY", None)]),
+        ("Po całodziennym marszu odpoczywali.", [("całodziennym", "P1D", None)]),
+        ("Po całorocznej pracy odpoczywali.", [("całorocznej", "P1Y", None)]),
+        ("Apteka pełni całodobowy dyżur.", [("całodobowy", "P1D", None)]),
+    ],
+)
+def test_units_abbreviated_counted_and_in_compounds(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+def test_the_next_day_said_as_na_drugi_dzien() -> None:
+    assert found("Dnia 3 maja 1920 r. przyjechał do Wilna. Na drugi dzień wyjechał.") == [
+        ("Dnia 3 maja 1920 r.", "1920-05-03", None), ("Na drugi dzień", "1920-05-04", None)]
