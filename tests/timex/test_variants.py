@@ -77,3 +77,57 @@ def test_units_abbreviated_counted_and_in_compounds(text: str, expected: list) -
 def test_the_next_day_said_as_na_drugi_dzien() -> None:
     assert found("Dnia 3 maja 1920 r. przyjechał do Wilna. Na drugi dzień wyjechał.") == [
         ("Dnia 3 maja 1920 r.", "1920-05-03", None), ("Na drugi dzień", "1920-05-04", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # midnight with "przed" as any clock with it: the mod BEFORE; dawn and the sun as "o świcie"
+        ("Zabawa skończyła się przed północą.", [("przed północą", "1936-04-15T24:00", "BEFORE")]),
+        ("W sobotę bal trwał do rana, goście rozeszli się przed świtem.",
+         [("sobotę", "1936-04-11", None), ("przed świtem", "1936-04-11TMO", None)]),
+        ("Wyruszyli o wschodzie słońca.", [("o wschodzie słońca", "1936-04-15TMO", None)]),
+        ("Wrócili po zachodzie słońca.", [("po zachodzie słońca", "1936-04-15TEV", None)]),
+        # minutes after a comma, and in words after the noun "godzina"
+        ("Pociąg odszedł o godz. 8,30.", [("godz. 8,30", "1936-04-15T08:30", None)]),
+        ("Pociąg odchodzi o godzinie piętnastej trzydzieści.",
+         [("o godzinie piętnastej trzydzieści", "1936-04-15T15:30", None)]),
+        ("O godzinie ósmej trzydzieści osób czekało.", []),
+        # a bare afternoon hour after "po"/"przed" that an adverb of degree in time qualifies
+        ("Do domu wróciliśmy dopiero po 22.", [("po 22", "1936-04-15T22:00", "AFTER")]),
+        ("Wyszli grubo po 23, gdy zamknięto lokal.", [("po 23", "1936-04-15T23:00", "AFTER")]),
+        ("Sprzedawano jabłka po 15, gruszki po 20.", []),
+        ("Wyrównali po 21, ale set przegrali.", []),
+        # a stopwatch's time is a duration; a clock's seconds stay a clock
+        ("Maraton wygrał w czasie 2:14:05.", [("2:14:05", "PT2H14M5S", None)]),
+        ("Na 800 m zwyciężył w 1:58,4.", [("1:58,4", "PT1M58.4S", None)]),
+        ("Serwer padł o 14:03:22.", [("14:03", "1936-04-15T14:03", None)]),
+        # "z" with an amount in the accusative is "about"
+        ("Posiedzę tu z godzinę.", [("z godzinę", "PT1H", "APPROX")]),
+        ("Zostanę ze trzy dni.", [("ze trzy dni", "P3D", "APPROX")]),
+        ("Czekał z pół godziny.", [("z pół godziny", "PT0.5H", "APPROX")]),
+        ("Dom z roku 1936 spłonął.", [("roku 1936", "1936", None)]),
+        ("Z dwóch lat zrobiły się trzy.", [("dwóch lat", "P2Y", None)]),
+        # the plural "w początkach" as "na początku"
+        ("Szkołę otwarto w początkach października 1935 r.",
+         [("w początkach października 1935 r.", "1935-10", "START")]),
+    ],
+)
+def test_clock_and_amount_variants(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adverb of daily frequency stands apart from its clock phrase, which names no one day
+        ("Statek odchodzi codziennie o 7 rano.",
+         [("codziennie", "P1D", None), ("7 rano", "XXXX-XX-XXT07:00", None)]),
+        ("Poczta czynna co dzień o godz. 8.", [("co dzień", "P1D", None), ("godz. 8", "XXXX-XX-XXT08:00", None)]),
+        # a part of the day joins it; a clock joins a weekday's set
+        ("Codziennie wieczorem czytam.", [("Codziennie wieczorem", "XXXX-XX-XXTEV", None)]),
+        ("Msza w każdą niedzielę o godz. 10.", [("każdą niedzielę o godz. 10", "XXXX-WXX-7T10:00", None)]),
+    ],
+)
+def test_a_daily_adverb_and_its_clock(text: str, expected: list) -> None:
+    assert found(text) == expected

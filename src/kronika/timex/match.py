@@ -229,6 +229,11 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
             point.century = century
     elif name == "num":
         point.num = _number(text, grammar, "num")
+    elif name == "stopwatch":  # "2:08:45", "4:02,5": hours, minutes and seconds as a stopwatch shows them
+        parts = text.replace(",", ".").split(":")
+        units = ("H", "MIN", "S")[-len(parts):]
+        amounts = [(f"{float(part):g}", unit) for part, unit in zip(parts, units, strict=True)]
+        (point.num, point.unit), point.more = amounts[0], tuple(amounts[1:])
     elif name == "unit":
         point.unit = grammar.value("unit", text)
         # an abbreviation or a symbol ("sek.", "godz.", "h", "m-cy") stands for any number of its noun
@@ -332,6 +337,9 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
     if check == "after_day":  # "dziś o 18": the hour follows a day word and its "o"
         window = max(0, candidate.start - 40)
         return bool(grammar.compiled_macro("dayWordBefore").search(lower, window, candidate.start))
+    if check == "after_degree":  # "dopiero po 22": an adverb of degree in time before the preposition
+        window = max(0, candidate.start - 24)
+        return bool(grammar.compiled_macro("timeDegreeBefore").search(lower, window, candidate.start))
     if check == "after_elapse_verb":  # "minęła godzina": the subject of a verb of time passing
         window = max(0, candidate.start - 24)
         return bool(grammar.compiled_macro("elapseVerbBefore").search(lower, window, candidate.start))

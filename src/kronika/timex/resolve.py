@@ -184,6 +184,13 @@ def merge(candidates: list[Candidate], text: str, lower: str, grammar: Grammar) 
             previous.merged.append(candidate.rule)
             continue
         if (
+            previous is not None and previous.type == "SET" and previous.points[0].set == "P1D"
+            and candidate.points[0].is_time_only and candidate.points[0].hour is not None
+            and _glue(grammar, "glueTime", lower, previous.end, candidate.start)
+        ):  # "codziennie o 6 rano": an adverb of frequency and a clock phrase of its own, the clock no one day's
+            # (a part of the day joins it, "codziennie rano"; a clock joins a weekday's set, "co niedzielę o 10")
+            candidate.habitual = True
+        elif (
             previous is not None and previous.type == "SET" and not candidate.range
             and _weekly(previous.points[0]) and not previous.points[0].has_clock
             and candidate.points[0].is_time_only and _glue(grammar, "glueTime", lower, previous.end, candidate.start)
