@@ -131,3 +131,35 @@ def test_clock_and_amount_variants(text: str, expected: list) -> None:
 )
 def test_a_daily_adverb_and_its_clock(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the first and second days of the great feasts, in several cases; Easter by its older name
+        ("Przyjechał w drugie święto Bożego Narodzenia.", [("drugie święto Bożego Narodzenia", "1935-12-26", None)]),
+        ("Przyjechał drugiego dnia Wielkanocy.", [("drugiego dnia Wielkanocy", "1936-04-13", None)]),
+        ("Przyjechał w pierwszym dniu świąt Bożego Narodzenia.",
+         [("pierwszym dniu świąt Bożego Narodzenia", "1935-12-25", None)]),
+        ("Przyjechał w drugim dniu Zielonych Świątek.", [("drugim dniu Zielonych Świątek", "1935-06-10", None)]),
+        ("Przyjechał na Wielką Noc.", [("Wielką Noc", "1936-04-12", None)]),
+        ("Był to drugi dzień podróży.", []),
+        # a century by an Arabic ordinal with its dot or ending, by an ordinal in words, "w." before a Roman one
+        ("Kościół zbudowano w 17. wieku.", [("17. wieku", "16", None)]),
+        ("Kościół zbudowano w 17-tym wieku.", [("17-tym wieku", "16", None)]),
+        ("Kościół zbudowano w siedemnastym wieku.", [("siedemnastym wieku", "16", None)]),
+        ("Kościół zbudowano w w. XVII.", [("w. XVII", "16", None)]),
+        ("Zmarł w wieku dziewiętnastu lat.", []),
+        # a year in words before its noun, and after a day in words
+        ("Szkołę otwarto w tysiąc dziewięćset dwudziestym roku.",
+         [("tysiąc dziewięćset dwudziestym roku", "1920", None)]),
+        ("Trzeciego maja tysiąc dziewięćset dwudziestego roku otwarto szkołę.",
+         [("Trzeciego maja tysiąc dziewięćset dwudziestego roku", "1920-05-03", None)]),
+        # a range of days with ordinal endings or "dnia" at both ends
+        ("Zjazd trwał od 3-go do 5-go maja 1936 r.", [("od 3-go do 5-go maja 1936 r.", "1936-05-03/1936-05-05", None)]),
+        ("Zjazd trwał od dnia 3 do dnia 5 maja 1936 r.",
+         [("od dnia 3 do dnia 5 maja 1936 r.", "1936-05-03/1936-05-05", None)]),
+    ],
+)
+def test_feasts_centuries_years_in_words_and_ranges(text: str, expected: list) -> None:
+    assert found(text) == expected

@@ -221,8 +221,12 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
             return False
         point.decade = (point.century if point.century is not None else 19) * 10 + int(float(value)) // 10
     elif name == "century":
-        written = grammar.value("century", text)  # "dziewiętnastowieczny"
-        century = (int(written) if written else int(text) if text.isdigit() else roman_to_int(text)) - 1
+        # "dziewiętnastowieczny", "dziewiętnastym (wieku)"
+        written = grammar.value("century", text) or (_number(text, grammar, "ordinal") if " " in text or not
+                                                     set(text) <= set("ivxlc") else None)
+        if written == "X":
+            return False
+        century = (int(float(written)) if written else int(text) if text.isdigit() else roman_to_int(text)) - 1
         if point.decade is not None:  # "lat 20. XIX wieku": the century came after the decade
             point.decade = century * 10 + point.decade % 10
         else:
