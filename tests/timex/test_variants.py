@@ -163,3 +163,28 @@ def test_a_daily_adverb_and_its_clock(text: str, expected: list) -> None:
 )
 def test_feasts_centuries_years_in_words_and_ranges(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a month with its year after "r." or "roku"
+        ("Szkołę otwarto w maju r. 1935.", [("maju r. 1935", "1935-05", None)]),
+        ("W lutym roku 1935 otwarto szkołę.", [("lutym roku 1935", "1935-02", None)]),
+        # the press's month or year alone after a noun of its phase or part
+        ("Szkołę otwarto w połowie b. m.", [("w połowie b. m.", "1936-04", "MID")]),
+        ("Szkołę otwarto pod koniec b. r.", [("pod koniec b. r.", "1936", "END")]),
+        ("Szkołę otwarto z początkiem ub. r.", [("z początkiem ub. r.", "1935", "START")]),
+        ("Wrócił w ostatnich dniach ub. m.", [("ostatnich dniach ub. m.", "1936-03", "END")]),
+        ("Wrócił w ostatnim miesiącu ub. r.", [("ostatnim miesiącu ub. r.", "1935", "END")]),
+        ("Wrócił w pierwszych tygodniach b. r.", [("pierwszych tygodniach b. r.", "1936", "START")]),
+        ("Wrócił w ostatnich miesiącach 1935 r.", [("ostatnich miesiącach 1935 r.", "1935", "END")]),
+        # ordinal endings of a day number: -tego, -ty, -szy, -ci
+        ("Wrócił 5-tego maja 1935 r.", [("5-tego maja 1935 r.", "1935-05-05", None)]),
+        ("Wrócił 1-szy maja 1935 r.", [("1-szy maja 1935 r.", "1935-05-01", None)]),
+        ("Wrócił w nocy z 3-go na 4-ty kwietnia.", [("w nocy z 3-go na 4-ty kwietnia", "1936-04-03TNI", None)]),
+        ("Kupił 5-ty tom.", []),
+    ],
+)
+def test_months_years_and_their_parts(text: str, expected: list) -> None:
+    assert found(text) == expected
