@@ -188,3 +188,19 @@ def test_feasts_centuries_years_in_words_and_ranges(text: str, expected: list) -
 )
 def test_months_years_and_their_parts(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one unit after "po" is its duration, any unit of the clock or calendar
+        ("Po godzinie wrócił.", [("godzinie", "PT1H", None)]),
+        ("Po minucie drzwi się otwarły.", [("minucie", "PT1M", None)]),
+        ("Po godzinie policyjnej nie wychodzono.", []),
+        # the instrumental plural of a unit: a long, unknown number of them
+        ("Czekał latami na wyrok.", [("latami", "PXY", None)]),
+        ("Całymi tygodniami nie pisał.", [("Całymi tygodniami", "PXW", None)]),
+    ],
+)
+def test_one_unit_after_po_and_units_in_the_instrumental_plural(text: str, expected: list) -> None:
+    assert found(text) == expected
