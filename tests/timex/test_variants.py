@@ -204,3 +204,25 @@ def test_months_years_and_their_parts(text: str, expected: list) -> None:
 )
 def test_one_unit_after_po_and_units_in_the_instrumental_plural(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("dct", "text", "expected"),
+    [
+        # a day named before a clock in the sentence: a schedule's hours are that day's
+        ("1936-12-23", "Urzędy będą nieczynne 25 grudnia, a w Wigilię urzędują tylko do godz. 13.",
+         [("25 grudnia", "1936-12-25", None), ("Wigilię", "1936-12-24", None), ("godz. 13", "1936-12-24T13:00", None)]),
+        ("1936-12-23", "Sklepy będą w Sylwestra czynne do godz. 16.",
+         [("Sylwestra", "1936-12-31", None), ("godz. 16", "1936-12-31T16:00", None)]),
+        # a day after "od" opens a period whose hours recur
+        ("1912-03-10", "Od dnia 1 kwietnia statek odchodzić będzie o godz. 7 rano.",
+         [("dnia 1 kwietnia", "1912-04-01", None), ("godz. 7 rano", "XXXX-XX-XXT07:00", None)]),
+        ("1912-03-10", "Od 15 marca biuro urzędować będzie od godz. 9 do 13.",
+         [("15 marca", "1912-03-15", None), ("godz. 9 do 13", "XXXX-XX-XXT09:00/XXXX-XX-XXT13:00", None)]),
+        # a day after "do" with no schedule: the clock is told on it
+        ("1912-03-10", "Obrady trwały do 3 marca, a zamknięto je o godz. 12.",
+         [("3 marca", "1912-03-03", None), ("godz. 12", "1912-03-03T12:00", None)]),
+    ],
+)
+def test_the_day_of_a_schedules_hours(dct: str, text: str, expected: list) -> None:
+    assert found(text, dct) == expected

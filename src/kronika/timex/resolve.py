@@ -47,6 +47,8 @@ _SENTENCE_STOP = re.compile(r"[.!?](?=\s{1,3}[^\W\d_])(?=\s{1,3}[A-ZĄĆĘŁŃÓ
 # "obradowała wczoraj do godz. 0.20": lasting until a small hour, the end falls after that day's midnight
 _CLOCK_VALUE = re.compile(r"T\d\d:\d\d")
 _UNTIL = re.compile(r"(?<![^\W_])do\s{1,3}$")
+# "od dnia 1 października", "do końca wakacji tj. 31 sierpnia": a day that opens or closes a period
+_PERIOD_BEFORE = re.compile(r"(?<![^\W_])(od|do)(?![^\W_])[^,;]{0,30}$")
 _EVENING_OR_NIGHT = re.compile(r"\d{4}-\d\d-\d\dT(?:NI|1[2-9]|2[0-4])")  # a time from noon to midnight
 # a press report's dateline: a place in capitals before the date ("KOWNO, 1 lipca. — Wczoraj …"), or
 # before an agency in brackets ("BERLIN, (PAT). —"), which opens a report without a date of its own
@@ -821,6 +823,8 @@ def resolve(
         return tid
 
     previous_end = 0
+    # where the last timex naming one day began, and "od" or "do" when it opens or closes a period
+    told_day: tuple[int, str | None] | None = None
     for candidate in candidates:
         points = candidate.points
         if _AGENCY_DATELINE.search(text, previous_end, candidate.start):
@@ -868,6 +872,16 @@ def resolve(
         habitual = candidate.habitual or any(
             p.is_time_only or (p.weekday is not None and p.day is None) for p in points) and _in_schedule(
             text, lower_text, candidate, grammar)
+        if all(p.is_time_only for p in points) and told_day is not None and told_day[0] >= _sentence_start(
+                text, candidate.start):
+            # a day named in the sentence before a clock makes a schedule that day's hours ("w Wigilię czynne do
+            # godz. 12"); a day after "od" opens a period whose hours recur ("od dnia 1 czerwca urzędowanie trwać
+            # będzie od godz. 8 do 14"); a day after "do" closes the one a schedule holds in ("do końca wakacji
+            # tj. 31 sierpnia w godzinach 7–15")
+            if told_day[1] == "od":
+                habitual = True
+            elif told_day[1] is None:
+                habitual = candidate.habitual
         dateline = _is_dateline(text, candidate)
         if candidate.range and not habitual:
             points = _share_year(resolver, points, candidate, dateline)
@@ -893,6 +907,9 @@ def resolve(
             # "pół godziny później" after a clock time is a time of day too
             kind = "TIME" if any(_kind(p) == "TIME" for p in points) or _CLOCK_VALUE.search(value) else "DATE"
             tids = [emit(candidate.start, candidate.end, kind, value, anchor, candidate.mod)] * len(points)
+        if not candidate.range and resolved[0][2] and resolved[0][2][0] is not None and points[0].has_date:
+            bound = _PERIOD_BEFORE.search(lower_text, max(0, candidate.start - 36), candidate.start)
+            told_day = candidate.start, bound.group(1) if bound else None
         dates_writing = dateline or _is_heading(text, candidate) or grammar.compiled_macro("recordOpening").search(
             lower_text, max(0, candidate.start - 80), candidate.start) is not None
         if dates_writing and resolved[0][2] and resolved[0][2][0] is not None:
