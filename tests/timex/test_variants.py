@@ -226,3 +226,16 @@ def test_one_unit_after_po_and_units_in_the_instrumental_plural(text: str, expec
 )
 def test_the_day_of_a_schedules_hours(dct: str, text: str, expected: list) -> None:
     assert found(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comparative with its own amount before it compares other things, not the time
+        ("Zdobyli 10 medali, o cztery mniej niż trzy lata temu.", [("trzy lata temu", "1933", None)]),
+        ("Zebrano dwa razy więcej niż rok temu.", [("rok temu", "1935", None)]),
+        ("Trwało to mniej niż trzy lata.", [("mniej niż trzy lata", "P3Y", "LESS_THAN")]),
+    ],
+)
+def test_a_comparison_of_other_amounts(text: str, expected: list) -> None:
+    assert found(text) == expected

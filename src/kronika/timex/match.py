@@ -22,6 +22,7 @@ _NON_NOMINAL = frozenset({
 })
 _NEXT_WORD = re.compile(r"[ \t\u00a0]{0,3}([^\W\d_]+)")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]{1,3}$")
+_PREVIOUS_AMOUNT = re.compile(r"([^\W_]+)[ \t\u00a0]{1,3}(?:([^\W_]+)[ \t\u00a0]{1,3})?$")
 _YEAR_PREPOSITIONS = frozenset({
     "w", "we", "od", "do", "po", "przed", "sprzed", "około", "koło", "z", "ze", "roku", "rok",
 })
@@ -460,6 +461,8 @@ def _with_modifier(candidate: Candidate, lower: str, grammar: Grammar) -> None:
     kind, _, detail = value.partition("=")
     if detail in _POINT_MODS and candidate.type not in ("DATE", "TIME"):
         return
+    if match["word"].endswith("niż") and _counted_before(lower, match.start()):
+        return  # "o cztery mniej niż trzy lata temu", "dwa razy więcej niż rok temu": the comparison's own amount
     if kind == "mod":
         candidate.mod = detail
     elif kind == "half" and all(point.decade is not None for point in candidate.points):
@@ -469,6 +472,16 @@ def _with_modifier(candidate: Candidate, lower: str, grammar: Grammar) -> None:
             point.half = detail
     candidate.start = match.start()
     candidate.spans[0] = (candidate.start, candidate.spans[0][1])
+
+
+def _counted_before(lower: str, position: int) -> bool:
+    """Whether an amount stands right before ``position``, or before the noun it counts: a number, a numeral
+    ("o cztery mniej", "10 medali więcej", "dwa razy więcej")."""
+    before = _PREVIOUS_AMOUNT.search(lower, max(0, position - 40), position)
+    if before is None:
+        return False
+    return any(word.isdigit() or any(i.pos == "num" for i in get_morphology().analyse(word))
+               for word in before.groups() if word)
 
 
 def _with_post_modifier(candidate: Candidate, lower: str, grammar: Grammar) -> None:
