@@ -239,3 +239,23 @@ def test_the_day_of_a_schedules_hours(dct: str, text: str, expected: list) -> No
 )
 def test_a_comparison_of_other_amounts(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a full date's year in two figures before "r." or after an apostrophe: the creation date's century
+        ("Pismo z dn. 3.XI.35 r. nadeszło.", [("dn. 3.XI.35 r.", "1935-11-03", None)]),
+        ("Pismo z 3.11.35 r. nadeszło.", [("3.11.35 r.", "1935-11-03", None)]),
+        ("Pismo z 3 listopada 35 r. nadeszło.", [("3 listopada 35 r.", "1935-11-03", None)]),
+        ("Dnia 3 listopada 35 osób przyszło.", [("Dnia 3 listopada", "1935-11-03", None)]),
+        ("Cezar zginął w 44 r. p.n.e.", [("44 r. p.n.e.", "BC0044", None)]),
+        # the abbreviations' dots lost in print
+        ("Zebranie odbyło się 2 ub m.", [("2 ub m.", "1936-03-02", None)]),
+        ("Zebranie odbyło się 2 bm", [("2 bm", "1936-04-02", None)]),
+        ("Zebranie odbyło się w marcu ub r.", [("marcu ub r.", "1935-03", None)]),
+        ("Zebranie odbyło się o godz. 7 min 15.", [("godz. 7 min 15", "1936-04-15T07:15", None)]),
+    ],
+)
+def test_two_figure_years_and_lost_dots(text: str, expected: list) -> None:
+    assert found(text) == expected

@@ -164,7 +164,7 @@ def _plural(form: str) -> tuple[bool, bool]:
 def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
     """Store one group's meaning in ``point``; False when the text cannot be normalised."""
     if name == "year":
-        text = text.translate(_OCR_DIGITS)
+        text = text.translate(_OCR_DIGITS).lstrip("'’")
         point.year, point.year_digits = int(text), len(text)
     elif name == "yearword":  # "tysiąc dziewięćset trzydziestego"
         value = _number(text, grammar, "ordinal")
@@ -539,7 +539,7 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
         if ranged:
             left, right = candidate.points
             if right.year is not None and right.year_digits == 2 and left.year is not None:
-                right.year += left.year // 100 * 100
+                right.year, right.year_digits = right.year + left.year // 100 * 100, 4
             left.inherit(right)
             right.direction = right.direction or left.direction  # "przed 2000–2500 lat": both counted back
             candidate.range = "night" not in rule.fields

@@ -827,6 +827,11 @@ def resolve(
     told_day: tuple[int, str | None] | None = None
     for candidate in candidates:
         points = candidate.points
+        for point in points:
+            if point.year_digits == 2 and point.year is not None and point.day is not None and point.era is None:
+                # "12.V.36 r.": a full date's year in two figures is in the creation date's century
+                point.year += (resolver.dct.year // 100 * 100) if resolver.dct else 1900
+                point.year_digits = 4
         if _AGENCY_DATELINE.search(text, previous_end, candidate.start):
             resolver.report_day = None  # a new report, dated by the paper
         previous_end = candidate.end
