@@ -851,7 +851,7 @@ def resolve(
             continue
         if candidate.type == "SET":
             point = points[0]
-            if _weekly(point) and point.set == "P1D" and point.has_clock:  # "codziennie o 8": that time of each day
+            if _weekly(point) and point.set == "P1D" and point.has_clock:  # "codziennie rano": that part of each day
                 value = resolver._clock("XXXX-XX-XX", point)
             elif _weekly(point):  # "w soboty", "w każdą sobotę o godz. 10"
                 value = resolver._clock(point.set or f"XXXX-WXX-{point.weekday}", point)
