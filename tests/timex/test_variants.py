@@ -259,3 +259,20 @@ def test_a_comparison_of_other_amounts(text: str, expected: list) -> None:
 )
 def test_two_figure_years_and_lost_dots(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one unit in the accusative after "przez": a second, a decade, a weekend as an hour or a year
+        ("Przez dekadę firma rosła.", [("dekadę", "P1DE", None)]),
+        ("Przez weekend padało.", [("weekend", "P1WE", None)]),
+        ("Błysk trwał sekundę.", [("sekundę", "PT1S", None)]),
+        # "z górą" before the amount as after it; "i" before "kwartał" is a conjunction, not a Roman one
+        ("Budowa trwała z górą rok.", [("z górą rok", "P1Y", "MORE_THAN")]),
+        ("Budowa trwała rok i kwartał.", [("rok", "P1Y", None)]),
+        ("Sprzedaż wzrosła w I kwartale 1936 r.", [("I kwartale 1936 r.", "1936-Q1", None)]),
+    ],
+)
+def test_one_unit_and_hedges_before_amounts(text: str, expected: list) -> None:
+    assert found(text) == expected

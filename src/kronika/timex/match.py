@@ -297,6 +297,9 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
         if rule.name == "month" and grammar.compiled_macro("capitalMonthLocative").match(lower, candidate.start):
             return True  # "w Sierpniu": older prose capitalised the months
         return _passes_lowercase_initial(text, candidate)
+    if check == "capital_roman":  # "I kwartał", not the conjunction in "rok i kwartał": a Roman numeral in capitals
+        roman = re.match(r"[ivxIVX]{1,4}(?![^\W_])", text[candidate.start:candidate.end])
+        return roman is None or roman.group().isupper()
     if check == "uppercase_roman":  # "17 IX", not "3 ii" (a paragraph's point) or a unit
         roman = re.search(r"[ivxIVX]{2,4}", text[candidate.start:candidate.end])
         return roman is not None and roman.group().isupper()
