@@ -276,3 +276,17 @@ def test_two_figure_years_and_lost_dots(text: str, expected: list) -> None:
 )
 def test_one_unit_and_hedges_before_amounts(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a half year by an ordinal in figures; the start of a unit with "z początkiem" as "na początku"
+        ("W 1. półroczu 1935 r. wywóz wzrósł.", [("1. półroczu 1935 r.", "1935-H1", None)]),
+        ("W 2. półroczu 1935 r. wywóz wzrósł.", [("2. półroczu 1935 r.", "1935-H2", None)]),
+        ("Z początkiem roku ceny wzrosły.", [("Z początkiem roku", "1936", "START")]),
+        ("Z końcem miesiąca ceny wzrosły.", [("Z końcem miesiąca", "1936-04", "END")]),
+    ],
+)
+def test_halves_and_phases_of_units(text: str, expected: list) -> None:
+    assert found(text) == expected
