@@ -290,3 +290,15 @@ def test_one_unit_and_hedges_before_amounts(text: str, expected: list) -> None:
 )
 def test_halves_and_phases_of_units(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Most zbudują w niedalekiej przyszłości.", [("niedalekiej przyszłości", "FUTURE_REF", None)]),
+        ("Most zbudują w najbliższym czasie.", [("najbliższym czasie", "FUTURE_REF", None)]),
+        ("Most zbudują wkrótce.", []),
+    ],
+)
+def test_the_near_future_named_by_a_noun(text: str, expected: list) -> None:
+    assert found(text) == expected
