@@ -23,6 +23,7 @@ _NON_NOMINAL = frozenset({
 })
 _NEXT_WORD = re.compile(r"[ \t\u00a0]{0,3}([^\W\d_]+)")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]{1,3}$")
+_PREVIOUS_AMOUNT = re.compile(r"([^\W_]+)[ \t\u00a0]{1,3}(?:([^\W_]+)[ \t\u00a0]{1,3})?$")
 _YEAR_PREPOSITIONS = frozenset({
     "w", "we", "od", "do", "po", "przed", "sprzed", "około", "koło", "z", "ze", "roku", "rok",
 })
@@ -164,7 +165,7 @@ def _plural(form: str) -> tuple[bool, bool]:
 def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
     """Store one group's meaning in ``point``; False when the text cannot be normalised."""
     if name == "year":
-        text = text.translate(_OCR_DIGITS)
+        text = text.translate(_OCR_DIGITS).lstrip("'’")
         point.year, point.year_digits = int(text), len(text)
     elif name == "yearword":  # "tysiąc dziewięćset trzydziestego"
         value = _number(text, grammar, "ordinal")
@@ -222,18 +223,27 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
             return False
         point.decade = (point.century if point.century is not None else 19) * 10 + int(float(value)) // 10
     elif name == "century":
-        written = grammar.value("century", text)  # "dziewiętnastowieczny"
-        century = (int(written) if written else int(text) if text.isdigit() else roman_to_int(text)) - 1
+        # "dziewiętnastowieczny", "dziewiętnastym (wieku)"
+        written = grammar.value("century", text) or (_number(text, grammar, "ordinal") if " " in text or not
+                                                     set(text) <= set("ivxlc") else None)
+        if written == "X":
+            return False
+        century = (int(float(written)) if written else int(text) if text.isdigit() else roman_to_int(text)) - 1
         if point.decade is not None:  # "lat 20. XIX wieku": the century came after the decade
             point.decade = century * 10 + point.decade % 10
         else:
             point.century = century
     elif name == "num":
         point.num = _number(text, grammar, "num")
+    elif name == "stopwatch":  # "2:08:45", "4:02,5": hours, minutes and seconds as a stopwatch shows them
+        parts = text.replace(",", ".").split(":")
+        units = ("H", "MIN", "S")[-len(parts):]
+        amounts = [(f"{float(part):g}", unit) for part, unit in zip(parts, units, strict=True)]
+        (point.num, point.unit), point.more = amounts[0], tuple(amounts[1:])
     elif name == "unit":
         point.unit = grammar.value("unit", text)
-        # an abbreviation or a symbol ("sek.", "godz.", "h") stands for any number of its noun
-        abbreviated = text.endswith(".") or len(text) < 2
+        # an abbreviation or a symbol ("sek.", "godz.", "h", "m-cy") stands for any number of its noun
+        abbreviated = text.endswith(".") or len(text) < 2 or "-" in text
         point.unit_plural, point.unit_may_be_plural = (False, True) if abbreviated else _plural(text)
     elif name == "unitone":
         point.unit, point.num = grammar.value("unit", text), "1"
@@ -288,6 +298,9 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
         if rule.name == "month" and grammar.compiled_macro("capitalMonthLocative").match(lower, candidate.start):
             return True  # "w Sierpniu": older prose capitalised the months
         return _passes_lowercase_initial(text, candidate)
+    if check == "capital_roman":  # "I kwartał", not the conjunction in "rok i kwartał": a Roman numeral in capitals
+        roman = re.match(r"[ivxIVX]{1,4}(?![^\W_])", text[candidate.start:candidate.end])
+        return roman is None or roman.group().isupper()
     if check == "uppercase_roman":  # "17 IX", not "3 ii" (a paragraph's point) or a unit
         roman = re.search(r"[ivxIVX]{2,4}", text[candidate.start:candidate.end])
         return roman is not None and roman.group().isupper()
@@ -333,6 +346,9 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
     if check == "after_day":  # "dziś o 18": the hour follows a day word and its "o"
         window = max(0, candidate.start - 40)
         return bool(grammar.compiled_macro("dayWordBefore").search(lower, window, candidate.start))
+    if check == "after_degree":  # "dopiero po 22": an adverb of degree in time before the preposition
+        window = max(0, candidate.start - 24)
+        return bool(grammar.compiled_macro("timeDegreeBefore").search(lower, window, candidate.start))
     if check == "after_elapse_verb":  # "minęła godzina": the subject of a verb of time passing
         window = max(0, candidate.start - 24)
         return bool(grammar.compiled_macro("elapseVerbBefore").search(lower, window, candidate.start))
@@ -449,6 +465,8 @@ def _with_modifier(candidate: Candidate, lower: str, grammar: Grammar) -> None:
     kind, _, detail = value.partition("=")
     if detail in _POINT_MODS and candidate.type not in ("DATE", "TIME"):
         return
+    if match["word"].endswith("niż") and _counted_before(lower, match.start()):
+        return  # "o cztery mniej niż trzy lata temu", "dwa razy więcej niż rok temu": the comparison's own amount
     if kind == "mod":
         candidate.mod = detail
     elif kind == "half" and all(point.decade is not None for point in candidate.points):
@@ -458,6 +476,16 @@ def _with_modifier(candidate: Candidate, lower: str, grammar: Grammar) -> None:
             point.half = detail
     candidate.start = match.start()
     candidate.spans[0] = (candidate.start, candidate.spans[0][1])
+
+
+def _counted_before(lower: str, position: int) -> bool:
+    """Whether an amount stands right before ``position``, or before the noun it counts: a number, a numeral
+    ("o cztery mniej", "10 medali więcej", "dwa razy więcej")."""
+    before = _PREVIOUS_AMOUNT.search(lower, max(0, position - 40), position)
+    if before is None:
+        return False
+    return any(word.isdigit() or any(i.pos == "num" for i in get_morphology().analyse(word))
+               for word in before.groups() if word)
 
 
 def _with_post_modifier(candidate: Candidate, lower: str, grammar: Grammar) -> None:
@@ -515,7 +543,7 @@ def find_candidates(text: str, lower: str, grammar: Grammar) -> list[Candidate]:
         if ranged:
             left, right = candidate.points
             if right.year is not None and right.year_digits == 2 and left.year is not None:
-                right.year += left.year // 100 * 100
+                right.year, right.year_digits = right.year + left.year // 100 * 100, 4
             left.inherit(right)
             right.direction = right.direction or left.direction  # "przed 2000–2500 lat": both counted back
             candidate.range = "night" not in rule.fields

@@ -40,12 +40,15 @@ _CLAUSE_JOIN = re.compile(
 _COORDINATION = re.compile(r"\s{0,3}(?:,|\s(?:i|oraz|lub|albo|a))\s{1,3}")
 _ATTRIBUTIVE = re.compile(r"(?<![^\W_])(?:z|ze|sprzed)\s{1,3}$")
 _WEEKDAY_OF_WEEK = re.compile(r"\s{1,3}we?\s{1,3}")
-_SMALLER = {"Y": ("M", 12), "W": ("D", 7)}  # a fraction of a unit counted in the next smaller one
+# a fraction of a unit counted in a smaller one ("pół roku" in months, "ćwierć wieku" in years)
+_SMALLER = {"Y": ("M", 12), "W": ("D", 7), "DE": ("Y", 10), "CE": ("Y", 100)}
 _EVENT_REACH = 300  # characters back in which an event's day counts as just told
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s{1,3}[^\W\d_])(?=\s{1,3}[A-ZĄĆĘŁŃÓŚŹŻ])|\n")
 # "obradowała wczoraj do godz. 0.20": lasting until a small hour, the end falls after that day's midnight
 _CLOCK_VALUE = re.compile(r"T\d\d:\d\d")
 _UNTIL = re.compile(r"(?<![^\W_])do\s{1,3}$")
+# "od dnia 1 października", "do końca wakacji tj. 31 sierpnia": a day that opens or closes a period
+_PERIOD_BEFORE = re.compile(r"(?<![^\W_])(od|do)(?![^\W_])[^,;]{0,30}$")
 _EVENING_OR_NIGHT = re.compile(r"\d{4}-\d\d-\d\dT(?:NI|1[2-9]|2[0-4])")  # a time from noon to midnight
 # a press report's dateline: a place in capitals before the date ("KOWNO, 1 lipca. — Wczoraj …"), or
 # before an agency in brackets ("BERLIN, (PAT). —"), which opens a report without a date of its own
@@ -183,6 +186,13 @@ def merge(candidates: list[Candidate], text: str, lower: str, grammar: Grammar) 
             previous.merged.append(candidate.rule)
             continue
         if (
+            previous is not None and previous.type == "SET" and previous.points[0].set == "P1D"
+            and candidate.points[0].is_time_only and candidate.points[0].hour is not None
+            and _glue(grammar, "glueTime", lower, previous.end, candidate.start)
+        ):  # "codziennie o 6 rano": an adverb of frequency and a clock phrase of its own, the clock no one day's
+            # (a part of the day joins it, "codziennie rano"; a clock joins a weekday's set, "co niedzielę o 10")
+            candidate.habitual = True
+        elif (
             previous is not None and previous.type == "SET" and not candidate.range
             and _weekly(previous.points[0]) and not previous.points[0].has_clock
             and candidate.points[0].is_time_only and _glue(grammar, "glueTime", lower, previous.end, candidate.start)
@@ -813,8 +823,15 @@ def resolve(
         return tid
 
     previous_end = 0
+    # where the last timex naming one day began, and "od" or "do" when it opens or closes a period
+    told_day: tuple[int, str | None] | None = None
     for candidate in candidates:
         points = candidate.points
+        for point in points:
+            if point.year_digits == 2 and point.year is not None and point.day is not None and point.era is None:
+                # "12.V.36 r.": a full date's year in two figures is in the creation date's century
+                point.year += (resolver.dct.year // 100 * 100) if resolver.dct else 1900
+                point.year_digits = 4
         if _AGENCY_DATELINE.search(text, previous_end, candidate.start):
             resolver.report_day = None  # a new report, dated by the paper
         previous_end = candidate.end
@@ -834,7 +851,7 @@ def resolve(
             continue
         if candidate.type == "SET":
             point = points[0]
-            if _weekly(point) and point.set == "P1D" and point.has_clock:  # "codziennie o 8": that time of each day
+            if _weekly(point) and point.set == "P1D" and point.has_clock:  # "codziennie rano": that part of each day
                 value = resolver._clock("XXXX-XX-XX", point)
             elif _weekly(point):  # "w soboty", "w każdą sobotę o godz. 10"
                 value = resolver._clock(point.set or f"XXXX-WXX-{point.weekday}", point)
@@ -860,6 +877,16 @@ def resolve(
         habitual = candidate.habitual or any(
             p.is_time_only or (p.weekday is not None and p.day is None) for p in points) and _in_schedule(
             text, lower_text, candidate, grammar)
+        if all(p.is_time_only for p in points) and told_day is not None and told_day[0] >= _sentence_start(
+                text, candidate.start):
+            # a day named in the sentence before a clock makes a schedule that day's hours ("w Wigilię czynne do
+            # godz. 12"); a day after "od" opens a period whose hours recur ("od dnia 1 czerwca urzędowanie trwać
+            # będzie od godz. 8 do 14"); a day after "do" closes the one a schedule holds in ("do końca wakacji
+            # tj. 31 sierpnia w godzinach 7–15")
+            if told_day[1] == "od":
+                habitual = True
+            elif told_day[1] is None:
+                habitual = candidate.habitual
         dateline = _is_dateline(text, candidate)
         if candidate.range and not habitual:
             points = _share_year(resolver, points, candidate, dateline)
@@ -885,6 +912,9 @@ def resolve(
             # "pół godziny później" after a clock time is a time of day too
             kind = "TIME" if any(_kind(p) == "TIME" for p in points) or _CLOCK_VALUE.search(value) else "DATE"
             tids = [emit(candidate.start, candidate.end, kind, value, anchor, candidate.mod)] * len(points)
+        if not candidate.range and resolved[0][2] and resolved[0][2][0] is not None and points[0].has_date:
+            bound = _PERIOD_BEFORE.search(lower_text, max(0, candidate.start - 36), candidate.start)
+            told_day = candidate.start, bound.group(1) if bound else None
         dates_writing = dateline or _is_heading(text, candidate) or grammar.compiled_macro("recordOpening").search(
             lower_text, max(0, candidate.start - 80), candidate.start) is not None
         if dates_writing and resolved[0][2] and resolved[0][2][0] is not None:
