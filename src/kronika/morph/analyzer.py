@@ -124,11 +124,12 @@ class Morphology:
             if self._generator is None:
                 self._generator = morfeusz2.Morfeusz(analyse=False, generate=True)
             try:
-                # read by ids, as the analyses are (the same dictionary, so the same ids)
+                # read by ids through the extension's getters, as the analyses are (the same dictionary, so the
+                # same ids)
                 results = list(self._generator._morfeusz_obj.generate(lemma))
             except RuntimeError:
                 return []
-        return [(result.orth, self._tag(result.tagId), self._qualifiers(result.nameId)) for result in results]
+        return [(_orth_of(r), self._tag(_tag_id_of(r)), self._qualifiers(_name_id_of(r))) for r in results]
 
 
 _instance: Morphology | None = None

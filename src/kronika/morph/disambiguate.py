@@ -272,7 +272,7 @@ class Tagger:
         self._capitals = {case: (self.table("cap", f"{case}|0"), self.table("cap", f"{case}|1"))
                           for case in ("U", "I", "l", "-")}
         self._forms: dict[tuple[str, bool, bool], FormCandidates] = {}
-        self._tag_parts: dict[str, tuple[TagKeys, float, float, float]] = {}  # a few thousand full tags
+        self._tag_parts: dict[str, tuple[TagKeys, float]] = {}  # a few thousand full tags
         self._tag_codes: dict[str, tuple[int, int, int, int, int, int]] = {}
         # Tags that share their ids of the transition features' keys score alike: a "signature" each (about
         # a thousand for Morfeusz's whole tagset), with the transition score of every pair of those seen so far
@@ -340,38 +340,33 @@ class Tagger:
         if not self._fixed:
             return [self.score(emission_features(form, case_context, t, is_proper(i))) for t, i in candidates]
         lower = form.lower()
-        word_tag, word_pos, word_pos_case = (self._word_tables[template].get(lower, _NO_WEIGHTS)
-                                             for template in ("w", "wp", "wc"))
-        suffix2 = self._word_tables["s2"].get(lower[-2:], _NO_WEIGHTS)
-        suffix3 = self._word_tables["s3"].get(lower[-3:], _NO_WEIGHTS)
+        tables = self._word_tables
+        word_tag = tables["w"].get(lower, _NO_WEIGHTS)
+        word_pos = tables["wp"].get(lower, _NO_WEIGHTS)
+        word_pos_case = tables["wc"].get(lower, _NO_WEIGHTS)
+        suffix2 = tables["s2"].get(lower[-2:], _NO_WEIGHTS)
+        suffix3 = tables["s3"].get(lower[-3:], _NO_WEIGHTS)
         capitals = self._capitals[case_context]
         scores = []
         for tag, interp in candidates:
-            keys, by_tag, by_pos_case, by_pos_number_gender = self._tag_part(tag)
+            keys, by_tag_alone = self._tag_part(tag)
             pos, pos_case = keys.pos, keys.pos_case
-            scores.append(
-                sum((
-                    by_tag,
-                    by_pos_case,
-                    by_pos_number_gender,
-                    word_tag.get(tag, 0.0),
-                    word_pos.get(pos, 0.0),
-                    word_pos_case.get(pos_case, 0.0),
-                    suffix2.get(tag, 0.0),
-                    suffix3.get(pos_case, 0.0),
-                    capitals[is_proper(interp)].get(pos, 0.0),
-                ))
-            )
+            # the tag's own terms come first in the sum, so their partial sum stands for them to the last bit
+            scores.append(by_tag_alone + word_tag.get(tag, 0.0) + word_pos.get(pos, 0.0)
+                          + word_pos_case.get(pos_case, 0.0) + suffix2.get(tag, 0.0) + suffix3.get(pos_case, 0.0)
+                          + capitals[is_proper(interp)].get(pos, 0.0))
         return scores
 
-    def _tag_part(self, tag: str) -> tuple[TagKeys, float, float, float]:
-        """A tag's keys and the weights of its emission features that depend on the tag alone: tags
-        repeat far more than forms, so they are looked up once per tag."""
+    def _tag_part(self, tag: str) -> tuple[TagKeys, float]:
+        """A tag's keys and the sum of its emission features that depend on the tag alone (the first three of
+        ``emission_features``, added as ``sum`` adds them): tags repeat far more than forms, so they are
+        looked up once per tag."""
         part = self._tag_parts.get(tag)
         if part is None:
             keys = tag_keys(tag)
-            part = self._tag_parts[tag] = (keys, self._by_tag.get(tag, 0.0), self._by_pos_case.get(keys.pos_case, 0.0),
-                                           self._by_pos_number_gender.get(keys.pos_number_gender, 0.0))
+            alone = (self._by_tag.get(tag, 0.0), self._by_pos_case.get(keys.pos_case, 0.0),
+                     self._by_pos_number_gender.get(keys.pos_number_gender, 0.0))
+            part = self._tag_parts[tag] = (keys, sum(alone))
         return part
 
     def context_scores(self, entries: Sequence[FormCandidates], token_contexts: Sequence[Context]) -> np.ndarray:

@@ -263,6 +263,8 @@ def _nominative(lemma: str, tag: str, number: str, gender: str, quals: tuple[str
     extra = parts[4:]  # degree, aspect, negation
     best: tuple[int, str] | None = None
     for form, form_tag, form_quals in get_morphology().generate(lemma):
+        if "nom" not in form_tag:  # no nominative among the tags it stands for: not worth expanding
+            continue
         for full in expand_tag(form_tag):
             fparts = full.split(":")
             if fparts[0] != pos or len(fparts) < 4 or fparts[1] != number or fparts[2] != "nom":

@@ -26,7 +26,7 @@ from kronika.lang.grammar import lemmas_and_form as lemmas
 from kronika.lang.orthography import adjective_before_1936
 from kronika.lang.resources import data_lines, read_text
 from kronika.lang.tokens import CLOSING_QUOTES_OF, OPENING_QUOTES, QUOTES, is_truncation, load_abbreviations
-from kronika.model import Token
+from kronika.model import Interp, Token
 from kronika.morph.analyzer import strip_homonym
 from kronika.text.segment import DASHES
 
@@ -253,8 +253,27 @@ LemmaSets = Sequence[frozenset[str]]
 def sentence_lemmas(tokens: list[Token]) -> list[frozenset[str]]:
     """Each token's lower-cased lemmas and form (what a lexicon word may match), in the sentence's order:
     computed once a sentence and passed to every recogniser (they ask at every token)."""
-    return [lemmas(token) | _adjective_lemmas_before_1936(token.text) if is_unknown(token) else lemmas(token)
-            for token in tokens]
+    return [_word_lemmas(token) for token in tokens]
+
+
+# A token's set depends only on its text and readings: kept by the text and the identity of the readings tuple,
+# which the tagger shares among the tokens of one form (as ``lemmas_and_form`` keeps its own; the entry keeps
+# the tuple alive, so its identity is not reused while the entry stands).
+_WORD_LEMMAS: dict[tuple[str, int], tuple[tuple[Interp, ...], frozenset[str]]] = {}
+_WORD_LEMMAS_LIMIT = 200_000
+
+
+def _word_lemmas(token: Token) -> frozenset[str]:
+    key = (token.text, id(token.interps))
+    entry = _WORD_LEMMAS.get(key)
+    if entry is None:
+        found = lemmas(token)
+        if is_unknown(token):
+            found = found | _adjective_lemmas_before_1936(token.text)
+        if len(_WORD_LEMMAS) >= _WORD_LEMMAS_LIMIT:
+            _WORD_LEMMAS.clear()
+        entry = _WORD_LEMMAS[key] = (token.interps, found)
+    return entry[1]
 
 
 @lru_cache(maxsize=4096)
