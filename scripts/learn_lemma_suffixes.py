@@ -53,6 +53,7 @@ FORENAMES_OUT = RESOURCES / "lemma_forename_nominatives.tsv"
 NKJP_TRAIN = ROOT / ".." / "shared" / "data" / "nkjp-ner" / "nkjp-ner-train.iob.gz"
 MIN_GENDER_EXAMPLES = 3
 MIN_COUNT = 2  # examples an ending needs for a rule
+MIN_WORDS = 2  # distinct words an ending needs for a rule: a rule is what several words share
 MIN_USAGE = 3  # uses a name needs to be preferred by its usage
 MAX_ENDING = 6
 POOLED = "any"  # the class of rules pooled over all classes, for endings a class has too few examples of
@@ -60,6 +61,16 @@ _WORD = re.compile(r"\w+|[^\w\s]")
 _NAME_QUALIFIERS = {"imię", "nazwisko", "nazwa_geograficzna"}
 
 Key = tuple[str, str, str]
+
+
+class Examples(defaultdict[Key, Counter]):
+    """(class, case key, ending) → how many times each rule turned a word into its base, and the words met
+    under each key: an ending takes a rule only when several words share it, not one name repeated through
+    a document (*Gladwella* twelve times in one text is one word in *-lla*)."""
+
+    def __init__(self) -> None:
+        super().__init__(Counter)
+        self.words: defaultdict[Key, set[str]] = defaultdict(set)
 
 
 def read_row(line: str) -> list[str]:
@@ -84,11 +95,12 @@ def case_key(ctag: str) -> str:
     return "*"
 
 
-def count(counts: dict[Key, Counter], cls: str, key: str, form: str, base: str) -> None:
+def count(counts: Examples, cls: str, key: str, form: str, base: str) -> None:
     rule = rule_of(form, base)
     lower = form.lower()
     for size in range(1, min(len(lower) - 1, MAX_ENDING) + 1):
         counts[(cls, key, lower[-size:])][rule] += 1
+        counts.words[(cls, key, lower[-size:])].add(lower)
 
 
 def cited_gender(base_word: str) -> str | None:
@@ -228,8 +240,8 @@ def write_forename_nominatives(counts: Counter, out: Path) -> int:
     ])
 
 
-def learn(train: Path, corrections: Path | None = None) -> dict[Key, Counter]:
-    counts: dict[Key, Counter] = defaultdict(Counter)
+def learn(train: Path, corrections: Path | None = None) -> Examples:
+    counts = Examples()
     lemmas: dict[str, str] = {}
     morphology = get_morphology()
     if corrections:
@@ -253,7 +265,7 @@ def learn(train: Path, corrections: Path | None = None) -> dict[Key, Counter]:
     return counts
 
 
-def add_corrections(counts: dict[Key, Counter], lemmas: dict[str, str],
+def add_corrections(counts: Examples, lemmas: dict[str, str],
                     pairs: list[tuple[str, str, str | None]]) -> None:
     """Count the base-form pairs people corrected, word by word where form and base have as many words."""
     morphology = get_morphology()
@@ -270,7 +282,7 @@ def add_corrections(counts: dict[Key, Counter], lemmas: dict[str, str],
                 lemmas.setdefault(base, cls)
 
 
-def add_paradigms(counts: dict[Key, Counter], lemmas: dict[str, str]) -> None:
+def add_paradigms(counts: Examples, lemmas: dict[str, str]) -> None:
     """Every case form of each name SGJP knows, in the number its base form has."""
     morphology = get_morphology()
     for base, cls in lemmas.items():
@@ -303,15 +315,16 @@ def lookup(best: dict[Key, tuple[int, str]], cls: str, case: str, ending: str) -
     return None
 
 
-def write(counts: dict[Key, Counter], out: Path, min_count: int) -> int:
-    pooled: dict[Key, Counter] = defaultdict(Counter)
-    for (_cls, case, ending), rules in counts.items():
+def write(counts: Examples, out: Path, min_count: int) -> int:
+    pooled = Examples()
+    for (cls, case, ending), rules in counts.items():
         pooled[(POOLED, case, ending)].update(rules)
+        pooled.words[(POOLED, case, ending)] |= counts.words[(cls, case, ending)]
     best: dict[Key, tuple[int, str]] = {}
     # pooled rules first, then each class's where it differs from what the lookup would give without it
     for table in (pooled, counts):
         for key in sorted(table, key=lambda k: len(k[2])):
-            if sum(table[key].values()) >= min_count:
+            if sum(table[key].values()) >= min_count and len(table.words[key]) >= MIN_WORDS:
                 rule = table[key].most_common(1)[0][0]
                 if rule != lookup(best, *key):
                     best[key] = rule

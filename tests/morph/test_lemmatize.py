@@ -394,3 +394,54 @@ def test_the_command_and_analyze_agree_on_names_of_every_kind() -> None:
     for entity in entities:
         assert lemmatize_phrase(entity.text) == entity.lemma
         assert lemmatize_phrase(entity.text, entity.type) == entity.lemma
+
+
+@pytest.mark.parametrize("category", [None, "PERSON"])
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [("Mieszku II", "Mieszko II"), ("Mieszka II Otyłego", "Mieszko II Otyły"), ("Filipa II", "Filip II"),
+     ("Fryderyka III", "Fryderyk III"), ("Bolesławowi III Krzywoustemu", "Bolesław III Krzywousty"),
+     ("Elżbiety II", "Elżbieta II")],
+)
+def test_a_word_before_a_regnal_number_is_a_rulers_forename(phrase, expected, category):
+    """Only a ruler's forename takes a regnal number: *Mieszku* is Mieszko's, not a Mr Mieszek's or a purse's;
+    a forename alone with its number that may be a man's oblique case or a woman's is the man's, as with a
+    forename alone (*Filipa II*), a woman's forename stays hers (*Elżbiety II*)."""
+    assert lemmatize_phrase(phrase, category) == expected
+
+
+@pytest.mark.parametrize("category", [None, "PLACE"])
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [("Tomaszowa Mazowieckiego", "Tomaszów Mazowiecki"), ("Aleksandrowa Łódzkiego", "Aleksandrów Łódzki"),
+     ("Ostrowa Wielkopolskiego", "Ostrów Wielkopolski")],
+)
+def test_an_adjective_after_a_places_noun_counts_as_its_modifier(phrase, expected, category):
+    """*Mazowieckiego* is also the genitive of the region *Mazowieckie* (neuter), but after the town's noun it
+    is its modifier: how often the region is named says nothing of the town's gender."""
+    assert lemmatize_phrase(phrase, category) == expected
+
+
+@pytest.mark.parametrize("category", [None, "PERSON"])
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [("Branimir Kovela", "Branimir Kovela"), ("Radomir Petrula", "Radomir Petrula"),
+     ("Kazysowi Sroudze", "Kazys Srouga")],
+)
+def test_an_unknown_surname_in_a_after_a_nominative_forename_is_a_nominative(phrase, expected, category):
+    """The words of one name stand in one case: a forename left as written, with no Polish ending, is a
+    nominative, and so is the unknown surname in -a after it (not a genitive of *Kovel*), with a category or
+    without; a surname in -dze after a forename's dative is a name in -ga (g → dz)."""
+    assert lemmatize_phrase(phrase, category) == expected
+
+
+@pytest.mark.parametrize("category", ["PERSON", "ORGANIZATION"])
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [("Pester Lloydu", "Pester Lloyd"), ("Lloydem", "Lloyd"), ("Newtonu", "Newton"), ("Kutrzeba", "Kutrzeba")],
+)
+def test_a_masculine_ending_on_a_listed_name_is_stripped(phrase, expected, category):
+    """A word SGJP does not know that is a name it lists under a masculine case ending is that name (the
+    periodical *Pester Lloyd* declined as a thing: *Lloydu*); a word whose stem is no listed name keeps its
+    guesses (*Kutrzeba*)."""
+    assert lemmatize_phrase(phrase, category) == expected

@@ -20,6 +20,9 @@ def roles(text: str) -> dict[str, str | None]:
     ("W parlamencie przemawiał kanclerz dr. Seipel.", ("Seipel", "PERSON", "Seipel")),
     ("Sąd zwołał jen. Bem do Komorna.", ("Bem", "PERSON", "Bem")),
     ("Sprawę referował radzca sądowy Hoffmann.", ("Hoffmann", "PERSON", "Hoffmann")),
+    # a religious brother: br. before his name is no year and ends no sentence
+    ("Do klasztoru przybył br. Kasimir Tomaszek z Krakowa.", ("Kasimir Tomaszek", "PERSON", "Kasimir Tomaszek")),
+    ("Rozmawiano z br. Albertem o przytułku.", ("Albertem", "PERSON", "Albert")),
     # the Polish Telegraphic Agency, however a despatch signs it
     ("KRAKÓW, 4.3. (Pat.). Rada miejska obradowała.", ("Pat", "ORGANIZATION", "PAT")),
     ("Jak donosi P. A. T., minister wyjechał.", ("P. A. T.", "ORGANIZATION", "P. A. T.")),
@@ -32,6 +35,11 @@ def roles(text: str) -> dict[str, str | None]:
 ])
 def test_period_press_names(sentence: str, expected: tuple[str, str, str]) -> None:
     assert expected in top_level(sentence)
+
+
+def test_a_religious_brothers_abbreviation_is_his_role() -> None:
+    """*br.* before a name is *brat*, the title of a religious brother, not *bieżącego roku*."""
+    assert roles("Do klasztoru przybył br. Kasimir Tomaszek z Krakowa.") == {"Kasimir Tomaszek": "br."}
 
 
 def test_a_verb_ends_the_office_before_a_later_title() -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
-from collections import Counter, defaultdict
 from pathlib import Path
 from types import ModuleType
 
@@ -56,7 +55,7 @@ def test_base_form_pairs_are_read_and_counted_by_the_suffix_learner(tmp_path: Pa
     assert pairs == [("Zbaraża", "Zbaraż", "PLACE"),
                      ("Gniewoszowi Wierzbołowiczowi", "Gniewosz Wierzbołowicz", "PERSON")]
     suffixes = _script("learn_lemma_suffixes")
-    counts: dict = defaultdict(Counter)
+    counts = suffixes.Examples()
     lemmas: dict[str, str] = {}
     suffixes.add_corrections(counts, lemmas, pairs)
     assert lemmas == {"Zbaraż": "place", "Gniewosz": "person", "Wierzbołowicz": "person"}

@@ -69,6 +69,9 @@ def test_seed_sentences_exact(seed_gold):
         # a title that is also a word does not end a sentence before a name, but does before other words
         ("Głos zabrał sen. Nowicki z Lidy. Potem głosowano.", 2),
         ("Miał zły sen. Potem się obudził.", 2),
+        # br.: a religious brother before a name, "bieżącego roku" before any other word
+        ("Przyjechał do nas br. Kasimir Tomaszek z Krakowa. Był zmęczony.", 2),
+        ("Uchwałę podjęto 5 maja br. Sejm ją zatwierdził.", 2),
         ("Wśród gości byli pp. Kowalski i Nowak. Nikt nie przemawiał.", 2),
         ("Przemówienie dra. Jana Lisa zamknęło zebranie.", 1),
         # a numbered noun before its number in digits or Roman numerals

@@ -317,6 +317,12 @@ def _short_acronym(tokens: list[Token], text: str) -> bool:
     return len(text) <= _ACRONYM_LENGTH and (len(words) == 1 or not all(w.isupper() for w in words))
 
 
+def _regnal(tokens: list[Token], i: int) -> bool:
+    """Whether ``tokens[i]`` is followed by a regnal number in Roman numerals, which only a ruler's forename
+    takes (Mieszka II, Filipa II, Ludwika XIV): the word is a forename, not a surname spelt like it."""
+    return i + 1 < len(tokens) and _ROMAN.match(tokens[i + 1].text) is not None and _kind(tokens, i + 1) == "number"
+
+
 def _is_case_ending(tokens: list[Token], i: int, last_only: bool = True) -> bool:
     """Whether ``tokens[i]`` is a case ending glued to the word before it (PSL-u, Steve'a)."""
     return (
@@ -563,17 +569,20 @@ def _choose_triple(
             token = tokens[member.index]
             fitting = member.fitting(triple)
             chosen += any(r.interp == token.chosen for r in fitting)
-            # an adjective after the head modifies it, whatever noun it also spells (Łódzkiego: Łódzkie)
+            # an adjective after the head modifies it, whatever noun it also spells (Łódzkiego, Mazowieckiego: not
+            # the regions' names), so neither the class, nor usage, nor a regular paradigm counts its readings
             modifier = member.after_head and any(r.pos not in _NOUN_POS for r in member.readings)
             if cls == UNKNOWN:
                 # a one-word name of unknown kind: a name's reading before a common word's (Polski: Polska,
                 # Marka: Marek, Amerykanów: Amerykanie); in longer names the head's readings decide
                 in_class += one_word and any(r.interp.lemma[:1].isupper() for r in fitting)
+                # a word before a regnal number is a ruler's forename (Mieszka II Otyłego: Mieszko's)
+                in_class += _regnal(tokens, member.index) and any("imię" in r.interp.quals for r in fitting)
             else:
                 in_class += not modifier and any(wanted_quals.intersection(r.interp.quals) for r in fitting)
-            if told_by_usage:
+            if told_by_usage and not modifier:
                 usage += max((_usage(r) for r in fitting), default=0)
-            if cls == "place" and fitting:  # Aleksandrowa: Aleksandrów rather than Aleksandrowo
+            if cls == "place" and fitting and not modifier:  # Aleksandrowa: Aleksandrów rather than Aleksandrowo
                 guess = guess_base(token.text, cls, f"{triple[1]}:{triple[0]}").lower()
                 regular += any(r.pos in _NOUN_POS and r.interp.lemma.lower() == guess for r in fitting)
         return chosen, in_class, regular, usage
@@ -582,7 +591,10 @@ def _choose_triple(
     # men's forenames are named more often (in the Polem training names 140 of 148 one-word names that are a
     # man's genitive or a woman's nominative are the man's)
     lone_word = len(members) == 1 and one_word
-    lone_forename = lone_word and cls in ("person", UNKNOWN)
+    # so is a forename alone with its regnal number (Filipa II: Filip, as kings and popes outnumber queens)
+    ruler = len(members) == 1 and _regnal(tokens, members[0].index) and sum(
+        _kind(tokens, i) == "word" for i in range(len(tokens))) == 1
+    lone_forename = (lone_word or ruler) and cls in ("person", UNKNOWN)
 
     def man_named(triple: Triple) -> bool:
         return lone_forename and triple[0] == "sg" and triple[2] == "m1" and triple[1] != "nom" and any(
@@ -624,7 +636,10 @@ def _choose_triple(
     return max(sorted(state), key=score)
 
 
-def _choose_reading(token: Token, member: _Member, triple: Triple, cls: str, by_usage: bool) -> Reading:
+def _choose_reading(token: Token, member: _Member, triple: Triple, cls: str, by_usage: bool,
+                    forename: bool = False) -> Reading:
+    """The reading of a word of the head phrase in the phrase's ``triple``; ``forename``: the word is known
+    to be a forename (a regnal number follows it)."""
     capitalised = token.text[:1].isupper()
     wanted_quals = _CLASS_QUALIFIERS.get(cls, set())
     # between places SGJP gives the same standing (Dubno, Dubne), the more regular paradigm's: the one
@@ -638,6 +653,7 @@ def _choose_reading(token: Token, member: _Member, triple: Triple, cls: str, by_
             # a tagger tells the tag; between lemmas with the same tag the class and regularity decide
             token.chosen is not None and interp.tag == token.chosen.tag,
             bool(wanted_quals.intersection(interp.quals)),
+            forename and "imię" in interp.quals,  # Mieszku II: Mieszko's, not a Mr Mieszek's
             _usage(reading) if by_usage else 0,
             interp.lemma.lower() == regular,
             interp == token.chosen,
@@ -688,15 +704,18 @@ def _tagged_case(token: Token, leading: bool) -> str:
 
 
 def _inflect(token: Token, member: _Member, triple: Triple | None, cls: str, singular: bool, leading: bool,
-             by_usage: bool) -> str:
+             by_usage: bool, forename: bool = False) -> str:
     """The nominative of one word of the head phrase; ``leading``: the word opens the name; ``by_usage``:
-    how the NKJP text used the names it may be decides between them."""
+    how the NKJP text used the names it may be decides between them; ``forename``: the word is known to be
+    a forename."""
     if not member.readings:
         case_key = f"{triple[1]}:{triple[0]}" if triple else _tagged_case(token, leading)
+        if not case_key.startswith("nom:") and _is_unknown(token) and (stem := _listed_name_stem(token.text)):
+            return stem
         return guess_base(token.text, cls, case_key)
     if triple is None:
         return token.text
-    reading = _choose_reading(token, member, triple, cls, by_usage)
+    reading = _choose_reading(token, member, triple, cls, by_usage, forename)
     if member.shared != _ALL:  # its own number or gender: the head's if it can, else the singular's
         own = [t for t in reading.triples if _fits(t, triple, member.shared)] or [triple]
         triple = max(own, key=lambda t: (t[0] == triple[0], t[0] == "sg", t[2] == triple[2], t))
@@ -711,6 +730,25 @@ def _inflect(token: Token, member: _Member, triple: Triple | None, cls: str, sin
     if form is None:
         form = interp.lemma if number == "sg" else token.text
     return _match_case(form, token.text)
+
+
+# the masculine case endings a name takes where Polish declines a foreign name as written (Lloydu, Tageblattem)
+_MASCULINE_ENDINGS = ("owi", "em", "u", "a")
+
+
+def _listed_name_stem(word: str) -> str | None:
+    """The name SGJP lists whose nominative ``word``, unknown to it, is under a masculine case ending
+    (*Lloydu*, *Lloydem* → Lloyd): a Polish ending on a listed name, however it declines it; ``None`` else."""
+    lower = word.lower()
+    for ending in _MASCULINE_ENDINGS:
+        stem = word[: len(word) - len(ending)]
+        if not lower.endswith(ending) or len(stem) < 3 or stem[-1:].lower() in _VOWELS:
+            continue
+        if any(i.lemma == stem and PROPER_QUALIFIERS.intersection(i.quals) and any(
+                f.split(":")[1:3] == ["sg", "nom"] for f in expand_tag(i.tag))
+               for i in get_morphology().analyse(stem) if i.pos == "subst"):
+            return stem
+    return None
 
 
 def _adjective_base(token: Token) -> str:
@@ -798,8 +836,8 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
     singular = cls == "person" or rule == "singular"
     first_word = next((i for i, t in enumerate(tokens) if t.text[:1].isalpha()), None)
     by_usage = _by_usage(cls, tokens)
-    replaced = {m.index: _inflect(tokens[m.index], m, triple, cls, singular, m.index == first_word, by_usage)
-                for m in members}
+    replaced = {m.index: _inflect(tokens[m.index], m, triple, cls, singular, m.index == first_word, by_usage,
+                                  _regnal(tokens, m.index)) for m in members}
     if triple is not None and triple[2] == "f" and cls in ("person", UNKNOWN) and len(members) > 1:
         # a woman's surname no dictionary knows declines as an adjective: Henryki Reymanowej → Reymanowa
         last = members[-1]
@@ -821,7 +859,7 @@ def base_form(tokens: list[Token], category: str | None = None, convention: str 
                 len(kept_indexes)))
     if triple is None or triple[1] == "nom":
         _share_apostrophe_case(tokens, members, dropped, replaced, cls)
-    if cls == "person":
+    if cls in ("person", UNKNOWN):
         _share_nominative_forename(tokens, members, replaced)
     if cls == UNKNOWN and (triple is None or triple[1] == "nom"):
         _share_ranked_case(tokens, members, replaced, rules_forms)
