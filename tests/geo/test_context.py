@@ -857,3 +857,17 @@ def test_a_district_in_the_locative_after_na_is_the_district_of_its_town(text: s
     found = entity(text, "Zasaniu")
     assert found.lemma == "Zasanie" and found.geo is not None, found
     assert km(found.geo["lat"], found.geo["lon"], 49.79, 22.77) < 3, found.geo
+
+
+def test_a_valley_is_named_by_its_river_never_by_a_town() -> None:
+    assert_not_a_settlement("Wyprawa zeszła w dolinę Baksanu i rozbiła namioty.", "Baksanu")
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma", "lat", "lon"), [
+    ("Robotnicy z Orłowej zebrali się w Czeskim Cieszynie.", "Czeskim Cieszynie", "Czeski Cieszyn", 49.75, 18.63),
+    ("Robotnicy z Orłowej zebrali się w Czeskim Cieszynie.", "Orłowej", "Orłowa", 49.85, 18.43),
+])
+def test_the_polish_names_of_zaolzie_towns(text: str, mention: str, lemma: str, lat: float, lon: float) -> None:
+    found = entity(text, mention)
+    assert found.lemma == lemma and found.geo is not None, found
+    assert km(found.geo["lat"], found.geo["lon"], lat, lon) < 5, found.geo

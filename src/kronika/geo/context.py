@@ -48,7 +48,7 @@ from kronika.lang.resources import read_table
 from kronika.model import Token
 
 ROLES = frozenset({"street", "building", "preposition", "water", "region", "unit", "title", "nobility", "patron",
-                   "settlement", "honorific"})
+                   "settlement", "honorific", "landform"})
 PREPOSITION_ROLES = frozenset({"preposition", "water"})  # "nad" is a preposition of place and says water
 REGION_ROLES = frozenset({"region", "unit"})  # a unit is a region whose adjective alone names it
 APART = frozenset({"street", "building"})  # what a name after such a word is: not a settlement
@@ -701,6 +701,7 @@ class MentionContext:
     plural_names: frozenset[str] = frozenset()  # names it is only a plural form of: no river (plural_names)
     land: str | None = None  # "w Kieleckiem": the land's base form, a region, no settlement (land_name)
     building_head: bool = False  # several words, a building's noun last: a building unless a town's whole name
+    landform: bool = False  # after "dolina", "szczyt": a river or a mountain, no settlement (place_context.tsv)
 
 
 def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContext:
@@ -721,4 +722,5 @@ def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContex
         longer_name=in_longer_name(tokens, first, last), unit=unit_name(tokens, first, last),
         function_word=is_function_word(tokens, first, last), water=by_water(tokens, first),
         inside=inside_a_place(tokens, first, last), plural_names=plural_names(tokens, first, last),
-        land=land_name(tokens, first, last), building_head=headed_by_building(tokens, first, last))
+        land=land_name(tokens, first, last), building_head=headed_by_building(tokens, first, last),
+        landform=_role(tokens, _word_before(tokens, first)) == "landform")

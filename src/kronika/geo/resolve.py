@@ -197,6 +197,7 @@ class Evidence:
     water: bool = False  # after "nad", "rzeka": a river where one has the name (wieś nad Pilicą)
     inside: bool = False  # after "w": a settlement where one has the name, not its river (w Pilicy)
     plural_names: frozenset[str] = frozenset()  # names it is only a plural case form of (New: Newa)
+    landform: bool = False  # after "dolina", "szczyt": a river or a mountain, never a settlement
 
 
 NO_EVIDENCE = Evidence()
@@ -262,6 +263,8 @@ def _ranked(mention: str, year: int | None, direct: tuple[Hit, ...] | None = Non
         ranked = [c for c in ranked if is_town(c.place)]
     if evidence.plural_names:  # a river is named in the singular: "New Jersey" is no genitive plural of Newa
         ranked = [c for c in ranked if c.place.kind != "river" or c.place.name not in evidence.plural_names]
+    if evidence.landform:  # "dolina Baksanu" is the river's valley, not the town's
+        ranked = [c for c in ranked if c.place.kind in LANDMARK_KINDS]
     rivers = [c for c in ranked if c.place.kind == "river"]
     if evidence.water and rivers:
         ranked = rivers
@@ -567,7 +570,7 @@ def annotate_places(analysis: Analysis) -> None:
         if whole[i]:  # the name stages cut the name short
             lemmas[i] = surfaces[i] = context.wider or ""
     evidence = [Evidence(c.towns_only or c.lone_adjective, _located_unit(c.districts), c.water, c.inside,
-                         c.plural_names) for c in contexts]
+                         c.plural_names, c.landform) for c in contexts]
     date = document_date(analysis)
     city = publication_city(analysis.document)
     home = geocode(city) if city else None
