@@ -362,6 +362,7 @@ def test_a_name_after_a_preposition_of_place_is_a_place_whatever_its_type(
     ("Był zamach na Lenina w Moskwie.", "Lenina"),  # na + accusative says no place; a pseudonym
     ("Został ugodzony przez Amora w samo serce.", "Amora"),  # an accusative in -a is a person's, not a nominative
     ("Jan Tatar przyjechał. Potem list poszedł do Tatara.", "Tatara"),  # the document's person
+    ("Idzie się aleją lip sadzonych jeszcze przez Radziwiłłów do pałacu.", "Radziwiłłów"),  # a passive's agent
 ])
 def test_a_person_after_a_preposition_stays_a_person(text: str, mention: str) -> None:
     analysis = analyze(Document("t", text, "1938-05-10"))

@@ -72,6 +72,7 @@ LOCATING = frozenset({"w", "we"})  # "w powiecie X" locates a name, so does "X, 
 DISTRICT_WINDOW = 6  # tokens either side where "w powiecie X" names the mention's district
 TITLE_WORDS = 4  # other words a quoted title may have beside the mention: „New York Herald”
 DATELINE_WORDS = 3  # words of a town's name in capitals opening a dateline: NOWY YORK (WAT)
+AGENT_WORDS = 3  # adverbs and particles between a passive participle and its agent's "przez"
 LIST_WORDS = 12  # tokens of a list of one-word names a preposition governs (pod Sarnami, Oranami i Kowlem)
 COORDINATED_NAME_WORDS = 3  # words of the first name in "ul. Emilii Plater i Chmielnej"
 POLISH_LETTERS = frozenset("ąćęłńóśźż")
@@ -527,9 +528,23 @@ def governed_cases(tokens: Sequence[Token], first: int) -> frozenset[str]:
     while k >= 2 and tokens[k].text.lower() in COORDINATORS and _is_capitalised(tokens[k - 1]) \
             and tokens[k - 1].text.isalpha() and first - k < LIST_WORDS:
         k -= 2
-    if k < 0 or _role(tokens, k) not in PREPOSITION_ROLES:
+    if k < 0 or _role(tokens, k) not in PREPOSITION_ROLES or _passive_agent(tokens, k):
         return frozenset()
     return place_preposition_cases(tokens[k].text.lower())
+
+
+def _passive_agent(tokens: Sequence[Token], k: int) -> bool:
+    """*przez* after a passive participle names its agent (*aleja sadzona jeszcze przez Radziwiłłów*, *został
+    wybrany przez Nowaka*), not the way through a place."""
+    if tokens[k].text.lower() != "przez":
+        return False
+    for j in range(k - 1, max(-1, k - 1 - AGENT_WORDS), -1):
+        chosen = tokens[j].chosen
+        if chosen is not None and chosen.pos == "ppas":
+            return True
+        if chosen is None or chosen.pos not in ("adv", "qub", "part"):
+            return False
+    return False
 
 
 def governed_place(tokens: Sequence[Token], first: int, last: int) -> str | None:
