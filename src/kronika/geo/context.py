@@ -528,14 +528,15 @@ def governed_cases(tokens: Sequence[Token], first: int) -> frozenset[str]:
     while k >= 2 and tokens[k].text.lower() in COORDINATORS and _is_capitalised(tokens[k - 1]) \
             and tokens[k - 1].text.isalpha() and first - k < LIST_WORDS:
         k -= 2
-    if k < 0 or _role(tokens, k) not in PREPOSITION_ROLES or _passive_agent(tokens, k):
+    if k < 0 or _role(tokens, k) not in PREPOSITION_ROLES or _agent(tokens, k, first):
         return frozenset()
     return place_preposition_cases(tokens[k].text.lower())
 
 
-def _passive_agent(tokens: Sequence[Token], k: int) -> bool:
-    """*przez* after a passive participle names its agent (*aleja sadzona jeszcze przez Radziwiłłów*, *został
-    wybrany przez Nowaka*), not the way through a place."""
+def _agent(tokens: Sequence[Token], k: int, first: int) -> bool:
+    """*przez* (token ``k``) names an agent, not the way through a place: after a passive participle (*aleja
+    sadzona jeszcze przez Radziwiłłów*, *został wybrany przez Nowaka*), or before a plural of persons, a people
+    or a family, off a route (*bojkot przez Serbów*; a route: *z Worochty przez Tatarów na przełęcz*)."""
     if tokens[k].text.lower() != "przez":
         return False
     for j in range(k - 1, max(-1, k - 1 - AGENT_WORDS), -1):
@@ -543,8 +544,21 @@ def _passive_agent(tokens: Sequence[Token], k: int) -> bool:
         if chosen is not None and chosen.pos == "ppas":
             return True
         if chosen is None or chosen.pos not in ("adv", "qub", "part"):
-            return False
-    return False
+            break
+    fields = [[set(part.split(".")) for part in i.tag.split(":")] for i in tokens[first].interps if i.pos == "subst"]
+    persons = any(len(f) > 3 and "pl" in f[1] and "m1" in f[3] for f in fields)
+    return persons and not _on_a_route(tokens, k, first)
+
+
+def _on_a_route(tokens: Sequence[Token], k: int, first: int) -> bool:
+    """*przez* at token ``k`` stands between the ends of a route: a place after *z* a few words before it, or
+    one after *do* or *na* right after the word at ``first`` (*z Worochty przez Tatarów*, *przez Tatarów do
+    Jaremcza*)."""
+    before = any(tokens[j].text.lower() in ROUTE_FROM and _is_capitalised(tokens[j + 1])
+                 for j in range(max(0, k - 1 - ROUTE_END_WORDS), k - 1))
+    after = first + 2 < len(tokens) and tokens[first + 1].text.lower() in ("do", "na") \
+        and tokens[first + 2].text[:1].isalpha()
+    return before or after
 
 
 def governed_place(tokens: Sequence[Token], first: int, last: int) -> str | None:
