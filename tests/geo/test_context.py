@@ -351,6 +351,11 @@ def test_a_name_after_a_preposition_of_place_is_a_place_whatever_its_type(
     ("Przegrali mecz z Resovią i spadli z ligi.", "Resovią"),
     ("Coś tam powiedział, zażartował sobie ktoś z Polaków na sali.", "Polaków"),
     ("Dysponujemy pismem wojewody poznańskiego do Głównego Inspektora Pracy.", "Głównego"),
+    ("Był zamach na Lenina w Moskwie.", "Lenina"),  # na + accusative says no place; a pseudonym
+    ("Został ugodzony przez Amora w samo serce.", "Amora"),  # an accusative in -a is a person's, not a nominative
+    ("Jan Tatar przyjechał. Potem list poszedł do Tatara.", "Tatara"),  # the document's person
+    ("Idzie się aleją lip sadzonych jeszcze przez Radziwiłłów do pałacu.", "Radziwiłłów"),  # a passive's agent
+    ("Zapowiedziano bojkot przez Serbów władz bośniackich.", "Serbów"),  # a people after przez, off a route
 ])
 def test_a_person_after_a_preposition_stays_a_person(text: str, mention: str) -> None:
     analysis = analysed(text, "1938-05-10")
@@ -496,7 +501,7 @@ def test_after_w_the_town_keeps_its_name() -> None:
 def test_town_districts_load_and_reject_bad_rows() -> None:
     districts = load_town_districts()
     assert {d.town for d in districts} <= {"Warszawa", "Kraków", "Lwów", "Wilno", "Poznań", "Łódź", "Sosnowiec",
-                                           "Bytom", "Katowice", "Mysłowice", "Zakopane"}
+                                           "Bytom", "Katowice", "Mysłowice", "Zakopane", "Przemyśl"}
     assert all(geocode(d.town) is not None for d in districts)
     with pytest.raises(ValueError, match="line 2"):
         load_town_districts("name\tname_now\ttown\tlat\tlon\tsource\nPraga\t\tWarszawa\tx\t21\tsource\n")
@@ -808,3 +813,54 @@ def test_a_dateline_in_capitals_names_a_place_whatever_common_word_it_spells(tex
 def test_words_in_capitals_before_a_date_that_goes_on_are_no_dateline() -> None:
     analysis = analysed("UWAGA, 3 maja sklep zamknięty.", "1935-05-10")
     assert not any(e.type == "PLACE" for e in analysis.entities)
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma", "lat", "lon"), [
+    # a member of a list a preposition of place governs, typed a person
+    ("Samochody przejechały przez Tatarów i Jaremcze w stronę przełęczy.", "Jaremcze", "Jaremcze", 48.45, 24.56),
+    # no entity: the accusative of a masculine name is its nominative; a people's name too, but on a route
+    ("Droga z Worochty przez Tatarów na przełęcz była trudna.", "Tatarów", "Tatarów", 48.34, 24.58),
+    # typed a person: a geographic name in the accusative after "przez", a common noun's plural
+    ("Tabor jechał przez Jabłonkę ku Orawce.", "Jabłonkę", "Jabłonka", 49.48, 19.69),
+    ("Front przebiegał przez Piaski i Kozy.", "Piaski", "Piaski", 51.88, 17.07),
+])
+def test_a_name_in_the_case_a_preposition_of_place_governs_is_the_settlement_it_declines(
+        text: str, mention: str, lemma: str, lat: float, lon: float) -> None:
+    found = entity(text, mention)
+    assert found.type == "PLACE" and found.lemma == lemma and found.geo is not None, found
+    assert km(found.geo["lat"], found.geo["lon"], lat, lon) < 10, found.geo
+
+
+def test_a_common_noun_ending_a_body_s_name_after_a_preposition_is_no_village() -> None:
+    assert_not_a_settlement("Sprawozdawca Komisji Emigracji i Polaków za Granicą przedstawił projekt.", "Granicą")
+    found = entity("Sądzono szewca Malińskiego z Krobi za kradzież.", "Krobi")  # after a surname: the town
+    assert found.geo is not None and found.geo["name"] == "Krobia", found
+
+
+def test_a_town_named_like_a_works_is_the_town_when_the_gazetteer_knows_the_whole_name() -> None:
+    found = entity("Wczoraj nastąpił w kopalni „Barbara“ w Królewskiej Hucie wybuch gazów.", "Królewskiej Hucie")
+    assert found.geo is not None and found.geo["name_pl"] == "Chorzów" and found.lemma == "Królewska Huta", found
+    found = entity("Msza odbyła się w Krakowskiej Katedrze.", "Krakowskiej Katedrze")
+    assert found.subtype == "building" and not found.geo, found
+
+
+@pytest.mark.parametrize("text", ["Pożar wybuchł wczoraj na Zasaniu w Przemyślu.",
+                                  "W Przemyślu otwarto most. Tłumy zebrały się na Zasaniu."])
+def test_a_district_in_the_locative_after_na_is_the_district_of_its_town(text: str) -> None:
+    found = entity(text, "Zasaniu")
+    assert found.lemma == "Zasanie" and found.geo is not None, found
+    assert km(found.geo["lat"], found.geo["lon"], 49.79, 22.77) < 3, found.geo
+
+
+def test_a_valley_is_named_by_its_river_never_by_a_town() -> None:
+    assert_not_a_settlement("Wyprawa zeszła w dolinę Baksanu i rozbiła namioty.", "Baksanu")
+
+
+@pytest.mark.parametrize(("text", "mention", "lemma", "lat", "lon"), [
+    ("Robotnicy z Orłowej zebrali się w Czeskim Cieszynie.", "Czeskim Cieszynie", "Czeski Cieszyn", 49.75, 18.63),
+    ("Robotnicy z Orłowej zebrali się w Czeskim Cieszynie.", "Orłowej", "Orłowa", 49.85, 18.43),
+])
+def test_the_polish_names_of_zaolzie_towns(text: str, mention: str, lemma: str, lat: float, lon: float) -> None:
+    found = entity(text, mention)
+    assert found.lemma == lemma and found.geo is not None, found
+    assert km(found.geo["lat"], found.geo["lon"], lat, lon) < 5, found.geo

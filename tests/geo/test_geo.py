@@ -243,7 +243,10 @@ def test_shipped_index_row_counts_and_order() -> None:
 
 @pytest.mark.parametrize(("adjective", "seat"), [("nisiecki", "Nisko"), ("pleszewski", "Pleszew"), ("płocki", "Płock"),
                                                  ("płoński", "Płońsk"), ("włoszczowski", "Włoszczowa"),
-                                                 ("katowicki", "Katowice")])
+                                                 ("katowicki", "Katowice"), ("szamotulski", "Szamotuły"),
+                                                 ("suwalski", "Suwałki"), ("lubliniecki", "Lubliniec"),
+                                                 ("mławski", "Mława"), ("rawski", "Rawa Mazowiecka"),
+                                                 ("ostrowski", "Ostrów Wielkopolski")])
 def test_district_adjective_names_its_seat_town(adjective: str, seat: str) -> None:
     place = district_seat(adjective)
     assert place is not None and place.name == seat

@@ -42,14 +42,14 @@ from functools import lru_cache
 
 from kronika.geo.keys import name_abbreviations
 from kronika.geo.qualifiers import adjective_rule_lemma
-from kronika.lang.grammar import CASES, case_agrees, number_gender, place_question_direction
+from kronika.lang.grammar import CASES, case_agrees, number_gender, place_preposition_cases
 from kronika.lang.orthography import modernised
 from kronika.lang.resources import read_table
 from kronika.lang.tokens import QUOTES
 from kronika.model import Token
 
 ROLES = frozenset({"street", "building", "preposition", "water", "region", "unit", "title", "nobility", "patron",
-                   "settlement", "honorific"})
+                   "settlement", "honorific", "landform"})
 PREPOSITION_ROLES = frozenset({"preposition", "water"})  # "nad" is a preposition of place and says water
 REGION_ROLES = frozenset({"region", "unit"})  # a unit is a region whose adjective alone names it
 APART = frozenset({"street", "building"})  # what a name after such a word is: not a settlement
@@ -72,11 +72,10 @@ LOCATING = frozenset({"w", "we"})  # "w powiecie X" locates a name, so does "X, 
 DISTRICT_WINDOW = 6  # tokens either side where "w powiecie X" names the mention's district
 TITLE_WORDS = 4  # other words a quoted title may have beside the mention: „New York Herald”
 DATELINE_WORDS = 3  # words of a town's name in capitals opening a dateline: NOWY YORK (WAT)
+AGENT_WORDS = 3  # adverbs and particles between a passive participle and its agent's "przez"
+LIST_WORDS = 12  # tokens of a list of one-word names a preposition governs (pod Sarnami, Oranami i Kowlem)
 COORDINATED_NAME_WORDS = 3  # words of the first name in "ul. Emilii Plater i Chmielnej"
-# The case a question of place governs: gdzie? w + locative, dokąd? do + genitive, skąd? z + genitive
-# (z + instrumental is "with": z Nowakiem).
 POLISH_LETTERS = frozenset("ąćęłńóśźż")
-QUESTION_CASES = {"at": frozenset({"loc"}), "to": frozenset({"gen"}), "from": frozenset({"gen"})}
 
 
 @lru_cache(maxsize=1)
@@ -135,8 +134,8 @@ def apart_kind(tokens: Sequence[Token], first: int, last: int) -> str | None:
     role = _role(tokens, before)
     if role in APART:
         return role
-    if last > first and _role(tokens, last) == "building" and _abbreviation_end(tokens, first) is None:
-        return "building"  # a building named with its head noun last: "Krakowskiej Katedrze", not "Król. Hucie"
+    if headed_by_building(tokens, first, last):
+        return "building"
     if before >= 0 and tokens[before].text.lower() in COORDINATORS:
         k = before  # back over the first name of "ul. Emilii Plater i Chmielnej" to its marker
         while k > 0 and before - k < COORDINATED_NAME_WORDS and _is_capitalised(tokens[k - 1]):
@@ -144,6 +143,12 @@ def apart_kind(tokens: Sequence[Token], first: int, last: int) -> str | None:
         if k < before and (role := _role(tokens, _word_before(tokens, k))) in APART:
             return role
     return None
+
+
+def headed_by_building(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """A name of several words with a building's noun last (*Krakowskiej Katedrze*, *Królewskiej Hucie*, not
+    *Król. Hucie*): a building, unless the gazetteer knows the whole name as a settlement's (``resolve``)."""
+    return last > first and _role(tokens, last) == "building" and _abbreviation_end(tokens, first) is None
 
 
 def _sentence_initial(tokens: Sequence[Token], first: int) -> bool:
@@ -178,12 +183,22 @@ def needs_evidence(tokens: Sequence[Token], first: int, last: int) -> bool:
     if before >= 0 and _is_capitalised(tokens[before]) and _role(tokens, before) not in PREPOSITION_ROLES \
             and not _sentence_initial(tokens, before):
         return True  # the end of a longer name: "Grupy Pracy"
+    if _ends_a_name(tokens, first):
+        return True
     window = range(max(0, first - REGION_WINDOW), min(len(tokens), last + 1 + REGION_WINDOW))
     located = any(_role(tokens, k) in REGION_ROLES for k in window if k != first)
     listed = before >= 1 and tokens[before].text.lower() in COORDINATORS and _is_proper_name(tokens[before - 1]) \
         or last + 2 < len(tokens) and tokens[last + 1].text.lower() in COORDINATORS \
         and _is_proper_name(tokens[last + 2])  # the first of a list: "Ląd, Lądek, Lelów"
     return not (_role(tokens, before) in PREPOSITION_ROLES or located or listed)
+
+
+def _ends_a_name(tokens: Sequence[Token], first: int) -> bool:
+    """The word follows a preposition that follows a capitalised common noun mid-sentence: with them, the end
+    of a body's or a building's name (*Komisja Polaków za Granicą*, *Hotel pod Orłem*) when it is a common
+    noun too; not after a name (*szewca Malińskiego z Krobi*, *z Worochty przez Tatarów*)."""
+    return first >= 2 and _role(tokens, first - 1) in PREPOSITION_ROLES and _is_capitalised(tokens[first - 2]) \
+        and not _sentence_initial(tokens, first - 2) and is_common_word(tokens[first - 2])
 
 
 def is_common_word(token: Token) -> bool:
@@ -504,13 +519,57 @@ def _unit_follows(tokens: Sequence[Token], last: int) -> bool:
     return _role(tokens, k) in REGION_ROLES
 
 
+def governed_cases(tokens: Sequence[Token], first: int) -> frozenset[str]:
+    """The cases in which the word at ``first`` says where, after the preposition of place right before it
+    (*w* + locative, *do*/*z* + genitive, *pod* + instrumental or accusative: ``place_preposition_cases``;
+    *z* + instrumental is "with": *z Nowakiem*), or before a list of one-word names it opens (*przez
+    Tatarów i Jaremcze*: the preposition governs every member); empty after any other word."""
+    k = first - 1
+    while k >= 2 and tokens[k].text.lower() in COORDINATORS and _is_capitalised(tokens[k - 1]) \
+            and tokens[k - 1].text.isalpha() and first - k < LIST_WORDS:
+        k -= 2
+    if k < 0 or _role(tokens, k) not in PREPOSITION_ROLES or _agent(tokens, k, first):
+        return frozenset()
+    return place_preposition_cases(tokens[k].text.lower())
+
+
+def _agent(tokens: Sequence[Token], k: int, first: int) -> bool:
+    """*przez* (token ``k``) names an agent, not the way through a place: after a passive participle (*aleja
+    sadzona jeszcze przez Radziwiłłów*, *został wybrany przez Nowaka*), or before a plural of persons, a people
+    or a family, off a route (*bojkot przez Serbów*; a route: *z Worochty przez Tatarów na przełęcz*)."""
+    if tokens[k].text.lower() != "przez":
+        return False
+    for j in range(k - 1, max(-1, k - 1 - AGENT_WORDS), -1):
+        chosen = tokens[j].chosen
+        if chosen is not None and chosen.pos == "ppas":
+            return True
+        if chosen is None or chosen.pos not in ("adv", "qub", "part"):
+            break
+    fields = [[set(part.split(".")) for part in i.tag.split(":")] for i in tokens[first].interps if i.pos == "subst"]
+    persons = any(len(f) > 3 and "pl" in f[1] and "m1" in f[3] for f in fields)
+    return persons and not _on_a_route(tokens, k, first)
+
+
+def _on_a_route(tokens: Sequence[Token], k: int, first: int) -> bool:
+    """*przez* at token ``k`` stands between the ends of a route: a place after *z* a few words before it, or
+    one after *do* or *na* right after the word at ``first`` (*z Worochty przez Tatarów*, *przez Tatarów do
+    Jaremcza*)."""
+    before = any(tokens[j].text.lower() in ROUTE_FROM and _is_capitalised(tokens[j + 1])
+                 for j in range(max(0, k - 1 - ROUTE_END_WORDS), k - 1))
+    after = first + 2 < len(tokens) and tokens[first + 1].text.lower() in ("do", "na") \
+        and tokens[first + 2].text[:1].isalpha()
+    return before or after
+
+
 def governed_place(tokens: Sequence[Token], first: int, last: int) -> str | None:
     """``located`` when an administrative unit follows the name (*Grudna Kępska, w powiecie Jasielskim*);
     ``named`` when a noun for a town or a village stands before it (*w miasteczku Aurich*);
-    ``known`` when one title-case word right after *w*, *do* or *z* is, in the case the preposition
-    governs there, a geographic name to Morfeusz (*w Warszawie*); ``foreign`` when Morfeusz does not know
-    the word and it has no Polish letter (*do Antivari*: an indeclinable foreign name); None otherwise (*do
-    Nowaka*, *z Kowalskim*, *z Resovią*)."""
+    for one title-case word right after a preposition of place (*w*, *do*, *z*, *pod*, *koło*, *przez*…):
+    ``known`` when it is, in a case the preposition governs there, a geographic name to Morfeusz (*w
+    Warszawie*, *pod Kowlem*); ``foreign`` when Morfeusz does not know the word and it has no Polish letter
+    (*do Antivari*: an indeclinable foreign name); ``declined`` otherwise, a place only if it is a case form
+    of a settlement's name in such a case (*pomiędzy Kurnikami*, *z Gółkowic*: ``resolve``); None otherwise
+    (*od Nowaka*)."""
     if _unit_follows(tokens, last) and all(_is_capitalised(t) for t in tokens[first:last + 1] if t.text[:1].isalpha()):
         return "located"
     if first != last or first == 0:
@@ -518,15 +577,18 @@ def governed_place(tokens: Sequence[Token], first: int, last: int) -> str | None
     token = tokens[first]
     if _role(tokens, first - 1) == "settlement" and token.text[:1].isupper() and not token.text.isupper():
         return "named"  # "w miasteczku Aurich": the noun says what the name names
-    direction = place_question_direction(tokens[first - 1].text.lower())
-    if direction is None or not token.text[:1].isupper() or token.text.isupper():
+    governed = governed_cases(tokens, first)
+    if not governed or not token.text[:1].isupper() or token.text.isupper():
         return None
     readings = [i for i in token.interps if i.tag != "ign"]
-    if not readings:  # a Polish letter says the unknown word is Polish or declined (z Resovią), not foreign
-        return None if POLISH_LETTERS & set(token.text.lower()) else "foreign"
-    governed = QUESTION_CASES[direction]
-    return "known" if any(GEOGRAPHIC_NAME in i.quals and governed.intersection(
-        c for part in i.tag.split(":")[1:] for c in part.split(".") if c in CASES) for i in readings) else None
+    if not readings and not POLISH_LETTERS & set(token.text.lower()):
+        return "foreign"  # a Polish letter says the unknown word is Polish or declined (z Gółkowic), not foreign
+    if any(GEOGRAPHIC_NAME in i.quals and governed.intersection(
+            c for part in i.tag.split(":")[1:] for c in part.split(".") if c in CASES) for i in readings):
+        return "known"
+    if not token.text.isalpha() or is_common_word(token) and _ends_a_name(tokens, first):
+        return None
+    return "declined"
 
 
 def is_landmark_word(tokens: Sequence[Token], i: int) -> bool:
@@ -588,7 +650,7 @@ def unnamed_places(tokens: Sequence[Token], named: set[int], persons: frozenset[
             continue
         why = governed_place(tokens, i, i)
         chosen = tokens[i].chosen
-        if why == "foreign" or why == "known" and chosen is not None and GEOGRAPHIC_NAME in chosen.quals:
+        if why in ("foreign", "declined") or why == "known" and chosen is not None and GEOGRAPHIC_NAME in chosen.quals:
             found.append((i, i, why))
     return found
 
@@ -657,7 +719,8 @@ class MentionContext:
     titled: bool = False  # part of a nobility title: no place where anything happens
     wider: str | None = None  # the mention with an adjacent adjective or hyphenated word
     districts: tuple[str, ...] = ()  # the adjectives of the administrative units beside it
-    governed: str | None = None  # "known" / "foreign" / "located": a place by its context (governed_place)
+    governed: str | None = None  # "known" / "foreign" / "located"…: a place by its context (governed_place)
+    cases: frozenset[str] = frozenset()  # the cases the preposition before it governs as one of place
     part_of_town: bool = False  # after "na" + locative: a district or a suburb of a town the text names
     longer_name: bool = False  # a common noun inside a longer capitalised name: no place unless it is whole
     unit: str | None = None  # the base form of an adjective naming an administrative unit (unit_name)
@@ -666,6 +729,8 @@ class MentionContext:
     inside: bool = False  # after "w", or a route's end: a settlement where one has the name, not the river
     plural_names: frozenset[str] = frozenset()  # names it is only a plural form of: no river (plural_names)
     land: str | None = None  # "w Kieleckiem": the land's base form, a region, no settlement (land_name)
+    building_head: bool = False  # several words, a building's noun last: a building unless a town's whole name
+    landform: bool = False  # after "dolina", "szczyt": a river or a mountain, no settlement (place_context.tsv)
 
 
 def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContext:
@@ -681,8 +746,10 @@ def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContex
         quoted=is_quoted(tokens, first, last), titled=is_titled(tokens, first),
         abbreviation=is_mixed_case_abbreviation(tokens, first, last),
         districts=districts(tokens, first, last), wider=wider_name(tokens, first, last),
-        governed=governed_place(tokens, first, last), part_of_town=names_a_part_of_town(tokens, first),
+        governed=governed_place(tokens, first, last), cases=governed_cases(tokens, first),
+        part_of_town=names_a_part_of_town(tokens, first),
         longer_name=in_longer_name(tokens, first, last), unit=unit_name(tokens, first, last),
         function_word=is_function_word(tokens, first, last), water=by_water(tokens, first),
         inside=inside_a_place(tokens, first, last), plural_names=plural_names(tokens, first, last),
-        land=land_name(tokens, first, last))
+        land=land_name(tokens, first, last), building_head=headed_by_building(tokens, first, last),
+        landform=_role(tokens, _word_before(tokens, first)) == "landform")

@@ -30,6 +30,7 @@ from kronika.geo.keys import fold, mention_forms, mention_keys
 from kronika.geo.publication import publication_city
 from kronika.geo.qualifiers import Region, regions, seat_names, split_qualifier
 from kronika.geo.states import country_then, full_date
+from kronika.lang.base_forms import guess_base
 from kronika.lang.grammar import place_prepositions
 from kronika.lang.orthography import misreadings_of, modernised
 from kronika.model import Entity
@@ -62,6 +63,7 @@ ALIAS_KM = 30.0  # a name in parentheses after a place's names it when its own m
 GOVERNED_REASONS = {"dateline": "the place of a press dateline",
                     "known": "a settlement after a preposition of place",
                     "foreign": "a settlement after a preposition of place",
+                    "declined": "a settlement's name in the case a preposition of place governs",
                     "located": "a settlement the administrative unit after it locates",
                     "abbreviated": "a place name with an abbreviated qualifying word",
                     "named": "a settlement after a noun for one",
@@ -69,7 +71,7 @@ GOVERNED_REASONS = {"dateline": "the place of a press dateline",
                     "landmark": "a mountain or a river named after a preposition of place"}
 LANDMARK_KINDS = frozenset({"mountains", "river"})  # what a capitalised common noun after a preposition may name
 PART_KM = 15.0  # a district or a suburb lies this close to a place of its town the text names
-PERSON_NAMES = frozenset({"imię", "nazwisko"})  # SGJP's qualifiers of first names and surnames
+PERSON_NAMES = frozenset({"imię", "nazwisko", "pseudonim"})  # SGJP's qualifiers of persons' names (Lenin)
 NO_ID = -1  # a place made from a data file, not in the index: a district of a town
 NAMED_AGAIN_CHARS = 3_000  # a name means the same place within a news item, not across a long collection
 UNIT_REACH_KM = 250.0  # no administrative unit (a gubernia, a voivodeship) reached farther from its seat
@@ -195,6 +197,7 @@ class Evidence:
     water: bool = False  # after "nad", "rzeka": a river where one has the name (wieś nad Pilicą)
     inside: bool = False  # after "w": a settlement where one has the name, not its river (w Pilicy)
     plural_names: frozenset[str] = frozenset()  # names it is only a plural case form of (New: Newa)
+    landform: bool = False  # after "dolina", "szczyt": a river or a mountain, never a settlement
 
 
 NO_EVIDENCE = Evidence()
@@ -224,11 +227,12 @@ def district_anchor(district: str) -> _Located | None:
 
 @lru_cache(maxsize=1_000)
 def district_seat(district: str) -> Place | None:
-    """The most salient town among the names the district's adjective gives its seat."""
+    """The most salient town among the names the district's adjective gives its seat, with or without a
+    qualifying word after it (*rawski*: Rawa Mazowiecka, *ostrowski*: Ostrów Wielkopolski)."""
     gazetteer = get_gazetteer()
     names = [spelled for name in seat_names(district) for spelled in dict.fromkeys((name, modernised(name)))]
     towns = [place for name in names for place in gazetteer.places(fold(name))
-             if place.kind == "settlement" and place.name == name]
+             if place.kind == "settlement" and place.name.split()[0] == name]
     return max(towns, key=lambda place: place.salience, default=None)
 
 
@@ -259,6 +263,8 @@ def _ranked(mention: str, year: int | None, direct: tuple[Hit, ...] | None = Non
         ranked = [c for c in ranked if is_town(c.place)]
     if evidence.plural_names:  # a river is named in the singular: "New Jersey" is no genitive plural of Newa
         ranked = [c for c in ranked if c.place.kind != "river" or c.place.name not in evidence.plural_names]
+    if evidence.landform:  # "dolina Baksanu" is the river's valley, not the town's
+        ranked = [c for c in ranked if c.place.kind in LANDMARK_KINDS]
     rivers = [c for c in ranked if c.place.kind == "river"]
     if evidence.water and rivers:
         ranked = rivers
@@ -490,7 +496,10 @@ def annotate_places(analysis: Analysis) -> None:
     a press dateline (*HELSINGFORS (Pat).*)."""
     entities = []
     contexts = []
-    unnamed = _unnamed_places(analysis)
+    surnames = _surnames(analysis)
+    unnamed = _unnamed_places(analysis, surnames)
+    declined = {id(entity): entity.lemma or entity.text for entity, context in unnamed
+                if context.governed == "declined"}  # the settlement's name each declines
     nested = {e.parent for e in analysis.entities if e.parent}
     asked = [e for e in analysis.entities if e.type == "PLACE"
              or e.type == "PERSON" and e.parent is None and e.id not in nested
@@ -511,7 +520,13 @@ def annotate_places(analysis: Analysis) -> None:
         if entity.type == "PERSON":
             if context.apart or context.quoted or context.titled:
                 continue
-            if context.governed:
+            token = by_span.get((entity.start, entity.end))
+            if context.governed == "declined" and token is not None and \
+                    (name := declined_settlement(token, context.cases, surnames)) is not None:
+                declined[id(entity)] = name  # "pomiędzy Kurnikami", no first name, no title: the village
+                entities.append(entity)
+                contexts.append(context)
+            elif context.governed and context.governed != "declined":
                 entities.append(entity)
                 contexts.append(context)
             elif lemma := _geographic_lemma(entity, by_span):  # "ewakuacji Nadrenji": the tagger's person
@@ -523,9 +538,11 @@ def annotate_places(analysis: Analysis) -> None:
                     and any(GEOGRAPHIC_NAME in i.quals for i in token.interps):
                 unplaced.append(entity)  # "przed Kraśnikiem": a place if the document names it so elsewhere
             continue
-        if context.apart:
+        if context.apart and not (context.building_head and _settlement_named(entity.lemma or entity.text)):
             entity.subtype, entity.geo = context.apart, None
             continue
+        if context.apart:  # "w kopalni „Barbara” w Królewskiej Hucie": the town, whatever its last word names
+            entity.subtype = "settlement"
         if context.common_phrase or context.quoted or context.titled or context.abbreviation or context.function_word:
             entity.geo = None
             continue
@@ -545,15 +562,15 @@ def annotate_places(analysis: Analysis) -> None:
         return
     governed = {id(e) for e in entities if e.type == "PERSON"} | unnamed_ids  # a place only if it resolves
     landmarks = {id(e) for e, c in unnamed if c.governed == "landmark"}  # looked up by the noun's lemma: Amur
-    lemmas = [e.lemma or e.text if id(e) in landmarks else _place_lemma(e, by_span) if id(e) in governed
-              else e.lemma or e.text for e in entities]
+    lemmas = [e.lemma or e.text if id(e) in landmarks else declined.get(id(e)) or _place_lemma(e, by_span)
+              if id(e) in governed else e.lemma or e.text for e in entities]
     surfaces = [e.text for e in entities]
     whole = [bool(c.wider) and _names_whole(c.wider or "") for c in contexts]
     for i, context in enumerate(contexts):
         if whole[i]:  # the name stages cut the name short
             lemmas[i] = surfaces[i] = context.wider or ""
     evidence = [Evidence(c.towns_only or c.lone_adjective, _located_unit(c.districts), c.water, c.inside,
-                         c.plural_names) for c in contexts]
+                         c.plural_names, c.landform) for c in contexts]
     date = document_date(analysis)
     city = publication_city(analysis.document)
     home = geocode(city) if city else None
@@ -817,9 +834,64 @@ def _unnamed_units(analysis: Analysis) -> list[Entity]:
     return found
 
 
-def _unnamed_places(analysis: Analysis) -> list[tuple[Entity, MentionContext]]:
+def _surnames(analysis: Analysis) -> frozenset[str]:
+    """The folded last words of the persons the document names with a first name or a title (*Jan Kurnik*):
+    a word after a preposition that is one of them is that person, not a village of the name."""
+    return frozenset(fold(word) for e in analysis.entities if e.type == "PERSON" and " " in e.text.strip()
+                     for word in (e.text.split()[-1], (e.lemma or e.text).split()[-1]))
+
+
+def _nominative_of(tag: str, numbers: str, genders: str) -> bool:
+    """A noun's tag is a nominative of one of the numbers and genders (``'pl'``, ``'m2.m3'``) of a reading."""
+    fields = [set(field.split(".")) for field in tag.split(":")]
+    return len(fields) > 3 and "subst" in fields[0] and "nom" in fields[2] \
+        and bool(fields[1] & set(numbers.split("."))) and bool(fields[3] & set(genders.split(".")))
+
+
+def declined_settlement(token: Token, cases: frozenset[str], surnames: frozenset[str] = frozenset()) -> str | None:
+    """The name of the settlement a capitalised word after a preposition of place is a case form of, in one
+    of the ``cases`` the preposition governs: a form SGJP declines a gazetteer settlement's name to (*z
+    Gółkowic*: Gołkowice), the nominative of a common noun's form in that case (*pomiędzy Kurnikami*:
+    Kurniki; an accusative is a nominative: *przez Tatarów*), or the base form the guesser gives a word
+    Morfeusz does not know in that case; a town's district (``town_districts.tsv``: *na Zasaniu*) counts. None
+    when the word is, in that case, only a first name or a surname (*do Nowaka*), or a surname of a person the
+    document names (``surnames``), or no settlement answers."""
+    from kronika.morph.analyzer import get_morphology  # loaded already: the tagger has run
+
+    def in_case(tag: str) -> bool:
+        return any(part in cases for field in tag.split(":")[1:] for part in field.split("."))
+
+    word = fold(token.text)
+    readings = [i for i in token.interps if i.tag != "ign" and in_case(i.tag)]
+    if word in surnames or readings and all(PERSON_NAMES.intersection(i.quals) for i in readings):
+        return None  # in that case only a first name or a surname (do Nowaka), not also a noun (przez Tatarów)
+    morphology, gazetteer = get_morphology(), get_gazetteer()
+    names = [hit.name for hit in gazetteer.hits(word) if hit.inflected and any(
+        fold(form) == word and in_case(tag) for form, tag, _ in morphology.generate(hit.name))]
+    for reading in (i for i in readings if i.pos == "subst"):  # the nominative of the same number: kurnikami → kurniki
+        _, numbers, _, genders = reading.tag.split(":")[:4]
+        names += [form[:1].upper() + form[1:] for form, tag, quals in morphology.generate(reading.lemma.split(":")[0])
+                  if tuple(quals) == tuple(reading.quals) and _nominative_of(tag, numbers, genders)]
+    if "acc" in cases and not token.text.endswith("a"):
+        names.append(token.text)  # a place name's accusative is its nominative (przez Tatarów), but a feminine's
+        # in -a, which ends in -ę (przez Wisłę), and the genitive-like one of a person (przez Lenina)
+    if not any(i.tag != "ign" for i in token.interps):
+        names += [guess_base(token.text, "place", f"{case}:{number}")
+                  for case in sorted(cases) for number in ("sg", "pl")]
+    for name in dict.fromkeys(names):
+        key = fold(name)
+        if key not in surnames and (key in _districts_by_key() or any(
+                not hit.inflected and fold(hit.name) == key and gazetteer.place(hit).kind == "settlement"
+                for hit in gazetteer.hits(key))):
+            return name
+    return None
+
+
+def _unnamed_places(analysis: Analysis, surnames: frozenset[str] = frozenset()) -> list[tuple[Entity, MentionContext]]:
     """Mentions no entity covers that their context says name a place (``context.unnamed_places``), each
-    a provisional entity with its context; they join the document only if they resolve to a settlement."""
+    a provisional entity with its context; they join the document only if they resolve to a settlement. A
+    word in the case a preposition of place governs takes the name of the settlement it declines
+    (:func:`declined_settlement`), and is left out when it declines none."""
     spans = _spans_by_sentence(analysis)
     found: list[tuple[Entity, MentionContext]] = []
     text = analysis.document.text
@@ -840,6 +912,8 @@ def _unnamed_places(analysis: Analysis) -> list[tuple[Entity, MentionContext]]:
             if why == "landmark":  # Śnieżce, Amurze: the common noun's lemma, capitalised as the name is
                 chosen = tokens[first].chosen
                 lemma = chosen.lemma[:1].upper() + chosen.lemma[1:] if chosen is not None else lemma
+            elif why == "declined" and (lemma := declined_settlement(tokens[first], context.cases, surnames)) is None:
+                continue
             entity = Entity(f"eg{len(found) + 1}", start, end, text[start:end], "PLACE", lemma)
             found.append((entity, replace(context, governed=why)))
     return found
@@ -880,8 +954,17 @@ def _governed_settlement(entity: Entity, context: MentionContext, place: Place |
         return place.kind in LANDMARK_KINDS
     if place is None or place.kind != "settlement":
         return False
-    return context.governed in ("known", "abbreviated", "named") or any(
+    return context.governed in ("known", "abbreviated", "named", "declined") or any(
         not hit.inflected for hit in get_gazetteer().hits(fold(entity.text)))
+
+
+def _settlement_named(name: str) -> bool:
+    """The gazetteer knows a settlement by all the words of a name (*Królewska Huta*, an older name of
+    Chorzów), not a building of a town (*Krakowska Katedra*)."""
+    words = len(fold(name).split())
+    gazetteer = get_gazetteer()
+    return any(gazetteer.place(hit).kind == "settlement" for key in mention_keys(name) if len(key.split()) >= words
+               for hit in gazetteer.hits(key))
 
 
 def _names_whole(wider: str) -> bool:

@@ -230,3 +230,24 @@ def place_question_direction(preposition: str) -> str | None:
     """The question of place (at, to, from) a preposition asks: *w* → at, *do* → to, *z* → from;
     ``None`` for a preposition of no such question."""
     return _place_question_prepositions().get(preposition)
+
+
+_QUESTION_CASES = {"at": frozenset({"loc"}), "to": frozenset({"gen"}), "from": frozenset({"gen"})}
+
+
+@lru_cache(maxsize=4)
+def _governed_cases(language: str = "pl") -> dict[str, frozenset[str]]:
+    name = "place_prepositions.tsv"
+    rows = parse_table(language_text("kronika.lang", name, language), name,
+                       ("preposition", "cases", "before_place", "in_name"), header=True, non_empty=True)
+    cases = {row.fields[0]: frozenset(row.fields[1].split()) for row in rows if " " not in row.fields[0]}
+    questions = _place_question_prepositions(language)
+    cases.update((word, _QUESTION_CASES[direction]) for word, direction in questions.items())
+    return cases
+
+
+def place_preposition_cases(preposition: str) -> frozenset[str]:
+    """The cases in which a name after a preposition of place says where: *w* + locative, *do*/*z* +
+    genitive (the questions of place), *pod* + instrumental or accusative, *koło* + genitive, *przez* +
+    accusative (``place_prepositions.tsv``); empty for any other word (*od*, *dla*)."""
+    return _governed_cases().get(preposition, frozenset())
