@@ -2,8 +2,8 @@
 sentences of our own: founding a body; a detention by the police; military narrative verbs and statements; an event
 noun dated by an adjective of time or told by a relative clause of occurrence; the locative setting of a negated
 verb; a supposition before a verb; an auxiliary of another subject; a prize with a Roman ordinal and a way covered;
-a match result with a spaced colon; the day of a telling; an event noun framing a told happening. Entities and timexes are given by hand
-(tests/events/builders.py)."""
+a match result with a spaced colon; the day of a telling; an event noun framing a told happening. Entities and
+timexes are given by hand (tests/events/builders.py)."""
 
 from __future__ import annotations
 

@@ -276,6 +276,13 @@ def setting_of_past(match: TriggerMatch, tokens: list[Token], clause: Clause, wo
                  if i.lemma.lower() in match.entry.words[0] and i.pos in {"subst", "ger"} and i.tag.count(":") >= 2}
     if chosen_case(tokens[noun]) not in own_cases:
         return False
+    # a plural of a noun that has a singular frames happenings in general (*frekwencja na zebraniach wzrosła*,
+    # *skazani za morderstwa*); a plural-only noun is one happening (*w wyborach*, *na obradach*)
+    fields = tokens[noun].chosen.tag.split(":") if tokens[noun].chosen else []
+    plural_only = any(i.lemma.lower() in match.entry.words[0] and "pt" in i.tag.split(":")
+                      for i in tokens[noun].interps)
+    if "pl" in fields[1:2] and not plural_only:
+        return False
     manner = match.entry.type == "treaty" and noun + 1 < len(tokens) and tokens[noun + 1].text.lower() in {"z", "ze"}
     locative = chosen_case(tokens[noun]) == "loc" and preposition_before(tokens, noun, SETTING_PREPOSITIONS)
     if manner or not (locative or frame_phrase(tokens, noun, words) is not None):
