@@ -16,13 +16,12 @@ from kronika.events.grammar import (
     preposition_before,
     tense_of,
 )
-from kronika.events.triggers import TriggerMatch, has_auxiliary, threatened
+from kronika.events.triggers import SETTING_PREPOSITIONS, TriggerMatch, has_auxiliary, threatened
 from kronika.lang.grammar import cases, has_pos, lemmas_lower, subject_agrees
 from kronika.model import Event, Token
 
 CALLED_TYPES = frozenset({"election", "meeting", "sports"})  # happenings one calls before they happen
 CONDITIONAL_ENDING = re.compile(r"(?:by|bym|byś|byśmy|byście)$")  # the conditional mood: "skończyłby"
-SETTING_PREPOSITIONS = frozenset({"w", "we", "na", "po", "przy"})  # before a locative of where or after what
 DAY_VALUE = re.compile(r"\d{4}(?:-\d\d){0,2}(?:T|$)")  # a calendar year, month or day (not a week, a season)
 
 

@@ -193,8 +193,7 @@ def _words_outside_parentheses(tokens: list[Token], span: range) -> list[int]:
 
 
 def passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, mentions: list[Mention],
-                timexes: list[tuple[int, Timex]], words: dict[str, frozenset[str]],
-                clauses: list[Clause] = ()) -> bool:
+                timexes: list[tuple[int, Timex]], words: dict[str, frozenset[str]], clauses: list[Clause]) -> bool:
     """Whether the clause shows the trigger as an event: a verb used as a predicate; a noun that a
     light or occurrence verb governs, that carries its own place or date, or that a relative clause of the
     sentence (``clauses``) says took place."""
@@ -259,7 +258,7 @@ def told_in_relative(noun: int, tokens: list[Token], clauses: list[Clause], word
             continue
         if not number_gender(tokens[clause.relative]) & number_gender(tokens[noun]):
             continue
-        if any(support_verb(tokens[k], words["existence"]) and not has_pos(tokens[k], {"bedzie"})
+        if any(support_verb(tokens[k], words["existence"])
                and tense_of(tokens[k], [tokens[j] for j in clause.tokens]) != "future" for k in clause.tokens):
             return True  # one to come is left to the noun's own clause (*kwalifikacje do mistrzostw, które odbędą się*)
     return False
