@@ -15,7 +15,9 @@ benchmark); of the rest, ``heldout`` (sha1 starts with 8–b) is never developed
 ``--show`` prints every event with its sentence for a historian to judge. ``--judged`` reads a table
 of verdicts (``document<TAB>trigger start<TAB>trigger text<TAB>y|n<TAB>note``, or with a reason class
 and a y|n for participants and places before the note; no text of the documents beyond the trigger)
-and prints precision over the judged events of the split, listing events not judged yet;
+and prints precision over the judged events of the split, listing events not judged yet; a table's ``missed`` rows
+(``missed<TAB>document<TAB>start<TAB>words<TAB>type<TAB>cause<TAB>note``: happenings a reader found that no event
+told) are counted as found again when an event's trigger overlaps their words, and by cause when still missed;
 ``--min-confidence`` counts only events the plausibility model gives at least that confidence. ``--speed``
 times the events stage alone (words per CPU second) on these texts and on NKJP dev re-joined.
 """
@@ -96,13 +98,19 @@ def read_judged(path: Path) -> dict[tuple[str, int], tuple[str, str, str, str]]:
     """(document, trigger start) → (trigger, y|n, reason class, participants and places y|n|"")."""
     verdicts = {}
     for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
+        if not line.strip() or line.startswith(("#", "missed\t")):
             continue
         document, start, trigger, verdict, *rest = line.split("\t")
         # older tables have only a note after the verdict; newer ones a reason class, y|n, then the note
         reason, arguments = (rest + ["", ""])[:2] if len(rest) >= 2 else ("", "")
         verdicts[(document, int(start))] = (trigger, verdict, reason, arguments)
     return verdicts
+
+
+def read_missed(path: Path) -> list[tuple[str, int, str, str]]:
+    """The table's missed happenings: (document, start, words, cause)."""
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("missed\t")]
+    return [(document, int(start), words, cause) for _, document, start, words, _type, cause, *_ in rows]
 
 
 def main() -> None:
@@ -150,6 +158,14 @@ def main() -> None:
             print("wrong, by reason: " + ", ".join(f"{reason} {n}" for reason, n in reasons.most_common()))
         if arguments_judged:
             print(f"participants and places right {arguments_right}/{arguments_judged}")
+        missed = read_missed(args.judged)
+        if missed:
+            spans = {(a.document.id, e.trigger_start, e.trigger_start + len(e.trigger_text))
+                     for a in analyses for e in a.events}
+            still = Counter(cause for document, start, words, cause in missed
+                            if not any(d == document and s < start + len(words) and start < e for d, s, e in spans))
+            print(f"missed happenings listed {len(missed)}, told now {len(missed) - sum(still.values())}; still missed,"
+                  " by cause: " + ", ".join(f"{cause} {n}" for cause, n in still.most_common()))
     if args.speed:
         words = sum(len(WORD.findall(d.text)) for d in documents)
         print(f"events stage on the press texts: {words} words, {words / max(events_time, 1e-9):,.0f} words/s")

@@ -44,7 +44,8 @@ JUDGED = ROOT / "bench" / "events_judged"
 EVERY_ITEM = (1, NKJP_NEWS)
 TRAINING = (("press", "dev", "dev-fifth.tsv", EVERY_ITEM), ("press", "heldout", "heldout-fifth.tsv", EVERY_ITEM),
             ("kpwr", "dev", "kpwr-dev-fourth.tsv", EVERY_ITEM), ("nkjp", "dev", "nkjp-dev.tsv", (1, 800)),
-            ("nkjp", "dev", "nkjp-dev-801.tsv", (801, 1200)))
+            ("nkjp", "dev", "nkjp-dev-801.tsv", (801, 1200)),
+            ("nkjp", "dev", "nkjp-dev-1201.tsv", (1201, 1500)))
 # judged, never trained on: the model's figures on text it did not learn from
 HELD_OUT = (("kpwr", "heldout", "kpwr-heldout-third.tsv", EVERY_ITEM),
             ("nkjp", "heldout", "nkjp-heldout.tsv", (1, 800)), ("nkjp", "heldout", "nkjp-heldout-801.tsv", (801, 1200)))

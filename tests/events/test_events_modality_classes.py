@@ -37,7 +37,8 @@ MODALITY_CLASSES = [
     ("Zwołany zjazd w Krakowie odbył się wczoraj.", [_CRACOW], [("zjazd", "meeting", "asserted")]),
     ("Zamierzony strajk w Łodzi rozpoczął się.", [_LODZ], [("strajk", "strike", "asserted")]),
     # hypotheticals
-    ("W razie strajku w Łodzi rząd ogłosi stan wyjątkowy.", [_LODZ], [("strajku", "strike", "conditional")]),
+    ("W razie strajku w Łodzi rząd ogłosi stan wyjątkowy.", [_LODZ],
+     [("strajku", "strike", "conditional"), ("ogłosi stan", "order", "conditional")]),
     ("Na wypadek pożaru w Warszawie straż czuwa.", [_WARSAW], [("pożaru", "fire", "conditional")]),
     ("Gdyby wybuchł strajk w Łodzi, fabryki by stanęły.", [_LODZ], [("strajk", "strike", "conditional")]),
     ("Jeśli dojdzie do strajku w Łodzi, fabryki staną.", [_LODZ], [("strajku", "strike", "conditional")]),

@@ -150,7 +150,7 @@ _UNIT = [("Pułk", "MILITARY_UNIT", "pułk")]
 
 
 @pytest.mark.parametrize(("text", "entities", "expected"), [
-    ("Pułk zdobył też czwartą nagrodę na zawodach.", _UNIT, []),
+    ("Pułk zdobył też czwartą nagrodę na zawodach.", _UNIT, [("zawodach", "sports", "asserted")]),
     ("Pułk bronił nawet idei wolności.", _UNIT, []),
     ("Pułk bronił też mostu.", _UNIT, [("bronił", "defense", "asserted")]),
     ("Prezydent podpisał także ustawę o szkołach.", [], [("podpisał", "legal_act", "asserted")]),

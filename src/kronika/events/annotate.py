@@ -114,7 +114,7 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: DocumentCo
                     or figure_of_plenty(match, tokens, words) or case_of(match, tokens, words) \
                     or in_title(match, tokens, words) or in_force(match, tokens, clause_timexes, words):
                 continue
-            if not passes_gate(match, tokens, clause, mentions, clause_timexes, words):
+            if not passes_gate(match, tokens, clause, mentions, clause_timexes, words, clauses):
                 continue
             predicate = _predicate(match, tokens, clause, words)
             if habitual(predicate, tokens, clause, clause_timexes, words, analysis.document.dct) \

@@ -23,7 +23,7 @@ EVENT_TYPES = frozenset({
     "search", "pursuit",
 })
 CONDITIONS = frozenset({"any", "armed", "document", "sports", "country", "election", "penalty", "traveller",
-                        "enacted", "building", "natural", "many", "defended", "elected", "vehicle", "court",
+                        "enacted", "building", "founded", "natural", "many", "defended", "elected", "vehicle", "court",
                         "police", "people", "perpetrator", "living", "law", "returning", "nature", "detained",
                         "mishap"})
 
@@ -40,7 +40,7 @@ WORD_CLASSES = frozenset({
     "perpetrator", "calling", "existence", "habitual", "defended", "result",
     "against_prep", "protection", "weekday", "determiner", "question", "prize", "office", "vehicle", "court", "body",
     "police", "people", "animal", "law", "contest", "water", "deontic", "work", "threat", "basis", "saying",
-    "nature", "harm", "lawsuit_prep", "cancellation",
+    "nature", "harm", "lawsuit_prep", "cancellation", "institution", "distance",
 })
 
 

@@ -16,8 +16,8 @@ from kronika.events.grammar import (
     preposition_before,
     tense_of,
 )
-from kronika.events.triggers import TriggerMatch, has_auxiliary, threatened
-from kronika.lang.grammar import has_pos, lemmas_lower, subject_agrees
+from kronika.events.triggers import SETTING_PREPOSITIONS, TriggerMatch, has_auxiliary, threatened
+from kronika.lang.grammar import cases, has_pos, lemmas_lower, subject_agrees
 from kronika.model import Event, Token
 
 CALLED_TYPES = frozenset({"election", "meeting", "sports"})  # happenings one calls before they happen
@@ -74,7 +74,8 @@ def modality_of(match: TriggerMatch, tokens: list[Token], clause: Clause, predic
     # komunikację*); its mood and tense still are (*wojna zniszczyłaby*, *zjazd uchwali*)
     presupposed = match.verbal is None and governing is not None \
         and _presupposed_subject(match.tokens[0], governing, tokens, clause, words)
-    if not presupposed and (predicate is not None and _negated(tokens, predicate, words)
+    setting = match.verbal is None and governing is not None and _setting(match.tokens[0], governing, tokens, words)
+    if not (presupposed or setting) and (predicate is not None and _negated(tokens, predicate, words)
                             or non_finite and governing is not None and _negated(tokens, governing, words)):
         return "negated"
     if match.verbal is None and _called_off(match.tokens[0], tokens, clause, words):
@@ -98,6 +99,11 @@ def modality_of(match: TriggerMatch, tokens: list[Token], clause: Clause, predic
     if threatened(match, tokens, clause, words):
         return "possible"  # "związki grożą strajkiem", "zagroził zerwaniem stosunków": only threatened
     if match.verbal is None and _supposed_case(tokens, match.tokens[0], words):
+        return "conditional"
+    # so is what the clause's verb tells after one: "w razie strajku rząd ogłosi stan wyjątkowy"
+    if match.verbal is not None and any(k < match.verbal and lemmas_lower(tokens[k]) & words["case_noun"]
+                                        and preposition_before(tokens, k, frozenset({"w", "na"}))
+                                        and _genitive_after(tokens, k) for k in clause.tokens):
         return "conditional"
     clause_tokens = [tokens[i] for i in clause.tokens]
     # a happening announced or planned that its own verb says took place did: "zapowiedziany strajk wybuchł"
@@ -165,6 +171,14 @@ def _presupposed_subject(noun: int, governing: int, tokens: list[Token], clause:
     return not any(lemmas_lower(tokens[i]) & (words["existence"] | words["light_verb"]) for i in chain)
 
 
+def _setting(noun: int, governing: int, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
+    """The event noun in the locative after a preposition is the setting of what the clause tells, which the
+    clause's negation does not deny (*nie zdobyli poparcia w głosowaniu*, *nie był obecny na zebraniu*), unless its
+    verb tells the happening itself (*na zebraniu nie doszło do zgody* denies no meeting, but the verb is one)."""
+    return chosen_case(tokens[noun]) == "loc" and preposition_before(tokens, noun, SETTING_PREPOSITIONS) \
+        and not lemmas_lower(tokens[governing]) & (words["existence"] | words["light_verb"])
+
+
 def scheduled(event: Event, predicate: int | None, tokens: list[Token], clause: Clause, dct: str | None) -> bool:
     """A verb of the present with a stated time after the issue's day tells a planned happening, not one
     taking place (*jutro odbywa się zjazd*, *15 czerwca rozpoczynają się wybory*): the present of a
@@ -185,6 +199,16 @@ def _supposed_case(tokens: list[Token], noun: int, words: dict[str, frozenset[st
         k -= 1
     return k > 0 and bool(lemmas_lower(tokens[k]) & words["case_noun"]) \
         and preposition_before(tokens, k, frozenset({"w", "na"}))
+
+
+def _genitive_after(tokens: list[Token], k: int) -> bool:
+    """A common noun in the genitive right after the word, over adjectives: what *w razie*, *na wypadek* suppose
+    (*w wypadku samochodowym* supposes nothing)."""
+    k += 1
+    while k < len(tokens) and chosen_pos(tokens[k]) == "adj":
+        k += 1
+    return k < len(tokens) and chosen_pos(tokens[k]) in {"subst", "depr", "ger"} and "gen" in cases(tokens[k]) \
+        and tokens[k].text.islower()  # *w przypadku Hiszpanii* is "as for Spain"
 
 
 def announced(match: TriggerMatch, tokens: list[Token], clause: Clause, words: dict[str, frozenset[str]]) -> bool:

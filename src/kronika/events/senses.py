@@ -26,6 +26,7 @@ from kronika.lang.grammar import NOMINAL, cases, has_pos, lemmas_lower, number_g
 from kronika.model import Entity, Event, Token
 
 SCORE = re.compile(r"\d{1,2}:\d{1,2}")  # a match result, "3:1"
+ROMAN_ORDINAL = re.compile(r"[IVX]+")  # an ordinal in Roman numerals before its noun: "I nagroda"
 
 
 def _armed(clause: Clause, tokens: list[Token], mentions: list[Mention], all_mentions: list[Mention],
@@ -81,8 +82,7 @@ def sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token]
             continue
         if entry.condition == "country" and not any(m.entity.type == "COUNTRY" for m in mentions):
             continue
-        if entry.condition == "sports" and not (sentence_lemmas & words["sports"] or any(
-                SCORE.fullmatch(t.text) for t in tokens)):
+        if entry.condition == "sports" and not (sentence_lemmas & words["sports"] or _score(tokens)):
             continue
         if entry.condition == "election" and not sentence_lemmas & words["election"]:
             continue
@@ -131,6 +131,8 @@ def sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token]
                 and not governed_by_preposition(tokens, match.tokens[0])
                 and any(support_verb(tokens[i], words["light_verb"]) for i in clause.tokens)):
             continue
+        if entry.condition == "founded" and not _founds_institution(match, tokens, words):
+            continue
         if entry.condition == "building" and not any(
                 lemmas_lower(tokens[k]) & words["building"]
                 for k in range(match.tokens[-1] + 1, min(match.tokens[-1] + 6, len(tokens)))):
@@ -152,17 +154,37 @@ def sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token]
 
 
 def _won_object(match: TriggerMatch, tokens: list[Token], clause: Clause, words: dict[str, frozenset[str]]) -> bool:
-    """The verb's object, a noun right after it (over adjectives, numerals and pronouns) or right before it, is a
-    thing won, held or ranked, which no arms take: *zdobyła czwartą nagrodę*, *zajmuje piąte miejsce*, *drugie
-    miejsce zajmuje partia*."""
+    """The verb's object, a noun right after it (over adjectives, numerals, a Roman ordinal and pronouns) or right
+    before it, is a thing won, held or ranked, or a way covered, which no arms take: *zdobyła czwartą nagrodę*,
+    *zdobyła I nagrodę*, *zajmuje piąte miejsce*, *drugie miejsce zajmuje partia*, *pokonali trasę*."""
     if match.verbal is None:
         return False
     after = match.tokens[-1] + 1
-    while after in clause.tokens and chosen_pos(tokens[after]) in {"adj", "num", "part", "adv"}:
+    while after in clause.tokens and (chosen_pos(tokens[after]) in {"adj", "num", "part", "adv"}
+                                      or ROMAN_ORDINAL.fullmatch(tokens[after].text)):
         after += 1
     before = match.tokens[0] - 1
-    return any(k in clause.tokens and lemmas_lower(tokens[k]) & words["prize"] and cases(tokens[k]) & {"acc", "gen"}
+    won = words["prize"] | words["distance"]
+    return any(k in clause.tokens and lemmas_lower(tokens[k]) & won and cases(tokens[k]) & {"acc", "gen"}
                for k in (after, before))
+
+
+def _score(tokens: list[Token]) -> bool:
+    """A match result in the sentence, its colon written close or spaced: *3:1*, *2: 0*."""
+    return any(SCORE.fullmatch(t.text) for t in tokens) or any(
+        a.text.isdigit() and colon.text == ":" and b.text.isdigit() and len(a.text) <= 2 and len(b.text) <= 2
+        for a, colon, b in zip(tokens, tokens[1:], tokens[2:], strict=False))
+
+
+def _founds_institution(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
+    """A verb of founding sets up a body: a word of the class "institution" among the few words after it (*założył
+    firmę wysyłkową*, *powołano szkołę*), or, for a participle, the noun it qualifies right before it (*Fundacji
+    założonej w latach 90.*); *założył okulary*, *stworzył warunki* found nothing."""
+    if match.verb_forms(tokens) == {"ppas"}:
+        near = range(max(0, match.tokens[0] - 2), match.tokens[0])  # *nagrody ufundowanej przez firmę* founds none
+    else:
+        near = range(match.tokens[-1] + 1, min(match.tokens[-1] + 5, len(tokens)))
+    return any(lemmas_lower(tokens[k]) & words["institution"] for k in near)
 
 
 def _blow(match: TriggerMatch, tokens: list[Token], clause: Clause, words: dict[str, frozenset[str]]) -> bool:

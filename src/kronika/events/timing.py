@@ -298,7 +298,7 @@ def narrative_update(tokens: list[Token], clause: Clause, timexes: list[tuple[in
     tense = tense_of(verb, [tokens[i] for i in clause.tokens])
     for first, timex in sorted(timexes, key=lambda ft: ft[0]):
         if timex.type not in {"DATE", "TIME"} or _attributive(tokens, first, context.words) \
-                or _compared(tokens, first, context.words):
+                or _compared(tokens, first, context.words) or _time_of_telling(tokens, first, clause, context.words):
             continue
         if any(_inside(m.entity, timex) for m in clause_entities if m.entity.type == "DOCUMENT"):
             continue
@@ -307,6 +307,20 @@ def narrative_update(tokens: list[Token], clause: Clause, timexes: list[tuple[in
             # attribute, not of the narrative
             continue
         context.tell_time(timex, tense)
+
+
+def _time_of_telling(tokens: list[Token], first: int, clause: Clause, words: dict[str, frozenset[str]]) -> bool:
+    """A time right after a verb of saying or reporting in the past, no punctuation between, is the day of the
+    telling, not of what it tells: *podała w czwartek agencja*, *powiedział na konferencji prasowej we wtorek*,
+    *informując o tym wczoraj ministerstwo podkreśliło* (not *jak informowaliśmy, przedwczoraj lokatorzy zauważyli
+    ogień*)."""
+    for k in range(first - 1, clause.tokens[0] - 1, -1):
+        if has_pos(tokens[k], {"interp"}):
+            return False
+        if has_pos(tokens[k], FINITE | {"pcon"}):
+            return has_pos(tokens[k], {"praet", "pcon"}) and bool(lemmas_lower(tokens[k])
+                                                                  & (words["report_verb"] | words["saying"]))
+    return False
 
 
 def _attribute_participle(tokens: list[Token], first: int, clause: Clause,

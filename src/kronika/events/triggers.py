@@ -17,12 +17,15 @@ from kronika.events.grammar import (
     PREDICATE,
     chosen_case,
     chosen_pos,
+    frame_phrase,
     is_finite,
     own_date,
+    preposition_before,
     support_verb,
+    tense_of,
 )
 from kronika.events.lexicon import NOT_AN_EVENT, TriggerEntry, triggers_by_first_lemma
-from kronika.lang.grammar import NOMINAL, cases, has_pos, lemmas_lower, subject_agrees
+from kronika.lang.grammar import NOMINAL, cases, has_pos, lemmas_lower, number_gender, subject_agrees
 from kronika.lang.orthography import modern_spellings
 from kronika.model import Timex, Token
 from kronika.morph import get_morphology
@@ -31,6 +34,7 @@ ACTOR_TYPES = frozenset({"PERSON", "ORGANIZATION"})
 NATURAL_FORCES = frozenset({"disaster", "flood", "fire"})
 ASSEMBLIES = frozenset({"meeting"})  # happenings whose noun names the body assembled: "zebranie uchwaliło"
 MAX_GAP = 4  # tokens allowed between the words of a multiword trigger ("stoczyły również walkę")
+SETTING_PREPOSITIONS = frozenset({"w", "we", "na"})  # before the locative of where a happening took place
 AUXILIARY_SPAN = 3  # words between an auxiliary and its participle, fewer than this ("zostały przez Niemców zajęte")
 
 
@@ -150,9 +154,33 @@ def has_auxiliary(participle: int | None, tokens: list[Token], clause: Clause,
         # an auxiliary after the participle with a participle of its own right after it is that one's
         if i > participle and any(has_pos(tokens[k], {"ppas"}) for k in range(i + 1, min(i + 3, len(tokens)))):
             continue
+        if not _agrees_with_auxiliary(tokens[i], tokens[participle]):
+            continue  # "w jaką popadł oskarżony była przyczyną": *była* is another subject's
         if len(_words_outside_parentheses(tokens, between)) < AUXILIARY_SPAN:  # "zostanie (lub nie) uchwalona"
             return True
     return False
+
+
+def _number_gender_of(token: Token, parts_of_speech: frozenset[str]) -> set[tuple[str, str]]:
+    """(number, gender) of the token's readings of those parts of speech, the masculine genders as one."""
+    pairs = set()
+    for interp in token.interps:
+        fields = interp.tag.split(":")
+        genders = next((f.split(".") for f in fields[2:] if f.split(".")[0] in {"m1", "m2", "m3", "f", "n"}), [])
+        if interp.pos in parts_of_speech:
+            pairs.update((fields[1], "m" if g.startswith("m") else g) for g in genders)
+    return pairs
+
+
+def _agrees_with_auxiliary(auxiliary: Token, participle: Token) -> bool:
+    """An auxiliary in the past agrees with its participle in number and gender (*została uchwalona*, *zostali
+    zamordowani*), or stands in the neuter singular of a counted subject (*kilku zostało zatrzymanych*); a
+    present or future form has no gender to agree in."""
+    own = _number_gender_of(auxiliary, frozenset({"praet"}))
+    if not own or ("sg", "n") in own:
+        return True
+    other = _number_gender_of(participle, frozenset({"ppas"}))
+    return not other or bool(own & other)
 
 
 def _words_outside_parentheses(tokens: list[Token], span: range) -> list[int]:
@@ -165,9 +193,10 @@ def _words_outside_parentheses(tokens: list[Token], span: range) -> list[int]:
 
 
 def passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, mentions: list[Mention],
-                timexes: list[tuple[int, Timex]], words: dict[str, frozenset[str]]) -> bool:
+                timexes: list[tuple[int, Timex]], words: dict[str, frozenset[str]], clauses: list[Clause]) -> bool:
     """Whether the clause shows the trigger as an event: a verb used as a predicate; a noun that a
-    light or occurrence verb governs or that carries its own place or date."""
+    light or occurrence verb governs, that carries its own place or date, or that a relative clause of the
+    sentence (``clauses``) says took place."""
     if len(match.entry.words) > 1:
         return True
     if match.verbal is not None:
@@ -184,6 +213,9 @@ def passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, mentio
         dated = any(0 < first - match.verbal <= 2 for first, _timex in timexes)
         return aux or agent or located or dated
     noun = match.tokens[0]
+    if dated_by_adjective(noun, tokens, timexes) or told_in_relative(noun, tokens, clauses, words) \
+            or setting_of_past(match, tokens, clause, words):
+        return True
     if _office_of(noun, tokens, words):
         return False
     # a verb of calling or inviting makes its noun a happening to come: "zarządził wybory"
@@ -209,6 +241,54 @@ def passes_gate(match: TriggerMatch, tokens: list[Token], clause: Clause, mentio
            and not (m.preposition == "z" and "inst" in m.cases) for m in mentions):
         return True
     return own_date(noun, tokens, timexes)
+
+
+def dated_by_adjective(noun: int, tokens: list[Token], timexes: list[tuple[int, Timex]]) -> bool:
+    """An adjective of time before the noun, over other adjectives, dates it: *wczorajsze aresztowanie*, *w sobotnim
+    głosowaniu*, *po trzydniowej debacie*."""
+    return any(first < noun and chosen_pos(tokens[first]) == "adj"
+               and all(chosen_pos(tokens[k]) == "adj" for k in range(first + 1, noun)) for first, _timex in timexes)
+
+
+def told_in_relative(noun: int, tokens: list[Token], clauses: list[Clause], words: dict[str, frozenset[str]]) -> bool:
+    """A relative clause right after the noun, its pronoun agreeing with the noun, says with a verb of occurrence
+    that it took or takes place: *zderzenia dwóch tramwajów, do którego doszło w czwartek*, *wyrok, który zapadł*."""
+    for clause in clauses:
+        if clause.relative is None or clause.antecedent is None or not 0 <= clause.antecedent - noun <= MAX_GAP:
+            continue
+        if not number_gender(tokens[clause.relative]) & number_gender(tokens[noun]):
+            continue
+        if any(support_verb(tokens[k], words["existence"])
+               and tense_of(tokens[k], [tokens[j] for j in clause.tokens]) != "future" for k in clause.tokens):
+            return True  # one to come is left to the noun's own clause (*kwalifikacje do mistrzostw, które odbędą się*)
+    return False
+
+
+def setting_of_past(match: TriggerMatch, tokens: list[Token], clause: Clause, words: dict[str, frozenset[str]]) -> bool:
+    """The noun frames what a verb of its clause tells in the past: after *po*, *podczas*, *w wyniku* (*po nagłej
+    śmierci Diora stanął na czele*), or as the locative of where it happened (*w katastrofie zginęło 55 osób*, *na
+    konferencji prasowej powiedział*); an agreement with someone is a manner, no treaty (*w porozumieniu z*)."""
+    noun = match.tokens[0]
+    # the case the preposition governs must be one of the lexicon word's own forms: *po starcie* is after a start
+    # (the locative of *start*), no clash (*starcie* has no such locative)
+    own_cases = {i.tag.split(":")[2] for i in tokens[noun].interps
+                 if i.lemma.lower() in match.entry.words[0] and i.pos in {"subst", "ger"} and i.tag.count(":") >= 2}
+    if chosen_case(tokens[noun]) not in own_cases:
+        return False
+    # a plural of a noun that has a singular frames happenings in general (*frekwencja na zebraniach wzrosła*,
+    # *skazani za morderstwa*); a plural-only noun is one happening (*w wyborach*, *na obradach*)
+    fields = tokens[noun].chosen.tag.split(":") if tokens[noun].chosen else []
+    plural_only = any(i.lemma.lower() in match.entry.words[0] and "pt" in i.tag.split(":")
+                      for i in tokens[noun].interps)
+    if "pl" in fields[1:2] and not plural_only:
+        return False
+    manner = match.entry.type == "treaty" and noun + 1 < len(tokens) and tokens[noun + 1].text.lower() in {"z", "ze"}
+    locative = chosen_case(tokens[noun]) == "loc" and preposition_before(tokens, noun, SETTING_PREPOSITIONS)
+    if manner or not (locative or frame_phrase(tokens, noun, words) is not None):
+        return False
+    clause_tokens = [tokens[k] for k in clause.tokens]
+    return any(k != noun and has_pos(tokens[k], FINITE) and tense_of(tokens[k], clause_tokens) == "past"
+               for k in clause.tokens)
 
 
 def _office_of(noun: int, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:

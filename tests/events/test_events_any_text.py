@@ -1,0 +1,96 @@
+"""Rules of the tenth round, from the causes of misses and errors on short news nobody had developed events on, on
+sentences of our own: founding a body; a detention by the police; military narrative verbs and statements; an event
+noun dated by an adjective of time or told by a relative clause of occurrence; the locative setting of a negated
+verb; a supposition before a verb; an auxiliary of another subject; a prize with a Roman ordinal and a way covered;
+a match result with a spaced colon; the day of a telling; an event noun framing a told happening. Entities and
+timexes are given by hand (tests/events/builders.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.builders import annotated_events
+
+_LODZ = ("Łodzi", "PLACE", "Łódź")
+_WARSAW = ("Warszawie", "PLACE", "Warszawa")
+
+# text, entities, timexes, expected (trigger, type, modality)
+HAPPENINGS = [
+    # founding a body: a verb of founding with a word of the class "institution" after it, or before its participle
+    ("Kupiec założył w Łodzi spółkę handlową.", [_LODZ], [],
+     [("założył", "construction", "asserted")]),
+    ("Powołano w Warszawie nową szkołę rzemiosł.", [_WARSAW], [], [("Powołano", "construction", "asserted")]),
+    ("Celem towarzystwa założonego w 1990 r. jest opieka nad zabytkami.", [], [("1990 r.", "DATE", "1990")],
+     [("założonego", "construction", "asserted")]),
+    ("Przed wyjściem założył płaszcz i okulary.", [], [], []),
+    ("Rząd stworzył warunki do rozwoju handlu.", [], [], []),
+    ("Nagrody ufundowanej przez miejską spółkę nikt nie zdobył.", [], [], []),
+    # a detention: a policewoman or customs officers in the sentences around make it an arrest
+    ("Komendantka jest policjantką od lat. Wczoraj zatrzymała złodzieja roweru.", [], [],
+     [("zatrzymała", "arrest", "asserted")]),
+    ("Celnicy zatrzymali przemytnika na granicy.", [], [], [("zatrzymali", "arrest", "asserted")]),
+    # military narrative: fighters are an armed party; falling back and pressing on are movements and fights
+    ("Miasta broniło dwustu bojowników.", [], [], [("broniło", "defense", "asserted")]),
+    ("Nieprzyjaciel cofnął się za rzekę.", [], [], [("cofnął się", "military_movement", "asserted")]),
+    ("Pułk nacierał na wieś od świtu.", [], [], [("nacierał", "battle", "asserted")]),
+    # statements and declarations
+    ("Biskup zaapelował do wiernych o spokój.", [], [], [("zaapelował", "speech", "asserted")]),
+    ("Wojewoda ogłosił stan klęski żywiołowej w Łodzi.", [_LODZ], [],
+     [("ogłosił stan", "order", "asserted")]),
+    # deaths, crimes and mishaps of the press
+    ("Strażnik zastrzelił się na warcie.", [], [], [("zastrzelił się", "death", "asserted")]),
+    ("Przechodzień został ugodzony nożem w Łodzi.", [_LODZ], [], [("ugodzony nożem", "crime", "asserted")]),
+    ("Na zakręcie autobus wpadł w poślizg.", [], [], [("wpadł w poślizg", "accident", "asserted")]),
+    ("Pod mostem eksplodował ładunek wybuchowy.", [], [], [("eksplodował", "other", "asserted")]),
+    # an event noun dated by an adjective of time before it
+    ("Wczorajsze aresztowanie potwierdza przypuszczenia.", [], [("Wczorajsze", "DATE", "1930-05-11")],
+     [("aresztowanie", "arrest", "asserted")]),
+    ("Wniosek upadł w sobotnim głosowaniu.", [], [("sobotnim", "DATE", "1930-05-10")],
+     [("głosowaniu", "election", "asserted")]),
+    # a relative clause of occurrence on the noun: one that took place tells it; one to come is left to the noun's
+    # own clause
+    ("Rannych odwieziono po zderzeniu tramwajów, do którego doszło w Łodzi.", [_LODZ], [],
+     [("zderzeniu", "accident", "asserted")]),
+    ("Wyrok, który zapadł w Warszawie, nie zadowolił nikogo.", [_WARSAW], [], [("Wyrok", "trial", "asserted")]),
+    ("Były to kwalifikacje do mistrzostw, które odbędą się na wyspie.", [], [], []),
+    # an event noun framing what a verb tells in the past (after *po*, *podczas*, or the locative of where): a happening
+    ("Po pogrzebie rodzina wróciła do domu.", [], [], [("pogrzebie", "funeral", "asserted")]),
+    ("W starciu z wojskiem zginęło dwóch powstańców.", [], [],
+     [("starciu", "battle", "asserted"), ("zginęło", "death", "asserted")]),
+    ("Samolot rozbił się kilka sekund po starcie z lotniska.", [], [], [("rozbił się", "accident", "asserted")]),
+    ("Działał w pełnym porozumieniu z rządem.", [], [], []),
+    # the locative setting of a negated verb is no negated happening; a complement after *do* still is
+    ("Posłowie nie zabrali głosu na zebraniu w Łodzi.", [_LODZ], [],
+     [("zabrali głosu", "speech", "negated"), ("zebraniu", "meeting", "asserted")]),
+    ("Do strajku w Łodzi nie doszło.", [_LODZ], [], [("strajku", "strike", "negated")]),
+    # a supposition before the verb makes its happening conditional; a case of a name (*w przypadku X*) does not
+    ("Na wypadek wojny rząd ogłosi stan wyjątkowy.", [], [], [("ogłosi stan", "order", "conditional")]),
+    ("W przypadku Hiszpanii rząd przegrał wybory.", [("Hiszpanii", "COUNTRY", "Hiszpania")], [],
+     [("przegrał", "election", "asserted")]),
+    # an auxiliary of another subject leaves a participle an attribute or a person: *oskarżony* is the accused
+    ("Depresja, w jaką popadł oskarżony była przyczyną czynu.", [], [], []),
+    ("Dwaj sprawcy zostali oskarżeni przed sądem.", [], [], [("oskarżeni", "trial", "asserted")]),
+    # a prize with a Roman ordinal and a way covered are no fights
+    ("Skrzypaczka zdobyła I nagrodę na konkursie w Warszawie.", [_WARSAW], [], []),
+    ("Oddział ułanów pokonał trasę z Torunia do Łodzi w trzy dni.", [_LODZ], [], []),
+    # a match result with its colon spaced, as the national corpus writes it
+    ("Drużyna gospodarzy pokonała gości 2: 0.", [], [], [("pokonała", "sports", "asserted")]),
+]
+
+
+@pytest.mark.parametrize(("text", "entities", "timexes", "expected"), HAPPENINGS, ids=[row[0] for row in HAPPENINGS])
+def test_happenings_of_any_text(text, entities, timexes, expected) -> None:
+    found = annotated_events(text, entities, timexes, dct="1930-05-12")
+    assert [(e.trigger_text, e.type, e.modality) for e in found] == expected
+
+
+def test_the_day_of_a_telling_is_not_the_narrative_time() -> None:
+    """*podała w czwartek agencja*: Thursday is the day of the report, not of the clash told after it; a time after a
+    comma that ends the telling (*jak informowaliśmy, przedwczoraj …*) is the narrative's."""
+    told = annotated_events("Dwaj policjanci zginęli w strzelaninie - podała w czwartek agencja. Do napadu doszło "
+                            "w Łodzi.", [_LODZ], [("czwartek", "DATE", "1930-05-08")])
+    assert [(e.trigger_text, e.time) for e in told] == [("zginęli", None), ("napadu", None)]
+    narrated = annotated_events("Jak już informowaliśmy, przedwczoraj lokatorzy zauważyli ogień w sądzie. Straż "
+                                "gasiła pożar przez dwie godziny.", [],
+                                [("przedwczoraj", "DATE", "1930-05-10")], dct="1930-05-12")
+    assert [(e.trigger_text, e.time) for e in narrated if e.type == "fire"] == [("gasiła", "1930-05-10")]
