@@ -17,6 +17,7 @@ WHOLLY_DEVELOPMENT = frozenset({
     HERE / "questions" / "press_written_3_fresh.json",
     HERE / "questions" / "press_written_4_fresh.json",
     HERE / "questions" / "press_written_5.json",
+    HERE / "questions" / "press_written_7.json",
     HERE / "data" / "press_places_fresh.gold.jsonl",
     HERE / "data" / "press_places_fresh2.gold.jsonl",
 })
