@@ -25,7 +25,7 @@ from kronika.lang.grammar import CASES
 from kronika.lang.resources import read_table
 from kronika.model import Analysis, Entity, Sentence, Timex, Token
 from kronika.morph import get_morphology
-from kronika.qa.memo import Terms
+from kronika.qa.memo import Parts, Terms
 from kronika.qa.question import Question, Term, load_question_words, modern_lemmas, modern_readings
 from kronika.qa.retrieve import Passage, expanded_lemmas
 from kronika.quantities import quantity_words, read_number
@@ -941,33 +941,26 @@ class Reader:
         """Among candidates of one clause in parts that say the verb once (a list, *za krowę 180 zł, za cielę
         35 zł*, or a gapped clause, *udała się do Warszawy, a druga grupa do Krakowa*), the one asked stands in
         the part that names most of the question's words: the others fit less."""
-        pieces = self._pieces(passage)
+        parts = self._parts(passage)
         clauses = self._clauses(passage)
-        tokens = passage.sentence.tokens
-        words: dict[int, set[str]] = {}
-        participial: set[int] = set()
-        for index, token in enumerate(tokens):
-            if _pos(token) in PARTICIPLES:
-                participial.add(pieces[index])
-            if _pos(token) not in VERBAL:  # the verb is said in one part for all: it tells none apart
-                words.setdefault(pieces[index], set()).update({fold(token.lemma), fold(token.text)})
         terms = [term for term in self.question.terms if not term.verb]
         # the noun a question asks of weighs more than its genitive attribute: "córka zmarłego inżyniera"
         asked = [(self._forms(term).lemmas, ATTRIBUTE if self._attribute(term, terms) else 1.0) for term in terms]
         groups: dict[int, dict[int, float]] = {}  # clause → its parts holding candidates → question words named
         for candidate in found:
             index = self._index_at(passage, candidate.start)
-            if pieces[index] in participial:
+            part = parts.of_word[index]
+            if part in parts.participial:
                 continue  # a participle's phrase says something of its own: "…, zmarłego dnia 8 marca"
-            own = words.get(pieces[index], set())
-            groups.setdefault(clauses[index], {})[pieces[index]] = sum(weight for forms, weight in asked
-                                                                       if not forms.isdisjoint(own))
+            own = parts.words.get(part, frozenset())
+            groups.setdefault(clauses[index], {})[part] = sum(weight for forms, weight in asked
+                                                              if not forms.isdisjoint(own))
         for named in groups.values():
             most = max(named.values())
             if most and min(named.values()) < most:
                 for candidate in found:
                     index = self._index_at(passage, candidate.start)
-                    if named.get(pieces[index], most) < most and groups.get(clauses[index]) is named:
+                    if named.get(parts.of_word[index], most) < most and groups.get(clauses[index]) is named:
                         candidate.fit *= PART
 
     @staticmethod
@@ -982,20 +975,33 @@ class Reader:
         return False
 
     @staticmethod
-    def _pieces(passage: Passage) -> list[int]:
-        """The number of each word's part of the sentence: between semicolons and colons where the sentence
-        has a semicolon (the items of a list, each with commas of its own: *1) X, pleban w A, plebanem w B;
-        2) …*), else between any punctuation. An adjective opening a part after a comma is in apposition to
-        the item before it, and its phrase belongs to that item (*córkę Zofję, zamężną X, zamieszkałą w Y*)."""
+    def _parts(passage: Passage) -> Parts:
+        """The sentence's parts, derived once per cached document: between semicolons and colons where the
+        sentence has a semicolon (the items of a list, each with commas of its own: *1) X, pleban w A,
+        plebanem w B; 2) …*), else between any punctuation. An adjective opening a part after a comma is in
+        apposition to the item before it, and its phrase belongs to that item (*córkę Zofję, zamężną X,
+        zamieszkałą w Y*). The verb is said in one part for all: its words tell none apart."""
+        key = (passage.sentence.start, passage.sentence.end)
+        if key in passage.memo.parts:
+            return passage.memo.parts[key]
         tokens = passage.sentence.tokens
         breaks = LIST_BREAKS if any(t.text == ";" for t in tokens) else CLAUSE_BREAKS
-        pieces = [0] * len(tokens)
+        of_word = [0] * len(tokens)
         for index in range(1, len(tokens)):
             following = tokens[index + 1] if index + 1 < len(tokens) else None
             apposed = tokens[index].text == "," and following is not None and following.text.islower() and \
                 _pos(following) == "adj"
-            pieces[index] = pieces[index - 1] + (tokens[index].text in breaks and not apposed)
-        return pieces
+            of_word[index] = of_word[index - 1] + (tokens[index].text in breaks and not apposed)
+        words: dict[int, set[str]] = {}
+        participial: set[int] = set()
+        for index, token in enumerate(tokens):
+            if _pos(token) in PARTICIPLES:
+                participial.add(of_word[index])
+            if _pos(token) not in VERBAL:
+                words.setdefault(of_word[index], set()).update({fold(token.lemma), fold(token.text)})
+        passage.memo.parts[key] = parts = Parts(of_word, {part: frozenset(w) for part, w in words.items()},
+                                                frozenset(participial))
+        return parts
 
     @staticmethod
     def _index_at(passage: Passage, start: int) -> int:
