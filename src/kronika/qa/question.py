@@ -27,6 +27,7 @@ VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "ppas", "bedzie", "pact",
 FUNCTION_CLASSES = {"prep", "conj", "comp", "qub", "interp", "brev", "ppron3", "ppron12", "siebie"}
 PLACE_NOUNS = frozenset({"miasto", "miejscowość", "wieś", "kraj", "państwo", "miejsce", "region", "rzeka"})
 TIME_NOUNS = frozenset({"rok", "dzień", "miesiąc", "data", "godzina", "wiek"})
+COPULAS = frozenset({"być", "zostać"})
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,12 @@ def load_wh_words(language: str = "pl") -> dict[str, tuple[str, frozenset[str]]]
     return words
 
 
+def _cases_of_interp(interp: Interp) -> frozenset[str]:
+    return frozenset(c for part in interp.tag.split(":") for c in part.split(".") if c in CASES)
+
+
 def _cases(token: Token) -> frozenset[str]:
-    return frozenset(c for i in token.interps for part in i.tag.split(":") for c in part.split(".") if c in CASES)
+    return frozenset().union(*(_cases_of_interp(i) for i in token.interps))
 
 
 def _place_direction(preposition: str | None) -> str | None:
@@ -186,6 +191,8 @@ def parse_question(text: str) -> Question:
         question.happened = any(known_lemmas(t) & words["happen"] for t in tokens)
     main_clause = _main_clause(text, tokens)
     subjects: list[Term] = []
+    predicative: list[Term] = []  # a noun in the instrumental after a copula: "Kto był oskarżycielem?"
+    copula = any(known_lemmas(t) & COPULAS for t in tokens)
     for position, token in enumerate(tokens):
         lemmas = known_lemmas(token)
         if lemmas & words["command"]:
@@ -200,9 +207,14 @@ def parse_question(text: str) -> Question:
         if term.main and not term.name and (term.verb or "nom" in _cases(token) and any(
                 i.pos in {"subst", "ger"} for i in token.interps)):
             subjects.append(term)
+        elif copula and term.main and not term.name and not term.verb and any(
+                i.pos == "subst" and "inst" in _cases_of_interp(i) for i in token.interps):
+            predicative.append(term)
     verbs = [t for t in subjects if t.verb]
-    # "Co się stało w kopalni?" names no happening: the place is not one
-    question.predicates = [] if question.happened else verbs or subjects[:1]
+    # "Co się stało w kopalni?" names no happening: the place is not one. With neither a verb nor a subject
+    # noun, the noun said of the asked subject after a copula names what it did (*Kto był oskarżycielem?*:
+    # who accused), as the verb of its word family does
+    question.predicates = [] if question.happened else verbs or subjects[:1] or predicative[:1]
     return question
 
 

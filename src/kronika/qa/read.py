@@ -204,6 +204,9 @@ class Reader:
             forms.add(fold(term.form))
             forms |= {fold(lemma) for lemma in term.lemmas}
         self.question_words = forms
+        # the question's words and the words of their meaning (*rozprawa* for *proces*, *konsekracja* for
+        # *konsekrował*): what the question says, never its answer
+        self.said = forms | {fold(lemma) for term in question.terms for lemma in expanded_lemmas(term.lemmas)}
         self.verbs = {fold(lemma) for p in question.predicates if p.verb for lemma in p.lemmas}
         self._terms: dict[int, _Forms] = {}  # by the id of the question's term
         self._predicate_words: dict[tuple[str, str], bool] = {}  # by a word's folded lemma and form
@@ -710,7 +713,7 @@ class Reader:
             if not (pos in {"subst", "ger"} and token_cases & cases or dative or pos == "ign" and any(
                     i.pos == "subst" and _cases_of(i.tag) & cases for i in modern_readings(token.text))):
                 continue  # a noun in the case, or one in the spelling before 1936: "żandarmerja wojskowa"
-            if fold(token.lemma) in self.question_words or fold(token.text) in self.question_words:
+            if fold(token.lemma) in self.said or fold(token.text) in self.question_words:
                 continue
             first = last = index
             while first > 0 and (_pos(tokens[first - 1]) in {"adj", "num"} and
