@@ -58,7 +58,10 @@ NAMED_PLACE = 0.8  # fit of a building or an institution with its name: a town b
 OTHER_KIND = 0.8  # fit of a place beside the one in apposition to the noun the question asks the kind of
 NEAR = 0.6  # fit of a place that locates another place named before it
 OTHER_PREPOSITION = 0.6  # fit of a date after no preposition or another than the question's "od kiedy"
+BOUNDS = frozenset({"od", "do"})  # prepositions of a range's ends: "Do której godziny…?" asks the end
 ADJECTIVAL = frozenset({"adj", "ppas", "pact"})
+PRONOUNS = frozenset({"to", "co", "ten", "ów", "tamten", "coś", "nic", "wszystko"})  # lemmas of nouns that stand
+# for another
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "–", "—"})
 LIST_BREAKS = frozenset({";", ":"})
 COORDINATING = frozenset({"i", "oraz", "a", "ale", "lecz", "albo", "lub", "więc"})
@@ -466,9 +469,11 @@ class Reader:
         opens the sentence, of the one after it (*X, kupiec z Radomia, zeznał*). So in *Sąd ukarał X
         grzywną, Y zaś zwolnił* X is the object of *ukarał*, not of *zwolnił*."""
         tokens = passage.sentence.tokens
-        # the asked verb as a finite form, an adverbial participle or a passive one ("wywożeni byli")
+        # the asked verb as a finite form, an adverbial participle or a passive one ("wywożeni byli"); else
+        # its noun, which heads a clause of its own (*pod kierownictwem X; lekarzem był Y*: X led)
         verbs = [i for i, t in enumerate(tokens) if _pos(t) in FINITE | ADVERBIAL | {"ppas"} and
-                 self._predicate_word(t)]
+                 self._predicate_word(t)] or \
+            [i for i, t in enumerate(tokens) if _pos(t) in {"subst", "ger"} and self._predicate_word(t)]
         if not verbs:
             return True
         clauses = self._clauses(passage)
@@ -556,8 +561,10 @@ class Reader:
                     after[1].lemma in self.words["leader"]:
                 return 1.0  # "z płk. X na czele": the one at the head of the group named before
             if "gen" in cases and before is not None and _pos(before) not in {"prep", "fin", "praet"}:
-                if entity.type != "PERSON" and ":m1" in before.tag:
-                    return 0.3  # what a person heads, not who leads: "naczelnik Pogotowia Ratunkowego"
+                if entity.type != "PERSON":
+                    # what a person heads ("naczelnik Pogotowia Ratunkowego"), or whose the group is ("wyprawa
+                    # Akademickiego Klubu"), not who leads
+                    return 0.3
                 return 0.8  # "Grupa „Polesie” gen. Kleeberga": the unit's commander
         complex_preposition = self._complex_preposition(passage, before)
         if complex_preposition is not None:
@@ -713,8 +720,9 @@ class Reader:
             if not (pos in {"subst", "ger"} and token_cases & cases or dative or pos == "ign" and any(
                     i.pos == "subst" and _cases_of(i.tag) & cases for i in modern_readings(token.text))):
                 continue  # a noun in the case, or one in the spelling before 1936: "żandarmerja wojskowa"
-            if fold(token.lemma) in self.said or fold(token.text) in self.question_words:
-                continue
+            if fold(token.lemma) in self.said or fold(token.text) in self.question_words or \
+                    token.lemma in PRONOUNS:
+                continue  # a pronoun stands for a noun said elsewhere: "w tym 6 z Czechosłowacji"
             first = last = index
             while first > 0 and (_pos(tokens[first - 1]) in {"adj", "num"} and
                                  _in_case(tokens[first - 1], cases, dative) or
@@ -879,11 +887,12 @@ class Reader:
             and "gen" in _cases(after) and fold(after.lemma) not in {fold(lemma) for lemma in measured.lemmas}
 
     def _time_fit(self, passage: Passage, timex: Timex) -> float:
-        """*Od kiedy…?*, *Do kiedy…?* ask the date after that preposition (*istnieje od roku 1880*), which
-        another date of the sentence (*w niedzielę*) is not."""
+        """*Od kiedy…?*, *Do kiedy…?*, *Do której godziny…?* ask the date after that preposition (*istnieje od
+        roku 1880*, *trwało do godz. 21.40*), which another date of the sentence (*w niedzielę*, *o godz. 16*)
+        is not."""
         preposition = self.question.preposition
-        if preposition is None or self.question.noun is not None:  # "W którym roku…?" asks any date of a year
-            return 1.0
+        if preposition is None or self.question.noun is not None and preposition not in BOUNDS:
+            return 1.0  # "W którym roku…?" asks any date of a year
         before = self._before(passage, timex.start, skip_titles=False)
         own = preposition in timex.text.lower().split() or before is not None and before.text.lower() == preposition
         return 1.0 if own else OTHER_PREPOSITION

@@ -1,0 +1,41 @@
+"""The clause that holds the asked role: the noun of the asked verb heads a clause of its own (*pod
+kierownictwem X; lekarzem był Y*: X led), an organisation's genitive after a group says whose the group is,
+not who led it; *Do której godziny…?* asks the end of a range, not its start; a pronoun (*w tym*) stands for
+a noun said elsewhere and is no place. Notes written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.qa import answer
+from kronika.qa.question import parse_question
+from kronika.qa.read import Reader
+from kronika.qa.retrieve import retrieve
+from kronika.store import Store
+
+NOTES = [
+    ("1934-08-20", "KRAKÓW, 19 sierpnia. Wczoraj wrócił do Krakowa spływ kajakowy Związku Harcerstwa Polskiego, "
+                   "który przez dwa tygodnie płynął Dunajcem i Wisłą. W spływie wzięło udział dwunastu harcerzy "
+                   "pod kierownictwem druha Stanisława Gila; lekarzem spływu był dr Jan Lasota z Tarnowa."),
+    ("1936-03-06", "ŁÓDŹ, 5 marca. Wczoraj o godz. 18 rozpoczęło się walne zebranie Towarzystwa Śpiewaczego "
+                   "„Lutnia”. Zebranie trwało do godz. 23.30."),
+    ("1937-06-14", "GDYNIA, 13 czerwca. Na zawody przybyło 40 strzelców, w tym 5 z Wejherowa; zawody odbyły się "
+                   "na strzelnicy wojskowej w Oksywiu."),
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Kto kierował spływem kajakowym?", "Gil"),
+    ("Do której godziny trwało zebranie „Lutni”?", "23:30"),
+    ("Gdzie odbyły się zawody strzelców?", "Oksyw"),
+])
+def test_the_clause_of_the_asked_role(store: Store, question: str, expected: str) -> None:
+    answers = answer(store, question)
+    assert answers, question
+    assert expected in answers[0].text, (question, answers[0])
+
+
+def test_a_pronoun_is_no_place(store: Store) -> None:
+    reader = Reader(parse_question("Gdzie przybyło 40 strzelców?"))
+    found = [c.text for passage in retrieve(store, reader.question) for c in reader.candidates(passage)]
+    assert "Oksywiu" in found and "tym" not in found
