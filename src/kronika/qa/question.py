@@ -157,6 +157,9 @@ def parse_question(text: str) -> Question:
         possessive = asks == "person" and cases == frozenset({"gen"})
         if (asks in {"which", "quantity"} or possessive) and noun_index < len(tokens):
             candidate = tokens[noun_index]
+            if noun_index + 1 < len(tokens) and _qualifies(candidate, tokens[noun_index + 1]):
+                noun_index += 1  # "Z jaką średnią szybkością…?": the noun after its adjective
+                candidate = tokens[noun_index]
             # the noun "ile" counts stands in the genitive (ile kilometrów, ilu ludzi); one in the nominative
             # is the subject (*O ile deszcze opóźniły…?*)
             counted = asks != "quantity" or "gen" in _cases(candidate)
@@ -216,6 +219,14 @@ def parse_question(text: str) -> Question:
     # who accused), as the verb of its word family does
     question.predicates = [] if question.happened else verbs or subjects[:1] or predicative[:1]
     return question
+
+
+def _qualifies(word: Token, following: Token) -> bool:
+    """Whether the word may be an adjective of the common noun after it, agreeing in case: *średnią
+    szybkością* (*średnia* is also a noun)."""
+    noun_cases = frozenset().union(*(_cases_of_interp(i) for i in following.interps if i.pos == "subst"))
+    return following.text.islower() and any(i.pos == "adj" and _cases_of_interp(i) & noun_cases
+                                            for i in word.interps)
 
 
 def _has_genitive_attribute(tokens: list[Token], index: int) -> bool:

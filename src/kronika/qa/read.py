@@ -181,6 +181,26 @@ def _unit_words(analysis: Analysis, start: int, end: int) -> set[str]:
     return {fold(q.unit) for q in analysis.quantities if start <= q.start < end and q.unit}
 
 
+def _name_adjectives(tokens: list[Token], end: int) -> int:
+    """The end of a name with the capitalised adjectives after it that agree with its last word in case: they
+    are part of it (*Trójcy Przenajświętszej*, *Krzyża Świętego*)."""
+    last = next((i for i, t in enumerate(tokens) if t.end == end), None)
+    if last is None:
+        return end
+    following = last + 1
+    while following < len(tokens) and tokens[following].text[:1].isupper() and \
+            _pos(tokens[following]) == "adj" and _cases(tokens[following]) & _noun_cases(tokens[last]):
+        following += 1
+    return tokens[following - 1].end
+
+
+def _anniversary_genitive(tokens: list[Token], index: int) -> bool:
+    """Whether digits, a hyphen and *-lecia* stand at the index: the genitive of a noun of years, *50-lecia*
+    (the 50th anniversary), written as one word with its number."""
+    return index + 2 < len(tokens) and tokens[index].text.isdigit() and tokens[index + 1].text == "-" and \
+        tokens[index + 2].text.lower() == "lecia"
+
+
 def _common_noun(token: Token) -> bool:
     """A noun with a common-noun reading, capitalised or not ("Doktor" opening a sentence)."""
     return any(i.pos == "subst" and i.lemma[:1].islower() for i in get_morphology().analyse(token.text))
@@ -394,12 +414,14 @@ class Reader:
         return entity.type == "PERSON" and len(words) > 1 and len(words[-1]) > 2 and words[-1] in self.question_words
 
     def _after_noun(self, passage: Passage, start: int) -> bool:
-        """Whether the name stands in apposition to the question's noun: *publicysty niemieckiego Silexa*."""
+        """Whether the name stands in apposition to the question's noun, in today's spelling or the one of
+        its time: *publicysty niemieckiego Silexa*, *relikwje św. Wiktorji* (relikwie)."""
         noun = self.question.noun
         if noun is None:
             return False
         tokens = [t for t in passage.sentence.tokens if t.end <= start][-4:]
-        return any(t.lemma in noun.lemmas for t in tokens)
+        return any(t.lemma in noun.lemmas or _pos(t) == "ign" and modern_lemmas(t.text) & noun.lemmas
+                   for t in tokens)
 
     def _unnamed_capitals(self, passage: Passage) -> list[Token]:
         """Capitalised words after the sentence's first that no name stage recognised and the question
@@ -1248,7 +1270,7 @@ class Reader:
                 named = " ".join(t.text for t in names)
                 if names and token.text.islower() and not self._mentioned(named, named):
                     # a name in apposition to the asked noun keeps its own form: "w hotelu Munsch"
-                    start, end = names[0].start, names[-1].end
+                    start, end = names[0].start, _name_adjectives(tokens, names[-1].end)
                     found.append(Candidate(text[start:end], text[start:end], start, end, 1.0, passage))
                     continue
                 if _pos(following) == "adj" and following.text.islower() and _cases(following) & _cases(token) and \
@@ -1259,13 +1281,17 @@ class Reader:
                                            following.end, 0.9, passage))
                     continue
                 modifiers = list(takewhile(lambda t: _pos(t) == "adj" and "gen" in _cases(t), tokens[index + 1:]))
-                head = tokens[index + 1 + len(modifiers)] if index + 1 + len(modifiers) < len(tokens) else None
-                if head is not None and _pos(head) in {"subst", "ger"} and "gen" in _cases(head) and \
-                        fold(head.lemma) not in self.question_words:
+                position = index + 1 + len(modifiers)
+                anniversary = _anniversary_genitive(tokens, position)
+                position += 2 if anniversary else 0
+                head = tokens[position] if position < len(tokens) else None
+                if head is not None and (anniversary or _pos(head) in {"subst", "ger"} and "gen" in _cases(head)) \
+                        and fold(head.lemma) not in self.question_words:
                     # the genitive after the noun: "rolę szpiega" → szpieg, "grobie Nieznanego Żołnierza"; a
-                    # deverbal noun with its own object ("w celu zebrania funduszów") is read whole
+                    # deverbal noun with its own object ("w celu zebrania funduszów", "z okazji 50-lecia
+                    # klubu") is read whole
                     start = following.start
-                    end = tokens[self._genitive_attribute(tokens, index + 1 + len(modifiers))].end
+                    end = tokens[self._genitive_attribute(tokens, position)].end
                     value = head.lemma if not modifiers and end == head.end else text[start:end]
                     found.append(Candidate(text[start:end], value, start, end, 0.9, passage))
         for index, token in enumerate(tokens):
@@ -1312,8 +1338,10 @@ class Reader:
                     fit *= 0.5
                 if not self._same_clause(passage, entity.start):
                     fit *= OTHER_CLAUSE  # "wystawiły X, Y i Z; po raz pierwszy bierze udział W"
-                shown = passage.analysis.document.text[start:entity.end]
-                found.append(Candidate(shown, entity.lemma, start, entity.end, fit, passage))
+                end = _name_adjectives(passage.sentence.tokens, entity.end)
+                shown = passage.analysis.document.text[start:end]
+                value = entity.lemma if end == entity.end else passage.analysis.document.text[entity.start:end]
+                found.append(Candidate(shown, value, start, end, fit, passage))
             return found
         text = passage.analysis.document.text
         runs: list[list[Token]] = []
