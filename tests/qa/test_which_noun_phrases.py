@@ -26,6 +26,7 @@ def test_the_noun_after_its_adjective_is_asked() -> None:
     assert parse_question("Z jaką średnią szybkością jechał?").noun.form == "szybkością"
     assert parse_question("Ilu nowych członków przyjęto?").noun.form == "członków"
     assert parse_question("Jaką nagrodę otrzymał?").noun.form == "nagrodę"
+    assert parse_question("Jak długa była trasa?").noun is None  # "była" is the verb, not a noun
 
 
 @pytest.mark.parametrize(("question", "expected"), [

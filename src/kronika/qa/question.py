@@ -225,8 +225,8 @@ def _qualifies(word: Token, following: Token) -> bool:
     """Whether the word may be an adjective of the common noun after it, agreeing in case: *średnią
     szybkością* (*średnia* is also a noun)."""
     noun_cases = frozenset().union(*(_cases_of_interp(i) for i in following.interps if i.pos == "subst"))
-    return following.text.islower() and any(i.pos == "adj" and _cases_of_interp(i) & noun_cases
-                                            for i in word.interps)
+    return following.text.islower() and not any(i.pos in VERB_CLASSES for i in following.interps) and any(
+        i.pos == "adj" and _cases_of_interp(i) & noun_cases for i in word.interps)
 
 
 def _has_genitive_attribute(tokens: list[Token], index: int) -> bool:

@@ -58,6 +58,9 @@ NAMED_PLACE = 0.8  # fit of a building or an institution with its name: a town b
 OTHER_KIND = 0.8  # fit of a place beside the one in apposition to the noun the question asks the kind of
 NEAR = 0.6  # fit of a place that locates another place named before it
 OTHER_PREPOSITION = 0.6  # fit of a date after no preposition or another than the question's "od kiedy"
+DATELINE = re.compile(r"(?:^|\n)[A-ZĄĆĘŁŃÓŚŹŻ][A-ZĄĆĘŁŃÓŚŹŻ .-]+,\s*$")  # the town of a dateline before its date
+DATELINE_REACH = 40  # characters of the town's name and its comma
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a TIMEX3 value of a day or a time of it
 BOUNDS = frozenset({"od", "do"})  # prepositions of a range's ends: "Do której godziny…?" asks the end
 ADJECTIVAL = frozenset({"adj", "ppas", "pact"})
 PRONOUNS = frozenset({"to", "co", "ten", "ów", "tamten", "coś", "nic", "wszystko"})  # lemmas of nouns that stand
@@ -776,6 +779,8 @@ class Reader:
                     continue
                 if set(split_terms(timex.text)) <= self.question_words:
                     continue  # the question's own date
+                if self._dated_from_dateline(passage, timex):
+                    continue
                 value = timex.value[:4] if question.granularity == "rok" else timex.value
                 found.append(Candidate(timex.text, value, timex.start, timex.end, self._time_fit(passage, timex),
                                        passage))
@@ -907,6 +912,16 @@ class Reader:
         after = next((t for t in passage.sentence.tokens if t.start >= end), None)
         return measured is not None and after is not None and after.text.islower() and _pos(after) == "subst" \
             and "gen" in _cases(after) and fold(after.lemma) not in {fold(lemma) for lemma in measured.lemmas}
+
+    @staticmethod
+    def _dated_from_dateline(passage: Passage, timex: Timex) -> bool:
+        """Whether the date stands in the note's dateline (*SPAŁA, 12 lipca.*), and the text after it dates
+        what it tells to the day: the dateline says when the report was sent, the text when things happened,
+        from it (*Wczoraj o godz. 18 nastąpiło otwarcie*)."""
+        text = passage.analysis.document.text
+        return bool(DATELINE.search(text, max(0, timex.start - DATELINE_REACH), timex.start)) and any(
+            t.start > timex.end and t.type in {"DATE", "TIME"} and DAY.match(t.value)
+            for t in passage.analysis.timexes)
 
     def _time_fit(self, passage: Passage, timex: Timex) -> float:
         """*Od kiedy…?*, *Do kiedy…?*, *Do której godziny…?* ask the date after that preposition (*istnieje od
