@@ -21,7 +21,7 @@ from kronika.morph import get_morphology
 
 OTHER_CLASSES = ("stop", "command", "happen", "leader", "people", "title", "total", "pronoun", "conjunction",
                  "settlement", "ordinal", "kin", "district", "together", "lasting", "low", "high",
-                 "companion", "sufferer", "light")
+                 "companion", "sufferer", "light", "length")
 ASKS = ("person", "time", "place", "quantity", "which", "what")
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "ppas", "bedzie", "pact", "pcon", "pant", "winien"}
 FUNCTION_CLASSES = {"prep", "conj", "comp", "qub", "interp", "brev", "ppron3", "ppron12", "siebie"}
@@ -58,6 +58,7 @@ class Question:
     granularity: str | None = None  # "rok" in "W którym roku…"
     lasting: bool = False  # asks a length of time in any unit: "Ile trwał…?", "W jakim czasie…?"
     end: str | None = None  # the end of a range a superlative asks: "low" for "najtańsze", "high" for "najwyższa"
+    dimension: str | None = None  # the noun of the size "jak" + adjective asks: "długość" for "Jak długa…?"
     predicates: list[Term] = field(default_factory=list)  # what happened: the main verb, or the event noun
     # subject of a light verb ("Gdzie odbędzie się ingres?")
 
@@ -66,7 +67,7 @@ class Question:
 def load_question_words(language: str = "pl") -> dict[str, frozenset[str]]:
     classes: dict[str, set[str]] = {}
     for number, (name, lemma) in read_table("kronika.qa", f"resources/{language}/question_words.tsv", 2):
-        if name not in OTHER_CLASSES and not name.startswith(("type:", "duration:")):
+        if name not in OTHER_CLASSES and not name.startswith(("type:", "duration:", "dimension:")):
             raise ValueError(f"question_words.tsv line {number}: unknown class {name!r}")
         classes.setdefault(name, set()).add(lemma)
     return {name: frozenset(words) for name, words in classes.items()}
@@ -170,6 +171,14 @@ def parse_question(text: str) -> Question:
                 if asks == "quantity" and following is not None and following.text.islower() and \
                         "gen" in _cases(following) and any(i.pos == "subst" for i in following.interps):
                     question.measured = _term(following, False, noun_index + 1)
+    if wh_index is not None and tokens[wh_index].text.lower() == "jak" and wh_index + 1 < len(tokens):
+        # "Jak długa była trasa?": an adjective of size after "jak" asks the amount of that dimension
+        size = tokens[wh_index + 1]
+        dimension = next((name.removeprefix("dimension:") for name, lemmas in words.items()
+                          if name.startswith("dimension:") and known_lemmas(size) & lemmas), None)
+        if dimension is not None and any(i.pos == "adj" for i in size.interps):
+            question.asks, question.cases, question.noun, question.dimension = "quantity", frozenset(), None, dimension
+            skip.add(wh_index + 1)
     noun = question.noun
     if noun is not None and question.asks == "which" and not (
             wh_index is not None and _has_genitive_attribute(tokens, wh_index + 2)):

@@ -23,7 +23,7 @@ from kronika.geo.curated import load_curated
 from kronika.lang.fold import fold
 from kronika.lang.grammar import CASES
 from kronika.lang.resources import read_table
-from kronika.model import Analysis, Entity, Sentence, Timex, Token
+from kronika.model import Analysis, Entity, Quantity, Sentence, Timex, Token
 from kronika.morph import get_morphology
 from kronika.qa.memo import Parts, Terms
 from kronika.qa.question import Question, Term, load_question_words, modern_lemmas, modern_readings
@@ -61,6 +61,7 @@ OTHER_PREPOSITION = 0.6  # fit of a date after no preposition or another than th
 DATELINE = re.compile(r"(?:^|\n)[A-ZĄĆĘŁŃÓŚŹŻ][A-ZĄĆĘŁŃÓŚŹŻ .-]+,\s*$")  # the town of a dateline before its date
 DATELINE_REACH = 40  # characters of the town's name and its comma
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a TIMEX3 value of a day or a time of it
+DIMENSION_UNIT = 0.8  # fit of an amount in a unit of the asked dimension, said with no noun of its own
 BOUNDS = frozenset({"od", "do"})  # prepositions of a range's ends: "Do której godziny…?" asks the end
 ADJECTIVAL = frozenset({"adj", "ppas", "pact"})
 PRONOUNS = frozenset({"to", "co", "ten", "ów", "tamten", "coś", "nic", "wszystko"})  # lemmas of nouns that stand
@@ -841,7 +842,9 @@ class Reader:
                     continue
                 fit = 1.0 if fold(quantity.unit) in nouns or not nouns and fold(quantity.unit) in \
                     self.question_words else 0.4
-                if self._measures_other(passage, quantity.end):
+                if question.dimension is not None:
+                    fit = self._dimension_fit(passage, quantity)
+                if self._measures_other(passage, quantity.end) or not fit:
                     other.append((quantity.start, quantity.end))
                     continue
                 value: object = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
@@ -849,7 +852,7 @@ class Reader:
                     value = f"{value:.2f}".replace(".", ",")  # money to the hundredth part: 4,20 zł
                 found.append(Candidate(text[quantity.start:quantity.end], value, quantity.start, quantity.end,
                                        fit, passage))
-            found += self._durations(passage)
+            found += self._durations(passage) if question.dimension is None else []
             # the question's own number is what it asks about, not its answer: "Ile płacono za 100 kg…?"
             found = [c for c in found if not self._asked_number(c.value)]
             if question.end is not None:
@@ -871,9 +874,11 @@ class Reader:
                 # parts and then their sum ("45 osób … i 9 …, ogółem 54 osób"): "ile" asks the sum
                 for candidate in found:
                     candidate.fit *= 1.0 if candidate in totals else PART
-            if not found and (nouns & {fold(t.lemma) for t in sentence.tokens} or not nouns and any(
-                    self._match(p, Terms.of({fold(t.lemma) for t in sentence.tokens})) for p in question.predicates)):
-                # the counted noun, or for "ile" with a verb alone (*Ile zebrali…?*) that verb, is here
+            lemmas = {fold(t.lemma) for t in sentence.tokens}
+            if not found and question.dimension is None and (nouns & lemmas or not nouns and any(
+                    self._match(p, Terms.of(lemmas)) for p in question.predicates)):
+                # the counted noun, or for "ile" with a verb alone (*Ile zebrali…?*) that verb, is here; a size
+                # is never a bare number
                 found = [c for c in self._bare_numbers(passage) if not self._asked_number(c.value)
                          and not any(a <= c.start < b for a, b in other)]
         elif question.asks in {"person", "which"}:
@@ -904,6 +909,24 @@ class Reader:
             # stand in asides of their own ("…, zmarłego dnia 8 marca"), not in parallel parts
             self._prefer_own_part(passage, found)
         return found
+
+    def _dimension_fit(self, passage: Passage, quantity: Quantity) -> float:
+        """How well an amount answers *Jak długa/wysoka…?*: said with the asked dimension's noun (*na wysokość
+        61 metrów*, *2 km długości*) it does; said right after another noun it measures that noun (*ze
+        średnią szybkością 31 km*), before another dimension's noun that one (*52 metry długości*), and is no
+        answer (0), nor is an amount in another unit than the dimension's; else, in a unit of the dimension
+        (*licząca 620 km*), it likely is."""
+        dimension = self.question.dimension
+        tokens = passage.sentence.tokens
+        before = next((t for t in reversed(tokens) if t.end <= quantity.start), None)
+        after = next((t for t in tokens if t.start >= quantity.end), None)
+        if any(t is not None and t.lemma == dimension for t in (before, after)):
+            return 1.0
+        dimensions = {name.removeprefix("dimension:") for name in self.words if name.startswith("dimension:")}
+        if before is not None and _common_noun(before) or after is not None and after.lemma in dimensions:
+            return 0.0
+        lengths = self.words["length"]
+        return 0.0 if dimension in lengths and quantity.unit not in lengths else DIMENSION_UNIT
 
     def _measures_other(self, passage: Passage, end: int) -> bool:
         """Whether the genitive after an amount names another thing measured than the question's: *16
