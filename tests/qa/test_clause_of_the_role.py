@@ -1,7 +1,8 @@
 """The clause that holds the asked role: the noun of the asked verb heads a clause of its own (*pod
 kierownictwem X; lekarzem był Y*: X led), an organisation's genitive after a group says whose the group is,
-not who led it; *Do której godziny…?* asks the end of a range, not its start; a pronoun (*w tym*) stands for
-a noun said elsewhere and is no place. Notes written for these tests."""
+not who led it; *który* in the nominative is its clause's subject and stands for the phrase before it
+(*rodzinie X z Kalisza, która ufundowała*); *Do której godziny…?* asks the end of a range, not its start; a
+pronoun (*w tym*) stands for a noun said elsewhere and is no place. Notes written for these tests."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ NOTES = [
                    "„Lutnia”. Zebranie trwało do godz. 23.30."),
     ("1937-06-14", "GDYNIA, 13 czerwca. Na zawody przybyło 40 strzelców, w tym 5 z Wejherowa; zawody odbyły się "
                    "na strzelnicy wojskowej w Oksywiu."),
+    ("1936-05-11", "KALISZ, 10 maja. Wczoraj poświęcono sztandar Cechu Rzeźników. Starszy cechu Jan Bąk "
+                   "podziękował ofiarodawcom, a szczególnie rodzinie Lipskich z Kalisza, która ufundowała "
+                   "sztandar."),
 ]
 
 
@@ -28,6 +32,7 @@ NOTES = [
     ("Kto kierował spływem kajakowym?", "Gil"),
     ("Do której godziny trwało zebranie „Lutni”?", "23:30"),
     ("Gdzie odbyły się zawody strzelców?", "Oksyw"),
+    ("Kto ufundował sztandar Cechu Rzeźników?", "Lipskich"),
 ])
 def test_the_clause_of_the_asked_role(store: Store, question: str, expected: str) -> None:
     answers = answer(store, question)

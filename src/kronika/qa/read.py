@@ -63,6 +63,7 @@ DATELINE_REACH = 40  # characters of the town's name and its comma
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a TIMEX3 value of a day or a time of it
 DIMENSION_UNIT = 0.8  # fit of an amount in a unit of the asked dimension, said with no noun of its own
 BOUNDS = frozenset({"od", "do"})  # prepositions of a range's ends: "Do której godziny…?" asks the end
+RELATIVE_REACH = 5  # words of a prepositional phrase between an antecedent and its "który"
 ADJECTIVAL = frozenset({"adj", "ppas", "pact"})
 PRONOUNS = frozenset({"to", "co", "ten", "ów", "tamten", "coś", "nic", "wszystko"})  # lemmas of nouns that stand
 # for another
@@ -540,8 +541,39 @@ class Reader:
         return any(_pos(t) in {"ppas", "imps"} for t in tokens)
 
     def _person_fit(self, passage: Passage, entity: Entity) -> float:
+        if self._relative_subject(passage, entity):
+            return 1.0
         fit = min(self._role_fit(passage, entity), self._subject_fit(passage, entity))
         return fit if self._same_clause(passage, entity.start) else fit * OTHER_CLAUSE
+
+    def _relative_subject(self, passage: Passage, entity: Entity) -> bool:
+        """For *kto* with an active verb, whether the name (or the noun it is the genitive of) is the
+        antecedent of *który* in the nominative whose clause has the asked verb: the pronoun is that verb's
+        subject and stands for the name (*rodzinie Zambrzyckich z Warszawy, która ufundowała dzwony*). The
+        antecedent is the phrase right before the comma, a prepositional phrase after it aside, agreeing
+        with the pronoun in number and gender."""
+        question = self.question
+        if question.passive or "nom" not in question.cases or not any(p.verb for p in question.predicates):
+            return False
+        tokens = passage.sentence.tokens
+        last = next((i for i, t in enumerate(tokens) if t.end >= entity.end), len(tokens))
+        first = next((i for i, t in enumerate(tokens) if t.start >= entity.start), last)
+        comma = last + 1
+        if comma < len(tokens) and _pos(tokens[comma]) == "prep":  # "z Warszawy"
+            comma += 1
+            while comma < len(tokens) and comma <= last + RELATIVE_REACH and tokens[comma].text not in CLAUSE_BREAKS:
+                comma += 1
+        if comma + 1 >= len(tokens) or tokens[comma].text != "," or tokens[comma + 1].lemma != "który" or \
+                "nom" not in _cases(tokens[comma + 1]):
+            return False
+        pronoun = _agreement(tokens[comma + 1].tag)
+        heads = [tokens[first]] + ([tokens[first - 1]] if first > 0 and _pos(tokens[first - 1]) == "subst" else [])
+        if not any(pronoun[0] & _agreement(h.tag)[0] and pronoun[1] & _agreement(h.tag)[1] for h in heads):
+            return False
+        clauses = self._clauses(passage)
+        own = clauses[comma + 1]
+        return any(clauses[i] == own and _pos(t) in FINITE and self._predicate_word(t)
+                   for i, t in enumerate(tokens[comma + 2:], start=comma + 2))
 
     def _subject_fit(self, passage: Passage, entity: Entity) -> float:
         """For *kto* with an active verb, a name with no preposition in a sentence without a finite form of
