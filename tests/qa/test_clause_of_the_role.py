@@ -1,7 +1,9 @@
 """The clause that holds the asked role: the noun of the asked verb heads a clause of its own (*pod
 kierownictwem X; lekarzem był Y*: X led), an organisation's genitive after a group says whose the group is,
 not who led it; *który* in the nominative is its clause's subject and stands for the phrase before it
-(*rodzinie X z Kalisza, która ufundowała*); *Do której godziny…?* asks the end of a range, not its start; a
+(*rodzinie X z Kalisza, która ufundowała*), and the phrase opening a sentence belongs to the clause after
+the relative one set after it, whose passive's subject is what an active *kogo* asks (*Subiekt X, który …,
+został raniony*); *Do której godziny…?* asks the end of a range, not its start; a
 pronoun (*w tym*) stands for a noun said elsewhere and is no place. Notes written for these tests."""
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ NOTES = [
     ("1936-05-11", "KALISZ, 10 maja. Wczoraj poświęcono sztandar Cechu Rzeźników. Starszy cechu Jan Bąk "
                    "podziękował ofiarodawcom, a szczególnie rodzinie Lipskich z Kalisza, która ufundowała "
                    "sztandar."),
+    ("1932-12-03", "KUTNO, 2 grudnia. Wczoraj wieczorem dwaj bandyci napadli na sklep kolonjalny przy ul. "
+                   "Królewskiej. Subjekt Adam Wrona, który stanął w obronie kasy, został ciężko raniony nożem."),
 ]
 
 
@@ -33,6 +37,7 @@ NOTES = [
     ("Do której godziny trwało zebranie „Lutni”?", "23:30"),
     ("Gdzie odbyły się zawody strzelców?", "Oksyw"),
     ("Kto ufundował sztandar Cechu Rzeźników?", "Lipskich"),
+    ("Kogo ranili bandyci w Kutnie?", "Adam Wrona"),
 ])
 def test_the_clause_of_the_asked_role(store: Store, question: str, expected: str) -> None:
     answers = answer(store, question)

@@ -514,18 +514,31 @@ class Reader:
         if key in passage.memo.clauses:
             return passage.memo.clauses[key]
         tokens = passage.sentence.tokens
+        # the sentences a passage joins (cut after an abbreviation) end clauses where a capital follows
+        joined = {s.start for s in passage.analysis.sentences[passage.position + 1:passage.last + 1]}
         piece = [0] * len(tokens)
+        opening = {0}  # the pieces that open a sentence
         for index in range(1, len(tokens)):
+            starts = tokens[index].start in joined and tokens[index].text[:1].isupper()
             boundary = tokens[index].text in CLAUSE_BREAKS or tokens[index].text.lower() in COORDINATING and \
-                tokens[index - 1].text not in CLAUSE_BREAKS
+                tokens[index - 1].text not in CLAUSE_BREAKS or starts
             piece[index] = piece[index - 1] + boundary
+            if starts:
+                opening.add(piece[index])
         verbal = {piece[i] for i, t in enumerate(tokens) if _pos(t) in FINITE | ADVERBIAL}
+        # a relative clause is set inside the clause of the phrase before it (*Kasjer X, który próbował
+        # …, został raniony*): a sentence's opening phrase belongs to the first clause after it that is not one
+        relative = {piece[i] for i, t in enumerate(tokens)
+                    if t.lemma == "który" and (i == 0 or tokens[i - 1].text in CLAUSE_BREAKS)}
         owner: list[int] = []
         for number in range(piece[-1] + 1 if tokens else 0):
             if number in verbal:
                 owner.append(number)
-            else:  # elliptical: the clause before; opening the sentence, the first with a finite verb
-                owner.append(owner[-1] if owner else min(verbal, default=0))
+            elif owner and number not in opening:  # elliptical: the clause before
+                owner.append(owner[-1])
+            else:  # opening a sentence: its first main clause with a finite verb
+                owner.append(min((v for v in verbal - relative if v > number),
+                                 default=min((v for v in verbal if v > number), default=owner[-1] if owner else 0)))
         passage.memo.clauses[key] = clauses = [owner[p] for p in piece]
         return clauses
 
@@ -646,6 +659,11 @@ class Reader:
         wanted = set(question.cases)
         if question.passive and "nom" in wanted:
             wanted.add("acc")  # "Kto został aresztowany?" ← "aresztowała sierżanta"
+        # "Kogo postrzelili?" ← "Kasjer X został raniony strzałem": the subject of the asked verb's passive
+        passive_subject = not question.passive and "acc" in wanted and "nom" in cases and any(
+            _pos(t) == "ppas" and self._predicate_word(t) for t in passage.sentence.tokens)
+        if passive_subject:
+            wanted.add("nom")
         if preposition == "przez" and sentence_passive and not question.passive and "nom" in question.cases:
             return 1.0  # the agent of a passive sentence answers an active "kto"
         if preposition is not None and (preposition != "przez" or not sentence_passive):
@@ -657,7 +675,8 @@ class Reader:
             return WRONG_CASE
         if cases & wanted:
             # the genitive of "kogo" is the object of a negated verb only; mostly it is someone's genitive
-            return 0.6 if question.cases == frozenset({"acc", "gen"}) and not cases & {"acc"} else 1.0
+            return 0.6 if question.cases == frozenset({"acc", "gen"}) and not cases & {"acc"} and \
+                not passive_subject else 1.0
         return 0.7 if not cases else WRONG_CASE  # an undeclined (foreign) name may stand in any case
 
     def _agrees_with_verb(self, passage: Passage, entity: Entity) -> bool:
