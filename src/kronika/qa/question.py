@@ -28,6 +28,7 @@ FUNCTION_CLASSES = {"prep", "conj", "comp", "qub", "interp", "brev", "ppron3", "
 PLACE_NOUNS = frozenset({"miasto", "miejscowość", "wieś", "kraj", "państwo", "miejsce", "region", "rzeka"})
 TIME_NOUNS = frozenset({"rok", "dzień", "miesiąc", "data", "godzina", "wiek"})
 COPULAS = frozenset({"być", "zostać"})
+HOUR_PREPOSITIONS = frozenset({"o", "od", "do", "po", "przed", "około"})  # before "której" with "godzinie" left out
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,10 @@ def parse_question(text: str) -> Question:
                 if asks == "quantity" and following is not None and following.text.islower() and \
                         "gen" in _cases(following) and any(i.pos == "subst" for i in following.interps):
                     question.measured = _term(following, False, noun_index + 1)
+    if question.asks == "which" and question.noun is None and question.preposition in HOUR_PREPOSITIONS and \
+            wh_index is not None and tokens[wh_index].text.lower() == "której":
+        # "O której…?", "Do której…?": *godzina* is left out after a preposition of time, the hour asked
+        question.asks, question.cases = "time", frozenset()
     if wh_index is not None and tokens[wh_index].text.lower() == "jak" and wh_index + 1 < len(tokens):
         # "Jak długa była trasa?": an adjective of size after "jak" asks the amount of that dimension
         size = tokens[wh_index + 1]
