@@ -1,7 +1,7 @@
 """What the reader derives from a stored document whatever the question, kept with the cached document so
 that each question does not derive it again: the passage each hit's sentence joins into, the words of
-each sentence and of the whole document, and each sentence's tags, clauses and words inside names and
-dates. Spans are (start, end) character offsets of a sentence or passage in its document."""
+each sentence and of the whole document, and each sentence's tags, clauses, parts and words inside names
+and dates. Spans are (start, end) character offsets of a sentence or passage in its document."""
 
 from __future__ import annotations
 
@@ -34,6 +34,16 @@ class Terms:
             index += 1
 
 
+@dataclass(frozen=True)
+class Parts:
+    """A sentence's parts between punctuation: each word's part, the words (lemmas and forms, folded) each
+    part names besides its verbs, and the parts that hold a participle's phrase."""
+
+    of_word: list[int]
+    words: dict[int, frozenset[str]]
+    participial: frozenset[int]
+
+
 @dataclass
 class DocumentMemo:
     """What the reader derived from one cached document (see the module)."""
@@ -49,3 +59,4 @@ class DocumentMemo:
     # speech and cases
     clauses: dict[Span, list[int]] = field(default_factory=dict)  # each word's clause
     named: dict[Span, set[int]] = field(default_factory=dict)  # starts of the words inside a name or a date
+    parts: dict[Span, Parts] = field(default_factory=dict)  # the parts that say the verb once (Reader._parts)

@@ -21,12 +21,14 @@ from kronika.morph import get_morphology
 
 OTHER_CLASSES = ("stop", "command", "happen", "leader", "people", "title", "total", "pronoun", "conjunction",
                  "settlement", "ordinal", "kin", "district", "together", "lasting", "low", "high",
-                 "companion", "sufferer", "light")
+                 "companion", "sufferer", "light", "length")
 ASKS = ("person", "time", "place", "quantity", "which", "what")
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "ppas", "bedzie", "pact", "pcon", "pant", "winien"}
 FUNCTION_CLASSES = {"prep", "conj", "comp", "qub", "interp", "brev", "ppron3", "ppron12", "siebie"}
 PLACE_NOUNS = frozenset({"miasto", "miejscowość", "wieś", "kraj", "państwo", "miejsce", "region", "rzeka"})
 TIME_NOUNS = frozenset({"rok", "dzień", "miesiąc", "data", "godzina", "wiek"})
+COPULAS = frozenset({"być", "zostać"})
+HOUR_PREPOSITIONS = frozenset({"o", "od", "do", "po", "przed", "około"})  # before "której" with "godzinie" left out
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class Question:
     granularity: str | None = None  # "rok" in "W którym roku…"
     lasting: bool = False  # asks a length of time in any unit: "Ile trwał…?", "W jakim czasie…?"
     end: str | None = None  # the end of a range a superlative asks: "low" for "najtańsze", "high" for "najwyższa"
+    dimension: str | None = None  # the noun of the size "jak" + adjective asks: "długość" for "Jak długa…?"
     predicates: list[Term] = field(default_factory=list)  # what happened: the main verb, or the event noun
     # subject of a light verb ("Gdzie odbędzie się ingres?")
 
@@ -65,7 +68,7 @@ class Question:
 def load_question_words(language: str = "pl") -> dict[str, frozenset[str]]:
     classes: dict[str, set[str]] = {}
     for number, (name, lemma) in read_table("kronika.qa", f"resources/{language}/question_words.tsv", 2):
-        if name not in OTHER_CLASSES and not name.startswith(("type:", "duration:")):
+        if name not in OTHER_CLASSES and not name.startswith(("type:", "duration:", "dimension:")):
             raise ValueError(f"question_words.tsv line {number}: unknown class {name!r}")
         classes.setdefault(name, set()).add(lemma)
     return {name: frozenset(words) for name, words in classes.items()}
@@ -83,8 +86,12 @@ def load_wh_words(language: str = "pl") -> dict[str, tuple[str, frozenset[str]]]
     return words
 
 
+def _cases_of_interp(interp: Interp) -> frozenset[str]:
+    return frozenset(c for part in interp.tag.split(":") for c in part.split(".") if c in CASES)
+
+
 def _cases(token: Token) -> frozenset[str]:
-    return frozenset(c for i in token.interps for part in i.tag.split(":") for c in part.split(".") if c in CASES)
+    return frozenset().union(*(_cases_of_interp(i) for i in token.interps))
 
 
 def _place_direction(preposition: str | None) -> str | None:
@@ -152,6 +159,9 @@ def parse_question(text: str) -> Question:
         possessive = asks == "person" and cases == frozenset({"gen"})
         if (asks in {"which", "quantity"} or possessive) and noun_index < len(tokens):
             candidate = tokens[noun_index]
+            if noun_index + 1 < len(tokens) and _qualifies(candidate, tokens[noun_index + 1]):
+                noun_index += 1  # "Z jaką średnią szybkością…?": the noun after its adjective
+                candidate = tokens[noun_index]
             # the noun "ile" counts stands in the genitive (ile kilometrów, ilu ludzi); one in the nominative
             # is the subject (*O ile deszcze opóźniły…?*)
             counted = asks != "quantity" or "gen" in _cases(candidate)
@@ -162,6 +172,18 @@ def parse_question(text: str) -> Question:
                 if asks == "quantity" and following is not None and following.text.islower() and \
                         "gen" in _cases(following) and any(i.pos == "subst" for i in following.interps):
                     question.measured = _term(following, False, noun_index + 1)
+    if question.asks == "which" and question.noun is None and question.preposition in HOUR_PREPOSITIONS and \
+            wh_index is not None and tokens[wh_index].text.lower() == "której":
+        # "O której…?", "Do której…?": *godzina* is left out after a preposition of time, the hour asked
+        question.asks, question.cases = "time", frozenset()
+    if wh_index is not None and tokens[wh_index].text.lower() == "jak" and wh_index + 1 < len(tokens):
+        # "Jak długa była trasa?": an adjective of size after "jak" asks the amount of that dimension
+        size = tokens[wh_index + 1]
+        dimension = next((name.removeprefix("dimension:") for name, lemmas in words.items()
+                          if name.startswith("dimension:") and known_lemmas(size) & lemmas), None)
+        if dimension is not None and any(i.pos == "adj" for i in size.interps):
+            question.asks, question.cases, question.noun, question.dimension = "quantity", frozenset(), None, dimension
+            skip.add(wh_index + 1)
     noun = question.noun
     if noun is not None and question.asks == "which" and not (
             wh_index is not None and _has_genitive_attribute(tokens, wh_index + 2)):
@@ -186,6 +208,8 @@ def parse_question(text: str) -> Question:
         question.happened = any(known_lemmas(t) & words["happen"] for t in tokens)
     main_clause = _main_clause(text, tokens)
     subjects: list[Term] = []
+    predicative: list[Term] = []  # a noun in the instrumental after a copula: "Kto był oskarżycielem?"
+    copula = any(known_lemmas(t) & COPULAS for t in tokens)
     for position, token in enumerate(tokens):
         lemmas = known_lemmas(token)
         if lemmas & words["command"]:
@@ -200,10 +224,23 @@ def parse_question(text: str) -> Question:
         if term.main and not term.name and (term.verb or "nom" in _cases(token) and any(
                 i.pos in {"subst", "ger"} for i in token.interps)):
             subjects.append(term)
+        elif copula and term.main and not term.name and not term.verb and any(
+                i.pos == "subst" and "inst" in _cases_of_interp(i) for i in token.interps):
+            predicative.append(term)
     verbs = [t for t in subjects if t.verb]
-    # "Co się stało w kopalni?" names no happening: the place is not one
-    question.predicates = [] if question.happened else verbs or subjects[:1]
+    # "Co się stało w kopalni?" names no happening: the place is not one. With neither a verb nor a subject
+    # noun, the noun said of the asked subject after a copula names what it did (*Kto był oskarżycielem?*:
+    # who accused), as the verb of its word family does
+    question.predicates = [] if question.happened else verbs or subjects[:1] or predicative[:1]
     return question
+
+
+def _qualifies(word: Token, following: Token) -> bool:
+    """Whether the word may be an adjective of the common noun after it, agreeing in case: *średnią
+    szybkością* (*średnia* is also a noun)."""
+    noun_cases = frozenset().union(*(_cases_of_interp(i) for i in following.interps if i.pos == "subst"))
+    return following.text.islower() and not any(i.pos in VERB_CLASSES for i in following.interps) and any(
+        i.pos == "adj" and _cases_of_interp(i) & noun_cases for i in word.interps)
 
 
 def _has_genitive_attribute(tokens: list[Token], index: int) -> bool:

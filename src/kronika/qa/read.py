@@ -24,9 +24,9 @@ from kronika.lang.fold import fold
 from kronika.lang.grammar import CASES
 from kronika.lang.resources import read_table
 from kronika.lang.tokens import CLOSING_QUOTES_OF, OPENING_QUOTES
-from kronika.model import Analysis, Entity, Sentence, Timex, Token
+from kronika.model import Analysis, Entity, Quantity, Sentence, Timex, Token
 from kronika.morph import get_morphology
-from kronika.qa.memo import Terms
+from kronika.qa.memo import Parts, Terms
 from kronika.qa.question import Question, Term, load_question_words, modern_lemmas, modern_readings
 from kronika.qa.retrieve import Passage, expanded_lemmas
 from kronika.quantities import quantity_words, read_number
@@ -59,7 +59,15 @@ NAMED_PLACE = 0.8  # fit of a building or an institution with its name: a town b
 OTHER_KIND = 0.8  # fit of a place beside the one in apposition to the noun the question asks the kind of
 NEAR = 0.6  # fit of a place that locates another place named before it
 OTHER_PREPOSITION = 0.6  # fit of a date after no preposition or another than the question's "od kiedy"
+DATELINE = re.compile(r"(?:^|\n)[A-ZĄĆĘŁŃÓŚŹŻ][A-ZĄĆĘŁŃÓŚŹŻ .-]+,\s*$")  # the town of a dateline before its date
+DATELINE_REACH = 40  # characters of the town's name and its comma
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a TIMEX3 value of a day or a time of it
+DIMENSION_UNIT = 0.8  # fit of an amount in a unit of the asked dimension, said with no noun of its own
+BOUNDS = frozenset({"od", "do"})  # prepositions of a range's ends: "Do której godziny…?" asks the end
+RELATIVE_REACH = 5  # words of a prepositional phrase between an antecedent and its "który"
 ADJECTIVAL = frozenset({"adj", "ppas", "pact"})
+PRONOUNS = frozenset({"to", "co", "ten", "ów", "tamten", "coś", "nic", "wszystko"})  # lemmas of nouns that stand
+# for another
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "–", "—"})
 LIST_BREAKS = frozenset({";", ":"})
 COORDINATING = frozenset({"i", "oraz", "a", "ale", "lecz", "albo", "lub", "więc"})
@@ -179,6 +187,26 @@ def _unit_words(analysis: Analysis, start: int, end: int) -> set[str]:
     return {fold(q.unit) for q in analysis.quantities if start <= q.start < end and q.unit}
 
 
+def _name_adjectives(tokens: list[Token], end: int) -> int:
+    """The end of a name with the capitalised adjectives after it that agree with its last word in case: they
+    are part of it (*Trójcy Przenajświętszej*, *Krzyża Świętego*)."""
+    last = next((i for i, t in enumerate(tokens) if t.end == end), None)
+    if last is None:
+        return end
+    following = last + 1
+    while following < len(tokens) and tokens[following].text[:1].isupper() and \
+            _pos(tokens[following]) == "adj" and _cases(tokens[following]) & _noun_cases(tokens[last]):
+        following += 1
+    return tokens[following - 1].end
+
+
+def _anniversary_genitive(tokens: list[Token], index: int) -> bool:
+    """Whether digits, a hyphen and *-lecia* stand at the index: the genitive of a noun of years, *50-lecia*
+    (the 50th anniversary), written as one word with its number."""
+    return index + 2 < len(tokens) and tokens[index].text.isdigit() and tokens[index + 1].text == "-" and \
+        tokens[index + 2].text.lower() == "lecia"
+
+
 def _common_noun(token: Token) -> bool:
     """A noun with a common-noun reading, capitalised or not ("Doktor" opening a sentence)."""
     return any(i.pos == "subst" and i.lemma[:1].islower() for i in get_morphology().analyse(token.text))
@@ -205,6 +233,9 @@ class Reader:
             forms.add(fold(term.form))
             forms |= {fold(lemma) for lemma in term.lemmas}
         self.question_words = forms
+        # the question's words and the words of their meaning (*rozprawa* for *proces*, *konsekracja* for
+        # *konsekrował*): what the question says, never its answer
+        self.said = forms | {fold(lemma) for term in question.terms for lemma in expanded_lemmas(term.lemmas)}
         self.verbs = {fold(lemma) for p in question.predicates if p.verb for lemma in p.lemmas}
         self._terms: dict[int, _Forms] = {}  # by the id of the question's term
         self._predicate_words: dict[tuple[str, str], bool] = {}  # by a word's folded lemma and form
@@ -389,12 +420,14 @@ class Reader:
         return entity.type == "PERSON" and len(words) > 1 and len(words[-1]) > 2 and words[-1] in self.question_words
 
     def _after_noun(self, passage: Passage, start: int) -> bool:
-        """Whether the name stands in apposition to the question's noun: *publicysty niemieckiego Silexa*."""
+        """Whether the name stands in apposition to the question's noun, in today's spelling or the one of
+        its time: *publicysty niemieckiego Silexa*, *relikwje św. Wiktorji* (relikwie)."""
         noun = self.question.noun
         if noun is None:
             return False
         tokens = [t for t in passage.sentence.tokens if t.end <= start][-4:]
-        return any(t.lemma in noun.lemmas for t in tokens)
+        return any(t.lemma in noun.lemmas or _pos(t) == "ign" and modern_lemmas(t.text) & noun.lemmas
+                   for t in tokens)
 
     def _unnamed_capitals(self, passage: Passage) -> list[Token]:
         """Capitalised words after the sentence's first that no name stage recognised and the question
@@ -464,9 +497,11 @@ class Reader:
         opens the sentence, of the one after it (*X, kupiec z Radomia, zeznał*). So in *Sąd ukarał X
         grzywną, Y zaś zwolnił* X is the object of *ukarał*, not of *zwolnił*."""
         tokens = passage.sentence.tokens
-        # the asked verb as a finite form, an adverbial participle or a passive one ("wywożeni byli")
+        # the asked verb as a finite form, an adverbial participle or a passive one ("wywożeni byli"); else
+        # its noun, which heads a clause of its own (*pod kierownictwem X; lekarzem był Y*: X led)
         verbs = [i for i, t in enumerate(tokens) if _pos(t) in FINITE | ADVERBIAL | {"ppas"} and
-                 self._predicate_word(t)]
+                 self._predicate_word(t)] or \
+            [i for i, t in enumerate(tokens) if _pos(t) in {"subst", "ger"} and self._predicate_word(t)]
         if not verbs:
             return True
         clauses = self._clauses(passage)
@@ -480,18 +515,31 @@ class Reader:
         if key in passage.memo.clauses:
             return passage.memo.clauses[key]
         tokens = passage.sentence.tokens
+        # the sentences a passage joins (cut after an abbreviation) end clauses where a capital follows
+        joined = {s.start for s in passage.analysis.sentences[passage.position + 1:passage.last + 1]}
         piece = [0] * len(tokens)
+        opening = {0}  # the pieces that open a sentence
         for index in range(1, len(tokens)):
+            starts = tokens[index].start in joined and tokens[index].text[:1].isupper()
             boundary = tokens[index].text in CLAUSE_BREAKS or tokens[index].text.lower() in COORDINATING and \
-                tokens[index - 1].text not in CLAUSE_BREAKS
+                tokens[index - 1].text not in CLAUSE_BREAKS or starts
             piece[index] = piece[index - 1] + boundary
+            if starts:
+                opening.add(piece[index])
         verbal = {piece[i] for i, t in enumerate(tokens) if _pos(t) in FINITE | ADVERBIAL}
+        # a relative clause is set inside the clause of the phrase before it (*Kasjer X, który próbował
+        # …, został raniony*): a sentence's opening phrase belongs to the first clause after it that is not one
+        relative = {piece[i] for i, t in enumerate(tokens)
+                    if t.lemma == "który" and (i == 0 or tokens[i - 1].text in CLAUSE_BREAKS)}
         owner: list[int] = []
         for number in range(piece[-1] + 1 if tokens else 0):
             if number in verbal:
                 owner.append(number)
-            else:  # elliptical: the clause before; opening the sentence, the first with a finite verb
-                owner.append(owner[-1] if owner else min(verbal, default=0))
+            elif owner and number not in opening:  # elliptical: the clause before
+                owner.append(owner[-1])
+            else:  # opening a sentence: its first main clause with a finite verb
+                owner.append(min((v for v in verbal - relative if v > number),
+                                 default=min((v for v in verbal if v > number), default=owner[-1] if owner else 0)))
         passage.memo.clauses[key] = clauses = [owner[p] for p in piece]
         return clauses
 
@@ -507,8 +555,39 @@ class Reader:
         return any(_pos(t) in {"ppas", "imps"} for t in tokens)
 
     def _person_fit(self, passage: Passage, entity: Entity) -> float:
+        if self._relative_subject(passage, entity):
+            return 1.0
         fit = min(self._role_fit(passage, entity), self._subject_fit(passage, entity))
         return fit if self._same_clause(passage, entity.start) else fit * OTHER_CLAUSE
+
+    def _relative_subject(self, passage: Passage, entity: Entity) -> bool:
+        """For *kto* with an active verb, whether the name (or the noun it is the genitive of) is the
+        antecedent of *który* in the nominative whose clause has the asked verb: the pronoun is that verb's
+        subject and stands for the name (*rodzinie Zambrzyckich z Warszawy, która ufundowała dzwony*). The
+        antecedent is the phrase right before the comma, a prepositional phrase after it aside, agreeing
+        with the pronoun in number and gender."""
+        question = self.question
+        if question.passive or "nom" not in question.cases or not any(p.verb for p in question.predicates):
+            return False
+        tokens = passage.sentence.tokens
+        last = next((i for i, t in enumerate(tokens) if t.end >= entity.end), len(tokens))
+        first = next((i for i, t in enumerate(tokens) if t.start >= entity.start), last)
+        comma = last + 1
+        if comma < len(tokens) and _pos(tokens[comma]) == "prep":  # "z Warszawy"
+            comma += 1
+            while comma < len(tokens) and comma <= last + RELATIVE_REACH and tokens[comma].text not in CLAUSE_BREAKS:
+                comma += 1
+        if comma + 1 >= len(tokens) or tokens[comma].text != "," or tokens[comma + 1].lemma != "który" or \
+                "nom" not in _cases(tokens[comma + 1]):
+            return False
+        pronoun = _agreement(tokens[comma + 1].tag)
+        heads = [tokens[first]] + ([tokens[first - 1]] if first > 0 and _pos(tokens[first - 1]) == "subst" else [])
+        if not any(pronoun[0] & _agreement(h.tag)[0] and pronoun[1] & _agreement(h.tag)[1] for h in heads):
+            return False
+        clauses = self._clauses(passage)
+        own = clauses[comma + 1]
+        return any(clauses[i] == own and _pos(t) in FINITE and self._predicate_word(t)
+                   for i, t in enumerate(tokens[comma + 2:], start=comma + 2))
 
     def _subject_fit(self, passage: Passage, entity: Entity) -> float:
         """For *kto* with an active verb, a name with no preposition in a sentence without a finite form of
@@ -554,8 +633,10 @@ class Reader:
                     after[1].lemma in self.words["leader"]:
                 return 1.0  # "z płk. X na czele": the one at the head of the group named before
             if "gen" in cases and before is not None and _pos(before) not in {"prep", "fin", "praet"}:
-                if entity.type != "PERSON" and ":m1" in before.tag:
-                    return 0.3  # what a person heads, not who leads: "naczelnik Pogotowia Ratunkowego"
+                if entity.type != "PERSON":
+                    # what a person heads ("naczelnik Pogotowia Ratunkowego"), or whose the group is ("wyprawa
+                    # Akademickiego Klubu"), not who leads
+                    return 0.3
                 return 0.8  # "Grupa „Polesie” gen. Kleeberga": the unit's commander
         complex_preposition = self._complex_preposition(passage, before)
         if complex_preposition is not None:
@@ -579,6 +660,11 @@ class Reader:
         wanted = set(question.cases)
         if question.passive and "nom" in wanted:
             wanted.add("acc")  # "Kto został aresztowany?" ← "aresztowała sierżanta"
+        # "Kogo postrzelili?" ← "Kasjer X został raniony strzałem": the subject of the asked verb's passive
+        passive_subject = not question.passive and "acc" in wanted and "nom" in cases and any(
+            _pos(t) == "ppas" and self._predicate_word(t) for t in passage.sentence.tokens)
+        if passive_subject:
+            wanted.add("nom")
         if preposition == "przez" and sentence_passive and not question.passive and "nom" in question.cases:
             return 1.0  # the agent of a passive sentence answers an active "kto"
         if preposition is not None and (preposition != "przez" or not sentence_passive):
@@ -590,7 +676,8 @@ class Reader:
             return WRONG_CASE
         if cases & wanted:
             # the genitive of "kogo" is the object of a negated verb only; mostly it is someone's genitive
-            return 0.6 if question.cases == frozenset({"acc", "gen"}) and not cases & {"acc"} else 1.0
+            return 0.6 if question.cases == frozenset({"acc", "gen"}) and not cases & {"acc"} and \
+                not passive_subject else 1.0
         return 0.7 if not cases else WRONG_CASE  # an undeclined (foreign) name may stand in any case
 
     def _agrees_with_verb(self, passage: Passage, entity: Entity) -> bool:
@@ -711,8 +798,9 @@ class Reader:
             if not (pos in {"subst", "ger"} and token_cases & cases or dative or pos == "ign" and any(
                     i.pos == "subst" and _cases_of(i.tag) & cases for i in modern_readings(token.text))):
                 continue  # a noun in the case, or one in the spelling before 1936: "żandarmerja wojskowa"
-            if fold(token.lemma) in self.question_words or fold(token.text) in self.question_words:
-                continue
+            if fold(token.lemma) in self.said or fold(token.text) in self.question_words or \
+                    token.lemma in PRONOUNS:
+                continue  # a pronoun stands for a noun said elsewhere: "w tym 6 z Czechosłowacji"
             first = last = index
             while first > 0 and (_pos(tokens[first - 1]) in {"adj", "num"} and
                                  _in_case(tokens[first - 1], cases, dative) or
@@ -744,6 +832,8 @@ class Reader:
                     continue
                 if set(split_terms(timex.text)) <= self.question_words:
                     continue  # the question's own date
+                if self._dated_from_dateline(passage, timex):
+                    continue
                 value = timex.value[:4] if question.granularity == "rok" else timex.value
                 found.append(Candidate(timex.text, value, timex.start, timex.end, self._time_fit(passage, timex),
                                        passage))
@@ -804,7 +894,9 @@ class Reader:
                     continue
                 fit = 1.0 if fold(quantity.unit) in nouns or not nouns and fold(quantity.unit) in \
                     self.question_words else 0.4
-                if self._measures_other(passage, quantity.end):
+                if question.dimension is not None:
+                    fit = self._dimension_fit(passage, quantity)
+                if self._measures_other(passage, quantity.end) or not fit:
                     other.append((quantity.start, quantity.end))
                     continue
                 value: object = int(quantity.value) if float(quantity.value).is_integer() else quantity.value
@@ -812,7 +904,7 @@ class Reader:
                     value = f"{value:.2f}".replace(".", ",")  # money to the hundredth part: 4,20 zł
                 found.append(Candidate(text[quantity.start:quantity.end], value, quantity.start, quantity.end,
                                        fit, passage))
-            found += self._durations(passage)
+            found += self._durations(passage) if question.dimension is None else []
             # the question's own number is what it asks about, not its answer: "Ile płacono za 100 kg…?"
             found = [c for c in found if not self._asked_number(c.value)]
             if question.end is not None:
@@ -834,9 +926,11 @@ class Reader:
                 # parts and then their sum ("45 osób … i 9 …, ogółem 54 osób"): "ile" asks the sum
                 for candidate in found:
                     candidate.fit *= 1.0 if candidate in totals else PART
-            if not found and (nouns & {fold(t.lemma) for t in sentence.tokens} or not nouns and any(
-                    self._match(p, Terms.of({fold(t.lemma) for t in sentence.tokens})) for p in question.predicates)):
-                # the counted noun, or for "ile" with a verb alone (*Ile zebrali…?*) that verb, is here
+            lemmas = {fold(t.lemma) for t in sentence.tokens}
+            if not found and question.dimension is None and (nouns & lemmas or not nouns and any(
+                    self._match(p, Terms.of(lemmas)) for p in question.predicates)):
+                # the counted noun, or for "ile" with a verb alone (*Ile zebrali…?*) that verb, is here; a size
+                # is never a bare number
                 found = [c for c in self._bare_numbers(passage) if not self._asked_number(c.value)
                          and not any(a <= c.start < b for a, b in other)]
         elif question.asks in {"person", "which"}:
@@ -868,6 +962,24 @@ class Reader:
             self._prefer_own_part(passage, found)
         return found
 
+    def _dimension_fit(self, passage: Passage, quantity: Quantity) -> float:
+        """How well an amount answers *Jak długa/wysoka…?*: said with the asked dimension's noun (*na wysokość
+        61 metrów*, *2 km długości*) it does; said right after another noun it measures that noun (*ze
+        średnią szybkością 31 km*), before another dimension's noun that one (*52 metry długości*), and is no
+        answer (0), nor is an amount in another unit than the dimension's; else, in a unit of the dimension
+        (*licząca 620 km*), it likely is."""
+        dimension = self.question.dimension
+        tokens = passage.sentence.tokens
+        before = next((t for t in reversed(tokens) if t.end <= quantity.start), None)
+        after = next((t for t in tokens if t.start >= quantity.end), None)
+        if any(t is not None and t.lemma == dimension for t in (before, after)):
+            return 1.0
+        dimensions = {name.removeprefix("dimension:") for name in self.words if name.startswith("dimension:")}
+        if before is not None and _common_noun(before) or after is not None and after.lemma in dimensions:
+            return 0.0
+        lengths = self.words["length"]
+        return 0.0 if dimension in lengths and quantity.unit not in lengths else DIMENSION_UNIT
+
     def _measures_other(self, passage: Passage, end: int) -> bool:
         """Whether the genitive after an amount names another thing measured than the question's: *16
         kwintali pszenicy* does not answer *Ile kwintali żyta…?*"""
@@ -876,12 +988,23 @@ class Reader:
         return measured is not None and after is not None and after.text.islower() and _pos(after) == "subst" \
             and "gen" in _cases(after) and fold(after.lemma) not in {fold(lemma) for lemma in measured.lemmas}
 
+    @staticmethod
+    def _dated_from_dateline(passage: Passage, timex: Timex) -> bool:
+        """Whether the date stands in the note's dateline (*SPAŁA, 12 lipca.*), and the text after it dates
+        what it tells to the day: the dateline says when the report was sent, the text when things happened,
+        from it (*Wczoraj o godz. 18 nastąpiło otwarcie*)."""
+        text = passage.analysis.document.text
+        return bool(DATELINE.search(text, max(0, timex.start - DATELINE_REACH), timex.start)) and any(
+            t.start > timex.end and t.type in {"DATE", "TIME"} and DAY.match(t.value)
+            for t in passage.analysis.timexes)
+
     def _time_fit(self, passage: Passage, timex: Timex) -> float:
-        """*Od kiedy…?*, *Do kiedy…?* ask the date after that preposition (*istnieje od roku 1880*), which
-        another date of the sentence (*w niedzielę*) is not."""
+        """*Od kiedy…?*, *Do kiedy…?*, *Do której godziny…?* ask the date after that preposition (*istnieje od
+        roku 1880*, *trwało do godz. 21.40*), which another date of the sentence (*w niedzielę*, *o godz. 16*)
+        is not."""
         preposition = self.question.preposition
-        if preposition is None or self.question.noun is not None:  # "W którym roku…?" asks any date of a year
-            return 1.0
+        if preposition is None or self.question.noun is not None and preposition not in BOUNDS:
+            return 1.0  # "W którym roku…?" asks any date of a year
         before = self._before(passage, timex.start, skip_titles=False)
         own = preposition in timex.text.lower().split() or before is not None and before.text.lower() == preposition
         return 1.0 if own else OTHER_PREPOSITION
@@ -942,33 +1065,26 @@ class Reader:
         """Among candidates of one clause in parts that say the verb once (a list, *za krowę 180 zł, za cielę
         35 zł*, or a gapped clause, *udała się do Warszawy, a druga grupa do Krakowa*), the one asked stands in
         the part that names most of the question's words: the others fit less."""
-        pieces = self._pieces(passage)
+        parts = self._parts(passage)
         clauses = self._clauses(passage)
-        tokens = passage.sentence.tokens
-        words: dict[int, set[str]] = {}
-        participial: set[int] = set()
-        for index, token in enumerate(tokens):
-            if _pos(token) in PARTICIPLES:
-                participial.add(pieces[index])
-            if _pos(token) not in VERBAL:  # the verb is said in one part for all: it tells none apart
-                words.setdefault(pieces[index], set()).update({fold(token.lemma), fold(token.text)})
         terms = [term for term in self.question.terms if not term.verb]
         # the noun a question asks of weighs more than its genitive attribute: "córka zmarłego inżyniera"
         asked = [(self._forms(term).lemmas, ATTRIBUTE if self._attribute(term, terms) else 1.0) for term in terms]
         groups: dict[int, dict[int, float]] = {}  # clause → its parts holding candidates → question words named
         for candidate in found:
             index = self._index_at(passage, candidate.start)
-            if pieces[index] in participial:
+            part = parts.of_word[index]
+            if part in parts.participial:
                 continue  # a participle's phrase says something of its own: "…, zmarłego dnia 8 marca"
-            own = words.get(pieces[index], set())
-            groups.setdefault(clauses[index], {})[pieces[index]] = sum(weight for forms, weight in asked
-                                                                       if not forms.isdisjoint(own))
+            own = parts.words.get(part, frozenset())
+            groups.setdefault(clauses[index], {})[part] = sum(weight for forms, weight in asked
+                                                              if not forms.isdisjoint(own))
         for named in groups.values():
             most = max(named.values())
             if most and min(named.values()) < most:
                 for candidate in found:
                     index = self._index_at(passage, candidate.start)
-                    if named.get(pieces[index], most) < most and groups.get(clauses[index]) is named:
+                    if named.get(parts.of_word[index], most) < most and groups.get(clauses[index]) is named:
                         candidate.fit *= PART
 
     @staticmethod
@@ -983,20 +1099,33 @@ class Reader:
         return False
 
     @staticmethod
-    def _pieces(passage: Passage) -> list[int]:
-        """The number of each word's part of the sentence: between semicolons and colons where the sentence
-        has a semicolon (the items of a list, each with commas of its own: *1) X, pleban w A, plebanem w B;
-        2) …*), else between any punctuation. An adjective opening a part after a comma is in apposition to
-        the item before it, and its phrase belongs to that item (*córkę Zofję, zamężną X, zamieszkałą w Y*)."""
+    def _parts(passage: Passage) -> Parts:
+        """The sentence's parts, derived once per cached document: between semicolons and colons where the
+        sentence has a semicolon (the items of a list, each with commas of its own: *1) X, pleban w A,
+        plebanem w B; 2) …*), else between any punctuation. An adjective opening a part after a comma is in
+        apposition to the item before it, and its phrase belongs to that item (*córkę Zofję, zamężną X,
+        zamieszkałą w Y*). The verb is said in one part for all: its words tell none apart."""
+        key = (passage.sentence.start, passage.sentence.end)
+        if key in passage.memo.parts:
+            return passage.memo.parts[key]
         tokens = passage.sentence.tokens
         breaks = LIST_BREAKS if any(t.text == ";" for t in tokens) else CLAUSE_BREAKS
-        pieces = [0] * len(tokens)
+        of_word = [0] * len(tokens)
         for index in range(1, len(tokens)):
             following = tokens[index + 1] if index + 1 < len(tokens) else None
             apposed = tokens[index].text == "," and following is not None and following.text.islower() and \
                 _pos(following) == "adj"
-            pieces[index] = pieces[index - 1] + (tokens[index].text in breaks and not apposed)
-        return pieces
+            of_word[index] = of_word[index - 1] + (tokens[index].text in breaks and not apposed)
+        words: dict[int, set[str]] = {}
+        participial: set[int] = set()
+        for index, token in enumerate(tokens):
+            if _pos(token) in PARTICIPLES:
+                participial.add(of_word[index])
+            if _pos(token) not in VERBAL:
+                words.setdefault(of_word[index], set()).update({fold(token.lemma), fold(token.text)})
+        passage.memo.parts[key] = parts = Parts(of_word, {part: frozenset(w) for part, w in words.items()},
+                                                frozenset(participial))
+        return parts
 
     @staticmethod
     def _index_at(passage: Passage, start: int) -> int:
@@ -1231,7 +1360,7 @@ class Reader:
                 named = " ".join(t.text for t in names)
                 if names and token.text.islower() and not self._mentioned(named, named):
                     # a name in apposition to the asked noun keeps its own form: "w hotelu Munsch"
-                    start, end = names[0].start, names[-1].end
+                    start, end = names[0].start, _name_adjectives(tokens, names[-1].end)
                     found.append(Candidate(text[start:end], text[start:end], start, end, 1.0, passage))
                     continue
                 if _pos(following) == "adj" and following.text.islower() and _cases(following) & _cases(token) and \
@@ -1242,13 +1371,17 @@ class Reader:
                                            following.end, 0.9, passage))
                     continue
                 modifiers = list(takewhile(lambda t: _pos(t) == "adj" and "gen" in _cases(t), tokens[index + 1:]))
-                head = tokens[index + 1 + len(modifiers)] if index + 1 + len(modifiers) < len(tokens) else None
-                if head is not None and _pos(head) in {"subst", "ger"} and "gen" in _cases(head) and \
-                        fold(head.lemma) not in self.question_words:
+                position = index + 1 + len(modifiers)
+                anniversary = _anniversary_genitive(tokens, position)
+                position += 2 if anniversary else 0
+                head = tokens[position] if position < len(tokens) else None
+                if head is not None and (anniversary or _pos(head) in {"subst", "ger"} and "gen" in _cases(head)) \
+                        and fold(head.lemma) not in self.question_words:
                     # the genitive after the noun: "rolę szpiega" → szpieg, "grobie Nieznanego Żołnierza"; a
-                    # deverbal noun with its own object ("w celu zebrania funduszów") is read whole
+                    # deverbal noun with its own object ("w celu zebrania funduszów", "z okazji 50-lecia
+                    # klubu") is read whole
                     start = following.start
-                    end = tokens[self._genitive_attribute(tokens, index + 1 + len(modifiers))].end
+                    end = tokens[self._genitive_attribute(tokens, position)].end
                     value = head.lemma if not modifiers and end == head.end else text[start:end]
                     found.append(Candidate(text[start:end], value, start, end, 0.9, passage))
         for index, token in enumerate(tokens):
@@ -1295,8 +1428,10 @@ class Reader:
                     fit *= 0.5
                 if not self._same_clause(passage, entity.start):
                     fit *= OTHER_CLAUSE  # "wystawiły X, Y i Z; po raz pierwszy bierze udział W"
-                shown = passage.analysis.document.text[start:entity.end]
-                found.append(Candidate(shown, entity.lemma, start, entity.end, fit, passage))
+                end = _name_adjectives(passage.sentence.tokens, entity.end)
+                shown = passage.analysis.document.text[start:end]
+                value = entity.lemma if end == entity.end else passage.analysis.document.text[entity.start:end]
+                found.append(Candidate(shown, value, start, end, fit, passage))
             return found
         text = passage.analysis.document.text
         runs: list[list[Token]] = []
