@@ -316,6 +316,7 @@ def test_the_near_future_named_by_a_noun(text: str, expected: list) -> None:
         ("Siedział w areszcie miesiąc i pół.", [("miesiąc i pół", "P1.5M", None)]),
         ("Czekał tydzień i pół na list.", [("tydzień i pół", "P1.5W", None)]),
         ("Czekał rok i pół.", [("rok i pół", "P1.5Y", None)]),
+        ("Czekał kilka lat i pół.", [("kilka lat i pół", "PXY", None)]),
         ("Przemawiał godzinę i kwadrans.", [("godzinę i kwadrans", "PT1H15M", None)]),
         # three quarters of an hour in figures as in words; the clock idiom stays a clock
         ("Przerwa trwała 3 kwadranse.", [("3 kwadranse", "PT45M", None)]),

@@ -239,10 +239,8 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
         point.num = _number(text, grammar, "num")
     elif name == "numordinal":  # "trwa trzeci tydzień": the units counted so far, by the ordinal of the last
         point.num = _number(text, grammar, "ordinal")
-    elif name == "andhalf":  # "dwa lata i pół", "rok i pół": a half of the unit after it
-        if point.num is None or point.num == "X":
-            return False
-        point.num = f"{float(point.num) + 0.5:g}"
+    elif name == "andhalf" and point.num not in (None, "X"):  # "dwa lata i pół": a half of the unit after it
+        point.num = f"{float(point.num) + 0.5:g}"  # ("kilka lat i pół" stays some years)
     elif name == "stopwatch":  # "2:08:45", "4:02,5": hours, minutes and seconds as a stopwatch shows them
         parts = text.replace(",", ".").split(":")
         units = ("H", "MIN", "S")[-len(parts):]
