@@ -302,3 +302,161 @@ def test_halves_and_phases_of_units(text: str, expected: list) -> None:
 )
 def test_the_near_future_named_by_a_noun(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+# the second pass: phenomena the audit left open, each with variants of its own (1936-04-15 is a Wednesday)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a half after the unit it halves, as before it ("dwa i pół roku"); after one unit alone too
+        ("Podróż trwała dwa lata i pół.", [("dwa lata i pół", "P2.5Y", None)]),
+        ("Czekali pięć lat i pół na wyrok.", [("pięć lat i pół", "P5.5Y", None)]),
+        ("Obrady trwały dwie godziny i pół.", [("dwie godziny i pół", "PT2.5H", None)]),
+        ("Spóźnił się 2 godziny i pół.", [("2 godziny i pół", "PT2.5H", None)]),
+        ("Siedział w areszcie miesiąc i pół.", [("miesiąc i pół", "P1.5M", None)]),
+        ("Czekał tydzień i pół na list.", [("tydzień i pół", "P1.5W", None)]),
+        ("Czekał rok i pół.", [("rok i pół", "P1.5Y", None)]),
+        ("Czekał kilka lat i pół.", [("kilka lat i pół", "PXY", None)]),
+        ("Przemawiał godzinę i kwadrans.", [("godzinę i kwadrans", "PT1H15M", None)]),
+        # three quarters of an hour in figures as in words; the clock idiom stays a clock
+        ("Przerwa trwała 3 kwadranse.", [("3 kwadranse", "PT45M", None)]),
+        ("Czekała trzy kwadranse na tramwaj.", [("trzy kwadranse", "PT45M", None)]),
+        ("Wrócił o trzy kwadranse na ósmą.", [("o trzy kwadranse na ósmą", "1936-04-15T07:45", None)]),
+    ],
+)
+def test_a_half_after_the_unit_and_quarters_in_figures(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the ordinal of the unit now passing, after a verb of time passing: the units passed so far
+        ("Strajk trwa już trzeci tydzień.", [("trzeci tydzień", "P3W", None)]),
+        ("Mija dziesiąty rok od jego śmierci.", [("dziesiąty rok", "P10Y", None)]),
+        ("Upływa właśnie czwarty miesiąc oczekiwania.", [("czwarty miesiąc", "P4M", None)]),
+        ("Szedł już drugi tydzień marszu.", [("drugi tydzień", "P2W", None)]),
+        ("Trwał piąty dzień obrad.", [("piąty dzień", "P5D", None)]),
+        ("Minęła trzecia godzina.", [("trzecia godzina", "PT3H", None)]),
+        ("Trwa dwudziesty pierwszy dzień strajku.", [("dwudziesty pierwszy dzień", "P21D", None)]),
+        # no verb of time passing, or a cardinal ("czterdzieści" is also an ordinal's plural)
+        ("Był to trzeci tydzień nauki.", []),
+        ("Post potrwa czterdzieści dni.", [("czterdzieści dni", "P40D", None)]),
+        ("Post trwa czterdzieści dni.", [("czterdzieści dni", "P40D", None)]),
+    ],
+)
+def test_an_ordinal_unit_after_a_verb_of_time_passing(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an abbreviated weekday joins the date after it, as the weekday written out does
+        ("Zebranie odbędzie się w czw. 16 kwietnia.", [("czw. 16 kwietnia", "1936-04-16", None)]),
+        ("Zebranie odbędzie się w pon. 20 kwietnia.", [("pon. 20 kwietnia", "1936-04-20", None)]),
+        ("Wykład odbędzie się we wt., 21 kwietnia.", [("wt., 21 kwietnia", "1936-04-21", None)]),
+        ("Msza w śr. 22.IV. w kościele.", [("śr. 22.IV.", "1936-04-22", None)]),
+        ("Pt. 17 kwietnia: otwarcie wystawy.", [("Pt. 17 kwietnia", "1936-04-17", None)]),
+        ("Koncert w niedz. 19 kwietnia o godz. 18.", [("niedz. 19 kwietnia o godz. 18", "1936-04-19T18:00", None)]),
+        ("Zabawa w sob. 18 b. m.", [("sob. 18 b. m.", "1936-04-18", None)]),
+        # by itself an abbreviation is as often another word
+        ("Wydał książkę pt. 12 krzeseł.", []),
+    ],
+)
+def test_abbreviated_weekdays_before_a_date(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of days sharing the month after its last one: each day its own date
+        ("Targi odbędą się 19, 20 i 21 maja.",
+         [("19", "1936-05-19", None), ("20", "1936-05-20", None), ("21 maja", "1936-05-21", None)]),
+        ("Posiedzenia odbędą się 4, 11 oraz 18 czerwca 1937 r.",
+         [("4", "1937-06-04", None), ("11", "1937-06-11", None), ("18 czerwca 1937 r.", "1937-06-18", None)]),
+        ("Egzaminy odbyły się 2, 3, 5 i 9 marca.",
+         [("2", "1936-03-02", None), ("3", "1936-03-03", None), ("5", "1936-03-05", None),
+          ("9 marca", "1936-03-09", None)]),
+        ("Wykłady w dniach 6, 13 maja.", [("6", "1936-05-06", None), ("13 maja", "1936-05-13", None)]),
+        ("Wykłady 6, 13, 20 maja.",
+         [("6", "1936-05-06", None), ("13", "1936-05-13", None), ("20 maja", "1936-05-20", None)]),
+        # a number after a street's name is a house number, not the list's first day
+        ("Czytelnia przy ul. Długiej 6, 15 marca nieczynna.", [("15 marca", "1936-03-15", None)]),
+        # two days joined by "i" and a span of days stay one range
+        ("Zawody odbędą się 28 i 29 maja.", [("28 i 29 maja", "1936-05-28/1936-05-29", None)]),
+        ("Targi trwały 19-21 marca.", [("19-21 marca", "1936-03-19/1936-03-21", None)]),
+    ],
+)
+def test_a_list_of_days_sharing_one_month(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "między … a …" and the colloquial "między … i …": a range, as "od … do …" is
+        ("Budowano go pomiędzy 1930 i 1935 rokiem.", [("pomiędzy 1930 i 1935 rokiem", "1930/1935", None)]),
+        ("Stało się to między 1920 i 1921 r.", [("między 1920 i 1921 r.", "1920/1921", None)]),
+        ("Budowano go między 1930 a 1935 r.", [("między 1930 a 1935 r.", "1930/1935", None)]),
+        ("Przyjedzie między 18 i 20 maja.", [("między 18 i 20 maja", "1936-05-18/1936-05-20", None)]),
+        ("Przyjedzie pomiędzy 5 a 7 czerwca.", [("pomiędzy 5 a 7 czerwca", "1936-06-05/1936-06-07", None)]),
+    ],
+)
+def test_between_one_and_the_other(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day and a Roman month, each closed by its dot: the abbreviated date of notices, single letters too
+        ("Wystawa czynna od 3.V. do 5.V.", [("3.V. do 5.V.", "1936-05-03/1936-05-05", None)]),
+        ("Od 1.VII. do 31.VIII. biuro zamknięte.", [("1.VII. do 31.VIII.", "1936-07-01/1936-08-31", None)]),
+        ("Zjazd odbędzie się 12.VI. w Wilnie.", [("12.VI.", "1936-06-12", None)]),
+        ("Zebranie zwołano na 15.X. b. r.", [("15.X. b. r.", "1936-10-15", None)]),
+        # in lower case a paragraph's point, not a month
+        ("Przepis 3.v. stosuje się.", []),
+    ],
+)
+def test_roman_months_with_dots_and_no_year(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "tegoż dnia" with no day told before it is some day, as "tego samego dnia"; after a day, that day
+        ("Tegoż dnia wyjechał do Krakowa.", [("Tegoż dnia", "XXXX-XX-XX", None)]),
+        ("Tego samego dnia wyjechał do Krakowa.", [("Tego samego dnia", "XXXX-XX-XX", None)]),
+        ("Dnia tego spadł śnieg.", [("Dnia tego", "XXXX-XX-XX", None)]),
+        ("Dnia 3 kwietnia przyjechał. Tegoż dnia wyjechał.",
+         [("Dnia 3 kwietnia", "1936-04-03", None), ("Tegoż dnia", "1936-04-03", None)]),
+        # "dziś" counts from the issue: its value is the present where the issue has no date
+        ("Dziś wyjechał.", [("Dziś", "1936-04-15", None)]),
+    ],
+)
+def test_the_same_day_with_no_day_before(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+def test_the_same_day_in_an_undated_text_and_today() -> None:
+    assert [(t.text, t.value) for t in find_timexes("Tegoż dnia wyjechał.", None)] == [("Tegoż dnia", "XXXX-XX-XX")]
+    assert [(t.text, t.value) for t in find_timexes("Dziś wyjechał.", None)] == [("Dziś", "PRESENT_REF")]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        # a month alone points the way the clause's tense does: the future to the next such month
+        ("W marcu odbędzie się zjazd.", "1936-12-10", "1937-03"),
+        ("W lutym będzie obradował sejm.", "1936-12-10", "1937-02"),
+        ("Zjazd w marcu odbyć się ma w Wilnie.", "1936-12-10", "1937-03"),
+        ("W marcu odbył się zjazd.", "1936-12-10", "1936-03"),
+        ("W marcu odbędzie się zjazd.", "1936-02-10", "1936-03"),
+        ("W listopadzie odbył się zjazd.", "1936-02-10", "1935-11"),
+    ],
+)
+def test_a_month_alone_follows_the_tense(text: str, dct: str, value: str) -> None:
+    assert [t.value for t in find_timexes(text, dct)] == [value]

@@ -30,7 +30,7 @@ FIELDS = frozenset({
     "year", "month", "day", "dayword", "hour", "minute", "minuteword", "part", "season", "weekday", "decade",
     "decadeword", "century", "num", "unit", "unitone", "shift", "dayshift", "yearshift", "direction", "set",
     "monthshift", "centuryshift", "era", "hourword", "yearword", "quarter", "holiday", "style", "event", "nth",
-    "stopwatch",
+    "stopwatch", "numordinal", "andhalf",
 })
 STRUCTURE = frozenset({"left", "right", "measure", "hedge"})
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
@@ -38,7 +38,7 @@ CHECKS = frozenset({
     "feast", "after_day", "after_weekday_set", "decade",
     "bare_year", "ascending", "lowercase_initial", "lowercase_month", "duration", "dateline", "not_age",
     "not_press_kind", "not_score", "not_money", "uppercase_roman", "season_of_year", "after_elapse_verb",
-    "clock_ordinal", "after_degree", "capital_roman",
+    "clock_ordinal", "after_degree", "capital_roman", "not_house_number",
 })
 # fields of lexicon sections that name no part of a date: a hedge's mod, an ordinal, a noun class read by a check
 _LEXICON_FIELDS = frozenset({"mod", "ordinal", "aged", "press", "tense", "kind"})

@@ -44,6 +44,8 @@ _NEXT_CAPITAL = re.compile(rf"\.?\s{{0,2}}[{_UPPER}(]")
 # prepositions of time before a saint's name: "na św. Jana", "po św. Michale" ("w kościele św. Jana" is a church)
 _FEAST_PREPOSITIONS = frozenset({"na", "od", "do", "po", "przed", "około", "koło", "aż", "pod"})
 _DAY_NOUN = re.compile(r"(?:dzień|dniu|dnia|dniem|święto|święta|uroczystość|uroczystości)\s", re.IGNORECASE)
+# a Roman numeral as a word of its own: a month ("3.V.", "17 IX") whose capitals the check reads
+_ROMAN_WORD = re.compile(r"(?<![^\W\d_])[ivxIVX]{1,6}(?![^\W\d_])")
 _STREET_BEFORE = re.compile(
     r"(?<![^\W_])(?:ul\.|ulic[aeyą]?|ulicach|al\.|alej[ai]?|pl\.|plac[u]?|rondo|osiedle)\s{0,3}[:,]?\s{0,3}$"
 )
@@ -235,6 +237,10 @@ def _set_field(point: Point, name: str, text: str, grammar: Grammar) -> bool:
             point.century = century
     elif name == "num":
         point.num = _number(text, grammar, "num")
+    elif name == "numordinal":  # "trwa trzeci tydzień": the units counted so far, by the ordinal of the last
+        point.num = _number(text, grammar, "ordinal")
+    elif name == "andhalf" and point.num not in (None, "X"):  # "dwa lata i pół": a half of the unit after it
+        point.num = f"{float(point.num) + 0.5:g}"  # ("kilka lat i pół" stays some years)
     elif name == "stopwatch":  # "2:08:45", "4:02,5": hours, minutes and seconds as a stopwatch shows them
         parts = text.replace(",", ".").split(":")
         units = ("H", "MIN", "S")[-len(parts):]
@@ -301,8 +307,10 @@ def _passes(rule: Rule, candidate: Candidate, text: str, lower: str, grammar: Gr
     if check == "capital_roman":  # "I kwartał", not the conjunction in "rok i kwartał": a Roman numeral in capitals
         roman = re.match(r"[ivxIVX]{1,4}(?![^\W_])", text[candidate.start:candidate.end])
         return roman is None or roman.group().isupper()
-    if check == "uppercase_roman":  # "17 IX", not "3 ii" (a paragraph's point) or a unit
-        roman = re.search(r"[ivxIVX]{2,4}", text[candidate.start:candidate.end])
+    if check == "not_house_number":  # "ul. Listopadowej 6, 15 listopada": a house number, then a date
+        return not grammar.compiled_macro("streetBefore").search(lower, max(0, candidate.start - 50), candidate.start)
+    if check == "uppercase_roman":  # "17 IX", "3.V.", not "3 ii" (a paragraph's point) or a unit
+        roman = _ROMAN_WORD.search(text, candidate.start, candidate.end)
         return roman is not None and roman.group().isupper()
     if check == "lowercase_month":
         # a capitalised month after a day number names a street or square ("ul. 3 Maja")

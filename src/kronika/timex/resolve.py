@@ -508,8 +508,9 @@ class _Resolver:
             else:
                 origin, anchor = (self.now, None) if self.now else (None, None)
             if origin is None:
-                if amount == 0 and not point.has_clock:
+                if amount == 0 and not point.has_clock and base != "ref":  # "dziś" of an undated text
                     return "PRESENT_REF", None, ()
+                # "tegoż dnia", "nazajutrz" with no day told before: some day, as "tego samego dnia"
                 return self._clock("XXXX-XX-XX", point), None, ()
             day = origin + timedelta(days=amount)
         elif point.shift is not None and point.part is not None and point.unit is None and point.weekday is None:
