@@ -864,3 +864,60 @@ def test_the_polish_names_of_zaolzie_towns(text: str, mention: str, lemma: str, 
     found = entity(text, mention)
     assert found.lemma == lemma and found.geo is not None, found
     assert km(found.geo["lat"], found.geo["lon"], lat, lon) < 5, found.geo
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Wczoraj wyjechał na Tatrze do Krakowa.", "Tatrze"),  # the make of car, a feminine -ra noun's locative
+    ("Wczoraj wyjechał na Tatrze i wrócił nocą.", "Tatrze"),
+])
+def test_a_singular_case_form_is_no_form_of_a_plurale_tantum(text: str, mention: str) -> None:
+    found = entity(text, mention)
+    assert found.geo is None or found.geo["name_pl"] != "Tatry"
+
+
+def test_a_plurale_tantum_in_its_own_cases_stays_itself() -> None:
+    found = entity("Latem chodził po Tatrach, zimą mieszkał w Krakowie.", "Tatrach")
+    assert found.geo is not None and found.geo["name_pl"] == "Tatry"
+
+
+@pytest.mark.parametrize("text", [
+    "Z Golubia przyjechał do Wąbrzeźna na jarmark.",
+    "Wyruszył z Torunia, a nocował w Golubiu nad Drwęcą.",
+])
+def test_a_part_of_a_compound_name_is_the_towns_older_name(text: str) -> None:
+    """SGJP knows *Golub* only as a part of Golub-Dobrzyń: that part is the town (near Toruń), not
+    a village Golubie whose genitive is spelled alike."""
+    found = entity(text, "Golubi")
+    assert found.geo is not None and found.geo["name_pl"] == "Golub-Dobrzyń"
+
+
+@pytest.mark.parametrize(("text", "mention", "lat", "lon"), [
+    ("Jechał przez Worochtę do Stanisławowa.", "Worochtę", 48.29, 24.57),  # read as a body
+    ("Pociąg jechał przez Worochtę i dalej na Węgry.", "Worochtę", 48.29, 24.57),  # read as a person
+    ("Szli przez Tłumacz i Otynię.", "Otynię", 48.74, 24.85),
+])
+def test_a_body_or_a_person_nothing_marks_after_a_preposition_of_place_is_the_settlement(
+        text: str, mention: str, lat: float, lon: float) -> None:
+    """*przez* with the accusative says the way through a place; the gazetteer knows Worochta and Otynia by
+    their Polish names beside today's (Vorokhta, Otyniia)."""
+    found = entity(text, mention)
+    assert found.type == "PLACE" and found.geo is not None and km(found.geo["lat"], found.geo["lon"], lat, lon) < 10
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Ustawę przyjęto w Sejmie po długiej debacie.", "Sejmie"),  # a noun for a body
+    ("Wniosek przeszedł przez Senat bez poprawek.", "Senat"),
+    ("Bilety kupił w „Orbisie” na wycieczkę.", "Orbisie"),  # in quotation marks
+])
+def test_an_organisation_a_noun_or_quotes_mark_stays_no_settlement(text: str, mention: str) -> None:
+    found = [e for e in analysed(text, "1938-05-10").entities if e.text == mention]
+    assert all(e.geo is None or e.geo["kind"] != "settlement" for e in found)
+
+
+def test_a_word_of_a_newspapers_name_is_no_place_on_its_own() -> None:
+    text = "Donosi o tem Pester Lloyd z Budapesztu, a w Pester Lloydzie czytamy jeszcze więcej."
+    analysis = analysed(text, "1910-05-10")
+    second = text.rindex("Pester")
+    found = [e for e in analysis.entities if e.start == second]
+    assert found and all(e.type != "PLACE" and e.geo is None for e in found)
+    assert found[0].text == "Pester Lloydzie" and found[0].lemma == "Pester Lloyd"

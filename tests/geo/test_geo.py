@@ -258,3 +258,15 @@ def test_an_old_district_picks_the_namesake_near_its_seat() -> None:
     rudnik = next(e for e in analysis.entities if e.text == "Rudniku")
     assert rudnik.geo is not None and rudnik.geo["name"] == "Rudnik nad Sanem"
     assert rudnik.geo["country_then"] == "Austrian Empire"
+
+
+@pytest.mark.parametrize(("word", "included", "excluded"), [
+    ("Golubia", "Golub", None),  # SGJP: a singular part of Golub-Dobrzyń
+    ("Chełm", "Chełm", "Chełmy"),  # a genitive plural of a word of Małe Chełmy: no base form of its own
+])
+def test_a_part_of_a_compound_name_is_a_base_form_in_the_singular(word: str, included: str,
+                                                                   excluded: str | None) -> None:
+    from kronika.geo.keys import word_candidates
+
+    found = word_candidates(word)
+    assert included in found and excluded not in found

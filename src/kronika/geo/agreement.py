@@ -10,13 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice, product
 
-from kronika.geo.keys import suffix_candidates
+from kronika.geo.keys import GEOGRAPHIC_QUALIFIERS, NAME_PART, suffix_candidates
 from kronika.geo.qualifiers import adjective_rule_lemma
 from kronika.lang.grammar import place_prepositions
 from kronika.model import Token
 
-NAME_PART = "człon_nazwy_geograficznej"
-GEOGRAPHIC_QUALIFIERS = frozenset({"nazwa_geograficzna", NAME_PART})
 # the accusative last: a place's is its nominative or, in a person's name, its genitive (Jeziora: jezioro's
 # genitive before the surname Jezior's accusative)
 OBLIQUE_CASES = ("gen", "loc", "inst", "dat", "acc")

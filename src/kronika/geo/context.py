@@ -673,6 +673,19 @@ def plural_names(tokens: Sequence[Token], first: int, last: int) -> frozenset[st
     return frozenset(name for name, found in numbers.items() if found == {"pl"})
 
 
+def singular_form(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """A one-word mention that can only be a singular case form: every reading Morfeusz gives it is
+    singular, or, a word it does not know, it ends in the *-e* of a singular's locative or dative (*na
+    Tatrze*, *w Karwinie*). No plurale tantum's form ends so (its cases end in *-ów*, *-om*, *-ami*,
+    *-ach*), so it names no place whose name is one (Tatry)."""
+    if first != last or not tokens[first].text.isalpha():
+        return False
+    numbers = {n for i in tokens[first].interps if i.pos == "subst" for n in i.tag.split(":")[1].split(".")}
+    if any(i.tag != "ign" for i in tokens[first].interps):
+        return numbers == {"sg"}
+    return tokens[first].text.endswith("e")
+
+
 def inside_a_place(tokens: Sequence[Token], first: int, last: int) -> bool:
     """After *w*: a place one is in, a settlement rather than the river of its name (*w Pilicy*); so is either
     end of a route *z X do Y* (*z Pilicy do Wolbromia*, *z Wolbromia do Pilicy*): one travels between
@@ -728,6 +741,7 @@ class MentionContext:
     water: bool = False  # after "nad", "rzeka", "ujście": a river where one has the name (by_water)
     inside: bool = False  # after "w", or a route's end: a settlement where one has the name, not the river
     plural_names: frozenset[str] = frozenset()  # names it is only a plural form of: no river (plural_names)
+    singular: bool = False  # only a singular case form: no plurale tantum's name (singular_form)
     land: str | None = None  # "w Kieleckiem": the land's base form, a region, no settlement (land_name)
     building_head: bool = False  # several words, a building's noun last: a building unless a town's whole name
     landform: bool = False  # after "dolina", "szczyt": a river or a mountain, no settlement (place_context.tsv)
@@ -751,5 +765,6 @@ def read_context(tokens: Sequence[Token], start: int, end: int) -> MentionContex
         longer_name=in_longer_name(tokens, first, last), unit=unit_name(tokens, first, last),
         function_word=is_function_word(tokens, first, last), water=by_water(tokens, first),
         inside=inside_a_place(tokens, first, last), plural_names=plural_names(tokens, first, last),
-        land=land_name(tokens, first, last), building_head=headed_by_building(tokens, first, last),
+        singular=singular_form(tokens, first, last), land=land_name(tokens, first, last),
+        building_head=headed_by_building(tokens, first, last),
         landform=_role(tokens, _word_before(tokens, first)) == "landform")

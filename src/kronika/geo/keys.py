@@ -26,6 +26,10 @@ _MAX_COMBINATIONS = 32
 _WORD_PARTS = re.compile(r"([\s\-‐–—]+)")
 
 
+# SGJP's qualifiers of a geographic name and of a part of one (Golub of Golub-Dobrzyń)
+NAME_PART = "człon_nazwy_geograficznej"
+GEOGRAPHIC_QUALIFIERS = frozenset({"nazwa_geograficzna", NAME_PART})
+
 _PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 
 
@@ -102,6 +106,9 @@ def word_candidates(word: str) -> tuple[str, ...]:
             found.extend(_adjective_variants(interp.lemma))
         elif interp.pos == "subst" and (
             "nazwa_geograficzna" in interp.quals or (interp.lemma[:1].isupper() and not interp.quals)
+            # a singular part of a compound name is often a town's older name (Golub of Golub-Dobrzyń); a
+            # plural one is a word of a plural name (Chełm: Małe Chełmy's genitive)
+            or NAME_PART in interp.quals and interp.tag.split(":")[1] == "sg"
         ):
             found.append(interp.lemma.split(":", 1)[0])
     if not known or len(found) == 1:

@@ -69,6 +69,9 @@ GOVERNED_REASONS = {"dateline": "the place of a press dateline",
                     "named": "a settlement after a noun for one",
                     "joined": "a settlement joined by a dash to another place",
                     "landmark": "a mountain or a river named after a preposition of place"}
+# letters Polish spelling lacks: a name another of a place's names spells without them is its Polish one
+# (Worochta, the gazetteer's Vorokhta), one with them a Latin or a foreign one (Resovia: Rzeszów)
+FOREIGN_LETTERS = frozenset("qvx")
 LANDMARK_KINDS = frozenset({"mountains", "river"})  # what a capitalised common noun after a preposition may name
 PART_KM = 15.0  # a district or a suburb lies this close to a place of its town the text names
 PERSON_NAMES = frozenset({"imię", "nazwisko", "pseudonim"})  # SGJP's qualifiers of persons' names (Lenin)
@@ -198,6 +201,7 @@ class Evidence:
     inside: bool = False  # after "w": a settlement where one has the name, not its river (w Pilicy)
     plural_names: frozenset[str] = frozenset()  # names it is only a plural case form of (New: Newa)
     landform: bool = False  # after "dolina", "szczyt": a river or a mountain, never a settlement
+    singular: bool = False  # only a singular case form (na Tatrze): no place named by a plurale tantum
 
 
 NO_EVIDENCE = Evidence()
@@ -263,6 +267,8 @@ def _ranked(mention: str, year: int | None, direct: tuple[Hit, ...] | None = Non
         ranked = [c for c in ranked if is_town(c.place)]
     if evidence.plural_names:  # a river is named in the singular: "New Jersey" is no genitive plural of Newa
         ranked = [c for c in ranked if c.place.kind != "river" or c.place.name not in evidence.plural_names]
+    if evidence.singular:  # "na Tatrze" (the make of car) is no form of Tatry
+        ranked = [c for c in ranked if not plurale_tantum(c.place.name)]
     if evidence.landform:  # "dolina Baksanu" is the river's valley, not the town's
         ranked = [c for c in ranked if c.place.kind in LANDMARK_KINDS]
     rivers = [c for c in ranked if c.place.kind == "river"]
@@ -278,6 +284,17 @@ def _ranked(mention: str, year: int | None, direct: tuple[Hit, ...] | None = Non
         # "we wsi Jakubówce w gub. Kijowskiej": a namesake far from the unit named is not the place
         ranked = [c for c in ranked if distance_km(c.place, unit) <= UNIT_REACH_KM]
     return ranked[:MAX_CANDIDATES] + [c for c in ranked[MAX_CANDIDATES:] if c.place.id in keep]
+
+
+@lru_cache(maxsize=10_000)
+def plurale_tantum(name: str) -> bool:
+    """The one-word name is, to Morfeusz, a noun only in the plural (Tatry, Karwiny, Kielce)."""
+    from kronika.morph.analyzer import get_morphology
+
+    if " " in name or "-" in name:
+        return False
+    readings = [i for i in get_morphology().analyse(name) if i.pos == "subst"]
+    return bool(readings) and all(":pt" in i.tag or i.tag.split(":")[1] == "pl" for i in readings)
 
 
 def _softmax10(scores: list[float]) -> list[float]:
@@ -490,9 +507,10 @@ def _contexts(analysis: Analysis, entities: Sequence[Entity]) -> list[MentionCon
 
 def annotate_places(analysis: Analysis) -> None:
     """Set ``geo`` on every PLACE entity, resolving the document's places jointly; a street or a
-    building (by its context) gets that subtype and no settlement's coordinates. A one-word PERSON after
-    a preposition of place that governs it as a place (*konsul w Warszawie*) becomes a PLACE when the
-    gazetteer knows it as a settlement; so does such a word no entity covers (*do Göding*), and the place of
+    building (by its context) gets that subtype and no settlement's coordinates. A one-word PERSON, or
+    ORGANIZATION no noun for a body or quotation marks mark (*przez Worochtę*), after a preposition of place
+    that governs it as a place (*konsul w Warszawie*) becomes a PLACE when the gazetteer knows it as a
+    settlement; so does such a word no entity covers (*do Göding*), and the place of
     a press dateline (*HELSINGFORS (Pat).*)."""
     entities = []
     contexts = []
@@ -515,9 +533,11 @@ def annotate_places(analysis: Analysis) -> None:
             continue
         if context.unit:
             units.append((entity, context.unit))
-        if entity.type == "ORGANIZATION" or entity.type == "PERSON" and context.unit:
+        if entity.type == "PERSON" and context.unit or entity.type == "ORGANIZATION" and (
+                context.unit or context.quoted or not context.governed or _names_a_body(by_span.get((entity.start,
+                                                                                                     entity.end)))):
             continue  # a unit a body or a person was mistaken for (gm. Chocieńczyckiej) is no settlement
-        if entity.type == "PERSON":
+        if entity.type in ("PERSON", "ORGANIZATION"):  # an organisation only after a preposition of place
             if context.apart or context.quoted or context.titled:
                 continue
             token = by_span.get((entity.start, entity.end))
@@ -560,7 +580,8 @@ def annotate_places(analysis: Analysis) -> None:
         _cite_agreeing(analysis)
         analysis.entities.sort(key=lambda e: (e.start, -e.end))
         return
-    governed = {id(e) for e in entities if e.type == "PERSON"} | unnamed_ids  # a place only if it resolves
+    # a place only if it resolves
+    governed = {id(e) for e in entities if e.type in ("PERSON", "ORGANIZATION")} | unnamed_ids
     landmarks = {id(e) for e, c in unnamed if c.governed == "landmark"}  # looked up by the noun's lemma: Amur
     lemmas = [e.lemma or e.text if id(e) in landmarks else declined.get(id(e)) or _place_lemma(e, by_span)
               if id(e) in governed else e.lemma or e.text for e in entities]
@@ -570,7 +591,7 @@ def annotate_places(analysis: Analysis) -> None:
         if whole[i]:  # the name stages cut the name short
             lemmas[i] = surfaces[i] = context.wider or ""
     evidence = [Evidence(c.towns_only or c.lone_adjective, _located_unit(c.districts), c.water, c.inside,
-                         c.plural_names, c.landform) for c in contexts]
+                         c.plural_names, c.landform, c.singular) for c in contexts]
     date = document_date(analysis)
     city = publication_city(analysis.document)
     home = geocode(city) if city else None
@@ -672,8 +693,37 @@ def annotate_places(analysis: Analysis) -> None:
     if unplaced:  # from the places the name stages recognised, not the persons read as places above
         _named_again(unplaced, [e for e in entities if e.geo and e.geo["kind"] == "settlement"
                                 and id(e) not in governed])
+    _first_words_of_names(analysis)
     _cite_agreeing(analysis)
     analysis.entities.sort(key=lambda e: (e.start, -e.end))
+
+
+def _first_words_of_names(analysis: Analysis) -> None:
+    """A one-word place that begins, with the capitalised word after it, a name of two words the document
+    gives a person or a body elsewhere is a word of that name, not a place on its own (*w Pester Lloydzie*
+    where the text has *Pester Lloyd*, a newspaper): it takes the name's span, type and base form, with no
+    coordinates. The second word may be declined (*Lloydzie*): it need only begin with the name's word
+    less its last letter."""
+    text = analysis.document.text
+    names = {tuple(e.text.split()): e for e in analysis.entities if e.type in ("PERSON", "ORGANIZATION")
+             and len(e.text.split()) == 2}
+    if not names:
+        return
+    by_start = {t.start: t for sentence in analysis.sentences for t in sentence.tokens}
+    for entity in analysis.entities:
+        if entity.type != "PLACE" or " " in entity.text or text[entity.end:entity.end + 1] != " ":
+            continue
+        after = by_start.get(entity.end + 1)
+        name = next((e for (first, second), e in names.items() if after is not None and first == entity.text
+                     and after.text[:1].isupper() and after.text.startswith(second[:-1])), None)
+        if name is None:
+            continue
+        entity.end, entity.text = after.end, text[entity.start:after.end]
+        entity.type, entity.subtype, entity.role, entity.geo = name.type, name.subtype, name.role, None
+        entity.lemma, entity.ref = name.lemma, name.ref
+        for part in [e for e in analysis.entities if e.parent is None and e.start == after.start
+                     and e.end == after.end]:  # "Lloydzie" read as a name of its own
+            analysis.entities.remove(part)
 
 
 def _cite_agreeing(analysis: Analysis) -> None:
@@ -881,7 +931,8 @@ def declined_settlement(token: Token, cases: frozenset[str], surnames: frozenset
     for name in dict.fromkeys(names):
         key = fold(name)
         if key not in surnames and (key in _districts_by_key() or any(
-                not hit.inflected and fold(hit.name) == key and gazetteer.place(hit).kind == "settlement"
+                not hit.inflected and (fold(hit.name) == key or not FOREIGN_LETTERS & set(key))
+                and gazetteer.place(hit).kind == "settlement"
                 for hit in gazetteer.hits(key))):
             return name
     return None
@@ -944,6 +995,17 @@ def _geographic_lemma(entity: Entity, by_span: dict[tuple[int, int], Token]) -> 
     if not proper or not all(GEOGRAPHIC_NAME in i.quals and PERSON_NAMES.isdisjoint(i.quals) for i in proper):
         return None
     return proper[0].lemma.split(":", 1)[0]
+
+
+def _names_a_body(token: Token | None) -> bool:
+    """The one word of an organisation is itself a noun for a body (*w Sejmie*, *przez Senat*), or it is no
+    word at all: what says an organisation is meant, which an unmarked name (*przez Worochtę*) lacks."""
+    from kronika.ner.domain import load_lexicon
+
+    if token is None:
+        return True
+    heads = load_lexicon().organization_heads
+    return any((i.lemma.split(":", 1)[0].lower(),) in heads for i in token.interps)
 
 
 def _governed_settlement(entity: Entity, context: MentionContext, place: Place | None) -> bool:
