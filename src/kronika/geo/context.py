@@ -645,6 +645,8 @@ def unnamed_places(tokens: Sequence[Token], named: set[int], persons: frozenset[
     for i in range(1, len(tokens)):
         if i in named or i + 1 < len(tokens) and _is_capitalised(tokens[i + 1]) and tokens[i + 1].text[:1].isalpha():
             continue
+        if not _is_capitalised(tokens[i]) or tokens[i].text.isupper():
+            continue  # both tests below ask for a title-case word: most tokens are not one
         if is_landmark_word(tokens, i):
             found.append((i, i, "landmark"))
             continue

@@ -751,6 +751,8 @@ def _title_end(tokens: list[Token], found: LemmaSets, index: int, titles: frozen
 
 
 def _one_title_end(tokens: list[Token], found: LemmaSets, index: int, titles: frozenset[tuple[str, ...]]) -> int:
+    if _by_first_word(titles)[1].isdisjoint(found[index]):
+        return 0  # the token's form and lemmas begin no title (asked at every token: most begin none)
     token = tokens[index]
     if len(token.text) == 1 and token.text.isupper() and any(is_word(t) for t in tokens[:index]):
         return 0  # "W. Piotrowski": a capital letter with a dot inside a sentence is an initial
