@@ -905,6 +905,8 @@ class Reader:
                 found.append(Candidate(text[quantity.start:quantity.end], value, quantity.start, quantity.end,
                                        fit, passage))
             found += self._durations(passage) if question.dimension is None else []
+            if question.dimension is None:
+                found += self._counts_after_verb(passage)
             # the question's own number is what it asks about, not its answer: "Ile płacono za 100 kg…?"
             found = [c for c in found if not self._asked_number(c.value)]
             if question.end is not None:
@@ -1289,6 +1291,20 @@ class Reader:
             found.append(Candidate(text[start:end], int(value) if value.is_integer() else value, start, end, 0.7,
                                    passage))
             index = after
+        return found
+
+    def _counts_after_verb(self, passage: Passage) -> list[Candidate]:
+        """A number right after the asked verb closing its clause, with no noun or unit of its own: the verb's
+        subject, its noun said before and left out (*do celu dotarło 17.*; *Ilu … ukończyło?*)."""
+        tokens = passage.sentence.tokens
+        found = []
+        for candidate in self._bare_numbers(passage):
+            at = next(i for i, t in enumerate(tokens) if t.start == candidate.start)
+            after = next((t for t in tokens if t.start >= candidate.end), None)
+            if at and self._predicate_word(tokens[at - 1]) and _pos(tokens[at - 1]) in FINITE and (
+                    after is None or _pos(after) in {"interp", "conj"}):
+                candidate.fit = 1.0
+                found.append(candidate)
         return found
 
     def _noun_amounts(self, passage: Passage) -> list[Candidate]:

@@ -1,0 +1,43 @@
+"""The tenth round's second pass: a number right after the asked verb, its noun left out, counts the verb's
+subject (*do celu dotarło 17*), and the verbs of finishing a race are related (*ukończyć*, *dojechać*,
+*dotrzeć*, *przybyć*; ``related_words.tsv``), none of them an answer; *jaki/który/czyj* agree with their
+noun in case, number and gender (*Do której trwało…?* has none). Notes written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.qa import answer
+from kronika.qa.question import parse_question
+from kronika.store import Store
+
+NOTES = [
+    ("1933-09-04", "KATOWICE, 3 września. Wczoraj odbył się bieg przełajowy o mistrzostwo Śląska. Do biegu "
+                   "zgłosiło się 64 zawodników z dwunastu klubów; do celu dotarło 41. Zwyciężył Paweł Kurek "
+                   "z Chorzowa."),
+    ("1932-03-12", "RADOM, 11 marca. Walne zebranie Kasy Stefczyka, otwarte w sali Resursy o godz. 18, trwało "
+                   "do godz. 22.30; nowym prezesem wybrano Jana Mroczka."),
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Ilu biegaczy ukończyło bieg?", 41),
+    ("Ilu zawodników zgłosiło się do biegu?", 64),
+    ("Do której trwało zebranie Kasy Stefczyka?", "T22:30"),
+])
+def test_a_count_after_the_asked_verb_and_an_hour(store: Store, question: str, expected: object) -> None:
+    answers = answer(store, question)
+    assert answers, question
+    assert str(expected) in str(answers[0].value), (question, answers[0])
+
+
+@pytest.mark.parametrize(("question", "asks", "noun"), [
+    ("Do której trwało zebranie?", "time", None),  # "trwało" a verb; its noun reading a vocative
+    ("Do której trwała sesja?", "time", None),  # "sesja" in the nominative: not the noun of "której"
+    ("Do której godziny trwało zebranie?", "time", "godziny"),
+    ("W jakiej sali odbył się koncert?", "which", "sali"),
+    ("Którzy posłowie głosowali przeciw?", "person", "posłowie"),
+])
+def test_the_noun_of_jaki_and_ktory_agrees_with_it(question: str, asks: str, noun: str | None) -> None:
+    parsed = parse_question(question)
+    assert (parsed.asks, parsed.noun.form if parsed.noun else None) == (asks, noun)
