@@ -1,7 +1,8 @@
 """The tenth round's second pass: a number right after the asked verb, its noun left out, counts the verb's
 subject (*do celu dotarło 17*), and the verbs of finishing a race are related (*ukończyć*, *dojechać*,
 *dotrzeć*, *przybyć*; ``related_words.tsv``), none of them an answer; *jaki/który/czyj* agree with their
-noun in case, number and gender (*Do której trwało…?* has none). Notes written for these tests."""
+noun in case, number and gender (*Do której trwało…?* has none); *jaki* + a noun of a building or a room asks
+one named by its capitalised kind and adjectives (*w Auli Kolumnowej*). Notes written for these tests."""
 
 from __future__ import annotations
 
@@ -17,6 +18,11 @@ NOTES = [
                    "z Chorzowa."),
     ("1932-03-12", "RADOM, 11 marca. Walne zebranie Kasy Stefczyka, otwarte w sali Resursy o godz. 18, trwało "
                    "do godz. 22.30; nowym prezesem wybrano Jana Mroczka."),
+    ("1935-10-02", "POZNAŃ, 1 października. Wczoraj o godz. 11 odbyło się w Auli Kolumnowej Uniwersytetu "
+                   "Poznańskiego uroczyste otwarcie roku akademickiego. Przedtem w kościele Bernardynów odprawiono "
+                   "nabożeństwo."),
+    ("1935-11-12", "KRAKÓW, 11 listopada. Wczoraj wieczorem odbył się w Sali Lustrzanej Teatru Słowackiego koncert "
+                   "chóru „Echo”."),
 ]
 
 
@@ -41,3 +47,14 @@ def test_a_count_after_the_asked_verb_and_an_hour(store: Store, question: str, e
 def test_the_noun_of_jaki_and_ktory_agrees_with_it(question: str, asks: str, noun: str | None) -> None:
     parsed = parse_question(question)
     assert (parsed.asks, parsed.noun.form if parsed.noun else None) == (asks, noun)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("W jakiej sali odbyło się otwarcie roku akademickiego?", "Auli Kolumnowej"),  # sala and aula related
+    ("W jakiej sali odbył się koncert chóru?", "Sali Lustrzanej Teatru Słowackiego"),  # a name found whole
+    ("W jakim kościele odprawiono nabożeństwo?", "Bernardynów"),  # no hall of another kind
+])
+def test_a_named_building_of_the_asked_kind(store: Store, question: str, expected: str) -> None:
+    answers = answer(store, question)
+    assert answers, question
+    assert expected in answers[0].text, (question, answers[0])
