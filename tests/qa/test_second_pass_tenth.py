@@ -2,7 +2,8 @@
 subject (*do celu dotarło 17*), and the verbs of finishing a race are related (*ukończyć*, *dojechać*,
 *dotrzeć*, *przybyć*; ``related_words.tsv``), none of them an answer; *jaki/który/czyj* agree with their
 noun in case, number and gender (*Do której trwało…?* has none); *jaki* + a noun of a building or a room asks
-one named by its capitalised kind and adjectives (*w Auli Kolumnowej*). Notes written for these tests."""
+one named by its capitalised kind and adjectives (*w Auli Kolumnowej*); *przed* with the instrumental places
+(*przed gmachem X*, ``prepositions.tsv``). Notes written for these tests."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ NOTES = [
                    "nabożeństwo."),
     ("1935-11-12", "KRAKÓW, 11 listopada. Wczoraj wieczorem odbył się w Sali Lustrzanej Teatru Słowackiego koncert "
                    "chóru „Echo”."),
+    ("1937-06-14", "KRAKÓW, 13 czerwca. Dziś o godz. 15 przybyli na metę przed gmachem Sokoła przy ul. "
+                   "Piłsudskiego ostatni zawodnicy biegu sztafetowego. Na start stanęło 12 drużyn."),
 ]
 
 
@@ -58,3 +61,9 @@ def test_a_named_building_of_the_asked_kind(store: Store, question: str, expecte
     answers = answer(store, question)
     assert answers, question
     assert expected in answers[0].text, (question, answers[0])
+
+
+def test_przed_with_a_building_says_where(store: Store) -> None:
+    answers = answer(store, "Gdzie była meta biegu sztafetowego?")
+    assert answers
+    assert answers[0].text == "gmachem Sokoła", answers[0]
