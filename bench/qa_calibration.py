@@ -43,7 +43,8 @@ QUESTIONS = HERE / "questions"
 PRESS = SHARED / "data" / "period-texts" / "pressmint-pl-1830-1938.jsonl"
 SAMPLE = SHARED / "seed" / "000_5b7885c2e26dc5af.txt"
 # (question set, documents, the key of its split, the part developed on): the sets developed on, their
-# dev parts only; the sets written to be measured once (bench/data/FRESH.md) and our fifth set, dev whole
+# dev parts only; the sets written to be measured once (bench/data/FRESH.md) and our fifth and sixth sets,
+# dev whole
 DEV_SETS = (
     (Path(f"{KURJER}.questions.json"), Path(f"{KURJER}.jsonl"), "document", "dev"),
     (QUESTIONS / "press_1925_1937.json", PRESS, "question", "dev"),
@@ -57,6 +58,7 @@ DEV_SETS = (
     (QUESTIONS / "press_written_3_fresh.json", QUESTIONS / "press_written_3.jsonl", "document", "all"),
     (QUESTIONS / "press_written_4_fresh.json", QUESTIONS / "press_written_4.jsonl", "document", "all"),
     (QUESTIONS / "press_written_5.json", QUESTIONS / "press_written_5.jsonl", "document", "all"),
+    (QUESTIONS / "press_written_7.json", QUESTIONS / "press_written_7.jsonl", "document", "all"),
 )
 OUT = QUESTIONS / "confidence_dev_answers.tsv"
 WEIGHTS = HERE.parent / "src" / "kronika" / "qa" / "resources" / "pl" / "confidence.tsv"

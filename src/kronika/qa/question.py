@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from kronika.lang.grammar import CASES, FINITE_VERBS, known_lemmas, place_question_direction
+from kronika.lang.grammar import CASES, FINITE_VERBS, fully_agrees, known_lemmas, place_question_direction
 from kronika.lang.orthography import modernised
 from kronika.lang.resources import read_table
 from kronika.lang.tokens import tokenize
@@ -21,7 +21,7 @@ from kronika.morph import get_morphology
 
 OTHER_CLASSES = ("stop", "command", "happen", "leader", "people", "title", "total", "pronoun", "conjunction",
                  "settlement", "ordinal", "kin", "district", "together", "lasting", "low", "high",
-                 "companion", "sufferer", "light", "length")
+                 "companion", "sufferer", "light", "length", "building")
 ASKS = ("person", "time", "place", "quantity", "which", "what")
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "ppas", "bedzie", "pact", "pcon", "pant", "winien"}
 FUNCTION_CLASSES = {"prep", "conj", "comp", "qub", "interp", "brev", "ppron3", "ppron12", "siebie"}
@@ -165,8 +165,12 @@ def parse_question(text: str) -> Question:
             # the noun "ile" counts stands in the genitive (ile kilometrów, ilu ludzi); one in the nominative
             # is the subject (*O ile deszcze opóźniły…?*)
             counted = asks != "quantity" or "gen" in _cases(candidate)
+            # "jaki/który/czyj" agree with their noun in case, number and gender: *Do której trwało…?* has
+            # none (*trwało* is a verb here, its noun reading a vocative)
+            wh = tokens[wh_index]
+            agrees = asks == "quantity" or not any(i.pos == "adj" for i in wh.interps) or fully_agrees(wh, candidate)
             if any(i.pos in {"subst", "depr"} for i in candidate.interps) and not candidate.text[:1].isupper() \
-                    and counted:
+                    and counted and agrees:
                 question.noun = _term(candidate, False)
                 following = tokens[noun_index + 1] if noun_index + 1 < len(tokens) else None
                 if asks == "quantity" and following is not None and following.text.islower() and \

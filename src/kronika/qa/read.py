@@ -905,6 +905,8 @@ class Reader:
                 found.append(Candidate(text[quantity.start:quantity.end], value, quantity.start, quantity.end,
                                        fit, passage))
             found += self._durations(passage) if question.dimension is None else []
+            if question.dimension is None:
+                found += self._counts_after_verb(passage)
             # the question's own number is what it asks about, not its answer: "Ile płacono za 100 kg…?"
             found = [c for c in found if not self._asked_number(c.value)]
             if question.end is not None:
@@ -1291,6 +1293,20 @@ class Reader:
             index = after
         return found
 
+    def _counts_after_verb(self, passage: Passage) -> list[Candidate]:
+        """A number right after the asked verb closing its clause, with no noun or unit of its own: the verb's
+        subject, its noun said before and left out (*do celu dotarło 17.*; *Ilu … ukończyło?*)."""
+        tokens = passage.sentence.tokens
+        found = []
+        for candidate in self._bare_numbers(passage):
+            at = next(i for i, t in enumerate(tokens) if t.start == candidate.start)
+            after = next((t for t in tokens if t.start >= candidate.end), None)
+            if at and self._predicate_word(tokens[at - 1]) and _pos(tokens[at - 1]) in FINITE and (
+                    after is None or _pos(after) in {"interp", "conj"}):
+                candidate.fit = 1.0
+                found.append(candidate)
+        return found
+
     def _noun_amounts(self, passage: Passage) -> list[Candidate]:
         """For *jaki* + noun, the amount that noun is said with: right after it, or after it with *o* or a
         complex preposition of amount (*ze zniżką 50 proc.*, *podwyżka o 5 proc.*, *nagroda w wysokości 500
@@ -1384,6 +1400,8 @@ class Reader:
                     end = tokens[self._genitive_attribute(tokens, position)].end
                     value = head.lemma if not modifiers and end == head.end else text[start:end]
                     found.append(Candidate(text[start:end], value, start, end, 0.9, passage))
+        if nouns & self.words["building"]:
+            found += self._named_buildings(passage, nouns)
         for index, token in enumerate(tokens):
             if token.text not in OPENING_QUOTES:
                 continue
@@ -1401,6 +1419,26 @@ class Reader:
                 value = tokens[index + 1].lemma.capitalize() if close == index + 2 else title
                 shown = text[tokens[index - 1].start:tokens[close].end] if question.preposition else title
                 found.append(Candidate(shown, value, start, end, 0.8, passage))
+        return found
+
+    def _named_buildings(self, passage: Passage, nouns: frozenset[str]) -> list[Candidate]:
+        """For *jaki/który* + a noun of a building or a room (class `building`), one of that kind (or of a
+        related word: *sala*, *aula*) named by its capitalised kind and the capitalised adjectives agreeing
+        with it, after the question's preposition: *W jakiej sali…?* ← *w Auli Kolumnowej*."""
+        text = passage.analysis.document.text
+        tokens = passage.sentence.tokens
+        kinds = {fold(lemma) for lemma in expanded_lemmas(nouns)}
+        found = []
+        for index, token in enumerate(tokens[1:], 1):
+            kind = any(i.pos == "subst" and fold(i.lemma) in kinds for i in token.interps)
+            preposition = self.question.preposition
+            if not kind or not token.text[:1].isupper() or \
+                    preposition is not None and tokens[index - 1].text.lower() != preposition or \
+                    any(e.start <= token.start < e.end for e in passage.analysis.entities):
+                continue  # a name the names stage found is a candidate of its own
+            end = _name_adjectives(tokens, token.end)
+            if end > token.end:
+                found.append(Candidate(text[token.start:end], text[token.start:end], token.start, end, 1.0, passage))
         return found
 
     def _entity_candidates(self, passage: Passage) -> list[Candidate]:
