@@ -43,6 +43,10 @@ ROOT = Path(__file__).resolve().parents[2]
         ("Sroudze", "person", "*", "Srouga"),
         ("Bralgodze", "unknown", "*", "Bralgoga"),
         ("Dolberdze", "person", "dat:sg", "Dolberga"),
+        # st → ś(ci), zd → ź(dzi) before the locative's -e (most: moście, zjazd: zjeździe), undone in the nominative
+        ("Abendpoście", "other", "*", "Abendpost"),
+        ("Morgenpoście", "unknown", "loc:sg", "Morgenpost"),
+        ("Grunwieździe", "place", "*", "Grunwiezd"),
         # the ending's case must be the word's: Pawłowny read as a nominative plural stays
         ("Pawłowny", "person", "nom:pl", "Pawłowny"),
         # pre-war instrumental of places in -cz, -sz, -rz: Naroczem, Kiszem

@@ -271,6 +271,18 @@ def test_an_office_ends_before_its_holders_surname() -> None:
         [("Valdemaras", "PERSON", "Minister Spraw Zagranicznych")]
 
 
+@pytest.mark.parametrize(("sentence", "organization", "person"), [
+    # an adjective agreeing with the institution's noun names the institution, not the holder after the office
+    ("Gmach zaprojektował prof. Politechniki Lwowskiej inż. Roman Kłosowski.", "Politechnika Lwowska",
+     "Roman Kłosowski"),
+    ("Most zbudował prof. Politechniki Warszawskiej inż. Jan Lis.", "Politechnika Warszawska", "Jan Lis"),
+])
+def test_an_agreeing_adjective_belongs_to_the_institution(sentence: str, organization: str, person: str) -> None:
+    found = top_level(sentence)
+    assert (organization, "ORGANIZATION") in {(lemma, kind) for _, kind, lemma in found}
+    assert {lemma for _, kind, lemma in found if kind == "PERSON"} == {person}
+
+
 @pytest.mark.parametrize(("sentence", "lemma"), [
     # a forename with no Polish case ending is a nominative: the surname in -a after it is Lithuanian or Latvian
     ("Wczoraj Kazys Grinuska przemawiał w sejmie.", "Kazys Grinuska"),

@@ -33,6 +33,11 @@ def test_seed_sentences_exact(seed_gold):
         ("Szkołę prowadzą ss. Urszulanki w Krakowie. Jest ich wiele.", 2),
         ("Przy chorych czuwała s. Maria z sióstr szarytek. Było zimno.", 2),
         ("Bieg trwał 10 s. Potem ogłoszono wyniki.", 2),
+        # scouting, military and clerical titles before a name; "hm." is also the interjection
+        ("Zbiórkę prowadził hm. Jan Nowak z Krakowa. Było nas dwudziestu.", 2),
+        ("Drużynę objął phm. Tadeusz Zawadzki, a pwd. Jan Kos został przybocznym.", 1),
+        ("Okrętem dowodził kmdr. Jan Kos. Kapelanem był kapel. Piotr Lis.", 2),
+        ("Zapytał: hm. Nikt nie odpowiedział.", 2),
         # a title before a forename in the genitive, a semicolon after the name: one sentence
         ("Szło pięciu narciarzy pod kierownictwem inż. Jana Nowaka; lekarzem był dr Piotr Lis. Wrócili.", 2),
         # a sentence that ends on an abbreviation

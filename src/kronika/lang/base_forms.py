@@ -106,8 +106,28 @@ def guess_base(word: str, cls: str = UNKNOWN, case_key: str = "*") -> str:
             stem = word[: len(word) - rule.strip]
             if rule.strip == 1 and not rule.append and {word[-1:].lower(), stem[-1:].lower()} <= _VOWELS:
                 return word  # a vowel ending after a vowel is no Polish declension (Allgäu, Lizarazu)
-            return stem + _cased(rule.append, word) if rule.append else _mute_e(stem)
+            return _hardened(stem + _cased(rule.append, word) if rule.append else _mute_e(stem))
     return word if case_key == "*" else guess_base(word, cls, "*")
+
+
+@lru_cache(maxsize=1)
+def _stem_alternations() -> dict[str, str]:
+    alternations = {}
+    for number, line in _resource_lines("stem_alternations.tsv"):
+        fields = line.split("\t")
+        if len(fields) != 2:
+            raise ValueError(f"stem_alternations.tsv line {number}: expected softened letters, nominative letters")
+        alternations[fields[0]] = fields[1]
+    return alternations
+
+
+def _hardened(base: str) -> str:
+    """A guessed nominative with the consonants softened before the locative's -e restored (*Reichspoście*
+    → *Reichspost*, as *moście* → *most*)."""
+    for softened, hard in _stem_alternations().items():
+        if base.lower().endswith(softened):
+            return base[: len(base) - len(softened)] + _cased(hard, base)
+    return base
 
 
 def _mute_e(stem: str) -> str:

@@ -393,13 +393,24 @@ def _office_holder(tokens: list[Token], sentence: list[Token]) -> tuple[str, lis
         return None
     start = len(tokens)
     while start > 1 and not tokens[start - 1].text.isupper() and \
-            (has_qualifier(tokens[start - 1], {"imię", "nazwisko"}) or is_unknown(tokens[start - 1])):
+            (has_qualifier(tokens[start - 1], {"imię", "nazwisko"}) or is_unknown(tokens[start - 1])) and \
+            not _names_institution(tokens, start - 1):
         start -= 1
     office = tokens[:start]
     if start == len(tokens) or not all(i.lemma[:1].islower() for t in office for i in t.interps):
         return None
     position = next(i for i, t in enumerate(sentence) if t is tokens[0])
     return span_text(sentence[position - title:position] + office), tokens[start:]
+
+
+def _names_institution(tokens: list[Token], i: int) -> bool:
+    """``tokens[i]`` is a common adjective agreeing in case, number and gender with the institution's noun
+    before it (*Politechniki Lwowskiej*, *Uniwersytetu Jagiellońskiego*): part of the institution's name, not
+    a surname (*Lwowska*) after the office."""
+    adjectives = [interp for interp in tokens[i].interps if interp.pos == "adj" and interp.lemma[:1].islower()]
+    heads = load_lexicon().organization_heads
+    return bool(adjectives) and i > 0 and any((interp.lemma,) in heads for interp in tokens[i - 1].interps) and \
+        fully_agrees(replace(tokens[i], interps=adjectives), tokens[i - 1])
 
 
 _NON_NOMINAL = frozenset({"fin", "praet", "impt", "imps", "inf", "pcon", "pant", "bedzie", "aglt", "winien", "pred",

@@ -89,10 +89,13 @@ def _continues_name(tokens: list[Token], i: int, abbreviations: Abbreviations) -
 
 def _is_name_word(token: Token) -> bool:
     """A capitalised word that may be a name: only nominal readings (not *Potem*, an adverb besides a
-    surname), a forename or surname among them or none the dictionary knows."""
-    if not token.text[:1].isupper() or not _is_nominal(token.text):
+    surname), a forename or surname among them or none the dictionary knows; an abbreviation reading does
+    not count against it (*Jan*, also *jan.* for January)."""
+    if not token.text[:1].isupper():
         return False
     interps = get_morphology().analyse(token.text)
+    if not all(i.pos in {"subst", "adj", "depr", "ign", "brev"} for i in interps):
+        return False
     return all(i.pos == "ign" for i in interps) or any({"imię", "nazwisko"} & set(i.quals) for i in interps)
 
 
