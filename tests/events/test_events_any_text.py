@@ -75,6 +75,11 @@ HAPPENINGS = [
     ("Oddział ułanów pokonał trasę z Torunia do Łodzi w trzy dni.", [_LODZ], [], []),
     # a match result with its colon spaced, as the national corpus writes it
     ("Drużyna gospodarzy pokonała gości 2: 0.", [], [], [("pokonała", "sports", "asserted")]),
+    # a relative pronoun plays its noun's part: the way covered is the object, the vehicle the subject
+    ("Ułani przeszli drogą, jaką pokonał pułk rok wcześniej.", [], [], []),
+    ("Żołnierze odnaleźli wrak autobusu, który uderzył w drzewo.", [], [],
+     [("uderzył", "accident", "asserted")]),
+    ("Pułk, który pokonał nieprzyjaciela, wrócił do koszar.", [], [], [("pokonał", "battle", "asserted")]),
 ]
 
 
@@ -94,3 +99,11 @@ def test_the_day_of_a_telling_is_not_the_narrative_time() -> None:
                                 "gasiła pożar przez dwie godziny.", [],
                                 [("przedwczoraj", "DATE", "1930-05-10")], dct="1930-05-12")
     assert [(e.trigger_text, e.time) for e in narrated if e.type == "fire"] == [("gasiła", "1930-05-10")]
+
+
+def test_an_unresolved_weekday_is_the_time_of_its_happening() -> None:
+    """A text with no issue date leaves *w czwartek* unresolved (``XXXX-WXX-4``): still the day the happening took
+    place, underspecified, rather than none."""
+    found = annotated_events("W czwartek policja zatrzymała złodzieja w Łodzi.", [_LODZ],
+                             [("czwartek", "DATE", "XXXX-WXX-4")], dct=None)
+    assert [(e.trigger_text, e.time) for e in found] == [("zatrzymała", "XXXX-WXX-4")]

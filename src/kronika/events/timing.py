@@ -194,10 +194,10 @@ def choose_time(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[in
     nominal = match.verbal is None
     dct = context.analysis.document.dct
     for first, timex in timexes:
-        if timex.type not in {"DATE", "TIME"} or not timex.value[:4].isdigit() \
+        if timex.type not in {"DATE", "TIME"} or not (timex.value[:4].isdigit() or _weekday(timex)) \
                 or _compared(tokens, first, context.words):
             continue
-        if dct and timex.value[:4] > dct[:4] and not _future_allowed(match, tokens):
+        if dct and timex.value[:4].isdigit() and timex.value[:4] > dct[:4] and not _future_allowed(match, tokens):
             continue  # a number read as a later year: what the document reports happened by its date
         if _since(tokens, first, timex) and _perfective(match, tokens):
             continue  # "od 1986 r. zamordowała 769 osób": a span's start, over which the clause counts
@@ -223,6 +223,12 @@ def choose_time(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[in
         if found:
             return min(found, key=lambda ft: abs(ft[0] - anchor))[1], False
     return None, False
+
+
+def _weekday(timex: Timex) -> bool:
+    """A weekday no issue date resolves (*w czwartek* in a text of no date, ``XXXX-WXX-4``): the happening's time,
+    underspecified, rather than none."""
+    return timex.value.startswith("XXXX-WXX-")
 
 
 def _other_happening_verb(match: TriggerMatch, tokens: list[Token], first: int, clause: Clause,
