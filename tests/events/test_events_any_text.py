@@ -80,6 +80,18 @@ HAPPENINGS = [
     ("Żołnierze odnaleźli wrak autobusu, który uderzył w drzewo.", [], [],
      [("uderzył", "accident", "asserted")]),
     ("Pułk, który pokonał nieprzyjaciela, wrócił do koszar.", [], [], [("pokonał", "battle", "asserted")]),
+    # a treaty is concluded by states: a contract between persons or firms is none
+    ("Kupiec podpisał umowę najmu z właścicielem kamienicy.", [], [], []),
+    ("Po porozumieniu się z lekarzem sędzia odroczył rozprawę.", [], [], []),
+    ("Rząd podpisał umowę handlową z Łotwą.", [("Łotwą", "COUNTRY", "Łotwa")], [],
+     [("podpisał", "treaty", "asserted")]),
+    ("Zawarto w Łodzi rozejm.", [_LODZ], [], [("Zawarto", "treaty", "asserted")]),
+    # hearsay is of its clause and what depends on it, not of a clause coordinated with it
+    ("Podobno burmistrz wyjechał, a rada uchwaliła ustawę.", [], [],
+     [("wyjechał", "visit", "reported"), ("uchwaliła", "legal_act", "asserted")]),
+    ("Słychać, że wojsko wkroczyło do miasta.", [], [], [("wkroczyło", "military_movement", "reported")]),
+    ("Dom, który podobno spłonął, odbudowano.", [], [],
+     [("spłonął", "fire", "reported"), ("odbudowano", "construction", "asserted")]),
 ]
 
 
@@ -107,3 +119,13 @@ def test_an_unresolved_weekday_is_the_time_of_its_happening() -> None:
     found = annotated_events("W czwartek policja zatrzymała złodzieja w Łodzi.", [_LODZ],
                              [("czwartek", "DATE", "XXXX-WXX-4")], dct=None)
     assert [(e.trigger_text, e.time) for e in found] == [("zatrzymała", "XXXX-WXX-4")]
+
+
+def test_a_day_called_for_is_not_the_day_of_the_calling() -> None:
+    """*na poniedziałek* after a verb is the day it calls for; *w nocy z czwartku na piątek* is the night it took."""
+    called = annotated_events("Komendant zarządził na poniedziałek obławę.", [],
+                              [("poniedziałek", "DATE", "XXXX-WXX-1")], dct=None)
+    assert [(e.trigger_text, e.time) for e in called if e.trigger_text == "zarządził"] == [("zarządził", None)]
+    night = annotated_events("W nocy z czwartku na piątek spłonęła stodoła.", [],
+                             [("czwartku", "DATE", "XXXX-WXX-4"), ("piątek", "DATE", "XXXX-WXX-5")], dct=None)
+    assert [(e.trigger_text, e.time) for e in night] == [("spłonęła", "XXXX-WXX-5")]

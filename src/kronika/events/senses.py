@@ -149,6 +149,8 @@ def sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token]
                 or any(p.role == "patient" and p.entity and p.lemma for p in event.participants
                        if any(e.id == p.entity and e.type == "DOCUMENT" for e in entities))):
             continue
+        if entry.condition == "document" and not _between_states(clause, tokens, entities, sentence_lemmas, words):
+            continue
         return entry
     return None
 
@@ -182,6 +184,16 @@ def _relative_antecedent(clause: Clause, tokens: list[Token], pronoun_cases: set
         return None  # a preposition before the pronoun (*w którym*) makes it no subject nor object
     pronoun, noun = number_gender(tokens[clause.relative]), number_gender(tokens[clause.antecedent])
     return clause.antecedent if pronoun & noun else None
+
+
+def _between_states(clause: Clause, tokens: list[Token], entities: list[Entity], sentence_lemmas: frozenset[str],
+                    words: dict[str, frozenset[str]]) -> bool:
+    """A treaty is concluded by states or governments: a document's name or a treaty noun of the clause no
+    private agreement names (*traktat*, *rozejm*), or a country or a word of a state party in the sentence (*rząd
+    podpisał umowę*); a contract between persons or firms is none (*firma podpisała umowę najmu*)."""
+    nouns = [i for i in clause.tokens if lemmas_lower(tokens[i]) & words["treaty_noun"]]
+    return not nouns or any(not lemmas_lower(tokens[i]) & words["contract"] for i in nouns) \
+        or any(e.type == "COUNTRY" for e in entities) or bool(sentence_lemmas & words["state_party"])
 
 
 def _score(tokens: list[Token]) -> bool:
