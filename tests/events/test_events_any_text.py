@@ -129,3 +129,20 @@ def test_a_day_called_for_is_not_the_day_of_the_calling() -> None:
     night = annotated_events("W nocy z czwartku na piątek spłonęła stodoła.", [],
                              [("czwartku", "DATE", "XXXX-WXX-4"), ("piątek", "DATE", "XXXX-WXX-5")], dct=None)
     assert [(e.trigger_text, e.time) for e in night] == [("spłonęła", "XXXX-WXX-5")]
+
+
+def test_participants_of_their_own_clause_and_phrase() -> None:
+    """*przez* with the agent follows a verbal noun's genitive object and belongs to that noun, not to the verb of
+    the clause; a clause opened by *że* has no antecedent (Reuters did not attack); who dies in a relative clause
+    undergoes the death."""
+    taken = annotated_events("Po zajęciu miasta przez Niemców w Łodzi aresztowano posłów.",
+                             [("Niemców", "COUNTRY", "Niemcy"), _LODZ], [])
+    assert [(e.trigger_text, [(p.lemma, p.role) for p in e.participants]) for e in taken] == [
+        ("zajęciu", [("Niemcy", "agent")]), ("aresztowano", [])]
+    told = annotated_events("Rzecznik powiedział agencji Reuters, że bojownicy zaatakowali posterunek.",
+                            [("Reuters", "ORGANIZATION", "Reuters")], [])
+    assert [(e.trigger_text, e.participants) for e in told] == [("zaatakowali", [])]
+    died = annotated_events("Przemawiał poseł Jan Kowalski, który zmarł w Łodzi.",
+                            [("Jan Kowalski", "PERSON", "Jan Kowalski"), _LODZ], [])
+    assert [(p.lemma, p.role) for e in died if e.type == "death" for p in e.participants] == [
+        ("Jan Kowalski", "patient")]

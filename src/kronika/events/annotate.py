@@ -37,7 +37,14 @@ from kronika.events.grammar import (
 )
 from kronika.events.lexicon import TriggerEntry
 from kronika.events.modality import announced, hearsay, is_claimed, modality_of, scheduled
-from kronika.events.participants import clause_antecedent, is_passive, is_place, names_a_club, role_of
+from kronika.events.participants import (
+    EXPERIENCED_TYPES,
+    clause_antecedent,
+    is_passive,
+    is_place,
+    names_a_club,
+    role_of,
+)
 from kronika.events.plausibility import event_features, load_plausibility
 from kronika.events.senses import sense
 from kronika.events.timing import (
@@ -260,7 +267,9 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
             places.append(EventArgument(entity.lemma, entity.id))
         elif entity.type in PARTICIPANT_TYPES:
             has_agent = any(p.role == "agent" for p in participants)
-            role = "patient" if passive or has_agent or entity.type == "DOCUMENT" else "agent"
+            # who dies undergoes the death (*poseł, który zmarł*), as the subject does in the main clause
+            role = "patient" if passive or has_agent or entity.type == "DOCUMENT" \
+                or match.entry.type in EXPERIENCED_TYPES else "agent"
             participants.append(EventArgument(entity.lemma, entity.id, role))
     modality = modality_of(match, tokens, clause, predicate, rumoured, words)
     # a participle standing as an attribute ("straceni …, skazani przez sąd wojenny") tells an event of

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kronika.events.clauses import Clause
+from kronika.events.clauses import RELATIVE_PRONOUNS, Clause
 from kronika.events.grammar import (
     FINITE,
     chosen_case,
@@ -19,8 +19,6 @@ from kronika.events.grammar import (
 from kronika.events.triggers import SETTING_PREPOSITIONS, TriggerMatch, has_auxiliary, threatened
 from kronika.lang.grammar import cases, has_pos, lemmas_lower, subject_agrees
 from kronika.model import Event, Token
-
-RELATIVE_PRONOUNS = frozenset({"który", "jaki"})  # the subordinators that open a clause on a noun
 
 CALLED_TYPES = frozenset({"election", "meeting", "sports"})  # happenings one calls before they happen
 CONDITIONAL_ENDING = re.compile(r"(?:by|bym|byś|byśmy|byście)$")  # the conditional mood: "skończyłby"
