@@ -75,6 +75,23 @@ HAPPENINGS = [
     ("Oddział ułanów pokonał trasę z Torunia do Łodzi w trzy dni.", [_LODZ], [], []),
     # a match result with its colon spaced, as the national corpus writes it
     ("Drużyna gospodarzy pokonała gości 2: 0.", [], [], [("pokonała", "sports", "asserted")]),
+    # a relative pronoun plays its noun's part: the way covered is the object, the vehicle the subject
+    ("Ułani przeszli drogą, jaką pokonał pułk rok wcześniej.", [], [], []),
+    ("Żołnierze odnaleźli wrak autobusu, który uderzył w drzewo.", [], [],
+     [("uderzył", "accident", "asserted")]),
+    ("Pułk, który pokonał nieprzyjaciela, wrócił do koszar.", [], [], [("pokonał", "battle", "asserted")]),
+    # a treaty is concluded by states: a contract between persons or firms is none
+    ("Kupiec podpisał umowę najmu z właścicielem kamienicy.", [], [], []),
+    ("Po porozumieniu się z lekarzem sędzia odroczył rozprawę.", [], [], []),
+    ("Rząd podpisał umowę handlową z Łotwą.", [("Łotwą", "COUNTRY", "Łotwa")], [],
+     [("podpisał", "treaty", "asserted")]),
+    ("Zawarto w Łodzi rozejm.", [_LODZ], [], [("Zawarto", "treaty", "asserted")]),
+    # hearsay is of its clause and what depends on it, not of a clause coordinated with it
+    ("Podobno burmistrz wyjechał, a rada uchwaliła ustawę.", [], [],
+     [("wyjechał", "visit", "reported"), ("uchwaliła", "legal_act", "asserted")]),
+    ("Słychać, że wojsko wkroczyło do miasta.", [], [], [("wkroczyło", "military_movement", "reported")]),
+    ("Dom, który podobno spłonął, odbudowano.", [], [],
+     [("spłonął", "fire", "reported"), ("odbudowano", "construction", "asserted")]),
 ]
 
 
@@ -94,3 +111,38 @@ def test_the_day_of_a_telling_is_not_the_narrative_time() -> None:
                                 "gasiła pożar przez dwie godziny.", [],
                                 [("przedwczoraj", "DATE", "1930-05-10")], dct="1930-05-12")
     assert [(e.trigger_text, e.time) for e in narrated if e.type == "fire"] == [("gasiła", "1930-05-10")]
+
+
+def test_an_unresolved_weekday_is_the_time_of_its_happening() -> None:
+    """A text with no issue date leaves *w czwartek* unresolved (``XXXX-WXX-4``): still the day the happening took
+    place, underspecified, rather than none."""
+    found = annotated_events("W czwartek policja zatrzymała złodzieja w Łodzi.", [_LODZ],
+                             [("czwartek", "DATE", "XXXX-WXX-4")], dct=None)
+    assert [(e.trigger_text, e.time) for e in found] == [("zatrzymała", "XXXX-WXX-4")]
+
+
+def test_a_day_called_for_is_not_the_day_of_the_calling() -> None:
+    """*na poniedziałek* after a verb is the day it calls for; *w nocy z czwartku na piątek* is the night it took."""
+    called = annotated_events("Komendant zarządził na poniedziałek obławę.", [],
+                              [("poniedziałek", "DATE", "XXXX-WXX-1")], dct=None)
+    assert [(e.trigger_text, e.time) for e in called if e.trigger_text == "zarządził"] == [("zarządził", None)]
+    night = annotated_events("W nocy z czwartku na piątek spłonęła stodoła.", [],
+                             [("czwartku", "DATE", "XXXX-WXX-4"), ("piątek", "DATE", "XXXX-WXX-5")], dct=None)
+    assert [(e.trigger_text, e.time) for e in night] == [("spłonęła", "XXXX-WXX-5")]
+
+
+def test_participants_of_their_own_clause_and_phrase() -> None:
+    """*przez* with the agent follows a verbal noun's genitive object and belongs to that noun, not to the verb of
+    the clause; a clause opened by *że* has no antecedent (Reuters did not attack); who dies in a relative clause
+    undergoes the death."""
+    taken = annotated_events("Po zajęciu miasta przez Niemców w Łodzi aresztowano posłów.",
+                             [("Niemców", "COUNTRY", "Niemcy"), _LODZ], [])
+    assert [(e.trigger_text, [(p.lemma, p.role) for p in e.participants]) for e in taken] == [
+        ("zajęciu", [("Niemcy", "agent")]), ("aresztowano", [])]
+    told = annotated_events("Rzecznik powiedział agencji Reuters, że bojownicy zaatakowali posterunek.",
+                            [("Reuters", "ORGANIZATION", "Reuters")], [])
+    assert [(e.trigger_text, e.participants) for e in told] == [("zaatakowali", [])]
+    died = annotated_events("Przemawiał poseł Jan Kowalski, który zmarł w Łodzi.",
+                            [("Jan Kowalski", "PERSON", "Jan Kowalski"), _LODZ], [])
+    assert [(p.lemma, p.role) for e in died if e.type == "death" for p in e.participants] == [
+        ("Jan Kowalski", "patient")]

@@ -36,8 +36,15 @@ from kronika.events.grammar import (
     tense_of,
 )
 from kronika.events.lexicon import TriggerEntry
-from kronika.events.modality import announced, is_claimed, modality_of, scheduled
-from kronika.events.participants import clause_antecedent, is_passive, is_place, names_a_club, role_of
+from kronika.events.modality import announced, hearsay, is_claimed, modality_of, scheduled
+from kronika.events.participants import (
+    EXPERIENCED_TYPES,
+    clause_antecedent,
+    is_passive,
+    is_place,
+    names_a_club,
+    role_of,
+)
 from kronika.events.plausibility import event_features, load_plausibility
 from kronika.events.senses import sense
 from kronika.events.timing import (
@@ -109,6 +116,7 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: DocumentCo
         learn_document_dates(tokens, clause_timexes, mentions, context)
         matches = one_event_per_verb_and_noun(find_triggers(tokens, clause, blocked), tokens, words)
         claimed = is_claimed(clause, tokens, words)
+        rumoured = hearsay(clause, clauses, tokens, words)
         for match in matches:
             if generic(match, tokens, words) or aimed_at(match, tokens, words) \
                     or figure_of_plenty(match, tokens, words) or case_of(match, tokens, words) \
@@ -122,7 +130,7 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: DocumentCo
                     or set_framing(match, predicate, tokens, clause, clause_timexes, words):
                 continue
             event = _build_event(analysis, sentence, clause, match, predicate, mentions, all_mentions,
-                                 clause_timexes, context, sentence_lemmas, timexes)
+                                 clause_timexes, context, rumoured, timexes)
             if match.verbal is None and event.time_basis != "stated":
                 date_by_description(event, match, tokens, clauses, timexes, starts, words)
             entry = sense(match, event, clause, tokens, mentions, all_mentions, entities, sentence_lemmas, words,
@@ -215,7 +223,7 @@ def _other_year(timexes: list[Timex], dct: str) -> bool:
 def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: TriggerMatch,
                  predicate: int | None, mentions: list[Mention],
                  all_mentions: list[Mention], timexes: list[tuple[int, Timex]],
-                 context: DocumentContext, sentence_lemmas: frozenset[str], sentence_timexes: list[Timex]) -> Event:
+                 context: DocumentContext, rumoured: bool, sentence_timexes: list[Timex]) -> Event:
     tokens = sentence.tokens
     words = context.words
     passive = is_passive(match, tokens)
@@ -259,9 +267,11 @@ def _build_event(analysis: Analysis, sentence: Sentence, clause: Clause, match: 
             places.append(EventArgument(entity.lemma, entity.id))
         elif entity.type in PARTICIPANT_TYPES:
             has_agent = any(p.role == "agent" for p in participants)
-            role = "patient" if passive or has_agent or entity.type == "DOCUMENT" else "agent"
+            # who dies undergoes the death (*poseł, który zmarł*), as the subject does in the main clause
+            role = "patient" if passive or has_agent or entity.type == "DOCUMENT" \
+                or match.entry.type in EXPERIENCED_TYPES else "agent"
             participants.append(EventArgument(entity.lemma, entity.id, role))
-    modality = modality_of(match, tokens, clause, predicate, sentence_lemmas, words)
+    modality = modality_of(match, tokens, clause, predicate, rumoured, words)
     # a participle standing as an attribute ("straceni …, skazani przez sąd wojenny") tells an event of
     # its own, earlier or later: the clause's time is not its time
     attribute = match.verb_forms(tokens) == {"ppas"} and not has_auxiliary(match.verbal, tokens, clause, words)

@@ -16,13 +16,16 @@ from kronika.events.lexicon import load_function_words
 from kronika.lang.grammar import lemmas, lemmas_lower
 from kronika.model import Sentence, Token
 
+# the subordinators that open a clause on a noun: relative pronouns and adverbs of place (not *że*, *gdy*)
+RELATIVE_PRONOUNS = frozenset({"który", "jaki", "gdzie", "dokąd", "skąd"})
+
 
 @dataclass
 class Clause:
     kind: str  # "main", "subordinate", "parenthesis"
     tokens: list[int] = field(default_factory=list)  # indices into the sentence's tokens
     antecedent: int | None = None  # for a relative clause: the last token before its comma
-    relative: int | None = None  # index of the relative pronoun (który) opening it
+    relative: int | None = None  # index of the subordinator opening it (który, że, gdy)
     _lemma_set: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def lemma_set(self, tokens: list[Token]) -> frozenset[str]:

@@ -33,7 +33,8 @@ NOT_AN_EVENT = "-"
 
 WORD_CLASSES = frozenset({
     "subordinator", "coordinator", "place_prep", "place_head", "passive_aux", "occurrence", "light_verb",
-    "command", "title", "time_noun", "negation", "armed", "treaty_noun", "rumour", "conditional", "modal",
+    "command", "title", "time_noun", "negation", "armed", "treaty_noun", "contract", "state_party", "rumour",
+    "conditional", "modal",
     "intention", "displacement", "irrealis_noun", "sports", "implicative", "report_verb", "comparison",
     "election", "penalty", "message", "claim", "frame_prep", "anterior_prep", "generic", "building",
     "purpose_prep", "outburst", "case_noun", "announcement", "then", "now",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kronika.events.clauses import Clause
+from kronika.events.clauses import RELATIVE_PRONOUNS, Clause
 from kronika.events.grammar import (
     FINITE,
     chosen_case,
@@ -40,10 +40,31 @@ def _clitic_by(tokens: list[Token], predicate: int, index: int) -> bool:
         has_pos(tokens[k], {"interp"}) for k in range(predicate + 1, index))
 
 
+def hearsay(clause: Clause, clauses: list[Clause], tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
+    """A word of hearsay (*podobno*, *słychać*) in the clause or in one its statement depends on: not in a clause
+    coordinated with it (*podobno minister wyjechał, a sejm uchwalił ustawę* reports only the journey) nor in a
+    relative clause on one of its nouns (*dom, który podobno spłonął, odbudowano*); *jak słychać, aresztowano*,
+    *słychać, że wojsko wkroczyło* report the arrest and the entry."""
+    if clause.lemma_set(tokens) & words["rumour"]:
+        return True
+    for other in clauses:
+        if other is clause or not other.lemma_set(tokens) & words["rumour"]:
+            continue
+        if other.relative is not None and lemmas_lower(tokens[other.relative]) & RELATIVE_PRONOUNS:
+            continue
+        later = max(other, clause, key=lambda c: c.tokens[0])
+        opener = [k for k in (later.tokens[0] - 1, later.tokens[0]) if k >= 0]
+        if other.kind == clause.kind == "main" and any(lemmas_lower(tokens[k]) & words["coordinator"]
+                                                       for k in opener):
+            continue
+        return True
+    return False
+
+
 def modality_of(match: TriggerMatch, tokens: list[Token], clause: Clause, predicate: int | None,
-                sentence_lemmas: frozenset[str], words: dict[str, frozenset[str]]) -> str:
-    """Whether the clause tells the event as a fact: "asserted", or "negated", "reported" (hearsay),
-    "conditional", "future", "possible" (a modal or an infinitive)."""
+                rumoured: bool, words: dict[str, frozenset[str]]) -> str:
+    """Whether the clause tells the event as a fact: "asserted", or "negated", "reported" (hearsay: ``rumoured``,
+    see ``hearsay``), "conditional", "future", "possible" (a modal or an infinitive)."""
     # the clause's own finite verb governs a noun or an infinitive: "pertraktacje nie mogą być prowadzone"
     governing = next((i for i in clause.tokens if is_finite(tokens[i], tokens[i - 1] if i else None)), None)
     non_finite = predicate is None or not is_finite(tokens[predicate], tokens[predicate - 1] if predicate else None)
@@ -59,11 +80,11 @@ def modality_of(match: TriggerMatch, tokens: list[Token], clause: Clause, predic
     # a participle standing as an attribute (*zawarty w r. 1934 układ*) tells what happened, whatever the
     # clause's verb says of the rest
     if match.verb_forms(tokens) == {"ppas"} and not has_auxiliary(match.verbal, tokens, clause, words):
-        return "reported" if sentence_lemmas & words["rumour"] else "asserted"
+        return "reported" if rumoured else "asserted"
     # a framed happening is taken as known: the clause's negation is not its own (its future is: *mecz
     # odbędzie się po meczu z Litwą* tells of two matches to come)
     if match.verbal is None and frame_phrase(tokens, match.tokens[0], words) is not None:
-        if sentence_lemmas & words["rumour"]:
+        if rumoured:
             return "reported"
         planned = governing is not None and (
             lemmas_lower(tokens[governing]) & words["intention"]
@@ -80,7 +101,7 @@ def modality_of(match: TriggerMatch, tokens: list[Token], clause: Clause, predic
         return "negated"
     if match.verbal is None and _called_off(match.tokens[0], tokens, clause, words):
         return "negated"
-    if sentence_lemmas & words["rumour"]:
+    if rumoured:
         return "reported"
     # "walczyłby", "gdyby wkroczyli", "aby zbudować": the particle or conjunction before the predicate,
     # or "by" right after it; a purpose clause after the predicate ("przybył, by prosić") is not it

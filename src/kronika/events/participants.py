@@ -8,10 +8,10 @@ a unit its commander.
 from __future__ import annotations
 
 from kronika.events.arguments import Mention
-from kronika.events.clauses import Clause
-from kronika.events.grammar import is_preposition
+from kronika.events.clauses import RELATIVE_PRONOUNS, Clause
+from kronika.events.grammar import chosen_pos, is_preposition
 from kronika.events.triggers import TriggerMatch
-from kronika.lang.grammar import NOMINAL, has_pos, lemmas_lower, number_gender, subject_agrees
+from kronika.lang.grammar import NOMINAL, cases, has_pos, lemmas_lower, number_gender, subject_agrees
 from kronika.model import Token
 
 # happenings whose noun's genitive names who undergoes them, not who does them
@@ -44,9 +44,18 @@ def role_of(mention: Mention, match: TriggerMatch, tokens: list[Token], passive:
         before = tokens[j - 1] if j > 0 else before
         if lemmas_lower(before) & words["command"]:
             return "commander"
-        # the agent of the nearest passive before it: "pochowano więźniów rozstrzelanych przez Gestapo"
-        closer = any(has_pos(tokens[k], {"ppas"}) for k in range(match.tokens[-1] + 1, mention.first))
-        return "agent" if passive and not closer else None
+        # the agent of the nearest passive or verbal noun before it: "pochowano więźniów rozstrzelanych przez
+        # Gestapo", "po zajęciu miasta przez Niemców aresztowano" (the Germans took the town, no one says who arrested)
+        host = next((k for k in range(j - 1, max(-1, j - 8), -1) if k in match.tokens
+                     or chosen_pos(tokens[k]) in {"ppas", "ger"}), None)
+        if host is not None and host not in match.tokens:
+            return None
+        if match.verbal is None:
+            # a verbal noun's agent follows its object in the genitive: "zajęcie miasta przez Niemców" ("przejście
+            # przez Niemcy" is a way)
+            return "agent" if host is not None and any(
+                "gen" in cases(tokens[k]) and has_pos(tokens[k], NOMINAL) for k in range(host + 1, j)) else None
+        return "agent" if passive else None
     if preposition == "z":
         if match.entry.type not in HOSTILE_TYPES | {"defense"}:
             return "partner" if "inst" in mention.cases else None  # "rokowania z Niemcami"
@@ -113,8 +122,10 @@ def is_place(mention: Mention, words: dict[str, frozenset[str]]) -> bool:
 
 def clause_antecedent(clause: Clause, all_mentions: list[Mention], tokens: list[Token]) -> Mention | None:
     """The entity a relative clause's *który* refers to: the mention right before its comma, when the
-    pronoun agrees with it in number and gender (*obywateli …, którzy*, not *Rzeczypospolitej*)."""
-    if clause.relative is None or clause.antecedent is None:
+    pronoun agrees with it in number and gender (*obywateli …, którzy*, not *Rzeczypospolitej*); a clause opened
+    by a conjunction has none (*powiedział agencji Reuters, że bojownicy zaatakowali*: Reuters attacked nothing)."""
+    if clause.relative is None or clause.antecedent is None \
+            or not lemmas_lower(tokens[clause.relative]) & RELATIVE_PRONOUNS:
         return None
     mention = next((m for m in all_mentions if m.last == clause.antecedent and m.entity.parent is None), None)
     if mention is None:

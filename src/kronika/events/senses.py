@@ -149,6 +149,8 @@ def sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token]
                 or any(p.role == "patient" and p.entity and p.lemma for p in event.participants
                        if any(e.id == p.entity and e.type == "DOCUMENT" for e in entities))):
             continue
+        if entry.condition == "document" and not _between_states(clause, tokens, entities, sentence_lemmas, words):
+            continue
         return entry
     return None
 
@@ -165,8 +167,33 @@ def _won_object(match: TriggerMatch, tokens: list[Token], clause: Clause, words:
         after += 1
     before = match.tokens[0] - 1
     won = words["prize"] | words["distance"]
+    # the relative pronoun in the object's case stands for its noun: *trasą, jaką pokonał generał*
+    antecedent = _relative_antecedent(clause, tokens, {"acc", "gen"})
     return any(k in clause.tokens and lemmas_lower(tokens[k]) & won and cases(tokens[k]) & {"acc", "gen"}
-               for k in (after, before))
+               for k in (after, before)) or antecedent is not None and bool(lemmas_lower(tokens[antecedent]) & won)
+
+
+def _relative_antecedent(clause: Clause, tokens: list[Token], pronoun_cases: set[str]) -> int | None:
+    """The noun a relative clause's pronoun stands for, when the pronoun (*który*, *jaki*) is in one of
+    ``pronoun_cases`` and agrees with the noun before the clause's comma in number and gender: the antecedent
+    plays the pronoun's part in the clause, whatever its own case (*samolotu, który uderzył*: the plane struck)."""
+    if clause.relative is None or clause.antecedent is None \
+            or chosen_pos(tokens[clause.antecedent]) not in {"subst", "depr"} \
+            or not cases(tokens[clause.relative], ("adj",)) & pronoun_cases \
+            or clause.relative != clause.tokens[0]:
+        return None  # a preposition before the pronoun (*w którym*) makes it no subject nor object
+    pronoun, noun = number_gender(tokens[clause.relative]), number_gender(tokens[clause.antecedent])
+    return clause.antecedent if pronoun & noun else None
+
+
+def _between_states(clause: Clause, tokens: list[Token], entities: list[Entity], sentence_lemmas: frozenset[str],
+                    words: dict[str, frozenset[str]]) -> bool:
+    """A treaty is concluded by states or governments: a document's name or a treaty noun of the clause no
+    private agreement names (*traktat*, *rozejm*), or a country or a word of a state party in the sentence (*rząd
+    podpisał umowę*); a contract between persons or firms is none (*firma podpisała umowę najmu*)."""
+    nouns = [i for i in clause.tokens if lemmas_lower(tokens[i]) & words["treaty_noun"]]
+    return not nouns or any(not lemmas_lower(tokens[i]) & words["contract"] for i in nouns) \
+        or any(e.type == "COUNTRY" for e in entities) or bool(sentence_lemmas & words["state_party"])
 
 
 def _score(tokens: list[Token]) -> bool:
@@ -196,11 +223,14 @@ def _blow(match: TriggerMatch, tokens: list[Token], clause: Clause, words: dict[
 
 
 def _vehicle(clause: Clause, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
-    """A vehicle or its driver strikes or runs into something: one is the clause's subject (a nominative),
-    or one is named in a clause with no armed party (*kierowca samochodu*, *najechał na wóz*)."""
+    """A vehicle or its driver strikes or runs into something: one is the clause's subject (a nominative, or the
+    noun a nominative relative pronoun stands for), or one is named in a clause with no armed party (*kierowca
+    samochodu*, *najechał na wóz*)."""
     vehicles = [k for k in clause.tokens if lemmas_lower(tokens[k]) & words["vehicle"]]
+    subject = _relative_antecedent(clause, tokens, {"nom"})  # *autobusu, który uderzył w drzewo*
     return any("nom" in cases(tokens[k]) for k in vehicles) \
-        or bool(vehicles) and not clause.lemma_set(tokens) & words["armed"]
+        or bool(vehicles) and not clause.lemma_set(tokens) & words["armed"] \
+        or subject is not None and bool(lemmas_lower(tokens[subject]) & words["vehicle"])
 
 
 def _subjects(match: TriggerMatch, tokens: list[Token], clause: Clause, mentions: list[Mention]) -> list[int]:

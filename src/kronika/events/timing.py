@@ -194,11 +194,13 @@ def choose_time(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[in
     nominal = match.verbal is None
     dct = context.analysis.document.dct
     for first, timex in timexes:
-        if timex.type not in {"DATE", "TIME"} or not timex.value[:4].isdigit() \
+        if timex.type not in {"DATE", "TIME"} or not (timex.value[:4].isdigit() or _weekday(timex)) \
                 or _compared(tokens, first, context.words):
             continue
-        if dct and timex.value[:4] > dct[:4] and not _future_allowed(match, tokens):
+        if dct and timex.value[:4].isdigit() and timex.value[:4] > dct[:4] and not _future_allowed(match, tokens):
             continue  # a number read as a later year: what the document reports happened by its date
+        if match.verbal is not None and called_for(tokens, first) and not _night_to(tokens, first):
+            continue  # "zarządziło na poniedziałek obławę": the day the verb calls for, not the day it was done
         if _since(tokens, first, timex) and _perfective(match, tokens):
             continue  # "od 1986 r. zamordowała 769 osób": a span's start, over which the clause counts
         if nominal and _other_happening_verb(match, tokens, first, clause, context.words):
@@ -223,6 +225,12 @@ def choose_time(match: TriggerMatch, tokens: list[Token], timexes: list[tuple[in
         if found:
             return min(found, key=lambda ft: abs(ft[0] - anchor))[1], False
     return None, False
+
+
+def _weekday(timex: Timex) -> bool:
+    """A weekday no issue date resolves (*w czwartek* in a text of no date, ``XXXX-WXX-4``): the happening's time,
+    underspecified, rather than none."""
+    return timex.value.startswith("XXXX-WXX-")
 
 
 def _other_happening_verb(match: TriggerMatch, tokens: list[Token], first: int, clause: Clause,
@@ -257,6 +265,11 @@ def _perfective(match: TriggerMatch, tokens: list[Token]) -> bool:
     """The trigger is a verb of the perfective aspect: one happening, never one lasting since a time."""
     chosen = tokens[match.verbal].chosen if match.verbal is not None else None
     return chosen is not None and "perf" in chosen.tag.split(":")
+
+
+def _night_to(tokens: list[Token], first: int) -> bool:
+    """A time after *na* closing a night's span opened by *z* (*w nocy z czwartku na piątek*), no day called for."""
+    return any(tokens[k].text.lower() == "z" for k in range(max(0, first - 4), first - 1))
 
 
 def called_for(tokens: list[Token], first: int) -> bool:
