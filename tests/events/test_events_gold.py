@@ -79,7 +79,7 @@ def test_misses_of_a_set_never_tuned_on_are_refused(tmp_path: Path, monkeypatch:
         scorer.main()
 
 
-def test_the_written_events_gold_is_never_tuned_on() -> None:
+def test_the_written_events_gold_is_named_in_the_list_of_fresh_sets() -> None:
     scorer = _scorer()
     fresh = sys.modules[scorer.refuse_misses.__module__]
     assert scorer.DEFAULT_GOLD in fresh.NEVER_TUNED_ON | fresh.WHOLLY_DEVELOPMENT
