@@ -48,6 +48,7 @@ PARTICIPLES = frozenset({"ppas", "pact", "pcon", "pant"})
 ADVERBIAL = frozenset({"pcon", "pant"})  # an adverbial participle heads a clause of its own: "…, lądując w X"
 VERBAL = FINITE | PARTICIPLES | {"inf", "impt", "winien"}
 ASIDE = 0.5  # weight of a word outside the question's main clause
+OTHER_MATTER = 0.5  # of a missing name: a question noun the passage's whole document lacks
 DOCUMENT_SHARE = 0.3  # credit of a question name found only elsewhere in the passage's document
 UNKNOWN_PLACE = 0.8  # fit of an unknown name taken for a person, after the asked place preposition
 DURATION = re.compile(r"P(?P<time>T)?(?P<number>\d+)(?P<unit>[YMWDH])")  # a TIMEX3 duration of one unit
@@ -239,6 +240,7 @@ class Reader:
         self.verbs = {fold(lemma) for p in question.predicates if p.verb for lemma in p.lemmas}
         self._terms: dict[int, _Forms] = {}  # by the id of the question's term
         self._predicate_words: dict[tuple[str, str], bool] = {}  # by a word's folded lemma and form
+        self.told: set[int] = set()  # ids of the topic nouns a retrieved document uses
         # a run of names is one phrase ("Cechu Ślusarzy, Kowali i Mechaników"): one weight, growing slowly
         # with its length, shared among its words
         self.weighted: list[tuple[list[Term], float]] = []
@@ -347,7 +349,29 @@ class Reader:
                     found += weight * DOCUMENT_SHARE
                 else:
                     missing += 1
+            elif not share and id(group[0]) in self.told and \
+                    not any(self._match(t, self._document_terms(passage)) for t in group):
+                # a noun of the question the whole note never uses (nor a word related to it), when another
+                # retrieved note does, says the note tells of another matter: the report of a board is not
+                # in a note on a forged will
+                missing += OTHER_MATTER
         return found / total * MISSING_NAME ** missing
+
+    def know_documents(self, passages: list[Passage]) -> None:
+        """Note the question's topic nouns some retrieved document uses (see :meth:`coverage`)."""
+        documents = {id(p.analysis): p for p in passages}.values()
+        self.told = {id(group[0]) for group, _ in self.weighted if self._topic_noun(group[0]) and any(
+            self._match(t, self._document_terms(p)) for p in documents for t in group)}
+
+    def _topic_noun(self, term: Term) -> bool:
+        """A common noun of the question's main clause naming its matter, not the asked thing itself (*Ile
+        pieniędzy…?*: the amount may come in złoty alone)."""
+        if term.verb or term.name or not term.main or any(
+                asked is not None and asked.form == term.form
+                for asked in (self.question.noun, self.question.measured)):
+            return False
+        readings = {i.pos for i in get_morphology().analyse(term.form)} or {i.pos for i in modern_readings(term.form)}
+        return readings == {"subst"}
 
     def _around_terms(self, passage: Passage) -> Terms:
         key = (passage.position, passage.last)
