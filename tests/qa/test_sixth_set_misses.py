@@ -1,6 +1,8 @@
 """The tenth round's third pass, on what the sixth written set's misses showed: a noun of the question's
 matter that one retrieved note never uses while another does says the first tells of something else (a
-boxer *z Łodzi* does not answer who was the city's president). Notes written for these tests."""
+boxer *z Łodzi* does not answer who was the city's president); a noun whose value is an amount asks a number
+after *jaki* (*Jaki był dochód…?*, ``question_words.tsv``: amount); *wynosić* says no more than a copula, and
+estimating has its synonyms (*oszacować*, *obliczać*: ``related_words.tsv``). Notes written for these tests."""
 
 from __future__ import annotations
 
@@ -18,6 +20,12 @@ NOTES = [
                    "zarządu złożył kierownik spółdzielni p. Feliks Nowicki."),
     ("1933-05-12", "GNIEZNO, 11 maja. Przed sądem okręgowym stanął rolnik Jan Kubiak, który przedstawił w sądzie "
                    "podrobiony weksel."),
+    ("1936-04-03", "RADOM, 2 kwietnia. Na walnem zebraniu Kasy Stefczyka podano, że dochód Kasy w ubiegłym roku "
+                   "wyniósł 12.300 zł. Zebranie trwało do późnej nocy."),
+    ("1936-07-15", "BRZEŚĆ, 14 lipca. Wczoraj spłonęła fabryka dykt. Szkody właściciel fabryki oblicza na "
+                   "przeszło 80.000 zł."),
+    ("1937-08-21", "GDYNIA, 20 sierpnia. Jutro rozpoczną się regaty o puchar Ligi Morskiej. Najlepsza załoga "
+                   "otrzyma puchar i nagrodę 2.000 zł."),
 ]
 
 
@@ -29,3 +37,14 @@ def test_a_note_without_the_questions_matter_tells_of_another(store: Store, ques
     answers = answer(store, question)
     assert answers, question
     assert expected in answers[0].text, (question, answers[0])
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Jaki był dochód Kasy Stefczyka?", 12300),
+    ("Na ile oszacowano szkody w fabryce dykt?", 80000),
+    ("Ile wynosi nagroda dla najlepszej załogi?", 2000),
+])
+def test_amounts(store: Store, question: str, expected: int) -> None:
+    answers = answer(store, question)
+    assert answers, question
+    assert answers[0].value == expected, (question, answers[0])
