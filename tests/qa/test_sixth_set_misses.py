@@ -2,7 +2,9 @@
 matter that one retrieved note never uses while another does says the first tells of something else (a
 boxer *z Łodzi* does not answer who was the city's president); a noun whose value is an amount asks a number
 after *jaki* (*Jaki był dochód…?*, ``question_words.tsv``: amount); *wynosić* says no more than a copula, and
-estimating has its synonyms (*oszacować*, *obliczać*: ``related_words.tsv``). Notes written for these tests."""
+estimating has its synonyms (*oszacować*, *obliczać*: ``related_words.tsv``); *Kto był sędzią?* asks the
+clause of the noun, not of a verb of its family (*sędzią był X, na punkty sędziowali Y i Z*). Notes written
+for these tests."""
 
 from __future__ import annotations
 
@@ -26,6 +28,8 @@ NOTES = [
                    "przeszło 80.000 zł."),
     ("1937-08-21", "GDYNIA, 20 sierpnia. Jutro rozpoczną się regaty o puchar Ligi Morskiej. Najlepsza załoga "
                    "otrzyma puchar i nagrodę 2.000 zł."),
+    ("1938-03-07", "KATOWICE, 6 marca. Wczoraj odbył się mecz bokserski Śląsk — Pomorze. Sędzią ringowym był "
+                   "p. Karol Walczak, na punkty sędziowali p. Jan Sobczyk i p. Ludwik Mazur."),
 ]
 
 
@@ -48,3 +52,9 @@ def test_amounts(store: Store, question: str, expected: int) -> None:
     answers = answer(store, question)
     assert answers, question
     assert answers[0].value == expected, (question, answers[0])
+
+
+def test_the_clause_of_the_asked_noun(store: Store) -> None:
+    answers = answer(store, "Kto był sędzią ringowym na meczu Śląsk — Pomorze?")
+    assert answers
+    assert "Walczak" in answers[0].text, answers[0]

@@ -522,10 +522,14 @@ class Reader:
         grzywną, Y zaś zwolnił* X is the object of *ukarał*, not of *zwolnił*."""
         tokens = passage.sentence.tokens
         # the asked verb as a finite form, an adverbial participle or a passive one ("wywożeni byli"); else
-        # its noun, which heads a clause of its own (*pod kierownictwem X; lekarzem był Y*: X led)
-        verbs = [i for i, t in enumerate(tokens) if _pos(t) in FINITE | ADVERBIAL | {"ppas"} and
-                 self._predicate_word(t)] or \
-            [i for i, t in enumerate(tokens) if _pos(t) in {"subst", "ger"} and self._predicate_word(t)]
+        # its noun, which heads a clause of its own (*pod kierownictwem X; lekarzem był Y*: X led). A question
+        # asking by a noun after a copula (*Kto był sędzią?*) has its role where that noun stands, before a
+        # verb of its family (*sędzią był X, na punkty sędziowali Y i Z*)
+        verbal = [i for i, t in enumerate(tokens) if _pos(t) in FINITE | ADVERBIAL | {"ppas"} and
+                  self._predicate_word(t)]
+        nominal = [i for i, t in enumerate(tokens) if _pos(t) in {"subst", "ger"} and self._predicate_word(t)]
+        predicates = self.question.predicates
+        verbs = (nominal or verbal) if predicates and not any(p.verb for p in predicates) else (verbal or nominal)
         if not verbs:
             return True
         clauses = self._clauses(passage)
