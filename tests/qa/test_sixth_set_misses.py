@@ -3,8 +3,9 @@ matter that one retrieved note never uses while another does says the first tell
 boxer *z Łodzi* does not answer who was the city's president); a noun whose value is an amount asks a number
 after *jaki* (*Jaki był dochód…?*, ``question_words.tsv``: amount); *wynosić* says no more than a copula, and
 estimating has its synonyms (*oszacować*, *obliczać*: ``related_words.tsv``); *Kto był sędzią?* asks the
-clause of the noun, not of a verb of its family (*sędzią był X, na punkty sędziowali Y i Z*). Notes written
-for these tests."""
+clause of the noun, not of a verb of its family (*sędzią był X, na punkty sędziowali Y i Z*); the subject of a
+converse verb of beating answers *Z kim przegrał X?* (*Y pokonał X*; ``question_words.tsv``: lose, beat).
+Notes written for these tests."""
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ NOTES = [
                    "otrzyma puchar i nagrodę 2.000 zł."),
     ("1938-03-07", "KATOWICE, 6 marca. Wczoraj odbył się mecz bokserski Śląsk — Pomorze. Sędzią ringowym był "
                    "p. Karol Walczak, na punkty sędziowali p. Jan Sobczyk i p. Ludwik Mazur."),
+    ("1938-11-14", "BYDGOSZCZ, 13 listopada. W turnieju tenisowym o mistrzostwo Pomorza Alfred Domański wygrał "
+                   "z Kazimierzem Lisem, natomiast w finale Ignacy Pawłowski pokonał Romana Szulca."),
 ]
 
 
@@ -58,3 +61,9 @@ def test_the_clause_of_the_asked_noun(store: Store) -> None:
     answers = answer(store, "Kto był sędzią ringowym na meczu Śląsk — Pomorze?")
     assert answers
     assert "Walczak" in answers[0].text, answers[0]
+
+
+def test_the_subject_of_a_converse_verb(store: Store) -> None:
+    answers = answer(store, "Z kim przegrał Roman Szulc?")
+    assert answers
+    assert "Pawłowski" in answers[0].text, answers[0]

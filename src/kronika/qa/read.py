@@ -240,6 +240,7 @@ class Reader:
         self.verbs = {fold(lemma) for p in question.predicates if p.verb for lemma in p.lemmas}
         self._terms: dict[int, _Forms] = {}  # by the id of the question's term
         self._predicate_words: dict[tuple[str, str], bool] = {}  # by a word's folded lemma and form
+        self.losing = any(p.verb and p.lemmas & self.words["lose"] for p in question.predicates)
         self.told: set[int] = set()  # ids of the topic nouns a retrieved document uses
         # a run of names is one phrase ("Cechu Ślusarzy, Kowali i Mechaników"): one weight, growing slowly
         # with its length, shared among its words
@@ -310,9 +311,10 @@ class Reader:
 
     def _companion(self, lemma: str) -> bool:
         """Whether the verb's subject is the partner *z kim* asks about, whatever was done together: *Z kim
-        odbył lot X?* ← *Towarzyszył mu Y*."""
-        return self.question.preposition == "z" and self.question.asks == "person" and \
-            lemma in self.words["companion"]
+        odbył lot X?* ← *Towarzyszył mu Y*; and a converse verb of beating, for a verb of losing: *Z kim
+        przegrał X?* ← *Y pokonał X*."""
+        return self.question.preposition == "z" and self.question.asks == "person" and (
+            lemma in self.words["companion"] or lemma in self.words["beat"] and self.losing)
 
     def coverage(self, passage: Passage) -> float:
         total = sum(weight for _, weight in self.weighted)
@@ -676,9 +678,13 @@ class Reader:
             if "by" in roles and "nom" in question.cases and not question.passive and self._predicate_word(before):
                 return 1.0
         if question.preposition:
-            if preposition is None and "nom" in cases and any(
-                    self._companion(t.lemma) for t in passage.sentence.tokens if _pos(t) in FINITE):
-                return 1.0  # the subject of "towarzyszył mu" is the one "z kim" asks about
+            following = next((t for t in passage.sentence.tokens if t.start >= entity.end), None)
+            if following is not None and _pos(following) in FINITE and self._companion(following.lemma) or \
+                    preposition is None and "nom" in cases and any(
+                        self._companion(t.lemma) for t in passage.sentence.tokens if _pos(t) in FINITE):
+                # the subject of "towarzyszył mu" is the one "z kim" asks about; a name right before that
+                # verb is its subject whatever stands before it (*w koguciej Sándor Tóth pokonał X*)
+                return 1.0
             if preposition == question.preposition and (not question.cases or cases & question.cases):
                 # "wraz z X" joins X to the subject: with the subject, not the partner "z kim" asks about
                 # ("X wraz z Y miał konferencję z Z")
