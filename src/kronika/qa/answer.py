@@ -136,7 +136,9 @@ def answer(store: Store, question_text: str) -> list[Answer]:
 def candidates(store: Store, reader: Reader) -> list[Candidate]:
     """Every candidate answer in the sentences retrieved for the reader's question, scored, best first."""
     scored: list[Candidate] = []
-    for passage in retrieve(store, reader.question):
+    passages = retrieve(store, reader.question)
+    reader.know_documents(passages)
+    for passage in passages:
         coverage = reader.coverage(passage)
         if coverage < MIN_COVERAGE:
             continue

@@ -19,9 +19,9 @@ from kronika.lang.tokens import tokenize
 from kronika.model import Interp, Token
 from kronika.morph import get_morphology
 
-OTHER_CLASSES = ("stop", "command", "happen", "leader", "people", "title", "total", "pronoun", "conjunction",
+OTHER_CLASSES = ("stop", "amount", "command", "happen", "leader", "people", "title", "total", "pronoun", "conjunction",
                  "settlement", "ordinal", "kin", "district", "together", "lasting", "low", "high",
-                 "companion", "sufferer", "light", "length", "building")
+                 "companion", "lose", "beat", "sufferer", "light", "length", "building")
 ASKS = ("person", "time", "place", "quantity", "which", "what")
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "ppas", "bedzie", "pact", "pcon", "pant", "winien"}
 FUNCTION_CLASSES = {"prep", "conj", "comp", "qub", "interp", "brev", "ppron3", "ppron12", "siebie"}
@@ -188,6 +188,14 @@ def parse_question(text: str) -> Question:
         if dimension is not None and any(i.pos == "adj" for i in size.interps):
             question.asks, question.cases, question.noun, question.dimension = "quantity", frozenset(), None, dimension
             skip.add(wh_index + 1)
+    if question.asks == "which" and wh_index is not None:
+        # "Jaki był obrót…?", "Na jakiej fali…?": a noun whose value is an amount, after "jaki" or after
+        # "jaki" and a copula, asks that amount
+        asked = question.noun or next((t for t in tokens[wh_index + 2:wh_index + 3]
+                                       if known_lemmas(tokens[wh_index + 1]) & COPULAS), None)
+        amount = asked.lemmas if isinstance(asked, Term) else known_lemmas(asked) if asked is not None else set()
+        if amount & words["amount"]:
+            question.asks, question.cases, question.noun = "quantity", frozenset(), None
     noun = question.noun
     if noun is not None and question.asks == "which" and not (
             wh_index is not None and _has_genitive_attribute(tokens, wh_index + 2)):

@@ -48,6 +48,7 @@ PARTICIPLES = frozenset({"ppas", "pact", "pcon", "pant"})
 ADVERBIAL = frozenset({"pcon", "pant"})  # an adverbial participle heads a clause of its own: "…, lądując w X"
 VERBAL = FINITE | PARTICIPLES | {"inf", "impt", "winien"}
 ASIDE = 0.5  # weight of a word outside the question's main clause
+OTHER_MATTER = 0.5  # of a missing name: a question noun the passage's whole document lacks
 DOCUMENT_SHARE = 0.3  # credit of a question name found only elsewhere in the passage's document
 UNKNOWN_PLACE = 0.8  # fit of an unknown name taken for a person, after the asked place preposition
 DURATION = re.compile(r"P(?P<time>T)?(?P<number>\d+)(?P<unit>[YMWDH])")  # a TIMEX3 duration of one unit
@@ -239,6 +240,8 @@ class Reader:
         self.verbs = {fold(lemma) for p in question.predicates if p.verb for lemma in p.lemmas}
         self._terms: dict[int, _Forms] = {}  # by the id of the question's term
         self._predicate_words: dict[tuple[str, str], bool] = {}  # by a word's folded lemma and form
+        self.losing = any(p.verb and p.lemmas & self.words["lose"] for p in question.predicates)
+        self.told: set[int] = set()  # ids of the topic nouns a retrieved document uses
         # a run of names is one phrase ("Cechu Ślusarzy, Kowali i Mechaników"): one weight, growing slowly
         # with its length, shared among its words
         self.weighted: list[tuple[list[Term], float]] = []
@@ -308,9 +311,10 @@ class Reader:
 
     def _companion(self, lemma: str) -> bool:
         """Whether the verb's subject is the partner *z kim* asks about, whatever was done together: *Z kim
-        odbył lot X?* ← *Towarzyszył mu Y*."""
-        return self.question.preposition == "z" and self.question.asks == "person" and \
-            lemma in self.words["companion"]
+        odbył lot X?* ← *Towarzyszył mu Y*; and a converse verb of beating, for a verb of losing: *Z kim
+        przegrał X?* ← *Y pokonał X*."""
+        return self.question.preposition == "z" and self.question.asks == "person" and (
+            lemma in self.words["companion"] or lemma in self.words["beat"] and self.losing)
 
     def coverage(self, passage: Passage) -> float:
         total = sum(weight for _, weight in self.weighted)
@@ -347,7 +351,29 @@ class Reader:
                     found += weight * DOCUMENT_SHARE
                 else:
                     missing += 1
+            elif not share and id(group[0]) in self.told and \
+                    not any(self._match(t, self._document_terms(passage)) for t in group):
+                # a noun of the question the whole note never uses (nor a word related to it), when another
+                # retrieved note does, says the note tells of another matter: the report of a board is not
+                # in a note on a forged will
+                missing += OTHER_MATTER
         return found / total * MISSING_NAME ** missing
+
+    def know_documents(self, passages: list[Passage]) -> None:
+        """Note the question's topic nouns some retrieved document uses (see :meth:`coverage`)."""
+        documents = {id(p.analysis): p for p in passages}.values()
+        self.told = {id(group[0]) for group, _ in self.weighted if self._topic_noun(group[0]) and any(
+            self._match(t, self._document_terms(p)) for p in documents for t in group)}
+
+    def _topic_noun(self, term: Term) -> bool:
+        """A common noun of the question's main clause naming its matter, not the asked thing itself (*Ile
+        pieniędzy…?*: the amount may come in złoty alone)."""
+        if term.verb or term.name or not term.main or any(
+                asked is not None and asked.form == term.form
+                for asked in (self.question.noun, self.question.measured)):
+            return False
+        readings = {i.pos for i in get_morphology().analyse(term.form)} or {i.pos for i in modern_readings(term.form)}
+        return readings == {"subst"}
 
     def _around_terms(self, passage: Passage) -> Terms:
         key = (passage.position, passage.last)
@@ -498,10 +524,14 @@ class Reader:
         grzywną, Y zaś zwolnił* X is the object of *ukarał*, not of *zwolnił*."""
         tokens = passage.sentence.tokens
         # the asked verb as a finite form, an adverbial participle or a passive one ("wywożeni byli"); else
-        # its noun, which heads a clause of its own (*pod kierownictwem X; lekarzem był Y*: X led)
-        verbs = [i for i, t in enumerate(tokens) if _pos(t) in FINITE | ADVERBIAL | {"ppas"} and
-                 self._predicate_word(t)] or \
-            [i for i, t in enumerate(tokens) if _pos(t) in {"subst", "ger"} and self._predicate_word(t)]
+        # its noun, which heads a clause of its own (*pod kierownictwem X; lekarzem był Y*: X led). A question
+        # asking by a noun after a copula (*Kto był sędzią?*) has its role where that noun stands, before a
+        # verb of its family (*sędzią był X, na punkty sędziowali Y i Z*)
+        verbal = [i for i, t in enumerate(tokens) if _pos(t) in FINITE | ADVERBIAL | {"ppas"} and
+                  self._predicate_word(t)]
+        nominal = [i for i, t in enumerate(tokens) if _pos(t) in {"subst", "ger"} and self._predicate_word(t)]
+        predicates = self.question.predicates
+        verbs = (nominal or verbal) if predicates and not any(p.verb for p in predicates) else (verbal or nominal)
         if not verbs:
             return True
         clauses = self._clauses(passage)
@@ -648,9 +678,13 @@ class Reader:
             if "by" in roles and "nom" in question.cases and not question.passive and self._predicate_word(before):
                 return 1.0
         if question.preposition:
-            if preposition is None and "nom" in cases and any(
-                    self._companion(t.lemma) for t in passage.sentence.tokens if _pos(t) in FINITE):
-                return 1.0  # the subject of "towarzyszył mu" is the one "z kim" asks about
+            following = next((t for t in passage.sentence.tokens if t.start >= entity.end), None)
+            if following is not None and _pos(following) in FINITE and self._companion(following.lemma) or \
+                    preposition is None and "nom" in cases and any(
+                        self._companion(t.lemma) for t in passage.sentence.tokens if _pos(t) in FINITE):
+                # the subject of "towarzyszył mu" is the one "z kim" asks about; a name right before that
+                # verb is its subject whatever stands before it (*w koguciej Sándor Tóth pokonał X*)
+                return 1.0
             if preposition == question.preposition and (not question.cases or cases & question.cases):
                 # "wraz z X" joins X to the subject: with the subject, not the partner "z kim" asks about
                 # ("X wraz z Y miał konferencję z Z")
