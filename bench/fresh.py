@@ -22,6 +22,7 @@ WHOLLY_DEVELOPMENT = frozenset({
     HERE / "data" / "press_places_fresh.gold.jsonl",
     HERE / "data" / "press_places_fresh2.gold.jsonl",
     HERE / "data" / "press_places_fresh3.gold.jsonl",
+    HERE / "data" / "events_fresh.gold.jsonl",
 })
 
 
