@@ -23,7 +23,8 @@ MODALITY_CLASSES = [
     # a statement asserted, what it announces to come
     ("Minister oświadczył, że rząd podpisze traktat z Francją.", [_FRANCE],
      [("oświadczył", "speech", "asserted"), ("podpisze", "treaty", "future")]),
-    ("Prezes zapowiedział, że zjazd odbędzie się w Krakowie.", [_CRACOW], [("zjazd", "meeting", "future")]),
+    ("Prezes zapowiedział, że zjazd odbędzie się w Krakowie.", [_CRACOW],
+     [("zapowiedział", "speech", "asserted"), ("zjazd", "meeting", "future")]),
     ("Komunikat donosi, że strajk w Łodzi rozpocznie się jutro.", [_LODZ], [("strajk", "strike", "future")]),
     # plans
     ("Na niedzielę projektowany jest wiec w Warszawie.", [_WARSAW], [("wiec", "meeting", "future")]),

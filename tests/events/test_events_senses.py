@@ -52,7 +52,7 @@ NOT_EVENTS = [
     ("Ten rok powinien przemówić nam do wyobraźni.", []),
     ("Nie objęła go ustawa z 1932 r.", []),
     ("Od okładki zaczyna się każde spotkanie z czytelnikiem.", []),
-    ("Wszyscy oskarżeni ujęci w wyniku śledztwa zostali zwolnieni.", []),
+    ("Wszyscy oskarżeni ujęci w wyniku donosu zostali zwolnieni.", []),
     ("Wszyscy oskarżeni zostali zwolnieni.", []),
     ("Stworzono bazę danych będącą katalogiem filmów zbudowanym z cudzych opisów.", []),
     ("Mówcę powitał huragan oklasków.", []),

@@ -36,7 +36,7 @@ from kronika.events.grammar import (
     tense_of,
 )
 from kronika.events.lexicon import TriggerEntry
-from kronika.events.modality import announced, hearsay, is_claimed, modality_of, scheduled
+from kronika.events.modality import announced, charged, hearsay, is_claimed, modality_of, scheduled
 from kronika.events.participants import (
     EXPERIENCED_TYPES,
     clause_antecedent,
@@ -115,7 +115,7 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: DocumentCo
         clause_timexes = timexes_in(timexes, starts, tokens, clause)
         learn_document_dates(tokens, clause_timexes, mentions, context)
         matches = one_event_per_verb_and_noun(find_triggers(tokens, clause, blocked), tokens, words)
-        claimed = is_claimed(clause, tokens, words)
+        claimed = is_claimed(clause, tokens, words, clauses)
         rumoured = hearsay(clause, clauses, tokens, words)
         for match in matches:
             if generic(match, tokens, words) or aimed_at(match, tokens, words) \
@@ -138,7 +138,7 @@ def _sentence_events(analysis: Analysis, sentence: Sentence, context: DocumentCo
             if entry is None:
                 continue
             event.type, event.lemma = entry.type, entry.phrase
-            if claimed and event.modality == "asserted":
+            if event.modality == "asserted" and (claimed or entry.type == "crime" and charged(match, tokens, words)):
                 event.modality = "reported"
             elif event.modality == "asserted" and scheduled(event, predicate, tokens, clause, analysis.document.dct):
                 event.modality = "future"

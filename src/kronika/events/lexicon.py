@@ -25,7 +25,7 @@ EVENT_TYPES = frozenset({
 CONDITIONS = frozenset({"any", "armed", "document", "sports", "country", "election", "penalty", "traveller",
                         "enacted", "building", "founded", "natural", "many", "defended", "elected", "vehicle", "court",
                         "police", "people", "perpetrator", "living", "law", "returning", "nature", "detained",
-                        "mishap"})
+                        "mishap", "speaker", "stance", "inquiry"})
 
 # the type of an idiom that claims its words without being an event: "zająć się" (to deal with, to
 # catch fire) keeps "zająć" (to occupy) from firing
@@ -41,7 +41,7 @@ WORD_CLASSES = frozenset({
     "perpetrator", "calling", "existence", "habitual", "defended", "result",
     "against_prep", "protection", "weekday", "determiner", "question", "prize", "office", "vehicle", "court", "body",
     "police", "people", "animal", "law", "contest", "water", "deontic", "work", "threat", "basis", "saying",
-    "nature", "harm", "lawsuit_prep", "cancellation", "institution", "distance",
+    "nature", "harm", "lawsuit_prep", "cancellation", "institution", "distance", "medical", "charge",
 })
 
 

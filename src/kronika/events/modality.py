@@ -251,11 +251,27 @@ def announced(match: TriggerMatch, tokens: list[Token], clause: Clause, words: d
     return any(chosen_lemma(tokens[k]) & announcing for k in range(max(0, start), noun) if k in clause.tokens)
 
 
-def is_claimed(clause: Clause, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
+def is_claimed(clause: Clause, tokens: list[Token], words: dict[str, frozenset[str]],
+               clauses: list[Clause]) -> bool:
     """A *że* clause after a verb of claiming (*twierdzą, że*; *starał się przekonać …, że*): what it
-    tells is someone's claim."""
+    tells is someone's claim; so is a subordinate clause coordinated with one (*twierdził, że fałszował rachunki
+    i przywłaszczał pieniądze*)."""
     start = clause.tokens[0]
+    if clause.kind == "subordinate" and any(lemmas_lower(tokens[k]) & words["coordinator"]
+                                            for k in (start - 1, start) if k >= 0):
+        before = [c for c in clauses if c.tokens[-1] < start and c.kind == "subordinate"]
+        if before and is_claimed(max(before, key=lambda c: c.tokens[-1]), tokens, words, clauses):
+            return True
     opener = start if tokens[start].text.lower() == "że" else start + 1
     if opener >= len(tokens) or tokens[opener].text.lower() != "że":
         return False
     return any(lemmas_lower(tokens[k]) & words["claim"] for k in range(max(0, opener - 6), opener))
+
+
+def charged(match: TriggerMatch, tokens: list[Token], words: dict[str, frozenset[str]]) -> bool:
+    """A crime named after *o* that a word of charging governs is a charge, no fact: *oskarżony o
+    sprzeniewierzenie*, *podejrzany o kradzież*, *zarzut o fałszerstwo*."""
+    first = match.tokens[0]
+    if first == 0 or tokens[first - 1].text.lower() != "o":
+        return False
+    return any(lemmas_lower(tokens[k]) & words["charge"] for k in range(max(0, first - 4), first - 1))

@@ -104,6 +104,13 @@ def sense(match: TriggerMatch, event: Event, clause: Clause, tokens: list[Token]
             continue
         if entry.condition == "perpetrator" and not clause.lemma_set(tokens) & words["perpetrator"]:
             continue
+        if entry.condition in {"speaker", "stance"} and not _speaker(match, tokens, clause, mentions, words):
+            continue
+        # a claim is a statement made only in the past; in the present it is an opinion held (*eksperci twierdzą*)
+        if entry.condition == "stance" and "praet" not in match.verb_forms(tokens):
+            continue
+        if entry.condition == "inquiry" and sentence_lemmas & words["medical"]:
+            continue
         if entry.condition == "people" and not _people(match, tokens, clause, mentions, words):
             continue
         if entry.condition == "living" and any(_thing(tokens[k], words)
@@ -368,6 +375,22 @@ def _people(match: TriggerMatch, tokens: list[Token], clause: Clause, mentions: 
     # the agents of a finite verb are masculine personal too: only a noun after the verb is what it carts away
     return any(chosen_pos(tokens[k]) in {"subst", "depr", "ppron3"} and chosen_gender(tokens[k]) == "m1"
                and chosen_case(tokens[k]) in {"acc", "gen"} for k in clause.tokens if k > match.tokens[-1])
+
+
+def _speaker(match: TriggerMatch, tokens: list[Token], clause: Clause, mentions: list[Mention],
+             words: dict[str, frozenset[str]]) -> bool:
+    """A statement is made by a person or a body: a common noun found as the verb's subject of a masculine
+    non-personal or the neuter gender names a thing, which says nothing (*obraz przypomina*, *dane twierdzą*),
+    unless it is a word of people or bodies (*ministerstwo zapowiedziało*); a feminine noun may be either
+    (*dyrekcja zapowiedziała*). With no such noun the subject is a name, a pronoun or left out. A passive
+    participle tells what was said, no statement (*zapowiedziana wizyta*, *projekt zostanie wniesiony*)."""
+    if match.verb_forms(tokens) == {"ppas"}:
+        return False
+    speakers = words["people"] | words["institution"] | words["office"] | words["state_party"] | words["court"] \
+        | words["police"]
+    subjects = _subjects(match, tokens, clause, mentions)
+    return not subjects or any(chosen_gender(tokens[k]) in {"m1", "f"} or lemmas_lower(tokens[k]) & speakers
+                               for k in subjects)
 
 
 def _signed_law(match: TriggerMatch, tokens: list[Token], clause: Clause, words: dict[str, frozenset[str]]) -> bool:
