@@ -109,7 +109,8 @@ def test_a_district_named_beside_the_mention_picks_the_namesake(text: str) -> No
 
 
 @pytest.mark.parametrize(("old", "modern"), [("Rosyi", "Rosji"), ("Anglji", "Anglii"), ("Austrya", "Austria"),
-                                             ("Francyi", "Francji"), ("Kraków", "Kraków")])
+                                             ("Francyi", "Francji"), ("Kraków", "Kraków"), ("Monachjum", "Monachium"),
+                                             ("Belgjum", "Belgium"), ("monarchji", "monarchii")])
 def test_spelling_before_the_reforms(old: str, modern: str) -> None:
     assert modernised(old) == modern
 
@@ -118,6 +119,11 @@ def test_spelling_before_the_reforms(old: str, modern: str) -> None:
 def test_old_spellings_find_the_place(name: str, expected: str) -> None:
     place = geocode(name, year=1925)
     assert place is not None and place.name == expected
+
+
+def test_a_foreign_name_in_jum_is_found_as_ium() -> None:
+    found = entity("Malarz wystawiał swe obrazy w Monachjum.", "Monachjum")
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 48.14, 11.58) < 10, found.geo
 
 
 def test_a_hamlet_named_like_a_common_noun_in_a_list_of_places() -> None:
