@@ -100,6 +100,12 @@ def test_an_adjective_not_agreeing_with_the_name_leaves_it_a_town(text: str) -> 
     assert found.geo is not None and found.geo["name_pl"] == "Warszawa", found.geo
 
 
+def test_an_adjective_agreeing_only_in_a_case_the_preposition_rules_out_leaves_it_a_town() -> None:
+    # "lublin" (a horse) has a vocative "Lublinie" agreeing with "dwudniowy", but "w" governs the locative
+    found = entity("Wczoraj skończył się przed sądem w Lublinie dwudniowy proces kupca.", "Lublinie")
+    assert found.geo is not None and found.geo["name_pl"] == "Lublin", found.geo
+
+
 @pytest.mark.parametrize("text", ["Sprzedano dobra Rogienice w powiecie Włoszczowskim.",
                                   "Sprzedano dobra Rogienice powiatu Włoszczowskiego."])
 def test_a_district_named_beside_the_mention_picks_the_namesake(text: str) -> None:

@@ -269,7 +269,8 @@ def _triples(token: Token, common: bool = False) -> set[tuple[str, str, str]]:
 def is_common_phrase(tokens: Sequence[Token], first: int, last: int) -> bool:
     """A one-word common noun with a lower-case adjective after it that agrees with it in case, number
     and gender: the head of a noun phrase (*Koła literackiego*), not a town of that name (*z Warszawy
-    powiatowy lekarz*: the adjective belongs to the noun after it); or an adjective agreeing with a
+    powiatowy lekarz*: the adjective belongs to the noun after it; *w Lublinie trzydniowy proces*: a vocative
+    of the common noun agrees, but *w* governs the locative); or an adjective agreeing with a
     lower-case noun after it (*w Czarnych olędrach*): it describes that noun, not the town *Czarne*."""
     if first != last or last + 1 >= len(tokens):
         return False
@@ -279,9 +280,11 @@ def is_common_phrase(tokens: Sequence[Token], first: int, last: int) -> bool:
     following_noun = any(i.pos in NOUN_POS for i in following.interps)
     following_adjective = any(i.pos in ADJECTIVE_POS for i in following.interps)
     common = any(i.pos in NOUN_POS and i.lemma[:1].islower() for i in token.interps)
+    governed = governed_cases(tokens, first)  # after a preposition only the cases it governs agree
+    agreeing = {t for t in _triples(token, common=True) & _triples(following) if not governed or t[1] in governed}
     if common and following_adjective and not following_noun and (
             _sentence_initial(tokens, first) or tokens[first - 1].text in DASHES | {":"}  # "- Unia musi"
-            or bool(_triples(token, common=True) & _triples(following))
+            or bool(agreeing)
             and (following.chosen is None or following.chosen.pos in ADJECTIVE_POS)):
         return True  # but "w okolicach Gródka stały wojska": a verb in context, in another case
     adjective = any(i.pos in ADJECTIVE_POS for i in token.interps)
