@@ -933,3 +933,16 @@ def test_a_word_of_a_newspapers_name_is_no_place_on_its_own() -> None:
     found = [e for e in analysis.entities if e.start == second]
     assert found and all(e.type != "PLACE" and e.geo is None for e in found)
     assert found[0].text == "Pester Lloydzie" and found[0].lemma == "Pester Lloyd"
+
+
+@pytest.mark.parametrize(("text", "mention", "lat", "lon"), [
+    ("Statek płynie z Gdyni do Rio de Janeiro.", "Rio de Janeiro", -22.91, -43.18),
+    ("Parowiec zawinie do Hawru, Rio de Janeiro, Santos i Montevideo.", "Santos", -23.96, -46.33),
+    ("Wycieczka przybyła do Santa Cruz de Tenerife.", "Santa Cruz de Tenerife", 28.47, -16.25),
+    ("Kupiec jechał przez Frankfurt am Main.", "Frankfurt am Main", 50.12, 8.68),
+])
+def test_a_foreign_name_with_lower_case_particles_is_one_place(text: str, mention: str, lat: float,
+                                                                lon: float) -> None:
+    found = entity(text, mention)
+    assert found.text == mention and found.geo is not None, found
+    assert km(found.geo["lat"], found.geo["lon"], lat, lon) < 15, found.geo

@@ -49,7 +49,7 @@ from kronika.lang.tokens import QUOTES
 from kronika.model import Token
 
 ROLES = frozenset({"street", "building", "preposition", "water", "region", "unit", "title", "nobility", "patron",
-                   "settlement", "honorific", "landform"})
+                   "particle", "settlement", "honorific", "landform"})
 PREPOSITION_ROLES = frozenset({"preposition", "water"})  # "nad" is a preposition of place and says water
 REGION_ROLES = frozenset({"region", "unit"})  # a unit is a region whose adjective alone names it
 APART = frozenset({"street", "building"})  # what a name after such a word is: not a settlement
@@ -99,6 +99,30 @@ def _role(tokens: Sequence[Token], i: int) -> str | None:
     if i + 1 < len(tokens) and tokens[i + 1].text == "." and (role := words.get(token.text.lower() + ".")):
         return role
     return words.get(token.lemma.lower()) or words.get(token.text.lower())
+
+
+def particle_name_end(tokens: Sequence[Token], first: int) -> int:
+    """The last token of a foreign name whose capitalised words lower-case particles join, from its first
+    word ``first`` (*Rio de Janeiro*, *Santa Cruz de Tenerife*); ``first`` itself when no particle joins it."""
+    last, joined = first, False
+    while last + 1 < len(tokens):
+        step = 2 if _role(tokens, last + 1) == "particle" and tokens[last + 1].text.islower() else 1
+        if last + step >= len(tokens) or not (
+                _is_capitalised(tokens[last + step]) and tokens[last + step].text.isalpha()):
+            break
+        last, joined = last + step, joined or step == 2
+    return last if joined else first
+
+
+def _particle_name_start(tokens: Sequence[Token], last: int) -> int:
+    """The first token of such a name from its last word ``last``; ``last`` itself when no particle joins it."""
+    first, joined = last, False
+    while first >= 1:
+        step = 2 if first >= 2 and _role(tokens, first - 1) == "particle" and tokens[first - 1].text.islower() else 1
+        if not (_is_capitalised(tokens[first - step]) and tokens[first - step].text.isalpha()):
+            break
+        first, joined = first - step, joined or step == 2
+    return first if joined else last
 
 
 def _word_before(tokens: Sequence[Token], first: int) -> int:
@@ -483,6 +507,8 @@ def wider_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
     if first > 0 and _is_capitalised(tokens[first - 1]) and any(
             i.pos in ADJECTIVE_POS for i in tokens[first - 1].interps):
         return text(first - 1, last)
+    if (end := particle_name_end(tokens, last)) > last:
+        return text(first, end)  # "Santa Cruz de Tenerife"
     if last + 1 < len(tokens) and tokens[last + 1].text[:1].isalpha() and (
             _is_capitalised(tokens[last + 1]) or any(i.pos in ADJECTIVE_POS for i in tokens[last + 1].interps)):
         return text(first, last + 1)  # "Rawie Ruskiej", "Nowym Sączu", "San Sebastian", older "Rawy ruskiej"
@@ -527,10 +553,10 @@ def governed_cases(tokens: Sequence[Token], first: int) -> frozenset[str]:
     (*w* + locative, *do*/*z* + genitive, *pod* + instrumental or accusative: ``place_preposition_cases``;
     *z* + instrumental is "with": *z Nowakiem*), or before a list of one-word names it opens (*przez
     Tatarów i Jaremcze*: the preposition governs every member); empty after any other word."""
-    k = first - 1
+    k = _particle_name_start(tokens, first) - 1
     while k >= 2 and tokens[k].text.lower() in COORDINATORS and _is_capitalised(tokens[k - 1]) \
             and tokens[k - 1].text.isalpha() and first - k < LIST_WORDS:
-        k -= 2
+        k = _particle_name_start(tokens, k - 1) - 1  # "do Lizbony, Rio de Janeiro, Santos"
     if k < 0 or _role(tokens, k) not in PREPOSITION_ROLES or _agent(tokens, k, first):
         return frozenset()
     return place_preposition_cases(tokens[k].text.lower())
@@ -570,11 +596,14 @@ def governed_place(tokens: Sequence[Token], first: int, last: int) -> str | None
     for one title-case word right after a preposition of place (*w*, *do*, *z*, *pod*, *koło*, *przez*…):
     ``known`` when it is, in a case the preposition governs there, a geographic name to Morfeusz (*w
     Warszawie*, *pod Kowlem*); ``foreign`` when Morfeusz does not know the word and it has no Polish letter
-    (*do Antivari*: an indeclinable foreign name); ``declined`` otherwise, a place only if it is a case form
+    (*do Antivari*: an indeclinable foreign name), and for the words of a foreign name that particles join
+    (*do Rio de Janeiro*); ``declined`` otherwise, a place only if it is a case form
     of a settlement's name in such a case (*pomiędzy Kurnikami*, *z Gółkowic*: ``resolve``); None otherwise
     (*od Nowaka*)."""
     if _unit_follows(tokens, last) and all(_is_capitalised(t) for t in tokens[first:last + 1] if t.text[:1].isalpha()):
         return "located"
+    if first != last and last == particle_name_end(tokens, first) and governed_cases(tokens, first):
+        return "foreign"  # "do Santa Cruz de Tenerife": particles join the words of one foreign name
     if first != last or first == 0:
         return None
     token = tokens[first]
@@ -646,6 +675,10 @@ def unnamed_places(tokens: Sequence[Token], named: set[int], persons: frozenset[
                 or i + 2 < len(tokens) and _joining_dash(tokens, i + 1) and i + 2 in places):
             found.append((i, i, "joined"))
     for i in range(1, len(tokens)):
+        if (end := particle_name_end(tokens, i)) > i and named.isdisjoint(range(i, end + 1)) \
+                and _particle_name_start(tokens, i) == i and governed_place(tokens, i, end) == "foreign":
+            found.append((i, end, "foreign"))  # "do Rio de Janeiro": the gazetteer must know the whole name
+            continue
         if i in named or i + 1 < len(tokens) and _is_capitalised(tokens[i + 1]) and tokens[i + 1].text[:1].isalpha():
             continue
         if not _is_capitalised(tokens[i]) or tokens[i].text.isupper():
