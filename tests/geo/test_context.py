@@ -946,3 +946,13 @@ def test_a_foreign_name_with_lower_case_particles_is_one_place(text: str, mentio
     found = entity(text, mention)
     assert found.text == mention and found.geo is not None, found
     assert km(found.geo["lat"], found.geo["lon"], lat, lon) < 15, found.geo
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Muzeum kupiło obraz „Wieczór nad Wisłą” pędzla młodego malarza.", "Wisłą"),
+    ("Na ringu stanął wczoraj mistrz Europy w wadze piórkowej.", "Europy"),
+    ("Zwyciężył wicemistrz Polski z ubiegłego roku.", "Polski"),
+])
+def test_a_place_in_a_works_title_or_a_sports_title_is_not_geocoded(text: str, mention: str) -> None:
+    analysis = analysed(text, "1933-05-02")
+    assert not any(e.geo for e in analysis.entities if e.text == mention), analysis.entities
