@@ -513,7 +513,7 @@ def test_after_w_the_town_keeps_its_name() -> None:
 def test_town_districts_load_and_reject_bad_rows() -> None:
     districts = load_town_districts()
     assert {d.town for d in districts} <= {"Warszawa", "Kraków", "Lwów", "Wilno", "Poznań", "Łódź", "Sosnowiec",
-                                           "Bytom", "Katowice", "Mysłowice", "Zakopane", "Przemyśl"}
+                                           "Bytom", "Katowice", "Mysłowice", "Zakopane", "Przemyśl", "Gdynia"}
     assert all(geocode(d.town) is not None for d in districts)
     with pytest.raises(ValueError, match="line 2"):
         load_town_districts("name\tname_now\ttown\tlat\tlon\tsource\nPraga\t\tWarszawa\tx\t21\tsource\n")
@@ -956,3 +956,9 @@ def test_a_foreign_name_with_lower_case_particles_is_one_place(text: str, mentio
 def test_a_place_in_a_works_title_or_a_sports_title_is_not_geocoded(text: str, mention: str) -> None:
     analysis = analysed(text, "1933-05-02")
     assert not any(e.geo for e in analysis.entities if e.text == mention), analysis.entities
+
+
+def test_a_district_of_gdynia_after_na_is_the_towns() -> None:
+    found = entity("GDYNIA, 3 maja. Robotnicy portowi mieszkają przeważnie na Grabówku i na Oksywiu.", "Grabówku")
+    assert found.lemma == "Grabówek" and found.geo is not None, found
+    assert km(found.geo["lat"], found.geo["lon"], 54.53, 18.50) < 3, found.geo
