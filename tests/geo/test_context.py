@@ -962,3 +962,10 @@ def test_a_district_of_gdynia_after_na_is_the_towns() -> None:
     found = entity("GDYNIA, 3 maja. Robotnicy portowi mieszkają przeważnie na Grabówku i na Oksywiu.", "Grabówku")
     assert found.lemma == "Grabówek" and found.geo is not None, found
     assert km(found.geo["lat"], found.geo["lon"], 54.53, 18.50) < 3, found.geo
+
+
+def test_an_adjective_no_dictionary_knows_after_a_units_noun_names_the_unit() -> None:
+    analysis = analysed("Osadnicy przybyli z powiatu horochowskiego i kostopolskiego.", "1936-04-02")
+    names = {e.text: (e.lemma, e.subtype) for e in analysis.entities if e.type == "PLACE"}
+    assert names["horochowskiego"] == ("horochowski", "region"), names
+    assert names["kostopolskiego"] == ("kostopolski", "region"), names

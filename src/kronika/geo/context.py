@@ -405,7 +405,8 @@ def land_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
 def unit_adjectives(tokens: Sequence[Token], named: set[int]) -> list[tuple[int, str]]:
     """Adjectives no entity covers (``named``: the indices of those an entity covers) that name an
     administrative unit after its noun, each of a list (*w powiatach kutnowskim i łęczyckim*, *województwa
-    lwowskiego*): ``(index, base form in the noun's gender)``."""
+    lwowskiego*), or a word no dictionary knows with an adjective's -ski/-cki ending (*z powiatu
+    sarneńskiego*): ``(index, base form in the noun's gender)``."""
     found: list[tuple[int, str]] = []
     for k, token in enumerate(tokens):
         if _role(tokens, k) != "unit":
@@ -414,8 +415,9 @@ def unit_adjectives(tokens: Sequence[Token], named: set[int]) -> list[tuple[int,
         gender = unit_gender(token.text.lower() + "." if abbreviated else token.lemma.lower())
         at = k + 2 if abbreviated else k + 1
         while gender is not None and at < len(tokens) and at not in named and tokens[at].text.isalpha() \
-                and any(i.pos in ADJECTIVE_POS for i in tokens[at].interps) \
-                and (masculine := adjective_rule_lemma(tokens[at].text)) is not None:
+                and (any(i.pos in ADJECTIVE_POS for i in tokens[at].interps)  # or one no dictionary knows:
+                     or all(i.tag == "ign" for i in tokens[at].interps)) \
+                and (masculine := adjective_rule_lemma(tokens[at].text)) is not None:  # its -ski/-cki says it
             name = masculine[:-1] + _GENDER_ENDINGS[gender]
             found.append((at, name[0].upper() + name[1:] if tokens[at].text[:1].isupper() else name))
             if not (at + 2 < len(tokens) and tokens[at + 1].text.lower() in COORDINATORS):
