@@ -100,6 +100,12 @@ def test_an_adjective_not_agreeing_with_the_name_leaves_it_a_town(text: str) -> 
     assert found.geo is not None and found.geo["name_pl"] == "Warszawa", found.geo
 
 
+def test_an_adjective_agreeing_only_in_a_case_the_preposition_rules_out_leaves_it_a_town() -> None:
+    # "lublin" (a horse) has a vocative "Lublinie" agreeing with "dwudniowy", but "w" governs the locative
+    found = entity("Wczoraj skończył się przed sądem w Lublinie dwudniowy proces kupca.", "Lublinie")
+    assert found.geo is not None and found.geo["name_pl"] == "Lublin", found.geo
+
+
 @pytest.mark.parametrize("text", ["Sprzedano dobra Rogienice w powiecie Włoszczowskim.",
                                   "Sprzedano dobra Rogienice powiatu Włoszczowskiego."])
 def test_a_district_named_beside_the_mention_picks_the_namesake(text: str) -> None:
@@ -109,7 +115,8 @@ def test_a_district_named_beside_the_mention_picks_the_namesake(text: str) -> No
 
 
 @pytest.mark.parametrize(("old", "modern"), [("Rosyi", "Rosji"), ("Anglji", "Anglii"), ("Austrya", "Austria"),
-                                             ("Francyi", "Francji"), ("Kraków", "Kraków")])
+                                             ("Francyi", "Francji"), ("Kraków", "Kraków"), ("Monachjum", "Monachium"),
+                                             ("Belgjum", "Belgium"), ("monarchji", "monarchii")])
 def test_spelling_before_the_reforms(old: str, modern: str) -> None:
     assert modernised(old) == modern
 
@@ -118,6 +125,11 @@ def test_spelling_before_the_reforms(old: str, modern: str) -> None:
 def test_old_spellings_find_the_place(name: str, expected: str) -> None:
     place = geocode(name, year=1925)
     assert place is not None and place.name == expected
+
+
+def test_a_foreign_name_in_jum_is_found_as_ium() -> None:
+    found = entity("Malarz wystawiał swe obrazy w Monachjum.", "Monachjum")
+    assert found.geo is not None and km(found.geo["lat"], found.geo["lon"], 48.14, 11.58) < 10, found.geo
 
 
 def test_a_hamlet_named_like_a_common_noun_in_a_list_of_places() -> None:
@@ -501,7 +513,7 @@ def test_after_w_the_town_keeps_its_name() -> None:
 def test_town_districts_load_and_reject_bad_rows() -> None:
     districts = load_town_districts()
     assert {d.town for d in districts} <= {"Warszawa", "Kraków", "Lwów", "Wilno", "Poznań", "Łódź", "Sosnowiec",
-                                           "Bytom", "Katowice", "Mysłowice", "Zakopane", "Przemyśl"}
+                                           "Bytom", "Katowice", "Mysłowice", "Zakopane", "Przemyśl", "Gdynia"}
     assert all(geocode(d.town) is not None for d in districts)
     with pytest.raises(ValueError, match="line 2"):
         load_town_districts("name\tname_now\ttown\tlat\tlon\tsource\nPraga\t\tWarszawa\tx\t21\tsource\n")
@@ -921,3 +933,39 @@ def test_a_word_of_a_newspapers_name_is_no_place_on_its_own() -> None:
     found = [e for e in analysis.entities if e.start == second]
     assert found and all(e.type != "PLACE" and e.geo is None for e in found)
     assert found[0].text == "Pester Lloydzie" and found[0].lemma == "Pester Lloyd"
+
+
+@pytest.mark.parametrize(("text", "mention", "lat", "lon"), [
+    ("Statek płynie z Gdyni do Rio de Janeiro.", "Rio de Janeiro", -22.91, -43.18),
+    ("Parowiec zawinie do Hawru, Rio de Janeiro, Santos i Montevideo.", "Santos", -23.96, -46.33),
+    ("Wycieczka przybyła do Santa Cruz de Tenerife.", "Santa Cruz de Tenerife", 28.47, -16.25),
+    ("Kupiec jechał przez Frankfurt am Main.", "Frankfurt am Main", 50.12, 8.68),
+])
+def test_a_foreign_name_with_lower_case_particles_is_one_place(text: str, mention: str, lat: float,
+                                                                lon: float) -> None:
+    found = entity(text, mention)
+    assert found.text == mention and found.geo is not None, found
+    assert km(found.geo["lat"], found.geo["lon"], lat, lon) < 15, found.geo
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Muzeum kupiło obraz „Wieczór nad Wisłą” pędzla młodego malarza.", "Wisłą"),
+    ("Na ringu stanął wczoraj mistrz Europy w wadze piórkowej.", "Europy"),
+    ("Zwyciężył wicemistrz Polski z ubiegłego roku.", "Polski"),
+])
+def test_a_place_in_a_works_title_or_a_sports_title_is_not_geocoded(text: str, mention: str) -> None:
+    analysis = analysed(text, "1933-05-02")
+    assert not any(e.geo for e in analysis.entities if e.text == mention), analysis.entities
+
+
+def test_a_district_of_gdynia_after_na_is_the_towns() -> None:
+    found = entity("GDYNIA, 3 maja. Robotnicy portowi mieszkają przeważnie na Grabówku i na Oksywiu.", "Grabówku")
+    assert found.lemma == "Grabówek" and found.geo is not None, found
+    assert km(found.geo["lat"], found.geo["lon"], 54.53, 18.50) < 3, found.geo
+
+
+def test_an_adjective_no_dictionary_knows_after_a_units_noun_names_the_unit() -> None:
+    analysis = analysed("Osadnicy przybyli z powiatu horochowskiego i kostopolskiego.", "1936-04-02")
+    names = {e.text: (e.lemma, e.subtype) for e in analysis.entities if e.type == "PLACE"}
+    assert names["horochowskiego"] == ("horochowski", "region"), names
+    assert names["kostopolskiego"] == ("kostopolski", "region"), names

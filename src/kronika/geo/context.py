@@ -49,7 +49,7 @@ from kronika.lang.tokens import QUOTES
 from kronika.model import Token
 
 ROLES = frozenset({"street", "building", "preposition", "water", "region", "unit", "title", "nobility", "patron",
-                   "settlement", "honorific", "landform"})
+                   "particle", "settlement", "honorific", "landform"})
 PREPOSITION_ROLES = frozenset({"preposition", "water"})  # "nad" is a preposition of place and says water
 REGION_ROLES = frozenset({"region", "unit"})  # a unit is a region whose adjective alone names it
 APART = frozenset({"street", "building"})  # what a name after such a word is: not a settlement
@@ -99,6 +99,30 @@ def _role(tokens: Sequence[Token], i: int) -> str | None:
     if i + 1 < len(tokens) and tokens[i + 1].text == "." and (role := words.get(token.text.lower() + ".")):
         return role
     return words.get(token.lemma.lower()) or words.get(token.text.lower())
+
+
+def particle_name_end(tokens: Sequence[Token], first: int) -> int:
+    """The last token of a foreign name whose capitalised words lower-case particles join, from its first
+    word ``first`` (*Rio de Janeiro*, *Santa Cruz de Tenerife*); ``first`` itself when no particle joins it."""
+    last, joined = first, False
+    while last + 1 < len(tokens):
+        step = 2 if _role(tokens, last + 1) == "particle" and tokens[last + 1].text.islower() else 1
+        if last + step >= len(tokens) or not (
+                _is_capitalised(tokens[last + step]) and tokens[last + step].text.isalpha()):
+            break
+        last, joined = last + step, joined or step == 2
+    return last if joined else first
+
+
+def _particle_name_start(tokens: Sequence[Token], last: int) -> int:
+    """The first token of such a name from its last word ``last``; ``last`` itself when no particle joins it."""
+    first, joined = last, False
+    while first >= 1:
+        step = 2 if first >= 2 and _role(tokens, first - 1) == "particle" and tokens[first - 1].text.islower() else 1
+        if not (_is_capitalised(tokens[first - step]) and tokens[first - step].text.isalpha()):
+            break
+        first, joined = first - step, joined or step == 2
+    return first if joined else last
 
 
 def _word_before(tokens: Sequence[Token], first: int) -> int:
@@ -269,7 +293,8 @@ def _triples(token: Token, common: bool = False) -> set[tuple[str, str, str]]:
 def is_common_phrase(tokens: Sequence[Token], first: int, last: int) -> bool:
     """A one-word common noun with a lower-case adjective after it that agrees with it in case, number
     and gender: the head of a noun phrase (*Koła literackiego*), not a town of that name (*z Warszawy
-    powiatowy lekarz*: the adjective belongs to the noun after it); or an adjective agreeing with a
+    powiatowy lekarz*: the adjective belongs to the noun after it; *w Lublinie trzydniowy proces*: a vocative
+    of the common noun agrees, but *w* governs the locative); or an adjective agreeing with a
     lower-case noun after it (*w Czarnych olędrach*): it describes that noun, not the town *Czarne*."""
     if first != last or last + 1 >= len(tokens):
         return False
@@ -279,9 +304,11 @@ def is_common_phrase(tokens: Sequence[Token], first: int, last: int) -> bool:
     following_noun = any(i.pos in NOUN_POS for i in following.interps)
     following_adjective = any(i.pos in ADJECTIVE_POS for i in following.interps)
     common = any(i.pos in NOUN_POS and i.lemma[:1].islower() for i in token.interps)
+    governed = governed_cases(tokens, first)  # after a preposition only the cases it governs agree
+    agreeing = {t for t in _triples(token, common=True) & _triples(following) if not governed or t[1] in governed}
     if common and following_adjective and not following_noun and (
             _sentence_initial(tokens, first) or tokens[first - 1].text in DASHES | {":"}  # "- Unia musi"
-            or bool(_triples(token, common=True) & _triples(following))
+            or bool(agreeing)
             and (following.chosen is None or following.chosen.pos in ADJECTIVE_POS)):
         return True  # but "w okolicach Gródka stały wojska": a verb in context, in another case
     adjective = any(i.pos in ADJECTIVE_POS for i in token.interps)
@@ -378,7 +405,8 @@ def land_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
 def unit_adjectives(tokens: Sequence[Token], named: set[int]) -> list[tuple[int, str]]:
     """Adjectives no entity covers (``named``: the indices of those an entity covers) that name an
     administrative unit after its noun, each of a list (*w powiatach kutnowskim i łęczyckim*, *województwa
-    lwowskiego*): ``(index, base form in the noun's gender)``."""
+    lwowskiego*), or a word no dictionary knows with an adjective's -ski/-cki ending (*z powiatu
+    sarneńskiego*): ``(index, base form in the noun's gender)``."""
     found: list[tuple[int, str]] = []
     for k, token in enumerate(tokens):
         if _role(tokens, k) != "unit":
@@ -387,8 +415,9 @@ def unit_adjectives(tokens: Sequence[Token], named: set[int]) -> list[tuple[int,
         gender = unit_gender(token.text.lower() + "." if abbreviated else token.lemma.lower())
         at = k + 2 if abbreviated else k + 1
         while gender is not None and at < len(tokens) and at not in named and tokens[at].text.isalpha() \
-                and any(i.pos in ADJECTIVE_POS for i in tokens[at].interps) \
-                and (masculine := adjective_rule_lemma(tokens[at].text)) is not None:
+                and (any(i.pos in ADJECTIVE_POS for i in tokens[at].interps)  # or one no dictionary knows:
+                     or all(i.tag == "ign" for i in tokens[at].interps)) \
+                and (masculine := adjective_rule_lemma(tokens[at].text)) is not None:  # its -ski/-cki says it
             name = masculine[:-1] + _GENDER_ENDINGS[gender]
             found.append((at, name[0].upper() + name[1:] if tokens[at].text[:1].isupper() else name))
             if not (at + 2 < len(tokens) and tokens[at + 1].text.lower() in COORDINATORS):
@@ -480,6 +509,8 @@ def wider_name(tokens: Sequence[Token], first: int, last: int) -> str | None:
     if first > 0 and _is_capitalised(tokens[first - 1]) and any(
             i.pos in ADJECTIVE_POS for i in tokens[first - 1].interps):
         return text(first - 1, last)
+    if (end := particle_name_end(tokens, last)) > last:
+        return text(first, end)  # "Santa Cruz de Tenerife"
     if last + 1 < len(tokens) and tokens[last + 1].text[:1].isalpha() and (
             _is_capitalised(tokens[last + 1]) or any(i.pos in ADJECTIVE_POS for i in tokens[last + 1].interps)):
         return text(first, last + 1)  # "Rawie Ruskiej", "Nowym Sączu", "San Sebastian", older "Rawy ruskiej"
@@ -524,10 +555,10 @@ def governed_cases(tokens: Sequence[Token], first: int) -> frozenset[str]:
     (*w* + locative, *do*/*z* + genitive, *pod* + instrumental or accusative: ``place_preposition_cases``;
     *z* + instrumental is "with": *z Nowakiem*), or before a list of one-word names it opens (*przez
     Tatarów i Jaremcze*: the preposition governs every member); empty after any other word."""
-    k = first - 1
+    k = _particle_name_start(tokens, first) - 1
     while k >= 2 and tokens[k].text.lower() in COORDINATORS and _is_capitalised(tokens[k - 1]) \
             and tokens[k - 1].text.isalpha() and first - k < LIST_WORDS:
-        k -= 2
+        k = _particle_name_start(tokens, k - 1) - 1  # "do Lizbony, Rio de Janeiro, Santos"
     if k < 0 or _role(tokens, k) not in PREPOSITION_ROLES or _agent(tokens, k, first):
         return frozenset()
     return place_preposition_cases(tokens[k].text.lower())
@@ -567,11 +598,14 @@ def governed_place(tokens: Sequence[Token], first: int, last: int) -> str | None
     for one title-case word right after a preposition of place (*w*, *do*, *z*, *pod*, *koło*, *przez*…):
     ``known`` when it is, in a case the preposition governs there, a geographic name to Morfeusz (*w
     Warszawie*, *pod Kowlem*); ``foreign`` when Morfeusz does not know the word and it has no Polish letter
-    (*do Antivari*: an indeclinable foreign name); ``declined`` otherwise, a place only if it is a case form
+    (*do Antivari*: an indeclinable foreign name), and for the words of a foreign name that particles join
+    (*do Rio de Janeiro*); ``declined`` otherwise, a place only if it is a case form
     of a settlement's name in such a case (*pomiędzy Kurnikami*, *z Gółkowic*: ``resolve``); None otherwise
     (*od Nowaka*)."""
     if _unit_follows(tokens, last) and all(_is_capitalised(t) for t in tokens[first:last + 1] if t.text[:1].isalpha()):
         return "located"
+    if first != last and last == particle_name_end(tokens, first) and governed_cases(tokens, first):
+        return "foreign"  # "do Santa Cruz de Tenerife": particles join the words of one foreign name
     if first != last or first == 0:
         return None
     token = tokens[first]
@@ -643,6 +677,10 @@ def unnamed_places(tokens: Sequence[Token], named: set[int], persons: frozenset[
                 or i + 2 < len(tokens) and _joining_dash(tokens, i + 1) and i + 2 in places):
             found.append((i, i, "joined"))
     for i in range(1, len(tokens)):
+        if (end := particle_name_end(tokens, i)) > i and named.isdisjoint(range(i, end + 1)) \
+                and _particle_name_start(tokens, i) == i and governed_place(tokens, i, end) == "foreign":
+            found.append((i, end, "foreign"))  # "do Rio de Janeiro": the gazetteer must know the whole name
+            continue
         if i in named or i + 1 < len(tokens) and _is_capitalised(tokens[i + 1]) and tokens[i + 1].text[:1].isalpha():
             continue
         if not _is_capitalised(tokens[i]) or tokens[i].text.isupper():

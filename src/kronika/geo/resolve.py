@@ -519,7 +519,10 @@ def annotate_places(analysis: Analysis) -> None:
     declined = {id(entity): entity.lemma or entity.text for entity, context in unnamed
                 if context.governed == "declined"}  # the settlement's name each declines
     nested = {e.parent for e in analysis.entities if e.parent}
-    asked = [e for e in analysis.entities if e.type == "PLACE"
+    # a work's title (obraz „Zmierzch nad Narwią”) names the work: a place word in it is the title's
+    titles = [(e.start, e.end) for e in analysis.entities if e.type == "DOCUMENT" and e.subtype == "work"]
+    asked = [e for e in analysis.entities if e.type == "PLACE" and not any(
+        start <= e.start and e.end <= end for start, end in titles)
              or e.type == "PERSON" and e.parent is None and e.id not in nested
              or e.type == "ORGANIZATION" and e.parent is None and " " not in e.text]
     units: list[tuple[Entity, str]] = []  # adjectives naming an administrative unit, and their base forms
