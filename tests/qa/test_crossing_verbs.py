@@ -1,6 +1,7 @@
 """Verbs of crossing and of motion away as related words, in notes written for these tests: a question with
 *przekroczyć granicę* finds the note that says *wkroczyć na teren*, *wejść* or *najechać*; one with *wracać*
-finds *wyjeżdżać*, *odjeżdżać*, *odpływać*."""
+finds *wyjeżdżać*, *odjeżdżać*, *odpływać*; *płynąć* with its prefixes of setting out (*popłynąć*, *odpłynąć*,
+*wypłynąć*) names one voyage."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ NOTES = [
 @pytest.mark.parametrize(("one", "other"), [
     ("przekroczyć", "wkroczyć"), ("przekroczyć", "wejść"), ("przekroczyć", "najechać"),
     ("wracać", "wyjeżdżać"), ("wracać", "odjeżdżać"), ("wracać", "odpływać"),
+    ("popłynąć", "odpłynąć"), ("płynąć", "wypłynąć"),
 ])
 def test_crossing_and_leaving_are_related(one: str, other: str) -> None:
     assert other in related_words()[one] and one in related_words()[other]

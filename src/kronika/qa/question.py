@@ -21,7 +21,8 @@ from kronika.morph import get_morphology
 
 OTHER_CLASSES = ("stop", "amount", "command", "happen", "leader", "people", "title", "total", "pronoun", "conjunction",
                  "settlement", "ordinal", "kin", "district", "together", "lasting", "low", "high",
-                 "companion", "lose", "beat", "sufferer", "light", "length", "building")
+                 "companion", "lose", "beat", "sufferer", "light", "length", "building", "vehicle",
+                 "motion")
 ASKS = ("person", "time", "place", "quantity", "which", "what")
 VERB_CLASSES = {"fin", "praet", "impt", "imps", "inf", "ppas", "bedzie", "pact", "pcon", "pant", "winien"}
 FUNCTION_CLASSES = {"prep", "conj", "comp", "qub", "interp", "brev", "ppron3", "ppron12", "siebie"}

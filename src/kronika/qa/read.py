@@ -975,6 +975,8 @@ class Reader:
             found += self._which_phrases(passage) + self._ordinals(passage) + self._noun_amounts(passage)
         if question.asks == "what" and not question.passive:
             found += self._participle_patients(passage)
+        if self._means_asked():
+            found += self._vehicle_subjects(passage)
         if question.asks in {"person", "what"} or not found and question.asks == "which":
             cases = question.cases or frozenset({"nom"})
             taken = [(c.start, c.end) for c in found]
@@ -1058,6 +1060,41 @@ class Reader:
         return [(start, end) for start, end in self._noun_phrases(passage, frozenset({"gen"}))
                 if (before := self._before(passage, start, skip_titles=False)) is not None and
                 before.lemma == "od" and clauses[self._index_at(passage, start)] in verbs]
+
+    def _means_asked(self) -> bool:
+        """Whether the question is *czym* (no preposition) with a verb of travelling: it asks the means of
+        transport (*Czym popłynęli emigranci?*)."""
+        question = self.question
+        return question.asks == "what" and question.cases == frozenset({"inst"}) and \
+            question.preposition is None and \
+            any(p.verb and p.lemmas & self.words["motion"] for p in question.predicates)
+
+    def _vehicle_subjects(self, passage: Passage) -> list[Candidate]:
+        """For *czym* with a verb of travelling, a noun of a vehicle that is the subject of such a verb in
+        its clause, agreeing with it: the vehicle carried those the question asks about (*odpłynął statek
+        „Pułaski”, zabierając osadników* answers *Czym popłynęli osadnicy?*)."""
+        tokens = passage.sentence.tokens
+        text = passage.analysis.document.text
+        clauses = self._clauses(passage)
+        verbs = [(clauses[i], _agreement(t.tag)) for i, t in enumerate(tokens)
+                 if _pos(t) in {"fin", "praet"} and t.lemma in self.words["motion"]]
+        found = []
+        for start, end in self._noun_phrases(passage, frozenset({"nom"})):
+            head = next((i for i, t in enumerate(tokens) if start <= t.start < end and _pos(t) == "subst"
+                         and t.lemma in self.words["vehicle"]), None)
+            if head is None:
+                continue
+            number, gender = _agreement(tokens[head].tag)
+            if any(clause == clauses[head] and number & verb_number and (not verb_gender or gender & verb_gender)
+                   for clause, (verb_number, verb_gender) in verbs):
+                last = max(i for i, t in enumerate(tokens) if t.start < end)
+                if last + 2 < len(tokens) and tokens[last + 1].text in OPENING_QUOTES:
+                    # the vessel's name in quotation marks after the noun: statek „Pułaski”
+                    close = next((j for j in range(last + 2, min(last + 8, len(tokens)))
+                                  if tokens[j].text in CLOSING_QUOTES_OF[tokens[last + 1].text]), None)
+                    end = tokens[close].end if close is not None else end
+                found.append(Candidate(text[start:end], text[start:end], start, end, SUBJECT, passage))
+        return found
 
     def _named_in_apposition(self, passage: Passage, start: int, end: int) -> bool:
         """Whether a person's name follows the phrase in apposition, after a comma or past titles, nouns and
