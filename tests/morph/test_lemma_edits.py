@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
-import sys
 from importlib import resources
-from pathlib import Path
 
 import pytest
 
 from kronika.lang.tokens import tokenize
 from kronika.morph import get_morphology, lemma_edits
 from kronika.morph.lemmatize import lemmatize_phrase
-
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "learn_lemma_edits.py"
+from tests.conftest import SCRIPTS, load_script
 
 
 def _tokens(text: str):
@@ -136,13 +132,7 @@ def test_the_bundled_model_matches_its_sources() -> None:
     """The committed model records the SHA-256 of its training file and of the script that learned it: an
     edited script, or a changed training file, must be followed by retraining
     (``python scripts/learn_lemma_edits.py``)."""
-    spec = importlib.util.spec_from_file_location("learn_lemma_edits", SCRIPT)
-    sys.path.insert(0, str(SCRIPT.parent))  # the script imports its helpers from scripts/
-    try:
-        learner = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(learner)
-    finally:
-        sys.path.remove(str(SCRIPT.parent))
+    learner = load_script(SCRIPTS / "learn_lemma_edits.py")
     path = resources.files("kronika.morph").joinpath(f"models/{lemma_edits.MODEL_FILE}")
     provenance = json.loads(gzip.decompress(path.read_bytes()))["provenance"]
     if not learner.DEFAULT_TRAIN.is_file():

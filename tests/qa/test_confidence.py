@@ -4,30 +4,18 @@ evidence would: more of the question covered, a better role fit and a wider lead
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 
 from kronika.lang.resources import read_text
 from kronika.qa.confidence import FEATURES, load_weights, probability
-
-ROOT = Path(__file__).resolve().parents[2]
-BENCH = ROOT / "bench"
+from tests.conftest import BENCH, ROOT, load_script
 
 
 def _calibration() -> ModuleType:
     """The fitting script; it imports its helpers (qa_press, splits) as run from bench/."""
-    sys.path.insert(0, str(BENCH))
-    try:
-        spec = importlib.util.spec_from_file_location("qa_calibration", BENCH / "qa_calibration.py")
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(BENCH))
+    return load_script(BENCH / "qa_calibration.py")
 
 
 def _source() -> Path:

@@ -4,16 +4,11 @@ timing are the benchmark's (``bench/stage_growth.py``)."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
-_SPEC = importlib.util.spec_from_file_location(
-    "stage_growth", Path(__file__).resolve().parents[2] / "bench" / "stage_growth.py")
-assert _SPEC is not None and _SPEC.loader is not None
-stage_growth = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(stage_growth)
+from tests.conftest import BENCH, load_script
+
+stage_growth = load_script(BENCH / "stage_growth.py")
 
 TWO_MEGABYTES = 2 * 1024 * 1024
 

@@ -3,9 +3,7 @@ base-form learners, gazetteer rows for the gazetteer builder; a malformed file s
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -15,8 +13,8 @@ from kronika.model import Document, content_id
 from kronika.pipeline import analyze
 from kronika.store import Store
 from kronika.store import corrections as library
+from tests.conftest import SCRIPTS, load_script
 
-SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 BASE = {"correction": 1, "user": "Ewa", "created_at": "2026-12-07T10:00:00Z"}
 ROWS = [
     {**BASE, "kind": "base_form", "form": "Zbaraża", "lemma": "Zbaraż", "type": "PLACE"},
@@ -29,16 +27,7 @@ ROWS = [
 
 
 def _script(name: str) -> ModuleType:
-    sys.path.insert(0, str(SCRIPTS))  # the scripts import their shared helpers as run from scripts/
-    try:
-        spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module  # its dataclasses look their module up
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(SCRIPTS))
-    return module
+    return load_script(SCRIPTS / f"{name}.py")
 
 
 def _write(tmp_path: Path, rows: list[dict] | str) -> Path:
